@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { rolesRoutes } from './platform/access/roles.routes.js';
+import { makeRolesService } from './platform/access/roles.service.js';
+import { auditRoutes } from './platform/audit/audit.routes.js';
+import { makeAuditService } from './platform/audit/audit.service.js';
+import { apiKeysRoutes } from './platform/auth/api-keys.routes.js';
+import { makeApiKeysService } from './platform/auth/api-keys.service.js';
+import { registerAccessControl } from './platform/auth/auth.plugin.js';
+import { authRoutes } from './platform/auth/auth.routes.js';
+import { makeAuthService } from './platform/auth/auth.service.js';
+import { calendarRoutes } from './platform/calendar/calendar.routes.js';
+import { makeCalendarService } from './platform/calendar/calendar.service.js';
+import { registerErrorHandler } from './platform/http/errors.js';
+import { jurisdictionRoutes } from './platform/jurisdiction/jurisdiction.routes.js';
+import { makeJurisdictionService } from './platform/jurisdiction/jurisdiction.service.js';
+import { usersRoutes } from './platform/users/users.routes.js';
+import { makeUsersService } from './platform/users/users.service.js';
+
+/** Wires every platform service; modules receive only the services they need. */
+export function makeServices(database: Database, config: Config) {
+  const { db } = database;
+  const audit = makeAuditService();
+  const roles = makeRolesService({ db, audit });
+  const jurisdiction = makeJurisdictionService({ db, audit });
+  const users = makeUsersService({ db, audit, jurisdiction, roles, passwordMinLength: config.password.minLength });
+  const auth = makeAuthService({ db, audit, users, settings: config });
+  const apiKeys = makeApiKeysService({ db, audit, jurisdiction });
+  const calendar = makeCalendarService({ db, audit });
+  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar };
+}
+
+export type Services = ReturnType<typeof makeServices>;
+
+/** Builds the HTTP app: platform plugins first, then each module's routes, then the web UI. */
+export async function buildApp(opts: { config: Config; database: Database; services?: Services; logger?: FastifyServerOptions['logger'] }) {
+  const { config, database } = opts;
+  const services = opts.services ?? makeServices(database, config);
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1_048_576,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Zhijian 质监 API', version: '0.1.0', description: '错误统一为 { "error": { "code", "message", "details" } }；列表为 { "items", "total" }。' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'zj_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAccessControl(app, { auth: services.auth, apiKeys: services.apiKeys, cookieSecure: config.cookieSecure });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'same-origin');
+  });
+
+  app.get(
+    '/api/health',
+    { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]) }) } } },
+    async () => {
+      await database.executeSql('select 1');
+      return { status: 'ok' as const, database: database.kind };
+    },
+  );
+  await app.register(authRoutes({ auth: services.auth, cookieSecure: config.cookieSecure }));
+  await app.register(jurisdictionRoutes(services.jurisdiction));
+  await app.register(usersRoutes(services.users));
+  await app.register(rolesRoutes(services.roles));
+  await app.register(apiKeysRoutes(services.apiKeys));
+  await app.register(auditRoutes({ db: services.db, audit: services.audit }));
+  await app.register(calendarRoutes(services.calendar));
+
+  const indexHtml = path.join(config.webDir, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: unknown non-API paths get its page, which shows its own 404.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api')) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '请求的资源不存在' } });
+  });
+
+  return { app, services };
+}

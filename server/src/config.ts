@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Repository root: server/src/config.ts and server/dist/config.js both sit two levels below it. */
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL connection string; when absent the embedded PGlite database under dataDir is used. */
+  databaseUrl: string | undefined;
+  adminPassword: string | undefined;
+  jurisdictionFile: string;
+  webDir: string;
+  migrationsDir: string;
+  logLevel: string;
+  jobs: boolean;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  password: { minLength: number };
+  lockout: { threshold: number; windowMinutes: number; lockMinutes: number };
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`Configuration error: ${name} must be an integer ≥ ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new Error(`Configuration error: ${name} must be true or false, got "${env[name]}"`);
+}
+
+/** Reads and validates all configuration once; see the README's configuration table. */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('Configuration error: DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  return {
+    port: int(env, 'PORT', 3000, 0),
+    host: env.HOST?.trim() || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
+    databaseUrl,
+    adminPassword: env.ZJ_ADMIN_PASSWORD || undefined,
+    jurisdictionFile: path.resolve(
+      env.ZJ_JURISDICTION_FILE?.trim() || path.join(ROOT_DIR, 'server/data/jurisdiction/huaian.json'),
+    ),
+    webDir: path.join(ROOT_DIR, 'web/dist'),
+    migrationsDir: path.join(ROOT_DIR, 'server/drizzle'),
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    jobs: bool(env, 'ZJ_JOBS', true),
+    cookieSecure: bool(env, 'ZJ_COOKIE_SECURE', false),
+    trustProxy: bool(env, 'ZJ_TRUST_PROXY', false),
+    session: {
+      idleMinutes: int(env, 'ZJ_SESSION_IDLE_MINUTES', 30),
+      absoluteHours: int(env, 'ZJ_SESSION_ABSOLUTE_HOURS', 12),
+    },
+    password: { minLength: int(env, 'ZJ_PASSWORD_MIN_LENGTH', 10, 8) },
+    lockout: {
+      threshold: int(env, 'ZJ_LOCKOUT_THRESHOLD', 5),
+      windowMinutes: int(env, 'ZJ_LOCKOUT_WINDOW_MINUTES', 15),
+      lockMinutes: int(env, 'ZJ_LOCKOUT_MINUTES', 15),
+    },
+    ...overrides,
+  };
+}

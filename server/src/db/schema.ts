@@ -1,0 +1,7 @@
+/** Every table of the application, for Drizzle's relational typing and drizzle-kit. */
+export * from '../platform/jurisdiction/jurisdiction.schema.js';
+export * from '../platform/users/users.schema.js';
+export * from '../platform/access/access.schema.js';
+export * from '../platform/auth/auth.schema.js';
+export * from '../platform/audit/audit.schema.js';
+export * from '../platform/calendar/calendar.schema.js';

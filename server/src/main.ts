@@ -1,0 +1,52 @@
+import { buildApp, makeServices } from './app.js';
+import { bootstrap } from './bootstrap.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { acquireDataDirLock } from './db/lock.js';
+import { makeJobs } from './platform/jobs/jobs.js';
+
+async function main() {
+  const config = loadConfig();
+  const releaseLock = config.databaseUrl ? () => undefined : acquireDataDirLock(config.dataDir);
+  const database = await openDatabase(config);
+  await database.migrate(config.migrationsDir);
+  const services = makeServices(database, config);
+  const { generatedAdminPassword } = await bootstrap({
+    db: database.db,
+    audit: services.audit,
+    roles: services.roles,
+    jurisdictionFile: config.jurisdictionFile,
+    adminPassword: config.adminPassword,
+    passwordMinLength: config.password.minLength,
+  });
+  if (generatedAdminPassword) {
+    console.log(`\n  初始管理员 / initial administrator: admin  密码 / password: ${generatedAdminPassword}\n  (shown once; you must change it at first log-in)\n`);
+  }
+
+  const { app } = await buildApp({ config, database, services, logger: { level: config.logLevel } });
+  const jobs = makeJobs(database, app.log);
+  jobs.register({ name: 'auth.purge-expired', cron: '*/15 * * * *', handler: async () => void (await services.auth.purgeExpired()) });
+  if (config.jobs) await jobs.start();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await jobs.stop();
+    await database.close();
+    releaseLock();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Zhijian is running at http://localhost:${config.port} (database: ${database.kind})`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+import { boolean, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { DataScope } from './scope.js';
+
+/** A role is a named set of permission keys plus the data scope its holders get. */
+export const roles = pgTable('roles', {
+  key: text().primaryKey(),
+  name: text().notNull(),
+  permissions: text().array().notNull(),
+  dataScope: text().$type<DataScope>().notNull(),
+  builtin: boolean().notNull().default(false),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,28 @@
+import type { Permission } from './permissions.js';
+import type { DataScope, ScopeSubject } from './scope.js';
+
+/** Who is acting: a logged-in user or another department's system holding an API key. */
+export interface Actor extends ScopeSubject {
+  kind: 'user' | 'apiKey';
+  /** User id, or API key id for `apiKey`. */
+  id: string;
+  userId: string | null;
+  name: string;
+  orgId: string;
+  regionCode: string;
+  roles: string[];
+  permissions: ReadonlySet<Permission>;
+  dataScope: DataScope;
+}
+
+/** Where a request came from, recorded with each audit event. */
+export interface RequestContext {
+  actor: Actor | null;
+  ip?: string;
+  requestId?: string;
+}
+
+export const can = (actor: Actor, permission: Permission) => actor.permissions.has(permission);
+
+/** A context for work done by the system itself (first start, jobs, CLI). */
+export const systemContext = (): RequestContext => ({ actor: null });

@@ -1,0 +1,41 @@
+import type { DataScope } from './scope.js';
+
+/**
+ * Every permission key the application checks. A route declares one; roles are sets of them.
+ * Modules add theirs here as they land, grouped by the menu section they belong to.
+ */
+export const PERMISSIONS = {
+  'org.read': 'system',
+  'org.write': 'system',
+  'user.read': 'system',
+  'user.write': 'system',
+  'role.read': 'system',
+  'role.write': 'system',
+  'apikey.read': 'system',
+  'apikey.write': 'system',
+  'audit.read': 'system',
+  'calendar.write': 'system',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as Permission[];
+
+export const isPermission = (key: string): key is Permission => key in PERMISSIONS;
+
+export interface BuiltinRole {
+  key: string;
+  name: string;
+  permissions: Permission[];
+  dataScope: DataScope;
+}
+
+/** Roles created on first start; administrators may edit all but `admin`, which always holds every key. */
+export const BUILTIN_ROLES: BuiltinRole[] = [
+  { key: 'admin', name: '系统管理员', permissions: PERMISSION_KEYS, dataScope: 'all' },
+  { key: 'city_officer', name: '市局工作人员', permissions: ['org.read', 'user.read'], dataScope: 'all' },
+  { key: 'county_officer', name: '县区局工作人员', permissions: ['org.read', 'user.read'], dataScope: 'region' },
+  { key: 'inspector', name: '执法检查人员', permissions: [], dataScope: 'region' },
+  { key: 'institution', name: '承检机构', permissions: [], dataScope: 'org' },
+  { key: 'enterprise', name: '企业', permissions: [], dataScope: 'org' },
+  { key: 'public_api', name: '外部系统接口', permissions: [], dataScope: 'all' },
+];

@@ -1,0 +1,61 @@
+import { type SQL, eq, like, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/** How much data a role sees: everything, its region and the divisions below, its own org, or only itself. */
+export const DATA_SCOPES = ['all', 'region', 'org', 'self'] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];
+
+const SCOPE_WIDTH: Record<DataScope, number> = { all: 3, region: 2, org: 1, self: 0 };
+
+/** The widest of several scopes (a user with several roles gets the widest). */
+export function widestScope(scopes: DataScope[]): DataScope {
+  return scopes.reduce<DataScope>((w, s) => (SCOPE_WIDTH[s] > SCOPE_WIDTH[w] ? s : w), 'self');
+}
+
+/**
+ * The prefix shared by a division and every division below it: trailing "00" pairs are
+ * dropped (320800 → 3208, 320826 → 320826, 320000 → 32). Town codes (9 or 12 digits) start
+ * with their county's code, so a prefix match covers them too.
+ */
+export function regionPrefix(code: string): string {
+  let prefix = code;
+  while (prefix.length > 2 && prefix.endsWith('00')) prefix = prefix.slice(0, -2);
+  return prefix;
+}
+
+/** True when `code` is `ancestor` or lies below it. */
+export function regionWithin(code: string, ancestor: string): boolean {
+  return code.startsWith(regionPrefix(ancestor));
+}
+
+export interface ScopeSubject {
+  userId: string | null;
+  orgId: string;
+  regionCode: string;
+  dataScope: DataScope;
+}
+
+export interface ScopedColumns {
+  regionCode: AnyPgColumn;
+  orgId?: AnyPgColumn;
+  /** The user a row belongs to, for the `self` scope. */
+  ownerId?: AnyPgColumn;
+}
+
+/**
+ * The one place data scope becomes SQL: a condition to AND into every query over a supervised
+ * table. Returns undefined for the `all` scope. Rows outside the scope must look missing (404).
+ */
+export function visibleTo(subject: ScopeSubject, cols: ScopedColumns): SQL | undefined {
+  switch (subject.dataScope) {
+    case 'all':
+      return undefined;
+    case 'region':
+      return like(cols.regionCode, `${regionPrefix(subject.regionCode)}%`);
+    case 'org':
+      return cols.orgId ? eq(cols.orgId, subject.orgId) : sql`false`;
+    case 'self':
+      if (cols.ownerId && subject.userId) return eq(cols.ownerId, subject.userId);
+      return cols.orgId ? eq(cols.orgId, subject.orgId) : sql`false`;
+  }
+}

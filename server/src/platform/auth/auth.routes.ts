@@ -1,0 +1,97 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { DATA_SCOPES } from '../access/scope.js';
+import { ctxOf } from '../http/request.js';
+import { Body, ErrorSchema, NoContent } from '../http/schemas.js';
+import type { AuthService, SessionActor } from './auth.service.js';
+import { clearSessionCookie, setSessionCookie } from './auth.plugin.js';
+
+export const SessionUser = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  orgId: Type.String(),
+  orgName: Type.String(),
+  regionCode: Type.String(),
+  roles: Type.Array(Type.String()),
+  permissions: Type.Array(Type.String()),
+  dataScope: Type.Union(DATA_SCOPES.map((s) => Type.Literal(s))),
+  mustChangePassword: Type.Boolean(),
+});
+
+const SessionReply = Type.Object({ user: SessionUser, csrfToken: Type.String() });
+
+const toSessionUser = (a: SessionActor) => ({
+  id: a.id,
+  username: a.username,
+  displayName: a.displayName,
+  orgId: a.orgId,
+  orgName: a.orgName,
+  regionCode: a.regionCode,
+  roles: a.roles,
+  permissions: [...a.permissions].sort(),
+  dataScope: a.dataScope,
+  mustChangePassword: a.mustChangePassword,
+});
+
+export const authRoutes =
+  (deps: { auth: AuthService; cookieSecure: boolean }): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const { auth } = deps;
+
+    app.post(
+      '/api/auth/login',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['auth'],
+          summary: '登录',
+          body: Body({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) }),
+          response: { 200: SessionReply, 401: ErrorSchema, 403: ErrorSchema, 423: ErrorSchema },
+        },
+      },
+      async (request, reply) => {
+        const { username, password } = request.body;
+        const result = await auth.login(username, password, { ip: request.ip, userAgent: request.headers['user-agent'], requestId: request.id }, request.cookies.zj_session);
+        setSessionCookie(reply, result.token, deps.cookieSecure);
+        return { user: toSessionUser(result.actor), csrfToken: result.csrfToken };
+      },
+    );
+
+    app.post(
+      '/api/auth/logout',
+      { config: { access: 'authenticated', allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: '退出登录', response: { 204: NoContent } } },
+      async (request, reply) => {
+        if (request.sessionToken) await auth.logout(request.sessionToken, ctxOf(request));
+        clearSessionCookie(reply, deps.cookieSecure);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/auth/session',
+      { config: { access: 'authenticated', allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: '当前会话', response: { 200: SessionReply, 401: ErrorSchema } } },
+      async (request, reply) => {
+        if (!request.sessionToken) return reply.status(401).send({ error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+        return { user: toSessionUser(request.actor as SessionActor), csrfToken: request.csrfToken! };
+      },
+    );
+
+    app.post(
+      '/api/auth/password',
+      {
+        config: { access: 'authenticated', allowPendingPasswordChange: true },
+        schema: {
+          tags: ['auth'],
+          summary: '修改本人密码',
+          body: Body({ currentPassword: Type.String({ minLength: 1, maxLength: 256 }), newPassword: Type.String({ minLength: 1, maxLength: 256 }) }),
+          response: { 204: NoContent, 400: ErrorSchema },
+        },
+      },
+      async (request, reply) => {
+        if (!request.sessionToken) return reply.status(400).send({ error: { code: 'NOT_A_USER', message: '仅登录用户可修改密码' } });
+        await auth.changePassword(ctxOf(request), request.sessionToken, request.body.currentPassword, request.body.newPassword);
+        return reply.status(204).send(null);
+      },
+    );
+  };

@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { ctxOf } from '../http/request.js';
+import { Body, ErrorSchema, Id, IdParams, ListOf, PageQuery, Timestamp, pageOf } from '../http/schemas.js';
+import { ORG_TYPES } from './jurisdiction.schema.js';
+import type { JurisdictionService } from './jurisdiction.service.js';
+
+const OrgType = Type.Union(ORG_TYPES.map((t) => Type.Literal(t)));
+const RegionCode = Type.String({ pattern: '^\\d{6}(\\d{3}){0,2}$' });
+const Name = Type.String({ minLength: 1, maxLength: 100 });
+
+const Org = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  type: OrgType,
+  regionCode: Type.String(),
+  regionName: Type.Union([Type.String(), Type.Null()]),
+  parentId: Type.Union([Type.String(), Type.Null()]),
+  active: Type.Boolean(),
+  createdAt: Timestamp,
+});
+
+const Region = Type.Object({ code: Type.String(), name: Type.String(), parentCode: Type.Union([Type.String(), Type.Null()]), level: Type.Integer() });
+
+export const jurisdictionRoutes =
+  (service: JurisdictionService): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get('/api/regions', { config: { access: 'authenticated' }, schema: { tags: ['jurisdiction'], summary: '行政区划', response: { 200: ListOf(Region) } } }, async () => {
+      const items = await service.listRegions();
+      return { items, total: items.length };
+    });
+
+    app.get(
+      '/api/orgs',
+      {
+        config: { access: 'org.read' },
+        schema: {
+          tags: ['jurisdiction'],
+          summary: '机构列表（限本人数据范围）',
+          querystring: Type.Object({ ...PageQuery, q: Type.Optional(Type.String({ maxLength: 100 })), type: Type.Optional(OrgType), regionCode: Type.Optional(RegionCode), parentId: Type.Optional(Id) }, { additionalProperties: false }),
+          response: { 200: ListOf(Org) },
+        },
+      },
+      async (request) => service.listOrgs(request.actor!, request.query, pageOf(request.query)),
+    );
+
+    app.get('/api/orgs/:id', { config: { access: 'org.read' }, schema: { tags: ['jurisdiction'], params: IdParams, response: { 200: Org, 404: ErrorSchema } } }, async (request) =>
+      service.getOrg(request.actor!, request.params.id),
+    );
+
+    app.post(
+      '/api/orgs',
+      {
+        config: { access: 'org.write' },
+        schema: {
+          tags: ['jurisdiction'],
+          summary: '新建机构（上级默认为市局）',
+          body: Body({ name: Name, type: OrgType, regionCode: RegionCode, parentId: Type.Optional(Id) }),
+          response: { 201: Org, 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await service.createOrg(ctxOf(request), request.body)),
+    );
+
+    app.patch(
+      '/api/orgs/:id',
+      {
+        config: { access: 'org.write' },
+        schema: {
+          tags: ['jurisdiction'],
+          params: IdParams,
+          body: Body({ name: Type.Optional(Name), regionCode: Type.Optional(RegionCode), parentId: Type.Optional(Id), active: Type.Optional(Type.Boolean()) }),
+          response: { 200: Org, 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+        },
+      },
+      async (request) => service.updateOrg(ctxOf(request), request.params.id, request.body),
+    );
+  };

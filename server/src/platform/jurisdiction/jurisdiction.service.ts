@@ -1,0 +1,173 @@
+import { type SQL, and, asc, eq, isNull, like } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { countAll, escapeLike, inTransaction } from '../../db/sql.js';
+import type { Actor, RequestContext } from '../access/actor.js';
+import { regionPrefix, regionWithin, visibleTo } from '../access/scope.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { AppError, forbidden, notFound } from '../http/errors.js';
+import { type Page, offsetOf } from '../http/schemas.js';
+import { type OrgType, orgs, regions } from './jurisdiction.schema.js';
+
+export interface OrgFilter {
+  q?: string;
+  type?: OrgType;
+  regionCode?: string;
+  parentId?: string;
+}
+
+export interface CreateOrgInput {
+  name: string;
+  type: OrgType;
+  regionCode: string;
+  parentId?: string;
+}
+
+export interface UpdateOrgInput {
+  name?: string;
+  regionCode?: string;
+  parentId?: string;
+  active?: boolean;
+}
+
+const orgColumns = {
+  id: orgs.id,
+  name: orgs.name,
+  type: orgs.type,
+  regionCode: orgs.regionCode,
+  regionName: regions.name,
+  parentId: orgs.parentId,
+  active: orgs.active,
+  createdAt: orgs.createdAt,
+};
+
+export type OrgView = { id: string; name: string; type: OrgType; regionCode: string; regionName: string | null; parentId: string | null; active: boolean; createdAt: Date };
+
+const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: orgs.regionCode, orgId: orgs.id });
+
+export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
+  const { db, audit } = deps;
+
+  async function findOrg(tx: Db, actor: Actor | null, id: string): Promise<OrgView> {
+    const [row] = await tx
+      .select(orgColumns)
+      .from(orgs)
+      .leftJoin(regions, eq(regions.code, orgs.regionCode))
+      .where(and(eq(orgs.id, id), actor ? scopeOf(actor) : undefined));
+    if (!row) throw notFound('机构');
+    return row;
+  }
+
+  async function requireRegion(tx: Db, code: string) {
+    const [region] = await tx.select().from(regions).where(eq(regions.code, code));
+    if (!region || !region.active) throw new AppError('UNKNOWN_REGION', `行政区划代码 ${code} 不在本辖区内`, 400, { field: 'regionCode' });
+    return region;
+  }
+
+  /** The parent must be visible to the actor and its region must contain the child's. */
+  async function checkPlacement(tx: Db, actor: Actor, regionCode: string, parentId: string | null, selfId?: string) {
+    await requireRegion(tx, regionCode);
+    if (actor.dataScope !== 'all' && !regionWithin(regionCode, actor.regionCode)) {
+      throw forbidden('不能在本辖区以外设立或调整机构');
+    }
+    if (!parentId) return;
+    const parent = await findOrg(tx, actor, parentId);
+    if (!regionWithin(regionCode, parent.regionCode)) {
+      throw new AppError('REGION_OUTSIDE_PARENT', '机构所在行政区划必须属于上级机构的辖区', 400, { field: 'regionCode' });
+    }
+    // Walk up from the new parent: reaching the org itself would make a cycle.
+    for (let cursor: string | null = parentId; cursor && selfId; ) {
+      if (cursor === selfId) throw new AppError('ORG_CYCLE', '不能把机构移到其自身或下级机构之下', 400, { field: 'parentId' });
+      const [up]: { parentId: string | null }[] = await tx.select({ parentId: orgs.parentId }).from(orgs).where(eq(orgs.id, cursor));
+      cursor = up?.parentId ?? null;
+    }
+  }
+
+  /** The root city bureau, default parent of new orgs. */
+  async function rootOrg(tx: Db = db) {
+    const [root] = await tx.select().from(orgs).where(and(isNull(orgs.parentId), eq(orgs.type, 'city_bureau'))).orderBy(asc(orgs.createdAt)).limit(1);
+    return root ?? null;
+  }
+
+  return {
+    async listRegions() {
+      return db.select().from(regions).where(eq(regions.active, true)).orderBy(asc(regions.code));
+    },
+
+    /** Maps a historic division code to its current one (e.g. 320829 → 320813); unknown codes stay. */
+    async currentRegionCode(code: string): Promise<string> {
+      const all = await db.select({ code: regions.code, formerCodes: regions.formerCodes }).from(regions);
+      return all.find((r) => r.formerCodes.includes(code))?.code ?? code;
+    },
+
+    async listOrgs(actor: Actor, filter: OrgFilter, page: Page) {
+      const conds: (SQL | undefined)[] = [scopeOf(actor)];
+      if (filter.q) conds.push(like(orgs.name, `%${escapeLike(filter.q.trim())}%`));
+      if (filter.type) conds.push(eq(orgs.type, filter.type));
+      if (filter.regionCode) conds.push(like(orgs.regionCode, `${escapeLike(regionPrefix(filter.regionCode))}%`));
+      if (filter.parentId) conds.push(eq(orgs.parentId, filter.parentId));
+      const where = and(...conds);
+      const [items, [count]] = await Promise.all([
+        db
+          .select(orgColumns)
+          .from(orgs)
+          .leftJoin(regions, eq(regions.code, orgs.regionCode))
+          .where(where)
+          .orderBy(asc(orgs.regionCode), asc(orgs.type), asc(orgs.name))
+          .limit(page.pageSize)
+          .offset(offsetOf(page)),
+        db.select({ n: countAll }).from(orgs).where(where),
+      ]);
+      return { items, total: count?.n ?? 0 };
+    },
+
+    /** An org visible to the actor (404 otherwise, exactly as a missing one); `null` actor means the system. */
+    getOrg: (actor: Actor | null, id: string, tx: Db = db) => findOrg(tx, actor, id),
+
+    rootOrg,
+
+    async createOrg(ctx: RequestContext & { actor: Actor }, input: CreateOrgInput): Promise<OrgView> {
+      return inTransaction(db, async (tx) => {
+        const name = input.name.trim();
+        if (!name) throw new AppError('VALIDATION', '机构名称不能为空', 400, { field: 'name' });
+        const parentId = input.parentId ?? (await rootOrg(tx))?.id ?? null;
+        await checkPlacement(tx, ctx.actor, input.regionCode, parentId);
+        await assertNameFree(tx, parentId, name);
+        const [row] = await tx.insert(orgs).values({ name, type: input.type, regionCode: input.regionCode, parentId }).returning({ id: orgs.id });
+        const created = await findOrg(tx, null, row!.id);
+        await audit.record(tx, ctx, { action: 'org.created', targetType: 'org', targetId: created.id, after: created });
+        return created;
+      });
+    },
+
+    async updateOrg(ctx: RequestContext & { actor: Actor }, id: string, input: UpdateOrgInput): Promise<OrgView> {
+      return inTransaction(db, async (tx) => {
+        const before = await findOrg(tx, ctx.actor, id);
+        const next = {
+          name: input.name?.trim() ?? before.name,
+          regionCode: input.regionCode ?? before.regionCode,
+          parentId: input.parentId ?? before.parentId,
+          active: input.active ?? before.active,
+        };
+        if (!next.name) throw new AppError('VALIDATION', '机构名称不能为空', 400, { field: 'name' });
+        if (next.regionCode !== before.regionCode || next.parentId !== before.parentId) {
+          await checkPlacement(tx, ctx.actor, next.regionCode, next.parentId, id);
+        }
+        if (next.name !== before.name || next.parentId !== before.parentId) await assertNameFree(tx, next.parentId, next.name, id);
+        await tx.update(orgs).set({ ...next, updatedAt: new Date() }).where(eq(orgs.id, id));
+        const after = await findOrg(tx, null, id);
+        await audit.record(tx, ctx, { action: 'org.updated', targetType: 'org', targetId: id, before, after });
+        return after;
+      });
+    },
+  };
+}
+
+async function assertNameFree(tx: Db, parentId: string | null, name: string, exceptId?: string) {
+  const [dup] = await tx
+    .select({ id: orgs.id })
+    .from(orgs)
+    .where(and(parentId ? eq(orgs.parentId, parentId) : isNull(orgs.parentId), eq(orgs.name, name)));
+  if (dup && dup.id !== exceptId) throw new AppError('ORG_NAME_TAKEN', `同一上级下已有名为“${name}”的机构`, 409, { field: 'name' });
+}
+
+export type JurisdictionService = ReturnType<typeof makeJurisdictionService>;

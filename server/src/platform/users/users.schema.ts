@@ -1,0 +1,40 @@
+import { orgs } from '../jurisdiction/jurisdiction.schema.js';
+import { roles } from '../access/access.schema.js';
+import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Stored lower-case; log-in is case-insensitive on the username. */
+    username: text().notNull().unique(),
+    displayName: text().notNull(),
+    orgId: uuid()
+      .notNull()
+      .references(() => orgs.id),
+    /** Copied from the user's org so data scope applies to user rows like any other. */
+    regionCode: text().notNull(),
+    passwordHash: text().notNull(),
+    mustChangePassword: boolean().notNull().default(false),
+    active: boolean().notNull().default(true),
+    lockedUntil: timestamp({ withTimezone: true }),
+    lastLoginAt: timestamp({ withTimezone: true }),
+    passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.orgId), index().on(t.regionCode)],
+);
+
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    roleKey: text()
+      .notNull()
+      .references(() => roles.key),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.roleKey] }), index().on(t.roleKey)],
+);

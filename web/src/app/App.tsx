@@ -1,0 +1,70 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { FullPageSpin, RequireAuth, RequirePermission } from './auth/guards';
+import { AppLayout } from './layout/AppLayout';
+import { appRoutes } from './routes';
+import { NotFoundPage } from './pages/ErrorPages';
+import { LoginPage } from '../modules/auth/LoginPage';
+import { ChangePasswordPage } from '../modules/auth/ChangePasswordPage';
+
+function PublicOnly({ children }: { children: React.ReactNode }) {
+  const { user } = useAuth();
+  if (user === undefined) return <FullPageSpin />;
+  if (user) return <Navigate to={user.mustChangePassword ? '/password' : '/'} replace />;
+  return <>{children}</>;
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        path="/login"
+        element={
+          <PublicOnly>
+            <LoginPage />
+          </PublicOnly>
+        }
+      />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        {appRoutes.map((r) => (
+          <Route
+            key={r.path}
+            path={r.path}
+            element={<RequirePermission permission={r.permission}>{r.element}</RequirePermission>}
+          />
+        ))}
+        <Route path="/password" element={<ChangePasswordPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'en-US' ? enUS : zhCN}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#0b5cad', borderRadius: 4 } }}
+    >
+      <AntApp>
+        <AuthProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,63 @@
+import { Form, Modal, type FormInstance } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNotifyError } from '../errors';
+
+export interface FormModalProps<V extends object> {
+  open: boolean;
+  title: ReactNode;
+  initialValues?: Partial<V>;
+  /** Save the values; the modal closes when it resolves and shows the error when it rejects. */
+  onSubmit: (values: V) => Promise<unknown>;
+  onClose: () => void;
+  children: ReactNode | ((form: FormInstance<V>) => ReactNode);
+  okText?: ReactNode;
+  width?: number;
+}
+
+/** A modal holding a vertical form: the one pattern for every create/edit dialog. */
+export function FormModal<V extends object>(props: FormModalProps<V>) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<V>();
+  const [saving, setSaving] = useState(false);
+  const notifyError = useNotifyError();
+
+  const onFinish = async (values: V) => {
+    setSaving(true);
+    try {
+      await props.onSubmit(values);
+      props.onClose();
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={props.open}
+      title={props.title}
+      width={props.width ?? 560}
+      okText={props.okText ?? t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      <Form<V>
+        form={form}
+        layout="vertical"
+        initialValues={props.initialValues}
+        onFinish={(v) => void onFinish(v)}
+        preserve={false}
+        style={{ marginTop: 16 }}
+      >
+        {typeof props.children === 'function' ? props.children(form) : props.children}
+        <button type="submit" hidden aria-hidden />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,56 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import zhCN from './zh-CN';
+import enUS from './en-US';
+
+export const LANGUAGES = ['zh-CN', 'en-US'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'zj.lang';
+
+function storedLanguage(): Language {
+  try {
+    const v = localStorage.getItem(STORAGE_KEY);
+    if (v && (LANGUAGES as readonly string[]).includes(v)) return v as Language;
+  } catch {
+    // storage unavailable: use the default
+  }
+  return 'zh-CN';
+}
+
+function applyLanguage(lng: Language): void {
+  dayjs.locale(lng === 'zh-CN' ? 'zh-cn' : 'en');
+  document.documentElement.lang = lng;
+}
+
+const initial = storedLanguage();
+applyLanguage(initial);
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    'zh-CN': { translation: zhCN },
+    'en-US': { translation: enUS },
+  },
+  lng: initial,
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+});
+
+/** Switch the UI language and remember it in localStorage. */
+export async function setLanguage(lng: Language): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // not persisted; still switch
+  }
+  applyLanguage(lng);
+  await i18n.changeLanguage(lng);
+}
+
+export function currentLanguage(): Language {
+  return (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'zh-CN';
+}
+
+export default i18n;

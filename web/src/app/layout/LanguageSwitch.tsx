@@ -1,0 +1,20 @@
+import { Button } from 'antd';
+import { GlobalOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage, setLanguage } from '../i18n';
+
+/** Toggles between Chinese and English; the button shows the language it switches to. */
+export function LanguageSwitch() {
+  const { t } = useTranslation();
+  return (
+    <Button
+      type="text"
+      icon={<GlobalOutlined />}
+      title={t('header.switchLanguageTitle')}
+      onClick={() => void setLanguage(currentLanguage() === 'zh-CN' ? 'en-US' : 'zh-CN')}
+      style={{ color: 'inherit' }}
+    >
+      {t('header.switchLanguage')}
+    </Button>
+  );
+}

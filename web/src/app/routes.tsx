@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { HomePage } from '../modules/home/HomePage';
+import { OrgListPage } from '../modules/orgs/OrgListPage';
+import { UserListPage } from '../modules/users/UserListPage';
+import { RoleListPage } from '../modules/roles/RoleListPage';
+import { ApiKeyListPage } from '../modules/apikeys/ApiKeyListPage';
+import { AuditListPage } from '../modules/audit/AuditListPage';
+import { CalendarPage } from '../modules/calendar/CalendarPage';
+
+export interface AppRoute {
+  path: string;
+  element: ReactNode;
+  /** Needed to open the page (and to see its menu item); none = every signed-in user. */
+  permission?: string;
+  /** i18n key of the menu label; routes without one are not in the menu. */
+  menuLabel?: string;
+  icon?: ReactNode;
+  /** Menu group (i18n key of its label). */
+  group?: 'menu.system';
+}
+
+/** The pages inside the shell. The side menu is built from this list. */
+export const appRoutes: AppRoute[] = [
+  { path: '/', element: <HomePage />, menuLabel: 'menu.home', icon: <HomeOutlined /> },
+  { path: '/calendar', element: <CalendarPage />, menuLabel: 'menu.calendar', icon: <CalendarOutlined /> },
+  {
+    path: '/orgs',
+    element: <OrgListPage />,
+    permission: 'org.read',
+    menuLabel: 'menu.orgs',
+    icon: <ApartmentOutlined />,
+    group: 'menu.system',
+  },
+  {
+    path: '/users',
+    element: <UserListPage />,
+    permission: 'user.read',
+    menuLabel: 'menu.users',
+    icon: <TeamOutlined />,
+    group: 'menu.system',
+  },
+  {
+    path: '/roles',
+    element: <RoleListPage />,
+    permission: 'role.read',
+    menuLabel: 'menu.roles',
+    icon: <SafetyCertificateOutlined />,
+    group: 'menu.system',
+  },
+  {
+    path: '/api-keys',
+    element: <ApiKeyListPage />,
+    permission: 'apikey.read',
+    menuLabel: 'menu.apiKeys',
+    icon: <KeyOutlined />,
+    group: 'menu.system',
+  },
+  {
+    path: '/audit',
+    element: <AuditListPage />,
+    permission: 'audit.read',
+    menuLabel: 'menu.audit',
+    icon: <AuditOutlined />,
+    group: 'menu.system',
+  },
+];

@@ -1,0 +1,158 @@
+import { App, Alert, Button, Card, Col, Popconfirm, Row, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CalendarDay } from '../../api/types';
+import { useAuth } from '../../app/auth/AuthContext';
+import { useNotifyError } from '../../app/errors';
+import { useAsync } from '../../app/hooks/useAsync';
+import { calendarApi } from './calendar.api';
+import { DayOverrideModal } from './DayOverrideModal';
+import { WorkingDayCalculator } from './WorkingDayCalculator';
+
+export function CalendarPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const { can } = useAuth();
+  const canWrite = can('calendar.write');
+  const [year, setYear] = useState(dayjs().year());
+  const [editing, setEditing] = useState<{ day?: CalendarDay } | null>(null);
+
+  const years = useAsync(calendarApi.years);
+  const days = useAsync(() => calendarApi.days(year), year);
+  const reload = () => {
+    days.reload();
+    years.reload();
+  };
+
+  const yearOptions = useMemo(() => {
+    const now = dayjs().year();
+    const all = new Set([now - 1, now, now + 1, year, ...(years.data?.items.map((y) => y.year) ?? [])]);
+    return [...all].sort((a, b) => a - b).map((y) => ({ value: y, label: String(y) }));
+  }, [years.data, year]);
+
+  const source = years.data?.items.find((y) => y.year === year)?.source;
+  const covered = days.data?.covered ?? false;
+
+  const setCovered = (value: boolean) =>
+    calendarApi.setYearCovered(year, value).then(() => {
+      void message.success(t('common.saved'));
+      reload();
+    }, notifyError);
+
+  const remove = (day: CalendarDay) =>
+    calendarApi.deleteDay(day.date).then(() => {
+      void message.success(t('common.deleted'));
+      reload();
+    }, notifyError);
+
+  const columns: TableColumnsType<CalendarDay> = [
+    { title: t('calendar.date'), dataIndex: 'date' },
+    { title: t('calendar.weekday'), key: 'weekday', render: (_, d) => dayjs(d.date).format('dddd') },
+    {
+      title: t('calendar.kind'),
+      dataIndex: 'workingDay',
+      render: (v: boolean) =>
+        v ? <Tag color="blue">{t('calendar.workingDay')}</Tag> : <Tag color="red">{t('calendar.restDay')}</Tag>,
+    },
+    { title: t('calendar.name'), dataIndex: 'name', render: (v: string | null) => v ?? '—' },
+    {
+      title: t('calendar.source'),
+      dataIndex: 'source',
+      render: (v: string) =>
+        v === 'manual' ? <Tag color="gold">{t('calendar.sourceManual')}</Tag> : <Tag>{t('calendar.sourcePackage')}</Tag>,
+    },
+    ...(canWrite
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, d: CalendarDay) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => setEditing({ day: d })}>
+                  {t('common.edit')}
+                </Button>
+                {d.source === 'manual' && (
+                  <Popconfirm
+                    title={t('calendar.deleteConfirm')}
+                    okText={t('common.delete')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => remove(d)}
+                  >
+                    <Button type="link" size="small" danger>
+                      {t('common.delete')}
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={16}>
+        <Card
+          title={t('calendar.title')}
+          extra={
+            <Space>
+              <span>{t('calendar.year')}</span>
+              <Select
+                value={year}
+                onChange={setYear}
+                options={yearOptions}
+                style={{ width: 110 }}
+                data-testid="calendar-year"
+              />
+            </Space>
+          }
+        >
+          <Space style={{ marginBottom: 16 }} wrap>
+            {days.data &&
+              (covered ? (
+                <Tag color="green" data-testid="calendar-covered">
+                  {t('calendar.covered')}
+                </Tag>
+              ) : (
+                <Tag color="orange" data-testid="calendar-covered">
+                  {t('calendar.notCovered')}
+                </Tag>
+              ))}
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
+                {t('calendar.addOverride')}
+              </Button>
+            )}
+            {canWrite && days.data && !covered && (
+              <Button onClick={() => void setCovered(true)}>{t('calendar.markCovered')}</Button>
+            )}
+            {canWrite && covered && source === 'manual' && (
+              <Button onClick={() => void setCovered(false)}>{t('calendar.unmarkCovered')}</Button>
+            )}
+          </Space>
+          {days.data && !covered && (
+            <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('calendar.notCoveredHint')} />
+          )}
+          <Table<CalendarDay>
+            size="middle"
+            rowKey="date"
+            columns={columns}
+            dataSource={days.data?.items ?? []}
+            loading={days.loading}
+            pagination={false}
+            locale={{ emptyText: t('calendar.empty') }}
+            scroll={{ x: 'max-content' }}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} xl={8}>
+        <WorkingDayCalculator />
+      </Col>
+      <DayOverrideModal state={editing} year={year} onClose={() => setEditing(null)} onSaved={reload} />
+    </Row>
+  );
+}

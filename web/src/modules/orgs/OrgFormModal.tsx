@@ -1,0 +1,81 @@
+import { Form, Input, Select, Switch } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ORG_TYPES, type Org, type OrgType } from '../../api/types';
+import { FormModal } from '../../app/components/FormModal';
+import { useRegions } from '../regions/useRegions';
+import { orgsApi } from './orgs.api';
+
+interface Values {
+  name: string;
+  type: OrgType;
+  regionCode: string;
+  parentId?: string | null;
+  active?: boolean;
+}
+
+interface Props {
+  open: boolean;
+  /** The org to edit; undefined to create one. */
+  org?: Org;
+  orgs: Org[];
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+export function OrgFormModal({ open, org, orgs, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  const regions = useRegions();
+  const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
+
+  const onSubmit = async (v: Values) => {
+    const parentId = v.parentId ?? undefined;
+    if (org) {
+      await orgsApi.update(org.id, {
+        name: v.name,
+        regionCode: v.regionCode,
+        ...(parentId ? { parentId } : {}),
+        active: v.active,
+      });
+    } else {
+      await orgsApi.create({ name: v.name, type: v.type, regionCode: v.regionCode, ...(parentId ? { parentId } : {}) });
+    }
+    onSaved();
+  };
+
+  return (
+    <FormModal<Values>
+      open={open}
+      title={org ? t('orgs.edit') : t('orgs.create')}
+      initialValues={
+        org
+          ? { name: org.name, type: org.type, regionCode: org.regionCode, parentId: org.parentId, active: org.active }
+          : {}
+      }
+      onSubmit={onSubmit}
+      onClose={onClose}
+    >
+      <Form.Item name="name" label={t('orgs.name')} rules={required(t('orgs.name'))}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="type" label={t('orgs.type')} rules={required(t('orgs.type'))}>
+        <Select disabled={!!org} options={ORG_TYPES.map((v) => ({ value: v, label: t(`orgType.${v}`) }))} />
+      </Form.Item>
+      <Form.Item name="regionCode" label={t('orgs.region')} rules={required(t('orgs.region'))}>
+        <Select showSearch optionFilterProp="label" options={regions.options} loading={regions.loading} />
+      </Form.Item>
+      <Form.Item name="parentId" label={t('orgs.parent')}>
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          options={orgs.filter((o) => o.id !== org?.id).map((o) => ({ value: o.id, label: o.name }))}
+        />
+      </Form.Item>
+      {org && (
+        <Form.Item name="active" label={t('orgs.active')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      )}
+    </FormModal>
+  );
+}
