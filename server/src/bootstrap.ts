@@ -69,7 +69,7 @@ export async function bootstrap(deps: { db: Db; audit: AuditService; roles: Role
     if (admin) return { generatedAdminPassword: null };
     const [root] = await tx.select().from(orgs).where(eq(orgs.type, 'city_bureau')).orderBy(orgs.createdAt).limit(1);
     if (!root) throw new Error('First start: the jurisdiction has no city_bureau org to place the admin account in');
-    if (deps.adminPassword) assertStrongPassword(deps.adminPassword, deps.passwordMinLength, 'admin');
+    if (deps.adminPassword) assertStrongPassword(deps.adminPassword, deps.passwordMinLength);
     const password = deps.adminPassword ?? generatePassword();
     const [row] = await tx
       .insert(users)

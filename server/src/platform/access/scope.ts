@@ -13,11 +13,12 @@ export function widestScope(scopes: DataScope[]): DataScope {
 }
 
 /**
- * The prefix shared by a division and every division below it: trailing "00" pairs are
- * dropped (320800 → 3208, 320826 → 320826, 320000 → 32). Town codes (9 or 12 digits) start
- * with their county's code, so a prefix match covers them too.
+ * The prefix shared by a division and every division below it. For 6-digit division codes the
+ * trailing "00" pairs are dropped (320800 → 3208, 320826 → 320826, 320000 → 32); town and
+ * village codes (9 or 12 digits) start with their parent's code and are their own prefix.
  */
 export function regionPrefix(code: string): string {
+  if (code.length !== 6) return code;
   let prefix = code;
   while (prefix.length > 2 && prefix.endsWith('00')) prefix = prefix.slice(0, -2);
   return prefix;

@@ -126,7 +126,7 @@ export function makeAuthService(deps: { db: Db; audit: AuditService; users: User
       if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
         throw new AppError('WRONG_PASSWORD', '当前密码不正确', 400, { field: 'currentPassword' });
       }
-      assertStrongPassword(newPassword, settings.password.minLength, user.username);
+      assertStrongPassword(newPassword, settings.password.minLength);
       if (await verifyPassword(user.passwordHash, newPassword)) {
         throw new AppError('WEAK_PASSWORD', '新密码不能与当前密码相同', 400, { field: 'newPassword' });
       }

@@ -20,18 +20,17 @@ export const dummyHashPromise = () => hashPassword(`dummy-${randomInt(1e9)}`);
 
 const CLASSES = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/];
 
-/** Rules: at least `minLength` characters, three of four character classes, not containing the username. */
-export function passwordProblems(password: string, minLength: number, username?: string): string[] {
+/** Rules: at least `minLength` characters and three of the four character classes. */
+export function passwordProblems(password: string, minLength: number): string[] {
   const problems: string[] = [];
   if (password.length < minLength) problems.push(`长度至少 ${minLength} 位`);
   if (password.length > 128) problems.push('长度不超过 128 位');
   if (CLASSES.filter((re) => re.test(password)).length < 3) problems.push('须包含大写字母、小写字母、数字、符号中的至少三类');
-  if (username && username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) problems.push('不能包含用户名');
   return problems;
 }
 
-export function assertStrongPassword(password: string, minLength: number, username?: string): void {
-  const problems = passwordProblems(password, minLength, username);
+export function assertStrongPassword(password: string, minLength: number): void {
+  const problems = passwordProblems(password, minLength);
   if (problems.length) throw new AppError('WEAK_PASSWORD', `密码强度不足：${problems.join('；')}`, 400, { field: 'password', problems });
 }
 

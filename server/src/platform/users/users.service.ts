@@ -106,7 +106,7 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
       }
       const displayName = input.displayName.trim();
       if (!displayName) throw new AppError('VALIDATION', '姓名不能为空', 400, { field: 'displayName' });
-      assertStrongPassword(input.password, deps.passwordMinLength, username);
+      assertStrongPassword(input.password, deps.passwordMinLength);
       const passwordHash = await hashPassword(input.password);
       const work = async (tx: Db) => {
         const org = await jurisdiction.getOrg(ctx.actor, input.orgId, tx);
@@ -151,7 +151,7 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
 
     async resetPassword(ctx: RequestContext & { actor: Actor }, id: string, password: string, mustChangePassword = true) {
       const target = await findUser(db, ctx.actor, id);
-      assertStrongPassword(password, deps.passwordMinLength, target.username);
+      assertStrongPassword(password, deps.passwordMinLength);
       const passwordHash = await hashPassword(password);
       await inTransaction(db, async (tx) => {
         await tx.update(users).set({ passwordHash, mustChangePassword, passwordChangedAt: new Date(), lockedUntil: null, updatedAt: new Date() }).where(eq(users.id, id));

@@ -1,0 +1,94 @@
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp, makeServices } from '../app.js';
+import { bootstrap } from '../bootstrap.js';
+import { type Config, loadConfig } from '../config.js';
+import type { Database } from '../db/client.js';
+import type { Actor } from '../platform/access/actor.js';
+import { openTestDatabase } from './database.js';
+
+export const ADMIN_PASSWORD = 'Admin#Test2026';
+/** Satisfies the password rules; used for every user the tests create. */
+export const USER_PASSWORD = 'User#Pass2026';
+
+export type TestEnv = Awaited<ReturnType<typeof createTestEnv>>;
+
+/** One database, the services and the HTTP app for a test file; call `close` in afterAll. */
+export async function createTestEnv(overrides: Partial<Config> = {}, existing?: Database) {
+  const config = loadConfig({}, { jobs: false, webDir: '/nonexistent', ...overrides });
+  const database = existing ?? (await openTestDatabase());
+  const services = makeServices(database, config);
+  await bootstrap({ db: database.db, audit: services.audit, roles: services.roles, jurisdictionFile: config.jurisdictionFile, adminPassword: ADMIN_PASSWORD, passwordMinLength: config.password.minLength });
+  const { app } = await buildApp({ config, database, services });
+  await app.ready();
+
+  const adminUser = (await services.users.byUsername('admin'))!;
+  const admin = (await services.users.loadActor(adminUser.id))! as Actor;
+  const ctx = { actor: admin };
+
+  /** The org of a county bureau (or the city bureau) by region code. */
+  async function orgIn(regionCode: string, type: 'county_bureau' | 'city_bureau' = regionCode === '320800' ? 'city_bureau' : 'county_bureau') {
+    const { items } = await services.jurisdiction.listOrgs(admin, { regionCode, type }, { page: 1, pageSize: 10 });
+    const org = items.find((o) => o.regionCode === regionCode);
+    if (!org) throw new Error(`no ${type} in ${regionCode}`);
+    return org;
+  }
+
+  let seq = 0;
+  /** Creates a user with the given roles in the given region's bureau (or org). */
+  async function makeUser(opts: { roles: string[]; regionCode?: string; orgId?: string; mustChangePassword?: boolean }) {
+    const orgId = opts.orgId ?? (await orgIn(opts.regionCode ?? '320800')).id;
+    const username = `u${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    return services.users.create(ctx, { username, password: USER_PASSWORD, displayName: `测试用户${seq}`, orgId, roles: opts.roles, mustChangePassword: opts.mustChangePassword });
+  }
+
+  /** Logs in through the API; the returned client sends the cookie and CSRF token. */
+  async function login(username: string, password = USER_PASSWORD) {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'zj_session')!.value;
+    const csrfToken = res.json().csrfToken as string;
+    return client({ cookie, csrfToken });
+  }
+
+  function client(auth: { cookie?: string; csrfToken?: string; bearer?: string }) {
+    const request = (method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> =>
+      app.inject({
+        method,
+        url,
+        payload: payload as InjectOptions['payload'],
+        cookies: auth.cookie ? { zj_session: auth.cookie } : undefined,
+        headers: {
+          ...(auth.csrfToken && method !== 'GET' ? { 'x-csrf-token': auth.csrfToken } : {}),
+          ...(auth.bearer ? { authorization: `Bearer ${auth.bearer}` } : {}),
+          ...headers,
+        },
+      });
+    return {
+      ...auth,
+      get: (url: string) => request('GET', url),
+      post: (url: string, body?: unknown, headers?: Record<string, string>) => request('POST', url, body, headers),
+      patch: (url: string, body?: unknown) => request('PATCH', url, body),
+      put: (url: string, body?: unknown) => request('PUT', url, body),
+      delete: (url: string) => request('DELETE', url),
+    };
+  }
+
+  return {
+    app,
+    config,
+    database,
+    services,
+    db: database.db,
+    admin,
+    ctx,
+    orgIn,
+    makeUser,
+    login,
+    client,
+    loginAdmin: () => login('admin', ADMIN_PASSWORD),
+    async close() {
+      await app.close();
+      if (!existing) await database.close();
+    },
+  };
+}
