@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 
 /** Escapes LIKE wildcards in user input (backslash is PostgreSQL's default LIKE escape). */
@@ -11,5 +11,3 @@ export const countAll = sql<number>`count(*)::int`;
 export function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction((tx) => fn(tx as unknown as Db));
 }
-
-export type { SQL };

@@ -1,6 +1,6 @@
 import { type SQL, and, asc, desc, eq, gt, gte, like, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { escapeLike } from '../../db/sql.js';
+import { countAll, escapeLike } from '../../db/sql.js';
 import type { Actor, RequestContext } from '../access/actor.js';
 import { visibleTo } from '../access/scope.js';
 import { type Page, offsetOf } from '../http/schemas.js';
@@ -81,7 +81,7 @@ export function makeAuditService() {
       const where = and(...conds);
       const [items, [count]] = await Promise.all([
         db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.id)).limit(page.pageSize).offset(offsetOf(page)),
-        db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(where),
+        db.select({ n: countAll }).from(auditEvents).where(where),
       ]);
       return { items, total: count?.n ?? 0 };
     },

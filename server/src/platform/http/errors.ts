@@ -41,6 +41,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (pgMapped) {
       return reply.status(pgMapped.status).send({ error: { code: pgMapped.code, message: pgMapped.message } });
     }
+    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return reply.status(400).send({ error: { code: 'BAD_REQUEST', message: '请求体不是合法的 JSON' } });
+    }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       const code = err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : err.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
       return reply.status(err.statusCode).send({ error: { code, message: '请求无法处理' } });

@@ -1,4 +1,4 @@
-import { type SQL, and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { countAll, escapeLike, inTransaction } from '../../db/sql.js';
 import { roles } from '../access/access.schema.js';
@@ -150,7 +150,7 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
     },
 
     async resetPassword(ctx: RequestContext & { actor: Actor }, id: string, password: string, mustChangePassword = true) {
-      const target = await findUser(db, ctx.actor, id);
+      await findUser(db, ctx.actor, id); // scope check: 404 outside it
       assertStrongPassword(password, deps.passwordMinLength);
       const passwordHash = await hashPassword(password);
       await inTransaction(db, async (tx) => {
@@ -193,9 +193,8 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
       };
     },
 
-    /** Users by id, for other platform services. */
+    /** The stored user row (with its password hash), for authentication. */
     byUsername: async (username: string) => (await db.select().from(users).where(eq(users.username, normalizeUsername(username))))[0] ?? null,
-    byIds: (ids: string[]) => (ids.length ? db.select().from(users).where(inArray(users.id, ids)) : Promise.resolve([])),
   };
 }
 
