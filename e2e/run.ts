@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ARTIFACTS = path.join(ROOT, '.e2e');
 const SERVER_ENTRY = path.join(ROOT, 'server/dist/main.js');
-const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? 'Admin#Test2026';
+const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? 'Zhijian#E2e2026';
 const HEALTH_TIMEOUT_MS = 90_000;
 
 function freePort(): Promise<number> {

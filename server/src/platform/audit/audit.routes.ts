@@ -10,6 +10,7 @@ const AuditEvent = Type.Object({
   actorId: Type.Union([Type.String(), Type.Null()]),
   actorName: Type.Union([Type.String(), Type.Null()]),
   orgId: Type.Union([Type.String(), Type.Null()]),
+  orgName: Type.Union([Type.String(), Type.Null()]),
   action: Type.String(),
   targetType: Type.Union([Type.String(), Type.Null()]),
   targetId: Type.Union([Type.String(), Type.Null()]),

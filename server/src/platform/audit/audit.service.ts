@@ -1,9 +1,10 @@
-import { type SQL, and, asc, desc, eq, gt, gte, like, lte, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, getTableColumns, gt, gte, like, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { countAll, escapeLike } from '../../db/sql.js';
 import type { Actor, RequestContext } from '../access/actor.js';
 import { visibleTo } from '../access/scope.js';
 import { type Page, offsetOf } from '../http/schemas.js';
+import { orgs } from '../jurisdiction/jurisdiction.schema.js';
 import { auditEvents } from './audit.schema.js';
 import { GENESIS_HASH, eventHash } from './audit.hash.js';
 
@@ -80,7 +81,14 @@ export function makeAuditService() {
       if (filter.to) conds.push(lte(auditEvents.at, filter.to));
       const where = and(...conds);
       const [items, [count]] = await Promise.all([
-        db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.id)).limit(page.pageSize).offset(offsetOf(page)),
+        db
+          .select({ ...getTableColumns(auditEvents), orgName: orgs.name })
+          .from(auditEvents)
+          .leftJoin(orgs, eq(orgs.id, auditEvents.orgId))
+          .where(where)
+          .orderBy(desc(auditEvents.id))
+          .limit(page.pageSize)
+          .offset(offsetOf(page)),
         db.select({ n: countAll }).from(auditEvents).where(where),
       ]);
       return { items, total: count?.n ?? 0 };

@@ -34,7 +34,7 @@ describe('orgs API', () => {
     const org = res.json();
     expect(org.parentId).toBe((await env.orgIn('320800')).id);
     const audit = (await c.get(`/api/audit?target=${org.id}`)).json();
-    expect(audit.items[0]).toMatchObject({ action: 'org.created', actorName: 'admin' });
+    expect(audit.items[0]).toMatchObject({ action: 'org.created', actorName: 'admin', orgName: '淮安市市场监督管理局', after: { name: '淮安市产品质量监督检验所' } });
   });
 
   it('rejects bad input with the error shape and writes nothing', async () => {

@@ -49,6 +49,7 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
     >
       <Form<V>
         form={form}
+        name="dialog"
         layout="vertical"
         initialValues={props.initialValues}
         onFinish={(v) => void onFinish(v)}

@@ -120,7 +120,7 @@ export function ListPage<T extends object, Q extends object>(props: ListPageProp
   return (
     <Card title={props.title} extra={props.toolbar}>
       {props.filters && (
-        <Form form={form} layout="inline" onFinish={onSearch} style={{ marginBottom: 16, rowGap: 12 }} data-testid="search-form">
+        <Form form={form} name="search" layout="inline" onFinish={onSearch} style={{ marginBottom: 16, rowGap: 12 }} data-testid="search-form">
           {props.filters}
           <Form.Item>
             <Space>
@@ -137,7 +137,7 @@ export function ListPage<T extends object, Q extends object>(props: ListPageProp
       {props.banner}
       {props.aside ? (
         <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
-          <div style={{ width: 280, flex: 'none' }}>{props.aside}</div>
+          <div style={{ width: 260, flex: 'none' }}>{props.aside}</div>
           <div style={{ flex: 1, minWidth: 0 }}>{table}</div>
         </div>
       ) : (

@@ -1,7 +1,7 @@
-import { App, Alert, Button, Card, Col, Popconfirm, Row, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Alert, Button, Card, Col, DatePicker, Popconfirm, Row, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDay } from '../../api/types';
 import { useAuth } from '../../app/auth/AuthContext';
@@ -26,12 +26,6 @@ export function CalendarPage() {
     days.reload();
     years.reload();
   };
-
-  const yearOptions = useMemo(() => {
-    const now = dayjs().year();
-    const all = new Set([now - 1, now, now + 1, year, ...(years.data?.items.map((y) => y.year) ?? [])]);
-    return [...all].sort((a, b) => a - b).map((y) => ({ value: y, label: String(y) }));
-  }, [years.data, year]);
 
   const source = years.data?.items.find((y) => y.year === year)?.source;
   const covered = days.data?.covered ?? false;
@@ -101,11 +95,12 @@ export function CalendarPage() {
           extra={
             <Space>
               <span>{t('calendar.year')}</span>
-              <Select
-                value={year}
-                onChange={setYear}
-                options={yearOptions}
-                style={{ width: 110 }}
+              <DatePicker
+                picker="year"
+                value={dayjs(`${year}-01-01`)}
+                onChange={(d) => d && setYear(d.year())}
+                allowClear={false}
+                style={{ width: 120 }}
                 data-testid="calendar-year"
               />
             </Space>
@@ -138,7 +133,7 @@ export function CalendarPage() {
             <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('calendar.notCoveredHint')} />
           )}
           <Table<CalendarDay>
-            size="middle"
+            size="small"
             rowKey="date"
             columns={columns}
             dataSource={days.data?.items ?? []}

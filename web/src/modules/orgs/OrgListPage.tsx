@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORG_TYPES, type Org, type OrgQuery } from '../../api/types';
 import { useAuth } from '../../app/auth/AuthContext';
-import { formatDateTime } from '../../app/format';
+import { formatDate } from '../../app/format';
 import { ListPage } from '../../app/list/ListPage';
 import { useRegions } from '../regions/useRegions';
 import { OrgFormModal } from './OrgFormModal';
@@ -32,7 +32,7 @@ export function OrgListPage() {
       dataIndex: 'active',
       render: (v: boolean) => (v ? <Tag color="green">{t('orgs.enabled')}</Tag> : <Tag>{t('orgs.disabled')}</Tag>),
     },
-    { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+    { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDate(v) },
     ...(canWrite
       ? [
           {
