@@ -77,6 +77,10 @@ async function openPostgres(connectionString: string): Promise<Database> {
     async migrate(migrationsFolder) {
       const client = await pool.connect();
       try {
+        const { rows } = await client.query<{ server_encoding: string }>('show server_encoding');
+        if (rows[0]?.server_encoding !== 'UTF8') {
+          throw new Error(`The database must use UTF8 encoding (found ${rows[0]?.server_encoding}); create it with: createdb -E UTF8 --locale=C.UTF-8 -T template0 <name>`);
+        }
         await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
         await migratePg(drizzlePg({ client, casing: 'snake_case' }), { migrationsFolder });
       } finally {

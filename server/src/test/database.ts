@@ -16,7 +16,7 @@ export async function openTestDatabase(): Promise<Database & { url?: string }> {
     return database;
   }
   const name = `zj_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name} template template0 encoding 'UTF8'`);
+  await adminQuery(serverUrl, `create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
   const url = withDatabase(serverUrl, name);
   const database = await openDatabase({ databaseUrl: url });
   await database.migrate(migrationsDir);
