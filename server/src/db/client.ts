@@ -94,4 +94,3 @@ async function openPostgres(connectionString: string): Promise<Database> {
   };
 }
 
-export { STARTUP_LOCK };

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, makeServices } from '../app.js';
 import { bootstrap } from '../bootstrap.js';
@@ -91,4 +92,17 @@ export async function createTestEnv(overrides: Partial<Config> = {}, existing?: 
       if (!existing) await database.close();
     },
   };
+}
+
+/**
+ * The test file's environment, created before its tests and closed after them:
+ * `const env = useTestEnv();` at the top of a file.
+ */
+export function useTestEnv(overrides: Partial<Config> = {}): TestEnv {
+  const env = {} as TestEnv;
+  beforeAll(async () => {
+    Object.assign(env, await createTestEnv(overrides));
+  });
+  afterAll(() => env.close());
+  return env;
 }

@@ -22,7 +22,6 @@ export interface RequestContext {
   requestId?: string;
 }
 
-export const can = (actor: Actor, permission: Permission) => actor.permissions.has(permission);
 
 /** A context for work done by the system itself (first start, jobs, CLI). */
 export const systemContext = (): RequestContext => ({ actor: null });

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestEnv, createTestEnv } from '../../test/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestEnv } from '../../test/app.js';
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await createTestEnv();
-});
-afterAll(() => env.close());
+const env = useTestEnv();
 
 describe('roles API', () => {
   it('lists the built-in roles', async () => {

@@ -1,14 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inTransaction } from '../../db/sql.js';
-import { type TestEnv, createTestEnv } from '../../test/app.js';
+import { useTestEnv } from '../../test/app.js';
 import { auditEvents } from './audit.schema.js';
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await createTestEnv();
-});
-afterAll(() => env.close());
+const env = useTestEnv();
 
 describe('audit log', () => {
   it('records an event in the same transaction as the change, and not when it rolls back', async () => {

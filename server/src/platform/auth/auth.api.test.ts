@@ -1,15 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type TestEnv, USER_PASSWORD, createTestEnv } from '../../test/app.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, USER_PASSWORD, useTestEnv } from '../../test/app.js';
 import { users } from '../users/users.schema.js';
 import { sessions } from './auth.schema.js';
 import { sha256 } from './auth.service.js';
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await createTestEnv();
-});
-afterAll(() => env.close());
+const env = useTestEnv();
 
 const login = (username: string, password: string, cookie?: string) =>
   env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, cookies: cookie ? { zj_session: cookie } : undefined });

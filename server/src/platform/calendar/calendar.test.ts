@@ -1,13 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestEnv, createTestEnv } from '../../test/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestEnv } from '../../test/app.js';
 import { addDays } from './dates.js';
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await createTestEnv();
-});
-afterAll(() => env.close());
+const env = useTestEnv();
 
 const add = (from: string, days: number) => env.services.calendar.addWorkingDays(from, days);
 

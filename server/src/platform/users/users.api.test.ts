@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestEnv, USER_PASSWORD, createTestEnv } from '../../test/app.js';
+import { describe, expect, it } from 'vitest';
+import { USER_PASSWORD, useTestEnv } from '../../test/app.js';
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await createTestEnv();
-});
-afterAll(() => env.close());
+const env = useTestEnv();
 
 describe('users API', () => {
   it('creates a user with the contract’s body, hashes the password, audits without it', async () => {
