@@ -26,7 +26,8 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/api': 'http://localhost:3000',
+      // only /api/… (a page path such as /api-keys must stay with the SPA)
+      '^/api/': 'http://localhost:3000',
     },
   },
 });

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTestEnv } from './test/app.js';
 
@@ -68,5 +71,26 @@ describe('deny by default', () => {
     expect(res.json()).toEqual({ error: { code: 'INTERNAL', message: expect.any(String) } });
     expect(res.body).not.toMatch(/no_such_table|select|at /i);
     await app.close();
+  });
+});
+
+describe('web UI', () => {
+  it('serves files, the page for client-side routes, and real 404s for missing files and API paths', async () => {
+    const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-web-'));
+    fs.mkdirSync(path.join(webDir, 'assets'));
+    fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>质监</title>');
+    fs.writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
+    const { buildApp } = await import('./app.js');
+    const { app } = await buildApp({ config: { ...env.config, webDir }, database: env.database, services: env.services });
+    expect((await app.inject({ url: '/assets/app.js' })).headers['content-type']).toMatch(/javascript/);
+    for (const page of ['/', '/orgs', '/keys?x=1', '/api-keys']) {
+      const res = await app.inject({ url: page });
+      expect(res.statusCode, page).toBe(200);
+      expect(res.body).toContain('质监');
+    }
+    expect((await app.inject({ url: '/assets/gone.js' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/api/gone' })).json().error.code).toBe('NOT_FOUND');
+    await app.close();
+    fs.rmSync(webDir, { recursive: true, force: true });
   });
 });

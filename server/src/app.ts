@@ -93,10 +93,13 @@ export async function buildApp(opts: { config: Config; database: Database; servi
 
   const indexHtml = path.join(config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir });
   app.setNotFoundHandler((request, reply) => {
-    // The web app routes on the client: unknown non-API paths get its page, which shows its own 404.
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api')) return reply.type('text/html').sendFile('index.html');
+    // The web app routes on the client: unknown page paths get its page, which shows its own 404;
+    // API paths and missing files (anything with an extension) get a real 404.
+    const pathname = request.url.split('?')[0]!;
+    const isPage = !pathname.startsWith('/api/') && pathname !== '/api' && !path.extname(pathname);
+    if (hasWeb && request.method === 'GET' && isPage) return reply.type('text/html').sendFile('index.html');
     return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '请求的资源不存在' } });
   });
 

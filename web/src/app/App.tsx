@@ -1,6 +1,7 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AuthProvider, useAuth } from './auth/AuthContext';
@@ -51,7 +52,10 @@ function AppRoutes() {
 }
 
 export function App() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
   return (
     <ConfigProvider
       locale={i18n.language === 'en-US' ? enUS : zhCN}

@@ -57,7 +57,7 @@ export const appRoutes: AppRoute[] = [
     group: 'menu.system',
   },
   {
-    path: '/api-keys',
+    path: '/keys',
     element: <ApiKeyListPage />,
     permission: 'apikey.read',
     menuLabel: 'menu.apiKeys',

@@ -5,7 +5,7 @@ import type { AuditService } from './audit.service.js';
 import type { Db } from '../../db/client.js';
 
 const AuditEvent = Type.Object({
-  id: Type.Integer(),
+  id: Type.String(),
   at: Timestamp,
   actorId: Type.Union([Type.String(), Type.Null()]),
   actorName: Type.Union([Type.String(), Type.Null()]),
@@ -24,7 +24,7 @@ const AuditEvent = Type.Object({
 const VerifyReply = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),
-  firstBroken: Type.Union([Type.Object({ id: Type.Integer(), reason: Type.String() }), Type.Null()]),
+  firstBroken: Type.Union([Type.Object({ id: Type.String(), reason: Type.String() }), Type.Null()]),
 });
 
 export const auditRoutes =

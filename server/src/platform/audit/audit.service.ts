@@ -30,7 +30,8 @@ export interface AuditFilter {
 export interface VerifyResult {
   ok: boolean;
   checked: number;
-  firstBroken: { id: number; reason: 'hash_mismatch' | 'chain_broken' } | null;
+  /** Ids are strings in the API, like every id. */
+  firstBroken: { id: string; reason: 'hash_mismatch' | 'chain_broken' } | null;
 }
 
 /** Plain JSON (dates as ISO strings), as jsonb will give it back when the chain is verified. */
@@ -91,7 +92,7 @@ export function makeAuditService() {
           .offset(offsetOf(page)),
         db.select({ n: countAll }).from(auditEvents).where(where),
       ]);
-      return { items, total: count?.n ?? 0 };
+      return { items: items.map((e) => ({ ...e, id: String(e.id) })), total: count?.n ?? 0 };
     },
 
     /** Walks the whole chain in id order and reports the first event whose hash or link is wrong. */
@@ -103,8 +104,8 @@ export function makeAuditService() {
         const rows = await db.select().from(auditEvents).where(gt(auditEvents.id, lastId)).orderBy(asc(auditEvents.id)).limit(batchSize);
         if (rows.length === 0) return { ok: true, checked, firstBroken: null };
         for (const row of rows) {
-          if (row.prevHash !== prevHash) return { ok: false, checked, firstBroken: { id: row.id, reason: 'chain_broken' } };
-          if (eventHash(prevHash, row) !== row.hash) return { ok: false, checked, firstBroken: { id: row.id, reason: 'hash_mismatch' } };
+          if (row.prevHash !== prevHash) return { ok: false, checked, firstBroken: { id: String(row.id), reason: 'chain_broken' } };
+          if (eventHash(prevHash, row) !== row.hash) return { ok: false, checked, firstBroken: { id: String(row.id), reason: 'hash_mismatch' } };
           prevHash = row.hash;
           lastId = row.id;
           checked++;

@@ -27,7 +27,7 @@ describe('audit log', () => {
     expect(res.total).toBeGreaterThanOrEqual(1);
     expect(res.items[0]!.action).toBe('org.updated');
     const ids = res.items.map((e) => e.id);
-    expect([...ids].sort((a, b) => b - a)).toEqual(ids);
+    expect([...ids].sort((a, b) => Number(b) - Number(a))).toEqual(ids);
     const none = await env.services.audit.list(env.db, env.admin, { action: 'org.', to: t0 }, { page: 1, pageSize: 50 });
     expect(none.items.every((e) => e.at <= t0)).toBe(true);
   });
@@ -43,7 +43,7 @@ describe('audit log', () => {
     const [victim] = await env.db.select({ id: auditEvents.id }).from(auditEvents).where(sql`${auditEvents.action} = 'test.chain' and ${auditEvents.targetId} = '1'`);
     await env.db.execute(sql`update audit_events set after = '{"i": 99}'::jsonb where id = ${victim!.id}`);
     const result = await env.services.audit.verify(env.db, 2);
-    expect(result).toMatchObject({ ok: false, firstBroken: { id: victim!.id, reason: 'hash_mismatch' } });
+    expect(result).toMatchObject({ ok: false, firstBroken: { id: String(victim!.id), reason: 'hash_mismatch' } });
     await env.db.execute(sql`update audit_events set after = '{"i": 1}'::jsonb where id = ${victim!.id}`);
     expect((await env.services.audit.verify(env.db)).ok).toBe(true);
   });
@@ -52,6 +52,6 @@ describe('audit log', () => {
     const rows = await env.db.select({ id: auditEvents.id }).from(auditEvents).where(sql`${auditEvents.action} = 'test.chain'`).orderBy(auditEvents.id);
     await env.db.execute(sql`delete from audit_events where id = ${rows[0]!.id}`);
     const result = await env.services.audit.verify(env.db);
-    expect(result).toMatchObject({ ok: false, firstBroken: { id: rows[1]!.id, reason: 'chain_broken' } });
+    expect(result).toMatchObject({ ok: false, firstBroken: { id: String(rows[1]!.id), reason: 'chain_broken' } });
   });
 });

@@ -16,6 +16,7 @@ const Org = Type.Object({
   regionCode: Type.String(),
   regionName: Type.Union([Type.String(), Type.Null()]),
   parentId: Type.Union([Type.String(), Type.Null()]),
+  parentName: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
   createdAt: Timestamp,
 });

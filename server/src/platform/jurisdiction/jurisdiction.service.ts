@@ -1,4 +1,5 @@
 import { type SQL, and, asc, eq, isNull, like } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { countAll, escapeLike, inTransaction } from '../../db/sql.js';
 import type { Actor, RequestContext } from '../access/actor.js';
@@ -29,6 +30,8 @@ export interface UpdateOrgInput {
   active?: boolean;
 }
 
+const parents = alias(orgs, 'parent');
+
 const orgColumns = {
   id: orgs.id,
   name: orgs.name,
@@ -36,11 +39,22 @@ const orgColumns = {
   regionCode: orgs.regionCode,
   regionName: regions.name,
   parentId: orgs.parentId,
+  parentName: parents.name,
   active: orgs.active,
   createdAt: orgs.createdAt,
 };
 
-export type OrgView = { id: string; name: string; type: OrgType; regionCode: string; regionName: string | null; parentId: string | null; active: boolean; createdAt: Date };
+export type OrgView = {
+  id: string;
+  name: string;
+  type: OrgType;
+  regionCode: string;
+  regionName: string | null;
+  parentId: string | null;
+  parentName: string | null;
+  active: boolean;
+  createdAt: Date;
+};
 
 const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: orgs.regionCode, orgId: orgs.id });
 
@@ -52,6 +66,7 @@ export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
       .select(orgColumns)
       .from(orgs)
       .leftJoin(regions, eq(regions.code, orgs.regionCode))
+      .leftJoin(parents, eq(parents.id, orgs.parentId))
       .where(and(eq(orgs.id, id), actor ? scopeOf(actor) : undefined));
     if (!row) throw notFound('机构');
     return row;
@@ -111,6 +126,7 @@ export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
           .select(orgColumns)
           .from(orgs)
           .leftJoin(regions, eq(regions.code, orgs.regionCode))
+      .leftJoin(parents, eq(parents.id, orgs.parentId))
           .where(where)
           .orderBy(asc(orgs.regionCode), asc(orgs.type), asc(orgs.name))
           .limit(page.pageSize)

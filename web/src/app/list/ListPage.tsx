@@ -102,7 +102,6 @@ export function ListPage<T extends object, Q extends object>(props: ListPageProp
       columns={props.columns}
       dataSource={result.items}
       loading={loading}
-      scroll={{ x: 'max-content', ...props.tableProps?.scroll }}
       pagination={{
         current: page,
         pageSize,

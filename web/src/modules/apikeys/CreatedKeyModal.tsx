@@ -10,6 +10,7 @@ export function CreatedKeyModal({ apiKey, onClose }: { apiKey: string | null; on
       title={t('apiKeys.createdTitle')}
       onCancel={onClose}
       maskClosable={false}
+      destroyOnHidden
       footer={
         <Button type="primary" onClick={onClose}>
           {t('common.close')}

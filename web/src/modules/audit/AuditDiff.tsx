@@ -13,6 +13,8 @@ function Json({ value }: { value: unknown }) {
         maxHeight: 320,
         overflow: 'auto',
         fontSize: 12,
+        whiteSpace: 'pre-wrap',
+        wordBreak: 'break-all',
       }}
     >
       {value === null || value === undefined ? '—' : JSON.stringify(value, null, 2)}
@@ -39,7 +41,7 @@ export function AuditDiff({ event }: { event: AuditEvent }) {
         <Descriptions.Item label="ID">{event.id}</Descriptions.Item>
         <Descriptions.Item label={t('audit.ip')}>{event.ip ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('audit.hash')}>
-          <Typography.Text code style={{ fontSize: 12 }}>
+          <Typography.Text code style={{ fontSize: 12, wordBreak: 'break-all' }}>
             {event.hash}
           </Typography.Text>
         </Descriptions.Item>

@@ -4,11 +4,9 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent, AuditQuery, AuditVerifyResult } from '../../api/types';
-import { useAuth } from '../../app/auth/AuthContext';
 import { useNotifyError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { ListPage, type FilterValues } from '../../app/list/ListPage';
-import { useOrgs } from '../orgs/useOrgs';
 import { auditApi } from './audit.api';
 import { AuditDiff } from './AuditDiff';
 
@@ -45,8 +43,6 @@ function VerifyResult({ result }: { result: AuditVerifyResult }) {
 export function AuditListPage() {
   const { t } = useTranslation();
   const notifyError = useNotifyError();
-  const { can } = useAuth();
-  const orgs = useOrgs(can('org.read'));
   const [verifying, setVerifying] = useState(false);
   const [verified, setVerified] = useState<AuditVerifyResult | null>(null);
 
@@ -61,7 +57,7 @@ export function AuditListPage() {
   const columns: TableColumnsType<AuditEvent> = [
     { title: t('audit.time'), dataIndex: 'at', render: (v: string) => formatDateTime(v) },
     { title: t('audit.actor'), dataIndex: 'actorName', render: (v: string | null, e) => v ?? e.actorId ?? '—' },
-    { title: t('audit.org'), dataIndex: 'orgId', render: (v: string | null) => (v ? orgs.nameOf(v) : '—') },
+    { title: t('audit.org'), dataIndex: 'orgName', render: (v: string | null, e) => v ?? e.orgId ?? '—' },
     { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <code>{v}</code> },
     {
       title: t('audit.target'),

@@ -95,14 +95,15 @@ export function CalendarPage() {
           extra={
             <Space>
               <span>{t('calendar.year')}</span>
-              <DatePicker
-                picker="year"
-                value={dayjs(`${year}-01-01`)}
-                onChange={(d) => d && setYear(d.year())}
-                allowClear={false}
-                style={{ width: 120 }}
-                data-testid="calendar-year"
-              />
+              <span data-testid="calendar-year">
+                <DatePicker
+                  picker="year"
+                  value={dayjs(`${year}-01-01`)}
+                  onChange={(d) => d && setYear(d.year())}
+                  allowClear={false}
+                  style={{ width: 120 }}
+                />
+              </span>
             </Space>
           }
         >

@@ -4,6 +4,7 @@ import type {
   CalendarDay,
   CalendarDaysResult,
   CalendarOverrideInput,
+  CalendarYearCovered,
   CalendarYear,
   ListResult,
 } from '../../api/types';
@@ -15,7 +16,7 @@ export const calendarApi = {
     api.put<CalendarDay>(`/api/calendar/days/${encodeURIComponent(date)}`, input),
   deleteDay: (date: string) => api.del(`/api/calendar/days/${encodeURIComponent(date)}`),
   setYearCovered: (year: number, covered: boolean) =>
-    api.put<{ year: number; covered: boolean }>(`/api/calendar/years/${year}`, { covered }),
+    api.put<CalendarYearCovered>(`/api/calendar/years/${year}`, { covered }),
   addWorkingDays: (from: string, days: number) =>
     api.get<AddWorkingDaysResult>('/api/calendar/add-working-days', { from, days }),
 };

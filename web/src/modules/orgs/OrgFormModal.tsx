@@ -65,7 +65,8 @@ export function OrgFormModal({ open, org, orgs, onClose, onSaved }: Props) {
       </Form.Item>
       <Form.Item name="parentId" label={t('orgs.parent')}>
         <Select
-          allowClear
+          // the API cannot detach an org from its parent, only move it
+          allowClear={!org?.parentId}
           showSearch
           optionFilterProp="label"
           options={orgs.filter((o) => o.id !== org?.id).map((o) => ({ value: o.id, label: o.name }))}

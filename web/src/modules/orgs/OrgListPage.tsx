@@ -26,7 +26,7 @@ export function OrgListPage() {
     { title: t('orgs.name'), dataIndex: 'name' },
     { title: t('orgs.type'), dataIndex: 'type', render: (v: string) => t(`orgType.${v}`) },
     { title: t('orgs.region'), dataIndex: 'regionName' },
-    { title: t('orgs.parent'), dataIndex: 'parentId', render: (v: string | null) => (v ? all.nameOf(v) : '—') },
+    { title: t('orgs.parent'), dataIndex: 'parentName', render: (v: string | null) => v ?? '—' },
     {
       title: t('common.status'),
       dataIndex: 'active',

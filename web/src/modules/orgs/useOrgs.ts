@@ -6,7 +6,6 @@ import { orgsApi } from './orgs.api';
 export interface OrgLookup {
   orgs: Org[];
   options: { value: string; label: string }[];
-  nameOf: (id: string | null | undefined) => string;
   loading: boolean;
   reload: () => void;
 }
@@ -22,12 +21,10 @@ export function useOrgs(enabled = true, reloadToken = 0): OrgLookup {
   );
   return useMemo(() => {
     const orgs = data?.items ?? [];
-    const byId = new Map(orgs.map((o) => [o.id, o]));
     return {
       orgs,
       loading,
       reload,
-      nameOf: (id) => (id ? (byId.get(id)?.name ?? id) : ''),
       options: orgs.map((o) => ({ value: o.id, label: o.name })),
     };
   }, [data, loading, reload]);

@@ -1,0 +1,78 @@
+/** Journeys: the menu follows the user's permissions, 403 page, language switch. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiSession, adminSession } from './support/api';
+import { launchBrowser, menuItem, openPage, visible, waitForShell } from './support/browser';
+import { ADMIN_PASSWORD, USER_PASSWORD, unique } from './support/env';
+
+let browser: Browser;
+let admin: ApiSession;
+
+beforeAll(async () => {
+  [browser, admin] = await Promise.all([launchBrowser(), adminSession(ADMIN_PASSWORD)]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('menu by role', () => {
+  it('admin sees the administration items', async () => {
+    const { context, page } = await openPage(browser, admin);
+    await page.goto('/');
+    await waitForShell(page);
+    await visible(menuItem(page, '审计日志'));
+    await visible(menuItem(page, '用户'));
+    await menuItem(page, '审计日志').click();
+    await page.waitForURL('**/audit');
+    await visible(page.getByRole('button', { name: '校验完整性' }));
+    await context.close();
+  });
+
+  it('a county officer does not see audit, roles or API keys, and /audit shows the 403 page', async () => {
+    const bureau = await admin.countyBureau('320826');
+    const username = `e2e_county_${unique()}`;
+    await admin.createUser({ username, password: USER_PASSWORD, orgId: bureau.id, roles: ['county_officer'] });
+    const officer = await ApiSession.login(username, USER_PASSWORD);
+
+    const { context, page } = await openPage(browser, officer);
+    await page.goto('/');
+    await waitForShell(page);
+    await visible(menuItem(page, '首页'));
+    await visible(menuItem(page, '组织机构'));
+    for (const hidden of ['审计日志', '角色', 'API 密钥']) {
+      expect(await menuItem(page, hidden).count(), hidden).toBe(0);
+    }
+
+    await page.goto('/audit');
+    await visible(page.getByTestId('page-403'));
+    expect(new URL(page.url()).pathname).toBe('/audit');
+    await visible(page.getByText('无权访问'));
+
+    await page.goto('/no-such-page');
+    await visible(page.getByTestId('page-404'));
+    await context.close();
+  });
+});
+
+describe('language', () => {
+  it('switching to English shows the English menu, and the choice survives a reload', async () => {
+    const { context, page } = await openPage(browser, admin);
+    await page.goto('/');
+    await waitForShell(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    for (const item of ['Home', 'Organizations', 'Users', 'Roles', 'API keys', 'Audit log', 'Work calendar']) {
+      await visible(menuItem(page, item));
+    }
+    await visible(page.getByRole('button', { name: 'Log out' }));
+
+    await page.reload();
+    await waitForShell(page);
+    await visible(menuItem(page, 'Audit log'));
+    expect(await menuItem(page, '审计日志').count()).toBe(0);
+
+    await page.getByRole('button', { name: '中文' }).click();
+    await visible(menuItem(page, '审计日志'));
+    await context.close();
+  });
+});
