@@ -103,6 +103,6 @@ export function useTestEnv(overrides: Partial<Config> = {}): TestEnv {
   beforeAll(async () => {
     Object.assign(env, await createTestEnv(overrides));
   });
-  afterAll(() => env.close());
+  afterAll(() => env.close?.());
   return env;
 }
