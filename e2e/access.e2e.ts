@@ -1,24 +1,15 @@
 /** Journeys: the menu follows the user's permissions, 403 page, language switch. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, adminSession } from './support/api';
-import { launchBrowser, menuItem, openPage, visible, waitForShell } from './support/browser';
-import { ADMIN_PASSWORD, USER_PASSWORD, unique } from './support/env';
+import { describe, expect, it } from 'vitest';
+import { ApiSession } from './support/api';
+import { menuItem, openPage, visible, waitForShell } from './support/browser';
+import { USER_PASSWORD, unique } from './support/env';
+import { useSuite } from './support/suite';
 
-let browser: Browser;
-let admin: ApiSession;
-
-beforeAll(async () => {
-  [browser, admin] = await Promise.all([launchBrowser(), adminSession(ADMIN_PASSWORD)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = useSuite();
 
 describe('menu by role', () => {
   it('admin sees the administration items', async () => {
-    const { context, page } = await openPage(browser, admin);
+    const { context, page } = await openPage(suite.browser, suite.admin);
     await page.goto('/');
     await waitForShell(page);
     await visible(menuItem(page, '审计日志'));
@@ -30,12 +21,12 @@ describe('menu by role', () => {
   });
 
   it('a county officer does not see audit, roles or API keys, and /audit shows the 403 page', async () => {
-    const bureau = await admin.countyBureau('320826');
+    const bureau = await suite.admin.countyBureau('320826');
     const username = `e2e_county_${unique()}`;
-    await admin.createUser({ username, password: USER_PASSWORD, orgId: bureau.id, roles: ['county_officer'] });
+    await suite.admin.createUser({ username, password: USER_PASSWORD, orgId: bureau.id, roles: ['county_officer'] });
     const officer = await ApiSession.login(username, USER_PASSWORD);
 
-    const { context, page } = await openPage(browser, officer);
+    const { context, page } = await openPage(suite.browser, officer);
     await page.goto('/');
     await waitForShell(page);
     await visible(menuItem(page, '首页'));
@@ -57,7 +48,7 @@ describe('menu by role', () => {
 
 describe('language', () => {
   it('switching to English shows the English menu, and the choice survives a reload', async () => {
-    const { context, page } = await openPage(browser, admin);
+    const { context, page } = await openPage(suite.browser, suite.admin);
     await page.goto('/');
     await waitForShell(page);
     await page.getByRole('button', { name: 'English' }).click();

@@ -1,20 +1,11 @@
 /** Journeys through the administration pages: API keys, audit log, work calendar. */
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSession, type ApiSession } from './support/api';
-import { launchBrowser, openPage, visible, waitForShell } from './support/browser';
-import { ADMIN_PASSWORD, unique } from './support/env';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, visible, waitForShell } from './support/browser';
+import { unique } from './support/env';
+import { useSuite } from './support/suite';
 
-let browser: Browser;
-let admin: ApiSession;
-
-beforeAll(async () => {
-  [browser, admin] = await Promise.all([launchBrowser(), adminSession(ADMIN_PASSWORD)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = useSuite();
 
 /** Types a date into an antd DatePicker; Tab commits it (Enter would also submit a surrounding form). */
 async function pickDate(input: Locator, value: string): Promise<void> {
@@ -27,8 +18,8 @@ async function pickDate(input: Locator, value: string): Promise<void> {
 describe('API keys', () => {
   it('creates a key, shows it once, and revokes it', async () => {
     const name = `e2e-key-${unique()}`;
-    const cityBureau = (await admin.orgs()).find((o) => o.type === 'city_bureau')!;
-    const { context, page } = await openPage(browser, admin);
+    const cityBureau = (await suite.admin.orgs()).find((o) => o.type === 'city_bureau')!;
+    const { context, page } = await openPage(suite.browser, suite.admin);
     await page.goto('/keys');
     await waitForShell(page);
 
@@ -59,7 +50,7 @@ describe('API keys', () => {
 
 describe('audit log', () => {
   it('filters by action, expands an event and verifies the chain', async () => {
-    const { context, page } = await openPage(browser, admin);
+    const { context, page } = await openPage(suite.browser, suite.admin);
     await page.goto('/audit');
     await waitForShell(page);
 
@@ -82,13 +73,13 @@ describe('audit log', () => {
 
 describe('work calendar', () => {
   it('computes a deadline in working days, flagging uncertain years', async () => {
-    const { context, page } = await openPage(browser, admin);
+    const { context, page } = await openPage(suite.browser, suite.admin);
     await page.goto('/calendar');
     await waitForShell(page);
     const calc = page.getByTestId('working-day-calculator');
 
     // 2026-10-01..08 is the National Day holiday, 2026-10-10 a make-up workday
-    const expected = await admin.get<{ date: string; certain: boolean }>(
+    const expected = await suite.admin.get<{ date: string; certain: boolean }>(
       '/api/calendar/add-working-days?from=2026-09-28&days=5',
     );
     await pickDate(calc.getByLabel('起始日期'), '2026-09-28');
@@ -110,7 +101,7 @@ describe('work calendar', () => {
     const date = day.toISOString().slice(0, 10);
     const name = `E2E调整${unique()}`;
 
-    const { context, page } = await openPage(browser, admin);
+    const { context, page } = await openPage(suite.browser, suite.admin);
     await page.goto('/calendar');
     await waitForShell(page);
     await pickDate(page.getByTestId('calendar-year').locator('input'), String(year));
@@ -129,7 +120,7 @@ describe('work calendar', () => {
     await visible(row);
     expect(await row.textContent()).toContain(date);
     expect(await row.textContent()).toContain('手工调整');
-    const isWorking = await admin.get<{ workingDay: boolean }>(`/api/calendar/is-working-day?date=${date}`);
+    const isWorking = await suite.admin.get<{ workingDay: boolean }>(`/api/calendar/is-working-day?date=${date}`);
     expect(isWorking.workingDay).toBe(true);
 
     await row.getByRole('button', { name: '删除' }).click();

@@ -1,35 +1,29 @@
 /** Journeys: admin sign-in and the Chinese shell, wrong password, lockout, forced password change. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, adminSession, type Org } from './support/api';
-import { launchBrowser, loginThroughUi, menuItem, openPage, visible, waitForShell } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiSession, type Org } from './support/api';
+import { loginThroughUi, menuItem, openPage, visible, waitForShell } from './support/browser';
 import { ADMIN_PASSWORD, USER_PASSWORD, unique } from './support/env';
+import { useSuite } from './support/suite';
 
-let browser: Browser;
-let admin: ApiSession;
+const suite = useSuite();
 let cityBureau: Org;
 
 beforeAll(async () => {
-  [browser, admin] = await Promise.all([launchBrowser(), adminSession(ADMIN_PASSWORD)]);
-  cityBureau = (await admin.orgs()).find((o) => o.type === 'city_bureau')!;
+  cityBureau = (await suite.admin.orgs()).find((o) => o.type === 'city_bureau')!;
   expect(cityBureau).toBeDefined();
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('sign-in', () => {
   it('admin signs in and sees the Chinese shell', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     await loginThroughUi(page, 'admin', ADMIN_PASSWORD);
     await waitForShell(page);
 
     expect(new URL(page.url()).pathname).toBe('/');
     await expect(page.getByTestId('app-name').textContent()).resolves.toBe('质监监管平台');
     const who = await page.getByTestId('current-user').textContent();
-    expect(who).toContain(admin.user!.displayName);
-    expect(who).toContain(admin.user!.orgName);
+    expect(who).toContain(suite.admin.user!.displayName);
+    expect(who).toContain(suite.admin.user!.orgName);
     for (const item of ['首页', '工作日历', '组织机构', '用户', '角色', 'API 密钥', '审计日志']) {
       await visible(menuItem(page, item));
     }
@@ -38,15 +32,15 @@ describe('sign-in', () => {
     await visible(page.getByRole('button', { name: '修改密码' }));
     const welcome = page.getByTestId('welcome-card');
     await visible(welcome);
-    expect(await welcome.textContent()).toContain(admin.user!.orgName);
+    expect(await welcome.textContent()).toContain(suite.admin.user!.orgName);
     await context.close();
   });
 
   it('a wrong password shows the server error and stays on the login page', async () => {
     const username = `e2e_wrong_${unique()}`;
-    await admin.createUser({ username, password: USER_PASSWORD, orgId: cityBureau.id, roles: ['city_officer'] });
+    await suite.admin.createUser({ username, password: USER_PASSWORD, orgId: cityBureau.id, roles: ['city_officer'] });
 
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     expect(await loginThroughUi(page, username, 'Not-the-password-1')).toBe(401);
     const error = page.getByTestId('login-error');
     await visible(error);
@@ -57,9 +51,9 @@ describe('sign-in', () => {
 
   it('five failures lock the account; then even the right password shows the locked message', async () => {
     const username = `e2e_lock_${unique()}`;
-    await admin.createUser({ username, password: USER_PASSWORD, orgId: cityBureau.id, roles: ['city_officer'] });
+    await suite.admin.createUser({ username, password: USER_PASSWORD, orgId: cityBureau.id, roles: ['city_officer'] });
 
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     const error = page.getByTestId('login-error');
     for (let i = 1; i <= 5; i++) {
       expect(await loginThroughUi(page, username, `Wrong#Password${i}`), `attempt ${i}`).toBe(401);
@@ -76,7 +70,7 @@ describe('forced password change', () => {
   it('a must-change user is sent to /password, changes it and reaches the home page', async () => {
     const username = `e2e_must_${unique()}`;
     const newPassword = 'Changed#2026pw';
-    await admin.createUser({
+    await suite.admin.createUser({
       username,
       password: USER_PASSWORD,
       orgId: cityBureau.id,
@@ -84,7 +78,7 @@ describe('forced password change', () => {
       mustChangePassword: true,
     });
 
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     await loginThroughUi(page, username, USER_PASSWORD);
     await page.waitForURL('**/password');
     await visible(page.getByText('首次登录或密码已被重置，请先修改密码。'));

@@ -1,20 +1,12 @@
 /** Journey: admin creates a county user in the UI; that user sees only the county's orgs. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { adminSession, type ApiSession, type Org } from './support/api';
-import { launchBrowser, loginThroughUi, menuItem, openPage, visible, waitForShell } from './support/browser';
-import { ADMIN_PASSWORD, USER_PASSWORD, unique } from './support/env';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Org } from './support/api';
+import { loginThroughUi, menuItem, openPage, visible, waitForShell } from './support/browser';
+import { USER_PASSWORD, unique } from './support/env';
+import { useSuite } from './support/suite';
 
-let browser: Browser;
-let admin: ApiSession;
-
-beforeAll(async () => {
-  [browser, admin] = await Promise.all([launchBrowser(), adminSession(ADMIN_PASSWORD)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = useSuite();
 
 /** Picks an option of an antd Select inside the open dialog by typing and clicking it. */
 async function choose(page: Page, label: string, option: string): Promise<void> {
@@ -25,7 +17,7 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
 }
 
 it('a county user created through the UI sees only the orgs of its county', async () => {
-  const orgs = await admin.orgs();
+  const orgs = await suite.admin.orgs();
   const lianshui = orgs.find((o) => o.type === 'county_bureau' && o.regionCode === '320826') as Org;
   const xuyi = orgs.find((o) => o.type === 'county_bureau' && o.regionCode === '320830') as Org;
   expect(lianshui, 'county bureau of 涟水县').toBeDefined();
@@ -34,7 +26,7 @@ it('a county user created through the UI sees only the orgs of its county', asyn
   const username = `e2e_ls_${unique()}`;
   const displayName = `涟水测试${username.slice(-5)}`;
 
-  const { context, page } = await openPage(browser, admin);
+  const { context, page } = await openPage(suite.browser, suite.admin);
   await page.goto('/');
   await waitForShell(page);
   await menuItem(page, '用户').click();
