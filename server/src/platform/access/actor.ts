@@ -13,6 +13,17 @@ export interface Actor extends ScopeSubject {
   roles: string[];
   permissions: ReadonlySet<Permission>;
   dataScope: DataScope;
+  /** A user who must change an initial password may do nothing else (always false for API keys). */
+  mustChangePassword: boolean;
+}
+
+/** A logged-in user, with what the UI shows about them. */
+export interface UserActor extends Actor {
+  kind: 'user';
+  userId: string;
+  username: string;
+  displayName: string;
+  orgName: string;
 }
 
 /** Where a request came from, recorded with each audit event. */

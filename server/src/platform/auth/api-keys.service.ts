@@ -82,6 +82,7 @@ export function makeApiKeysService(deps: { db: Db; audit: AuditService; jurisdic
         roles: row.roles,
         permissions: new Set(held.flatMap((r) => r.permissions).filter(isPermission) as Permission[]),
         dataScope: held.length ? widestScope(held.map((r) => r.dataScope)) : 'self',
+        mustChangePassword: false,
       };
     },
   };

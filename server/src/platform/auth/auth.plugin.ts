@@ -66,7 +66,7 @@ export function registerAccessControl(app: FastifyInstance, deps: { auth: AuthSe
     if (access === 'public') return;
     const actor = request.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录', 401);
-    if (actor.kind === 'user' && 'mustChangePassword' in actor && actor.mustChangePassword && !config.allowPendingPasswordChange) {
+    if (actor.mustChangePassword && !config.allowPendingPasswordChange) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码', 403);
     }
     if (access !== 'authenticated' && !actor.permissions.has(access)) {

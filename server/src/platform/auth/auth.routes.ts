@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { DATA_SCOPES } from '../access/scope.js';
 import { ctxOf } from '../http/request.js';
 import { Body, ErrorSchema, NoContent } from '../http/schemas.js';
-import type { AuthService, SessionActor } from './auth.service.js';
+import type { UserActor } from '../access/actor.js';
+import type { AuthService } from './auth.service.js';
 import { clearSessionCookie, setSessionCookie } from './auth.plugin.js';
 
 export const SessionUser = Type.Object({
@@ -21,7 +22,7 @@ export const SessionUser = Type.Object({
 
 const SessionReply = Type.Object({ user: SessionUser, csrfToken: Type.String() });
 
-const toSessionUser = (a: SessionActor) => ({
+const toSessionUser = (a: UserActor) => ({
   id: a.id,
   username: a.username,
   displayName: a.displayName,
@@ -73,7 +74,7 @@ export const authRoutes =
       { config: { access: 'authenticated', allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: '当前会话', response: { 200: SessionReply, 401: ErrorSchema } } },
       async (request, reply) => {
         if (!request.sessionToken) return reply.status(401).send({ error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
-        return { user: toSessionUser(request.actor as SessionActor), csrfToken: request.csrfToken! };
+        return { user: toSessionUser(request.actor as UserActor), csrfToken: request.csrfToken! };
       },
     );
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gte, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { countAll, inTransaction } from '../../db/sql.js';
-import type { Actor, RequestContext } from '../access/actor.js';
+import type { Actor, RequestContext, UserActor } from '../access/actor.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import { users } from '../users/users.schema.js';
@@ -16,7 +16,6 @@ export interface AuthSettings {
   lockout: { threshold: number; windowMinutes: number; lockMinutes: number };
 }
 
-export type SessionActor = NonNullable<Awaited<ReturnType<UsersService['loadActor']>>>;
 
 export interface ClientInfo {
   ip?: string;
@@ -95,7 +94,7 @@ export function makeAuthService(deps: { db: Db; audit: AuditService; users: User
     },
 
     /** The session's actor, or null when missing, idle too long, past its absolute lifetime or the user is disabled. */
-    async resolveSession(token: string): Promise<{ actor: SessionActor; csrfToken: string } | null> {
+    async resolveSession(token: string): Promise<{ actor: UserActor; csrfToken: string } | null> {
       const id = sha256(token);
       const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
       const now = Date.now();

@@ -2,7 +2,7 @@ import { type SQL, and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { countAll, escapeLike, inTransaction } from '../../db/sql.js';
 import { roles } from '../access/access.schema.js';
-import type { Actor, RequestContext } from '../access/actor.js';
+import type { Actor, RequestContext, UserActor } from '../access/actor.js';
 import { type Permission, isPermission } from '../access/permissions.js';
 import { assertGrantable, type RolesService } from '../access/roles.service.js';
 import { visibleTo, widestScope } from '../access/scope.js';
@@ -168,7 +168,7 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
     },
 
     /** The actor a user acts as: union of their roles' permissions, widest data scope. Null if disabled or missing. */
-    async loadActor(userId: string, tx: Db = db): Promise<(Actor & { mustChangePassword: boolean; orgName: string; username: string; displayName: string }) | null> {
+    async loadActor(userId: string, tx: Db = db): Promise<UserActor | null> {
       const [row] = await tx
         .select({ id: users.id, username: users.username, displayName: users.displayName, orgId: users.orgId, orgName: orgs.name, regionCode: users.regionCode, active: users.active, mustChangePassword: users.mustChangePassword })
         .from(users)
