@@ -1,4 +1,4 @@
-import { type SQL, and, asc, eq, isNull, like } from 'drizzle-orm';
+import { type SQL, and, asc, eq, ilike, isNull, like } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { countAll, escapeLike, inTransaction } from '../../db/sql.js';
@@ -116,7 +116,7 @@ export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
 
     async listOrgs(actor: Actor, filter: OrgFilter, page: Page) {
       const conds: (SQL | undefined)[] = [scopeOf(actor)];
-      if (filter.q) conds.push(like(orgs.name, `%${escapeLike(filter.q.trim())}%`));
+      if (filter.q) conds.push(ilike(orgs.name, `%${escapeLike(filter.q.trim())}%`));
       if (filter.type) conds.push(eq(orgs.type, filter.type));
       if (filter.regionCode) conds.push(like(orgs.regionCode, `${escapeLike(regionPrefix(filter.regionCode))}%`));
       if (filter.parentId) conds.push(eq(orgs.parentId, filter.parentId));
