@@ -1,9 +1,9 @@
 /** A minimal API client for seeding: keeps the session cookie and the CSRF token. */
+import type { Org, SessionUser, User } from '../../web/src/api/types';
 import { BASE_URL } from './env';
 
-export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+/** The API's own types, generated from its OpenAPI document. */
+export type { Org, SessionUser, User };
 
 export class ApiCallError extends Error {
   constructor(
@@ -13,35 +13,6 @@ export class ApiCallError extends Error {
   ) {
     super(`${what} → ${status} ${JSON.stringify(body)}`);
   }
-}
-
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  orgId: string;
-  orgName: string;
-  regionCode: string;
-  roles: string[];
-  permissions: string[];
-  mustChangePassword: boolean;
-}
-
-export interface Org {
-  id: string;
-  name: string;
-  type: string;
-  regionCode: string;
-  regionName: string;
-  parentId: string | null;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  orgId: string;
-  roles: string[];
 }
 
 export class ApiSession {
