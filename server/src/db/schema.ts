@@ -5,3 +5,4 @@ export * from '../platform/access/access.schema.js';
 export * from '../platform/auth/auth.schema.js';
 export * from '../platform/audit/audit.schema.js';
 export * from '../platform/calendar/calendar.schema.js';
+export * from '../modules/enterprises/enterprises.schema.js';

@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import { date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { regions } from '../../platform/jurisdiction/jurisdiction.schema.js';
+
+export const ENTERPRISE_STATUSES = ['active', 'suspended', 'cancelled', 'revoked', 'moved_out'] as const;
+export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
+
+export const CREDIT_CLASSES = ['A', 'B', 'C', 'D'] as const;
+export type CreditClass = (typeof CREDIT_CLASSES)[number];
+
+export interface Contact {
+  name: string;
+  phone?: string;
+  email?: string;
+  role?: string;
+}
+
+/**
+ * The market-entity register, keyed by USCC. Name search uses the expression index
+ * `enterprises_name_bigrams` (GIN over zj_bigrams(name)), created by hand in migration 0003.
+ */
+export const enterprises = pgTable(
+  'enterprises',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    uscc: text().notNull().unique(),
+    name: text().notNull(),
+    legalRepresentative: text(),
+    address: text(),
+    regionCode: text()
+      .notNull()
+      .references(() => regions.code),
+    industryCode: text(),
+    status: text().$type<EnterpriseStatus>().notNull().default('active'),
+    establishedOn: date({ mode: 'string' }),
+    contacts: jsonb().$type<Contact[]>().notNull().default([]),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    creditClass: text().$type<CreditClass>(),
+    /** Set when a code failing the check digit (early pilot codes) was registered on purpose. */
+    usccOverrideReason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('enterprises_uscc_prefix').using('btree', t.uscc.op('text_pattern_ops')),
+    index().on(t.regionCode, t.name),
+    index().on(t.name),
+    index().on(t.status),
+    index().on(t.creditClass),
+    index('enterprises_tags').using('gin', t.tags),
+  ],
+);
+
+/** Every change of an enterprise, for its history tab: who, when, how (form or import), before/after. */
+export const enterpriseHistory = pgTable(
+  'enterprise_history',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    enterpriseId: uuid()
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid(),
+    actorName: text(),
+    source: text().$type<'form' | 'import'>().notNull(),
+    action: text().$type<'created' | 'updated'>().notNull(),
+    before: jsonb(),
+    after: jsonb(),
+  },
+  (t) => [index().on(t.enterpriseId, t.at)],
+);
