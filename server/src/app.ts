@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -21,11 +22,15 @@ import { authRoutes } from './platform/auth/auth.routes.js';
 import { makeAuthService } from './platform/auth/auth.service.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { makeCalendarService } from './platform/calendar/calendar.service.js';
-import { registerErrorHandler } from './platform/http/errors.js';
+import { AppError, registerErrorHandler } from './platform/http/errors.js';
 import { jurisdictionRoutes } from './platform/jurisdiction/jurisdiction.routes.js';
 import { makeJurisdictionService } from './platform/jurisdiction/jurisdiction.service.js';
 import { usersRoutes } from './platform/users/users.routes.js';
 import { makeUsersService } from './platform/users/users.service.js';
+import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
+import { makeEnterprisesService } from './modules/enterprises/enterprises.service.js';
+import { makePublicLookup } from './modules/enterprises/public-lookup.js';
+import { publicEnterpriseRoutes } from './modules/enterprises/public.routes.js';
 
 /** Wires every platform service; modules receive only the services they need. */
 export function makeServices(database: Database, config: Config) {
@@ -37,7 +42,9 @@ export function makeServices(database: Database, config: Config) {
   const auth = makeAuthService({ db, audit, users, settings: config });
   const apiKeys = makeApiKeysService({ db, audit, jurisdiction });
   const calendar = makeCalendarService({ db, audit });
-  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar };
+  const enterprises = makeEnterprisesService({ db, audit, jurisdiction });
+  const publicLookup = makePublicLookup(db);
+  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, publicLookup };
 }
 
 export type Services = ReturnType<typeof makeServices>;
@@ -68,6 +75,10 @@ export async function buildApp(opts: { config: Config; database: Database; servi
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', `查询过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`, 429),
+  });
   registerAccessControl(app, { auth: services.auth, apiKeys: services.apiKeys, cookieSecure: config.cookieSecure });
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -90,6 +101,8 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(apiKeysRoutes(services.apiKeys));
   await app.register(auditRoutes({ db: services.db, audit: services.audit }));
   await app.register(calendarRoutes(services.calendar));
+  await app.register(enterprisesRoutes(services.enterprises));
+  await app.register(publicEnterpriseRoutes({ lookup: services.publicLookup, perMinute: config.publicRateLimit }));
 
   const indexHtml = path.join(config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -21,6 +21,10 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   password: { minLength: number };
   lockout: { threshold: number; windowMinutes: number; lockMinutes: number };
+  /** Public lookups per client and minute. */
+  publicRateLimit: number;
+  /** Largest import file accepted, in bytes. */
+  importMaxBytes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -74,6 +78,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       windowMinutes: int(env, 'ZJ_LOCKOUT_WINDOW_MINUTES', 15),
       lockMinutes: int(env, 'ZJ_LOCKOUT_MINUTES', 15),
     },
+    publicRateLimit: int(env, 'ZJ_PUBLIC_RATE_LIMIT', 60),
+    importMaxBytes: int(env, 'ZJ_IMPORT_MAX_MB', 512) * 1024 * 1024,
     ...overrides,
   };
 }

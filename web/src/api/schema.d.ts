@@ -2135,6 +2135,549 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检索市场主体名录（限本人数据范围） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    regionCode?: string;
+                    status?: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                    creditClass?: "A" | "B" | "C" | "D";
+                    tag?: string;
+                    industryCode?: string;
+                    sort?: "name" | "-name" | "uscc" | "-uscc" | "establishedOn" | "-establishedOn" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                uscc: string;
+                                name: string;
+                                legalRepresentative: string | null;
+                                address: string | null;
+                                regionCode: string;
+                                regionName: string | null;
+                                industryCode: string | null;
+                                status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                                establishedOn: string | null;
+                                contacts: {
+                                    name: string;
+                                    phone?: string;
+                                    email?: string;
+                                    role?: string;
+                                }[];
+                                tags: string[];
+                                creditClass: ("A" | "B" | "C" | "D") | (never | null);
+                                usccOverrideReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记市场主体 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        uscc: string;
+                        name: string;
+                        regionCode: string;
+                        legalRepresentative?: string | null;
+                        address?: string | null;
+                        industryCode?: string | null;
+                        status?: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                        establishedOn?: string | null;
+                        contacts?: {
+                            name: string;
+                            phone?: string;
+                            email?: string;
+                            role?: string;
+                        }[];
+                        tags?: string[];
+                        usccOverride?: {
+                            reason: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            uscc: string;
+                            name: string;
+                            legalRepresentative: string | null;
+                            address: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            industryCode: string | null;
+                            status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                            establishedOn: string | null;
+                            contacts: {
+                                name: string;
+                                phone?: string;
+                                email?: string;
+                                role?: string;
+                            }[];
+                            tags: string[];
+                            creditClass: ("A" | "B" | "C" | "D") | (never | null);
+                            usccOverrideReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{uscc}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            uscc: string;
+                            name: string;
+                            legalRepresentative: string | null;
+                            address: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            industryCode: string | null;
+                            status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                            establishedOn: string | null;
+                            contacts: {
+                                name: string;
+                                phone?: string;
+                                email?: string;
+                                role?: string;
+                            }[];
+                            tags: string[];
+                            creditClass: ("A" | "B" | "C" | "D") | (never | null);
+                            usccOverrideReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        regionCode?: string;
+                        legalRepresentative?: string | null;
+                        address?: string | null;
+                        industryCode?: string | null;
+                        status?: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                        establishedOn?: string | null;
+                        contacts?: {
+                            name: string;
+                            phone?: string;
+                            email?: string;
+                            role?: string;
+                        }[];
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            uscc: string;
+                            name: string;
+                            legalRepresentative: string | null;
+                            address: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            industryCode: string | null;
+                            status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                            establishedOn: string | null;
+                            contacts: {
+                                name: string;
+                                phone?: string;
+                                email?: string;
+                                role?: string;
+                            }[];
+                            tags: string[];
+                            creditClass: ("A" | "B" | "C" | "D") | (never | null);
+                            usccOverrideReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/enterprises/{uscc}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 变更历史（最新在前） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                actorName: string | null;
+                                source: "form" | "import";
+                                action: "created" | "updated";
+                                changes: {
+                                    field: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/enterprises/{uscc}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业公示信息查询（无需登录，按客户端限流） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            uscc: string;
+                            name: string;
+                            regionCode: string;
+                            regionName: string | null;
+                            status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                            creditClass: ("A" | "B" | "C" | "D") | (never | null);
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -11,3 +11,12 @@ export const roles = pgTable('roles', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Permission keys this database has seen. A key new to it (a module just installed) is added
+ * to the built-in roles whose defaults include it, once; later edits by administrators stand.
+ */
+export const permissionKeys = pgTable('permission_keys', {
+  key: text().primaryKey(),
+  addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

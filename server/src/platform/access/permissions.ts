@@ -15,6 +15,11 @@ export const PERMISSIONS = {
   'apikey.write': 'system',
   'audit.read': 'system',
   'calendar.write': 'system',
+  'enterprise.read': 'enterprises',
+  'enterprise.write': 'enterprises',
+  'enterprise.import': 'enterprises',
+  /** Register a code that fails the check digit (early pilot codes), with a reason. */
+  'enterprise.uscc_override': 'enterprises',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -32,10 +37,20 @@ export interface BuiltinRole {
 /** Roles created on first start; administrators may edit all but `admin`, which always holds every key. */
 export const BUILTIN_ROLES: BuiltinRole[] = [
   { key: 'admin', name: '系统管理员', permissions: PERMISSION_KEYS, dataScope: 'all' },
-  { key: 'city_officer', name: '市局工作人员', permissions: ['org.read', 'user.read'], dataScope: 'all' },
-  { key: 'county_officer', name: '县区局工作人员', permissions: ['org.read', 'user.read'], dataScope: 'region' },
-  { key: 'inspector', name: '执法检查人员', permissions: [], dataScope: 'region' },
+  {
+    key: 'city_officer',
+    name: '市局工作人员',
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.uscc_override'],
+    dataScope: 'all',
+  },
+  {
+    key: 'county_officer',
+    name: '县区局工作人员',
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import'],
+    dataScope: 'region',
+  },
+  { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read'], dataScope: 'region' },
   { key: 'institution', name: '承检机构', permissions: [], dataScope: 'org' },
   { key: 'enterprise', name: '企业', permissions: [], dataScope: 'org' },
-  { key: 'public_api', name: '外部系统接口', permissions: [], dataScope: 'all' },
+  { key: 'public_api', name: '外部系统接口', permissions: ['enterprise.read'], dataScope: 'all' },
 ];

@@ -39,3 +39,18 @@ describe('roles API', () => {
     expect((await c.get('/api/api-keys')).statusCode).toBe(403);
   });
 });
+
+describe('upgrades', () => {
+  it('grants a permission key new to the database to the built-in roles that default to it, once', async () => {
+    const { roles, permissionKeys } = await import('./access.schema.js');
+    const { eq, sql } = await import('drizzle-orm');
+    const { inTransaction } = await import('../../db/sql.js');
+    // As if enterprise.import had just been introduced and an administrator had removed user.read earlier.
+    await env.db.delete(permissionKeys).where(eq(permissionKeys.key, 'enterprise.import'));
+    await env.db.execute(sql`update roles set permissions = array_remove(array_remove(permissions, 'enterprise.import'), 'user.read') where key = 'county_officer'`);
+    await inTransaction(env.db, (tx) => env.services.roles.ensureBuiltins(tx));
+    const [role] = await env.db.select().from(roles).where(eq(roles.key, 'county_officer'));
+    expect(role!.permissions).toContain('enterprise.import');
+    expect(role!.permissions).not.toContain('user.read');
+  });
+});

@@ -4,7 +4,7 @@ import { inTransaction } from '../../db/sql.js';
 import type { Actor, RequestContext } from './actor.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { AppError, forbidden, notFound } from '../http/errors.js';
-import { roles } from './access.schema.js';
+import { permissionKeys, roles } from './access.schema.js';
 import { BUILTIN_ROLES, PERMISSION_KEYS, type Permission, isPermission } from './permissions.js';
 import { type DataScope, widestScope } from './scope.js';
 
@@ -92,11 +92,23 @@ export function makeRolesService(deps: { db: Db; audit: AuditService }) {
       });
     },
 
-    /** Creates missing built-in roles; `admin` always gets every permission key known to this build. */
+    /**
+     * Creates missing built-in roles and grants permission keys new to this database to the
+     * built-in roles whose defaults hold them; `admin` always gets every key of this build.
+     */
     async ensureBuiltins(tx: Db) {
+      const known = new Set((await tx.select().from(permissionKeys)).map((k) => k.key));
+      const fresh = PERMISSION_KEYS.filter((k) => !known.has(k));
       for (const role of BUILTIN_ROLES) {
-        await tx.insert(roles).values({ ...role, builtin: true }).onConflictDoNothing();
+        const inserted = await tx.insert(roles).values({ ...role, builtin: true }).onConflictDoNothing().returning({ key: roles.key });
+        const grant = role.permissions.filter((p) => fresh.includes(p));
+        if (inserted.length === 0 && grant.length > 0) {
+          const [current] = await tx.select({ permissions: roles.permissions }).from(roles).where(eq(roles.key, role.key));
+          const permissions = [...new Set([...(current?.permissions ?? []), ...grant])].sort();
+          await tx.update(roles).set({ permissions }).where(eq(roles.key, role.key));
+        }
       }
+      if (fresh.length) await tx.insert(permissionKeys).values(fresh.map((key) => ({ key }))).onConflictDoNothing();
       await tx.update(roles).set({ permissions: PERMISSION_KEYS }).where(eq(roles.key, 'admin'));
     },
   };

@@ -7,8 +7,11 @@ describe('default jurisdiction', () => {
   it('creates Huai’an and its divisions, with historic codes mapped to current ones', async () => {
     const regions = await env.services.jurisdiction.listRegions();
     expect(regions.map((r) => r.code)).toEqual(['320800', '320803', '320804', '320812', '320813', '320826', '320830', '320831', '320871']);
-    expect(await env.services.jurisdiction.currentRegionCode('320829')).toBe('320813');
-    expect(await env.services.jurisdiction.currentRegionCode('320802')).toBe('320812');
+    const resolve = await env.services.jurisdiction.regionResolver();
+    expect(resolve('320829')).toBe('320813');
+    expect(resolve('320802')).toBe('320812');
+    expect(resolve('320826')).toBe('320826');
+    expect(resolve('320100')).toBeNull();
   });
 
   it('has the city bureau at the root with one bureau per division below it', async () => {

@@ -108,10 +108,13 @@ export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
       return db.select().from(regions).where(eq(regions.active, true)).orderBy(asc(regions.code));
     },
 
-    /** Maps a historic division code to its current one (e.g. 320829 → 320813); unknown codes stay. */
-    async currentRegionCode(code: string): Promise<string> {
-      const all = await db.select({ code: regions.code, formerCodes: regions.formerCodes }).from(regions);
-      return all.find((r) => r.formerCodes.includes(code))?.code ?? code;
+    /** Maps current and historic division codes (e.g. 320829 → 320813) to current ones; unknown → null. */
+    async regionResolver(): Promise<(code: string) => string | null> {
+      const all = await db.select({ code: regions.code, formerCodes: regions.formerCodes }).from(regions).where(eq(regions.active, true));
+      const map = new Map<string, string>();
+      for (const r of all) for (const former of r.formerCodes) map.set(former, r.code);
+      for (const r of all) map.set(r.code, r.code);
+      return (code) => map.get(code) ?? null;
     },
 
     async listOrgs(actor: Actor, filter: OrgFilter, page: Page) {

@@ -1,0 +1,222 @@
+import { type SQL, and, asc, desc, eq, ilike, like, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { countAll, escapeLike, inTransaction } from '../../db/sql.js';
+import type { Actor, RequestContext } from '../../platform/access/actor.js';
+import { regionPrefix, regionWithin, visibleTo } from '../../platform/access/scope.js';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
+import { type Page, offsetOf } from '../../platform/http/schemas.js';
+import { regions } from '../../platform/jurisdiction/jurisdiction.schema.js';
+import type { JurisdictionService } from '../../platform/jurisdiction/jurisdiction.service.js';
+import { type FieldProblem, checkDate, checkDigitProblem, checkIndustry, checkRegion, checkStatus, checkText, checkUscc } from './enterprise-fields.js';
+import { type Contact, type CreditClass, type EnterpriseStatus, enterpriseHistory, enterprises } from './enterprises.schema.js';
+import { normalizeUscc } from './uscc.js';
+
+export interface EnterpriseFilter {
+  q?: string;
+  regionCode?: string;
+  status?: EnterpriseStatus;
+  creditClass?: CreditClass;
+  tag?: string;
+  industryCode?: string;
+}
+
+export const SORTS = ['name', '-name', 'uscc', '-uscc', 'establishedOn', '-establishedOn', 'updatedAt', '-updatedAt'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface EnterpriseInput {
+  name: string;
+  regionCode: string;
+  legalRepresentative?: string | null;
+  address?: string | null;
+  industryCode?: string | null;
+  status?: EnterpriseStatus;
+  establishedOn?: string | null;
+  contacts?: Contact[];
+  tags?: string[];
+}
+
+export interface CreateEnterpriseInput extends EnterpriseInput {
+  uscc: string;
+  usccOverride?: { reason: string };
+}
+
+/** Fields whose changes make an enterprise's history (and what an import compares). */
+export const TRACKED_FIELDS = ['name', 'legalRepresentative', 'address', 'regionCode', 'industryCode', 'status', 'establishedOn', 'contacts', 'tags', 'creditClass'] as const;
+
+export const enterpriseColumns = {
+  id: enterprises.id,
+  uscc: enterprises.uscc,
+  name: enterprises.name,
+  legalRepresentative: enterprises.legalRepresentative,
+  address: enterprises.address,
+  regionCode: enterprises.regionCode,
+  regionName: regions.name,
+  industryCode: enterprises.industryCode,
+  status: enterprises.status,
+  establishedOn: enterprises.establishedOn,
+  contacts: enterprises.contacts,
+  tags: enterprises.tags,
+  creditClass: enterprises.creditClass,
+  usccOverrideReason: enterprises.usccOverrideReason,
+  createdAt: enterprises.createdAt,
+  updatedAt: enterprises.updatedAt,
+};
+
+const SORT_COLUMNS = { name: enterprises.name, uscc: enterprises.uscc, establishedOn: enterprises.establishedOn, updatedAt: enterprises.updatedAt };
+
+export const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: enterprises.regionCode });
+
+const invalid = (p: FieldProblem) => new AppError(p.code, p.message, 400, { field: p.field, ...(p.details as object) });
+
+/** The WHERE conditions of a register search (also used by export). */
+export function searchConditions(actor: Actor, f: EnterpriseFilter): SQL | undefined {
+  const conds: (SQL | undefined)[] = [scopeOf(actor)];
+  const q = f.q?.trim();
+  if (q) {
+    // Two or more characters: the bigram index narrows, LIKE confirms (see migration 0003).
+    const byName = q.length >= 2 ? and(sql`zj_bigrams(${enterprises.name}) @> zj_bigrams(${q})`, ilike(enterprises.name, `%${escapeLike(q)}%`)) : ilike(enterprises.name, `%${escapeLike(q)}%`);
+    const code = normalizeUscc(q);
+    conds.push(/^[0-9A-Z]{2,18}$/.test(code) ? sql`(${like(enterprises.uscc, `${code}%`)} or ${byName})` : byName);
+  }
+  if (f.regionCode) conds.push(like(enterprises.regionCode, `${escapeLike(regionPrefix(f.regionCode))}%`));
+  if (f.status) conds.push(eq(enterprises.status, f.status));
+  if (f.creditClass) conds.push(eq(enterprises.creditClass, f.creditClass));
+  if (f.tag) conds.push(sql`${enterprises.tags} @> array[${f.tag}]::text[]`);
+  if (f.industryCode) conds.push(like(enterprises.industryCode, `${escapeLike(f.industryCode.toUpperCase())}%`));
+  return and(...conds);
+}
+
+export function orderOf(sort: Sort = 'name') {
+  const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
+  return [sort.startsWith('-') ? desc(column) : asc(column), asc(enterprises.uscc)];
+}
+
+/** Validates the editable fields; the first problem becomes a 400. */
+function validate(input: Partial<EnterpriseInput>, resolveRegion: (c: string) => string | null) {
+  const out: Partial<typeof enterprises.$inferInsert> = {};
+  const take = <T>(r: { ok: true; value: T } | { ok: false; problem: FieldProblem }): T => {
+    if (!r.ok) throw invalid(r.problem);
+    return r.value;
+  };
+  if (input.name !== undefined) out.name = take(checkText('name', '企业名称', input.name, { required: true, max: 200 }))!;
+  if (input.legalRepresentative !== undefined) out.legalRepresentative = take(checkText('legalRepresentative', '法定代表人', input.legalRepresentative, { max: 50 }));
+  if (input.address !== undefined) out.address = take(checkText('address', '住所', input.address, { max: 300 }));
+  if (input.regionCode !== undefined) out.regionCode = take(checkRegion(input.regionCode, resolveRegion));
+  if (input.industryCode !== undefined) out.industryCode = take(checkIndustry(input.industryCode));
+  if (input.status !== undefined) out.status = take(checkStatus(input.status)) ?? 'active';
+  if (input.establishedOn !== undefined) out.establishedOn = take(checkDate(input.establishedOn));
+  if (input.contacts !== undefined) out.contacts = input.contacts.map((c) => ({ ...c, name: c.name.trim() }));
+  if (input.tags !== undefined) out.tags = [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))];
+  return out;
+}
+
+type EnterpriseRow = Awaited<ReturnType<ReturnType<typeof makeEnterprisesService>['get']>>;
+
+/** Field-by-field differences between two versions, for the history tab. */
+export function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+  return TRACKED_FIELDS.filter((f) => JSON.stringify(before?.[f] ?? null) !== JSON.stringify(after?.[f] ?? null)).map((field) => ({
+    field,
+    before: before?.[field] ?? null,
+    after: after?.[field] ?? null,
+  }));
+}
+
+const snapshot = (e: EnterpriseRow) => Object.fromEntries(TRACKED_FIELDS.map((f) => [f, e[f]]));
+
+export function makeEnterprisesService(deps: { db: Db; audit: AuditService; jurisdiction: JurisdictionService }) {
+  const { db, audit } = deps;
+
+  async function find(tx: Db, actor: Actor | null, rawUscc: string) {
+    const [row] = await tx
+      .select(enterpriseColumns)
+      .from(enterprises)
+      .leftJoin(regions, eq(regions.code, enterprises.regionCode))
+      .where(and(eq(enterprises.uscc, normalizeUscc(rawUscc)), actor ? scopeOf(actor) : undefined));
+    if (!row) throw notFound('企业');
+    return row;
+  }
+
+  function assertInScope(actor: Actor, regionCode: string) {
+    if (actor.dataScope !== 'all' && !regionWithin(regionCode, actor.regionCode)) throw forbidden('不能登记或迁入本辖区以外的企业');
+  }
+
+  async function recordChange(tx: Db, ctx: RequestContext, id: string, uscc: string, before: EnterpriseRow | null, after: EnterpriseRow) {
+    const b = before && snapshot(before);
+    const a = snapshot(after);
+    const action = before ? 'updated' : 'created';
+    await tx.insert(enterpriseHistory).values({ enterpriseId: id, actorId: ctx.actor?.userId ?? null, actorName: ctx.actor?.name ?? 'system', source: 'form', action, before: b, after: a });
+    await audit.record(tx, ctx, { action: `enterprise.${action}`, targetType: 'enterprise', targetId: uscc, before: b, after: a });
+  }
+
+  return {
+    async list(actor: Actor, filter: EnterpriseFilter, page: Page, sort?: Sort) {
+      const where = searchConditions(actor, filter);
+      const [items, [count]] = await Promise.all([
+        db.select(enterpriseColumns).from(enterprises).leftJoin(regions, eq(regions.code, enterprises.regionCode)).where(where).orderBy(...orderOf(sort)).limit(page.pageSize).offset(offsetOf(page)),
+        db.select({ n: countAll }).from(enterprises).where(where),
+      ]);
+      return { items, total: count?.n ?? 0 };
+    },
+
+    get: (actor: Actor | null, uscc: string) => find(db, actor, uscc),
+
+    async create(ctx: RequestContext & { actor: Actor }, input: CreateEnterpriseInput) {
+      const code = checkUscc(input.uscc);
+      if (!code.ok) throw invalid(code.problem);
+      const { uscc, checkDigitFailed } = code.value;
+      let overrideReason: string | null = null;
+      if (checkDigitFailed) {
+        if (!input.usccOverride) throw invalid(checkDigitProblem(uscc));
+        if (!ctx.actor.permissions.has('enterprise.uscc_override')) throw forbidden('无权登记校验位不符的信用代码');
+        overrideReason = input.usccOverride.reason.trim();
+        if (!overrideReason) throw new AppError('VALIDATION', '登记校验位不符的信用代码须说明理由', 400, { field: 'usccOverride.reason' });
+      }
+      const fields = validate(input, await deps.jurisdiction.regionResolver());
+      assertInScope(ctx.actor, fields.regionCode!);
+      return inTransaction(db, async (tx) => {
+        const [exists] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.uscc, uscc));
+        if (exists) throw new AppError('DUPLICATE', `统一社会信用代码 ${uscc} 已登记`, 409, { field: 'uscc' });
+        const [row] = await tx
+          .insert(enterprises)
+          .values({ ...fields, uscc, name: fields.name!, regionCode: fields.regionCode!, usccOverrideReason: overrideReason })
+          .returning({ id: enterprises.id });
+        const created = await find(tx, null, uscc);
+        await recordChange(tx, ctx, row!.id, uscc, null, created);
+        if (overrideReason) {
+          await audit.record(tx, ctx, { action: 'enterprise.uscc_override', targetType: 'enterprise', targetId: uscc, after: { reason: overrideReason } });
+        }
+        return created;
+      });
+    },
+
+    async update(ctx: RequestContext & { actor: Actor }, rawUscc: string, input: Partial<EnterpriseInput>) {
+      const fields = validate(input, await deps.jurisdiction.regionResolver());
+      if (fields.regionCode) assertInScope(ctx.actor, fields.regionCode);
+      return inTransaction(db, async (tx) => {
+        const before = await find(tx, ctx.actor, rawUscc);
+        await tx.update(enterprises).set({ ...fields, updatedAt: new Date() }).where(eq(enterprises.id, before.id));
+        const after = await find(tx, null, before.uscc);
+        if (diff(snapshot(before), snapshot(after)).length > 0) await recordChange(tx, ctx, before.id, before.uscc, before, after);
+        return after;
+      });
+    },
+
+    /** Newest first; each entry lists the fields it changed. */
+    async history(actor: Actor, rawUscc: string) {
+      const enterprise = await find(db, actor, rawUscc);
+      const rows = await db.select().from(enterpriseHistory).where(eq(enterpriseHistory.enterpriseId, enterprise.id)).orderBy(desc(enterpriseHistory.at), desc(enterpriseHistory.id));
+      const items = rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        actorName: r.actorName,
+        source: r.source,
+        action: r.action,
+        changes: diff(r.before as Record<string, unknown> | null, r.after as Record<string, unknown>),
+      }));
+      return { items, total: items.length };
+    },
+  };
+}
+
+export type EnterprisesService = ReturnType<typeof makeEnterprisesService>;

@@ -1,0 +1,33 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { ErrorSchema } from '../../platform/http/schemas.js';
+import { CreditClass, Status, UsccParams } from './enterprises.routes.js';
+import type { PublicLookup } from './public-lookup.js';
+
+const PublicEnterprise = Type.Object({
+  uscc: Type.String(),
+  name: Type.String(),
+  regionCode: Type.String(),
+  regionName: Type.Union([Type.String(), Type.Null()]),
+  status: Status,
+  creditClass: Type.Union([CreditClass, Type.Null()]),
+});
+
+/** Anyone may look up an enterprise's public record; each client is limited to `perMinute` lookups. */
+export const publicEnterpriseRoutes =
+  (deps: { lookup: PublicLookup; perMinute: number }): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/api/public/enterprises/:uscc',
+      {
+        config: { access: 'public', rateLimit: { max: deps.perMinute, timeWindow: 60_000 } },
+        schema: {
+          tags: ['public'],
+          summary: '企业公示信息查询（无需登录，按客户端限流）',
+          params: UsccParams,
+          response: { 200: PublicEnterprise, 404: ErrorSchema, 429: ErrorSchema },
+        },
+      },
+      async (request) => deps.lookup(request.params.uscc),
+    );
+  };

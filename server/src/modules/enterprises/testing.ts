@@ -1,0 +1,21 @@
+import { randomInt } from 'node:crypto';
+import type { TestEnv } from '../../test/app.js';
+import type { CreateEnterpriseInput } from './enterprises.service.js';
+import { USCC_ALPHABET, completeUscc, orgCodeCheckChar } from './uscc.js';
+
+/** A random valid USCC registered in `regionCode` (test factory). */
+export function randomUscc(regionCode = '320826'): string {
+  for (;;) {
+    let body = '';
+    for (let i = 0; i < 8; i++) body += USCC_ALPHABET[randomInt(31)];
+    // An organization-code check character of X is valid but keeps the example codes plain.
+    if (orgCodeCheckChar(body) !== 'X') return completeUscc(`91${regionCode}${body}`);
+  }
+}
+
+let seq = 0;
+/** Registers an enterprise as the test admin; fields default to a plausible one in 320826. */
+export function makeEnterprise(env: TestEnv, input: Partial<CreateEnterpriseInput> = {}) {
+  const regionCode = input.regionCode ?? '320826';
+  return env.services.enterprises.create(env.ctx, { uscc: randomUscc(regionCode), name: `测试企业${++seq}有限公司`, regionCode, ...input });
+}
