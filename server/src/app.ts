@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -29,6 +30,8 @@ import { usersRoutes } from './platform/users/users.routes.js';
 import { makeUsersService } from './platform/users/users.service.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { makeEnterprisesService } from './modules/enterprises/enterprises.service.js';
+import { enterpriseFilesRoutes } from './modules/enterprises/files/files.routes.js';
+import { makeEnterpriseImport } from './modules/enterprises/files/import-enterprises.js';
 import { makePublicLookup } from './modules/enterprises/public-lookup.js';
 import { publicEnterpriseRoutes } from './modules/enterprises/public.routes.js';
 
@@ -43,8 +46,9 @@ export function makeServices(database: Database, config: Config) {
   const apiKeys = makeApiKeysService({ db, audit, jurisdiction });
   const calendar = makeCalendarService({ db, audit });
   const enterprises = makeEnterprisesService({ db, audit, jurisdiction });
+  const importEnterprises = makeEnterpriseImport({ db, audit, jurisdiction });
   const publicLookup = makePublicLookup(db);
-  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, publicLookup };
+  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, importEnterprises, publicLookup };
 }
 
 export type Services = ReturnType<typeof makeServices>;
@@ -63,6 +67,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
 
   registerErrorHandler(app);
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10, parts: 20 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Zhijian 质监 API', version: '0.1.0', description: '错误统一为 { "error": { "code", "message", "details" } }；列表为 { "items", "total" }。' },
@@ -102,6 +107,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(auditRoutes({ db: services.db, audit: services.audit }));
   await app.register(calendarRoutes(services.calendar));
   await app.register(enterprisesRoutes(services.enterprises));
+  await app.register(enterpriseFilesRoutes({ db: services.db, importEnterprises: services.importEnterprises }));
   await app.register(publicEnterpriseRoutes({ lookup: services.publicLookup, perMinute: config.publicRateLimit }));
 
   const indexHtml = path.join(config.webDir, 'index.html');

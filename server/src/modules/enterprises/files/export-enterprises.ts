@@ -1,0 +1,61 @@
+import { PassThrough, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import { and, asc, gt } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { Db } from '../../../db/client.js';
+import type { Actor } from '../../../platform/access/actor.js';
+import { FILE_COLUMNS, STATUS_LABELS } from '../enterprise-fields.js';
+import { enterprises } from '../enterprises.schema.js';
+import { type EnterpriseFilter, searchConditions } from '../enterprises.service.js';
+
+const BATCH = 1000;
+
+/**
+ * The search result as file rows (import columns and Chinese headers, so an export re-imports
+ * cleanly), read in USCC order by keyset pages: no long transaction, constant memory.
+ */
+export async function* exportRows(db: Db, actor: Actor, filter: EnterpriseFilter): AsyncGenerator<string[]> {
+  yield FILE_COLUMNS.map((c) => c.header);
+  const where = searchConditions(actor, filter);
+  let after = '';
+  for (;;) {
+    const page = await db
+      .select({
+        uscc: enterprises.uscc,
+        name: enterprises.name,
+        legalRepresentative: enterprises.legalRepresentative,
+        address: enterprises.address,
+        regionCode: enterprises.regionCode,
+        status: enterprises.status,
+        establishedOn: enterprises.establishedOn,
+        industryCode: enterprises.industryCode,
+      })
+      .from(enterprises)
+      .where(and(where, gt(enterprises.uscc, after)))
+      .orderBy(asc(enterprises.uscc))
+      .limit(BATCH);
+    for (const e of page) yield FILE_COLUMNS.map((c) => (c.field === 'status' ? STATUS_LABELS[e.status] : (e[c.field] ?? '')));
+    if (page.length < BATCH) return;
+    after = page.at(-1)!.uscc;
+  }
+}
+
+/** UTF-8 with BOM, so Excel on Chinese Windows opens it correctly. */
+export function toCsv(rows: AsyncIterable<string[]>): Readable {
+  const out = stringify({ bom: true });
+  pipeline(Readable.from(rows), out).catch((err: unknown) => out.destroy(err as Error));
+  return out;
+}
+
+export function toXlsx(rows: AsyncIterable<string[]>): Readable {
+  const out = new PassThrough();
+  (async () => {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('企业名录');
+    for await (const row of rows) sheet.addRow(row).commit();
+    sheet.commit();
+    await workbook.commit();
+  })().catch((err: unknown) => out.destroy(err as Error));
+  return out;
+}
