@@ -1,0 +1,53 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeServices } from '../app.js';
+import { loadConfig } from '../config.js';
+import type { Database } from '../db/client.js';
+import { enterprises } from '../modules/enterprises/enterprises.schema.js';
+import { auditEvents } from '../platform/audit/audit.schema.js';
+import { verifyPassword } from '../platform/auth/password.js';
+import { openTestDatabase } from '../test/database.js';
+import { DEMO_PASSWORD, DemoRefusedError, demoCount, loadDemo } from './load-demo.js';
+
+describe('loadDemo', () => {
+  const config = loadConfig({}, { jobs: false, adminPassword: 'Admin#Test2026' });
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(() => database?.close());
+
+  it('creates the demo users and enterprises, audited once, and refuses a second run', async () => {
+    const summary = await loadDemo({ database, config, count: 300 });
+    expect(summary.enterprises).toBe(300);
+    const services = makeServices(database, config);
+
+    const officer = await services.users.byUsername('lianshui.officer');
+    expect(officer).toMatchObject({ mustChangePassword: false, regionCode: '320826' });
+    expect(await verifyPassword(officer!.passwordHash, DEMO_PASSWORD)).toBe(true);
+    const actor = await services.users.loadActor(officer!.id);
+    expect(actor).toMatchObject({ roles: ['county_officer'], dataScope: 'region' });
+    const usernames = summary.users.map((u) => u.username);
+    expect(usernames).toEqual(expect.arrayContaining(['demo.admin', 'city.officer', 'city.inspector', 'city.institution', 'kaifaqu.inspector', 'xuyi.officer']));
+    expect(usernames).not.toContain('city.admin');
+    expect((await services.users.loadActor((await services.users.byUsername('demo.admin'))!.id))!.roles).toEqual(['admin']);
+
+    const [{ n }] = (await database.db.select({ n: count() }).from(enterprises)) as [{ n: number }];
+    expect(n).toBe(300);
+    const loaded = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'demo.loaded'));
+    expect(loaded).toHaveLength(1);
+    expect(loaded[0]!.after).toMatchObject({ enterprises: 300 });
+    expect((await services.audit.verify(database.db)).ok).toBe(true);
+
+    await expect(loadDemo({ database, config, count: 10 })).rejects.toThrow(DemoRefusedError);
+    await expect(loadDemo({ database, config, count: 10 })).rejects.toThrow(/not empty/);
+  }, 120_000);
+});
+
+describe('demoCount', () => {
+  it('reads ZJ_DEMO_ENTERPRISES', () => {
+    expect(demoCount(undefined)).toBe(5000);
+    expect(demoCount('1000000')).toBe(1_000_000);
+    expect(() => demoCount('lots')).toThrow(/ZJ_DEMO_ENTERPRISES/);
+  });
+});

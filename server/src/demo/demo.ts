@@ -1,0 +1,53 @@
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/client.js';
+import { acquireDataDirLock } from '../db/lock.js';
+import { DEMO_PASSWORD, type DemoSummary, demoCount, loadDemo } from './load-demo.js';
+
+/**
+ * `npm run demo`: loads demo users and enterprises into the configured database (PGlite under
+ * DATA_DIR, or DATABASE_URL), which must hold no enterprises yet. See server/src/demo/README.md.
+ */
+async function main(): Promise<number> {
+  const config = loadConfig();
+  const count = demoCount(process.env.ZJ_DEMO_ENTERPRISES);
+  const releaseLock = config.databaseUrl ? () => undefined : acquireDataDirLock(config.dataDir);
+  try {
+    const database = await openDatabase(config);
+    try {
+      await database.migrate(config.migrationsDir);
+      console.log(`Loading demo data into ${database.kind === 'pglite' ? `${config.dataDir}/pglite` : 'PostgreSQL'}…`);
+      const summary = await loadDemo({
+        database,
+        config,
+        count,
+        onAdminPassword: (password) =>
+          console.log(`\n  初始管理员 / initial administrator: admin  密码 / password: ${password}\n  (shown once; you must change it at first log-in)\n`),
+        onProgress: (n) => {
+          if (count >= 100_000 && n % 100_000 === 0) console.log(`  ${n.toLocaleString('en')} enterprises…`);
+        },
+      });
+      printSummary(summary);
+    } finally {
+      await database.close();
+    }
+  } finally {
+    releaseLock();
+  }
+  return 0;
+}
+
+function printSummary(s: DemoSummary) {
+  const width = Math.max(...s.users.map((u) => u.username.length));
+  console.log(`\n演示数据已载入 / demo data loaded\n\n  ${s.users.length} users, all with the password ${DEMO_PASSWORD}:`);
+  for (const u of s.users) console.log(`    ${u.username.padEnd(width)}  ${u.roles.join(',').padEnd(14)}  ${u.orgName}`);
+  console.log(`\n  ${s.enterprises.toLocaleString('en')} enterprises (seed ${s.seed}) inserted in ${s.enterpriseSeconds.toFixed(1)} s`);
+  console.log('\n  Start the server with `npm start` (same DATA_DIR / DATABASE_URL) and log in, e.g. as lianshui.officer.\n');
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import { makeServices } from '../app.js';
+import { bootstrap } from '../bootstrap.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { inTransaction } from '../db/sql.js';
+import { enterprises } from '../modules/enterprises/enterprises.schema.js';
+import { passwordProblems } from '../platform/auth/password.js';
+import { regions } from '../platform/jurisdiction/jurisdiction.schema.js';
+import { users } from '../platform/users/users.schema.js';
+import { type DemoEnterprise, generateEnterprises } from './generator.js';
+import { DEMO_REGION_CODES } from './places.js';
+import { DEMO_PASSWORD, DemoRefusedError, type DemoUser, assertUsernamesFree, createDemoUsers, planDemoUsers } from './users.js';
+
+export { DEMO_PASSWORD, DemoRefusedError };
+export const DEMO_SEED = 20261128;
+export const DEMO_ENTERPRISES = 5000;
+/** Rows per multi-row INSERT (10 columns → 10,000 parameters, well under PostgreSQL's 65,535). */
+const BATCH_SIZE = 1000;
+/** Serializes demo loads on one PostgreSQL database. */
+const DEMO_LOCK = 720_800_010;
+
+export interface DemoSummary {
+  users: DemoUser[];
+  enterprises: number;
+  seed: number;
+  /** Time spent inserting the enterprises. */
+  enterpriseSeconds: number;
+}
+
+export interface LoadDemoOptions {
+  database: Database;
+  config: Config;
+  count?: number;
+  seed?: number;
+  /** Called at once when first start generated the `admin` password (print it: it is shown once). */
+  onAdminPassword?: (password: string) => void;
+  /** Called after each batch with the number of enterprises inserted so far. */
+  onProgress?: (inserted: number) => void;
+}
+
+/**
+ * Loads the demo data into a migrated database: first-start data (as the server does), the demo
+ * users, and `count` generated enterprises, all in one transaction with one `demo.loaded` audit
+ * event. Refuses (DemoRefusedError) when the database already holds enterprises or demo users.
+ */
+export async function loadDemo(opts: LoadDemoOptions): Promise<DemoSummary> {
+  const { database, config, count = DEMO_ENTERPRISES, seed = DEMO_SEED } = opts;
+  const weak = passwordProblems(DEMO_PASSWORD, config.password.minLength);
+  if (weak.length) throw new DemoRefusedError(`The demo password ${DEMO_PASSWORD} does not meet ZJ_PASSWORD_MIN_LENGTH=${config.password.minLength}: ${weak.join('; ')}`);
+  const services = makeServices(database, config);
+  const { generatedAdminPassword } = await bootstrap({
+    db: database.db,
+    audit: services.audit,
+    roles: services.roles,
+    jurisdictionFile: config.jurisdictionFile,
+    adminPassword: config.adminPassword,
+    passwordMinLength: config.password.minLength,
+  });
+  if (generatedAdminPassword) opts.onAdminPassword?.(generatedAdminPassword);
+
+  return inTransaction(database.db, async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK})`);
+    const [any] = await tx.select({ id: enterprises.id }).from(enterprises).limit(1);
+    if (any) throw new DemoRefusedError('Refusing to load demo data: the database is not empty (the enterprises table already has rows).');
+    const plan = await planDemoUsers(tx);
+    await assertUsernamesFree(tx, plan);
+    const known = new Set((await tx.select({ code: regions.code }).from(regions)).map((r) => r.code));
+    const regionCodes = DEMO_REGION_CODES.filter((c) => known.has(c));
+    if (regionCodes.length === 0) throw new DemoRefusedError('The demo enterprises are in Huai\'an (320800); this jurisdiction has none of its regions.');
+
+    const [admin] = await tx.select({ id: users.id }).from(users).where(sql`${users.username} = 'admin'`);
+    const actor = admin && (await services.users.loadActor(admin.id, tx));
+    if (!actor) throw new DemoRefusedError('The administrator account `admin` is missing or disabled.');
+    const ctx = { actor };
+    await createDemoUsers(tx, services.users, ctx, plan);
+
+    const started = performance.now();
+    let inserted = 0;
+    let batch: DemoEnterprise[] = [];
+    const flush = async () => {
+      await tx.insert(enterprises).values(batch);
+      inserted += batch.length;
+      batch = [];
+      opts.onProgress?.(inserted);
+    };
+    for (const row of generateEnterprises({ seed, count, regionCodes })) {
+      batch.push(row);
+      if (batch.length === BATCH_SIZE) await flush();
+    }
+    if (batch.length) await flush();
+    const enterpriseSeconds = (performance.now() - started) / 1000;
+
+    await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), enterprises: inserted, seed } });
+    return { users: plan, enterprises: inserted, seed, enterpriseSeconds };
+  });
+}
+
+/** The number of demo enterprises from `ZJ_DEMO_ENTERPRISES` (default 5,000). */
+export function demoCount(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEMO_ENTERPRISES;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`Configuration error: ZJ_DEMO_ENTERPRISES must be an integer ≥ 0, got "${raw}"`);
+  return n;
+}
