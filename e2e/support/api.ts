@@ -1,9 +1,10 @@
 /** A minimal API client for seeding: keeps the session cookie and the CSRF token. */
-import type { Org, SessionUser, User } from '../../web/src/api/types';
+import type { CreateEnterpriseInput, Enterprise, Org, SessionUser, User } from '../../web/src/api/types';
 import { BASE_URL } from './env';
+import { randomUscc } from './uscc';
 
 /** The API's own types, generated from its OpenAPI document. */
-export type { Org, SessionUser, User };
+export type { Enterprise, Org, SessionUser, User };
 
 export class ApiCallError extends Error {
   constructor(
@@ -89,6 +90,11 @@ export class ApiSession {
       mustChangePassword: false,
       ...input,
     });
+  }
+
+  /** Creates an enterprise; without `uscc` a random valid code registered in `regionCode`. */
+  async createEnterprise(input: Omit<CreateEnterpriseInput, 'uscc'> & { uscc?: string }): Promise<Enterprise> {
+    return this.post<Enterprise>('/api/enterprises', { uscc: randomUscc(`91${input.regionCode}`), ...input });
   }
 }
 

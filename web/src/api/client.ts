@@ -72,7 +72,9 @@ async function parseError(res: Response): Promise<ApiError> {
 
 async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  const isForm = opts.body instanceof FormData;
+  // multipart: the browser sets Content-Type with the boundary
+  if (opts.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let res: Response;
@@ -81,7 +83,7 @@ async function request<T>(method: Method, path: string, opts: RequestOptions = {
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : isForm ? (opts.body as FormData) : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (e) {
@@ -106,4 +108,6 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
   del: <T = void>(path: string) => request<T>('DELETE', path),
+  /** multipart/form-data POST (file uploads); fields go in the order they were appended. */
+  postForm: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
 };

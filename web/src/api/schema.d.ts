@@ -2603,6 +2603,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enterprises/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量导入市场主体（.xlsx / .csv，UTF-8 或 GBK）
+         * @description multipart/form-data：字段 file（文件），字段 mode = all-or-nothing（默认，有任何错误行则不写入）| valid-rows（仅导入有效行）。按统一社会信用代码新增或更新。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                            updated: number;
+                            unchanged: number;
+                            rejected: {
+                                row: number;
+                                column: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出检索结果（与导入相同的列，按信用代码排序） */
+        get: {
+            parameters: {
+                query: {
+                    format: "xlsx" | "csv";
+                    q?: string;
+                    regionCode?: string;
+                    status?: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                    creditClass?: "A" | "B" | "C" | "D";
+                    tag?: string;
+                    industryCode?: string;
+                    sort?: "name" | "-name" | "uscc" | "-uscc" | "establishedOn" | "-establishedOn" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/enterprises/{uscc}": {
         parameters: {
             query?: never;

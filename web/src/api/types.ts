@@ -80,6 +80,23 @@ export type CalendarOverrideInput = BodyOf<'/api/calendar/days/{date}', 'put'>;
 export type CalendarYearCovered = ResponseOf<'/api/calendar/years/{year}', 'put'>;
 export type AddWorkingDaysResult = ResponseOf<'/api/calendar/add-working-days', 'get'>;
 
+// enterprises
+export type Enterprise = ResponseOf<'/api/enterprises/{uscc}', 'get'>;
+export type EnterpriseStatus = Enterprise['status'];
+export type CreditClass = NonNullable<Enterprise['creditClass']>;
+export type EnterpriseContact = Enterprise['contacts'][number];
+export type EnterpriseQuery = QueryOf<'/api/enterprises', 'get'>;
+export type EnterpriseSort = NonNullable<EnterpriseQuery['sort']>;
+export type CreateEnterpriseInput = BodyOf<'/api/enterprises', 'post'>;
+export type UpdateEnterpriseInput = BodyOf<'/api/enterprises/{uscc}', 'patch'>;
+export type EnterpriseHistory = ResponseOf<'/api/enterprises/{uscc}/history', 'get'>;
+export type EnterpriseHistoryEntry = ItemOf<EnterpriseHistory>;
+export type EnterpriseChange = EnterpriseHistoryEntry['changes'][number];
+export type PublicEnterprise = ResponseOf<'/api/public/enterprises/{uscc}', 'get'>;
+export type ImportResult = ResponseOf<'/api/enterprises/import', 'post'>;
+export type ImportRejection = ImportResult['rejected'][number];
+export type ExportFormat = QueryOf<'/api/enterprises/export', 'get'>['format'];
+
 export type HealthResult = ResponseOf<'/api/health', 'get'>;
 
 // Enumerations in display order; a Record makes the compiler insist on every value.

@@ -11,6 +11,7 @@ import { appRoutes } from './routes';
 import { NotFoundPage } from './pages/ErrorPages';
 import { LoginPage } from '../modules/auth/LoginPage';
 import { ChangePasswordPage } from '../modules/auth/ChangePasswordPage';
+import { PublicEnterprisePage } from '../modules/public/PublicEnterprisePage';
 
 function PublicOnly({ children }: { children: React.ReactNode }) {
   const { user } = useAuth();
@@ -30,6 +31,8 @@ function AppRoutes() {
           </PublicOnly>
         }
       />
+      {/* public pages: no login, outside the shell */}
+      <Route path="/public/enterprise" element={<PublicEnterprisePage />} />
       <Route
         element={
           <RequireAuth>

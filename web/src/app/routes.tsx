@@ -6,6 +6,7 @@ import {
   HomeOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { HomePage } from '../modules/home/HomePage';
@@ -15,6 +16,9 @@ import { RoleListPage } from '../modules/roles/RoleListPage';
 import { ApiKeyListPage } from '../modules/apikeys/ApiKeyListPage';
 import { AuditListPage } from '../modules/audit/AuditListPage';
 import { CalendarPage } from '../modules/calendar/CalendarPage';
+import { EnterpriseListPage } from '../modules/enterprises/EnterpriseListPage';
+import { EnterpriseDetailPage } from '../modules/enterprises/EnterpriseDetailPage';
+import { EnterpriseImportPage } from '../modules/enterprises/EnterpriseImportPage';
 
 export interface AppRoute {
   path: string;
@@ -25,13 +29,23 @@ export interface AppRoute {
   menuLabel?: string;
   icon?: ReactNode;
   /** Menu group (i18n key of its label). */
-  group?: 'menu.system';
+  group?: 'menu.market' | 'menu.system';
 }
 
 /** The pages inside the shell. The side menu is built from this list. */
 export const appRoutes: AppRoute[] = [
   { path: '/', element: <HomePage />, menuLabel: 'menu.home', icon: <HomeOutlined /> },
   { path: '/calendar', element: <CalendarPage />, menuLabel: 'menu.calendar', icon: <CalendarOutlined /> },
+  {
+    path: '/enterprises',
+    element: <EnterpriseListPage />,
+    permission: 'enterprise.read',
+    menuLabel: 'menu.enterprises',
+    icon: <ShopOutlined />,
+    group: 'menu.market',
+  },
+  { path: '/enterprises/import', element: <EnterpriseImportPage />, permission: 'enterprise.import' },
+  { path: '/enterprises/:uscc', element: <EnterpriseDetailPage />, permission: 'enterprise.read' },
   {
     path: '/orgs',
     element: <OrgListPage />,

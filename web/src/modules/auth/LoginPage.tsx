@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import type { LoginInput } from '../../api/types';
 import { useAuth } from '../../app/auth/AuthContext';
@@ -76,6 +76,9 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Link to="/public/enterprise">{t('login.publicLookup')}</Link>
+        </div>
       </Card>
     </AuthPageFrame>
   );
