@@ -1,19 +1,10 @@
 /** Journeys through the administration pages: API keys, audit log, work calendar. */
-import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, visible, waitForShell } from './support/browser';
+import { openPage, pickDate, visible, waitForShell } from './support/browser';
 import { unique } from './support/env';
 import { useSuite } from './support/suite';
 
 const suite = useSuite();
-
-/** Types a date into an antd DatePicker; Tab commits it (Enter would also submit a surrounding form). */
-async function pickDate(input: Locator, value: string): Promise<void> {
-  await input.click();
-  await input.fill(value);
-  await input.press('Tab');
-  expect(await input.inputValue()).toBe(value);
-}
 
 describe('API keys', () => {
   it('creates a key, shows it once, and revokes it', async () => {
@@ -131,6 +122,23 @@ describe('work calendar', () => {
     await visible(page.getByTestId('calendar-covered').getByText('已有全年数据'));
     await page.getByRole('button', { name: '取消完整标记' }).click();
     await visible(page.getByTestId('calendar-covered').getByText('无全年数据'));
+    await context.close();
+  });
+});
+
+describe('edit dialogs', () => {
+  it('open with the record being edited each time, not the one edited before', async () => {
+    const { context, page } = await openPage(suite.browser, suite.admin);
+    await page.goto('/orgs');
+    await waitForShell(page);
+    const dialog = page.getByRole('dialog');
+    for (const name of ['涟水县市场监督管理局', '盱眙县市场监督管理局', '涟水县市场监督管理局']) {
+      await page.getByRole('row').filter({ hasText: name }).first().getByRole('button', { name: '编辑' }).click();
+      await visible(dialog);
+      expect(await dialog.getByLabel('机构名称').inputValue()).toBe(name);
+      await dialog.getByRole('button', { name: '取消' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    }
     await context.close();
   });
 });

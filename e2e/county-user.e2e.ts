@@ -1,20 +1,11 @@
 /** Journey: admin creates a county user in the UI; that user sees only the county's orgs. */
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { Org } from './support/api';
-import { loginThroughUi, menuItem, openPage, visible, waitForShell } from './support/browser';
+import { choose, loginThroughUi, menuItem, openPage, visible, waitForShell } from './support/browser';
 import { USER_PASSWORD, unique } from './support/env';
 import { useSuite } from './support/suite';
 
 const suite = useSuite();
-
-/** Picks an option of an antd Select inside the open dialog by typing and clicking it. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel(label).click();
-  await dialog.getByLabel(label).fill(option);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
 
 it('a county user created through the UI sees only the orgs of its county', async () => {
   const orgs = await suite.admin.orgs();
@@ -37,8 +28,8 @@ it('a county user created through the UI sees only the orgs of its county', asyn
   await visible(dialog.getByText('新建用户'));
   await dialog.getByLabel('用户名').fill(username);
   await dialog.getByLabel('姓名').fill(displayName);
-  await choose(page, '所属单位', lianshui.name);
-  await choose(page, '角色', '县区局工作人员');
+  await choose(page, dialog, '所属单位', lianshui.name);
+  await choose(page, dialog, '角色', '县区局工作人员');
   await page.keyboard.press('Escape'); // close the multi-select dropdown
   await dialog.getByLabel('初始密码').fill(USER_PASSWORD);
   const mustChange = dialog.getByLabel('首次登录须修改密码');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ApiCallError, ApiSession, type Enterprise } from './support/api';
-import { menuItem, openPage, visible, waitForShell } from './support/browser';
+import { choose, menuItem, openPage, pickDate, visible, waitForShell } from './support/browser';
 import { USER_PASSWORD, unique } from './support/env';
 import { useSuite } from './support/suite';
 import { randomUscc, withWrongCheckDigit } from './support/uscc';
@@ -17,21 +17,6 @@ const NAME_CHARS = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉
 function fragment(): string {
   const pick = () => NAME_CHARS[Math.floor(Math.random() * NAME_CHARS.length)]!;
   return pick() + pick();
-}
-
-/** Picks an option of an antd Select inside `scope` by typing and clicking it. */
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label).click();
-  await scope.getByLabel(label).fill(option);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
-
-/** Types a date into an antd DatePicker; Tab commits it. */
-async function pickDate(input: Locator, value: string): Promise<void> {
-  await input.click();
-  await input.fill(value);
-  await input.press('Tab');
-  expect(await input.inputValue()).toBe(value);
 }
 
 /** Opens the register, searches by `q` and returns the table's body rows. */

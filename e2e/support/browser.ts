@@ -74,3 +74,18 @@ export async function waitForShell(page: Page): Promise<void> {
   await visible(page.getByTestId('app-name'));
   await visible(sideMenu(page).getByRole('menuitem').first());
 }
+
+/** Picks an option of an antd Select (inside `scope`, e.g. the open dialog) by typing and clicking it. */
+export async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
+  await scope.getByLabel(label).click();
+  await scope.getByLabel(label).fill(option);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** Types a date into an antd DatePicker; Tab commits it (Enter would also submit a surrounding form). */
+export async function pickDate(input: Locator, value: string): Promise<void> {
+  await input.click();
+  await input.fill(value);
+  await input.press('Tab');
+  expect(await input.inputValue()).toBe(value);
+}

@@ -1,5 +1,5 @@
 import { Form, Modal, type FormInstance } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../errors';
 
@@ -21,6 +21,17 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
   const [form] = Form.useForm<V>();
   const [saving, setSaving] = useState(false);
   const notifyError = useNotifyError();
+
+  // The form instance outlives each opening: start every opening from this opening's values,
+  // never from the record edited last time.
+  const { open, initialValues } = props;
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (initialValues) form.setFieldsValue(initialValues as Parameters<typeof form.setFieldsValue>[0]);
+    // Only when it opens: later renders must not overwrite what the user types.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, form]);
 
   const onFinish = async (values: V) => {
     setSaving(true);

@@ -72,8 +72,6 @@ export function BasicInfoTab({ enterprise: e, onChanged }: EnterpriseTabProps) {
         />
       </Space>
       <EnterpriseFormModal
-        // a new form for each version: FormModal's form keeps the previous initial values across openings
-        key={e.updatedAt}
         open={editing}
         enterprise={e}
         onClose={() => setEditing(false)}
