@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { usccProblem } from '../modules/enterprises/uscc.js';
-import { CSV_HEADER, type DemoEnterprise, STATUS_LABELS, generateEnterprises, writeEnterprisesCsv } from './generator.js';
+import { STATUS_LABELS } from '../modules/enterprises/enterprise-fields.js';
+import { CSV_HEADER, type DemoEnterprise, generateEnterprises, writeEnterprisesCsv } from './generator.js';
 import { DEMO_REGIONS } from './places.js';
 
 const take = (seed: number, count: number, regionCodes?: string[]) => [...generateEnterprises({ seed, count, regionCodes })];

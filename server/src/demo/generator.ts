@@ -7,6 +7,7 @@ import { USCC_ALPHABET, completeUscc } from '../modules/enterprises/uscc.js';
 import { DEMO_REGIONS, type DemoRegion, VILLAGES } from './places.js';
 import { type Rng, makeRng, weighted } from './random.js';
 import { CLUSTERS, type DemoIndustry, type EntityType, GIVEN_CHARS, INDUSTRIES, POPULAR_TRADE_NAMES, SURNAMES, TRADE_FIRST, TRADE_SECOND } from './words.js';
+import { FILE_COLUMNS, STATUS_LABELS } from '../modules/enterprises/enterprise-fields.js';
 
 /** One generated enterprise: the columns of `enterprises` the demo fills. */
 export interface DemoEnterprise {
@@ -160,10 +161,8 @@ function fail(message: string): never {
 }
 
 /** The header of the enterprise import file, in its column order. */
-export const CSV_HEADER = ['统一社会信用代码', '企业名称', '法定代表人', '住所', '行政区划代码', '登记状态', '成立日期', '行业代码'];
-
-/** Registration-status labels of the import file. */
-export const STATUS_LABELS: Record<EnterpriseStatus, string> = { active: '存续', suspended: '停业', cancelled: '注销', revoked: '吊销', moved_out: '迁出' };
+/** The import file's header, in the import's column order. */
+export const CSV_HEADER = FILE_COLUMNS.map((c) => c.header);
 
 /**
  * Writes the generated rows as a UTF-8 import file (Chinese header, status labels), streaming,
@@ -174,7 +173,7 @@ export async function writeEnterprisesCsv(path: string, opts: GenerateOptions & 
   function* records() {
     for (const e of generateEnterprises(opts)) {
       rows++;
-      yield [e.uscc, e.name, e.legalRepresentative, e.address, e.regionCode, STATUS_LABELS[e.status], e.establishedOn, e.industryCode];
+      yield FILE_COLUMNS.map((c) => (c.field === 'status' ? STATUS_LABELS[e.status] : e[c.field]));
     }
   }
   await pipeline(Readable.from(records()), stringify({ header: true, columns: CSV_HEADER, bom: opts.bom ?? false }), fs.createWriteStream(path));
