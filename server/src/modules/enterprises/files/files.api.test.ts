@@ -141,7 +141,7 @@ describe('import', () => {
       expect(res.statusCode, name).toBe(400);
       expect(res.json().error.code, name).toBe(code);
     }
-    const noise = Buffer.alloc(2 * 1024 * 1024);
+    const noise = Buffer.alloc(50 * 1024 * 1024); // the 50 MB of garbage
     for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
     const garbage = await upload({ mode: 'valid-rows', file: { name: 'noise.csv', content: noise } });
     expect(garbage.statusCode).toBe(400);
