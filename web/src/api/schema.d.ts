@@ -2195,6 +2195,8 @@ export interface paths {
                                 updatedAt: string;
                             }[];
                             total: number;
+                            /** @description 超过 1000 条匹配时 total 为估计值（false） */
+                            totalExact: boolean;
                         };
                     };
                 };

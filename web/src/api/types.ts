@@ -26,6 +26,8 @@ type ItemOf<L> = L extends { items: (infer I)[] } ? I : never;
 export interface ListResult<T> {
   items: T[];
   total: number;
+  /** False when `total` is the server's estimate (very large results). */
+  totalExact?: boolean;
 }
 
 export interface PageQuery {

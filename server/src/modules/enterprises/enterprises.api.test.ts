@@ -170,3 +170,22 @@ describe('public lookup', () => {
     expect((await env.app.inject({ url: `/api/public/enterprises/${uscc}`, remoteAddress: '203.0.113.10' })).statusCode).toBe(404);
   });
 });
+
+describe('counting large results', () => {
+  it('counts exactly up to the limit and estimates beyond it', async () => {
+    const { generateEnterprises } = await import('../../demo/generator.js');
+    const { enterprises } = await import('./enterprises.schema.js');
+    const { sql } = await import('drizzle-orm');
+    const { EXACT_COUNT_LIMIT } = await import('./enterprises.service.js');
+    const rows = [...generateEnterprises({ seed: 7, count: EXACT_COUNT_LIMIT + 200, regionCodes: ['320804'] })];
+    for (let i = 0; i < rows.length; i += 1000) await env.db.insert(enterprises).values(rows.slice(i, i + 1000));
+    await env.db.execute(sql`analyze enterprises`);
+    const c = await env.loginAdmin();
+    const big = (await c.get('/api/enterprises?regionCode=320804&pageSize=5')).json();
+    expect(big.totalExact).toBe(false);
+    expect(big.total).toBeGreaterThan(EXACT_COUNT_LIMIT);
+    expect(big.items).toHaveLength(5);
+    const small = (await c.get(`/api/enterprises?regionCode=320804&q=${rows[0]!.uscc}`)).json();
+    expect(small).toMatchObject({ total: 1, totalExact: true });
+  });
+});

@@ -80,7 +80,13 @@ export const enterprisesRoutes =
           tags: ['enterprises'],
           summary: '检索市场主体名录（限本人数据范围）',
           querystring: Type.Object({ ...PageQuery, ...FilterQuery }, { additionalProperties: false }),
-          response: { 200: ListOf(Enterprise) },
+          response: {
+            200: Type.Object({
+              items: Type.Array(Enterprise),
+              total: Type.Integer(),
+              totalExact: Type.Boolean({ description: '超过 1000 条匹配时 total 为估计值（false）' }),
+            }),
+          },
         },
       },
       async (request) => {

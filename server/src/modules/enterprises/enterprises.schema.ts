@@ -16,8 +16,9 @@ export interface Contact {
 }
 
 /**
- * The market-entity register, keyed by USCC. Name search uses the expression index
- * `enterprises_name_bigrams` (GIN over zj_bigrams(name)), created by hand in migration 0003.
+ * The market-entity register, keyed by USCC. Name search uses `name_bigrams`, the name's
+ * character pairs (zj_bigrams(), migration 0003), stored so that rechecks read it instead of
+ * recomputing it, with a GIN index.
  */
 export const enterprises = pgTable(
   'enterprises',
@@ -25,6 +26,10 @@ export const enterprises = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     uscc: text().notNull().unique(),
     name: text().notNull(),
+    nameBigrams: text()
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`zj_bigrams(name)`),
     legalRepresentative: text(),
     address: text(),
     regionCode: text()
@@ -48,6 +53,7 @@ export const enterprises = pgTable(
     index().on(t.status),
     index().on(t.creditClass),
     index('enterprises_tags').using('gin', t.tags),
+    index('enterprises_name_bigrams_gin').using('gin', t.nameBigrams),
   ],
 );
 

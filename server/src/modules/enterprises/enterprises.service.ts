@@ -63,6 +63,12 @@ export const enterpriseColumns = {
   updatedAt: enterprises.updatedAt,
 };
 
+/**
+ * Counting every match of a common fragment (有限 matches most names) costs a scan of most of
+ * the register; beyond this many matches the total is the planner's estimate instead.
+ */
+export const EXACT_COUNT_LIMIT = 1000;
+
 const SORT_COLUMNS = { name: enterprises.name, uscc: enterprises.uscc, establishedOn: enterprises.establishedOn, updatedAt: enterprises.updatedAt };
 
 export const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: enterprises.regionCode });
@@ -74,8 +80,11 @@ export function searchConditions(actor: Actor, f: EnterpriseFilter): SQL | undef
   const conds: (SQL | undefined)[] = [scopeOf(actor)];
   const q = f.q?.trim();
   if (q) {
-    // Two or more characters: the bigram index narrows, LIKE confirms (see migration 0003).
-    const byName = q.length >= 2 ? and(sql`zj_bigrams(${enterprises.name}) @> zj_bigrams(${q})`, ilike(enterprises.name, `%${escapeLike(q)}%`)) : ilike(enterprises.name, `%${escapeLike(q)}%`);
+    // Two or more characters: the bigram index narrows and LIKE confirms; for exactly two the
+    // bigram is the fragment itself, and leaving LIKE out keeps the planner's estimate right.
+    const contains = ilike(enterprises.name, `%${escapeLike(q)}%`);
+    const bigrams = sql`${enterprises.nameBigrams} @> zj_bigrams(${q})`;
+    const byName = q.length === 2 ? bigrams : q.length > 2 ? and(bigrams, contains) : contains;
     const code = normalizeUscc(q);
     conds.push(/^[0-9A-Z]{2,18}$/.test(code) ? sql`(${like(enterprises.uscc, `${code}%`)} or ${byName})` : byName);
   }
@@ -87,7 +96,8 @@ export function searchConditions(actor: Actor, f: EnterpriseFilter): SQL | undef
   return and(...conds);
 }
 
-export function orderOf(sort: Sort = 'name') {
+/** Default order: by USCC, which groups by registering division and stays fast for any filter. */
+export function orderOf(sort: Sort = 'uscc') {
   const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
   return [sort.startsWith('-') ? desc(column) : asc(column), asc(enterprises.uscc)];
 }
@@ -109,6 +119,14 @@ function validate(input: Partial<EnterpriseInput>, resolveRegion: (c: string) =>
   if (input.contacts !== undefined) out.contacts = input.contacts.map((c) => ({ ...c, name: c.name.trim() }));
   if (input.tags !== undefined) out.tags = [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))];
   return out;
+}
+
+/** The planner's estimate of the rows matching `where` (from the column statistics, no scan). */
+async function estimateRows(db: Db, where: SQL | undefined): Promise<number> {
+  const result = (await db.execute(sql`explain (format json) select 1 from ${enterprises} where ${where ?? sql`true`}`)) as unknown as { rows: Record<string, unknown>[] };
+  const raw = Object.values(result.rows[0] ?? {})[0];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
+  return Math.round(plan[0]?.Plan['Plan Rows'] ?? 0);
 }
 
 type EnterpriseRow = Awaited<ReturnType<ReturnType<typeof makeEnterprisesService>['get']>>;
@@ -150,13 +168,17 @@ export function makeEnterprisesService(deps: { db: Db; audit: AuditService; juri
   }
 
   return {
+    /** A page of the search; `total` is exact up to EXACT_COUNT_LIMIT matches, estimated above (`totalExact: false`). */
     async list(actor: Actor, filter: EnterpriseFilter, page: Page, sort?: Sort) {
       const where = searchConditions(actor, filter);
+      const capped = db.select({ one: sql`1` }).from(enterprises).where(where).limit(EXACT_COUNT_LIMIT + 1).as('capped');
       const [items, [count]] = await Promise.all([
         db.select(enterpriseColumns).from(enterprises).leftJoin(regions, eq(regions.code, enterprises.regionCode)).where(where).orderBy(...orderOf(sort)).limit(page.pageSize).offset(offsetOf(page)),
-        db.select({ n: countAll }).from(enterprises).where(where),
+        db.select({ n: countAll }).from(capped),
       ]);
-      return { items, total: count?.n ?? 0 };
+      const n = count?.n ?? 0;
+      if (n <= EXACT_COUNT_LIMIT) return { items, total: n, totalExact: true };
+      return { items, total: Math.max(n, await estimateRows(db, where)), totalExact: false };
     },
 
     get: (actor: Actor | null, uscc: string) => find(db, actor, uscc),

@@ -22,6 +22,7 @@ const enUS: Messages = {
     status: 'Status',
     createdAt: 'Created',
     total: '{{count}} in total',
+    totalAbout: 'about {{count}}',
     required: 'Please enter {{field}}',
     selectRequired: 'Please select {{field}}',
     saved: 'Saved',

@@ -20,6 +20,7 @@ const zhCN = {
     status: '状态',
     createdAt: '创建时间',
     total: '共 {{count}} 条',
+    totalAbout: '约 {{count}} 条',
     required: '请填写{{field}}',
     selectRequired: '请选择{{field}}',
     saved: '已保存',

@@ -107,7 +107,7 @@ export function ListPage<T extends object, Q extends object>(props: ListPageProp
         pageSize,
         total: result.total,
         showSizeChanger: true,
-        showTotal: (total) => t('common.total', { count: total }),
+        showTotal: (total) => t(result.totalExact === false ? 'common.totalAbout' : 'common.total', { count: total }),
         onChange: (p, size) => {
           setPage(size === pageSize ? p : 1);
           setPageSize(size);
