@@ -43,6 +43,8 @@ const COLUMNS: { field: FileField; column: string; type: string }[] = [
 type Staged = Record<FileField, string | null> & { row: number };
 
 const BATCH_ROWS = 500;
+/** Imports changing at least this many rows refresh the table's planner statistics. */
+const ANALYZE_AFTER_ROWS = 10_000;
 
 const text = (cell: Cell | undefined): string | null => (cell === null || cell === undefined || cell === FORMULA_WITHOUT_RESULT ? null : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell));
 
@@ -134,6 +136,8 @@ export function makeEnterpriseImport(deps: { db: Db; audit: AuditService; jurisd
 
       const present = COLUMNS.filter((c) => header!.index[c.field] !== undefined && c.field !== 'uscc');
       Object.assign(outcome, await merge(tx, ctx, present.map((c) => c.column)));
+      // Fresh statistics after a bulk change, or the planner misjudges searches until autovacuum runs.
+      if (outcome.imported + outcome.updated >= ANALYZE_AFTER_ROWS) await tx.execute(sql`analyze enterprises`);
       await deps.audit.record(tx, ctx, {
         action: 'enterprise.imported',
         targetType: 'enterprise_import',
