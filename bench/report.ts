@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT_DIR } from '../server/src/config.js';
+import type { ImportMeasurement } from './measure-import.js';
+import type { LookupMeasurement } from './measure-lookup.js';
+import type { SearchMeasurement } from './measure-search.js';
+
+export type BenchDb = 'pglite' | 'postgres';
+
+/** Everything one database's run measured (written as bench/results/<date>-<db>.json). */
+export interface DbResult {
+  db: BenchDb;
+  startedAt: string;
+  rows: number;
+  seconds: number;
+  machine: { node: string; cpus: number; cpuModel: string; memoryGb: number; postgres?: string };
+  import?: ImportMeasurement;
+  search?: SearchMeasurement & { statsBeforeAnalyze: unknown; analyzeMs: number };
+  lookup?: LookupMeasurement;
+  error?: string;
+}
+
+interface Row {
+  number: string;
+  db: BenchDb;
+  target: string;
+  measured: string;
+  result: 'pass' | 'FAIL' | 'info' | 'ERROR';
+}
+
+const RESULTS_DIR = path.join(ROOT_DIR, 'bench/results');
+const n = (x: number) => x.toLocaleString('en-US');
+const pass = (ok: boolean) => (ok ? 'pass' : 'FAIL');
+
+/** One row per number: the issue's targets, and the measurements they are ratios of. */
+export function rowsOf(r: DbResult): Row[] {
+  const rows: Row[] = [];
+  const add = (number: string, target: string, measured: string, result: Row['result']) => rows.push({ number, db: r.db, target, measured, result });
+  if (r.import) {
+    const i = r.import;
+    add('Import through the API ÷ raw COPY', '≤ 1.5×', `${i.ratio}× (import ${n(i.importMs)} ms, COPY ${n(i.copy.ms)} ms)`, pass(i.ratio <= 1.5));
+    add('Server peak RSS during the import', '< 600 MB', `${n(i.peakRssMb)} MB (${n(i.rssBeforeMb)} MB before the upload)`, pass(i.peakRssMb < 600));
+  }
+  if (r.search) {
+    for (const [length, s] of Object.entries(r.search).filter(([k]) => /^\d$/.test(k)) as [string, SearchMeasurement['2']][]) {
+      const measured = `p95 ${s.p95} ms (p50 ${s.p50}, max ${s.max}; median total ${n(s.medianTotal)})`;
+      if (r.db === 'postgres') add(`Name search, ${length} characters, first page`, 'p95 < 50 ms', measured, pass(s.p95 < 50));
+      else add(`Name search, ${length} characters, first page`, '— (PostgreSQL only)', measured, 'info');
+    }
+  }
+  if (r.lookup) {
+    const l = r.lookup;
+    add('Public lookup ÷ bare route (req/s)', '≥ 0.90', `${l.publicVsBare} (${n(l.public.requestsPerSecond)} ÷ ${n(l.bare.requestsPerSecond)})`, pass(l.publicVsBare >= 0.9));
+    add('Public lookup ÷ hello route (req/s)', '≥ 0.25', `${l.publicVsHello} (${n(l.public.requestsPerSecond)} ÷ ${n(l.hello.requestsPerSecond)})`, pass(l.publicVsHello >= 0.25));
+  }
+  if (r.error) add('Bench run', 'completes', r.error.slice(0, 200), 'ERROR');
+  return rows;
+}
+
+/** The results table in Markdown, with the conditions of the run. */
+export function markdown(results: DbResult[], command: string): string {
+  const first = results[0]!;
+  const m = first.machine;
+  const lines = [
+    '# Zhijian benchmark — latest run',
+    '',
+    `${first.startedAt} · \`${command}\` · ${n(first.rows)} enterprises · autocannon ${results.find((r) => r.lookup)?.lookup?.connections ?? 50} connections × ${first.seconds} s`,
+    `Node ${m.node} · ${m.cpus} × ${m.cpuModel} · ${m.memoryGb} GB${results.find((r) => r.machine.postgres) ? ` · PostgreSQL ${results.find((r) => r.machine.postgres)!.machine.postgres}` : ''}`,
+    '',
+    '| Number | Database | Target | Measured | Result |',
+    '|---|---|---|---|---|',
+    ...results.flatMap(rowsOf).map((row) => `| ${row.number} | ${row.db} | ${row.target} | ${row.measured} | ${row.result} |`),
+    '',
+    'See bench/README.md for what each number means; the JSON files beside this one hold the details',
+    '(latencies, SQL time of the import by statement, indexes of the COPY baseline).',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** Writes one JSON file per database and bench/results/latest.md; returns the Markdown. */
+export function writeResults(results: DbResult[], command: string): string {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  for (const r of results) {
+    const stamp = r.startedAt.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+    fs.writeFileSync(path.join(RESULTS_DIR, `${stamp}-${r.db}.json`), `${JSON.stringify(r, null, 2)}\n`);
+  }
+  const md = markdown(results, command);
+  fs.writeFileSync(path.join(RESULTS_DIR, 'latest.md'), md);
+  return md;
+}

@@ -1,0 +1,101 @@
+/**
+ * `npm run bench`: the numbers of issue 3 on a generated register, on PostgreSQL and/or PGlite,
+ * each database in a fresh real server process. See bench/README.md.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { readRows } from '../server/src/modules/enterprises/files/read-rows.js';
+import { type Samples, drawSamples, writeRegisterCsv } from './data.js';
+import { type Session, benchPost, json, login, request } from './http-client.js';
+import { measureImport } from './measure-import.js';
+import { measureLookup } from './measure-lookup.js';
+import { measureSearch } from './measure-search.js';
+import { type BenchOptions, commandOf, readOptions } from './options.js';
+import { type BenchDatabase, createBenchDatabase } from './postgres.js';
+import { type BenchDb, type DbResult, writeResults } from './report.js';
+import { type BenchServer, startServer } from './server-process.js';
+
+const ADMIN_PASSWORD = 'Bench#Admin2026';
+const started = performance.now();
+const log = (message: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(7)} s] ${message}`);
+
+const machine = () => ({ node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? '?', memoryGb: Math.round(os.totalmem() / 2 ** 30) });
+
+/** Decoding and parsing the file alone, in this process: the floor of the import's work in Node. */
+async function timeCsvRead(file: string): Promise<{ ms: number; rows: number }> {
+  const startedAt = performance.now();
+  let rows = 0;
+  for await (const _row of readRows(fs.createReadStream(file), 'csv')) rows++;
+  return { ms: Math.round(performance.now() - startedAt), rows };
+}
+
+async function adminSession(server: BenchServer): Promise<Session> {
+  return login(server.baseUrl, 'admin', ADMIN_PASSWORD);
+}
+
+async function runDb(db: BenchDb, o: BenchOptions, file: string, samples: Samples, csvRead: { ms: number }): Promise<DbResult> {
+  const result: DbResult = { db, startedAt: new Date().toISOString(), rows: o.rows, seconds: o.seconds, machine: machine() };
+  const env: Record<string, string> = { ZJ_ADMIN_PASSWORD: ADMIN_PASSWORD, ZJ_PUBLIC_RATE_LIMIT: '1000000000' };
+  let database: BenchDatabase | undefined;
+  let dataDir: string | undefined;
+  let server: BenchServer | undefined;
+  try {
+    if (db === 'postgres') {
+      database = await createBenchDatabase(o.pgUrl);
+      result.machine.postgres = database.serverVersion;
+      env.DATABASE_URL = database.url;
+      log(`postgres: database ${database.name}`);
+    } else {
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-bench-pglite-'));
+      env.DATA_DIR = dataDir;
+    }
+    server = await startServer(env, db);
+    log(`${db}: server ${server.pid} at ${server.baseUrl}; importing ${o.rows} rows`);
+    result.import = { ...(await measureImport(server, await adminSession(server), file, o.rows)), csvReadOnlyMs: csvRead.ms };
+    log(`${db}: import ${result.import.importMs} ms, COPY ${result.import.copy.ms} ms, peak RSS ${result.import.peakRssMb} MB`);
+
+    const session = await adminSession(server);
+    const statsBeforeAnalyze = json(await request(`${server.baseUrl}/bench/stats`));
+    const { ms: analyzeMs } = await benchPost<{ ms: number }>(server.baseUrl, '/bench/analyze');
+    log(`${db}: name search (${JSON.stringify(statsBeforeAnalyze)}; analyze ${analyzeMs} ms)`);
+    result.search = { ...(await measureSearch(server.baseUrl, session, samples)), statsBeforeAnalyze, analyzeMs };
+
+    log(`${db}: public lookup, ${o.seconds} s per route`);
+    result.lookup = await measureLookup(server.baseUrl, samples.usccs, o.seconds);
+  } catch (err) {
+    result.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    log(`${db}: FAILED: ${result.error}`);
+  } finally {
+    await server?.stop();
+    await database?.drop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+async function main() {
+  const o = readOptions();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-bench-'));
+  fs.chmodSync(work, 0o755); // the PostgreSQL server reads the file for its COPY baseline
+  const file = path.join(work, 'enterprises.csv');
+  try {
+    log(`writing ${o.rows} enterprises to ${file}`);
+    await writeRegisterCsv(file, o.rows);
+    const samples = drawSamples(o.rows);
+    const csvRead = await timeCsvRead(file);
+    log(`file ${(fs.statSync(file).size / 1e6).toFixed(1)} MB; decoding and parsing it alone takes ${csvRead.ms} ms`);
+    const results: DbResult[] = [];
+    for (const db of o.dbs) results.push(await runDb(db, o, file, samples, csvRead));
+    console.log(writeResults(results, commandOf(o)));
+    process.exitCode = results.some((r) => r.error) ? 1 : 0;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
