@@ -21,7 +21,12 @@ export interface ImportMeasurement {
   ratio: number;
   /** Time the import spent waiting on SQL statements, by statement (largest first, top 12). */
   sql: { totalMs: number; statements: StatementTime[] };
-  /** importMs − SQL time: reading, decoding, parsing and checking the upload in Node, building SQL. */
+  /**
+   * importMs − SQL time: while no statement was running (statements on the import's connection do
+   * not overlap). Node work that overlaps a statement (the next batch is read while the previous
+   * one is staged) is hidden in that statement's time; on PGlite, which runs in Node's thread, SQL
+   * and Node work cannot overlap, so this is the Node side exactly.
+   */
   outsideSqlMs: number;
   /** Decoding and parsing the same file alone in the bench process (no checks, no SQL), for comparison. */
   csvReadOnlyMs?: number;

@@ -4,7 +4,7 @@ import { type Session, json, request } from './http-client.js';
 import { type Latency, latency, median } from './stats.js';
 
 /** First-page latency of name searches by fragment length, and how many rows they match. */
-export type SearchMeasurement = Record<`${(typeof FRAGMENT_LENGTHS)[number]}`, Latency & { medianTotal: number; maxTotal: number }>;
+export type SearchMeasurement = Record<`${(typeof FRAGMENT_LENGTHS)[number]}`, Latency & { medianTotal: number; maxTotal: number; slowest: { q: string; ms: number; total: number }[] }>;
 
 /** One search as the register page makes it: first page of 20, as admin (no region filter). */
 async function search(baseUrl: string, session: Session, q: string): Promise<{ ms: number; total: number }> {
@@ -20,14 +20,11 @@ export async function measureSearch(baseUrl: string, session: Session, samples: 
   for (const q of samples.warmup) await search(baseUrl, session, q);
   const out = {} as SearchMeasurement;
   for (const length of FRAGMENT_LENGTHS) {
-    const times: number[] = [];
-    const totals: number[] = [];
-    for (const q of samples.fragments[length]) {
-      const { ms, total } = await search(baseUrl, session, q);
-      times.push(ms);
-      totals.push(total);
-    }
-    out[`${length}`] = { ...latency(times), medianTotal: median(totals), maxTotal: Math.max(...totals) };
+    const runs: { q: string; ms: number; total: number }[] = [];
+    for (const q of samples.fragments[length]) runs.push({ q, ...(await search(baseUrl, session, q)) });
+    const totals = runs.map((r) => r.total);
+    const slowest = [...runs].sort((a, b) => b.ms - a.ms).slice(0, 5).map((r) => ({ ...r, ms: Math.round(r.ms) }));
+    out[`${length}`] = { ...latency(runs.map((r) => r.ms)), medianTotal: median(totals), maxTotal: Math.max(...totals), slowest };
   }
   return out;
 }

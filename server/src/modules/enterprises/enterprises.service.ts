@@ -84,7 +84,10 @@ export function searchConditions(actor: Actor, f: EnterpriseFilter): SQL | undef
     // bigram is the fragment itself, and leaving LIKE out keeps the planner's estimate right.
     const contains = ilike(enterprises.name, `%${escapeLike(q)}%`);
     const bigrams = sql`${enterprises.nameBigrams} @> zj_bigrams(${q})`;
-    const byName = q.length === 2 ? bigrams : q.length > 2 ? and(bigrams, contains) : contains;
+    // strpos rather than LIKE for the recheck: the planner's guess for LIKE '%…%' is so small that
+    // it would read and sort every candidate of a common fragment instead of walking an index.
+    const confirmed = sql`strpos(lower(${enterprises.name}), lower(${q})) > 0`;
+    const byName = q.length === 2 ? bigrams : q.length > 2 ? and(bigrams, confirmed) : contains;
     const code = normalizeUscc(q);
     conds.push(/^[0-9A-Z]{2,18}$/.test(code) ? sql`(${like(enterprises.uscc, `${code}%`)} or ${byName})` : byName);
   }
@@ -96,10 +99,17 @@ export function searchConditions(actor: Actor, f: EnterpriseFilter): SQL | undef
   return and(...conds);
 }
 
-/** Default order: by USCC, which groups by registering division and stays fast for any filter. */
-export function orderOf(sort: Sort = 'uscc') {
-  const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
-  return [sort.startsWith('-') ? desc(column) : asc(column), asc(enterprises.uscc)];
+/**
+ * The page order. Without an explicit sort: by USCC, which groups by registering division — except
+ * for a name search, whose default is the (random, stable) id order: names carry a place prefix
+ * and USCCs the division, so a USCC- or name-ordered scan for a place fragment (盱眙) would
+ * filter most of the register before finding a page, while the id order is independent of both.
+ */
+export function orderOf(sort: Sort | undefined, filter: EnterpriseFilter) {
+  if (!sort && filter.q?.trim()) return [asc(enterprises.id)];
+  const by = sort ?? 'uscc';
+  const column = SORT_COLUMNS[by.replace('-', '') as keyof typeof SORT_COLUMNS];
+  return [by.startsWith('-') ? desc(column) : asc(column), asc(enterprises.uscc)];
 }
 
 /** Validates the editable fields; the first problem becomes a 400. */
@@ -173,7 +183,7 @@ export function makeEnterprisesService(deps: { db: Db; audit: AuditService; juri
       const where = searchConditions(actor, filter);
       const capped = db.select({ one: sql`1` }).from(enterprises).where(where).limit(EXACT_COUNT_LIMIT + 1).as('capped');
       const [items, [count]] = await Promise.all([
-        db.select(enterpriseColumns).from(enterprises).leftJoin(regions, eq(regions.code, enterprises.regionCode)).where(where).orderBy(...orderOf(sort)).limit(page.pageSize).offset(offsetOf(page)),
+        db.select(enterpriseColumns).from(enterprises).leftJoin(regions, eq(regions.code, enterprises.regionCode)).where(where).orderBy(...orderOf(sort, filter)).limit(page.pageSize).offset(offsetOf(page)),
         db.select({ n: countAll }).from(capped),
       ]);
       const n = count?.n ?? 0;
