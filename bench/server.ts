@@ -19,14 +19,7 @@ async function main() {
   await database.migrate(config.migrationsDir);
   const trace = traceDatabase(database);
   const services = makeServices(database, config);
-  await bootstrap({
-    db: database.db,
-    audit: services.audit,
-    roles: services.roles,
-    jurisdictionFile: config.jurisdictionFile,
-    adminPassword: config.adminPassword,
-    passwordMinLength: config.password.minLength,
-  });
+  await bootstrap(services, config);
   const { app } = await buildApp({ config, database, services, logger: { level: config.logLevel } });
   registerBenchRoutes(app, { database, trace });
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
+import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { inTransaction } from './db/sql.js';
 import { systemContext } from './platform/access/actor.js';
@@ -40,7 +41,11 @@ export function readJurisdiction(file: string): JurisdictionFile {
  * (when the database has none), the built-in roles, and the `admin` account.
  * Returns the generated admin password when one had to be made (print it once).
  */
-export async function bootstrap(deps: { db: Db; audit: AuditService; roles: RolesService; jurisdictionFile: string; adminPassword?: string; passwordMinLength: number }) {
+export async function bootstrap(
+  services: { db: Db; audit: AuditService; roles: RolesService },
+  config: Pick<Config, 'jurisdictionFile' | 'adminPassword' | 'password'>,
+) {
+  const deps = { ...services, jurisdictionFile: config.jurisdictionFile, adminPassword: config.adminPassword, passwordMinLength: config.password.minLength };
   const ctx = systemContext();
   return inTransaction(deps.db, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_START_LOCK})`);

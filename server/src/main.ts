@@ -11,14 +11,7 @@ async function main() {
   const database = await openDatabase(config);
   await database.migrate(config.migrationsDir);
   const services = makeServices(database, config);
-  const { generatedAdminPassword } = await bootstrap({
-    db: database.db,
-    audit: services.audit,
-    roles: services.roles,
-    jurisdictionFile: config.jurisdictionFile,
-    adminPassword: config.adminPassword,
-    passwordMinLength: config.password.minLength,
-  });
+  const { generatedAdminPassword } = await bootstrap(services, config);
   if (generatedAdminPassword) {
     console.log(`\n  初始管理员 / initial administrator: admin  密码 / password: ${generatedAdminPassword}\n  (shown once; you must change it at first log-in)\n`);
   }

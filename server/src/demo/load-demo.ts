@@ -49,14 +49,7 @@ export async function loadDemo(opts: LoadDemoOptions): Promise<DemoSummary> {
   const weak = passwordProblems(DEMO_PASSWORD, config.password.minLength);
   if (weak.length) throw new DemoRefusedError(`The demo password ${DEMO_PASSWORD} does not meet ZJ_PASSWORD_MIN_LENGTH=${config.password.minLength}: ${weak.join('; ')}`);
   const services = makeServices(database, config);
-  const { generatedAdminPassword } = await bootstrap({
-    db: database.db,
-    audit: services.audit,
-    roles: services.roles,
-    jurisdictionFile: config.jurisdictionFile,
-    adminPassword: config.adminPassword,
-    passwordMinLength: config.password.minLength,
-  });
+  const { generatedAdminPassword } = await bootstrap(services, config);
   if (generatedAdminPassword) opts.onAdminPassword?.(generatedAdminPassword);
 
   return inTransaction(database.db, async (tx) => {

@@ -18,7 +18,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}, existing?: 
   const config = loadConfig({}, { jobs: false, webDir: '/nonexistent', ...overrides });
   const database = existing ?? (await openTestDatabase());
   const services = makeServices(database, config);
-  await bootstrap({ db: database.db, audit: services.audit, roles: services.roles, jurisdictionFile: config.jurisdictionFile, adminPassword: ADMIN_PASSWORD, passwordMinLength: config.password.minLength });
+  await bootstrap(services, { ...config, adminPassword: ADMIN_PASSWORD });
   const { app } = await buildApp({ config, database, services });
   await app.ready();
 
