@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -37,7 +40,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
 
 /** Embedded PostgreSQL; in memory when no directory is given (tests). */
 export async function openPglite(dir?: string): Promise<Database> {
-  if (dir) fs.mkdirSync(dir, { recursive: true });
+  if (dir) await initPgliteDir(dir);
   const client = await PGlite.create(dir ? { dataDir: dir, extensions: { pg_trgm } } : { extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
   return {
@@ -58,6 +61,20 @@ export async function openPglite(dir?: string): Promise<Database> {
       await client.close();
     },
   };
+}
+
+/**
+ * Creating a PGlite cluster (initdb) grows the WebAssembly heap to about 850 MB, and a heap never
+ * shrinks: a server that created its data directory would keep that memory until it restarts.
+ * So a new directory is created by a short-lived child process; the server then opens it at
+ * about 350 MB.
+ */
+async function initPgliteDir(dir: string): Promise<void> {
+  fs.mkdirSync(dir, { recursive: true });
+  if (fs.existsSync(path.join(dir, 'PG_VERSION'))) return;
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const script = `require(${JSON.stringify(entry)}).PGlite.create({ dataDir: process.argv[1] }).then((db) => db.close())`;
+  await promisify(execFile)(process.execPath, ['-e', script, dir]);
 }
 
 async function openPostgres(connectionString: string): Promise<Database> {

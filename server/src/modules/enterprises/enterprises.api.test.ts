@@ -176,7 +176,7 @@ describe('counting large results', () => {
     const { generateEnterprises } = await import('../../demo/generator.js');
     const { enterprises } = await import('./enterprises.schema.js');
     const { sql } = await import('drizzle-orm');
-    const { EXACT_COUNT_LIMIT } = await import('./enterprises.service.js');
+    const { EXACT_COUNT_LIMIT } = await import('./search.js');
     const rows = [...generateEnterprises({ seed: 7, count: EXACT_COUNT_LIMIT + 200, regionCodes: ['320804'] })];
     for (let i = 0; i < rows.length; i += 1000) await env.db.insert(enterprises).values(rows.slice(i, i + 1000));
     await env.db.execute(sql`analyze enterprises`);

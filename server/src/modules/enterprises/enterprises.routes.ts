@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/http/request.js';
 import { Body, DateString, ErrorSchema, ListOf, PageQuery, Timestamp, pageOf } from '../../platform/http/schemas.js';
 import { CREDIT_CLASSES, ENTERPRISE_STATUSES } from './enterprises.schema.js';
-import { type EnterprisesService, SORTS } from './enterprises.service.js';
+import type { EnterprisesService } from './enterprises.service.js';
+import { SORTS } from './search.js';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { regions } from '../../platform/jurisdiction/jurisdiction.schema.js';
 
 export const ENTERPRISE_STATUSES = ['active', 'suspended', 'cancelled', 'revoked', 'moved_out'] as const;
@@ -43,6 +43,12 @@ export const enterprises = pgTable(
     creditClass: text().$type<CreditClass>(),
     /** Set when a code failing the check digit (early pilot codes) was registered on purpose. */
     usccOverrideReason: text(),
+    /**
+     * The import that created the enterprise (its creation entry in the history); null when it was
+     * created in a form. Not a foreign key: checking one would cost a lookup per imported row, and
+     * imports are never deleted.
+     */
+    importId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -57,7 +63,25 @@ export const enterprises = pgTable(
   ],
 );
 
-/** Every change of an enterprise, for its history tab: who, when, how (form or import), before/after. */
+/** One import of a registration spreadsheet: who, which file, what it did (also in the audit trail). */
+export const enterpriseImports = pgTable('enterprise_imports', {
+  id: uuid().primaryKey().defaultRandom(),
+  at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  actorId: uuid(),
+  actorName: text().notNull(),
+  fileName: text().notNull(),
+  sha256: text().notNull(),
+  mode: text().notNull(),
+  imported: integer().notNull(),
+  updated: integer().notNull(),
+  unchanged: integer().notNull(),
+  rejected: integer().notNull(),
+});
+
+/**
+ * Every change of an enterprise, for its history tab: who, when, how (form or import), before/after.
+ * An enterprise created by an import has no creation row; `enterprises.import_id` stands for it.
+ */
 export const enterpriseHistory = pgTable(
   'enterprise_history',
   {

@@ -1,28 +1,16 @@
-import { type SQL, and, asc, desc, eq, ilike, like, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { countAll, escapeLike, inTransaction } from '../../db/sql.js';
+import { inTransaction } from '../../db/sql.js';
 import type { Actor, RequestContext } from '../../platform/access/actor.js';
-import { regionPrefix, regionWithin, visibleTo } from '../../platform/access/scope.js';
+import { regionWithin } from '../../platform/access/scope.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
-import { type Page, offsetOf } from '../../platform/http/schemas.js';
 import { regions } from '../../platform/jurisdiction/jurisdiction.schema.js';
 import type { JurisdictionService } from '../../platform/jurisdiction/jurisdiction.service.js';
 import { type FieldProblem, checkDate, checkDigitProblem, checkIndustry, checkRegion, checkStatus, checkText, checkUscc } from './enterprise-fields.js';
-import { type Contact, type CreditClass, type EnterpriseStatus, enterpriseHistory, enterprises } from './enterprises.schema.js';
+import { type Contact, type EnterpriseStatus, enterpriseHistory, enterpriseImports, enterprises } from './enterprises.schema.js';
+import { enterpriseColumns, makeEnterpriseSearch, scopeOf } from './search.js';
 import { normalizeUscc } from './uscc.js';
-
-export interface EnterpriseFilter {
-  q?: string;
-  regionCode?: string;
-  status?: EnterpriseStatus;
-  creditClass?: CreditClass;
-  tag?: string;
-  industryCode?: string;
-}
-
-export const SORTS = ['name', '-name', 'uscc', '-uscc', 'establishedOn', '-establishedOn', 'updatedAt', '-updatedAt'] as const;
-export type Sort = (typeof SORTS)[number];
 
 export interface EnterpriseInput {
   name: string;
@@ -44,73 +32,7 @@ export interface CreateEnterpriseInput extends EnterpriseInput {
 /** Fields whose changes make an enterprise's history (and what an import compares). */
 export const TRACKED_FIELDS = ['name', 'legalRepresentative', 'address', 'regionCode', 'industryCode', 'status', 'establishedOn', 'contacts', 'tags', 'creditClass'] as const;
 
-export const enterpriseColumns = {
-  id: enterprises.id,
-  uscc: enterprises.uscc,
-  name: enterprises.name,
-  legalRepresentative: enterprises.legalRepresentative,
-  address: enterprises.address,
-  regionCode: enterprises.regionCode,
-  regionName: regions.name,
-  industryCode: enterprises.industryCode,
-  status: enterprises.status,
-  establishedOn: enterprises.establishedOn,
-  contacts: enterprises.contacts,
-  tags: enterprises.tags,
-  creditClass: enterprises.creditClass,
-  usccOverrideReason: enterprises.usccOverrideReason,
-  createdAt: enterprises.createdAt,
-  updatedAt: enterprises.updatedAt,
-};
-
-/**
- * Counting every match of a common fragment (有限 matches most names) costs a scan of most of
- * the register; beyond this many matches the total is the planner's estimate instead.
- */
-export const EXACT_COUNT_LIMIT = 1000;
-
-const SORT_COLUMNS = { name: enterprises.name, uscc: enterprises.uscc, establishedOn: enterprises.establishedOn, updatedAt: enterprises.updatedAt };
-
-export const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: enterprises.regionCode });
-
 const invalid = (p: FieldProblem) => new AppError(p.code, p.message, 400, { field: p.field, ...(p.details as object) });
-
-/** The WHERE conditions of a register search (also used by export). */
-export function searchConditions(actor: Actor, f: EnterpriseFilter): SQL | undefined {
-  const conds: (SQL | undefined)[] = [scopeOf(actor)];
-  const q = f.q?.trim();
-  if (q) {
-    // Two or more characters: the bigram index narrows and LIKE confirms; for exactly two the
-    // bigram is the fragment itself, and leaving LIKE out keeps the planner's estimate right.
-    const contains = ilike(enterprises.name, `%${escapeLike(q)}%`);
-    const bigrams = sql`${enterprises.nameBigrams} @> zj_bigrams(${q})`;
-    // strpos rather than LIKE for the recheck: the planner's guess for LIKE '%…%' is so small that
-    // it would read and sort every candidate of a common fragment instead of walking an index.
-    const confirmed = sql`strpos(lower(${enterprises.name}), lower(${q})) > 0`;
-    const byName = q.length === 2 ? bigrams : q.length > 2 ? and(bigrams, confirmed) : contains;
-    const code = normalizeUscc(q);
-    conds.push(/^[0-9A-Z]{2,18}$/.test(code) ? sql`(${like(enterprises.uscc, `${code}%`)} or ${byName})` : byName);
-  }
-  if (f.regionCode) conds.push(like(enterprises.regionCode, `${escapeLike(regionPrefix(f.regionCode))}%`));
-  if (f.status) conds.push(eq(enterprises.status, f.status));
-  if (f.creditClass) conds.push(eq(enterprises.creditClass, f.creditClass));
-  if (f.tag) conds.push(sql`${enterprises.tags} @> array[${f.tag}]::text[]`);
-  if (f.industryCode) conds.push(like(enterprises.industryCode, `${escapeLike(f.industryCode.toUpperCase())}%`));
-  return and(...conds);
-}
-
-/**
- * The page order. Without an explicit sort: by USCC, which groups by registering division — except
- * for a name search, whose default is the (random, stable) id order: names carry a place prefix
- * and USCCs the division, so a USCC- or name-ordered scan for a place fragment (盱眙) would
- * filter most of the register before finding a page, while the id order is independent of both.
- */
-export function orderOf(sort: Sort | undefined, filter: EnterpriseFilter) {
-  if (!sort && filter.q?.trim()) return [asc(enterprises.id)];
-  const by = sort ?? 'uscc';
-  const column = SORT_COLUMNS[by.replace('-', '') as keyof typeof SORT_COLUMNS];
-  return [by.startsWith('-') ? desc(column) : asc(column), asc(enterprises.uscc)];
-}
 
 /** Validates the editable fields; the first problem becomes a 400. */
 function validate(input: Partial<EnterpriseInput>, resolveRegion: (c: string) => string | null) {
@@ -129,14 +51,6 @@ function validate(input: Partial<EnterpriseInput>, resolveRegion: (c: string) =>
   if (input.contacts !== undefined) out.contacts = input.contacts.map((c) => ({ ...c, name: c.name.trim() }));
   if (input.tags !== undefined) out.tags = [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))];
   return out;
-}
-
-/** The planner's estimate of the rows matching `where` (from the column statistics, no scan). */
-async function estimateRows(db: Db, where: SQL | undefined): Promise<number> {
-  const result = (await db.execute(sql`explain (format json) select 1 from ${enterprises} where ${where ?? sql`true`}`)) as unknown as { rows: Record<string, unknown>[] };
-  const raw = Object.values(result.rows[0] ?? {})[0];
-  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
-  return Math.round(plan[0]?.Plan['Plan Rows'] ?? 0);
 }
 
 type EnterpriseRow = Awaited<ReturnType<ReturnType<typeof makeEnterprisesService>['get']>>;
@@ -179,17 +93,7 @@ export function makeEnterprisesService(deps: { db: Db; audit: AuditService; juri
 
   return {
     /** A page of the search; `total` is exact up to EXACT_COUNT_LIMIT matches, estimated above (`totalExact: false`). */
-    async list(actor: Actor, filter: EnterpriseFilter, page: Page, sort?: Sort) {
-      const where = searchConditions(actor, filter);
-      const capped = db.select({ one: sql`1` }).from(enterprises).where(where).limit(EXACT_COUNT_LIMIT + 1).as('capped');
-      const [items, [count]] = await Promise.all([
-        db.select(enterpriseColumns).from(enterprises).leftJoin(regions, eq(regions.code, enterprises.regionCode)).where(where).orderBy(...orderOf(sort, filter)).limit(page.pageSize).offset(offsetOf(page)),
-        db.select({ n: countAll }).from(capped),
-      ]);
-      const n = count?.n ?? 0;
-      if (n <= EXACT_COUNT_LIMIT) return { items, total: n, totalExact: true };
-      return { items, total: Math.max(n, await estimateRows(db, where)), totalExact: false };
-    },
+    list: makeEnterpriseSearch(db),
 
     get: (actor: Actor | null, uscc: string) => find(db, actor, uscc),
 
@@ -246,6 +150,13 @@ export function makeEnterprisesService(deps: { db: Db; audit: AuditService; juri
         action: r.action,
         changes: diff(r.before as Record<string, unknown> | null, r.after as Record<string, unknown>),
       }));
+      // Created by an import: the import record is the first entry.
+      const [creation] = await db
+        .select({ id: enterpriseImports.id, at: enterpriseImports.at, actorName: enterpriseImports.actorName })
+        .from(enterprises)
+        .innerJoin(enterpriseImports, eq(enterpriseImports.id, enterprises.importId))
+        .where(eq(enterprises.id, enterprise.id));
+      if (creation) items.push({ ...creation, source: 'import', action: 'created', changes: [] });
       return { items, total: items.length };
     },
   };

@@ -7,7 +7,7 @@ import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { FILE_COLUMNS, STATUS_LABELS } from '../enterprise-fields.js';
 import { enterprises } from '../enterprises.schema.js';
-import { type EnterpriseFilter, searchConditions } from '../enterprises.service.js';
+import { type EnterpriseFilter, searchConditions } from '../search.js';
 
 const BATCH = 1000;
 

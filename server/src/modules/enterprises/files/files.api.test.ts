@@ -60,7 +60,9 @@ describe('import', () => {
     expect(res).toEqual({ imported: 0, updated: 1, unchanged: 0, rejected: [] });
     const e = (await (await env.loginAdmin()).get(`/api/enterprises/${a}`)).json();
     expect(e).toMatchObject({ name: '金湖石油机械股份有限公司', address: '金湖县工业园区', status: 'suspended' });
-    const history = (await (await env.loginAdmin()).get(`/api/enterprises/${a}/history`)).json().items[0];
+    const items = (await (await env.loginAdmin()).get(`/api/enterprises/${a}/history`)).json().items;
+    expect(items.map((i: { action: string }) => i.action)).toEqual(['updated', 'created']); // newest first
+    const history = items[0];
     expect(history).toMatchObject({ source: 'import', action: 'updated' });
     expect(history.changes).toEqual(expect.arrayContaining([{ field: 'status', before: 'active', after: 'suspended' }]));
   });

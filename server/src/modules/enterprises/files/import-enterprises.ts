@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type Readable, Transform } from 'node:stream';
 import { type SQL, param, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
@@ -8,6 +8,7 @@ import { regionPrefix } from '../../../platform/access/scope.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { JurisdictionService } from '../../../platform/jurisdiction/jurisdiction.service.js';
+import { enterpriseImports } from '../enterprises.schema.js';
 import { type FieldProblem, type FileField, checkDate, checkIndustry, checkRegion, checkStatus, checkText, checkUscc, checkDigitProblem } from '../enterprise-fields.js';
 import { type HeaderMap, mapHeader } from './header.js';
 import { type Cell, FORMULA_WITHOUT_RESULT, type FileKind, readRows } from './read-rows.js';
@@ -80,7 +81,7 @@ const isEmpty = (cells: Cell[]) => cells.every((c) => c === null || (typeof c ==
 /**
  * Imports a registration authority's spreadsheet: rows are validated while the file streams in,
  * staged in a temporary table, checked for repeats and scope, then upserted by USCC in one
- * transaction with a history entry per changed enterprise and one audit event. In
+ * transaction with a history entry per updated enterprise, an import record and one audit event. In
  * all-or-nothing mode any rejection rolls everything back.
  */
 export function makeEnterpriseImport(deps: { db: Db; audit: AuditService; jurisdiction: JurisdictionService }) {
@@ -105,7 +106,7 @@ export function makeEnterpriseImport(deps: { db: Db; audit: AuditService; jurisd
     const outcome = { imported: 0, updated: 0, unchanged: 0 };
 
     await inTransaction(deps.db, async (tx) => {
-      await tx.execute(sql.raw(`create temp table enterprise_import (row int primary key, ${COLUMNS.map((c) => `${c.column} ${c.type}`).join(', ')}) on commit drop`));
+      await tx.execute(sql.raw(`create temp table enterprise_import (row int not null, ${COLUMNS.map((c) => `${c.column} ${c.type}`).join(', ')}) on commit drop`));
       let header: HeaderMap | null = null;
       let batch: Staged[] = [];
       // One batch is written while the next is read and checked.
@@ -143,15 +144,13 @@ export function makeEnterpriseImport(deps: { db: Db; audit: AuditService; jurisd
       if (rejected.length && mode === 'all-or-nothing') throw new RollBack();
 
       const present = COLUMNS.filter((c) => header!.index[c.field] !== undefined && c.field !== 'uscc');
-      Object.assign(outcome, await merge(tx, ctx, present.map((c) => c.column)));
+      const importId = randomUUID();
+      Object.assign(outcome, await merge(tx, ctx, importId, present.map((c) => c.column)));
       // Fresh statistics after a bulk change, or the planner misjudges searches until autovacuum runs.
       if (outcome.imported + outcome.updated >= ANALYZE_AFTER_ROWS) await tx.execute(sql`analyze enterprises`);
-      await deps.audit.record(tx, ctx, {
-        action: 'enterprise.imported',
-        targetType: 'enterprise_import',
-        targetId: file.filename.slice(0, 200),
-        after: { mode, sha256: hash.digest('hex'), ...outcome, rejected: rejected.length },
-      });
+      const record = { fileName: file.filename.slice(0, 200), sha256: hash.digest('hex'), mode, ...outcome, rejected: rejected.length };
+      await tx.insert(enterpriseImports).values({ id: importId, actorId: ctx.actor.userId ?? null, actorName: ctx.actor.name, ...record });
+      await deps.audit.record(tx, ctx, { action: 'enterprise.imported', targetType: 'enterprise_import', targetId: importId, after: record });
     }).catch((err: unknown) => {
       if (!(err instanceof RollBack)) throw err;
     });
@@ -193,8 +192,11 @@ async function rejectOutOfScope(tx: Db, header: HeaderMap, actor: Actor): Promis
   return rows.map((r) => ({ row: r.row, column: header.label.regionCode, code: 'OUT_OF_SCOPE', message: `该行企业（${r.uscc}）不在您的辖区内` }));
 }
 
-/** Upserts the staged rows, comparing and setting only the columns the file has. */
-async function merge(tx: Db, ctx: RequestContext, columns: string[]) {
+/**
+ * Upserts the staged rows, comparing and setting only the columns the file has. An update gets a
+ * history entry with before and after; a created enterprise points to the import instead.
+ */
+async function merge(tx: Db, ctx: RequestContext, importId: string, columns: string[]) {
   const snapshot = (alias: string): SQL =>
     sql.raw(
       `jsonb_build_object('name', ${alias}.name, 'legalRepresentative', ${alias}.legal_representative, 'address', ${alias}.address, 'regionCode', ${alias}.region_code, 'industryCode', ${alias}.industry_code, 'status', ${alias}.status, 'establishedOn', ${alias}.established_on, 'contacts', ${alias}.contacts, 'tags', ${alias}.tags, 'creditClass', ${alias}.credit_class)`,
@@ -222,15 +224,11 @@ async function merge(tx: Db, ctx: RequestContext, columns: string[]) {
     select count(*)::int as n from hist`);
   const imported = await count(sql`
     with ins as (
-      insert into enterprises (uscc, name, legal_representative, address, region_code, status, established_on, industry_code)
-      select s.uscc, s.name, s.legal_representative, s.address, s.region_code, coalesce(s.status, 'active'), s.established_on, s.industry_code
+      insert into enterprises (uscc, name, legal_representative, address, region_code, status, established_on, industry_code, import_id)
+      select s.uscc, s.name, s.legal_representative, s.address, s.region_code, coalesce(s.status, 'active'), s.established_on, s.industry_code, ${importId}::uuid
       from enterprise_import s where not exists (select 1 from enterprises e where e.uscc = s.uscc)
-      returning *
-    ), hist as (
-      insert into enterprise_history (enterprise_id, actor_id, actor_name, source, action, before, after)
-      select ins.id, ${actorId}, ${actorName}, 'import', 'created', null, null from ins
       returning 1
     )
-    select count(*)::int as n from hist`);
+    select count(*)::int as n from ins`);
   return { imported, updated, unchanged: total - updated - imported };
 }
