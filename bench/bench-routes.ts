@@ -36,7 +36,7 @@ export function registerBenchRoutes(app: FastifyInstance, deps: { database: Data
 
   // The same prepared query as /api/public/enterprises/:uscc, and nothing else: no schema,
   // no rate limit, default serializer.
-  const lookup = makePublicLookup(database.db);
+  const lookup = makePublicLookup(database);
   app.get('/bench/bare/:uscc', async (request) => lookup((request.params as { uscc: string }).uscc));
 
   app.post('/bench/trace/start', async () => {

@@ -47,7 +47,7 @@ export function makeServices(database: Database, config: Config) {
   const calendar = makeCalendarService({ db, audit });
   const enterprises = makeEnterprisesService({ db, audit, jurisdiction });
   const importEnterprises = makeEnterpriseImport({ db, audit, jurisdiction });
-  const publicLookup = makePublicLookup(db);
+  const publicLookup = makePublicLookup(database);
   return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, importEnterprises, publicLookup };
 }
 

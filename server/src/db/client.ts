@@ -23,6 +23,12 @@ export interface Database {
   db: Db;
   /** Raw SQL for libraries that bring their own queries (pg-boss). */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * A named prepared statement for a hot path, run on the driver directly: no query building and
+   * no per-query type-parser setup (which costs PGlite more than the lookup itself). Rows are
+   * objects keyed by the statement's column names.
+   */
+  prepare<Row>(name: string, text: string): (values: unknown[]) => Promise<Row[]>;
   /** The PostgreSQL connection string when on a server (pg-boss then opens its own pool). */
   connectionString?: string;
   migrate(migrationsFolder: string): Promise<void>;
@@ -32,15 +38,18 @@ export interface Database {
 /** Serializes start-up work (migrations, first-start data) across app processes. */
 const STARTUP_LOCK = 720_800_001;
 
-/** Opens PGlite under `dataDir/pglite`, or a PostgreSQL pool when `databaseUrl` is given. */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
+/**
+ * Opens PGlite under `dataDir/pglite`, or a PostgreSQL pool when `databaseUrl` is given. With
+ * `migrationsDir`, a PGlite directory is created and migrated before it is opened (see preparePgliteDir).
+ */
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; migrationsDir?: string }): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  return openPglite(opts.dataDir ? path.join(opts.dataDir, 'pglite') : undefined);
+  return openPglite(opts.dataDir ? path.join(opts.dataDir, 'pglite') : undefined, opts.migrationsDir);
 }
 
 /** Embedded PostgreSQL; in memory when no directory is given (tests). */
-export async function openPglite(dir?: string): Promise<Database> {
-  if (dir) await initPgliteDir(dir);
+export async function openPglite(dir?: string, migrationsDir?: string): Promise<Database> {
+  if (dir) await preparePgliteDir(dir, migrationsDir);
   const client = await PGlite.create(dir ? { dataDir: dir, extensions: { pg_trgm } } : { extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
   return {
@@ -54,6 +63,7 @@ export async function openPglite(dir?: string): Promise<Database> {
       const result = await client.query(text, values);
       return { rows: result.rows };
     },
+    prepare: <Row>(_name: string, text: string) => async (values: unknown[]) => (await client.query<Row>(text, values)).rows,
     async migrate(migrationsFolder) {
       await migratePglite(db as never, { migrationsFolder });
     },
@@ -64,17 +74,24 @@ export async function openPglite(dir?: string): Promise<Database> {
 }
 
 /**
- * Creating a PGlite cluster (initdb) grows the WebAssembly heap to about 850 MB, and a heap never
- * shrinks: a server that created its data directory would keep that memory until it restarts.
- * So a new directory is created by a short-lived child process; the server then opens it at
- * about 350 MB.
+ * Creating a PGlite cluster (initdb) grows the WebAssembly heap to about 850 MB and migrating it
+ * adds more, and the heap never shrinks: a server that did this work itself would keep that
+ * memory until it restarts. So a short-lived child process creates the directory if needed and
+ * applies the migrations; the server then opens it at about 350 MB (its own migrate finds nothing
+ * to do).
  */
-async function initPgliteDir(dir: string): Promise<void> {
+async function preparePgliteDir(dir: string, migrationsDir?: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
-  if (fs.existsSync(path.join(dir, 'PG_VERSION'))) return;
-  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-  const script = `require(${JSON.stringify(entry)}).PGlite.create({ dataDir: process.argv[1] }).then((db) => db.close())`;
-  await promisify(execFile)(process.execPath, ['-e', script, dir]);
+  const resolve = createRequire(import.meta.url).resolve;
+  const modules = ['@electric-sql/pglite', '@electric-sql/pglite/contrib/pg_trgm', 'drizzle-orm/pglite', 'drizzle-orm/pglite/migrator'].map((m) => JSON.stringify(resolve(m)));
+  const script = `
+    const [dir, migrationsFolder] = process.argv.slice(1);
+    const [{ PGlite }, { pg_trgm }, { drizzle }, { migrate }] = [${modules.join(', ')}].map((m) => require(m));
+    PGlite.create({ dataDir: dir, extensions: { pg_trgm } }).then(async (client) => {
+      if (migrationsFolder) await migrate(drizzle({ client }), { migrationsFolder });
+      await client.close();
+    });`;
+  await promisify(execFile)(process.execPath, ['-e', script, dir, ...(migrationsDir ? [migrationsDir] : [])]);
 }
 
 async function openPostgres(connectionString: string): Promise<Database> {
@@ -91,6 +108,7 @@ async function openPostgres(connectionString: string): Promise<Database> {
       const result = await pool.query(text, values as unknown[]);
       return { rows: result.rows };
     },
+    prepare: <Row>(name: string, text: string) => async (values: unknown[]) => (await pool.query({ name, text, values })).rows as Row[],
     async migrate(migrationsFolder) {
       const client = await pool.connect();
       try {

@@ -1,24 +1,30 @@
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Database } from '../../db/client.js';
 import { notFound } from '../../platform/http/errors.js';
-import { regions } from '../../platform/jurisdiction/jurisdiction.schema.js';
-import { enterprises } from './enterprises.schema.js';
+import type { CreditClass, EnterpriseStatus } from './enterprises.schema.js';
 import { normalizeUscc } from './uscc.js';
+
+export interface PublicRecord {
+  uscc: string;
+  name: string;
+  regionCode: string;
+  regionName: string | null;
+  status: EnterpriseStatus;
+  creditClass: CreditClass | null;
+}
+
+const PUBLIC_RECORD = `
+  select e.uscc, e.name, e.region_code as "regionCode", r.name as "regionName", e.status, e.credit_class as "creditClass"
+  from enterprises e left join regions r on r.code = e.region_code
+  where e.uscc = $1`;
 
 /**
  * The public part of an enterprise's record — never contacts, notes or history. A hot path
- * (anyone, no login): one prepared statement, no query building per request.
+ * (anyone, no login): one prepared statement on the driver, nothing built per request.
  */
-export function makePublicLookup(db: Db) {
-  const byUscc = db
-    .select({ uscc: enterprises.uscc, name: enterprises.name, regionCode: enterprises.regionCode, regionName: regions.name, status: enterprises.status, creditClass: enterprises.creditClass })
-    .from(enterprises)
-    .leftJoin(regions, eq(regions.code, enterprises.regionCode))
-    .where(eq(enterprises.uscc, sql.placeholder('uscc')))
-    .prepare('public_enterprise_by_uscc');
-
-  return async (rawUscc: string) => {
-    const [row] = await byUscc.execute({ uscc: normalizeUscc(rawUscc) });
+export function makePublicLookup(database: Database) {
+  const byUscc = database.prepare<PublicRecord>('public_enterprise_by_uscc', PUBLIC_RECORD);
+  return async (rawUscc: string): Promise<PublicRecord> => {
+    const [row] = await byUscc([normalizeUscc(rawUscc)]);
     if (!row) throw notFound('企业');
     return row;
   };

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../../../test/app.js';
+import { enterpriseImports } from '../enterprises.schema.js';
 import { randomUscc } from '../testing.js';
 
 const env = useTestEnv();
@@ -49,7 +51,15 @@ describe('import', () => {
     const c = await env.loginAdmin();
     expect((await c.get(`/api/enterprises/${a}`)).json()).toMatchObject({ establishedOn: '2019-03-05', status: 'active', industryCode: 'C1391' });
     expect((await c.get(`/api/enterprises/${b}`)).json().establishedOn).toBe('2019-03-05'); // Excel serial 43529
-    expect((await c.get(`/api/enterprises/${a}/history`)).json().items[0]).toMatchObject({ source: 'import', action: 'created' });
+    const history = (await c.get(`/api/enterprises/${a}/history`)).json().items;
+    expect(history).toHaveLength(1);
+    const created = history[0];
+    expect(created).toMatchObject({ source: 'import', action: 'created', actorName: env.admin.name, changes: [] });
+    // The creation entry is the import's record (one per import, not one row per enterprise).
+    const [record] = await env.db.select().from(enterpriseImports).where(eq(enterpriseImports.id, created.id));
+    expect(record).toMatchObject({ fileName: '名录.csv', mode: 'all-or-nothing', imported: 2, updated: 0, unchanged: 0, rejected: 0 });
+    const audit = await env.services.audit.list(env.db, env.admin, { action: 'enterprise.imported', target: created.id }, { page: 1, pageSize: 5 });
+    expect(audit.total).toBe(1);
   });
 
   it('reads a GBK CSV as saved by Excel on Chinese Windows, and updates by USCC', async () => {
