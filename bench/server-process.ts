@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { build } from 'esbuild';
 import { ROOT_DIR } from '../server/src/config.js';
 
 /** A running bench server (bench/server.ts in its own process). */
@@ -22,9 +23,20 @@ export interface MemoryWatch {
 
 const kb = (status: string, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
 
-/** Starts `node --import tsx bench/server.ts` with the given environment; resolves once it listens. */
+/**
+ * bench/server.ts and the app compiled to one JavaScript file, as `npm start` runs compiled code:
+ * run through tsx, the server would carry the TypeScript loader (about 60 MB) into its memory figures.
+ * Kept in bench/.build/ so that the app's paths, taken two levels above its file, still point at the repository.
+ */
+async function buildServer(): Promise<string> {
+  const outfile = path.join(ROOT_DIR, 'bench/.build/server.mjs');
+  await build({ entryPoints: [path.join(ROOT_DIR, 'bench/server.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  return outfile;
+}
+
+/** Starts the compiled bench/server.ts with the given environment; resolves once it listens. */
 export async function startServer(env: Record<string, string>, label: string): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'bench/server.ts')], {
+  const child = spawn(process.execPath, [await buildServer()], {
     cwd: ROOT_DIR,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ZJ_JOBS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
