@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'node_modules/**', 'data/**', 'web/src/api/schema.d.ts', '.e2e/**'] },
+  { ignores: ['**/dist/**', 'node_modules/**', 'data/**', 'web/src/api/schema.d.ts', '.e2e/**', 'bench/.build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -33,6 +33,8 @@ import { makeEnterprisesService } from './modules/enterprises/enterprises.servic
 import { enterpriseFilesRoutes } from './modules/enterprises/files/files.routes.js';
 import { makeEnterpriseImport } from './modules/enterprises/files/import-enterprises.js';
 import { makePublicLookup } from './modules/enterprises/public-lookup.js';
+import { licencesRoutes } from './modules/licences/licences.routes.js';
+import { makeLicencesService } from './modules/licences/licences.service.js';
 import { publicEnterpriseRoutes } from './modules/enterprises/public.routes.js';
 
 /** Wires every platform service; modules receive only the services they need. */
@@ -48,7 +50,8 @@ export function makeServices(database: Database, config: Config) {
   const enterprises = makeEnterprisesService({ db, audit, jurisdiction });
   const importEnterprises = makeEnterpriseImport({ db, audit, jurisdiction });
   const publicLookup = makePublicLookup(database);
-  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, importEnterprises, publicLookup };
+  const licences = makeLicencesService({ db, audit, calendar });
+  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, importEnterprises, publicLookup, licences };
 }
 
 export type Services = ReturnType<typeof makeServices>;
@@ -109,6 +112,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(enterprisesRoutes(services.enterprises));
   await app.register(enterpriseFilesRoutes({ db: services.db, importEnterprises: services.importEnterprises }));
   await app.register(publicEnterpriseRoutes({ lookup: services.publicLookup, perMinute: config.publicRateLimit }));
+  await app.register(licencesRoutes(services.licences));
 
   const indexHtml = path.join(config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -9,6 +9,7 @@ import type { AuditService } from './platform/audit/audit.service.js';
 import { assertStrongPassword, generatePassword, hashPassword } from './platform/auth/password.js';
 import { ORG_TYPES, type OrgType, orgs, regions } from './platform/jurisdiction/jurisdiction.schema.js';
 import { userRoles, users } from './platform/users/users.schema.js';
+import type { LicencesService } from './modules/licences/licences.service.js';
 
 interface JurisdictionFile {
   regions: { code: string; name: string; parentCode: string | null; formerCodes?: string[] }[];
@@ -38,11 +39,11 @@ export function readJurisdiction(file: string): JurisdictionFile {
 
 /**
  * First-start data, idempotent and safe when several processes start at once: the jurisdiction
- * (when the database has none), the built-in roles, and the `admin` account.
+ * (when the database has none), the built-in roles, the preloaded licence types, and the `admin` account.
  * Returns the generated admin password when one had to be made (print it once).
  */
 export async function bootstrap(
-  services: { db: Db; audit: AuditService; roles: RolesService },
+  services: { db: Db; audit: AuditService; roles: RolesService; licences: LicencesService },
   config: Pick<Config, 'jurisdictionFile' | 'adminPassword' | 'password'>,
 ) {
   const deps = { ...services, jurisdictionFile: config.jurisdictionFile, adminPassword: config.adminPassword, passwordMinLength: config.password.minLength };
@@ -69,6 +70,7 @@ export async function bootstrap(
       await insertTree(data.orgs, null);
       await deps.audit.record(tx, ctx, { action: 'jurisdiction.seeded', targetType: 'jurisdiction', after: { regions: data.regions.length, file: deps.jurisdictionFile } });
     }
+    await deps.licences.ensureTypes(tx);
 
     const [admin] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
     if (admin) return { generatedAdminPassword: null };

@@ -3,6 +3,7 @@ import { bootstrap } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { acquireDataDirLock } from './db/lock.js';
+import { systemContext } from './platform/access/actor.js';
 import { makeJobs } from './platform/jobs/jobs.js';
 
 async function main() {
@@ -19,6 +20,8 @@ async function main() {
   const { app } = await buildApp({ config, database, services, logger: { level: config.logLevel } });
   const jobs = makeJobs(database, app.log);
   jobs.register({ name: 'auth.purge-expired', cron: '*/15 * * * *', handler: async () => void (await services.auth.purgeExpired()) });
+  // 00:05 in China (UTC+8): licences whose validity ended yesterday become expired.
+  jobs.register({ name: 'licences.expire', cron: '5 16 * * *', handler: async () => void (await services.licences.expire(systemContext())) });
   if (config.jobs) await jobs.start();
 
   let stopping = false;

@@ -6,3 +6,4 @@ export * from '../platform/auth/auth.schema.js';
 export * from '../platform/audit/audit.schema.js';
 export * from '../platform/calendar/calendar.schema.js';
 export * from '../modules/enterprises/enterprises.schema.js';
+export * from '../modules/licences/licences.schema.js';

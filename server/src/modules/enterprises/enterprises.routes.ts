@@ -1,13 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/http/request.js';
-import { Body, DateString, ErrorSchema, ListOf, PageQuery, Timestamp, pageOf } from '../../platform/http/schemas.js';
+import { Body, DateString, ErrorSchema, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../platform/http/schemas.js';
 import { CREDIT_CLASSES, ENTERPRISE_STATUSES } from './enterprises.schema.js';
 import type { EnterprisesService } from './enterprises.service.js';
 import { SORTS } from './search.js';
-
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const Status = literals(ENTERPRISE_STATUSES);
 export const CreditClass = literals(CREDIT_CLASSES);

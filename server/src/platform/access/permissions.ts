@@ -20,6 +20,12 @@ export const PERMISSIONS = {
   'enterprise.import': 'enterprises',
   /** Register a code that fails the check digit (early pilot codes), with a reason. */
   'enterprise.uscc_override': 'enterprises',
+  'licence.read': 'licences',
+  'licence.write': 'licences',
+  /** Approve or reject a measure on a licence whose target requires approval (section heads). */
+  'licence.approve': 'licences',
+  /** Choose which measures require approval. */
+  'licence.configure': 'licences',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -40,16 +46,22 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   {
     key: 'city_officer',
     name: '市局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.uscc_override'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.uscc_override', 'licence.read', 'licence.write'],
+    dataScope: 'all',
+  },
+  {
+    key: 'section_head',
+    name: '科室负责人',
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'licence.read', 'licence.approve', 'licence.configure'],
     dataScope: 'all',
   },
   {
     key: 'county_officer',
     name: '县区局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'licence.read', 'licence.write'],
     dataScope: 'region',
   },
-  { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read'], dataScope: 'region' },
+  { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'licence.read'], dataScope: 'region' },
   { key: 'institution', name: '承检机构', permissions: [], dataScope: 'org' },
   { key: 'enterprise', name: '企业', permissions: [], dataScope: 'org' },
   { key: 'public_api', name: '外部系统接口', permissions: ['enterprise.read'], dataScope: 'all' },

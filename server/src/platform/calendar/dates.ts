@@ -24,3 +24,6 @@ export const isWeekend = (s: string) => {
   const day = parseDate(s)!.getUTCDay();
   return day === 0 || day === 6;
 };
+
+/** Today's date in China (UTC+8, no daylight saving), whatever the server's time zone. */
+export const todayInChina = (now = new Date()) => formatDate(new Date(now.getTime() + 8 * 3_600_000));

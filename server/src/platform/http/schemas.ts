@@ -6,6 +6,10 @@ export const ErrorSchema = Type.Object({
 });
 
 export const Id = Type.String({ format: 'uuid' });
+
+/** One of the given string literals (an enum as a union, so generated types name each value). */
+export const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
 export const PageQuery = {

@@ -1,0 +1,325 @@
+import { type SQL, and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { countAll, inTransaction } from '../../db/sql.js';
+import type { Actor, RequestContext } from '../../platform/access/actor.js';
+import { regionPrefix, visibleTo } from '../../platform/access/scope.js';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { CalendarService } from '../../platform/calendar/calendar.service.js';
+import { addDays, parseDate, todayInChina } from '../../platform/calendar/dates.js';
+import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
+import { type Page, offsetOf } from '../../platform/http/schemas.js';
+import { orgs, regions } from '../../platform/jurisdiction/jurisdiction.schema.js';
+import { enterprises } from '../enterprises/enterprises.schema.js';
+import { normalizeUscc } from '../enterprises/uscc.js';
+import { LICENCE_TYPE_SEEDS } from './licence-types.js';
+import { licenceApprovalRules, licenceTransitions, licenceTypes, licences } from './licences.schema.js';
+import { type LicenceState, STATE_LABELS, TRANSITION_TARGETS, type TransitionTarget, canTransition } from './states.js';
+
+export interface LicenceInput {
+  uscc: string;
+  type: string;
+  number: string;
+  scope?: string | null;
+  issuedOn: string;
+  expiresOn?: string | null;
+  issuer: string;
+}
+
+export interface TransitionInput {
+  to: TransitionTarget;
+  reason: string;
+  legalBasis: string;
+  documentNo: string;
+  reviewOn?: string;
+  deadlineWorkingDays?: number;
+}
+
+export interface LicenceFilter {
+  type?: string;
+  state?: LicenceState;
+  regionCode?: string;
+  expiringBefore?: string;
+  uscc?: string;
+}
+
+/** The longest deadline an order to change the registration may set, in working days. */
+export const MAX_CHANGE_DEADLINE_WORKING_DAYS = 250;
+
+const invalid = (field: string, message: string, code = 'VALIDATION') => new AppError(code, message, 400, { field });
+
+function requireText(value: string | null | undefined, field: string, label: string, max = 500): string {
+  const text = value?.trim() ?? '';
+  if (!text) throw invalid(field, `请填写${label}`);
+  if (text.length > max) throw invalid(field, `${label}不能超过 ${max} 个字`);
+  return text;
+}
+
+function requireDate(value: string | null | undefined, field: string, label: string): string {
+  if (!value || !parseDate(value)) throw invalid(field, `${label}应为 YYYY-MM-DD 格式的日期`, 'INVALID_DATE');
+  return value;
+}
+
+/** The last day of a validity of `years` starting on `issuedOn` (2024-03-01 + 5 years → 2029-02-28). */
+export function defaultExpiry(issuedOn: string, years: number): string {
+  const [y, m, d] = issuedOn.split('-').map(Number) as [number, number, number];
+  const anniversary = new Date(Date.UTC(y + years, m - 1, d));
+  // 29 February + n years lands on 1 March when that year has none: the day before is still right.
+  return addDays(anniversary.toISOString().slice(0, 10), -1);
+}
+
+const licenceColumns = {
+  id: licences.id,
+  uscc: enterprises.uscc,
+  enterpriseName: enterprises.name,
+  regionCode: enterprises.regionCode,
+  regionName: regions.name,
+  type: licences.typeKey,
+  typeName: licenceTypes.name,
+  number: licences.number,
+  scope: licences.scope,
+  issuedOn: licences.issuedOn,
+  expiresOn: licences.expiresOn,
+  issuer: licences.issuer,
+  state: licences.state,
+  reviewOn: licences.reviewOn,
+  changeDeadline: licences.changeDeadline,
+  createdAt: licences.createdAt,
+  updatedAt: licences.updatedAt,
+};
+
+export function makeLicencesService(deps: { db: Db; audit: AuditService; calendar: CalendarService }) {
+  const { db, audit } = deps;
+  const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: enterprises.regionCode });
+
+  const select = (tx: Db) =>
+    tx
+      .select(licenceColumns)
+      .from(licences)
+      .innerJoin(enterprises, eq(enterprises.id, licences.enterpriseId))
+      .innerJoin(licenceTypes, eq(licenceTypes.key, licences.typeKey))
+      .leftJoin(regions, eq(regions.code, enterprises.regionCode));
+
+  async function find(tx: Db, actor: Actor | null, id: string) {
+    const [row] = await select(tx).where(and(eq(licences.id, id), actor ? scopeOf(actor) : undefined));
+    if (!row) throw notFound('许可证');
+    return row;
+  }
+
+  async function requiresApproval(tx: Db, to: LicenceState): Promise<boolean> {
+    const [rule] = await tx.select().from(licenceApprovalRules).where(eq(licenceApprovalRules.toState, to));
+    return rule?.requiresApproval ?? false;
+  }
+
+  /** Moves the licence (locked by the caller) and records the applied transition. */
+  async function apply(tx: Db, ctx: RequestContext & { actor: Actor }, licence: { id: string; state: LicenceState }, t: typeof licenceTransitions.$inferInsert) {
+    await tx
+      .update(licences)
+      .set({
+        state: t.toState,
+        reviewOn: t.toState === 'warning' ? (t.reviewOn ?? null) : null,
+        changeDeadline: t.toState === 'changeOrdered' ? (t.deadlineOn ?? null) : null,
+        updatedAt: new Date(),
+      })
+      .where(eq(licences.id, licence.id));
+    await audit.record(tx, ctx, { action: 'licence.transition', targetType: 'licence', targetId: licence.id, before: { state: licence.state }, after: { state: t.toState, reason: t.reason, documentNo: t.documentNo } });
+  }
+
+  /** The licence row locked for a state change, after checking the actor may see it. */
+  async function lockVisible(tx: Db, actor: Actor, id: string) {
+    await find(tx, actor, id);
+    const [row] = await tx.select({ id: licences.id, state: licences.state }).from(licences).where(eq(licences.id, id)).for('update');
+    return row!;
+  }
+
+  return {
+    /** First start and upgrades: adds the preloaded types a database does not have yet. */
+    async ensureTypes(tx: Db) {
+      const sections = await tx.select({ id: orgs.id, name: orgs.name }).from(orgs).where(eq(orgs.type, 'city_section'));
+      const sectionId = (name: string) => sections.find((s) => s.name === name)?.id ?? null;
+      await tx
+        .insert(licenceTypes)
+        .values(LICENCE_TYPE_SEEDS.map((t, i) => ({ key: t.key, name: t.name, sectionId: sectionId(t.sectionName), legalBasis: t.legalBasis, validityYears: t.validityYears, historic: t.historic ?? false, sort: i })))
+        .onConflictDoNothing();
+    },
+
+    async listTypes() {
+      const items = await db
+        .select({ key: licenceTypes.key, name: licenceTypes.name, sectionId: licenceTypes.sectionId, sectionName: orgs.name, legalBasis: licenceTypes.legalBasis, validityYears: licenceTypes.validityYears, historic: licenceTypes.historic })
+        .from(licenceTypes)
+        .leftJoin(orgs, eq(orgs.id, licenceTypes.sectionId))
+        .orderBy(asc(licenceTypes.sort), asc(licenceTypes.key));
+      return { items, total: items.length };
+    },
+
+    async create(ctx: RequestContext & { actor: Actor }, input: LicenceInput) {
+      const number = requireText(input.number, 'number', '证书编号', 100);
+      const issuer = requireText(input.issuer, 'issuer', '发证机关', 200);
+      const issuedOn = requireDate(input.issuedOn, 'issuedOn', '发证日期');
+      if (issuedOn > todayInChina()) throw invalid('issuedOn', '发证日期不能晚于今天');
+      const [type] = await db.select().from(licenceTypes).where(eq(licenceTypes.key, input.type));
+      if (!type) throw invalid('type', `未知的许可证类型：${input.type}`, 'LICENCE_TYPE_UNKNOWN');
+      if (type.historic) throw invalid('type', `${type.name}已取消，只能查阅，不能新发`, 'LICENCE_TYPE_HISTORIC');
+      const expiresOn = input.expiresOn ? requireDate(input.expiresOn, 'expiresOn', '有效期至') : type.validityYears ? defaultExpiry(issuedOn, type.validityYears) : null;
+      if (expiresOn && expiresOn < issuedOn) throw invalid('expiresOn', '有效期至不能早于发证日期');
+      const scope = input.scope?.trim() || null;
+      if (scope && scope.length > 2000) throw invalid('scope', '许可范围不能超过 2000 个字');
+
+      return inTransaction(db, async (tx) => {
+        const [enterprise] = await tx
+          .select({ id: enterprises.id })
+          .from(enterprises)
+          .where(and(eq(enterprises.uscc, normalizeUscc(input.uscc)), scopeOf(ctx.actor)));
+        if (!enterprise) throw new AppError('ENTERPRISE_UNKNOWN', `未找到统一社会信用代码为 ${input.uscc} 的企业（或不在您的辖区）`, 400, { field: 'uscc' });
+        const [taken] = await tx.select({ id: licences.id }).from(licences).where(and(eq(licences.typeKey, type.key), eq(licences.number, number)));
+        if (taken) throw new AppError('DUPLICATE', `${type.name}编号 ${number} 已登记`, 409, { field: 'number' });
+        const [row] = await tx.insert(licences).values({ enterpriseId: enterprise.id, typeKey: type.key, number, scope, issuedOn, expiresOn, issuer }).returning({ id: licences.id });
+        const created = await find(tx, null, row!.id);
+        await audit.record(tx, ctx, { action: 'licence.created', targetType: 'licence', targetId: row!.id, after: created });
+        return created;
+      });
+    },
+
+    async list(actor: Actor, filter: LicenceFilter, page: Page) {
+      const conds: (SQL | undefined)[] = [scopeOf(actor)];
+      if (filter.type) conds.push(eq(licences.typeKey, filter.type));
+      if (filter.state) conds.push(eq(licences.state, filter.state));
+      if (filter.regionCode) conds.push(sql`${enterprises.regionCode} like ${`${regionPrefix(filter.regionCode)}%`}`);
+      if (filter.expiringBefore) conds.push(lte(licences.expiresOn, requireDate(filter.expiringBefore, 'expiringBefore', '到期日')));
+      if (filter.uscc) conds.push(eq(enterprises.uscc, normalizeUscc(filter.uscc)));
+      const where = and(...conds);
+      const [items, [count]] = await Promise.all([
+        select(db).where(where).orderBy(asc(licences.expiresOn), asc(licences.number)).limit(page.pageSize).offset(offsetOf(page)),
+        db
+          .select({ n: countAll })
+          .from(licences)
+          .innerJoin(enterprises, eq(enterprises.id, licences.enterpriseId))
+          .where(where),
+      ]);
+      return { items, total: count?.n ?? 0 };
+    },
+
+    get: (actor: Actor, id: string) => find(db, actor, id),
+
+    /** The licence's measures, newest first, pending requests included. */
+    async timeline(actor: Actor, id: string) {
+      await find(db, actor, id);
+      const items = await db.select().from(licenceTransitions).where(eq(licenceTransitions.licenceId, id)).orderBy(desc(licenceTransitions.requestedAt));
+      return { items, total: items.length };
+    },
+
+    /**
+     * Applies a measure, or files it for approval when its target requires one (the state stays
+     * until a section head approves). A target not allowed from the current state, or a request
+     * while another waits, changes nothing.
+     */
+    async requestTransition(ctx: RequestContext & { actor: Actor }, id: string, input: TransitionInput) {
+      const reason = requireText(input.reason, 'reason', '理由', 2000);
+      const legalBasis = requireText(input.legalBasis, 'legalBasis', '法律依据');
+      const documentNo = requireText(input.documentNo, 'documentNo', '决定书文号', 100);
+      let reviewOn: string | null = null;
+      let deadline: { date: string; certain: boolean } | null = null;
+      if (input.to === 'warning') {
+        reviewOn = requireDate(input.reviewOn, 'reviewOn', '复查日期');
+        if (reviewOn <= todayInChina()) throw invalid('reviewOn', '复查日期应晚于今天');
+      }
+      if (input.to === 'changeOrdered') {
+        const days = input.deadlineWorkingDays;
+        if (!Number.isInteger(days) || days! < 1 || days! > MAX_CHANGE_DEADLINE_WORKING_DAYS) {
+          throw invalid('deadlineWorkingDays', `办理期限应为 1–${MAX_CHANGE_DEADLINE_WORKING_DAYS} 个工作日`);
+        }
+        deadline = await deps.calendar.addWorkingDays(todayInChina(), days!);
+      }
+
+      return inTransaction(db, async (tx) => {
+        const licence = await lockVisible(tx, ctx.actor, id);
+        const [pending] = await tx.select({ id: licenceTransitions.id }).from(licenceTransitions).where(and(eq(licenceTransitions.licenceId, id), eq(licenceTransitions.status, 'pending')));
+        if (pending) throw new AppError('TRANSITION_PENDING', '该许可证已有待审批的监管措施，请先审批或驳回', 409, { requestId: pending.id });
+        if (!canTransition(licence.state, input.to)) {
+          throw new AppError('INVALID_TRANSITION', `许可证当前为“${STATE_LABELS[licence.state]}”，不能变更为“${STATE_LABELS[input.to]}”`, 409, { from: licence.state, to: input.to });
+        }
+        const approval = await requiresApproval(tx, input.to);
+        const values = {
+          licenceId: id,
+          fromState: licence.state,
+          toState: input.to,
+          reason,
+          legalBasis,
+          documentNo,
+          reviewOn,
+          deadlineWorkingDays: input.to === 'changeOrdered' ? input.deadlineWorkingDays! : null,
+          deadlineOn: deadline?.date ?? null,
+          deadlineCertain: deadline?.certain ?? null,
+          status: approval ? ('pending' as const) : ('applied' as const),
+          requestedBy: ctx.actor.userId,
+          requestedByName: ctx.actor.name,
+        };
+        const [request] = await tx.insert(licenceTransitions).values(values).returning();
+        if (approval) {
+          await audit.record(tx, ctx, { action: 'licence.transition_requested', targetType: 'licence', targetId: id, after: { requestId: request!.id, to: input.to } });
+          return { pending: true as const, request: request! };
+        }
+        await apply(tx, ctx, licence, values);
+        return { pending: false as const, licence: await find(tx, null, id) };
+      });
+    },
+
+    /** A section head decides a pending request; the requester may not decide their own. */
+    async decide(ctx: RequestContext & { actor: Actor }, id: string, requestId: string, decision: { approve: boolean; note?: string }) {
+      return inTransaction(db, async (tx) => {
+        const licence = await lockVisible(tx, ctx.actor, id);
+        const [request] = await tx.select().from(licenceTransitions).where(and(eq(licenceTransitions.id, requestId), eq(licenceTransitions.licenceId, id)));
+        if (!request) throw notFound('审批请求');
+        if (request.status !== 'pending') throw new AppError('NOT_PENDING', '该请求已处理', 409);
+        if (request.requestedBy && request.requestedBy === ctx.actor.userId) throw forbidden('不能审批自己提出的请求');
+        const note = decision.note?.trim() || null;
+        if (!decision.approve && !note) throw invalid('note', '驳回须说明理由');
+        if (decision.approve && !canTransition(licence.state, request.toState)) {
+          throw new AppError('INVALID_TRANSITION', `许可证当前为“${STATE_LABELS[licence.state]}”，不能变更为“${STATE_LABELS[request.toState]}”`, 409, { from: licence.state, to: request.toState });
+        }
+        await tx
+          .update(licenceTransitions)
+          .set({ status: decision.approve ? 'applied' : 'rejected', fromState: licence.state, decidedBy: ctx.actor.userId, decidedByName: ctx.actor.name, decidedAt: new Date(), decisionNote: note })
+          .where(eq(licenceTransitions.id, requestId));
+        if (decision.approve) await apply(tx, ctx, licence, { ...request, fromState: licence.state });
+        else await audit.record(tx, ctx, { action: 'licence.transition_rejected', targetType: 'licence', targetId: id, after: { requestId, note } });
+        return find(tx, null, id);
+      });
+    },
+
+    async approvalRules() {
+      const rules = await db.select().from(licenceApprovalRules);
+      const items = TRANSITION_TARGETS.map((to) => ({ to, requiresApproval: rules.find((r) => r.toState === to)?.requiresApproval ?? false }));
+      return { items, total: items.length };
+    },
+
+    async setApprovalRule(ctx: RequestContext & { actor: Actor }, to: TransitionTarget, requiresApproval: boolean) {
+      await inTransaction(db, async (tx) => {
+        await tx
+          .insert(licenceApprovalRules)
+          .values({ toState: to, requiresApproval })
+          .onConflictDoUpdate({ target: licenceApprovalRules.toState, set: { requiresApproval, updatedAt: new Date() } });
+        await audit.record(tx, ctx, { action: 'licence.approval_rule', targetType: 'licence_approval_rule', targetId: to, after: { requiresApproval } });
+      });
+      return { to, requiresApproval };
+    },
+
+    /** Licences whose validity ended move to `expired` (the daily job; `today` for tests). */
+    async expire(ctx: RequestContext, today = todayInChina()) {
+      return inTransaction(db, async (tx) => {
+        const due = await tx
+          .select({ id: licences.id, state: licences.state })
+          .from(licences)
+          .where(and(sql`${licences.expiresOn} < ${today}`, inArray(licences.state, ['normal', 'warning', 'changeOrdered', 'suspended'])))
+          .for('update');
+        for (const l of due) {
+          await tx.insert(licenceTransitions).values({ licenceId: l.id, fromState: l.state, toState: 'expired', reason: '有效期届满', legalBasis: '许可证有效期届满', documentNo: '—', status: 'applied', requestedBy: null, requestedByName: 'system' });
+          await tx.update(licences).set({ state: 'expired', reviewOn: null, changeDeadline: null, updatedAt: new Date() }).where(eq(licences.id, l.id));
+        }
+        if (due.length) await audit.record(tx, ctx, { action: 'licence.expired', targetType: 'licence', targetId: String(due.length), after: { ids: due.map((d) => d.id) } });
+        return { expired: due.length };
+      });
+    },
+  };
+}
+
+export type LicencesService = ReturnType<typeof makeLicencesService>;
