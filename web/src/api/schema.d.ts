@@ -2901,6 +2901,8 @@ export interface paths {
                                 state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
                                 reviewOn: string | null;
                                 changeDeadline: string | null;
+                                /** @description 当前状态下可采取的监管措施（终态为空） */
+                                allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
@@ -2972,6 +2974,8 @@ export interface paths {
                             state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
                             reviewOn: string | null;
                             changeDeadline: string | null;
+                            /** @description 当前状态下可采取的监管措施（终态为空） */
+                            allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -3087,6 +3091,8 @@ export interface paths {
                             state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
                             reviewOn: string | null;
                             changeDeadline: string | null;
+                            /** @description 当前状态下可采取的监管措施（终态为空） */
+                            allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -3158,6 +3164,7 @@ export interface paths {
                                 deadlineOn: string | null;
                                 deadlineCertain: boolean | null;
                                 status: "applied" | "pending" | "rejected";
+                                requestedBy: string | null;
                                 requestedByName: string;
                                 /** Format: date-time */
                                 requestedAt: string;
@@ -3233,6 +3240,8 @@ export interface paths {
                             state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
                             reviewOn: string | null;
                             changeDeadline: string | null;
+                            /** @description 当前状态下可采取的监管措施（终态为空） */
+                            allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -3259,6 +3268,7 @@ export interface paths {
                             deadlineOn: string | null;
                             deadlineCertain: boolean | null;
                             status: "applied" | "pending" | "rejected";
+                            requestedBy: string | null;
                             requestedByName: string;
                             /** Format: date-time */
                             requestedAt: string;
@@ -3387,6 +3397,8 @@ export interface paths {
                             state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
                             reviewOn: string | null;
                             changeDeadline: string | null;
+                            /** @description 当前状态下可采取的监管措施（终态为空） */
+                            allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -3512,6 +3524,8 @@ export interface paths {
                             state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
                             reviewOn: string | null;
                             changeDeadline: string | null;
+                            /** @description 当前状态下可采取的监管措施（终态为空） */
+                            allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */

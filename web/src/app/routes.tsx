@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  FileProtectOutlined,
   HomeOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
@@ -19,6 +20,8 @@ import { CalendarPage } from '../modules/calendar/CalendarPage';
 import { EnterpriseListPage } from '../modules/enterprises/EnterpriseListPage';
 import { EnterpriseDetailPage } from '../modules/enterprises/EnterpriseDetailPage';
 import { EnterpriseImportPage } from '../modules/enterprises/EnterpriseImportPage';
+import { LicenceListPage } from '../modules/licences/LicenceListPage';
+import { LicenceDetailPage } from '../modules/licences/LicenceDetailPage';
 
 export interface AppRoute {
   path: string;
@@ -46,6 +49,15 @@ export const appRoutes: AppRoute[] = [
   },
   { path: '/enterprises/import', element: <EnterpriseImportPage />, permission: 'enterprise.import' },
   { path: '/enterprises/:uscc', element: <EnterpriseDetailPage />, permission: 'enterprise.read' },
+  {
+    path: '/licences',
+    element: <LicenceListPage />,
+    permission: 'licence.read',
+    menuLabel: 'menu.licences',
+    icon: <FileProtectOutlined />,
+    group: 'menu.market',
+  },
+  { path: '/licences/:id', element: <LicenceDetailPage />, permission: 'licence.read' },
   {
     path: '/orgs',
     element: <OrgListPage />,

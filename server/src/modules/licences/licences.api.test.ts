@@ -23,6 +23,7 @@ describe('licences API', () => {
     expect(created.statusCode).toBe(201);
     const licence = created.json();
     expect(licence).toMatchObject({ id: expect.any(String), state: 'normal', uscc: enterprise.uscc });
+    expect(licence.allowedTargets).toEqual(['warning', 'changeOrdered', 'suspended', 'revoked', 'cancelled', 'withdrawn']);
     expect((await c.post('/api/licences', { ...licenceBody(enterprise.uscc), number: licence.number })).json().error.code).toBe('DUPLICATE');
     expect((await c.get(`/api/licences/${licence.id}`)).json().number).toBe(licence.number);
 
@@ -31,7 +32,7 @@ describe('licences API', () => {
     expect(warned.json()).toMatchObject({ state: 'warning', reviewOn: addDays(todayInChina(), 60) });
     const missing = await c.post(`/api/licences/${licence.id}/transitions`, measure('changeOrdered'));
     expect(missing.statusCode).toBe(400);
-    expect((await c.post(`/api/licences/${licence.id}/transitions`, measure('revoked'))).json().state).toBe('revoked');
+    expect((await c.post(`/api/licences/${licence.id}/transitions`, measure('revoked'))).json()).toMatchObject({ state: 'revoked', allowedTargets: [] });
     const again = await c.post(`/api/licences/${licence.id}/transitions`, measure('normal'));
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('INVALID_TRANSITION');

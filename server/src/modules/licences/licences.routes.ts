@@ -34,6 +34,7 @@ const Licence = Type.Object({
   state: State,
   reviewOn: Nullable(Type.String()),
   changeDeadline: Nullable(Type.String()),
+  allowedTargets: Type.Array(Target, { description: '当前状态下可采取的监管措施（终态为空）' }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -51,6 +52,7 @@ const Transition = Type.Object({
   deadlineOn: Nullable(Type.String()),
   deadlineCertain: Nullable(Type.Boolean()),
   status: literals(['applied', 'pending', 'rejected'] as const),
+  requestedBy: Nullable(Type.String()),
   requestedByName: Type.String(),
   requestedAt: Timestamp,
   decidedByName: Nullable(Type.String()),

@@ -87,6 +87,9 @@ const licenceColumns = {
   updatedAt: licences.updatedAt,
 };
 
+/** The measures an officer may ask for from the licence's state (the UI offers only these). */
+const withTargets = <T extends { state: LicenceState }>(row: T) => ({ ...row, allowedTargets: TRANSITION_TARGETS.filter((to) => canTransition(row.state, to)) });
+
 export function makeLicencesService(deps: { db: Db; audit: AuditService; calendar: CalendarService }) {
   const { db, audit } = deps;
   const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: enterprises.regionCode });
@@ -102,7 +105,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
   async function find(tx: Db, actor: Actor | null, id: string) {
     const [row] = await select(tx).where(and(eq(licences.id, id), actor ? scopeOf(actor) : undefined));
     if (!row) throw notFound('许可证');
-    return row;
+    return withTargets(row);
   }
 
   async function requiresApproval(tx: Db, to: LicenceState): Promise<boolean> {
@@ -195,7 +198,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
           .innerJoin(enterprises, eq(enterprises.id, licences.enterpriseId))
           .where(where),
       ]);
-      return { items, total: count?.n ?? 0 };
+      return { items: items.map(withTargets), total: count?.n ?? 0 };
     },
 
     get: (actor: Actor, id: string) => find(db, actor, id),

@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import type { Enterprise } from '../../api/types';
+import { EnterpriseLicencesTab } from '../licences/EnterpriseLicencesTab';
 import { BasicInfoTab } from './tabs/BasicInfoTab';
 import { HistoryTab } from './tabs/HistoryTab';
 
@@ -26,5 +27,6 @@ export interface EnterpriseDetailTab {
 
 export const enterpriseDetailTabs: EnterpriseDetailTab[] = [
   { key: 'basic', label: 'enterprises.tabBasic', order: 10, component: BasicInfoTab },
+  { key: 'licences', label: 'licences.tab', permission: 'licence.read', order: 20, component: EnterpriseLicencesTab },
   { key: 'history', label: 'enterprises.tabHistory', order: 900, component: HistoryTab },
 ];

@@ -1,0 +1,102 @@
+import { App, Button, Card, Descriptions, Result, Skeleton, Space, Typography } from 'antd';
+import { ArrowLeftOutlined, SafetyOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { useAuth } from '../../app/auth/AuthContext';
+import { errorText } from '../../app/errors';
+import { formatDate, formatDateTime } from '../../app/format';
+import { useAsync } from '../../app/hooks/useAsync';
+import { NotFoundPage } from '../../app/pages/ErrorPages';
+import { enterprisePath } from '../enterprises/EnterpriseListPage';
+import { ExpiryDate, LicenceStateTag } from './licenceLabels';
+import { licencesApi, type Licence, type TransitionResult } from './licences.api';
+import { LicenceTimeline } from './LicenceTimeline';
+import { MeasureModal } from './MeasureModal';
+
+function LicenceFields({ licence: l }: { licence: Licence }) {
+  const { t } = useTranslation();
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={2}
+      data-testid="licence-fields"
+      items={[
+        { key: 'number', label: t('licences.number'), children: l.number },
+        { key: 'type', label: t('licences.type'), children: l.typeName },
+        { key: 'enterprise', label: t('licences.enterprise'), children: <Link to={enterprisePath(l.uscc)}>{l.enterpriseName}</Link> },
+        { key: 'uscc', label: t('enterprises.uscc'), children: l.uscc },
+        { key: 'region', label: t('licences.region'), children: `${l.regionName ?? ''}（${l.regionCode}）` },
+        { key: 'issuer', label: t('licences.issuer'), children: l.issuer },
+        { key: 'issuedOn', label: t('licences.issuedOn'), children: formatDate(l.issuedOn) },
+        { key: 'expiresOn', label: t('licences.expiresOn'), children: <ExpiryDate licence={l} /> },
+        { key: 'state', label: t('common.status'), children: <LicenceStateTag state={l.state} /> },
+        ...(l.reviewOn ? [{ key: 'reviewOn', label: t('licences.reviewOn'), children: formatDate(l.reviewOn) }] : []),
+        ...(l.changeDeadline ? [{ key: 'changeDeadline', label: t('licences.changeDeadline'), children: formatDate(l.changeDeadline) }] : []),
+        { key: 'scope', label: t('licences.scope'), span: 2, children: l.scope || '—' },
+        { key: 'created', label: t('common.createdAt'), children: formatDateTime(l.createdAt) },
+        { key: 'updated', label: t('licences.updatedAt'), children: formatDateTime(l.updatedAt) },
+      ]}
+    />
+  );
+}
+
+/** One licence: its fields, its measures as a timeline, and the action to take a measure. */
+export function LicenceDetailPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const id = useParams().id ?? '';
+  const { data, error, loading, reload } = useAsync(() => Promise.all([licencesApi.get(id), licencesApi.timeline(id)]), id);
+  const [acting, setActing] = useState(false);
+
+  if (error instanceof ApiError && error.status === 404) return <NotFoundPage />;
+  if (error) return <Result status="error" title={errorText(error, t)} />;
+  if (!data) return <Card loading={loading}><Skeleton /></Card>;
+  const [licence, timeline] = data;
+
+  const onMeasure = (result: TransitionResult) => {
+    if (result.applied) void message.success(t('licences.measureApplied'));
+    else void message.info(t('licences.measurePending'));
+    reload();
+  };
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card data-testid="licence-header">
+        <Space direction="vertical" size={4}>
+          <Button type="link" icon={<ArrowLeftOutlined />} style={{ padding: 0 }} onClick={() => navigate('/licences')}>
+            {t('licences.backToList')}
+          </Button>
+          <Space align="center" wrap>
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {licence.typeName} {licence.number}
+            </Typography.Title>
+            <LicenceStateTag state={licence.state} />
+          </Space>
+          <Typography.Text type="secondary">{licence.enterpriseName}</Typography.Text>
+        </Space>
+      </Card>
+      <Card
+        title={t('licences.details')}
+        extra={
+          can('licence.write') &&
+          licence.allowedTargets.length > 0 && (
+            <Button type="primary" icon={<SafetyOutlined />} onClick={() => setActing(true)}>
+              {t('licences.measure')}
+            </Button>
+          )
+        }
+      >
+        <LicenceFields licence={licence} />
+      </Card>
+      <Card title={t('licences.timeline')} data-testid="licence-timeline">
+        <LicenceTimeline licenceId={licence.id} transitions={timeline.items} onDecided={reload} />
+      </Card>
+      <MeasureModal licence={acting ? licence : null} onClose={() => setActing(false)} onDone={onMeasure} />
+    </Space>
+  );
+}

@@ -1,0 +1,91 @@
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../app/components/FormModal';
+import { ServerFieldError } from '../enterprises/ServerFieldError';
+import { LICENCE_FORM_FIELDS, toCreateInput, type LicenceFormValues } from './licenceForm';
+import { licencesApi, type Licence } from './licences.api';
+import { useLicenceTypes, type LicenceTypeLookup } from './useLicenceTypes';
+import { useServerFieldError } from './useServerFieldError';
+
+interface Props {
+  open: boolean;
+  /** The holder, when the dialog is opened from an enterprise (the field is then fixed). */
+  uscc?: string;
+  onClose: () => void;
+  onSaved: (saved: Licence) => void;
+}
+
+/** The expiry date, with a hint naming the chosen type's default validity that applies when it is left empty. */
+function ExpiresOnField({ types }: { types: LicenceTypeLookup }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<LicenceFormValues>();
+  const type = types.byKey(Form.useWatch('type', form));
+  const hint = !type
+    ? t('licences.expiresOnHint')
+    : type.validityYears
+      ? t('licences.expiresOnDefault', { years: type.validityYears })
+      : t('licences.expiresOnNoDefault');
+  return (
+    <Form.Item name="expiresOn" label={t('licences.expiresOn')} extra={hint}>
+      <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" />
+    </Form.Item>
+  );
+}
+
+/** Registers a licence; server errors about one field are shown under that field. */
+export function LicenceFormModal({ open, uscc, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  const types = useLicenceTypes();
+  const fieldError = useServerFieldError(LICENCE_FORM_FIELDS);
+  const required = (key: string) => [{ required: true, message: t('common.required', { field: t(key) }) }];
+
+  return (
+    <FormModal<LicenceFormValues>
+      open={open}
+      width={720}
+      title={t('licences.create')}
+      initialValues={{ uscc }}
+      onSubmit={async (v) => onSaved(await fieldError.guard(() => licencesApi.create(toCreateInput(v))))}
+      onClose={() => {
+        fieldError.clear();
+        onClose();
+      }}
+    >
+      <ServerFieldError error={fieldError.error} />
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="uscc" label={t('enterprises.uscc')} rules={required('enterprises.uscc')}>
+            <Input disabled={!!uscc} maxLength={24} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="type" label={t('licences.type')} rules={[{ required: true, message: t('common.selectRequired', { field: t('licences.type') }) }]}>
+            <Select showSearch optionFilterProp="label" options={types.issueOptions} loading={types.loading} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="number" label={t('licences.number')} rules={required('licences.number')}>
+            <Input maxLength={100} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="issuer" label={t('licences.issuer')} rules={required('licences.issuer')}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="issuedOn" label={t('licences.issuedOn')} rules={required('licences.issuedOn')}>
+            <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <ExpiresOnField types={types} />
+        </Col>
+      </Row>
+      <Form.Item name="scope" label={t('licences.scope')}>
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
+  );
+}
