@@ -29,7 +29,7 @@ async function fillMeasure(dialog: Locator, reason: string, documentNo: string):
 }
 
 describe('licences', () => {
-  it('admin issues a licence from the enterprise tab, puts it under warning, revokes it, and sees the timeline', async () => {
+  it('admin issues a licence from the enterprise tab, downloads the notice, puts it under warning, revokes it, and sees the timeline', async () => {
     const enterprise = await suite.admin.createEnterprise({ name: `许可${unique()}有限公司`, regionCode: '320826' });
     const number = `XK-E2E-${unique()}`;
     const reviewOn = daysFromToday(30);
@@ -62,6 +62,11 @@ describe('licences', () => {
     await visible(header.getByText(number));
     await visible(header.getByText('正常监管'));
     expect(await page.getByTestId('licence-fields').textContent()).toContain(enterprise.name);
+
+    // the notice (告知书) generated on issuing downloads as a .docx
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: /下载告知书/ }).click();
+    expect((await download).suggestedFilename()).toBe(`告知书-工业产品生产许可证-${number}.docx`);
 
     await takeMeasure(page, '警示管理', async (d) => {
       await fillMeasure(d, '抽查发现产品质量问题', `淮市监警〔2026〕${unique()}号`);

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../../platform/calendar/dates.js';
 import { useTestEnv } from '../../test/app.js';
@@ -26,6 +27,14 @@ describe('licences API', () => {
     expect(licence.allowedTargets).toEqual(['warning', 'changeOrdered', 'suspended', 'revoked', 'cancelled', 'withdrawn']);
     expect((await c.post('/api/licences', { ...licenceBody(enterprise.uscc), number: licence.number })).json().error.code).toBe('DUPLICATE');
     expect((await c.get(`/api/licences/${licence.id}`)).json().number).toBe(licence.number);
+
+    // The notice (告知书) was generated on issuing and is stored with the licence.
+    const notice = await c.get(`/api/licences/${licence.id}/notice`);
+    expect(notice.statusCode).toBe(200);
+    expect(notice.headers['content-type']).toContain('wordprocessingml');
+    expect(notice.headers['content-disposition']).toContain(encodeURIComponent('告知书'));
+    const text = await (await JSZip.loadAsync(notice.rawPayload)).file('word/document.xml')!.async('string');
+    for (const phrase of ['告 知 书', enterprise.name, licence.number, '须遵守', '2030年5月31日', '淮安市市场监督管理局']) expect(text).toContain(phrase);
 
     const warned = await c.post(`/api/licences/${licence.id}/transitions`, { ...measure('warning'), reviewOn: addDays(todayInChina(), 60) });
     expect(warned.statusCode).toBe(200);
@@ -70,6 +79,7 @@ describe('licences API', () => {
     const foreign = (await admin.post('/api/licences', licenceBody((await makeEnterprise(env, { regionCode: '320830' })).uscc))).json();
     const county = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320826' })).username);
     expect((await county.get(`/api/licences/${foreign.id}`)).statusCode).toBe(404);
+    expect((await county.get(`/api/licences/${foreign.id}/notice`)).statusCode).toBe(404);
     expect((await county.post(`/api/licences/${foreign.id}/transitions`, { ...measure('warning'), reviewOn: addDays(todayInChina(), 10) })).statusCode).toBe(404);
     expect((await county.get('/api/licences?pageSize=500')).json().items.every((l: { regionCode: string }) => l.regionCode === '320826')).toBe(true);
     expect((await county.put('/api/licence-approval-rules/revoked', { requiresApproval: true })).statusCode).toBe(403);

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { setAttachment } from '../../platform/http/download.js';
 import { ctxOf } from '../../platform/http/request.js';
 import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../platform/http/schemas.js';
 import type { LicencesService } from './licences.service.js';
@@ -60,6 +61,7 @@ const Transition = Type.Object({
   decisionNote: Nullable(Type.String()),
 });
 
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 const RequestParams = Type.Object({ id: Id, requestId: Id }, { additionalProperties: false });
 
@@ -119,6 +121,25 @@ export const licencesRoutes =
 
     app.get('/api/licences/:id', { config: { access: 'licence.read' }, schema: { tags: ['licences'], params: IdParams, response: { 200: Licence, 404: ErrorSchema } } }, async (request) =>
       service.get(request.actor!, request.params.id),
+    );
+
+    app.get(
+      '/api/licences/:id/notice',
+      {
+        config: { access: 'licence.read' },
+        schema: {
+          tags: ['licences'],
+          summary: '发证告知书（.docx，发证时生成并保存）',
+          params: IdParams,
+          produces: [DOCX],
+          response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), 404: ErrorSchema },
+        },
+      },
+      async (request, reply) => {
+        const notice = await service.notice(request.actor!, request.params.id);
+        setAttachment(reply, `notice-${request.params.id}.docx`, notice.fileName);
+        return reply.type(DOCX).send(notice.content);
+      },
     );
 
     app.get(

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../../platform/jurisdiction/jurisdiction.schema.js';
 import { enterprises } from '../enterprises/enterprises.schema.js';
 import type { LicenceState } from './states.js';
@@ -95,4 +95,20 @@ export const licenceApprovalRules = pgTable('licence_approval_rules', {
   toState: text().$type<LicenceState>().primaryKey(),
   requiresApproval: boolean().notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/** The notice (告知书) given to the holder on issuing, kept as the .docx that was handed out. */
+export const licenceNotices = pgTable('licence_notices', {
+  licenceId: uuid()
+    .primaryKey()
+    .references(() => licences.id),
+  fileName: text().notNull(),
+  content: bytea().notNull(),
+  sha256: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

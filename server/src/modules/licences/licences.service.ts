@@ -1,4 +1,5 @@
 import { type SQL, and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import { countAll, inTransaction } from '../../db/sql.js';
 import type { Actor, RequestContext } from '../../platform/access/actor.js';
@@ -12,7 +13,8 @@ import { orgs, regions } from '../../platform/jurisdiction/jurisdiction.schema.j
 import { enterprises } from '../enterprises/enterprises.schema.js';
 import { normalizeUscc } from '../enterprises/uscc.js';
 import { LICENCE_TYPE_SEEDS } from './licence-types.js';
-import { licenceApprovalRules, licenceTransitions, licenceTypes, licences } from './licences.schema.js';
+import { licenceApprovalRules, licenceNotices, licenceTransitions, licenceTypes, licences } from './licences.schema.js';
+import { renderNotice } from './notice.js';
 import { type LicenceState, STATE_LABELS, TRANSITION_TARGETS, type TransitionTarget, canTransition } from './states.js';
 
 export interface LicenceInput {
@@ -177,6 +179,9 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
         if (taken) throw new AppError('DUPLICATE', `${type.name}编号 ${number} 已登记`, 409, { field: 'number' });
         const [row] = await tx.insert(licences).values({ enterpriseId: enterprise.id, typeKey: type.key, number, scope, issuedOn, expiresOn, issuer }).returning({ id: licences.id });
         const created = await find(tx, null, row!.id);
+        const [bureau] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, ctx.actor.orgId));
+        const notice = await renderNotice({ ...created, typeName: type.name, legalBasis: type.legalBasis, bureau: bureau?.name ?? '' }, todayInChina());
+        await tx.insert(licenceNotices).values({ licenceId: row!.id, fileName: `告知书-${type.name}-${number}.docx`, content: notice, sha256: createHash('sha256').update(notice).digest('hex') });
         await audit.record(tx, ctx, { action: 'licence.created', targetType: 'licence', targetId: row!.id, after: created });
         return created;
       });
@@ -202,6 +207,14 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
     },
 
     get: (actor: Actor, id: string) => find(db, actor, id),
+
+    /** The notice (告知书) handed out on issuing, as stored then. */
+    async notice(actor: Actor, id: string) {
+      await find(db, actor, id);
+      const [row] = await db.select({ fileName: licenceNotices.fileName, content: licenceNotices.content }).from(licenceNotices).where(eq(licenceNotices.licenceId, id));
+      if (!row) throw notFound('告知书');
+      return row;
+    },
 
     /** The licence's measures, newest first, pending requests included. */
     async timeline(actor: Actor, id: string) {

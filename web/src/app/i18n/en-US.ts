@@ -223,6 +223,7 @@ const enUS: Messages = {
     expired: 'Expired',
   },
   licences: {
+    downloadNotice: 'Download the notice',
     title: 'Licences',
     tab: 'Licences',
     create: 'Register licence',

@@ -221,6 +221,7 @@ const zhCN = {
     expired: '有效期届满',
   },
   licences: {
+    downloadNotice: '下载告知书',
     title: '许可证管理',
     tab: '许可证',
     create: '登记许可证',

@@ -1,5 +1,5 @@
 import { App, Button, Card, Descriptions, Result, Skeleton, Space, Typography } from 'antd';
-import { ArrowLeftOutlined, SafetyOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -83,12 +83,16 @@ export function LicenceDetailPage() {
       <Card
         title={t('licences.details')}
         extra={
-          can('licence.write') &&
-          licence.allowedTargets.length > 0 && (
-            <Button type="primary" icon={<SafetyOutlined />} onClick={() => setActing(true)}>
-              {t('licences.measure')}
+          <Space>
+            <Button icon={<DownloadOutlined />} href={licencesApi.noticeUrl(licence.id)} download>
+              {t('licences.downloadNotice')}
             </Button>
-          )
+            {can('licence.write') && licence.allowedTargets.length > 0 && (
+              <Button type="primary" icon={<SafetyOutlined />} onClick={() => setActing(true)}>
+                {t('licences.measure')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <LicenceFields licence={licence} />

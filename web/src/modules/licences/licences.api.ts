@@ -22,6 +22,8 @@ export const licencesApi = {
   list: (query: LicenceQuery) => api.get<ListResult<Licence>>('/api/licences', query),
   get: (id: string) => api.get<Licence>(path(id)),
   create: (input: CreateLicenceInput) => api.post<Licence>('/api/licences', input),
+  /** The notice (告知书) generated on issuing, as a download link. */
+  noticeUrl: (id: string) => `${path(id)}/notice`,
   timeline: (id: string) => api.get<ListResult<Transition>>(`${path(id)}/transitions`),
   /** Both answers are JSON objects; a pending request is told apart by its `status`. */
   transition: async (id: string, input: TransitionInput): Promise<TransitionResult> => {

@@ -10,6 +10,7 @@ import { FilterQuery } from '../enterprises.routes.js';
 import { exportRows, toCsv, toXlsx } from './export-enterprises.js';
 import type { ImportMode, makeEnterpriseImport } from './import-enterprises.js';
 import { kindOf } from './read-rows.js';
+import { setAttachment } from '../../../platform/http/download.js';
 
 const MODES: ImportMode[] = ['all-or-nothing', 'valid-rows'];
 
@@ -104,7 +105,7 @@ export const enterpriseFilesRoutes =
         const { format, sort: _sort, ...filter } = request.query;
         const rows = exportRows(deps.db, request.actor!, filter);
         const filename = `enterprises-${new Date().toISOString().slice(0, 10)}.${format}`;
-        reply.header('content-disposition', `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(`企业名录-${filename}`)}`);
+        setAttachment(reply, filename, `企业名录-${filename}`);
         if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(rows));
         return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(toXlsx(rows));
       },
