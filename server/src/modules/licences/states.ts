@@ -34,9 +34,3 @@ const ALLOWED: Record<LicenceState, readonly LicenceState[]> = {
 };
 
 export const canTransition = (from: LicenceState, to: LicenceState): boolean => ALLOWED[from].includes(to);
-
-/** No transition leaves these: the licence is closed for good. */
-export const isFinal = (state: LicenceState): boolean => ALLOWED[state].length === 0;
-
-/** States in which a licence is in force (shown as valid on the public record). */
-export const isInForce = (state: LicenceState): boolean => !isFinal(state) && state !== 'suspended';
