@@ -8,7 +8,8 @@ import { openTestDatabase } from '../../test/database.js';
 
 /** Sessions live in the database: a new app process on the same database accepts the old cookie. */
 describe('session persistence', () => {
-  it('survives a server restart', async () => {
+  // Creates an embedded cluster and opens it three times (each a process start): slow on a busy machine.
+  it('survives a server restart', { timeout: 90_000 }, async () => {
     let reopen: () => ReturnType<typeof openDatabase>;
     let cleanup: () => Promise<void> = async () => undefined;
     if (process.env.TEST_DATABASE_URL) {
