@@ -7,6 +7,7 @@ const enUS: Messages = {
     fullName: "Huai'an Quality Supervision Platform",
   },
   common: {
+    fixFieldError: 'Please correct the highlighted field',
     search: 'Search',
     reset: 'Reset',
     create: 'New',
@@ -166,7 +167,6 @@ const enUS: Messages = {
     import: 'Bulk import',
     exportXlsx: 'Export Excel',
     exportCsv: 'Export CSV',
-    fixFieldError: 'Please correct the highlighted field',
     usccOverride: 'Pilot code check-digit exception',
     usccOverrideHint: 'A few real codes from early pilot regions (e.g. Fujian) fail the check digit. Once the code is confirmed genuine it can be registered as an exception; the reason is recorded in the audit log.',
     usccOverrideCheck: 'Register as a pilot-code exception (skip the check digit)',

@@ -5,6 +5,7 @@ const zhCN = {
     fullName: '淮安市质量技术监督监管平台',
   },
   common: {
+    fixFieldError: '请修正表单中标出的错误',
     search: '查询',
     reset: '重置',
     create: '新建',
@@ -164,7 +165,6 @@ const zhCN = {
     import: '批量导入',
     exportXlsx: '导出 Excel',
     exportCsv: '导出 CSV',
-    fixFieldError: '请修正表单中标出的错误',
     usccOverride: '试点代码校验位例外',
     usccOverrideHint: '个别早期试点地区（如福建）的真实代码不符合校验位规则。确认代码真实有效后可按例外登记，登记理由将记入审计日志。',
     usccOverrideCheck: '按试点代码例外登记（不校验校验位）',

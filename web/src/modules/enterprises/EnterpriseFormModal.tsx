@@ -1,9 +1,11 @@
 import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Enterprise } from '../../api/types';
 import { useAuth } from '../../app/auth/AuthContext';
 import { FormModal } from '../../app/components/FormModal';
+import { ServerFieldError } from '../../app/components/ServerFieldError';
+import { useServerFieldError } from '../../app/hooks/useServerFieldError';
 import { useRegions } from '../regions/useRegions';
 import { ContactsField } from './ContactsField';
 import { enterprisesApi } from './enterprises.api';
@@ -14,9 +16,7 @@ import {
   toFormValues,
   toUpdateInput,
   type EnterpriseFormValues,
-  type FieldError,
 } from './enterpriseForm';
-import { ServerFieldError } from './ServerFieldError';
 import { UsccOverrideField } from './UsccOverrideField';
 
 interface Props {
@@ -32,23 +32,16 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: Prop
   const { can } = useAuth();
   const regions = useRegions();
   const { statusOptions } = useEnterpriseOptions();
-  const [fieldError, setFieldError] = useState<FieldError | null>(null);
+  const fieldError = useServerFieldError(fieldErrorOf);
   const required = (key: string) => [{ required: true, message: t('common.required', { field: t(key) }) }];
 
-  const onSubmit = async (v: EnterpriseFormValues) => {
-    try {
+  const onSubmit = (v: EnterpriseFormValues) =>
+    fieldError.guard(async () => {
       const saved = enterprise
         ? await enterprisesApi.update(enterprise.uscc, toUpdateInput(v))
         : await enterprisesApi.create(toCreateInput(v));
       onSaved(saved);
-    } catch (err) {
-      const onField = fieldErrorOf(err);
-      if (!onField) throw err;
-      setFieldError(onField);
-      // keeps the dialog open; the message itself is shown under the field
-      throw new Error(t('enterprises.fixFieldError'));
-    }
-  };
+    });
 
   const half = (node: ReactNode) => <Col span={12}>{node}</Col>;
 
@@ -60,11 +53,11 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: Prop
       initialValues={toFormValues(enterprise)}
       onSubmit={onSubmit}
       onClose={() => {
-        setFieldError(null);
+        fieldError.clear();
         onClose();
       }}
     >
-      <ServerFieldError error={fieldError} />
+      <ServerFieldError error={fieldError.error} />
       <Row gutter={16}>
         {half(
           <Form.Item name="uscc" label={t('enterprises.uscc')} rules={enterprise ? [] : required('enterprises.uscc')}>

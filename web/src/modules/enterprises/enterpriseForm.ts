@@ -1,6 +1,7 @@
 /** Conversions between an enterprise, the dialog's form values and the API's inputs. */
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../../api/client';
+import type { FieldError } from '../../app/hooks/useServerFieldError';
 import type {
   CreateEnterpriseInput,
   Enterprise,
@@ -108,13 +109,8 @@ const FORM_FIELDS: Record<string, keyof EnterpriseFormValues> = {
   'usccOverride.reason': 'overrideReason',
 };
 
-export interface FieldError {
-  field: keyof EnterpriseFormValues;
-  message: string;
-}
-
 /** The dialog field a server error is about (`details.field`, else by code), with the server's message. */
-export function fieldErrorOf(err: unknown): FieldError | null {
+export function fieldErrorOf(err: unknown): FieldError<keyof EnterpriseFormValues> | null {
   if (!(err instanceof ApiError)) return null;
   const named = (err.details as { field?: unknown } | null | undefined)?.field;
   const field = (typeof named === 'string' ? FORM_FIELDS[named] : undefined) ?? FIELD_OF_CODE[err.code];

@@ -2,11 +2,11 @@ import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../app/components/FormModal';
-import { ServerFieldError } from '../enterprises/ServerFieldError';
+import { ServerFieldError } from '../../app/components/ServerFieldError';
+import { namedFieldError, useServerFieldError } from '../../app/hooks/useServerFieldError';
 import { LICENCE_FORM_FIELDS, toCreateInput, type LicenceFormValues } from './licenceForm';
 import { licencesApi, type Licence } from './licences.api';
 import { useLicenceTypes, type LicenceTypeLookup } from './useLicenceTypes';
-import { useServerFieldError } from './useServerFieldError';
 
 interface Props {
   open: boolean;
@@ -37,7 +37,7 @@ function ExpiresOnField({ types }: { types: LicenceTypeLookup }) {
 export function LicenceFormModal({ open, uscc, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const types = useLicenceTypes();
-  const fieldError = useServerFieldError(LICENCE_FORM_FIELDS);
+  const fieldError = useServerFieldError(namedFieldError(LICENCE_FORM_FIELDS));
   const required = (key: string) => [{ required: true, message: t('common.required', { field: t(key) }) }];
 
   return (

@@ -2,9 +2,9 @@ import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../app/components/FormModal';
-import { ServerFieldError } from '../enterprises/ServerFieldError';
+import { ServerFieldError } from '../../app/components/ServerFieldError';
+import { namedFieldError, useServerFieldError } from '../../app/hooks/useServerFieldError';
 import { licencesApi, type Licence, type TransitionInput, type TransitionResult, type TransitionTarget } from './licences.api';
-import { useServerFieldError } from './useServerFieldError';
 
 /** The server's longest change deadline, in working days. */
 const MAX_DEADLINE_WORKING_DAYS = 250;
@@ -64,7 +64,7 @@ interface Props {
 /** Takes a supervision measure: only the targets allowed from the licence's state are offered. */
 export function MeasureModal({ licence, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const fieldError = useServerFieldError(FIELDS);
+  const fieldError = useServerFieldError(namedFieldError(FIELDS));
   const required = (key: string) => [{ required: true, whitespace: true, message: t('common.required', { field: t(key) }) }];
   const targets = licence?.allowedTargets ?? [];
 
