@@ -7,3 +7,7 @@ export * from '../platform/audit/audit.schema.js';
 export * from '../platform/calendar/calendar.schema.js';
 export * from '../modules/enterprises/enterprises.schema.js';
 export * from '../modules/licences/licences.schema.js';
+export * from '../modules/licences/feedback/feedback.schema.js';
+export * from '../modules/licences/leads/leads.schema.js';
+export * from '../modules/licences/exits/exits.schema.js';
+export * from '../platform/todos/todos.schema.js';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '../../db/columns.js';
 import { orgs } from '../../platform/jurisdiction/jurisdiction.schema.js';
 import { enterprises } from '../enterprises/enterprises.schema.js';
 import type { LicenceState } from './states.js';
@@ -97,11 +98,6 @@ export const licenceApprovalRules = pgTable('licence_approval_rules', {
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
-
 /** The notice (告知书) given to the holder on issuing, kept as the .docx that was handed out. */
 export const licenceNotices = pgTable('licence_notices', {
   licenceId: uuid()
@@ -112,3 +108,32 @@ export const licenceNotices = pgTable('licence_notices', {
   sha256: text().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+export const LICENCE_DOCUMENT_KINDS = ['attachment', 'investigation_notice', 'revocation_decision', 'cancellation_decision'] as const;
+export type LicenceDocumentKind = (typeof LICENCE_DOCUMENT_KINDS)[number];
+
+/**
+ * Files kept with a licence: attachments an officer uploads (the certificate scan, the
+ * application…) and the documents the exit workflows generate (核查通知书, 吊销/注销决定书).
+ */
+export const licenceDocuments = pgTable(
+  'licence_documents',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    licenceId: uuid()
+      .notNull()
+      .references(() => licences.id),
+    /** The exit procedure that produced it, for generated documents. */
+    exitId: uuid(),
+    kind: text().$type<LicenceDocumentKind>().notNull(),
+    fileName: text().notNull(),
+    contentType: text().notNull(),
+    size: integer().notNull(),
+    content: bytea().notNull(),
+    sha256: text().notNull(),
+    createdBy: uuid(),
+    createdByName: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.licenceId, t.createdAt), index().on(t.exitId)],
+);

@@ -226,9 +226,10 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
     /**
      * Applies a measure, or files it for approval when its target requires one (the state stays
      * until a section head approves). A target not allowed from the current state, or a request
-     * while another waits, changes nothing.
+     * while another waits, changes nothing. `outer`: the caller's transaction, when the measure is
+     * part of a larger step (a feedback decision, an exit decision).
      */
-    async requestTransition(ctx: RequestContext & { actor: Actor }, id: string, input: TransitionInput) {
+    async requestTransition(ctx: RequestContext & { actor: Actor }, id: string, input: TransitionInput, outer: Db = db) {
       const reason = requireText(input.reason, 'reason', '理由', 2000);
       const legalBasis = requireText(input.legalBasis, 'legalBasis', '法律依据');
       const documentNo = requireText(input.documentNo, 'documentNo', '决定书文号', 100);
@@ -246,7 +247,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
         deadline = await deps.calendar.addWorkingDays(todayInChina(), days!);
       }
 
-      return inTransaction(db, async (tx) => {
+      return inTransaction(outer, async (tx) => {
         const licence = await lockVisible(tx, ctx.actor, id);
         const [pending] = await tx.select({ id: licenceTransitions.id }).from(licenceTransitions).where(and(eq(licenceTransitions.licenceId, id), eq(licenceTransitions.status, 'pending')));
         if (pending) throw new AppError('TRANSITION_PENDING', '该许可证已有待审批的监管措施，请先审批或驳回', 409, { requestId: pending.id });

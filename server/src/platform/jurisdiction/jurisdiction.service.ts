@@ -144,6 +144,18 @@ export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
 
     rootOrg,
 
+    /**
+     * The bureau competent for a place: the active county bureau whose region covers it (the
+     * narrowest one), else the root city bureau. Work about a market entity lands there.
+     */
+    async competentBureau(regionCode: string, tx: Db = db) {
+      const bureaus = await tx.select().from(orgs).where(and(eq(orgs.type, 'county_bureau'), eq(orgs.active, true)));
+      const covering = bureaus.filter((b) => regionWithin(regionCode, b.regionCode)).sort((a, b) => regionPrefix(b.regionCode).length - regionPrefix(a.regionCode).length);
+      const bureau = covering[0] ?? (await rootOrg(tx));
+      if (!bureau) throw new Error('No city bureau: the jurisdiction has not been loaded');
+      return bureau;
+    },
+
     async createOrg(ctx: RequestContext & { actor: Actor }, input: CreateOrgInput): Promise<OrgView> {
       return inTransaction(db, async (tx) => {
         const name = input.name.trim();

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import zhCN from './zh-CN';
 import enUS from './en-US';
+import { MODULE_MESSAGES } from './moduleMessages';
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -30,8 +31,8 @@ applyLanguage(initial);
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: zhCN },
-    'en-US': { translation: enUS },
+    'zh-CN': { translation: Object.assign({}, zhCN, ...MODULE_MESSAGES.map((m) => m['zh-CN'])) },
+    'en-US': { translation: Object.assign({}, enUS, ...MODULE_MESSAGES.map((m) => m['en-US'])) },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

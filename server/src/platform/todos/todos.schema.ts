@@ -1,0 +1,36 @@
+import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { orgs } from '../jurisdiction/jurisdiction.schema.js';
+
+/** open: to do; done: a user marked it done; resolved: its cause went away (e.g. the licence was renewed). */
+export type TodoStatus = 'open' | 'done' | 'resolved';
+
+/**
+ * A to-do item on users' home pages, addressed to an org (a county bureau) and/or a city
+ * section: every user of either sees it. Modules create them — mostly daily jobs — under a
+ * stable `key`, so running a job twice creates nothing new.
+ */
+export const todos = pgTable(
+  'todos',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Identifies the item across job runs, e.g. `licence.expiring_30:<licence id>:<expiry>`. */
+    key: text().notNull(),
+    /** What kind of reminder, e.g. `licence.expiring_30`; the web UI labels it. */
+    kind: text().notNull(),
+    subjectType: text().notNull(),
+    subjectId: text().notNull(),
+    title: text().notNull(),
+    /** The web page that deals with it, e.g. `/licences/<id>`. */
+    link: text().notNull(),
+    dueOn: date({ mode: 'string' }),
+    orgId: uuid().references(() => orgs.id),
+    sectionId: uuid().references(() => orgs.id),
+    /** The region of the record it is about (data scope). */
+    regionCode: text().notNull(),
+    status: text().$type<TodoStatus>().notNull().default('open'),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp({ withTimezone: true }),
+    closedBy: uuid(),
+  },
+  (t) => [uniqueIndex('todos_key_unique').on(t.key), index().on(t.status, t.orgId), index().on(t.status, t.sectionId), index().on(t.kind, t.status)],
+);
