@@ -35,6 +35,7 @@ import { makeEnterpriseImport } from './modules/enterprises/files/import-enterpr
 import { makePublicLookup } from './modules/enterprises/public-lookup.js';
 import { licencesRoutes } from './modules/licences/licences.routes.js';
 import { makeLicencesService } from './modules/licences/licences.service.js';
+import { makeLicenceDocuments } from './modules/licences/documents/documents.service.js';
 import { publicEnterpriseRoutes } from './modules/enterprises/public.routes.js';
 
 /** Wires every platform service; modules receive only the services they need. */
@@ -51,7 +52,8 @@ export function makeServices(database: Database, config: Config) {
   const importEnterprises = makeEnterpriseImport({ db, audit, jurisdiction });
   const publicLookup = makePublicLookup(database);
   const licences = makeLicencesService({ db, audit, calendar });
-  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, importEnterprises, publicLookup, licences };
+  const licenceDocuments = makeLicenceDocuments({ db, audit, licences });
+  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, importEnterprises, publicLookup, licences, licenceDocuments };
 }
 
 export type Services = ReturnType<typeof makeServices>;
