@@ -22,7 +22,13 @@ async function main() {
   jobs.register({ name: 'auth.purge-expired', cron: '*/15 * * * *', handler: async () => void (await services.auth.purgeExpired()) });
   // 00:05 in China (UTC+8): licences whose validity ended yesterday become expired.
   jobs.register({ name: 'licences.expire', cron: '5 16 * * *', handler: async () => void (await services.licences.expire(systemContext())) });
-  if (config.jobs) await jobs.start();
+  // 00:10 in China, after expiry: to-dos for expiring licences, passed deadlines, due reviews, overdue notices.
+  jobs.register({ name: 'licences.remind', cron: '10 16 * * *', handler: async () => void (await services.licenceReminders.run()) });
+  if (config.jobs) {
+    await jobs.start();
+    // Also once at every start, so a new or restored database has its to-dos before the first night.
+    await jobs.send('licences.remind');
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSessionUser } from '../../app/auth/AuthContext';
 import { useRegions } from '../regions/useRegions';
 import { roleLabel } from '../roles/roleLabel';
+import { TodoList } from '../todos/TodoList';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -10,31 +11,34 @@ export function HomePage() {
   const { nameOf } = useRegions();
 
   return (
-    <Card data-testid="welcome-card">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('home.welcome', { name: user.displayName })}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
-      <Descriptions column={1} bordered size="middle" style={{ maxWidth: 720 }}>
-        <Descriptions.Item label={t('home.username')}>{user.username}</Descriptions.Item>
-        <Descriptions.Item label={t('home.org')}>{user.orgName}</Descriptions.Item>
-        <Descriptions.Item label={t('home.region')}>
-          {nameOf(user.regionCode)}
-          <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-            {user.regionCode}
-          </Typography.Text>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('home.roles')}>
-          <Space wrap size={[4, 4]}>
-            {user.roles.map((r) => (
-              <Tag color="blue" key={r}>
-                {roleLabel(t, r)}
-              </Tag>
-            ))}
-          </Space>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('home.dataScope')}>{t(`dataScope.${user.dataScope}`)}</Descriptions.Item>
-      </Descriptions>
-    </Card>
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <TodoList />
+      <Card data-testid="welcome-card">
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t('home.welcome', { name: user.displayName })}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
+        <Descriptions column={1} bordered size="middle" style={{ maxWidth: 720 }}>
+          <Descriptions.Item label={t('home.username')}>{user.username}</Descriptions.Item>
+          <Descriptions.Item label={t('home.org')}>{user.orgName}</Descriptions.Item>
+          <Descriptions.Item label={t('home.region')}>
+            {nameOf(user.regionCode)}
+            <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+              {user.regionCode}
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('home.roles')}>
+            <Space wrap size={[4, 4]}>
+              {user.roles.map((r) => (
+                <Tag color="blue" key={r}>
+                  {roleLabel(t, r)}
+                </Tag>
+              ))}
+            </Space>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('home.dataScope')}>{t(`dataScope.${user.dataScope}`)}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+    </Space>
   );
 }

@@ -1,0 +1,97 @@
+import { and, eq, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { inTransaction } from '../../db/sql.js';
+import { addDays, todayInChina } from '../../platform/calendar/dates.js';
+import type { JurisdictionService } from '../../platform/jurisdiction/jurisdiction.service.js';
+import type { TodoSpec, TodosService } from '../../platform/todos/todos.service.js';
+import { enterprises } from '../enterprises/enterprises.schema.js';
+import { licenceFeedback } from './feedback/feedback.schema.js';
+import { licenceTypes, licences } from './licences.schema.js';
+import type { LicenceState } from './states.js';
+
+/** The reminder kinds this module raises (the web UI labels them). */
+export const REMINDER_KINDS = ['licence.expiring_90', 'licence.expiring_30', 'licence.change_overdue', 'licence.review_due', 'feedback.overdue'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+const SUPERVISED: LicenceState[] = ['normal', 'warning', 'changeOrdered', 'suspended'];
+
+/**
+ * The licence module's daily reminders (issue 4): licences expiring within 90 and within 30
+ * days, orders to change the registration whose deadline passed, warnings whose review date
+ * came, and department notices not handled in time. Each becomes a to-do for the competent
+ * bureau of the holder's region and for the licence type's owning section.
+ */
+export function makeLicenceReminders(deps: { db: Db; todos: TodosService; jurisdiction: JurisdictionService }) {
+  return {
+    async run(today = todayInChina()) {
+      return inTransaction(deps.db, async (tx) => {
+        const bureaus = new Map<string, string>();
+        const bureauFor = async (regionCode: string) => {
+          if (!bureaus.has(regionCode)) bureaus.set(regionCode, (await deps.jurisdiction.competentBureau(regionCode, tx)).id);
+          return bureaus.get(regionCode)!;
+        };
+        const in30 = addDays(today, 30);
+        const in90 = addDays(today, 90);
+
+        const due = await tx
+          .select({
+            id: licences.id,
+            number: licences.number,
+            state: licences.state,
+            expiresOn: licences.expiresOn,
+            reviewOn: licences.reviewOn,
+            changeDeadline: licences.changeDeadline,
+            typeName: licenceTypes.name,
+            sectionId: licenceTypes.sectionId,
+            holder: enterprises.name,
+            regionCode: enterprises.regionCode,
+          })
+          .from(licences)
+          .innerJoin(enterprises, eq(enterprises.id, licences.enterpriseId))
+          .innerJoin(licenceTypes, eq(licenceTypes.key, licences.typeKey))
+          .where(
+            and(
+              inArray(licences.state, SUPERVISED),
+              or(and(gte(licences.expiresOn, today), lte(licences.expiresOn, in90)), and(eq(licences.state, 'changeOrdered'), lt(licences.changeDeadline, today)), and(eq(licences.state, 'warning'), lte(licences.reviewOn, today))),
+            ),
+          );
+
+        const wanted: Record<ReminderKind, TodoSpec[]> = { 'licence.expiring_90': [], 'licence.expiring_30': [], 'licence.change_overdue': [], 'licence.review_due': [], 'feedback.overdue': [] };
+        for (const l of due) {
+          const about = async (kind: ReminderKind, date: string, title: string) =>
+            wanted[kind].push({ key: `${kind}:${l.id}:${date}`, subjectType: 'licence', subjectId: l.id, title, link: `/licences/${l.id}`, dueOn: date, orgId: await bureauFor(l.regionCode), sectionId: l.sectionId, regionCode: l.regionCode });
+          const name = `${l.holder}的${l.typeName}（${l.number}）`;
+          if (l.expiresOn && l.expiresOn <= in30 && l.expiresOn >= today) await about('licence.expiring_30', l.expiresOn, `${name}将于 ${l.expiresOn} 到期`);
+          else if (l.expiresOn && l.expiresOn > in30 && l.expiresOn <= in90) await about('licence.expiring_90', l.expiresOn, `${name}将于 ${l.expiresOn} 到期`);
+          if (l.state === 'changeOrdered' && l.changeDeadline && l.changeDeadline < today) await about('licence.change_overdue', l.changeDeadline, `${name}责令限期办理变更登记已于 ${l.changeDeadline} 到期`);
+          if (l.state === 'warning' && l.reviewOn && l.reviewOn <= today) await about('licence.review_due', l.reviewOn, `${name}警示管理应于 ${l.reviewOn} 复查`);
+        }
+
+        const overdue = await tx
+          .select({ id: licenceFeedback.id, department: licenceFeedback.department, uscc: licenceFeedback.uscc, holder: enterprises.name, dueOn: licenceFeedback.dueOn, orgId: licenceFeedback.orgId, regionCode: licenceFeedback.regionCode })
+          .from(licenceFeedback)
+          .leftJoin(enterprises, eq(enterprises.id, licenceFeedback.enterpriseId))
+          .where(and(isNull(licenceFeedback.decidedAt), lt(licenceFeedback.dueOn, today)));
+        for (const f of overdue) {
+          wanted['feedback.overdue'].push({
+            key: `feedback.overdue:${f.id}:${f.dueOn}`,
+            subjectType: 'licence_feedback',
+            subjectId: f.id,
+            title: `${f.department}关于${f.holder ?? f.uscc}的通报已超过办理期限（${f.dueOn}）`,
+            link: `/feedback/${f.id}`,
+            dueOn: f.dueOn,
+            orgId: f.orgId,
+            sectionId: null,
+            regionCode: f.regionCode,
+          });
+        }
+
+        const counts: Partial<Record<ReminderKind, { created: number; resolved: number }>> = {};
+        for (const kind of REMINDER_KINDS) counts[kind] = await deps.todos.sync(tx, kind, wanted[kind]);
+        return counts as Record<ReminderKind, { created: number; resolved: number }>;
+      });
+    },
+  };
+}
+
+export type LicenceReminders = ReturnType<typeof makeLicenceReminders>;

@@ -1,0 +1,103 @@
+import { type SQL, and, asc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { countAll, inTransaction } from '../../db/sql.js';
+import type { Actor, RequestContext } from '../access/actor.js';
+import { visibleTo } from '../access/scope.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { notFound } from '../http/errors.js';
+import { type Page, offsetOf } from '../http/schemas.js';
+import { todos } from './todos.schema.js';
+
+/** A to-do item a module wants to exist (see `sync`). */
+export interface TodoSpec {
+  key: string;
+  subjectType: string;
+  subjectId: string;
+  title: string;
+  link: string;
+  dueOn: string | null;
+  orgId: string | null;
+  sectionId: string | null;
+  regionCode: string;
+}
+
+const CHUNK = 1000;
+
+const columns = {
+  id: todos.id,
+  kind: todos.kind,
+  subjectType: todos.subjectType,
+  subjectId: todos.subjectId,
+  title: todos.title,
+  link: todos.link,
+  dueOn: todos.dueOn,
+  regionCode: todos.regionCode,
+  status: todos.status,
+  createdAt: todos.createdAt,
+};
+
+/**
+ * To-do items on users' home pages. A module states, per kind, the full set of items that
+ * should exist now (`sync`); new ones are added, open ones whose cause went away are resolved
+ * (and reopen if it comes back), and one a user marked done is not raised again for the same key.
+ */
+export function makeTodosService(deps: { db: Db; audit: AuditService }) {
+  const { db, audit } = deps;
+
+  /** Items addressed to the actor's org (a county bureau or a city section), within the actor's data scope. */
+  const addressedTo = (actor: Actor): SQL | undefined => and(or(eq(todos.orgId, actor.orgId), eq(todos.sectionId, actor.orgId)), visibleTo(actor, { regionCode: todos.regionCode }));
+
+  return {
+    async sync(tx: Db, kind: string, wanted: TodoSpec[]) {
+      let created = 0;
+      for (let i = 0; i < wanted.length; i += CHUNK) {
+        const rows = await tx
+          .insert(todos)
+          .values(wanted.slice(i, i + CHUNK).map((t) => ({ ...t, kind })))
+          // A resolved item whose cause came back opens again; one a user marked done stays done.
+          .onConflictDoUpdate({ target: todos.key, set: { status: 'open', closedAt: null }, setWhere: eq(todos.status, 'resolved') })
+          .returning({ id: todos.id });
+        created += rows.length;
+      }
+      const keys = wanted.map((t) => t.key);
+      const resolved = await tx
+        .update(todos)
+        .set({ status: 'resolved', closedAt: new Date() })
+        .where(and(eq(todos.kind, kind), eq(todos.status, 'open'), keys.length ? notInArray(todos.key, keys) : undefined))
+        .returning({ id: todos.id });
+      return { created, resolved: resolved.length };
+    },
+
+    /** The actor's open items, the most urgent first. */
+    async list(actor: Actor, page: Page) {
+      const where = and(eq(todos.status, 'open'), addressedTo(actor));
+      const [items, [count]] = await Promise.all([
+        db
+          .select(columns)
+          .from(todos)
+          .where(where)
+          .orderBy(sql`${todos.dueOn} asc nulls last`, asc(todos.createdAt))
+          .limit(page.pageSize)
+          .offset(offsetOf(page)),
+        db.select({ n: countAll }).from(todos).where(where),
+      ]);
+      return { items, total: count?.n ?? 0 };
+    },
+
+    /** A user marks one of their open items done. */
+    async complete(ctx: RequestContext & { actor: Actor }, id: string) {
+      return inTransaction(db, async (tx) => {
+        const [row] = await tx
+          .update(todos)
+          .set({ status: 'done', closedAt: new Date(), closedBy: ctx.actor.userId })
+          .where(and(eq(todos.id, id), inArray(todos.status, ['open']), addressedTo(ctx.actor)))
+          .returning(columns);
+        if (!row) throw notFound('待办事项');
+        await audit.record(tx, ctx, { action: 'todo.done', targetType: 'todo', targetId: id, after: { kind: row.kind, subjectId: row.subjectId } });
+        return row;
+      });
+    },
+  };
+}
+
+export type TodosService = ReturnType<typeof makeTodosService>;

@@ -1,0 +1,65 @@
+import { App, Button, Card, List, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useAsync } from '../../app/hooks/useAsync';
+import { todosApi, type Todo } from './todos.api';
+
+const PAGE_SIZE = 10;
+
+function DueTag({ todo }: { todo: Todo }) {
+  const { t } = useTranslation();
+  if (!todo.dueOn) return null;
+  const overdue = dayjs(todo.dueOn).isBefore(dayjs(), 'day');
+  return (
+    <Typography.Text type={overdue ? 'danger' : 'secondary'}>
+      {t('todos.due')} {todo.dueOn}
+      {overdue && ` · ${t('todos.overdue')}`}
+    </Typography.Text>
+  );
+}
+
+/** The signed-in user's to-do items (from every module), on the home page. */
+export function TodoList() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [page, setPage] = useState(1);
+  const { data, loading, reload } = useAsync(() => todosApi.list({ page, pageSize: PAGE_SIZE }), page);
+
+  const done = async (todo: Todo) => {
+    await todosApi.done(todo.id);
+    message.success(t('todos.markedDone'));
+    reload();
+  };
+
+  return (
+    <Card title={t('todos.title')} data-testid="todo-list" extra={data && <Typography.Text type="secondary">{t('todos.total', { count: data.total })}</Typography.Text>}>
+      <List
+        loading={loading}
+        dataSource={data?.items ?? []}
+        locale={{ emptyText: t('todos.empty') }}
+        pagination={data && data.total > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage, size: 'small' } : false}
+        renderItem={(todo) => (
+          <List.Item
+            actions={[
+              <Button key="done" size="small" onClick={() => void done(todo)}>
+                {t('todos.done')}
+              </Button>,
+            ]}
+          >
+            <List.Item.Meta
+              title={
+                <Space wrap>
+                  <Tag color="orange">{t(`todos.kind.${todo.kind}`, { defaultValue: todo.kind })}</Tag>
+                  <Link to={todo.link}>{todo.title}</Link>
+                </Space>
+              }
+              description={<DueTag todo={todo} />}
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
