@@ -20,6 +20,7 @@ describe('loadDemo', () => {
   it('creates the demo users and enterprises, audited once, and refuses a second run', async () => {
     const summary = await loadDemo({ database, config, count: 300 });
     expect(summary.enterprises).toBe(300);
+    expect(summary.licences).toBeGreaterThan(10);
     const services = makeServices(database, config);
 
     const officer = await services.users.byUsername('lianshui.officer');
@@ -36,7 +37,7 @@ describe('loadDemo', () => {
     expect(n).toBe(300);
     const loaded = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'demo.loaded'));
     expect(loaded).toHaveLength(1);
-    expect(loaded[0]!.after).toMatchObject({ enterprises: 300 });
+    expect(loaded[0]!.after).toMatchObject({ enterprises: 300, licences: summary.licences });
     expect((await services.audit.verify(database.db)).ok).toBe(true);
 
     await expect(loadDemo({ database, config, count: 10 })).rejects.toThrow(DemoRefusedError);

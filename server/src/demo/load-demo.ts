@@ -5,10 +5,13 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { inTransaction } from '../db/sql.js';
 import { enterprises } from '../modules/enterprises/enterprises.schema.js';
+import { licences } from '../modules/licences/licences.schema.js';
+import { todayInChina } from '../platform/calendar/dates.js';
 import { passwordProblems } from '../platform/auth/password.js';
 import { regions } from '../platform/jurisdiction/jurisdiction.schema.js';
 import { users } from '../platform/users/users.schema.js';
 import { type DemoEnterprise, generateEnterprises } from './generator.js';
+import { makeLicenceGenerator } from './licences.js';
 import { DEMO_REGION_CODES } from './places.js';
 import { DEMO_PASSWORD, DemoRefusedError, type DemoUser, assertUsernamesFree, createDemoUsers, planDemoUsers } from './users.js';
 
@@ -23,6 +26,7 @@ const DEMO_LOCK = 720_800_010;
 export interface DemoSummary {
   users: DemoUser[];
   enterprises: number;
+  licences: number;
   seed: number;
   /** Time spent inserting the enterprises. */
   enterpriseSeconds: number;
@@ -41,7 +45,7 @@ export interface LoadDemoOptions {
 
 /**
  * Loads the demo data into a migrated database: first-start data (as the server does), the demo
- * users, and `count` generated enterprises, all in one transaction with one `demo.loaded` audit
+ * users, `count` generated enterprises and their licences, all in one transaction with one `demo.loaded` audit
  * event. Refuses (DemoRefusedError) when the database already holds enterprises or demo users.
  */
 export async function loadDemo(opts: LoadDemoOptions): Promise<DemoSummary> {
@@ -70,9 +74,17 @@ export async function loadDemo(opts: LoadDemoOptions): Promise<DemoSummary> {
 
     const started = performance.now();
     let inserted = 0;
+    let licenceCount = 0;
+    const licencesFor = makeLicenceGenerator({ seed, today: todayInChina() });
     let batch: DemoEnterprise[] = [];
     const flush = async () => {
-      await tx.insert(enterprises).values(batch);
+      const holders = await tx
+        .insert(enterprises)
+        .values(batch)
+        .returning({ id: enterprises.id, industryCode: enterprises.industryCode, status: enterprises.status, establishedOn: enterprises.establishedOn, regionCode: enterprises.regionCode });
+      const held = licencesFor(holders.map((h) => ({ ...h, industryCode: h.industryCode ?? '', establishedOn: h.establishedOn ?? '2000-01-01' })));
+      if (held.length) await tx.insert(licences).values(held);
+      licenceCount += held.length;
       inserted += batch.length;
       batch = [];
       opts.onProgress?.(inserted);
@@ -84,8 +96,8 @@ export async function loadDemo(opts: LoadDemoOptions): Promise<DemoSummary> {
     if (batch.length) await flush();
     const enterpriseSeconds = (performance.now() - started) / 1000;
 
-    await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), enterprises: inserted, seed } });
-    return { users: plan, enterprises: inserted, seed, enterpriseSeconds };
+    await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), enterprises: inserted, licences: licenceCount, seed } });
+    return { users: plan, enterprises: inserted, licences: licenceCount, seed, enterpriseSeconds };
   });
 }
 
