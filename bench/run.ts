@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readRows } from '../server/src/modules/enterprises/files/read-rows.js';
+import { readRows } from '../server/src/platform/files/read-rows.js';
 import { type Samples, drawSamples, writeRegisterCsv } from './data.js';
 import { type Session, benchPost, json, login, request } from './http-client.js';
 import { measureImport } from './measure-import.js';

@@ -1,4 +1,4 @@
-/** Journey through licence supervision: issue from the enterprise's tab, then warning and revocation on the licence's timeline. */
+/** Journey through licence supervision: issue from the enterprise's tab, then warning and revocation on the licence's timeline, seen on the public record. */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { choose, openPage, pickDate, visible, waitForShell } from './support/browser';
@@ -9,6 +9,8 @@ const suite = useSuite();
 
 /** A date `days` from today, as YYYY-MM-DD. */
 const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** Today in China (UTC+8, no daylight saving), as YYYY-MM-DD: the day the server records a decision on. */
+const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Takes a measure on the open licence page and waits for the server to apply it. */
 async function takeMeasure(page: Page, target: string, fill: (dialog: Locator) => Promise<void>): Promise<void> {
@@ -29,7 +31,7 @@ async function fillMeasure(dialog: Locator, reason: string, documentNo: string):
 }
 
 describe('licences', () => {
-  it('admin issues a licence from the enterprise tab, downloads the notice, puts it under warning, revokes it, and sees the timeline', async () => {
+  it('admin issues a licence from the enterprise tab, downloads the notice, puts it under warning, revokes it, sees the timeline, and the public record shows the revocation', async () => {
     const enterprise = await suite.admin.createEnterprise({ name: `许可${unique()}有限公司`, regionCode: '320826' });
     const number = `XK-E2E-${unique()}`;
     const reviewOn = daysFromToday(30);
@@ -96,5 +98,20 @@ describe('licences', () => {
     await visible(closed.getByText(number));
     expect(await closed.textContent()).toContain('吊销');
     await context.close();
+
+    // the public record, without login: the revocation with its decision, and no longer a valid licence
+    const visitor = await openPage(suite.browser);
+    await visitor.page.goto('/public/enterprise');
+    const input = visitor.page.getByLabel('统一社会信用代码');
+    await input.fill(enterprise.uscc);
+    await input.press('Enter');
+    const revocations = visitor.page.getByTestId('public-revocations');
+    await visible(revocations.getByText(revocationNo));
+    const revocation = revocations.getByRole('row').filter({ hasText: number });
+    for (const text of ['吊销', '工业产品生产许可证', revocationNo, chinaToday()]) expect(await revocation.textContent()).toContain(text);
+    const valid = visitor.page.getByTestId('public-licences');
+    await visible(valid.getByText('暂无有效许可证'));
+    expect(await valid.textContent()).not.toContain(number);
+    await visitor.context.close();
   });
 });

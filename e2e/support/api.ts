@@ -92,10 +92,28 @@ export class ApiSession {
     });
   }
 
+  /** Issues an API key to an org for another department's system; answers the secret (shown once). */
+  async createApiKey(orgId: string, name: string): Promise<string> {
+    return (await this.post<{ id: string; key: string }>('/api/api-keys', { orgId, name })).key;
+  }
+
   /** Creates an enterprise; without `uscc` a random valid code registered in `regionCode`. */
   async createEnterprise(input: Omit<CreateEnterpriseInput, 'uscc'> & { uscc?: string }): Promise<Enterprise> {
     return this.post<Enterprise>('/api/enterprises', { uscc: randomUscc(`91${input.regionCode}`), ...input });
   }
+}
+
+/** Calls the API as another department's system does: with its key as a bearer token, no session. */
+export async function callWithKey<T>(key: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: { Accept: 'application/json', Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  if (!res.ok) throw new ApiCallError(res.status, parsed, `${method} ${path} (API key)`);
+  return parsed as T;
 }
 
 /** Sessions for the bootstrap administrator (one per test file is enough). */

@@ -35,8 +35,23 @@ import { makeEnterpriseImport } from './modules/enterprises/files/import-enterpr
 import { makePublicLookup } from './modules/enterprises/public-lookup.js';
 import { licencesRoutes } from './modules/licences/licences.routes.js';
 import { makeLicencesService } from './modules/licences/licences.service.js';
+import { licenceFilesRoutes } from './modules/licences/files/licence-files.routes.js';
+import { makeLicenceImport } from './modules/licences/files/import-licences.js';
+import { makeFeedbackImport } from './modules/licences/feedback/feedback-import.js';
 import { makeLicenceDocuments } from './modules/licences/documents/documents.service.js';
+import { licenceExitsRoutes } from './modules/licences/exits/exits.routes.js';
+import { makeLicenceExits } from './modules/licences/exits/exits.service.js';
+import { leadsRoutes } from './modules/licences/leads/leads.routes.js';
+import { makeLeadsService } from './modules/licences/leads/leads.service.js';
+import { makeLicenceReminders } from './modules/licences/reminders.js';
+import { todosRoutes } from './platform/todos/todos.routes.js';
+import { makeTodosService } from './platform/todos/todos.service.js';
+import { licenceDocumentsRoutes } from './modules/licences/documents/documents.routes.js';
+import { licenceTypesRoutes } from './modules/licences/licence-types.routes.js';
+import { makeLicenceTypesService } from './modules/licences/licence-types.service.js';
 import { publicEnterpriseRoutes } from './modules/enterprises/public.routes.js';
+import { feedbackRoutes } from './modules/licences/feedback/feedback.routes.js';
+import { makeFeedbackService } from './modules/licences/feedback/feedback.service.js';
 
 /** Wires every platform service; modules receive only the services they need. */
 export function makeServices(database: Database, config: Config) {
@@ -50,10 +65,18 @@ export function makeServices(database: Database, config: Config) {
   const calendar = makeCalendarService({ db, audit });
   const enterprises = makeEnterprisesService({ db, audit, jurisdiction });
   const importEnterprises = makeEnterpriseImport({ db, audit, jurisdiction });
+  const importLicences = makeLicenceImport({ db, audit });
   const publicLookup = makePublicLookup(database);
+  const licenceTypes = makeLicenceTypesService({ db, audit });
   const licences = makeLicencesService({ db, audit, calendar });
   const licenceDocuments = makeLicenceDocuments({ db, audit, licences });
-  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, importEnterprises, publicLookup, licences, licenceDocuments };
+  const licenceExits = makeLicenceExits({ db, audit, calendar, jurisdiction, users, licences, documents: licenceDocuments });
+  const feedback = makeFeedbackService({ db, audit, calendar, jurisdiction, licences, exits: licenceExits, dueWorkingDays: config.feedbackDueWorkingDays });
+  const importFeedback = makeFeedbackImport({ db, audit, feedback });
+  const leads = makeLeadsService({ db, audit, jurisdiction, users });
+  const todos = makeTodosService({ db, audit });
+  const licenceReminders = makeLicenceReminders({ db, todos, jurisdiction });
+  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders };
 }
 
 export type Services = ReturnType<typeof makeServices>;
@@ -111,10 +134,17 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(apiKeysRoutes(services.apiKeys));
   await app.register(auditRoutes({ db: services.db, audit: services.audit }));
   await app.register(calendarRoutes(services.calendar));
+  await app.register(todosRoutes(services.todos));
   await app.register(enterprisesRoutes(services.enterprises));
   await app.register(enterpriseFilesRoutes({ db: services.db, importEnterprises: services.importEnterprises }));
   await app.register(publicEnterpriseRoutes({ lookup: services.publicLookup, perMinute: config.publicRateLimit }));
   await app.register(licencesRoutes(services.licences));
+  await app.register(licenceFilesRoutes({ db: services.db, importLicences: services.importLicences, importFeedback: services.importFeedback }));
+  await app.register(licenceExitsRoutes(services.licenceExits));
+  await app.register(feedbackRoutes(services.feedback));
+  await app.register(leadsRoutes(services.leads));
+  await app.register(licenceTypesRoutes(services.licenceTypes));
+  await app.register(licenceDocumentsRoutes(services.licenceDocuments));
 
   const indexHtml = path.join(config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -9,7 +9,7 @@ import type { AuditService } from './platform/audit/audit.service.js';
 import { assertStrongPassword, generatePassword, hashPassword } from './platform/auth/password.js';
 import { ORG_TYPES, type OrgType, orgs, regions } from './platform/jurisdiction/jurisdiction.schema.js';
 import { userRoles, users } from './platform/users/users.schema.js';
-import type { LicencesService } from './modules/licences/licences.service.js';
+import type { LicenceTypesService } from './modules/licences/licence-types.service.js';
 
 interface JurisdictionFile {
   regions: { code: string; name: string; parentCode: string | null; formerCodes?: string[] }[];
@@ -43,7 +43,7 @@ export function readJurisdiction(file: string): JurisdictionFile {
  * Returns the generated admin password when one had to be made (print it once).
  */
 export async function bootstrap(
-  services: { db: Db; audit: AuditService; roles: RolesService; licences: LicencesService },
+  services: { db: Db; audit: AuditService; roles: RolesService; licenceTypes: LicenceTypesService },
   config: Pick<Config, 'jurisdictionFile' | 'adminPassword' | 'password'>,
 ) {
   const deps = { ...services, jurisdictionFile: config.jurisdictionFile, adminPassword: config.adminPassword, passwordMinLength: config.password.minLength };
@@ -70,7 +70,7 @@ export async function bootstrap(
       await insertTree(data.orgs, null);
       await deps.audit.record(tx, ctx, { action: 'jurisdiction.seeded', targetType: 'jurisdiction', after: { regions: data.regions.length, file: deps.jurisdictionFile } });
     }
-    await deps.licences.ensureTypes(tx);
+    await deps.licenceTypes.ensureTypes(tx);
 
     const [admin] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
     if (admin) return { generatedAdminPassword: null };

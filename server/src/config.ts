@@ -25,6 +25,8 @@ export interface Config {
   publicRateLimit: number;
   /** Largest import file accepted, in bytes. */
   importMaxBytes: number;
+  /** Working days an officer has to decide a notice from another licensing department (no law fixes it). */
+  feedbackDueWorkingDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -80,6 +82,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     },
     publicRateLimit: int(env, 'ZJ_PUBLIC_RATE_LIMIT', 60),
     importMaxBytes: int(env, 'ZJ_IMPORT_MAX_MB', 512) * 1024 * 1024,
+    feedbackDueWorkingDays: int(env, 'ZJ_FEEDBACK_DUE_WORKING_DAYS', 10),
     ...overrides,
   };
 }

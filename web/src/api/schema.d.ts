@@ -2135,6 +2135,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/todos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前用户的待办事项（来自各模块，最紧急的在前） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @description 提醒类别，例如 licence.expiring_30、licence.change_overdue、feedback.overdue */
+                                kind: string;
+                                subjectType: string;
+                                subjectId: string;
+                                title: string;
+                                /** @description 处理该事项的页面路径 */
+                                link: string;
+                                dueOn: string | null;
+                                regionCode: string;
+                                status: "open" | "done" | "resolved";
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/todos/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记待办事项为已办 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description 提醒类别，例如 licence.expiring_30、licence.change_overdue、feedback.overdue */
+                            kind: string;
+                            subjectType: string;
+                            subjectId: string;
+                            title: string;
+                            /** @description 处理该事项的页面路径 */
+                            link: string;
+                            dueOn: string | null;
+                            regionCode: string;
+                            status: "open" | "done" | "resolved";
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enterprises": {
         parameters: {
             query?: never;
@@ -2616,7 +2739,7 @@ export interface paths {
         put?: never;
         /**
          * 批量导入市场主体（.xlsx / .csv，UTF-8 或 GBK）
-         * @description multipart/form-data：字段 file（文件），字段 mode = all-or-nothing（默认，有任何错误行则不写入）| valid-rows（仅导入有效行）。按统一社会信用代码新增或更新。
+         * @description multipart/form-data：字段 file（.xlsx 或 .csv，UTF-8 或 GBK），字段 mode = all-or-nothing（默认，有任何错误行则不写入）| valid-rows（仅导入有效行）。按统一社会信用代码新增或更新。
          */
         post: {
             parameters: {
@@ -2762,6 +2885,24 @@ export interface paths {
                             regionName: string | null;
                             status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
                             creditClass: ("A" | "B" | "C" | "D") | (never | null);
+                            /** @description 有效的许可证（未届满、未吊销/注销/撤销/暂停），按证照类型、编号排序 */
+                            licences: {
+                                typeName: string;
+                                number: string;
+                                scope: string | null;
+                                issuedOn: string;
+                                expiresOn: string | null;
+                                issuer: string;
+                            }[];
+                            /** @description 被吊销（revoked）或撤销（withdrawn）的许可证，最新的在前 */
+                            revocations: {
+                                typeName: string;
+                                number: string;
+                                kind: "revoked" | "withdrawn";
+                                decidedOn: string;
+                                /** @description 决定书文号 */
+                                documentNo: string;
+                            }[];
                         };
                     };
                 };
@@ -2792,54 +2933,6 @@ export interface paths {
                                 message: string;
                                 details?: unknown;
                             };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/licence-types": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 许可证类型 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                key: string;
-                                name: string;
-                                sectionId: string | null;
-                                sectionName: string | null;
-                                legalBasis: string;
-                                validityYears: number | null;
-                                /** @description 已取消的证照类型：只能查阅，不能新发 */
-                                historic: boolean;
-                            }[];
-                            total: number;
                         };
                     };
                 };
@@ -3795,6 +3888,2454 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licences/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量导入许可证（.xlsx / .csv，UTF-8 或 GBK；不生成告知书）
+         * @description multipart/form-data：字段 file（.xlsx 或 .csv，UTF-8 或 GBK），字段 mode = all-or-nothing（默认，有任何错误行则不写入）| valid-rows（仅导入有效行）。列：许可证类型（名称或标识）、证书编号、统一社会信用代码、许可范围（可选）、发证日期、有效期至（可选，默认按类型有效期）、发证机关。按（类型，编号）新增或更新同一企业的许可证（不改变状态）。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                            updated: number;
+                            unchanged: number;
+                            rejected: {
+                                row: number;
+                                column: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量导入其他许可部门的通报（.xlsx / .csv）
+         * @description multipart/form-data：字段 file（.xlsx 或 .csv，UTF-8 或 GBK），字段 mode = all-or-nothing（默认，有任何错误行则不写入）| valid-rows（仅导入有效行）。列：统一社会信用代码、通报部门、通报类型（中文名称或 licence_revoked 等标识）、摘要、发生日期、文号（可选）。每行与手工登记的规则相同，进入主管局的分诊队列；已登记过的相同通报计为未变化。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                            updated: number;
+                            unchanged: number;
+                            rejected: {
+                                row: number;
+                                column: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licences/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出许可证列表（与导入相同的列，另加状态列；按类型、编号排序） */
+        get: {
+            parameters: {
+                query: {
+                    format: "xlsx" | "csv";
+                    type?: string;
+                    state?: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                    regionCode?: string;
+                    expiringBefore?: string;
+                    uscc?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licence-exits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 退出程序列表（最新在前） */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: "investigating" | "deciding" | "closed";
+                    kind?: "conditions_lost" | "closure" | "serious_violation";
+                    regionCode?: string;
+                    licenceId?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                licenceId: string;
+                                kind: "conditions_lost" | "closure" | "serious_violation";
+                                triggerSource: "complaint" | "department" | "government" | "feedback";
+                                feedbackId: string | null;
+                                triggerParty: string;
+                                triggerSummary: string;
+                                triggerDocumentNo: string | null;
+                                triggerOn: string;
+                                lawArea: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
+                                stage: "investigating" | "deciding" | "closed";
+                                investigatorId: string | null;
+                                investigatorName: string | null;
+                                investigationDueOn: string | null;
+                                findings: string | null;
+                                justifiedReason: boolean | null;
+                                /** Format: date-time */
+                                investigatedAt: string | null;
+                                outcome: ("revoked" | "cancelled" | "dismissed") | (never | null);
+                                decisionReason: string | null;
+                                legalBasis: string | null;
+                                documentNo: string | null;
+                                transitionId: string | null;
+                                transitionStatus: ("applied" | "pending" | "rejected") | (never | null);
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                regionCode: string;
+                                orgId: string;
+                                orgName: string;
+                                createdByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                licence: {
+                                    id: string;
+                                    number: string;
+                                    typeName: string;
+                                    state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                                    uscc: string;
+                                    enterpriseName: string;
+                                };
+                                /** @description 当前可作出的决定（不在决定阶段或等待审批时为空） */
+                                allowedOutcomes: ("revoked" | "cancelled" | "dismissed")[];
+                                /** @description 吊销或注销决定正等待科室负责人审批 */
+                                awaitingApproval: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 启动退出程序（不再具备许可条件的，生成核查通知书并进入调查核实） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        licenceId: string;
+                        kind: "conditions_lost" | "closure" | "serious_violation";
+                        triggerSource: "complaint" | "department" | "government";
+                        triggerParty: string;
+                        triggerSummary: string;
+                        triggerDocumentNo?: string | null;
+                        triggerOn: string;
+                        lawArea?: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
+                        /** Format: uuid */
+                        investigatorId?: string | null;
+                        investigationWorkingDays?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            licenceId: string;
+                            kind: "conditions_lost" | "closure" | "serious_violation";
+                            triggerSource: "complaint" | "department" | "government" | "feedback";
+                            feedbackId: string | null;
+                            triggerParty: string;
+                            triggerSummary: string;
+                            triggerDocumentNo: string | null;
+                            triggerOn: string;
+                            lawArea: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
+                            stage: "investigating" | "deciding" | "closed";
+                            investigatorId: string | null;
+                            investigatorName: string | null;
+                            investigationDueOn: string | null;
+                            findings: string | null;
+                            justifiedReason: boolean | null;
+                            /** Format: date-time */
+                            investigatedAt: string | null;
+                            outcome: ("revoked" | "cancelled" | "dismissed") | (never | null);
+                            decisionReason: string | null;
+                            legalBasis: string | null;
+                            documentNo: string | null;
+                            transitionId: string | null;
+                            transitionStatus: ("applied" | "pending" | "rejected") | (never | null);
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            regionCode: string;
+                            orgId: string;
+                            orgName: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            licence: {
+                                id: string;
+                                number: string;
+                                typeName: string;
+                                state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                                uscc: string;
+                                enterpriseName: string;
+                            };
+                            /** @description 当前可作出的决定（不在决定阶段或等待审批时为空） */
+                            allowedOutcomes: ("revoked" | "cancelled" | "dismissed")[];
+                            /** @description 吊销或注销决定正等待科室负责人审批 */
+                            awaitingApproval: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licence-exits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 退出程序详情（含文书） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            licenceId: string;
+                            kind: "conditions_lost" | "closure" | "serious_violation";
+                            triggerSource: "complaint" | "department" | "government" | "feedback";
+                            feedbackId: string | null;
+                            triggerParty: string;
+                            triggerSummary: string;
+                            triggerDocumentNo: string | null;
+                            triggerOn: string;
+                            lawArea: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
+                            stage: "investigating" | "deciding" | "closed";
+                            investigatorId: string | null;
+                            investigatorName: string | null;
+                            investigationDueOn: string | null;
+                            findings: string | null;
+                            justifiedReason: boolean | null;
+                            /** Format: date-time */
+                            investigatedAt: string | null;
+                            outcome: ("revoked" | "cancelled" | "dismissed") | (never | null);
+                            decisionReason: string | null;
+                            legalBasis: string | null;
+                            documentNo: string | null;
+                            transitionId: string | null;
+                            transitionStatus: ("applied" | "pending" | "rejected") | (never | null);
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            regionCode: string;
+                            orgId: string;
+                            orgName: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            licence: {
+                                id: string;
+                                number: string;
+                                typeName: string;
+                                state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                                uscc: string;
+                                enterpriseName: string;
+                            };
+                            /** @description 当前可作出的决定（不在决定阶段或等待审批时为空） */
+                            allowedOutcomes: ("revoked" | "cancelled" | "dismissed")[];
+                            /** @description 吊销或注销决定正等待科室负责人审批 */
+                            awaitingApproval: boolean;
+                            /** @description 本程序生成的文书（核查通知书、决定书） */
+                            documents: {
+                                id: string;
+                                licenceId: string;
+                                exitId: string | null;
+                                kind: "attachment" | "investigation_notice" | "revocation_decision" | "cancellation_decision";
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                createdByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licence-exits/{id}/investigation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录调查核实结果（进入决定阶段） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        findings: string;
+                        /** @description 企业是否有正当理由 */
+                        justifiedReason: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            licenceId: string;
+                            kind: "conditions_lost" | "closure" | "serious_violation";
+                            triggerSource: "complaint" | "department" | "government" | "feedback";
+                            feedbackId: string | null;
+                            triggerParty: string;
+                            triggerSummary: string;
+                            triggerDocumentNo: string | null;
+                            triggerOn: string;
+                            lawArea: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
+                            stage: "investigating" | "deciding" | "closed";
+                            investigatorId: string | null;
+                            investigatorName: string | null;
+                            investigationDueOn: string | null;
+                            findings: string | null;
+                            justifiedReason: boolean | null;
+                            /** Format: date-time */
+                            investigatedAt: string | null;
+                            outcome: ("revoked" | "cancelled" | "dismissed") | (never | null);
+                            decisionReason: string | null;
+                            legalBasis: string | null;
+                            documentNo: string | null;
+                            transitionId: string | null;
+                            transitionStatus: ("applied" | "pending" | "rejected") | (never | null);
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            regionCode: string;
+                            orgId: string;
+                            orgName: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            licence: {
+                                id: string;
+                                number: string;
+                                typeName: string;
+                                state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                                uscc: string;
+                                enterpriseName: string;
+                            };
+                            /** @description 当前可作出的决定（不在决定阶段或等待审批时为空） */
+                            allowedOutcomes: ("revoked" | "cancelled" | "dismissed")[];
+                            /** @description 吊销或注销决定正等待科室负责人审批 */
+                            awaitingApproval: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licence-exits/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作出决定：吊销、注销（生成决定书，需审批时等待审批）或不予吊销/注销 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outcome: "revoked" | "cancelled" | "dismissed";
+                        reason: string;
+                        legalBasis?: string | null;
+                        documentNo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            licenceId: string;
+                            kind: "conditions_lost" | "closure" | "serious_violation";
+                            triggerSource: "complaint" | "department" | "government" | "feedback";
+                            feedbackId: string | null;
+                            triggerParty: string;
+                            triggerSummary: string;
+                            triggerDocumentNo: string | null;
+                            triggerOn: string;
+                            lawArea: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
+                            stage: "investigating" | "deciding" | "closed";
+                            investigatorId: string | null;
+                            investigatorName: string | null;
+                            investigationDueOn: string | null;
+                            findings: string | null;
+                            justifiedReason: boolean | null;
+                            /** Format: date-time */
+                            investigatedAt: string | null;
+                            outcome: ("revoked" | "cancelled" | "dismissed") | (never | null);
+                            decisionReason: string | null;
+                            legalBasis: string | null;
+                            documentNo: string | null;
+                            transitionId: string | null;
+                            transitionStatus: ("applied" | "pending" | "rejected") | (never | null);
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            regionCode: string;
+                            orgId: string;
+                            orgName: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            licence: {
+                                id: string;
+                                number: string;
+                                typeName: string;
+                                state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                                uscc: string;
+                                enterpriseName: string;
+                            };
+                            /** @description 当前可作出的决定（不在决定阶段或等待审批时为空） */
+                            allowedOutcomes: ("revoked" | "cancelled" | "dismissed")[];
+                            /** @description 吊销或注销决定正等待科室负责人审批 */
+                            awaitingApproval: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通报分诊队列（未处理在前，按处理期限） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "decided";
+                    /** @description true：仅显示已超期未处理的 */
+                    overdue?: boolean;
+                    kind?: "licence_revoked" | "licence_suspended" | "conditions_changed" | "closure_decision" | "serious_violation" | "other";
+                    regionCode?: string;
+                    /** @description true：仅本机构受理的 */
+                    mine?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                uscc: string;
+                                /** @description 不在企业名录中的代码为 null（通报仍受理，转市局） */
+                                enterpriseId: string | null;
+                                enterpriseName: string | null;
+                                department: string;
+                                kind: "licence_revoked" | "licence_suspended" | "conditions_changed" | "closure_decision" | "serious_violation" | "other";
+                                summary: string;
+                                occurredOn: string;
+                                documentNo: string | null;
+                                source: "api" | "manual" | "import";
+                                createdByName: string;
+                                regionCode: string;
+                                regionName: string | null;
+                                orgId: string;
+                                /** @description 受理（分诊）机构：企业所在地的主管局 */
+                                orgName: string;
+                                receivedOn: string;
+                                /** @description 处理期限（按工作日历计算） */
+                                dueOn: string;
+                                /** @description 期限跨越无节假日数据的年份时为 false */
+                                dueCertain: boolean;
+                                /** @description 未处理且已过处理期限 */
+                                overdue: boolean;
+                                decision: ("none" | "measure" | "exit") | (never | null);
+                                decisionReason: string | null;
+                                licenceId: string | null;
+                                transitionId: string | null;
+                                exitId: string | null;
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 其他许可审批部门通报企业情况（部门系统用 API 密钥；工作人员手工登记）
+         * @description 按统一社会信用代码进入企业所在地主管局的分诊队列；名录中没有的代码也受理，转市局。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        uscc: string;
+                        department: string;
+                        kind: "licence_revoked" | "licence_suspended" | "conditions_changed" | "closure_decision" | "serious_violation" | "other";
+                        summary: string;
+                        occurredOn: string;
+                        documentNo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            uscc: string;
+                            /** @description 不在企业名录中的代码为 null（通报仍受理，转市局） */
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
+                            department: string;
+                            kind: "licence_revoked" | "licence_suspended" | "conditions_changed" | "closure_decision" | "serious_violation" | "other";
+                            summary: string;
+                            occurredOn: string;
+                            documentNo: string | null;
+                            source: "api" | "manual" | "import";
+                            createdByName: string;
+                            regionCode: string;
+                            regionName: string | null;
+                            orgId: string;
+                            /** @description 受理（分诊）机构：企业所在地的主管局 */
+                            orgName: string;
+                            receivedOn: string;
+                            /** @description 处理期限（按工作日历计算） */
+                            dueOn: string;
+                            /** @description 期限跨越无节假日数据的年份时为 false */
+                            dueCertain: boolean;
+                            /** @description 未处理且已过处理期限 */
+                            overdue: boolean;
+                            decision: ("none" | "measure" | "exit") | (never | null);
+                            decisionReason: string | null;
+                            licenceId: string | null;
+                            transitionId: string | null;
+                            exitId: string | null;
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通报详情（含企业的许可证） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            uscc: string;
+                            /** @description 不在企业名录中的代码为 null（通报仍受理，转市局） */
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
+                            department: string;
+                            kind: "licence_revoked" | "licence_suspended" | "conditions_changed" | "closure_decision" | "serious_violation" | "other";
+                            summary: string;
+                            occurredOn: string;
+                            documentNo: string | null;
+                            source: "api" | "manual" | "import";
+                            createdByName: string;
+                            regionCode: string;
+                            regionName: string | null;
+                            orgId: string;
+                            /** @description 受理（分诊）机构：企业所在地的主管局 */
+                            orgName: string;
+                            receivedOn: string;
+                            /** @description 处理期限（按工作日历计算） */
+                            dueOn: string;
+                            /** @description 期限跨越无节假日数据的年份时为 false */
+                            dueCertain: boolean;
+                            /** @description 未处理且已过处理期限 */
+                            overdue: boolean;
+                            decision: ("none" | "measure" | "exit") | (never | null);
+                            decisionReason: string | null;
+                            licenceId: string | null;
+                            transitionId: string | null;
+                            exitId: string | null;
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description 被通报企业的许可证（当前用户辖区内） */
+                            licences: {
+                                id: string;
+                                typeName: string;
+                                number: string;
+                                state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                                allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
+                            }[];
+                            /** @description 按通报类型应启动的退出程序（处理为 exit 时的默认值） */
+                            exitKind: ("conditions_lost" | "closure" | "serious_violation") | (never | null);
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 处理通报：不采取措施（说明理由）、对企业的许可证采取监管措施或启动退出程序；处理后不可更改
+         * @description exit 的 exitKind 不填时按通报类型：conditions_changed → conditions_lost，closure_decision → closure，serious_violation → serious_violation。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "none";
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        decision: "measure";
+                        /** Format: uuid */
+                        licenceId: string;
+                        to: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn";
+                        reason: string;
+                        legalBasis: string;
+                        documentNo: string;
+                        reviewOn?: string;
+                        deadlineWorkingDays?: number;
+                    } | {
+                        /** @enum {string} */
+                        decision: "exit";
+                        /** Format: uuid */
+                        licenceId: string;
+                        reason: string;
+                        exitKind?: "conditions_lost" | "closure" | "serious_violation";
+                        lawArea?: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
+                        /** Format: uuid */
+                        investigatorId?: string | null;
+                        investigationWorkingDays?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            uscc: string;
+                            /** @description 不在企业名录中的代码为 null（通报仍受理，转市局） */
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
+                            department: string;
+                            kind: "licence_revoked" | "licence_suspended" | "conditions_changed" | "closure_decision" | "serious_violation" | "other";
+                            summary: string;
+                            occurredOn: string;
+                            documentNo: string | null;
+                            source: "api" | "manual" | "import";
+                            createdByName: string;
+                            regionCode: string;
+                            regionName: string | null;
+                            orgId: string;
+                            /** @description 受理（分诊）机构：企业所在地的主管局 */
+                            orgName: string;
+                            receivedOn: string;
+                            /** @description 处理期限（按工作日历计算） */
+                            dueOn: string;
+                            /** @description 期限跨越无节假日数据的年份时为 false */
+                            dueCertain: boolean;
+                            /** @description 未处理且已过处理期限 */
+                            overdue: boolean;
+                            decision: ("none" | "measure" | "exit") | (never | null);
+                            decisionReason: string | null;
+                            licenceId: string | null;
+                            transitionId: string | null;
+                            exitId: string | null;
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description 被通报企业的许可证（当前用户辖区内） */
+                            licences: {
+                                id: string;
+                                typeName: string;
+                                number: string;
+                                state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                                allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
+                            }[];
+                            /** @description 按通报类型应启动的退出程序（处理为 exit 时的默认值） */
+                            exitKind: ("conditions_lost" | "closure" | "serious_violation") | (never | null);
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unlicensed-leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 无证无照经营线索列表（最新在前） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "assigned" | "closed";
+                    regionCode?: string;
+                    /** @description 经营者名称、地址或信用代码的片段 */
+                    q?: string;
+                    assigneeId?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                operatorName: string;
+                                uscc: string | null;
+                                /** @description 信用代码在企业名录中时所关联的企业 */
+                                enterpriseId: string | null;
+                                enterpriseName: string | null;
+                                address: string;
+                                regionCode: string;
+                                regionName: string | null;
+                                licenceType: string | null;
+                                licenceTypeName: string | null;
+                                source: string;
+                                description: string;
+                                /** @description 主管局（线索所在地的县区局，否则市局） */
+                                orgId: string;
+                                orgName: string;
+                                status: "open" | "assigned" | "closed";
+                                assigneeId: string | null;
+                                assigneeName: string | null;
+                                outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
+                                result: string | null;
+                                closedByName: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                createdByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记无证无照经营线索 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        operatorName: string;
+                        uscc?: string | null;
+                        address: string;
+                        regionCode: string;
+                        licenceType?: string | null;
+                        source: string;
+                        description: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            operatorName: string;
+                            uscc: string | null;
+                            /** @description 信用代码在企业名录中时所关联的企业 */
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
+                            address: string;
+                            regionCode: string;
+                            regionName: string | null;
+                            licenceType: string | null;
+                            licenceTypeName: string | null;
+                            source: string;
+                            description: string;
+                            /** @description 主管局（线索所在地的县区局，否则市局） */
+                            orgId: string;
+                            orgName: string;
+                            status: "open" | "assigned" | "closed";
+                            assigneeId: string | null;
+                            assigneeName: string | null;
+                            outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
+                            result: string | null;
+                            closedByName: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unlicensed-leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            operatorName: string;
+                            uscc: string | null;
+                            /** @description 信用代码在企业名录中时所关联的企业 */
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
+                            address: string;
+                            regionCode: string;
+                            regionName: string | null;
+                            licenceType: string | null;
+                            licenceTypeName: string | null;
+                            source: string;
+                            description: string;
+                            /** @description 主管局（线索所在地的县区局，否则市局） */
+                            orgId: string;
+                            orgName: string;
+                            status: "open" | "assigned" | "closed";
+                            assigneeId: string | null;
+                            assigneeName: string | null;
+                            outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
+                            result: string | null;
+                            closedByName: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unlicensed-leads/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 指派（或改派）承办人 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        assigneeId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            operatorName: string;
+                            uscc: string | null;
+                            /** @description 信用代码在企业名录中时所关联的企业 */
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
+                            address: string;
+                            regionCode: string;
+                            regionName: string | null;
+                            licenceType: string | null;
+                            licenceTypeName: string | null;
+                            source: string;
+                            description: string;
+                            /** @description 主管局（线索所在地的县区局，否则市局） */
+                            orgId: string;
+                            orgName: string;
+                            status: "open" | "assigned" | "closed";
+                            assigneeId: string | null;
+                            assigneeName: string | null;
+                            outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
+                            result: string | null;
+                            closedByName: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unlicensed-leads/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办结线索（办结后不能再变更） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outcome: "case_filed" | "licensed" | "ceased" | "unfounded" | "transferred";
+                        result: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            operatorName: string;
+                            uscc: string | null;
+                            /** @description 信用代码在企业名录中时所关联的企业 */
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
+                            address: string;
+                            regionCode: string;
+                            regionName: string | null;
+                            licenceType: string | null;
+                            licenceTypeName: string | null;
+                            source: string;
+                            description: string;
+                            /** @description 主管局（线索所在地的县区局，否则市局） */
+                            orgId: string;
+                            orgName: string;
+                            status: "open" | "assigned" | "closed";
+                            assigneeId: string | null;
+                            assigneeName: string | null;
+                            outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
+                            result: string | null;
+                            closedByName: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licence-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 许可证类型 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                name: string;
+                                sectionId: string | null;
+                                sectionName: string | null;
+                                legalBasis: string;
+                                validityYears: number | null;
+                                /** @description 已取消的证照类型：只能查阅，不能新发 */
+                                historic: boolean;
+                                sort: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增许可证类型 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 小写字母开头，只含小写字母、数字和下划线 */
+                        key: string;
+                        name: string;
+                        /** Format: uuid */
+                        sectionId?: string | null;
+                        legalBasis: string;
+                        /** @description 默认有效期（年）；null 表示长期有效 */
+                        validityYears: number | null;
+                        historic?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            name: string;
+                            sectionId: string | null;
+                            sectionName: string | null;
+                            legalBasis: string;
+                            validityYears: number | null;
+                            /** @description 已取消的证照类型：只能查阅，不能新发 */
+                            historic: boolean;
+                            sort: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licence-types/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改许可证类型（默认有效期的修改不影响已登记的许可证） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** Format: uuid */
+                        sectionId?: string | null;
+                        legalBasis?: string;
+                        /** @description 默认有效期（年）；null 表示长期有效 */
+                        validityYears?: number | null;
+                        historic?: boolean;
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            name: string;
+                            sectionId: string | null;
+                            sectionName: string | null;
+                            legalBasis: string;
+                            validityYears: number | null;
+                            /** @description 已取消的证照类型：只能查阅，不能新发 */
+                            historic: boolean;
+                            sort: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/licences/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 许可证的附件与文书（不含内容，最新在前） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                licenceId: string;
+                                exitId: string | null;
+                                kind: "attachment" | "investigation_notice" | "revocation_decision" | "cancellation_decision";
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                createdByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 上传许可证附件
+         * @description multipart/form-data，字段 file；不超过 20 MB；格式 pdf、jpg、jpeg、png、docx、xlsx、ofd（按扩展名和文件内容检查）。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            licenceId: string;
+                            exitId: string | null;
+                            kind: "attachment" | "investigation_notice" | "revocation_decision" | "cancellation_decision";
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            sha256: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licences/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载许可证附件或文书 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;

@@ -1,12 +1,16 @@
 import type { ReactNode } from 'react';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
   FileProtectOutlined,
   HomeOutlined,
   KeyOutlined,
+  NotificationOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
+  StopOutlined,
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -22,6 +26,13 @@ import { EnterpriseDetailPage } from '../modules/enterprises/EnterpriseDetailPag
 import { EnterpriseImportPage } from '../modules/enterprises/EnterpriseImportPage';
 import { LicenceListPage } from '../modules/licences/LicenceListPage';
 import { LicenceDetailPage } from '../modules/licences/LicenceDetailPage';
+import { LicenceImportPage } from '../modules/licences/LicenceImportPage';
+import { ExitListPage } from '../modules/licences/exits/ExitListPage';
+import { ExitDetailPage } from '../modules/licences/exits/ExitDetailPage';
+import { LicenceSettingsPage } from '../modules/licences/settings/LicenceSettingsPage';
+import { LeadListPage } from '../modules/licences/leads/LeadListPage';
+import { FeedbackListPage } from '../modules/licences/feedback/FeedbackListPage';
+import { FeedbackDetailPage } from '../modules/licences/feedback/FeedbackDetailPage';
 
 export interface AppRoute {
   path: string;
@@ -57,7 +68,42 @@ export const appRoutes: AppRoute[] = [
     icon: <FileProtectOutlined />,
     group: 'menu.market',
   },
+  { path: '/licences/import', element: <LicenceImportPage />, permission: 'licence.write' },
   { path: '/licences/:id', element: <LicenceDetailPage />, permission: 'licence.read' },
+  {
+    path: '/feedback',
+    element: <FeedbackListPage />,
+    permission: 'licence.read',
+    menuLabel: 'feedback.menu',
+    icon: <NotificationOutlined />,
+    group: 'menu.market',
+  },
+  { path: '/feedback/:id', element: <FeedbackDetailPage />, permission: 'licence.read' },
+  {
+    path: '/licence-exits',
+    element: <ExitListPage />,
+    permission: 'licence.read',
+    menuLabel: 'exits.menu',
+    icon: <StopOutlined />,
+    group: 'menu.market',
+  },
+  { path: '/licence-exits/:id', element: <ExitDetailPage />, permission: 'licence.read' },
+  {
+    path: '/licence-settings',
+    element: <LicenceSettingsPage />,
+    permission: 'licence.configure',
+    menuLabel: 'licenceAdmin.menu',
+    icon: <SettingOutlined />,
+    group: 'menu.market',
+  },
+  {
+    path: '/unlicensed-leads',
+    element: <LeadListPage />,
+    permission: 'licence.read',
+    menuLabel: 'leads.menu',
+    icon: <AlertOutlined />,
+    group: 'menu.market',
+  },
   {
     path: '/orgs',
     element: <OrgListPage />,

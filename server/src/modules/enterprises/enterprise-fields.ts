@@ -1,4 +1,4 @@
-import { parseDate } from '../../platform/calendar/dates.js';
+import { cellDate } from '../../platform/files/cells.js';
 import { ENTERPRISE_STATUSES, type EnterpriseStatus } from './enterprises.schema.js';
 import { normalizeUscc, usccProblem } from './uscc.js';
 
@@ -94,29 +94,14 @@ export function checkIndustry(raw: string | null | undefined): Result<string | n
   return /^([A-T](\d{2,4})?|\d{2,4})$/.test(value) ? ok(value) : fail('industryCode', 'INDUSTRY_FORMAT', `行业代码“${value}”不符合 GB/T 4754 格式（如 C1391）`);
 }
 
-/** Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
 /**
- * A date as registration exports write it: 2019-03-05, 2019/3/5, 2019.3.5, 2019年3月5日,
- * an Excel serial number (43529), or a Date from a spreadsheet date cell. Not in the future.
+ * A date as registration exports write it (see `cellDate`: 2019-03-05, 2019/3/5, an Excel serial
+ * number, a date cell). Not in the future, not before 1949-10-01.
  */
 export function checkDate(raw: unknown, today = new Date()): Result<string | null> {
   if (raw === null || raw === undefined || raw === '') return ok(null);
-  let iso: string | null = null;
-  if (raw instanceof Date) {
-    iso = Number.isNaN(raw.getTime()) ? null : raw.toISOString().slice(0, 10);
-  } else {
-    const text = String(raw).trim();
-    const serial = /^\d{1,5}(\.\d+)?$/.test(text) ? Number(text) : NaN;
-    if (serial >= 1 && serial < 2958466) {
-      iso = new Date(EXCEL_EPOCH_MS + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
-    } else {
-      const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
-      if (m) iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-    }
-  }
-  if (!iso || !parseDate(iso)) return fail('establishedOn', 'DATE_FORMAT', `无法识别的日期“${String(raw)}”（如 2019-03-05、2019/3/5）`);
+  const iso = cellDate(raw);
+  if (!iso) return fail('establishedOn', 'DATE_FORMAT', `无法识别的日期“${String(raw)}”（如 2019-03-05、2019/3/5）`);
   if (iso > today.toISOString().slice(0, 10)) return fail('establishedOn', 'DATE_FUTURE', `成立日期 ${iso} 晚于今天`);
   if (iso < '1949-10-01') return fail('establishedOn', 'DATE_FORMAT', `成立日期 ${iso} 早于 1949-10-01`);
   return ok(iso);

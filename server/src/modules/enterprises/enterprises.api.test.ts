@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, todayInChina } from '../../platform/calendar/dates.js';
 import { useTestEnv } from '../../test/app.js';
 import { makeEnterprise, randomUscc } from './testing.js';
 import { usccCheckChar } from './uscc.js';
 
 const env = useTestEnv();
+let licenceSeq = 0;
 
 describe('registering an enterprise', () => {
   it('creates one with the contract’s fields, normalizing the USCC, audited and in its history', async () => {
@@ -154,9 +156,48 @@ describe('public lookup', () => {
     const e = await makeEnterprise(env, { contacts: [{ name: '张三', phone: '13800000000' }], legalRepresentative: '张三' });
     const res = await env.app.inject({ url: `/api/public/enterprises/${e.uscc.toLowerCase()}` });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ uscc: e.uscc, name: e.name, regionCode: '320826', regionName: '涟水县', status: 'active', creditClass: null });
+    expect(res.json()).toEqual({ uscc: e.uscc, name: e.name, regionCode: '320826', regionName: '涟水县', status: 'active', creditClass: null, licences: [], revocations: [] });
     expect(res.body).not.toContain('13800000000');
     expect((await env.app.inject({ url: `/api/public/enterprises/${randomUscc()}` })).json().error.code).toBe('NOT_FOUND');
+  });
+
+  it('lists the valid licences without their supervision state, and the revoked or withdrawn ones with the decision', async () => {
+    const admin = await env.loginAdmin();
+    const e = await makeEnterprise(env, { contacts: [{ name: '张三', phone: '13800000000' }] });
+    const number = () => `GS-${Date.now()}-${++licenceSeq}`;
+    const issue = async (type: string, dates: { issuedOn: string; expiresOn?: string }) => {
+      const res = await admin.post('/api/licences', { uscc: e.uscc, type, number: number(), scope: '电线电缆', ...dates, issuer: '江苏省市场监督管理局' });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string; number: string };
+    };
+    const measure = async (id: string, to: string, extra: Record<string, unknown> = {}) => {
+      const documentNo = `淮市监决〔2026〕${++licenceSeq}号`;
+      const res = await admin.post(`/api/licences/${id}/transitions`, { to, reason: '复查不合格', legalBasis: '《工业产品生产许可证管理条例》', documentNo, ...extra });
+      expect(res.statusCode, res.body).toBe(200);
+      return documentNo;
+    };
+    const valid = await issue('industrial_product', { issuedOn: '2025-06-01', expiresOn: '2030-05-31' });
+    const warned = await issue('se_use_registration', { issuedOn: '2024-01-10' }); // no default validity: never expires
+    await measure(warned.id, 'warning', { reviewOn: addDays(todayInChina(), 30) });
+    await issue('cma', { issuedOn: '2018-01-01', expiresOn: '2024-01-01' }); // past its expiry, the daily job not yet run
+    await measure((await issue('industrial_product', { issuedOn: '2025-06-01' })).id, 'suspended');
+    const revoked = await issue('industrial_product', { issuedOn: '2024-03-01' });
+    const revokedNo = await measure(revoked.id, 'revoked');
+    const withdrawn = await issue('cma', { issuedOn: '2024-03-01' });
+    const withdrawnNo = await measure(withdrawn.id, 'withdrawn');
+
+    const res = await env.app.inject({ url: `/api/public/enterprises/${e.uscc}` });
+    expect(res.statusCode).toBe(200);
+    const record = res.json();
+    expect(record.licences).toEqual([
+      { typeName: '工业产品生产许可证', number: valid.number, scope: '电线电缆', issuedOn: '2025-06-01', expiresOn: '2030-05-31', issuer: '江苏省市场监督管理局' },
+      { typeName: '特种设备使用登记证', number: warned.number, scope: '电线电缆', issuedOn: '2024-01-10', expiresOn: null, issuer: '江苏省市场监督管理局' },
+    ]);
+    expect(record.revocations).toEqual([
+      { typeName: '检验检测机构资质认定证书（CMA）', number: withdrawn.number, kind: 'withdrawn', decidedOn: todayInChina(), documentNo: withdrawnNo },
+      { typeName: '工业产品生产许可证', number: revoked.number, kind: 'revoked', decidedOn: todayInChina(), documentNo: revokedNo },
+    ]);
+    for (const hidden of ['13800000000', '张三', 'warning', '警示', valid.id, '复查不合格']) expect(res.body).not.toContain(hidden);
   });
 
   it('is rate-limited per client with 429 RATE_LIMITED', async () => {

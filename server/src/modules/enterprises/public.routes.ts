@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ErrorSchema } from '../../platform/http/schemas.js';
+import { DateString, ErrorSchema, Nullable, literals } from '../../platform/http/schemas.js';
 import { CreditClass, Status, UsccParams } from './enterprises.routes.js';
 import type { PublicLookup } from './public-lookup.js';
 
@@ -11,6 +11,27 @@ const PublicEnterprise = Type.Object({
   regionName: Type.Union([Type.String(), Type.Null()]),
   status: Status,
   creditClass: Type.Union([CreditClass, Type.Null()]),
+  licences: Type.Array(
+    Type.Object({
+      typeName: Type.String(),
+      number: Type.String(),
+      scope: Nullable(Type.String()),
+      issuedOn: DateString,
+      expiresOn: Nullable(DateString),
+      issuer: Type.String(),
+    }),
+    { description: '有效的许可证（未届满、未吊销/注销/撤销/暂停），按证照类型、编号排序' },
+  ),
+  revocations: Type.Array(
+    Type.Object({
+      typeName: Type.String(),
+      number: Type.String(),
+      kind: literals(['revoked', 'withdrawn'] as const),
+      decidedOn: DateString,
+      documentNo: Type.String({ description: '决定书文号' }),
+    }),
+    { description: '被吊销（revoked）或撤销（withdrawn）的许可证，最新的在前' },
+  ),
 });
 
 /** Anyone may look up an enterprise's public record; each client is limited to `perMinute` lookups. */

@@ -9,15 +9,14 @@ import { LICENCE_STATES, TRANSITION_TARGETS } from './states.js';
 const State = literals(LICENCE_STATES);
 const Target = literals(TRANSITION_TARGETS);
 
-const LicenceType = Type.Object({
-  key: Type.String(),
-  name: Type.String(),
-  sectionId: Nullable(Type.String()),
-  sectionName: Nullable(Type.String()),
-  legalBasis: Type.String(),
-  validityYears: Nullable(Type.Integer()),
-  historic: Type.Boolean({ description: '已取消的证照类型：只能查阅，不能新发' }),
-});
+/** The list's filters (the export takes them too). */
+export const LicenceFilterQuery = {
+  type: Type.Optional(Type.String({ maxLength: 60 })),
+  state: Type.Optional(State),
+  regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+  expiringBefore: Type.Optional(DateString),
+  uscc: Type.Optional(Type.String({ maxLength: 40 })),
+};
 
 const Licence = Type.Object({
   id: Type.String(),
@@ -68,8 +67,6 @@ const RequestParams = Type.Object({ id: Id, requestId: Id }, { additionalPropert
 export const licencesRoutes =
   (service: LicencesService): FastifyPluginAsyncTypebox =>
   async (app) => {
-    app.get('/api/licence-types', { config: { access: 'licence.read' }, schema: { tags: ['licences'], summary: '许可证类型', response: { 200: ListOf(LicenceType) } } }, async () => service.listTypes());
-
     app.get(
       '/api/licences',
       {
@@ -77,17 +74,7 @@ export const licencesRoutes =
         schema: {
           tags: ['licences'],
           summary: '许可证列表（按到期日）',
-          querystring: Type.Object(
-            {
-              type: Type.Optional(Type.String({ maxLength: 60 })),
-              state: Type.Optional(State),
-              regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
-              expiringBefore: Type.Optional(DateString),
-              uscc: Type.Optional(Type.String({ maxLength: 40 })),
-              ...PageQuery,
-            },
-            { additionalProperties: false },
-          ),
+          querystring: Type.Object({ ...LicenceFilterQuery, ...PageQuery }, { additionalProperties: false }),
           response: { 200: ListOf(Licence), 400: ErrorSchema },
         },
       },

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/access/actor.js';
 import { addDays, todayInChina } from '../../platform/calendar/dates.js';
 import { useTestEnv } from '../../test/app.js';
-import { makeEnterprise } from '../enterprises/testing.js';
-import { defaultExpiry } from './licences.service.js';
+import { makeEnterprise, randomUscc } from '../enterprises/testing.js';
+import { defaultExpiry } from './licence-fields.js';
 import { LICENCE_STATES, type LicenceState, TRANSITION_TARGETS, type TransitionTarget } from './states.js';
 
 const env = useTestEnv();
+
+/** The code with another final check character. */
+const wrongCheckDigit = (uscc: string) => uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0');
 
 let seq = 0;
 async function issue(input: { regionCode?: string; type?: string; issuedOn?: string; expiresOn?: string | null } = {}) {
@@ -58,18 +61,6 @@ const ALLOWED: Record<LicenceState, TransitionTarget[]> = {
   expired: [],
 };
 
-describe('licence types', () => {
-  it('are preloaded with their owning section, legal basis and validity; the abolished one is historic', async () => {
-    const { items } = await env.services.licences.listTypes();
-    const keys = items.map((t) => t.key);
-    for (const key of ['industrial_product', 'se_production_design', 'se_production_manufacture', 'se_production_installation', 'se_production_filling', 'se_use_registration', 'metrology_pattern_approval', 'metrology_standard', 'metrology_authorization', 'cma', 'metrology_manufacture_historic']) {
-      expect(keys).toContain(key);
-    }
-    expect(items.find((t) => t.key === 'se_use_registration')).toMatchObject({ sectionName: '特种设备安全监察科', validityYears: null, historic: false });
-    expect(items.find((t) => t.key === 'metrology_manufacture_historic')).toMatchObject({ sectionName: '计量科', historic: true });
-  });
-});
-
 describe('issuing a licence', () => {
   it('starts in normal supervision and takes the type’s default validity when no expiry is given', async () => {
     const l = await issue({ issuedOn: '2024-03-01' });
@@ -86,8 +77,10 @@ describe('issuing a licence', () => {
     await expect(env.services.licences.create(env.ctx, { ...base, type: 'cma' })).resolves.toMatchObject({ number: l.number });
     await expect(env.services.licences.create(env.ctx, { ...base, number: 'H-1', type: 'metrology_manufacture_historic' })).rejects.toMatchObject({ code: 'LICENCE_TYPE_HISTORIC' });
     await expect(env.services.licences.create(env.ctx, { ...base, number: 'U-1', type: 'no_such_type' })).rejects.toMatchObject({ code: 'LICENCE_TYPE_UNKNOWN' });
-    await expect(env.services.licences.create(env.ctx, { ...base, number: 'E-1', uscc: '91320826MA1XXXXXXX' })).rejects.toMatchObject({ code: 'ENTERPRISE_UNKNOWN' });
-    await expect(env.services.licences.create(env.ctx, { ...base, number: 'D-1', expiresOn: '2023-12-31' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(env.services.licences.create(env.ctx, { ...base, number: 'E-1', uscc: randomUscc() })).rejects.toMatchObject({ code: 'ENTERPRISE_UNKNOWN' });
+    await expect(env.services.licences.create(env.ctx, { ...base, number: 'E-2', uscc: wrongCheckDigit(randomUscc()) })).rejects.toMatchObject({ code: 'USCC_CHECK_DIGIT' });
+    await expect(env.services.licences.create(env.ctx, { ...base, number: 'E-3', uscc: '91320826' })).rejects.toMatchObject({ code: 'USCC_FORMAT' });
+    await expect(env.services.licences.create(env.ctx, { ...base, number: 'D-1', expiresOn: '2023-12-31' })).rejects.toMatchObject({ code: 'EXPIRY_BEFORE_ISSUE' });
   });
 });
 

@@ -1,19 +1,22 @@
-import { type SQL, and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import { countAll, inTransaction } from '../../db/sql.js';
 import type { Actor, RequestContext } from '../../platform/access/actor.js';
-import { regionPrefix, visibleTo } from '../../platform/access/scope.js';
+import { visibleTo } from '../../platform/access/scope.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { CalendarService } from '../../platform/calendar/calendar.service.js';
-import { addDays, parseDate, todayInChina } from '../../platform/calendar/dates.js';
+import { todayInChina } from '../../platform/calendar/dates.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
 import { type Page, offsetOf } from '../../platform/http/schemas.js';
 import { orgs, regions } from '../../platform/jurisdiction/jurisdiction.schema.js';
 import { enterprises } from '../enterprises/enterprises.schema.js';
-import { normalizeUscc } from '../enterprises/uscc.js';
-import { LICENCE_TYPE_SEEDS } from './licence-types.js';
 import { licenceApprovalRules, licenceNotices, licenceTransitions, licenceTypes, licences } from './licences.schema.js';
+import { checkDate, checkLicenceFields, checkText, historicProblem, holderUnknown, orThrow, problemError } from './licence-fields.js';
+
+/** Moved to licence-fields.ts; still offered here for the callers that import it from the service. */
+export { defaultExpiry } from './licence-fields.js';
+import { licenceConditions } from './licence-search.js';
 import { renderNotice } from './notice.js';
 import { type LicenceState, STATE_LABELS, TRANSITION_TARGETS, type TransitionTarget, canTransition } from './states.js';
 
@@ -47,26 +50,17 @@ export interface LicenceFilter {
 /** The longest deadline an order to change the registration may set, in working days. */
 export const MAX_CHANGE_DEADLINE_WORKING_DAYS = 250;
 
-const invalid = (field: string, message: string, code = 'VALIDATION') => new AppError(code, message, 400, { field });
+/** A 400 naming the input field at fault (`details.field`). */
+export const invalid = (field: string, message: string, code = 'VALIDATION') => new AppError(code, message, 400, { field });
 
-function requireText(value: string | null | undefined, field: string, label: string, max = 500): string {
-  const text = value?.trim() ?? '';
-  if (!text) throw invalid(field, `请填写${label}`);
-  if (text.length > max) throw invalid(field, `${label}不能超过 ${max} 个字`);
-  return text;
+/** Trimmed text, required and at most `max` characters. */
+export function requireText(value: string | null | undefined, field: string, label: string, max = 500): string {
+  return orThrow(checkText(value, field, label, { max, required: true }))!;
 }
 
-function requireDate(value: string | null | undefined, field: string, label: string): string {
-  if (!value || !parseDate(value)) throw invalid(field, `${label}应为 YYYY-MM-DD 格式的日期`, 'INVALID_DATE');
-  return value;
-}
-
-/** The last day of a validity of `years` starting on `issuedOn` (2024-03-01 + 5 years → 2029-02-28). */
-export function defaultExpiry(issuedOn: string, years: number): string {
-  const [y, m, d] = issuedOn.split('-').map(Number) as [number, number, number];
-  const anniversary = new Date(Date.UTC(y + years, m - 1, d));
-  // 29 February + n years lands on 1 March when that year has none: the day before is still right.
-  return addDays(anniversary.toISOString().slice(0, 10), -1);
+/** A real YYYY-MM-DD date (400 INVALID_DATE otherwise). */
+export function requireDate(value: string | null | undefined, field: string, label: string): string {
+  return orThrow(checkDate(value, field, label));
 }
 
 const licenceColumns = {
@@ -92,7 +86,14 @@ const licenceColumns = {
 /** The measures an officer may ask for from the licence's state (the UI offers only these). */
 const withTargets = <T extends { state: LicenceState }>(row: T) => ({ ...row, allowedTargets: TRANSITION_TARGETS.filter((to) => canTransition(row.state, to)) });
 
+/**
+ * Told, inside the decision's transaction, when a section head approves or rejects a pending
+ * request (an exit procedure waits for it); a listener that throws undoes the decision.
+ */
+export type DecisionListener = (tx: Db, ctx: RequestContext & { actor: Actor }, request: typeof licenceTransitions.$inferSelect, approved: boolean) => Promise<void>;
+
 export function makeLicencesService(deps: { db: Db; audit: AuditService; calendar: CalendarService }) {
+  const decisionListeners: DecisionListener[] = [];
   const { db, audit } = deps;
   const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: enterprises.regionCode });
 
@@ -137,44 +138,19 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
   }
 
   return {
-    /** First start and upgrades: adds the preloaded types a database does not have yet. */
-    async ensureTypes(tx: Db) {
-      const sections = await tx.select({ id: orgs.id, name: orgs.name }).from(orgs).where(eq(orgs.type, 'city_section'));
-      const sectionId = (name: string) => sections.find((s) => s.name === name)?.id ?? null;
-      await tx
-        .insert(licenceTypes)
-        .values(LICENCE_TYPE_SEEDS.map((t, i) => ({ key: t.key, name: t.name, sectionId: sectionId(t.sectionName), legalBasis: t.legalBasis, validityYears: t.validityYears, historic: t.historic ?? false, sort: i })))
-        .onConflictDoNothing();
-    },
-
-    async listTypes() {
-      const items = await db
-        .select({ key: licenceTypes.key, name: licenceTypes.name, sectionId: licenceTypes.sectionId, sectionName: orgs.name, legalBasis: licenceTypes.legalBasis, validityYears: licenceTypes.validityYears, historic: licenceTypes.historic })
-        .from(licenceTypes)
-        .leftJoin(orgs, eq(orgs.id, licenceTypes.sectionId))
-        .orderBy(asc(licenceTypes.sort), asc(licenceTypes.key));
-      return { items, total: items.length };
-    },
-
     async create(ctx: RequestContext & { actor: Actor }, input: LicenceInput) {
-      const number = requireText(input.number, 'number', '证书编号', 100);
-      const issuer = requireText(input.issuer, 'issuer', '发证机关', 200);
-      const issuedOn = requireDate(input.issuedOn, 'issuedOn', '发证日期');
-      if (issuedOn > todayInChina()) throw invalid('issuedOn', '发证日期不能晚于今天');
-      const [type] = await db.select().from(licenceTypes).where(eq(licenceTypes.key, input.type));
-      if (!type) throw invalid('type', `未知的许可证类型：${input.type}`, 'LICENCE_TYPE_UNKNOWN');
-      if (type.historic) throw invalid('type', `${type.name}已取消，只能查阅，不能新发`, 'LICENCE_TYPE_HISTORIC');
-      const expiresOn = input.expiresOn ? requireDate(input.expiresOn, 'expiresOn', '有效期至') : type.validityYears ? defaultExpiry(issuedOn, type.validityYears) : null;
-      if (expiresOn && expiresOn < issuedOn) throw invalid('expiresOn', '有效期至不能早于发证日期');
-      const scope = input.scope?.trim() || null;
-      if (scope && scope.length > 2000) throw invalid('scope', '许可范围不能超过 2000 个字');
+      const [named] = await db.select().from(licenceTypes).where(eq(licenceTypes.key, input.type));
+      const checked = checkLicenceFields(input, named);
+      if (!checked.ok) throw problemError(checked.problems[0]!);
+      const { type, number, scope, issuedOn, expiresOn, issuer } = checked.value;
+      if (type.historic) throw problemError(historicProblem(type));
 
       return inTransaction(db, async (tx) => {
         const [enterprise] = await tx
           .select({ id: enterprises.id })
           .from(enterprises)
-          .where(and(eq(enterprises.uscc, normalizeUscc(input.uscc)), scopeOf(ctx.actor)));
-        if (!enterprise) throw new AppError('ENTERPRISE_UNKNOWN', `未找到统一社会信用代码为 ${input.uscc} 的企业（或不在您的辖区）`, 400, { field: 'uscc' });
+          .where(and(eq(enterprises.uscc, checked.value.uscc), scopeOf(ctx.actor)));
+        if (!enterprise) throw problemError(holderUnknown(checked.value));
         const [taken] = await tx.select({ id: licences.id }).from(licences).where(and(eq(licences.typeKey, type.key), eq(licences.number, number)));
         if (taken) throw new AppError('DUPLICATE', `${type.name}编号 ${number} 已登记`, 409, { field: 'number' });
         const [row] = await tx.insert(licences).values({ enterpriseId: enterprise.id, typeKey: type.key, number, scope, issuedOn, expiresOn, issuer }).returning({ id: licences.id });
@@ -188,13 +164,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
     },
 
     async list(actor: Actor, filter: LicenceFilter, page: Page) {
-      const conds: (SQL | undefined)[] = [scopeOf(actor)];
-      if (filter.type) conds.push(eq(licences.typeKey, filter.type));
-      if (filter.state) conds.push(eq(licences.state, filter.state));
-      if (filter.regionCode) conds.push(sql`${enterprises.regionCode} like ${`${regionPrefix(filter.regionCode)}%`}`);
-      if (filter.expiringBefore) conds.push(lte(licences.expiresOn, requireDate(filter.expiringBefore, 'expiringBefore', '到期日')));
-      if (filter.uscc) conds.push(eq(enterprises.uscc, normalizeUscc(filter.uscc)));
-      const where = and(...conds);
+      const where = licenceConditions(actor, filter);
       const [items, [count]] = await Promise.all([
         select(db).where(where).orderBy(asc(licences.expiresOn), asc(licences.number)).limit(page.pageSize).offset(offsetOf(page)),
         db
@@ -206,7 +176,8 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
       return { items: items.map(withTargets), total: count?.n ?? 0 };
     },
 
-    get: (actor: Actor, id: string) => find(db, actor, id),
+    /** `tx`: the caller's open transaction, when the lookup is part of a larger step. */
+    get: (actor: Actor, id: string, tx: Db = db) => find(tx, actor, id),
 
     /** The notice (告知书) handed out on issuing, as stored then. */
     async notice(actor: Actor, id: string) {
@@ -244,7 +215,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
         if (!Number.isInteger(days) || days! < 1 || days! > MAX_CHANGE_DEADLINE_WORKING_DAYS) {
           throw invalid('deadlineWorkingDays', `办理期限应为 1–${MAX_CHANGE_DEADLINE_WORKING_DAYS} 个工作日`);
         }
-        deadline = await deps.calendar.addWorkingDays(todayInChina(), days!);
+        deadline = await deps.calendar.addWorkingDays(todayInChina(), days!, outer);
       }
 
       return inTransaction(outer, async (tx) => {
@@ -276,7 +247,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
           return { pending: true as const, request: request! };
         }
         await apply(tx, ctx, licence, values);
-        return { pending: false as const, licence: await find(tx, null, id) };
+        return { pending: false as const, licence: await find(tx, null, id), request: request! };
       });
     },
 
@@ -299,8 +270,14 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
           .where(eq(licenceTransitions.id, requestId));
         if (decision.approve) await apply(tx, ctx, licence, { ...request, fromState: licence.state });
         else await audit.record(tx, ctx, { action: 'licence.transition_rejected', targetType: 'licence', targetId: id, after: { requestId, note } });
+        for (const listener of decisionListeners) await listener(tx, ctx, request, decision.approve);
         return find(tx, null, id);
       });
+    },
+
+    /** Subscribes to approvals and rejections of pending requests (see DecisionListener). */
+    onDecision(listener: DecisionListener) {
+      decisionListeners.push(listener);
     },
 
     async approvalRules() {

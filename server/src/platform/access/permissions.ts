@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'licence.approve': 'licences',
   /** Choose which measures require approval. */
   'licence.configure': 'licences',
+  /** Submit a notice from another licensing department (their systems' API keys; officers entering one by hand). */
+  'feedback.submit': 'licences',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -46,7 +48,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   {
     key: 'city_officer',
     name: '市局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.uscc_override', 'licence.read', 'licence.write'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'feedback.submit'],
     dataScope: 'all',
   },
   {
@@ -58,11 +60,11 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   {
     key: 'county_officer',
     name: '县区局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'licence.read', 'licence.write'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'licence.read', 'licence.write', 'feedback.submit'],
     dataScope: 'region',
   },
   { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'licence.read'], dataScope: 'region' },
   { key: 'institution', name: '承检机构', permissions: [], dataScope: 'org' },
   { key: 'enterprise', name: '企业', permissions: [], dataScope: 'org' },
-  { key: 'public_api', name: '外部系统接口', permissions: ['enterprise.read'], dataScope: 'all' },
+  { key: 'public_api', name: '外部系统接口', permissions: ['enterprise.read', 'feedback.submit'], dataScope: 'all' },
 ];

@@ -30,15 +30,15 @@ export function makeCalendarService(deps: { db: Db; audit: AuditService }) {
   const { db, audit } = deps;
 
   /** Loads a year's overrides; one query per year touched by a computation. */
-  function yearLoader() {
+  function yearLoader(tx: Db = db) {
     const cache = new Map<number, Promise<YearData>>();
     return (year: number) => {
       let hit = cache.get(year);
       if (!hit) {
         hit = (async () => {
           const [rows, [manual]] = await Promise.all([
-            db.select().from(calendarDays).where(and(gte(calendarDays.date, `${year}-01-01`), lte(calendarDays.date, `${year}-12-31`))),
-            db.select().from(calendarYears).where(eq(calendarYears.year, year)),
+            tx.select().from(calendarDays).where(and(gte(calendarDays.date, `${year}-01-01`), lte(calendarDays.date, `${year}-12-31`))),
+            tx.select().from(calendarYears).where(eq(calendarYears.year, year)),
           ]);
           return {
             covered: statutory.covers(year) || manual?.covered === true,
@@ -70,13 +70,16 @@ export function makeCalendarService(deps: { db: Db; audit: AuditService }) {
       return dayInfo(yearLoader(), date);
     },
 
-    /** The `days`-th working day after `from` (from itself not counted); `days = 0` answers `from`. */
-    async addWorkingDays(from: string, days: number): Promise<{ date: string; certain: boolean }> {
+    /**
+     * The `days`-th working day after `from` (from itself not counted); `days = 0` answers `from`.
+     * `tx`: the caller's open transaction (PGlite has one connection: reading outside it would wait forever).
+     */
+    async addWorkingDays(from: string, days: number, tx: Db = db): Promise<{ date: string; certain: boolean }> {
       requireDate(from, 'from');
       if (!Number.isInteger(days) || days < 0 || days > MAX_WORKING_DAYS) {
         throw new AppError('VALIDATION', `工作日数应为 0–${MAX_WORKING_DAYS} 的整数`, 400, { field: 'days' });
       }
-      const load = yearLoader();
+      const load = yearLoader(tx);
       let date = from;
       let certain = true;
       for (let counted = 0; counted < days; ) {

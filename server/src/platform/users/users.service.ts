@@ -97,7 +97,8 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
       return { items, total: count?.n ?? 0 };
     },
 
-    get: (actor: Actor | null, id: string) => findUser(db, actor, id),
+    /** `tx`: the caller's open transaction, when the lookup is part of a larger step. */
+    get: (actor: Actor | null, id: string, tx: Db = db) => findUser(tx, actor, id),
 
     async create(ctx: RequestContext & { actor: Actor }, input: CreateUserInput, tx0?: Db) {
       const username = normalizeUsername(input.username);

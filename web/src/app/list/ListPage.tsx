@@ -2,8 +2,9 @@ import { Button, Card, Form, Space, Table, type TableColumnsType, type TableProp
 import { SearchOutlined, UndoOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListResult, PageQuery } from '../../api/types';
+import type { ExportFormat, ListResult, PageQuery } from '../../api/types';
 import { useNotifyError } from '../errors';
+import { ExportButtons } from '../files/ExportButtons';
 
 export type FilterValues = Record<string, unknown>;
 
@@ -21,6 +22,8 @@ export interface ListPageProps<T extends object, Q extends object> {
   extraQuery?: Partial<Q>;
   /** Buttons on the card header (create, verify…). */
   toolbar?: ReactNode;
+  /** The list's export address under the current filters: export links (.xlsx, .csv) before the toolbar. */
+  exportUrl?: (format: ExportFormat, query: Q & PageQuery) => string;
   /** Change it to reload the current page (after a create/edit). */
   reloadToken?: number;
   /** Content between the search form and the table. */
@@ -116,8 +119,19 @@ export function ListPage<T extends object, Q extends object>(props: ListPageProp
     />
   );
 
+  const exportUrl = props.exportUrl;
+  const query = { ...filters, ...(JSON.parse(extraKey) as Partial<Q>), page, pageSize } as Q & PageQuery;
+  const toolbar = exportUrl ? (
+    <Space>
+      <ExportButtons href={(format) => exportUrl(format, query)} />
+      {props.toolbar}
+    </Space>
+  ) : (
+    props.toolbar
+  );
+
   return (
-    <Card title={props.title} extra={props.toolbar}>
+    <Card title={props.title} extra={toolbar}>
       {props.filters && (
         <Form form={form} name="search" layout="inline" onFinish={onSearch} style={{ marginBottom: 16, rowGap: 12 }} data-testid="search-form">
           {props.filters}

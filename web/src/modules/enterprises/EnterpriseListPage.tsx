@@ -1,9 +1,9 @@
 import { App, Button, Form, Input, Select, Space, type TableColumnsType } from 'antd';
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { Enterprise, EnterpriseQuery, EnterpriseSort, ExportFormat } from '../../api/types';
+import type { Enterprise, EnterpriseQuery, EnterpriseSort } from '../../api/types';
 import { useAuth } from '../../app/auth/AuthContext';
 import { formatDate, formatDateTime } from '../../app/format';
 import { ListPage } from '../../app/list/ListPage';
@@ -27,13 +27,6 @@ export function EnterpriseListPage() {
   const sort = useListSort<Enterprise, SortKey>();
   const [reloadToken, setReloadToken] = useState(0);
   const [creating, setCreating] = useState(false);
-  // the filters of the list on screen, for the export links
-  const [shown, setShown] = useState<EnterpriseQuery>({});
-
-  const load = (query: EnterpriseQuery) => {
-    setShown(query);
-    return enterprisesApi.list(query);
-  };
 
   const columns: TableColumnsType<Enterprise> = [
     {
@@ -66,17 +59,12 @@ export function EnterpriseListPage() {
     },
   ];
 
-  const exportButton = (format: ExportFormat) => (
-    <Button icon={<DownloadOutlined />} href={enterprisesApi.exportUrl(format, shown)} download>
-      {t(format === 'xlsx' ? 'enterprises.exportXlsx' : 'enterprises.exportCsv')}
-    </Button>
-  );
-
   return (
     <>
       <ListPage<Enterprise, EnterpriseQuery>
         title={t('enterprises.title')}
-        fetch={load}
+        fetch={enterprisesApi.list}
+        exportUrl={enterprisesApi.exportUrl}
         rowKey="id"
         columns={columns}
         reloadToken={reloadToken}
@@ -84,11 +72,9 @@ export function EnterpriseListPage() {
         tableProps={{ onChange: sort.onChange }}
         toolbar={
           <Space>
-            {exportButton('xlsx')}
-            {exportButton('csv')}
             {can('enterprise.import') && (
               <Button icon={<UploadOutlined />} onClick={() => navigate('/enterprises/import')}>
-                {t('enterprises.import')}
+                {t('files.import')}
               </Button>
             )}
             {can('enterprise.write') && (

@@ -10,6 +10,8 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { NotFoundPage } from '../../app/pages/ErrorPages';
 import { enterprisePath } from '../enterprises/EnterpriseListPage';
+import { LicenceDocumentsCard } from './documents/LicenceDocumentsCard';
+import { LicenceExitsCard } from './exits/LicenceExitsCard';
 import { ExpiryDate, LicenceStateTag } from './licenceLabels';
 import { licencesApi, type Licence, type TransitionResult } from './licences.api';
 import { LicenceTimeline } from './LicenceTimeline';
@@ -100,6 +102,8 @@ export function LicenceDetailPage() {
       <Card title={t('licences.timeline')} data-testid="licence-timeline">
         <LicenceTimeline licenceId={licence.id} transitions={timeline.items} onDecided={reload} />
       </Card>
+      <LicenceExitsCard licence={licence} />
+      <LicenceDocumentsCard licenceId={licence.id} refreshKey={licence.updatedAt} />
       <MeasureModal licence={acting ? licence : null} onClose={() => setActing(false)} onDone={onMeasure} />
     </Space>
   );

@@ -1,8 +1,9 @@
-import { App, Button, DatePicker, Form, Input, Select } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../app/auth/AuthContext';
 import { ListPage, type FilterValues } from '../../app/list/ListPage';
 import { useRegions } from '../regions/useRegions';
@@ -25,6 +26,7 @@ export function LicenceListPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const regions = useRegions();
   const types = useLicenceTypes();
   const stateOptions = useLicenceStateOptions();
@@ -37,15 +39,21 @@ export function LicenceListPage() {
       <ListPage<Licence, LicenceQuery>
         title={t('licences.title')}
         fetch={licencesApi.list}
+        exportUrl={licencesApi.exportUrl}
         rowKey="id"
         columns={columns}
         reloadToken={reloadToken}
         toQuery={toQuery}
         toolbar={
           can('licence.write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('licences.create')}
-            </Button>
+            <Space>
+              <Button icon={<UploadOutlined />} onClick={() => navigate('/licences/import')}>
+                {t('files.import')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('licences.create')}
+              </Button>
+            </Space>
           )
         }
         filters={

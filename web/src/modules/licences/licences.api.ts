@@ -1,5 +1,6 @@
 import { api } from '../../api/client';
-import type { BodyOf, ListResult, QueryOf, ResponseOf } from '../../api/types';
+import type { BodyOf, ExportFormat, ListResult, QueryOf, ResponseOf } from '../../api/types';
+import { exportUrl, importFile, type ImportMode } from '../../app/files/files.api';
 
 // The licence API's types, derived from the generated OpenAPI schema like those in api/types.ts.
 export type Licence = ResponseOf<'/api/licences/{id}', 'get'>;
@@ -22,6 +23,9 @@ export const licencesApi = {
   list: (query: LicenceQuery) => api.get<ListResult<Licence>>('/api/licences', query),
   get: (id: string) => api.get<Licence>(path(id)),
   create: (input: CreateLicenceInput) => api.post<Licence>('/api/licences', input),
+  import: (file: File, mode: ImportMode) => importFile('/api/licences/import', file, mode),
+  /** The download address of the list under `query` (same filters). */
+  exportUrl: (format: ExportFormat, query: LicenceQuery) => exportUrl('/api/licences/export', format, query),
   /** The notice (告知书) generated on issuing, as a download link. */
   noticeUrl: (id: string) => `${path(id)}/notice`,
   timeline: (id: string) => api.get<ListResult<Transition>>(`${path(id)}/transitions`),

@@ -3,14 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client';
-import type { PublicEnterprise } from '../../api/types';
 import { errorText } from '../../app/errors';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
 import { AuthPageFrame } from '../auth/AuthPageFrame';
 import { CreditClassTag, StatusTag } from '../enterprises/enterpriseLabels';
-import { publicApi } from './public.api';
+import { publicApi, type PublicRecord } from './public.api';
+import { PublicLicences } from './PublicLicences';
 
-type Answer = { kind: 'found'; enterprise: PublicEnterprise } | { kind: 'notFound' } | { kind: 'error'; error: unknown };
+type Answer = { kind: 'found'; enterprise: PublicRecord } | { kind: 'notFound' } | { kind: 'error'; error: unknown };
 
 function AnswerView({ answer }: { answer: Answer }) {
   const { t } = useTranslation();
@@ -29,19 +29,22 @@ function AnswerView({ answer }: { answer: Answer }) {
   }
   const e = answer.enterprise;
   return (
-    <Descriptions
-      bordered
-      size="small"
-      column={1}
-      data-testid="public-result"
-      items={[
-        { key: 'name', label: t('enterprises.name'), children: e.name },
-        { key: 'uscc', label: t('enterprises.uscc'), children: e.uscc },
-        { key: 'region', label: t('enterprises.region'), children: e.regionName ?? e.regionCode },
-        { key: 'status', label: t('common.status'), children: <StatusTag status={e.status} /> },
-        { key: 'credit', label: t('enterprises.creditClass'), children: <CreditClassTag value={e.creditClass} /> },
-      ]}
-    />
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Descriptions
+        bordered
+        size="small"
+        column={1}
+        data-testid="public-result"
+        items={[
+          { key: 'name', label: t('enterprises.name'), children: e.name },
+          { key: 'uscc', label: t('enterprises.uscc'), children: e.uscc },
+          { key: 'region', label: t('enterprises.region'), children: e.regionName ?? e.regionCode },
+          { key: 'status', label: t('common.status'), children: <StatusTag status={e.status} /> },
+          { key: 'credit', label: t('enterprises.creditClass'), children: <CreditClassTag value={e.creditClass} /> },
+        ]}
+      />
+      <PublicLicences record={e} />
+    </Space>
   );
 }
 
@@ -67,7 +70,7 @@ export function PublicEnterprisePage() {
 
   return (
     <AuthPageFrame extra={<LanguageSwitch />}>
-      <Card title={t('publicLookup.title')} style={{ width: 560, maxWidth: '92vw' }} extra={<Link to="/login">{t('publicLookup.toLogin')}</Link>}>
+      <Card title={t('publicLookup.title')} style={{ width: 960, maxWidth: '96vw' }} extra={<Link to="/login">{t('publicLookup.toLogin')}</Link>}>
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <Input.Search
             aria-label={t('enterprises.uscc')}

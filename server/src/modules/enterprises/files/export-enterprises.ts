@@ -1,8 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
 import { and, asc, gt } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { FILE_COLUMNS, STATUS_LABELS } from '../enterprise-fields.js';
@@ -39,23 +35,4 @@ export async function* exportRows(db: Db, actor: Actor, filter: EnterpriseFilter
     if (page.length < BATCH) return;
     after = page.at(-1)!.uscc;
   }
-}
-
-/** UTF-8 with BOM, so Excel on Chinese Windows opens it correctly. */
-export function toCsv(rows: AsyncIterable<string[]>): Readable {
-  const out = stringify({ bom: true });
-  pipeline(Readable.from(rows), out).catch((err: unknown) => out.destroy(err as Error));
-  return out;
-}
-
-export function toXlsx(rows: AsyncIterable<string[]>): Readable {
-  const out = new PassThrough();
-  (async () => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-    const sheet = workbook.addWorksheet('企业名录');
-    for await (const row of rows) sheet.addRow(row).commit();
-    sheet.commit();
-    await workbook.commit();
-  })().catch((err: unknown) => out.destroy(err as Error));
-  return out;
 }

@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../../../test/app.js';
+import { type MultipartParts, multipart, uploadTo } from '../../../test/multipart.js';
 import { enterpriseImports } from '../enterprises.schema.js';
 import { randomUscc } from '../testing.js';
 
@@ -10,32 +11,7 @@ const env = useTestEnv();
 
 const HEADER = '统一社会信用代码,企业名称,法定代表人,住所,行政区划代码,登记状态,成立日期,行业代码';
 
-function multipart(parts: { mode?: string; file?: { name: string; content: Buffer | string }; fileFirst?: boolean }) {
-  const boundary = `----zj${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  const field = () => parts.mode !== undefined && chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="mode"\r\n\r\n${parts.mode}\r\n`));
-  const file = () => {
-    if (!parts.file) return;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${parts.file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-    chunks.push(Buffer.isBuffer(parts.file.content) ? parts.file.content : Buffer.from(parts.file.content));
-    chunks.push(Buffer.from('\r\n'));
-  };
-  if (parts.fileFirst) {
-    file();
-    field();
-  } else {
-    field();
-    file();
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-async function upload(parts: Parameters<typeof multipart>[0], as?: Awaited<ReturnType<typeof env.login>>) {
-  const c = as ?? (await env.loginAdmin());
-  const { payload, headers } = multipart(parts);
-  return env.app.inject({ method: 'POST', url: '/api/enterprises/import', payload, headers: { ...headers, 'x-csrf-token': c.csrfToken! }, cookies: { zj_session: c.cookie! } });
-}
+const upload = (parts: MultipartParts, as?: Awaited<ReturnType<typeof env.login>>) => uploadTo(env, '/api/enterprises/import', parts, as);
 
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\r\n') + '\r\n';
 const count = async () => (await (await env.loginAdmin()).get('/api/enterprises?pageSize=1')).json().total as number;

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../../platform/http/errors.js';
+import { AppError } from '../http/errors.js';
 import { decodeText } from './decode.js';
 
 /** A formula cell without a cached result: nothing a user saw, so nothing to import. */

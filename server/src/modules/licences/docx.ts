@@ -1,0 +1,31 @@
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+
+/** The pieces every document the bureau hands out is made of (告知书, 核查通知书, 决定书). */
+
+/** 2026-03-01 → 2026年3月1日. */
+export const cnDate = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
+const run = (text: string, opts: { bold?: boolean; size?: number; font?: string } = {}) => new TextRun({ text, bold: opts.bold, size: opts.size ?? 28, font: opts.font ?? 'FangSong' });
+
+/** A body line; `indent` for a paragraph that starts two characters in. */
+export const line = (text: string, opts: { bold?: boolean; indent?: boolean } = {}) =>
+  new Paragraph({ spacing: { after: 120, line: 360 }, indent: opts.indent ? { firstLine: 480 } : undefined, children: [run(text, { bold: opts.bold })] });
+
+/** A centred line, such as a decision's document number under its title. */
+export const centred = (text: string) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(text)] });
+
+/** The issuing bureau and the date, right-aligned at the foot. */
+export const signature = (bureau: string, date: string) => [
+  new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 480 }, children: [run(bureau)] }),
+  new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(cnDate(date))] }),
+];
+
+/** A one-section .docx with a bold centred title (`spacedTitle` as printed, e.g. 告 知 书). */
+export function renderDocx(opts: { creator: string; title: string; spacedTitle?: string; body: Paragraph[] }): Promise<Buffer> {
+  const heading = new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: [run(opts.spacedTitle ?? opts.title, { bold: true, size: 44, font: 'SimHei' })] });
+  const doc = new Document({ creator: opts.creator, title: opts.title, sections: [{ children: [heading, ...opts.body] }] });
+  return Packer.toBuffer(doc);
+}

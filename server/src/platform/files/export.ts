@@ -1,0 +1,43 @@
+import { PassThrough, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
+import { setAttachment } from '../http/download.js';
+
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const EXPORT_CONTENT_TYPES = ['text/csv', XLSX];
+
+/** UTF-8 with BOM, so Excel on Chinese Windows opens it correctly. */
+export function toCsv(rows: AsyncIterable<string[]>): Readable {
+  const out = stringify({ bom: true });
+  pipeline(Readable.from(rows), out).catch((err: unknown) => out.destroy(err as Error));
+  return out;
+}
+
+/** One sheet, written row by row as the rows come: constant memory. */
+export function toXlsx(rows: AsyncIterable<string[]>, sheetName: string): Readable {
+  const out = new PassThrough();
+  (async () => {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+    const sheet = workbook.addWorksheet(sheetName);
+    for await (const row of rows) sheet.addRow(row).commit();
+    sheet.commit();
+    await workbook.commit();
+  })().catch((err: unknown) => out.destroy(err as Error));
+  return out;
+}
+
+/**
+ * Streams `rows` (the header first) as a download named `<asciiName>-<date>.<format>`, offered as
+ * `<title>-…` to clients that read Unicode file names; `title` also names the .xlsx sheet.
+ */
+export function sendSpreadsheet(reply: FastifyReply, format: ExportFormat, rows: AsyncIterable<string[]>, names: { asciiName: string; title: string }) {
+  const filename = `${names.asciiName}-${new Date().toISOString().slice(0, 10)}.${format}`;
+  setAttachment(reply, filename, `${names.title}-${filename}`);
+  if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(rows));
+  return reply.type(XLSX).send(toXlsx(rows, names.title));
+}

@@ -1,0 +1,19 @@
+import { api } from '../../../api/client';
+import type { ListResult, ResponseOf } from '../../../api/types';
+
+export type LicenceDocument = ResponseOf<'/api/licences/{id}/documents', 'get'>['items'][number];
+export type LicenceDocumentKind = LicenceDocument['kind'];
+
+const path = (licenceId: string) => `/api/licences/${encodeURIComponent(licenceId)}/documents`;
+
+/** A licence's attachments and generated documents. */
+export const licenceDocumentsApi = {
+  list: (licenceId: string) => api.get<ListResult<LicenceDocument>>(path(licenceId)),
+  upload: (licenceId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.postForm<LicenceDocument>(path(licenceId), form);
+  },
+  /** A download link (the browser sends the session cookie). */
+  downloadUrl: (licenceId: string, documentId: string) => `${path(licenceId)}/${encodeURIComponent(documentId)}`,
+};

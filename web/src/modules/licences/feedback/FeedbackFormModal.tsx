@@ -1,0 +1,84 @@
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../app/components/FormModal';
+import { ServerFieldError } from '../../../app/components/ServerFieldError';
+import { namedFieldError, useServerFieldError } from '../../../app/hooks/useServerFieldError';
+import { feedbackApi, type Feedback, type FeedbackInput } from './feedback.api';
+import { useFeedbackKindOptions } from './feedbackLabels';
+
+type FeedbackFormValues = Omit<FeedbackInput, 'occurredOn'> & { occurredOn: Dayjs };
+
+/** The dialog's fields, named as the API names them in `details.field`. */
+const FIELDS = ['uscc', 'department', 'kind', 'summary', 'occurredOn', 'documentNo'] as const satisfies readonly (keyof FeedbackFormValues)[];
+
+function toInput(v: FeedbackFormValues): FeedbackInput {
+  return {
+    uscc: v.uscc.replace(/\s/g, '').toUpperCase(),
+    department: v.department.trim(),
+    kind: v.kind,
+    summary: v.summary.trim(),
+    occurredOn: v.occurredOn.format('YYYY-MM-DD'),
+    documentNo: v.documentNo?.trim() || null,
+  };
+}
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  onSaved: (saved: Feedback) => void;
+}
+
+/** An officer enters a notice another department sent on paper or by mail (source `manual`). */
+export function FeedbackFormModal({ open, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  const kinds = useFeedbackKindOptions();
+  const fieldError = useServerFieldError(namedFieldError(FIELDS));
+  const required = (key: string) => [{ required: true, whitespace: true, message: t('common.required', { field: t(key) }) }];
+  const selectRequired = (key: string) => [{ required: true, message: t('common.selectRequired', { field: t(key) }) }];
+
+  return (
+    <FormModal<FeedbackFormValues>
+      open={open}
+      width={720}
+      title={t('feedback.create')}
+      onSubmit={async (v) => onSaved(await fieldError.guard(() => feedbackApi.create(toInput(v))))}
+      onClose={() => {
+        fieldError.clear();
+        onClose();
+      }}
+    >
+      <ServerFieldError error={fieldError.error} />
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="uscc" label={t('feedback.uscc')} rules={required('feedback.uscc')}>
+            <Input maxLength={24} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="kind" label={t('feedback.kind')} rules={selectRequired('feedback.kind')}>
+            <Select options={kinds} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="department" label={t('feedback.department')} rules={required('feedback.department')} extra={t('feedback.departmentHint')}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="documentNo" label={t('feedback.documentNo')}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="occurredOn" label={t('feedback.occurredOn')} rules={selectRequired('feedback.occurredOn')}>
+            <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="summary" label={t('feedback.summary')} rules={required('feedback.summary')}>
+        <Input.TextArea rows={4} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
+  );
+}

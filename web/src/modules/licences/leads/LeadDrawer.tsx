@@ -1,0 +1,95 @@
+import { App, Button, Descriptions, Drawer, Result, Skeleton, Space } from 'antd';
+import { CheckCircleOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../app/auth/AuthContext';
+import { errorText } from '../../../app/errors';
+import { formatDateTime } from '../../../app/format';
+import { useAsync } from '../../../app/hooks/useAsync';
+import { AssignLeadModal } from './AssignLeadModal';
+import { CloseLeadModal } from './CloseLeadModal';
+import { LeadStatusTag } from './leadLabels';
+import { leadsApi, type Lead } from './leads.api';
+
+function LeadFields({ lead: l }: { lead: Lead }) {
+  const { t } = useTranslation();
+  const closed = l.status === 'closed';
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={1}
+      data-testid="lead-fields"
+      items={[
+        { key: 'status', label: t('common.status'), children: <LeadStatusTag lead={l} /> },
+        { key: 'operatorName', label: t('leads.operatorName'), children: l.operatorName },
+        { key: 'uscc', label: t('leads.uscc'), children: l.uscc ?? '—' },
+        ...(l.enterpriseName ? [{ key: 'enterprise', label: t('leads.enterprise'), children: l.enterpriseName }] : []),
+        { key: 'address', label: t('leads.address'), children: l.address },
+        { key: 'region', label: t('leads.region'), children: `${l.regionName ?? ''}（${l.regionCode}）` },
+        { key: 'org', label: t('leads.org'), children: l.orgName },
+        { key: 'licenceType', label: t('leads.licenceType'), children: l.licenceTypeName ?? '—' },
+        { key: 'source', label: t('leads.source'), children: l.source },
+        { key: 'description', label: t('leads.description'), children: l.description },
+        { key: 'createdBy', label: t('leads.createdBy'), children: `${l.createdByName}（${formatDateTime(l.createdAt)}）` },
+        { key: 'assignee', label: t('leads.assignee'), children: l.assigneeName ?? t('leads.unassigned') },
+        ...(closed
+          ? [
+              { key: 'result', label: t('leads.result'), children: l.result },
+              { key: 'closedBy', label: t('leads.closedBy'), children: `${l.closedByName ?? ''}（${formatDateTime(l.closedAt)}）` },
+            ]
+          : []),
+      ]}
+    />
+  );
+}
+
+interface Props {
+  /** The lead shown; null when the drawer is closed. */
+  leadId: string | null;
+  onClose: () => void;
+  /** Called after the lead was assigned or closed (to reload the list). */
+  onChanged: () => void;
+}
+
+/** One lead's details, with the assign and close actions for users who may write. */
+export function LeadDrawer({ leadId, onClose, onChanged }: Props) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const { data: lead, error, reload } = useAsync(() => (leadId ? leadsApi.get(leadId) : Promise.resolve(undefined)), leadId ?? '');
+  const [action, setAction] = useState<'assign' | 'close' | null>(null);
+  const actionable = !!lead && lead.id === leadId && lead.status !== 'closed' && can('licence.write');
+
+  const done = (text: string) => () => {
+    void message.success(text);
+    reload();
+    onChanged();
+  };
+
+  return (
+    <Drawer
+      open={!!leadId}
+      width={640}
+      title={t('leads.details')}
+      onClose={onClose}
+      destroyOnHidden
+      extra={
+        actionable && (
+          <Space>
+            <Button icon={<UserSwitchOutlined />} onClick={() => setAction('assign')}>
+              {lead.assigneeId ? t('leads.reassign') : t('leads.assign')}
+            </Button>
+            <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => setAction('close')}>
+              {t('leads.close')}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      {error ? <Result status="error" title={errorText(error, t)} /> : lead && lead.id === leadId ? <LeadFields lead={lead} /> : <Skeleton active />}
+      <AssignLeadModal lead={action === 'assign' ? (lead ?? null) : null} onClose={() => setAction(null)} onDone={done(t('leads.assigned'))} />
+      <CloseLeadModal lead={action === 'close' ? (lead ?? null) : null} onClose={() => setAction(null)} onDone={done(t('leads.closed'))} />
+    </Drawer>
+  );
+}
