@@ -80,6 +80,14 @@ export const appRoutes: AppRoute[] = [
   },
   { path: '/feedback/:id', element: <FeedbackDetailPage />, permission: 'licence.read' },
   {
+    path: '/unlicensed-leads',
+    element: <LeadListPage />,
+    permission: 'licence.read',
+    menuLabel: 'leads.menu',
+    icon: <AlertOutlined />,
+    group: 'menu.market',
+  },
+  {
     path: '/licence-exits',
     element: <ExitListPage />,
     permission: 'licence.read',
@@ -94,14 +102,6 @@ export const appRoutes: AppRoute[] = [
     permission: 'licence.configure',
     menuLabel: 'licenceAdmin.menu',
     icon: <SettingOutlined />,
-    group: 'menu.market',
-  },
-  {
-    path: '/unlicensed-leads',
-    element: <LeadListPage />,
-    permission: 'licence.read',
-    menuLabel: 'leads.menu',
-    icon: <AlertOutlined />,
     group: 'menu.market',
   },
   {
