@@ -10,19 +10,23 @@ import type { LicenceState } from './states.js';
  * first start (licence-types.ts) that an administrator extends. A historic type (the 制造计量器具许可证
  * abolished in 2017) keeps its licences readable but takes no new ones.
  */
-export const licenceTypes = pgTable('licence_types', {
-  key: text().primaryKey(),
-  name: text().notNull(),
-  /** The owning section (a city-bureau section); its officers handle the type's feedback and to-dos. */
-  sectionId: uuid().references(() => orgs.id),
-  legalBasis: text().notNull(),
-  /** Default validity in years; null when the licence does not expire. */
-  validityYears: integer(),
-  historic: boolean().notNull().default(false),
-  sort: integer().notNull().default(0),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const licenceTypes = pgTable(
+  'licence_types',
+  {
+    key: text().primaryKey(),
+    name: text().notNull(),
+    /** The owning section (a city-bureau section); its officers handle the type's feedback and to-dos. */
+    sectionId: uuid().references(() => orgs.id),
+    legalBasis: text().notNull(),
+    /** Default validity in years; null when the licence does not expire. */
+    validityYears: integer(),
+    historic: boolean().notNull().default(false),
+    sort: integer().notNull().default(0),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('licence_types_name_unique').on(t.name)],
+);
 
 /** A licence held by an enterprise. Its state changes only through `licence_transitions`. */
 export const licences = pgTable(

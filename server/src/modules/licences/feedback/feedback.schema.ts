@@ -56,5 +56,5 @@ export const licenceFeedback = pgTable(
     decidedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.orgId, t.decidedAt), index().on(t.regionCode), index().on(t.enterpriseId), index().on(t.dueOn)],
+  (t) => [index().on(t.orgId, t.decidedAt), index().on(t.regionCode), index().on(t.enterpriseId), index().on(t.dueOn), index().on(t.uscc)],
 );
