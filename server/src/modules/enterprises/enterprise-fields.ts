@@ -1,4 +1,5 @@
 import { cellDate } from '../../platform/files/cells.js';
+import { AppError } from '../../platform/http/errors.js';
 import { ENTERPRISE_STATUSES, type EnterpriseStatus } from './enterprises.schema.js';
 import { normalizeUscc, usccProblem } from './uscc.js';
 
@@ -49,6 +50,9 @@ export interface FieldProblem {
   message: string;
   details?: unknown;
 }
+
+/** A 400 naming the field at fault, with the problem's details (e.g. the wrong character's position). */
+export const fieldError = (p: FieldProblem) => new AppError(p.code, p.message, 400, { field: p.field, ...(p.details as object) });
 
 type Result<T> = { ok: true; value: T } | { ok: false; problem: FieldProblem };
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });

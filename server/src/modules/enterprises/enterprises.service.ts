@@ -7,7 +7,7 @@ import type { AuditService } from '../../platform/audit/audit.service.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
 import { regions } from '../../platform/jurisdiction/jurisdiction.schema.js';
 import type { JurisdictionService } from '../../platform/jurisdiction/jurisdiction.service.js';
-import { type FieldProblem, checkDate, checkDigitProblem, checkIndustry, checkRegion, checkStatus, checkText, checkUscc } from './enterprise-fields.js';
+import { type FieldProblem, checkDate, checkDigitProblem, checkIndustry, checkRegion, checkStatus, checkText, checkUscc, fieldError } from './enterprise-fields.js';
 import { type Contact, type EnterpriseStatus, enterpriseHistory, enterpriseImports, enterprises } from './enterprises.schema.js';
 import { enterpriseColumns, makeEnterpriseSearch, scopeOf } from './search.js';
 import { normalizeUscc } from './uscc.js';
@@ -32,13 +32,11 @@ export interface CreateEnterpriseInput extends EnterpriseInput {
 /** Fields whose changes make an enterprise's history (and what an import compares). */
 export const TRACKED_FIELDS = ['name', 'legalRepresentative', 'address', 'regionCode', 'industryCode', 'status', 'establishedOn', 'contacts', 'tags', 'creditClass'] as const;
 
-const invalid = (p: FieldProblem) => new AppError(p.code, p.message, 400, { field: p.field, ...(p.details as object) });
-
 /** Validates the editable fields; the first problem becomes a 400. */
 function validate(input: Partial<EnterpriseInput>, resolveRegion: (c: string) => string | null) {
   const out: Partial<typeof enterprises.$inferInsert> = {};
   const take = <T>(r: { ok: true; value: T } | { ok: false; problem: FieldProblem }): T => {
-    if (!r.ok) throw invalid(r.problem);
+    if (!r.ok) throw fieldError(r.problem);
     return r.value;
   };
   if (input.name !== undefined) out.name = take(checkText('name', '企业名称', input.name, { required: true, max: 200 }))!;
@@ -99,11 +97,11 @@ export function makeEnterprisesService(deps: { db: Db; audit: AuditService; juri
 
     async create(ctx: RequestContext & { actor: Actor }, input: CreateEnterpriseInput) {
       const code = checkUscc(input.uscc);
-      if (!code.ok) throw invalid(code.problem);
+      if (!code.ok) throw fieldError(code.problem);
       const { uscc, checkDigitFailed } = code.value;
       let overrideReason: string | null = null;
       if (checkDigitFailed) {
-        if (!input.usccOverride) throw invalid(checkDigitProblem(uscc));
+        if (!input.usccOverride) throw fieldError(checkDigitProblem(uscc));
         if (!ctx.actor.permissions.has('enterprise.uscc_override')) throw forbidden('无权登记校验位不符的信用代码');
         overrideReason = input.usccOverride.reason.trim();
         if (!overrideReason) throw new AppError('VALIDATION', '登记校验位不符的信用代码须说明理由', 400, { field: 'usccOverride.reason' });

@@ -68,6 +68,19 @@ export function orThrow<T>(checked: Checked<T>): T {
   return checked.value;
 }
 
+/** A 400 naming the input field at fault (`details.field`). */
+export const invalid = (field: string, message: string, code = 'VALIDATION') => new AppError(code, message, 400, { field });
+
+/** Trimmed text, required and at most `max` characters. */
+export function requireText(value: string | null | undefined, field: string, label: string, max = 500): string {
+  return orThrow(checkText(value, field, label, { max, required: true }))!;
+}
+
+/** A real YYYY-MM-DD date (400 INVALID_DATE otherwise). */
+export function requireDate(value: string | null | undefined, field: string, label: string): string {
+  return orThrow(checkDate(value, field, label));
+}
+
 /** The last day of a validity of `years` starting on `issuedOn` (2024-03-01 + 5 years → 2029-02-28). */
 export function defaultExpiry(issuedOn: string, years: number): string {
   const [y, m, d] = issuedOn.split('-').map(Number) as [number, number, number];

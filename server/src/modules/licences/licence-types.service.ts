@@ -5,6 +5,7 @@ import type { Actor, RequestContext } from '../../platform/access/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { orgs } from '../../platform/jurisdiction/jurisdiction.schema.js';
+import { invalid, requireText } from './licence-fields.js';
 import { LICENCE_TYPE_SEEDS } from './licence-types.js';
 import { licenceTypes } from './licences.schema.js';
 
@@ -28,8 +29,6 @@ export interface NewLicenceType extends LicenceTypeChanges {
   legalBasis: string;
   validityYears: number | null;
 }
-
-const invalid = (field: string, message: string, code = 'VALIDATION') => new AppError(code, message, 400, { field });
 
 const listed = {
   key: licenceTypes.key,
@@ -61,9 +60,7 @@ export function makeLicenceTypesService(deps: { db: Db; audit: AuditService }) {
   async function checked(tx: Db, input: LicenceTypeChanges, exceptKey?: string) {
     const out: LicenceTypeChanges = {};
     if (input.name !== undefined) {
-      const name = input.name.trim();
-      if (!name) throw invalid('name', '请填写类型名称');
-      if (name.length > 100) throw invalid('name', '类型名称不能超过 100 个字');
+      const name = requireText(input.name, 'name', '类型名称', 100);
       const [taken] = await tx
         .select({ key: licenceTypes.key })
         .from(licenceTypes)
@@ -72,10 +69,7 @@ export function makeLicenceTypesService(deps: { db: Db; audit: AuditService }) {
       out.name = name;
     }
     if (input.legalBasis !== undefined) {
-      const legalBasis = input.legalBasis.trim();
-      if (!legalBasis) throw invalid('legalBasis', '请填写法律依据');
-      if (legalBasis.length > 500) throw invalid('legalBasis', '法律依据不能超过 500 个字');
-      out.legalBasis = legalBasis;
+      out.legalBasis = requireText(input.legalBasis, 'legalBasis', '法律依据', 500);
     }
     if (input.sectionId !== undefined) {
       if (input.sectionId !== null) {

@@ -12,23 +12,13 @@ import { type Page, offsetOf } from '../../platform/http/schemas.js';
 import { orgs, regions } from '../../platform/jurisdiction/jurisdiction.schema.js';
 import { enterprises } from '../enterprises/enterprises.schema.js';
 import { licenceApprovalRules, licenceNotices, licenceTransitions, licenceTypes, licences } from './licences.schema.js';
-import { checkDate, checkLicenceFields, checkText, historicProblem, holderUnknown, orThrow, problemError } from './licence-fields.js';
-
-/** Moved to licence-fields.ts; still offered here for the callers that import it from the service. */
-export { defaultExpiry } from './licence-fields.js';
+import { type LicenceFieldsInput, checkLicenceFields, historicProblem, holderUnknown, invalid, problemError, requireDate, requireText } from './licence-fields.js';
 import { licenceConditions } from './licence-search.js';
 import { renderNotice } from './notice.js';
 import { type LicenceState, STATE_LABELS, TRANSITION_TARGETS, type TransitionTarget, canTransition } from './states.js';
 
-export interface LicenceInput {
-  uscc: string;
-  type: string;
-  number: string;
-  scope?: string | null;
-  issuedOn: string;
-  expiresOn?: string | null;
-  issuer: string;
-}
+/** A licence's fields as the form and the API give them. */
+export type LicenceInput = LicenceFieldsInput;
 
 export interface TransitionInput {
   to: TransitionTarget;
@@ -49,19 +39,6 @@ export interface LicenceFilter {
 
 /** The longest deadline an order to change the registration may set, in working days. */
 export const MAX_CHANGE_DEADLINE_WORKING_DAYS = 250;
-
-/** A 400 naming the input field at fault (`details.field`). */
-export const invalid = (field: string, message: string, code = 'VALIDATION') => new AppError(code, message, 400, { field });
-
-/** Trimmed text, required and at most `max` characters. */
-export function requireText(value: string | null | undefined, field: string, label: string, max = 500): string {
-  return orThrow(checkText(value, field, label, { max, required: true }))!;
-}
-
-/** A real YYYY-MM-DD date (400 INVALID_DATE otherwise). */
-export function requireDate(value: string | null | undefined, field: string, label: string): string {
-  return orThrow(checkDate(value, field, label));
-}
 
 const licenceColumns = {
   id: licences.id,

@@ -2,6 +2,8 @@ import { Form, Modal, type FormInstance } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../errors';
+import { useServerFieldError, type FieldError } from '../hooks/useServerFieldError';
+import { ServerFieldError } from './ServerFieldError';
 
 export interface FormModalProps<V extends object> {
   open: boolean;
@@ -13,7 +15,14 @@ export interface FormModalProps<V extends object> {
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
   okText?: ReactNode;
   width?: number;
+  /**
+   * Which save errors are about one field (e.g. `namedFieldError(FIELDS)`): those are shown under
+   * that field and the dialog stays open.
+   */
+  fieldErrorOf?: (err: unknown) => FieldError | null;
 }
+
+const noFieldError = () => null;
 
 /** A modal holding a vertical form: the one pattern for every create/edit dialog. */
 export function FormModal<V extends object>(props: FormModalProps<V>) {
@@ -21,6 +30,11 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
   const [form] = Form.useForm<V>();
   const [saving, setSaving] = useState(false);
   const notifyError = useNotifyError();
+  const fieldError = useServerFieldError(props.fieldErrorOf ?? noFieldError);
+  const close = () => {
+    fieldError.clear();
+    props.onClose();
+  };
 
   // The form instance outlives each opening: start every opening from this opening's values,
   // never from the record edited last time.
@@ -36,8 +50,8 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
   const onFinish = async (values: V) => {
     setSaving(true);
     try {
-      await props.onSubmit(values);
-      props.onClose();
+      await fieldError.guard(() => props.onSubmit(values));
+      close();
     } catch (err) {
       notifyError(err);
     } finally {
@@ -54,7 +68,7 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       onOk={() => form.submit()}
-      onCancel={props.onClose}
+      onCancel={close}
       destroyOnHidden
       maskClosable={false}
     >
@@ -67,6 +81,7 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
         preserve={false}
         style={{ marginTop: 16 }}
       >
+        <ServerFieldError error={fieldError.error} />
         {typeof props.children === 'function' ? props.children(form) : props.children}
         <button type="submit" hidden aria-hidden />
       </Form>

@@ -1,14 +1,11 @@
-import { Button, Card, Result, Skeleton, Space, Tabs, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Card, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
+import { useParams, useSearchParams } from 'react-router-dom';
 import type { Enterprise } from '../../api/types';
 import { useAuth } from '../../app/auth/AuthContext';
-import { errorText } from '../../app/errors';
 import { useAsync } from '../../app/hooks/useAsync';
-import { NotFoundPage } from '../../app/pages/ErrorPages';
+import { DetailHeader, DetailPending } from '../../app/components/DetailHeader';
 import { enterpriseDetailTabs } from './detailTabs';
 import { enterprisesApi } from './enterprises.api';
 import { CreditClassTag, StatusTag } from './enterpriseLabels';
@@ -16,7 +13,6 @@ import { CreditClassTag, StatusTag } from './enterpriseLabels';
 export function EnterpriseDetailPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const navigate = useNavigate();
   const uscc = useParams().uscc ?? '';
   const [params, setParams] = useSearchParams();
   const { data, error, loading, reload } = useAsync(() => enterprisesApi.get(uscc), uscc);
@@ -28,9 +24,7 @@ export function EnterpriseDetailPage() {
     if (!next) reload();
   };
 
-  if (error instanceof ApiError && error.status === 404) return <NotFoundPage />;
-  if (error) return <Result status="error" title={errorText(error, t)} />;
-  if (!enterprise) return <Card loading={loading}><Skeleton /></Card>;
+  if (error || !enterprise) return <DetailPending error={error} loading={loading} />;
 
   const tabs = enterpriseDetailTabs
     .filter((tab) => !tab.permission || can(tab.permission))
@@ -39,26 +33,25 @@ export function EnterpriseDetailPage() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Card data-testid="enterprise-header">
-        <Space direction="vertical" size={4}>
-          <Button type="link" icon={<ArrowLeftOutlined />} style={{ padding: 0 }} onClick={() => navigate('/enterprises')}>
-            {t('enterprises.backToList')}
-          </Button>
-          <Space align="center" wrap>
-            <Typography.Title level={3} style={{ margin: 0 }}>
-              {enterprise.name}
-            </Typography.Title>
+      <DetailHeader
+        testId="enterprise-header"
+        back={{ path: '/enterprises', label: t('enterprises.backToList') }}
+        title={enterprise.name}
+        tags={
+          <>
             <StatusTag status={enterprise.status} />
             <CreditClassTag value={enterprise.creditClass} />
-          </Space>
-          <Typography.Text type="secondary">
+          </>
+        }
+        subtitle={
+          <>
             {t('enterprises.uscc')}：
             <Typography.Text copyable code>
               {enterprise.uscc}
             </Typography.Text>
-          </Typography.Text>
-        </Space>
-      </Card>
+          </>
+        }
+      />
       <Card>
         <Tabs
           activeKey={active}

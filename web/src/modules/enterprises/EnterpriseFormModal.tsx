@@ -3,9 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Enterprise } from '../../api/types';
 import { useAuth } from '../../app/auth/AuthContext';
+import { CodeInput } from '../../app/components/CodeInput';
 import { FormModal } from '../../app/components/FormModal';
-import { ServerFieldError } from '../../app/components/ServerFieldError';
-import { useServerFieldError } from '../../app/hooks/useServerFieldError';
 import { useRegions } from '../regions/useRegions';
 import { ContactsField } from './ContactsField';
 import { enterprisesApi } from './enterprises.api';
@@ -32,16 +31,14 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: Prop
   const { can } = useAuth();
   const regions = useRegions();
   const { statusOptions } = useEnterpriseOptions();
-  const fieldError = useServerFieldError(fieldErrorOf);
   const required = (key: string) => [{ required: true, message: t('common.required', { field: t(key) }) }];
 
-  const onSubmit = (v: EnterpriseFormValues) =>
-    fieldError.guard(async () => {
-      const saved = enterprise
-        ? await enterprisesApi.update(enterprise.uscc, toUpdateInput(v))
-        : await enterprisesApi.create(toCreateInput(v));
-      onSaved(saved);
-    });
+  const onSubmit = async (v: EnterpriseFormValues) => {
+    const saved = enterprise
+      ? await enterprisesApi.update(enterprise.uscc, toUpdateInput(v))
+      : await enterprisesApi.create(toCreateInput(v));
+    onSaved(saved);
+  };
 
   const half = (node: ReactNode) => <Col span={12}>{node}</Col>;
 
@@ -51,17 +48,14 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: Prop
       width={760}
       title={enterprise ? t('enterprises.edit') : t('enterprises.create')}
       initialValues={toFormValues(enterprise)}
+      fieldErrorOf={fieldErrorOf}
       onSubmit={onSubmit}
-      onClose={() => {
-        fieldError.clear();
-        onClose();
-      }}
+      onClose={onClose}
     >
-      <ServerFieldError error={fieldError.error} />
       <Row gutter={16}>
         {half(
           <Form.Item name="uscc" label={t('enterprises.uscc')} rules={enterprise ? [] : required('enterprises.uscc')}>
-            <Input disabled={!!enterprise} maxLength={24} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+            <CodeInput disabled={!!enterprise} maxLength={24} />
           </Form.Item>,
         )}
         {half(

@@ -1,14 +1,12 @@
-import { App, Button, Card, Descriptions, Result, Skeleton, Space, Typography } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Space } from 'antd';
+import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
+import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth/AuthContext';
-import { errorText } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
-import { NotFoundPage } from '../../app/pages/ErrorPages';
+import { DetailHeader, DetailPending } from '../../app/components/DetailHeader';
 import { enterprisePath } from '../enterprises/EnterpriseListPage';
 import { LicenceDocumentsCard } from './documents/LicenceDocumentsCard';
 import { LicenceExitsCard } from './exits/LicenceExitsCard';
@@ -50,14 +48,11 @@ export function LicenceDetailPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const navigate = useNavigate();
   const id = useParams().id ?? '';
   const { data, error, loading, reload } = useAsync(() => Promise.all([licencesApi.get(id), licencesApi.timeline(id)]), id);
   const [acting, setActing] = useState(false);
 
-  if (error instanceof ApiError && error.status === 404) return <NotFoundPage />;
-  if (error) return <Result status="error" title={errorText(error, t)} />;
-  if (!data) return <Card loading={loading}><Skeleton /></Card>;
+  if (error || !data) return <DetailPending error={error} loading={loading} />;
   const [licence, timeline] = data;
 
   const onMeasure = (result: TransitionResult) => {
@@ -68,20 +63,13 @@ export function LicenceDetailPage() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Card data-testid="licence-header">
-        <Space direction="vertical" size={4}>
-          <Button type="link" icon={<ArrowLeftOutlined />} style={{ padding: 0 }} onClick={() => navigate('/licences')}>
-            {t('licences.backToList')}
-          </Button>
-          <Space align="center" wrap>
-            <Typography.Title level={3} style={{ margin: 0 }}>
-              {licence.typeName} {licence.number}
-            </Typography.Title>
-            <LicenceStateTag state={licence.state} />
-          </Space>
-          <Typography.Text type="secondary">{licence.enterpriseName}</Typography.Text>
-        </Space>
-      </Card>
+      <DetailHeader
+        testId="licence-header"
+        back={{ path: '/licences', label: t('licences.backToList') }}
+        title={<>{licence.typeName} {licence.number}</>}
+        tags={<LicenceStateTag state={licence.state} />}
+        subtitle={licence.enterpriseName}
+      />
       <Card
         title={t('licences.details')}
         extra={

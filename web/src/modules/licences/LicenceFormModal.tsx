@@ -1,9 +1,10 @@
 import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { CodeInput } from '../../app/components/CodeInput';
 import { FormModal } from '../../app/components/FormModal';
-import { ServerFieldError } from '../../app/components/ServerFieldError';
-import { namedFieldError, useServerFieldError } from '../../app/hooks/useServerFieldError';
+import { useRequiredRules } from '../../app/hooks/useRequiredRules';
+import { namedFieldError } from '../../app/hooks/useServerFieldError';
 import { LICENCE_FORM_FIELDS, toCreateInput, type LicenceFormValues } from './licenceForm';
 import { licencesApi, type Licence } from './licences.api';
 import { useLicenceTypes, type LicenceTypeLookup } from './useLicenceTypes';
@@ -37,8 +38,7 @@ function ExpiresOnField({ types }: { types: LicenceTypeLookup }) {
 export function LicenceFormModal({ open, uscc, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const types = useLicenceTypes();
-  const fieldError = useServerFieldError(namedFieldError(LICENCE_FORM_FIELDS));
-  const required = (key: string) => [{ required: true, message: t('common.required', { field: t(key) }) }];
+  const { required, selectRequired } = useRequiredRules();
 
   return (
     <FormModal<LicenceFormValues>
@@ -46,36 +46,33 @@ export function LicenceFormModal({ open, uscc, onClose, onSaved }: Props) {
       width={720}
       title={t('licences.create')}
       initialValues={{ uscc }}
-      onSubmit={async (v) => onSaved(await fieldError.guard(() => licencesApi.create(toCreateInput(v))))}
-      onClose={() => {
-        fieldError.clear();
-        onClose();
-      }}
+      fieldErrorOf={namedFieldError(LICENCE_FORM_FIELDS)}
+      onSubmit={async (v) => onSaved(await licencesApi.create(toCreateInput(v)))}
+      onClose={onClose}
     >
-      <ServerFieldError error={fieldError.error} />
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item name="uscc" label={t('enterprises.uscc')} rules={required('enterprises.uscc')}>
-            <Input disabled={!!uscc} maxLength={24} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+          <Form.Item name="uscc" label={t('enterprises.uscc')} rules={required(t('enterprises.uscc'))}>
+            <CodeInput disabled={!!uscc} maxLength={24} />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="type" label={t('licences.type')} rules={[{ required: true, message: t('common.selectRequired', { field: t('licences.type') }) }]}>
+          <Form.Item name="type" label={t('licences.type')} rules={selectRequired(t('licences.type'))}>
             <Select showSearch optionFilterProp="label" options={types.issueOptions} loading={types.loading} />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="number" label={t('licences.number')} rules={required('licences.number')}>
+          <Form.Item name="number" label={t('licences.number')} rules={required(t('licences.number'))}>
             <Input maxLength={100} autoComplete="off" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="issuer" label={t('licences.issuer')} rules={required('licences.issuer')}>
+          <Form.Item name="issuer" label={t('licences.issuer')} rules={required(t('licences.issuer'))}>
             <Input maxLength={200} />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="issuedOn" label={t('licences.issuedOn')} rules={required('licences.issuedOn')}>
+          <Form.Item name="issuedOn" label={t('licences.issuedOn')} rules={required(t('licences.issuedOn'))}>
             <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
         </Col>

@@ -1,6 +1,7 @@
 import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useRequiredRules } from '../../app/hooks/useRequiredRules';
 import type { TransitionInput, TransitionTarget } from './licences.api';
 
 /** The server's longest change deadline, in working days. */
@@ -33,19 +34,19 @@ export function toTransitionInput(v: MeasureValues): TransitionInput {
 /** The field a target needs: a review date for warning, a deadline in working days for an order to change. */
 function TargetField() {
   const { t } = useTranslation();
+  const { required } = useRequiredRules();
   const form = Form.useFormInstance<MeasureValues>();
   const to = Form.useWatch('to', form);
-  const required = (key: string) => [{ required: true, message: t('common.required', { field: t(key) }) }];
   if (to === 'warning') {
     return (
-      <Form.Item name="reviewOn" label={t('licences.reviewOn')} rules={required('licences.reviewOn')}>
+      <Form.Item name="reviewOn" label={t('licences.reviewOn')} rules={required(t('licences.reviewOn'))}>
         <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => !d.isAfter(dayjs(), 'day')} />
       </Form.Item>
     );
   }
   if (to === 'changeOrdered') {
     return (
-      <Form.Item name="deadlineWorkingDays" label={t('licences.deadlineWorkingDays')} rules={required('licences.deadlineWorkingDays')} extra={t('licences.deadlineHint')}>
+      <Form.Item name="deadlineWorkingDays" label={t('licences.deadlineWorkingDays')} rules={required(t('licences.deadlineWorkingDays'))} extra={t('licences.deadlineHint')}>
         <InputNumber min={1} max={MAX_DEADLINE_WORKING_DAYS} precision={0} style={{ width: '100%' }} addonAfter={t('licences.workingDays')} />
       </Form.Item>
     );
@@ -59,19 +60,19 @@ function TargetField() {
  */
 export function MeasureFields({ targets }: { targets: readonly TransitionTarget[] }) {
   const { t } = useTranslation();
-  const required = (key: string) => [{ required: true, whitespace: true, message: t('common.required', { field: t(key) }) }];
+  const { required, selectRequired } = useRequiredRules();
   return (
     <>
-      <Form.Item name="to" label={t('licences.target')} rules={[{ required: true, message: t('common.selectRequired', { field: t('licences.target') }) }]}>
+      <Form.Item name="to" label={t('licences.target')} rules={selectRequired(t('licences.target'))}>
         <Select showSearch optionFilterProp="label" options={targets.map((s) => ({ value: s, label: t(`licenceState.${s}`) }))} />
       </Form.Item>
-      <Form.Item name="reason" label={t('licences.reason')} rules={required('licences.reason')}>
+      <Form.Item name="reason" label={t('licences.reason')} rules={required(t('licences.reason'))}>
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
-      <Form.Item name="legalBasis" label={t('licences.legalBasis')} rules={required('licences.legalBasis')}>
+      <Form.Item name="legalBasis" label={t('licences.legalBasis')} rules={required(t('licences.legalBasis'))}>
         <Input maxLength={500} />
       </Form.Item>
-      <Form.Item name="documentNo" label={t('licences.documentNo')} rules={required('licences.documentNo')}>
+      <Form.Item name="documentNo" label={t('licences.documentNo')} rules={required(t('licences.documentNo'))}>
         <Input maxLength={100} />
       </Form.Item>
       <TargetField />

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../app/components/FormModal';
-import { ServerFieldError } from '../../app/components/ServerFieldError';
-import { namedFieldError, useServerFieldError } from '../../app/hooks/useServerFieldError';
+import { namedFieldError } from '../../app/hooks/useServerFieldError';
 import { licencesApi, type Licence, type TransitionResult } from './licences.api';
 import { MEASURE_FIELDS, MeasureFields, type MeasureValues, toTransitionInput } from './MeasureFields';
 
@@ -15,20 +14,16 @@ interface Props {
 /** Takes a supervision measure: only the targets allowed from the licence's state are offered. */
 export function MeasureModal({ licence, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const fieldError = useServerFieldError(namedFieldError(MEASURE_FIELDS));
 
   return (
     <FormModal<MeasureValues>
       open={!!licence}
       title={t('licences.measure')}
       okText={t('common.ok')}
-      onSubmit={async (v) => onDone(await fieldError.guard(() => licencesApi.transition(licence!.id, toTransitionInput(v))))}
-      onClose={() => {
-        fieldError.clear();
-        onClose();
-      }}
+      fieldErrorOf={namedFieldError(MEASURE_FIELDS)}
+      onSubmit={async (v) => onDone(await licencesApi.transition(licence!.id, toTransitionInput(v)))}
+      onClose={onClose}
     >
-      <ServerFieldError error={fieldError.error} />
       <MeasureFields targets={licence?.allowedTargets ?? []} />
     </FormModal>
   );

@@ -3,14 +3,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client';
+import type { PublicEnterprise } from '../../api/types';
 import { errorText } from '../../app/errors';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
 import { AuthPageFrame } from '../auth/AuthPageFrame';
 import { CreditClassTag, StatusTag } from '../enterprises/enterpriseLabels';
-import { publicApi, type PublicRecord } from './public.api';
+import { publicApi } from './public.api';
 import { PublicLicences } from './PublicLicences';
 
-type Answer = { kind: 'found'; enterprise: PublicRecord } | { kind: 'notFound' } | { kind: 'error'; error: unknown };
+type Answer = { kind: 'found'; enterprise: PublicEnterprise } | { kind: 'notFound' } | { kind: 'error'; error: unknown };
 
 function AnswerView({ answer }: { answer: Answer }) {
   const { t } = useTranslation();

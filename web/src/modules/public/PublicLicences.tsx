@@ -1,8 +1,9 @@
 import { Alert, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { PublicEnterprise } from '../../api/types';
 import { formatDate } from '../../app/format';
 import { LicenceStateTag } from '../licences/licenceLabels';
-import type { PublicLicence, PublicRecord, PublicRevocation } from './public.api';
+import type { PublicLicence, PublicRevocation } from './public.api';
 
 function ValidLicences({ licences }: { licences: PublicLicence[] }) {
   const { t } = useTranslation();
@@ -54,7 +55,7 @@ function Revocations({ revocations }: { revocations: PublicRevocation[] }) {
 }
 
 /** The licence sections of the public record: the valid licences, and the revoked or withdrawn ones when there are any. */
-export function PublicLicences({ record }: { record: Pick<PublicRecord, 'licences' | 'revocations'> }) {
+export function PublicLicences({ record }: { record: Pick<PublicEnterprise, 'licences' | 'revocations'> }) {
   return (
     <>
       {record.revocations.length > 0 && <Revocations revocations={record.revocations} />}

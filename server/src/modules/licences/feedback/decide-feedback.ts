@@ -7,7 +7,8 @@ import { AppError } from '../../../platform/http/errors.js';
 import type { LicenceExits } from '../exits/exits.service.js';
 import type { ExitKind, LawArea } from '../exits/exits.schema.js';
 import { licences as licenceTable } from '../licences.schema.js';
-import { type LicencesService, type TransitionInput, invalid, requireText } from '../licences.service.js';
+import { invalid, requireText } from '../licence-fields.js';
+import type { LicencesService, TransitionInput } from '../licences.service.js';
 import { type FeedbackKind, licenceFeedback } from './feedback.schema.js';
 
 /**

@@ -13,7 +13,8 @@ import type { JurisdictionService } from '../../../platform/jurisdiction/jurisdi
 import { enterprises } from '../../enterprises/enterprises.schema.js';
 import { type UsccProblem, normalizeUscc, usccProblem } from '../../enterprises/uscc.js';
 import type { LicenceExits } from '../exits/exits.service.js';
-import { type LicencesService, invalid, requireDate, requireText } from '../licences.service.js';
+import { invalid, requireDate, requireText } from '../licence-fields.js';
+import type { LicencesService } from '../licences.service.js';
 import { EXIT_KIND_OF, type FeedbackDecisionInput, makeDecideFeedback } from './decide-feedback.js';
 import { FEEDBACK_KINDS, type FeedbackKind, type FeedbackSource, licenceFeedback } from './feedback.schema.js';
 

@@ -9,7 +9,8 @@ import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { orgs, regions } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import type { JurisdictionService } from '../../../platform/jurisdiction/jurisdiction.service.js';
 import type { UsersService } from '../../../platform/users/users.service.js';
-import { type FieldProblem, checkDigitProblem, checkRegion, checkUscc } from '../../enterprises/enterprise-fields.js';
+import { checkDigitProblem, checkRegion, checkUscc, fieldError } from '../../enterprises/enterprise-fields.js';
+import { invalid, requireText } from '../licence-fields.js';
 import { enterprises } from '../../enterprises/enterprises.schema.js';
 import { licenceTypes } from '../licences.schema.js';
 import { LEAD_OUTCOMES, type LeadOutcome, type LeadStatus, unlicensedLeads } from './leads.schema.js';
@@ -36,21 +37,11 @@ export interface CloseLeadInput {
   result: string;
 }
 
-const invalid = (field: string, message: string, code = 'VALIDATION') => new AppError(code, message, 400, { field });
-const fieldProblem = (p: FieldProblem) => new AppError(p.code, p.message, 400, { field: p.field, ...(p.details as object) });
-
-function requireText(value: string | null | undefined, field: string, label: string, max: number): string {
-  const text = value?.trim() ?? '';
-  if (!text) throw invalid(field, `请填写${label}`);
-  if (text.length > max) throw invalid(field, `${label}不能超过 ${max} 个字`);
-  return text;
-}
-
 /** The code normalized as the enterprise register does; any format or check-digit problem is a 400 (no override for leads). */
 function validUscc(raw: string): string {
   const checked = checkUscc(raw);
-  if (!checked.ok) throw fieldProblem(checked.problem);
-  if (checked.value.checkDigitFailed) throw fieldProblem(checkDigitProblem(checked.value.uscc));
+  if (!checked.ok) throw fieldError(checked.problem);
+  if (checked.value.checkDigitFailed) throw fieldError(checkDigitProblem(checked.value.uscc));
   return checked.value.uscc;
 }
 
@@ -154,7 +145,7 @@ export function makeLeadsService(deps: { db: Db; audit: AuditService; jurisdicti
       const description = requireText(input.description, 'description', '线索内容', 2000);
       const uscc = input.uscc?.trim() ? validUscc(input.uscc) : null;
       const region = checkRegion(input.regionCode, await deps.jurisdiction.regionResolver());
-      if (!region.ok) throw fieldProblem(region.problem);
+      if (!region.ok) throw fieldError(region.problem);
       const regionCode = region.value;
 
       return inTransaction(db, async (tx) => {

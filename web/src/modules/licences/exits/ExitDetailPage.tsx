@@ -1,14 +1,11 @@
-import { Alert, App, Button, Card, Descriptions, Result, Skeleton, Space, Steps, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, App, Card, Descriptions, Space, Steps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../../api/client';
+import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../../app/auth/AuthContext';
-import { errorText } from '../../../app/errors';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { useAsync } from '../../../app/hooks/useAsync';
-import { NotFoundPage } from '../../../app/pages/ErrorPages';
+import { DetailHeader, DetailPending } from '../../../app/components/DetailHeader';
 import { licencePath } from '../licenceColumns';
 import { LicenceStateTag } from '../licenceLabels';
 import { ExitDocuments } from './ExitDocuments';
@@ -94,13 +91,10 @@ function CurrentStep({ exit, onDone }: { exit: ExitDetail; onDone: (exit: Exit) 
 export function ExitDetailPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const navigate = useNavigate();
   const id = useParams().id ?? '';
   const { data: exit, error, loading, reload } = useAsync(() => exitsApi.get(id), id);
 
-  if (error instanceof ApiError && error.status === 404) return <NotFoundPage />;
-  if (error) return <Result status="error" title={errorText(error, t)} />;
-  if (!exit) return <Card loading={loading}><Skeleton /></Card>;
+  if (error || !exit) return <DetailPending error={error} loading={loading} />;
 
   const onStep = (next: Exit) => {
     if (next.awaitingApproval) void message.info(t('exits.decidedPending'));
@@ -110,21 +104,15 @@ export function ExitDetailPage() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Card data-testid="exit-header">
-        <Space direction="vertical" size={8} style={{ width: '100%' }}>
-          <Button type="link" icon={<ArrowLeftOutlined />} style={{ padding: 0 }} onClick={() => navigate('/licence-exits')}>
-            {t('exits.backToList')}
-          </Button>
-          <Space align="center" wrap>
-            <Typography.Title level={3} style={{ margin: 0 }}>
-              {t(`exits.kinds.${exit.kind}`)} · {exit.licence.typeName} {exit.licence.number}
-            </Typography.Title>
-            <ExitStageTag exit={exit} />
-          </Space>
-          <Typography.Text type="secondary">{exit.licence.enterpriseName}</Typography.Text>
-          <ExitSteps exit={exit} />
-        </Space>
-      </Card>
+      <DetailHeader
+        testId="exit-header"
+        back={{ path: '/licence-exits', label: t('exits.backToList') }}
+        title={<>{t(`exits.kinds.${exit.kind}`)} · {exit.licence.typeName} {exit.licence.number}</>}
+        tags={<ExitStageTag exit={exit} />}
+        subtitle={exit.licence.enterpriseName}
+      >
+        <ExitSteps exit={exit} />
+      </DetailHeader>
       <CurrentStep key={`${exit.stage}:${exit.updatedAt}`} exit={exit} onDone={onStep} />
       <Card title={t('exits.details')}>
         <ExitFields exit={exit} />

@@ -1,9 +1,9 @@
 import { DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { FormModal } from '../../../app/components/FormModal';
-import { ServerFieldError } from '../../../app/components/ServerFieldError';
-import { namedFieldError, useServerFieldError } from '../../../app/hooks/useServerFieldError';
+import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { useActiveUserOptions } from '../../users/useActiveUserOptions';
 import type { Licence } from '../licences.api';
 import { useExitOptions } from './exitLabels';
@@ -44,14 +44,14 @@ const toInput = (licenceId: string, v: OpenExitValues): OpenExitInput => ({
 /** The fields one kind needs: the law broken for a serious violation, the investigation for lost conditions. */
 function KindFields() {
   const { t } = useTranslation();
+  const { required, selectRequired } = useRequiredRules();
   const form = Form.useFormInstance<OpenExitValues>();
   const kind = Form.useWatch('kind', form);
   const options = useExitOptions();
   const investigators = useActiveUserOptions();
-  const select = (key: string) => [{ required: true, message: t('common.selectRequired', { field: t(key) }) }];
   if (kind === 'serious_violation') {
     return (
-      <Form.Item name="lawArea" label={t('exits.lawArea')} rules={select('exits.lawArea')}>
+      <Form.Item name="lawArea" label={t('exits.lawArea')} rules={selectRequired(t('exits.lawArea'))}>
         <Select options={options.lawAreas} />
       </Form.Item>
     );
@@ -59,10 +59,10 @@ function KindFields() {
   if (kind === 'conditions_lost') {
     return (
       <>
-        <Form.Item name="investigatorId" label={t('exits.investigator')} rules={select('exits.investigator')}>
+        <Form.Item name="investigatorId" label={t('exits.investigator')} rules={selectRequired(t('exits.investigator'))}>
           <Select showSearch optionFilterProp="label" options={investigators.options} loading={investigators.loading} />
         </Form.Item>
-        <Form.Item name="investigationWorkingDays" label={t('exits.investigationWorkingDays')} rules={[{ required: true, message: t('common.required', { field: t('exits.investigationWorkingDays') }) }]} extra={t('exits.investigationHint')}>
+        <Form.Item name="investigationWorkingDays" label={t('exits.investigationWorkingDays')} rules={required(t('exits.investigationWorkingDays'))} extra={t('exits.investigationHint')}>
           <InputNumber min={1} max={MAX_INVESTIGATION_WORKING_DAYS} precision={0} style={{ width: '100%' }} addonAfter={t('exits.workingDays')} />
         </Form.Item>
       </>
@@ -81,9 +81,8 @@ interface Props {
 /** Starts one of the three exit workflows on a licence. */
 export function OpenExitModal({ licence, onClose, onDone }: Props) {
   const { t } = useTranslation();
+  const { required, selectRequired } = useRequiredRules();
   const options = useExitOptions();
-  const fieldError = useServerFieldError(namedFieldError(FIELDS));
-  const required = (key: string) => [{ required: true, whitespace: true, message: t('common.required', { field: t(key) }) }];
 
   return (
     <FormModal<OpenExitValues>
@@ -92,14 +91,11 @@ export function OpenExitModal({ licence, onClose, onDone }: Props) {
       okText={t('common.ok')}
       width={640}
       initialValues={{ triggerOn: dayjs() }}
-      onSubmit={async (v) => onDone(await fieldError.guard(() => exitsApi.open(toInput(licence!.id, v))))}
-      onClose={() => {
-        fieldError.clear();
-        onClose();
-      }}
+      fieldErrorOf={namedFieldError(FIELDS)}
+      onSubmit={async (v) => onDone(await exitsApi.open(toInput(licence!.id, v)))}
+      onClose={onClose}
     >
-      <ServerFieldError error={fieldError.error} />
-      <Form.Item name="kind" label={t('exits.kind')} rules={[{ required: true, message: t('common.selectRequired', { field: t('exits.kind') }) }]}>
+      <Form.Item name="kind" label={t('exits.kind')} rules={selectRequired(t('exits.kind'))}>
         <Radio.Group>
           <Space direction="vertical">
             {options.kinds.map((k) => (
@@ -113,17 +109,17 @@ export function OpenExitModal({ licence, onClose, onDone }: Props) {
           </Space>
         </Radio.Group>
       </Form.Item>
-      <Form.Item name="triggerSource" label={t('exits.triggerSource')} rules={[{ required: true, message: t('common.selectRequired', { field: t('exits.triggerSource') }) }]}>
+      <Form.Item name="triggerSource" label={t('exits.triggerSource')} rules={selectRequired(t('exits.triggerSource'))}>
         <Select showSearch optionFilterProp="label" options={(Object.keys(SOURCES) as TriggerSource[]).map((s) => ({ value: s, label: t(`exits.triggerSources.${s}`) }))} />
       </Form.Item>
-      <Form.Item name="triggerParty" label={t('exits.triggerParty')} rules={required('exits.triggerParty')} extra={t('exits.triggerPartyHint')}>
+      <Form.Item name="triggerParty" label={t('exits.triggerParty')} rules={required(t('exits.triggerParty'))} extra={t('exits.triggerPartyHint')}>
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item name="triggerSummary" label={t('exits.triggerSummary')} rules={required('exits.triggerSummary')}>
+      <Form.Item name="triggerSummary" label={t('exits.triggerSummary')} rules={required(t('exits.triggerSummary'))}>
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
       <Space size={16} style={{ display: 'flex' }} align="start">
-        <Form.Item name="triggerOn" label={t('exits.triggerOn')} rules={[{ required: true, message: t('common.selectRequired', { field: t('exits.triggerOn') }) }]}>
+        <Form.Item name="triggerOn" label={t('exits.triggerOn')} rules={selectRequired(t('exits.triggerOn'))}>
           <DatePicker format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
         <Form.Item name="triggerDocumentNo" label={t('exits.triggerDocumentNo')}>

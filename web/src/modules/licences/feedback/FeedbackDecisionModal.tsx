@@ -1,8 +1,8 @@
 import { Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { FormModal } from '../../../app/components/FormModal';
-import { ServerFieldError } from '../../../app/components/ServerFieldError';
-import { namedFieldError, useServerFieldError } from '../../../app/hooks/useServerFieldError';
+import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { useActiveUserOptions } from '../../users/useActiveUserOptions';
 import { MEASURE_FIELDS, MeasureFields, type MeasureValues, toTransitionInput } from '../MeasureFields';
 import { feedbackApi, type FeedbackDecision, type FeedbackDecisionInput, type FeedbackDetail } from './feedback.api';
@@ -46,29 +46,29 @@ function toDecision(v: DecisionValues): FeedbackDecisionInput {
 /** What an exit procedure needs: its kind, and the law area or the investigation that kind calls for. */
 function ExitFields() {
   const { t } = useTranslation();
+  const { required, selectRequired } = useRequiredRules();
   const users = useActiveUserOptions();
   const form = Form.useFormInstance<DecisionValues>();
   const kind = Form.useWatch('exitKind', form);
-  const selectRequired = (key: string) => [{ required: true, message: t('common.selectRequired', { field: t(key) }) }];
   return (
     <>
-      <Form.Item name="exitKind" label={t('feedback.exitKind')} rules={selectRequired('feedback.exitKind')} extra={kind && t(`exits.kindHints.${kind}`)}>
+      <Form.Item name="exitKind" label={t('feedback.exitKind')} rules={selectRequired(t('feedback.exitKind'))} extra={kind && t(`exits.kindHints.${kind}`)}>
         <Select options={(Object.keys(EXIT_KINDS) as ExitKind[]).map((k) => ({ value: k, label: t(`exits.kinds.${k}`) }))} />
       </Form.Item>
       {kind === 'serious_violation' && (
-        <Form.Item name="lawArea" label={t('exits.lawArea')} rules={selectRequired('exits.lawArea')}>
+        <Form.Item name="lawArea" label={t('exits.lawArea')} rules={selectRequired(t('exits.lawArea'))}>
           <Select options={Object.keys(LAW_AREAS).map((a) => ({ value: a, label: t(`exits.lawAreas.${a}`) }))} />
         </Form.Item>
       )}
       {kind === 'conditions_lost' && (
         <>
-          <Form.Item name="investigatorId" label={t('exits.investigator')} rules={selectRequired('exits.investigator')}>
+          <Form.Item name="investigatorId" label={t('exits.investigator')} rules={selectRequired(t('exits.investigator'))}>
             <Select showSearch optionFilterProp="label" options={users.options} loading={users.loading} />
           </Form.Item>
           <Form.Item
             name="investigationWorkingDays"
             label={t('exits.investigationWorkingDays')}
-            rules={[{ required: true, message: t('common.required', { field: t('exits.investigationWorkingDays') }) }]}
+            rules={required(t('exits.investigationWorkingDays'))}
             extra={t('exits.investigationHint')}
           >
             <InputNumber min={1} max={120} precision={0} style={{ width: '100%' }} addonAfter={t('exits.workingDays')} />
@@ -82,25 +82,26 @@ function ExitFields() {
 /** The fields for the chosen decision; a measure or an exit acts on one of the holder's licences still in force. */
 function DecisionFields({ notice }: { notice: FeedbackDetail }) {
   const { t } = useTranslation();
+  const { required, selectRequired } = useRequiredRules();
   const form = Form.useFormInstance<DecisionValues>();
   const decision = Form.useWatch('decision', form);
   const licenceId = Form.useWatch('licenceId', form);
   const live = notice.licences.filter((l) => l.allowedTargets.length > 0);
   const chosen = live.find((l) => l.id === licenceId);
   const reason = (
-    <Form.Item name="reason" label={t('feedback.decisionReason')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('feedback.decisionReason') }) }]}>
+    <Form.Item name="reason" label={t('feedback.decisionReason')} rules={required(t('feedback.decisionReason'))}>
       <Input.TextArea rows={3} maxLength={2000} />
     </Form.Item>
   );
   return (
     <>
-      <Form.Item name="decision" label={t('feedback.decision')} rules={[{ required: true, message: t('common.selectRequired', { field: t('feedback.decision') }) }]}>
+      <Form.Item name="decision" label={t('feedback.decision')} rules={selectRequired(t('feedback.decision'))}>
         <Radio.Group
           options={(['none', 'measure', 'exit'] as const).map((d) => ({ value: d, label: t(`feedback.decisions.${d}`), disabled: d !== 'none' && live.length === 0 }))}
         />
       </Form.Item>
       {(decision === 'measure' || decision === 'exit') && (
-        <Form.Item name="licenceId" label={t('feedback.licence')} rules={[{ required: true, message: t('common.selectRequired', { field: t('feedback.licence') }) }]}>
+        <Form.Item name="licenceId" label={t('feedback.licence')} rules={selectRequired(t('feedback.licence'))}>
           <Select showSearch optionFilterProp="label" options={live.map((l) => ({ value: l.id, label: `${l.typeName} ${l.number}（${t(`licenceState.${l.state}`)}）` }))} />
         </Form.Item>
       )}
@@ -121,7 +122,6 @@ interface Props {
 /** Decides a notice, once: no measure with a reason, a measure on one of the holder's licences, or an exit procedure. */
 export function FeedbackDecisionModal({ notice, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const fieldError = useServerFieldError(namedFieldError(FIELDS));
   return (
     <FormModal<DecisionValues>
       open={!!notice}
@@ -129,13 +129,10 @@ export function FeedbackDecisionModal({ notice, onClose, onDone }: Props) {
       title={t('feedback.decide')}
       okText={t('common.ok')}
       initialValues={{ exitKind: notice?.exitKind ?? undefined }}
-      onSubmit={async (v) => onDone(await fieldError.guard(() => feedbackApi.decide(notice!.id, toDecision(v))))}
-      onClose={() => {
-        fieldError.clear();
-        onClose();
-      }}
+      fieldErrorOf={namedFieldError(FIELDS)}
+      onSubmit={async (v) => onDone(await feedbackApi.decide(notice!.id, toDecision(v)))}
+      onClose={onClose}
     >
-      <ServerFieldError error={fieldError.error} />
       {notice && <DecisionFields notice={notice} />}
     </FormModal>
   );

@@ -1,14 +1,12 @@
-import { App, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Table, Typography } from 'antd';
-import { ArrowLeftOutlined, AuditOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Empty, Space, Table, Typography } from 'antd';
+import { AuditOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../../api/client';
+import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../../app/auth/AuthContext';
-import { errorText } from '../../../app/errors';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { useAsync } from '../../../app/hooks/useAsync';
-import { NotFoundPage } from '../../../app/pages/ErrorPages';
+import { DetailHeader, DetailPending } from '../../../app/components/DetailHeader';
 import { enterprisePath } from '../../enterprises/EnterpriseListPage';
 import { LicenceStateTag } from '../licenceLabels';
 import { feedbackApi, type FeedbackDetail, type HolderLicence } from './feedback.api';
@@ -88,32 +86,26 @@ export function FeedbackDetailPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const navigate = useNavigate();
   const id = useParams().id ?? '';
   const { data: notice, error, loading, reload } = useAsync(() => feedbackApi.get(id), id);
   const [deciding, setDeciding] = useState(false);
 
-  if (error instanceof ApiError && error.status === 404) return <NotFoundPage />;
-  if (error) return <Result status="error" title={errorText(error, t)} />;
-  if (!notice) return <Card loading={loading}><Skeleton /></Card>;
+  if (error || !notice) return <DetailPending error={error} loading={loading} />;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Card data-testid="feedback-header">
-        <Space direction="vertical" size={4}>
-          <Button type="link" icon={<ArrowLeftOutlined />} style={{ padding: 0 }} onClick={() => navigate('/feedback')}>
-            {t('feedback.backToList')}
-          </Button>
-          <Space align="center" wrap>
-            <Typography.Title level={3} style={{ margin: 0 }}>
-              {notice.enterpriseName ?? notice.uscc}
-            </Typography.Title>
+      <DetailHeader
+        testId="feedback-header"
+        back={{ path: '/feedback', label: t('feedback.backToList') }}
+        title={notice.enterpriseName ?? notice.uscc}
+        tags={
+          <>
             <FeedbackKindTag kind={notice.kind} />
             <FeedbackStatusTag item={notice} />
-          </Space>
-          <Typography.Text type="secondary">{notice.department}</Typography.Text>
-        </Space>
-      </Card>
+          </>
+        }
+        subtitle={notice.department}
+      />
       <Card
         title={t('feedback.details')}
         extra={

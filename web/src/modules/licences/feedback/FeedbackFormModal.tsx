@@ -1,9 +1,10 @@
 import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { CodeInput } from '../../../app/components/CodeInput';
 import { FormModal } from '../../../app/components/FormModal';
-import { ServerFieldError } from '../../../app/components/ServerFieldError';
-import { namedFieldError, useServerFieldError } from '../../../app/hooks/useServerFieldError';
+import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
+import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { feedbackApi, type Feedback, type FeedbackInput } from './feedback.api';
 import { useFeedbackKindOptions } from './feedbackLabels';
 
@@ -33,35 +34,30 @@ interface Props {
 export function FeedbackFormModal({ open, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const kinds = useFeedbackKindOptions();
-  const fieldError = useServerFieldError(namedFieldError(FIELDS));
-  const required = (key: string) => [{ required: true, whitespace: true, message: t('common.required', { field: t(key) }) }];
-  const selectRequired = (key: string) => [{ required: true, message: t('common.selectRequired', { field: t(key) }) }];
+  const { required, selectRequired } = useRequiredRules();
 
   return (
     <FormModal<FeedbackFormValues>
       open={open}
       width={720}
       title={t('feedback.create')}
-      onSubmit={async (v) => onSaved(await fieldError.guard(() => feedbackApi.create(toInput(v))))}
-      onClose={() => {
-        fieldError.clear();
-        onClose();
-      }}
+      fieldErrorOf={namedFieldError(FIELDS)}
+      onSubmit={async (v) => onSaved(await feedbackApi.create(toInput(v)))}
+      onClose={onClose}
     >
-      <ServerFieldError error={fieldError.error} />
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item name="uscc" label={t('feedback.uscc')} rules={required('feedback.uscc')}>
-            <Input maxLength={24} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+          <Form.Item name="uscc" label={t('feedback.uscc')} rules={required(t('feedback.uscc'))}>
+            <CodeInput maxLength={24} />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="kind" label={t('feedback.kind')} rules={selectRequired('feedback.kind')}>
+          <Form.Item name="kind" label={t('feedback.kind')} rules={selectRequired(t('feedback.kind'))}>
             <Select options={kinds} />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="department" label={t('feedback.department')} rules={required('feedback.department')} extra={t('feedback.departmentHint')}>
+          <Form.Item name="department" label={t('feedback.department')} rules={required(t('feedback.department'))} extra={t('feedback.departmentHint')}>
             <Input maxLength={200} />
           </Form.Item>
         </Col>
@@ -71,12 +67,12 @@ export function FeedbackFormModal({ open, onClose, onSaved }: Props) {
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="occurredOn" label={t('feedback.occurredOn')} rules={selectRequired('feedback.occurredOn')}>
+          <Form.Item name="occurredOn" label={t('feedback.occurredOn')} rules={selectRequired(t('feedback.occurredOn'))}>
             <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="summary" label={t('feedback.summary')} rules={required('feedback.summary')}>
+      <Form.Item name="summary" label={t('feedback.summary')} rules={required(t('feedback.summary'))}>
         <Input.TextArea rows={4} maxLength={2000} />
       </Form.Item>
     </FormModal>

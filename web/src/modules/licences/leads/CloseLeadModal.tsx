@@ -1,8 +1,7 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../app/components/FormModal';
-import { ServerFieldError } from '../../../app/components/ServerFieldError';
-import { namedFieldError, useServerFieldError } from '../../../app/hooks/useServerFieldError';
+import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { useLeadOutcomeOptions } from './leadLabels';
 import { leadsApi, type CloseLeadInput, type Lead } from './leads.api';
 
@@ -19,20 +18,16 @@ interface Props {
 export function CloseLeadModal({ lead, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const outcomes = useLeadOutcomeOptions();
-  const fieldError = useServerFieldError(namedFieldError(FIELDS));
 
   return (
     <FormModal<CloseLeadInput>
       open={!!lead}
       title={t('leads.close')}
       okText={t('common.ok')}
-      onSubmit={async (v) => onDone(await fieldError.guard(() => leadsApi.close(lead!.id, { outcome: v.outcome, result: v.result.trim() })))}
-      onClose={() => {
-        fieldError.clear();
-        onClose();
-      }}
+      fieldErrorOf={namedFieldError(FIELDS)}
+      onSubmit={async (v) => onDone(await leadsApi.close(lead!.id, { outcome: v.outcome, result: v.result.trim() }))}
+      onClose={onClose}
     >
-      <ServerFieldError error={fieldError.error} />
       <Form.Item name="outcome" label={t('leads.outcome')} rules={[{ required: true, message: t('common.selectRequired', { field: t('leads.outcome') }) }]}>
         <Select showSearch optionFilterProp="label" options={outcomes} />
       </Form.Item>

@@ -1,8 +1,9 @@
 import { Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CodeInput } from '../../../app/components/CodeInput';
 import { FormModal } from '../../../app/components/FormModal';
-import { ServerFieldError } from '../../../app/components/ServerFieldError';
-import { namedFieldError, useServerFieldError } from '../../../app/hooks/useServerFieldError';
+import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
+import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { useRegions } from '../../regions/useRegions';
 import { useLicenceTypes } from '../useLicenceTypes';
 import { leadsApi, type CreateLeadInput, type Lead } from './leads.api';
@@ -35,35 +36,30 @@ export function LeadFormModal({ open, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const regions = useRegions();
   const types = useLicenceTypes();
-  const fieldError = useServerFieldError(namedFieldError(FIELDS));
-  const required = (key: string) => [{ required: true, whitespace: true, message: t('common.required', { field: t(key) }) }];
-  const selectRequired = (key: string) => [{ required: true, message: t('common.selectRequired', { field: t(key) }) }];
+  const { required, selectRequired } = useRequiredRules();
 
   return (
     <FormModal<LeadFormValues>
       open={open}
       width={720}
       title={t('leads.create')}
-      onSubmit={async (v) => onSaved(await fieldError.guard(() => leadsApi.create(toInput(v))))}
-      onClose={() => {
-        fieldError.clear();
-        onClose();
-      }}
+      fieldErrorOf={namedFieldError(FIELDS)}
+      onSubmit={async (v) => onSaved(await leadsApi.create(toInput(v)))}
+      onClose={onClose}
     >
-      <ServerFieldError error={fieldError.error} />
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item name="operatorName" label={t('leads.operatorName')} rules={required('leads.operatorName')}>
+          <Form.Item name="operatorName" label={t('leads.operatorName')} rules={required(t('leads.operatorName'))}>
             <Input maxLength={200} />
           </Form.Item>
         </Col>
         <Col span={12}>
           <Form.Item name="uscc" label={t('leads.uscc')} extra={t('leads.usccHint')}>
-            <Input maxLength={24} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+            <CodeInput maxLength={24} />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="regionCode" label={t('leads.region')} rules={selectRequired('leads.region')}>
+          <Form.Item name="regionCode" label={t('leads.region')} rules={selectRequired(t('leads.region'))}>
             <Select showSearch optionFilterProp="label" options={regions.options} loading={regions.loading} />
           </Form.Item>
         </Col>
@@ -73,17 +69,17 @@ export function LeadFormModal({ open, onClose, onSaved }: Props) {
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="address" label={t('leads.address')} rules={required('leads.address')}>
+          <Form.Item name="address" label={t('leads.address')} rules={required(t('leads.address'))}>
             <Input maxLength={300} />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="source" label={t('leads.source')} rules={required('leads.source')} extra={t('leads.sourceHint')}>
+          <Form.Item name="source" label={t('leads.source')} rules={required(t('leads.source'))} extra={t('leads.sourceHint')}>
             <Input maxLength={100} />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="description" label={t('leads.description')} rules={required('leads.description')}>
+      <Form.Item name="description" label={t('leads.description')} rules={required(t('leads.description'))}>
         <Input.TextArea rows={4} maxLength={2000} />
       </Form.Item>
     </FormModal>

@@ -1,8 +1,9 @@
 import { Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CodeInput } from '../../../app/components/CodeInput';
 import { FormModal } from '../../../app/components/FormModal';
-import { ServerFieldError } from '../../../app/components/ServerFieldError';
-import { namedFieldError, useServerFieldError } from '../../../app/hooks/useServerFieldError';
+import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
+import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import type { LicenceType } from '../licences.api';
 import { licenceSettingsApi } from './licenceSettings.api';
 
@@ -31,13 +32,12 @@ interface Props {
 /** Adds or edits a licence type; server errors about one field are shown under that field. */
 export function LicenceTypeFormModal({ open, type, sections, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const fieldError = useServerFieldError(namedFieldError(FIELDS));
+  const { required } = useRequiredRules();
   const label = (key: string) => t(`licenceAdmin.types.${key}`);
-  const required = (key: string) => [{ required: true, whitespace: true, message: t('common.required', { field: label(key) }) }];
 
   const onSubmit = async (v: Values) => {
     const fields = { name: v.name, sectionId: v.sectionId ?? null, legalBasis: v.legalBasis, validityYears: v.validityYears ?? null, historic: !!v.historic };
-    await fieldError.guard(() => (type ? licenceSettingsApi.updateType(type.key, { ...fields, sort: v.sort }) : licenceSettingsApi.createType({ key: v.key, ...fields })));
+    await (type ? licenceSettingsApi.updateType(type.key, { ...fields, sort: v.sort }) : licenceSettingsApi.createType({ key: v.key, ...fields }));
     onSaved();
   };
 
@@ -47,26 +47,23 @@ export function LicenceTypeFormModal({ open, type, sections, onClose, onSaved }:
       width={640}
       title={type ? label('edit') : label('create')}
       initialValues={type ?? { historic: false }}
+      fieldErrorOf={namedFieldError(FIELDS)}
       onSubmit={onSubmit}
-      onClose={() => {
-        fieldError.clear();
-        onClose();
-      }}
+      onClose={onClose}
     >
-      <ServerFieldError error={fieldError.error} />
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item
             name="key"
             label={label('key')}
             extra={type ? undefined : label('keyHint')}
-            rules={type ? [] : [...required('key'), { pattern: KEY_PATTERN, message: label('keyPattern') }]}
+            rules={type ? [] : [...required(label('key')), { pattern: KEY_PATTERN, message: label('keyPattern') }]}
           >
-            <Input disabled={!!type} maxLength={60} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+            <CodeInput disabled={!!type} maxLength={60} />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="name" label={label('name')} rules={required('name')}>
+          <Form.Item name="name" label={label('name')} rules={required(label('name'))}>
             <Input maxLength={100} autoComplete="off" />
           </Form.Item>
         </Col>
@@ -81,7 +78,7 @@ export function LicenceTypeFormModal({ open, type, sections, onClose, onSaved }:
           </Form.Item>
         </Col>
         <Col span={24}>
-          <Form.Item name="legalBasis" label={label('legalBasis')} rules={required('legalBasis')}>
+          <Form.Item name="legalBasis" label={label('legalBasis')} rules={required(label('legalBasis'))}>
             <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
           </Form.Item>
         </Col>

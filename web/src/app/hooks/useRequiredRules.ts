@@ -1,0 +1,13 @@
+import { useTranslation } from 'react-i18next';
+
+/**
+ * Form rules for a required field, the message naming the field (its label text): `required` for
+ * text (blank counts as empty), `selectRequired` for a choice or a date.
+ */
+export function useRequiredRules() {
+  const { t } = useTranslation();
+  return {
+    required: (field: string) => [{ required: true, whitespace: true, message: t('common.required', { field }) }],
+    selectRequired: (field: string) => [{ required: true, message: t('common.selectRequired', { field }) }],
+  };
+}
