@@ -63,3 +63,30 @@ describe('licence files', () => {
     await context.close();
   });
 });
+
+describe('notice files', () => {
+  it('imports department notices from a CSV into the queue of the holder’s bureau', async () => {
+    const enterprise = await suite.admin.createEnterprise({ name: `通报导入${unique()}有限公司`, regionCode: '320826' });
+    const summary = `导入的通报${unique()}`;
+    const csv = ['统一社会信用代码,通报部门,通报类型,摘要,发生日期,文号', `${enterprise.uscc},淮安市住房和城乡建设局,不再符合许可条件,${summary},2026-11-02,淮住建〔2026〕8号`].join('\r\n');
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'zj-e2e-notices-')), 'notices.csv');
+    writeFileSync(file, `${csv}\r\n`, 'utf8');
+
+    const { context, page } = await openPage(suite.browser, suite.admin);
+    await page.goto('/feedback');
+    await waitForShell(page);
+    await page.getByRole('button', { name: '批量导入' }).click();
+    await page.waitForURL('**/feedback/import');
+    await page.locator('input[type=file]').setInputFiles(file);
+    await visible(page.getByText('notices.csv'));
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/feedback/import');
+    await page.getByRole('button', { name: '开始导入' }).click();
+    expect((await answered).status()).toBe(200);
+    expect(await page.getByTestId('import-count-imported').textContent()).toContain('1');
+
+    await page.getByRole('button', { name: '返回部门通报' }).click();
+    await page.waitForURL('**/feedback');
+    await visible(page.getByRole('row').filter({ hasText: enterprise.name }));
+    await context.close();
+  });
+});

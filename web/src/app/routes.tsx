@@ -33,6 +33,7 @@ import { LicenceSettingsPage } from '../modules/licences/settings/LicenceSetting
 import { LeadListPage } from '../modules/licences/leads/LeadListPage';
 import { FeedbackListPage } from '../modules/licences/feedback/FeedbackListPage';
 import { FeedbackDetailPage } from '../modules/licences/feedback/FeedbackDetailPage';
+import { FeedbackImportPage } from '../modules/licences/feedback/FeedbackImportPage';
 
 export interface AppRoute {
   path: string;
@@ -78,6 +79,7 @@ export const appRoutes: AppRoute[] = [
     icon: <NotificationOutlined />,
     group: 'menu.market',
   },
+  { path: '/feedback/import', element: <FeedbackImportPage />, permission: 'feedback.submit' },
   { path: '/feedback/:id', element: <FeedbackDetailPage />, permission: 'licence.read' },
   {
     path: '/unlicensed-leads',

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * Form rules for a required field, the message naming the field (its label text): `required` for
- * text (blank counts as empty), `selectRequired` for a choice or a date.
+ * text only (blank counts as empty; its string check fails on any other value), `selectRequired`
+ * for a choice, a date or a number.
  */
 export function useRequiredRules() {
   const { t } = useTranslation();

@@ -72,7 +72,7 @@ export function LicenceFormModal({ open, uscc, onClose, onSaved }: Props) {
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="issuedOn" label={t('licences.issuedOn')} rules={required(t('licences.issuedOn'))}>
+          <Form.Item name="issuedOn" label={t('licences.issuedOn')} rules={selectRequired(t('licences.issuedOn'))}>
             <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
         </Col>

@@ -34,19 +34,19 @@ export function toTransitionInput(v: MeasureValues): TransitionInput {
 /** The field a target needs: a review date for warning, a deadline in working days for an order to change. */
 function TargetField() {
   const { t } = useTranslation();
-  const { required } = useRequiredRules();
+  const { selectRequired } = useRequiredRules();
   const form = Form.useFormInstance<MeasureValues>();
   const to = Form.useWatch('to', form);
   if (to === 'warning') {
     return (
-      <Form.Item name="reviewOn" label={t('licences.reviewOn')} rules={required(t('licences.reviewOn'))}>
+      <Form.Item name="reviewOn" label={t('licences.reviewOn')} rules={selectRequired(t('licences.reviewOn'))}>
         <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => !d.isAfter(dayjs(), 'day')} />
       </Form.Item>
     );
   }
   if (to === 'changeOrdered') {
     return (
-      <Form.Item name="deadlineWorkingDays" label={t('licences.deadlineWorkingDays')} rules={required(t('licences.deadlineWorkingDays'))} extra={t('licences.deadlineHint')}>
+      <Form.Item name="deadlineWorkingDays" label={t('licences.deadlineWorkingDays')} rules={selectRequired(t('licences.deadlineWorkingDays'))} extra={t('licences.deadlineHint')}>
         <InputNumber min={1} max={MAX_DEADLINE_WORKING_DAYS} precision={0} style={{ width: '100%' }} addonAfter={t('licences.workingDays')} />
       </Form.Item>
     );

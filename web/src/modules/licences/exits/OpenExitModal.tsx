@@ -44,7 +44,7 @@ const toInput = (licenceId: string, v: OpenExitValues): OpenExitInput => ({
 /** The fields one kind needs: the law broken for a serious violation, the investigation for lost conditions. */
 function KindFields() {
   const { t } = useTranslation();
-  const { required, selectRequired } = useRequiredRules();
+  const { selectRequired } = useRequiredRules();
   const form = Form.useFormInstance<OpenExitValues>();
   const kind = Form.useWatch('kind', form);
   const options = useExitOptions();
@@ -62,7 +62,7 @@ function KindFields() {
         <Form.Item name="investigatorId" label={t('exits.investigator')} rules={selectRequired(t('exits.investigator'))}>
           <Select showSearch optionFilterProp="label" options={investigators.options} loading={investigators.loading} />
         </Form.Item>
-        <Form.Item name="investigationWorkingDays" label={t('exits.investigationWorkingDays')} rules={required(t('exits.investigationWorkingDays'))} extra={t('exits.investigationHint')}>
+        <Form.Item name="investigationWorkingDays" label={t('exits.investigationWorkingDays')} rules={selectRequired(t('exits.investigationWorkingDays'))} extra={t('exits.investigationHint')}>
           <InputNumber min={1} max={MAX_INVESTIGATION_WORKING_DAYS} precision={0} style={{ width: '100%' }} addonAfter={t('exits.workingDays')} />
         </Form.Item>
       </>

@@ -46,7 +46,7 @@ function toDecision(v: DecisionValues): FeedbackDecisionInput {
 /** What an exit procedure needs: its kind, and the law area or the investigation that kind calls for. */
 function ExitFields() {
   const { t } = useTranslation();
-  const { required, selectRequired } = useRequiredRules();
+  const { selectRequired } = useRequiredRules();
   const users = useActiveUserOptions();
   const form = Form.useFormInstance<DecisionValues>();
   const kind = Form.useWatch('exitKind', form);
@@ -68,7 +68,7 @@ function ExitFields() {
           <Form.Item
             name="investigationWorkingDays"
             label={t('exits.investigationWorkingDays')}
-            rules={required(t('exits.investigationWorkingDays'))}
+            rules={selectRequired(t('exits.investigationWorkingDays'))}
             extra={t('exits.investigationHint')}
           >
             <InputNumber min={1} max={120} precision={0} style={{ width: '100%' }} addonAfter={t('exits.workingDays')} />

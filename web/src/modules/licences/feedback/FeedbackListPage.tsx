@@ -1,8 +1,8 @@
 import { App, Button, Checkbox, Form, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { formatDate } from '../../../app/format';
 import { ListPage, type FilterValues } from '../../../app/list/ListPage';
@@ -44,6 +44,7 @@ function useColumns(): TableColumnsType<Feedback> {
 /** The triage queue: notices from other licensing departments, open ones first by deadline. */
 export function FeedbackListPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const { can } = useAuth();
   const { message } = App.useApp();
   const regions = useRegions();
@@ -63,9 +64,14 @@ export function FeedbackListPage() {
         toQuery={toQuery}
         toolbar={
           can('feedback.submit') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('feedback.create')}
-            </Button>
+            <Space>
+              <Button icon={<UploadOutlined />} onClick={() => navigate('/feedback/import')}>
+                {t('files.import')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('feedback.create')}
+              </Button>
+            </Space>
           )
         }
         filters={

@@ -1,5 +1,6 @@
 import { api } from '../../../api/client';
 import type { BodyOf, ListResult, QueryOf, ResponseOf } from '../../../api/types';
+import { importFile, type ImportMode } from '../../../app/files/files.api';
 
 // The feedback queue's types, derived from the generated OpenAPI schema like those in api/types.ts.
 export type FeedbackDetail = ResponseOf<'/api/feedback/{id}', 'get'>;
@@ -18,4 +19,5 @@ export const feedbackApi = {
   get: (id: string) => api.get<FeedbackDetail>(path(id)),
   create: (input: FeedbackInput) => api.post<Feedback>('/api/feedback', input),
   decide: (id: string, input: FeedbackDecisionInput) => api.post<FeedbackDetail>(`${path(id)}/decision`, input),
+  import: (file: File, mode: ImportMode) => importFile('/api/feedback/import', file, mode),
 };

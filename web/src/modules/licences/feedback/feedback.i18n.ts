@@ -40,6 +40,9 @@ export const feedbackMessages = defineMessages(
       mine: '仅本机构受理',
       details: '通报信息',
       backToList: '返回部门通报',
+      importTitle: '批量导入部门通报',
+      importHint:
+        '支持 .xlsx 和 .csv（UTF-8 或 GBK）。通报类型可填中文名称或标识（licence_revoked、licence_suspended、conditions_changed、closure_decision、serious_violation、other）。每条通报按企业所在地进入主管局的待办队列，办理期限自导入之日起计算；内容完全相同的通报不会重复登记。',
       open: '查看',
       licences: '企业的许可证',
       noLicences: '该企业在您的辖区内没有许可证',
@@ -93,6 +96,9 @@ export const feedbackMessages = defineMessages(
       mine: 'My bureau only',
       details: 'Notice',
       backToList: 'Back to department notices',
+      importTitle: 'Import department notices',
+      importHint:
+        '.xlsx or .csv (UTF-8 or GBK). The kind by its Chinese label or key (licence_revoked, licence_suspended, conditions_changed, closure_decision, serious_violation, other). Each notice lands in the queue of the bureau competent for the holder, its deadline counted from the day of import; a notice identical to one on file is not entered twice.',
       open: 'Open',
       licences: 'Licences of the enterprise',
       noLicences: 'The enterprise holds no licence in your jurisdiction',
