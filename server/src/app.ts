@@ -68,13 +68,13 @@ export function makeServices(database: Database, config: Config) {
   const importLicences = makeLicenceImport({ db, audit });
   const publicLookup = makePublicLookup(database);
   const licenceTypes = makeLicenceTypesService({ db, audit });
-  const licences = makeLicencesService({ db, audit, calendar });
+  const todos = makeTodosService({ db, audit });
+  const licences = makeLicencesService({ db, audit, calendar, todos });
   const licenceDocuments = makeLicenceDocuments({ db, audit, licences });
   const licenceExits = makeLicenceExits({ db, audit, calendar, jurisdiction, users, licences, documents: licenceDocuments });
   const feedback = makeFeedbackService({ db, audit, calendar, jurisdiction, licences, exits: licenceExits, dueWorkingDays: config.feedbackDueWorkingDays });
   const importFeedback = makeFeedbackImport({ db, audit, feedback });
   const leads = makeLeadsService({ db, audit, jurisdiction, users });
-  const todos = makeTodosService({ db, audit });
   const licenceReminders = makeLicenceReminders({ db, todos, jurisdiction });
   return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders };
 }

@@ -5,6 +5,7 @@ import { BUILTIN_ROLES } from '../platform/access/permissions.js';
 import { orgs, regions } from '../platform/jurisdiction/jurisdiction.schema.js';
 import { users } from '../platform/users/users.schema.js';
 import type { UsersService } from '../platform/users/users.service.js';
+import { LICENCE_TYPE_SEEDS } from '../modules/licences/licence-types.js';
 import { DEMO_REGIONS } from './places.js';
 
 /** The documented password of every demo user (they need not change it at first log-in). */
@@ -26,14 +27,15 @@ const SLUGS = new Map(DEMO_REGIONS.map((r) => [r.code, r.slug]));
 /**
  * The demo accounts: in the city bureau `demo.admin` and one user per other built-in role
  * (`city.officer`, `city.inspector`, `city.institution`…); in each county bureau a
- * `county_officer` and an `inspector` (`lianshui.officer`, `lianshui.inspector`).
+ * `county_officer` and an `inspector` (`lianshui.officer`, `lianshui.inspector`). The section head
+ * sits in the section owning the industrial production licence, whose measures it approves.
  */
 export async function planDemoUsers(tx: Db): Promise<DemoUser[]> {
   const bureaus = await tx
     .select({ id: orgs.id, name: orgs.name, type: orgs.type, regionCode: orgs.regionCode, regionName: regions.name })
     .from(orgs)
     .innerJoin(regions, eq(regions.code, orgs.regionCode))
-    .where(and(inArray(orgs.type, ['city_bureau', 'county_bureau']), eq(orgs.active, true)))
+    .where(and(inArray(orgs.type, ['city_bureau', 'county_bureau', 'city_section']), eq(orgs.active, true)))
     .orderBy(asc(orgs.regionCode), asc(orgs.createdAt));
   const city = bureaus.find((b) => b.type === 'city_bureau');
   if (!city) throw new DemoRefusedError('The jurisdiction has no city bureau to put the demo users in.');
@@ -43,9 +45,10 @@ export async function planDemoUsers(tx: Db): Promise<DemoUser[]> {
     const roleName = BUILTIN_ROLES.find((r) => r.key === roleKey)?.name ?? roleKey;
     plan.push({ username, displayName: `${org.regionName}${roleName}（演示）`, roles: [roleKey], orgId: org.id, orgName: org.name });
   };
+  const headSection = bureaus.find((b) => b.type === 'city_section' && b.name === LICENCE_TYPE_SEEDS[0]!.sectionName) ?? city;
   add(city, 'demo.admin', 'admin');
   for (const role of BUILTIN_ROLES) {
-    if (role.key !== 'admin') add(city, `city.${role.key.replace(/^city_/, '')}`, role.key);
+    if (role.key !== 'admin') add(role.key === 'section_head' ? headSection : city, `city.${role.key.replace(/^city_/, '')}`, role.key);
   }
   for (const bureau of bureaus.filter((b) => b.type === 'county_bureau')) {
     const slug = SLUGS.get(bureau.regionCode) ?? `r${bureau.regionCode}`;

@@ -116,7 +116,10 @@ describe('measures on a licence holder (the state machine)', () => {
 
   it('holds a measure that needs approval as pending until another user with licence.approve decides', async () => {
     const officer = (await env.services.users.loadActor((await env.makeUser({ roles: ['city_officer'] })).id))!;
-    const head = (await env.services.users.loadActor((await env.makeUser({ roles: ['section_head'] })).id))!;
+    // The head sits in the section owning the type: the request waiting for approval is on their to-do list.
+    const section = (await env.services.licenceTypes.list()).items.find((t) => t.key === 'industrial_product')!.sectionId!;
+    const head = (await env.services.users.loadActor((await env.makeUser({ roles: ['section_head'], orgId: section })).id))!;
+    const awaiting = async (licenceId: string) => (await env.services.todos.list(head, { page: 1, pageSize: 500 })).items.filter((t) => t.subjectId === licenceId).map((t) => t.kind);
     await env.services.licences.setApprovalRule(env.ctx, 'revoked', true);
     try {
       const l = await issue();
@@ -124,11 +127,13 @@ describe('measures on a licence holder (the state machine)', () => {
       expect(asked).toMatchObject({ pending: true, request: { status: 'pending', toState: 'revoked' } });
       expect((await env.services.licences.get(officer, l.id)).state).toBe('normal');
       await expect(apply(l.id, 'warning', officer)).rejects.toMatchObject({ code: 'TRANSITION_PENDING' });
+      expect(await awaiting(l.id)).toEqual(['licence.approval_pending']);
       const requestId = asked.pending ? asked.request.id : '';
       await expect(env.services.licences.decide({ actor: officer }, l.id, requestId, { approve: true })).rejects.toMatchObject({ status: 403 });
       await expect(env.services.licences.decide({ actor: head }, l.id, requestId, { approve: false })).rejects.toMatchObject({ code: 'VALIDATION' });
       expect(await env.services.licences.decide({ actor: head }, l.id, requestId, { approve: true })).toMatchObject({ state: 'revoked' });
       await expect(env.services.licences.decide({ actor: head }, l.id, requestId, { approve: true })).rejects.toMatchObject({ code: 'NOT_PENDING' });
+      expect(await awaiting(l.id)).toEqual([]);
 
       const other = await issue();
       const second = await apply(other.id, 'revoked', officer);

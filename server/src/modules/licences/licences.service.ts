@@ -5,6 +5,7 @@ import { countAll, inTransaction } from '../../db/sql.js';
 import type { Actor, RequestContext } from '../../platform/access/actor.js';
 import { visibleTo } from '../../platform/access/scope.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { TodosService } from '../../platform/todos/todos.service.js';
 import type { CalendarService } from '../../platform/calendar/calendar.service.js';
 import { todayInChina } from '../../platform/calendar/dates.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
@@ -69,7 +70,7 @@ const withTargets = <T extends { state: LicenceState }>(row: T) => ({ ...row, al
  */
 export type DecisionListener = (tx: Db, ctx: RequestContext & { actor: Actor }, request: typeof licenceTransitions.$inferSelect, approved: boolean) => Promise<void>;
 
-export function makeLicencesService(deps: { db: Db; audit: AuditService; calendar: CalendarService }) {
+export function makeLicencesService(deps: { db: Db; audit: AuditService; calendar: CalendarService; todos: TodosService }) {
   const decisionListeners: DecisionListener[] = [];
   const { db, audit } = deps;
   const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: enterprises.regionCode });
@@ -105,6 +106,26 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
       })
       .where(eq(licences.id, licence.id));
     await audit.record(tx, ctx, { action: 'licence.transition', targetType: 'licence', targetId: licence.id, before: { state: licence.state }, after: { state: t.toState, reason: t.reason, documentNo: t.documentNo } });
+  }
+
+  /** A request waiting for approval is a to-do of the type's owning section (its head approves) until decided. */
+  const approvalKey = (requestId: string) => `licence.approval_pending:${requestId}`;
+  async function raiseApproval(tx: Db, licenceId: string, request: { id: string; toState: LicenceState; requestedByName: string }) {
+    const l = await find(tx, null, licenceId);
+    const [type] = await tx.select({ sectionId: licenceTypes.sectionId }).from(licenceTypes).where(eq(licenceTypes.key, l.type));
+    await deps.todos.raise(tx, 'licence.approval_pending', [
+      {
+        key: approvalKey(request.id),
+        subjectType: 'licence',
+        subjectId: licenceId,
+        title: `${request.requestedByName}申请对${l.enterpriseName}的${l.typeName}（${l.number}）采取“${STATE_LABELS[request.toState]}”，待审批`,
+        link: `/licences/${licenceId}`,
+        dueOn: null,
+        orgId: null,
+        sectionId: type?.sectionId ?? null,
+        regionCode: l.regionCode,
+      },
+    ]);
   }
 
   /** The licence row locked for a state change, after checking the actor may see it. */
@@ -221,6 +242,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
         const [request] = await tx.insert(licenceTransitions).values(values).returning();
         if (approval) {
           await audit.record(tx, ctx, { action: 'licence.transition_requested', targetType: 'licence', targetId: id, after: { requestId: request!.id, to: input.to } });
+          await raiseApproval(tx, id, request!);
           return { pending: true as const, request: request! };
         }
         await apply(tx, ctx, licence, values);
@@ -247,6 +269,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
           .where(eq(licenceTransitions.id, requestId));
         if (decision.approve) await apply(tx, ctx, licence, { ...request, fromState: licence.state });
         else await audit.record(tx, ctx, { action: 'licence.transition_rejected', targetType: 'licence', targetId: id, after: { requestId, note } });
+        await deps.todos.resolve(tx, approvalKey(requestId));
         for (const listener of decisionListeners) await listener(tx, ctx, request, decision.approve);
         return find(tx, null, id);
       });

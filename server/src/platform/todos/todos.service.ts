@@ -47,18 +47,32 @@ export function makeTodosService(deps: { db: Db; audit: AuditService }) {
   /** Items addressed to the actor's org (a county bureau or a city section), within the actor's data scope. */
   const addressedTo = (actor: Actor): SQL | undefined => and(or(eq(todos.orgId, actor.orgId), eq(todos.sectionId, actor.orgId)), visibleTo(actor, { regionCode: todos.regionCode }));
 
+  /** Adds the items; a resolved item whose cause came back opens again, one a user marked done stays done. */
+  async function raise(tx: Db, kind: string, items: TodoSpec[]) {
+    let raised = 0;
+    for (let i = 0; i < items.length; i += CHUNK) {
+      const rows = await tx
+        .insert(todos)
+        .values(items.slice(i, i + CHUNK).map((t) => ({ ...t, kind })))
+        .onConflictDoUpdate({ target: todos.key, set: { status: 'open', closedAt: null }, setWhere: eq(todos.status, 'resolved') })
+        .returning({ id: todos.id });
+      raised += rows.length;
+    }
+    return raised;
+  }
+
   return {
+    /** Raises items at once, for causes that need attention before the next job run (e.g. a request awaiting approval). */
+    raise,
+
+    /** The item's cause went away (the request was decided). */
+    async resolve(tx: Db, key: string) {
+      await tx.update(todos).set({ status: 'resolved', closedAt: new Date() }).where(and(eq(todos.key, key), eq(todos.status, 'open')));
+    },
+
+    /** Makes the open items of `kind` exactly `wanted` (daily jobs). */
     async sync(tx: Db, kind: string, wanted: TodoSpec[]) {
-      let created = 0;
-      for (let i = 0; i < wanted.length; i += CHUNK) {
-        const rows = await tx
-          .insert(todos)
-          .values(wanted.slice(i, i + CHUNK).map((t) => ({ ...t, kind })))
-          // A resolved item whose cause came back opens again; one a user marked done stays done.
-          .onConflictDoUpdate({ target: todos.key, set: { status: 'open', closedAt: null }, setWhere: eq(todos.status, 'resolved') })
-          .returning({ id: todos.id });
-        created += rows.length;
-      }
+      const created = await raise(tx, kind, wanted);
       const keys = wanted.map((t) => t.key);
       const resolved = await tx
         .update(todos)
