@@ -11,6 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { pglitePrepared } from './pglite-prepared.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -63,7 +64,7 @@ export async function openPglite(dir?: string, migrationsDir?: string): Promise<
       const result = await client.query(text, values);
       return { rows: result.rows };
     },
-    prepare: <Row>(_name: string, text: string) => async (values: unknown[]) => (await client.query<Row>(text, values)).rows,
+    prepare: <Row>(name: string, text: string) => pglitePrepared<Row>(client, name, text),
     async migrate(migrationsFolder) {
       await migratePglite(db as never, { migrationsFolder });
     },
