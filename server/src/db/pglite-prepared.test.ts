@@ -18,6 +18,10 @@ describe('PGlite prepared statements over the wire protocol', () => {
     expect(a).toEqual([{ id: 1, label: '瑞祥', onDay: '2026-11-28', ok: true, extra: { a: [1, '二'] }, note: null, list: [1, 2] }]);
     expect(b).toEqual(a);
     expect(await byId([2])).toEqual([]);
+    // Another caller preparing the same statement shares it; the same name with another text is refused.
+    const again = database.prepare<Record<string, unknown>>('t_by_id', 'select id, label, on_day as "onDay", ok, extra, note, (select json_agg(x) from generate_series(1, 2) x) as list from t where id = $1');
+    expect(await again([1])).toEqual(a);
+    await expect(database.prepare('t_by_id', 'select 1')([])).rejects.toThrow(/another text/);
   });
 
   it('throws the database error with its SQLSTATE and leaves the connection usable', async () => {

@@ -37,9 +37,26 @@ function messagesOf(bytes: Uint8Array): BackendMessage[] {
 export function pglitePrepared<Row>(client: PGlite, name: string, text: string): (values: unknown[]) => Promise<Row[]> {
   const exclusive = (message: Uint8Array) =>
     client._runExclusiveTransaction(() => client._runExclusiveQuery(() => client.execProtocolRaw(message, { syncToFs: false })));
+  const columns = describeOnce(client, name, text, exclusive);
 
-  let columns: Promise<{ name: string; value: (text: string) => unknown }[]> | null = null;
-  const describe = async () => {
+  return async (values) => {
+    const cols = await columns();
+    const params = values.map((v) => (v === null || v === undefined ? null : String(v)));
+    const out = messagesOf(await exclusive(Buffer.concat([serialize.bind({ statement: name, values: params }), EXECUTE, SYNC])));
+    return out
+      .filter((m): m is DataRowMessage => m.name === 'dataRow')
+      .map((m) => Object.fromEntries(cols.map((c, i) => [c.name, m.fields[i] === null ? null : c.value(m.fields[i] as string)])) as Row);
+  };
+}
+
+type Columns = { name: string; value: (text: string) => unknown }[];
+/** The statements prepared on each PGlite session: a name is parsed once, however many callers prepare it. */
+const prepared = new WeakMap<PGlite, Map<string, { text: string; columns: Promise<Columns> }>>();
+
+function describeOnce(client: PGlite, name: string, text: string, exclusive: (message: Uint8Array) => Promise<Uint8Array>): () => Promise<Columns> {
+  const statements = prepared.get(client) ?? new Map<string, { text: string; columns: Promise<Columns> }>();
+  prepared.set(client, statements);
+  const describe = async (): Promise<Columns> => {
     const out = messagesOf(await exclusive(Buffer.concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), SYNC])));
     const description = out.find((m): m is RowDescriptionMessage => m.name === 'rowDescription');
     return (description?.fields ?? []).map((f) => {
@@ -48,17 +65,14 @@ export function pglitePrepared<Row>(client: PGlite, name: string, text: string):
       return { name: f.name, value };
     });
   };
-
-  return async (values) => {
-    columns ??= describe().catch((err: unknown) => {
-      columns = null;
-      throw err;
-    });
-    const cols = await columns;
-    const params = values.map((v) => (v === null || v === undefined ? null : String(v)));
-    const out = messagesOf(await exclusive(Buffer.concat([serialize.bind({ statement: name, values: params }), EXECUTE, SYNC])));
-    return out
-      .filter((m): m is DataRowMessage => m.name === 'dataRow')
-      .map((m) => Object.fromEntries(cols.map((c, i) => [c.name, m.fields[i] === null ? null : c.value(m.fields[i] as string)])) as Row);
+  return () => {
+    const known = statements.get(name);
+    if (known && known.text !== text) throw new Error(`Prepared statement ${name} is already prepared with another text`);
+    if (known) return known.columns;
+    const columns = describe();
+    statements.set(name, { text, columns });
+    // A failed preparation (e.g. a syntax error) is not remembered: the next call tries again.
+    columns.catch(() => statements.delete(name));
+    return columns;
   };
 }
