@@ -16,6 +16,7 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  { files: ['bin/**/*.js'], languageOptions: { globals: { ...globals.node } } },
   {
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -1,0 +1,82 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/**
+ * The draw algorithm `zhijian-draw/1` (docs/DRAW.md): a commitment to a secret, a seed from the
+ * secret and the witnesses' input, one SHA-256 random stream per stratum, rejection sampling and a
+ * partial Fisher–Yates shuffle. Pure functions: anyone holding a record can replay it.
+ */
+export const DRAW_VERSION = 'zhijian-draw/1';
+
+const sha256 = (...parts: Buffer[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
+
+export const newSecret = (): Buffer => randomBytes(32);
+
+/** hex(SHA-256(secret)), published before the draw. */
+export const commitmentOf = (secret: Buffer): string => sha256(secret).toString('hex');
+
+/** SHA-256(secret ‖ UTF-8(witness input)), the 32 bytes every stream starts from. */
+export const seedOf = (secret: Buffer, witnessInput: string): Buffer => sha256(secret, Buffer.from(witnessInput, 'utf8'));
+
+/** Orders keys by their UTF-8 bytes (not by UTF-16 code units, as JavaScript's default sort does). */
+export const byUtf8 = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
+export interface StratumKeys {
+  name: string;
+  /** Sorted by UTF-8 bytes. */
+  candidates: readonly string[];
+}
+
+/** hex(SHA-256) of `# <stratum>\n` followed by one `<key>\n` per candidate, for each stratum in record order. */
+export function candidatesHashOf(strata: readonly StratumKeys[]): string {
+  const hash = createHash('sha256');
+  for (const s of strata) {
+    hash.update(`# ${s.name}\n`, 'utf8');
+    for (const key of s.candidates) hash.update(`${key}\n`, 'utf8');
+  }
+  return hash.digest('hex');
+}
+
+/** Block i of stream `name` is SHA-256(seed ‖ UTF-8(name) ‖ uint32be(i)); each block gives eight uint32be words. */
+export function randomStream(seed: Buffer, name: string): () => number {
+  const prefix = Buffer.concat([seed, Buffer.from(name, 'utf8')]);
+  let block = 0;
+  let words: Buffer = Buffer.alloc(0);
+  let offset = 0;
+  return () => {
+    if (offset === words.length) {
+      const counter = Buffer.alloc(4);
+      counter.writeUInt32BE(block++);
+      words = sha256(prefix, counter);
+      offset = 0;
+    }
+    const word = words.readUInt32BE(offset);
+    offset += 4;
+    return word;
+  };
+}
+
+const TWO_32 = 2 ** 32;
+
+/** A uniform integer in [0, m): words ≥ ⌊2³²/m⌋·m are skipped, the first other word w gives w mod m. */
+export function uniform(next: () => number, m: number): number {
+  if (!Number.isInteger(m) || m < 1 || m > TWO_32) throw new RangeError(`uniform: m must be an integer in 1…2^32, got ${m}`);
+  const limit = Math.floor(TWO_32 / m) * m;
+  for (;;) {
+    const word = next();
+    if (word < limit) return word % m;
+  }
+}
+
+/** k of the candidates by partial Fisher–Yates: for j < k swap item j with item j + uniform(n − j); the first k, in order. */
+export function selectK<T>(next: () => number, candidates: readonly T[], k: number): T[] {
+  if (!Number.isInteger(k) || k < 0 || k > candidates.length) throw new RangeError(`selectK: k must be an integer in 0…${candidates.length}, got ${k}`);
+  const items = [...candidates];
+  for (let j = 0; j < k; j++) {
+    const r = j + uniform(next, items.length - j);
+    [items[j], items[r]] = [items[r]!, items[j]!];
+  }
+  return items.slice(0, k);
+}
+
+/** The stream that assigns inspectors to one selected object. */
+export const inspectorStreamName = (objectKey: string) => `inspectors/${objectKey}`;

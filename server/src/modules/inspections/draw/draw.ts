@@ -1,0 +1,66 @@
+import { DRAW_VERSION, byUtf8, candidatesHashOf, commitmentOf, inspectorStreamName, randomStream, seedOf, selectK } from './algorithm.js';
+import type { Assignment, DrawRecord, DrawStratum } from './record.js';
+
+export interface StratumInput {
+  name: string;
+  /** Any order; duplicates are not allowed. */
+  candidates: readonly string[];
+  k: number;
+}
+
+/** Who may inspect one selected object, after the exclusion rules, and how many are needed. */
+export interface InspectorChoice {
+  eligible: readonly string[];
+  excluded: { inspector: string; rule: string }[];
+  perTask: number;
+}
+
+/**
+ * The commit step: candidates frozen in UTF-8 byte order, their hash, and the commitment to a
+ * secret that stays hidden until the reveal.
+ */
+export function commitDraw(strata: readonly StratumInput[], secret: Buffer) {
+  const frozen = strata.map((s) => {
+    const candidates = [...s.candidates].sort(byUtf8);
+    const repeated = candidates.find((key, i) => i > 0 && candidates[i - 1] === key);
+    if (repeated !== undefined) throw new Error(`stratum ${s.name}: candidate ${repeated} appears twice`);
+    if (!Number.isInteger(s.k) || s.k < 0 || s.k > candidates.length) throw new RangeError(`stratum ${s.name}: cannot draw ${s.k} of ${candidates.length}`);
+    return { name: s.name, candidates, k: s.k };
+  });
+  const names = new Set(frozen.map((s) => s.name));
+  if (names.size !== frozen.length) throw new Error('stratum names must be unique');
+  return { version: DRAW_VERSION, strata: frozen, candidatesHash: candidatesHashOf(frozen), commitment: commitmentOf(secret) };
+}
+
+/**
+ * The reveal step: the seed from the secret and the witnesses' input, each stratum's selection
+ * in draw order, then the inspectors of each selected object (stratum by stratum, in draw order).
+ */
+export function revealDraw(
+  committed: ReturnType<typeof commitDraw>,
+  secret: Buffer,
+  witnessInput: string,
+  inspectorsFor?: (objectKey: string) => InspectorChoice,
+): DrawRecord {
+  const seed = seedOf(secret, witnessInput);
+  const strata: DrawStratum[] = committed.strata.map((s) => ({ ...s, candidates: [...s.candidates], selected: selectK(randomStream(seed, s.name), s.candidates, s.k) }));
+  const assignments: Assignment[] = [];
+  if (inspectorsFor) {
+    for (const key of strata.flatMap((s) => s.selected)) {
+      const choice = inspectorsFor(key);
+      const candidates = [...choice.eligible].sort(byUtf8);
+      const k = Math.min(choice.perTask, candidates.length);
+      assignments.push({ objectKey: key, candidates, excluded: choice.excluded, selected: selectK(randomStream(seed, inspectorStreamName(key)), candidates, k) });
+    }
+  }
+  return {
+    version: committed.version,
+    candidatesHash: committed.candidatesHash,
+    commitment: committed.commitment,
+    secret: secret.toString('hex'),
+    witnessInput,
+    seed: seed.toString('hex'),
+    strata,
+    assignments,
+  };
+}
