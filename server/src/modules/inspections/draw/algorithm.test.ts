@@ -48,5 +48,12 @@ describe('zhijian-draw/1 building blocks', () => {
     const keys = ['😀', 'Ａ', 'A'];
     expect([...keys].sort()).toEqual(['A', '😀', 'Ａ']);
     expect([...keys].sort(byUtf8)).toEqual(['A', 'Ａ', '😀']);
+    // Against the bytes themselves, on random strings across the planes.
+    const units = [0x41, 0x7f, 0x80, 0x4e2d, 0xd7ff, 0xe000, 0xff21, 0xffff];
+    const random = () => Array.from({ length: 1 + Math.floor(Math.random() * 4) }, () => (Math.random() < 0.3 ? String.fromCodePoint(0x10000 + Math.floor(Math.random() * 0xfffff)) : String.fromCharCode(units[Math.floor(Math.random() * units.length)]!))).join('');
+    for (let i = 0; i < 2000; i++) {
+      const [a, b] = [random(), random()];
+      expect(Math.sign(byUtf8(a, b))).toBe(Math.sign(Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'))));
+    }
   });
 });
