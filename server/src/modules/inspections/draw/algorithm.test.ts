@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { byUtf8, candidatesHashOf, commitmentOf, randomStream, seedOf, selectK, uniform } from './algorithm.js';
+import { byUtf8, candidatesHashOf, commitmentOf, randomStream, seedOf, selectK, sortUtf8, uniform } from './algorithm.js';
 
 const words = (...ws: number[]) => {
   let i = 0;
@@ -48,6 +48,8 @@ describe('zhijian-draw/1 building blocks', () => {
     const keys = ['😀', 'Ａ', 'A'];
     expect([...keys].sort()).toEqual(['A', '😀', 'Ａ']);
     expect([...keys].sort(byUtf8)).toEqual(['A', 'Ａ', '😀']);
+    expect(sortUtf8(keys)).toEqual(['A', 'Ａ', '😀']);
+    expect(sortUtf8(['b', 'Ａ', 'a'])).toEqual(['a', 'b', 'Ａ']);
     // Against the bytes themselves, on random strings across the planes.
     const units = [0x41, 0x7f, 0x80, 0x4e2d, 0xd7ff, 0xe000, 0xff21, 0xffff];
     const random = () => Array.from({ length: 1 + Math.floor(Math.random() * 4) }, () => (Math.random() < 0.3 ? String.fromCodePoint(0x10000 + Math.floor(Math.random() * 0xfffff)) : String.fromCharCode(units[Math.floor(Math.random() * units.length)]!))).join('');

@@ -36,6 +36,14 @@ export function byUtf8(a: string, b: string): number {
   return a.length - b.length;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Keys in UTF-8 byte order: the engine's own sort when no key has a code point above U+FFFF (the orders then agree). */
+export function sortUtf8(keys: readonly string[]): string[] {
+  const copy = [...keys];
+  return copy.some((k) => SURROGATE.test(k)) ? copy.sort(byUtf8) : copy.sort();
+}
+
 export interface StratumKeys {
   name: string;
   /** Sorted by UTF-8 bytes. */
@@ -45,9 +53,10 @@ export interface StratumKeys {
 /** hex(SHA-256) of `# <stratum>\n` followed by one `<key>\n` per candidate, for each stratum in record order. */
 export function candidatesHashOf(strata: readonly StratumKeys[]): string {
   const hash = createHash('sha256');
+  const CHUNK = 10_000;
   for (const s of strata) {
     hash.update(`# ${s.name}\n`, 'utf8');
-    for (const key of s.candidates) hash.update(`${key}\n`, 'utf8');
+    for (let i = 0; i < s.candidates.length; i += CHUNK) hash.update(`${s.candidates.slice(i, i + CHUNK).join('\n')}\n`, 'utf8');
   }
   return hash.digest('hex');
 }

@@ -1,4 +1,4 @@
-import { DRAW_VERSION, byUtf8, candidatesHashOf, commitmentOf, inspectorStreamName, randomStream, seedOf, selectK } from './algorithm.js';
+import { DRAW_VERSION, candidatesHashOf, commitmentOf, inspectorStreamName, randomStream, seedOf, selectK, sortUtf8 } from './algorithm.js';
 import type { Assignment, DrawRecord, DrawStratum } from './record.js';
 
 export interface StratumInput {
@@ -21,7 +21,7 @@ export interface InspectorChoice {
  */
 export function commitDraw(strata: readonly StratumInput[], secret: Buffer) {
   const frozen = strata.map((s) => {
-    const candidates = [...s.candidates].sort(byUtf8);
+    const candidates = sortUtf8(s.candidates);
     const repeated = candidates.find((key, i) => i > 0 && candidates[i - 1] === key);
     if (repeated !== undefined) throw new Error(`stratum ${s.name}: candidate ${repeated} appears twice`);
     if (!Number.isInteger(s.k) || s.k < 0 || s.k > candidates.length) throw new RangeError(`stratum ${s.name}: cannot draw ${s.k} of ${candidates.length}`);
@@ -48,7 +48,7 @@ export function revealDraw(
   if (inspectorsFor) {
     for (const key of strata.flatMap((s) => s.selected)) {
       const choice = inspectorsFor(key);
-      const candidates = [...choice.eligible].sort(byUtf8);
+      const candidates = sortUtf8(choice.eligible);
       const k = Math.min(choice.perTask, candidates.length);
       assignments.push({ objectKey: key, candidates, excluded: choice.excluded, selected: selectK(randomStream(seed, inspectorStreamName(key)), candidates, k) });
     }
