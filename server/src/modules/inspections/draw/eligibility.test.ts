@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { type PoolInspector, eligibleInspectors } from './eligibility.js';
+
+const pool: PoolInspector[] = [
+  { userId: 'city', regionCode: '320800' },
+  { userId: 'ls1', regionCode: '320826', specialties: ['计量'] },
+  { userId: 'ls2', regionCode: '320826', specialties: ['计量'] },
+  { userId: 'ls3', regionCode: '320826', activePeriods: [{ from: '2026-01-01', to: '2026-06-30' }] },
+  { userId: 'xy1', regionCode: '320830' },
+];
+const object = { key: '91320826MA1000000A', regionCode: '320826' };
+const ctx = { on: '2026-11-28', perTask: 2, conflicts: new Set<string>(), lastTime: new Set<string>() };
+
+describe('inspector eligibility for one object', () => {
+  it('excludes the inactive, those outside the object’s region, those lacking the specialty and those in conflict, naming the rule', () => {
+    expect(eligibleInspectors(pool, object, ctx)).toEqual({
+      eligible: ['city', 'ls1', 'ls2'],
+      excluded: [
+        { inspector: 'ls3', rule: 'inactive' },
+        { inspector: 'xy1', rule: 'region' },
+      ],
+    });
+    expect(eligibleInspectors(pool, object, { ...ctx, specialty: '计量', conflicts: new Set(['ls2']) })).toEqual({
+      eligible: ['ls1'],
+      excluded: [
+        { inspector: 'city', rule: 'specialty' },
+        { inspector: 'ls2', rule: 'conflict' },
+        { inspector: 'ls3', rule: 'inactive' },
+        { inspector: 'xy1', rule: 'region' },
+      ],
+    });
+  });
+
+  it('avoids last time’s inspector only while enough others remain', () => {
+    expect(eligibleInspectors(pool, object, { ...ctx, lastTime: new Set(['ls1']) })).toMatchObject({ eligible: ['city', 'ls2'], excluded: expect.arrayContaining([{ inspector: 'ls1', rule: 'last_time' }]) });
+    const few = eligibleInspectors(pool, object, { ...ctx, lastTime: new Set(['ls1', 'ls2']) });
+    expect(few.eligible).toEqual(['city', 'ls1', 'ls2']);
+    expect(few.excluded.some((x) => x.rule === 'last_time')).toBe(false);
+  });
+});
