@@ -52,6 +52,14 @@ import { makeLicenceTypesService } from './modules/licences/licence-types.servic
 import { publicEnterpriseRoutes } from './modules/enterprises/public.routes.js';
 import { feedbackRoutes } from './modules/licences/feedback/feedback.routes.js';
 import { makeFeedbackService } from './modules/licences/feedback/feedback.service.js';
+import { inspectionItemsRoutes } from './modules/inspections/items/items.routes.js';
+import { makeInspectionItemsService } from './modules/inspections/items/items.service.js';
+import { inspectorsRoutes } from './modules/inspections/inspectors/inspectors.routes.js';
+import { makeInspectorsService } from './modules/inspections/inspectors/inspectors.service.js';
+import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
+import { makePoolsService } from './modules/inspections/pools/pools.service.js';
+import { makePlansService } from './modules/inspections/plans/plans.service.js';
+import { makeDrawsService } from './modules/inspections/draws/draws.service.js';
 
 /** Wires every platform service; modules receive only the services they need. */
 export function makeServices(database: Database, config: Config) {
@@ -76,7 +84,12 @@ export function makeServices(database: Database, config: Config) {
   const importFeedback = makeFeedbackImport({ db, audit, feedback });
   const leads = makeLeadsService({ db, audit, jurisdiction, users });
   const licenceReminders = makeLicenceReminders({ db, todos, jurisdiction });
-  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders };
+  const inspectionItems = makeInspectionItemsService({ db, audit });
+  const inspectors = makeInspectorsService({ db, audit });
+  const pools = makePoolsService({ db, audit, jurisdiction });
+  const plans = makePlansService({ db, audit, pools });
+  const draws = makeDrawsService({ db, audit, plans });
+  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, draws };
 }
 
 export type Services = ReturnType<typeof makeServices>;
@@ -145,6 +158,9 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(leadsRoutes(services.leads));
   await app.register(licenceTypesRoutes(services.licenceTypes));
   await app.register(licenceDocumentsRoutes(services.licenceDocuments));
+  await app.register(inspectionItemsRoutes(services.inspectionItems));
+  await app.register(inspectorsRoutes(services.inspectors));
+  await app.register(inspectionsRoutes({ pools: services.pools, plans: services.plans, draws: services.draws }));
 
   const indexHtml = path.join(config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

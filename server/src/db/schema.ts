@@ -11,3 +11,4 @@ export * from '../modules/licences/feedback/feedback.schema.js';
 export * from '../modules/licences/leads/leads.schema.js';
 export * from '../modules/licences/exits/exits.schema.js';
 export * from '../platform/todos/todos.schema.js';
+export * from '../modules/inspections/inspections.schema.js';

@@ -28,6 +28,11 @@ export const PERMISSIONS = {
   'licence.configure': 'licences',
   /** Submit a notice from another licensing department (their systems' API keys; officers entering one by hand). */
   'feedback.submit': 'licences',
+  'inspection.read': 'inspections',
+  /** Items, object pools, plans and draws. */
+  'inspection.plan': 'inspections',
+  /** The list of inspection items and the inspector pool. */
+  'inspection.configure': 'inspections',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -48,22 +53,22 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   {
     key: 'city_officer',
     name: '市局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'feedback.submit'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'feedback.submit', 'inspection.read', 'inspection.plan'],
     dataScope: 'all',
   },
   {
     key: 'section_head',
     name: '科室负责人',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'licence.read', 'licence.approve', 'licence.configure'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'licence.read', 'licence.approve', 'licence.configure', 'inspection.read', 'inspection.configure'],
     dataScope: 'all',
   },
   {
     key: 'county_officer',
     name: '县区局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'licence.read', 'licence.write', 'feedback.submit'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'licence.read', 'licence.write', 'feedback.submit', 'inspection.read', 'inspection.plan'],
     dataScope: 'region',
   },
-  { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'licence.read'], dataScope: 'region' },
+  { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'licence.read', 'inspection.read'], dataScope: 'region' },
   { key: 'institution', name: '承检机构', permissions: [], dataScope: 'org' },
   { key: 'enterprise', name: '企业', permissions: [], dataScope: 'org' },
   { key: 'public_api', name: '外部系统接口', permissions: ['enterprise.read', 'feedback.submit'], dataScope: 'all' },

@@ -125,11 +125,13 @@ const enUS: Messages = {
     enterprise: { read: 'View enterprises', write: 'Manage enterprises', import: 'Import enterprises', uscc_override: 'Register pilot-code exceptions' },
     licence: { read: 'View licences', write: 'Register licences and take measures', approve: 'Approve measures', configure: 'Choose which measures need approval' },
     feedback: { submit: 'Submit notices from other licensing departments (department systems, manual entry)' },
+    inspection: { read: 'View random inspections', plan: 'Plan inspections and run draws', configure: 'Maintain inspection items and the inspector pool' },
   },
   permGroup: {
     system: 'System',
     enterprises: 'Market entities',
     licences: 'Licences',
+    inspections: 'Random inspections',
   },
   enterpriseStatus: {
     active: 'Active',

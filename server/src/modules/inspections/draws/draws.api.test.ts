@@ -1,0 +1,106 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { useTestEnv } from '../../../test/app.js';
+import { enterprises } from '../../enterprises/enterprises.schema.js';
+import { makeEnterprise } from '../../enterprises/testing.js';
+import { verifyRecord } from '../draw/record.js';
+
+const env = useTestEnv();
+let seq = 0;
+
+/** An inspection item owned by the quality section. */
+async function makeItem() {
+  const section = (await env.services.jurisdiction.listOrgs(env.admin, { type: 'city_section' }, { page: 1, pageSize: 50 })).items[0]!;
+  return env.services.inspectionItems.create(env.ctx, {
+    name: `产品质量监督抽查${++seq}-${Date.now()}`,
+    sectionId: section.id,
+    legalBasis: '《中华人民共和国产品质量法》第十五条',
+    targetKind: 'enterprise',
+    checklist: [{ key: 'licence_valid', text: '是否持有有效许可证', answerType: 'yes_no', required: true, finding: { text: '无有效许可证', severity: 'major' } }],
+    resultCategories: ['未发现问题', '发现问题已责令整改'],
+  });
+}
+
+describe('draw ceremony API', () => {
+  it('plans over a pool, commits, reveals a record anyone can replay, and refuses to redraw', async () => {
+    const tag = `集群${Date.now()}`;
+    const usccs: string[] = [];
+    for (const creditClass of ['A', 'B', 'C', 'D', null] as const) {
+      for (let i = 0; i < 4; i++) {
+        const e = await makeEnterprise(env, { regionCode: '320826', tags: [tag] });
+        await env.db.update(enterprises).set({ creditClass }).where(eq(enterprises.id, e.id));
+        usccs.push(e.uscc);
+      }
+    }
+    // Three inspectors of the county; one declared a conflict with every enterprise of the pool.
+    const inspectors = [];
+    for (let i = 0; i < 3; i++) {
+      const user = await env.makeUser({ roles: ['inspector'], regionCode: '320826' });
+      await env.services.inspectors.put(env.ctx, user.id, { certificateNo: `苏执${Date.now()}${i}`, conflicts: i === 0 ? usccs : [] });
+      inspectors.push(user.id);
+    }
+    const officer = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320826' })).username);
+    const item = await makeItem();
+    const pool = await officer.post('/api/object-pools', { name: '集群企业', filter: { tag } });
+    expect(pool.statusCode).toBe(201);
+    expect(pool.json()).toMatchObject({ regionCode: '320826', size: 20 });
+
+    const plan = await officer.post('/api/inspection-plans', { name: '2026 年集群企业抽查', year: 2026, itemId: item.id, poolId: pool.json().id, quarters: [4], mode: 'ratio', ratios: { A: 25, B: 50, C: 50, D: 100 } });
+    expect(plan.statusCode).toBe(201);
+    const preview = (await officer.get(`/api/inspection-plans/${plan.json().id}/preview`)).json();
+    expect(preview.items).toEqual([
+      { name: 'A', n: 4, k: 1 },
+      { name: 'B', n: 4, k: 2 },
+      { name: 'C', n: 4, k: 2 },
+      { name: 'D', n: 4, k: 4 },
+      { name: '未分类', n: 4, k: 2 },
+    ]);
+
+    const committed = await officer.post(`/api/inspection-plans/${plan.json().id}/draws`);
+    expect(committed.statusCode).toBe(201);
+    const draw = committed.json();
+    expect(draw).toMatchObject({ status: 'committed', version: 'zhijian-draw/1', commitment: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(draw.secret).toBeUndefined();
+    expect((await officer.post(`/api/inspection-plans/${plan.json().id}/draws`)).json().error.code).toBe('DRAW_PENDING');
+
+    const revealed = await officer.post(`/api/draws/${draw.id}/reveal`, { witnessInput: '见证人：张三 0417' });
+    expect(revealed.statusCode).toBe(200);
+    const record = revealed.json();
+    expect(record).toMatchObject({ status: 'revealed', witnessInput: '见证人：张三 0417', candidatesHash: draw.candidatesHash, commitment: draw.commitment });
+    expect(record.strata.map((s: { selected: string[] }) => s.selected.length)).toEqual([1, 2, 2, 4, 2]);
+    expect(verifyRecord(record)).toBeNull();
+    expect(record.assignments).toHaveLength(11);
+    for (const a of record.assignments) {
+      expect(a.excluded).toContainEqual({ inspector: inspectors[0], rule: 'conflict' });
+      expect([...a.selected].sort()).toEqual([inspectors[1], inspectors[2]].sort());
+    }
+
+    // Public, final: the same record for anyone; no redraw, no cancel.
+    const anyone = env.client({});
+    expect((await anyone.get(`/api/public/draws/${draw.id}`)).json()).toEqual(record);
+    expect((await anyone.get('/api/public/draws?year=2026')).json().items).toEqual(expect.arrayContaining([expect.objectContaining({ id: draw.id, planName: '2026 年集群企业抽查' })]));
+    expect((await officer.post(`/api/draws/${draw.id}/reveal`, {})).json().error.code).toBe('DRAW_NOT_COMMITTED');
+    expect((await officer.post(`/api/draws/${draw.id}/cancel`, { reason: '重抽' })).json().error.code).toBe('DRAW_NOT_COMMITTED');
+  });
+
+  it('keeps a cancelled draw visible with its reason, and a county to its own plans', async () => {
+    await makeEnterprise(env, { regionCode: '320830' });
+    const xuyi = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320830' })).username);
+    const lianshui = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320826' })).username);
+    const item = await makeItem();
+    const pool = (await xuyi.post('/api/object-pools', { name: '全县企业', filter: {} })).json();
+    const plan = (await xuyi.post('/api/inspection-plans', { name: '盱眙全覆盖', year: 2026, itemId: item.id, poolId: pool.id, quarters: [1, 2], mode: 'all' })).json();
+
+    expect((await lianshui.get(`/api/object-pools/${pool.id}`)).statusCode).toBe(404);
+    expect((await lianshui.post('/api/inspection-plans', { name: 'x', year: 2026, itemId: item.id, poolId: pool.id, quarters: [1], mode: 'all' })).statusCode).toBe(404);
+    expect((await lianshui.post(`/api/inspection-plans/${plan.id}/draws`)).statusCode).toBe(404);
+    expect((await lianshui.get('/api/inspection-plans')).json().items.some((p: { id: string }) => p.id === plan.id)).toBe(false);
+
+    const draw = (await xuyi.post(`/api/inspection-plans/${plan.id}/draws`)).json();
+    expect((await lianshui.post(`/api/draws/${draw.id}/cancel`, { reason: 'x' })).statusCode).toBe(404);
+    const cancelled = await xuyi.post(`/api/draws/${draw.id}/cancel`, { reason: '名录库有误，重新制定' });
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: '名录库有误，重新制定' });
+    expect((await env.client({}).get(`/api/public/draws/${draw.id}`)).json()).toMatchObject({ status: 'cancelled', cancelReason: '名录库有误，重新制定' });
+    expect((await xuyi.post(`/api/draws/${draw.id}/reveal`, {})).json().error.code).toBe('DRAW_NOT_COMMITTED');
+  });
+});

@@ -1,0 +1,120 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { inTransaction } from '../../../db/sql.js';
+import type { Actor, RequestContext } from '../../../platform/access/actor.js';
+import type { AuditService } from '../../../platform/audit/audit.service.js';
+import { todayInChina } from '../../../platform/calendar/dates.js';
+import { AppError, notFound } from '../../../platform/http/errors.js';
+import { enterprises } from '../../enterprises/enterprises.schema.js';
+import { invalid, requireText } from '../../licences/licence-fields.js';
+import { newSecret } from '../draw/algorithm.js';
+import { commitDraw, revealDraw } from '../draw/draw.js';
+import { eligibleInspectors } from '../draw/eligibility.js';
+import { poolFor } from '../inspectors/inspectors.service.js';
+import { draws, inspectionItems, inspectionPlans } from '../inspections.schema.js';
+import type { PlansService } from '../plans/plans.service.js';
+
+type DrawRow = typeof draws.$inferSelect;
+
+/** What anyone may see of a draw: before the reveal, the frozen candidates and the commitments; after, the record. */
+function publicView(d: DrawRow, planName: string) {
+  const base = { id: d.id, planId: d.planId, planName, status: d.status, committedAt: d.committedAt, revealedAt: d.revealedAt, cancelledAt: d.cancelledAt, cancelReason: d.cancelReason };
+  if (d.record) return { ...base, ...d.record };
+  return { ...base, version: 'zhijian-draw/1', candidatesHash: d.candidatesHash, commitment: d.commitment, strata: d.strata.map((s) => ({ ...s, selected: [] as string[] })), assignments: [] };
+}
+
+/**
+ * The draw ceremony: commit (candidates frozen, their hash and the commitment to a secret
+ * published), reveal (the witnesses' input, the selection and the inspectors, published for good)
+ * or cancel (kept visible with its reason). Nobody can redraw or edit a revealed draw.
+ */
+export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: PlansService }) {
+  const { db, audit } = deps;
+
+  async function load(tx: Db, actor: Actor, id: string) {
+    const [row] = await tx.select({ draw: draws, planName: inspectionPlans.name }).from(draws).innerJoin(inspectionPlans, eq(inspectionPlans.id, draws.planId)).where(eq(draws.id, id)).for('update', { of: draws });
+    if (!row) throw notFound('抽取记录');
+    await deps.plans.find(tx, actor, row.draw.planId); // the plan's data scope
+    return row;
+  }
+
+  return {
+    async commit(ctx: RequestContext & { actor: Actor }, planId: string) {
+      return inTransaction(db, async (tx) => {
+        const plan = await deps.plans.find(tx, ctx.actor, planId);
+        const [pending] = await tx.select({ id: draws.id }).from(draws).where(and(eq(draws.planId, plan.id), eq(draws.status, 'committed')));
+        if (pending) throw new AppError('DRAW_PENDING', '该计划已有待揭晓的抽取，请先揭晓或作废', 409, { drawId: pending.id });
+        const strata = (await deps.plans.strata(tx, plan)).map(({ name, candidates, k }) => ({ name, candidates, k }));
+        const secret = newSecret();
+        const committed = commitDraw(strata, secret);
+        const [row] = await tx
+          .insert(draws)
+          .values({ planId: plan.id, status: 'committed', strata: committed.strata, candidatesHash: committed.candidatesHash, commitment: committed.commitment, secret, regionCode: plan.regionCode, committedByName: ctx.actor.name })
+          .returning();
+        await audit.record(tx, ctx, { action: 'draw.committed', targetType: 'draw', targetId: row!.id, after: { planId, candidatesHash: committed.candidatesHash, commitment: committed.commitment } });
+        return publicView(row!, plan.name);
+      });
+    },
+
+    async reveal(ctx: RequestContext & { actor: Actor }, id: string, witnessInput = '') {
+      if (witnessInput.length > 200) throw invalid('witnessInput', '见证人输入不能超过 200 个字');
+      return inTransaction(db, async (tx) => {
+        const { draw, planName } = await load(tx, ctx.actor, id);
+        if (draw.status !== 'committed') throw new AppError('DRAW_NOT_COMMITTED', draw.status === 'revealed' ? '该抽取已揭晓，不能重新抽取或修改' : '该抽取已作废', 409);
+        const plan = await deps.plans.find(tx, null, draw.planId);
+        const [item] = await tx.select({ specialty: inspectionItems.specialty }).from(inspectionItems).where(eq(inspectionItems.id, plan.itemId));
+        const pool = await poolFor(tx, plan.regionCode);
+        const regionOf = new Map<string, string>();
+        const on = todayInChina();
+        const committed = { version: 'zhijian-draw/1', strata: draw.strata, candidatesHash: draw.candidatesHash, commitment: draw.commitment };
+        // The selection is known from the seed before assignment, so regions are read for the selected objects only.
+        const preview = revealDraw(committed, draw.secret, witnessInput);
+        const selected = preview.strata.flatMap((s) => s.selected);
+        for (let i = 0; i < selected.length; i += 10_000) {
+          const rows = await tx.select({ uscc: enterprises.uscc, regionCode: enterprises.regionCode }).from(enterprises).where(inArray(enterprises.uscc, selected.slice(i, i + 10_000)));
+          for (const r of rows) regionOf.set(r.uscc, r.regionCode);
+        }
+        const record = revealDraw(committed, draw.secret, witnessInput, (key) => {
+          const object = { key, regionCode: regionOf.get(key) ?? plan.regionCode };
+          const conflicts = new Set(pool.filter((i) => i.conflicts.includes(key)).map((i) => i.userId));
+          const choice = eligibleInspectors(pool, object, { on, perTask: plan.inspectorsPerTask, specialty: item?.specialty, conflicts, lastTime: new Set() });
+          return { eligible: choice.eligible, excluded: choice.excluded, perTask: plan.inspectorsPerTask };
+        });
+        const [row] = await tx.update(draws).set({ status: 'revealed', record, revealedAt: new Date() }).where(eq(draws.id, id)).returning();
+        await audit.record(tx, ctx, { action: 'draw.revealed', targetType: 'draw', targetId: id, after: { seed: record.seed, selected: selected.length } });
+        return publicView(row!, planName);
+      });
+    },
+
+    async cancel(ctx: RequestContext & { actor: Actor }, id: string, reason: string) {
+      const why = requireText(reason, 'reason', '作废理由', 500);
+      return inTransaction(db, async (tx) => {
+        const { draw, planName } = await load(tx, ctx.actor, id);
+        if (draw.status !== 'committed') throw new AppError('DRAW_NOT_COMMITTED', draw.status === 'revealed' ? '已揭晓的抽取不能作废' : '该抽取已作废', 409);
+        const [row] = await tx.update(draws).set({ status: 'cancelled', cancelReason: why, cancelledAt: new Date() }).where(eq(draws.id, id)).returning();
+        await audit.record(tx, ctx, { action: 'draw.cancelled', targetType: 'draw', targetId: id, after: { reason: why } });
+        return publicView(row!, planName);
+      });
+    },
+
+    /** Public: one draw as anyone may see it. */
+    async publicGet(id: string) {
+      const [row] = await db.select({ draw: draws, planName: inspectionPlans.name }).from(draws).innerJoin(inspectionPlans, eq(inspectionPlans.id, draws.planId)).where(eq(draws.id, id));
+      if (!row) throw notFound('抽取记录');
+      return publicView(row.draw, row.planName);
+    },
+
+    /** Public: revealed draws, newest first, optionally of one plan year. */
+    async publicList(year?: number) {
+      const items = await db
+        .select({ id: draws.id, planName: inspectionPlans.name, revealedAt: draws.revealedAt })
+        .from(draws)
+        .innerJoin(inspectionPlans, eq(inspectionPlans.id, draws.planId))
+        .where(and(eq(draws.status, 'revealed'), year ? eq(inspectionPlans.year, year) : undefined))
+        .orderBy(desc(draws.revealedAt));
+      return { items, total: items.length };
+    },
+  };
+}
+
+export type DrawsService = ReturnType<typeof makeDrawsService>;

@@ -1,0 +1,160 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { ctxOf } from '../../platform/http/request.js';
+import { Body, ErrorSchema, IdParams, ListOf, Nullable, Timestamp, literals } from '../../platform/http/schemas.js';
+import type { DrawsService } from './draws/draws.service.js';
+import { PLAN_MODES } from './inspections.schema.js';
+import type { PlansService } from './plans/plans.service.js';
+import type { PoolsService } from './pools/pools.service.js';
+
+const Filter = Type.Object(
+  {
+    regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+    status: Type.Optional(Type.String({ maxLength: 20 })),
+    creditClass: Type.Optional(Type.String({ maxLength: 2 })),
+    tag: Type.Optional(Type.String({ maxLength: 50 })),
+    industryPrefix: Type.Optional(Type.String({ maxLength: 5 })),
+    licenceType: Type.Optional(Type.String({ maxLength: 60 })),
+  },
+  { additionalProperties: false },
+);
+
+const Pool = Type.Object({ id: Type.String(), name: Type.String(), targetKind: Type.String(), filter: Filter, regionCode: Type.String(), size: Type.Integer(), createdByName: Type.String(), createdAt: Timestamp });
+
+const Ratios = Type.Object({ A: Type.Number(), B: Type.Number(), C: Type.Number(), D: Type.Number() }, { additionalProperties: false });
+const Plan = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  year: Type.Integer(),
+  itemId: Type.String(),
+  poolId: Type.String(),
+  quarters: Type.Array(Type.Integer()),
+  mode: literals(PLAN_MODES),
+  ratios: Nullable(Ratios),
+  minimum: Nullable(Type.Integer()),
+  fixedCount: Nullable(Type.Integer()),
+  inspectorsPerTask: Type.Integer(),
+  regionCode: Type.String(),
+  createdByName: Type.String(),
+  createdAt: Timestamp,
+});
+
+/** The draw as published: the record fields of docs/DRAW.md plus the ceremony's state. */
+const Draw = Type.Object({
+  id: Type.String(),
+  planId: Type.String(),
+  planName: Type.String(),
+  status: literals(['committed', 'revealed', 'cancelled'] as const),
+  committedAt: Timestamp,
+  revealedAt: Nullable(Timestamp),
+  cancelledAt: Nullable(Timestamp),
+  cancelReason: Nullable(Type.String()),
+  version: Type.String(),
+  candidatesHash: Type.String(),
+  commitment: Type.String(),
+  secret: Type.Optional(Type.String({ description: '揭晓后公开（小写十六进制）' })),
+  witnessInput: Type.Optional(Type.String()),
+  seed: Type.Optional(Type.String()),
+  strata: Type.Array(Type.Object({ name: Type.String(), candidates: Type.Array(Type.String()), k: Type.Integer(), selected: Type.Array(Type.String()) })),
+  assignments: Type.Array(
+    Type.Object({
+      objectKey: Type.String(),
+      candidates: Type.Array(Type.String()),
+      excluded: Type.Array(Type.Object({ inspector: Type.String(), rule: Type.String() })),
+      selected: Type.Array(Type.String()),
+    }),
+  ),
+});
+
+const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+
+/** Object pools, plans and the draw ceremony; the draw records are public. */
+export const inspectionsRoutes =
+  (deps: { pools: PoolsService; plans: PlansService; draws: DrawsService }): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get('/api/object-pools', { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], summary: '检查对象名录库（含当前对象数）', response: { 200: ListOf(Pool) } } }, async (request) =>
+      deps.pools.list(request.actor!),
+    );
+    app.post(
+      '/api/object-pools',
+      { config: { access: 'inspection.plan' }, schema: { tags: ['inspections'], body: Body({ name: Type.String({ minLength: 1, maxLength: 100 }), filter: Filter, regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) }), response: { 201: Pool, ...Errors } } },
+      async (request, reply) => reply.status(201).send(await deps.pools.create(ctxOf(request), request.body)),
+    );
+    app.get('/api/object-pools/:id', { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], params: IdParams, response: { 200: Pool, 404: ErrorSchema } } }, async (request) =>
+      deps.pools.get(request.actor!, request.params.id),
+    );
+
+    app.get(
+      '/api/inspection-plans',
+      { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false }), response: { 200: ListOf(Plan) } } },
+      async (request) => deps.plans.list(request.actor!, request.query.year),
+    );
+    app.post(
+      '/api/inspection-plans',
+      {
+        config: { access: 'inspection.plan' },
+        schema: {
+          tags: ['inspections'],
+          summary: '制定抽查计划（按信用等级分层：比例、最少数、固定数或全部）',
+          body: Body({
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            year: Type.Integer(),
+            itemId: Type.String({ format: 'uuid' }),
+            poolId: Type.String({ format: 'uuid' }),
+            quarters: Type.Array(Type.Integer({ minimum: 1, maximum: 4 }), { minItems: 1, maxItems: 4 }),
+            mode: literals(PLAN_MODES),
+            ratios: Type.Optional(Nullable(Ratios)),
+            minimum: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
+            fixedCount: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+            inspectorsPerTask: Type.Optional(Type.Integer({ minimum: 2, maximum: 10 })),
+          }),
+          response: { 201: Plan, ...Errors },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await deps.plans.create(ctxOf(request), request.body)),
+    );
+    app.get(
+      '/api/inspection-plans/:id/preview',
+      {
+        config: { access: 'inspection.read' },
+        schema: { tags: ['inspections'], summary: '抽取前预览各层数量', params: IdParams, response: { 200: Type.Object({ planId: Type.String(), items: Type.Array(Type.Object({ name: Type.String(), n: Type.Integer(), k: Type.Integer() })), total: Type.Integer() }), 404: ErrorSchema } },
+      },
+      async (request) => deps.plans.preview(request.actor!, request.params.id),
+    );
+
+    app.post(
+      '/api/inspection-plans/:id/draws',
+      { config: { access: 'inspection.plan' }, schema: { tags: ['inspections'], summary: '抽取：封存候选名单并公布承诺值', params: IdParams, response: { 201: Draw, ...Errors } } },
+      async (request, reply) => reply.status(201).send(await deps.draws.commit(ctxOf(request), request.params.id)),
+    );
+    app.post(
+      '/api/draws/:id/reveal',
+      {
+        config: { access: 'inspection.plan' },
+        schema: { tags: ['inspections'], summary: '揭晓：见证人输入、计算结果并公开记录（不可重抽或修改）', params: IdParams, body: Type.Optional(Body({ witnessInput: Type.Optional(Type.String({ maxLength: 200 })) })), response: { 200: Draw, ...Errors } },
+      },
+      async (request) => deps.draws.reveal(ctxOf(request), request.params.id, request.body?.witnessInput ?? ''),
+    );
+    app.post(
+      '/api/draws/:id/cancel',
+      { config: { access: 'inspection.plan' }, schema: { tags: ['inspections'], summary: '作废未揭晓的抽取（保留记录与理由）', params: IdParams, body: Body({ reason: Type.String({ minLength: 1, maxLength: 500 }) }), response: { 200: Draw, ...Errors } } },
+      async (request) => deps.draws.cancel(ctxOf(request), request.params.id, request.body.reason),
+    );
+
+    app.get(
+      '/api/public/draws',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['public'],
+          summary: '已揭晓的抽取（最新在前）',
+          querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false }),
+          response: { 200: ListOf(Type.Object({ id: Type.String(), planName: Type.String(), revealedAt: Nullable(Timestamp) })) },
+        },
+      },
+      async (request) => deps.draws.publicList(request.query.year),
+    );
+    app.get('/api/public/draws/:id', { config: { access: 'public' }, schema: { tags: ['public'], summary: '抽取记录（揭晓后可用 npx zhijian draw verify 复核）', params: IdParams, response: { 200: Draw, 404: ErrorSchema } } }, async (request) =>
+      deps.draws.publicGet(request.params.id),
+    );
+  };

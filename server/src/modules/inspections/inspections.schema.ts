@@ -1,0 +1,148 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '../../db/columns.js';
+import { orgs } from '../../platform/jurisdiction/jurisdiction.schema.js';
+import { users } from '../../platform/users/users.schema.js';
+import type { DrawRecord } from './draw/record.js';
+
+export const TARGET_KINDS = ['enterprise', 'licence', 'equipment', 'standard_declaration'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+export const ANSWER_TYPES = ['yes_no', 'text', 'number', 'photo'] as const;
+export const SEVERITIES = ['minor', 'major', 'critical'] as const;
+
+/** One question of a checklist template; a "no" to a yes/no question produces the finding. */
+export interface ChecklistQuestion {
+  key: string;
+  text: string;
+  answerType: (typeof ANSWER_TYPES)[number];
+  required: boolean;
+  finding?: { text: string; severity: (typeof SEVERITIES)[number] } | null;
+}
+
+/** The list of inspection items (抽查事项清单): what is checked, by which section, on which legal basis. */
+export const inspectionItems = pgTable('inspection_items', {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull().unique(),
+  sectionId: uuid().references(() => orgs.id),
+  legalBasis: text().notNull(),
+  targetKind: text().$type<TargetKind>().notNull(),
+  checklist: jsonb().$type<ChecklistQuestion[]>().notNull(),
+  resultCategories: jsonb().$type<string[]>().notNull(),
+  /** A specialty the inspectors of this item must have, if any. */
+  specialty: text(),
+  active: boolean().notNull().default(true),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** An inspector of the inspector pool (执法检查人员名录库): a user with an enforcement certificate. */
+export const inspectorProfiles = pgTable('inspector_profiles', {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id),
+  certificateNo: text().notNull().unique(),
+  specialties: text().array().notNull(),
+  /** Periods when the inspector may be drawn; empty = always. */
+  activePeriods: jsonb().$type<{ from: string; to: string | null }[]>().notNull(),
+  /** Enterprises (USCC) the inspector declared a conflict of interest with. */
+  conflicts: text().array().notNull(),
+  regionCode: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A saved filter over the register (检查对象名录库); its members are computed when asked, frozen at a draw. */
+export interface PoolFilter {
+  regionCode?: string;
+  status?: string;
+  creditClass?: string;
+  tag?: string;
+  industryPrefix?: string;
+  licenceType?: string;
+}
+
+export const objectPools = pgTable(
+  'object_pools',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    targetKind: text().$type<TargetKind>().notNull(),
+    filter: jsonb().$type<PoolFilter>().notNull(),
+    /** The region the pool is defined for (data scope): its members lie within it. */
+    regionCode: text().notNull(),
+    orgId: uuid()
+      .notNull()
+      .references(() => orgs.id),
+    createdByName: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.regionCode)],
+);
+
+export const PLAN_MODES = ['ratio', 'fixed', 'all'] as const;
+export type PlanMode = (typeof PLAN_MODES)[number];
+
+/** Sampling ratio per credit class (unclassified entities count as B unless set). */
+export type ClassRatios = Record<'A' | 'B' | 'C' | 'D', number>;
+
+/** An inspection plan: which item, over which pool, in which quarters, how many per credit-class stratum. */
+export const inspectionPlans = pgTable(
+  'inspection_plans',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    year: integer().notNull(),
+    itemId: uuid()
+      .notNull()
+      .references(() => inspectionItems.id),
+    poolId: uuid()
+      .notNull()
+      .references(() => objectPools.id),
+    quarters: integer().array().notNull(),
+    mode: text().$type<PlanMode>().notNull(),
+    ratios: jsonb().$type<ClassRatios>(),
+    minimum: integer(),
+    fixedCount: integer(),
+    inspectorsPerTask: integer().notNull().default(2),
+    regionCode: text().notNull(),
+    orgId: uuid()
+      .notNull()
+      .references(() => orgs.id),
+    createdByName: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.year, t.regionCode)],
+);
+
+export const DRAW_STATUSES = ['committed', 'revealed', 'cancelled'] as const;
+export type DrawStatus = (typeof DRAW_STATUSES)[number];
+
+/**
+ * A draw of a plan. Committed: the frozen strata, their hash and the commitment are public, the
+ * secret is kept here unseen. Revealed: the record is public and final. Cancelled: stays visible
+ * with its reason.
+ */
+export const draws = pgTable(
+  'draws',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    planId: uuid()
+      .notNull()
+      .references(() => inspectionPlans.id),
+    status: text().$type<DrawStatus>().notNull(),
+    strata: jsonb().$type<{ name: string; candidates: string[]; k: number }[]>().notNull(),
+    candidatesHash: text().notNull(),
+    commitment: text().notNull(),
+    secret: bytea().notNull(),
+    record: jsonb().$type<DrawRecord>(),
+    cancelReason: text(),
+    regionCode: text().notNull(),
+    committedByName: text().notNull(),
+    committedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revealedAt: timestamp({ withTimezone: true }),
+    cancelledAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.planId), index().on(t.status, t.revealedAt), uniqueIndex('draws_one_committed_per_plan').on(t.planId).where(sql`${t.status} = 'committed'`)],
+);

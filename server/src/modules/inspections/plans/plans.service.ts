@@ -1,0 +1,111 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { inTransaction } from '../../../db/sql.js';
+import type { Actor, RequestContext } from '../../../platform/access/actor.js';
+import { visibleTo } from '../../../platform/access/scope.js';
+import type { AuditService } from '../../../platform/audit/audit.service.js';
+import { notFound } from '../../../platform/http/errors.js';
+import { enterprises } from '../../enterprises/enterprises.schema.js';
+import { invalid, requireText } from '../../licences/licence-fields.js';
+import { type ClassRatios, type PlanMode, PLAN_MODES, inspectionItems, inspectionPlans, objectPools } from '../inspections.schema.js';
+import { type PoolsService, poolMembersWhere } from '../pools/pools.service.js';
+import { DEFAULT_RATIOS, STRATA, type StratumName, stratumSizes } from './strata.js';
+
+export interface PlanInput {
+  name: string;
+  year: number;
+  itemId: string;
+  poolId: string;
+  quarters: number[];
+  mode: PlanMode;
+  ratios?: ClassRatios | null;
+  minimum?: number | null;
+  fixedCount?: number | null;
+  inspectorsPerTask?: number;
+}
+
+type Plan = typeof inspectionPlans.$inferSelect;
+
+/** Inspection plans: an item over a pool, sized per credit-class stratum. */
+export function makePlansService(deps: { db: Db; audit: AuditService; pools: PoolsService }) {
+  const { db, audit } = deps;
+  const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: inspectionPlans.regionCode, orgId: inspectionPlans.orgId });
+
+  async function find(tx: Db, actor: Actor | null, id: string): Promise<Plan> {
+    const [plan] = await tx.select().from(inspectionPlans).where(and(eq(inspectionPlans.id, id), actor ? scopeOf(actor) : undefined));
+    if (!plan) throw notFound('抽查计划');
+    return plan;
+  }
+
+  /** The pool's current members by stratum, keys (USCCs) in any order, and how many to draw from each. */
+  async function strata(tx: Db, plan: Plan) {
+    const [pool] = await tx.select().from(objectPools).where(eq(objectPools.id, plan.poolId));
+    const rows = await tx
+      .select({ key: enterprises.uscc, stratum: sql<StratumName>`coalesce(${enterprises.creditClass}, '未分类')` })
+      .from(enterprises)
+      .where(poolMembersWhere(pool!));
+    const keys = Object.fromEntries(STRATA.map((s) => [s, [] as string[]])) as Record<StratumName, string[]>;
+    for (const r of rows) keys[r.stratum].push(r.key);
+    const n = Object.fromEntries(STRATA.map((s) => [s, keys[s].length])) as Record<StratumName, number>;
+    const k = stratumSizes(n, plan);
+    return STRATA.map((s) => ({ name: s, candidates: keys[s], n: n[s], k: k[s] }));
+  }
+
+  function check(input: PlanInput) {
+    const name = requireText(input.name, 'name', '计划名称', 200);
+    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw invalid('year', '年度应为 2000–2100 之间的整数');
+    const quarters = [...new Set(input.quarters ?? [])].sort();
+    if (quarters.length === 0 || quarters.some((q) => ![1, 2, 3, 4].includes(q))) throw invalid('quarters', '请选择 1–4 季度中的至少一个');
+    if (!PLAN_MODES.includes(input.mode)) throw invalid('mode', `未知的抽取方式：${input.mode}`);
+    let ratios: ClassRatios | null = null;
+    if (input.mode === 'ratio') {
+      ratios = { ...DEFAULT_RATIOS, ...(input.ratios ?? {}) };
+      for (const [cls, r] of Object.entries(ratios)) if (typeof r !== 'number' || r < 0 || r > 100) throw invalid(`ratios.${cls}`, '抽查比例应为 0–100 的百分数');
+    }
+    const minimum = input.mode === 'ratio' ? (input.minimum ?? null) : null;
+    if (minimum !== null && (!Number.isInteger(minimum) || minimum < 0)) throw invalid('minimum', '最少抽取数应为非负整数');
+    const fixedCount = input.mode === 'fixed' ? (input.fixedCount ?? null) : null;
+    if (input.mode === 'fixed' && (!Number.isInteger(fixedCount) || fixedCount! < 1)) throw invalid('fixedCount', '固定抽取数应为正整数');
+    const inspectorsPerTask = input.inspectorsPerTask ?? 2;
+    if (!Number.isInteger(inspectorsPerTask) || inspectorsPerTask < 2 || inspectorsPerTask > 10) throw invalid('inspectorsPerTask', '每项任务应安排 2–10 名检查人员');
+    return { name, year: input.year, quarters, mode: input.mode, ratios, minimum, fixedCount, inspectorsPerTask };
+  }
+
+  return {
+    find,
+    strata,
+
+    async create(ctx: RequestContext & { actor: Actor }, input: PlanInput) {
+      const checked = check(input);
+      return inTransaction(db, async (tx) => {
+        const pool = await deps.pools.find(tx, ctx.actor, input.poolId);
+        const [item] = await tx.select({ id: inspectionItems.id, active: inspectionItems.active }).from(inspectionItems).where(eq(inspectionItems.id, input.itemId));
+        if (!item || !item.active) throw invalid('itemId', '未知或已停用的抽查事项');
+        const [row] = await tx
+          .insert(inspectionPlans)
+          .values({ ...checked, itemId: item.id, poolId: pool.id, regionCode: pool.regionCode, orgId: ctx.actor.orgId, createdByName: ctx.actor.name })
+          .returning();
+        await audit.record(tx, ctx, { action: 'inspection_plan.created', targetType: 'inspection_plan', targetId: row!.id, after: row });
+        return row!;
+      });
+    },
+
+    async list(actor: Actor, year?: number) {
+      const items = await db
+        .select()
+        .from(inspectionPlans)
+        .where(and(scopeOf(actor), year ? eq(inspectionPlans.year, year) : undefined))
+        .orderBy(desc(inspectionPlans.year), asc(inspectionPlans.name));
+      return { items, total: items.length };
+    },
+
+    /** The numbers per stratum before drawing. */
+    async preview(actor: Actor, id: string) {
+      const plan = await find(db, actor, id);
+      const items = (await strata(db, plan)).map(({ name, n, k }) => ({ name, n, k }));
+      return { planId: plan.id, items, total: items.reduce((sum, s) => sum + s.k, 0) };
+    },
+  };
+}
+
+export type PlansService = ReturnType<typeof makePlansService>;
