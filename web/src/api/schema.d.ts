@@ -6343,6 +6343,1810 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inspection-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抽查事项清单（按名称） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 名称或检查依据的片段 */
+                    q?: string;
+                    targetKind?: "enterprise" | "licence" | "equipment" | "standard_declaration";
+                    active?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                sectionId: string | null;
+                                sectionName: string | null;
+                                legalBasis: string;
+                                targetKind: "enterprise" | "licence" | "equipment" | "standard_declaration";
+                                checklist: {
+                                    key: string;
+                                    text: string;
+                                    answerType: "yes_no" | "text" | "number" | "photo";
+                                    required: boolean;
+                                    finding?: {
+                                        text: string;
+                                        severity: "minor" | "major" | "critical";
+                                    } | null;
+                                }[];
+                                resultCategories: string[];
+                                specialty: string | null;
+                                active: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增抽查事项 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: uuid */
+                        sectionId: string;
+                        legalBasis: string;
+                        targetKind: "enterprise" | "licence" | "equipment" | "standard_declaration";
+                        /** @description 1–200 个问题 */
+                        checklist: {
+                            /** @description 问题标识：小写字母开头，小写字母、数字、下划线 */
+                            key: string;
+                            text: string;
+                            answerType: "yes_no" | "text" | "number" | "photo";
+                            /** @description 必答（默认是） */
+                            required?: boolean;
+                            finding?: {
+                                text: string;
+                                severity: "minor" | "major" | "critical";
+                            } | null;
+                        }[];
+                        /** @description 1–20 项，互不相同 */
+                        resultCategories: string[];
+                        /** @description 检查人员须具备的专业领域（可不填） */
+                        specialty?: string | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            sectionId: string | null;
+                            sectionName: string | null;
+                            legalBasis: string;
+                            targetKind: "enterprise" | "licence" | "equipment" | "standard_declaration";
+                            checklist: {
+                                key: string;
+                                text: string;
+                                answerType: "yes_no" | "text" | "number" | "photo";
+                                required: boolean;
+                                finding?: {
+                                    text: string;
+                                    severity: "minor" | "major" | "critical";
+                                } | null;
+                            }[];
+                            resultCategories: string[];
+                            specialty: string | null;
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            sectionId: string | null;
+                            sectionName: string | null;
+                            legalBasis: string;
+                            targetKind: "enterprise" | "licence" | "equipment" | "standard_declaration";
+                            checklist: {
+                                key: string;
+                                text: string;
+                                answerType: "yes_no" | "text" | "number" | "photo";
+                                required: boolean;
+                                finding?: {
+                                    text: string;
+                                    severity: "minor" | "major" | "critical";
+                                } | null;
+                            }[];
+                            resultCategories: string[];
+                            specialty: string | null;
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改抽查事项（检查表、结果分类整体替换） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** Format: uuid */
+                        sectionId?: string;
+                        legalBasis?: string;
+                        targetKind?: "enterprise" | "licence" | "equipment" | "standard_declaration";
+                        /** @description 1–200 个问题 */
+                        checklist?: {
+                            /** @description 问题标识：小写字母开头，小写字母、数字、下划线 */
+                            key: string;
+                            text: string;
+                            answerType: "yes_no" | "text" | "number" | "photo";
+                            /** @description 必答（默认是） */
+                            required?: boolean;
+                            finding?: {
+                                text: string;
+                                severity: "minor" | "major" | "critical";
+                            } | null;
+                        }[];
+                        /** @description 1–20 项，互不相同 */
+                        resultCategories?: string[];
+                        /** @description 检查人员须具备的专业领域（可不填） */
+                        specialty?: string | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            sectionId: string | null;
+                            sectionName: string | null;
+                            legalBasis: string;
+                            targetKind: "enterprise" | "licence" | "equipment" | "standard_declaration";
+                            checklist: {
+                                key: string;
+                                text: string;
+                                answerType: "yes_no" | "text" | "number" | "photo";
+                                required: boolean;
+                                finding?: {
+                                    text: string;
+                                    severity: "minor" | "major" | "critical";
+                                } | null;
+                            }[];
+                            resultCategories: string[];
+                            specialty: string | null;
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/inspectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法检查人员名录库（本辖区） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 姓名、用户名或执法证号的片段 */
+                    q?: string;
+                    regionCode?: string;
+                    specialty?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                userId: string;
+                                username: string;
+                                displayName: string;
+                                /** @description 用户账号是否启用（停用的不参加抽取） */
+                                userActive: boolean;
+                                orgId: string;
+                                orgName: string;
+                                certificateNo: string;
+                                specialties: string[];
+                                activePeriods: {
+                                    from: string;
+                                    to: string | null;
+                                }[];
+                                /** @description 声明回避的企业（统一社会信用代码） */
+                                conflicts: string[];
+                                regionCode: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspectors/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            username: string;
+                            displayName: string;
+                            /** @description 用户账号是否启用（停用的不参加抽取） */
+                            userActive: boolean;
+                            orgId: string;
+                            orgName: string;
+                            certificateNo: string;
+                            specialties: string[];
+                            activePeriods: {
+                                from: string;
+                                to: string | null;
+                            }[];
+                            /** @description 声明回避的企业（统一社会信用代码） */
+                            conflicts: string[];
+                            regionCode: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** 将用户列入执法检查人员名录库，或修改其信息（新列入 201，修改 200） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 执法证号，唯一 */
+                        certificateNo: string;
+                        specialties?: string[];
+                        /** @description 可参加抽取的期间；不填表示一直可以 */
+                        activePeriods?: {
+                            /** @description YYYY-MM-DD（含） */
+                            from: string;
+                            /** @description YYYY-MM-DD（含）；null 表示至今 */
+                            to?: string | null;
+                        }[];
+                        /** @description 声明回避的企业（统一社会信用代码） */
+                        conflicts?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            username: string;
+                            displayName: string;
+                            /** @description 用户账号是否启用（停用的不参加抽取） */
+                            userActive: boolean;
+                            orgId: string;
+                            orgName: string;
+                            certificateNo: string;
+                            specialties: string[];
+                            activePeriods: {
+                                from: string;
+                                to: string | null;
+                            }[];
+                            /** @description 声明回避的企业（统一社会信用代码） */
+                            conflicts: string[];
+                            regionCode: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            username: string;
+                            displayName: string;
+                            /** @description 用户账号是否启用（停用的不参加抽取） */
+                            userActive: boolean;
+                            orgId: string;
+                            orgName: string;
+                            certificateNo: string;
+                            specialties: string[];
+                            activePeriods: {
+                                from: string;
+                                to: string | null;
+                            }[];
+                            /** @description 声明回避的企业（统一社会信用代码） */
+                            conflicts: string[];
+                            regionCode: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 移出执法检查人员名录库（用户账号保留） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/object-pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检查对象名录库（含当前对象数） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                targetKind: string;
+                                filter: {
+                                    regionCode?: string;
+                                    status?: string;
+                                    creditClass?: string;
+                                    tag?: string;
+                                    industryPrefix?: string;
+                                    licenceType?: string;
+                                };
+                                regionCode: string;
+                                size: number;
+                                createdByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        filter: {
+                            regionCode?: string;
+                            status?: string;
+                            creditClass?: string;
+                            tag?: string;
+                            industryPrefix?: string;
+                            licenceType?: string;
+                        };
+                        regionCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            targetKind: string;
+                            filter: {
+                                regionCode?: string;
+                                status?: string;
+                                creditClass?: string;
+                                tag?: string;
+                                industryPrefix?: string;
+                                licenceType?: string;
+                            };
+                            regionCode: string;
+                            size: number;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/object-pools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            targetKind: string;
+                            filter: {
+                                regionCode?: string;
+                                status?: string;
+                                creditClass?: string;
+                                tag?: string;
+                                industryPrefix?: string;
+                                licenceType?: string;
+                            };
+                            regionCode: string;
+                            size: number;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                year: number;
+                                itemId: string;
+                                poolId: string;
+                                quarters: number[];
+                                mode: "ratio" | "fixed" | "all";
+                                ratios: {
+                                    A: number;
+                                    B: number;
+                                    C: number;
+                                    D: number;
+                                } | null;
+                                minimum: number | null;
+                                fixedCount: number | null;
+                                inspectorsPerTask: number;
+                                regionCode: string;
+                                createdByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 制定抽查计划（按信用等级分层：比例、最少数、固定数或全部） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        year: number;
+                        /** Format: uuid */
+                        itemId: string;
+                        /** Format: uuid */
+                        poolId: string;
+                        quarters: number[];
+                        mode: "ratio" | "fixed" | "all";
+                        ratios?: {
+                            A: number;
+                            B: number;
+                            C: number;
+                            D: number;
+                        } | null;
+                        minimum?: number | null;
+                        fixedCount?: number | null;
+                        inspectorsPerTask?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            year: number;
+                            itemId: string;
+                            poolId: string;
+                            quarters: number[];
+                            mode: "ratio" | "fixed" | "all";
+                            ratios: {
+                                A: number;
+                                B: number;
+                                C: number;
+                                D: number;
+                            } | null;
+                            minimum: number | null;
+                            fixedCount: number | null;
+                            inspectorsPerTask: number;
+                            regionCode: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-plans/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抽取前预览各层数量 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            planId: string;
+                            items: {
+                                name: string;
+                                n: number;
+                                k: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-plans/{id}/draws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 抽取：封存候选名单并公布承诺值 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            planId: string;
+                            planName: string;
+                            status: "committed" | "revealed" | "cancelled";
+                            /** Format: date-time */
+                            committedAt: string;
+                            /** Format: date-time */
+                            revealedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            version: string;
+                            candidatesHash: string;
+                            commitment: string;
+                            /** @description 揭晓后公开（小写十六进制） */
+                            secret?: string;
+                            witnessInput?: string;
+                            seed?: string;
+                            strata: {
+                                name: string;
+                                candidates: string[];
+                                k: number;
+                                selected: string[];
+                            }[];
+                            assignments: {
+                                objectKey: string;
+                                candidates: string[];
+                                excluded: {
+                                    inspector: string;
+                                    rule: string;
+                                }[];
+                                selected: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/draws/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 揭晓：见证人输入、计算结果并公开记录（不可重抽或修改） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        witnessInput?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            planId: string;
+                            planName: string;
+                            status: "committed" | "revealed" | "cancelled";
+                            /** Format: date-time */
+                            committedAt: string;
+                            /** Format: date-time */
+                            revealedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            version: string;
+                            candidatesHash: string;
+                            commitment: string;
+                            /** @description 揭晓后公开（小写十六进制） */
+                            secret?: string;
+                            witnessInput?: string;
+                            seed?: string;
+                            strata: {
+                                name: string;
+                                candidates: string[];
+                                k: number;
+                                selected: string[];
+                            }[];
+                            assignments: {
+                                objectKey: string;
+                                candidates: string[];
+                                excluded: {
+                                    inspector: string;
+                                    rule: string;
+                                }[];
+                                selected: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/draws/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废未揭晓的抽取（保留记录与理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            planId: string;
+                            planName: string;
+                            status: "committed" | "revealed" | "cancelled";
+                            /** Format: date-time */
+                            committedAt: string;
+                            /** Format: date-time */
+                            revealedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            version: string;
+                            candidatesHash: string;
+                            commitment: string;
+                            /** @description 揭晓后公开（小写十六进制） */
+                            secret?: string;
+                            witnessInput?: string;
+                            seed?: string;
+                            strata: {
+                                name: string;
+                                candidates: string[];
+                                k: number;
+                                selected: string[];
+                            }[];
+                            assignments: {
+                                objectKey: string;
+                                candidates: string[];
+                                excluded: {
+                                    inspector: string;
+                                    rule: string;
+                                }[];
+                                selected: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/draws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已揭晓的抽取（最新在前） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                planName: string;
+                                /** Format: date-time */
+                                revealedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/draws/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抽取记录（揭晓后可用 npx zhijian draw verify 复核） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            planId: string;
+                            planName: string;
+                            status: "committed" | "revealed" | "cancelled";
+                            /** Format: date-time */
+                            committedAt: string;
+                            /** Format: date-time */
+                            revealedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            version: string;
+                            candidatesHash: string;
+                            commitment: string;
+                            /** @description 揭晓后公开（小写十六进制） */
+                            secret?: string;
+                            witnessInput?: string;
+                            seed?: string;
+                            strata: {
+                                name: string;
+                                candidates: string[];
+                                k: number;
+                                selected: string[];
+                            }[];
+                            assignments: {
+                                objectKey: string;
+                                candidates: string[];
+                                excluded: {
+                                    inspector: string;
+                                    rule: string;
+                                }[];
+                                selected: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
