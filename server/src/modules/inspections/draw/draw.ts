@@ -33,26 +33,13 @@ export function commitDraw(strata: readonly StratumInput[], secret: Buffer) {
 }
 
 /**
- * The reveal step: the seed from the secret and the witnesses' input, each stratum's selection
- * in draw order, then the inspectors of each selected object (stratum by stratum, in draw order).
+ * The reveal step: the seed from the secret and the witnesses' input and each stratum's
+ * selection in draw order; the inspectors are assigned after it (`assignInspectors`), once the
+ * caller knows what it needs about the selected objects.
  */
-export function revealDraw(
-  committed: ReturnType<typeof commitDraw>,
-  secret: Buffer,
-  witnessInput: string,
-  inspectorsFor?: (objectKey: string) => InspectorChoice,
-): DrawRecord {
+export function revealDraw(committed: ReturnType<typeof commitDraw>, secret: Buffer, witnessInput: string): DrawRecord {
   const seed = seedOf(secret, witnessInput);
   const strata: DrawStratum[] = committed.strata.map((s) => ({ ...s, candidates: [...s.candidates], selected: selectK(randomStream(seed, s.name), s.candidates, s.k) }));
-  const assignments: Assignment[] = [];
-  if (inspectorsFor) {
-    for (const key of strata.flatMap((s) => s.selected)) {
-      const choice = inspectorsFor(key);
-      const candidates = sortUtf8(choice.eligible);
-      const k = Math.min(choice.perTask, candidates.length);
-      assignments.push({ objectKey: key, candidates, excluded: choice.excluded, selected: selectK(randomStream(seed, inspectorStreamName(key)), candidates, k) });
-    }
-  }
   return {
     version: committed.version,
     candidatesHash: committed.candidatesHash,
@@ -61,6 +48,19 @@ export function revealDraw(
     witnessInput,
     seed: seed.toString('hex'),
     strata,
-    assignments,
+    assignments: [],
   };
+}
+
+/** The inspectors of each selected object (strata in record order, objects in draw order), each from its own stream. */
+export function assignInspectors(record: DrawRecord, inspectorsFor: (objectKey: string) => InspectorChoice): Assignment[] {
+  const seed = Buffer.from(record.seed, 'hex');
+  return record.strata
+    .flatMap((s) => s.selected)
+    .map((key) => {
+      const choice = inspectorsFor(key);
+      const candidates = sortUtf8(choice.eligible);
+      const k = Math.min(choice.perTask, candidates.length);
+      return { objectKey: key, candidates, excluded: choice.excluded, selected: selectK(randomStream(seed, inspectorStreamName(key)), candidates, k) };
+    });
 }

@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../../platform/http/errors.js';
 import { enterprises } from '../../enterprises/enterprises.schema.js';
 import { invalid, requireText } from '../../licences/licence-fields.js';
 import { newSecret } from '../draw/algorithm.js';
-import { commitDraw, revealDraw } from '../draw/draw.js';
+import { assignInspectors, commitDraw, revealDraw } from '../draw/draw.js';
 import { eligibleInspectors } from '../draw/eligibility.js';
 import { poolFor } from '../inspectors/inspectors.service.js';
 import { draws, inspectionItems, inspectionPlans } from '../inspections.schema.js';
@@ -67,14 +67,13 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
         const regionOf = new Map<string, string>();
         const on = todayInChina();
         const committed = { version: 'zhijian-draw/1', strata: draw.strata, candidatesHash: draw.candidatesHash, commitment: draw.commitment };
-        // The selection is known from the seed before assignment, so regions are read for the selected objects only.
-        const preview = revealDraw(committed, draw.secret, witnessInput);
-        const selected = preview.strata.flatMap((s) => s.selected);
+        const record = revealDraw(committed, draw.secret, witnessInput);
+        const selected = record.strata.flatMap((s) => s.selected);
         for (let i = 0; i < selected.length; i += 10_000) {
           const rows = await tx.select({ uscc: enterprises.uscc, regionCode: enterprises.regionCode }).from(enterprises).where(inArray(enterprises.uscc, selected.slice(i, i + 10_000)));
           for (const r of rows) regionOf.set(r.uscc, r.regionCode);
         }
-        const record = revealDraw(committed, draw.secret, witnessInput, (key) => {
+        record.assignments = assignInspectors(record, (key) => {
           const object = { key, regionCode: regionOf.get(key) ?? plan.regionCode };
           const conflicts = new Set(pool.filter((i) => i.conflicts.includes(key)).map((i) => i.userId));
           const choice = eligibleInspectors(pool, object, { on, perTask: plan.inspectorsPerTask, specialty: item?.specialty, conflicts, lastTime: new Set() });
