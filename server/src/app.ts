@@ -60,6 +60,7 @@ import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { makePoolsService } from './modules/inspections/pools/pools.service.js';
 import { makePlansService } from './modules/inspections/plans/plans.service.js';
 import { makeDrawsService } from './modules/inspections/draws/draws.service.js';
+import { makeDrawTasks } from './modules/inspections/tasks/draw-tasks.js';
 
 /** Wires every platform service; modules receive only the services they need. */
 export function makeServices(database: Database, config: Config) {
@@ -88,7 +89,7 @@ export function makeServices(database: Database, config: Config) {
   const inspectors = makeInspectorsService({ db, audit });
   const pools = makePoolsService({ db, audit, jurisdiction });
   const plans = makePlansService({ db, audit, pools });
-  const draws = makeDrawsService({ db, audit, plans });
+  const draws = makeDrawsService({ db, audit, plans, tasks: makeDrawTasks({ jurisdiction }) });
   return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, draws };
 }
 

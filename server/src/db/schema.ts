@@ -12,3 +12,4 @@ export * from '../modules/licences/leads/leads.schema.js';
 export * from '../modules/licences/exits/exits.schema.js';
 export * from '../platform/todos/todos.schema.js';
 export * from '../modules/inspections/inspections.schema.js';
+export * from '../modules/inspections/tasks/tasks.schema.js';

@@ -7613,7 +7613,59 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 计划的抽取（含待揭晓与已作废） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                status: "committed" | "revealed" | "cancelled";
+                                /** Format: date-time */
+                                committedAt: string;
+                                committedByName: string;
+                                /** Format: date-time */
+                                revealedAt: string | null;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                                cancelReason: string | null;
+                                commitment: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** 抽取：封存候选名单并公布承诺值 */
         post: {

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/http/request.js';
 import { Body, ErrorSchema, IdParams, ListOf, Nullable, Timestamp, literals } from '../../platform/http/schemas.js';
 import type { DrawsService } from './draws/draws.service.js';
-import { PLAN_MODES } from './inspections.schema.js';
+import { DRAW_STATUSES, PLAN_MODES } from './inspections.schema.js';
 import type { PlansService } from './plans/plans.service.js';
 import type { PoolsService } from './pools/pools.service.js';
 
@@ -44,7 +44,7 @@ const Draw = Type.Object({
   id: Type.String(),
   planId: Type.String(),
   planName: Type.String(),
-  status: literals(['committed', 'revealed', 'cancelled'] as const),
+  status: literals(DRAW_STATUSES),
   committedAt: Timestamp,
   revealedAt: Nullable(Timestamp),
   cancelledAt: Nullable(Timestamp),
@@ -126,6 +126,33 @@ export const inspectionsRoutes =
       '/api/inspection-plans/:id/draws',
       { config: { access: 'inspection.plan' }, schema: { tags: ['inspections'], summary: '抽取：封存候选名单并公布承诺值', params: IdParams, response: { 201: Draw, ...Errors } } },
       async (request, reply) => reply.status(201).send(await deps.draws.commit(ctxOf(request), request.params.id)),
+    );
+    app.get(
+      '/api/inspection-plans/:id/draws',
+      {
+        config: { access: 'inspection.read' },
+        schema: {
+          tags: ['inspections'],
+          summary: '计划的抽取（含待揭晓与已作废）',
+          params: IdParams,
+          response: {
+            200: ListOf(
+              Type.Object({
+                id: Type.String(),
+                status: literals(DRAW_STATUSES),
+                committedAt: Timestamp,
+                committedByName: Type.String(),
+                revealedAt: Nullable(Timestamp),
+                cancelledAt: Nullable(Timestamp),
+                cancelReason: Nullable(Type.String()),
+                commitment: Type.String(),
+              }),
+            ),
+            404: ErrorSchema,
+          },
+        },
+      },
+      async (request) => deps.draws.listForPlan(request.actor!, request.params.id),
     );
     app.post(
       '/api/draws/:id/reveal',

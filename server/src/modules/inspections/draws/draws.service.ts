@@ -10,11 +10,21 @@ import { invalid, requireText } from '../../licences/licence-fields.js';
 import { newSecret } from '../draw/algorithm.js';
 import { assignInspectors, commitDraw, revealDraw } from '../draw/draw.js';
 import { eligibleInspectors } from '../draw/eligibility.js';
+import type { DrawRecord } from '../draw/record.js';
 import { poolFor } from '../inspectors/inspectors.service.js';
 import { draws, inspectionItems, inspectionPlans } from '../inspections.schema.js';
 import type { PlansService } from '../plans/plans.service.js';
 
 type DrawRow = typeof draws.$inferSelect;
+type Plan = typeof inspectionPlans.$inferSelect;
+
+/** What the reveal needs from the inspection tasks: last time's inspectors, and the tasks of the selection. */
+export interface DrawTasks {
+  /** Per object key, the inspectors of its latest earlier task of this item. */
+  lastInspectors(tx: Db, itemId: string, objectKeys: readonly string[]): Promise<Map<string, Set<string>>>;
+  /** One task per selected object, with its assigned inspectors. */
+  createFromDraw(tx: Db, draw: { id: string; plan: Plan; record: DrawRecord; regionOf: ReadonlyMap<string, string>; byName: string }): Promise<void>;
+}
 
 /** What anyone may see of a draw: before the reveal, the frozen candidates and the commitments; after, the record. */
 function publicView(d: DrawRow, planName: string) {
@@ -28,7 +38,7 @@ function publicView(d: DrawRow, planName: string) {
  * published), reveal (the witnesses' input, the selection and the inspectors, published for good)
  * or cancel (kept visible with its reason). Nobody can redraw or edit a revealed draw.
  */
-export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: PlansService }) {
+export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: PlansService; tasks: DrawTasks }) {
   const { db, audit } = deps;
 
   async function load(tx: Db, actor: Actor, id: string) {
@@ -73,13 +83,15 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
           const rows = await tx.select({ uscc: enterprises.uscc, regionCode: enterprises.regionCode }).from(enterprises).where(inArray(enterprises.uscc, selected.slice(i, i + 10_000)));
           for (const r of rows) regionOf.set(r.uscc, r.regionCode);
         }
+        const lastTime = await deps.tasks.lastInspectors(tx, plan.itemId, selected);
         record.assignments = assignInspectors(record, (key) => {
           const object = { key, regionCode: regionOf.get(key) ?? plan.regionCode };
           const conflicts = new Set(pool.filter((i) => i.conflicts.includes(key)).map((i) => i.userId));
-          const choice = eligibleInspectors(pool, object, { on, perTask: plan.inspectorsPerTask, specialty: item?.specialty, conflicts, lastTime: new Set() });
+          const choice = eligibleInspectors(pool, object, { on, perTask: plan.inspectorsPerTask, specialty: item?.specialty, conflicts, lastTime: lastTime.get(key) ?? new Set() });
           return { eligible: choice.eligible, excluded: choice.excluded, perTask: plan.inspectorsPerTask };
         });
         const [row] = await tx.update(draws).set({ status: 'revealed', record, revealedAt: new Date() }).where(eq(draws.id, id)).returning();
+        await deps.tasks.createFromDraw(tx, { id, plan, record, regionOf, byName: ctx.actor.name });
         await audit.record(tx, ctx, { action: 'draw.revealed', targetType: 'draw', targetId: id, after: { seed: record.seed, selected: selected.length } });
         return publicView(row!, planName);
       });
@@ -94,6 +106,14 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
         await audit.record(tx, ctx, { action: 'draw.cancelled', targetType: 'draw', targetId: id, after: { reason: why } });
         return publicView(row!, planName);
       });
+    },
+
+    /** The draws of one plan in the actor's scope, newest first, whatever their state. */
+    async listForPlan(actor: Actor, planId: string) {
+      const plan = await deps.plans.find(db, actor, planId);
+      const rows = await db.select().from(draws).where(eq(draws.planId, plan.id)).orderBy(desc(draws.committedAt));
+      const items = rows.map((d) => ({ id: d.id, status: d.status, committedAt: d.committedAt, committedByName: d.committedByName, revealedAt: d.revealedAt, cancelledAt: d.cancelledAt, cancelReason: d.cancelReason, commitment: d.commitment }));
+      return { items, total: items.length };
     },
 
     /** Public: one draw as anyone may see it. */
