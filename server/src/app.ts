@@ -61,6 +61,11 @@ import { makePoolsService } from './modules/inspections/pools/pools.service.js';
 import { makePlansService } from './modules/inspections/plans/plans.service.js';
 import { makeDrawsService } from './modules/inspections/draws/draws.service.js';
 import { makeDrawTasks } from './modules/inspections/tasks/draw-tasks.js';
+import { makeTasksService } from './modules/inspections/tasks/tasks.service.js';
+import { makeRectificationService } from './modules/inspections/tasks/rectification.service.js';
+import { makeTaskPhotos } from './modules/inspections/tasks/photos.service.js';
+import { makeInspectionPublication } from './modules/inspections/tasks/publication.js';
+import { tasksRoutes } from './modules/inspections/tasks/tasks.routes.js';
 
 /** Wires every platform service; modules receive only the services they need. */
 export function makeServices(database: Database, config: Config) {
@@ -90,7 +95,11 @@ export function makeServices(database: Database, config: Config) {
   const pools = makePoolsService({ db, audit, jurisdiction });
   const plans = makePlansService({ db, audit, pools });
   const draws = makeDrawsService({ db, audit, plans, tasks: makeDrawTasks({ jurisdiction }) });
-  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, draws };
+  const tasks = makeTasksService({ db, audit, calendar, jurisdiction });
+  const rectification = makeRectificationService({ db, audit, calendar, tasks });
+  const taskPhotos = makeTaskPhotos({ db, audit });
+  const inspectionPublication = makeInspectionPublication({ db, todos });
+  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, draws, tasks, rectification, taskPhotos, inspectionPublication };
 }
 
 export type Services = ReturnType<typeof makeServices>;
@@ -162,6 +171,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(inspectionItemsRoutes(services.inspectionItems));
   await app.register(inspectorsRoutes(services.inspectors));
   await app.register(inspectionsRoutes({ pools: services.pools, plans: services.plans, draws: services.draws }));
+  await app.register(tasksRoutes({ publication: services.inspectionPublication, tasks: services.tasks, rectification: services.rectification, photos: services.taskPhotos, publicPerMinute: config.publicRateLimit }));
 
   const indexHtml = path.join(config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

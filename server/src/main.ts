@@ -24,10 +24,13 @@ async function main() {
   jobs.register({ name: 'licences.expire', cron: '5 16 * * *', handler: async () => void (await services.licences.expire(systemContext())) });
   // 00:10 in China, after expiry: to-dos for expiring licences, passed deadlines, due reviews, overdue notices.
   jobs.register({ name: 'licences.remind', cron: '10 16 * * *', handler: async () => void (await services.licenceReminders.run()) });
+  // 00:15 in China: to-dos for inspection results overdue for publication and re-checks falling due.
+  jobs.register({ name: 'inspections.remind', cron: '15 16 * * *', handler: async () => void (await services.inspectionPublication.remind()) });
   if (config.jobs) {
     await jobs.start();
     // Also once at every start, so a new or restored database has its to-dos before the first night.
     await jobs.send('licences.remind');
+    await jobs.send('inspections.remind');
   }
 
   let stopping = false;

@@ -8199,6 +8199,1979 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inspection-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检查任务（mine=true 只看分派给自己的；overdue=true 只看当前环节已逾期的） */
+        get: {
+            parameters: {
+                query?: {
+                    mine?: boolean;
+                    state?: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                    drawId?: string;
+                    uscc?: string;
+                    origin?: "draw" | "complaint" | "targeted";
+                    overdue?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                itemId: string;
+                                itemName: string;
+                                planId: string | null;
+                                planName: string | null;
+                                drawId: string | null;
+                                origin: "draw" | "complaint" | "targeted";
+                                originNote: string | null;
+                                /** @description 统一社会信用代码 */
+                                objectKey: string;
+                                enterpriseName: string;
+                                regionCode: string;
+                                inspectorIds: string[];
+                                state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                                dueOn: string | null;
+                                inspectedOn: string | null;
+                                resultCategory: string | null;
+                                completedOn: string | null;
+                                publishDueOn: string | null;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                deadline: string | null;
+                                /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
+                                overdue: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 不经抽取下达检查任务（投诉举报或专项检查） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        itemId: string;
+                        uscc: string;
+                        origin: "complaint" | "targeted";
+                        originNote: string;
+                        inspectorIds: string[];
+                        dueOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            itemName: string;
+                            planId: string | null;
+                            planName: string | null;
+                            drawId: string | null;
+                            origin: "draw" | "complaint" | "targeted";
+                            originNote: string | null;
+                            /** @description 统一社会信用代码 */
+                            objectKey: string;
+                            enterpriseName: string;
+                            regionCode: string;
+                            inspectorIds: string[];
+                            state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                            dueOn: string | null;
+                            inspectedOn: string | null;
+                            resultCategory: string | null;
+                            completedOn: string | null;
+                            publishDueOn: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deadline: string | null;
+                            /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
+                            overdue: boolean;
+                            answers: {
+                                [key: string]: {
+                                    value: boolean | number | string | string[] | (never | null);
+                                    note?: string;
+                                };
+                            };
+                            findings: {
+                                questionKey: string | null;
+                                text: string;
+                                severity: "minor" | "major" | "critical";
+                            }[];
+                            resultNote: string | null;
+                            checklist: {
+                                key: string;
+                                text: string;
+                                answerType: "yes_no" | "text" | "number" | "photo";
+                                required: boolean;
+                                finding?: {
+                                    text: string;
+                                    severity: "minor" | "major" | "critical";
+                                } | null;
+                            }[];
+                            resultCategories: string[];
+                            inspectors: {
+                                userId: string;
+                                name: string;
+                            }[];
+                            assignedToMe: boolean;
+                            photos: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                caption: string | null;
+                                uploadedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            rectificationOrders: {
+                                id: string;
+                                taskId: string;
+                                documentNo: string;
+                                requirements: string;
+                                workingDays: number;
+                                issuedOn: string;
+                                dueOn: string;
+                                fileName: string;
+                                issuedByName: string;
+                                reportedOn: string | null;
+                                reportText: string | null;
+                                reportedByName: string | null;
+                                recheckDueOn: string | null;
+                                recheckedOn: string | null;
+                                recheckPassed: boolean | null;
+                                recheckNote: string | null;
+                                recheckedByName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公示已办结任务的检查结果 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            published: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            itemName: string;
+                            planId: string | null;
+                            planName: string | null;
+                            drawId: string | null;
+                            origin: "draw" | "complaint" | "targeted";
+                            originNote: string | null;
+                            /** @description 统一社会信用代码 */
+                            objectKey: string;
+                            enterpriseName: string;
+                            regionCode: string;
+                            inspectorIds: string[];
+                            state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                            dueOn: string | null;
+                            inspectedOn: string | null;
+                            resultCategory: string | null;
+                            completedOn: string | null;
+                            publishDueOn: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deadline: string | null;
+                            /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
+                            overdue: boolean;
+                            answers: {
+                                [key: string]: {
+                                    value: boolean | number | string | string[] | (never | null);
+                                    note?: string;
+                                };
+                            };
+                            findings: {
+                                questionKey: string | null;
+                                text: string;
+                                severity: "minor" | "major" | "critical";
+                            }[];
+                            resultNote: string | null;
+                            checklist: {
+                                key: string;
+                                text: string;
+                                answerType: "yes_no" | "text" | "number" | "photo";
+                                required: boolean;
+                                finding?: {
+                                    text: string;
+                                    severity: "minor" | "major" | "critical";
+                                } | null;
+                            }[];
+                            resultCategories: string[];
+                            inspectors: {
+                                userId: string;
+                                name: string;
+                            }[];
+                            assignedToMe: boolean;
+                            photos: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                caption: string | null;
+                                uploadedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            rectificationOrders: {
+                                id: string;
+                                taskId: string;
+                                documentNo: string;
+                                requirements: string;
+                                workingDays: number;
+                                issuedOn: string;
+                                dueOn: string;
+                                fileName: string;
+                                issuedByName: string;
+                                reportedOn: string | null;
+                                reportText: string | null;
+                                reportedByName: string | null;
+                                recheckDueOn: string | null;
+                                recheckedOn: string | null;
+                                recheckPassed: boolean | null;
+                                recheckNote: string | null;
+                                recheckedByName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 暂存检查表回答 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: {
+                                value: boolean | number | string | string[] | (never | null);
+                                note?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            itemName: string;
+                            planId: string | null;
+                            planName: string | null;
+                            drawId: string | null;
+                            origin: "draw" | "complaint" | "targeted";
+                            originNote: string | null;
+                            /** @description 统一社会信用代码 */
+                            objectKey: string;
+                            enterpriseName: string;
+                            regionCode: string;
+                            inspectorIds: string[];
+                            state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                            dueOn: string | null;
+                            inspectedOn: string | null;
+                            resultCategory: string | null;
+                            completedOn: string | null;
+                            publishDueOn: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deadline: string | null;
+                            /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
+                            overdue: boolean;
+                            answers: {
+                                [key: string]: {
+                                    value: boolean | number | string | string[] | (never | null);
+                                    note?: string;
+                                };
+                            };
+                            findings: {
+                                questionKey: string | null;
+                                text: string;
+                                severity: "minor" | "major" | "critical";
+                            }[];
+                            resultNote: string | null;
+                            checklist: {
+                                key: string;
+                                text: string;
+                                answerType: "yes_no" | "text" | "number" | "photo";
+                                required: boolean;
+                                finding?: {
+                                    text: string;
+                                    severity: "minor" | "major" | "critical";
+                                } | null;
+                            }[];
+                            resultCategories: string[];
+                            inspectors: {
+                                userId: string;
+                                name: string;
+                            }[];
+                            assignedToMe: boolean;
+                            photos: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                caption: string | null;
+                                uploadedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            rectificationOrders: {
+                                id: string;
+                                taskId: string;
+                                documentNo: string;
+                                requirements: string;
+                                workingDays: number;
+                                issuedOn: string;
+                                dueOn: string;
+                                fileName: string;
+                                issuedByName: string;
+                                reportedOn: string | null;
+                                reportText: string | null;
+                                reportedByName: string | null;
+                                recheckDueOn: string | null;
+                                recheckedOn: string | null;
+                                recheckPassed: boolean | null;
+                                recheckNote: string | null;
+                                recheckedByName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交检查结果（必答题须已回答；“否”的回答按检查表生成问题） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers?: {
+                            [key: string]: {
+                                value: boolean | number | string | string[] | (never | null);
+                                note?: string;
+                            };
+                        };
+                        findings?: {
+                            text: string;
+                            severity: "minor" | "major" | "critical";
+                        }[];
+                        inspectedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            itemName: string;
+                            planId: string | null;
+                            planName: string | null;
+                            drawId: string | null;
+                            origin: "draw" | "complaint" | "targeted";
+                            originNote: string | null;
+                            /** @description 统一社会信用代码 */
+                            objectKey: string;
+                            enterpriseName: string;
+                            regionCode: string;
+                            inspectorIds: string[];
+                            state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                            dueOn: string | null;
+                            inspectedOn: string | null;
+                            resultCategory: string | null;
+                            completedOn: string | null;
+                            publishDueOn: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deadline: string | null;
+                            /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
+                            overdue: boolean;
+                            answers: {
+                                [key: string]: {
+                                    value: boolean | number | string | string[] | (never | null);
+                                    note?: string;
+                                };
+                            };
+                            findings: {
+                                questionKey: string | null;
+                                text: string;
+                                severity: "minor" | "major" | "critical";
+                            }[];
+                            resultNote: string | null;
+                            checklist: {
+                                key: string;
+                                text: string;
+                                answerType: "yes_no" | "text" | "number" | "photo";
+                                required: boolean;
+                                finding?: {
+                                    text: string;
+                                    severity: "minor" | "major" | "critical";
+                                } | null;
+                            }[];
+                            resultCategories: string[];
+                            inspectors: {
+                                userId: string;
+                                name: string;
+                            }[];
+                            assignedToMe: boolean;
+                            photos: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                caption: string | null;
+                                uploadedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            rectificationOrders: {
+                                id: string;
+                                taskId: string;
+                                documentNo: string;
+                                requirements: string;
+                                workingDays: number;
+                                issuedOn: string;
+                                dueOn: string;
+                                fileName: string;
+                                issuedByName: string;
+                                reportedOn: string | null;
+                                reportText: string | null;
+                                reportedByName: string | null;
+                                recheckDueOn: string | null;
+                                recheckedOn: string | null;
+                                recheckPassed: boolean | null;
+                                recheckNote: string | null;
+                                recheckedByName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办结：选定检查结果（20 个工作日内公示） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resultCategory: string;
+                        resultNote?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            itemName: string;
+                            planId: string | null;
+                            planName: string | null;
+                            drawId: string | null;
+                            origin: "draw" | "complaint" | "targeted";
+                            originNote: string | null;
+                            /** @description 统一社会信用代码 */
+                            objectKey: string;
+                            enterpriseName: string;
+                            regionCode: string;
+                            inspectorIds: string[];
+                            state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                            dueOn: string | null;
+                            inspectedOn: string | null;
+                            resultCategory: string | null;
+                            completedOn: string | null;
+                            publishDueOn: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deadline: string | null;
+                            /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
+                            overdue: boolean;
+                            answers: {
+                                [key: string]: {
+                                    value: boolean | number | string | string[] | (never | null);
+                                    note?: string;
+                                };
+                            };
+                            findings: {
+                                questionKey: string | null;
+                                text: string;
+                                severity: "minor" | "major" | "critical";
+                            }[];
+                            resultNote: string | null;
+                            checklist: {
+                                key: string;
+                                text: string;
+                                answerType: "yes_no" | "text" | "number" | "photo";
+                                required: boolean;
+                                finding?: {
+                                    text: string;
+                                    severity: "minor" | "major" | "critical";
+                                } | null;
+                            }[];
+                            resultCategories: string[];
+                            inspectors: {
+                                userId: string;
+                                name: string;
+                            }[];
+                            assignedToMe: boolean;
+                            photos: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                caption: string | null;
+                                uploadedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            rectificationOrders: {
+                                id: string;
+                                taskId: string;
+                                documentNo: string;
+                                requirements: string;
+                                workingDays: number;
+                                issuedOn: string;
+                                dueOn: string;
+                                fileName: string;
+                                issuedByName: string;
+                                reportedOn: string | null;
+                                reportText: string | null;
+                                reportedByName: string | null;
+                                recheckDueOn: string | null;
+                                recheckedOn: string | null;
+                                recheckPassed: boolean | null;
+                                recheckNote: string | null;
+                                recheckedByName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传现场照片
+         * @description multipart/form-data：可选字段 caption，然后字段 file；jpg、jpeg、png，不超过 20 MB。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            caption: string | null;
+                            uploadedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    photoId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks/{id}/rectification-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 下达责令整改通知书（期限按工作日计算） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        requirements: string;
+                        workingDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            itemName: string;
+                            planId: string | null;
+                            planName: string | null;
+                            drawId: string | null;
+                            origin: "draw" | "complaint" | "targeted";
+                            originNote: string | null;
+                            /** @description 统一社会信用代码 */
+                            objectKey: string;
+                            enterpriseName: string;
+                            regionCode: string;
+                            inspectorIds: string[];
+                            state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                            dueOn: string | null;
+                            inspectedOn: string | null;
+                            resultCategory: string | null;
+                            completedOn: string | null;
+                            publishDueOn: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deadline: string | null;
+                            /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
+                            overdue: boolean;
+                            answers: {
+                                [key: string]: {
+                                    value: boolean | number | string | string[] | (never | null);
+                                    note?: string;
+                                };
+                            };
+                            findings: {
+                                questionKey: string | null;
+                                text: string;
+                                severity: "minor" | "major" | "critical";
+                            }[];
+                            resultNote: string | null;
+                            checklist: {
+                                key: string;
+                                text: string;
+                                answerType: "yes_no" | "text" | "number" | "photo";
+                                required: boolean;
+                                finding?: {
+                                    text: string;
+                                    severity: "minor" | "major" | "critical";
+                                } | null;
+                            }[];
+                            resultCategories: string[];
+                            inspectors: {
+                                userId: string;
+                                name: string;
+                            }[];
+                            assignedToMe: boolean;
+                            photos: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                caption: string | null;
+                                uploadedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            rectificationOrders: {
+                                id: string;
+                                taskId: string;
+                                documentNo: string;
+                                requirements: string;
+                                workingDays: number;
+                                issuedOn: string;
+                                dueOn: string;
+                                fileName: string;
+                                issuedByName: string;
+                                reportedOn: string | null;
+                                reportText: string | null;
+                                reportedByName: string | null;
+                                recheckDueOn: string | null;
+                                recheckedOn: string | null;
+                                recheckPassed: boolean | null;
+                                recheckNote: string | null;
+                                recheckedByName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectification-orders/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载责令整改通知书（.docx） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectification-orders/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报告整改情况（代企业录入；复查期限为 10 个工作日） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reportText: string;
+                        reportedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            itemName: string;
+                            planId: string | null;
+                            planName: string | null;
+                            drawId: string | null;
+                            origin: "draw" | "complaint" | "targeted";
+                            originNote: string | null;
+                            /** @description 统一社会信用代码 */
+                            objectKey: string;
+                            enterpriseName: string;
+                            regionCode: string;
+                            inspectorIds: string[];
+                            state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                            dueOn: string | null;
+                            inspectedOn: string | null;
+                            resultCategory: string | null;
+                            completedOn: string | null;
+                            publishDueOn: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deadline: string | null;
+                            /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
+                            overdue: boolean;
+                            answers: {
+                                [key: string]: {
+                                    value: boolean | number | string | string[] | (never | null);
+                                    note?: string;
+                                };
+                            };
+                            findings: {
+                                questionKey: string | null;
+                                text: string;
+                                severity: "minor" | "major" | "critical";
+                            }[];
+                            resultNote: string | null;
+                            checklist: {
+                                key: string;
+                                text: string;
+                                answerType: "yes_no" | "text" | "number" | "photo";
+                                required: boolean;
+                                finding?: {
+                                    text: string;
+                                    severity: "minor" | "major" | "critical";
+                                } | null;
+                            }[];
+                            resultCategories: string[];
+                            inspectors: {
+                                userId: string;
+                                name: string;
+                            }[];
+                            assignedToMe: boolean;
+                            photos: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                caption: string | null;
+                                uploadedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            rectificationOrders: {
+                                id: string;
+                                taskId: string;
+                                documentNo: string;
+                                requirements: string;
+                                workingDays: number;
+                                issuedOn: string;
+                                dueOn: string;
+                                fileName: string;
+                                issuedByName: string;
+                                reportedOn: string | null;
+                                reportText: string | null;
+                                reportedByName: string | null;
+                                recheckDueOn: string | null;
+                                recheckedOn: string | null;
+                                recheckPassed: boolean | null;
+                                recheckNote: string | null;
+                                recheckedByName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectification-orders/{id}/recheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 复查整改情况 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        passed: boolean;
+                        note: string;
+                        recheckedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            itemName: string;
+                            planId: string | null;
+                            planName: string | null;
+                            drawId: string | null;
+                            origin: "draw" | "complaint" | "targeted";
+                            originNote: string | null;
+                            /** @description 统一社会信用代码 */
+                            objectKey: string;
+                            enterpriseName: string;
+                            regionCode: string;
+                            inspectorIds: string[];
+                            state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                            dueOn: string | null;
+                            inspectedOn: string | null;
+                            resultCategory: string | null;
+                            completedOn: string | null;
+                            publishDueOn: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deadline: string | null;
+                            /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
+                            overdue: boolean;
+                            answers: {
+                                [key: string]: {
+                                    value: boolean | number | string | string[] | (never | null);
+                                    note?: string;
+                                };
+                            };
+                            findings: {
+                                questionKey: string | null;
+                                text: string;
+                                severity: "minor" | "major" | "critical";
+                            }[];
+                            resultNote: string | null;
+                            checklist: {
+                                key: string;
+                                text: string;
+                                answerType: "yes_no" | "text" | "number" | "photo";
+                                required: boolean;
+                                finding?: {
+                                    text: string;
+                                    severity: "minor" | "major" | "critical";
+                                } | null;
+                            }[];
+                            resultCategories: string[];
+                            inspectors: {
+                                userId: string;
+                                name: string;
+                            }[];
+                            assignedToMe: boolean;
+                            photos: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                caption: string | null;
+                                uploadedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            rectificationOrders: {
+                                id: string;
+                                taskId: string;
+                                documentNo: string;
+                                requirements: string;
+                                workingDays: number;
+                                issuedOn: string;
+                                dueOn: string;
+                                fileName: string;
+                                issuedByName: string;
+                                reportedOn: string | null;
+                                reportText: string | null;
+                                reportedByName: string | null;
+                                recheckDueOn: string | null;
+                                recheckedOn: string | null;
+                                recheckPassed: boolean | null;
+                                recheckNote: string | null;
+                                recheckedByName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/inspection-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已公示的抽查检查结果（对象、事项、日期、结果），最新在前 */
+        get: {
+            parameters: {
+                query?: {
+                    uscc?: string;
+                    year?: number;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                uscc: string;
+                                enterpriseName: string;
+                                itemName: string;
+                                planName: string | null;
+                                drawId: string | null;
+                                origin: "draw" | "complaint" | "targeted";
+                                inspectedOn: string | null;
+                                completedOn: string | null;
+                                result: string | null;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

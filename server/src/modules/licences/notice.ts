@@ -1,4 +1,4 @@
-import { cnDate, line, renderDocx, signature } from './docx.js';
+import { cnDate, line, renderDocx, signature } from '../../platform/documents/docx.js';
 
 /** What the notice (告知书) to a licence holder says, beyond the fixed obligations. */
 export interface NoticeFacts {

@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'inspection.plan': 'inspections',
   /** The list of inspection items and the inspector pool. */
   'inspection.configure': 'inspections',
+  /** Carry out one's assigned checks: checklist, photos, findings, rectification orders, re-checks, results. */
+  'inspection.perform': 'inspections',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -53,7 +55,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   {
     key: 'city_officer',
     name: '市局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'feedback.submit', 'inspection.read', 'inspection.plan'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform'],
     dataScope: 'all',
   },
   {
@@ -65,10 +67,10 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   {
     key: 'county_officer',
     name: '县区局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'licence.read', 'licence.write', 'feedback.submit', 'inspection.read', 'inspection.plan'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'licence.read', 'licence.write', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform'],
     dataScope: 'region',
   },
-  { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'licence.read', 'inspection.read'], dataScope: 'region' },
+  { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'licence.read', 'inspection.read', 'inspection.perform'], dataScope: 'region' },
   { key: 'institution', name: '承检机构', permissions: [], dataScope: 'org' },
   { key: 'enterprise', name: '企业', permissions: [], dataScope: 'org' },
   { key: 'public_api', name: '外部系统接口', permissions: ['enterprise.read', 'feedback.submit'], dataScope: 'all' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../../../test/app.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
-import { MAX_ATTACHMENT_BYTES } from './file-formats.js';
+import { MAX_ATTACHMENT_BYTES } from '../../../platform/documents/attachments.js';
 
 const env = useTestEnv();
 

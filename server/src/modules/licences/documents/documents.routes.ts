@@ -1,13 +1,12 @@
-import '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { setAttachment } from '../../../platform/http/download.js';
-import { AppError } from '../../../platform/http/errors.js';
 import { ctxOf } from '../../../platform/http/request.js';
 import { ErrorSchema, Id, IdParams, ListOf, Nullable, Timestamp, literals } from '../../../platform/http/schemas.js';
 import { LICENCE_DOCUMENT_KINDS } from '../licences.schema.js';
 import type { LicenceDocuments } from './documents.service.js';
-import { ATTACHMENT_EXTENSIONS, MAX_ATTACHMENT_BYTES, attachmentTooLarge } from './file-formats.js';
+import { ATTACHMENT_EXTENSIONS } from '../../../platform/documents/attachments.js';
+import { receiveAttachment } from '../../../platform/documents/upload.js';
 
 export const LicenceDocument = Type.Object({
   id: Type.String(),
@@ -21,8 +20,6 @@ export const LicenceDocument = Type.Object({
   createdByName: Type.String(),
   createdAt: Timestamp,
 });
-
-const noFile = () => new AppError('ATTACHMENT_MISSING', '没有收到文件（以 multipart/form-data 上传，字段名为 file）', 400, { field: 'file' });
 
 export const licenceDocumentsRoutes =
   (service: LicenceDocuments): FastifyPluginAsyncTypebox =>
@@ -47,17 +44,8 @@ export const licenceDocumentsRoutes =
         },
       },
       async (request, reply) => {
-        if (!request.isMultipart()) throw noFile();
-        const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES } });
-        if (!part) throw noFile();
-        if (part.fieldname !== 'file') {
-          part.file.resume(); // drain it: the answer is already known
-          throw noFile();
-        }
-        const content = await part.toBuffer().catch((err: unknown) => {
-          throw (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? attachmentTooLarge() : err;
-        });
-        const document = await service.upload(ctxOf(request), request.params.id, { fileName: part.filename, content });
+        const { fileName, content } = await receiveAttachment(request);
+        const document = await service.upload(ctxOf(request), request.params.id, { fileName, content });
         return reply.status(201).send(document);
       },
     );

@@ -7,9 +7,9 @@ import type { AuditService } from '../../../platform/audit/audit.service.js';
 import { notFound } from '../../../platform/http/errors.js';
 import { type LicenceDocumentKind, licenceDocuments } from '../licences.schema.js';
 import type { LicencesService } from '../licences.service.js';
-import { checkAttachment } from './file-formats.js';
+import { checkAttachment } from '../../../platform/documents/attachments.js';
 
-export { DOCX } from './file-formats.js';
+export { DOCX } from '../../../platform/documents/attachments.js';
 
 export interface NewDocument {
   licenceId: string;

@@ -1,4 +1,4 @@
-import { cnDate, centred, line, renderDocx, signature } from '../docx.js';
+import { cnDate, centred, line, renderDocx, signature } from '../../../platform/documents/docx.js';
 import { LAW_AREA_LABELS } from './exit-rules.js';
 import type { ExitKind, LawArea } from './exits.schema.js';
 

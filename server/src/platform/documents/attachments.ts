@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppError } from '../../../platform/http/errors.js';
+import { AppError } from '../http/errors.js';
 
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -25,6 +25,9 @@ const FORMATS: Record<string, { contentType: string; magic: number[] }> = {
 
 export const ATTACHMENT_EXTENSIONS = Object.keys(FORMATS);
 
+/** The formats a photo may have. */
+export const PHOTO_EXTENSIONS = ['jpg', 'jpeg', 'png'];
+
 export const attachmentTooLarge = () => new AppError('ATTACHMENT_TOO_LARGE', '附件不能超过 20 MB', 413, { field: 'file', maxBytes: MAX_ATTACHMENT_BYTES });
 
 /** The name as shown and offered on download: no folders, no control characters, at most 200 characters. */
@@ -37,14 +40,15 @@ function cleanName(fileName: string): string {
 }
 
 /**
- * Checks an uploaded attachment: an allowed extension, content that really is of that format
+ * Checks an uploaded attachment: an allowed extension (any known one unless `allowed` narrows it), content that really is of that format
  * (its first bytes), not empty and not over 20 MB. Returns the cleaned name and the content type.
  */
-export function checkAttachment(fileName: string, content: Buffer): { fileName: string; contentType: string } {
+export function checkAttachment(fileName: string, content: Buffer, allowed: readonly string[] = ATTACHMENT_EXTENSIONS): { fileName: string; contentType: string } {
   const name = cleanName(fileName);
-  const format = FORMATS[path.extname(name).slice(1).toLowerCase()];
+  const extension = path.extname(name).slice(1).toLowerCase();
+  const format = allowed.includes(extension) ? FORMATS[extension] : undefined;
   if (!format) {
-    throw new AppError('ATTACHMENT_TYPE', `不支持的附件格式，仅可上传 ${ATTACHMENT_EXTENSIONS.join('、')} 文件`, 400, { field: 'file', allowed: ATTACHMENT_EXTENSIONS });
+    throw new AppError('ATTACHMENT_TYPE', `不支持的附件格式，仅可上传 ${allowed.join('、')} 文件`, 400, { field: 'file', allowed });
   }
   if (content.length === 0) throw new AppError('ATTACHMENT_EMPTY', '附件是空文件', 400, { field: 'file' });
   if (content.length > MAX_ATTACHMENT_BYTES) throw attachmentTooLarge();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCX, MAX_ATTACHMENT_BYTES, checkAttachment } from './file-formats.js';
+import { DOCX, MAX_ATTACHMENT_BYTES, checkAttachment } from './attachments.js';
 
 const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);

@@ -1,0 +1,46 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { inTransaction } from '../../../db/sql.js';
+import type { Actor, RequestContext } from '../../../platform/access/actor.js';
+import type { AuditService } from '../../../platform/audit/audit.service.js';
+import { PHOTO_EXTENSIONS, checkAttachment } from '../../../platform/documents/attachments.js';
+import { AppError, notFound } from '../../../platform/http/errors.js';
+import { findTask, requireAssigned, requireState } from './task-access.js';
+import { taskPhotos } from './tasks.schema.js';
+
+/** At most this many photos per task. */
+export const MAX_PHOTOS_PER_TASK = 100;
+
+/** Photos taken during a check: JPEG or PNG (checked by content), uploaded by the task's inspectors while the task is open. */
+export function makeTaskPhotos(deps: { db: Db; audit: AuditService }) {
+  const { db, audit } = deps;
+  return {
+    async upload(ctx: RequestContext & { actor: Actor }, taskId: string, file: { fileName: string; content: Buffer; caption?: string | null }) {
+      const { fileName, contentType } = checkAttachment(file.fileName, file.content, PHOTO_EXTENSIONS);
+      const caption = file.caption?.trim().slice(0, 200) || null;
+      return inTransaction(db, async (tx) => {
+        const task = await findTask(tx, ctx.actor, taskId, { forUpdate: true });
+        requireAssigned(ctx.actor, task);
+        requireState(task, ['assigned', 'in_progress', 'inspected', 'rectifying', 'rechecking'], '上传照片');
+        const existing = await tx.select({ id: taskPhotos.id }).from(taskPhotos).where(eq(taskPhotos.taskId, taskId));
+        if (existing.length >= MAX_PHOTOS_PER_TASK) throw new AppError('PHOTOS_TOO_MANY', `每项任务至多 ${MAX_PHOTOS_PER_TASK} 张照片`, 400, { field: 'file' });
+        const [row] = await tx
+          .insert(taskPhotos)
+          .values({ taskId, fileName, contentType, size: file.content.length, content: file.content, caption, uploadedByName: ctx.actor.name })
+          .returning({ id: taskPhotos.id, fileName: taskPhotos.fileName, contentType: taskPhotos.contentType, size: taskPhotos.size, caption: taskPhotos.caption, uploadedByName: taskPhotos.uploadedByName, createdAt: taskPhotos.createdAt });
+        await audit.record(tx, ctx, { action: 'inspection_task.photo_added', targetType: 'inspection_task', targetId: taskId, after: { photoId: row!.id, fileName, size: file.content.length } });
+        return row!;
+      });
+    },
+
+    /** A photo's content, read through its task (data scope). */
+    async download(actor: Actor, taskId: string, photoId: string) {
+      await findTask(db, actor, taskId);
+      const [photo] = await db.select({ fileName: taskPhotos.fileName, contentType: taskPhotos.contentType, content: taskPhotos.content }).from(taskPhotos).where(and(eq(taskPhotos.id, photoId), eq(taskPhotos.taskId, taskId)));
+      if (!photo) throw notFound('照片');
+      return photo;
+    },
+  };
+}
+
+export type TaskPhotos = ReturnType<typeof makeTaskPhotos>;

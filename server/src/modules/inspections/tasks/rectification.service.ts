@@ -1,0 +1,127 @@
+import { desc, eq, like, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { inTransaction } from '../../../db/sql.js';
+import type { Actor, RequestContext } from '../../../platform/access/actor.js';
+import type { AuditService } from '../../../platform/audit/audit.service.js';
+import type { CalendarService } from '../../../platform/calendar/calendar.service.js';
+import { todayInChina } from '../../../platform/calendar/dates.js';
+import { notFound } from '../../../platform/http/errors.js';
+import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
+import { enterprises } from '../../enterprises/enterprises.schema.js';
+import { invalid, requireDate, requireText } from '../../licences/licence-fields.js';
+import { inspectionItems } from '../inspections.schema.js';
+import { renderRectificationOrder } from './rectification-document.js';
+import { findTask, requireAssigned, requireAssignedOrOfficer, requireState } from './task-access.js';
+import { inspectionTasks, rectificationOrders } from './tasks.schema.js';
+import type { TasksService } from './tasks.service.js';
+
+/** The bureau re-checks within 10 working days of the rectification report (SAMR Order 57 §29). */
+export const RECHECK_WORKING_DAYS = 10;
+export const MAX_RECTIFICATION_WORKING_DAYS = 120;
+
+/**
+ * Rectification of a check's findings: the order (责令整改通知书, .docx, deadline in working days),
+ * the enterprise's report (entered by an officer or the inspector on its behalf) and the re-check,
+ * due within 10 working days of the report. A failed re-check leaves the task inspected, ready for
+ * another order or for completion with its result.
+ */
+export function makeRectificationService(deps: { db: Db; audit: AuditService; calendar: CalendarService; tasks: TasksService }) {
+  const { db, audit } = deps;
+
+  /** The order, its task locked and in the actor's scope; only the latest order of a task can move on. */
+  async function loadOrder(tx: Db, actor: Actor, orderId: string) {
+    const [order] = await tx.select().from(rectificationOrders).where(eq(rectificationOrders.id, orderId));
+    if (!order) throw notFound('整改通知');
+    const task = await findTask(tx, actor, order.taskId, { forUpdate: true });
+    const [latest] = await tx.select({ id: rectificationOrders.id }).from(rectificationOrders).where(eq(rectificationOrders.taskId, task.id)).orderBy(desc(rectificationOrders.createdAt)).limit(1);
+    if (latest!.id !== order.id) throw invalid('orderId', '该整改通知已被后续通知取代');
+    return { order, task };
+  }
+
+  async function nextDocumentNo(tx: Db, bureau: string, year: number) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('rectification_orders.document_no'))`);
+    const prefix = `${bureau}责改〔${year}〕`;
+    const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(rectificationOrders).where(like(rectificationOrders.documentNo, `${prefix}%`));
+    return `${prefix}${row!.n + 1}号`;
+  }
+
+  return {
+    /** Issues an order on an inspected task with findings; the task waits for the rectification report. */
+    async issue(ctx: RequestContext & { actor: Actor }, taskId: string, input: { requirements: string; workingDays: number }) {
+      const requirements = requireText(input.requirements, 'requirements', '整改要求', 2000);
+      if (!Number.isInteger(input.workingDays) || input.workingDays < 1 || input.workingDays > MAX_RECTIFICATION_WORKING_DAYS) {
+        throw invalid('workingDays', `整改期限应为 1–${MAX_RECTIFICATION_WORKING_DAYS} 个工作日`);
+      }
+      await inTransaction(db, async (tx) => {
+        const task = await findTask(tx, ctx.actor, taskId, { forUpdate: true });
+        requireAssigned(ctx.actor, task);
+        requireState(task, ['inspected'], '下达整改通知（请先提交检查结果）');
+        if (task.findings.length === 0) throw invalid('findings', '检查未发现问题，无需责令整改', 'NO_FINDINGS');
+        const issuedOn = todayInChina();
+        const { date: dueOn } = await deps.calendar.addWorkingDays(issuedOn, input.workingDays, tx);
+        const [facts] = await tx
+          .select({ enterpriseName: enterprises.name, itemName: inspectionItems.name, legalBasis: inspectionItems.legalBasis, bureau: orgs.name })
+          .from(inspectionTasks)
+          .innerJoin(enterprises, eq(enterprises.id, inspectionTasks.enterpriseId))
+          .innerJoin(inspectionItems, eq(inspectionItems.id, inspectionTasks.itemId))
+          .innerJoin(orgs, eq(orgs.id, inspectionTasks.orgId))
+          .where(eq(inspectionTasks.id, task.id));
+        const documentNo = await nextDocumentNo(tx, facts!.bureau, Number(issuedOn.slice(0, 4)));
+        const doc = await renderRectificationOrder({ ...facts!, documentNo, uscc: task.objectKey, inspectedOn: task.inspectedOn!, findings: task.findings, requirements, dueOn, issuedOn });
+        const [order] = await tx
+          .insert(rectificationOrders)
+          .values({ taskId: task.id, documentNo, requirements, workingDays: input.workingDays, issuedOn, dueOn, fileName: doc.fileName, document: doc.content, issuedByName: ctx.actor.name })
+          .returning({ id: rectificationOrders.id });
+        await tx.update(inspectionTasks).set({ state: 'rectifying', updatedAt: new Date() }).where(eq(inspectionTasks.id, task.id));
+        await audit.record(tx, ctx, { action: 'inspection_task.rectification_ordered', targetType: 'inspection_task', targetId: task.id, after: { orderId: order!.id, documentNo, workingDays: input.workingDays, dueOn } });
+      });
+      return deps.tasks.get(ctx.actor, taskId);
+    },
+
+    /** Records the enterprise's rectification report; the re-check falls due 10 working days later. */
+    async report(ctx: RequestContext & { actor: Actor }, orderId: string, input: { reportText: string; reportedOn: string }) {
+      const reportText = requireText(input.reportText, 'reportText', '整改情况', 4000);
+      const reportedOn = requireDate(input.reportedOn, 'reportedOn', '报告日期');
+      const taskId = await inTransaction(db, async (tx) => {
+        const { order, task } = await loadOrder(tx, ctx.actor, orderId);
+        requireAssignedOrOfficer(ctx.actor, task);
+        requireState(task, ['rectifying'], '报告整改情况');
+        if (reportedOn < order.issuedOn || reportedOn > todayInChina()) throw invalid('reportedOn', '报告日期应在整改通知下达之日与今天之间');
+        const { date: recheckDueOn } = await deps.calendar.addWorkingDays(reportedOn, RECHECK_WORKING_DAYS, tx);
+        await tx.update(rectificationOrders).set({ reportText, reportedOn, reportedByName: ctx.actor.name, recheckDueOn }).where(eq(rectificationOrders.id, order.id));
+        await tx.update(inspectionTasks).set({ state: 'rechecking', updatedAt: new Date() }).where(eq(inspectionTasks.id, task.id));
+        await audit.record(tx, ctx, { action: 'inspection_task.rectification_reported', targetType: 'inspection_task', targetId: task.id, after: { orderId, reportedOn, recheckDueOn, late: reportedOn > order.dueOn } });
+        return task.id;
+      });
+      return deps.tasks.get(ctx.actor, taskId);
+    },
+
+    /** The inspector's re-check: passed or not, with a note; the task is inspected again. */
+    async recheck(ctx: RequestContext & { actor: Actor }, orderId: string, input: { passed: boolean; note: string; recheckedOn: string }) {
+      const note = requireText(input.note, 'note', '复查情况', 2000);
+      const recheckedOn = requireDate(input.recheckedOn, 'recheckedOn', '复查日期');
+      if (typeof input.passed !== 'boolean') throw invalid('passed', '请选择复查是否合格');
+      const taskId = await inTransaction(db, async (tx) => {
+        const { order, task } = await loadOrder(tx, ctx.actor, orderId);
+        requireAssigned(ctx.actor, task);
+        requireState(task, ['rechecking'], '复查');
+        if (recheckedOn < order.reportedOn! || recheckedOn > todayInChina()) throw invalid('recheckedOn', '复查日期应在整改报告之日与今天之间');
+        await tx.update(rectificationOrders).set({ recheckPassed: input.passed, recheckNote: note, recheckedOn, recheckedByName: ctx.actor.name }).where(eq(rectificationOrders.id, order.id));
+        await tx.update(inspectionTasks).set({ state: 'inspected', updatedAt: new Date() }).where(eq(inspectionTasks.id, task.id));
+        await audit.record(tx, ctx, { action: 'inspection_task.rechecked', targetType: 'inspection_task', targetId: task.id, after: { orderId, passed: input.passed, recheckedOn, late: recheckedOn > order.recheckDueOn! } });
+        return task.id;
+      });
+      return deps.tasks.get(ctx.actor, taskId);
+    },
+
+    /** The order's .docx, read through its task (data scope). */
+    async document(actor: Actor, orderId: string) {
+      const [order] = await db.select({ taskId: rectificationOrders.taskId, fileName: rectificationOrders.fileName, content: rectificationOrders.document }).from(rectificationOrders).where(eq(rectificationOrders.id, orderId));
+      if (!order) throw notFound('整改通知');
+      await findTask(db, actor, order.taskId);
+      return order;
+    },
+  };
+}
+
+export type RectificationService = ReturnType<typeof makeRectificationService>;
