@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT_DIR } from '../server/src/config.js';
+import type { DrawMeasurement } from './measure-draw.js';
 import type { ImportMeasurement } from './measure-import.js';
 import type { LookupMeasurement } from './measure-lookup.js';
 import type { SearchMeasurement } from './measure-search.js';
@@ -17,6 +18,8 @@ export interface DbResult {
   import?: ImportMeasurement;
   search?: SearchMeasurement & { statsBeforeAnalyze: unknown; analyzeMs: number };
   lookup?: LookupMeasurement;
+  /** Issue 5's draw (on a database of its own). */
+  draw?: DrawMeasurement;
   error?: string;
 }
 
@@ -53,6 +56,20 @@ export function rowsOf(r: DbResult): Row[] {
     add('Public lookup ÷ bare route (req/s)', '≥ 0.90', `${l.publicVsBare} (${n(l.public.requestsPerSecond)} ÷ ${n(l.bare.requestsPerSecond)})`, pass(l.publicVsBare >= 0.9));
     add('Public lookup ÷ hello route (req/s)', '≥ 0.25', `${l.publicVsHello} (${n(l.public.requestsPerSecond)} ÷ ${n(l.hello.requestsPerSecond)})`, pass(l.publicVsHello >= 0.25));
   }
+  if (r.draw) {
+    const d = r.draw;
+    const m = d.median;
+    const k = d.runs[0]?.selected ?? 0;
+    const what = `${n(m.totalMs)} ms (commit ${n(m.commitMs)} + reveal ${n(m.revealMs)}; ${n(k)} of ${n(d.rows)} in ${d.load.strata.length} strata; median of ${d.runs.length})`;
+    const ratio = `${d.ratioToBaseline}× (draw ${n(m.totalMs)} ms ÷ SELECT … ORDER BY key ${n(m.baselineMs)} ms)`;
+    if (r.db === 'postgres') {
+      add(`Draw of ${d.ratio} %, commit to reveal`, '< 2 s', what, pass(m.totalMs < 2000));
+      add('Draw ÷ plain ordered SELECT of the pool', '≤ 3×', ratio, pass(d.ratioToBaseline <= 3));
+    } else {
+      add(`Draw of ${d.ratio} %, commit to reveal`, '— (recorded)', what, 'info');
+      add('Draw ÷ plain ordered SELECT of the pool', '— (recorded)', ratio, 'info');
+    }
+  }
   if (r.error) add('Bench run', 'completes', r.error.slice(0, 200), 'ERROR');
   return rows;
 }
@@ -64,7 +81,9 @@ export function markdown(results: DbResult[], command: string): string {
   const lines = [
     '# Zhijian benchmark — latest run',
     '',
-    `${first.startedAt} · \`${command}\` · ${n(first.rows)} enterprises · autocannon ${results.find((r) => r.lookup)?.lookup?.connections ?? 50} connections × ${first.seconds} s`,
+    `${first.startedAt} · \`${command}\``,
+    ...(results.some((r) => r.import) ? [`Register (issue 3): ${n(first.rows)} enterprises · autocannon ${results.find((r) => r.lookup)?.lookup?.connections ?? 50} connections × ${first.seconds} s`] : []),
+    ...(results.some((r) => r.draw) ? [`Draw (issue 5): ${n(results.find((r) => r.draw)!.draw!.rows)} enterprises loaded by COPY · ${results.find((r) => r.draw)!.draw!.setup.inspectors} inspectors · ${results.find((r) => r.draw)!.draw!.runs.length} draws on fresh plans, medians`] : []),
     `Node ${m.node} · ${m.cpus} × ${m.cpuModel} · ${m.memoryGb} GB${results.find((r) => r.machine.postgres) ? ` · PostgreSQL ${results.find((r) => r.machine.postgres)!.machine.postgres}` : ''}`,
     '',
     '| Number | Database | Target | Measured | Result |',
@@ -72,7 +91,7 @@ export function markdown(results: DbResult[], command: string): string {
     ...results.flatMap(rowsOf).map((row) => `| ${row.number} | ${row.db} | ${row.target} | ${row.measured} | ${row.result} |`),
     '',
     'See bench/README.md for what each number means; the JSON files beside this one hold the details',
-    '(latencies, SQL time of the import by statement, indexes of the COPY baseline).',
+    '(latencies, SQL time of the import by statement, indexes of the COPY baseline, every draw).',
     '',
   ];
   return lines.join('\n');

@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: the numbers of issue 3 on a generated register, on PostgreSQL and/or PGlite,
- * each database in a fresh real server process. See bench/README.md.
+ * `npm run bench`: the numbers of issue 3 on a generated register and the draw of issue 5, on
+ * PostgreSQL and/or PGlite, each database in a fresh real server process (the draw in one of its
+ * own, on a database of its own). See bench/README.md.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { readRows } from '../server/src/platform/files/read-rows.js';
 import { type Samples, drawSamples, writeRegisterCsv } from './data.js';
 import { type Session, benchPost, json, login, request } from './http-client.js';
+import { type DrawMeasurement, measureDraw, writeDrawCsv } from './measure-draw.js';
 import { measureImport } from './measure-import.js';
 import { measureLookup } from './measure-lookup.js';
 import { measureSearch } from './measure-search.js';
@@ -35,9 +37,12 @@ async function adminSession(server: BenchServer): Promise<Session> {
   return login(server.baseUrl, 'admin', ADMIN_PASSWORD);
 }
 
-async function runDb(db: BenchDb, o: BenchOptions, file: string, samples: Samples, csvRead: { ms: number }): Promise<DbResult> {
-  const result: DbResult = { db, startedAt: new Date().toISOString(), rows: o.rows, seconds: o.seconds, machine: machine() };
-  const env: Record<string, string> = { ZJ_ADMIN_PASSWORD: ADMIN_PASSWORD, ZJ_PUBLIC_RATE_LIMIT: '1000000000' };
+/**
+ * Runs `measure` against a fresh server on a fresh database (a new PostgreSQL database, or a new
+ * PGlite data directory), then stops the server and drops the database. A failure is recorded in
+ * `result.error`, so that the other measurements still run.
+ */
+async function withFreshServer(db: BenchDb, o: BenchOptions, env: Record<string, string>, result: DbResult, what: string, measure: (server: BenchServer) => Promise<void>): Promise<void> {
   let database: BenchDatabase | undefined;
   let dataDir: string | undefined;
   let server: BenchServer | undefined;
@@ -45,14 +50,30 @@ async function runDb(db: BenchDb, o: BenchOptions, file: string, samples: Sample
     if (db === 'postgres') {
       database = await createBenchDatabase(o.pgUrl);
       result.machine.postgres = database.serverVersion;
-      env.DATABASE_URL = database.url;
-      log(`postgres: database ${database.name}`);
+      env = { ...env, DATABASE_URL: database.url };
+      log(`postgres: ${what}: database ${database.name}`);
     } else {
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-bench-pglite-'));
-      env.DATA_DIR = dataDir;
+      env = { ...env, DATA_DIR: dataDir };
     }
-    server = await startServer(env, db);
-    log(`${db}: server ${server.pid} at ${server.baseUrl}; importing ${o.rows} rows`);
+    server = await startServer({ ZJ_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env }, db);
+    log(`${db}: ${what}: server ${server.pid} at ${server.baseUrl}`);
+    await measure(server);
+  } catch (err) {
+    const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    result.error = result.error ? `${result.error}\n${message}` : message;
+    log(`${db}: ${what} FAILED: ${message}`);
+  } finally {
+    await server?.stop();
+    await database?.drop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Issue 3: the import through the API, the name search and the public lookup, in that order, on one server. */
+async function runRegister(db: BenchDb, o: BenchOptions, file: string, samples: Samples, csvRead: { ms: number }, result: DbResult): Promise<void> {
+  await withFreshServer(db, o, { ZJ_PUBLIC_RATE_LIMIT: '1000000000' }, result, 'register', async (server) => {
+    log(`${db}: importing ${o.rows} rows`);
     result.import = { ...(await measureImport(server, await adminSession(server), file, o.rows)), csvReadOnlyMs: csvRead.ms };
     log(`${db}: import ${result.import.importMs} ms, COPY ${result.import.copy.ms} ms, peak RSS ${result.import.peakRssMb} MB`);
 
@@ -64,30 +85,46 @@ async function runDb(db: BenchDb, o: BenchOptions, file: string, samples: Sample
 
     log(`${db}: public lookup, ${o.seconds} s per route`);
     result.lookup = await measureLookup(server.baseUrl, samples.usccs, o.seconds);
-  } catch (err) {
-    result.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
-    log(`${db}: FAILED: ${result.error}`);
-  } finally {
-    await server?.stop();
-    await database?.drop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  }
-  return result;
+  });
+}
+
+/** Issue 5: the draw, on a server and database of its own (the register loaded by COPY, with credit classes). */
+async function runDraw(db: BenchDb, o: BenchOptions, file: string, result: DbResult): Promise<void> {
+  await withFreshServer(db, o, {}, result, 'draw', async (server) => {
+    log(`${db}: loading ${o.draw.rows} enterprises for the draw`);
+    result.draw = await measureDraw(server, file, o.draw, (message) => log(`${db}: ${message}`));
+    const m: DrawMeasurement['median'] = result.draw.median;
+    log(`${db}: draw median: commit ${m.commitMs} ms + reveal ${m.revealMs} ms = ${m.totalMs} ms; baseline ${m.baselineMs} ms; ratio ${result.draw.ratioToBaseline}`);
+  });
 }
 
 async function main() {
   const o = readOptions();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-bench-'));
-  fs.chmodSync(work, 0o755); // the PostgreSQL server reads the file for its COPY baseline
+  fs.chmodSync(work, 0o755); // the PostgreSQL server reads the files for its COPY
   const file = path.join(work, 'enterprises.csv');
+  const drawFile = path.join(work, 'draw-enterprises.csv');
   try {
-    log(`writing ${o.rows} enterprises to ${file}`);
-    await writeRegisterCsv(file, o.rows);
-    const samples = drawSamples(o.rows);
-    const csvRead = await timeCsvRead(file);
-    log(`file ${(fs.statSync(file).size / 1e6).toFixed(1)} MB; decoding and parsing it alone takes ${csvRead.ms} ms`);
+    let samples: Samples | undefined;
+    let csvRead: { ms: number } | undefined;
+    if (o.parts.includes('register')) {
+      log(`writing ${o.rows} enterprises to ${file}`);
+      await writeRegisterCsv(file, o.rows);
+      samples = drawSamples(o.rows);
+      csvRead = await timeCsvRead(file);
+      log(`file ${(fs.statSync(file).size / 1e6).toFixed(1)} MB; decoding and parsing it alone takes ${csvRead.ms} ms`);
+    }
+    if (o.parts.includes('draw')) {
+      log(`writing ${o.draw.rows} enterprises with credit classes to ${drawFile}`);
+      await writeDrawCsv(drawFile, o.draw.rows);
+    }
     const results: DbResult[] = [];
-    for (const db of o.dbs) results.push(await runDb(db, o, file, samples, csvRead));
+    for (const db of o.dbs) {
+      const result: DbResult = { db, startedAt: new Date().toISOString(), rows: o.rows, seconds: o.seconds, machine: machine() };
+      if (samples && csvRead) await runRegister(db, o, file, samples, csvRead, result);
+      if (o.parts.includes('draw')) await runDraw(db, o, drawFile, result);
+      results.push(result);
+    }
     console.log(writeResults(results, commandOf(o)));
     process.exitCode = results.some((r) => r.error) ? 1 : 0;
   } finally {

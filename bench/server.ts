@@ -10,6 +10,7 @@ import { loadConfig } from '../server/src/config.js';
 import { openDatabase } from '../server/src/db/client.js';
 import { acquireDataDirLock } from '../server/src/db/lock.js';
 import { registerBenchRoutes } from './bench-routes.js';
+import { registerDrawRoutes } from './draw-routes.js';
 import { traceDatabase } from './sql-trace.js';
 
 async function main() {
@@ -22,6 +23,7 @@ async function main() {
   await bootstrap(services, config);
   const { app } = await buildApp({ config, database, services, logger: { level: config.logLevel } });
   registerBenchRoutes(app, { database, trace });
+  registerDrawRoutes(app, { database, services, trace });
 
   let stopping = false;
   const stop = async () => {

@@ -59,6 +59,7 @@ import { makeInspectorsService } from './modules/inspections/inspectors/inspecto
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { makePoolsService } from './modules/inspections/pools/pools.service.js';
 import { makePlansService } from './modules/inspections/plans/plans.service.js';
+import { makePlanTemplates } from './modules/inspections/plans/templates.js';
 import { makeDrawsService } from './modules/inspections/draws/draws.service.js';
 import { makeDrawTasks } from './modules/inspections/tasks/draw-tasks.js';
 import { makeTasksService } from './modules/inspections/tasks/tasks.service.js';
@@ -95,11 +96,12 @@ export function makeServices(database: Database, config: Config) {
   const pools = makePoolsService({ db, audit, jurisdiction });
   const plans = makePlansService({ db, audit, pools });
   const draws = makeDrawsService({ db, audit, plans, tasks: makeDrawTasks({ jurisdiction }) });
+  const planTemplates = makePlanTemplates({ db, pools, plans });
   const tasks = makeTasksService({ db, audit, calendar, jurisdiction });
   const rectification = makeRectificationService({ db, audit, calendar, tasks });
   const taskPhotos = makeTaskPhotos({ db, audit });
   const inspectionPublication = makeInspectionPublication({ db, todos });
-  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, draws, tasks, rectification, taskPhotos, inspectionPublication };
+  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, tasks, rectification, taskPhotos, inspectionPublication };
 }
 
 export type Services = ReturnType<typeof makeServices>;
@@ -170,7 +172,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(licenceDocumentsRoutes(services.licenceDocuments));
   await app.register(inspectionItemsRoutes(services.inspectionItems));
   await app.register(inspectorsRoutes(services.inspectors));
-  await app.register(inspectionsRoutes({ pools: services.pools, plans: services.plans, draws: services.draws }));
+  await app.register(inspectionsRoutes({ pools: services.pools, plans: services.plans, templates: services.planTemplates, draws: services.draws }));
   await app.register(tasksRoutes({ publication: services.inspectionPublication, tasks: services.tasks, rectification: services.rectification, photos: services.taskPhotos, publicPerMinute: config.publicRateLimit }));
 
   const indexHtml = path.join(config.webDir, 'index.html');

@@ -4,6 +4,7 @@ import { makeServices } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import { enterprises } from '../modules/enterprises/enterprises.schema.js';
+import { TASK_STATES, inspectionTasks } from '../modules/inspections/tasks/tasks.schema.js';
 import { auditEvents } from '../platform/audit/audit.schema.js';
 import { verifyPassword } from '../platform/auth/password.js';
 import { openTestDatabase } from '../test/database.js';
@@ -18,8 +19,8 @@ describe('loadDemo', () => {
   afterAll(() => database?.close());
 
   it('creates the demo users and enterprises, audited once, and refuses a second run', async () => {
-    const summary = await loadDemo({ database, config, count: 300 });
-    expect(summary.enterprises).toBe(300);
+    const summary = await loadDemo({ database, config, count: 1000 });
+    expect(summary.enterprises).toBe(1000);
     expect(summary.licences).toBeGreaterThan(10);
     const services = makeServices(database, config);
 
@@ -34,11 +35,20 @@ describe('loadDemo', () => {
     expect((await services.users.loadActor((await services.users.byUsername('demo.admin'))!.id))!.roles).toEqual(['admin']);
 
     const [{ n }] = (await database.db.select({ n: count() }).from(enterprises)) as [{ n: number }];
-    expect(n).toBe(300);
+    expect(n).toBe(1000);
     const loaded = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'demo.loaded'));
     expect(loaded).toHaveLength(1);
-    expect(loaded[0]!.after).toMatchObject({ enterprises: 300, licences: summary.licences });
+    expect(loaded[0]!.after).toMatchObject({ enterprises: 1000, licences: summary.licences });
     expect((await services.audit.verify(database.db)).ok).toBe(true);
+
+    // Random inspections: a revealed draw whose tasks stand in every state, published results.
+    const tasks = await database.db.select({ state: inspectionTasks.state, origin: inspectionTasks.origin }).from(inspectionTasks);
+    expect(new Set(tasks.map((t) => t.state))).toEqual(new Set(TASK_STATES));
+    expect(tasks.some((t) => t.origin === 'complaint')).toBe(true);
+    const revealed = await services.draws.publicList();
+    expect(revealed.items.length).toBeGreaterThanOrEqual(1);
+    expect((await services.inspectionPublication.results({}, { page: 1, pageSize: 10 })).total).toBeGreaterThanOrEqual(2);
+    expect(summary.inspections.tasks).toBe(tasks.length);
 
     await expect(loadDemo({ database, config, count: 10 })).rejects.toThrow(DemoRefusedError);
     await expect(loadDemo({ database, config, count: 10 })).rejects.toThrow(/not empty/);

@@ -11,6 +11,7 @@ import { passwordProblems } from '../platform/auth/password.js';
 import { regions } from '../platform/jurisdiction/jurisdiction.schema.js';
 import { users } from '../platform/users/users.schema.js';
 import { type DemoEnterprise, generateEnterprises } from './generator.js';
+import { loadInspectionDemo } from './inspections.js';
 import { makeLicenceGenerator } from './licences.js';
 import { DEMO_REGION_CODES } from './places.js';
 import { DEMO_PASSWORD, DemoRefusedError, type DemoUser, assertUsernamesFree, createDemoUsers, planDemoUsers } from './users.js';
@@ -27,6 +28,7 @@ export interface DemoSummary {
   users: DemoUser[];
   enterprises: number;
   licences: number;
+  inspections: { items: number; tasks: number };
   seed: number;
   /** Time spent inserting the enterprises. */
   enterpriseSeconds: number;
@@ -95,9 +97,11 @@ export async function loadDemo(opts: LoadDemoOptions): Promise<DemoSummary> {
     }
     if (batch.length) await flush();
     const enterpriseSeconds = (performance.now() - started) / 1000;
+    // The services again, on this transaction: their own transactions become savepoints in it.
+    const inspections = await loadInspectionDemo(tx, makeServices({ ...database, db: tx }, config), ctx);
 
-    await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), enterprises: inserted, licences: licenceCount, seed } });
-    return { users: plan, enterprises: inserted, licences: licenceCount, seed, enterpriseSeconds };
+    await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), enterprises: inserted, licences: licenceCount, inspections, seed } });
+    return { users: plan, enterprises: inserted, licences: licenceCount, inspections, seed, enterpriseSeconds };
   });
 }
 

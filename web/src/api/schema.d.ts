@@ -7160,6 +7160,8 @@ export interface paths {
                                     tag?: string;
                                     industryPrefix?: string;
                                     licenceType?: string;
+                                    /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
+                                    licenceIssuedYear?: number;
                                 };
                                 regionCode: string;
                                 size: number;
@@ -7192,6 +7194,8 @@ export interface paths {
                             tag?: string;
                             industryPrefix?: string;
                             licenceType?: string;
+                            /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
+                            licenceIssuedYear?: number;
                         };
                         regionCode?: string;
                     };
@@ -7215,6 +7219,8 @@ export interface paths {
                                 tag?: string;
                                 industryPrefix?: string;
                                 licenceType?: string;
+                                /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
+                                licenceIssuedYear?: number;
                             };
                             regionCode: string;
                             size: number;
@@ -7327,6 +7333,8 @@ export interface paths {
                                 tag?: string;
                                 industryPrefix?: string;
                                 licenceType?: string;
+                                /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
+                                licenceIssuedYear?: number;
                             };
                             regionCode: string;
                             size: number;
@@ -7474,6 +7482,205 @@ export interface paths {
                             createdByName: string;
                             /** Format: date-time */
                             createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-plan-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 计划模板（计量：年度定期检查、上年度新取得证企业抽查 10%） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                name: string;
+                                basis: string;
+                                mode: "ratio" | "fixed" | "all";
+                                ratio: number | null;
+                                previousYearCertificates: boolean;
+                                licenceTypes: string[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-plan-templates/{key}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按模板建立检查对象名录库和抽查计划 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** Format: uuid */
+                        itemId: string;
+                        licenceType?: string;
+                        regionCode?: string;
+                        quarters?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pool: {
+                                id: string;
+                                name: string;
+                                targetKind: string;
+                                filter: {
+                                    regionCode?: string;
+                                    status?: string;
+                                    creditClass?: string;
+                                    tag?: string;
+                                    industryPrefix?: string;
+                                    licenceType?: string;
+                                    /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
+                                    licenceIssuedYear?: number;
+                                };
+                                regionCode: string;
+                                size: number;
+                                createdByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            plan: {
+                                id: string;
+                                name: string;
+                                year: number;
+                                itemId: string;
+                                poolId: string;
+                                quarters: number[];
+                                mode: "ratio" | "fixed" | "all";
+                                ratios: {
+                                    A: number;
+                                    B: number;
+                                    C: number;
+                                    D: number;
+                                } | null;
+                                minimum: number | null;
+                                fixedCount: number | null;
+                                inspectorsPerTask: number;
+                                regionCode: string;
+                                createdByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
                         };
                     };
                 };
@@ -7799,7 +8006,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 揭晓：见证人输入、计算结果并公开记录（不可重抽或修改） */
+        /** 揭晓：见证人输入（可省略请求体）、计算结果并公开记录（不可重抽或修改） */
         post: {
             parameters: {
                 query?: never;

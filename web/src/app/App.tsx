@@ -12,6 +12,9 @@ import { NotFoundPage } from './pages/ErrorPages';
 import { LoginPage } from '../modules/auth/LoginPage';
 import { ChangePasswordPage } from '../modules/auth/ChangePasswordPage';
 import { PublicEnterprisePage } from '../modules/public/PublicEnterprisePage';
+import { PublicResultsPage } from '../modules/inspections/tasks/PublicResultsPage';
+import { PublicDrawListPage } from '../modules/inspections/public/PublicDrawListPage';
+import { PublicDrawPage } from '../modules/inspections/public/PublicDrawPage';
 
 function PublicOnly({ children }: { children: React.ReactNode }) {
   const { user } = useAuth();
@@ -33,6 +36,9 @@ function AppRoutes() {
       />
       {/* public pages: no login, outside the shell */}
       <Route path="/public/enterprise" element={<PublicEnterprisePage />} />
+      <Route path="/public/inspection-results" element={<PublicResultsPage />} />
+      <Route path="/public/draws" element={<PublicDrawListPage />} />
+      <Route path="/public/draws/:id" element={<PublicDrawPage />} />
       <Route
         element={
           <RequireAuth>

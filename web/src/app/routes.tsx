@@ -4,10 +4,16 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
+  ClusterOutlined,
+  DatabaseOutlined,
   FileProtectOutlined,
   HomeOutlined,
   KeyOutlined,
   NotificationOutlined,
+  OrderedListOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   StopOutlined,
@@ -34,6 +40,14 @@ import { LeadListPage } from '../modules/licences/leads/LeadListPage';
 import { FeedbackListPage } from '../modules/licences/feedback/FeedbackListPage';
 import { FeedbackDetailPage } from '../modules/licences/feedback/FeedbackDetailPage';
 import { FeedbackImportPage } from '../modules/licences/feedback/FeedbackImportPage';
+import { PlanListPage } from '../modules/inspections/plans/PlanListPage';
+import { PlanDetailPage } from '../modules/inspections/plans/PlanDetailPage';
+import { PoolListPage } from '../modules/inspections/pools/PoolListPage';
+import { ItemListPage } from '../modules/inspections/items/ItemListPage';
+import { InspectorListPage } from '../modules/inspections/inspectors/InspectorListPage';
+import { MyTaskListPage } from '../modules/inspections/tasks/MyTaskListPage';
+import { TaskListPage } from '../modules/inspections/tasks/TaskListPage';
+import { TaskDetailPage } from '../modules/inspections/tasks/TaskDetailPage';
 
 export interface AppRoute {
   path: string;
@@ -44,7 +58,7 @@ export interface AppRoute {
   menuLabel?: string;
   icon?: ReactNode;
   /** Menu group (i18n key of its label). */
-  group?: 'menu.market' | 'menu.system';
+  group?: 'menu.market' | 'inspections.menuGroup' | 'menu.system';
 }
 
 /** The pages inside the shell. The side menu is built from this list. */
@@ -105,6 +119,56 @@ export const appRoutes: AppRoute[] = [
     menuLabel: 'licenceAdmin.menu',
     icon: <SettingOutlined />,
     group: 'menu.market',
+  },
+  {
+    path: '/my-inspection-tasks',
+    element: <MyTaskListPage />,
+    permission: 'inspection.perform',
+    menuLabel: 'inspectionTasks.menuMine',
+    icon: <CarryOutOutlined />,
+    group: 'inspections.menuGroup',
+  },
+  {
+    path: '/inspection-tasks',
+    element: <TaskListPage />,
+    permission: 'inspection.read',
+    menuLabel: 'inspectionTasks.menu',
+    icon: <ProfileOutlined />,
+    group: 'inspections.menuGroup',
+  },
+  { path: '/inspection-tasks/:id', element: <TaskDetailPage />, permission: 'inspection.read' },
+  {
+    path: '/inspection-plans',
+    element: <PlanListPage />,
+    permission: 'inspection.read',
+    menuLabel: 'inspectionPlans.plans.menu',
+    icon: <ScheduleOutlined />,
+    group: 'inspections.menuGroup',
+  },
+  { path: '/inspection-plans/:id', element: <PlanDetailPage />, permission: 'inspection.read' },
+  {
+    path: '/object-pools',
+    element: <PoolListPage />,
+    permission: 'inspection.read',
+    menuLabel: 'inspectionPlans.pools.menu',
+    icon: <DatabaseOutlined />,
+    group: 'inspections.menuGroup',
+  },
+  {
+    path: '/inspection-items',
+    element: <ItemListPage />,
+    permission: 'inspection.read',
+    menuLabel: 'inspections.items.menu',
+    icon: <OrderedListOutlined />,
+    group: 'inspections.menuGroup',
+  },
+  {
+    path: '/inspectors',
+    element: <InspectorListPage />,
+    permission: 'inspection.read',
+    menuLabel: 'inspections.inspectors.menu',
+    icon: <ClusterOutlined />,
+    group: 'inspections.menuGroup',
   },
   {
     path: '/orgs',

@@ -5,6 +5,7 @@ import { Body, ErrorSchema, IdParams, ListOf, Nullable, Timestamp, literals } fr
 import type { DrawsService } from './draws/draws.service.js';
 import { DRAW_STATUSES, PLAN_MODES } from './inspections.schema.js';
 import type { PlansService } from './plans/plans.service.js';
+import type { PlanTemplates } from './plans/templates.js';
 import type { PoolsService } from './pools/pools.service.js';
 
 const Filter = Type.Object(
@@ -15,6 +16,7 @@ const Filter = Type.Object(
     tag: Type.Optional(Type.String({ maxLength: 50 })),
     industryPrefix: Type.Optional(Type.String({ maxLength: 5 })),
     licenceType: Type.Optional(Type.String({ maxLength: 60 })),
+    licenceIssuedYear: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100, description: '与 licenceType 同用：该年度新取得（含复查换证）许可证的企业' })),
   },
   { additionalProperties: false },
 );
@@ -70,7 +72,7 @@ const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: Erro
 
 /** Object pools, plans and the draw ceremony; the draw records are public. */
 export const inspectionsRoutes =
-  (deps: { pools: PoolsService; plans: PlansService; draws: DrawsService }): FastifyPluginAsyncTypebox =>
+  (deps: { pools: PoolsService; plans: PlansService; templates: PlanTemplates; draws: DrawsService }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get('/api/object-pools', { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], summary: '检查对象名录库（含当前对象数）', response: { 200: ListOf(Pool) } } }, async (request) =>
       deps.pools.list(request.actor!),
@@ -112,6 +114,40 @@ export const inspectionsRoutes =
         },
       },
       async (request, reply) => reply.status(201).send(await deps.plans.create(ctxOf(request), request.body)),
+    );
+    app.get(
+      '/api/inspection-plan-templates',
+      {
+        config: { access: 'inspection.read' },
+        schema: {
+          tags: ['inspections'],
+          summary: '计划模板（计量：年度定期检查、上年度新取得证企业抽查 10%）',
+          response: {
+            200: ListOf(Type.Object({ key: Type.String(), name: Type.String(), basis: Type.String(), mode: literals(PLAN_MODES), ratio: Nullable(Type.Number()), previousYearCertificates: Type.Boolean(), licenceTypes: Type.Array(Type.String()) })),
+          },
+        },
+      },
+      async () => deps.templates.list(),
+    );
+    app.post(
+      '/api/inspection-plan-templates/:key/apply',
+      {
+        config: { access: 'inspection.plan' },
+        schema: {
+          tags: ['inspections'],
+          summary: '按模板建立检查对象名录库和抽查计划',
+          params: Type.Object({ key: Type.String({ maxLength: 60 }) }, { additionalProperties: false }),
+          body: Body({
+            year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+            itemId: Type.String({ format: 'uuid' }),
+            licenceType: Type.Optional(Type.String({ maxLength: 60 })),
+            regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+            quarters: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 4 }), { minItems: 1, maxItems: 4 })),
+          }),
+          response: { 201: Type.Object({ pool: Pool, plan: Plan }), ...Errors },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await deps.templates.apply(ctxOf(request), request.params.key, request.body)),
     );
     app.get(
       '/api/inspection-plans/:id/preview',
@@ -158,9 +194,13 @@ export const inspectionsRoutes =
       '/api/draws/:id/reveal',
       {
         config: { access: 'inspection.plan' },
-        schema: { tags: ['inspections'], summary: '揭晓：见证人输入、计算结果并公开记录（不可重抽或修改）', params: IdParams, body: Type.Optional(Body({ witnessInput: Type.Optional(Type.String({ maxLength: 200 })) })), response: { 200: Draw, ...Errors } },
+        schema: { tags: ['inspections'], summary: '揭晓：见证人输入（可省略请求体）、计算结果并公开记录（不可重抽或修改）', params: IdParams, body: Body({ witnessInput: Type.Optional(Type.String({ maxLength: 200 })) }), response: { 200: Draw, ...Errors } },
+        // No body at all means no witness input: validate it as an empty object.
+        preValidation: async (request) => {
+          request.body ??= {};
+        },
       },
-      async (request) => deps.draws.reveal(ctxOf(request), request.params.id, request.body?.witnessInput ?? ''),
+      async (request) => deps.draws.reveal(ctxOf(request), request.params.id, request.body.witnessInput ?? ''),
     );
     app.post(
       '/api/draws/:id/cancel',

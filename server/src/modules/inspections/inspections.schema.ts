@@ -4,6 +4,7 @@ import { bytea } from '../../db/columns.js';
 import { orgs } from '../../platform/jurisdiction/jurisdiction.schema.js';
 import { users } from '../../platform/users/users.schema.js';
 import type { DrawRecord } from './draw/record.js';
+import type { LegacyStratum, StoredRecord, StoredStratum } from './draw/storage.js';
 
 export const TARGET_KINDS = ['enterprise', 'licence', 'equipment', 'standard_declaration'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
@@ -60,6 +61,8 @@ export interface PoolFilter {
   tag?: string;
   industryPrefix?: string;
   licenceType?: string;
+  /** With `licenceType`: only holders whose licence was issued (first or on re-examination) in this year. */
+  licenceIssuedYear?: number;
 }
 
 export const objectPools = pgTable(
@@ -132,11 +135,13 @@ export const draws = pgTable(
       .notNull()
       .references(() => inspectionPlans.id),
     status: text().$type<DrawStatus>().notNull(),
-    strata: jsonb().$type<{ name: string; candidates: string[]; k: number }[]>().notNull(),
+    /** The frozen candidates, compactly (draw/storage.ts); JSON arrays of keys in draws committed before. */
+    strata: jsonb().$type<(StoredStratum | LegacyStratum)[]>().notNull(),
     candidatesHash: text().notNull(),
     commitment: text().notNull(),
     secret: bytea().notNull(),
-    record: jsonb().$type<DrawRecord>(),
+    /** The revealed record without the candidates, assignments compacted (draw/storage.ts); the whole record in draws revealed before. */
+    record: jsonb().$type<StoredRecord | DrawRecord>(),
     cancelReason: text(),
     regionCode: text().notNull(),
     committedByName: text().notNull(),

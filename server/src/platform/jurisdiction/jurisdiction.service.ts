@@ -109,8 +109,8 @@ export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
     },
 
     /** Maps current and historic division codes (e.g. 320829 → 320813) to current ones; unknown → null. */
-    async regionResolver(): Promise<(code: string) => string | null> {
-      const all = await db.select({ code: regions.code, formerCodes: regions.formerCodes }).from(regions).where(eq(regions.active, true));
+    async regionResolver(tx: Db = db): Promise<(code: string) => string | null> {
+      const all = await tx.select({ code: regions.code, formerCodes: regions.formerCodes }).from(regions).where(eq(regions.active, true));
       const map = new Map<string, string>();
       for (const r of all) for (const former of r.formerCodes) map.set(former, r.code);
       for (const r of all) map.set(r.code, r.code);

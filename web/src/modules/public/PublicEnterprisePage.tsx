@@ -10,6 +10,7 @@ import { AuthPageFrame } from '../auth/AuthPageFrame';
 import { CreditClassTag, StatusTag } from '../enterprises/enterpriseLabels';
 import { publicApi } from './public.api';
 import { PublicLicences } from './PublicLicences';
+import { PublicResultsTable } from '../inspections/tasks/PublicResultsTable';
 
 type Answer = { kind: 'found'; enterprise: PublicEnterprise } | { kind: 'notFound' } | { kind: 'error'; error: unknown };
 
@@ -45,6 +46,7 @@ function AnswerView({ answer }: { answer: Answer }) {
         ]}
       />
       <PublicLicences record={e} />
+      <PublicResultsTable uscc={e.uscc} withoutEnterprise title={t('inspectionTasks.publicSection')} />
     </Space>
   );
 }

@@ -38,9 +38,20 @@ export function byUtf8(a: string, b: string): number {
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-/** Keys in UTF-8 byte order: the engine's own sort when no key has a code point above U+FFFF (the orders then agree). */
+/** Whether the keys are already in UTF-8 byte order (duplicates allowed): one pass, no allocation. */
+export function isSortedUtf8(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (byUtf8(keys[i - 1]!, keys[i]!) > 0) return false;
+  return true;
+}
+
+/**
+ * Keys in UTF-8 byte order, as a new array. Keys that arrive sorted (the database sorts the
+ * candidates with `collate "C"`, which is byte order) are only checked, in O(n); otherwise the
+ * engine's own sort when no key has a code point above U+FFFF (the orders then agree).
+ */
 export function sortUtf8(keys: readonly string[]): string[] {
-  const copy = [...keys];
+  const copy = keys.slice();
+  if (isSortedUtf8(copy)) return copy;
   return copy.some((k) => SURROGATE.test(k)) ? copy.sort(byUtf8) : copy.sort();
 }
 

@@ -22,6 +22,9 @@ export interface InspectorChoice {
 export function commitDraw(strata: readonly StratumInput[], secret: Buffer) {
   const frozen = strata.map((s) => {
     const candidates = sortUtf8(s.candidates);
+    // A key with a line break would make the candidate text (and so its hash) ambiguous.
+    const broken = candidates.find((key) => key.includes('\n'));
+    if (broken !== undefined) throw new Error(`stratum ${s.name}: candidate ${JSON.stringify(broken)} contains a line break`);
     const repeated = candidates.find((key, i) => i > 0 && candidates[i - 1] === key);
     if (repeated !== undefined) throw new Error(`stratum ${s.name}: candidate ${repeated} appears twice`);
     if (!Number.isInteger(s.k) || s.k < 0 || s.k > candidates.length) throw new RangeError(`stratum ${s.name}: cannot draw ${s.k} of ${candidates.length}`);
@@ -55,12 +58,18 @@ export function revealDraw(committed: ReturnType<typeof commitDraw>, secret: Buf
 /** The inspectors of each selected object (strata in record order, objects in draw order), each from its own stream. */
 export function assignInspectors(record: DrawRecord, inspectorsFor: (objectKey: string) => InspectorChoice): Assignment[] {
   const seed = Buffer.from(record.seed, 'hex');
-  return record.strata
-    .flatMap((s) => s.selected)
-    .map((key) => {
+  // Objects that share one choice (the same `eligible` array, e.g. every object of a region
+  // without conflicts) share its sorted candidates: sorted once, not once per object.
+  const sorted = new WeakMap<readonly string[], string[]>();
+  const assignments: Assignment[] = [];
+  for (const s of record.strata) {
+    for (const key of s.selected) {
       const choice = inspectorsFor(key);
-      const candidates = sortUtf8(choice.eligible);
+      let candidates = sorted.get(choice.eligible);
+      if (!candidates) sorted.set(choice.eligible, (candidates = sortUtf8(choice.eligible)));
       const k = Math.min(choice.perTask, candidates.length);
-      return { objectKey: key, candidates, excluded: choice.excluded, selected: selectK(randomStream(seed, inspectorStreamName(key)), candidates, k) };
-    });
+      assignments.push({ objectKey: key, candidates, excluded: choice.excluded, selected: selectK(randomStream(seed, inspectorStreamName(key)), candidates, k) });
+    }
+  }
+  return assignments;
 }

@@ -61,3 +61,21 @@ export function eligibleInspectors(pool: readonly PoolInspector[], object: Assig
   }
   return { eligible, excluded };
 }
+
+/**
+ * `eligibleInspectors` for many objects of one draw. The answer for an object with no declared
+ * conflict and no inspector of last time depends only on its region (the pool, the day, the
+ * specialty and the number per task being the draw's), so it is computed once per region and the
+ * same arrays are returned for every such object; an object with a conflict or a last time gets
+ * its own answer. The same answers as calling `eligibleInspectors` for each object.
+ */
+export function eligibilityByRegion(pool: readonly PoolInspector[], ctx: Omit<EligibilityContext, 'conflicts' | 'lastTime'>) {
+  const none: ReadonlySet<string> = new Set();
+  const byRegion = new Map<string, ReturnType<typeof eligibleInspectors>>();
+  return (object: AssignmentObject, conflicts: ReadonlySet<string> = none, lastTime: ReadonlySet<string> = none) => {
+    if (conflicts.size > 0 || lastTime.size > 0) return eligibleInspectors(pool, object, { ...ctx, conflicts, lastTime });
+    let choice = byRegion.get(object.regionCode);
+    if (!choice) byRegion.set(object.regionCode, (choice = eligibleInspectors(pool, object, { ...ctx, conflicts: none, lastTime: none })));
+    return choice;
+  };
+}

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, param, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { inTransaction } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
@@ -9,8 +9,9 @@ import { enterprises } from '../../enterprises/enterprises.schema.js';
 import { invalid, requireText } from '../../licences/licence-fields.js';
 import { newSecret } from '../draw/algorithm.js';
 import { assignInspectors, commitDraw, revealDraw } from '../draw/draw.js';
-import { eligibleInspectors } from '../draw/eligibility.js';
+import { eligibilityByRegion } from '../draw/eligibility.js';
 import type { DrawRecord } from '../draw/record.js';
+import { type FrozenStratum, type StoredRecord, packRecord, packStrata, unpackRecord, unpackStrata } from '../draw/storage.js';
 import { poolFor } from '../inspectors/inspectors.service.js';
 import { draws, inspectionItems, inspectionPlans } from '../inspections.schema.js';
 import type { PlansService } from '../plans/plans.service.js';
@@ -26,12 +27,20 @@ export interface DrawTasks {
   createFromDraw(tx: Db, draw: { id: string; plan: Plan; record: DrawRecord; regionOf: ReadonlyMap<string, string>; byName: string }): Promise<void>;
 }
 
-/** What anyone may see of a draw: before the reveal, the frozen candidates and the commitments; after, the record. */
-function publicView(d: DrawRow, planName: string) {
+type DrawState = Omit<DrawRow, 'strata' | 'record' | 'secret'>;
+
+/**
+ * What anyone may see of a draw: before the reveal, the frozen candidates and the commitments;
+ * after, the record. `strata` and `record` are the stored draw's (draw/storage.ts), unpacked here
+ * or by the caller that has them at hand.
+ */
+function publicView(d: DrawState, planName: string, strata: readonly FrozenStratum[], record: StoredRecord | DrawRecord | null) {
   const base = { id: d.id, planId: d.planId, planName, status: d.status, committedAt: d.committedAt, revealedAt: d.revealedAt, cancelledAt: d.cancelledAt, cancelReason: d.cancelReason };
-  if (d.record) return { ...base, ...d.record };
-  return { ...base, version: 'zhijian-draw/1', candidatesHash: d.candidatesHash, commitment: d.commitment, strata: d.strata.map((s) => ({ ...s, selected: [] as string[] })), assignments: [] };
+  if (record) return { ...base, ...unpackRecord(record, strata) };
+  return { ...base, version: 'zhijian-draw/1', candidatesHash: d.candidatesHash, commitment: d.commitment, strata: strata.map((s) => ({ ...s, selected: [] as string[] })), assignments: [] };
 }
+
+const viewOf = (d: DrawRow, planName: string) => publicView(d, planName, unpackStrata(d.strata), d.record);
 
 /**
  * The draw ceremony: commit (candidates frozen, their hash and the commitment to a secret
@@ -57,12 +66,12 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
         const strata = (await deps.plans.strata(tx, plan)).map(({ name, candidates, k }) => ({ name, candidates, k }));
         const secret = newSecret();
         const committed = commitDraw(strata, secret);
-        const [row] = await tx
-          .insert(draws)
-          .values({ planId: plan.id, status: 'committed', strata: committed.strata, candidatesHash: committed.candidatesHash, commitment: committed.commitment, secret, regionCode: plan.regionCode, committedByName: ctx.actor.name })
-          .returning();
-        await audit.record(tx, ctx, { action: 'draw.committed', targetType: 'draw', targetId: row!.id, after: { planId, candidatesHash: committed.candidatesHash, commitment: committed.commitment } });
-        return publicView(row!, plan.name);
+        const values = { planId: plan.id, status: 'committed' as const, strata: packStrata(committed.strata), candidatesHash: committed.candidatesHash, commitment: committed.commitment, secret, regionCode: plan.regionCode, committedByName: ctx.actor.name };
+        // Not `returning()` the whole row: the strata would come back (every key of the pool).
+        const [created] = await tx.insert(draws).values(values).returning({ id: draws.id, committedAt: draws.committedAt });
+        const row = { ...values, ...created!, record: null, cancelReason: null, revealedAt: null, cancelledAt: null };
+        await audit.record(tx, ctx, { action: 'draw.committed', targetType: 'draw', targetId: row.id, after: { planId, candidatesHash: committed.candidatesHash, commitment: committed.commitment } });
+        return publicView(row, plan.name, committed.strata, null);
       });
     },
 
@@ -74,26 +83,32 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
         const plan = await deps.plans.find(tx, null, draw.planId);
         const [item] = await tx.select({ specialty: inspectionItems.specialty }).from(inspectionItems).where(eq(inspectionItems.id, plan.itemId));
         const pool = await poolFor(tx, plan.regionCode);
-        const regionOf = new Map<string, string>();
-        const on = todayInChina();
-        const committed = { version: 'zhijian-draw/1', strata: draw.strata, candidatesHash: draw.candidatesHash, commitment: draw.commitment };
+        const strata = unpackStrata(draw.strata);
+        const committed = { version: 'zhijian-draw/1', strata, candidatesHash: draw.candidatesHash, commitment: draw.commitment };
         const record = revealDraw(committed, draw.secret, witnessInput);
         const selected = record.strata.flatMap((s) => s.selected);
-        for (let i = 0; i < selected.length; i += 10_000) {
-          const rows = await tx.select({ uscc: enterprises.uscc, regionCode: enterprises.regionCode }).from(enterprises).where(inArray(enterprises.uscc, selected.slice(i, i + 10_000)));
-          for (const r of rows) regionOf.set(r.uscc, r.regionCode);
-        }
+        // Raw SQL, one statement with one array parameter: a draw may select a hundred thousand objects.
+        const { rows: regions } = (await tx.execute(sql`select ${enterprises.uscc} as "uscc", ${enterprises.regionCode} as "regionCode" from ${enterprises} where ${enterprises.uscc} = any(${param(selected)}::text[])`)) as unknown as { rows: { uscc: string; regionCode: string }[] };
+        const regionOf = new Map<string, string>();
+        for (const r of regions) regionOf.set(r.uscc, r.regionCode);
         const lastTime = await deps.tasks.lastInspectors(tx, plan.itemId, selected);
+        const conflictsOf = new Map<string, Set<string>>();
+        for (const i of pool) {
+          for (const key of i.conflicts) {
+            const inConflict = conflictsOf.get(key);
+            if (inConflict) inConflict.add(i.userId);
+            else conflictsOf.set(key, new Set([i.userId]));
+          }
+        }
+        const eligibility = eligibilityByRegion(pool, { on: todayInChina(), perTask: plan.inspectorsPerTask, specialty: item?.specialty });
         record.assignments = assignInspectors(record, (key) => {
-          const object = { key, regionCode: regionOf.get(key) ?? plan.regionCode };
-          const conflicts = new Set(pool.filter((i) => i.conflicts.includes(key)).map((i) => i.userId));
-          const choice = eligibleInspectors(pool, object, { on, perTask: plan.inspectorsPerTask, specialty: item?.specialty, conflicts, lastTime: lastTime.get(key) ?? new Set() });
+          const choice = eligibility({ key, regionCode: regionOf.get(key) ?? plan.regionCode }, conflictsOf.get(key), lastTime.get(key));
           return { eligible: choice.eligible, excluded: choice.excluded, perTask: plan.inspectorsPerTask };
         });
-        const [row] = await tx.update(draws).set({ status: 'revealed', record, revealedAt: new Date() }).where(eq(draws.id, id)).returning();
+        const [updated] = await tx.update(draws).set({ status: 'revealed', record: packRecord(record), revealedAt: new Date() }).where(eq(draws.id, id)).returning({ revealedAt: draws.revealedAt });
         await deps.tasks.createFromDraw(tx, { id, plan, record, regionOf, byName: ctx.actor.name });
         await audit.record(tx, ctx, { action: 'draw.revealed', targetType: 'draw', targetId: id, after: { seed: record.seed, selected: selected.length } });
-        return publicView(row!, planName);
+        return publicView({ ...draw, status: 'revealed', revealedAt: updated!.revealedAt }, planName, strata, record);
       });
     },
 
@@ -104,7 +119,7 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
         if (draw.status !== 'committed') throw new AppError('DRAW_NOT_COMMITTED', draw.status === 'revealed' ? '已揭晓的抽取不能作废' : '该抽取已作废', 409);
         const [row] = await tx.update(draws).set({ status: 'cancelled', cancelReason: why, cancelledAt: new Date() }).where(eq(draws.id, id)).returning();
         await audit.record(tx, ctx, { action: 'draw.cancelled', targetType: 'draw', targetId: id, after: { reason: why } });
-        return publicView(row!, planName);
+        return viewOf(row!, planName);
       });
     },
 
@@ -120,7 +135,7 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
     async publicGet(id: string) {
       const [row] = await db.select({ draw: draws, planName: inspectionPlans.name }).from(draws).innerJoin(inspectionPlans, eq(inspectionPlans.id, draws.planId)).where(eq(draws.id, id));
       if (!row) throw notFound('抽取记录');
-      return publicView(row.draw, row.planName);
+      return viewOf(row.draw, row.planName);
     },
 
     /** Public: revealed draws, newest first, optionally of one plan year. */

@@ -37,16 +37,32 @@ export function makePlansService(deps: { db: Db; audit: AuditService; pools: Poo
     return plan;
   }
 
-  /** The pool's current members by stratum, keys (USCCs) in any order, and how many to draw from each. */
-  async function strata(tx: Db, plan: Plan) {
+  /**
+   * The pool's current members by stratum — keys (USCCs) in UTF-8 byte order, as far as the
+   * database is concerned (commitDraw checks the order and sorts if needed) — and how many to draw
+   * from each; with `keys: false`, only the counts.
+   */
+  async function strata(tx: Db, plan: Plan, opts: { keys?: boolean } = {}) {
     const [pool] = await tx.select().from(objectPools).where(eq(objectPools.id, plan.poolId));
-    const rows = await tx
-      .select({ key: enterprises.uscc, stratum: sql<StratumName>`coalesce(${enterprises.creditClass}, '未分类')` })
-      .from(enterprises)
-      .where(poolMembersWhere(pool!));
+    const stratum = sql`coalesce(${enterprises.creditClass}, '未分类')`;
+    // Raw SQL on a hot path: a pool may hold a million enterprises. Each stratum's keys come back as
+    // one text, sorted by the database in byte order (`collate "C"`), rather than as a million rows
+    // for the driver to turn into objects.
+    const rows = (
+      (await tx.execute(
+        opts.keys === false
+          ? sql`select ${stratum} as "stratum", count(*)::int as "n", '' as "keys" from ${enterprises} where ${poolMembersWhere(pool!)} group by 1`
+          : sql`select ${stratum} as "stratum", count(*)::int as "n", string_agg(${enterprises.uscc}, E'\n' order by ${enterprises.uscc} collate "C") as "keys" from ${enterprises} where ${poolMembersWhere(pool!)} group by 1`,
+      )) as unknown as { rows: { stratum: StratumName; n: number; keys: string }[] }
+    ).rows;
     const keys = Object.fromEntries(STRATA.map((s) => [s, [] as string[]])) as Record<StratumName, string[]>;
-    for (const r of rows) keys[r.stratum].push(r.key);
-    const n = Object.fromEntries(STRATA.map((s) => [s, keys[s].length])) as Record<StratumName, number>;
+    const n = Object.fromEntries(STRATA.map((s) => [s, 0])) as Record<StratumName, number>;
+    for (const r of rows) {
+      n[r.stratum] = r.n;
+      if (opts.keys === false) continue;
+      keys[r.stratum] = r.keys.split('\n');
+      if (keys[r.stratum].length !== r.n) throw new Error(`stratum ${r.stratum}: a key contains a line break`);
+    }
     const k = stratumSizes(n, plan);
     return STRATA.map((s) => ({ name: s, candidates: keys[s], n: n[s], k: k[s] }));
   }
@@ -71,24 +87,27 @@ export function makePlansService(deps: { db: Db; audit: AuditService; pools: Poo
     return { name, year: input.year, quarters, mode: input.mode, ratios, minimum, fixedCount, inspectorsPerTask };
   }
 
+  /** Creates a plan inside the caller's transaction. */
+  async function insert(tx: Db, ctx: RequestContext & { actor: Actor }, input: PlanInput) {
+    const checked = check(input);
+    const pool = await deps.pools.find(tx, ctx.actor, input.poolId);
+    const [item] = await tx.select({ id: inspectionItems.id, active: inspectionItems.active }).from(inspectionItems).where(eq(inspectionItems.id, input.itemId));
+    if (!item || !item.active) throw invalid('itemId', '未知或已停用的抽查事项');
+    const [row] = await tx
+      .insert(inspectionPlans)
+      .values({ ...checked, itemId: item.id, poolId: pool.id, regionCode: pool.regionCode, orgId: ctx.actor.orgId, createdByName: ctx.actor.name })
+      .returning();
+    await audit.record(tx, ctx, { action: 'inspection_plan.created', targetType: 'inspection_plan', targetId: row!.id, after: row });
+    return row!;
+  }
+
   return {
     find,
     strata,
 
-    async create(ctx: RequestContext & { actor: Actor }, input: PlanInput) {
-      const checked = check(input);
-      return inTransaction(db, async (tx) => {
-        const pool = await deps.pools.find(tx, ctx.actor, input.poolId);
-        const [item] = await tx.select({ id: inspectionItems.id, active: inspectionItems.active }).from(inspectionItems).where(eq(inspectionItems.id, input.itemId));
-        if (!item || !item.active) throw invalid('itemId', '未知或已停用的抽查事项');
-        const [row] = await tx
-          .insert(inspectionPlans)
-          .values({ ...checked, itemId: item.id, poolId: pool.id, regionCode: pool.regionCode, orgId: ctx.actor.orgId, createdByName: ctx.actor.name })
-          .returning();
-        await audit.record(tx, ctx, { action: 'inspection_plan.created', targetType: 'inspection_plan', targetId: row!.id, after: row });
-        return row!;
-      });
-    },
+    insert,
+
+    create: (ctx: RequestContext & { actor: Actor }, input: PlanInput) => inTransaction(db, (tx) => insert(tx, ctx, input)),
 
     async list(actor: Actor, year?: number) {
       const items = await db
@@ -102,7 +121,7 @@ export function makePlansService(deps: { db: Db; audit: AuditService; pools: Poo
     /** The numbers per stratum before drawing. */
     async preview(actor: Actor, id: string) {
       const plan = await find(db, actor, id);
-      const items = (await strata(db, plan)).map(({ name, n, k }) => ({ name, n, k }));
+      const items = (await strata(db, plan, { keys: false })).map(({ name, n, k }) => ({ name, n, k }));
       return { planId: plan.id, items, total: items.reduce((sum, s) => sum + s.k, 0) };
     },
   };

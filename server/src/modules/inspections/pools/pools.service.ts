@@ -28,8 +28,9 @@ export function poolMembersWhere(pool: { regionCode: string; filter: PoolFilter 
   if (f.tag) conds.push(sql`${enterprises.tags} @> array[${f.tag}]::text[]`);
   if (f.industryPrefix) conds.push(sql`${enterprises.industryCode} like ${`${escapeLike(f.industryPrefix)}%`}`);
   if (f.licenceType) {
+    const issuedIn = f.licenceIssuedYear ? sql` and ${licences.issuedOn} between ${`${f.licenceIssuedYear}-01-01`} and ${`${f.licenceIssuedYear}-12-31`}` : sql``;
     conds.push(
-      sql`exists (select 1 from ${licences} where ${licences.enterpriseId} = ${enterprises.id} and ${licences.typeKey} = ${f.licenceType} and ${licences.state} in ('normal', 'warning', 'changeOrdered', 'suspended'))`,
+      sql`exists (select 1 from ${licences} where ${licences.enterpriseId} = ${enterprises.id} and ${licences.typeKey} = ${f.licenceType} and ${licences.state} in ('normal', 'warning', 'changeOrdered', 'suspended')${issuedIn})`,
     );
   }
   return and(...conds)!;
@@ -41,7 +42,7 @@ export function makePoolsService(deps: { db: Db; audit: AuditService; jurisdicti
   const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: objectPools.regionCode, orgId: objectPools.orgId });
 
   async function checkFilter(tx: Db, filter: PoolFilter, regionCode: string): Promise<PoolFilter> {
-    const known = ['regionCode', 'status', 'creditClass', 'tag', 'industryPrefix', 'licenceType'];
+    const known = ['regionCode', 'status', 'creditClass', 'tag', 'industryPrefix', 'licenceType', 'licenceIssuedYear'];
     const unknown = Object.keys(filter).find((k) => !known.includes(k));
     if (unknown) throw invalid('filter', `未知的筛选条件：${unknown}`);
     const clean: PoolFilter = {};
@@ -67,6 +68,11 @@ export function makePoolsService(deps: { db: Db; audit: AuditService; jurisdicti
       if (!type) throw invalid('filter.licenceType', `未知的许可证类型：${filter.licenceType}`, 'LICENCE_TYPE_UNKNOWN');
       clean.licenceType = filter.licenceType;
     }
+    if (filter.licenceIssuedYear !== undefined && filter.licenceIssuedYear !== null) {
+      if (!clean.licenceType) throw invalid('filter.licenceIssuedYear', '按发证年度筛选时须同时选择许可证类型');
+      if (!Number.isInteger(filter.licenceIssuedYear) || filter.licenceIssuedYear < 1990 || filter.licenceIssuedYear > 2100) throw invalid('filter.licenceIssuedYear', '发证年度应为 1990–2100 之间的整数');
+      clean.licenceIssuedYear = filter.licenceIssuedYear;
+    }
     return clean;
   }
 
@@ -81,22 +87,24 @@ export function makePoolsService(deps: { db: Db; audit: AuditService; jurisdicti
     return row?.n ?? 0;
   };
 
+  /** Creates a pool inside the caller's transaction. */
+  async function insert(tx: Db, ctx: RequestContext & { actor: Actor }, input: PoolInput) {
+    const name = requireText(input.name, 'name', '名录库名称', 100);
+    const regionCode = input.regionCode ?? ctx.actor.regionCode;
+    if (!regionWithin(regionCode, ctx.actor.regionCode) && ctx.actor.dataScope !== 'all') throw forbidden('只能在本辖区内建立检查对象名录库');
+    const resolve = await deps.jurisdiction.regionResolver(tx);
+    if (!resolve(regionCode)) throw new AppError('REGION_UNKNOWN', `未知的行政区划代码：${regionCode}`, 400, { field: 'regionCode' });
+    const filter = await checkFilter(tx, input.filter ?? {}, regionCode);
+    const [row] = await tx.insert(objectPools).values({ name, targetKind: 'enterprise', filter, regionCode, orgId: ctx.actor.orgId, createdByName: ctx.actor.name }).returning();
+    await audit.record(tx, ctx, { action: 'object_pool.created', targetType: 'object_pool', targetId: row!.id, after: { name, filter, regionCode } });
+    return { ...row!, size: await sizeOf(tx, row!) };
+  }
+
   return {
     find,
+    insert,
 
-    async create(ctx: RequestContext & { actor: Actor }, input: PoolInput) {
-      const name = requireText(input.name, 'name', '名录库名称', 100);
-      const regionCode = input.regionCode ?? ctx.actor.regionCode;
-      if (!regionWithin(regionCode, ctx.actor.regionCode) && ctx.actor.dataScope !== 'all') throw forbidden('只能在本辖区内建立检查对象名录库');
-      const resolve = await deps.jurisdiction.regionResolver();
-      if (!resolve(regionCode)) throw new AppError('REGION_UNKNOWN', `未知的行政区划代码：${regionCode}`, 400, { field: 'regionCode' });
-      return inTransaction(db, async (tx) => {
-        const filter = await checkFilter(tx, input.filter ?? {}, regionCode);
-        const [row] = await tx.insert(objectPools).values({ name, targetKind: 'enterprise', filter, regionCode, orgId: ctx.actor.orgId, createdByName: ctx.actor.name }).returning();
-        await audit.record(tx, ctx, { action: 'object_pool.created', targetType: 'object_pool', targetId: row!.id, after: { name, filter, regionCode } });
-        return { ...row!, size: await sizeOf(tx, row!) };
-      });
-    },
+    create: (ctx: RequestContext & { actor: Actor }, input: PoolInput) => inTransaction(db, (tx) => insert(tx, ctx, input)),
 
     async list(actor: Actor) {
       const rows = await db.select().from(objectPools).where(scopeOf(actor)).orderBy(asc(objectPools.regionCode), asc(objectPools.name));

@@ -229,7 +229,7 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
         requireState(task, ['assigned', 'in_progress'], '提交检查结果');
         const inspectedOn = requireDate(input.inspectedOn, 'inspectedOn', '检查日期');
         if (inspectedOn > todayInChina()) throw invalid('inspectedOn', '检查日期不能晚于今天');
-        if (inspectedOn < task.createdAt.toISOString().slice(0, 10)) throw invalid('inspectedOn', '检查日期不能早于任务下达之日');
+        if (inspectedOn < todayInChina(task.createdAt)) throw invalid('inspectedOn', '检查日期不能早于任务下达之日');
         const item = await checklistOf(tx, task.itemId);
         const answers = checkAnswers(item.checklist, { ...task.answers, ...(input.answers ?? {}) }, { final: true, photoIds: await photoIds(tx, id) });
         return { answers, findings: findingsOf(item.checklist, answers, input.findings ?? []), inspectedOn, state: 'inspected' };

@@ -1,0 +1,188 @@
+/**
+ * Journey through a random inspection (双随机、一公开): a section head sets up the item and the
+ * inspector pool, a county officer makes a pool and a plan, runs the draw ceremony (commit, witness
+ * input, reveal), and anyone sees the same record on the public page.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Draw } from '../web/src/modules/inspections/inspections.api';
+import { ApiSession } from './support/api';
+import { choose, openPage, visible, waitForShell } from './support/browser';
+import { USER_PASSWORD } from './support/env';
+import { pickOption, seedInspectionWorld, type InspectionWorld } from './support/inspections';
+import { useSuite } from './support/suite';
+
+const suite = useSuite();
+
+/** Clicks the dialog's save button and waits for the call that `path` and `method` name. */
+async function saveDialog(page: Page, path: RegExp, method: string, status: number): Promise<unknown> {
+  const dialog = page.getByRole('dialog');
+  const answered = page.waitForResponse((r) => path.test(new URL(r.url()).pathname) && r.request().method() === method);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  const response = await answered;
+  expect(response.status()).toBe(status);
+  await dialog.waitFor({ state: 'hidden' });
+  return response.json();
+}
+
+/** The section head adds the item (checklist of two questions, reordered) and the last inspector. */
+async function configure(w: InspectionWorld, itemName: string): Promise<void> {
+  const session = await ApiSession.login(w.sectionHead.username, USER_PASSWORD);
+  const { context, page } = await openPage(suite.browser, session);
+  await page.goto('/inspection-items');
+  await waitForShell(page);
+  await page.getByRole('button', { name: '新增抽查事项' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('事项名称').fill(itemName);
+  await choose(page, dialog, '主管科室', w.section.name);
+  await dialog.getByLabel('所需专业领域').fill(w.specialty);
+  await dialog.getByLabel('检查依据').fill('《中华人民共和国产品质量法》第十五条');
+  const categories = dialog.getByLabel('检查结果分类');
+  for (const category of ['未发现问题', '发现问题已责令整改']) {
+    await categories.fill(category);
+    await categories.press('Enter');
+  }
+  await page.keyboard.press('Escape'); // close the tags dropdown
+  // question 1 (yes/no with a finding), question 2 (text), then question 2 moved up
+  const cards = dialog.getByTestId('question-card');
+  await cards.nth(0).getByLabel('问题内容').fill('是否建立进货查验记录');
+  await cards.nth(0).getByLabel('回答“否”时记录的问题').fill('未建立进货查验记录');
+  await dialog.getByRole('button', { name: '添加问题' }).click();
+  await pickOption(page, cards.nth(1), '回答方式', '文字');
+  await cards.nth(1).getByLabel('问题内容').fill('抽查产品名称及批号');
+  expect(await cards.nth(1).getByLabel('回答“否”时记录的问题').count()).toBe(0);
+  await cards.nth(1).getByRole('button', { name: '上移' }).click();
+  expect(await cards.nth(0).getByLabel('问题标识').inputValue()).toBe('q2');
+  const item = (await saveDialog(page, /^\/api\/inspection-items$/, 'POST', 201)) as { checklist: { key: string; finding?: unknown }[] };
+  expect(item.checklist.map((q) => q.key)).toEqual(['q2', 'q1']);
+  expect(item.checklist[1]!.finding).toEqual({ text: '未建立进货查验记录', severity: 'minor' });
+  const row = page.getByRole('row').filter({ hasText: itemName });
+  await visible(row.getByText('2 个问题'));
+
+  await page.goto('/inspectors');
+  await page.getByRole('button', { name: '列入名录库' }).click();
+  await choose(page, dialog, '用户', w.second.displayName);
+  await dialog.getByLabel('执法证号').fill(`JC${w.suffix}C`);
+  const specialties = dialog.getByLabel('专业领域');
+  await specialties.fill(w.specialty);
+  await specialties.press('Enter');
+  await page.keyboard.press('Escape');
+  await saveDialog(page, /^\/api\/inspectors\//, 'PUT', 201);
+  await visible(page.getByRole('row').filter({ hasText: w.second.displayName }).getByText(`JC${w.suffix}C`));
+  await context.close();
+}
+
+describe('random inspections', () => {
+  it('a section head sets up the item and the pool; an officer plans, cancels a first draw, commits, takes the witness input and reveals; the public page shows the same record', { timeout: 120_000 }, async () => {
+    const w = await seedInspectionWorld(suite.admin);
+    const itemName = `产品质量监督抽查${w.suffix}`;
+    const poolName = `涟水名录${w.suffix}`;
+    const planName = `${new Date().getFullYear()}年涟水抽查${w.suffix}`;
+    await configure(w, itemName);
+
+    // the officer: an object pool of the five tagged enterprises, then a plan over it
+    const officer = await ApiSession.login(w.officer.username, USER_PASSWORD);
+    const { context, page } = await openPage(suite.browser, officer);
+    await page.goto('/object-pools');
+    await waitForShell(page);
+    await page.getByRole('button', { name: '新建名录库' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('名录库名称').fill(poolName);
+    await dialog.getByLabel('标签').fill(w.tag);
+    await saveDialog(page, /^\/api\/object-pools$/, 'POST', 201);
+    const poolRow = page.getByRole('row').filter({ hasText: poolName });
+    await visible(poolRow.getByText(`标签：${w.tag}`));
+    expect(await poolRow.getByRole('cell').nth(3).textContent()).toBe('5');
+
+    await page.goto('/inspection-plans');
+    await page.getByRole('button', { name: '制定抽查计划' }).click();
+    await dialog.getByLabel('计划名称').fill(planName);
+    await choose(page, dialog, '抽查事项', itemName);
+    await choose(page, dialog, '检查对象名录库', poolName);
+    expect(await dialog.getByLabel('D 类').inputValue()).toBe('100');
+    await dialog.getByLabel('最少抽取数').fill('3');
+    await saveDialog(page, /^\/api\/inspection-plans$/, 'POST', 201);
+    await page.waitForURL('**/inspection-plans/*');
+    await visible(page.getByTestId('plan-header').getByText(planName));
+
+    // step 1: five unclassified candidates (B's 5 % gives 1), topped up to the minimum of 3
+    const preview = page.getByTestId('draw-preview');
+    await visible(preview.getByText('合计抽取 3 户'));
+    const unclassified = preview.getByRole('row').filter({ hasText: '未评级' });
+    expect((await unclassified.getByRole('cell').allTextContents()).slice(1)).toEqual(['5', '3']);
+
+    // step 2: freeze; the commitment and the candidate hash are shown for the witnesses
+    const freeze = async () => {
+      const committed = page.waitForResponse((r) => /\/draws$/.test(r.url()) && r.request().method() === 'POST');
+      await page.getByRole('button', { name: '封存候选名单' }).click();
+      const draw = (await (await committed).json()) as Draw;
+      await visible(page.getByTestId('draw-commitment').getByText(draw.commitment));
+      return draw;
+    };
+    // a first draw is cancelled: it stays in the history with its reason, and the plan can be drawn again
+    const cancelledDraw = await freeze();
+    await page.getByRole('button', { name: '作废本次抽取' }).click();
+    await dialog.getByLabel('作废理由').fill('见证人未到场');
+    const cancelled = page.waitForResponse((r) => /\/cancel$/.test(r.url()));
+    await dialog.getByRole('button', { name: '作废本次抽取' }).click();
+    expect((await cancelled).status()).toBe(200);
+    const cancelledRow = page.getByTestId('draw-history').getByRole('row').filter({ hasText: '已作废' });
+    await visible(cancelledRow.getByText(/见证人未到场/));
+    const commit = await freeze();
+    expect(commit.commitment).not.toBe(cancelledDraw.commitment);
+    const commitment = await page.getByTestId('draw-commitment').innerText();
+    expect(commitment.trim()).toBe(commit.commitment);
+    expect((await page.getByTestId('draw-candidates-hash').innerText()).trim()).toBe(commit.candidatesHash);
+    expect(await page.getByTestId('draw-seed').count()).toBe(0);
+
+    // steps 3 and 4: the witness input, then the reveal (after a confirmation)
+    const witness = `见证人 ${w.suffix} 报数 7`;
+    await page.getByLabel('见证人输入').fill(witness);
+    await page.getByRole('button', { name: '揭晓结果' }).click();
+    const revealed = page.waitForResponse((r) => /\/reveal$/.test(r.url()));
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '揭晓结果' }).click();
+    const record = (await (await revealed).json()) as Draw;
+    expect(record.commitment).toBe(commit.commitment);
+    expect(record.witnessInput).toBe(witness);
+    const selected = record.strata.flatMap((s) => s.selected);
+    expect(selected).toHaveLength(3);
+
+    await visible(page.getByTestId('draw-seed'));
+    expect((await page.getByTestId('draw-seed').innerText()).trim()).toBe(record.seed);
+    const selection = await page.getByTestId('draw-selection').innerText();
+    for (const uscc of selected) expect(selection).toContain(uscc);
+    // every drawn object gets the two inspectors with the specialty and no conflict; the others are excluded with their rule
+    const assignments = page.getByTestId('draw-assignments');
+    for (const uscc of selected) {
+      const row = assignments.getByRole('row').filter({ hasText: uscc });
+      const text = await row.innerText();
+      for (const name of [w.first.displayName, w.second.displayName]) expect(text).toContain(name);
+      expect(text).toContain(`${w.conflicted.displayName}：声明回避`);
+      expect(text).toContain(`${w.unskilled.displayName}：专业领域不符`);
+    }
+    await visible(page.getByTestId('draw-history').getByText('已揭晓'));
+    await context.close();
+
+    // anyone, without login: the public list, the record with the same seed and selection, and its download
+    const visitor = await openPage(suite.browser);
+    await visitor.page.goto('/public/draws');
+    await visitor.page.getByRole('link', { name: planName }).click();
+    await visitor.page.waitForURL(`**/public/draws/${record.id}`);
+    await visible(visitor.page.getByTestId('draw-seed'));
+    expect((await visitor.page.getByTestId('draw-seed').innerText()).trim()).toBe(record.seed);
+    expect((await visitor.page.getByTestId('draw-commitment').innerText()).trim()).toBe(commitment.trim());
+    const publicSelection = await visitor.page.getByTestId('draw-selection').innerText();
+    for (const uscc of selected) expect(publicSelection).toContain(uscc);
+    await visible(visitor.page.getByTestId('verify-help').getByText('npx zhijian draw verify record.json'));
+
+    const download = visitor.page.waitForEvent('download');
+    await visitor.page.getByRole('button', { name: /下载记录/ }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('record.json');
+    const downloaded = JSON.parse(await readFile((await file.path())!, 'utf8')) as Draw;
+    expect(downloaded.seed).toBe(record.seed);
+    expect(downloaded.strata.map((s) => s.selected)).toEqual(record.strata.map((s) => s.selected));
+    await visitor.context.close();
+  });
+});

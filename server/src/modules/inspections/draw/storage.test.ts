@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { assignInspectors, commitDraw, revealDraw } from './draw.js';
+import { verifyRecord } from './record.js';
+import { packRecord, packStrata, unpackRecord, unpackStrata } from './storage.js';
+
+const SECRET = Buffer.alloc(32, 7);
+
+describe('draw storage', () => {
+  it('stores strata and the record compactly and gives back the same record', () => {
+    const committed = commitDraw(
+      [
+        { name: 'A', candidates: ['k3', 'k1', 'k2', 'Ａ', '😀', 'k\t5'], k: 4 },
+        { name: 'empty', candidates: [], k: 0 },
+        { name: '未分类', candidates: ['x1', 'x2'], k: 2 },
+      ],
+      SECRET,
+    );
+    const shared = { eligible: ['u3', 'u1', 'u2'], excluded: [{ inspector: 'u9', rule: 'region' }], perTask: 2 };
+    const record = revealDraw(committed, SECRET, '见证');
+    record.assignments = assignInspectors(record, (key) =>
+      key === 'k1' ? { eligible: ['u1', 'u2'], excluded: [{ inspector: 'u3', rule: 'conflict' }, { inspector: 'u9', rule: 'region' }], perTask: 2 } : key === 'x2' ? { ...shared, eligible: ['u1', 'u2', 'u3'], excluded: [...shared.excluded] } : shared,
+    );
+    const strata = unpackStrata(JSON.parse(JSON.stringify(packStrata(committed.strata))));
+    expect(strata).toEqual(committed.strata);
+    const stored = JSON.parse(JSON.stringify(packRecord(record)));
+    expect(stored.assignments.choices).toHaveLength(2); // x2's choice has other arrays but the same content
+    const unpacked = unpackRecord(stored, strata);
+    expect(unpacked).toEqual(record);
+    expect(verifyRecord(unpacked)).toBeNull();
+  });
+
+  it('reads draws stored before the compact form', () => {
+    const committed = commitDraw([{ name: 'A', candidates: ['a', 'b'], k: 1 }], SECRET);
+    const record = revealDraw(committed, SECRET, '');
+    expect(unpackStrata([{ name: 'A', k: 1, candidates: ['a', 'b'] }])).toEqual(committed.strata);
+    expect(unpackRecord(record, committed.strata)).toBe(record);
+  });
+
+  it('refuses a candidate with a line break', () => {
+    expect(() => commitDraw([{ name: 'A', candidates: ['a\nb'], k: 0 }], SECRET)).toThrow(/line break/);
+  });
+});

@@ -1,0 +1,79 @@
+import { api } from '../../api/client';
+import type { BodyOf, ListResult, QueryOf, ResponseOf } from '../../api/types';
+
+// The random-inspection API's types, derived from the generated OpenAPI schema like those in api/types.ts.
+export type InspectionItem = ResponseOf<'/api/inspection-items/{id}', 'get'>;
+export type ItemQuery = QueryOf<'/api/inspection-items', 'get'>;
+export type ItemInput = BodyOf<'/api/inspection-items', 'post'>;
+export type TargetKind = InspectionItem['targetKind'];
+export type Question = InspectionItem['checklist'][number];
+export type AnswerType = Question['answerType'];
+export type Severity = NonNullable<Question['finding']>['severity'];
+
+export type Inspector = ResponseOf<'/api/inspectors/{userId}', 'get'>;
+export type InspectorQuery = QueryOf<'/api/inspectors', 'get'>;
+export type InspectorInput = BodyOf<'/api/inspectors/{userId}', 'put'>;
+
+export type ObjectPool = ResponseOf<'/api/object-pools/{id}', 'get'>;
+export type PoolInput = BodyOf<'/api/object-pools', 'post'>;
+export type PoolFilter = PoolInput['filter'];
+
+export type Plan = ResponseOf<'/api/inspection-plans', 'post'>;
+export type PlanQuery = QueryOf<'/api/inspection-plans', 'get'>;
+export type PlanInput = BodyOf<'/api/inspection-plans', 'post'>;
+export type PlanMode = Plan['mode'];
+export type PlanPreview = ResponseOf<'/api/inspection-plans/{id}/preview', 'get'>;
+
+export type Draw = ResponseOf<'/api/public/draws/{id}', 'get'>;
+export type DrawStatus = Draw['status'];
+export type DrawSummary = ResponseOf<'/api/inspection-plans/{id}/draws', 'get'>['items'][number];
+export type Assignment = Draw['assignments'][number];
+export type PublicDrawItem = ResponseOf<'/api/public/draws', 'get'>['items'][number];
+
+const enc = encodeURIComponent;
+
+export const itemsApi = {
+  list: (query: ItemQuery) => api.get<ListResult<InspectionItem>>('/api/inspection-items', query),
+  create: (input: ItemInput) => api.post<InspectionItem>('/api/inspection-items', input),
+  update: (id: string, input: Partial<ItemInput>) => api.patch<InspectionItem>(`/api/inspection-items/${enc(id)}`, input),
+};
+
+export const inspectorsApi = {
+  list: (query: InspectorQuery) => api.get<ListResult<Inspector>>('/api/inspectors', query),
+  /** Lists the user in the pool, or changes their entry. */
+  put: (userId: string, input: InspectorInput) => api.put<Inspector>(`/api/inspectors/${enc(userId)}`, input),
+  remove: (userId: string) => api.del(`/api/inspectors/${enc(userId)}`),
+};
+
+export const poolsApi = {
+  /** Every pool in the user's scope with its current size (not paged by the server). */
+  all: () => api.get<ListResult<ObjectPool>>('/api/object-pools'),
+  create: (input: PoolInput) => api.post<ObjectPool>('/api/object-pools', input),
+};
+
+export const plansApi = {
+  /** Every plan in the user's scope, of one year or all (not paged by the server). */
+  all: (query: PlanQuery = {}) => api.get<ListResult<Plan>>('/api/inspection-plans', query),
+  create: (input: PlanInput) => api.post<Plan>('/api/inspection-plans', input),
+  preview: (id: string) => api.get<PlanPreview>(`/api/inspection-plans/${enc(id)}/preview`),
+  draws: (id: string) => api.get<ListResult<DrawSummary>>(`/api/inspection-plans/${enc(id)}/draws`),
+};
+
+export const drawsApi = {
+  /** Commit: freezes the candidates and publishes their hash and the commitment (409 DRAW_PENDING when one is pending). */
+  commit: (planId: string) => api.post<Draw>(`/api/inspection-plans/${enc(planId)}/draws`),
+  reveal: (id: string, witnessInput: string) => api.post<Draw>(`/api/draws/${enc(id)}/reveal`, { witnessInput }),
+  cancel: (id: string, reason: string) => api.post<Draw>(`/api/draws/${enc(id)}/cancel`, { reason }),
+};
+
+/** No login needed: the published draws. */
+export const publicDrawsApi = {
+  list: (year?: number) => api.get<ListResult<PublicDrawItem>>('/api/public/draws', { year }),
+  /** A draw in any state: committed (hashes only), revealed (the whole record) or cancelled. */
+  get: (id: string) => api.get<Draw>(publicDrawUrl(id)),
+};
+
+/** The address of a draw's published record (also what `npx zhijian draw verify <URL>` reads). */
+export function publicDrawUrl(id: string): string {
+  return `/api/public/draws/${enc(id)}`;
+}

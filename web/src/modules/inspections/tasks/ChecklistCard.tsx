@@ -1,0 +1,90 @@
+import { App, Button, Card, Flex, Form } from 'antd';
+import { SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ServerFieldError } from '../../../app/components/ServerFieldError';
+import { useNotifyError } from '../../../app/errors';
+import { namedFieldError, type FieldError } from '../../../app/hooks/useServerFieldError';
+import { answerField, toAnswers, toChecklistValues, type ChecklistValues } from './checklistForm';
+import { QuestionField } from './QuestionField';
+import { SubmitModal, type SubmitValues } from './SubmitModal';
+import { tasksApi, type Task } from './tasks.api';
+
+interface Props {
+  task: Task;
+  /** After a save or the submission: the task as the server answered it. */
+  onChanged: (task: Task) => void;
+}
+
+/** The checklist as a form for the assigned inspector: save a draft (暂存), or submit the result (提交检查结果). */
+export function ChecklistCard({ task, onChanged }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const [form] = Form.useForm<ChecklistValues>();
+  const [fieldError, setFieldError] = useState<FieldError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const answerError = namedFieldError(task.checklist.map((q) => answerField(q.key)));
+
+  /** Runs a save; an error about one answer is shown under that question (and the promise resolves). */
+  const onAnswers = async (save: () => Promise<Task>, done: string) => {
+    try {
+      onChanged(await save());
+      void message.success(done);
+    } catch (err) {
+      const onField = answerError(err);
+      if (!onField) throw err;
+      setFieldError(onField);
+      form.scrollToField(onField.field);
+      void message.error(onField.message);
+    }
+  };
+
+  const saveDraft = () => {
+    setSaving(true);
+    onAnswers(() => tasksApi.saveAnswers(task.id, toAnswers(task.checklist, form.getFieldsValue(true))), t('inspectionTasks.draftSaved'))
+      .catch(notifyError)
+      .finally(() => setSaving(false));
+  };
+
+  const openSubmit = () =>
+    form.validateFields().then(
+      () => setSubmitting(true),
+      (info: { errorFields?: { name: (string | number)[] }[] }) => {
+        const first = info.errorFields?.[0];
+        if (first) form.scrollToField(first.name);
+      },
+    );
+
+  const submit = (v: SubmitValues) =>
+    onAnswers(
+      () =>
+        tasksApi.submit(task.id, {
+          answers: toAnswers(task.checklist, form.getFieldsValue(true)),
+          findings: (v.findings ?? []).map((f) => ({ text: f.text.trim(), severity: f.severity })),
+          inspectedOn: v.inspectedOn.format('YYYY-MM-DD'),
+        }),
+      t('inspectionTasks.submitted'),
+    );
+
+  return (
+    <Card title={t('inspectionTasks.checklist')} data-testid="task-checklist" styles={{ body: { padding: 16 } }}>
+      <Form form={form} name="checklist" layout="vertical" initialValues={toChecklistValues(task)}>
+        <ServerFieldError error={fieldError} />
+        {task.checklist.map((q, i) => (
+          <QuestionField key={q.key} question={q} index={i} taskId={task.id} />
+        ))}
+        <Flex gap={12} wrap>
+          <Button size="large" icon={<SaveOutlined />} loading={saving} onClick={saveDraft} style={{ flex: '1 1 140px' }}>
+            {t('inspectionTasks.saveDraft')}
+          </Button>
+          <Button size="large" type="primary" icon={<SendOutlined />} onClick={() => void openSubmit()} style={{ flex: '1 1 140px' }}>
+            {t('inspectionTasks.submit')}
+          </Button>
+        </Flex>
+      </Form>
+      <SubmitModal open={submitting} onClose={() => setSubmitting(false)} onSubmit={submit} />
+    </Card>
+  );
+}

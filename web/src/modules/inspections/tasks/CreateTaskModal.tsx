@@ -1,0 +1,97 @@
+import { DatePicker, Form, Input, Radio, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { CodeInput } from '../../../app/components/CodeInput';
+import { FormModal } from '../../../app/components/FormModal';
+import { useAsync } from '../../../app/hooks/useAsync';
+import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
+import { namedFieldError } from '../../../app/hooks/useServerFieldError';
+import { inspectorsApi, itemsApi } from '../inspections.api';
+import { tasksApi, type CreateTaskInput, type Task } from './tasks.api';
+
+type CreateTaskValues = Omit<CreateTaskInput, 'dueOn'> & { dueOn?: Dayjs };
+
+const FIELDS = ['itemId', 'uscc', 'origin', 'originNote', 'inspectorIds', 'dueOn'] as const satisfies readonly (keyof CreateTaskValues)[];
+const MIN_INSPECTORS = 2;
+
+const toInput = (v: CreateTaskValues): CreateTaskInput => ({
+  itemId: v.itemId,
+  uscc: v.uscc.replace(/\s/g, '').toUpperCase(),
+  origin: v.origin,
+  originNote: v.originNote.trim(),
+  inspectorIds: v.inspectorIds,
+  dueOn: v.dueOn?.format('YYYY-MM-DD') ?? null,
+});
+
+/** The active items and the pool's inspectors, as select options (loaded when the dialog opens). */
+function useChoices(open: boolean) {
+  const { data, loading } = useAsync(
+    () => (open ? Promise.all([itemsApi.list({ active: true, pageSize: 500 }), inspectorsApi.list({ pageSize: 500 })]) : Promise.resolve(undefined)),
+    String(open),
+  );
+  const [items, inspectors] = data ?? [{ items: [] }, { items: [] }];
+  return {
+    loading,
+    items: items.items.map((i) => ({ value: i.id, label: i.name })),
+    inspectors: inspectors.items
+      .filter((i) => i.userActive)
+      .map((i) => ({ value: i.userId, label: `${i.displayName}（${i.orgName} · ${i.certificateNo}）` })),
+  };
+}
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (task: Task) => void;
+}
+
+/** 新建检查任务: a check without a draw, after a complaint or as a targeted check, with inspectors chosen by hand. */
+export function CreateTaskModal({ open, onClose, onCreated }: Props) {
+  const { t } = useTranslation();
+  const { required, selectRequired } = useRequiredRules();
+  const choices = useChoices(open);
+  const label = (key: string) => t(`inspectionTasks.${key}`);
+  const atLeastTwo = {
+    validator: (_: unknown, ids: string[] | undefined) =>
+      !ids || ids.length >= MIN_INSPECTORS ? Promise.resolve() : Promise.reject(new Error(t('inspectionTasks.inspectorsTooFew', { count: MIN_INSPECTORS }))),
+  };
+
+  return (
+    <FormModal<CreateTaskValues>
+      open={open}
+      width={640}
+      title={label('create')}
+      initialValues={{ origin: 'complaint' }}
+      fieldErrorOf={namedFieldError(FIELDS)}
+      onSubmit={async (v) => onCreated(await tasksApi.create(toInput(v)))}
+      onClose={onClose}
+    >
+      {(form) => (
+        <>
+          <Form.Item name="origin" label={label('originLabel')} rules={selectRequired(label('originLabel'))}>
+            <Radio.Group optionType="button" options={(['complaint', 'targeted'] as const).map((o) => ({ value: o, label: t(`inspectionTasks.origin.${o}`) }))} />
+          </Form.Item>
+          <Form.Item noStyle dependencies={['origin']}>
+            {() => (
+              <Form.Item name="originNote" label={label('originNote')} extra={label(form.getFieldValue('origin') === 'targeted' ? 'originNoteTargeted' : 'originNoteComplaint')} rules={required(label('originNote'))}>
+                <Input.TextArea rows={2} maxLength={500} />
+              </Form.Item>
+            )}
+          </Form.Item>
+          <Form.Item name="itemId" label={label('item')} rules={selectRequired(label('item'))}>
+            <Select showSearch optionFilterProp="label" options={choices.items} loading={choices.loading} />
+          </Form.Item>
+          <Form.Item name="uscc" label={t('enterprises.uscc')} rules={required(t('enterprises.uscc'))}>
+            <CodeInput maxLength={24} />
+          </Form.Item>
+          <Form.Item name="inspectorIds" label={label('inspectors')} extra={label('inspectorsHint')} rules={[...selectRequired(label('inspectors')), atLeastTwo]}>
+            <Select mode="multiple" showSearch optionFilterProp="label" options={choices.inspectors} loading={choices.loading} maxCount={10} />
+          </Form.Item>
+          <Form.Item name="dueOn" label={label('dueOn')} extra={label('dueOnHint')}>
+            <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+          </Form.Item>
+        </>
+      )}
+    </FormModal>
+  );
+}

@@ -1,0 +1,92 @@
+import { App, Button, Flex, Image, Upload, type UploadProps } from 'antd';
+import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../../app/errors';
+import { tasksApi } from './tasks.api';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+const ACCEPT = '.jpg,.jpeg,.png';
+const THUMB = 88;
+
+/** Thumbnails of a task's photos; a click shows the photo full size. */
+export function PhotoThumbs({ taskId, ids, onRemove }: { taskId: string; ids: readonly string[]; onRemove?: (id: string) => void }) {
+  const { t } = useTranslation();
+  if (ids.length === 0) return null;
+  return (
+    <Image.PreviewGroup>
+      <Flex wrap gap={8}>
+        {ids.map((id) => (
+          <Flex key={id} vertical align="center" gap={4} data-testid="task-photo">
+            <Image src={tasksApi.photoUrl(taskId, id)} width={THUMB} height={THUMB} style={{ objectFit: 'cover', borderRadius: 4 }} alt="" />
+            {onRemove && (
+              <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => onRemove(id)}>
+                {t('inspectionTasks.removePhoto')}
+              </Button>
+            )}
+          </Flex>
+        ))}
+      </Flex>
+    </Image.PreviewGroup>
+  );
+}
+
+interface Props {
+  taskId: string;
+  /** Sent with each upload (e.g. the question the photo answers). */
+  caption?: string;
+  value?: string[];
+  onChange?: (ids: string[]) => void;
+  'aria-label'?: string;
+}
+
+/** A photo question's answer: uploads each picked photo at once, and holds the ids of the uploaded photos. */
+export function PhotoPicker({ taskId, caption, value = [], onChange, 'aria-label': ariaLabel }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [uploading, setUploading] = useState(0);
+
+  const beforeUpload: UploadProps['beforeUpload'] = (file) => {
+    if (!/\.(jpe?g|png)$/i.test(file.name)) {
+      void message.error(t('inspectionTasks.photoType'));
+      return Upload.LIST_IGNORE;
+    }
+    if (file.size > MAX_BYTES) {
+      void message.error(t('inspectionTasks.photoTooLarge'));
+      return Upload.LIST_IGNORE;
+    }
+    return true;
+  };
+
+  // Several photos may be picked at once: each finished upload adds its id to the latest value.
+  const latest = useRef(value);
+  latest.current = value;
+  const customRequest: UploadProps['customRequest'] = ({ file, onSuccess, onError }) => {
+    setUploading((n) => n + 1);
+    tasksApi
+      .uploadPhoto(taskId, file as File, caption)
+      .finally(() => setUploading((n) => n - 1))
+      .then(
+        (photo) => {
+          onSuccess?.(photo);
+          latest.current = [...latest.current, photo.id];
+          onChange?.(latest.current);
+        },
+        (err: unknown) => {
+          onError?.(err as Error);
+          void message.error(errorText(err, t));
+        },
+      );
+  };
+
+  return (
+    <Flex vertical gap={8}>
+      <PhotoThumbs taskId={taskId} ids={value} onRemove={(id) => onChange?.(value.filter((v) => v !== id))} />
+      <Upload accept={ACCEPT} multiple showUploadList={false} beforeUpload={beforeUpload} customRequest={customRequest}>
+        <Button size="large" icon={<CameraOutlined />} loading={uploading > 0} aria-label={ariaLabel}>
+          {t('inspectionTasks.uploadPhoto')}
+        </Button>
+      </Upload>
+    </Flex>
+  );
+}

@@ -1,0 +1,42 @@
+import { Button, Card, Form, Input, InputNumber } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { LanguageSwitch } from '../../../app/layout/LanguageSwitch';
+import { AuthPageFrame } from '../../auth/AuthPageFrame';
+import { PublicResultsTable } from './PublicResultsTable';
+
+interface Search {
+  uscc?: string;
+  year?: number | null;
+}
+
+/** 抽查检查结果公示: public, outside the shell, no login; search by USCC and year. */
+export function PublicResultsPage() {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState<{ uscc?: string; year?: number }>({});
+  const onSearch = (v: Search) =>
+    setSearch({ uscc: v.uscc?.replace(/\s/g, '').toUpperCase() || undefined, year: v.year ?? undefined });
+
+  return (
+    <AuthPageFrame extra={<LanguageSwitch />}>
+      <Card title={t('inspectionTasks.publicTitle')} style={{ width: 1100, maxWidth: '96vw' }} extra={<Link to="/login">{t('publicLookup.toLogin')}</Link>}>
+        <Form<Search> layout="inline" name="public-results" onFinish={onSearch} style={{ marginBottom: 16, rowGap: 12 }}>
+          <Form.Item name="uscc" label={t('enterprises.uscc')}>
+            <Input allowClear maxLength={24} style={{ width: 240 }} />
+          </Form.Item>
+          <Form.Item name="year" label={t('inspectionTasks.year')}>
+            <InputNumber min={2000} max={2100} precision={0} style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+              {t('common.search')}
+            </Button>
+          </Form.Item>
+        </Form>
+        <PublicResultsTable uscc={search.uscc} year={search.year} />
+      </Card>
+    </AuthPageFrame>
+  );
+}

@@ -1,0 +1,43 @@
+import { Space } from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { DetailPending } from '../../../app/components/DetailHeader';
+import { useAsync } from '../../../app/hooks/useAsync';
+import { AnswersCard } from './AnswersCard';
+import { ChecklistCard } from './ChecklistCard';
+import { FindingsCard } from './FindingsCard';
+import { OrdersTimeline } from './OrdersTimeline';
+import { TaskActions, useTaskSteps } from './TaskActions';
+import { TaskHeader } from './TaskHeader';
+import { tasksApi, type Task } from './tasks.api';
+
+/** The page of a task once loaded: the checklist form while the check is open, then the result and its follow-up. */
+function TaskView({ task, onChanged }: { task: Task; onChanged: (task: Task) => void }) {
+  const steps = useTaskSteps(task);
+  const checked = task.state !== 'assigned' && task.state !== 'in_progress';
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 1200 }}>
+      <TaskHeader task={task}>
+        <TaskActions task={task} onChanged={onChanged} />
+      </TaskHeader>
+      {steps.answer ? <ChecklistCard task={task} onChanged={onChanged} /> : <AnswersCard task={task} />}
+      {checked && <FindingsCard task={task} />}
+      {(checked || task.rectificationOrders.length > 0) && <OrdersTimeline orders={task.rectificationOrders} />}
+    </Space>
+  );
+}
+
+/** Loads one task; the server answers each change with the task as it now is, which replaces it. */
+function TaskLoader({ id }: { id: string }) {
+  const { data, error, loading } = useAsync(() => tasksApi.get(id), id);
+  const [changed, setChanged] = useState<Task>();
+  const task = changed ?? data;
+  if (!task) return <DetailPending error={error} loading={loading} />;
+  return <TaskView task={task} onChanged={setChanged} />;
+}
+
+/** 检查任务详情 (mobile-friendly: one column of cards, large buttons); a new id starts afresh. */
+export function TaskDetailPage() {
+  const id = useParams().id ?? '';
+  return <TaskLoader key={id} id={id} />;
+}

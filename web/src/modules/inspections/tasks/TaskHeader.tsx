@@ -1,0 +1,54 @@
+import { Descriptions, Space } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../app/auth/AuthContext';
+import { DetailHeader } from '../../../app/components/DetailHeader';
+import { formatDate, formatDateTime } from '../../../app/format';
+import { DeadlineText, OriginTag, OverdueTag, TaskStateTag } from './taskLabels';
+import type { Task } from './tasks.api';
+
+/** The task's header: enterprise, item, origin, state and overdue flag, the deadlines and the result; `children` below (the actions). */
+export function TaskHeader({ task, children }: { task: Task; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const label = (key: string) => t(`inspectionTasks.${key}`);
+  const optional = (key: string, value: string | null, render: (v: string) => ReactNode = (v) => v) =>
+    value ? [{ key, label: label(key), children: render(value) }] : [];
+  const back = task.assignedToMe && can('inspection.perform') ? { path: '/my-inspection-tasks', label: label('backToMine') } : { path: '/inspection-tasks', label: label('backToList') };
+
+  return (
+    <DetailHeader
+      testId="task-header"
+      back={back}
+      title={task.enterpriseName}
+      tags={
+        <Space size={4} wrap>
+          <TaskStateTag state={task.state} />
+          <OriginTag origin={task.origin} />
+          <OverdueTag overdue={task.overdue} />
+        </Space>
+      }
+      subtitle={`${task.itemName} · ${task.objectKey}`}
+    >
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        data-testid="task-fields"
+        items={[
+          { key: 'deadline', label: label('deadline'), children: <DeadlineText task={task} /> },
+          { key: 'dueOn', label: label('dueOn'), children: formatDate(task.dueOn) },
+          { key: 'inspectors', label: label('inspectors'), children: task.inspectors.map((i) => i.name).join('、') },
+          ...optional('plan', task.planName),
+          ...optional('originNote', task.originNote),
+          ...optional('inspectedOn', task.inspectedOn, formatDate),
+          ...optional('result', task.resultCategory),
+          ...optional('resultNote', task.resultNote),
+          ...optional('completedOn', task.completedOn, formatDate),
+          ...optional('publishDueOn', task.state === 'completed' ? task.publishDueOn : null, formatDate),
+          ...optional('publishedAt', task.publishedAt, (v) => formatDateTime(v)),
+        ]}
+      />
+      {children}
+    </DetailHeader>
+  );
+}

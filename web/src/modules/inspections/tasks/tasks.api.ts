@@ -1,0 +1,59 @@
+import { api } from '../../../api/client';
+import type { BodyOf, ListResult, QueryOf, ResponseOf } from '../../../api/types';
+
+// The inspection-task API's types, derived from the generated OpenAPI schema like those in api/types.ts.
+export type TaskSummary = ResponseOf<'/api/inspection-tasks', 'get'>['items'][number];
+export type Task = ResponseOf<'/api/inspection-tasks/{id}', 'get'>;
+export type TaskQuery = QueryOf<'/api/inspection-tasks', 'get'>;
+export type TaskState = Task['state'];
+export type TaskOrigin = Task['origin'];
+export type TaskQuestion = Task['checklist'][number];
+export type TaskAnswer = Task['answers'][string];
+export type AnswerValue = TaskAnswer['value'];
+export type TaskFinding = Task['findings'][number];
+export type TaskPhoto = Task['photos'][number];
+export type RectificationOrder = Task['rectificationOrders'][number];
+export type CreateTaskInput = BodyOf<'/api/inspection-tasks', 'post'>;
+export type SubmitInput = BodyOf<'/api/inspection-tasks/{id}/submit', 'post'>;
+export type ExtraFinding = NonNullable<SubmitInput['findings']>[number];
+export type RectifyInput = BodyOf<'/api/inspection-tasks/{id}/rectification-orders', 'post'>;
+export type ReportInput = BodyOf<'/api/rectification-orders/{id}/report', 'post'>;
+export type RecheckInput = BodyOf<'/api/rectification-orders/{id}/recheck', 'post'>;
+export type CompleteInput = BodyOf<'/api/inspection-tasks/{id}/complete', 'post'>;
+export type PublicResult = ResponseOf<'/api/public/inspection-results', 'get'>['items'][number];
+export type PublicResultQuery = QueryOf<'/api/public/inspection-results', 'get'>;
+
+const enc = encodeURIComponent;
+const path = (id: string) => `/api/inspection-tasks/${enc(id)}`;
+const orderPath = (id: string) => `/api/rectification-orders/${enc(id)}`;
+
+export const taskPath = (id: string) => `/inspection-tasks/${enc(id)}`;
+
+export const tasksApi = {
+  list: (query: TaskQuery) => api.get<ListResult<TaskSummary>>('/api/inspection-tasks', query),
+  get: (id: string) => api.get<Task>(path(id)),
+  create: (input: CreateTaskInput) => api.post<Task>('/api/inspection-tasks', input),
+  saveAnswers: (id: string, answers: Task['answers']) => api.put<Task>(`${path(id)}/answers`, { answers }),
+  submit: (id: string, input: SubmitInput) => api.post<Task>(`${path(id)}/submit`, input),
+  /** A site photo (jpg/png ≤ 20 MB); the caption goes before the file, as the server reads the fields in order. */
+  uploadPhoto: (id: string, file: File, caption?: string) => {
+    const form = new FormData();
+    if (caption) form.append('caption', caption);
+    form.append('file', file);
+    return api.postForm<TaskPhoto>(`${path(id)}/photos`, form);
+  },
+  /** The photo itself, for an <img src> (the browser sends the session cookie). */
+  photoUrl: (id: string, photoId: string) => `${path(id)}/photos/${enc(photoId)}`,
+  rectify: (id: string, input: RectifyInput) => api.post<Task>(`${path(id)}/rectification-orders`, input),
+  report: (orderId: string, input: ReportInput) => api.post<Task>(`${orderPath(orderId)}/report`, input),
+  recheck: (orderId: string, input: RecheckInput) => api.post<Task>(`${orderPath(orderId)}/recheck`, input),
+  complete: (id: string, input: CompleteInput) => api.post<Task>(`${path(id)}/complete`, input),
+  publish: (ids: string[]) => api.post<{ published: number }>('/api/inspection-tasks/publish', { ids }),
+  /** The 责令整改通知书 (.docx), as a download link. */
+  orderDocumentUrl: (orderId: string) => `${orderPath(orderId)}/document`,
+};
+
+/** No login needed: the published results; rate-limited per client (429). */
+export const publicResultsApi = {
+  list: (query: PublicResultQuery) => api.get<ListResult<PublicResult>>('/api/public/inspection-results', query),
+};
