@@ -151,7 +151,7 @@ describe('inspection tasks', () => {
     await visible(section.getByText(seed.item.name));
     expect(await section.textContent()).toContain(RESULT_CATEGORIES[1]);
     await visitor.context.close();
-  });
+  }, 120_000); // the whole procedure, three users: longer than the default 60 s
 
   it('the officer creates a task after a complaint, with server errors shown on their field', async () => {
     const seed = await seedDrawnTasks(suite.admin, COUNTY, 1);

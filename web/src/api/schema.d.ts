@@ -7752,6 +7752,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inspection-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            year: number;
+                            itemId: string;
+                            poolId: string;
+                            quarters: number[];
+                            mode: "ratio" | "fixed" | "all";
+                            ratios: {
+                                A: number;
+                                B: number;
+                                C: number;
+                                D: number;
+                            } | null;
+                            minimum: number | null;
+                            fixedCount: number | null;
+                            inspectorsPerTask: number;
+                            regionCode: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inspection-plans/{id}/preview": {
         parameters: {
             query?: never;

@@ -149,6 +149,9 @@ export const inspectionsRoutes =
       },
       async (request, reply) => reply.status(201).send(await deps.templates.apply(ctxOf(request), request.params.key, request.body)),
     );
+    app.get('/api/inspection-plans/:id', { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], params: IdParams, response: { 200: Plan, 404: ErrorSchema } } }, async (request) =>
+      deps.plans.get(request.actor!, request.params.id),
+    );
     app.get(
       '/api/inspection-plans/:id/preview',
       {

@@ -1,4 +1,4 @@
-import { and, desc, eq, param, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, param, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { inTransaction } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
@@ -61,8 +61,10 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
     async commit(ctx: RequestContext & { actor: Actor }, planId: string) {
       return inTransaction(db, async (tx) => {
         const plan = await deps.plans.find(tx, ctx.actor, planId);
-        const [pending] = await tx.select({ id: draws.id }).from(draws).where(and(eq(draws.planId, plan.id), eq(draws.status, 'committed')));
-        if (pending) throw new AppError('DRAW_PENDING', '该计划已有待揭晓的抽取，请先揭晓或作废', 409, { drawId: pending.id });
+        const [earlier] = await tx.select({ id: draws.id, status: draws.status }).from(draws).where(and(eq(draws.planId, plan.id), inArray(draws.status, ['committed', 'revealed'])));
+        if (earlier?.status === 'committed') throw new AppError('DRAW_PENDING', '该计划已有待揭晓的抽取，请先揭晓或作废', 409, { drawId: earlier.id });
+        // A plan is drawn once: another draw after a reveal would be a redraw.
+        if (earlier) throw new AppError('DRAW_REVEALED', '该计划已揭晓抽取结果，不能重新抽取', 409, { drawId: earlier.id });
         const strata = (await deps.plans.strata(tx, plan)).map(({ name, candidates, k }) => ({ name, candidates, k }));
         const secret = newSecret();
         const committed = commitDraw(strata, secret);

@@ -109,6 +109,8 @@ export function makePlansService(deps: { db: Db; audit: AuditService; pools: Poo
 
     create: (ctx: RequestContext & { actor: Actor }, input: PlanInput) => inTransaction(db, (tx) => insert(tx, ctx, input)),
 
+    get: (actor: Actor, id: string) => find(db, actor, id),
+
     async list(actor: Actor, year?: number) {
       const items = await db
         .select()
