@@ -46,6 +46,10 @@ describe('inspection tasks API', () => {
       const task = first.tasks.items.find((t: { objectKey: string }) => t.objectKey === a.objectKey);
       expect(task).toMatchObject({ origin: 'draw', state: 'assigned', dueOn: '2026-12-31', inspectorIds: a.selected });
     }
+    // A plan is drawn once: no redraw after the reveal.
+    const again = await first.officer.post(`/api/inspection-plans/${first.record.planId}/draws`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('DRAW_REVEALED');
     // A second plan of the same item over the same pool: last time's two stay out while two others remain.
     const plan = (await first.officer.post('/api/inspection-plans', { name: '再次检查', year: 2026, itemId: first.item, poolId: first.pool.id, quarters: [4], mode: 'all' })).json();
     const draw = (await first.officer.post(`/api/inspection-plans/${plan.id}/draws`)).json();
