@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { Enterprise } from '../../api/types';
 import { EnterpriseLicencesTab } from '../licences/EnterpriseLicencesTab';
+import { EnterpriseInspectionsTab } from '../inspections/tasks/EnterpriseInspectionsTab';
 import { BasicInfoTab } from './tabs/BasicInfoTab';
 import { HistoryTab } from './tabs/HistoryTab';
 
@@ -28,5 +29,6 @@ export interface EnterpriseDetailTab {
 export const enterpriseDetailTabs: EnterpriseDetailTab[] = [
   { key: 'basic', label: 'enterprises.tabBasic', order: 10, component: BasicInfoTab },
   { key: 'licences', label: 'licences.tab', permission: 'licence.read', order: 20, component: EnterpriseLicencesTab },
+  { key: 'inspections', label: 'inspectionTasks.tab', permission: 'inspection.read', order: 30, component: EnterpriseInspectionsTab },
   { key: 'history', label: 'enterprises.tabHistory', order: 900, component: HistoryTab },
 ];

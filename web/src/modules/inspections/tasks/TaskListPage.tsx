@@ -1,13 +1,14 @@
-import { App, Button, Checkbox, Form, Input, Select, Space, type TableColumnsType } from 'antd';
+import { App, Button, Checkbox, Form, Input, Select, Space } from 'antd';
 import { CheckSquareOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { useNotifyError } from '../../../app/errors';
 import { ListPage, type FilterValues } from '../../../app/list/ListPage';
 import { CreateTaskModal } from './CreateTaskModal';
-import { DeadlineText, OriginTag, TaskStateTag, useTaskOptions } from './taskLabels';
+import { useTaskOptions } from './taskLabels';
+import { useTaskColumns } from './taskColumns';
 import { taskPath, tasksApi, type TaskQuery, type TaskSummary } from './tasks.api';
 
 function toQuery({ uscc, overdue, ...rest }: FilterValues): Partial<TaskQuery> {
@@ -45,16 +46,7 @@ export function TaskListPage() {
         }, notifyError),
     });
 
-  const columns: TableColumnsType<TaskSummary> = [
-    { title: label('enterprise'), dataIndex: 'enterpriseName', render: (v: string, task) => <Link to={taskPath(task.id)}>{v}</Link> },
-    { title: t('enterprises.uscc'), dataIndex: 'objectKey', width: 190 },
-    { title: label('item'), dataIndex: 'itemName' },
-    { title: label('originLabel'), dataIndex: 'origin', width: 110, render: (_, task) => <OriginTag origin={task.origin} /> },
-    { title: label('plan'), dataIndex: 'planName', render: (v: string | null) => v ?? '—' },
-    { title: t('common.status'), dataIndex: 'state', width: 100, render: (_, task) => <TaskStateTag state={task.state} /> },
-    { title: label('deadline'), dataIndex: 'deadline', width: 170, render: (_, task) => <DeadlineText task={task} /> },
-    { title: label('result'), dataIndex: 'resultCategory', render: (v: string | null) => v ?? '—' },
-  ];
+  const columns = useTaskColumns({ withEnterprise: true });
 
   return (
     <>

@@ -4,6 +4,7 @@ import { defineMessages } from '../../../app/i18n/defineMessages';
 export const inspectionTasksMessages = defineMessages(
   {
     inspectionTasks: {
+      tab: '抽查检查',
       menu: '检查任务',
       menuMine: '我的检查任务',
       title: '检查任务',
@@ -100,6 +101,7 @@ export const inspectionTasksMessages = defineMessages(
   },
   {
     inspectionTasks: {
+      tab: 'Inspections',
       menu: 'Inspection tasks',
       menuMine: 'My inspections',
       title: 'Inspection tasks',
