@@ -43,7 +43,7 @@ describe('users API', () => {
   });
 
   it('does not let a user administrator grant more than it holds', async () => {
-    await env.services.roles.create(env.ctx, { key: 'user_admin', name: '用户管理员', permissions: ['org.read', 'user.read', 'user.write', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'licence.read', 'licence.write', 'feedback.submit', 'inspection.read', 'inspection.plan'], dataScope: 'region' });
+    await env.services.roles.create(env.ctx, { key: 'user_admin', name: '用户管理员', permissions: ['org.read', 'user.read', 'user.write', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'licence.read', 'licence.write', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform'], dataScope: 'region' });
     const ua = await env.makeUser({ roles: ['user_admin'], regionCode: '320804' });
     const c = await env.login(ua.username);
     const orgId = (await env.orgIn('320804')).id;
