@@ -1,13 +1,15 @@
 /**
- * Journey through an inspection task: drawn by the API, checked by an inspector on a phone
- * (answers, a photo, a "no"), rectification ordered and reported, re-checked, completed,
- * published by the county officer, and seen on the public results page without login.
+ * Journey through an inspection task: drawn in the county officer's ceremony (commit, witness
+ * input, reveal), checked by an inspector on a phone (answers, a photo, a "no"), rectification
+ * ordered and reported, re-checked, completed, published by the officer, and seen on the public
+ * results page without login.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { choose, loginThroughUi, openPage, visible } from './support/browser';
 import { USER_PASSWORD, unique } from './support/env';
-import { CHECKLIST, RESULT_CATEGORIES, TINY_PNG, seedDrawnTasks } from './support/inspection-tasks';
+import { CHECKLIST, RESULT_CATEGORIES, TINY_PNG, seedDrawnTasks, seedPlannedTasks, tasksOfDraw } from './support/inspection-tasks';
+import { commitDrawInUi, revealDrawInUi } from './support/inspections';
 import { useSuite } from './support/suite';
 import { randomUscc } from './support/uscc';
 
@@ -23,18 +25,34 @@ async function confirmDialog(page: Page, dialog: Locator, button: string, pathEn
 }
 
 describe('inspection tasks', () => {
-  it('an inspector checks on a phone, orders rectification, re-checks and completes; the officer enters the report and publishes; the public sees the result', async () => {
-    const seed = await seedDrawnTasks(suite.admin, COUNTY);
+  it('the officer draws in the ceremony; an inspector checks on a phone, orders rectification, re-checks and completes; the officer enters the report and publishes; the public sees the result', async () => {
+    const seed = await seedPlannedTasks(suite.admin, COUNTY);
     const [enterprise] = seed.enterprises;
-    const task = seed.tasks.find((t) => t.objectKey === enterprise!.uscc)!;
     const [inspector] = seed.inspectors;
 
-    // the inspector signs in on a phone and opens the task from "my tasks"
+    // the officer holds the draw ceremony on the plan's page: freeze the candidates, the witness's input, reveal
+    const desk = await openPage(suite.browser, seed.officerSession);
+    await desk.page.goto(`/inspection-plans/${seed.plan.id}`);
+    await visible(desk.page.getByTestId('plan-header').getByText(seed.plan.name));
+    await visible(desk.page.getByTestId('draw-preview').getByText(`合计抽取 ${seed.enterprises.length} 户`));
+    const committed = await commitDrawInUi(desk.page);
+    const record = await revealDrawInUi(desk.page, `见证人 ${unique()} 报数 3`);
+    expect(record.id).toBe(committed.id);
+    expect(record.strata.flatMap((s) => s.selected).sort()).toEqual(seed.enterprises.map((e) => e.uscc).sort());
+    for (const name of seed.inspectors.map((i) => i.displayName)) expect(await desk.page.getByTestId('draw-assignments').innerText()).toContain(name);
+    const task = (await tasksOfDraw(seed, record.id)).find((t) => t.objectKey === enterprise!.uscc)!;
+
+    // the inspector signs in on a phone, where the header fits the screen, and opens the task from "my tasks"
     const mobile = await openPage(suite.browser);
     const page = mobile.page;
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await loginThroughUi(page, inspector!.username, USER_PASSWORD)).toBe(200);
     await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('button', { name: '账户菜单' }).click();
+    await visible(page.getByRole('menuitem', { name: '退出登录' }));
+    expect(await page.getByTestId('current-user').textContent()).toContain(inspector!.displayName);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.goto('/my-inspection-tasks');
     const cards = page.getByTestId('my-task');
     await visible(cards.filter({ hasText: enterprise!.name }));
@@ -89,7 +107,6 @@ describe('inspection tasks', () => {
     expect(await page.getByRole('button', { name: '复查' }).count()).toBe(0);
 
     // the county officer enters the enterprise's rectification report
-    const desk = await openPage(suite.browser, seed.officerSession);
     await desk.page.goto(`/inspection-tasks/${task.id}`);
     await desk.page.getByRole('button', { name: '录入整改报告' }).click();
     dialog = desk.page.getByRole('dialog');

@@ -9,11 +9,12 @@ import { describe, expect, it } from 'vitest';
 import type { Draw } from '../web/src/modules/inspections/inspections.api';
 import { ApiSession } from './support/api';
 import { choose, openPage, visible, waitForShell } from './support/browser';
-import { USER_PASSWORD } from './support/env';
-import { pickOption, seedInspectionWorld, type InspectionWorld } from './support/inspections';
+import { USER_PASSWORD, unique } from './support/env';
+import { commitDrawInUi, pickOption, revealDrawInUi, seedInspectionWorld, type InspectionWorld } from './support/inspections';
 import { useSuite } from './support/suite';
 
 const suite = useSuite();
+const REGION = '320826';
 
 /** Clicks the dialog's save button and waits for the call that `path` and `method` name. */
 async function saveDialog(page: Page, path: RegExp, method: string, status: number): Promise<unknown> {
@@ -113,15 +114,8 @@ describe('random inspections', () => {
     expect((await unclassified.getByRole('cell').allTextContents()).slice(1)).toEqual(['5', '3']);
 
     // step 2: freeze; the commitment and the candidate hash are shown for the witnesses
-    const freeze = async () => {
-      const committed = page.waitForResponse((r) => /\/draws$/.test(r.url()) && r.request().method() === 'POST');
-      await page.getByRole('button', { name: '封存候选名单' }).click();
-      const draw = (await (await committed).json()) as Draw;
-      await visible(page.getByTestId('draw-commitment').getByText(draw.commitment));
-      return draw;
-    };
     // a first draw is cancelled: it stays in the history with its reason, and the plan can be drawn again
-    const cancelledDraw = await freeze();
+    const cancelledDraw = await commitDrawInUi(page);
     await page.getByRole('button', { name: '作废本次抽取' }).click();
     await dialog.getByLabel('作废理由').fill('见证人未到场');
     const cancelled = page.waitForResponse((r) => /\/cancel$/.test(r.url()));
@@ -129,7 +123,11 @@ describe('random inspections', () => {
     expect((await cancelled).status()).toBe(200);
     const cancelledRow = page.getByTestId('draw-history').getByRole('row').filter({ hasText: '已作废' });
     await visible(cancelledRow.getByText(/见证人未到场/));
-    const commit = await freeze();
+    // a second window left on step 1 (another officer's, say) while the draw goes on in the first
+    const stale = await context.newPage();
+    await stale.goto(page.url());
+    await visible(stale.getByTestId('draw-preview').getByText('合计抽取 3 户'));
+    const commit = await commitDrawInUi(page);
     expect(commit.commitment).not.toBe(cancelledDraw.commitment);
     const commitment = await page.getByTestId('draw-commitment').innerText();
     expect(commitment.trim()).toBe(commit.commitment);
@@ -138,17 +136,12 @@ describe('random inspections', () => {
 
     // steps 3 and 4: the witness input, then the reveal (after a confirmation)
     const witness = `见证人 ${w.suffix} 报数 7`;
-    await page.getByLabel('见证人输入').fill(witness);
-    await page.getByRole('button', { name: '揭晓结果' }).click();
-    const revealed = page.waitForResponse((r) => /\/reveal$/.test(r.url()));
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '揭晓结果' }).click();
-    const record = (await (await revealed).json()) as Draw;
+    const record = await revealDrawInUi(page, witness);
     expect(record.commitment).toBe(commit.commitment);
     expect(record.witnessInput).toBe(witness);
     const selected = record.strata.flatMap((s) => s.selected);
     expect(selected).toHaveLength(3);
 
-    await visible(page.getByTestId('draw-seed'));
     expect((await page.getByTestId('draw-seed').innerText()).trim()).toBe(record.seed);
     const selection = await page.getByTestId('draw-selection').innerText();
     for (const uscc of selected) expect(selection).toContain(uscc);
@@ -162,6 +155,16 @@ describe('random inspections', () => {
       expect(text).toContain(`${w.unskilled.displayName}：专业领域不符`);
     }
     await visible(page.getByTestId('draw-history').getByText('已揭晓'));
+
+    // a plan is drawn once: the stale window's commit is refused, and it says so and shows the revealed draw
+    const refused = stale.waitForResponse((r) => /\/draws$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST');
+    await stale.getByRole('button', { name: '封存候选名单' }).click();
+    const refusal = await refused;
+    expect(refusal.status()).toBe(409);
+    expect(((await refusal.json()) as { error: { code: string } }).error.code).toBe('DRAW_REVEALED');
+    await visible(stale.getByText('该计划的抽取已经揭晓，不能重新抽取'));
+    expect((await stale.getByTestId('draw-seed').innerText()).trim()).toBe(record.seed);
+    expect(await stale.getByRole('button', { name: '封存候选名单' }).count()).toBe(0);
     await context.close();
 
     // anyone, without login: the public list, the record with the same seed and selection, and its download
@@ -184,5 +187,48 @@ describe('random inspections', () => {
     expect(downloaded.seed).toBe(record.seed);
     expect(downloaded.strata.map((s) => s.selected)).toEqual(record.strata.map((s) => s.selected));
     await visitor.context.close();
+  });
+
+  it('an officer applies the metrology template (10 % of last year’s new certificates): the pool and the plan are made and the plan opens', async () => {
+    const u = unique();
+    const year = new Date().getFullYear();
+    const [county, section] = await Promise.all([suite.admin.countyBureau(REGION), suite.admin.orgs().then((orgs) => orgs.find((o) => o.type === 'city_section')!)]);
+    const itemName = `计量标准监督检查${u}`;
+    await suite.admin.post('/api/inspection-items', {
+      name: itemName,
+      sectionId: section.id,
+      legalBasis: '《计量标准考核办法》',
+      targetKind: 'enterprise',
+      checklist: [{ key: 'q1', text: '计量标准是否在有效期内', answerType: 'yes_no', required: true }],
+      resultCategories: ['未发现问题'],
+    });
+    // a holder whose certificate was issued last year
+    const enterprise = await suite.admin.createEnterprise({ name: `计量${u}有限公司`, regionCode: REGION });
+    await suite.admin.post('/api/licences', { uscc: enterprise.uscc, type: 'metrology_standard', number: `[${year - 1}]苏量标E2E${u}`, issuedOn: `${year - 1}-06-01`, issuer: '淮安市市场监督管理局' });
+    const user = await suite.admin.createUser({ username: `e2e_tpl_${u}`, password: USER_PASSWORD, orgId: county.id, roles: ['county_officer'] });
+
+    const { context, page } = await openPage(suite.browser, await ApiSession.login(user.username, USER_PASSWORD));
+    await page.goto('/inspection-plans');
+    await waitForShell(page);
+    await page.getByRole('button', { name: '按模板新建' }).click();
+    const dialog = page.getByRole('dialog');
+    await visible(dialog.getByText('定期检查一般一年检查一次'));
+    await dialog.getByText('上年度新取得证（含复查）企业抽查 10%').click();
+    await visible(dialog.getByText('抽查10%上年度新取得证（包括复查）企业'));
+    expect(await dialog.getByRole('spinbutton', { name: '年度' }).inputValue()).toBe(String(year));
+    await choose(page, dialog, '抽查事项', itemName);
+    await pickOption(page, dialog, '许可证类型', '计量标准考核证书');
+    const applied = page.waitForResponse((r) => /^\/api\/inspection-plan-templates\/[^/]+\/apply$/.test(new URL(r.url()).pathname));
+    await dialog.getByRole('button', { name: '建立计划' }).click();
+    const response = await applied;
+    expect(response.status()).toBe(201);
+    const { plan } = (await response.json()) as { plan: { id: string } };
+    await page.waitForURL(`**/inspection-plans/${plan.id}`);
+    const header = page.getByTestId('plan-header');
+    await visible(header.getByText(`${year}年上年度新取得证（含复查）企业抽查 10%（计量标准考核证书）`));
+    expect(await header.textContent()).toContain('A 10% · B 10% · C 10% · D 10%');
+    // the holder is in the new pool: at least one object to draw
+    await visible(page.getByTestId('draw-preview').getByText(/合计抽取 [1-9]\d* 户/));
+    await context.close();
   });
 });

@@ -1,4 +1,4 @@
-/** Seeding for the inspection-task journeys: an item, a county's inspectors, enterprises, and a revealed draw. */
+/** Seeding for the inspection-task journeys: an item, a county's inspectors, enterprises, a plan and (through the API) its revealed draw. */
 import type { ResponseOf } from '../../web/src/api/types';
 import { ApiSession, type Enterprise, type User } from './api';
 import { USER_PASSWORD, unique } from './env';
@@ -15,21 +15,26 @@ export const CHECKLIST = {
 } as const;
 export const RESULT_CATEGORIES = ['未发现问题', '发现问题已责令整改', '发现问题已立案'];
 
-export interface InspectionSeed {
+export interface PlannedSeed {
   item: Item;
   inspectors: User[];
   officer: User;
   officerSession: ApiSession;
   enterprises: Enterprise[];
+  /** The plan drawing every enterprise, not drawn yet. */
+  plan: { id: string; name: string };
+}
+
+export interface InspectionSeed extends PlannedSeed {
   tasks: Task[];
 }
 
 /**
  * In `regionCode`: an item needing a unique specialty (so only this seed's two inspectors are
  * eligible, whatever else is in the county's pool), a county officer, `count` enterprises with a
- * unique tag, a pool over that tag and a plan drawing all of them, committed and revealed by the officer.
+ * unique tag, a pool over that tag and the officer's plan drawing all of them (not drawn yet).
  */
-export async function seedDrawnTasks(admin: ApiSession, regionCode: string, count = 2): Promise<InspectionSeed> {
+export async function seedPlannedTasks(admin: ApiSession, regionCode: string, count = 2): Promise<PlannedSeed> {
   const u = unique();
   const specialty = `专业${u}`;
   const orgs = await admin.orgs();
@@ -66,7 +71,7 @@ export async function seedDrawnTasks(admin: ApiSession, regionCode: string, coun
   for (let i = 0; i < count; i++) enterprises.push(await admin.createEnterprise({ name: `检查对象${u}${i}有限公司`, regionCode, tags: [tag] }));
 
   const pool = await officerSession.post<{ id: string }>('/api/object-pools', { name: `对象库${u}`, filter: { tag } });
-  const plan = await officerSession.post<{ id: string }>('/api/inspection-plans', {
+  const plan = await officerSession.post<{ id: string; name: string }>('/api/inspection-plans', {
     name: `${new Date().getFullYear()} 年食品经营抽查${u}`,
     year: new Date().getFullYear(),
     itemId: item.id,
@@ -75,11 +80,22 @@ export async function seedDrawnTasks(admin: ApiSession, regionCode: string, coun
     mode: 'all',
     inspectorsPerTask: 2,
   });
-  const draw = await officerSession.post<{ id: string }>(`/api/inspection-plans/${plan.id}/draws`);
-  await officerSession.post(`/api/draws/${draw.id}/reveal`, { witnessInput: `见证人 ${u}` });
-  const tasks = (await officerSession.get<{ items: Task[] }>(`/api/inspection-tasks?drawId=${draw.id}`)).items;
-  if (tasks.length !== count) throw new Error(`the draw made ${tasks.length} tasks, expected ${count}`);
-  return { item, inspectors, officer, officerSession, enterprises, tasks };
+  return { item, inspectors, officer, officerSession, enterprises, plan };
+}
+
+/** The tasks a revealed draw made: one per enterprise of the seed. */
+export async function tasksOfDraw(seed: PlannedSeed, drawId: string): Promise<Task[]> {
+  const tasks = (await seed.officerSession.get<{ items: Task[] }>(`/api/inspection-tasks?drawId=${drawId}`)).items;
+  if (tasks.length !== seed.enterprises.length) throw new Error(`the draw made ${tasks.length} tasks, expected ${seed.enterprises.length}`);
+  return tasks;
+}
+
+/** seedPlannedTasks, with the plan's draw committed and revealed by the officer through the API. */
+export async function seedDrawnTasks(admin: ApiSession, regionCode: string, count = 2): Promise<InspectionSeed> {
+  const seed = await seedPlannedTasks(admin, regionCode, count);
+  const draw = await seed.officerSession.post<{ id: string }>(`/api/inspection-plans/${seed.plan.id}/draws`);
+  await seed.officerSession.post(`/api/draws/${draw.id}/reveal`, { witnessInput: `见证人 ${unique()}` });
+  return { ...seed, tasks: await tasksOfDraw(seed, draw.id) };
 }
 
 /** A 1×1 PNG, as a site photo to upload. */

@@ -40,6 +40,7 @@ const enUS: Messages = {
     logout: 'Log out',
     switchLanguage: '中文',
     switchLanguageTitle: 'Switch language',
+    accountMenu: 'Account menu',
   },
   menu: {
     home: 'Home',

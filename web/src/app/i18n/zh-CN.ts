@@ -38,6 +38,7 @@ const zhCN = {
     logout: '退出登录',
     switchLanguage: 'English',
     switchLanguageTitle: '切换语言',
+    accountMenu: '账户菜单',
   },
   menu: {
     home: '首页',

@@ -18,11 +18,14 @@ export type ObjectPool = ResponseOf<'/api/object-pools/{id}', 'get'>;
 export type PoolInput = BodyOf<'/api/object-pools', 'post'>;
 export type PoolFilter = PoolInput['filter'];
 
-export type Plan = ResponseOf<'/api/inspection-plans', 'post'>;
+export type Plan = ResponseOf<'/api/inspection-plans/{id}', 'get'>;
 export type PlanQuery = QueryOf<'/api/inspection-plans', 'get'>;
 export type PlanInput = BodyOf<'/api/inspection-plans', 'post'>;
 export type PlanMode = Plan['mode'];
 export type PlanPreview = ResponseOf<'/api/inspection-plans/{id}/preview', 'get'>;
+export type PlanTemplate = ResponseOf<'/api/inspection-plan-templates', 'get'>['items'][number];
+export type TemplateInput = BodyOf<'/api/inspection-plan-templates/{key}/apply', 'post'>;
+export type TemplateResult = ResponseOf<'/api/inspection-plan-templates/{key}/apply', 'post'>;
 
 export type Draw = ResponseOf<'/api/public/draws/{id}', 'get'>;
 export type DrawStatus = Draw['status'];
@@ -54,13 +57,23 @@ export const poolsApi = {
 export const plansApi = {
   /** Every plan in the user's scope, of one year or all (not paged by the server). */
   all: (query: PlanQuery = {}) => api.get<ListResult<Plan>>('/api/inspection-plans', query),
+  get: (id: string) => api.get<Plan>(`/api/inspection-plans/${enc(id)}`),
   create: (input: PlanInput) => api.post<Plan>('/api/inspection-plans', input),
   preview: (id: string) => api.get<PlanPreview>(`/api/inspection-plans/${enc(id)}/preview`),
   draws: (id: string) => api.get<ListResult<DrawSummary>>(`/api/inspection-plans/${enc(id)}/draws`),
 };
 
+/** Ready-made plans (the metrology rule): applying one creates its object pool and its plan. */
+export const templatesApi = {
+  list: () => api.get<ListResult<PlanTemplate>>('/api/inspection-plan-templates'),
+  apply: (key: string, input: TemplateInput) => api.post<TemplateResult>(`/api/inspection-plan-templates/${enc(key)}/apply`, input),
+};
+
 export const drawsApi = {
-  /** Commit: freezes the candidates and publishes their hash and the commitment (409 DRAW_PENDING when one is pending). */
+  /**
+   * Commit: freezes the candidates and publishes their hash and the commitment; 409 DRAW_PENDING
+   * while one is pending, DRAW_REVEALED once the plan was drawn (a plan is drawn once).
+   */
   commit: (planId: string) => api.post<Draw>(`/api/inspection-plans/${enc(planId)}/draws`),
   reveal: (id: string, witnessInput: string) => api.post<Draw>(`/api/draws/${enc(id)}/reveal`, { witnessInput }),
   cancel: (id: string, reason: string) => api.post<Draw>(`/api/draws/${enc(id)}/cancel`, { reason }),

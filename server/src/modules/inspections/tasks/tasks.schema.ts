@@ -1,8 +1,7 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../../db/columns.js';
 import { enterprises } from '../../enterprises/enterprises.schema.js';
-import type { SEVERITIES} from '../inspections.schema.js';
-import { draws, inspectionItems, inspectionPlans } from '../inspections.schema.js';
+import type { SEVERITIES } from '../inspections.schema.js';
 
 /** Why a task exists: drawn by a plan, or created by hand after a complaint or for a targeted check. */
 export const TASK_ORIGINS = ['draw', 'complaint', 'targeted'] as const;

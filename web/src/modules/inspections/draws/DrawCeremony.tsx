@@ -14,6 +14,9 @@ import { useInspectorNames } from './useInspectorNames';
 
 const STEPS = ['preview', 'commit', 'witness', 'reveal'] as const;
 
+/** Commit refusals meaning the plan already has a live draw (pending, or revealed: a plan is drawn once); the reload shows that draw. */
+const SHOWN_INSTEAD: Readonly<Record<string, string>> = { DRAW_PENDING: 'pendingShown', DRAW_REVEALED: 'revealedShown' };
+
 interface Props {
   planId: string;
   /** The plan's draws, newest first; undefined while they load. */
@@ -41,8 +44,9 @@ export function DrawCeremony({ planId, draws, onChanged }: Props) {
       await drawsApi.commit(planId);
       void message.success(label('committed'));
     } catch (err) {
-      // someone froze the candidates meanwhile: show that draw instead
-      if (err instanceof ApiError && err.code === 'DRAW_PENDING') void message.info(label('pendingShown'));
+      // someone froze the candidates, or even revealed, meanwhile: say so, and show that draw instead
+      const shown = err instanceof ApiError ? SHOWN_INSTEAD[err.code] : undefined;
+      if (shown) void message.info(label(shown));
       else notifyError(err);
     }
     onChanged();

@@ -1,7 +1,6 @@
 import { Card, Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { ApiError } from '../../../api/client';
 import { DetailHeader, DetailPending } from '../../../app/components/DetailHeader';
 import { formatDateTime } from '../../../app/format';
 import { useAsync } from '../../../app/hooks/useAsync';
@@ -46,12 +45,7 @@ export function PlanDetailPage() {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
   const rule = usePlanRule();
-  // the API has no GET /api/inspection-plans/{id}: the plan is taken from the list of the user's scope
-  const plan = useAsync(async () => {
-    const found = (await plansApi.all()).items.find((p) => p.id === id);
-    if (!found) throw new ApiError(404, 'NOT_FOUND', t('errors.notFound'));
-    return found;
-  }, id);
+  const plan = useAsync(() => plansApi.get(id), id);
   const draws = useAsync(() => plansApi.draws(id), id);
 
   if (plan.error || !plan.data) return <DetailPending error={plan.error} loading={plan.loading} />;

@@ -1,5 +1,5 @@
-import { Button, Form, InputNumber, Space, type TableColumnsType } from 'antd';
-import { GlobalOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, InputNumber, Space, type TableColumnsType } from 'antd';
+import { FileAddOutlined, GlobalOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { useRegions } from '../../regions/useRegions';
 import { plansApi, type Plan, type PlanQuery } from '../inspections.api';
 import { pagedLocally } from '../shared';
 import { PlanFormModal } from './PlanFormModal';
+import { TemplateFormModal } from './TemplateFormModal';
 import { usePlanRefs, usePlanRule, useQuarterText } from './planRefs';
 
 export const planPath = (id: string) => `/inspection-plans/${encodeURIComponent(id)}`;
@@ -25,7 +26,8 @@ export function PlanListPage() {
   const refs = usePlanRefs();
   const rule = usePlanRule();
   const quarterText = useQuarterText();
-  const [creating, setCreating] = useState(false);
+  const { message } = App.useApp();
+  const [creating, setCreating] = useState<'plan' | 'template' | null>(null);
   const label = (key: string) => t(`inspectionPlans.plans.${key}`);
 
   const columns: TableColumnsType<Plan> = [
@@ -53,9 +55,14 @@ export function PlanListPage() {
               {label('publicList')}
             </Button>
             {can('inspection.plan') && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {label('create')}
-              </Button>
+              <>
+                <Button icon={<FileAddOutlined />} onClick={() => setCreating('template')}>
+                  {t('inspectionPlans.templates.create')}
+                </Button>
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating('plan')}>
+                  {label('create')}
+                </Button>
+              </>
             )}
           </Space>
         }
@@ -65,7 +72,15 @@ export function PlanListPage() {
           </Form.Item>
         }
       />
-      <PlanFormModal open={creating} onClose={() => setCreating(false)} onSaved={(plan) => navigate(planPath(plan.id))} />
+      <PlanFormModal open={creating === 'plan'} onClose={() => setCreating(null)} onSaved={(plan) => navigate(planPath(plan.id))} />
+      <TemplateFormModal
+        open={creating === 'template'}
+        onClose={() => setCreating(null)}
+        onSaved={({ pool, plan }) => {
+          void message.success(t('inspectionPlans.templates.created', { pool: pool.name }));
+          navigate(planPath(plan.id));
+        }}
+      />
     </>
   );
 }

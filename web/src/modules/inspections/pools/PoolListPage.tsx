@@ -25,6 +25,7 @@ function useFilterTags() {
       ['tag', f.tag],
       ['industryPrefix', f.industryPrefix],
       ['licenceType', f.licenceType && (types.byKey(f.licenceType)?.name ?? f.licenceType)],
+      ['licenceIssuedYear', f.licenceIssuedYear?.toString()],
     ];
     const set = parts.filter(([, v]) => v);
     if (set.length === 0) return <Typography.Text type="secondary">{label('noFilter')}</Typography.Text>;
