@@ -128,8 +128,12 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
     /** The draws of one plan in the actor's scope, newest first, whatever their state. */
     async listForPlan(actor: Actor, planId: string) {
       const plan = await deps.plans.find(db, actor, planId);
-      const rows = await db.select().from(draws).where(eq(draws.planId, plan.id)).orderBy(desc(draws.committedAt));
-      const items = rows.map((d) => ({ id: d.id, status: d.status, committedAt: d.committedAt, committedByName: d.committedByName, revealedAt: d.revealedAt, cancelledAt: d.cancelledAt, cancelReason: d.cancelReason, commitment: d.commitment }));
+      // Not the strata or the record: a draw's candidates may run to a million keys.
+      const items = await db
+        .select({ id: draws.id, status: draws.status, committedAt: draws.committedAt, committedByName: draws.committedByName, revealedAt: draws.revealedAt, cancelledAt: draws.cancelledAt, cancelReason: draws.cancelReason, commitment: draws.commitment })
+        .from(draws)
+        .where(eq(draws.planId, plan.id))
+        .orderBy(desc(draws.committedAt));
       return { items, total: items.length };
     },
 
