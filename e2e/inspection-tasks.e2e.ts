@@ -178,8 +178,10 @@ describe('inspection tasks', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('来源说明').fill(`投诉举报 TS${unique()}`);
     await choose(page, dialog, '抽查事项', seed.item.name);
-    await dialog.getByLabel('统一社会信用代码').fill(randomUscc(`91${COUNTY}`));
+    // The inspectors offered are those who may inspect this enterprise for this item.
+    await dialog.getByLabel('统一社会信用代码').fill(seed.enterprises[0]!.uscc);
     for (const inspector of seed.inspectors) await choose(page, dialog, '检查人员', inspector.displayName);
+    await dialog.getByLabel('统一社会信用代码').fill(randomUscc(`91${COUNTY}`));
     await dialog.getByRole('button', { name: '保存' }).click();
     await visible(dialog.getByText(/本辖区的企业名录中没有统一社会信用代码/));
 

@@ -8732,6 +8732,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inspection-tasks/eligible-inspectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 不经抽取的任务可安排的检查人员（不符合条件的附排除规则） */
+        get: {
+            parameters: {
+                query: {
+                    itemId: string;
+                    uscc: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                userId: string;
+                                name: string;
+                                rule: ("inactive" | "region" | "specialty" | "conflict" | "last_time") | (never | null);
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inspection-tasks/publish": {
         parameters: {
             query?: never;

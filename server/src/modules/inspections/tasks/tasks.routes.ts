@@ -134,6 +134,19 @@ export const tasksRoutes =
       },
       async (request, reply) => reply.status(201).send(await deps.tasks.create(ctxOf(request), request.body)),
     );
+    app.get(
+      '/api/inspection-tasks/eligible-inspectors',
+      {
+        config: { access: 'inspection.plan' },
+        schema: {
+          tags,
+          summary: '不经抽取的任务可安排的检查人员（不符合条件的附排除规则）',
+          querystring: Type.Object({ itemId: Id, uscc: Type.String({ minLength: 1, maxLength: 30 }) }, { additionalProperties: false }),
+          response: { 200: ListOf(Type.Object({ userId: Type.String(), name: Type.String(), rule: Nullable(literals(['inactive', 'region', 'specialty', 'conflict', 'last_time'] as const)) })), 400: ErrorSchema },
+        },
+      },
+      async (request) => deps.tasks.eligibleInspectors(request.actor!, request.query.itemId, request.query.uscc),
+    );
     app.post(
       '/api/inspection-tasks/publish',
       { config: { access: 'inspection.plan' }, schema: { tags, summary: '公示已办结任务的检查结果', body: Body({ ids: Type.Array(Id, { minItems: 1, maxItems: 500 }) }), response: { 200: Type.Object({ published: Type.Integer() }), ...Errors } } },

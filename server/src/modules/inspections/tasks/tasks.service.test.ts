@@ -108,6 +108,9 @@ describe('inspection tasks', () => {
     const elsewhere = await makeInspector(env, '320803');
     const { actor: officer } = await actorOf(env, ['county_officer'], '320826');
     const create = (ids: string[]) => env.services.tasks.create(ctx(officer), { itemId: item.id, uscc: enterprise.uscc, origin: 'complaint', originNote: '12315 投诉 No.1', inspectorIds: ids });
+    const offered = await env.services.tasks.eligibleInspectors(officer, item.id, enterprise.uscc.toLowerCase());
+    expect(offered.items).toEqual(expect.arrayContaining([expect.objectContaining({ userId: ok.user.id, rule: null }), expect.objectContaining({ userId: conflicted.user.id, rule: 'conflict' })]));
+    expect(offered.items.map((i) => i.userId)).not.toContain(elsewhere.user.id); // not in this region's pool at all
     expect(await code(create([ok.user.id]))).toBe('INSPECTORS_TOO_FEW');
     expect(await code(create([ok.user.id, conflicted.user.id]))).toBe('INSPECTOR_INELIGIBLE');
     expect(await code(create([ok.user.id, elsewhere.user.id]))).toBe('INSPECTOR_INELIGIBLE');

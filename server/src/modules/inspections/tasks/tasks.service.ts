@@ -133,6 +133,31 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
     };
   }
 
+  /**
+   * Who may inspect an enterprise of the actor's register for an item: the inspector pool of its
+   * region after the draw's exclusion rules (inactive, region, specialty, conflict); there is no
+   * "last time" rule for a task chosen by hand.
+   */
+  async function candidatesFor(tx: Db, actor: Actor, itemId: string, rawUscc: string) {
+    const [item] = await tx.select().from(inspectionItems).where(eq(inspectionItems.id, itemId));
+    if (!item || !item.active) throw invalid('itemId', '未知或已停用的抽查事项');
+    const uscc = normalizeUscc(rawUscc ?? '');
+    const [enterprise] = await tx
+      .select({ id: enterprises.id, regionCode: enterprises.regionCode })
+      .from(enterprises)
+      .where(and(eq(enterprises.uscc, uscc), visibleTo(actor, { regionCode: enterprises.regionCode })));
+    if (!enterprise) throw invalid('uscc', `本辖区的企业名录中没有统一社会信用代码 ${uscc}`, 'ENTERPRISE_UNKNOWN');
+    const pool = await poolFor(tx, enterprise.regionCode);
+    const choice = eligibleInspectors(pool, { key: uscc, regionCode: enterprise.regionCode }, {
+      on: todayInChina(),
+      perTask: 2,
+      specialty: item.specialty,
+      conflicts: new Set(pool.filter((i) => i.conflicts.includes(uscc)).map((i) => i.userId)),
+      lastTime: new Set(),
+    });
+    return { item, uscc, enterprise, choice };
+  }
+
   /** Changes a task in the actor's scope under a row lock, audits it, and answers its new detail. */
   async function change(ctx: RequestContext & { actor: Actor }, id: string, action: string, fn: (tx: Db, task: Awaited<ReturnType<typeof findTask>>) => Promise<Partial<typeof inspectionTasks.$inferInsert>>) {
     return inTransaction(db, async (tx) => {
@@ -169,6 +194,17 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
 
     get: (actor: Actor, id: string) => detail(db, actor, id),
 
+    /** The inspectors a task without a draw may have for this item and enterprise, and who may not, with the rule. */
+    async eligibleInspectors(actor: Actor, itemId: string, uscc: string) {
+      const { choice } = await candidatesFor(db, actor, itemId, uscc);
+      const names = await namesOf(db, [...choice.eligible, ...choice.excluded.map((e) => e.inspector)]);
+      const items = [
+        ...choice.eligible.map((userId) => ({ userId, name: names.get(userId) ?? userId, rule: null })),
+        ...choice.excluded.map((e) => ({ userId: e.inspector, name: names.get(e.inspector) ?? e.inspector, rule: e.rule })),
+      ];
+      return { items, total: items.length };
+    },
+
     /** A task without a draw: after a complaint, or a targeted check, with inspectors chosen by hand. */
     async create(ctx: RequestContext & { actor: Actor }, input: ManualTaskInput) {
       if (input.origin !== 'complaint' && input.origin !== 'targeted') throw invalid('origin', '无抽取的任务来源应为投诉举报（complaint）或专项检查（targeted）');
@@ -178,22 +214,7 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
       const inspectorIds = [...new Set(input.inspectorIds ?? [])];
       if (inspectorIds.length < 2) throw invalid('inspectorIds', '每项检查任务至少安排两名检查人员', 'INSPECTORS_TOO_FEW');
       return inTransaction(db, async (tx) => {
-        const [item] = await tx.select().from(inspectionItems).where(eq(inspectionItems.id, input.itemId));
-        if (!item || !item.active) throw invalid('itemId', '未知或已停用的抽查事项');
-        const uscc = normalizeUscc(input.uscc ?? '');
-        const [enterprise] = await tx
-          .select({ id: enterprises.id, regionCode: enterprises.regionCode })
-          .from(enterprises)
-          .where(and(eq(enterprises.uscc, uscc), visibleTo(ctx.actor, { regionCode: enterprises.regionCode })));
-        if (!enterprise) throw invalid('uscc', `本辖区的企业名录中没有统一社会信用代码 ${uscc}`, 'ENTERPRISE_UNKNOWN');
-        const pool = await poolFor(tx, enterprise.regionCode);
-        const choice = eligibleInspectors(pool, { key: uscc, regionCode: enterprise.regionCode }, {
-          on: todayInChina(),
-          perTask: inspectorIds.length,
-          specialty: item.specialty,
-          conflicts: new Set(pool.filter((i) => i.conflicts.includes(uscc)).map((i) => i.userId)),
-          lastTime: new Set(),
-        });
+        const { item, uscc, enterprise, choice } = await candidatesFor(tx, ctx.actor, input.itemId, input.uscc);
         const names = await namesOf(tx, inspectorIds);
         for (const id of inspectorIds) {
           if (choice.eligible.includes(id)) continue;

@@ -6,7 +6,8 @@ import { FormModal } from '../../../app/components/FormModal';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
-import { inspectorsApi, itemsApi } from '../inspections.api';
+import { itemsApi } from '../inspections.api';
+import { useDrawLabels } from '../labels';
 import { tasksApi, type CreateTaskInput, type Task } from './tasks.api';
 
 type CreateTaskValues = Omit<CreateTaskInput, 'dueOn'> & { dueOn?: Dayjs };
@@ -23,20 +24,32 @@ const toInput = (v: CreateTaskValues): CreateTaskInput => ({
   dueOn: v.dueOn?.format('YYYY-MM-DD') ?? null,
 });
 
-/** The active items and the pool's inspectors, as select options (loaded when the dialog opens). */
-function useChoices(open: boolean) {
-  const { data, loading } = useAsync(
-    () => (open ? Promise.all([itemsApi.list({ active: true, pageSize: 500 }), inspectorsApi.list({ pageSize: 500 })]) : Promise.resolve(undefined)),
-    String(open),
-  );
-  const [items, inspectors] = data ?? [{ items: [] }, { items: [] }];
+const USCC_LENGTH = 18;
+
+/** The active items, as select options (loaded when the dialog opens). */
+function useItems(open: boolean) {
+  const { data, loading } = useAsync(() => (open ? itemsApi.list({ active: true, pageSize: 500 }) : Promise.resolve(undefined)), String(open));
+  return { loading, options: (data?.items ?? []).map((i) => ({ value: i.id, label: i.name })) };
+}
+
+/**
+ * The inspectors the server offers for this item and enterprise: the eligible ones, then the
+ * excluded ones disabled with their rule (empty until both are filled in).
+ */
+function useInspectorOptions(itemId: string | undefined, rawUscc: string | undefined) {
+  const labels = useDrawLabels();
+  const uscc = rawUscc?.replace(/\s/g, '').toUpperCase() ?? '';
+  const ready = Boolean(itemId) && uscc.length === USCC_LENGTH;
+  const { data, loading } = useAsync(() => (ready ? tasksApi.eligibleInspectors(itemId!, uscc).catch(() => undefined) : Promise.resolve(undefined)), `${itemId}|${uscc}`);
   return {
     loading,
-    items: items.items.map((i) => ({ value: i.id, label: i.name })),
-    inspectors: inspectors.items
-      .filter((i) => i.userActive)
-      .map((i) => ({ value: i.userId, label: `${i.displayName}（${i.orgName} · ${i.certificateNo}）` })),
+    options: (data?.items ?? []).map((i) => ({ value: i.userId, label: i.rule ? `${i.name}（${labels.rule(i.rule)}）` : i.name, disabled: i.rule !== null })),
   };
+}
+
+function InspectorSelect({ itemId, uscc, ...props }: { itemId?: string; uscc?: string; value?: string[]; onChange?: (ids: string[]) => void }) {
+  const inspectors = useInspectorOptions(itemId, uscc);
+  return <Select mode="multiple" showSearch optionFilterProp="label" options={inspectors.options} loading={inspectors.loading} maxCount={10} {...props} />;
 }
 
 interface Props {
@@ -49,7 +62,7 @@ interface Props {
 export function CreateTaskModal({ open, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const { required, selectRequired } = useRequiredRules();
-  const choices = useChoices(open);
+  const items = useItems(open);
   const label = (key: string) => t(`inspectionTasks.${key}`);
   const atLeastTwo = {
     validator: (_: unknown, ids: string[] | undefined) =>
@@ -79,13 +92,17 @@ export function CreateTaskModal({ open, onClose, onCreated }: Props) {
             )}
           </Form.Item>
           <Form.Item name="itemId" label={label('item')} rules={selectRequired(label('item'))}>
-            <Select showSearch optionFilterProp="label" options={choices.items} loading={choices.loading} />
+            <Select showSearch optionFilterProp="label" options={items.options} loading={items.loading} />
           </Form.Item>
           <Form.Item name="uscc" label={t('enterprises.uscc')} rules={required(t('enterprises.uscc'))}>
             <CodeInput maxLength={24} />
           </Form.Item>
-          <Form.Item name="inspectorIds" label={label('inspectors')} extra={label('inspectorsHint')} rules={[...selectRequired(label('inspectors')), atLeastTwo]}>
-            <Select mode="multiple" showSearch optionFilterProp="label" options={choices.inspectors} loading={choices.loading} maxCount={10} />
+          <Form.Item noStyle dependencies={['itemId', 'uscc']}>
+            {() => (
+              <Form.Item name="inspectorIds" label={label('inspectors')} extra={label('inspectorsHint')} rules={[...selectRequired(label('inspectors')), atLeastTwo]}>
+                <InspectorSelect itemId={form.getFieldValue('itemId')} uscc={form.getFieldValue('uscc')} />
+              </Form.Item>
+            )}
           </Form.Item>
           <Form.Item name="dueOn" label={label('dueOn')} extra={label('dueOnHint')}>
             <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isBefore(dayjs(), 'day')} />

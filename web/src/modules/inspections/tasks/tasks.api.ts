@@ -14,6 +14,7 @@ export type TaskFinding = Task['findings'][number];
 export type TaskPhoto = Task['photos'][number];
 export type RectificationOrder = Task['rectificationOrders'][number];
 export type CreateTaskInput = BodyOf<'/api/inspection-tasks', 'post'>;
+export type EligibleInspector = ResponseOf<'/api/inspection-tasks/eligible-inspectors', 'get'>['items'][number];
 export type SubmitInput = BodyOf<'/api/inspection-tasks/{id}/submit', 'post'>;
 export type ExtraFinding = NonNullable<SubmitInput['findings']>[number];
 export type RectifyInput = BodyOf<'/api/inspection-tasks/{id}/rectification-orders', 'post'>;
@@ -33,6 +34,8 @@ export const tasksApi = {
   list: (query: TaskQuery) => api.get<ListResult<TaskSummary>>('/api/inspection-tasks', query),
   get: (id: string) => api.get<Task>(path(id)),
   create: (input: CreateTaskInput) => api.post<Task>('/api/inspection-tasks', input),
+  /** Who may inspect this enterprise for this item (a task without a draw); the others with their exclusion rule. */
+  eligibleInspectors: (itemId: string, uscc: string) => api.get<ListResult<EligibleInspector>>('/api/inspection-tasks/eligible-inspectors', { itemId, uscc }),
   saveAnswers: (id: string, answers: Task['answers']) => api.put<Task>(`${path(id)}/answers`, { answers }),
   submit: (id: string, input: SubmitInput) => api.post<Task>(`${path(id)}/submit`, input),
   /** A site photo (jpg/png ≤ 20 MB); the caption goes before the file, as the server reads the fields in order. */
