@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { inTransaction } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
-import { notFound } from '../../../platform/http/errors.js';
+import { AppError, notFound } from '../../../platform/http/errors.js';
 import { invalid } from '../../licences/licence-fields.js';
 import { licenceTypes } from '../../licences/licences.schema.js';
-import type { PlanMode } from '../inspections.schema.js';
+import { type PlanMode, inspectionPlans } from '../inspections.schema.js';
 import type { PoolsService } from '../pools/pools.service.js';
 import type { PlansService } from './plans.service.js';
 
@@ -56,6 +56,9 @@ export function makePlanTemplates(deps: { db: Db; pools: PoolsService; plans: Pl
         const [type] = await tx.select({ name: licenceTypes.name }).from(licenceTypes).where(eq(licenceTypes.key, licenceType));
         if (!type) throw invalid('licenceType', `未知的许可证类型：${licenceType}`, 'LICENCE_TYPE_UNKNOWN');
         const name = `${input.year}年${template.name}（${type.name}）`;
+        const regionCode = input.regionCode ?? ctx.actor.regionCode;
+        const [existing] = await tx.select({ id: inspectionPlans.id }).from(inspectionPlans).where(and(eq(inspectionPlans.name, name), eq(inspectionPlans.regionCode, regionCode)));
+        if (existing) throw new AppError('DUPLICATE', `${name}已建立`, 409, { planId: existing.id });
         const filter = template.previousYearCertificates ? { licenceType, licenceIssuedYear: input.year - 1 } : { licenceType };
         const pool = await deps.pools.insert(tx, ctx, { name: name.slice(0, 100), filter, regionCode: input.regionCode });
         const ratios = template.ratio === null ? null : { A: template.ratio, B: template.ratio, C: template.ratio, D: template.ratio };

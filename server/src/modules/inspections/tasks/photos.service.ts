@@ -6,7 +6,7 @@ import type { AuditService } from '../../../platform/audit/audit.service.js';
 import { PHOTO_EXTENSIONS, checkAttachment } from '../../../platform/documents/attachments.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
 import { findTask, requireAssigned, requireState } from './task-access.js';
-import { taskPhotos } from './tasks.schema.js';
+import { inspectionTasks, taskPhotos } from './tasks.schema.js';
 
 /** At most this many photos per task. */
 export const MAX_PHOTOS_PER_TASK = 100;
@@ -30,6 +30,23 @@ export function makeTaskPhotos(deps: { db: Db; audit: AuditService }) {
           .returning({ id: taskPhotos.id, fileName: taskPhotos.fileName, contentType: taskPhotos.contentType, size: taskPhotos.size, caption: taskPhotos.caption, uploadedByName: taskPhotos.uploadedByName, createdAt: taskPhotos.createdAt });
         await audit.record(tx, ctx, { action: 'inspection_task.photo_added', targetType: 'inspection_task', targetId: taskId, after: { photoId: row!.id, fileName, size: file.content.length } });
         return row!;
+      });
+    },
+
+    /**
+     * Deletes a photo taken by mistake, while the checklist is not yet submitted (afterwards the
+     * photos are part of the check's record); answers that show it no longer do.
+     */
+    async remove(ctx: RequestContext & { actor: Actor }, taskId: string, photoId: string) {
+      await inTransaction(db, async (tx) => {
+        const task = await findTask(tx, ctx.actor, taskId, { forUpdate: true });
+        requireAssigned(ctx.actor, task);
+        requireState(task, ['assigned', 'in_progress'], '删除照片（检查结果提交后照片随记录保存）');
+        const [photo] = await tx.delete(taskPhotos).where(and(eq(taskPhotos.id, photoId), eq(taskPhotos.taskId, taskId))).returning({ fileName: taskPhotos.fileName });
+        if (!photo) throw notFound('照片');
+        const answers = Object.fromEntries(Object.entries(task.answers).map(([key, a]) => [key, Array.isArray(a.value) ? { ...a, value: a.value.filter((id) => id !== photoId) } : a]));
+        await tx.update(inspectionTasks).set({ answers, updatedAt: new Date() }).where(eq(inspectionTasks.id, taskId));
+        await audit.record(tx, ctx, { action: 'inspection_task.photo_removed', targetType: 'inspection_task', targetId: taskId, before: { photoId, fileName: photo.fileName } });
       });
     },
 

@@ -80,12 +80,22 @@ describe('inspection tasks API', () => {
     expect(image.headers['content-type']).toBe('image/png');
     expect(image.rawPayload.equals(PNG)).toBe(true);
 
+    // A photo taken by mistake is deleted, and leaves the answer that showed it.
+    const extra = photoUpload('误拍.png', PNG);
+    const mistaken = (await env.app.inject({ method: 'POST', url: `/api/inspection-tasks/${task.id}/photos`, payload: extra.body, headers: { ...extra.headers, 'x-csrf-token': me.csrfToken! }, cookies: { zj_session: me.cookie! } })).json();
+    await me.put(`/api/inspection-tasks/${task.id}/answers`, { answers: { site_photo: { value: [photo.json().id, mistaken.id] } } });
+    expect((await me.delete(`/api/inspection-tasks/${task.id}/photos/${mistaken.id}`)).statusCode).toBe(204);
+    const afterDelete = (await me.get(`/api/inspection-tasks/${task.id}`)).json();
+    expect(afterDelete.photos.map((p: { id: string }) => p.id)).toEqual([photo.json().id]);
+    expect(afterDelete.answers.site_photo.value).toEqual([photo.json().id]);
+
     const submitted = await me.post(`/api/inspection-tasks/${task.id}/submit`, {
       answers: { licence_valid: { value: false }, records_kept: { value: true }, site_photo: { value: [photo.json().id] } },
       inspectedOn: todayInChina(),
     });
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json().findings).toEqual([{ questionKey: 'licence_valid', text: '无有效许可证', severity: 'major' }]);
+    expect((await me.delete(`/api/inspection-tasks/${task.id}/photos/${photo.json().id}`)).json().error.code).toBe('TASK_STATE');
     const ordered = await me.post(`/api/inspection-tasks/${task.id}/rectification-orders`, { requirements: '立即停止生产，依法申领许可证', workingDays: 20 });
     expect(ordered.statusCode).toBe(201);
     const order = ordered.json().rectificationOrders[0];
@@ -139,6 +149,8 @@ describe('inspection tasks API', () => {
     expect(plan).toMatchObject({ mode: 'ratio', ratios: { A: 10, B: 10, C: 10, D: 10 }, quarters: [1, 2, 3, 4] });
     const draw = (await officer.post(`/api/inspection-plans/${plan.id}/draws`)).json();
     expect(draw.strata.flatMap((s: { candidates: string[] }) => s.candidates)).toContain(lastYear);
+    const twice = await officer.post('/api/inspection-plan-templates/metrology_new_certificates/apply', { year: 2026, itemId: item.id, licenceType: 'metrology_standard' });
+    expect(twice.json().error).toMatchObject({ code: 'DUPLICATE', details: { planId: plan.id } });
     const yearly = (await officer.post('/api/inspection-plan-templates/metrology_yearly/apply', { year: 2026, itemId: item.id, licenceType: 'metrology_standard' })).json();
     expect(yearly.plan.mode).toBe('all');
     expect(yearly.pool.size).toBeGreaterThanOrEqual(2);

@@ -199,6 +199,14 @@ export const tasksRoutes =
       },
     );
 
+    app.delete(
+      '/api/inspection-tasks/:id/photos/:photoId',
+      { config: { access: 'inspection.perform' }, schema: { tags, summary: '删除误拍的照片（提交检查结果前）', params: Type.Object({ id: Id, photoId: Id }, { additionalProperties: false }), response: { 204: Type.Null(), ...Errors } } },
+      async (request, reply) => {
+        await deps.photos.remove(ctxOf(request), request.params.id, request.params.photoId);
+        return reply.status(204).send(null);
+      },
+    );
     app.post(
       '/api/inspection-tasks/:id/rectification-orders',
       {

@@ -79,9 +79,16 @@ export function PhotoPicker({ taskId, caption, value = [], onChange, 'aria-label
       );
   };
 
+  // The photo is deleted on the server too (it was taken by mistake), then leaves the answer.
+  const remove = (id: string) =>
+    tasksApi.deletePhoto(taskId, id).then(
+      () => onChange?.(latest.current.filter((v) => v !== id)),
+      (err: unknown) => void message.error(errorText(err, t)),
+    );
+
   return (
     <Flex vertical gap={8}>
-      <PhotoThumbs taskId={taskId} ids={value} onRemove={(id) => onChange?.(value.filter((v) => v !== id))} />
+      <PhotoThumbs taskId={taskId} ids={value} onRemove={remove} />
       <Upload accept={ACCEPT} multiple showUploadList={false} beforeUpload={beforeUpload} customRequest={customRequest}>
         <Button size="large" icon={<CameraOutlined />} loading={uploading > 0} aria-label={ariaLabel}>
           {t('inspectionTasks.uploadPhoto')}

@@ -45,6 +45,8 @@ export const tasksApi = {
     form.append('file', file);
     return api.postForm<TaskPhoto>(`${path(id)}/photos`, form);
   },
+  /** Deletes a photo taken by mistake (before the checklist is submitted). */
+  deletePhoto: (id: string, photoId: string) => api.del(`${path(id)}/photos/${enc(photoId)}`),
   /** The photo itself, for an <img src> (the browser sends the session cookie). */
   photoUrl: (id: string, photoId: string) => `${path(id)}/photos/${enc(photoId)}`,
   rectify: (id: string, input: RectifyInput) => api.post<Task>(`${path(id)}/rectification-orders`, input),
