@@ -4,23 +4,9 @@ import { useTestEnv } from '../../../test/app.js';
 import { enterprises } from '../../enterprises/enterprises.schema.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
 import { verifyRecord } from '../draw/record.js';
+import { makeItem } from '../testing.js';
 
 const env = useTestEnv();
-let seq = 0;
-
-/** An inspection item owned by the quality section. */
-async function makeItem() {
-  const section = (await env.services.jurisdiction.listOrgs(env.admin, { type: 'city_section' }, { page: 1, pageSize: 50 })).items[0]!;
-  return env.services.inspectionItems.create(env.ctx, {
-    name: `产品质量监督抽查${++seq}-${Date.now()}`,
-    sectionId: section.id,
-    legalBasis: '《中华人民共和国产品质量法》第十五条',
-    targetKind: 'enterprise',
-    checklist: [{ key: 'licence_valid', text: '是否持有有效许可证', answerType: 'yes_no', required: true, finding: { text: '无有效许可证', severity: 'major' } }],
-    resultCategories: ['未发现问题', '发现问题已责令整改'],
-  });
-}
-
 describe('draw ceremony API', () => {
   it('plans over a pool, commits, reveals a record anyone can replay, and refuses to redraw', async () => {
     const tag = `集群${Date.now()}`;
@@ -40,7 +26,7 @@ describe('draw ceremony API', () => {
       inspectors.push(user.id);
     }
     const officer = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320826' })).username);
-    const item = await makeItem();
+    const item = await makeItem(env);
     const pool = await officer.post('/api/object-pools', { name: '集群企业', filter: { tag } });
     expect(pool.statusCode).toBe(201);
     expect(pool.json()).toMatchObject({ regionCode: '320826', size: 20 });
@@ -87,7 +73,7 @@ describe('draw ceremony API', () => {
     await makeEnterprise(env, { regionCode: '320830' });
     const xuyi = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320830' })).username);
     const lianshui = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320826' })).username);
-    const item = await makeItem();
+    const item = await makeItem(env);
     const pool = (await xuyi.post('/api/object-pools', { name: '全县企业', filter: {} })).json();
     const plan = (await xuyi.post('/api/inspection-plans', { name: '盱眙全覆盖', year: 2026, itemId: item.id, poolId: pool.id, quarters: [1, 2], mode: 'all' })).json();
 
