@@ -20,6 +20,12 @@ describe('field checks shared by the form and the import', () => {
     expect(code(checkDate('2027-01-01', today))).toBe('DATE_FUTURE');
   });
 
+  it('counts "today" in China: at 00:30 Beijing time (16:30 UTC the day before) that day is not in the future', () => {
+    const justAfterMidnightInChina = new Date('2026-11-28T16:30:00Z');
+    expect(value(checkDate('2026-11-29', justAfterMidnightInChina))).toBe('2026-11-29');
+    expect(code(checkDate('2026-11-30', justAfterMidnightInChina))).toBe('DATE_FUTURE');
+  });
+
   it('maps registration-status labels to status keys', () => {
     expect(value(checkStatus('存续（在营、开业、在册）'))).toBe('active');
     expect(value(checkStatus('在业'))).toBe('active');

@@ -1,4 +1,5 @@
 import { cellDate } from '../../platform/files/cells.js';
+import { todayInChina } from '../../platform/calendar/dates.js';
 import { AppError } from '../../platform/http/errors.js';
 import { ENTERPRISE_STATUSES, type EnterpriseStatus } from './enterprises.schema.js';
 import { normalizeUscc, usccProblem } from './uscc.js';
@@ -106,7 +107,7 @@ export function checkDate(raw: unknown, today = new Date()): Result<string | nul
   if (raw === null || raw === undefined || raw === '') return ok(null);
   const iso = cellDate(raw);
   if (!iso) return fail('establishedOn', 'DATE_FORMAT', `无法识别的日期“${String(raw)}”（如 2019-03-05、2019/3/5）`);
-  if (iso > today.toISOString().slice(0, 10)) return fail('establishedOn', 'DATE_FUTURE', `成立日期 ${iso} 晚于今天`);
+  if (iso > todayInChina(today)) return fail('establishedOn', 'DATE_FUTURE', `成立日期 ${iso} 晚于今天`);
   if (iso < '1949-10-01') return fail('establishedOn', 'DATE_FORMAT', `成立日期 ${iso} 早于 1949-10-01`);
   return ok(iso);
 }

@@ -10,6 +10,7 @@ import { useAsync } from '../../app/hooks/useAsync';
 import { calendarApi } from './calendar.api';
 import { DayOverrideModal } from './DayOverrideModal';
 import { WorkingDayCalculator } from './WorkingDayCalculator';
+import { todayInChina } from '../../app/format';
 
 export function CalendarPage() {
   const { t } = useTranslation();
@@ -17,7 +18,7 @@ export function CalendarPage() {
   const notifyError = useNotifyError();
   const { can } = useAuth();
   const canWrite = can('calendar.write');
-  const [year, setYear] = useState(dayjs().year());
+  const [year, setYear] = useState(todayInChina().year());
   const [editing, setEditing] = useState<{ day?: CalendarDay } | null>(null);
 
   const years = useAsync(calendarApi.years);

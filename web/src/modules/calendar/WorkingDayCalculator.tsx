@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AddWorkingDaysResult } from '../../api/types';
 import { useNotifyError } from '../../app/errors';
 import { calendarApi } from './calendar.api';
+import { todayInChina } from '../../app/format';
 
 interface Values {
   from: Dayjs;
@@ -30,7 +31,7 @@ export function WorkingDayCalculator() {
     <Card size="small" title={t('calendar.calculator')} data-testid="working-day-calculator">
       <Form<Values>
         layout="vertical"
-        initialValues={{ from: dayjs(), days: 15 }}
+        initialValues={{ from: todayInChina(), days: 15 }}
         onFinish={onFinish}
         onValuesChange={() => setResult(null)}
       >

@@ -2,6 +2,7 @@ import type { SelectProps } from 'antd';
 import { ApiError } from '../../api/client';
 import type { ListResult, PageQuery } from '../../api/types';
 import type { FieldError } from '../../app/hooks/useServerFieldError';
+import { todayInChina } from '../../app/format';
 
 /**
  * A ListPage `fetch` over a list the server answers whole (object pools, plans): the page is cut
@@ -35,7 +36,7 @@ export const mappedFieldError =
 export const cleanTags = (values: readonly string[] | undefined): string[] => [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];
 
 /** The current year, for the plan filters and the new-plan form. */
-export const thisYear = () => new Date().getFullYear();
+export const thisYear = () => todayInChina().year();
 
 /** Props of a Select used as a tags input: type a value and press Enter (or a comma) to add it. */
 export const TAGS_INPUT: SelectProps<string[]> = { mode: 'tags', tokenSeparators: [',', '，'], suffixIcon: null, notFoundContent: null };

@@ -1,8 +1,9 @@
 import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useRequiredRules } from '../../app/hooks/useRequiredRules';
 import type { TransitionInput, TransitionTarget } from './licences.api';
+import { todayInChina } from '../../app/format';
 
 /** The server's longest change deadline, in working days. */
 const MAX_DEADLINE_WORKING_DAYS = 250;
@@ -40,7 +41,7 @@ function TargetField() {
   if (to === 'warning') {
     return (
       <Form.Item name="reviewOn" label={t('licences.reviewOn')} rules={selectRequired(t('licences.reviewOn'))}>
-        <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => !d.isAfter(dayjs(), 'day')} />
+        <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => !d.isAfter(todayInChina(), 'day')} />
       </Form.Item>
     );
   }

@@ -1,7 +1,6 @@
 import { Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../app/format';
+import { formatDate, todayInChina } from '../../app/format';
 import type { Licence, LicenceState } from './licences.api';
 
 // A Record makes the compiler insist on every state (and its keys list them for the filter).
@@ -40,8 +39,8 @@ export function ExpiryDate({ licence }: { licence: Pick<Licence, 'expiresOn' | '
   if (!value) return <>{t('licences.noExpiry')}</>;
   const date = formatDate(value);
   if (licence.allowedTargets.length === 0) return <>{date}</>;
-  const today = dayjs().format('YYYY-MM-DD');
-  const soon = dayjs().add(EXPIRY_WARNING_DAYS, 'day').format('YYYY-MM-DD');
+  const today = todayInChina().format('YYYY-MM-DD');
+  const soon = todayInChina().add(EXPIRY_WARNING_DAYS, 'day').format('YYYY-MM-DD');
   if (value < today) return <Typography.Text type="danger">{t('licences.expiredOn', { date })}</Typography.Text>;
   if (value <= soon) return <Typography.Text type="warning">{t('licences.expiringOn', { date, days: EXPIRY_WARNING_DAYS })}</Typography.Text>;
   return <>{date}</>;

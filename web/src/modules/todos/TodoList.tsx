@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAsync } from '../../app/hooks/useAsync';
 import { todosApi, type Todo } from './todos.api';
+import { todayInChina } from '../../app/format';
 
 const PAGE_SIZE = 10;
 
 function DueTag({ todo }: { todo: Todo }) {
   const { t } = useTranslation();
   if (!todo.dueOn) return null;
-  const overdue = dayjs(todo.dueOn).isBefore(dayjs(), 'day');
+  const overdue = dayjs(todo.dueOn).isBefore(todayInChina(), 'day');
   return (
     <Typography.Text type={overdue ? 'danger' : 'secondary'}>
       {t('todos.due')} {todo.dueOn}

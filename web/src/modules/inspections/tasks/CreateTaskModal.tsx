@@ -1,5 +1,5 @@
 import { DatePicker, Form, Input, Radio, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CodeInput } from '../../../app/components/CodeInput';
 import { FormModal } from '../../../app/components/FormModal';
@@ -9,6 +9,7 @@ import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { itemsApi } from '../inspections.api';
 import { useDrawLabels } from '../labels';
 import { tasksApi, type CreateTaskInput, type Task } from './tasks.api';
+import { todayInChina } from '../../../app/format';
 
 type CreateTaskValues = Omit<CreateTaskInput, 'dueOn'> & { dueOn?: Dayjs };
 
@@ -105,7 +106,7 @@ export function CreateTaskModal({ open, onClose, onCreated }: Props) {
             )}
           </Form.Item>
           <Form.Item name="dueOn" label={label('dueOn')} extra={label('dueOnHint')}>
-            <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+            <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isBefore(todayInChina(), 'day')} />
           </Form.Item>
         </>
       )}

@@ -1,10 +1,11 @@
 import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../app/components/FormModal';
 import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { tasksApi, type Task } from './tasks.api';
+import { todayInChina } from '../../../app/format';
 
 /** The steps after the check that take a dialog. */
 export type Step = 'rectify' | 'report' | 'recheck' | 'complete';
@@ -25,7 +26,7 @@ interface StepValues {
 const FIELDS = ['requirements', 'workingDays', 'reportText', 'reportedOn', 'passed', 'note', 'recheckedOn', 'resultCategory', 'resultNote'] as const satisfies readonly (keyof StepValues)[];
 const MAX_WORKING_DAYS = 120;
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
-const notAfterToday = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const notAfterToday = (d: Dayjs) => d.isAfter(todayInChina(), 'day');
 
 /** Saves a step: the latest rectification order is the one reported on and re-checked. */
 function save(step: Step, task: Task, v: StepValues): Promise<Task> {
@@ -115,7 +116,7 @@ interface Props {
 /** The dialog of a step: 下达整改通知, 录入整改报告, 复查, 办结. */
 export function StepModal({ step, task, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const today = dayjs();
+  const today = todayInChina();
   return (
     <FormModal<StepValues>
       open={!!step}

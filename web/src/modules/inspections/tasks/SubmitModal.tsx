@@ -1,12 +1,13 @@
 import { Button, DatePicker, Flex, Form, Input, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../app/components/FormModal';
 import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { useInspectionOptions } from '../labels';
 import type { ExtraFinding } from './tasks.api';
+import { todayInChina } from '../../../app/format';
 
 export interface SubmitValues {
   inspectedOn: Dayjs;
@@ -63,14 +64,14 @@ export function SubmitModal({ open, onClose, onSubmit }: Props) {
       open={open}
       title={t('inspectionTasks.submit')}
       okText={t('inspectionTasks.submit')}
-      initialValues={{ inspectedOn: dayjs() }}
+      initialValues={{ inspectedOn: todayInChina() }}
       fieldErrorOf={namedFieldError(FIELDS)}
       onSubmit={onSubmit}
       onClose={onClose}
     >
       <Typography.Paragraph type="secondary">{t('inspectionTasks.submitHint')}</Typography.Paragraph>
       <Form.Item name="inspectedOn" label={inspectedOn} rules={selectRequired(inspectedOn)}>
-        <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(todayInChina(), 'day')} />
       </Form.Item>
       <ExtraFindings />
     </FormModal>

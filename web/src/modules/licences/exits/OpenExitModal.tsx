@@ -1,5 +1,5 @@
 import { DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { FormModal } from '../../../app/components/FormModal';
@@ -8,6 +8,7 @@ import { useActiveUserOptions } from '../../users/useActiveUserOptions';
 import type { Licence } from '../licences.api';
 import { useExitOptions } from './exitLabels';
 import { exitsApi, type Exit, type ExitKind, type LawArea, type OpenExitInput, type TriggerSource } from './exits.api';
+import { todayInChina } from '../../../app/format';
 
 /** The server's longest investigation period, in working days. */
 const MAX_INVESTIGATION_WORKING_DAYS = 120;
@@ -90,7 +91,7 @@ export function OpenExitModal({ licence, onClose, onDone }: Props) {
       title={licence ? `${t('exits.open')} · ${licence.typeName} ${licence.number}` : t('exits.open')}
       okText={t('common.ok')}
       width={640}
-      initialValues={{ triggerOn: dayjs() }}
+      initialValues={{ triggerOn: todayInChina() }}
       fieldErrorOf={namedFieldError(FIELDS)}
       onSubmit={async (v) => onDone(await exitsApi.open(toInput(licence!.id, v)))}
       onClose={onClose}
@@ -120,7 +121,7 @@ export function OpenExitModal({ licence, onClose, onDone }: Props) {
       </Form.Item>
       <Space size={16} style={{ display: 'flex' }} align="start">
         <Form.Item name="triggerOn" label={t('exits.triggerOn')} rules={selectRequired(t('exits.triggerOn'))}>
-          <DatePicker format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(todayInChina(), 'day')} />
         </Form.Item>
         <Form.Item name="triggerDocumentNo" label={t('exits.triggerDocumentNo')}>
           <Input maxLength={100} style={{ width: 260 }} />

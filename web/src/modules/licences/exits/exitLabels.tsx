@@ -1,7 +1,7 @@
 import { Space, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Exit, ExitKind, ExitStage, LawArea } from './exits.api';
+import { todayInChina } from '../../../app/format';
 
 export const exitPath = (id: string) => `/licence-exits/${encodeURIComponent(id)}`;
 
@@ -25,7 +25,7 @@ export function ExitStageTag({ exit }: { exit: Pick<Exit, 'stage' | 'awaitingApp
 export function InvestigationDue({ exit }: { exit: Pick<Exit, 'stage' | 'investigationDueOn'> }) {
   const { t } = useTranslation();
   if (!exit.investigationDueOn) return <>—</>;
-  const overdue = exit.stage === 'investigating' && exit.investigationDueOn < dayjs().format('YYYY-MM-DD');
+  const overdue = exit.stage === 'investigating' && exit.investigationDueOn < todayInChina().format('YYYY-MM-DD');
   return (
     <Space size={4}>
       {exit.investigationDueOn}

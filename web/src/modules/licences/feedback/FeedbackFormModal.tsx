@@ -1,5 +1,5 @@
 import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CodeInput } from '../../../app/components/CodeInput';
 import { FormModal } from '../../../app/components/FormModal';
@@ -7,6 +7,7 @@ import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { feedbackApi, type Feedback, type FeedbackInput } from './feedback.api';
 import { useFeedbackKindOptions } from './feedbackLabels';
+import { todayInChina } from '../../../app/format';
 
 type FeedbackFormValues = Omit<FeedbackInput, 'occurredOn'> & { occurredOn: Dayjs };
 
@@ -68,7 +69,7 @@ export function FeedbackFormModal({ open, onClose, onSaved }: Props) {
         </Col>
         <Col span={12}>
           <Form.Item name="occurredOn" label={t('feedback.occurredOn')} rules={selectRequired(t('feedback.occurredOn'))}>
-            <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(todayInChina(), 'day')} />
           </Form.Item>
         </Col>
       </Row>
