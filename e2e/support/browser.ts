@@ -27,9 +27,11 @@ export function launchBrowser(): Promise<Browser> {
 /**
  * A fresh context (own cookies and localStorage) and page; signed in as `session` when given.
  * On failure of the current test a screenshot is written to .e2e/.
+ * The browser runs in Honolulu time (UTC−10), whose date differs from China's for 18 hours a day,
+ * so a screen that takes "today" from the browser's clock instead of China's fails here.
  */
 export async function openPage(browser: Browser, session?: ApiSession): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Pacific/Honolulu' });
   if (session) {
     const cookie = session.sessionCookie;
     if (!cookie) throw new Error('the API session has no zj_session cookie');
