@@ -26,11 +26,14 @@ async function main() {
   jobs.register({ name: 'licences.remind', cron: '10 16 * * *', handler: async () => void (await services.licenceReminders.run()) });
   // 00:15 in China: to-dos for inspection results overdue for publication and re-checks falling due.
   jobs.register({ name: 'inspections.remind', cron: '15 16 * * *', handler: async () => void (await services.inspectionPublication.remind()) });
+  // Every minute: tasks of revealed draws that have none yet (a large draw's, should its reveal's follow-up have failed).
+  jobs.register({ name: 'inspections.draw-tasks', cron: '* * * * *', handler: async () => void (await services.draws.createPendingTasks()) });
   if (config.jobs) {
     await jobs.start();
     // Also once at every start, so a new or restored database has its to-dos before the first night.
     await jobs.send('licences.remind');
     await jobs.send('inspections.remind');
+    await jobs.send('inspections.draw-tasks');
   }
 
   let stopping = false;

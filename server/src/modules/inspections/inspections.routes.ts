@@ -49,6 +49,7 @@ const Draw = Type.Object({
   status: literals(DRAW_STATUSES),
   committedAt: Timestamp,
   revealedAt: Nullable(Timestamp),
+  tasksCreatedAt: Type.Union([Timestamp, Type.Null()], { description: '检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null' }),
   cancelledAt: Nullable(Timestamp),
   cancelReason: Nullable(Type.String()),
   version: Type.String(),
@@ -182,6 +183,7 @@ export const inspectionsRoutes =
                 committedAt: Timestamp,
                 committedByName: Type.String(),
                 revealedAt: Nullable(Timestamp),
+                tasksCreatedAt: Nullable(Timestamp),
                 cancelledAt: Nullable(Timestamp),
                 cancelReason: Nullable(Type.String()),
                 commitment: Type.String(),
@@ -203,7 +205,12 @@ export const inspectionsRoutes =
           request.body ??= {};
         },
       },
-      async (request) => deps.draws.reveal(ctxOf(request), request.params.id, request.body.witnessInput ?? ''),
+      async (request) => {
+        const revealed = await deps.draws.reveal(ctxOf(request), request.params.id, request.body.witnessInput ?? '');
+        // A large draw's tasks are created just after the answer; the jobs pick them up if this fails.
+        if (!revealed.tasksCreatedAt) void deps.draws.createPendingTasks(revealed.id).catch((err: unknown) => request.log.error({ err, drawId: revealed.id }, 'creating the tasks of a revealed draw failed'));
+        return revealed;
+      },
     );
     app.post(
       '/api/draws/:id/cancel',

@@ -147,6 +147,9 @@ export const draws = pgTable(
     committedByName: text().notNull(),
     committedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     revealedAt: timestamp({ withTimezone: true }),
+    revealedByName: text(),
+    /** When the selection's inspection tasks were created: at the reveal for small draws, just after it for large ones (null until then). */
+    tasksCreatedAt: timestamp({ withTimezone: true }),
     cancelledAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.planId), index().on(t.status, t.revealedAt), uniqueIndex('draws_one_committed_per_plan').on(t.planId).where(sql`${t.status} = 'committed'`)],

@@ -98,9 +98,15 @@ export function unpackRecord(stored: StoredRecord | DrawRecord, frozen: readonly
   if (Array.isArray(stored.assignments)) return stored as DrawRecord; // stored whole, before the compact form
   const packed = stored as StoredRecord;
   const strata: DrawStratum[] = packed.strata.map((s, i) => ({ name: s.name, candidates: frozen[i]!.candidates, k: s.k, selected: s.selected }));
-  const { inspectors, rules, objects } = packed.assignments;
+  return { ...packed, strata, assignments: unpackAssignments(packed) };
+}
+
+/** Every assignment of a stored record, written out (without the strata's candidates, which it does not need). */
+export function unpackAssignments(stored: StoredRecord | DrawRecord): Assignment[] {
+  if (Array.isArray(stored.assignments)) return stored.assignments;
+  const { inspectors, rules, choices: choiceTexts, objects } = (stored as StoredRecord).assignments;
   const list = (text: string) => (text === '' ? [] : text.split(','));
-  const choices = packed.assignments.choices.map((text) => {
+  const choices = choiceTexts.map((text) => {
     const [candidates = '', excluded = ''] = text.split(';');
     return {
       candidates: list(candidates).map((i) => inspectors[Number(i)]!),
@@ -121,5 +127,5 @@ export function unpackRecord(stored: StoredRecord | DrawRecord, frozen: readonly
     const choice = choices[Number(line.slice(first + 1, second))]!;
     assignments.push({ objectKey: line.slice(0, first), candidates: choice.candidates, excluded: choice.excluded, selected: list(line.slice(second + 1)).map((i) => choice.candidates[Number(i)]!) });
   }
-  return { ...packed, strata, assignments };
+  return assignments;
 }

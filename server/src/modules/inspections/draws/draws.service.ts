@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, param, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, param, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { inTransaction } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
@@ -10,8 +10,8 @@ import { invalid, requireText } from '../../licences/licence-fields.js';
 import { newSecret } from '../draw/algorithm.js';
 import { assignInspectors, commitDraw, revealDraw } from '../draw/draw.js';
 import { eligibilityByRegion } from '../draw/eligibility.js';
-import type { DrawRecord } from '../draw/record.js';
-import { type FrozenStratum, type StoredRecord, packRecord, packStrata, unpackRecord, unpackStrata } from '../draw/storage.js';
+import type { Assignment, DrawRecord } from '../draw/record.js';
+import { type FrozenStratum, type StoredRecord, packRecord, packStrata, unpackAssignments, unpackRecord, unpackStrata } from '../draw/storage.js';
 import { poolFor } from '../inspectors/inspectors.service.js';
 import { draws, inspectionItems, inspectionPlans } from '../inspections.schema.js';
 import type { PlansService } from '../plans/plans.service.js';
@@ -24,8 +24,15 @@ export interface DrawTasks {
   /** Per object key, the inspectors of its latest earlier task of this item. */
   lastInspectors(tx: Db, itemId: string, objectKeys: readonly string[]): Promise<Map<string, Set<string>>>;
   /** One task per selected object, with its assigned inspectors. */
-  createFromDraw(tx: Db, draw: { id: string; plan: Plan; record: DrawRecord; regionOf: ReadonlyMap<string, string>; byName: string }): Promise<void>;
+  createFromDraw(tx: Db, draw: { id: string; plan: Plan; assignments: readonly Pick<Assignment, 'objectKey' | 'selected'>[]; byName: string }): Promise<void>;
 }
+
+/**
+ * Up to this many selected objects, the reveal creates their tasks itself; a larger draw's tasks
+ * are created just after it (`createPendingTasks`), so the ceremony is not kept waiting on a
+ * hundred thousand inserts.
+ */
+export const TASKS_AT_REVEAL_MAX = 2_000;
 
 type DrawState = Omit<DrawRow, 'strata' | 'record' | 'secret'>;
 
@@ -35,7 +42,7 @@ type DrawState = Omit<DrawRow, 'strata' | 'record' | 'secret'>;
  * or by the caller that has them at hand.
  */
 function publicView(d: DrawState, planName: string, strata: readonly FrozenStratum[], record: StoredRecord | DrawRecord | null) {
-  const base = { id: d.id, planId: d.planId, planName, status: d.status, committedAt: d.committedAt, revealedAt: d.revealedAt, cancelledAt: d.cancelledAt, cancelReason: d.cancelReason };
+  const base = { id: d.id, planId: d.planId, planName, status: d.status, committedAt: d.committedAt, revealedAt: d.revealedAt, tasksCreatedAt: d.tasksCreatedAt, cancelledAt: d.cancelledAt, cancelReason: d.cancelReason };
   if (record) return { ...base, ...unpackRecord(record, strata) };
   return { ...base, version: 'zhijian-draw/1', candidatesHash: d.candidatesHash, commitment: d.commitment, strata: strata.map((s) => ({ ...s, selected: [] as string[] })), assignments: [] };
 }
@@ -47,8 +54,9 @@ const viewOf = (d: DrawRow, planName: string) => publicView(d, planName, unpackS
  * published), reveal (the witnesses' input, the selection and the inspectors, published for good)
  * or cancel (kept visible with its reason). Nobody can redraw or edit a revealed draw.
  */
-export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: PlansService; tasks: DrawTasks }) {
+export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: PlansService; tasks: DrawTasks; tasksAtRevealMax?: number }) {
   const { db, audit } = deps;
+  const tasksAtRevealMax = deps.tasksAtRevealMax ?? TASKS_AT_REVEAL_MAX;
 
   async function load(tx: Db, actor: Actor, id: string) {
     const [row] = await tx.select({ draw: draws, planName: inspectionPlans.name }).from(draws).innerJoin(inspectionPlans, eq(inspectionPlans.id, draws.planId)).where(eq(draws.id, id)).for('update', { of: draws });
@@ -71,7 +79,7 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
         const values = { planId: plan.id, status: 'committed' as const, strata: packStrata(committed.strata), candidatesHash: committed.candidatesHash, commitment: committed.commitment, secret, regionCode: plan.regionCode, committedByName: ctx.actor.name };
         // Not `returning()` the whole row: the strata would come back (every key of the pool).
         const [created] = await tx.insert(draws).values(values).returning({ id: draws.id, committedAt: draws.committedAt });
-        const row = { ...values, ...created!, record: null, cancelReason: null, revealedAt: null, cancelledAt: null };
+        const row = { ...values, ...created!, record: null, cancelReason: null, revealedAt: null, revealedByName: null, tasksCreatedAt: null, cancelledAt: null };
         await audit.record(tx, ctx, { action: 'draw.committed', targetType: 'draw', targetId: row.id, after: { planId, candidatesHash: committed.candidatesHash, commitment: committed.commitment } });
         return publicView(row, plan.name, committed.strata, null);
       });
@@ -107,11 +115,40 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
           const choice = eligibility({ key, regionCode: regionOf.get(key) ?? plan.regionCode }, conflictsOf.get(key), lastTime.get(key));
           return { eligible: choice.eligible, excluded: choice.excluded, perTask: plan.inspectorsPerTask };
         });
-        const [updated] = await tx.update(draws).set({ status: 'revealed', record: packRecord(record), revealedAt: new Date() }).where(eq(draws.id, id)).returning({ revealedAt: draws.revealedAt });
-        await deps.tasks.createFromDraw(tx, { id, plan, record, regionOf, byName: ctx.actor.name });
+        const now = new Date();
+        const tasksNow = selected.length <= tasksAtRevealMax;
+        if (tasksNow) await deps.tasks.createFromDraw(tx, { id, plan, assignments: record.assignments, byName: ctx.actor.name });
+        const state = { status: 'revealed' as const, revealedAt: now, revealedByName: ctx.actor.name, tasksCreatedAt: tasksNow ? now : null };
+        await tx.update(draws).set({ ...state, record: packRecord(record) }).where(eq(draws.id, id));
         await audit.record(tx, ctx, { action: 'draw.revealed', targetType: 'draw', targetId: id, after: { seed: record.seed, selected: selected.length } });
-        return publicView({ ...draw, status: 'revealed', revealedAt: updated!.revealedAt }, planName, strata, record);
+        return publicView({ ...draw, ...state }, planName, strata, record);
       });
+    },
+
+    /**
+     * Creates the tasks of revealed draws that do not have them yet (large draws, just after their
+     * reveal; or any left by a crash): one transaction per draw, which holds the draw's row so a
+     * draw's tasks are created once. `id` limits it to that draw. Returns how many draws it did.
+     */
+    async createPendingTasks(id?: string) {
+      const pending = await db
+        .select({ id: draws.id })
+        .from(draws)
+        .where(and(eq(draws.status, 'revealed'), isNull(draws.tasksCreatedAt), id ? eq(draws.id, id) : undefined))
+        .orderBy(draws.revealedAt);
+      let done = 0;
+      for (const { id: drawId } of pending) {
+        const created = await inTransaction(db, async (tx) => {
+          const [draw] = await tx.select({ planId: draws.planId, record: draws.record, revealedByName: draws.revealedByName, tasksCreatedAt: draws.tasksCreatedAt }).from(draws).where(eq(draws.id, drawId)).for('update');
+          if (!draw?.record || draw.tasksCreatedAt) return false;
+          const plan = await deps.plans.find(tx, null, draw.planId);
+          await deps.tasks.createFromDraw(tx, { id: drawId, plan, assignments: unpackAssignments(draw.record), byName: draw.revealedByName ?? '' });
+          await tx.update(draws).set({ tasksCreatedAt: new Date() }).where(eq(draws.id, drawId));
+          return true;
+        });
+        if (created) done++;
+      }
+      return done;
     },
 
     async cancel(ctx: RequestContext & { actor: Actor }, id: string, reason: string) {
@@ -130,7 +167,7 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
       const plan = await deps.plans.find(db, actor, planId);
       // Not the strata or the record: a draw's candidates may run to a million keys.
       const items = await db
-        .select({ id: draws.id, status: draws.status, committedAt: draws.committedAt, committedByName: draws.committedByName, revealedAt: draws.revealedAt, cancelledAt: draws.cancelledAt, cancelReason: draws.cancelReason, commitment: draws.commitment })
+        .select({ id: draws.id, status: draws.status, committedAt: draws.committedAt, committedByName: draws.committedByName, revealedAt: draws.revealedAt, tasksCreatedAt: draws.tasksCreatedAt, cancelledAt: draws.cancelledAt, cancelReason: draws.cancelReason, commitment: draws.commitment })
         .from(draws)
         .where(eq(draws.planId, plan.id))
         .orderBy(desc(draws.committedAt));

@@ -27,28 +27,20 @@ export function makeDrawTasks(deps: { jurisdiction: JurisdictionService }): Draw
       return last;
     },
 
-    async createFromDraw(tx: Db, { id, plan, record, regionOf, byName }) {
-      const bureauOf = new Map<string, string>();
-      const keys: string[] = [];
+    async createFromDraw(tx: Db, { id, plan, assignments, byName }) {
+      if (assignments.length === 0) return;
+      const keys = assignments.map((a) => a.objectKey);
+      // Each task belongs to the competent bureau of its object's region: a handful of regions per draw.
+      const { rows: regions } = (await tx.execute(sql`
+        select distinct e.region_code as "regionCode" from unnest(${param(keys)}::text[]) as u(key) join enterprises e on e.uscc = u.key`)) as unknown as { rows: { regionCode: string }[] };
       const orgIds: string[] = [];
-      const inspectors: string[] = [];
-      for (const a of record.assignments) {
-        const region = regionOf.get(a.objectKey) ?? plan.regionCode;
-        let org = bureauOf.get(region);
-        if (!org) {
-          org = (await deps.jurisdiction.competentBureau(region, tx)).id;
-          bureauOf.set(region, org);
-        }
-        keys.push(a.objectKey);
-        orgIds.push(org);
-        inspectors.push(a.selected.join(','));
-      }
-      if (keys.length === 0) return;
+      for (const r of regions) orgIds.push((await deps.jurisdiction.competentBureau(r.regionCode, tx)).id);
       await tx.execute(sql`
         insert into inspection_tasks (item_id, plan_id, draw_id, origin, object_key, enterprise_id, region_code, org_id, inspector_ids, state, due_on, created_by_name)
-        select ${plan.itemId}, ${plan.id}, ${id}, 'draw', u.key, e.id, e.region_code, u.org_id, string_to_array(u.inspectors, ',')::uuid[], 'assigned', ${planDueOn(plan)}, ${byName}
-        from unnest(${param(keys)}::text[], ${param(orgIds)}::uuid[], ${param(inspectors)}::text[]) as u(key, org_id, inspectors)
-        join enterprises e on e.uscc = u.key`);
+        select ${plan.itemId}, ${plan.id}, ${id}, 'draw', u.key, e.id, e.region_code, b.org_id, string_to_array(u.inspectors, ',')::uuid[], 'assigned', ${planDueOn(plan)}, ${byName}
+        from unnest(${param(keys)}::text[], ${param(assignments.map((a) => a.selected.join(',')))}::text[]) as u(key, inspectors)
+        join enterprises e on e.uscc = u.key
+        join unnest(${param(regions.map((r) => r.regionCode))}::text[], ${param(orgIds)}::uuid[]) as b(region_code, org_id) on b.region_code = e.region_code`);
     },
   };
 }
