@@ -28,6 +28,8 @@ export interface DrawTiming {
   commitMs: number;
   revealMs: number;
   totalMs: number;
+  /** The selection's tasks, created just after the reveal (`services.draws.createPendingTasks`, as the reveal route does); 0 when the reveal created them. */
+  tasksMs: number;
   strata: { name: string; n: number; k: number }[];
   selected: number;
   assignments: number;
@@ -147,9 +149,13 @@ export function registerDrawRoutes(app: FastifyInstance, deps: { database: Datab
     const commitMs = performance.now() - startedAt;
 
     startedAt = performance.now();
-    const revealed = (await services.draws.reveal(ctx, committed.id, '见证人：基准 2026-11-28')) as unknown as DrawRecord;
+    const revealed = await services.draws.reveal(ctx, committed.id, '见证人：基准 2026-11-28');
     const revealMs = performance.now() - startedAt;
     const statements = deps.trace.stop();
+
+    startedAt = performance.now();
+    if (!revealed.tasksCreatedAt) await services.draws.createPendingTasks(committed.id);
+    const tasksMs = revealed.tasksCreatedAt ? 0 : performance.now() - startedAt;
 
     const { rows: taskRows } = await run('select count(*)::int as n from inspection_tasks where draw_id = $1', [committed.id]);
     const timing: DrawTiming = {
@@ -160,6 +166,7 @@ export function registerDrawRoutes(app: FastifyInstance, deps: { database: Datab
       commitMs: Math.round(commitMs),
       revealMs: Math.round(revealMs),
       totalMs: Math.round(commitMs + revealMs),
+      tasksMs: Math.round(tasksMs),
       strata: revealed.strata.map((s) => ({ name: s.name, n: s.candidates.length, k: s.k })),
       selected: revealed.strata.reduce((sum, s) => sum + s.selected.length, 0),
       assignments: revealed.assignments.length,

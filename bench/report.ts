@@ -69,6 +69,7 @@ export function rowsOf(r: DbResult): Row[] {
       add(`Draw of ${d.ratio} %, commit to reveal`, '— (recorded)', what, 'info');
       add('Draw ÷ plain ordered SELECT of the pool', '— (recorded)', ratio, 'info');
     }
+    add('Tasks of the selection, created just after the reveal', '— (recorded)', `${n(m.tasksMs)} ms (${n(k)} tasks; median of ${d.runs.length})`, 'info');
   }
   if (r.error) add('Bench run', 'completes', r.error.slice(0, 200), 'ERROR');
   return rows;

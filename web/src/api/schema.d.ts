@@ -7921,6 +7921,8 @@ export interface paths {
                                 /** Format: date-time */
                                 revealedAt: string | null;
                                 /** Format: date-time */
+                                tasksCreatedAt: string | null;
+                                /** Format: date-time */
                                 cancelledAt: string | null;
                                 cancelReason: string | null;
                                 commitment: string;
@@ -7974,6 +7976,11 @@ export interface paths {
                             committedAt: string;
                             /** Format: date-time */
                             revealedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description 检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null
+                             */
+                            tasksCreatedAt: string | null;
                             /** Format: date-time */
                             cancelledAt: string | null;
                             cancelReason: string | null;
@@ -8112,6 +8119,11 @@ export interface paths {
                             committedAt: string;
                             /** Format: date-time */
                             revealedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description 检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null
+                             */
+                            tasksCreatedAt: string | null;
                             /** Format: date-time */
                             cancelledAt: string | null;
                             cancelReason: string | null;
@@ -8250,6 +8262,11 @@ export interface paths {
                             committedAt: string;
                             /** Format: date-time */
                             revealedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description 检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null
+                             */
+                            tasksCreatedAt: string | null;
                             /** Format: date-time */
                             cancelledAt: string | null;
                             cancelReason: string | null;
@@ -8426,6 +8443,11 @@ export interface paths {
                             committedAt: string;
                             /** Format: date-time */
                             revealedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description 检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null
+                             */
+                            tasksCreatedAt: string | null;
                             /** Format: date-time */
                             cancelledAt: string | null;
                             cancelReason: string | null;

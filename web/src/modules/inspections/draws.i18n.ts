@@ -38,6 +38,7 @@ export const drawsMessages = defineMessages(
         cancelledAt: '作废时间',
         openPublic: '查看公示记录',
         noDraws: '尚未抽取',
+        tasksPending: '检查任务生成中',
       },
       record: {
         hashes: '承诺与种子',
@@ -122,6 +123,7 @@ export const drawsMessages = defineMessages(
         cancelledAt: 'Cancelled at',
         openPublic: 'Public record',
         noDraws: 'Not drawn yet',
+        tasksPending: 'Creating the tasks',
       },
       record: {
         hashes: 'Commitment and seed',

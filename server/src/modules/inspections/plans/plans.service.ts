@@ -44,24 +44,29 @@ export function makePlansService(deps: { db: Db; audit: AuditService; pools: Poo
    */
   async function strata(tx: Db, plan: Plan, opts: { keys?: boolean } = {}) {
     const [pool] = await tx.select().from(objectPools).where(eq(objectPools.id, plan.poolId));
+    const members = poolMembersWhere(pool!);
     const stratum = sql`coalesce(${enterprises.creditClass}, '未分类')`;
-    // Raw SQL on a hot path: a pool may hold a million enterprises. Each stratum's keys come back as
-    // one text, sorted by the database in byte order (`collate "C"`), rather than as a million rows
-    // for the driver to turn into objects.
-    const rows = (
-      (await tx.execute(
-        opts.keys === false
-          ? sql`select ${stratum} as "stratum", count(*)::int as "n", '' as "keys" from ${enterprises} where ${poolMembersWhere(pool!)} group by 1`
-          : sql`select ${stratum} as "stratum", count(*)::int as "n", string_agg(${enterprises.uscc}, E'\n' order by ${enterprises.uscc} collate "C") as "keys" from ${enterprises} where ${poolMembersWhere(pool!)} group by 1`,
-      )) as unknown as { rows: { stratum: StratumName; n: number; keys: string }[] }
-    ).rows;
-    const keys = Object.fromEntries(STRATA.map((s) => [s, [] as string[]])) as Record<StratumName, string[]>;
     const n = Object.fromEntries(STRATA.map((s) => [s, 0])) as Record<StratumName, number>;
-    for (const r of rows) {
-      n[r.stratum] = r.n;
-      if (opts.keys === false) continue;
-      keys[r.stratum] = r.keys.split('\n');
-      if (keys[r.stratum].length !== r.n) throw new Error(`stratum ${r.stratum}: a key contains a line break`);
+    const keys = Object.fromEntries(STRATA.map((s) => [s, [] as string[]])) as Record<StratumName, string[]>;
+    if (opts.keys === false) {
+      const { rows } = (await tx.execute(sql`select ${stratum} as "stratum", count(*)::int as "n" from ${enterprises} where ${members} group by 1`)) as unknown as { rows: { stratum: StratumName; n: number }[] };
+      for (const r of rows) n[r.stratum] = r.n;
+    } else {
+      // Raw SQL on a hot path: a pool may hold a million enterprises. One pass over the members in
+      // byte order (`collate "C"`; the server may sort in parallel) feeds one aggregate per stratum,
+      // so each stratum's keys come back as one text rather than as a million rows for the driver.
+      // The aggregates see the rows in the subquery's order, as PostgreSQL does in practice;
+      // commitDraw checks the order and sorts if it ever were not.
+      const columns = STRATA.map((s, i) => sql`count(*) filter (where m.stratum = ${s})::int as ${sql.raw(`"n${i}"`)}, coalesce(string_agg(m.uscc, E'\n') filter (where m.stratum = ${s}), '') as ${sql.raw(`"keys${i}"`)}`);
+      const { rows } = (await tx.execute(
+        sql`select ${sql.join(columns, sql`, `)} from (select ${stratum} as stratum, ${enterprises.uscc} as uscc from ${enterprises} where ${members} order by ${enterprises.uscc} collate "C") m`,
+      )) as unknown as { rows: Record<string, number | string>[] };
+      STRATA.forEach((s, i) => {
+        n[s] = rows[0]![`n${i}`] as number;
+        if (n[s] === 0) return;
+        keys[s] = (rows[0]![`keys${i}`] as string).split('\n');
+        if (keys[s].length !== n[s]) throw new Error(`stratum ${s}: a key contains a line break`);
+      });
     }
     const k = stratumSizes(n, plan);
     return STRATA.map((s) => ({ name: s, candidates: keys[s], n: n[s], k: k[s] }));

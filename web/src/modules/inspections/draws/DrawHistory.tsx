@@ -1,4 +1,4 @@
-import { Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
 import type { DrawSummary } from '../inspections.api';
@@ -27,9 +27,12 @@ export function DrawHistory({ draws, loading }: { draws: DrawSummary[]; loading:
       key: 'ended',
       render: (_, d) =>
         d.status === 'revealed' ? (
-          <Typography.Link href={publicDrawPath(d.id)} target="_blank">
-            {formatDateTime(d.revealedAt)}
-          </Typography.Link>
+          <>
+            <Typography.Link href={publicDrawPath(d.id)} target="_blank">
+              {formatDateTime(d.revealedAt)}
+            </Typography.Link>
+            {!d.tasksCreatedAt && <Tag color="processing">{label('tasksPending')}</Tag>}
+          </>
         ) : d.status === 'cancelled' ? (
           `${formatDateTime(d.cancelledAt)}：${d.cancelReason ?? ''}`
         ) : (
