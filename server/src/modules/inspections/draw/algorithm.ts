@@ -74,15 +74,15 @@ export function candidatesHashOf(strata: readonly StratumKeys[]): string {
 
 /** Block i of stream `name` is SHA-256(seed ‖ UTF-8(name) ‖ uint32be(i)); each block gives eight uint32be words. */
 export function randomStream(seed: Buffer, name: string): () => number {
-  const prefix = Buffer.concat([seed, Buffer.from(name, 'utf8')]);
+  const prefix = Buffer.from(name, 'utf8');
+  const counter = Buffer.alloc(4);
   let block = 0;
   let words: Buffer = Buffer.alloc(0);
   let offset = 0;
   return () => {
     if (offset === words.length) {
-      const counter = Buffer.alloc(4);
       counter.writeUInt32BE(block++);
-      words = sha256(prefix, counter);
+      words = createHash('sha256').update(seed).update(prefix).update(counter).digest();
       offset = 0;
     }
     const word = words.readUInt32BE(offset);
