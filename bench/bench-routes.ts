@@ -34,9 +34,9 @@ export function registerBenchRoutes(app: FastifyInstance, deps: { database: Data
 
   app.get('/bench/hello', async () => ({ hello: 'world' }));
 
-  // The same prepared query as /api/public/enterprises/:uscc, and nothing else: no schema,
-  // no rate limit, default serializer.
-  const lookup = makePublicLookup(database);
+  // The same prepared query as /api/public/enterprises/:uscc, and nothing else: one query per
+  // request (the public lookup coalesces concurrent requests), no schema, no rate limit, default serializer.
+  const lookup = makePublicLookup(database, { coalesce: false });
   app.get('/bench/bare/:uscc', async (request) => lookup((request.params as { uscc: string }).uscc));
 
   app.post('/bench/trace/start', async () => {

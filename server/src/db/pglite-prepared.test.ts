@@ -24,6 +24,13 @@ describe('PGlite prepared statements over the wire protocol', () => {
     await expect(database.prepare('t_by_id', 'select 1')([])).rejects.toThrow(/another text/);
   });
 
+  it('passes an array parameter as an array, whatever its elements hold', async () => {
+    const labels = database.prepare<{ label: string }>('t_labels', 'select x as label from unnest($1::text[]) x');
+    const tricky = ['瑞祥', 'a,b', '{x}', 'say "hi"', 'back\\slash', ''];
+    expect((await labels([tricky])).map((r) => r.label)).toEqual(tricky);
+    expect(await labels([[]])).toEqual([]);
+  });
+
   it('throws the database error with its SQLSTATE and leaves the connection usable', async () => {
     const byId = database.prepare<{ id: number }>('t_by_id_2', 'select id from t where id = $1');
     await expect(byId(['not a number'])).rejects.toMatchObject({ code: '22P02' });

@@ -18,6 +18,10 @@ const TEXT_VALUE: Record<number, (text: string) => unknown> = {
 };
 
 const EXECUTE = serialize.execute({ portal: '', rows: 0 });
+
+/** A parameter in text format; an array becomes an array literal, each element quoted. */
+const textParam = (v: unknown): string | null =>
+  v === null || v === undefined ? null : Array.isArray(v) ? `{${v.map((e) => (e === null ? 'NULL' : `"${String(e).replace(/["\\]/g, '\\$&')}"`)).join(',')}}` : String(v);
 const SYNC = serialize.sync();
 
 function messagesOf(bytes: Uint8Array): BackendMessage[] {
@@ -41,7 +45,7 @@ export function pglitePrepared<Row>(client: PGlite, name: string, text: string):
 
   return async (values) => {
     const cols = await columns();
-    const params = values.map((v) => (v === null || v === undefined ? null : String(v)));
+    const params = values.map(textParam);
     const out = messagesOf(await exclusive(Buffer.concat([serialize.bind({ statement: name, values: params }), EXECUTE, SYNC])));
     return out
       .filter((m): m is DataRowMessage => m.name === 'dataRow')

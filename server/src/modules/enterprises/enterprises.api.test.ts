@@ -161,6 +161,15 @@ describe('public lookup', () => {
     expect((await env.app.inject({ url: `/api/public/enterprises/${randomUscc()}` })).json().error.code).toBe('NOT_FOUND');
   });
 
+  it('answers each of many concurrent lookups with its own enterprise (they share queries), unknown ones with 404', async () => {
+    const found = [];
+    for (let i = 0; i < 5; i++) found.push(await makeEnterprise(env));
+    const unknown = randomUscc();
+    const asked = [...found.map((e) => e.uscc), unknown, ...found.map((e) => e.uscc.toLowerCase()), unknown];
+    const answers = await Promise.all(asked.map((uscc) => env.app.inject({ url: `/api/public/enterprises/${uscc}`, remoteAddress: '203.0.113.7' })));
+    expect(answers.map((r) => (r.statusCode === 200 ? r.json().name : r.json().error.code))).toEqual([...found.map((e) => e.name), 'NOT_FOUND', ...found.map((e) => e.name), 'NOT_FOUND']);
+  });
+
   it('lists the valid licences without their supervision state, and the revoked or withdrawn ones with the decision', async () => {
     const admin = await env.loginAdmin();
     const e = await makeEnterprise(env, { contacts: [{ name: '张三', phone: '13800000000' }] });

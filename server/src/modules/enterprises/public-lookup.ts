@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.js';
+import { coalescedLoader } from '../../db/coalesced-loader.js';
 import { notFound } from '../../platform/http/errors.js';
 import type { CreditClass, EnterpriseStatus } from './enterprises.schema.js';
 import { normalizeUscc } from './uscc.js';
@@ -56,17 +57,25 @@ const PUBLIC_RECORD = `
           order by coalesce(lt.decided_at, lt.requested_at) desc limit 1) d
       where l.enterprise_id = e.id and l.state in ('revoked', 'withdrawn')) as "revocations"
   from enterprises e left join regions r on r.code = e.region_code
-  where e.uscc = $1`;
+  where e.uscc = any($1::text[])`;
 
 /**
  * The public part of an enterprise's record — never contacts, notes, history or the internal
  * supervision of its licences. A hot path (anyone, no login): one prepared statement on the
- * driver, one round trip, nothing built per request.
+ * driver, one round trip, nothing built per request. Concurrent lookups share a round trip
+ * (`coalescedLoader`: up to 100 USCCs per query while the previous query runs — one at a time on
+ * the embedded database, which runs one query at a time anyway; a few on a server); with
+ * `coalesce: false`, every lookup is a query of its own. Nothing is cached.
  */
-export function makePublicLookup(database: Database) {
-  const byUscc = database.prepare<PublicRecord>('public_enterprise_by_uscc', PUBLIC_RECORD);
+export function makePublicLookup(database: Database, opts: { coalesce?: boolean } = {}) {
+  const byUsccs = database.prepare<PublicRecord>('public_enterprises_by_uscc', PUBLIC_RECORD);
+  const load = async (usccs: readonly string[]) => {
+    const found = new Map((await byUsccs([usccs])).map((r) => [r.uscc, r]));
+    return usccs.map((uscc) => found.get(uscc) ?? null);
+  };
+  const one = opts.coalesce === false ? async (uscc: string) => (await load([uscc]))[0]! : coalescedLoader(load, { inFlight: database.kind === 'pglite' ? 1 : 4, maxBatch: 100 });
   return async (rawUscc: string): Promise<PublicRecord> => {
-    const [row] = await byUscc([normalizeUscc(rawUscc)]);
+    const row = await one(normalizeUscc(rawUscc));
     if (!row) throw notFound('企业');
     return row;
   };
