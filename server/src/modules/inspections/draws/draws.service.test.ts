@@ -49,4 +49,16 @@ describe('tasks of a revealed draw', () => {
     expect(await draws.createPendingTasks()).toBe(0);
     expect((await tasksOf()).length).toBe(3);
   });
+
+  it('completes the tasks a run interrupted after some of them, without doubles', async () => {
+    const { draws, record, tasksOf } = await revealWith(3, 2);
+    const { services } = env;
+    const plan = await services.plans.find(services.db, null, record.planId);
+    // an earlier run created the first object's task, then stopped
+    await makeDrawTasks({ jurisdiction: services.jurisdiction }).createFromDraw(services.db, { id: record.id, plan, assignments: record.assignments.slice(0, 1), byName: '某人' });
+    expect((await tasksOf()).length).toBe(1);
+    expect(await draws.createPendingTasks(record.id)).toBe(1);
+    const tasks = await tasksOf();
+    expect(tasks.map((t) => t.objectKey).sort()).toEqual(record.assignments.map((a) => a.objectKey).sort());
+  });
 });

@@ -23,7 +23,7 @@ type Plan = typeof inspectionPlans.$inferSelect;
 export interface DrawTasks {
   /** Per object key, the inspectors of its latest earlier task of this item. */
   lastInspectors(tx: Db, itemId: string, objectKeys: readonly string[]): Promise<Map<string, Set<string>>>;
-  /** One task per selected object, with its assigned inspectors. */
+  /** One task per selected object, with its assigned inspectors; objects that already have their task are skipped. */
   createFromDraw(tx: Db, draw: { id: string; plan: Plan; assignments: readonly Pick<Assignment, 'objectKey' | 'selected'>[]; byName: string }): Promise<void>;
 }
 
@@ -33,6 +33,9 @@ export interface DrawTasks {
  * hundred thousand inserts.
  */
 export const TASKS_AT_REVEAL_MAX = 2_000;
+
+/** A large draw's tasks are created this many per transaction, so other requests are not held up for long (PGlite runs one statement at a time). */
+const TASKS_PER_TRANSACTION = 5_000;
 
 type DrawState = Omit<DrawRow, 'strata' | 'record' | 'secret'>;
 
@@ -57,6 +60,8 @@ const viewOf = (d: DrawRow, planName: string) => publicView(d, planName, unpackS
 export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: PlansService; tasks: DrawTasks; tasksAtRevealMax?: number }) {
   const { db, audit } = deps;
   const tasksAtRevealMax = deps.tasksAtRevealMax ?? TASKS_AT_REVEAL_MAX;
+  /** Draws whose tasks this process is creating right now (the minute job leaves them to the run under way). */
+  const creating = new Set<string>();
 
   async function load(tx: Db, actor: Actor, id: string) {
     const [row] = await tx.select({ draw: draws, planName: inspectionPlans.name }).from(draws).innerJoin(inspectionPlans, eq(inspectionPlans.id, draws.planId)).where(eq(draws.id, id)).for('update', { of: draws });
@@ -127,26 +132,32 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
 
     /**
      * Creates the tasks of revealed draws that do not have them yet (large draws, just after their
-     * reveal; or any left by a crash): one transaction per draw, which holds the draw's row so a
-     * draw's tasks are created once. `id` limits it to that draw. Returns how many draws it did.
+     * reveal; or any left by a crash), `TASKS_PER_TRANSACTION` at a time. Each object gets one task
+     * however often this runs, even in two processes at once (a unique index and `on conflict do nothing`);
+     * the draw is marked once all are there. `id` limits it to that draw. Returns how many draws it
+     * completed.
      */
     async createPendingTasks(id?: string) {
       const pending = await db
-        .select({ id: draws.id })
+        .select({ id: draws.id, planId: draws.planId, record: draws.record, revealedByName: draws.revealedByName })
         .from(draws)
         .where(and(eq(draws.status, 'revealed'), isNull(draws.tasksCreatedAt), id ? eq(draws.id, id) : undefined))
         .orderBy(draws.revealedAt);
       let done = 0;
-      for (const { id: drawId } of pending) {
-        const created = await inTransaction(db, async (tx) => {
-          const [draw] = await tx.select({ planId: draws.planId, record: draws.record, revealedByName: draws.revealedByName, tasksCreatedAt: draws.tasksCreatedAt }).from(draws).where(eq(draws.id, drawId)).for('update');
-          if (!draw?.record || draw.tasksCreatedAt) return false;
-          const plan = await deps.plans.find(tx, null, draw.planId);
-          await deps.tasks.createFromDraw(tx, { id: drawId, plan, assignments: unpackAssignments(draw.record), byName: draw.revealedByName ?? '' });
-          await tx.update(draws).set({ tasksCreatedAt: new Date() }).where(eq(draws.id, drawId));
-          return true;
-        });
-        if (created) done++;
+      for (const draw of pending.filter((d) => !creating.has(d.id))) {
+        creating.add(draw.id);
+        try {
+          const plan = await deps.plans.find(db, null, draw.planId);
+          const assignments = unpackAssignments(draw.record!);
+          for (let i = 0; i < assignments.length; i += TASKS_PER_TRANSACTION) {
+            const part = assignments.slice(i, i + TASKS_PER_TRANSACTION);
+            await inTransaction(db, (tx) => deps.tasks.createFromDraw(tx, { id: draw.id, plan, assignments: part, byName: draw.revealedByName ?? '' }));
+          }
+          const marked = await db.update(draws).set({ tasksCreatedAt: new Date() }).where(and(eq(draws.id, draw.id), isNull(draws.tasksCreatedAt))).returning({ id: draws.id });
+          done += marked.length;
+        } finally {
+          creating.delete(draw.id);
+        }
       }
       return done;
     },

@@ -40,7 +40,8 @@ export function makeDrawTasks(deps: { jurisdiction: JurisdictionService }): Draw
         select ${plan.itemId}, ${plan.id}, ${id}, 'draw', u.key, e.id, e.region_code, b.org_id, string_to_array(u.inspectors, ',')::uuid[], 'assigned', ${planDueOn(plan)}, ${byName}
         from unnest(${param(keys)}::text[], ${param(assignments.map((a) => a.selected.join(',')))}::text[]) as u(key, inspectors)
         join enterprises e on e.uscc = u.key
-        join unnest(${param(regions.map((r) => r.regionCode))}::text[], ${param(orgIds)}::uuid[]) as b(region_code, org_id) on b.region_code = e.region_code`);
+        join unnest(${param(regions.map((r) => r.regionCode))}::text[], ${param(orgIds)}::uuid[]) as b(region_code, org_id) on b.region_code = e.region_code
+        on conflict (draw_id, object_key) do nothing`);
     },
   };
 }

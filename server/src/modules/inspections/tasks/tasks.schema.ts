@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../../db/columns.js';
 import { enterprises } from '../../enterprises/enterprises.schema.js';
 import type { SEVERITIES } from '../inspections.schema.js';
@@ -68,7 +68,8 @@ export const inspectionTasks = pgTable(
   },
   (t) => [
     index().on(t.objectKey, t.itemId),
-    index().on(t.drawId),
+    // One task per drawn object (tasks without a draw have no draw id: never in conflict).
+    uniqueIndex('inspection_tasks_one_per_drawn_object').on(t.drawId, t.objectKey),
     index().on(t.regionCode, t.state),
     index('inspection_tasks_inspectors').using('gin', t.inspectorIds),
     index('inspection_tasks_published').on(t.enterpriseId, t.publishedAt),
