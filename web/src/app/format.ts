@@ -21,3 +21,6 @@ export function isFuture(value: string | null | undefined): boolean {
 export function todayInChina(now = Date.now()): Dayjs {
   return dayjs(new Date(now + 8 * 3_600_000).toISOString().slice(0, 10));
 }
+
+/** For a DatePicker's `disabledDate` where the day cannot lie in the future: true after today in China. */
+export const isAfterToday = (d: Dayjs): boolean => d.isAfter(todayInChina(), 'day');

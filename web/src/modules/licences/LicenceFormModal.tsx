@@ -7,7 +7,7 @@ import { namedFieldError } from '../../app/hooks/useServerFieldError';
 import { LICENCE_FORM_FIELDS, toCreateInput, type LicenceFormValues } from './licenceForm';
 import { licencesApi, type Licence } from './licences.api';
 import { useLicenceTypes, type LicenceTypeLookup } from './useLicenceTypes';
-import { todayInChina } from '../../app/format';
+import { isAfterToday } from '../../app/format';
 
 interface Props {
   open: boolean;
@@ -73,7 +73,7 @@ export function LicenceFormModal({ open, uscc, onClose, onSaved }: Props) {
         </Col>
         <Col span={12}>
           <Form.Item name="issuedOn" label={t('licences.issuedOn')} rules={selectRequired(t('licences.issuedOn'))}>
-            <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(todayInChina(), 'day')} />
+            <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={isAfterToday} />
           </Form.Item>
         </Col>
         <Col span={12}>

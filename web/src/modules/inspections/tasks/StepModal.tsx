@@ -5,7 +5,7 @@ import { FormModal } from '../../../app/components/FormModal';
 import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { tasksApi, type Task } from './tasks.api';
-import { todayInChina } from '../../../app/format';
+import { isAfterToday, todayInChina } from '../../../app/format';
 
 /** The steps after the check that take a dialog. */
 export type Step = 'rectify' | 'report' | 'recheck' | 'complete';
@@ -26,7 +26,6 @@ interface StepValues {
 const FIELDS = ['requirements', 'workingDays', 'reportText', 'reportedOn', 'passed', 'note', 'recheckedOn', 'resultCategory', 'resultNote'] as const satisfies readonly (keyof StepValues)[];
 const MAX_WORKING_DAYS = 120;
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
-const notAfterToday = (d: Dayjs) => d.isAfter(todayInChina(), 'day');
 
 /** Saves a step: the latest rectification order is the one reported on and re-checked. */
 function save(step: Step, task: Task, v: StepValues): Promise<Task> {
@@ -50,7 +49,7 @@ function StepFields({ step, task }: { step: Step; task: Task }) {
   const label = (key: string) => t(`inspectionTasks.${key}`);
   const date = (name: keyof StepValues) => (
     <Form.Item name={name} label={label(name)} rules={selectRequired(label(name))}>
-      <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={notAfterToday} />
+      <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={isAfterToday} />
     </Form.Item>
   );
   const text = (name: keyof StepValues, max: number, { optional = false, labelKey = name as string } = {}) => (

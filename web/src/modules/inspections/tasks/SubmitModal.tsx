@@ -7,7 +7,7 @@ import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { useInspectionOptions } from '../labels';
 import type { ExtraFinding } from './tasks.api';
-import { todayInChina } from '../../../app/format';
+import { isAfterToday, todayInChina } from '../../../app/format';
 
 export interface SubmitValues {
   inspectedOn: Dayjs;
@@ -71,7 +71,7 @@ export function SubmitModal({ open, onClose, onSubmit }: Props) {
     >
       <Typography.Paragraph type="secondary">{t('inspectionTasks.submitHint')}</Typography.Paragraph>
       <Form.Item name="inspectedOn" label={inspectedOn} rules={selectRequired(inspectedOn)}>
-        <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(todayInChina(), 'day')} />
+        <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={isAfterToday} />
       </Form.Item>
       <ExtraFindings />
     </FormModal>

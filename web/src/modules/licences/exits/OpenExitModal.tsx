@@ -8,7 +8,7 @@ import { useActiveUserOptions } from '../../users/useActiveUserOptions';
 import type { Licence } from '../licences.api';
 import { useExitOptions } from './exitLabels';
 import { exitsApi, type Exit, type ExitKind, type LawArea, type OpenExitInput, type TriggerSource } from './exits.api';
-import { todayInChina } from '../../../app/format';
+import { isAfterToday, todayInChina } from '../../../app/format';
 
 /** The server's longest investigation period, in working days. */
 const MAX_INVESTIGATION_WORKING_DAYS = 120;
@@ -121,7 +121,7 @@ export function OpenExitModal({ licence, onClose, onDone }: Props) {
       </Form.Item>
       <Space size={16} style={{ display: 'flex' }} align="start">
         <Form.Item name="triggerOn" label={t('exits.triggerOn')} rules={selectRequired(t('exits.triggerOn'))}>
-          <DatePicker format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(todayInChina(), 'day')} />
+          <DatePicker format="YYYY-MM-DD" disabledDate={isAfterToday} />
         </Form.Item>
         <Form.Item name="triggerDocumentNo" label={t('exits.triggerDocumentNo')}>
           <Input maxLength={100} style={{ width: 260 }} />

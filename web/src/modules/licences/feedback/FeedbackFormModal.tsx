@@ -7,7 +7,7 @@ import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { feedbackApi, type Feedback, type FeedbackInput } from './feedback.api';
 import { useFeedbackKindOptions } from './feedbackLabels';
-import { todayInChina } from '../../../app/format';
+import { isAfterToday } from '../../../app/format';
 
 type FeedbackFormValues = Omit<FeedbackInput, 'occurredOn'> & { occurredOn: Dayjs };
 
@@ -69,7 +69,7 @@ export function FeedbackFormModal({ open, onClose, onSaved }: Props) {
         </Col>
         <Col span={12}>
           <Form.Item name="occurredOn" label={t('feedback.occurredOn')} rules={selectRequired(t('feedback.occurredOn'))}>
-            <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(todayInChina(), 'day')} />
+            <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={isAfterToday} />
           </Form.Item>
         </Col>
       </Row>
