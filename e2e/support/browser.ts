@@ -29,9 +29,17 @@ export function launchBrowser(): Promise<Browser> {
  * On failure of the current test a screenshot is written to .e2e/.
  * The browser runs in Honolulu time (UTC−10), whose date differs from China's for 18 hours a day,
  * so a screen that takes "today" from the browser's clock instead of China's fails here.
+ * It asks for reduced motion, which the app honours by turning antd's animations off: a click on
+ * a dialog's button while the dialog still zooms in could miss it on a loaded machine.
  */
 export async function openPage(browser: Browser, session?: ApiSession): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Pacific/Honolulu' });
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Pacific/Honolulu',
+    reducedMotion: 'reduce',
+  });
   if (session) {
     const cookie = session.sessionCookie;
     if (!cookie) throw new Error('the API session has no zj_session cookie');

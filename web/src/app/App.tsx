@@ -7,6 +7,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { FullPageSpin, RequireAuth, RequirePermission } from './auth/guards';
 import { AppLayout } from './layout/AppLayout';
+import { usePrefersReducedMotion } from './hooks/usePrefersReducedMotion';
 import { appRoutes } from './routes';
 import { NotFoundPage } from './pages/ErrorPages';
 import { LoginPage } from '../modules/auth/LoginPage';
@@ -62,6 +63,7 @@ function AppRoutes() {
 
 export function App() {
   const { t, i18n } = useTranslation();
+  const reducedMotion = usePrefersReducedMotion();
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);
@@ -69,7 +71,8 @@ export function App() {
     <ConfigProvider
       locale={i18n.language === 'en-US' ? enUS : zhCN}
       button={{ autoInsertSpace: false }}
-      theme={{ token: { colorPrimary: '#0b5cad', borderRadius: 4 } }}
+      // Users who ask their system for less motion get dialogs and menus without animation.
+      theme={{ token: { colorPrimary: '#0b5cad', borderRadius: 4, motion: !reducedMotion } }}
     >
       <AntApp>
         <AuthProvider>
