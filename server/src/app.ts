@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { rolesRoutes } from './platform/access/roles.routes.js';
 import { makeRolesService } from './platform/access/roles.service.js';
+import { validation } from './platform/http/validation.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { makeAuditService } from './platform/audit/audit.service.js';
 import { apiKeysRoutes } from './platform/auth/api-keys.routes.js';
@@ -115,7 +116,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    ...validation,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandler(app);

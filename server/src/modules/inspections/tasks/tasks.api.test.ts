@@ -89,6 +89,13 @@ describe('inspection tasks API', () => {
     expect(afterDelete.photos.map((p: { id: string }) => p.id)).toEqual([photo.json().id]);
     expect(afterDelete.answers.site_photo.value).toEqual([photo.json().id]);
 
+    // A draft keeps unanswered questions unanswered: null is neither "No" nor 0.
+    const draft = await me.put(`/api/inspection-tasks/${task.id}/answers`, { answers: { licence_valid: { value: null }, staff: { value: null }, remarks: { value: null } } });
+    expect(draft.statusCode).toBe(200);
+    expect(draft.json().answers).toMatchObject({ licence_valid: { value: null }, staff: { value: null }, remarks: { value: null } });
+    // A JSON answer is taken as sent: the text "12" is not a number.
+    expect((await me.put(`/api/inspection-tasks/${task.id}/answers`, { answers: { staff: { value: '12' } } })).json().error.code).toBe('ANSWER_INVALID');
+
     const submitted = await me.post(`/api/inspection-tasks/${task.id}/submit`, {
       answers: { licence_valid: { value: false }, records_kept: { value: true }, site_photo: { value: [photo.json().id] } },
       inspectedOn: todayInChina(),
