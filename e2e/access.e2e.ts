@@ -7,6 +7,22 @@ import { useSuite } from './support/suite';
 
 const suite = useSuite();
 
+describe('roles', () => {
+  it('names every permission in the new-role dialog, none by its key alone', async () => {
+    const { items: permissions } = await suite.admin.get<{ items: { key: string }[] }>('/api/permissions');
+    const { context, page } = await openPage(suite.browser, suite.admin);
+    await page.goto('/roles');
+    await waitForShell(page);
+    await page.getByRole('button', { name: '新建角色' }).click();
+    const dialog = page.getByRole('dialog');
+    await visible(dialog.getByText('实施检查、登记检查结果'));
+    // Each permission shows its label and then, in grey, its key: a missing label shows the key twice.
+    const text = (await dialog.textContent())!;
+    expect(permissions.filter((p) => text.split(p.key).length !== 2).map((p) => p.key)).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('menu by role', () => {
   it('admin sees the administration items', async () => {
     const { context, page } = await openPage(suite.browser, suite.admin);

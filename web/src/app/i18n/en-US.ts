@@ -126,7 +126,7 @@ const enUS: Messages = {
     enterprise: { read: 'View enterprises', write: 'Manage enterprises', import: 'Import enterprises', uscc_override: 'Register pilot-code exceptions' },
     licence: { read: 'View licences', write: 'Register licences and take measures', approve: 'Approve measures', configure: 'Choose which measures need approval' },
     feedback: { submit: 'Submit notices from other licensing departments (department systems, manual entry)' },
-    inspection: { read: 'View random inspections', plan: 'Plan inspections and run draws', configure: 'Maintain inspection items and the inspector pool' },
+    inspection: { read: 'View random inspections', plan: 'Plan inspections and run draws', perform: 'Carry out inspections and record their results', configure: 'Maintain inspection items and the inspector pool' },
   },
   permGroup: {
     system: 'System',

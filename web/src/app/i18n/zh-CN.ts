@@ -124,7 +124,7 @@ const zhCN = {
     enterprise: { read: '查看企业名录', write: '管理企业名录', import: '批量导入企业', uscc_override: '试点代码校验位例外登记' },
     licence: { read: '查看许可证', write: '登记许可证、采取监管措施', approve: '审批监管措施', configure: '设置需审批的监管措施' },
     feedback: { submit: '登记其他许可部门的通报（部门系统接口、手工登记）' },
-    inspection: { read: '查看随机抽查', plan: '制定抽查计划、抽取', configure: '维护抽查事项清单和执法检查人员名录库' },
+    inspection: { read: '查看随机抽查', plan: '制定抽查计划、抽取', perform: '实施检查、登记检查结果', configure: '维护抽查事项清单和执法检查人员名录库' },
   },
   permGroup: {
     system: '系统管理',
