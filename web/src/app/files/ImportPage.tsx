@@ -2,6 +2,7 @@ import { Alert, Button, Card, Form, Radio, Space, Typography, Upload, type Uploa
 import { ArrowLeftOutlined, InboxOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { listOf } from '../i18n/punctuation';
 import { useNavigate } from 'react-router-dom';
 import type { ImportResult } from '../../api/types';
 import { errorText } from '../errors';
@@ -59,7 +60,7 @@ export function ImportPage({ title, back, columns, hint, upload }: ImportPagePro
           description={
             <>
               <Typography.Paragraph style={{ marginBottom: 4 }}>
-                {columns.map(([zh, en, req]) => `${zh} / ${en}${req ? ' *' : ''}`).join('，')}
+                {listOf(t, columns.map(([zh, en, req]) => `${zh} / ${en}${req ? ' *' : ''}`))}
               </Typography.Paragraph>
               <Typography.Text type="secondary">{hint}</Typography.Text>
             </>

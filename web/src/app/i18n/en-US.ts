@@ -34,6 +34,12 @@ const enUS: Messages = {
     close: 'Close',
     none: '—',
     confirmDelete: 'Delete this item?',
+    labelValue: '{{label}}: {{value}}',
+    withNote: '{{text}} ({{note}})',
+    listSeparator: ', ',
+    clauseSeparator: '; ',
+    phraseSeparator: ', ',
+    colon: ': ',
   },
   header: {
     changePassword: 'Change password',

@@ -32,6 +32,12 @@ const zhCN = {
     close: '关闭',
     none: '—',
     confirmDelete: '确定删除？',
+    labelValue: '{{label}}：{{value}}',
+    withNote: '{{text}}（{{note}}）',
+    listSeparator: '、',
+    clauseSeparator: '；',
+    phraseSeparator: '，',
+    colon: '：',
   },
   header: {
     changePassword: '修改密码',

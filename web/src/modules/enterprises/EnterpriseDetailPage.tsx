@@ -45,7 +45,8 @@ export function EnterpriseDetailPage() {
         }
         subtitle={
           <>
-            {t('enterprises.uscc')}：
+            {t('enterprises.uscc')}
+            {t('common.colon')}
             <Typography.Text copyable code>
               {enterprise.uscc}
             </Typography.Text>

@@ -2,6 +2,7 @@ import { App, Button, Card, Descriptions, Space } from 'antd';
 import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withNote } from '../../app/i18n/punctuation';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth/AuthContext';
 import { formatDate, formatDateTime } from '../../app/format';
@@ -28,7 +29,7 @@ function LicenceFields({ licence: l }: { licence: Licence }) {
         { key: 'type', label: t('licences.type'), children: l.typeName },
         { key: 'enterprise', label: t('licences.enterprise'), children: <Link to={enterprisePath(l.uscc)}>{l.enterpriseName}</Link> },
         { key: 'uscc', label: t('enterprises.uscc'), children: l.uscc },
-        { key: 'region', label: t('licences.region'), children: `${l.regionName ?? ''}（${l.regionCode}）` },
+        { key: 'region', label: t('licences.region'), children: withNote(t, l.regionName ?? '', l.regionCode) },
         { key: 'issuer', label: t('licences.issuer'), children: l.issuer },
         { key: 'issuedOn', label: t('licences.issuedOn'), children: formatDate(l.issuedOn) },
         { key: 'expiresOn', label: t('licences.expiresOn'), children: <ExpiryDate licence={l} /> },

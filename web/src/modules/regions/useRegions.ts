@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Region } from '../../api/types';
 import { useAsync } from '../../app/hooks/useAsync';
+import { withNote } from '../../app/i18n/punctuation';
 import { regionsApi } from './regions.api';
 
 export interface RegionLookup {
@@ -12,6 +14,7 @@ export interface RegionLookup {
 
 /** All regions, as a list, select options (indented by level) and a name lookup. */
 export function useRegions(): RegionLookup {
+  const { t } = useTranslation();
   const { data, loading } = useAsync(regionsApi.list);
   return useMemo(() => {
     const regions = data?.items ?? [];
@@ -23,8 +26,8 @@ export function useRegions(): RegionLookup {
       nameOf: (code) => (code ? (byCode.get(code)?.name ?? code) : ''),
       options: regions.map((r) => ({
         value: r.code,
-        label: `${'\u3000'.repeat(Math.max(0, r.level - minLevel))}${r.name}（${r.code}）`,
+        label: `${'\u3000'.repeat(Math.max(0, r.level - minLevel))}${withNote(t, r.name, r.code)}`,
       })),
     };
-  }, [data, loading]);
+  }, [data, loading, t]);
 }

@@ -2,6 +2,7 @@ import { App, Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withNote } from '../../../app/i18n/punctuation';
 import type { EnterpriseContact } from '../../../api/types';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { formatDate, formatDateTime } from '../../../app/format';
@@ -35,7 +36,7 @@ export function BasicInfoTab({ enterprise: e, onChanged }: EnterpriseTabProps) {
           { key: 'uscc', label: t('enterprises.uscc'), children: e.uscc },
           { key: 'name', label: t('enterprises.name'), children: e.name },
           { key: 'legal', label: t('enterprises.legalRepresentative'), children: orDash(e.legalRepresentative) },
-          { key: 'region', label: t('enterprises.region'), children: `${e.regionName ?? ''}（${e.regionCode}）` },
+          { key: 'region', label: t('enterprises.region'), children: withNote(t, e.regionName ?? '', e.regionCode) },
           { key: 'address', label: t('enterprises.address'), span: 2, children: orDash(e.address) },
           { key: 'status', label: t('common.status'), children: <StatusTag status={e.status} /> },
           { key: 'established', label: t('enterprises.establishedOn'), children: formatDate(e.establishedOn) },

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { withNote } from '../../../app/i18n/punctuation';
 import type { EnterpriseChange, EnterpriseContact } from '../../../api/types';
 import { useRegions } from '../../regions/useRegions';
 
@@ -14,12 +15,12 @@ export function useChangeFormatter() {
     if (v === null || v === undefined || v === '') return '—';
     if (field === 'status' && typeof v === 'string') return t(`enterpriseStatus.${v}`, { defaultValue: v });
     if (field === 'creditClass' && typeof v === 'string') return t('enterprises.creditClassValue', { value: v });
-    if (field === 'regionCode' && typeof v === 'string') return `${regions.nameOf(v)}（${v}）`;
+    if (field === 'regionCode' && typeof v === 'string') return withNote(t, regions.nameOf(v), v);
     if (Array.isArray(v)) {
       if (!v.length) return '—';
       return v
         .map((item) => (isContact(item) ? [item.name, item.role, item.phone, item.email].filter(Boolean).join(' ') : value('', item)))
-        .join('；');
+        .join(t('common.clauseSeparator'));
     }
     if (typeof v === 'object') return JSON.stringify(v);
     return String(v);

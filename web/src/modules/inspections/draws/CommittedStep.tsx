@@ -2,6 +2,7 @@ import { Alert, Button, Form, Input, Popconfirm, Space, Typography } from 'antd'
 import { StopOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { labelled, withNote } from '../../../app/i18n/punctuation';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { formatDateTime } from '../../../app/format';
 import type { Draw } from '../inspections.api';
@@ -35,7 +36,7 @@ export function CommittedStep({ draw, onReveal, onCancelled }: Props) {
       <Alert
         type="success"
         showIcon
-        message={`${label('committed')}（${label('committedAt')}：${formatDateTime(draw.committedAt)}）`}
+        message={withNote(t, label('committed'), labelled(t, label('committedAt'), formatDateTime(draw.committedAt)))}
         description={label('noteHashes')}
       />
       <DrawHashes draw={draw} />

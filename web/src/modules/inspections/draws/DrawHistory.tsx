@@ -1,5 +1,6 @@
 import { Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { labelled } from '../../../app/i18n/punctuation';
 import { formatDateTime } from '../../../app/format';
 import type { DrawSummary } from '../inspections.api';
 import { DrawStatusTag } from '../labels';
@@ -34,7 +35,7 @@ export function DrawHistory({ draws, loading }: { draws: DrawSummary[]; loading:
             {!d.tasksCreatedAt && <Tag color="processing">{label('tasksPending')}</Tag>}
           </>
         ) : d.status === 'cancelled' ? (
-          `${formatDateTime(d.cancelledAt)}：${d.cancelReason ?? ''}`
+          labelled(t, formatDateTime(d.cancelledAt), d.cancelReason ?? '')
         ) : (
           '—'
         ),

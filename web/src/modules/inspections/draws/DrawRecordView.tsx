@@ -77,7 +77,9 @@ function Assignments({ draw, nameOf }: { draw: Draw; nameOf?: InspectorNameOf })
           <Space size={[4, 4]} wrap>
             {v.map((e) => (
               <Tag key={`${e.inspector}/${e.rule}`} data-testid="draw-exclusion">
-                <InspectorRef id={e.inspector} nameOf={nameOf} />：{labels.rule(e.rule)}
+                <InspectorRef id={e.inspector} nameOf={nameOf} />
+                {t('common.colon')}
+                {labels.rule(e.rule)}
               </Tag>
             ))}
           </Space>

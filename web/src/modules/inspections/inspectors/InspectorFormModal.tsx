@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CodeInput } from '../../../app/components/CodeInput';
 import { FormModal } from '../../../app/components/FormModal';
 import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
-import { useActiveUserOptions } from '../../users/useActiveUserOptions';
+import { useActiveUserOptions, userOptionLabel } from '../../users/useActiveUserOptions';
 import { inspectorsApi, type Inspector } from '../inspections.api';
 import { TAGS_INPUT } from '../shared';
 import { NEW_INSPECTOR, inspectorFieldErrorOf, toInspectorInput, toInspectorValues, type InspectorFormValues } from './inspectorForm';
@@ -73,7 +73,7 @@ export function InspectorFormModal({ open, inspector, onClose, onSaved }: Props)
           optionFilterProp="label"
           disabled={!!inspector}
           loading={users.loading}
-          options={inspector ? [{ value: inspector.userId, label: `${inspector.displayName}（${inspector.username}，${inspector.orgName}）` }] : users.options}
+          options={inspector ? [{ value: inspector.userId, label: userOptionLabel(t, inspector) }] : users.options}
         />
       </Form.Item>
       <Form.Item name="certificateNo" label={label('certificateNo')} rules={required(label('certificateNo'))}>

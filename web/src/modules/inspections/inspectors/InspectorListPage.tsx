@@ -2,6 +2,7 @@ import { App, Button, Form, Input, Popconfirm, Select, Space, Tag, Typography, t
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { clausesOf } from '../../../app/i18n/punctuation';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { useNotifyError } from '../../../app/errors';
 import { ListPage } from '../../../app/list/ListPage';
@@ -18,7 +19,7 @@ function useInspectorColumns(actions: Actions | null): TableColumnsType<Inspecto
   const { t } = useTranslation();
   const label = (key: string) => t(`inspections.inspectors.${key}`);
   const periods = (i: Inspector) =>
-    i.activePeriods.length === 0 ? label('always') : i.activePeriods.map((p) => `${p.from} – ${p.to ?? label('untilNow')}`).join('；');
+    i.activePeriods.length === 0 ? label('always') : clausesOf(t, i.activePeriods.map((p) => `${p.from} – ${p.to ?? label('untilNow')}`));
   return [
     {
       title: label('name'),

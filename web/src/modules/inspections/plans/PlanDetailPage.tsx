@@ -1,5 +1,6 @@
 import { Card, Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { withNote } from '../../../app/i18n/punctuation';
 import { useParams } from 'react-router-dom';
 import { DetailHeader, DetailPending } from '../../../app/components/DetailHeader';
 import { formatDateTime } from '../../../app/format';
@@ -27,7 +28,7 @@ function PlanFields({ plan }: { plan: Plan }) {
       data-testid="plan-fields"
       items={[
         { key: 'item', label: label('item'), children: refs.item(plan.itemId)?.name ?? '—' },
-        { key: 'pool', label: label('pool'), children: pool ? `${pool.name}（${t('inspectionPlans.pools.size')} ${pool.size}）` : '—' },
+        { key: 'pool', label: label('pool'), children: pool ? withNote(t, pool.name, `${t('inspectionPlans.pools.size')} ${pool.size}`) : '—' },
         { key: 'year', label: label('year'), children: plan.year },
         { key: 'quarters', label: label('quarters'), children: quarterText(plan.quarters) },
         { key: 'mode', label: label('mode'), span: 2, children: rule(plan) },

@@ -2,6 +2,7 @@ import { App, Button, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { labelled } from '../../../app/i18n/punctuation';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { formatDateTime } from '../../../app/format';
 import { ListPage } from '../../../app/list/ListPage';
@@ -29,7 +30,7 @@ function useFilterTags() {
     ];
     const set = parts.filter(([, v]) => v);
     if (set.length === 0) return <Typography.Text type="secondary">{label('noFilter')}</Typography.Text>;
-    return set.map(([key, v]) => <Tag key={key}>{`${label(key)}：${v}`}</Tag>);
+    return set.map(([key, v]) => <Tag key={key}>{labelled(t, label(key), v!)}</Tag>);
   };
 }
 

@@ -1,6 +1,7 @@
 import { Alert, Button, Descriptions, Divider, Empty, Skeleton, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { labelled } from '../../../app/i18n/punctuation';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../../api/client';
 import { errorText } from '../../../app/errors';
@@ -78,7 +79,7 @@ export function PublicDrawPage() {
   else body = <DrawBody draw={data} />;
 
   return (
-    <PublicDrawFrame title={data ? `${label('recordTitle')}：${data.planName}` : label('recordTitle')} extra={extra}>
+    <PublicDrawFrame title={data ? labelled(t, label('recordTitle'), data.planName) : label('recordTitle')} extra={extra}>
       {body}
     </PublicDrawFrame>
   );

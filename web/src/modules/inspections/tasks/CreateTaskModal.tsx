@@ -1,6 +1,7 @@
 import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { withNote } from '../../../app/i18n/punctuation';
 import { CodeInput } from '../../../app/components/CodeInput';
 import { FormModal } from '../../../app/components/FormModal';
 import { useAsync } from '../../../app/hooks/useAsync';
@@ -38,13 +39,14 @@ function useItems(open: boolean) {
  * excluded ones disabled with their rule (empty until both are filled in).
  */
 function useInspectorOptions(itemId: string | undefined, rawUscc: string | undefined) {
+  const { t } = useTranslation();
   const labels = useDrawLabels();
   const uscc = rawUscc?.replace(/\s/g, '').toUpperCase() ?? '';
   const ready = Boolean(itemId) && uscc.length === USCC_LENGTH;
   const { data, loading } = useAsync(() => (ready ? tasksApi.eligibleInspectors(itemId!, uscc).catch(() => undefined) : Promise.resolve(undefined)), `${itemId}|${uscc}`);
   return {
     loading,
-    options: (data?.items ?? []).map((i) => ({ value: i.userId, label: i.rule ? `${i.name}（${labels.rule(i.rule)}）` : i.name, disabled: i.rule !== null })),
+    options: (data?.items ?? []).map((i) => ({ value: i.userId, label: i.rule ? withNote(t, i.name, labels.rule(i.rule)) : i.name, disabled: i.rule !== null })),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Card, Descriptions, Empty, Tag, Timeline, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { withNote } from '../../../app/i18n/punctuation';
 import { formatDate } from '../../../app/format';
 import { tasksApi, type RectificationOrder } from './tasks.api';
 
@@ -8,7 +9,7 @@ import { tasksApi, type RectificationOrder } from './tasks.api';
 function OrderEntry({ order: o }: { order: RectificationOrder }) {
   const { t } = useTranslation();
   const label = (key: string) => t(`inspectionTasks.${key}`);
-  const by = (date: string | null, name: string | null) => (date ? `${formatDate(date)}${name ? `（${name}）` : ''}` : '—');
+  const by = (date: string | null, name: string | null) => (date ? (name ? withNote(t, formatDate(date), name) : formatDate(date)) : '—');
   return (
     <div data-testid="rectification-order">
       <Typography.Text strong>{o.documentNo}</Typography.Text>{' '}
@@ -21,7 +22,7 @@ function OrderEntry({ order: o }: { order: RectificationOrder }) {
         style={{ marginTop: 8 }}
         items={[
           { key: 'issued', label: label('issuedOn'), children: by(o.issuedOn, o.issuedByName) },
-          { key: 'due', label: label('rectifyDueOn'), children: `${formatDate(o.dueOn)}（${t('inspectionTasks.workingDaysCount', { count: o.workingDays })}）` },
+          { key: 'due', label: label('rectifyDueOn'), children: withNote(t, formatDate(o.dueOn), t('inspectionTasks.workingDaysCount', { count: o.workingDays })) },
           { key: 'requirements', label: label('requirements'), span: 'filled', children: o.requirements },
           { key: 'reported', label: label('reportedOn'), children: by(o.reportedOn, o.reportedByName) },
           { key: 'recheckDue', label: label('recheckDueOn'), children: formatDate(o.recheckDueOn) },

@@ -1,6 +1,7 @@
 import { Descriptions, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { listOf } from '../../../app/i18n/punctuation';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { DetailHeader } from '../../../app/components/DetailHeader';
 import { formatDate, formatDateTime } from '../../../app/format';
@@ -37,7 +38,7 @@ export function TaskHeader({ task, children }: { task: Task; children?: ReactNod
         items={[
           { key: 'deadline', label: label('deadline'), children: <DeadlineText task={task} /> },
           { key: 'dueOn', label: label('dueOn'), children: formatDate(task.dueOn) },
-          { key: 'inspectors', label: label('inspectors'), children: task.inspectors.map((i) => i.name).join('、') },
+          { key: 'inspectors', label: label('inspectors'), children: listOf(t, task.inspectors.map((i) => i.name)) },
           ...optional('plan', task.planName),
           ...optional('originNote', task.originNote),
           ...optional('inspectedOn', task.inspectedOn, formatDate),

@@ -1,5 +1,6 @@
 import { Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { withNote } from '../../../app/i18n/punctuation';
 import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { FormModal } from '../../../app/components/FormModal';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
@@ -102,7 +103,7 @@ function DecisionFields({ notice }: { notice: FeedbackDetail }) {
       </Form.Item>
       {(decision === 'measure' || decision === 'exit') && (
         <Form.Item name="licenceId" label={t('feedback.licence')} rules={selectRequired(t('feedback.licence'))}>
-          <Select showSearch optionFilterProp="label" options={live.map((l) => ({ value: l.id, label: `${l.typeName} ${l.number}（${t(`licenceState.${l.state}`)}）` }))} />
+          <Select showSearch optionFilterProp="label" options={live.map((l) => ({ value: l.id, label: withNote(t, `${l.typeName} ${l.number}`, t(`licenceState.${l.state}`)) }))} />
         </Form.Item>
       )}
       {decision === 'measure' && <MeasureFields targets={chosen?.allowedTargets ?? []} />}

@@ -2,6 +2,7 @@ import { App, Button, Card, Descriptions, Empty, Space, Table, Typography } from
 import { AuditOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withNote } from '../../../app/i18n/punctuation';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { formatDate, formatDateTime } from '../../../app/format';
@@ -33,7 +34,7 @@ function NoticeFields({ notice: n }: { notice: FeedbackDetail }) {
         { key: 'summary', label: t('feedback.summary'), span: 2, children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{n.summary}</Typography.Paragraph> },
         { key: 'source', label: t('feedback.source'), children: t(`feedback.sources.${n.source}`) },
         { key: 'createdBy', label: t('feedback.createdBy'), children: n.createdByName },
-        { key: 'region', label: t('feedback.region'), children: `${n.regionName ?? ''}（${n.regionCode}）` },
+        { key: 'region', label: t('feedback.region'), children: withNote(t, n.regionName ?? '', n.regionCode) },
         { key: 'org', label: t('feedback.org'), children: n.orgName },
         { key: 'receivedOn', label: t('feedback.receivedOn'), children: formatDate(n.receivedOn) },
         { key: 'dueOn', label: t('feedback.dueOn'), children: <DueDate item={n} /> },

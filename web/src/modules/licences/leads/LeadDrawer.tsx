@@ -2,6 +2,7 @@ import { App, Button, Descriptions, Drawer, Result, Skeleton, Space } from 'antd
 import { CheckCircleOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withNote } from '../../../app/i18n/punctuation';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { errorText } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
@@ -26,17 +27,17 @@ function LeadFields({ lead: l }: { lead: Lead }) {
         { key: 'uscc', label: t('leads.uscc'), children: l.uscc ?? '—' },
         ...(l.enterpriseName ? [{ key: 'enterprise', label: t('leads.enterprise'), children: l.enterpriseName }] : []),
         { key: 'address', label: t('leads.address'), children: l.address },
-        { key: 'region', label: t('leads.region'), children: `${l.regionName ?? ''}（${l.regionCode}）` },
+        { key: 'region', label: t('leads.region'), children: withNote(t, l.regionName ?? '', l.regionCode) },
         { key: 'org', label: t('leads.org'), children: l.orgName },
         { key: 'licenceType', label: t('leads.licenceType'), children: l.licenceTypeName ?? '—' },
         { key: 'source', label: t('leads.source'), children: l.source },
         { key: 'description', label: t('leads.description'), children: l.description },
-        { key: 'createdBy', label: t('leads.createdBy'), children: `${l.createdByName}（${formatDateTime(l.createdAt)}）` },
+        { key: 'createdBy', label: t('leads.createdBy'), children: withNote(t, l.createdByName, formatDateTime(l.createdAt)) },
         { key: 'assignee', label: t('leads.assignee'), children: l.assigneeName ?? t('leads.unassigned') },
         ...(closed
           ? [
               { key: 'result', label: t('leads.result'), children: l.result },
-              { key: 'closedBy', label: t('leads.closedBy'), children: `${l.closedByName ?? ''}（${formatDateTime(l.closedAt)}）` },
+              { key: 'closedBy', label: t('leads.closedBy'), children: withNote(t, l.closedByName ?? '', formatDateTime(l.closedAt)) },
             ]
           : []),
       ]}

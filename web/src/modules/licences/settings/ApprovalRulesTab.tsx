@@ -1,6 +1,7 @@
 import { Alert, App, Space, Switch, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { labelled } from '../../../app/i18n/punctuation';
 import { errorText } from '../../../app/errors';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { licenceSettingsApi, type ApprovalRule } from './licenceSettings.api';
@@ -16,7 +17,7 @@ export function ApprovalRulesTab() {
     setSaving(rule.to);
     try {
       await licenceSettingsApi.setApprovalRule(rule.to, requiresApproval);
-      void message.success(`${t(`licenceState.${rule.to}`)}：${t(requiresApproval ? 'licenceAdmin.approvals.on' : 'licenceAdmin.approvals.off')}`);
+      void message.success(labelled(t, t(`licenceState.${rule.to}`), t(requiresApproval ? 'licenceAdmin.approvals.on' : 'licenceAdmin.approvals.off')));
       reload();
     } catch (err) {
       void message.error(errorText(err, t));

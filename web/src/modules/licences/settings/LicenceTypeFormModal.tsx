@@ -36,8 +36,9 @@ export function LicenceTypeFormModal({ open, type, sections, onClose, onSaved }:
   const label = (key: string) => t(`licenceAdmin.types.${key}`);
 
   const onSubmit = async (v: Values) => {
+    // An emptied sort box keeps the type's place.
     const fields = { name: v.name, sectionId: v.sectionId ?? null, legalBasis: v.legalBasis, validityYears: v.validityYears ?? null, historic: !!v.historic };
-    await (type ? licenceSettingsApi.updateType(type.key, { ...fields, sort: v.sort }) : licenceSettingsApi.createType({ key: v.key, ...fields }));
+    await (type ? licenceSettingsApi.updateType(type.key, { ...fields, ...(v.sort != null ? { sort: v.sort } : {}) }) : licenceSettingsApi.createType({ key: v.key, ...fields }));
     onSaved();
   };
 
