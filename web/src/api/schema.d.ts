@@ -2168,7 +2168,12 @@ export interface paths {
                                 kind: string;
                                 subjectType: string;
                                 subjectId: string;
+                                /** @description 中文标题 */
                                 title: string;
+                                /** @description 标题的各组成部分（界面据此按所选语言组织文字）；旧事项可能为空 */
+                                params: {
+                                    [key: string]: string;
+                                };
                                 /** @description 处理该事项的页面路径 */
                                 link: string;
                                 dueOn: string | null;
@@ -2224,7 +2229,12 @@ export interface paths {
                             kind: string;
                             subjectType: string;
                             subjectId: string;
+                            /** @description 中文标题 */
                             title: string;
+                            /** @description 标题的各组成部分（界面据此按所选语言组织文字）；旧事项可能为空 */
+                            params: {
+                                [key: string]: string;
+                            };
                             /** @description 处理该事项的页面路径 */
                             link: string;
                             dueOn: string | null;

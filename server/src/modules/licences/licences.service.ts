@@ -119,6 +119,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
         subjectType: 'licence',
         subjectId: licenceId,
         title: `${request.requestedByName}申请对${l.enterpriseName}的${l.typeName}（${l.number}）采取“${STATE_LABELS[request.toState]}”，待审批`,
+        params: { requester: request.requestedByName, holder: l.enterpriseName, typeName: l.typeName, number: l.number, state: request.toState },
         link: `/licences/${licenceId}`,
         dueOn: null,
         orgId: null,

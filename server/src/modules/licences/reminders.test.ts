@@ -20,7 +20,7 @@ const measure = (to: 'warning' | 'changeOrdered' | 'revoked', extra: object = {}
 /** The open to-dos about one record. */
 const openAbout = (subjectId: string) =>
   env.db
-    .select({ kind: todos.kind, dueOn: todos.dueOn, orgId: todos.orgId, sectionId: todos.sectionId, title: todos.title, link: todos.link })
+    .select({ kind: todos.kind, dueOn: todos.dueOn, orgId: todos.orgId, sectionId: todos.sectionId, title: todos.title, params: todos.params, link: todos.link })
     .from(todos)
     .where(and(eq(todos.subjectId, subjectId), eq(todos.status, 'open')));
 
@@ -34,7 +34,11 @@ describe('licence reminders', () => {
     const lianshui = await env.orgIn('320826');
     const section = (await env.services.licenceTypes.list()).items.find((t) => t.key === 'industrial_product')!.sectionId;
     expect(await openAbout(soon.id)).toEqual([
-      { kind: 'licence.expiring_30', dueOn: soon.expiresOn, orgId: lianshui.id, sectionId: section, title: expect.stringContaining(`将于 ${soon.expiresOn} 到期`), link: `/licences/${soon.id}` },
+      { kind: 'licence.expiring_30', dueOn: soon.expiresOn, orgId: lianshui.id, sectionId: section, title: expect.stringContaining(`将于 ${soon.expiresOn} 到期`),
+        // the web words the item in the user's language from these
+        params: { holder: soon.enterpriseName, typeName: soon.typeName, number: soon.number, date: soon.expiresOn },
+        link: `/licences/${soon.id}`,
+      },
     ]);
     expect((await openAbout(later.id)).map((t) => t.kind)).toEqual(['licence.expiring_90']);
     expect(await openAbout(far.id)).toEqual([]);

@@ -58,8 +58,9 @@ export function makeLicenceReminders(deps: { db: Db; todos: TodosService; jurisd
 
         const wanted: Record<ReminderKind, TodoSpec[]> = { 'licence.expiring_90': [], 'licence.expiring_30': [], 'licence.change_overdue': [], 'licence.review_due': [], 'feedback.overdue': [] };
         for (const l of due) {
+          const params = (date: string) => ({ holder: l.holder, typeName: l.typeName, number: l.number, date });
           const about = async (kind: ReminderKind, date: string, title: string) =>
-            wanted[kind].push({ key: `${kind}:${l.id}:${date}`, subjectType: 'licence', subjectId: l.id, title, link: `/licences/${l.id}`, dueOn: date, orgId: await bureauFor(l.regionCode), sectionId: l.sectionId, regionCode: l.regionCode });
+            wanted[kind].push({ key: `${kind}:${l.id}:${date}`, subjectType: 'licence', subjectId: l.id, title, params: params(date), link: `/licences/${l.id}`, dueOn: date, orgId: await bureauFor(l.regionCode), sectionId: l.sectionId, regionCode: l.regionCode });
           const name = `${l.holder}的${l.typeName}（${l.number}）`;
           if (l.expiresOn && l.expiresOn <= in30 && l.expiresOn >= today) await about('licence.expiring_30', l.expiresOn, `${name}将于 ${l.expiresOn} 到期`);
           else if (l.expiresOn && l.expiresOn > in30 && l.expiresOn <= in90) await about('licence.expiring_90', l.expiresOn, `${name}将于 ${l.expiresOn} 到期`);
@@ -78,6 +79,7 @@ export function makeLicenceReminders(deps: { db: Db; todos: TodosService; jurisd
             subjectType: 'licence_feedback',
             subjectId: f.id,
             title: `${f.department}关于${f.holder ?? f.uscc}的通报已超过办理期限（${f.dueOn}）`,
+            params: { department: f.department, holder: f.holder ?? f.uscc, date: f.dueOn },
             link: `/feedback/${f.id}`,
             dueOn: f.dueOn,
             orgId: f.orgId,

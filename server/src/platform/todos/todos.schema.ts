@@ -1,8 +1,11 @@
-import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../jurisdiction/jurisdiction.schema.js';
 
 /** open: to do; done: a user marked it done; resolved: its cause went away (e.g. the licence was renewed). */
 export type TodoStatus = 'open' | 'done' | 'resolved';
+
+/** The pieces of an item's title by name (e.g. `holder`, `number`, `date`), so the web can word it in the user's language. */
+export type TodoParams = Record<string, string>;
 
 /**
  * A to-do item on users' home pages, addressed to an org (a county bureau) and/or a city
@@ -19,7 +22,9 @@ export const todos = pgTable(
     kind: text().notNull(),
     subjectType: text().notNull(),
     subjectId: text().notNull(),
+    /** In Chinese, for readers of the API; the web words it from `kind` and `params`. */
     title: text().notNull(),
+    params: jsonb().$type<TodoParams>().notNull().default({}),
     /** The web page that deals with it, e.g. `/licences/<id>`. */
     link: text().notNull(),
     dueOn: date({ mode: 'string' }),

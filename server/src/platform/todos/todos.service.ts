@@ -6,7 +6,7 @@ import { visibleTo } from '../access/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { notFound } from '../http/errors.js';
 import { type Page, offsetOf } from '../http/schemas.js';
-import { todos } from './todos.schema.js';
+import { type TodoParams, todos } from './todos.schema.js';
 
 /** A to-do item a module wants to exist (see `sync`). */
 export interface TodoSpec {
@@ -14,6 +14,7 @@ export interface TodoSpec {
   subjectType: string;
   subjectId: string;
   title: string;
+  params: TodoParams;
   link: string;
   dueOn: string | null;
   orgId: string | null;
@@ -29,6 +30,7 @@ const columns = {
   subjectType: todos.subjectType,
   subjectId: todos.subjectId,
   title: todos.title,
+  params: todos.params,
   link: todos.link,
   dueOn: todos.dueOn,
   regionCode: todos.regionCode,

@@ -1,6 +1,7 @@
 import { App, Button, Card, List, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAsync } from '../../app/hooks/useAsync';
@@ -8,6 +9,13 @@ import { todosApi, type Todo } from './todos.api';
 import { todayInChina } from '../../app/format';
 
 const PAGE_SIZE = 10;
+
+/** The item worded in the user's language from its parts; items raised before they had parts keep the server's title. */
+function todoText(t: TFunction, todo: Todo): string {
+  const { state, ...params } = todo.params;
+  if (Object.keys(todo.params).length === 0) return todo.title;
+  return t(`todos.text.${todo.kind}`, { ...params, ...(state ? { measure: t(`licenceState.${state}`) } : {}), defaultValue: todo.title });
+}
 
 function DueTag({ todo }: { todo: Todo }) {
   const { t } = useTranslation();
@@ -53,7 +61,7 @@ export function TodoList() {
               title={
                 <Space wrap>
                   <Tag color="orange">{t(`todos.kind.${todo.kind}`, { defaultValue: todo.kind })}</Tag>
-                  <Link to={todo.link}>{todo.title}</Link>
+                  <Link to={todo.link}>{todoText(t, todo)}</Link>
                 </Space>
               }
               description={<DueTag todo={todo} />}

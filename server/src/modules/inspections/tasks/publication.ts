@@ -80,6 +80,7 @@ export function makeInspectionPublication(deps: { db: Db; todos: TodosService })
           subjectType: 'inspection_task',
           subjectId: t.id,
           title: `${t.name}：${t.item}${title}`,
+          params: { holder: t.name, item: t.item, date: t.dueOn ?? '' },
           link: `/inspection-tasks/${t.id}`,
           dueOn: t.dueOn,
           orgId: t.orgId,

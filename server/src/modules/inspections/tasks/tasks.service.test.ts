@@ -137,7 +137,7 @@ describe('inspection tasks', () => {
     expect(listed.items.find((t) => t.id === task.id)).toMatchObject({ overdue: true, deadline: '2020-01-02' });
     await env.services.inspectionPublication.remind();
     const [todo] = await env.db.select().from(todos).where(eq(todos.subjectId, task.id));
-    expect(todo).toMatchObject({ kind: 'inspection.publication_overdue', status: 'open', link: `/inspection-tasks/${task.id}` });
+    expect(todo).toMatchObject({ kind: 'inspection.publication_overdue', status: 'open', link: `/inspection-tasks/${task.id}`, params: { holder: expect.any(String), item: expect.any(String), date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
     await env.services.tasks.publish(ctx(a), [task.id]);
     await env.services.inspectionPublication.remind();
     const [after] = await env.db.select().from(todos).where(eq(todos.subjectId, task.id));

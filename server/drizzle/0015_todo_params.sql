@@ -1,0 +1,1 @@
+ALTER TABLE "todos" ADD COLUMN "params" jsonb DEFAULT '{}'::jsonb NOT NULL;
