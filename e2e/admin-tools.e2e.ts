@@ -50,6 +50,10 @@ describe('audit log', () => {
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await visible(rows);
     for (const text of await rows.allTextContents()) expect(text).toContain('auth.login');
+    // times are China's (UTC+8), though this browser runs in Honolulu
+    const [latest] = (await suite.admin.get<{ items: { at: string }[] }>('/api/audit?action=auth.login&pageSize=1')).items;
+    const chinaTime = new Date(Date.parse(latest!.at) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+    expect(await rows.first().textContent()).toContain(chinaTime);
 
     await rows.first().getByRole('button', { name: /展开|expand/i }).click();
     await visible(page.getByTestId('audit-diff'));
