@@ -10,7 +10,7 @@ describe('exit supervision', () => {
   it('opens a conditions_lost procedure on a licence, records findings without a justified reason, revokes, and lists the decision document', async () => {
     const enterprise = await suite.admin.createEnterprise({ name: `退出${unique()}有限公司`, regionCode: '320826' });
     const number = `XK-EXIT-${unique()}`;
-    const licence = await suite.admin.post<{ id: string }>('/api/licences', { uscc: enterprise.uscc, type: 'industrial_product', number, issuedOn: '2024-03-01', issuer: '江苏省市场监督管理局' });
+    const licence = await suite.admin.issueLicence(enterprise.uscc, number);
     const bureau = await suite.admin.countyBureau('320826');
     const investigatorName = `核查员${unique().slice(-4)}`;
     await suite.admin.createUser({ username: `inv${unique()}`.toLowerCase(), password: USER_PASSWORD, displayName: investigatorName, orgId: bureau.id, roles: ['county_officer'] });

@@ -12,13 +12,7 @@ const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000)
 
 it('a notice posted with a department’s API key reaches the county’s queue, where an officer puts the licence under warning', async () => {
   const enterprise = await suite.admin.createEnterprise({ name: `通报${unique()}有限公司`, regionCode: '320826' });
-  const licence = await suite.admin.post<{ id: string; number: string }>('/api/licences', {
-    uscc: enterprise.uscc,
-    type: 'industrial_product',
-    number: `XK-FB-${unique()}`,
-    issuedOn: '2024-03-01',
-    issuer: '江苏省市场监督管理局',
-  });
+  const licence = await suite.admin.issueLicence(enterprise.uscc, `XK-FB-${unique()}`);
 
   // the department's system: an org of its own, a key, and the notice posted with it
   const department = await suite.admin.post<Org>('/api/orgs', { name: `淮安市住房和城乡建设局${unique()}`, type: 'department', regionCode: '320800' });

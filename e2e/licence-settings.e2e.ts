@@ -63,13 +63,7 @@ describe('licence settings', () => {
     const username = `officer${unique()}`;
     await suite.admin.createUser({ username, password: USER_PASSWORD, orgId: county.id, roles: ['county_officer'] });
     const enterprise = await suite.admin.createEnterprise({ name: `附件${unique()}有限公司`, regionCode: '320826' });
-    const licence = await suite.admin.post<{ id: string }>('/api/licences', {
-      uscc: enterprise.uscc,
-      type: 'industrial_product',
-      number: `XK-ATT-${unique()}`,
-      issuedOn: '2024-03-01',
-      issuer: '江苏省市场监督管理局',
-    });
+    const licence = await suite.admin.issueLicence(enterprise.uscc, `XK-ATT-${unique()}`);
     const officer = await ApiSession.login(username, USER_PASSWORD);
 
     const { context, page } = await openPage(suite.browser, officer);

@@ -9,13 +9,7 @@ const suite = useSuite();
 
 it('the section head sees the request on the home page, worded in the chosen language, and opens the licence from it', async () => {
   const enterprise = await suite.admin.createEnterprise({ name: `待办${unique()}有限公司`, regionCode: '320826' });
-  const licence = await suite.admin.post<{ id: string; number: string }>('/api/licences', {
-    uscc: enterprise.uscc,
-    type: 'industrial_product',
-    number: `XK-TD-${unique()}`,
-    issuedOn: '2024-03-01',
-    issuer: '江苏省市场监督管理局',
-  });
+  const licence = await suite.admin.issueLicence(enterprise.uscc, `XK-TD-${unique()}`);
   const types = await suite.admin.get<{ items: { key: string; sectionId: string | null }[] }>('/api/licence-types');
   const section = types.items.find((t) => t.key === 'industrial_product')!.sectionId!;
   const username = `e2e_td_${unique()}`;

@@ -101,6 +101,11 @@ export class ApiSession {
   async createEnterprise(input: Omit<CreateEnterpriseInput, 'uscc'> & { uscc?: string }): Promise<Enterprise> {
     return this.post<Enterprise>('/api/enterprises', { uscc: randomUscc(`91${input.regionCode}`), ...input });
   }
+
+  /** Issues an industrial-product production licence (no expiry) to an enterprise under `number`. */
+  async issueLicence(uscc: string, number: string): Promise<{ id: string; number: string }> {
+    return this.post('/api/licences', { uscc, type: 'industrial_product', number, issuedOn: '2024-03-01', issuer: '江苏省市场监督管理局' });
+  }
 }
 
 /** Calls the API as another department's system does: with its key as a bearer token, no session. */
