@@ -15,6 +15,7 @@ import type { Database } from './db/client.js';
 import { rolesRoutes } from './platform/access/roles.routes.js';
 import { makeRolesService } from './platform/access/roles.service.js';
 import { validation } from './platform/http/validation.js';
+import { scopedServer } from './platform/http/crash-guard.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { makeAuditService } from './platform/audit/audit.service.js';
 import { apiKeysRoutes } from './platform/auth/api-keys.routes.js';
@@ -115,6 +116,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
     logger: opts.logger ?? false,
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
+    serverFactory: scopedServer,
     bodyLimit: 1_048_576,
     ...validation,
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -4,6 +4,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { acquireDataDirLock } from './db/lock.js';
 import { systemContext } from './platform/access/actor.js';
+import { guardProcess } from './platform/http/crash-guard.js';
 import { makeJobs } from './platform/jobs/jobs.js';
 
 async function main() {
@@ -18,6 +19,7 @@ async function main() {
   }
 
   const { app } = await buildApp({ config, database, services, logger: { level: config.logLevel } });
+  guardProcess(app.log);
   const jobs = makeJobs(database, app.log);
   jobs.register({ name: 'auth.purge-expired', cron: '*/15 * * * *', handler: async () => void (await services.auth.purgeExpired()) });
   // 00:05 in China (UTC+8): licences whose validity ended yesterday become expired.
