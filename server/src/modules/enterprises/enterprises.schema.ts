@@ -49,6 +49,8 @@ export const enterprises = pgTable(
      * imports are never deleted.
      */
     importId: uuid(),
+    /** Bumped by every change of the row; the ETag of its API representation (If-Match). */
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -33,6 +33,8 @@ export const inspectionItems = pgTable('inspection_items', {
   /** A specialty the inspectors of this item must have, if any. */
   specialty: text(),
   active: boolean().notNull().default(true),
+  /** Bumped by every change of the row; the ETag of its API representation (If-Match). */
+  version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
@@ -49,6 +51,8 @@ export const inspectorProfiles = pgTable('inspector_profiles', {
   /** Enterprises (USCC) the inspector declared a conflict of interest with. */
   conflicts: text().array().notNull(),
   regionCode: text().notNull(),
+  /** Bumped by every change of the row; the ETag of its API representation (If-Match). */
+  version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

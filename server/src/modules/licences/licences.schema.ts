@@ -22,6 +22,8 @@ export const licenceTypes = pgTable(
     validityYears: integer(),
     historic: boolean().notNull().default(false),
     sort: integer().notNull().default(0),
+    /** Bumped by every change of the row; the ETag of its API representation (If-Match). */
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -49,6 +51,8 @@ export const licences = pgTable(
     reviewOn: date({ mode: 'string' }),
     /** The deadline of an order to change the registration (state `changeOrdered`). */
     changeDeadline: date({ mode: 'string' }),
+    /** Bumped by every change of the row; the ETag of its API representation (If-Match). */
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -99,6 +103,8 @@ export const licenceTransitions = pgTable(
 export const licenceApprovalRules = pgTable('licence_approval_rules', {
   toState: text().$type<LicenceState>().primaryKey(),
   requiresApproval: boolean().notNull(),
+  /** Bumped by every change of the row; the ETag of its API representation (If-Match). */
+  version: integer().notNull().default(1),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

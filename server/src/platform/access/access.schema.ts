@@ -1,4 +1,4 @@
-import { boolean, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { DataScope } from './scope.js';
 
 /** A role is a named set of permission keys plus the data scope its holders get. */
@@ -8,6 +8,8 @@ export const roles = pgTable('roles', {
   permissions: text().array().notNull(),
   dataScope: text().$type<DataScope>().notNull(),
   builtin: boolean().notNull().default(false),
+  /** Bumped by every change of the row; the ETag of its API representation (If-Match). */
+  version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

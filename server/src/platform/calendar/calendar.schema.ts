@@ -5,6 +5,8 @@ export const calendarDays = pgTable('calendar_days', {
   date: date({ mode: 'string' }).primaryKey(),
   workingDay: boolean().notNull(),
   name: text(),
+  /** Bumped by every change of the row; the ETag of its API representation (If-Match). */
+  version: integer().notNull().default(1),
   updatedBy: uuid(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
@@ -13,6 +15,8 @@ export const calendarDays = pgTable('calendar_days', {
 export const calendarYears = pgTable('calendar_years', {
   year: integer().primaryKey(),
   covered: boolean().notNull(),
+  /** Bumped by every change of the row; the ETag of its API representation (If-Match). */
+  version: integer().notNull().default(1),
   updatedBy: uuid(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -33,6 +33,8 @@ export const orgs = pgTable(
       .references(() => regions.code),
     parentId: uuid().references((): AnyPgColumn => orgs.id),
     active: boolean().notNull().default(true),
+    /** Bumped by every change of the row; the ETag of its API representation (If-Match). */
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

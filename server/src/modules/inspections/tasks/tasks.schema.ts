@@ -63,6 +63,8 @@ export const inspectionTasks = pgTable(
     publishDueOn: date({ mode: 'string' }),
     publishedAt: timestamp({ withTimezone: true }),
     createdByName: text().notNull(),
+    /** Bumped by every change of the row; the ETag of its API representation (If-Match). */
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

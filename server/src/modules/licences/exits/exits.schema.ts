@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { licences } from '../licences.schema.js';
 
@@ -63,6 +63,8 @@ export const licenceExits = pgTable(
       .references(() => orgs.id),
     createdBy: uuid(),
     createdByName: text().notNull(),
+    /** Bumped by every change of the row; the ETag of its API representation (If-Match). */
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,4 +1,4 @@
-import { boolean, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { enterprises } from '../../enterprises/enterprises.schema.js';
 import { licences } from '../licences.schema.js';
@@ -54,6 +54,8 @@ export const licenceFeedback = pgTable(
     decidedBy: uuid(),
     decidedByName: text(),
     decidedAt: timestamp({ withTimezone: true }),
+    /** Bumped by every change of the row; the ETag of its API representation (If-Match). */
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.orgId, t.decidedAt), index().on(t.regionCode), index().on(t.enterpriseId), index().on(t.dueOn), index().on(t.uscc)],

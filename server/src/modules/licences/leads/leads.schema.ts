@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { enterprises } from '../../enterprises/enterprises.schema.js';
 import { licenceTypes } from '../licences.schema.js';
@@ -43,6 +43,8 @@ export const unlicensedLeads = pgTable(
     closedAt: timestamp({ withTimezone: true }),
     createdBy: uuid(),
     createdByName: text().notNull(),
+    /** Bumped by every change of the row; the ETag of its API representation (If-Match). */
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
