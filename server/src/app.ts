@@ -14,7 +14,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { rolesRoutes } from './platform/access/roles.routes.js';
 import { makeRolesService } from './platform/access/roles.service.js';
-import { validation } from './platform/http/validation.js';
+import { refuseNul, validation } from './platform/http/validation.js';
 import { scopedServer } from './platform/http/crash-guard.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { makeAuditService } from './platform/audit/audit.service.js';
@@ -122,6 +122,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandler(app);
+  app.addHook('preValidation', refuseNul);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10, parts: 20 } });
   await app.register(swagger, {

@@ -21,7 +21,28 @@ const PG_ERRORS: Record<string, { code: string; message: string; status: number 
   '23505': { code: 'CONFLICT', message: '数据已存在，与现有记录重复', status: 409 },
   '23503': { code: 'REFERENCE_NOT_FOUND', message: '引用的记录不存在', status: 400 },
   '22P02': { code: 'VALIDATION', message: '请求参数格式不正确', status: 400 },
+  /** A value too large for its column (an integer, a date). */
+  '22003': { code: 'VALIDATION', message: '请求参数超出允许范围', status: 400 },
+  '22008': { code: 'VALIDATION', message: '日期时间超出允许范围', status: 400 },
+  /** Characters the database cannot store (NUL in text, `\u0000` in JSON). */
+  '22021': { code: 'VALIDATION', message: '请求参数含有不允许的字符', status: 400 },
+  '22P05': { code: 'VALIDATION', message: '请求参数含有不允许的字符', status: 400 },
 };
+
+/**
+ * The PostgreSQL error behind `err`, if any. Drizzle wraps the driver's error (the SQLSTATE is on
+ * `err.cause`), and our own code may wrap again: the cause chain is walked a few levels deep.
+ */
+export function pgErrorOf(err: unknown): { code: string } | undefined {
+  let current: unknown = err;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    // SQLSTATEs are five digits or capitals with at least one digit (unlike Node's EPIPE).
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && /\d/.test(code)) return { code };
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
 
 /** Maps AppError, schema errors and unknown errors to `{ error: { code, message, details } }`. */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -37,8 +58,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       }));
       return reply.status(400).send({ error: { code: 'VALIDATION', message: '请求参数不合法', details } });
     }
-    const pgMapped = typeof err.code === 'string' ? PG_ERRORS[err.code] : undefined;
+    const pgCode = pgErrorOf(err)?.code;
+    const pgMapped = pgCode ? PG_ERRORS[pgCode] : undefined;
     if (pgMapped) {
+      request.log.info({ err }, 'database refused the request');
       return reply.status(pgMapped.status).send({ error: { code: pgMapped.code, message: pgMapped.message } });
     }
     if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {

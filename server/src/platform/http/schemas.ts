@@ -12,8 +12,11 @@ export const literals = <T extends string>(values: readonly T[]) => Type.Union(v
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
+/** Highest page number: an offset past any register we hold, well inside PostgreSQL's bigint. */
+export const MAX_PAGE = 1_000_000;
+
 export const PageQuery = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 20 })),
 };
 
