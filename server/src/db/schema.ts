@@ -4,6 +4,7 @@ export * from '../platform/users/users.schema.js';
 export * from '../platform/access/access.schema.js';
 export * from '../platform/auth/auth.schema.js';
 export * from '../platform/audit/audit.schema.js';
+export * from '../platform/ratelimit/ratelimit.schema.js';
 export * from '../platform/calendar/calendar.schema.js';
 export * from '../modules/enterprises/enterprises.schema.js';
 export * from '../modules/licences/licences.schema.js';
