@@ -26,6 +26,8 @@ import { makeAuthService } from './platform/auth/auth.service.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { makeCalendarService } from './platform/calendar/calendar.service.js';
 import { AppError, registerErrorHandler } from './platform/http/errors.js';
+import { registerSecurityHeaders } from './platform/http/headers.js';
+import { registerETags } from './platform/http/etag.js';
 import { jurisdictionRoutes } from './platform/jurisdiction/jurisdiction.routes.js';
 import { makeJurisdictionService } from './platform/jurisdiction/jurisdiction.service.js';
 import { usersRoutes } from './platform/users/users.routes.js';
@@ -114,7 +116,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   const services = opts.services ?? makeServices(database, config);
   const app = Fastify({
     logger: opts.logger ?? false,
-    trustProxy: config.trustProxy,
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     genReqId: () => randomUUID(),
     serverFactory: scopedServer,
     bodyLimit: 1_048_576,
@@ -122,6 +124,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandler(app);
+  registerETags(app);
   app.addHook('preValidation', refuseNul);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10, parts: 20 } });
@@ -142,11 +145,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
     errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', `查询过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`, 429),
   });
   registerAccessControl(app, { auth: services.auth, apiKeys: services.apiKeys, cookieSecure: config.cookieSecure });
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Referrer-Policy', 'same-origin');
-  });
+  registerSecurityHeaders(app);
 
   app.get(
     '/api/health',

@@ -68,9 +68,9 @@ export async function createTestEnv(overrides: Partial<Config> = {}, existing?: 
       ...auth,
       get: (url: string) => request('GET', url),
       post: (url: string, body?: unknown, headers?: Record<string, string>) => request('POST', url, body, headers),
-      patch: (url: string, body?: unknown) => request('PATCH', url, body),
-      put: (url: string, body?: unknown) => request('PUT', url, body),
-      delete: (url: string) => request('DELETE', url),
+      patch: (url: string, body?: unknown, headers?: Record<string, string>) => request('PATCH', url, body, headers),
+      put: (url: string, body?: unknown, headers?: Record<string, string>) => request('PUT', url, body, headers),
+      delete: (url: string, headers?: Record<string, string>) => request('DELETE', url, undefined, headers),
     };
   }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { ifMatch } from '../../platform/http/etag.js';
 import { ctxOf } from '../../platform/http/request.js';
 import { Body, DateString, ErrorSchema, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../platform/http/schemas.js';
 import { CREDIT_CLASSES, ENTERPRISE_STATUSES } from './enterprises.schema.js';
@@ -28,6 +29,7 @@ export const Enterprise = Type.Object({
   tags: Type.Array(Type.String()),
   creditClass: Type.Union([CreditClass, Type.Null()]),
   usccOverrideReason: Nullable(Type.String()),
+  version: Type.Integer({ description: '版本号：每次修改加一；即 ETag，修改时以 If-Match 带回' }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -57,6 +59,7 @@ export const FilterQuery = {
 
 export const UsccParams = Type.Object({ uscc: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+const WriteErrors = { ...Errors, 412: ErrorSchema };
 
 const HistoryEntry = Type.Object({
   id: Type.String(),
@@ -127,8 +130,14 @@ export const enterprisesRoutes =
       '/api/enterprises/:uscc',
       {
         config: { access: 'enterprise.write' },
-        schema: { tags: ['enterprises'], params: UsccParams, body: Body({ name: Type.Optional(Name), regionCode: Type.Optional(RegionCode), ...editable }), response: { 200: Enterprise, ...Errors } },
+        schema: {
+          tags: ['enterprises'],
+          summary: '修改市场主体（If-Match 带上读取时的 ETag：已被他人修改时 412）',
+          params: UsccParams,
+          body: Body({ name: Type.Optional(Name), regionCode: Type.Optional(RegionCode), ...editable }),
+          response: { 200: Enterprise, ...WriteErrors },
+        },
       },
-      async (request) => service.update(ctxOf(request), request.params.uscc, request.body),
+      async (request) => service.update(ctxOf(request), request.params.uscc, request.body, ifMatch(request)),
     );
   };

@@ -1,10 +1,11 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { inTransaction } from '../../db/sql.js';
+import { inTransaction, nextVersion } from '../../db/sql.js';
 import type { Actor, RequestContext } from '../../platform/access/actor.js';
 import { regionWithin } from '../../platform/access/scope.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
+import { type ExpectedVersion, assertVersion } from '../../platform/http/etag.js';
 import { regions } from '../../platform/jurisdiction/jurisdiction.schema.js';
 import type { JurisdictionService } from '../../platform/jurisdiction/jurisdiction.service.js';
 import { type FieldProblem, checkDate, checkDigitProblem, checkIndustry, checkRegion, checkStatus, checkText, checkUscc, fieldError } from './enterprise-fields.js';
@@ -67,12 +68,14 @@ const snapshot = (e: EnterpriseRow) => Object.fromEntries(TRACKED_FIELDS.map((f)
 export function makeEnterprisesService(deps: { db: Db; audit: AuditService; jurisdiction: JurisdictionService }) {
   const { db, audit } = deps;
 
-  async function find(tx: Db, actor: Actor | null, rawUscc: string) {
-    const [row] = await tx
+  /** `lock`: the enterprise's row is locked until the transaction ends, and the newest committed version is read. */
+  async function find(tx: Db, actor: Actor | null, rawUscc: string, lock = false) {
+    const query = tx
       .select(enterpriseColumns)
       .from(enterprises)
       .leftJoin(regions, eq(regions.code, enterprises.regionCode))
       .where(and(eq(enterprises.uscc, normalizeUscc(rawUscc)), actor ? scopeOf(actor) : undefined));
+    const [row] = await (lock ? query.for('update', { of: enterprises }) : query);
     if (!row) throw notFound('企业');
     return row;
   }
@@ -85,7 +88,8 @@ export function makeEnterprisesService(deps: { db: Db; audit: AuditService; juri
     const b = before && snapshot(before);
     const a = snapshot(after);
     const action = before ? 'updated' : 'created';
-    await tx.insert(enterpriseHistory).values({ enterpriseId: id, actorId: ctx.actor?.userId ?? null, actorName: ctx.actor?.name ?? 'system', source: 'form', action, before: b, after: a });
+    // The clock at the insert, after the row lock: changes of one enterprise list in the order they were made.
+    await tx.insert(enterpriseHistory).values({ enterpriseId: id, at: sql`clock_timestamp()`, actorId: ctx.actor?.userId ?? null, actorName: ctx.actor?.name ?? 'system', source: 'form', action, before: b, after: a });
     await audit.record(tx, ctx, { action: `enterprise.${action}`, targetType: 'enterprise', targetId: uscc, before: b, after: a });
   }
 
@@ -124,12 +128,17 @@ export function makeEnterprisesService(deps: { db: Db; audit: AuditService; juri
       });
     },
 
-    async update(ctx: RequestContext & { actor: Actor }, rawUscc: string, input: Partial<EnterpriseInput>) {
+    /**
+     * Changes the given fields. The row is locked before it is read, so the history's "before" is
+     * the version this change replaces; `expected` (If-Match) must name that version (else 412).
+     */
+    async update(ctx: RequestContext & { actor: Actor }, rawUscc: string, input: Partial<EnterpriseInput>, expected?: ExpectedVersion) {
       const fields = validate(input, await deps.jurisdiction.regionResolver());
       if (fields.regionCode) assertInScope(ctx.actor, fields.regionCode);
       return inTransaction(db, async (tx) => {
-        const before = await find(tx, ctx.actor, rawUscc);
-        await tx.update(enterprises).set({ ...fields, updatedAt: new Date() }).where(eq(enterprises.id, before.id));
+        const before = await find(tx, ctx.actor, rawUscc, true);
+        assertVersion(expected, before.version);
+        await tx.update(enterprises).set({ ...fields, version: nextVersion(enterprises.version), updatedAt: new Date() }).where(eq(enterprises.id, before.id));
         const after = await find(tx, null, before.uscc);
         if (diff(snapshot(before), snapshot(after)).length > 0) await recordChange(tx, ctx, before.id, before.uscc, before, after);
         return after;

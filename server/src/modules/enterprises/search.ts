@@ -35,6 +35,7 @@ export const enterpriseColumns = {
   tags: enterprises.tags,
   creditClass: enterprises.creditClass,
   usccOverrideReason: enterprises.usccOverrideReason,
+  version: enterprises.version,
   createdAt: enterprises.createdAt,
   updatedAt: enterprises.updatedAt,
 };

@@ -125,9 +125,9 @@ async function merge(tx: Db, ctx: RequestContext, importId: string, columns: str
   const total = await count(sql`select count(*)::int as n from enterprise_import`);
   const updated = await count(sql`
     with changed as (
-      select e.id, ${snapshot('e')} as before from enterprises e join enterprise_import s on s.uscc = e.uscc where ${differs}
+      select e.id, ${snapshot('e')} as before from enterprises e join enterprise_import s on s.uscc = e.uscc where ${differs} for update of e
     ), upd as (
-      update enterprises e set ${sql.raw(columns.map((c) => `${c} = ${incoming(c)}`).join(', '))}, updated_at = now()
+      update enterprises e set ${sql.raw(columns.map((c) => `${c} = ${incoming(c)}`).join(', '))}, version = e.version + 1, updated_at = now()
       from enterprise_import s where s.uscc = e.uscc and e.id in (select id from changed)
       returning e.*
     ), hist as (

@@ -121,7 +121,7 @@ export function makeLicenceImport(deps: { db: Db; audit: AuditService }) {
         const updated = await countOf(
           tx,
           sql`with upd as (
-            update licences l set ${sql.raw(columns.map((c) => `${c} = s.${c}`).join(', '))}, updated_at = now()
+            update licences l set ${sql.raw(columns.map((c) => `${c} = s.${c}`).join(', '))}, version = l.version + 1, updated_at = now()
             from licence_import s where ${sql.raw(SAME_LICENCE)} and (${differs(header)})
             returning 1
           ) select count(*)::int as n from upd`,
