@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,7 +18,8 @@ export interface Config {
   logLevel: string;
   jobs: boolean;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /** Addresses or CIDRs of the reverse proxies whose X-Forwarded-* headers are believed; empty: none. */
+  trustProxy: string[];
   session: { idleMinutes: number; absoluteHours: number };
   password: { minLength: number };
   lockout: { threshold: number; windowMinutes: number; lockMinutes: number };
@@ -49,6 +51,31 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new Error(`Configuration error: ${name} must be true or false, got "${env[name]}"`);
 }
 
+/** Names proxy-addr (Fastify's trustProxy) accepts for well-known ranges. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * The trusted proxies: a comma-separated list of addresses or CIDRs (`10.0.0.5, 192.168.1.0/24, ::1`).
+ * Empty or `false` trusts nobody. A bare `true` would believe any client's X-Forwarded-For (a spoofed
+ * address in the audit log, a rate limit bypassed) and is refused.
+ */
+function proxyList(env: Env, name: string): string[] {
+  const raw = env[name]?.trim() ?? '';
+  if (['', '0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return [];
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) {
+    throw new Error(`Configuration error: ${name}=${raw} would trust X-Forwarded-For from any client; list the reverse proxy's addresses instead (e.g. ${name}=127.0.0.1 or ${name}=10.0.0.0/24)`);
+  }
+  return raw.split(',').map((entry) => {
+    const value = entry.trim();
+    const [address = '', prefix, extra] = value.split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (PROXY_RANGES.includes(value) || (family && prefixOk && extra === undefined)) return value;
+    throw new Error(`Configuration error: ${name} must list IP addresses or CIDRs (or ${PROXY_RANGES.join(', ')}), got "${value}"`);
+  });
+}
+
 /** Reads and validates all configuration once; see the README's configuration table. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
@@ -69,7 +96,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     jobs: bool(env, 'ZJ_JOBS', true),
     cookieSecure: bool(env, 'ZJ_COOKIE_SECURE', false),
-    trustProxy: bool(env, 'ZJ_TRUST_PROXY', false),
+    trustProxy: proxyList(env, 'ZJ_TRUST_PROXY'),
     session: {
       idleMinutes: int(env, 'ZJ_SESSION_IDLE_MINUTES', 30),
       absoluteHours: int(env, 'ZJ_SESSION_ABSOLUTE_HOURS', 12),

@@ -75,10 +75,14 @@ export function registerAccessControl(app: FastifyInstance, deps: { auth: AuthSe
   });
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+/**
+ * `Secure` whenever the request came over HTTPS (directly or through a trusted proxy's
+ * X-Forwarded-Proto); `forceSecure` (ZJ_COOKIE_SECURE) sets it on every response.
+ */
+export function setSessionCookie(reply: FastifyReply, token: string, forceSecure: boolean) {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: forceSecure || reply.request.protocol === 'https' });
 }
 
-export function clearSessionCookie(reply: FastifyReply, secure: boolean) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+export function clearSessionCookie(reply: FastifyReply, forceSecure: boolean) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: forceSecure || reply.request.protocol === 'https' });
 }
