@@ -23,6 +23,7 @@ import { makeApiKeysService } from './platform/auth/api-keys.service.js';
 import { registerAccessControl } from './platform/auth/auth.plugin.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { makeAuthService } from './platform/auth/auth.service.js';
+import { makeRateLimiter } from './platform/ratelimit/ratelimit.service.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { makeCalendarService } from './platform/calendar/calendar.service.js';
 import { AppError, registerErrorHandler } from './platform/http/errors.js';
@@ -79,7 +80,8 @@ export function makeServices(database: Database, config: Config) {
   const roles = makeRolesService({ db, audit });
   const jurisdiction = makeJurisdictionService({ db, audit });
   const users = makeUsersService({ db, audit, jurisdiction, roles, passwordMinLength: config.password.minLength });
-  const auth = makeAuthService({ db, audit, users, settings: config });
+  const rateLimiter = makeRateLimiter(database);
+  const auth = makeAuthService({ db, audit, users, rateLimiter, settings: config });
   const apiKeys = makeApiKeysService({ db, audit, jurisdiction });
   const calendar = makeCalendarService({ db, audit });
   const enterprises = makeEnterprisesService({ db, audit, jurisdiction });
@@ -105,7 +107,7 @@ export function makeServices(database: Database, config: Config) {
   const rectification = makeRectificationService({ db, audit, calendar, tasks });
   const taskPhotos = makeTaskPhotos({ db, audit });
   const inspectionPublication = makeInspectionPublication({ db, todos });
-  return { db, audit, roles, jurisdiction, users, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, tasks, rectification, taskPhotos, inspectionPublication };
+  return { db, audit, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, tasks, rectification, taskPhotos, inspectionPublication };
 }
 
 export type Services = ReturnType<typeof makeServices>;

@@ -23,6 +23,10 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   password: { minLength: number };
   lockout: { threshold: number; windowMinutes: number; lockMinutes: number };
+  /** Log-in attempts per minute and client IP, and per minute and username (or trusted device). */
+  loginRateLimit: { perIp: number; perUser: number };
+  /** Days a browser that signed in stays a trusted device of its user (passes a lock caused by others). */
+  deviceTrustDays: number;
   /** Public lookups per client and minute. */
   publicRateLimit: number;
   /** Largest import file accepted, in bytes. */
@@ -107,6 +111,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       windowMinutes: int(env, 'ZJ_LOCKOUT_WINDOW_MINUTES', 15),
       lockMinutes: int(env, 'ZJ_LOCKOUT_MINUTES', 15),
     },
+    loginRateLimit: {
+      perIp: int(env, 'ZJ_LOGIN_RATE_LIMIT_IP', 60),
+      perUser: int(env, 'ZJ_LOGIN_RATE_LIMIT_USER', 10),
+    },
+    deviceTrustDays: int(env, 'ZJ_DEVICE_TRUST_DAYS', 180),
     publicRateLimit: int(env, 'ZJ_PUBLIC_RATE_LIMIT', 60),
     importMaxBytes: int(env, 'ZJ_IMPORT_MAX_MB', 512) * 1024 * 1024,
     feedbackDueWorkingDays: int(env, 'ZJ_FEEDBACK_DUE_WORKING_DAYS', 10),

@@ -11,11 +11,14 @@ export const ADMIN_PASSWORD = 'Admin#Test2026';
 /** Satisfies the password rules; used for every user the tests create. */
 export const USER_PASSWORD = 'User#Pass2026';
 
+/** Log-in rate limits no test file reaches by signing in often; tests of the limits set their own. */
+export const TEST_LOGIN_RATE_LIMIT = { perIp: 1_000_000, perUser: 1_000_000 };
+
 export type TestEnv = Awaited<ReturnType<typeof createTestEnv>>;
 
 /** One database, the services and the HTTP app for a test file; call `close` in afterAll. */
 export async function createTestEnv(overrides: Partial<Config> = {}, existing?: Database) {
-  const config = loadConfig({}, { jobs: false, webDir: '/nonexistent', ...overrides });
+  const config = loadConfig({}, { jobs: false, webDir: '/nonexistent', loginRateLimit: TEST_LOGIN_RATE_LIMIT, ...overrides });
   const database = existing ?? (await openTestDatabase());
   const services = makeServices(database, config);
   await bootstrap(services, { ...config, adminPassword: ADMIN_PASSWORD });

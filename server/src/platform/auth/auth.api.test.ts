@@ -1,8 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, USER_PASSWORD, useTestEnv } from '../../test/app.js';
-import { users } from '../users/users.schema.js';
-import { sessions } from './auth.schema.js';
+import { loginGuards, sessions } from './auth.schema.js';
 import { sha256 } from './auth.service.js';
 
 const env = useTestEnv();
@@ -47,14 +46,17 @@ describe('login', () => {
     expect(audit.total).toBe(1);
 
     // After the lock expires the right password works again.
-    await env.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, user.id));
+    await env.db.update(loginGuards).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(loginGuards.key, `user:${user.username}`));
     expect((await login(user.username, USER_PASSWORD)).statusCode).toBe(200);
   });
 
   it('counts only failures inside the window', async () => {
     const user = await env.makeUser({ roles: ['inspector'] });
     for (let i = 0; i < 4; i++) await login(user.username, 'Wrong#Pass1x');
-    await env.db.execute(sql`update login_failures set at = at - interval '16 minutes' where user_id = ${user.id}`);
+    const key = `user:${user.username}`;
+    const [guard] = await env.db.select().from(loginGuards).where(eq(loginGuards.key, key));
+    expect(guard!.failures).toHaveLength(4);
+    await env.db.update(loginGuards).set({ failures: guard!.failures.map((t) => t - 16 * 60_000) }).where(eq(loginGuards.key, key));
     expect((await login(user.username, 'Wrong#Pass1x')).statusCode).toBe(401);
     expect((await login(user.username, USER_PASSWORD)).statusCode).toBe(200);
   });

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../http/errors.js';
 import type { ApiKeysService } from './api-keys.service.js';
 import type { AuthService } from './auth.service.js';
+import { DEVICE_COOKIE } from './devices.js';
 import '../http/request.js';
 
 export const SESSION_COOKIE = 'zj_session';
@@ -85,4 +86,9 @@ export function setSessionCookie(reply: FastifyReply, token: string, forceSecure
 
 export function clearSessionCookie(reply: FastifyReply, forceSecure: boolean) {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: forceSecure || reply.request.protocol === 'https' });
+}
+
+/** The trusted-device cookie (see devices.ts): sent only to the login route, kept across sign-outs; `Secure` like the session cookie. */
+export function setDeviceCookie(reply: FastifyReply, value: string, maxAgeSeconds: number, forceSecure: boolean) {
+  reply.setCookie(DEVICE_COOKIE, value, { path: '/api/auth/login', httpOnly: true, sameSite: 'lax', secure: forceSecure || reply.request.protocol === 'https', maxAge: maxAgeSeconds });
 }

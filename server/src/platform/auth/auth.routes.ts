@@ -5,7 +5,9 @@ import { ctxOf } from '../http/request.js';
 import { Body, ErrorSchema, NoContent } from '../http/schemas.js';
 import type { UserActor } from '../access/actor.js';
 import type { AuthService } from './auth.service.js';
-import { clearSessionCookie, setSessionCookie } from './auth.plugin.js';
+import { retryAfterOf } from '../ratelimit/ratelimit.service.js';
+import { clearSessionCookie, setDeviceCookie, setSessionCookie } from './auth.plugin.js';
+import { DEVICE_COOKIE } from './devices.js';
 
 export const SessionUser = Type.Object({
   id: Type.String(),
@@ -48,13 +50,19 @@ export const authRoutes =
           tags: ['auth'],
           summary: '登录',
           body: Body({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) }),
-          response: { 200: SessionReply, 401: ErrorSchema, 403: ErrorSchema, 423: ErrorSchema },
+          response: { 200: SessionReply, 401: ErrorSchema, 403: ErrorSchema, 423: ErrorSchema, 429: ErrorSchema },
         },
       },
       async (request, reply) => {
         const { username, password } = request.body;
-        const result = await auth.login(username, password, { ip: request.ip, userAgent: request.headers['user-agent'], requestId: request.id }, request.cookies.zj_session);
+        const client = { ip: request.ip, userAgent: request.headers['user-agent'], requestId: request.id, previousToken: request.cookies.zj_session, deviceCookie: request.cookies[DEVICE_COOKIE] };
+        const result = await auth.login(username, password, client).catch((err: unknown) => {
+          const retryAfter = retryAfterOf(err);
+          if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
+          throw err;
+        });
         setSessionCookie(reply, result.token, deps.cookieSecure);
+        setDeviceCookie(reply, result.deviceCookie.value, result.deviceCookie.maxAgeSeconds, deps.cookieSecure);
         return { user: toSessionUser(result.actor), csrfToken: result.csrfToken };
       },
     );

@@ -20,19 +20,6 @@ export const sessions = pgTable(
   (t) => [index().on(t.userId), index().on(t.expiresAt)],
 );
 
-export const loginFailures = pgTable(
-  'login_failures',
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    ip: text(),
-  },
-  (t) => [index().on(t.userId, t.at)],
-);
-
 /**
  * The lockout state of one log-in subject: a username (`user:<name>`, known or not, so an unknown
  * name locks exactly like a real one) or a trusted device (`device:<device id>`). Attempts on a

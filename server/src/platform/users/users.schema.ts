@@ -17,7 +17,6 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     mustChangePassword: boolean().notNull().default(false),
     active: boolean().notNull().default(true),
-    lockedUntil: timestamp({ withTimezone: true }),
     lastLoginAt: timestamp({ withTimezone: true }),
     passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Bumped by every change of the row; the ETag of its API representation (If-Match). */

@@ -5,10 +5,12 @@ import { roles } from '../access/access.schema.js';
 import type { Actor, RequestContext, UserActor } from '../access/actor.js';
 import { type Permission, isPermission } from '../access/permissions.js';
 import { assertGrantable, type RolesService } from '../access/roles.service.js';
-import { visibleTo, widestScope } from '../access/scope.js';
+import { type DataScope, visibleTo, widestScope } from '../access/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { clearLockout, endSessions, forgetDevices } from '../auth/account.js';
+import { loginGuards } from '../auth/auth.schema.js';
 import { assertStrongPassword, hashPassword } from '../auth/password.js';
-import { AppError, notFound } from '../http/errors.js';
+import { AppError, forbidden, notFound } from '../http/errors.js';
 import { type Page, offsetOf } from '../http/schemas.js';
 import { orgs } from '../jurisdiction/jurisdiction.schema.js';
 import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
@@ -41,6 +43,9 @@ const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,31}$/;
 /** Roles of each user, as one array column (no N+1 queries). */
 const roleKeys = sql<string[]>`coalesce((select array_agg(${userRoles.roleKey} order by ${userRoles.roleKey}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`;
 
+/** The end of the running lock of the user's username (the lockout lives in login_guards, see auth/lockout.ts). */
+const lockedUntil = sql<Date | null>`(select ${loginGuards.lockedUntil} from ${loginGuards} where ${loginGuards.key} = 'user:' || ${users.username} and ${loginGuards.lockedUntil} > now())`.mapWith(loginGuards.lockedUntil);
+
 const userColumns = {
   id: users.id,
   username: users.username,
@@ -51,7 +56,7 @@ const userColumns = {
   roles: roleKeys,
   active: users.active,
   mustChangePassword: users.mustChangePassword,
-  lockedUntil: users.lockedUntil,
+  lockedUntil,
   lastLoginAt: users.lastLoginAt,
   createdAt: users.createdAt,
 };
@@ -59,6 +64,20 @@ const userColumns = {
 const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: users.regionCode, orgId: users.orgId, ownerId: users.id });
 
 export const normalizeUsername = (u: string) => u.trim().toLowerCase();
+
+const selfAction = (message: string) => new AppError('SELF_LOCKOUT', message, 409);
+
+/**
+ * Who may act on a user: the target must lie in the actor's data scope (else 404, like a missing
+ * user), and hold no permission the actor lacks and no wider data scope. So only holders of every
+ * permission of `admin` act on an administrator, and `user.write` is no way to someone stronger.
+ */
+export function assertMayManage(actor: Actor, target: { permissions: string[]; dataScope: DataScope }): void {
+  const missing = target.permissions.filter((p) => isPermission(p) && !actor.permissions.has(p));
+  if (missing.length || widestScope([target.dataScope, actor.dataScope]) !== actor.dataScope) {
+    throw forbidden('无权管理该用户：其权限或数据范围超出您本人');
+  }
+}
 
 export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdiction: JurisdictionService; roles: RolesService; passwordMinLength: number }) {
   const { db, audit, jurisdiction } = deps;
@@ -71,6 +90,24 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
       .where(and(eq(users.id, id), actor ? scopeOf(actor) : undefined));
     if (!row) throw notFound('用户');
     return row;
+  }
+
+  /** What a user holds through their roles, active or not: the permissions and the widest scope. */
+  async function heldBy(tx: Db, userId: string): Promise<{ permissions: string[]; dataScope: DataScope }> {
+    const held = await tx.select({ permissions: roles.permissions, dataScope: roles.dataScope }).from(userRoles).innerJoin(roles, eq(roles.key, userRoles.roleKey)).where(eq(userRoles.userId, userId));
+    return { permissions: [...new Set(held.flatMap((r) => r.permissions))], dataScope: held.length ? widestScope(held.map((r) => r.dataScope)) : 'self' };
+  }
+
+  /**
+   * The target user for a change by `actor`: its row locked until the end of `tx` (the first lock
+   * the change takes, as log-in takes it first too), in the actor's scope (404 otherwise), and no
+   * stronger than the actor (403).
+   */
+  async function targetFor(tx: Db, actor: Actor, id: string) {
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, id)).for('update');
+    const target = await findUser(tx, actor, id);
+    assertMayManage(actor, await heldBy(tx, id));
+    return target;
   }
 
   async function setRoles(tx: Db, actor: Actor, userId: string, keys: string[]) {
@@ -127,9 +164,9 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
 
     async update(ctx: RequestContext & { actor: Actor }, id: string, input: UpdateUserInput) {
       return inTransaction(db, async (tx) => {
-        const before = await findUser(tx, ctx.actor, id);
-        if (id === ctx.actor.userId && (input.active === false || input.roles)) {
-          throw new AppError('SELF_LOCKOUT', '不能停用自己或修改自己的角色', 409);
+        const before = await targetFor(tx, ctx.actor, id);
+        if (id === ctx.actor.userId && (input.active === false || input.roles || (input.orgId && input.orgId !== before.orgId))) {
+          throw selfAction('不能停用自己，也不能修改自己的角色或所属机构');
         }
         const patch: Partial<typeof users.$inferInsert> = { updatedAt: new Date() };
         if (input.displayName !== undefined) {
@@ -144,26 +181,40 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
         }
         await tx.update(users).set(patch).where(eq(users.id, id));
         if (input.roles) await setRoles(tx, ctx.actor, id, input.roles);
+        // Disabling ends every session at once; they do not come back when the user is enabled again.
+        // Role and org changes need not: the actor is read from the database on every request.
+        if (input.active === false) await endSessions(tx, id);
         const after = await findUser(tx, null, id);
         await audit.record(tx, ctx, { action: 'user.updated', targetType: 'user', targetId: id, before, after });
         return after;
       });
     },
 
+    /**
+     * Sets a new password chosen by an administrator. The account may have been taken over, so
+     * every session of the user ends at once and its trusted devices are forgotten; the lock is lifted.
+     */
     async resetPassword(ctx: RequestContext & { actor: Actor }, id: string, password: string, mustChangePassword = true) {
-      await findUser(db, ctx.actor, id); // scope check: 404 outside it
+      if (id === ctx.actor.userId) throw selfAction('不能重置自己的密码，请使用“修改密码”');
+      await inTransaction(db, (tx) => targetFor(tx, ctx.actor, id)); // 404/403 before the costly hash
       assertStrongPassword(password, deps.passwordMinLength);
       const passwordHash = await hashPassword(password);
       await inTransaction(db, async (tx) => {
-        await tx.update(users).set({ passwordHash, mustChangePassword, passwordChangedAt: new Date(), lockedUntil: null, updatedAt: new Date() }).where(eq(users.id, id));
-        await audit.record(tx, ctx, { action: 'user.password_reset', targetType: 'user', targetId: id, after: { mustChangePassword } });
+        const target = await targetFor(tx, ctx.actor, id);
+        await tx.update(users).set({ passwordHash, mustChangePassword, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, id));
+        const sessionsEnded = await endSessions(tx, id);
+        await forgetDevices(tx, id);
+        await clearLockout(tx, target);
+        await audit.record(tx, ctx, { action: 'user.password_reset', targetType: 'user', targetId: id, after: { mustChangePassword, sessionsEnded } });
       });
     },
 
+    /** Lifts the lockout of the user's username and of each of their trusted devices. */
     async unlock(ctx: RequestContext & { actor: Actor }, id: string) {
-      const target = await findUser(db, ctx.actor, id);
       await inTransaction(db, async (tx) => {
-        await tx.update(users).set({ lockedUntil: null, updatedAt: new Date() }).where(eq(users.id, id));
+        const target = await targetFor(tx, ctx.actor, id);
+        await clearLockout(tx, target);
+        await tx.update(users).set({ updatedAt: new Date() }).where(eq(users.id, id));
         await audit.record(tx, ctx, { action: 'user.unlocked', targetType: 'user', targetId: id, before: { lockedUntil: target.lockedUntil } });
       });
     },
