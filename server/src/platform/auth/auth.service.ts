@@ -208,12 +208,16 @@ export function makeAuthService(deps: {
       });
     },
 
-    /** Deletes expired sessions and trusted devices, and guards without a running lock or recent failure (a scheduled job). */
+    /**
+     * Deletes expired sessions and trusted devices, guards without a running lock or recent
+     * failure, and rate-limit counters of past windows (the `auth.purge-expired` job).
+     */
     async purgeExpired(now = new Date()) {
       const idleCutoff = new Date(now.getTime() - minutes(settings.session.idleMinutes));
       const gone = await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleCutoff))).returning({ id: sessions.id });
       await db.delete(loginDevices).where(lt(loginDevices.expiresAt, now));
       await lockout.purge(db, now);
+      await deps.rateLimiter.purge();
       return gone.length;
     },
   };

@@ -10,19 +10,17 @@ export interface RateLimitResult {
 }
 
 /**
- * One statement, atomic on both engines: the window is computed from the database's clock (so
- * every process agrees on it), a hit in a newer window resets the row, otherwise it counts. A
- * process whose statement arrives late never moves a window backwards (`greatest`).
+ * One statement, atomic on both engines. A window opens at a key's first hit and lasts `windowMs`
+ * (times from the database's clock, so every process agrees); a hit after it ended opens the next.
  * Hot path (every login, public lookups): a named prepared statement, no query building.
  */
 const HIT_SQL = `
-with w as (select to_timestamp(floor(extract(epoch from clock_timestamp()) * 1000 / $2::float8) * $2::float8 / 1000) as start)
 insert into rate_limits as r (key, window_start, hits, expires_at)
-select $1::text, w.start, 1, w.start + make_interval(secs => $2::float8 / 1000) from w
+values ($1::text, clock_timestamp(), 1, clock_timestamp() + make_interval(secs => $2::float8 / 1000))
 on conflict (key) do update set
-  hits = case when r.window_start < excluded.window_start then 1 else r.hits + 1 end,
-  window_start = greatest(r.window_start, excluded.window_start),
-  expires_at = greatest(r.expires_at, excluded.expires_at)
+  hits = case when r.expires_at <= excluded.window_start then 1 else r.hits + 1 end,
+  window_start = case when r.expires_at <= excluded.window_start then excluded.window_start else r.window_start end,
+  expires_at = case when r.expires_at <= excluded.window_start then excluded.expires_at else r.expires_at end
 returning hits, greatest(1, ceil(extract(epoch from r.expires_at - clock_timestamp())))::int as retry_after`;
 
 /**
