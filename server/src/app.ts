@@ -18,6 +18,7 @@ import { refuseNul, validation } from './platform/http/validation.js';
 import { scopedServer } from './platform/http/crash-guard.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { makeAuditService } from './platform/audit/audit.service.js';
+import { loadSecretKey } from './platform/secrets/secret-key.js';
 import { apiKeysRoutes } from './platform/auth/api-keys.routes.js';
 import { makeApiKeysService } from './platform/auth/api-keys.service.js';
 import { registerAccessControl } from './platform/auth/auth.plugin.js';
@@ -76,7 +77,7 @@ import { tasksRoutes } from './modules/inspections/tasks/tasks.routes.js';
 /** Wires every platform service; modules receive only the services they need. */
 export function makeServices(database: Database, config: Config) {
   const { db } = database;
-  const audit = makeAuditService();
+  const audit = makeAuditService({ key: loadSecretKey(config).derive('audit-chain'), anchorDir: config.auditAnchorDir });
   const roles = makeRolesService({ db, audit });
   const jurisdiction = makeJurisdictionService({ db, audit });
   const users = makeUsersService({ db, audit, jurisdiction, roles, passwordMinLength: config.password.minLength });

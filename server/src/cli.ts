@@ -1,37 +1,26 @@
-import { buildApp, makeServices } from './app.js';
+import { randomBytes } from 'node:crypto';
+import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
-import { acquireDataDirLock } from './db/lock.js';
+import { runAuditCommand } from './platform/audit/audit.cli.js';
 
 /**
  * Command-line tasks:
- *   audit:verify  walks the audit hash chain and reports the first broken link (exit 1 if any)
+ *   audit:verify  checks the audit chain (keyed hashes, links, anchors); exit 1 when broken, 2 when it cannot run
+ *   audit:anchor  writes an anchor of the audit chain (lastId, lastHash, count, at) to the anchor directory
  *   openapi       prints the OpenAPI document (used to generate the web client's types)
  */
 async function main(command: string | undefined) {
   const config = loadConfig();
   switch (command) {
-    case 'audit:verify': {
-      const release = config.databaseUrl ? () => undefined : acquireDataDirLock(config.dataDir);
-      const database = await openDatabase(config);
-      try {
-        await database.migrate(config.migrationsDir);
-        const result = await makeServices(database, config).audit.verify(database.db);
-        if (result.ok) {
-          console.log(`审计日志完整 / audit log intact: ${result.checked} events checked`);
-        } else {
-          console.log(`审计日志被篡改 / audit log BROKEN at event ${result.firstBroken!.id} (${result.firstBroken!.reason}); ${result.checked} events before it are intact`);
-        }
-        return result.ok ? 0 : 1;
-      } finally {
-        await database.close();
-        release();
-      }
-    }
+    case 'audit:verify':
+    case 'audit:anchor':
+      return runAuditCommand(command, config);
     case 'openapi': {
       const database = await openDatabase({});
       try {
-        const { app } = await buildApp({ config, database });
+        // A throw-away key: printing the API touches neither DATA_DIR nor ZJ_SECRET_KEY.
+        const { app } = await buildApp({ config: { ...config, secretKey: randomBytes(32).toString('hex') }, database });
         await app.ready();
         process.stdout.write(`${JSON.stringify(app.swagger(), null, 2)}\n`);
         await app.close();
@@ -41,7 +30,7 @@ async function main(command: string | undefined) {
       }
     }
     default:
-      console.error('usage: tsx server/src/cli.ts <audit:verify | openapi>');
+      console.error('usage: tsx server/src/cli.ts <audit:verify | audit:anchor | openapi>');
       return 2;
   }
 }
@@ -50,6 +39,7 @@ main(process.argv[2]).then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
+    // For the audit commands 1 means "the log is broken"; a command that could not run says 2.
+    process.exit(process.argv[2]?.startsWith('audit:') ? 2 : 1);
   },
 );

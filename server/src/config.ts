@@ -11,6 +11,10 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection string; when absent the embedded PGlite database under dataDir is used. */
   databaseUrl: string | undefined;
+  /** ZJ_SECRET_KEY as given (hex or base64, 32+ bytes); parsed by platform/secrets. Required with databaseUrl. */
+  secretKey: string | undefined;
+  /** Where audit anchors (checkpoints of the audit chain) are written: ZJ_AUDIT_ANCHOR_DIR, default DATA_DIR/audit-anchors. */
+  auditAnchorDir: string;
   adminPassword: string | undefined;
   jurisdictionFile: string;
   webDir: string;
@@ -91,6 +95,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     host: env.HOST?.trim() || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
     databaseUrl,
+    secretKey: env.ZJ_SECRET_KEY?.trim() || undefined,
+    auditAnchorDir: path.resolve(env.ZJ_AUDIT_ANCHOR_DIR?.trim() || path.join(env.DATA_DIR?.trim() || 'data', 'audit-anchors')),
     adminPassword: env.ZJ_ADMIN_PASSWORD || undefined,
     jurisdictionFile: path.resolve(
       env.ZJ_JURISDICTION_FILE?.trim() || path.join(ROOT_DIR, 'server/data/jurisdiction/huaian.json'),

@@ -6,9 +6,16 @@ import { acquireDataDirLock } from './db/lock.js';
 import { systemContext } from './platform/access/actor.js';
 import { guardProcess } from './platform/http/crash-guard.js';
 import { makeJobs } from './platform/jobs/jobs.js';
+import { loadSecretKey } from './platform/secrets/secret-key.js';
 
 async function main() {
   const config = loadConfig();
+  // Before anything else: on PostgreSQL a missing ZJ_SECRET_KEY stops the start here.
+  const secretKey = loadSecretKey(config);
+  if (secretKey.source === 'generated') {
+    console.log(`\n  密钥 / secret key generated: ${secretKey.file}\n  (it keys the audit log; keep a copy apart from the database's backups)\n`);
+  }
+  if (secretKey.warning) console.warn(`Warning: ${secretKey.warning}`);
   const releaseLock = config.databaseUrl ? () => undefined : acquireDataDirLock(config.dataDir);
   const database = await openDatabase(config);
   await database.migrate(config.migrationsDir);
@@ -20,7 +27,18 @@ async function main() {
 
   const { app } = await buildApp({ config, database, services, logger: { level: config.logLevel } });
   guardProcess(app.log);
+  // Audit anchors: a checkpoint of the chain outside the database at every start and daily (README, "Audit log").
+  const anchorAudit = async () => {
+    const written = await services.audit.anchor(database.db).catch((err: unknown) => {
+      throw new Error(`Cannot write the audit anchor to ${config.auditAnchorDir}: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    if (written) app.log.info({ auditAnchor: written.anchor, file: written.file }, 'audit anchor written');
+  };
+  await services.audit.ensureKeyed(database.db);
+  await anchorAudit();
   const jobs = makeJobs(database, app.log);
+  // 00:20 in China: the day's audit anchor.
+  jobs.register({ name: 'audit.anchor', cron: '20 16 * * *', handler: anchorAudit });
   jobs.register({ name: 'auth.purge-expired', cron: '*/15 * * * *', handler: async () => void (await services.auth.purgeExpired()) });
   // 00:05 in China (UTC+8): licences whose validity ended yesterday become expired.
   jobs.register({ name: 'licences.expire', cron: '5 16 * * *', handler: async () => void (await services.licences.expire(systemContext())) });

@@ -7,11 +7,12 @@ import { enterprises } from '../modules/enterprises/enterprises.schema.js';
 import { TASK_STATES, inspectionTasks } from '../modules/inspections/tasks/tasks.schema.js';
 import { auditEvents } from '../platform/audit/audit.schema.js';
 import { verifyPassword } from '../platform/auth/password.js';
+import { TEST_SECRET_KEY } from '../test/app.js';
 import { openTestDatabase } from '../test/database.js';
 import { DEMO_PASSWORD, DemoRefusedError, demoCount, loadDemo } from './load-demo.js';
 
 describe('loadDemo', () => {
-  const config = loadConfig({}, { jobs: false, adminPassword: 'Admin#Test2026' });
+  const config = loadConfig({}, { jobs: false, adminPassword: 'Admin#Test2026', secretKey: TEST_SECRET_KEY, auditAnchorDir: '/nonexistent/audit-anchors' });
   let database: Database;
   beforeAll(async () => {
     database = await openTestDatabase();

@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, makeServices } from '../app.js';
@@ -11,6 +15,9 @@ export const ADMIN_PASSWORD = 'Admin#Test2026';
 /** Satisfies the password rules; used for every user the tests create. */
 export const USER_PASSWORD = 'User#Pass2026';
 
+/** ZJ_SECRET_KEY of every test environment: tests neither read the real one nor write a key file. */
+export const TEST_SECRET_KEY = Buffer.from('zj-test-key-not-for-production!!').toString('hex');
+
 /** Log-in rate limits no test file reaches by signing in often; tests of the limits set their own. */
 export const TEST_LOGIN_RATE_LIMIT = { perIp: 1_000_000, perUser: 1_000_000 };
 
@@ -18,7 +25,9 @@ export type TestEnv = Awaited<ReturnType<typeof createTestEnv>>;
 
 /** One database, the services and the HTTP app for a test file; call `close` in afterAll. */
 export async function createTestEnv(overrides: Partial<Config> = {}, existing?: Database) {
-  const config = loadConfig({}, { jobs: false, webDir: '/nonexistent', loginRateLimit: TEST_LOGIN_RATE_LIMIT, ...overrides });
+  // Anchors go to a directory of this environment's own (removed by close), never to ./data.
+  const anchorDir = path.join(os.tmpdir(), `zj-test-anchors-${randomBytes(6).toString('hex')}`);
+  const config = loadConfig({}, { jobs: false, webDir: '/nonexistent', loginRateLimit: TEST_LOGIN_RATE_LIMIT, secretKey: TEST_SECRET_KEY, auditAnchorDir: anchorDir, ...overrides });
   const database = existing ?? (await openTestDatabase());
   const services = makeServices(database, config);
   await bootstrap(services, { ...config, adminPassword: ADMIN_PASSWORD });
@@ -93,6 +102,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}, existing?: 
     async close() {
       await app.close();
       if (!existing) await database.close();
+      fs.rmSync(anchorDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /** The fields of an audit event that its hash covers. */
 export interface HashedFields {
@@ -32,9 +32,9 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** SHA-256 over the previous event's hash and this event's canonical content. */
-export function eventHash(prevHash: string, e: HashedFields): string {
-  const body = canonicalJson({
+/** The canonical text of an event's content, which both hash forms cover. */
+function eventBody(e: HashedFields): string {
+  return canonicalJson({
     at: e.at.toISOString(),
     actorId: e.actorId,
     actorName: e.actorName,
@@ -48,5 +48,21 @@ export function eventHash(prevHash: string, e: HashedFields): string {
     ip: e.ip,
     requestId: e.requestId,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+/**
+ * The first, unkeyed form: SHA-256 over the previous event's hash and this event's canonical
+ * content. Anyone could recompute it, so it now only checks the events written before the chain
+ * was keyed (up to the `audit.rekeyed` event).
+ */
+export function eventHash(prevHash: string, e: HashedFields): string {
+  return createHash('sha256').update(prevHash).update('\n').update(eventBody(e)).digest('hex');
+}
+
+/**
+ * The keyed form: HMAC-SHA256 with the audit-chain key (derived from ZJ_SECRET_KEY, never in the
+ * database) over the same input. Without the key, an altered event's hash cannot be recomputed.
+ */
+export function keyedEventHash(key: Buffer, prevHash: string, e: HashedFields): string {
+  return createHmac('sha256', key).update(prevHash).update('\n').update(eventBody(e)).digest('hex');
 }

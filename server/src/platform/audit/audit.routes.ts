@@ -23,8 +23,20 @@ const AuditEvent = Type.Object({
 
 const VerifyReply = Type.Object({
   ok: Type.Boolean(),
-  checked: Type.Integer(),
-  firstBroken: Type.Union([Type.Object({ id: Type.String(), reason: Type.String() }), Type.Null()]),
+  checked: Type.Integer({ description: '第一个断点之前完好的事件数（完整时为全部）' }),
+  firstBroken: Type.Union([
+    Type.Object({
+      id: Type.String(),
+      reason: Type.String({ description: 'hash_mismatch（内容或哈希被改）、chain_broken（链接断开）或 anchor_missing（锚点记录的事件已不在：日志被截断）' }),
+    }),
+    Type.Null(),
+  ]),
+  keyedFrom: Type.Union([Type.String(), Type.Null()], { description: '密钥链的第一个事件（链首，或旧的无密钥链之后的 audit.rekeyed 事件）' }),
+  anchors: Type.Object({
+    checked: Type.Integer({ description: '与日志相符的锚点数' }),
+    unreadable: Type.Integer({ description: '锚点文件中无法识别的行数' }),
+    latest: Type.Union([Type.Object({ lastId: Type.String(), at: Timestamp }), Type.Null()], { description: '最近写入的锚点' }),
+  }),
 });
 
 export const auditRoutes =
@@ -60,7 +72,7 @@ export const auditRoutes =
 
     app.get(
       '/api/audit/verify',
-      { config: { access: 'audit.read' }, schema: { tags: ['audit'], summary: '校验审计日志哈希链，报告第一个断点', response: { 200: VerifyReply } } },
+      { config: { access: 'audit.read' }, schema: { tags: ['audit'], summary: '用密钥和锚点校验审计日志哈希链，报告第一个断点（篡改或截断）', response: { 200: VerifyReply } } },
       async () => deps.audit.verify(deps.db),
     );
   };

@@ -1,12 +1,16 @@
-import { type SQL, and, asc, desc, eq, getTableColumns, gt, gte, like, lte, sql } from 'drizzle-orm';
+import { type SQL, and, desc, eq, getTableColumns, gte, like, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { countAll, escapeLike } from '../../db/sql.js';
+import { countAll, escapeLike, inTransaction } from '../../db/sql.js';
 import type { Actor, RequestContext } from '../access/actor.js';
 import { visibleTo } from '../access/scope.js';
 import { type Page, offsetOf } from '../http/schemas.js';
 import { orgs } from '../jurisdiction/jurisdiction.schema.js';
+import { type AuditAnchor, appendAnchor, readAnchors } from './audit.anchors.js';
+import { GENESIS_HASH, type HashedFields, eventHash, keyedEventHash } from './audit.hash.js';
 import { auditEvents } from './audit.schema.js';
-import { GENESIS_HASH, eventHash } from './audit.hash.js';
+import { REKEYED_ACTION, type VerifyResult, verifyChain } from './audit.verify.js';
+
+export type { VerifyResult } from './audit.verify.js';
 
 /** Serializes appends so each event links to the one before it. */
 const CHAIN_LOCK = 720_800_002;
@@ -27,26 +31,77 @@ export interface AuditFilter {
   to?: Date;
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  /** Ids are strings in the API, like every id. */
-  firstBroken: { id: string; reason: 'hash_mismatch' | 'chain_broken' } | null;
-}
-
 /** Plain JSON (dates as ISO strings), as jsonb will give it back when the chain is verified. */
 const toJson = (v: unknown) => (v === undefined || v === null ? null : JSON.parse(JSON.stringify(v)));
 
+/** The fields of an event the system writes on its own. */
+const systemFields = (action: string): HashedFields => ({
+  at: new Date(),
+  actorId: null,
+  actorName: 'system',
+  orgId: null,
+  regionCode: null,
+  action,
+  targetType: null,
+  targetId: null,
+  before: null,
+  after: null,
+  ip: null,
+  requestId: null,
+});
+
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function makeAuditService() {
+/**
+ * The audit log. `key` is the audit-chain key (`loadSecretKey(config).derive('audit-chain')`);
+ * anchors are written to and read from `anchorDir`.
+ */
+export function makeAuditService(deps: { key: Buffer; anchorDir: string }) {
+  const { key, anchorDir } = deps;
+  /** Set once this process has committed or seen a keyed newest event: from then on no tail needs closing. */
+  let keyedTail = false;
+
+  const insert = async (tx: Db, prevHash: string, fields: HashedFields) => {
+    const [row] = await tx
+      .insert(auditEvents)
+      .values({ ...fields, prevHash, hash: keyedEventHash(key, prevHash, fields) })
+      .returning({ hash: auditEvents.hash });
+    return row!.hash;
+  };
+
+  /**
+   * The hash a new event links to; call it holding the chain lock. When the newest event is one
+   * of a database written before the chain was keyed (its unkeyed hash is right), appends the
+   * `audit.rekeyed` event first, which records that hash; the keyed chain continues from it. The
+   * unkeyed events are never rewritten.
+   */
+  async function linkTarget(tx: Db): Promise<string> {
+    if (keyedTail) {
+      const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+      return last?.hash ?? GENESIS_HASH;
+    }
+    const [last] = await tx.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+    if (!last) return GENESIS_HASH;
+    if (keyedEventHash(key, last.prevHash, last) === last.hash || eventHash(last.prevHash, last) !== last.hash) {
+      // Keyed already, or neither form matches (altered, or another key): verification reports it.
+      return last.hash;
+    }
+    const [{ n } = { n: 0 }] = await tx.select({ n: countAll }).from(auditEvents);
+    return insert(tx, last.hash, {
+      ...systemFields(REKEYED_ACTION),
+      targetType: 'audit_event',
+      targetId: String(last.id),
+      after: { lastId: last.id, lastHash: last.hash, count: n },
+    });
+  }
+
   return {
     /** Appends an event; call it with the transaction that makes the change it records. */
     async record(tx: Db, ctx: RequestContext, input: AuditInput): Promise<void> {
       await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-      const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+      const prevHash = await linkTarget(tx);
       const actor = ctx.actor;
-      const fields = {
+      await insert(tx, prevHash, {
         at: new Date(),
         actorId: actor?.userId ?? null,
         actorName: actor ? actor.name : 'system',
@@ -59,9 +114,34 @@ export function makeAuditService() {
         after: toJson(input.after),
         ip: ctx.ip ?? null,
         requestId: ctx.requestId ?? null,
-      };
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      await tx.insert(auditEvents).values({ ...fields, prevHash, hash: eventHash(prevHash, fields) });
+      });
+    },
+
+    /**
+     * Closes an unkeyed chain (a database written before keying) with its `audit.rekeyed` event
+     * now rather than at the next change; the server calls it at start, before its anchor.
+     */
+    async ensureKeyed(db: Db): Promise<void> {
+      await inTransaction(db, async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+        await linkTarget(tx);
+      });
+      keyedTail = true;
+    },
+
+    /**
+     * Takes an anchor of the chain as it is committed now (one statement: one snapshot) and
+     * appends it to the day's file in the anchor directory. Null when the chain is empty.
+     */
+    async anchor(db: Db): Promise<{ anchor: AuditAnchor; file: string } | null> {
+      const [last] = await db
+        .select({ id: auditEvents.id, hash: auditEvents.hash, count: sql<number>`cast(count(*) over () as int)` })
+        .from(auditEvents)
+        .orderBy(desc(auditEvents.id))
+        .limit(1);
+      if (!last) return null;
+      const anchor: AuditAnchor = { lastId: last.id, lastHash: last.hash, count: Number(last.count), at: new Date().toISOString() };
+      return { anchor, file: appendAnchor(anchorDir, anchor) };
     },
 
     /** Newest first, restricted to the reader's data scope. */
@@ -95,22 +175,12 @@ export function makeAuditService() {
       return { items: items.map((e) => ({ ...e, id: String(e.id) })), total: count?.n ?? 0 };
     },
 
-    /** Walks the whole chain in id order and reports the first event whose hash or link is wrong. */
-    async verify(db: Db, batchSize = 1000): Promise<VerifyResult> {
-      let prevHash = GENESIS_HASH;
-      let lastId = 0;
-      let checked = 0;
-      for (;;) {
-        const rows = await db.select().from(auditEvents).where(gt(auditEvents.id, lastId)).orderBy(asc(auditEvents.id)).limit(batchSize);
-        if (rows.length === 0) return { ok: true, checked, firstBroken: null };
-        for (const row of rows) {
-          if (row.prevHash !== prevHash) return { ok: false, checked, firstBroken: { id: String(row.id), reason: 'chain_broken' } };
-          if (eventHash(prevHash, row) !== row.hash) return { ok: false, checked, firstBroken: { id: String(row.id), reason: 'hash_mismatch' } };
-          prevHash = row.hash;
-          lastId = row.id;
-          checked++;
-        }
-      }
+    /**
+     * Walks the whole chain in id order and reports the first event whose hash or link is wrong,
+     * or that an anchor vouches for and is gone (see audit.verify.ts).
+     */
+    verify(db: Db, batchSize = 1000): Promise<VerifyResult> {
+      return verifyChain(db, key, readAnchors(anchorDir), batchSize);
     },
   };
 }

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * A checkpoint of the audit chain kept outside the database: the newest event's id and hash and
+ * the number of events up to it. Events the chain has lost since (a truncated tail) or rewritten
+ * (another hash at that id) no longer match it.
+ */
+export interface AuditAnchor {
+  lastId: number;
+  lastHash: string;
+  count: number;
+  /** When it was taken (ISO 8601). */
+  at: string;
+}
+
+const FILE_RE = /^anchors-\d{4}-\d{2}-\d{2}\.jsonl$/;
+
+/** The day's anchor file (UTC date), e.g. `anchors-2026-05-01.jsonl`. */
+export const anchorFileName = (at: string) => `anchors-${at.slice(0, 10)}.jsonl`;
+
+/**
+ * Appends an anchor as one JSON line to the day's file in `dir` (created if needed) and syncs it
+ * to disk. Files are only ever appended to: never rewritten, never truncated. Returns the file.
+ */
+export function appendAnchor(dir: string, anchor: AuditAnchor): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, anchorFileName(anchor.at));
+  const line = `${JSON.stringify({ lastId: anchor.lastId, lastHash: anchor.lastHash, count: anchor.count, at: anchor.at })}\n`;
+  // One write of one short line to a file opened for appending: lines of concurrent writers do not interleave.
+  const fd = fs.openSync(file, 'a');
+  try {
+    fs.writeSync(fd, line);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return file;
+}
+
+/** A line of an anchor file, if it is a well-formed anchor. */
+export function parseAnchor(line: string): AuditAnchor | undefined {
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (typeof v !== 'object' || v === null) return undefined;
+  const { lastId, lastHash, count, at } = v as Record<string, unknown>;
+  if (!Number.isSafeInteger(lastId) || (lastId as number) < 1) return undefined;
+  if (typeof lastHash !== 'string' || !/^[0-9a-f]{64}$/.test(lastHash)) return undefined;
+  if (!Number.isSafeInteger(count) || (count as number) < 1) return undefined;
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) return undefined;
+  return { lastId: lastId as number, lastHash, count: count as number, at };
+}
+
+/**
+ * Every anchor in `dir` (all `anchors-*.jsonl` files), ordered by lastId then time; `unreadable`
+ * counts lines that are not anchors. A missing directory holds no anchors.
+ */
+export function readAnchors(dir: string): { anchors: AuditAnchor[]; unreadable: number } {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => FILE_RE.test(n));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { anchors: [], unreadable: 0 };
+    throw err;
+  }
+  const anchors: AuditAnchor[] = [];
+  let unreadable = 0;
+  for (const name of names.sort()) {
+    for (const line of fs.readFileSync(path.join(dir, name), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const anchor = parseAnchor(line);
+      if (anchor) anchors.push(anchor);
+      else unreadable++;
+    }
+  }
+  anchors.sort((a, b) => a.lastId - b.lastId || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return { anchors, unreadable };
+}
