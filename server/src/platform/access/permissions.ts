@@ -18,10 +18,14 @@ export const PERMISSIONS = {
   'enterprise.read': 'enterprises',
   'enterprise.write': 'enterprises',
   'enterprise.import': 'enterprises',
+  /** Download the register as a file (a bulk copy of everything in one's scope: apart from reading). */
+  'enterprise.export': 'enterprises',
   /** Register a code that fails the check digit (early pilot codes), with a reason. */
   'enterprise.uscc_override': 'enterprises',
   'licence.read': 'licences',
   'licence.write': 'licences',
+  /** Download the licences as a file. */
+  'licence.export': 'licences',
   /** Approve or reject a measure on a licence whose target requires approval (section heads). */
   'licence.approve': 'licences',
   /** Choose which measures require approval. */
@@ -55,23 +59,24 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   {
     key: 'city_officer',
     name: '市局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform'],
     dataScope: 'all',
   },
   {
     key: 'section_head',
     name: '科室负责人',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'licence.read', 'licence.approve', 'licence.configure', 'inspection.read', 'inspection.configure'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'licence.approve', 'licence.configure', 'inspection.read', 'inspection.configure'],
     dataScope: 'all',
   },
   {
     key: 'county_officer',
     name: '县区局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'licence.read', 'licence.write', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform'],
     dataScope: 'region',
   },
-  { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'licence.read', 'inspection.read', 'inspection.perform'], dataScope: 'region' },
+  { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'inspection.read', 'inspection.perform'], dataScope: 'region' },
   { key: 'institution', name: '承检机构', permissions: [], dataScope: 'org' },
   { key: 'enterprise', name: '企业', permissions: [], dataScope: 'org' },
-  { key: 'public_api', name: '外部系统接口', permissions: ['enterprise.read', 'feedback.submit'], dataScope: 'all' },
+  /** Other departments' systems: read and notify within the key's org's region (see api-keys.service.ts); no bulk export. */
+  { key: 'public_api', name: '外部系统接口', permissions: ['enterprise.read', 'feedback.submit'], dataScope: 'region' },
 ];

@@ -12,6 +12,11 @@ export function widestScope(scopes: DataScope[]): DataScope {
   return scopes.reduce<DataScope>((w, s) => (SCOPE_WIDTH[s] > SCOPE_WIDTH[w] ? s : w), 'self');
 }
 
+/** The narrowest of several scopes (a cap on what roles would give). */
+export function narrowestScope(scopes: DataScope[]): DataScope {
+  return scopes.reduce<DataScope>((n, s) => (SCOPE_WIDTH[s] < SCOPE_WIDTH[n] ? s : n), 'all');
+}
+
 /**
  * The prefix shared by a division and every division below it. For 6-digit division codes the
  * trailing "00" pairs are dropped (320800 → 3208, 320826 → 320826, 320000 → 32); town and

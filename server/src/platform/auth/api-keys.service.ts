@@ -4,7 +4,7 @@ import { inTransaction } from '../../db/sql.js';
 import { roles } from '../access/access.schema.js';
 import type { Actor, RequestContext } from '../access/actor.js';
 import { type Permission, isPermission } from '../access/permissions.js';
-import { visibleTo, widestScope } from '../access/scope.js';
+import { type DataScope, narrowestScope, visibleTo, widestScope } from '../access/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { notFound } from '../http/errors.js';
 import { orgs } from '../jurisdiction/jurisdiction.schema.js';
@@ -13,6 +13,11 @@ import { apiKeys } from './auth.schema.js';
 import { newToken, sha256 } from './auth.service.js';
 
 const KEY_PREFIX = 'zjk_';
+/**
+ * The widest data scope a key gets, whatever its roles say: its org's region and the divisions
+ * below it (a county department's key sees its county; the city's, the city).
+ */
+const KEY_SCOPE_CAP: DataScope = 'region';
 /** last_used_at is informational; refresh it at most this often. */
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 
@@ -28,7 +33,10 @@ const keyColumns = {
   revokedAt: apiKeys.revokedAt,
 };
 
-/** API keys let other departments' systems call the API as their org, with the `public_api` role by default. */
+/**
+ * API keys let other departments' systems call the API as their org, with the `public_api` role by
+ * default, within their org's region (KEY_SCOPE_CAP).
+ */
 export function makeApiKeysService(deps: { db: Db; audit: AuditService; jurisdiction: JurisdictionService }) {
   const { db, audit } = deps;
   const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: apiKeys.regionCode, orgId: apiKeys.orgId });
@@ -81,7 +89,7 @@ export function makeApiKeysService(deps: { db: Db; audit: AuditService; jurisdic
         regionCode: row.regionCode,
         roles: row.roles,
         permissions: new Set(held.flatMap((r) => r.permissions).filter(isPermission) as Permission[]),
-        dataScope: held.length ? widestScope(held.map((r) => r.dataScope)) : 'self',
+        dataScope: held.length ? narrowestScope([widestScope(held.map((r) => r.dataScope)), KEY_SCOPE_CAP]) : 'self',
         mustChangePassword: false,
       };
     },

@@ -64,7 +64,7 @@ export function EnterpriseListPage() {
       <ListPage<Enterprise, EnterpriseQuery>
         title={t('enterprises.title')}
         fetch={enterprisesApi.list}
-        exportUrl={enterprisesApi.exportUrl}
+        exportUrl={can('enterprise.export') ? enterprisesApi.exportUrl : undefined}
         rowKey="id"
         columns={columns}
         reloadToken={reloadToken}

@@ -39,7 +39,7 @@ export function LicenceListPage() {
       <ListPage<Licence, LicenceQuery>
         title={t('licences.title')}
         fetch={licencesApi.list}
-        exportUrl={licencesApi.exportUrl}
+        exportUrl={can('licence.export') ? licencesApi.exportUrl : undefined}
         rowKey="id"
         columns={columns}
         reloadToken={reloadToken}

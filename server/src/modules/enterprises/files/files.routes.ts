@@ -30,7 +30,7 @@ export const enterpriseFilesRoutes =
     app.get(
       '/api/enterprises/export',
       {
-        config: { access: 'enterprise.read' },
+        config: { access: 'enterprise.export' },
         schema: {
           tags: ['enterprises'],
           summary: '导出检索结果（与导入相同的列，按信用代码排序）',

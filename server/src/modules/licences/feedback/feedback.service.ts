@@ -109,9 +109,16 @@ export function makeFeedbackService(deps: FeedbackDeps) {
     return row;
   }
 
-  /** Where a notice lands: the holder's competent bureau, or the city bureau for a code not in the register. */
-  async function destination(tx: Db, uscc: string) {
+  /**
+   * Where a notice lands: the holder's competent bureau, or the city bureau for a code not in the
+   * register. A holder outside the filer's data scope is not found (404), as everywhere else.
+   */
+  async function destination(tx: Db, uscc: string, actor: Actor) {
     const [enterprise] = await tx.select({ id: enterprises.id, regionCode: enterprises.regionCode }).from(enterprises).where(eq(enterprises.uscc, uscc));
+    if (enterprise) {
+      const [visible] = await tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.id, enterprise.id), visibleTo(actor, { regionCode: enterprises.regionCode })));
+      if (!visible) throw new AppError('NOT_FOUND', '该市场主体不在您的管辖范围内，不能由您通报', 404, { field: 'uscc' });
+    }
     if (enterprise) return { enterpriseId: enterprise.id, regionCode: enterprise.regionCode, orgId: (await deps.jurisdiction.competentBureau(enterprise.regionCode, tx)).id };
     const city = await deps.jurisdiction.rootOrg(tx);
     if (!city) throw new Error('No city bureau: the jurisdiction has not been loaded');
@@ -138,7 +145,8 @@ export function makeFeedbackService(deps: FeedbackDeps) {
     /**
      * Files a notice in the competent bureau's queue with its handling deadline. A code not in the
      * register is still accepted (department systems must not lose notices) and lands at the city
-     * bureau. Data scope does not apply: whoever may submit may pass on a notice about any holder.
+     * bureau. A holder in the register but outside the filer's data scope answers 404 (a county
+     * department, or its API key, files notices about its own county's holders).
      * `tx`: the caller's transaction (an import writes all its rows or none).
      */
     async receive(ctx: RequestContext & { actor: Actor }, input: FeedbackInput, source: FeedbackSource, tx?: Db) {
@@ -158,7 +166,7 @@ export function makeFeedbackService(deps: FeedbackDeps) {
       const { actor } = ctx;
 
       return inTransaction(tx ?? db, async (t) => {
-        const target = await destination(t, uscc);
+        const target = await destination(t, uscc, actor);
         if (usccFault && !target.enterpriseId) throw usccError(usccFault);
         const due = await deps.calendar.addWorkingDays(receivedOn, deps.dueWorkingDays, t);
         const [row] = await t

@@ -49,7 +49,7 @@ export const licenceFilesRoutes =
     app.get(
       '/api/licences/export',
       {
-        config: { access: 'licence.read' },
+        config: { access: 'licence.export' },
         schema: {
           tags: ['licences'],
           summary: '导出许可证列表（与导入相同的列，另加状态列；按类型、编号排序）',
