@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { USER_PASSWORD, useTestEnv } from '../../test/app.js';
+import { BUILTIN_ROLES } from '../access/permissions.js';
 
 const env = useTestEnv();
 
@@ -43,7 +44,9 @@ describe('users API', () => {
   });
 
   it('does not let a user administrator grant more than it holds', async () => {
-    await env.services.roles.create(env.ctx, { key: 'user_admin', name: '用户管理员', permissions: ['org.read', 'user.read', 'user.write', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'licence.read', 'licence.write', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform'], dataScope: 'region' });
+    // A county officer's permissions plus user.write: it may grant county_officer, nothing more.
+    const countyOfficer = BUILTIN_ROLES.find((r) => r.key === 'county_officer')!.permissions;
+    await env.services.roles.create(env.ctx, { key: 'user_admin', name: '用户管理员', permissions: [...countyOfficer, 'user.write'], dataScope: 'region' });
     const ua = await env.makeUser({ roles: ['user_admin'], regionCode: '320804' });
     const c = await env.login(ua.username);
     const orgId = (await env.orgIn('320804')).id;
