@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, USER_PASSWORD, useTestEnv } from '../../test/app.js';
+import { ADMIN_PASSWORD, useTestEnv } from '../../test/app.js';
 import { users } from './users.schema.js';
 
 /**
