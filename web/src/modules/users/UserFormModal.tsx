@@ -39,7 +39,14 @@ export function UserFormModal({ open, user, orgOptions, roleOptions, onClose, on
 
   const onSubmit = async (v: Values) => {
     if (user) {
-      await usersApi.update(user.id, { displayName: v.displayName, orgId: v.orgId, roles: v.roles, active: v.active });
+      // Only what changed: on one's own account the server refuses any roles, org or status change.
+      const sameRoles = v.roles.length === user.roles.length && v.roles.every((r) => user.roles.includes(r));
+      await usersApi.update(user.id, {
+        displayName: v.displayName,
+        ...(v.orgId !== user.orgId ? { orgId: v.orgId } : {}),
+        ...(sameRoles ? {} : { roles: v.roles }),
+        ...(v.active !== user.active ? { active: v.active } : {}),
+      });
     } else {
       await usersApi.create({
         username: v.username,

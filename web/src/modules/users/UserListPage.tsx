@@ -27,7 +27,7 @@ export function UserListPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
-  const { can } = useAuth();
+  const { can, user: me } = useAuth();
   const canWrite = can('user.write');
   const orgs = useOrgs(can('org.read'));
   const roles = useRoles(can('role.read'));
@@ -72,9 +72,12 @@ export function UserListPage() {
                 <Button type="link" size="small" onClick={() => setEditing({ user: u })}>
                   {t('common.edit')}
                 </Button>
-                <Button type="link" size="small" onClick={() => setResetting(u)}>
-                  {t('users.resetPassword')}
-                </Button>
+                {u.id !== me?.id && (
+                  // one's own password is changed with the current one (POST /api/auth/password)
+                  <Button type="link" size="small" onClick={() => setResetting(u)}>
+                    {t('users.resetPassword')}
+                  </Button>
+                )}
                 {isFuture(u.lockedUntil) && (
                   <Button type="link" size="small" onClick={() => unlock(u)}>
                     {t('users.unlock')}
