@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ifMatch } from '../../platform/http/etag.js';
+import { VersionSchema, ifMatch } from '../../platform/http/etag.js';
 import { ctxOf } from '../../platform/http/request.js';
 import { Body, DateString, ErrorSchema, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../platform/http/schemas.js';
 import { CREDIT_CLASSES, ENTERPRISE_STATUSES } from './enterprises.schema.js';
@@ -29,7 +29,7 @@ export const Enterprise = Type.Object({
   tags: Type.Array(Type.String()),
   creditClass: Type.Union([CreditClass, Type.Null()]),
   usccOverrideReason: Nullable(Type.String()),
-  version: Type.Integer({ description: '版本号：每次修改加一；即 ETag，修改时以 If-Match 带回' }),
+  version: VersionSchema,
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { VersionSchema, ifMatch } from '../../platform/http/etag.js';
 import { ctxOf } from '../../platform/http/request.js';
 import { Body, ErrorSchema, Id, ListOf, Nullable } from '../../platform/http/schemas.js';
 import { LICENCE_TYPE_KEY_PATTERN, type LicenceTypesService, MAX_VALIDITY_YEARS } from './licence-types.service.js';
@@ -13,6 +14,7 @@ const LicenceType = Type.Object({
   validityYears: Nullable(Type.Integer()),
   historic: Type.Boolean({ description: '已取消的证照类型：只能查阅，不能新发' }),
   sort: Type.Integer(),
+  version: VersionSchema,
 });
 
 const Fields = {
@@ -25,11 +27,16 @@ const Fields = {
 };
 
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+const KeyParams = Type.Object({ key: Type.String({ maxLength: 60 }) }, { additionalProperties: false });
 
 export const licenceTypesRoutes =
   (service: LicenceTypesService): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get('/api/licence-types', { config: { access: 'licence.read' }, schema: { tags: ['licences'], summary: '许可证类型', response: { 200: ListOf(LicenceType) } } }, async () => service.list());
+
+    app.get('/api/licence-types/:key', { config: { access: 'licence.read' }, schema: { tags: ['licences'], params: KeyParams, response: { 200: LicenceType, 404: ErrorSchema } } }, async (request) =>
+      service.get(request.params.key),
+    );
 
     app.post(
       '/api/licence-types',
@@ -58,8 +65,8 @@ export const licenceTypesRoutes =
         config: { access: 'licence.configure' },
         schema: {
           tags: ['licences'],
-          summary: '修改许可证类型（默认有效期的修改不影响已登记的许可证）',
-          params: Type.Object({ key: Type.String({ maxLength: 60 }) }, { additionalProperties: false }),
+          summary: '修改许可证类型（默认有效期的修改不影响已登记的许可证；If-Match）',
+          params: KeyParams,
           body: Body({
             name: Type.Optional(Fields.name),
             sectionId: Type.Optional(Fields.sectionId),
@@ -68,9 +75,9 @@ export const licenceTypesRoutes =
             historic: Type.Optional(Fields.historic),
             sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
           }),
-          response: { 200: LicenceType, ...Errors },
+          response: { 200: LicenceType, ...Errors, 412: ErrorSchema },
         },
       },
-      async (request) => service.update(ctxOf(request), request.params.key, request.body),
+      async (request) => service.update(ctxOf(request), request.params.key, request.body, ifMatch(request)),
     );
   };

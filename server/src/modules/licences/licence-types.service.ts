@@ -1,9 +1,10 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { inTransaction } from '../../db/sql.js';
+import { inTransaction, nextVersion } from '../../db/sql.js';
 import type { Actor, RequestContext } from '../../platform/access/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
+import { type ExpectedVersion, assertVersion } from '../../platform/http/etag.js';
 import { orgs } from '../../platform/jurisdiction/jurisdiction.schema.js';
 import { invalid, requireText } from './licence-fields.js';
 import { LICENCE_TYPE_SEEDS } from './licence-types.js';
@@ -39,6 +40,7 @@ const listed = {
   validityYears: licenceTypes.validityYears,
   historic: licenceTypes.historic,
   sort: licenceTypes.sort,
+  version: licenceTypes.version,
 };
 
 /**
@@ -50,8 +52,10 @@ export function makeLicenceTypesService(deps: { db: Db; audit: AuditService }) {
 
   const select = (tx: Db) => tx.select(listed).from(licenceTypes).leftJoin(orgs, eq(orgs.id, licenceTypes.sectionId));
 
-  async function find(tx: Db, key: string) {
-    const [row] = await select(tx).where(eq(licenceTypes.key, key));
+  /** `lock`: the type's row is locked until the transaction ends (for a change). */
+  async function find(tx: Db, key: string, lock = false) {
+    const query = select(tx).where(eq(licenceTypes.key, key));
+    const [row] = await (lock ? query.for('update', { of: licenceTypes }) : query);
     if (!row) throw notFound('许可证类型');
     return row;
   }
@@ -109,6 +113,8 @@ export function makeLicenceTypesService(deps: { db: Db; audit: AuditService }) {
       return { items, total: items.length };
     },
 
+    get: (key: string) => find(db, key),
+
     /** Adds a type at the end of the list (unless `sort` says otherwise). */
     async create(ctx: RequestContext & { actor: Actor }, input: NewLicenceType) {
       if (!new RegExp(LICENCE_TYPE_KEY_PATTERN).test(input.key)) {
@@ -134,14 +140,15 @@ export function makeLicenceTypesService(deps: { db: Db; audit: AuditService }) {
       });
     },
 
-    /** Changes the given fields; existing licences keep their expiry whatever the new default validity. */
-    async update(ctx: RequestContext & { actor: Actor }, key: string, input: LicenceTypeChanges) {
+    /** Changes the given fields; existing licences keep their expiry whatever the new default validity. `expected`: If-Match. */
+    async update(ctx: RequestContext & { actor: Actor }, key: string, input: LicenceTypeChanges, expected?: ExpectedVersion) {
       return inTransaction(db, async (tx) => {
-        const before = await find(tx, key);
+        const before = await find(tx, key, true);
+        assertVersion(expected, before.version);
         const values = await checked(tx, input, key);
         await tx
           .update(licenceTypes)
-          .set({ ...values, updatedAt: new Date() })
+          .set({ ...values, version: nextVersion(licenceTypes.version), updatedAt: new Date() })
           .where(eq(licenceTypes.key, key));
         const after = await find(tx, key);
         await audit.record(tx, ctx, { action: 'licence_type.updated', targetType: 'licence_type', targetId: key, before, after });

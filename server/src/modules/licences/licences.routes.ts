@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { setAttachment } from '../../platform/http/download.js';
+import { VersionSchema, ifMatch } from '../../platform/http/etag.js';
 import { ctxOf } from '../../platform/http/request.js';
 import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../platform/http/schemas.js';
 import type { LicencesService } from './licences.service.js';
@@ -34,6 +35,7 @@ const Licence = Type.Object({
   state: State,
   reviewOn: Nullable(Type.String()),
   changeDeadline: Nullable(Type.String()),
+  version: VersionSchema,
   allowedTargets: Type.Array(Target, { description: '当前状态下可采取的监管措施（终态为空）' }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -62,6 +64,8 @@ const Transition = Type.Object({
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+const WriteErrors = { ...Errors, 412: ErrorSchema };
+const ApprovalRule = Type.Object({ to: Target, requiresApproval: Type.Boolean(), version: VersionSchema });
 const RequestParams = Type.Object({ id: Id, requestId: Id }, { additionalProperties: false });
 
 export const licencesRoutes =
@@ -141,7 +145,7 @@ export const licencesRoutes =
         config: { access: 'licence.write' },
         schema: {
           tags: ['licences'],
-          summary: '采取监管措施（需审批时返回 202 与待审批请求）',
+          summary: '采取监管措施（需审批时返回 202 与待审批请求；If-Match：许可证的版本）',
           params: IdParams,
           body: Body({
             to: Target,
@@ -151,30 +155,30 @@ export const licencesRoutes =
             reviewOn: Type.Optional(DateString),
             deadlineWorkingDays: Type.Optional(Type.Integer({ minimum: 1 })),
           }),
-          response: { 200: Licence, 202: Transition, ...Errors },
+          response: { 200: Licence, 202: Transition, ...WriteErrors },
         },
       },
       async (request, reply) => {
-        const result = await service.requestTransition(ctxOf(request), request.params.id, request.body);
+        const result = await service.requestTransition(ctxOf(request), request.params.id, request.body, undefined, ifMatch(request));
         return result.pending ? reply.status(202).send(result.request) : result.licence;
       },
     );
 
     app.post(
       '/api/licences/:id/transitions/:requestId/approve',
-      { config: { access: 'licence.approve' }, schema: { tags: ['licences'], summary: '批准待审批的监管措施', params: RequestParams, body: Type.Optional(Body({ note: Type.Optional(Type.String({ maxLength: 1000 })) })), response: { 200: Licence, ...Errors } } },
-      async (request) => service.decide(ctxOf(request), request.params.id, request.params.requestId, { approve: true, note: request.body?.note }),
+      { config: { access: 'licence.approve' }, schema: { tags: ['licences'], summary: '批准待审批的监管措施', params: RequestParams, body: Type.Optional(Body({ note: Type.Optional(Type.String({ maxLength: 1000 })) })), response: { 200: Licence, ...WriteErrors } } },
+      async (request) => service.decide(ctxOf(request), request.params.id, request.params.requestId, { approve: true, note: request.body?.note }, ifMatch(request)),
     );
 
     app.post(
       '/api/licences/:id/transitions/:requestId/reject',
-      { config: { access: 'licence.approve' }, schema: { tags: ['licences'], summary: '驳回待审批的监管措施（须说明理由）', params: RequestParams, body: Body({ note: Type.String({ minLength: 1, maxLength: 1000 }) }), response: { 200: Licence, ...Errors } } },
-      async (request) => service.decide(ctxOf(request), request.params.id, request.params.requestId, { approve: false, note: request.body.note }),
+      { config: { access: 'licence.approve' }, schema: { tags: ['licences'], summary: '驳回待审批的监管措施（须说明理由）', params: RequestParams, body: Body({ note: Type.String({ minLength: 1, maxLength: 1000 }) }), response: { 200: Licence, ...WriteErrors } } },
+      async (request) => service.decide(ctxOf(request), request.params.id, request.params.requestId, { approve: false, note: request.body.note }, ifMatch(request)),
     );
 
     app.get(
       '/api/licence-approval-rules',
-      { config: { access: 'licence.read' }, schema: { tags: ['licences'], summary: '哪些监管措施需科室负责人审批', response: { 200: ListOf(Type.Object({ to: Target, requiresApproval: Type.Boolean() })) } } },
+      { config: { access: 'licence.read' }, schema: { tags: ['licences'], summary: '哪些监管措施需科室负责人审批', response: { 200: ListOf(ApprovalRule) } } },
       async () => service.approvalRules(),
     );
 
@@ -182,8 +186,8 @@ export const licencesRoutes =
       '/api/licence-approval-rules/:to',
       {
         config: { access: 'licence.configure' },
-        schema: { tags: ['licences'], params: Type.Object({ to: Target }), body: Body({ requiresApproval: Type.Boolean() }), response: { 200: Type.Object({ to: Target, requiresApproval: Type.Boolean() }), ...Errors } },
+        schema: { tags: ['licences'], summary: '设置是否需审批（If-Match）', params: Type.Object({ to: Target }), body: Body({ requiresApproval: Type.Boolean() }), response: { 200: ApprovalRule, ...WriteErrors } },
       },
-      async (request) => service.setApprovalRule(ctxOf(request), request.params.to, request.body.requiresApproval),
+      async (request) => service.setApprovalRule(ctxOf(request), request.params.to, request.body.requiresApproval, ifMatch(request)),
     );
   };

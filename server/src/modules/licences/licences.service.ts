@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
-import { countAll, inTransaction } from '../../db/sql.js';
+import { countAll, inTransaction, nextVersion } from '../../db/sql.js';
 import type { Actor, RequestContext } from '../../platform/access/actor.js';
 import { visibleTo } from '../../platform/access/scope.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
@@ -9,6 +9,7 @@ import type { TodosService } from '../../platform/todos/todos.service.js';
 import type { CalendarService } from '../../platform/calendar/calendar.service.js';
 import { todayInChina } from '../../platform/calendar/dates.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
+import { type ExpectedVersion, assertVersion, preconditionFailed } from '../../platform/http/etag.js';
 import { type Page, offsetOf } from '../../platform/http/schemas.js';
 import { orgs, regions } from '../../platform/jurisdiction/jurisdiction.schema.js';
 import { enterprises } from '../enterprises/enterprises.schema.js';
@@ -57,6 +58,7 @@ const licenceColumns = {
   state: licences.state,
   reviewOn: licences.reviewOn,
   changeDeadline: licences.changeDeadline,
+  version: licences.version,
   createdAt: licences.createdAt,
   updatedAt: licences.updatedAt,
 };
@@ -102,6 +104,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
         state: t.toState,
         reviewOn: t.toState === 'warning' ? (t.reviewOn ?? null) : null,
         changeDeadline: t.toState === 'changeOrdered' ? (t.deadlineOn ?? null) : null,
+        version: nextVersion(licences.version),
         updatedAt: new Date(),
       })
       .where(eq(licences.id, licence.id));
@@ -129,10 +132,11 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
     ]);
   }
 
-  /** The licence row locked for a state change, after checking the actor may see it. */
-  async function lockVisible(tx: Db, actor: Actor, id: string) {
+  /** The licence row locked for a state change, after checking the actor may see it and that it is the version the client saw (If-Match). */
+  async function lockVisible(tx: Db, actor: Actor, id: string, expected?: ExpectedVersion) {
     await find(tx, actor, id);
-    const [row] = await tx.select({ id: licences.id, state: licences.state }).from(licences).where(eq(licences.id, id)).for('update');
+    const [row] = await tx.select({ id: licences.id, state: licences.state, version: licences.version }).from(licences).where(eq(licences.id, id)).for('update');
+    assertVersion(expected, row!.version);
     return row!;
   }
 
@@ -197,9 +201,10 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
      * Applies a measure, or files it for approval when its target requires one (the state stays
      * until a section head approves). A target not allowed from the current state, or a request
      * while another waits, changes nothing. `outer`: the caller's transaction, when the measure is
-     * part of a larger step (a feedback decision, an exit decision).
+     * part of a larger step (a feedback decision, an exit decision). `expected`: the licence's
+     * version the client saw (If-Match).
      */
-    async requestTransition(ctx: RequestContext & { actor: Actor }, id: string, input: TransitionInput, outer: Db = db) {
+    async requestTransition(ctx: RequestContext & { actor: Actor }, id: string, input: TransitionInput, outer: Db = db, expected?: ExpectedVersion) {
       const reason = requireText(input.reason, 'reason', '理由', 2000);
       const legalBasis = requireText(input.legalBasis, 'legalBasis', '法律依据');
       const documentNo = requireText(input.documentNo, 'documentNo', '决定书文号', 100);
@@ -218,7 +223,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
       }
 
       return inTransaction(outer, async (tx) => {
-        const licence = await lockVisible(tx, ctx.actor, id);
+        const licence = await lockVisible(tx, ctx.actor, id, expected);
         const [pending] = await tx.select({ id: licenceTransitions.id }).from(licenceTransitions).where(and(eq(licenceTransitions.licenceId, id), eq(licenceTransitions.status, 'pending')));
         if (pending) throw new AppError('TRANSITION_PENDING', '该许可证已有待审批的监管措施，请先审批或驳回', 409, { requestId: pending.id });
         if (!canTransition(licence.state, input.to)) {
@@ -251,10 +256,10 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
       });
     },
 
-    /** A section head decides a pending request; the requester may not decide their own. */
-    async decide(ctx: RequestContext & { actor: Actor }, id: string, requestId: string, decision: { approve: boolean; note?: string }) {
+    /** A section head decides a pending request; the requester may not decide their own. `expected`: the licence's version (If-Match). */
+    async decide(ctx: RequestContext & { actor: Actor }, id: string, requestId: string, decision: { approve: boolean; note?: string }, expected?: ExpectedVersion) {
       return inTransaction(db, async (tx) => {
-        const licence = await lockVisible(tx, ctx.actor, id);
+        const licence = await lockVisible(tx, ctx.actor, id, expected);
         const [request] = await tx.select().from(licenceTransitions).where(and(eq(licenceTransitions.id, requestId), eq(licenceTransitions.licenceId, id)));
         if (!request) throw notFound('审批请求');
         if (request.status !== 'pending') throw new AppError('NOT_PENDING', '该请求已处理', 409);
@@ -281,21 +286,31 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
       decisionListeners.push(listener);
     },
 
+    /** Every target's rule; a rule never set needs no approval and is version 0. */
     async approvalRules() {
       const rules = await db.select().from(licenceApprovalRules);
-      const items = TRANSITION_TARGETS.map((to) => ({ to, requiresApproval: rules.find((r) => r.toState === to)?.requiresApproval ?? false }));
+      const items = TRANSITION_TARGETS.map((to) => {
+        const rule = rules.find((r) => r.toState === to);
+        return { to, requiresApproval: rule?.requiresApproval ?? false, version: rule?.version ?? 0 };
+      });
       return { items, total: items.length };
     },
 
-    async setApprovalRule(ctx: RequestContext & { actor: Actor }, to: TransitionTarget, requiresApproval: boolean) {
-      await inTransaction(db, async (tx) => {
-        await tx
+    /** Sets whether a target needs approval; `expected` (If-Match) must name the rule's version (0: never set). */
+    async setApprovalRule(ctx: RequestContext & { actor: Actor }, to: TransitionTarget, requiresApproval: boolean, expected?: ExpectedVersion) {
+      return inTransaction(db, async (tx) => {
+        const [rule] = await tx.select({ version: licenceApprovalRules.version }).from(licenceApprovalRules).where(eq(licenceApprovalRules.toState, to)).for('update');
+        assertVersion(expected, rule?.version ?? 0);
+        const [saved] = await tx
           .insert(licenceApprovalRules)
           .values({ toState: to, requiresApproval })
-          .onConflictDoUpdate({ target: licenceApprovalRules.toState, set: { requiresApproval, updatedAt: new Date() } });
+          .onConflictDoUpdate({ target: licenceApprovalRules.toState, set: { requiresApproval, version: nextVersion(licenceApprovalRules.version), updatedAt: new Date() } })
+          .returning({ version: licenceApprovalRules.version });
+        // A rule set by someone else since the (absent) row was read: the insert became an update.
+        if (expected && saved!.version !== (rule?.version ?? 0) + 1) throw preconditionFailed(saved!.version - 1);
         await audit.record(tx, ctx, { action: 'licence.approval_rule', targetType: 'licence_approval_rule', targetId: to, after: { requiresApproval } });
+        return { to, requiresApproval, version: saved!.version };
       });
-      return { to, requiresApproval };
     },
 
     /** Licences whose validity ended move to `expired` (the daily job; `today` for tests). */
@@ -308,7 +323,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
           .for('update');
         for (const l of due) {
           await tx.insert(licenceTransitions).values({ licenceId: l.id, fromState: l.state, toState: 'expired', reason: '有效期届满', legalBasis: '许可证有效期届满', documentNo: '—', status: 'applied', requestedBy: null, requestedByName: 'system' });
-          await tx.update(licences).set({ state: 'expired', reviewOn: null, changeDeadline: null, updatedAt: new Date() }).where(eq(licences.id, l.id));
+          await tx.update(licences).set({ state: 'expired', reviewOn: null, changeDeadline: null, version: nextVersion(licences.version), updatedAt: new Date() }).where(eq(licences.id, l.id));
         }
         if (due.length) await audit.record(tx, ctx, { action: 'licence.expired', targetType: 'licence', targetId: String(due.length), after: { ids: due.map((d) => d.id) } });
         return { expired: due.length };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { VersionSchema, ifMatch } from '../http/etag.js';
 import { ctxOf } from '../http/request.js';
 import { Body, ErrorSchema, ListOf } from '../http/schemas.js';
 import { PERMISSIONS } from './permissions.js';
@@ -7,7 +8,8 @@ import type { RolesService } from './roles.service.js';
 import { DATA_SCOPES } from './scope.js';
 
 const DataScope = Type.Union(DATA_SCOPES.map((s) => Type.Literal(s)));
-const Role = Type.Object({ key: Type.String(), name: Type.String(), permissions: Type.Array(Type.String()), dataScope: DataScope, builtin: Type.Boolean() });
+const Role = Type.Object({ key: Type.String(), name: Type.String(), permissions: Type.Array(Type.String()), dataScope: DataScope, builtin: Type.Boolean(), version: VersionSchema });
+const KeyParams = Type.Object({ key: Type.String({ maxLength: 40 }) }, { additionalProperties: false });
 const Permissions = Type.Array(Type.String({ maxLength: 60 }), { maxItems: 200 });
 const Name = Type.String({ minLength: 1, maxLength: 60 });
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
@@ -19,6 +21,8 @@ export const rolesRoutes =
       const items = await service.list();
       return { items, total: items.length };
     });
+
+    app.get('/api/roles/:key', { config: { access: 'role.read' }, schema: { tags: ['access'], params: KeyParams, response: { 200: Role, 404: ErrorSchema } } }, async (request) => service.get(request.params.key));
 
     app.get(
       '/api/permissions',
@@ -44,11 +48,12 @@ export const rolesRoutes =
         config: { access: 'role.write' },
         schema: {
           tags: ['access'],
-          params: Type.Object({ key: Type.String({ maxLength: 40 }) }, { additionalProperties: false }),
+          summary: '修改角色（If-Match）',
+          params: KeyParams,
           body: Body({ name: Type.Optional(Name), permissions: Type.Optional(Permissions), dataScope: Type.Optional(DataScope) }),
-          response: { 200: Role, ...Errors },
+          response: { 200: Role, ...Errors, 412: ErrorSchema },
         },
       },
-      async (request) => service.update(ctxOf(request), request.params.key, request.body),
+      async (request) => service.update(ctxOf(request), request.params.key, request.body, ifMatch(request)),
     );
   };

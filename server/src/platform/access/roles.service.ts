@@ -1,9 +1,10 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { inTransaction } from '../../db/sql.js';
+import { inTransaction, nextVersion } from '../../db/sql.js';
 import type { Actor, RequestContext } from './actor.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { AppError, forbidden, notFound } from '../http/errors.js';
+import { type ExpectedVersion, assertVersion } from '../http/etag.js';
 import { permissionKeys, roles } from './access.schema.js';
 import { BUILTIN_ROLES, PERMISSION_KEYS, type Permission, isPermission } from './permissions.js';
 import { type DataScope, widestScope } from './scope.js';
@@ -39,8 +40,10 @@ export function assertGrantable(actor: Actor, granted: { key: string; permission
 export function makeRolesService(deps: { db: Db; audit: AuditService }) {
   const { db, audit } = deps;
 
-  async function findRole(tx: Db, key: string) {
-    const [row] = await tx.select().from(roles).where(eq(roles.key, key));
+  /** `lock`: the role's row is locked until the transaction ends (for a change). */
+  async function findRole(tx: Db, key: string, lock = false) {
+    const query = tx.select().from(roles).where(eq(roles.key, key));
+    const [row] = await (lock ? query.for('update') : query);
     if (!row) throw notFound('角色');
     return row;
   }
@@ -75,16 +78,18 @@ export function makeRolesService(deps: { db: Db; audit: AuditService }) {
       });
     },
 
-    async update(ctx: RequestContext & { actor: Actor }, key: string, input: Partial<Omit<RoleInput, 'key'>>) {
+    /** Changes the given fields; `expected` (If-Match) must name the role's version. */
+    async update(ctx: RequestContext & { actor: Actor }, key: string, input: Partial<Omit<RoleInput, 'key'>>, expected?: ExpectedVersion) {
       return inTransaction(db, async (tx) => {
-        const before = await findRole(tx, key);
+        const before = await findRole(tx, key, true);
         if (key === 'admin') throw new AppError('ROLE_LOCKED', '系统管理员角色不可修改', 409);
+        assertVersion(expected, before.version);
         const permissions = input.permissions ? checkPermissions(input.permissions) : before.permissions;
         const dataScope = input.dataScope ?? before.dataScope;
         assertGrantable(ctx.actor, [{ key, permissions, dataScope }]);
         const [after] = await tx
           .update(roles)
-          .set({ name: input.name?.trim() ?? before.name, permissions, dataScope, updatedAt: new Date() })
+          .set({ name: input.name?.trim() ?? before.name, permissions, dataScope, version: nextVersion(roles.version), updatedAt: new Date() })
           .where(eq(roles.key, key))
           .returning();
         await audit.record(tx, ctx, { action: 'role.updated', targetType: 'role', targetId: key, before, after });
@@ -105,11 +110,12 @@ export function makeRolesService(deps: { db: Db; audit: AuditService }) {
         if (inserted.length === 0 && grant.length > 0) {
           const [current] = await tx.select({ permissions: roles.permissions }).from(roles).where(eq(roles.key, role.key));
           const permissions = [...new Set([...(current?.permissions ?? []), ...grant])].sort();
-          await tx.update(roles).set({ permissions }).where(eq(roles.key, role.key));
+          await tx.update(roles).set({ permissions, version: nextVersion(roles.version) }).where(eq(roles.key, role.key));
         }
       }
       if (fresh.length) await tx.insert(permissionKeys).values(fresh.map((key) => ({ key }))).onConflictDoNothing();
-      await tx.update(roles).set({ permissions: PERMISSION_KEYS }).where(eq(roles.key, 'admin'));
+      const [admin] = await tx.select({ permissions: roles.permissions }).from(roles).where(eq(roles.key, 'admin'));
+      if (admin?.permissions.join() !== PERMISSION_KEYS.join()) await tx.update(roles).set({ permissions: PERMISSION_KEYS, version: nextVersion(roles.version) }).where(eq(roles.key, 'admin'));
     },
   };
 }

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { VersionSchema, ifMatch } from '../http/etag.js';
 import { ctxOf } from '../http/request.js';
 import { Body, DateString, ErrorSchema, ListOf, NoContent } from '../http/schemas.js';
 import { type CalendarService, MAX_WORKING_DAYS } from './calendar.service.js';
 
 const Year = Type.Integer({ minimum: 1990, maximum: 2100 });
 const Source = Type.Union([Type.Literal('package'), Type.Literal('manual')]);
-const Day = Type.Object({ date: Type.String(), workingDay: Type.Boolean(), name: Type.Union([Type.String(), Type.Null()]), source: Source });
+const Day = Type.Object({ date: Type.String(), workingDay: Type.Boolean(), name: Type.Union([Type.String(), Type.Null()]), source: Source, version: VersionSchema });
 const DateParams = Type.Object({ date: DateString }, { additionalProperties: false });
 
 export const calendarRoutes =
@@ -51,7 +52,7 @@ export const calendarRoutes =
           tags: ['calendar'],
           summary: '某年的节假日、调休工作日与人工调整',
           querystring: Type.Object({ year: Year }, { additionalProperties: false }),
-          response: { 200: Type.Object({ year: Type.Integer(), covered: Type.Boolean(), items: Type.Array(Day), total: Type.Integer() }) },
+          response: { 200: Type.Object({ year: Type.Integer(), covered: Type.Boolean(), coveredVersion: Type.Integer({ description: '该年“数据完整”声明的版本（0：未声明）' }), items: Type.Array(Day), total: Type.Integer() }) },
         },
       },
       async (request) => service.days(request.query.year),
@@ -61,16 +62,22 @@ export const calendarRoutes =
       '/api/calendar/days/:date',
       {
         config: { access: 'calendar.write' },
-        schema: { tags: ['calendar'], params: DateParams, body: Body({ workingDay: Type.Boolean(), name: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])) }), response: { 200: Day, 400: ErrorSchema } },
+        schema: {
+          tags: ['calendar'],
+          summary: '人工调整某日（If-Match：该日调整的版本，未调整过为 0）',
+          params: DateParams,
+          body: Body({ workingDay: Type.Boolean(), name: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])) }),
+          response: { 200: Day, 400: ErrorSchema, 412: ErrorSchema },
+        },
       },
-      async (request) => service.setDay(ctxOf(request), request.params.date, request.body),
+      async (request) => service.setDay(ctxOf(request), request.params.date, request.body, ifMatch(request)),
     );
 
     app.delete(
       '/api/calendar/days/:date',
-      { config: { access: 'calendar.write' }, schema: { tags: ['calendar'], params: DateParams, response: { 204: NoContent, 404: ErrorSchema } } },
+      { config: { access: 'calendar.write' }, schema: { tags: ['calendar'], summary: '撤销某日的人工调整（If-Match）', params: DateParams, response: { 204: NoContent, 404: ErrorSchema, 412: ErrorSchema } } },
       async (request, reply) => {
-        await service.deleteDay(ctxOf(request), request.params.date);
+        await service.deleteDay(ctxOf(request), request.params.date, ifMatch(request));
         return reply.status(204).send(null);
       },
     );
@@ -81,12 +88,12 @@ export const calendarRoutes =
         config: { access: 'calendar.write' },
         schema: {
           tags: ['calendar'],
-          summary: '声明人工录入的年份数据完整',
+          summary: '声明人工录入的年份数据完整（If-Match：声明的版本，未声明过为 0）',
           params: Type.Object({ year: Year }, { additionalProperties: false }),
           body: Body({ covered: Type.Boolean() }),
-          response: { 200: Type.Object({ year: Type.Integer(), covered: Type.Boolean() }), 409: ErrorSchema },
+          response: { 200: Type.Object({ year: Type.Integer(), covered: Type.Boolean(), version: VersionSchema }), 409: ErrorSchema, 412: ErrorSchema },
         },
       },
-      async (request) => service.setYear(ctxOf(request), request.params.year, request.body.covered),
+      async (request) => service.setYear(ctxOf(request), request.params.year, request.body.covered, ifMatch(request)),
     );
   };

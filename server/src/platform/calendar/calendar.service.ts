@@ -1,9 +1,10 @@
 import { and, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { inTransaction } from '../../db/sql.js';
+import { inTransaction, nextVersion } from '../../db/sql.js';
 import type { RequestContext } from '../access/actor.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { AppError, notFound } from '../http/errors.js';
+import { type ExpectedVersion, assertVersion, preconditionFailed } from '../http/etag.js';
 import { calendarDays, calendarYears } from './calendar.schema.js';
 import { addDays, isWeekend, parseDate, yearOf } from './dates.js';
 import { statutory } from './statutory.js';
@@ -19,7 +20,9 @@ export const MAX_WORKING_DAYS = 2500;
 
 interface YearData {
   covered: boolean;
-  overrides: Map<string, { workingDay: boolean; name: string | null }>;
+  /** The version of the year's manual "covered" declaration (0: never declared). */
+  coveredVersion: number;
+  overrides: Map<string, { workingDay: boolean; name: string | null; version: number }>;
 }
 
 /**
@@ -42,7 +45,8 @@ export function makeCalendarService(deps: { db: Db; audit: AuditService }) {
           ]);
           return {
             covered: statutory.covers(year) || manual?.covered === true,
-            overrides: new Map(rows.map((r) => [r.date, { workingDay: r.workingDay, name: r.name }])),
+            coveredVersion: manual?.version ?? 0,
+            overrides: new Map(rows.map((r) => [r.date, { workingDay: r.workingDay, name: r.name, version: r.version }])),
           };
         })();
         cache.set(year, hit);
@@ -101,43 +105,66 @@ export function makeCalendarService(deps: { db: Db; audit: AuditService }) {
       return { items, total: items.length };
     },
 
-    /** A year's special days: statutory ones, with manual overrides replacing them. */
+    /**
+     * A year's special days: statutory ones, with manual overrides replacing them. A day without a
+     * manual override has version 0 (setting it with If-Match "0" creates the override only if
+     * nobody did meanwhile); `coveredVersion` is the version of the year's declaration.
+     */
     async days(year: number) {
       const data = await yearLoader()(year);
-      const merged = new Map(statutory.specialDays(year).map((d) => [d.date, { ...d, source: 'package' as 'package' | 'manual' }]));
-      for (const [date, o] of data.overrides) merged.set(date, { date, workingDay: o.workingDay, name: o.name, source: 'manual' });
+      const merged = new Map(statutory.specialDays(year).map((d) => [d.date, { ...d, source: 'package' as 'package' | 'manual', version: 0 }]));
+      for (const [date, o] of data.overrides) merged.set(date, { date, workingDay: o.workingDay, name: o.name, source: 'manual', version: o.version });
       const items = [...merged.values()].sort((a, b) => a.date.localeCompare(b.date));
-      return { year, covered: data.covered, items, total: items.length };
+      return { year, covered: data.covered, coveredVersion: data.coveredVersion, items, total: items.length };
     },
 
-    async setDay(ctx: RequestContext, date: string, input: { workingDay: boolean; name?: string | null }) {
+    /** Sets a day's manual override; `expected` (If-Match) must name its version (0: no override yet). */
+    async setDay(ctx: RequestContext, date: string, input: { workingDay: boolean; name?: string | null }, expected?: ExpectedVersion) {
       requireDate(date, 'date');
       return inTransaction(db, async (tx) => {
-        const [before] = await tx.select().from(calendarDays).where(eq(calendarDays.date, date));
+        // An absent row cannot be locked: concurrent creators meet at the primary key (the second
+        // one's insert waits for the first and then updates, bumping the version).
+        const [before] = await tx.select().from(calendarDays).where(eq(calendarDays.date, date)).for('update');
+        assertVersion(expected, before?.version ?? 0);
         const values = { date, workingDay: input.workingDay, name: input.name?.trim() || null, updatedBy: ctx.actor?.userId ?? null, updatedAt: new Date() };
-        await tx.insert(calendarDays).values(values).onConflictDoUpdate({ target: calendarDays.date, set: values });
+        const [row] = await tx
+          .insert(calendarDays)
+          .values(values)
+          .onConflictDoUpdate({ target: calendarDays.date, set: { ...values, version: nextVersion(calendarDays.version) } })
+          .returning({ version: calendarDays.version });
+        if (expected && row!.version !== (before?.version ?? 0) + 1) throw preconditionFailed(row!.version - 1);
         await audit.record(tx, ctx, { action: 'calendar.day_set', targetType: 'calendar_day', targetId: date, before: before ?? null, after: values });
-        return { date, workingDay: values.workingDay, name: values.name, source: 'manual' as const };
+        return { date, workingDay: values.workingDay, name: values.name, source: 'manual' as const, version: row!.version };
       });
     },
 
-    async deleteDay(ctx: RequestContext, date: string) {
+    /** Removes a day's manual override (the day is version 0 again); `expected`: If-Match. */
+    async deleteDay(ctx: RequestContext, date: string, expected?: ExpectedVersion) {
       requireDate(date, 'date');
       await inTransaction(db, async (tx) => {
+        const [locked] = await tx.select({ version: calendarDays.version }).from(calendarDays).where(eq(calendarDays.date, date)).for('update');
+        if (!locked) throw notFound('日历调整');
+        assertVersion(expected, locked.version);
         const [before] = await tx.delete(calendarDays).where(eq(calendarDays.date, date)).returning();
-        if (!before) throw notFound('日历调整');
         await audit.record(tx, ctx, { action: 'calendar.day_deleted', targetType: 'calendar_day', targetId: date, before });
       });
     },
 
-    /** Declares a year whose holidays were entered by hand complete (or not). */
-    async setYear(ctx: RequestContext, year: number, covered: boolean) {
+    /** Declares a year whose holidays were entered by hand complete (or not); `expected` (If-Match) names the declaration's version (0: none yet). */
+    async setYear(ctx: RequestContext, year: number, covered: boolean, expected?: ExpectedVersion) {
       if (statutory.covers(year)) throw new AppError('YEAR_FROM_PACKAGE', `${year} 年的节假日数据已由系统内置，只能逐日调整`, 409);
       return inTransaction(db, async (tx) => {
+        const [before] = await tx.select({ version: calendarYears.version }).from(calendarYears).where(eq(calendarYears.year, year)).for('update');
+        assertVersion(expected, before?.version ?? 0);
         const values = { year, covered, updatedBy: ctx.actor?.userId ?? null, updatedAt: new Date() };
-        await tx.insert(calendarYears).values(values).onConflictDoUpdate({ target: calendarYears.year, set: values });
+        const [row] = await tx
+          .insert(calendarYears)
+          .values(values)
+          .onConflictDoUpdate({ target: calendarYears.year, set: { ...values, version: nextVersion(calendarYears.version) } })
+          .returning({ version: calendarYears.version });
+        if (expected && row!.version !== (before?.version ?? 0) + 1) throw preconditionFailed(row!.version - 1);
         await audit.record(tx, ctx, { action: 'calendar.year_set', targetType: 'calendar_year', targetId: String(year), after: { covered } });
-        return { year, covered };
+        return { year, covered, version: row!.version };
       });
     },
   };

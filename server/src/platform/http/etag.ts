@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
 
@@ -35,13 +36,19 @@ export function parseIfMatch(header: string | string[] | undefined): ExpectedVer
 /** The request's If-Match precondition. */
 export const ifMatch = (request: FastifyRequest): ExpectedVersion => parseIfMatch(request.headers['if-match']);
 
-/** 412: the client edited a version that is no longer current. */
-export const preconditionFailed = (currentVersion: number) =>
+/** The `version` property of a versioned record's representation. */
+export const VersionSchema = Type.Integer({ description: '版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412' });
+
+/** 412: the client edited a version that is no longer current (`null`: the record no longer exists). */
+export const preconditionFailed = (currentVersion: number | null) =>
   new AppError('PRECONDITION_FAILED', '该记录已被他人修改，请刷新后重试', 412, { currentVersion });
 
-/** Throws 412 PRECONDITION_FAILED unless there is no precondition or it names `current`. Call it with the row locked. */
-export function assertVersion(expected: ExpectedVersion, current: number): void {
-  if (expected !== undefined && !expected.includes(current)) throw preconditionFailed(current);
+/**
+ * Throws 412 PRECONDITION_FAILED unless there is no precondition or it names `current` (`null`
+ * when the record does not exist: no tag matches it). Call it with the row locked.
+ */
+export function assertVersion(expected: ExpectedVersion, current: number | null): void {
+  if (expected !== undefined && (current === null || !expected.includes(current))) throw preconditionFailed(current);
 }
 
 const isRecord = (payload: unknown): payload is { version: number } =>

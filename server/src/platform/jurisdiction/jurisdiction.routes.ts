@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { VersionSchema, ifMatch } from '../http/etag.js';
 import { ctxOf } from '../http/request.js';
 import { Body, ErrorSchema, Id, IdParams, ListOf, PageQuery, Timestamp, pageOf } from '../http/schemas.js';
 import { ORG_TYPES } from './jurisdiction.schema.js';
@@ -18,6 +19,7 @@ const Org = Type.Object({
   parentId: Type.Union([Type.String(), Type.Null()]),
   parentName: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
+  version: VersionSchema,
   createdAt: Timestamp,
 });
 
@@ -71,9 +73,9 @@ export const jurisdictionRoutes =
           tags: ['jurisdiction'],
           params: IdParams,
           body: Body({ name: Type.Optional(Name), regionCode: Type.Optional(RegionCode), parentId: Type.Optional(Id), active: Type.Optional(Type.Boolean()) }),
-          response: { 200: Org, 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+          response: { 200: Org, 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 412: ErrorSchema },
         },
       },
-      async (request) => service.updateOrg(ctxOf(request), request.params.id, request.body),
+      async (request) => service.updateOrg(ctxOf(request), request.params.id, request.body, ifMatch(request)),
     );
   };

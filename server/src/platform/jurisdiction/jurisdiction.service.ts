@@ -1,11 +1,12 @@
 import { type SQL, and, asc, eq, ilike, isNull, like } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { countAll, escapeLike, inTransaction } from '../../db/sql.js';
+import { countAll, escapeLike, inTransaction, nextVersion } from '../../db/sql.js';
 import type { Actor, RequestContext } from '../access/actor.js';
 import { regionPrefix, regionWithin, visibleTo } from '../access/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { AppError, forbidden, notFound } from '../http/errors.js';
+import { type ExpectedVersion, assertVersion } from '../http/etag.js';
 import { type Page, offsetOf } from '../http/schemas.js';
 import { type OrgType, orgs, regions } from './jurisdiction.schema.js';
 
@@ -41,6 +42,7 @@ const orgColumns = {
   parentId: orgs.parentId,
   parentName: parents.name,
   active: orgs.active,
+  version: orgs.version,
   createdAt: orgs.createdAt,
 };
 
@@ -53,6 +55,7 @@ export type OrgView = {
   parentId: string | null;
   parentName: string | null;
   active: boolean;
+  version: number;
   createdAt: Date;
 };
 
@@ -61,13 +64,15 @@ const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: orgs.regionCode
 export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
   const { db, audit } = deps;
 
-  async function findOrg(tx: Db, actor: Actor | null, id: string): Promise<OrgView> {
-    const [row] = await tx
+  /** `lock`: the org's row is locked until the transaction ends (for a change). */
+  async function findOrg(tx: Db, actor: Actor | null, id: string, lock = false): Promise<OrgView> {
+    const query = tx
       .select(orgColumns)
       .from(orgs)
       .leftJoin(regions, eq(regions.code, orgs.regionCode))
       .leftJoin(parents, eq(parents.id, orgs.parentId))
       .where(and(eq(orgs.id, id), actor ? scopeOf(actor) : undefined));
+    const [row] = await (lock ? query.for('update', { of: orgs }) : query);
     if (!row) throw notFound('机构');
     return row;
   }
@@ -170,9 +175,11 @@ export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
       });
     },
 
-    async updateOrg(ctx: RequestContext & { actor: Actor }, id: string, input: UpdateOrgInput): Promise<OrgView> {
+    /** Changes the given fields; `expected` (If-Match) must name the org's version. */
+    async updateOrg(ctx: RequestContext & { actor: Actor }, id: string, input: UpdateOrgInput, expected?: ExpectedVersion): Promise<OrgView> {
       return inTransaction(db, async (tx) => {
-        const before = await findOrg(tx, ctx.actor, id);
+        const before = await findOrg(tx, ctx.actor, id, true);
+        assertVersion(expected, before.version);
         const next = {
           name: input.name?.trim() ?? before.name,
           regionCode: input.regionCode ?? before.regionCode,
@@ -184,7 +191,7 @@ export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
           await checkPlacement(tx, ctx.actor, next.regionCode, next.parentId, id);
         }
         if (next.name !== before.name || next.parentId !== before.parentId) await assertNameFree(tx, next.parentId, next.name, id);
-        await tx.update(orgs).set({ ...next, updatedAt: new Date() }).where(eq(orgs.id, id));
+        await tx.update(orgs).set({ ...next, version: nextVersion(orgs.version), updatedAt: new Date() }).where(eq(orgs.id, id));
         const after = await findOrg(tx, null, id);
         await audit.record(tx, ctx, { action: 'org.updated', targetType: 'org', targetId: id, before, after });
         return after;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
 import { Body, ErrorSchema, Id, ListOf, NoContent, PageQuery, Timestamp, pageOf } from '../../../platform/http/schemas.js';
 import { type InspectorsService, MAX_CONFLICTS, MAX_PERIODS, MAX_SPECIALTIES } from './inspectors.service.js';
@@ -25,6 +26,7 @@ const Inspector = Type.Object({
   activePeriods: Type.Array(Type.Object({ from: Type.String(), to: Type.Union([Type.String(), Type.Null()]) })),
   conflicts: Type.Array(Type.String(), { description: '声明回避的企业（统一社会信用代码）' }),
   regionCode: Type.String(),
+  version: VersionSchema,
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -71,7 +73,7 @@ export const inspectorsRoutes =
         config: { access: 'inspection.configure' },
         schema: {
           tags: ['inspections'],
-          summary: '将用户列入执法检查人员名录库，或修改其信息（新列入 201，修改 200）',
+          summary: '将用户列入执法检查人员名录库，或修改其信息（新列入 201，修改 200；If-Match）',
           params: UserParams,
           body: Body({
             certificateNo: Type.String({ maxLength: 50, description: '执法证号，唯一' }),
@@ -79,20 +81,20 @@ export const inspectorsRoutes =
             activePeriods: Type.Optional(Type.Array(Period, { maxItems: MAX_PERIODS, description: '可参加抽取的期间；不填表示一直可以' })),
             conflicts: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: MAX_CONFLICTS, description: '声明回避的企业（统一社会信用代码）' })),
           }),
-          response: { 200: Inspector, 201: Inspector, ...Errors },
+          response: { 200: Inspector, 201: Inspector, ...Errors, 412: ErrorSchema },
         },
       },
       async (request, reply) => {
-        const { inspector, created } = await service.put(ctxOf(request), request.params.userId, request.body);
+        const { inspector, created } = await service.put(ctxOf(request), request.params.userId, request.body, ifMatch(request));
         return reply.status(created ? 201 : 200).send(inspector);
       },
     );
 
     app.delete(
       '/api/inspectors/:userId',
-      { config: { access: 'inspection.configure' }, schema: { tags: ['inspections'], summary: '移出执法检查人员名录库（用户账号保留）', params: UserParams, response: { 204: NoContent, 403: ErrorSchema, 404: ErrorSchema } } },
+      { config: { access: 'inspection.configure' }, schema: { tags: ['inspections'], summary: '移出执法检查人员名录库（用户账号保留）', params: UserParams, response: { 204: NoContent, 403: ErrorSchema, 404: ErrorSchema, 412: ErrorSchema } } },
       async (request, reply) => {
-        await service.remove(ctxOf(request), request.params.userId);
+        await service.remove(ctxOf(request), request.params.userId, ifMatch(request));
         return reply.status(204).send(null);
       },
     );

@@ -1,11 +1,12 @@
 import { type SQL, and, asc, eq, ilike, inArray, like, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { countAll, escapeLike, inTransaction } from '../../../db/sql.js';
+import { countAll, escapeLike, inTransaction, nextVersion } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import { regionPrefix, visibleTo } from '../../../platform/access/scope.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import { parseDate } from '../../../platform/calendar/dates.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
+import { type ExpectedVersion, assertVersion } from '../../../platform/http/etag.js';
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { users } from '../../../platform/users/users.schema.js';
@@ -49,6 +50,7 @@ const inspectorColumns = {
   activePeriods: inspectorProfiles.activePeriods,
   conflicts: inspectorProfiles.conflicts,
   regionCode: inspectorProfiles.regionCode,
+  version: inspectorProfiles.version,
   createdAt: inspectorProfiles.createdAt,
   updatedAt: inspectorProfiles.updatedAt,
 };
@@ -161,9 +163,10 @@ export function makeInspectorsService(deps: { db: Db; audit: AuditService }) {
 
     /**
      * Puts a user in the pool or updates their profile. The user must exist, be active and be in
-     * the actor's scope (404 otherwise); the profile takes the user's region.
+     * the actor's scope (404 otherwise); the profile takes the user's region. `expected` (If-Match)
+     * must name the profile's version (0: not in the pool yet).
      */
-    async put(ctx: RequestContext & { actor: Actor }, userId: string, input: InspectorInput) {
+    async put(ctx: RequestContext & { actor: Actor }, userId: string, input: InspectorInput, expected?: ExpectedVersion) {
       const certificateNo = requireText(input.certificateNo, 'certificateNo', '执法证号', 50);
       const specialties = checkSpecialties(input.specialties);
       const activePeriods = checkActivePeriods(input.activePeriods);
@@ -179,10 +182,11 @@ export function makeInspectorsService(deps: { db: Db; audit: AuditService }) {
           .from(inspectorProfiles)
           .where(and(eq(inspectorProfiles.certificateNo, certificateNo), ne(inspectorProfiles.userId, userId)));
         if (taken) throw new AppError('DUPLICATE', `执法证号 ${certificateNo} 已登记给其他人员`, 409, { field: 'certificateNo' });
-        const [existing] = await tx.select({ userId: inspectorProfiles.userId }).from(inspectorProfiles).where(eq(inspectorProfiles.userId, userId)).for('update');
+        const [existing] = await tx.select({ userId: inspectorProfiles.userId, version: inspectorProfiles.version }).from(inspectorProfiles).where(eq(inspectorProfiles.userId, userId)).for('update');
+        assertVersion(expected, existing?.version ?? 0);
         const before = existing ? await find(tx, null, userId) : null;
         const values = { certificateNo, specialties, activePeriods, conflicts, regionCode: user.regionCode };
-        if (existing) await tx.update(inspectorProfiles).set({ ...values, updatedAt: new Date() }).where(eq(inspectorProfiles.userId, userId));
+        if (existing) await tx.update(inspectorProfiles).set({ ...values, version: nextVersion(inspectorProfiles.version), updatedAt: new Date() }).where(eq(inspectorProfiles.userId, userId));
         else await tx.insert(inspectorProfiles).values({ userId, ...values });
         const after = await find(tx, null, userId);
         await audit.record(tx, ctx, { action: existing ? 'inspector.updated' : 'inspector.added', targetType: 'inspector', targetId: userId, before, after });
@@ -190,10 +194,13 @@ export function makeInspectorsService(deps: { db: Db; audit: AuditService }) {
       });
     },
 
-    /** Takes an inspector out of the pool (the user account stays). */
-    async remove(ctx: RequestContext & { actor: Actor }, userId: string) {
+    /** Takes an inspector out of the pool (the user account stays). `expected`: If-Match. */
+    async remove(ctx: RequestContext & { actor: Actor }, userId: string, expected?: ExpectedVersion) {
       await inTransaction(db, async (tx) => {
-        const before = await find(tx, ctx.actor, userId);
+        await find(tx, ctx.actor, userId);
+        const [locked] = await tx.select({ version: inspectorProfiles.version }).from(inspectorProfiles).where(eq(inspectorProfiles.userId, userId)).for('update');
+        assertVersion(expected, locked?.version ?? null);
+        const before = await find(tx, null, userId);
         await tx.delete(inspectorProfiles).where(eq(inspectorProfiles.userId, userId));
         await audit.record(tx, ctx, { action: 'inspector.removed', targetType: 'inspector', targetId: userId, before });
       });

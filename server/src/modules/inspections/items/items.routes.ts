@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
 import { Body, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
 import { ANSWER_TYPES, SEVERITIES, TARGET_KINDS } from '../inspections.schema.js';
@@ -39,6 +40,7 @@ const Item = Type.Object({
   resultCategories: Type.Array(Type.String()),
   specialty: Nullable(Type.String()),
   active: Type.Boolean(),
+  version: VersionSchema,
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -111,7 +113,7 @@ export const inspectionItemsRoutes =
         config: { access: 'inspection.configure' },
         schema: {
           tags: ['inspections'],
-          summary: '修改抽查事项（检查表、结果分类整体替换）',
+          summary: '修改抽查事项（检查表、结果分类整体替换；If-Match）',
           params: IdParams,
           body: Body({
             name: Type.Optional(Fields.name),
@@ -123,9 +125,9 @@ export const inspectionItemsRoutes =
             specialty: Type.Optional(Fields.specialty),
             active: Type.Optional(Fields.active),
           }),
-          response: { 200: Item, ...Errors },
+          response: { 200: Item, ...Errors, 412: ErrorSchema },
         },
       },
-      async (request) => service.update(ctxOf(request), request.params.id, request.body),
+      async (request) => service.update(ctxOf(request), request.params.id, request.body, ifMatch(request)),
     );
   };

@@ -1,9 +1,10 @@
 import { type SQL, and, asc, eq, ilike, ne, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { countAll, escapeLike, inTransaction } from '../../../db/sql.js';
+import { countAll, escapeLike, inTransaction, nextVersion } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
+import { type ExpectedVersion, assertVersion } from '../../../platform/http/etag.js';
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { invalid, requireText } from '../../licences/licence-fields.js';
@@ -52,6 +53,7 @@ const itemColumns = {
   resultCategories: inspectionItems.resultCategories,
   specialty: inspectionItems.specialty,
   active: inspectionItems.active,
+  version: inspectionItems.version,
   createdAt: inspectionItems.createdAt,
   updatedAt: inspectionItems.updatedAt,
 };
@@ -115,8 +117,10 @@ export function makeInspectionItemsService(deps: { db: Db; audit: AuditService }
 
   const select = (tx: Db) => tx.select(itemColumns).from(inspectionItems).leftJoin(orgs, eq(orgs.id, inspectionItems.sectionId));
 
-  async function find(tx: Db, id: string) {
-    const [row] = await select(tx).where(eq(inspectionItems.id, id));
+  /** `lock`: the item's row is locked until the transaction ends (for a change). */
+  async function find(tx: Db, id: string, lock = false) {
+    const query = select(tx).where(eq(inspectionItems.id, id));
+    const [row] = await (lock ? query.for('update', { of: inspectionItems }) : query);
     if (!row) throw notFound('抽查事项');
     return row;
   }
@@ -194,14 +198,15 @@ export function makeInspectionItemsService(deps: { db: Db; audit: AuditService }
       });
     },
 
-    /** Changes the fields given; a new checklist or result-category list replaces the old one whole. */
-    async update(ctx: RequestContext & { actor: Actor }, id: string, input: ItemChanges) {
+    /** Changes the fields given; a new checklist or result-category list replaces the old one whole. `expected`: If-Match. */
+    async update(ctx: RequestContext & { actor: Actor }, id: string, input: ItemChanges, expected?: ExpectedVersion) {
       return inTransaction(db, async (tx) => {
-        const before = await find(tx, id);
+        const before = await find(tx, id, true);
+        assertVersion(expected, before.version);
         const values = await checked(tx, input, id);
         await tx
           .update(inspectionItems)
-          .set({ ...values, updatedAt: new Date() })
+          .set({ ...values, version: nextVersion(inspectionItems.version), updatedAt: new Date() })
           .where(eq(inspectionItems.id, id));
         const after = await find(tx, id);
         await audit.record(tx, ctx, { action: 'inspection_item.updated', targetType: 'inspection_item', targetId: id, before, after });

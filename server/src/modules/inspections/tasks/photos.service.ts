@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { inTransaction } from '../../../db/sql.js';
+import { inTransaction, nextVersion } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import { PHOTO_EXTENSIONS, checkAttachment } from '../../../platform/documents/attachments.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
+import type { ExpectedVersion } from '../../../platform/http/etag.js';
 import { findTask, requireAssigned, requireState } from './task-access.js';
 import { inspectionTasks, taskPhotos } from './tasks.schema.js';
 
@@ -35,17 +36,18 @@ export function makeTaskPhotos(deps: { db: Db; audit: AuditService }) {
 
     /**
      * Deletes a photo taken by mistake, while the checklist is not yet submitted (afterwards the
-     * photos are part of the check's record); answers that show it no longer do.
+     * photos are part of the check's record); answers that show it no longer do. `expected`: the
+     * task's version (If-Match).
      */
-    async remove(ctx: RequestContext & { actor: Actor }, taskId: string, photoId: string) {
+    async remove(ctx: RequestContext & { actor: Actor }, taskId: string, photoId: string, expected?: ExpectedVersion) {
       await inTransaction(db, async (tx) => {
-        const task = await findTask(tx, ctx.actor, taskId, { forUpdate: true });
+        const task = await findTask(tx, ctx.actor, taskId, { forUpdate: true, expected });
         requireAssigned(ctx.actor, task);
         requireState(task, ['assigned', 'in_progress'], '删除照片（检查结果提交后照片随记录保存）');
         const [photo] = await tx.delete(taskPhotos).where(and(eq(taskPhotos.id, photoId), eq(taskPhotos.taskId, taskId))).returning({ fileName: taskPhotos.fileName });
         if (!photo) throw notFound('照片');
         const answers = Object.fromEntries(Object.entries(task.answers).map(([key, a]) => [key, Array.isArray(a.value) ? { ...a, value: a.value.filter((id) => id !== photoId) } : a]));
-        await tx.update(inspectionTasks).set({ answers, updatedAt: new Date() }).where(eq(inspectionTasks.id, taskId));
+        await tx.update(inspectionTasks).set({ answers, version: nextVersion(inspectionTasks.version), updatedAt: new Date() }).where(eq(inspectionTasks.id, taskId));
         await audit.record(tx, ctx, { action: 'inspection_task.photo_removed', targetType: 'inspection_task', targetId: taskId, before: { photoId, fileName: photo.fileName } });
       });
     },

@@ -1,11 +1,12 @@
 import { desc, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { inTransaction } from '../../../db/sql.js';
+import { inTransaction, nextVersion } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { CalendarService } from '../../../platform/calendar/calendar.service.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
 import { notFound } from '../../../platform/http/errors.js';
+import type { ExpectedVersion } from '../../../platform/http/etag.js';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { enterprises } from '../../enterprises/enterprises.schema.js';
 import { invalid, requireDate, requireText } from '../../licences/licence-fields.js';
@@ -29,10 +30,10 @@ export function makeRectificationService(deps: { db: Db; audit: AuditService; ca
   const { db, audit } = deps;
 
   /** The order, its task locked and in the actor's scope; only the latest order of a task can move on. */
-  async function loadOrder(tx: Db, actor: Actor, orderId: string) {
+  async function loadOrder(tx: Db, actor: Actor, orderId: string, expected: ExpectedVersion) {
     const [order] = await tx.select().from(rectificationOrders).where(eq(rectificationOrders.id, orderId));
     if (!order) throw notFound('整改通知');
-    const task = await findTask(tx, actor, order.taskId, { forUpdate: true });
+    const task = await findTask(tx, actor, order.taskId, { forUpdate: true, expected });
     const [latest] = await tx.select({ id: rectificationOrders.id }).from(rectificationOrders).where(eq(rectificationOrders.taskId, task.id)).orderBy(desc(rectificationOrders.createdAt)).limit(1);
     if (latest!.id !== order.id) throw invalid('orderId', '该整改通知已被后续通知取代');
     return { order, task };
@@ -47,13 +48,13 @@ export function makeRectificationService(deps: { db: Db; audit: AuditService; ca
 
   return {
     /** Issues an order on an inspected task with findings; the task waits for the rectification report. */
-    async issue(ctx: RequestContext & { actor: Actor }, taskId: string, input: { requirements: string; workingDays: number }) {
+    async issue(ctx: RequestContext & { actor: Actor }, taskId: string, input: { requirements: string; workingDays: number }, expected?: ExpectedVersion) {
       const requirements = requireText(input.requirements, 'requirements', '整改要求', 2000);
       if (!Number.isInteger(input.workingDays) || input.workingDays < 1 || input.workingDays > MAX_RECTIFICATION_WORKING_DAYS) {
         throw invalid('workingDays', `整改期限应为 1–${MAX_RECTIFICATION_WORKING_DAYS} 个工作日`);
       }
       await inTransaction(db, async (tx) => {
-        const task = await findTask(tx, ctx.actor, taskId, { forUpdate: true });
+        const task = await findTask(tx, ctx.actor, taskId, { forUpdate: true, expected });
         requireAssigned(ctx.actor, task);
         requireState(task, ['inspected'], '下达整改通知（请先提交检查结果）');
         if (task.findings.length === 0) throw invalid('findings', '检查未发现问题，无需责令整改', 'NO_FINDINGS');
@@ -72,42 +73,42 @@ export function makeRectificationService(deps: { db: Db; audit: AuditService; ca
           .insert(rectificationOrders)
           .values({ taskId: task.id, documentNo, requirements, workingDays: input.workingDays, issuedOn, dueOn, fileName: doc.fileName, document: doc.content, issuedByName: ctx.actor.name })
           .returning({ id: rectificationOrders.id });
-        await tx.update(inspectionTasks).set({ state: 'rectifying', updatedAt: new Date() }).where(eq(inspectionTasks.id, task.id));
+        await tx.update(inspectionTasks).set({ state: 'rectifying', version: nextVersion(inspectionTasks.version), updatedAt: new Date() }).where(eq(inspectionTasks.id, task.id));
         await audit.record(tx, ctx, { action: 'inspection_task.rectification_ordered', targetType: 'inspection_task', targetId: task.id, after: { orderId: order!.id, documentNo, workingDays: input.workingDays, dueOn } });
       });
       return deps.tasks.get(ctx.actor, taskId);
     },
 
-    /** Records the enterprise's rectification report; the re-check falls due 10 working days later. */
-    async report(ctx: RequestContext & { actor: Actor }, orderId: string, input: { reportText: string; reportedOn: string }) {
+    /** Records the enterprise's rectification report; the re-check falls due 10 working days later. `expected`: the task's version (If-Match). */
+    async report(ctx: RequestContext & { actor: Actor }, orderId: string, input: { reportText: string; reportedOn: string }, expected?: ExpectedVersion) {
       const reportText = requireText(input.reportText, 'reportText', '整改情况', 4000);
       const reportedOn = requireDate(input.reportedOn, 'reportedOn', '报告日期');
       const taskId = await inTransaction(db, async (tx) => {
-        const { order, task } = await loadOrder(tx, ctx.actor, orderId);
+        const { order, task } = await loadOrder(tx, ctx.actor, orderId, expected);
         requireAssignedOrOfficer(ctx.actor, task);
         requireState(task, ['rectifying'], '报告整改情况');
         if (reportedOn < order.issuedOn || reportedOn > todayInChina()) throw invalid('reportedOn', '报告日期应在整改通知下达之日与今天之间');
         const { date: recheckDueOn } = await deps.calendar.addWorkingDays(reportedOn, RECHECK_WORKING_DAYS, tx);
         await tx.update(rectificationOrders).set({ reportText, reportedOn, reportedByName: ctx.actor.name, recheckDueOn }).where(eq(rectificationOrders.id, order.id));
-        await tx.update(inspectionTasks).set({ state: 'rechecking', updatedAt: new Date() }).where(eq(inspectionTasks.id, task.id));
+        await tx.update(inspectionTasks).set({ state: 'rechecking', version: nextVersion(inspectionTasks.version), updatedAt: new Date() }).where(eq(inspectionTasks.id, task.id));
         await audit.record(tx, ctx, { action: 'inspection_task.rectification_reported', targetType: 'inspection_task', targetId: task.id, after: { orderId, reportedOn, recheckDueOn, late: reportedOn > order.dueOn } });
         return task.id;
       });
       return deps.tasks.get(ctx.actor, taskId);
     },
 
-    /** The inspector's re-check: passed or not, with a note; the task is inspected again. */
-    async recheck(ctx: RequestContext & { actor: Actor }, orderId: string, input: { passed: boolean; note: string; recheckedOn: string }) {
+    /** The inspector's re-check: passed or not, with a note; the task is inspected again. `expected`: the task's version (If-Match). */
+    async recheck(ctx: RequestContext & { actor: Actor }, orderId: string, input: { passed: boolean; note: string; recheckedOn: string }, expected?: ExpectedVersion) {
       const note = requireText(input.note, 'note', '复查情况', 2000);
       const recheckedOn = requireDate(input.recheckedOn, 'recheckedOn', '复查日期');
       if (typeof input.passed !== 'boolean') throw invalid('passed', '请选择复查是否合格');
       const taskId = await inTransaction(db, async (tx) => {
-        const { order, task } = await loadOrder(tx, ctx.actor, orderId);
+        const { order, task } = await loadOrder(tx, ctx.actor, orderId, expected);
         requireAssigned(ctx.actor, task);
         requireState(task, ['rechecking'], '复查');
         if (recheckedOn < order.reportedOn! || recheckedOn > todayInChina()) throw invalid('recheckedOn', '复查日期应在整改报告之日与今天之间');
         await tx.update(rectificationOrders).set({ recheckPassed: input.passed, recheckNote: note, recheckedOn, recheckedByName: ctx.actor.name }).where(eq(rectificationOrders.id, order.id));
-        await tx.update(inspectionTasks).set({ state: 'inspected', updatedAt: new Date() }).where(eq(inspectionTasks.id, task.id));
+        await tx.update(inspectionTasks).set({ state: 'inspected', version: nextVersion(inspectionTasks.version), updatedAt: new Date() }).where(eq(inspectionTasks.id, task.id));
         await audit.record(tx, ctx, { action: 'inspection_task.rechecked', targetType: 'inspection_task', targetId: task.id, after: { orderId, passed: input.passed, recheckedOn, late: recheckedOn > order.recheckDueOn! } });
         return task.id;
       });

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { visibleTo } from '../../../platform/access/scope.js';
 import { AppError, forbidden, notFound } from '../../../platform/http/errors.js';
+import { type ExpectedVersion, assertVersion } from '../../../platform/http/etag.js';
 import { type TaskState, inspectionTasks } from './tasks.schema.js';
 
 export type TaskRow = typeof inspectionTasks.$inferSelect;
@@ -10,11 +11,15 @@ export type TaskRow = typeof inspectionTasks.$inferSelect;
 /** Tasks the actor may see: the competent bureau's region or org (data scope). */
 export const taskScope = (actor: Actor) => visibleTo(actor, { regionCode: inspectionTasks.regionCode, orgId: inspectionTasks.orgId });
 
-/** One task in the actor's scope (locked for update when changed); out of scope reads as missing. */
-export async function findTask(tx: Db, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<TaskRow> {
+/**
+ * One task in the actor's scope (locked for update when changed); out of scope reads as missing.
+ * `expected`: the version the client changes (If-Match), checked under the lock.
+ */
+export async function findTask(tx: Db, actor: Actor, id: string, opts: { forUpdate?: boolean; expected?: ExpectedVersion } = {}): Promise<TaskRow> {
   const query = tx.select().from(inspectionTasks).where(and(eq(inspectionTasks.id, id), taskScope(actor)));
   const [task] = opts.forUpdate ? await query.for('update') : await query;
   if (!task) throw notFound('检查任务');
+  if (opts.expected) assertVersion(opts.expected, task.version);
   return task;
 }
 

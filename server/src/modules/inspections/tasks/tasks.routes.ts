@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { PHOTO_EXTENSIONS } from '../../../platform/documents/attachments.js';
 import { receiveAttachment } from '../../../platform/documents/upload.js';
 import { setAttachment } from '../../../platform/http/download.js';
+import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
 import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
 import { ANSWER_TYPES, SEVERITIES } from '../inspections.schema.js';
@@ -39,6 +40,7 @@ const TaskSummary = {
   completedOn: Nullable(DateString),
   publishDueOn: Nullable(DateString),
   publishedAt: Nullable(Timestamp),
+  version: VersionSchema,
   createdAt: Timestamp,
   deadline: Nullable(DateString),
   overdue: Type.Boolean({ description: '当前环节（检查、整改报告、复查、公示）已超过期限' }),
@@ -83,6 +85,8 @@ const TaskDetail = Type.Object({
 });
 
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+/** Writes on a task take If-Match: the task's version (412 when stale). */
+const WriteErrors = { ...Errors, 412: ErrorSchema };
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 const tags = ['inspection-tasks'];
 
@@ -155,8 +159,8 @@ export const tasksRoutes =
     app.get('/api/inspection-tasks/:id', { config: { access: 'inspection.read' }, schema: { tags, params: IdParams, response: { 200: TaskDetail, 404: ErrorSchema } } }, async (request) => deps.tasks.get(request.actor!, request.params.id));
     app.put(
       '/api/inspection-tasks/:id/answers',
-      { config: { access: 'inspection.perform' }, schema: { tags, summary: '暂存检查表回答', params: IdParams, body: Body({ answers: Answers }), response: { 200: TaskDetail, ...Errors } } },
-      async (request) => deps.tasks.saveAnswers(ctxOf(request), request.params.id, request.body.answers),
+      { config: { access: 'inspection.perform' }, schema: { tags, summary: '暂存检查表回答（If-Match）', params: IdParams, body: Body({ answers: Answers }), response: { 200: TaskDetail, ...WriteErrors } } },
+      async (request) => deps.tasks.saveAnswers(ctxOf(request), request.params.id, request.body.answers, ifMatch(request)),
     );
     app.post(
       '/api/inspection-tasks/:id/submit',
@@ -167,15 +171,15 @@ export const tasksRoutes =
           summary: '提交检查结果（必答题须已回答；“否”的回答按检查表生成问题）',
           params: IdParams,
           body: Body({ answers: Type.Optional(Answers), findings: Type.Optional(Type.Array(Body({ text: Type.String({ maxLength: 1000 }), severity: literals(SEVERITIES) }), { maxItems: 100 })), inspectedOn: DateString }),
-          response: { 200: TaskDetail, ...Errors },
+          response: { 200: TaskDetail, ...WriteErrors },
         },
       },
-      async (request) => deps.tasks.submit(ctxOf(request), request.params.id, request.body),
+      async (request) => deps.tasks.submit(ctxOf(request), request.params.id, request.body, ifMatch(request)),
     );
     app.post(
       '/api/inspection-tasks/:id/complete',
-      { config: { access: 'inspection.perform' }, schema: { tags, summary: '办结：选定检查结果（20 个工作日内公示）', params: IdParams, body: Body({ resultCategory: Type.String({ minLength: 1, maxLength: 100 }), resultNote: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))) }), response: { 200: TaskDetail, ...Errors } } },
-      async (request) => deps.tasks.complete(ctxOf(request), request.params.id, request.body),
+      { config: { access: 'inspection.perform' }, schema: { tags, summary: '办结：选定检查结果（20 个工作日内公示）', params: IdParams, body: Body({ resultCategory: Type.String({ minLength: 1, maxLength: 100 }), resultNote: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))) }), response: { 200: TaskDetail, ...WriteErrors } } },
+      async (request) => deps.tasks.complete(ctxOf(request), request.params.id, request.body, ifMatch(request)),
     );
 
     app.post(
@@ -201,9 +205,9 @@ export const tasksRoutes =
 
     app.delete(
       '/api/inspection-tasks/:id/photos/:photoId',
-      { config: { access: 'inspection.perform' }, schema: { tags, summary: '删除误拍的照片（提交检查结果前）', params: Type.Object({ id: Id, photoId: Id }, { additionalProperties: false }), response: { 204: Type.Null(), ...Errors } } },
+      { config: { access: 'inspection.perform' }, schema: { tags, summary: '删除误拍的照片（提交检查结果前）', params: Type.Object({ id: Id, photoId: Id }, { additionalProperties: false }), response: { 204: Type.Null(), ...WriteErrors } } },
       async (request, reply) => {
-        await deps.photos.remove(ctxOf(request), request.params.id, request.params.photoId);
+        await deps.photos.remove(ctxOf(request), request.params.id, request.params.photoId, ifMatch(request));
         return reply.status(204).send(null);
       },
     );
@@ -211,9 +215,9 @@ export const tasksRoutes =
       '/api/inspection-tasks/:id/rectification-orders',
       {
         config: { access: 'inspection.perform' },
-        schema: { tags, summary: '下达责令整改通知书（期限按工作日计算）', params: IdParams, body: Body({ requirements: Type.String({ minLength: 1, maxLength: 2000 }), workingDays: Type.Integer({ minimum: 1, maximum: 120 }) }), response: { 201: TaskDetail, ...Errors } },
+        schema: { tags, summary: '下达责令整改通知书（期限按工作日计算）', params: IdParams, body: Body({ requirements: Type.String({ minLength: 1, maxLength: 2000 }), workingDays: Type.Integer({ minimum: 1, maximum: 120 }) }), response: { 201: TaskDetail, ...WriteErrors } },
       },
-      async (request, reply) => reply.status(201).send(await deps.rectification.issue(ctxOf(request), request.params.id, request.body)),
+      async (request, reply) => reply.status(201).send(await deps.rectification.issue(ctxOf(request), request.params.id, request.body, ifMatch(request))),
     );
     app.get(
       '/api/rectification-orders/:id/document',
@@ -228,14 +232,14 @@ export const tasksRoutes =
       '/api/rectification-orders/:id/report',
       {
         config: { access: 'inspection.read' },
-        schema: { tags, summary: '报告整改情况（代企业录入；复查期限为 10 个工作日）', params: IdParams, body: Body({ reportText: Type.String({ minLength: 1, maxLength: 4000 }), reportedOn: DateString }), response: { 200: TaskDetail, ...Errors } },
+        schema: { tags, summary: '报告整改情况（代企业录入；复查期限为 10 个工作日）', params: IdParams, body: Body({ reportText: Type.String({ minLength: 1, maxLength: 4000 }), reportedOn: DateString }), response: { 200: TaskDetail, ...WriteErrors } },
       },
-      async (request) => deps.rectification.report(ctxOf(request), request.params.id, request.body),
+      async (request) => deps.rectification.report(ctxOf(request), request.params.id, request.body, ifMatch(request)),
     );
     app.post(
       '/api/rectification-orders/:id/recheck',
-      { config: { access: 'inspection.perform' }, schema: { tags, summary: '复查整改情况', params: IdParams, body: Body({ passed: Type.Boolean(), note: Type.String({ minLength: 1, maxLength: 2000 }), recheckedOn: DateString }), response: { 200: TaskDetail, ...Errors } } },
-      async (request) => deps.rectification.recheck(ctxOf(request), request.params.id, request.body),
+      { config: { access: 'inspection.perform' }, schema: { tags, summary: '复查整改情况', params: IdParams, body: Body({ passed: Type.Boolean(), note: Type.String({ minLength: 1, maxLength: 2000 }), recheckedOn: DateString }), response: { 200: TaskDetail, ...WriteErrors } } },
+      async (request) => deps.rectification.recheck(ctxOf(request), request.params.id, request.body, ifMatch(request)),
     );
 
     app.get(

@@ -1,12 +1,13 @@
 import { type SQL, and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { countAll, inTransaction } from '../../../db/sql.js';
+import { countAll, inTransaction, nextVersion } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import { visibleTo } from '../../../platform/access/scope.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { CalendarService } from '../../../platform/calendar/calendar.service.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
+import type { ExpectedVersion } from '../../../platform/http/etag.js';
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import type { JurisdictionService } from '../../../platform/jurisdiction/jurisdiction.service.js';
 import { users } from '../../../platform/users/users.schema.js';
@@ -63,6 +64,7 @@ const listColumns = {
   completedOn: inspectionTasks.completedOn,
   publishDueOn: inspectionTasks.publishDueOn,
   publishedAt: inspectionTasks.publishedAt,
+  version: inspectionTasks.version,
   createdAt: inspectionTasks.createdAt,
 };
 
@@ -158,12 +160,21 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
     return { item, uscc, enterprise, choice };
   }
 
-  /** Changes a task in the actor's scope under a row lock, audits it, and answers its new detail. */
-  async function change(ctx: RequestContext & { actor: Actor }, id: string, action: string, fn: (tx: Db, task: Awaited<ReturnType<typeof findTask>>) => Promise<Partial<typeof inspectionTasks.$inferInsert>>) {
+  /** Changes a task in the actor's scope under a row lock (of the version `expected` names, when given), audits it, and answers its new detail. */
+  async function change(
+    ctx: RequestContext & { actor: Actor },
+    id: string,
+    expected: ExpectedVersion,
+    action: string,
+    fn: (tx: Db, task: Awaited<ReturnType<typeof findTask>>) => Promise<Partial<typeof inspectionTasks.$inferInsert>>,
+  ) {
     return inTransaction(db, async (tx) => {
-      const task = await findTask(tx, ctx.actor, id, { forUpdate: true });
+      const task = await findTask(tx, ctx.actor, id, { forUpdate: true, expected });
       const set = await fn(tx, task);
-      await tx.update(inspectionTasks).set({ ...set, updatedAt: new Date() }).where(eq(inspectionTasks.id, id));
+      await tx
+        .update(inspectionTasks)
+        .set({ ...set, version: nextVersion(inspectionTasks.version), updatedAt: new Date() })
+        .where(eq(inspectionTasks.id, id));
       await audit.record(tx, ctx, { action, targetType: 'inspection_task', targetId: id, before: { state: task.state }, after: set });
       return detail(tx, ctx.actor, id);
     });
@@ -232,9 +243,9 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
       });
     },
 
-    /** Saves answers as a draft (the check is under way); nothing is final until submitted. */
-    saveAnswers(ctx: RequestContext & { actor: Actor }, id: string, answers: Record<string, ChecklistAnswer>) {
-      return change(ctx, id, 'inspection_task.answers_saved', async (tx, task) => {
+    /** Saves answers as a draft (the check is under way); nothing is final until submitted. `expected`: If-Match. */
+    saveAnswers(ctx: RequestContext & { actor: Actor }, id: string, answers: Record<string, ChecklistAnswer>, expected?: ExpectedVersion) {
+      return change(ctx, id, expected, 'inspection_task.answers_saved', async (tx, task) => {
         requireAssigned(ctx.actor, task);
         requireState(task, ['assigned', 'in_progress'], '填写检查表');
         const item = await checklistOf(tx, task.itemId);
@@ -244,8 +255,8 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
     },
 
     /** Submits the checklist: every required answer given; findings fixed from the "no" answers and the inspector's own. */
-    submit(ctx: RequestContext & { actor: Actor }, id: string, input: { answers?: Record<string, ChecklistAnswer>; findings?: FindingInput[]; inspectedOn: string }) {
-      return change(ctx, id, 'inspection_task.inspected', async (tx, task) => {
+    submit(ctx: RequestContext & { actor: Actor }, id: string, input: { answers?: Record<string, ChecklistAnswer>; findings?: FindingInput[]; inspectedOn: string }, expected?: ExpectedVersion) {
+      return change(ctx, id, expected, 'inspection_task.inspected', async (tx, task) => {
         requireAssigned(ctx.actor, task);
         requireState(task, ['assigned', 'in_progress'], '提交检查结果');
         const inspectedOn = requireDate(input.inspectedOn, 'inspectedOn', '检查日期');
@@ -258,8 +269,8 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
     },
 
     /** Ends the check with one of the item's result categories; publication falls due 20 working days later. */
-    complete(ctx: RequestContext & { actor: Actor }, id: string, input: { resultCategory: string; resultNote?: string | null }) {
-      return change(ctx, id, 'inspection_task.completed', async (tx, task) => {
+    complete(ctx: RequestContext & { actor: Actor }, id: string, input: { resultCategory: string; resultNote?: string | null }, expected?: ExpectedVersion) {
+      return change(ctx, id, expected, 'inspection_task.completed', async (tx, task) => {
         requireAssigned(ctx.actor, task);
         requireState(task, ['inspected'], '办结（请先提交检查结果，整改中的任务须先复查）');
         const item = await checklistOf(tx, task.itemId);
@@ -281,7 +292,7 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
         for (const id of unique) {
           const task = await findTask(tx, ctx.actor, id, { forUpdate: true });
           requireState(task, ['completed'], '公示（只能公示已办结的任务）');
-          await tx.update(inspectionTasks).set({ state: 'published', publishedAt: now, updatedAt: now }).where(eq(inspectionTasks.id, id));
+          await tx.update(inspectionTasks).set({ state: 'published', publishedAt: now, version: nextVersion(inspectionTasks.version), updatedAt: now }).where(eq(inspectionTasks.id, id));
           await audit.record(tx, ctx, { action: 'inspection_task.published', targetType: 'inspection_task', targetId: id, after: { publishedAt: now, late: task.publishDueOn! < todayInChina() } });
         }
         return { published: unique.length };

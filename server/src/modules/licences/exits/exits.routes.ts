@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
 import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
 import { LicenceDocument } from '../documents/documents.routes.js';
@@ -42,6 +43,7 @@ const Exit = Type.Object({
   orgId: Type.String(),
   orgName: Type.String(),
   createdByName: Type.String(),
+  version: VersionSchema,
   createdAt: Timestamp,
   updatedAt: Timestamp,
   licence: Type.Object({ id: Type.String(), number: Type.String(), typeName: Type.String(), state: literals(LICENCE_STATES), uscc: Type.String(), enterpriseName: Type.String() }),
@@ -112,13 +114,13 @@ export const licenceExitsRoutes =
         config: { access: 'licence.write' },
         schema: {
           tags: ['licence-exits'],
-          summary: '记录调查核实结果（进入决定阶段）',
+          summary: '记录调查核实结果（进入决定阶段；If-Match）',
           params: IdParams,
           body: Body({ findings: Type.String({ minLength: 1, maxLength: 2000 }), justifiedReason: Type.Boolean({ description: '企业是否有正当理由' }) }),
-          response: { 200: Exit, ...Errors },
+          response: { 200: Exit, ...Errors, 412: ErrorSchema },
         },
       },
-      async (request) => service.recordInvestigation(ctxOf(request), request.params.id, request.body),
+      async (request) => service.recordInvestigation(ctxOf(request), request.params.id, request.body, ifMatch(request)),
     );
 
     app.post(
@@ -127,7 +129,7 @@ export const licenceExitsRoutes =
         config: { access: 'licence.write' },
         schema: {
           tags: ['licence-exits'],
-          summary: '作出决定：吊销、注销（生成决定书，需审批时等待审批）或不予吊销/注销',
+          summary: '作出决定：吊销、注销（生成决定书，需审批时等待审批）或不予吊销/注销（If-Match）',
           params: IdParams,
           body: Body({
             outcome: Outcome,
@@ -135,9 +137,9 @@ export const licenceExitsRoutes =
             legalBasis: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
             documentNo: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
           }),
-          response: { 200: Exit, ...Errors },
+          response: { 200: Exit, ...Errors, 412: ErrorSchema },
         },
       },
-      async (request) => service.decide(ctxOf(request), request.params.id, request.body),
+      async (request) => service.decide(ctxOf(request), request.params.id, request.body, ifMatch(request)),
     );
   };

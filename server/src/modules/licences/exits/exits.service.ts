@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { inTransaction } from '../../../db/sql.js';
+import { inTransaction, nextVersion } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { CalendarService } from '../../../platform/calendar/calendar.service.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
 import { AppError } from '../../../platform/http/errors.js';
+import { type ExpectedVersion, assertVersion } from '../../../platform/http/etag.js';
 import type { Page } from '../../../platform/http/schemas.js';
 import type { JurisdictionService } from '../../../platform/jurisdiction/jurisdiction.service.js';
 import type { UsersService } from '../../../platform/users/users.service.js';
@@ -112,14 +113,14 @@ export function makeLicenceExits(deps: { db: Db; audit: AuditService; calendar: 
     if (!exit) return;
     if (approved) {
       await issueDecision(tx, ctx, exit);
-      await tx.update(licenceExits).set({ stage: 'closed', updatedAt: new Date() }).where(eq(licenceExits.id, exit.id));
+      await tx.update(licenceExits).set({ stage: 'closed', version: nextVersion(licenceExits.version), updatedAt: new Date() }).where(eq(licenceExits.id, exit.id));
       await audit.record(tx, ctx, { action: 'licence_exit.closed', targetType: 'licence_exit', targetId: exit.id, after: { outcome: exit.outcome, transitionId: request.id } });
       return;
     }
     const cleared = { outcome: null, decisionReason: null, legalBasis: null, documentNo: null, transitionId: null, decidedBy: null, decidedByName: null, decidedAt: null };
     await tx
       .update(licenceExits)
-      .set({ ...cleared, updatedAt: new Date() })
+      .set({ ...cleared, version: nextVersion(licenceExits.version), updatedAt: new Date() })
       .where(eq(licenceExits.id, exit.id));
     await audit.record(tx, ctx, { action: 'licence_exit.decision_rejected', targetType: 'licence_exit', targetId: exit.id, before: { outcome: exit.outcome, transitionId: request.id } });
   });
@@ -174,17 +175,18 @@ export function makeLicenceExits(deps: { db: Db; audit: AuditService; calendar: 
       });
     },
 
-    /** Records what the investigation found; the procedure moves on to the decision. */
-    async recordInvestigation(ctx: Ctx, id: string, input: InvestigationInput): Promise<ExitView> {
+    /** Records what the investigation found; the procedure moves on to the decision. `expected`: If-Match. */
+    async recordInvestigation(ctx: Ctx, id: string, input: InvestigationInput, expected?: ExpectedVersion): Promise<ExitView> {
       const findings = requireText(input.findings, 'findings', '核查情况', 2000);
       if (typeof input.justifiedReason !== 'boolean') throw invalid('justifiedReason', '请说明是否有正当理由');
       return inTransaction(db, async (tx) => {
         await findExit(tx, ctx.actor, id);
         const exit = await lockExit(tx, id);
+        assertVersion(expected, exit.version);
         if (exit.stage !== 'investigating') throw stageError('该退出程序不在调查核实阶段');
         await tx
           .update(licenceExits)
-          .set({ stage: 'deciding', findings, justifiedReason: input.justifiedReason, investigatedAt: new Date(), updatedAt: new Date() })
+          .set({ stage: 'deciding', findings, justifiedReason: input.justifiedReason, investigatedAt: new Date(), version: nextVersion(licenceExits.version), updatedAt: new Date() })
           .where(eq(licenceExits.id, id));
         await audit.record(tx, ctx, { action: 'licence_exit.investigated', targetType: 'licence_exit', targetId: id, after: { findings, justifiedReason: input.justifiedReason } });
         return findExit(tx, null, id);
@@ -196,19 +198,21 @@ export function makeLicenceExits(deps: { db: Db; audit: AuditService; calendar: 
      * licence, taken in the same transaction: applied at once (the 决定书 is generated and the
      * procedure closes) or, when the target needs a section head's approval, pending (the
      * procedure waits; see onDecision above). Dismissal closes it and leaves the licence as it is.
+     * `expected`: the procedure's version (If-Match).
      */
-    async decide(ctx: Ctx, id: string, input: ExitDecisionInput): Promise<ExitView> {
+    async decide(ctx: Ctx, id: string, input: ExitDecisionInput, expected?: ExpectedVersion): Promise<ExitView> {
       const reason = requireText(input.reason, 'reason', '决定理由', 2000);
       return inTransaction(db, async (tx) => {
         await findExit(tx, ctx.actor, id);
         const exit = await lockExit(tx, id);
+        assertVersion(expected, exit.version);
         if (exit.stage !== 'deciding') throw stageError(exit.stage === 'closed' ? '该退出程序已办结' : '该退出程序尚未完成调查核实');
         if (exit.transitionId) throw stageError('该退出程序的决定正在等待科室负责人审批');
         const allowed = allowedOutcomes(exit);
         if (!allowed.includes(input.outcome)) {
           throw new AppError('EXIT_OUTCOME_NOT_ALLOWED', `该退出程序不能作出“${OUTCOME_LABELS[input.outcome]}”的决定`, 409, { allowed });
         }
-        const decided = { outcome: input.outcome, decisionReason: reason, decidedBy: ctx.actor.userId, decidedByName: ctx.actor.name, decidedAt: new Date(), updatedAt: new Date() };
+        const decided = { outcome: input.outcome, decisionReason: reason, decidedBy: ctx.actor.userId, decidedByName: ctx.actor.name, decidedAt: new Date(), version: nextVersion(licenceExits.version), updatedAt: new Date() };
         if (input.outcome === 'dismissed') {
           const legalBasis = optionalText(input.legalBasis, 'legalBasis', '法律依据', 500);
           const documentNo = optionalText(input.documentNo, 'documentNo', '决定书文号', 100);

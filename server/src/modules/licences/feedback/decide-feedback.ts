@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { inTransaction } from '../../../db/sql.js';
+import { inTransaction, nextVersion } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import { AppError } from '../../../platform/http/errors.js';
+import { type ExpectedVersion, assertVersion } from '../../../platform/http/etag.js';
 import type { LicenceExits } from '../exits/exits.service.js';
 import type { ExitKind, LawArea } from '../exits/exits.schema.js';
 import { licences as licenceTable } from '../licences.schema.js';
@@ -65,14 +66,15 @@ export function makeDecideFeedback(deps: {
    * Records the decision; a measure runs the licence's transition in the same transaction, so a
    * refused transition (e.g. 409 INVALID_TRANSITION) leaves the notice open and nothing written.
    * A measure that waits for approval is fine: the decision records the pending request. An exit
-   * opens its procedure the same way, triggered by the notice.
+   * opens its procedure the same way, triggered by the notice. `expected`: the notice's version (If-Match).
    */
-  return async function decide(ctx: RequestContext & { actor: Actor }, id: string, input: FeedbackDecisionInput): Promise<void> {
+  return async function decide(ctx: RequestContext & { actor: Actor }, id: string, input: FeedbackDecisionInput, expected?: ExpectedVersion): Promise<void> {
     const reason = requireText(input.reason, 'reason', '理由', 2000);
     await inTransaction(db, async (tx) => {
       await deps.find(tx, ctx.actor, id);
       const byId = eq(licenceFeedback.id, id);
       const [notice] = await tx.select().from(licenceFeedback).where(byId).for('update');
+      assertVersion(expected, notice!.version);
       if (notice!.decision) throw new AppError('FEEDBACK_DECIDED', '该通报已处理，处理结果不能更改', 409, { decision: notice!.decision });
 
       let outcome: Outcome = { licenceId: null, transitionId: null, exitId: null };
@@ -108,7 +110,7 @@ export function makeDecideFeedback(deps: {
 
       await tx
         .update(licenceFeedback)
-        .set({ decision: input.decision, decisionReason: reason, ...outcome, decidedBy: ctx.actor.userId, decidedByName: ctx.actor.name, decidedAt: new Date() })
+        .set({ decision: input.decision, decisionReason: reason, ...outcome, decidedBy: ctx.actor.userId, decidedByName: ctx.actor.name, decidedAt: new Date(), version: nextVersion(licenceFeedback.version) })
         .where(byId);
       await audit.record(tx, ctx, { action: 'feedback.decided', targetType: 'licence_feedback', targetId: id, after: { decision: input.decision, reason, ...outcome } });
     });

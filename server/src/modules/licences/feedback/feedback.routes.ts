@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
 import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
 import { EXIT_KINDS, LAW_AREAS } from '../exits/exits.schema.js';
@@ -37,6 +38,7 @@ const Feedback = Type.Object({
   exitId: Nullable(Type.String()),
   decidedByName: Nullable(Type.String()),
   decidedAt: Nullable(Timestamp),
+  version: VersionSchema,
   createdAt: Timestamp,
 });
 
@@ -151,9 +153,9 @@ export const feedbackRoutes =
           description: 'exit 的 exitKind 不填时按通报类型：conditions_changed → conditions_lost，closure_decision → closure，serious_violation → serious_violation。',
           params: IdParams,
           body: Decision,
-          response: { 200: FeedbackDetail, ...Errors, 403: ErrorSchema },
+          response: { 200: FeedbackDetail, ...Errors, 403: ErrorSchema, 412: ErrorSchema },
         },
       },
-      async (request) => service.decide(ctxOf(request), request.params.id, request.body),
+      async (request) => service.decide(ctxOf(request), request.params.id, request.body, ifMatch(request)),
     );
   };

@@ -7,6 +7,7 @@ import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { CalendarService } from '../../../platform/calendar/calendar.service.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
+import type { ExpectedVersion } from '../../../platform/http/etag.js';
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { orgs, regions } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import type { JurisdictionService } from '../../../platform/jurisdiction/jurisdiction.service.js';
@@ -95,6 +96,7 @@ export function makeFeedbackService(deps: FeedbackDeps) {
         exitId: licenceFeedback.exitId,
         decidedByName: licenceFeedback.decidedByName,
         decidedAt: licenceFeedback.decidedAt,
+        version: licenceFeedback.version,
         createdAt: licenceFeedback.createdAt,
       })
       .from(licenceFeedback)
@@ -219,8 +221,8 @@ export function makeFeedbackService(deps: FeedbackDeps) {
     get,
 
     /** Decides an open notice (see decide-feedback.ts); answers the notice as `get` does. */
-    async decide(ctx: RequestContext & { actor: Actor }, id: string, input: FeedbackDecisionInput) {
-      await decide(ctx, id, input);
+    async decide(ctx: RequestContext & { actor: Actor }, id: string, input: FeedbackDecisionInput, expected?: ExpectedVersion) {
+      await decide(ctx, id, input, expected);
       return get(ctx.actor, id);
     },
   };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
 import { Body, ErrorSchema, Id, IdParams, ListOf, Nullable, NullableTimestamp, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
 import { LEAD_OUTCOMES, LEAD_STATUSES } from './leads.schema.js';
@@ -30,12 +31,14 @@ const Lead = Type.Object({
   result: Nullable(Type.String()),
   closedByName: Nullable(Type.String()),
   closedAt: NullableTimestamp,
+  version: VersionSchema,
   createdByName: Type.String(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
 
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+const WriteErrors = { ...Errors, 412: ErrorSchema };
 
 /** Unlicensed-operation leads (无证无照经营线索): file, list, assign, close. */
 export const leadsRoutes =
@@ -95,16 +98,16 @@ export const leadsRoutes =
 
     app.post(
       '/api/unlicensed-leads/:id/assign',
-      { config: { access: 'licence.write' }, schema: { tags: ['licences'], summary: '指派（或改派）承办人', params: IdParams, body: Body({ assigneeId: Id }), response: { 200: Lead, ...Errors } } },
-      async (request) => service.assign(ctxOf(request), request.params.id, request.body.assigneeId),
+      { config: { access: 'licence.write' }, schema: { tags: ['licences'], summary: '指派（或改派）承办人（If-Match）', params: IdParams, body: Body({ assigneeId: Id }), response: { 200: Lead, ...WriteErrors } } },
+      async (request) => service.assign(ctxOf(request), request.params.id, request.body.assigneeId, ifMatch(request)),
     );
 
     app.post(
       '/api/unlicensed-leads/:id/close',
       {
         config: { access: 'licence.write' },
-        schema: { tags: ['licences'], summary: '办结线索（办结后不能再变更）', params: IdParams, body: Body({ outcome: Outcome, result: Type.String({ minLength: 1, maxLength: 2000 }) }), response: { 200: Lead, ...Errors } },
+        schema: { tags: ['licences'], summary: '办结线索（办结后不能再变更；If-Match）', params: IdParams, body: Body({ outcome: Outcome, result: Type.String({ minLength: 1, maxLength: 2000 }) }), response: { 200: Lead, ...WriteErrors } },
       },
-      async (request) => service.close(ctxOf(request), request.params.id, request.body),
+      async (request) => service.close(ctxOf(request), request.params.id, request.body, ifMatch(request)),
     );
   };

@@ -1,10 +1,11 @@
 import { type SQL, and, desc, eq, ilike, like, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { countAll, escapeLike, inTransaction } from '../../../db/sql.js';
+import { countAll, escapeLike, inTransaction, nextVersion } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import { regionPrefix, visibleTo } from '../../../platform/access/scope.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
+import { type ExpectedVersion, assertVersion } from '../../../platform/http/etag.js';
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { orgs, regions } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import type { JurisdictionService } from '../../../platform/jurisdiction/jurisdiction.service.js';
@@ -67,6 +68,7 @@ const leadColumns = {
   result: unlicensedLeads.result,
   closedByName: unlicensedLeads.closedByName,
   closedAt: unlicensedLeads.closedAt,
+  version: unlicensedLeads.version,
   createdByName: unlicensedLeads.createdByName,
   createdAt: unlicensedLeads.createdAt,
   updatedAt: unlicensedLeads.updatedAt,
@@ -103,10 +105,11 @@ export function makeLeadsService(deps: { db: Db; audit: AuditService; jurisdicti
     return row;
   }
 
-  /** The lead locked for a change, after checking the actor may see it and that it is still open. */
-  async function lockOpen(tx: Db, actor: Actor, id: string) {
+  /** The lead locked for a change, after checking the actor may see it, that it is the version the client saw (If-Match) and still open. */
+  async function lockOpen(tx: Db, actor: Actor, id: string, expected?: ExpectedVersion) {
     await find(tx, actor, id);
     const [row] = await tx.select().from(unlicensedLeads).where(eq(unlicensedLeads.id, id)).for('update');
+    assertVersion(expected, row!.version);
     return assertOpen(row!);
   }
 
@@ -186,13 +189,16 @@ export function makeLeadsService(deps: { db: Db; audit: AuditService; jurisdicti
 
     get: (actor: Actor, id: string) => find(db, actor, id),
 
-    /** Assigns (or reassigns) an open lead to an officer. */
-    async assign(ctx: RequestContext & { actor: Actor }, id: string, assigneeId: string) {
+    /** Assigns (or reassigns) an open lead to an officer. `expected`: If-Match. */
+    async assign(ctx: RequestContext & { actor: Actor }, id: string, assigneeId: string, expected?: ExpectedVersion) {
       assertOpen(await find(db, ctx.actor, id));
       const assignee = await requireAssignee(ctx.actor, assigneeId, id);
       return inTransaction(db, async (tx) => {
-        const before = await lockOpen(tx, ctx.actor, id);
-        await tx.update(unlicensedLeads).set({ status: 'assigned', assigneeId: assignee.id, assigneeName: assignee.displayName, updatedAt: new Date() }).where(eq(unlicensedLeads.id, id));
+        const before = await lockOpen(tx, ctx.actor, id, expected);
+        await tx
+          .update(unlicensedLeads)
+          .set({ status: 'assigned', assigneeId: assignee.id, assigneeName: assignee.displayName, version: nextVersion(unlicensedLeads.version), updatedAt: new Date() })
+          .where(eq(unlicensedLeads.id, id));
         await audit.record(tx, ctx, {
           action: 'unlicensed_lead.assigned',
           targetType: 'unlicensed_lead',
@@ -204,15 +210,15 @@ export function makeLeadsService(deps: { db: Db; audit: AuditService; jurisdicti
       });
     },
 
-    /** Closes a lead for good with its outcome and the result of the work on it. */
-    async close(ctx: RequestContext & { actor: Actor }, id: string, input: CloseLeadInput) {
+    /** Closes a lead for good with its outcome and the result of the work on it. `expected`: If-Match. */
+    async close(ctx: RequestContext & { actor: Actor }, id: string, input: CloseLeadInput, expected?: ExpectedVersion) {
       if (!LEAD_OUTCOMES.includes(input.outcome)) throw invalid('outcome', `未知的办结结果：${String(input.outcome)}`);
       const result = requireText(input.result, 'result', '处理结果', 2000);
       return inTransaction(db, async (tx) => {
-        const before = await lockOpen(tx, ctx.actor, id);
+        const before = await lockOpen(tx, ctx.actor, id, expected);
         await tx
           .update(unlicensedLeads)
-          .set({ status: 'closed', outcome: input.outcome, result, closedBy: ctx.actor.userId, closedByName: ctx.actor.name, closedAt: new Date(), updatedAt: new Date() })
+          .set({ status: 'closed', outcome: input.outcome, result, closedBy: ctx.actor.userId, closedByName: ctx.actor.name, closedAt: new Date(), version: nextVersion(unlicensedLeads.version), updatedAt: new Date() })
           .where(eq(unlicensedLeads.id, id));
         await audit.record(tx, ctx, { action: 'unlicensed_lead.closed', targetType: 'unlicensed_lead', targetId: id, before: { status: before.status }, after: { status: 'closed', outcome: input.outcome, result } });
         return find(tx, null, id);
