@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -27,8 +26,9 @@ import { makeAuthService } from './platform/auth/auth.service.js';
 import { makeRateLimiter } from './platform/ratelimit/ratelimit.service.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { makeCalendarService } from './platform/calendar/calendar.service.js';
-import { AppError, registerErrorHandler } from './platform/http/errors.js';
+import { registerErrorHandler } from './platform/http/errors.js';
 import { registerSecurityHeaders } from './platform/http/headers.js';
+import { perClientLimit } from './platform/http/rate-limit.js';
 import { registerETags } from './platform/http/etag.js';
 import { jurisdictionRoutes } from './platform/jurisdiction/jurisdiction.routes.js';
 import { makeJurisdictionService } from './platform/jurisdiction/jurisdiction.service.js';
@@ -143,12 +143,9 @@ export async function buildApp(opts: { config: Config; database: Database; servi
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', `查询过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`, 429),
-  });
   registerAccessControl(app, { auth: services.auth, apiKeys: services.apiKeys, cookieSecure: config.cookieSecure });
   registerSecurityHeaders(app);
+  const publicLimit = perClientLimit(services.rateLimiter, config.publicRateLimit);
 
   app.get(
     '/api/health',
@@ -168,7 +165,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(todosRoutes(services.todos));
   await app.register(enterprisesRoutes(services.enterprises));
   await app.register(enterpriseFilesRoutes({ db: services.db, importEnterprises: services.importEnterprises }));
-  await app.register(publicEnterpriseRoutes({ lookup: services.publicLookup, perMinute: config.publicRateLimit }));
+  await app.register(publicEnterpriseRoutes({ lookup: services.publicLookup, limit: publicLimit }));
   await app.register(licencesRoutes(services.licences));
   await app.register(licenceFilesRoutes({ db: services.db, importLicences: services.importLicences, importFeedback: services.importFeedback }));
   await app.register(licenceExitsRoutes(services.licenceExits));
@@ -179,7 +176,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(inspectionItemsRoutes(services.inspectionItems));
   await app.register(inspectorsRoutes(services.inspectors));
   await app.register(inspectionsRoutes({ pools: services.pools, plans: services.plans, templates: services.planTemplates, draws: services.draws }));
-  await app.register(tasksRoutes({ publication: services.inspectionPublication, tasks: services.tasks, rectification: services.rectification, photos: services.taskPhotos, publicPerMinute: config.publicRateLimit }));
+  await app.register(tasksRoutes({ publication: services.inspectionPublication, tasks: services.tasks, rectification: services.rectification, photos: services.taskPhotos, publicLimit }));
 
   const indexHtml = path.join(config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { PerClientLimit } from '../../platform/http/rate-limit.js';
 import { DateString, ErrorSchema, Nullable, literals } from '../../platform/http/schemas.js';
 import { CreditClass, Status, UsccParams } from './enterprises.routes.js';
 import type { PublicLookup } from './public-lookup.js';
@@ -34,14 +35,15 @@ const PublicEnterprise = Type.Object({
   ),
 });
 
-/** Anyone may look up an enterprise's public record; each client is limited to `perMinute` lookups. */
+/** Anyone may look up an enterprise's public record; each client is limited (ZJ_PUBLIC_RATE_LIMIT a minute). */
 export const publicEnterpriseRoutes =
-  (deps: { lookup: PublicLookup; perMinute: number }): FastifyPluginAsyncTypebox =>
+  (deps: { lookup: PublicLookup; limit: PerClientLimit }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/api/public/enterprises/:uscc',
       {
-        config: { access: 'public', rateLimit: { max: deps.perMinute, timeWindow: 60_000 } },
+        config: { access: 'public' },
+        onRequest: deps.limit('lookup'),
         schema: {
           tags: ['public'],
           summary: '企业公示信息查询（无需登录，按客户端限流）',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
 import { randomUscc } from '../../modules/enterprises/testing.js';
-import { ADMIN_PASSWORD, useTestEnv } from '../../test/app.js';
+import { ADMIN_PASSWORD, createTestEnv, useTestEnv } from '../../test/app.js';
 
 /** The reverse proxy the tests pretend to be; every other peer is a client talking to us directly. */
 const PROXY = '10.0.0.5';
@@ -67,5 +67,31 @@ describe('client addresses', () => {
     }
     expect(statuses.filter((s) => s !== 429)).toHaveLength(60);
     expect(statuses.slice(60).every((s) => s === 429)).toBe(true);
+  });
+
+  it('answers 429 with Retry-After once the budget is spent, on the public inspection results too', async () => {
+    let last = await env.app.inject({ url: '/api/public/inspection-results', remoteAddress: '203.0.113.42' });
+    for (let i = 1; i <= 60; i++) last = await env.app.inject({ url: '/api/public/inspection-results', remoteAddress: '203.0.113.42', headers: { 'x-forwarded-for': `100.65.0.${i}` } });
+    expect(last.statusCode).toBe(429);
+    expect(last.json().error.code).toBe('RATE_LIMITED');
+    expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+    // Another client still has its own budget.
+    expect((await env.app.inject({ url: '/api/public/inspection-results', remoteAddress: '203.0.113.43' })).statusCode).toBe(200);
+  });
+
+  // Two processes on one database share the counters: PostgreSQL only (PGlite serves one process).
+  it.runIf(!!process.env.TEST_DATABASE_URL)('two app instances on one database share the 60/min limit', async () => {
+    const second = await createTestEnv({ trustProxy: [PROXY], publicRateLimit: 60 }, env.database);
+    try {
+      const uscc = randomUscc();
+      const statuses: number[] = [];
+      for (let i = 0; i < 150; i++) {
+        const app = i % 2 === 0 ? env.app : second.app;
+        statuses.push((await app.inject({ url: `/api/public/enterprises/${uscc}`, remoteAddress: '203.0.113.44' })).statusCode);
+      }
+      expect(statuses.filter((s) => s !== 429)).toHaveLength(60);
+    } finally {
+      await second.close();
+    }
   });
 });

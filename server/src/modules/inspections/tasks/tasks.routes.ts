@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { PHOTO_EXTENSIONS } from '../../../platform/documents/attachments.js';
 import { receiveAttachment } from '../../../platform/documents/upload.js';
 import { setAttachment } from '../../../platform/http/download.js';
+import type { PerClientLimit } from '../../../platform/http/rate-limit.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
 import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
@@ -92,7 +93,7 @@ const tags = ['inspection-tasks'];
 
 /** Inspection tasks, their photos and rectification orders, and the published results. */
 export const tasksRoutes =
-  (deps: { publication: InspectionPublication; tasks: TasksService; rectification: RectificationService; photos: TaskPhotos; publicPerMinute: number }): FastifyPluginAsyncTypebox =>
+  (deps: { publication: InspectionPublication; tasks: TasksService; rectification: RectificationService; photos: TaskPhotos; publicLimit: PerClientLimit }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/api/inspection-tasks',
@@ -245,7 +246,8 @@ export const tasksRoutes =
     app.get(
       '/api/public/inspection-results',
       {
-        config: { access: 'public', rateLimit: { max: deps.publicPerMinute, timeWindow: 60_000 } },
+        config: { access: 'public' },
+        onRequest: deps.publicLimit('inspection-results'),
         schema: {
           tags: ['public'],
           summary: '已公示的抽查检查结果（对象、事项、日期、结果），最新在前',
