@@ -50,7 +50,8 @@ async function withFreshServer(db: BenchDb, o: BenchOptions, env: Record<string,
     if (db === 'postgres') {
       database = await createBenchDatabase(o.pgUrl);
       result.machine.postgres = database.serverVersion;
-      env = { ...env, DATABASE_URL: database.url };
+      // A PostgreSQL server requires ZJ_SECRET_KEY (it keys the audit chain); a fresh one per bench database.
+      env = { ...env, DATABASE_URL: database.url, ZJ_SECRET_KEY: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('hex') };
       log(`postgres: ${what}: database ${database.name}`);
     } else {
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-bench-pglite-'));
