@@ -360,6 +360,13 @@ const enUS: Messages = {
     verify: 'Verify integrity',
     verifyOk: 'Audit log intact: {{count}} events checked',
     verifyBroken: 'Audit log tampered: first broken event {{id}} ({{reason}}), {{count}} events checked',
+    reasons: {
+      hash_mismatch: 'its content or hash was altered, or the key is not the one that wrote it',
+      chain_broken: 'it does not link to the event before it: events were deleted or inserted',
+      anchor_missing: 'an anchor vouches for it and it is gone: the log was truncated',
+    },
+    verifyAnchor: 'Latest anchor: event {{id}}, {{at}}; {{count}} anchors match the log',
+    verifyNoAnchor: 'No anchors: a truncated tail of the log cannot be detected',
   },
   calendar: {
     title: 'Work calendar',

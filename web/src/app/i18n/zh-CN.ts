@@ -358,6 +358,13 @@ const zhCN = {
     verify: '校验完整性',
     verifyOk: '审计日志完整：已校验 {{count}} 条记录',
     verifyBroken: '审计日志被篡改：第一条异常记录 {{id}}（{{reason}}），已校验 {{count}} 条',
+    reasons: {
+      hash_mismatch: '内容或哈希被改动，或密钥不是写入时的密钥',
+      chain_broken: '与前一条记录的链接断开：有记录被删除或插入',
+      anchor_missing: '锚点记录的事件已不存在：日志被截断',
+    },
+    verifyAnchor: '最近的锚点：第 {{id}} 条记录，{{at}}；共 {{count}} 个锚点与日志相符',
+    verifyNoAnchor: '没有锚点：无法发现日志末尾被截断',
   },
   calendar: {
     title: '工作日历',

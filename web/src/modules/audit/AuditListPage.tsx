@@ -17,6 +17,12 @@ function toQuery({ range, ...rest }: FilterValues): Partial<AuditQuery> {
 
 function VerifyResult({ result }: { result: AuditVerifyResult }) {
   const { t } = useTranslation();
+  // Older servers answered without anchors.
+  const anchors = result.anchors as AuditVerifyResult['anchors'] | undefined;
+  const description = anchors?.latest
+    ? t('audit.verifyAnchor', { id: anchors.latest.lastId, at: formatDateTime(anchors.latest.at), count: anchors.checked })
+    : anchors && t('audit.verifyNoAnchor');
+  const reason = result.firstBroken?.reason ?? '';
   return result.ok ? (
     <Alert
       type="success"
@@ -24,6 +30,7 @@ function VerifyResult({ result }: { result: AuditVerifyResult }) {
       data-testid="audit-verify-result"
       style={{ marginBottom: 16 }}
       message={t('audit.verifyOk', { count: result.checked })}
+      description={description}
     />
   ) : (
     <Alert
@@ -33,9 +40,10 @@ function VerifyResult({ result }: { result: AuditVerifyResult }) {
       style={{ marginBottom: 16 }}
       message={t('audit.verifyBroken', {
         id: result.firstBroken?.id ?? '?',
-        reason: result.firstBroken?.reason ?? '',
+        reason: t(`audit.reasons.${reason}`, { defaultValue: reason }),
         count: result.checked,
       })}
+      description={description}
     />
   );
 }
