@@ -15,10 +15,16 @@ function toQuery({ range, ...rest }: FilterValues): Partial<AuditQuery> {
   return { ...(rest as Partial<AuditQuery>), from: from?.toISOString(), to: to?.toISOString() };
 }
 
+/** The anchors part of GET /api/audit/verify's answer. */
+interface VerifyAnchors {
+  checked: number;
+  latest: { lastId: string; at: string } | null;
+}
+
 function VerifyResult({ result }: { result: AuditVerifyResult }) {
   const { t } = useTranslation();
   // Older servers answered without anchors.
-  const anchors = result.anchors as AuditVerifyResult['anchors'] | undefined;
+  const { anchors } = result as AuditVerifyResult & { anchors?: VerifyAnchors };
   const description = anchors?.latest
     ? t('audit.verifyAnchor', { id: anchors.latest.lastId, at: formatDateTime(anchors.latest.at), count: anchors.checked })
     : anchors && t('audit.verifyNoAnchor');
