@@ -56,7 +56,7 @@ export async function runAuditCommand(command: AuditCommand, config: AuditCliCon
       return EXIT.ok;
     }
     const result = await audit.verify(database.db);
-    for (const line of describe(result, config.auditAnchorDir)) out.log(line);
+    for (const line of describeResult(result, config.auditAnchorDir)) out.log(line);
     return result.ok ? EXIT.ok : EXIT.broken;
   } finally {
     await database.close();
@@ -65,7 +65,7 @@ export async function runAuditCommand(command: AuditCommand, config: AuditCliCon
 }
 
 /** The verification result in words, one line each. */
-export function describe(result: VerifyResult, anchorDir: string): string[] {
+export function describeResult(result: VerifyResult, anchorDir: string): string[] {
   const lines: string[] = [];
   const { anchors } = result;
   if (result.ok) {
