@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { VersionSchema, ifMatch } from '../http/etag.js';
 import { ctxOf } from '../http/request.js';
 import { Body, ErrorSchema, Id, IdParams, ListOf, NoContent, NullableTimestamp, PageQuery, Timestamp, pageOf } from '../http/schemas.js';
 import type { UsersService } from './users.service.js';
@@ -16,6 +17,7 @@ const User = Type.Object({
   mustChangePassword: Type.Boolean(),
   lockedUntil: NullableTimestamp,
   lastLoginAt: NullableTimestamp,
+  version: VersionSchema,
   createdAt: Timestamp,
 });
 
@@ -71,31 +73,32 @@ export const usersRoutes =
         config: { access: 'user.write' },
         schema: {
           tags: ['users'],
+          summary: '修改用户（If-Match）',
           params: IdParams,
           body: Body({ displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })), orgId: Type.Optional(Id), roles: Type.Optional(Roles), active: Type.Optional(Type.Boolean()) }),
-          response: { 200: User, ...Errors },
+          response: { 200: User, ...Errors, 412: ErrorSchema },
         },
       },
-      async (request) => service.update(ctxOf(request), request.params.id, request.body),
+      async (request) => service.update(ctxOf(request), request.params.id, request.body, ifMatch(request)),
     );
 
     app.post(
       '/api/users/:id/reset-password',
       {
         config: { access: 'user.write' },
-        schema: { tags: ['users'], summary: '重置密码', params: IdParams, body: Body({ password: Password, mustChangePassword: Type.Optional(Type.Boolean()) }), response: { 204: NoContent, ...Errors } },
+        schema: { tags: ['users'], summary: '重置密码（If-Match）', params: IdParams, body: Body({ password: Password, mustChangePassword: Type.Optional(Type.Boolean()) }), response: { 204: NoContent, ...Errors, 412: ErrorSchema } },
       },
       async (request, reply) => {
-        await service.resetPassword(ctxOf(request), request.params.id, request.body.password, request.body.mustChangePassword);
+        await service.resetPassword(ctxOf(request), request.params.id, request.body.password, request.body.mustChangePassword, ifMatch(request));
         return reply.status(204).send(null);
       },
     );
 
     app.post(
       '/api/users/:id/unlock',
-      { config: { access: 'user.write' }, schema: { tags: ['users'], summary: '解除锁定', params: IdParams, response: { 204: NoContent, ...Errors } } },
+      { config: { access: 'user.write' }, schema: { tags: ['users'], summary: '解除锁定（If-Match）', params: IdParams, response: { 204: NoContent, ...Errors, 412: ErrorSchema } } },
       async (request, reply) => {
-        await service.unlock(ctxOf(request), request.params.id);
+        await service.unlock(ctxOf(request), request.params.id, ifMatch(request));
         return reply.status(204).send(null);
       },
     );

@@ -1,6 +1,6 @@
 import { type SQL, and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { countAll, escapeLike, inTransaction } from '../../db/sql.js';
+import { countAll, escapeLike, inTransaction, nextVersion } from '../../db/sql.js';
 import { roles } from '../access/access.schema.js';
 import type { Actor, RequestContext, UserActor } from '../access/actor.js';
 import { type Permission, isPermission } from '../access/permissions.js';
@@ -11,6 +11,7 @@ import { clearLockout, endSessions, forgetDevices } from '../auth/account.js';
 import { loginGuards } from '../auth/auth.schema.js';
 import { assertStrongPassword, hashPassword } from '../auth/password.js';
 import { AppError, forbidden, notFound } from '../http/errors.js';
+import { type ExpectedVersion, assertVersion } from '../http/etag.js';
 import { type Page, offsetOf } from '../http/schemas.js';
 import { orgs } from '../jurisdiction/jurisdiction.schema.js';
 import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
@@ -58,6 +59,7 @@ const userColumns = {
   mustChangePassword: users.mustChangePassword,
   lockedUntil,
   lastLoginAt: users.lastLoginAt,
+  version: users.version,
   createdAt: users.createdAt,
 };
 
@@ -101,12 +103,13 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
   /**
    * The target user for a change by `actor`: its row locked until the end of `tx` (the first lock
    * the change takes, as log-in takes it first too), in the actor's scope (404 otherwise), and no
-   * stronger than the actor (403).
+   * stronger than the actor (403), of the version the client saw (`expected`, If-Match: 412 otherwise).
    */
-  async function targetFor(tx: Db, actor: Actor, id: string) {
+  async function targetFor(tx: Db, actor: Actor, id: string, expected?: ExpectedVersion) {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, id)).for('update');
     const target = await findUser(tx, actor, id);
     assertMayManage(actor, await heldBy(tx, id));
+    assertVersion(expected, target.version);
     return target;
   }
 
@@ -162,9 +165,9 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
       return tx0 ? work(tx0) : inTransaction(db, work);
     },
 
-    async update(ctx: RequestContext & { actor: Actor }, id: string, input: UpdateUserInput) {
+    async update(ctx: RequestContext & { actor: Actor }, id: string, input: UpdateUserInput, expected?: ExpectedVersion) {
       return inTransaction(db, async (tx) => {
-        const before = await targetFor(tx, ctx.actor, id);
+        const before = await targetFor(tx, ctx.actor, id, expected);
         if (id === ctx.actor.userId && (input.active === false || input.roles || (input.orgId && input.orgId !== before.orgId))) {
           throw selfAction('不能停用自己，也不能修改自己的角色或所属机构');
         }
@@ -179,7 +182,10 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
           patch.orgId = org.id;
           patch.regionCode = org.regionCode;
         }
-        await tx.update(users).set(patch).where(eq(users.id, id));
+        await tx
+          .update(users)
+          .set({ ...patch, version: nextVersion(users.version) })
+          .where(eq(users.id, id));
         if (input.roles) await setRoles(tx, ctx.actor, id, input.roles);
         // Disabling ends every session at once; they do not come back when the user is enabled again.
         // Role and org changes need not: the actor is read from the database on every request.
@@ -194,14 +200,14 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
      * Sets a new password chosen by an administrator. The account may have been taken over, so
      * every session of the user ends at once and its trusted devices are forgotten; the lock is lifted.
      */
-    async resetPassword(ctx: RequestContext & { actor: Actor }, id: string, password: string, mustChangePassword = true) {
+    async resetPassword(ctx: RequestContext & { actor: Actor }, id: string, password: string, mustChangePassword = true, expected?: ExpectedVersion) {
       if (id === ctx.actor.userId) throw selfAction('不能重置自己的密码，请使用“修改密码”');
-      await inTransaction(db, (tx) => targetFor(tx, ctx.actor, id)); // 404/403 before the costly hash
+      await inTransaction(db, (tx) => targetFor(tx, ctx.actor, id, expected)); // 404/403/412 before the costly hash
       assertStrongPassword(password, deps.passwordMinLength);
       const passwordHash = await hashPassword(password);
       await inTransaction(db, async (tx) => {
-        const target = await targetFor(tx, ctx.actor, id);
-        await tx.update(users).set({ passwordHash, mustChangePassword, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, id));
+        const target = await targetFor(tx, ctx.actor, id, expected);
+        await tx.update(users).set({ passwordHash, mustChangePassword, passwordChangedAt: new Date(), version: nextVersion(users.version), updatedAt: new Date() }).where(eq(users.id, id));
         const sessionsEnded = await endSessions(tx, id);
         await forgetDevices(tx, id);
         await clearLockout(tx, target);
@@ -210,11 +216,11 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
     },
 
     /** Lifts the lockout of the user's username and of each of their trusted devices. */
-    async unlock(ctx: RequestContext & { actor: Actor }, id: string) {
+    async unlock(ctx: RequestContext & { actor: Actor }, id: string, expected?: ExpectedVersion) {
       await inTransaction(db, async (tx) => {
-        const target = await targetFor(tx, ctx.actor, id);
+        const target = await targetFor(tx, ctx.actor, id, expected);
         await clearLockout(tx, target);
-        await tx.update(users).set({ updatedAt: new Date() }).where(eq(users.id, id));
+        await tx.update(users).set({ version: nextVersion(users.version), updatedAt: new Date() }).where(eq(users.id, id));
         await audit.record(tx, ctx, { action: 'user.unlocked', targetType: 'user', targetId: id, before: { lockedUntil: target.lockedUntil } });
       });
     },
