@@ -29,6 +29,7 @@ import { makeCalendarService } from './platform/calendar/calendar.service.js';
 import { registerErrorHandler } from './platform/http/errors.js';
 import { registerSecurityHeaders } from './platform/http/headers.js';
 import { perClientLimit } from './platform/http/rate-limit.js';
+import { registerRouteTable } from './platform/http/route-table.js';
 import { registerETags } from './platform/http/etag.js';
 import { jurisdictionRoutes } from './platform/jurisdiction/jurisdiction.routes.js';
 import { makeJurisdictionService } from './platform/jurisdiction/jurisdiction.service.js';
@@ -126,6 +127,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
     ...validation,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  registerRouteTable(app);
   registerErrorHandler(app);
   registerETags(app);
   app.addHook('preValidation', refuseNul);
