@@ -24,6 +24,8 @@ interface RequestOptions {
   query?: object;
   body?: unknown;
   signal?: AbortSignal;
+  /** The version of the record the user edits, sent as If-Match (the server answers 412 when it changed meanwhile). */
+  version?: number;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -76,6 +78,7 @@ async function request<T>(method: Method, path: string, opts: RequestOptions = {
   // multipart: the browser sets Content-Type with the boundary
   if (opts.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (opts.version !== undefined) headers['If-Match'] = `"${opts.version}"`;
 
   let res: Response;
   try {
@@ -101,13 +104,23 @@ async function request<T>(method: Method, path: string, opts: RequestOptions = {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/**
+ * The record changed since it was loaded (412 PRECONDITION_FAILED on a write sent with its
+ * version): show `errors.stale` and load it again.
+ */
+export const isStale = (err: unknown): err is ApiError => err instanceof ApiError && err.code === 'PRECONDITION_FAILED';
+
+/**
+ * Writes to an editable record take the `version` it was loaded with (every such record carries
+ * one; responses also answer it as the ETag header, which same-origin fetch can read).
+ */
 export const api = {
   get: <T>(path: string, query?: object, signal?: AbortSignal) =>
     request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
-  del: <T = void>(path: string) => request<T>('DELETE', path),
+  post: <T>(path: string, body?: unknown, version?: number) => request<T>('POST', path, { body: body ?? {}, version }),
+  put: <T>(path: string, body?: unknown, version?: number) => request<T>('PUT', path, { body: body ?? {}, version }),
+  patch: <T>(path: string, body?: unknown, version?: number) => request<T>('PATCH', path, { body: body ?? {}, version }),
+  del: <T = void>(path: string, version?: number) => request<T>('DELETE', path, { version }),
   /** multipart/form-data POST (file uploads); fields go in the order they were appended. */
   postForm: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
 };

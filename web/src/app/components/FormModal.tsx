@@ -1,6 +1,7 @@
-import { Form, Modal, type FormInstance } from 'antd';
+import { App, Form, Modal, type FormInstance } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isStale } from '../../api/client';
 import { useNotifyError } from '../errors';
 import { useServerFieldError, type FieldError } from '../hooks/useServerFieldError';
 import { ServerFieldError } from './ServerFieldError';
@@ -20,6 +21,11 @@ export interface FormModalProps<V extends object> {
    * that field and the dialog stays open.
    */
   fieldErrorOf?: (err: unknown) => FieldError | null;
+  /**
+   * The record was changed by someone else since it was loaded (412): the dialog closes, says so,
+   * and this reloads the record, so that the user edits the current version.
+   */
+  onStale?: () => void;
 }
 
 const noFieldError = () => null;
@@ -30,6 +36,7 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
   const [form] = Form.useForm<V>();
   const [saving, setSaving] = useState(false);
   const notifyError = useNotifyError();
+  const { message } = App.useApp();
   const fieldError = useServerFieldError(props.fieldErrorOf ?? noFieldError);
   const close = () => {
     fieldError.clear();
@@ -53,7 +60,11 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
       await fieldError.guard(() => props.onSubmit(values));
       close();
     } catch (err) {
-      notifyError(err);
+      if (isStale(err) && props.onStale) {
+        void message.warning(t('errors.staleReloaded'));
+        close();
+        props.onStale();
+      } else notifyError(err);
     } finally {
       setSaving(false);
     }

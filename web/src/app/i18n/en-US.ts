@@ -69,6 +69,8 @@ const enUS: Messages = {
     backHome: 'Back to home',
     network: 'Network error, please try again later',
     loadFailed: 'Failed to load',
+    stale: 'Someone else changed this record meanwhile; please refresh and try again',
+    staleReloaded: 'Someone else changed this record meanwhile; it has been reloaded, please check it and save again',
   },
   login: {
     title: 'Sign in',

@@ -67,6 +67,8 @@ const zhCN = {
     backHome: '返回首页',
     network: '网络错误，请稍后重试',
     loadFailed: '加载失败',
+    stale: '该记录已被他人修改，请刷新后重试',
+    staleReloaded: '该记录已被他人修改，已重新加载最新内容，请核对后再保存',
   },
   login: {
     title: '用户登录',

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDay } from '../../api/types';
 import { useAuth } from '../../app/auth/AuthContext';
+import { isStale } from '../../api/client';
 import { useNotifyError } from '../../app/errors';
 import { useAsync } from '../../app/hooks/useAsync';
 import { calendarApi } from './calendar.api';
@@ -31,17 +32,26 @@ export function CalendarPage() {
   const source = years.data?.items.find((y) => y.year === year)?.source;
   const covered = days.data?.covered ?? false;
 
+  /** A change refused because someone else changed the calendar meanwhile shows it again as it is now. */
+  const failed = (err: unknown) => {
+    notifyError(err);
+    if (isStale(err)) reload();
+  };
+
   const setCovered = (value: boolean) =>
-    calendarApi.setYearCovered(year, value).then(() => {
+    calendarApi.setYearCovered(year, value, days.data?.coveredVersion).then(() => {
       void message.success(t('common.saved'));
       reload();
-    }, notifyError);
+    }, failed);
 
   const remove = (day: CalendarDay) =>
-    calendarApi.deleteDay(day.date).then(() => {
+    calendarApi.deleteDay(day.date, day.version).then(() => {
       void message.success(t('common.deleted'));
       reload();
-    }, notifyError);
+    }, failed);
+
+  // A manual override's version; statutory days and days without one are 0.
+  const versionOf = (date: string) => days.data?.items.find((d) => d.date === date && d.source === 'manual')?.version ?? 0;
 
   const columns: TableColumnsType<CalendarDay> = [
     { title: t('calendar.date'), dataIndex: 'date' },
@@ -149,7 +159,7 @@ export function CalendarPage() {
       <Col xs={24} xl={8}>
         <WorkingDayCalculator />
       </Col>
-      <DayOverrideModal state={editing} year={year} onClose={() => setEditing(null)} onSaved={reload} />
+      <DayOverrideModal state={editing} year={year} versionOf={versionOf} onClose={() => setEditing(null)} onSaved={reload} onStale={reload} />
     </Row>
   );
 }

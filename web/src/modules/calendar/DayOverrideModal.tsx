@@ -15,11 +15,15 @@ interface Props {
   /** null = closed; `{}` = add; `{ day }` = edit that day. */
   state: { day?: CalendarDay } | null;
   year: number;
+  /** The listed version of a date's override (0: none), sent as If-Match: a day changed meanwhile is refused. */
+  versionOf: (date: string) => number;
   onClose: () => void;
   onSaved: () => void;
+  /** Someone else changed the day meanwhile: reload (see FormModal). */
+  onStale?: () => void;
 }
 
-export function DayOverrideModal({ state, year, onClose, onSaved }: Props) {
+export function DayOverrideModal({ state, year, versionOf, onClose, onSaved, onStale }: Props) {
   const { t } = useTranslation();
   const day = state?.day;
   return (
@@ -33,10 +37,12 @@ export function DayOverrideModal({ state, year, onClose, onSaved }: Props) {
       }
       onSubmit={async (v) => {
         const name = v.name?.trim();
-        await calendarApi.setDay(v.date.format('YYYY-MM-DD'), { workingDay: v.workingDay, ...(name ? { name } : {}) });
+        const date = v.date.format('YYYY-MM-DD');
+        await calendarApi.setDay(date, { workingDay: v.workingDay, ...(name ? { name } : {}) }, versionOf(date));
         onSaved();
       }}
       onClose={onClose}
+      onStale={onStale}
     >
       <Form.Item
         name="date"

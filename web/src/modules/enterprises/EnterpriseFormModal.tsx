@@ -24,9 +24,11 @@ interface Props {
   enterprise?: Enterprise;
   onClose: () => void;
   onSaved: (saved: Enterprise) => void;
+  /** Someone else changed the enterprise since it was loaded: reload it (see FormModal). */
+  onStale?: () => void;
 }
 
-export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: Props) {
+export function EnterpriseFormModal({ open, enterprise, onClose, onSaved, onStale }: Props) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const regions = useRegions();
@@ -35,7 +37,7 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: Prop
 
   const onSubmit = async (v: EnterpriseFormValues) => {
     const saved = enterprise
-      ? await enterprisesApi.update(enterprise.uscc, toUpdateInput(v))
+      ? await enterprisesApi.update(enterprise.uscc, toUpdateInput(v), enterprise.version)
       : await enterprisesApi.create(toCreateInput(v));
     onSaved(saved);
   };
@@ -51,6 +53,7 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: Prop
       fieldErrorOf={fieldErrorOf}
       onSubmit={onSubmit}
       onClose={onClose}
+      onStale={onStale}
     >
       <Row gutter={16}>
         {half(

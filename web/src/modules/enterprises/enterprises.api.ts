@@ -16,7 +16,8 @@ export const enterprisesApi = {
   list: (query: EnterpriseQuery) => api.get<ListResult<Enterprise>>('/api/enterprises', query),
   get: (uscc: string) => api.get<Enterprise>(path(uscc)),
   create: (input: CreateEnterpriseInput) => api.post<Enterprise>('/api/enterprises', input),
-  update: (uscc: string, input: UpdateEnterpriseInput) => api.patch<Enterprise>(path(uscc), input),
+  /** `version`: the enterprise's version as loaded (If-Match). */
+  update: (uscc: string, input: UpdateEnterpriseInput, version?: number) => api.patch<Enterprise>(path(uscc), input, version),
   history: (uscc: string) => api.get<EnterpriseHistory>(`${path(uscc)}/history`),
   import: (file: File, mode: ImportMode) => importFile('/api/enterprises/import', file, mode),
   /** The download address of the list under `query`. */

@@ -38,14 +38,15 @@ const enc = encodeURIComponent;
 export const itemsApi = {
   list: (query: ItemQuery) => api.get<ListResult<InspectionItem>>('/api/inspection-items', query),
   create: (input: ItemInput) => api.post<InspectionItem>('/api/inspection-items', input),
-  update: (id: string, input: Partial<ItemInput>) => api.patch<InspectionItem>(`/api/inspection-items/${enc(id)}`, input),
+  update: (id: string, input: Partial<ItemInput>, version?: number) => api.patch<InspectionItem>(`/api/inspection-items/${enc(id)}`, input, version),
 };
 
 export const inspectorsApi = {
   list: (query: InspectorQuery) => api.get<ListResult<Inspector>>('/api/inspectors', query),
   /** Lists the user in the pool, or changes their entry. */
-  put: (userId: string, input: InspectorInput) => api.put<Inspector>(`/api/inspectors/${enc(userId)}`, input),
-  remove: (userId: string) => api.del(`/api/inspectors/${enc(userId)}`),
+  /** `version`: the profile's version as loaded, 0 when adding (If-Match). */
+  put: (userId: string, input: InspectorInput, version?: number) => api.put<Inspector>(`/api/inspectors/${enc(userId)}`, input, version),
+  remove: (userId: string, version?: number) => api.del(`/api/inspectors/${enc(userId)}`, version),
 };
 
 export const poolsApi = {

@@ -89,11 +89,11 @@ export function LicenceDetailPage() {
         <LicenceFields licence={licence} />
       </Card>
       <Card title={t('licences.timeline')} data-testid="licence-timeline">
-        <LicenceTimeline licenceId={licence.id} transitions={timeline.items} onDecided={reload} />
+        <LicenceTimeline licenceId={licence.id} licenceVersion={licence.version} transitions={timeline.items} onDecided={reload} />
       </Card>
       <LicenceExitsCard licence={licence} />
       <LicenceDocumentsCard licenceId={licence.id} refreshKey={licence.updatedAt} />
-      <MeasureModal licence={acting ? licence : null} onClose={() => setActing(false)} onDone={onMeasure} />
+      <MeasureModal licence={acting ? licence : null} onClose={() => setActing(false)} onDone={onMeasure} onStale={reload} />
     </Space>
   );
 }

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/AuthContext';
 import { FormModal } from '../../app/components/FormModal';
+import { isStale } from '../../api/client';
 import { useNotifyError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { LicenceStateTag } from './licenceLabels';
@@ -55,13 +56,15 @@ function Entry({ transition: tr, actions }: { transition: Transition; actions: R
 
 interface Props {
   licenceId: string;
+  /** The licence's version as loaded: a decision on a licence changed meanwhile is refused (If-Match). */
+  licenceVersion: number;
   transitions: Transition[];
-  /** Called after a pending request was approved or rejected. */
+  /** Called after a pending request was approved or rejected (and to reload a licence changed meanwhile). */
   onDecided: () => void;
 }
 
 /** The measures taken on a licence, newest first; section heads decide pending requests here. */
-export function LicenceTimeline({ licenceId, transitions, onDecided }: Props) {
+export function LicenceTimeline({ licenceId, licenceVersion, transitions, onDecided }: Props) {
   const { t } = useTranslation();
   const { can, user } = useAuth();
   const { message } = App.useApp();
@@ -69,10 +72,16 @@ export function LicenceTimeline({ licenceId, transitions, onDecided }: Props) {
   const [rejecting, setRejecting] = useState<Transition | null>(null);
 
   const approve = (tr: Transition) =>
-    licencesApi.approve(licenceId, tr.id).then(() => {
-      void message.success(t('licences.approved'));
-      onDecided();
-    }, notifyError);
+    licencesApi.approve(licenceId, tr.id, licenceVersion).then(
+      () => {
+        void message.success(t('licences.approved'));
+        onDecided();
+      },
+      (err: unknown) => {
+        notifyError(err);
+        if (isStale(err)) onDecided();
+      },
+    );
 
   const actions = (tr: Transition) =>
     tr.status === 'pending' &&
@@ -102,11 +111,12 @@ export function LicenceTimeline({ licenceId, transitions, onDecided }: Props) {
         title={t('licences.reject')}
         okText={t('licences.reject')}
         onSubmit={async ({ note }) => {
-          await licencesApi.reject(licenceId, rejecting!.id, note.trim());
+          await licencesApi.reject(licenceId, rejecting!.id, note.trim(), licenceVersion);
           void message.success(t('licences.rejected'));
           onDecided();
         }}
         onClose={() => setRejecting(null)}
+        onStale={onDecided}
       >
         <Form.Item name="note" label={t('licences.rejectNote')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('licences.rejectNote') }) }]}>
           <Input.TextArea rows={3} maxLength={1000} />

@@ -9,10 +9,12 @@ interface Props {
   licence: Licence | null;
   onClose: () => void;
   onDone: (result: TransitionResult) => void;
+  /** Someone else changed the licence since it was loaded: reload it (see FormModal). */
+  onStale?: () => void;
 }
 
 /** Takes a supervision measure: only the targets allowed from the licence's state are offered. */
-export function MeasureModal({ licence, onClose, onDone }: Props) {
+export function MeasureModal({ licence, onClose, onDone, onStale }: Props) {
   const { t } = useTranslation();
 
   return (
@@ -21,8 +23,9 @@ export function MeasureModal({ licence, onClose, onDone }: Props) {
       title={t('licences.measure')}
       okText={t('common.ok')}
       fieldErrorOf={namedFieldError(MEASURE_FIELDS)}
-      onSubmit={async (v) => onDone(await licencesApi.transition(licence!.id, toTransitionInput(v)))}
+      onSubmit={async (v) => onDone(await licencesApi.transition(licence!.id, toTransitionInput(v), licence!.version))}
       onClose={onClose}
+      onStale={onStale}
     >
       <MeasureFields targets={licence?.allowedTargets ?? []} />
     </FormModal>

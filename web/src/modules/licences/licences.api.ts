@@ -30,10 +30,11 @@ export const licencesApi = {
   noticeUrl: (id: string) => `${path(id)}/notice`,
   timeline: (id: string) => api.get<ListResult<Transition>>(`${path(id)}/transitions`),
   /** Both answers are JSON objects; a pending request is told apart by its `status`. */
-  transition: async (id: string, input: TransitionInput): Promise<TransitionResult> => {
-    const answer = await api.post<Licence | Transition>(`${path(id)}/transitions`, input);
+  transition: async (id: string, input: TransitionInput, version?: number): Promise<TransitionResult> => {
+    const answer = await api.post<Licence | Transition>(`${path(id)}/transitions`, input, version);
     return 'status' in answer ? { applied: false, request: answer } : { applied: true, licence: answer };
   },
-  approve: (id: string, requestId: string) => api.post<Licence>(`${requestPath(id, requestId)}/approve`, {}),
-  reject: (id: string, requestId: string, note: string) => api.post<Licence>(`${requestPath(id, requestId)}/reject`, { note }),
+  /** `version` on measures and decisions: the licence's version as loaded (If-Match). */
+  approve: (id: string, requestId: string, version?: number) => api.post<Licence>(`${requestPath(id, requestId)}/approve`, {}, version),
+  reject: (id: string, requestId: string, note: string, version?: number) => api.post<Licence>(`${requestPath(id, requestId)}/reject`, { note }, version),
 };

@@ -20,9 +20,11 @@ interface Props {
   orgs: Org[];
   onClose: () => void;
   onSaved: () => void;
+  /** Someone else changed the record since it was loaded: reload it (see FormModal). */
+  onStale?: () => void;
 }
 
-export function OrgFormModal({ open, org, orgs, onClose, onSaved }: Props) {
+export function OrgFormModal({ open, org, orgs, onClose, onSaved, onStale }: Props) {
   const { t } = useTranslation();
   const regions = useRegions();
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
@@ -35,7 +37,7 @@ export function OrgFormModal({ open, org, orgs, onClose, onSaved }: Props) {
         regionCode: v.regionCode,
         ...(parentId ? { parentId } : {}),
         active: v.active,
-      });
+      }, org.version);
     } else {
       await orgsApi.create({ name: v.name, type: v.type, regionCode: v.regionCode, ...(parentId ? { parentId } : {}) });
     }
@@ -53,6 +55,7 @@ export function OrgFormModal({ open, org, orgs, onClose, onSaved }: Props) {
       }
       onSubmit={onSubmit}
       onClose={onClose}
+      onStale={onStale}
     >
       <Form.Item name="name" label={t('orgs.name')} rules={required(t('orgs.name'))}>
         <Input maxLength={100} />

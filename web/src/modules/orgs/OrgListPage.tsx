@@ -100,6 +100,7 @@ export function OrgListPage() {
         orgs={all.orgs}
         onClose={() => setEditing(null)}
         onSaved={() => setReloadToken((n) => n + 1)}
+        onStale={() => setReloadToken((n) => n + 1)}
       />
     </>
   );

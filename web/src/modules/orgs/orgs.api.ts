@@ -7,5 +7,5 @@ export const orgsApi = {
   all: () => api.get<ListResult<Org>>('/api/orgs', { pageSize: 500 }),
   get: (id: string) => api.get<Org>(`/api/orgs/${encodeURIComponent(id)}`),
   create: (input: CreateOrgInput) => api.post<Org>('/api/orgs', input),
-  update: (id: string, input: UpdateOrgInput) => api.patch<Org>(`/api/orgs/${encodeURIComponent(id)}`, input),
+  update: (id: string, input: UpdateOrgInput, version?: number) => api.patch<Org>(`/api/orgs/${encodeURIComponent(id)}`, input, version),
 };

@@ -19,9 +19,11 @@ interface Props {
   permissions: Permission[];
   onClose: () => void;
   onSaved: () => void;
+  /** Someone else changed the record since it was loaded: reload it (see FormModal). */
+  onStale?: () => void;
 }
 
-export function RoleFormModal({ open, role, permissions, onClose, onSaved }: Props) {
+export function RoleFormModal({ open, role, permissions, onClose, onSaved, onStale }: Props) {
   const { t } = useTranslation();
   const groups = useMemo(() => {
     const m = new Map<string, Permission[]>();
@@ -31,7 +33,7 @@ export function RoleFormModal({ open, role, permissions, onClose, onSaved }: Pro
 
   const onSubmit = async (v: Values) => {
     const permissions = v.permissions ?? [];
-    if (role) await rolesApi.update(role.key, { name: v.name, permissions, dataScope: v.dataScope });
+    if (role) await rolesApi.update(role.key, { name: v.name, permissions, dataScope: v.dataScope }, role.version);
     else await rolesApi.create({ key: v.key, name: v.name, permissions, dataScope: v.dataScope });
     onSaved();
   };
@@ -43,6 +45,7 @@ export function RoleFormModal({ open, role, permissions, onClose, onSaved }: Pro
       title={role ? t('roles.edit') : t('roles.create')}
       initialValues={role ? { ...role } : { permissions: [], dataScope: 'org' }}
       onSubmit={onSubmit}
+      onStale={onStale}
       onClose={onClose}
     >
       <Form.Item

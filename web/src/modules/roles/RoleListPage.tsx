@@ -84,6 +84,7 @@ export function RoleListPage() {
         permissions={permissions.data?.items ?? []}
         onClose={() => setEditing(null)}
         onSaved={() => setReloadToken((n) => n + 1)}
+        onStale={() => setReloadToken((n) => n + 1)}
       />
     </>
   );

@@ -5,5 +5,5 @@ export const rolesApi = {
   list: (query: PageQuery = {}) => api.get<ListResult<Role>>('/api/roles', query),
   permissions: () => api.get<ListResult<Permission>>('/api/permissions'),
   create: (input: CreateRoleInput) => api.post<Role>('/api/roles', input),
-  update: (key: string, input: UpdateRoleInput) => api.patch<Role>(`/api/roles/${encodeURIComponent(key)}`, input),
+  update: (key: string, input: UpdateRoleInput, version?: number) => api.patch<Role>(`/api/roles/${encodeURIComponent(key)}`, input, version),
 };

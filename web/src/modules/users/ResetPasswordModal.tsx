@@ -9,7 +9,7 @@ interface Values {
   mustChangePassword: boolean;
 }
 
-export function ResetPasswordModal({ user, onClose, onSaved }: { user: User | null; onClose: () => void; onSaved: () => void }) {
+export function ResetPasswordModal({ user, onClose, onSaved, onStale }: { user: User | null; onClose: () => void; onSaved: () => void; onStale?: () => void }) {
   const { t } = useTranslation();
   return (
     <FormModal<Values>
@@ -17,10 +17,11 @@ export function ResetPasswordModal({ user, onClose, onSaved }: { user: User | nu
       title={t('users.resetPasswordTitle', { name: user?.displayName ?? '' })}
       initialValues={{ mustChangePassword: true }}
       onSubmit={async (v) => {
-        await usersApi.resetPassword(user!.id, v);
+        await usersApi.resetPassword(user!.id, v, user!.version);
         onSaved();
       }}
       onClose={onClose}
+      onStale={onStale}
     >
       <Form.Item
         name="password"

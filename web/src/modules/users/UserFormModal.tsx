@@ -24,9 +24,11 @@ interface Props {
   roleOptions: Option[];
   onClose: () => void;
   onSaved: () => void;
+  /** Someone else changed the user meanwhile: reload (see FormModal). */
+  onStale?: () => void;
 }
 
-export function UserFormModal({ open, user, orgOptions, roleOptions, onClose, onSaved }: Props) {
+export function UserFormModal({ open, user, orgOptions, roleOptions, onClose, onSaved, onStale }: Props) {
   const { t } = useTranslation();
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
   const selectRequired = (field: string) => [{ required: true, message: t('common.selectRequired', { field }) }];
@@ -46,7 +48,7 @@ export function UserFormModal({ open, user, orgOptions, roleOptions, onClose, on
         ...(v.orgId !== user.orgId ? { orgId: v.orgId } : {}),
         ...(sameRoles ? {} : { roles: v.roles }),
         ...(v.active !== user.active ? { active: v.active } : {}),
-      });
+      }, user.version);
     } else {
       await usersApi.create({
         username: v.username,
@@ -71,6 +73,7 @@ export function UserFormModal({ open, user, orgOptions, roleOptions, onClose, on
       }
       onSubmit={onSubmit}
       onClose={onClose}
+      onStale={onStale}
     >
       <Form.Item name="username" label={t('users.username')} rules={user ? [] : required(t('users.username'))}>
         <Input disabled={!!user} maxLength={64} autoComplete="off" />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User, UserQuery } from '../../api/types';
 import { useAuth } from '../../app/auth/AuthContext';
+import { isStale } from '../../api/client';
 import { useNotifyError } from '../../app/errors';
 import { formatDateTime, isFuture } from '../../app/format';
 import { ListPage } from '../../app/list/ListPage';
@@ -37,10 +38,16 @@ export function UserListPage() {
   const [resetting, setResetting] = useState<User | null>(null);
 
   const unlock = (user: User) => {
-    usersApi.unlock(user.id).then(() => {
-      void message.success(t('users.unlocked'));
-      reload();
-    }, notifyError);
+    usersApi.unlock(user.id, user.version).then(
+      () => {
+        void message.success(t('users.unlocked'));
+        reload();
+      },
+      (err: unknown) => {
+        notifyError(err);
+        if (isStale(err)) reload();
+      },
+    );
   };
 
   const columns: TableColumnsType<User> = [
@@ -126,6 +133,7 @@ export function UserListPage() {
         roleOptions={roles.options}
         onClose={() => setEditing(null)}
         onSaved={reload}
+        onStale={reload}
       />
       <ResetPasswordModal
         user={resetting}
@@ -134,6 +142,7 @@ export function UserListPage() {
           void message.success(t('users.resetDone'));
           reload();
         }}
+        onStale={reload}
       />
     </>
   );

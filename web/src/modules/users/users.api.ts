@@ -14,7 +14,8 @@ export const usersApi = {
   list: (query: UserQuery) => api.get<ListResult<User>>('/api/users', query),
   get: (id: string) => api.get<User>(path(id)),
   create: (input: CreateUserInput) => api.post<User>('/api/users', input),
-  update: (id: string, input: UpdateUserInput) => api.patch<User>(path(id), input),
-  resetPassword: (id: string, input: ResetPasswordInput) => api.post<void>(`${path(id)}/reset-password`, input),
-  unlock: (id: string) => api.post<void>(`${path(id)}/unlock`),
+  /** `version` on every change: the user's version as loaded (If-Match). */
+  update: (id: string, input: UpdateUserInput, version?: number) => api.patch<User>(path(id), input, version),
+  resetPassword: (id: string, input: ResetPasswordInput, version?: number) => api.post<void>(`${path(id)}/reset-password`, input, version),
+  unlock: (id: string, version?: number) => api.post<void>(`${path(id)}/unlock`, undefined, version),
 };

@@ -80,6 +80,7 @@ export function BasicInfoTab({ enterprise: e, onChanged }: EnterpriseTabProps) {
           void message.success(t('common.saved'));
           onChanged(saved);
         }}
+        onStale={() => onChanged()}
       />
     </>
   );

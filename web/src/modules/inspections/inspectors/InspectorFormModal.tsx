@@ -43,17 +43,20 @@ interface Props {
   inspector?: Inspector;
   onClose: () => void;
   onSaved: () => void;
+  /** Someone else changed the record since it was loaded: reload it (see FormModal). */
+  onStale?: () => void;
 }
 
 /** Lists a user in the inspector pool, or edits their certificate, specialties, periods and conflicts. */
-export function InspectorFormModal({ open, inspector, onClose, onSaved }: Props) {
+export function InspectorFormModal({ open, inspector, onClose, onSaved, onStale }: Props) {
   const { t } = useTranslation();
   const { required, selectRequired } = useRequiredRules();
   const users = useActiveUserOptions();
   const label = (key: string) => t(`inspections.inspectors.${key}`);
 
   const onSubmit = async (v: InspectorFormValues) => {
-    await inspectorsApi.put(inspector?.userId ?? v.userId, toInspectorInput(v));
+    // Adding: version 0, refused (412) if someone added the user to the pool meanwhile.
+    await inspectorsApi.put(inspector?.userId ?? v.userId, toInspectorInput(v), inspector?.version ?? 0);
     onSaved();
   };
 
@@ -66,6 +69,7 @@ export function InspectorFormModal({ open, inspector, onClose, onSaved }: Props)
       fieldErrorOf={inspectorFieldErrorOf}
       onSubmit={onSubmit}
       onClose={onClose}
+      onStale={onStale}
     >
       <Form.Item name="userId" label={label('user')} rules={selectRequired(label('user'))}>
         <Select

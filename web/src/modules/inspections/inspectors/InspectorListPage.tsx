@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clausesOf } from '../../../app/i18n/punctuation';
 import { useAuth } from '../../../app/auth/AuthContext';
+import { isStale } from '../../../api/client';
 import { useNotifyError } from '../../../app/errors';
 import { ListPage } from '../../../app/list/ListPage';
 import { useRegions } from '../../regions/useRegions';
@@ -73,10 +74,16 @@ export function InspectorListPage() {
   const label = (key: string) => t(`inspections.inspectors.${key}`);
 
   const remove = (i: Inspector) =>
-    inspectorsApi.remove(i.userId).then(() => {
-      void message.success(label('removed'));
-      reload();
-    }, notifyError);
+    inspectorsApi.remove(i.userId, i.version).then(
+      () => {
+        void message.success(label('removed'));
+        reload();
+      },
+      (err: unknown) => {
+        notifyError(err);
+        if (isStale(err)) reload();
+      },
+    );
   const columns = useInspectorColumns(can('inspection.configure') ? { edit: (inspector) => setEditing({ inspector }), remove } : null);
 
   return (
@@ -116,6 +123,7 @@ export function InspectorListPage() {
           void message.success(t('common.saved'));
           reload();
         }}
+        onStale={reload}
       />
     </>
   );

@@ -28,10 +28,12 @@ interface Props {
   item?: InspectionItem;
   onClose: () => void;
   onSaved: () => void;
+  /** Someone else changed the record since it was loaded: reload it (see FormModal). */
+  onStale?: () => void;
 }
 
 /** Adds or edits an inspection item with its checklist and result categories. */
-export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
+export function ItemFormModal({ open, item, onClose, onSaved, onStale }: Props) {
   const { t } = useTranslation();
   const { required, selectRequired } = useRequiredRules();
   const { targetKinds } = useInspectionOptions();
@@ -40,7 +42,7 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
 
   const onSubmit = async (v: ItemFormValues) => {
     const input = toItemInput(v);
-    await (item ? itemsApi.update(item.id, input) : itemsApi.create(input));
+    await (item ? itemsApi.update(item.id, input, item.version) : itemsApi.create(input));
     onSaved();
   };
 
@@ -53,6 +55,7 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
       fieldErrorOf={itemFieldErrorOf}
       onSubmit={onSubmit}
       onClose={onClose}
+      onStale={onStale}
     >
       <Row gutter={16}>
         <Col span={12}>

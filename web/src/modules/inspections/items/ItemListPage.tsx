@@ -101,6 +101,7 @@ export function ItemListPage() {
           void message.success(editing?.item ? t('common.saved') : t('common.created'));
           setReloadToken((n) => n + 1);
         }}
+        onStale={() => setReloadToken((n) => n + 1)}
       />
     </>
   );

@@ -3,9 +3,11 @@ import { SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ServerFieldError } from '../../../app/components/ServerFieldError';
+import { isStale } from '../../../api/client';
 import { useNotifyError } from '../../../app/errors';
 import { namedFieldError, type FieldError } from '../../../app/hooks/useServerFieldError';
 import { answerField, toAnswers, toChecklistValues, type ChecklistValues } from './checklistForm';
+import { PhotoTask } from './PhotoPicker';
 import { QuestionField } from './QuestionField';
 import { SubmitModal, type SubmitValues } from './SubmitModal';
 import { tasksApi, type Task } from './tasks.api';
@@ -14,10 +16,12 @@ interface Props {
   task: Task;
   /** After a save or the submission: the task as the server answered it. */
   onChanged: (task: Task) => void;
+  /** Someone else changed the task since it was loaded (412): load it again. */
+  onStale: () => void;
 }
 
 /** The checklist as a form for the assigned inspector: save a draft (暂存), or submit the result (提交检查结果). */
-export function ChecklistCard({ task, onChanged }: Props) {
+export function ChecklistCard({ task, onChanged, onStale }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
@@ -33,6 +37,12 @@ export function ChecklistCard({ task, onChanged }: Props) {
       onChanged(await save());
       void message.success(done);
     } catch (err) {
+      if (isStale(err)) {
+        // The other inspector saved or submitted meanwhile: show the task as it is now.
+        void message.warning(t('errors.staleReloaded'));
+        onStale();
+        return;
+      }
       const onField = answerError(err);
       if (!onField) throw err;
       setFieldError(onField);
@@ -43,7 +53,7 @@ export function ChecklistCard({ task, onChanged }: Props) {
 
   const saveDraft = () => {
     setSaving(true);
-    onAnswers(() => tasksApi.saveAnswers(task.id, toAnswers(task.checklist, form.getFieldsValue(true))), t('inspectionTasks.draftSaved'))
+    onAnswers(() => tasksApi.saveAnswers(task.id, toAnswers(task.checklist, form.getFieldsValue(true)), task.version), t('inspectionTasks.draftSaved'))
       .catch(notifyError)
       .finally(() => setSaving(false));
   };
@@ -64,7 +74,7 @@ export function ChecklistCard({ task, onChanged }: Props) {
           answers: toAnswers(task.checklist, form.getFieldsValue(true)),
           findings: (v.findings ?? []).map((f) => ({ text: f.text.trim(), severity: f.severity })),
           inspectedOn: v.inspectedOn.format('YYYY-MM-DD'),
-        }),
+        }, task.version),
       t('inspectionTasks.submitted'),
     );
 
@@ -72,9 +82,11 @@ export function ChecklistCard({ task, onChanged }: Props) {
     <Card title={t('inspectionTasks.checklist')} data-testid="task-checklist" styles={{ body: { padding: 16 } }}>
       <Form form={form} name="checklist" layout="vertical" initialValues={toChecklistValues(task)}>
         <ServerFieldError error={fieldError} />
-        {task.checklist.map((q, i) => (
-          <QuestionField key={q.key} question={q} index={i} taskId={task.id} />
-        ))}
+        <PhotoTask.Provider value={{ version: task.version, onChanged, onStale }}>
+          {task.checklist.map((q, i) => (
+            <QuestionField key={q.key} question={q} index={i} taskId={task.id} />
+          ))}
+        </PhotoTask.Provider>
         <Flex gap={12} wrap>
           <Button size="large" icon={<SaveOutlined />} loading={saving} onClick={saveDraft} style={{ flex: '1 1 140px' }}>
             {t('inspectionTasks.saveDraft')}

@@ -1,9 +1,10 @@
 import { App, Button, Flex, Image, Upload, type UploadProps } from 'antd';
 import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
-import { useRef, useState } from 'react';
+import { createContext, useContext, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isStale } from '../../../api/client';
 import { errorText } from '../../../app/errors';
-import { tasksApi } from './tasks.api';
+import { tasksApi, type Task } from './tasks.api';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.jpg,.jpeg,.png';
@@ -31,6 +32,12 @@ export function PhotoThumbs({ taskId, ids, onRemove }: { taskId: string; ids: re
   );
 }
 
+/**
+ * The task whose checklist holds the picker: deleting a photo changes the task (its answers), so
+ * it is sent with the task's version and the task is read again afterwards.
+ */
+export const PhotoTask = createContext<{ version: number; onChanged: (task: Task) => void; onStale: () => void } | null>(null);
+
 interface Props {
   taskId: string;
   /** Sent with each upload (e.g. the question the photo answers). */
@@ -45,6 +52,7 @@ export function PhotoPicker({ taskId, caption, value = [], onChange, 'aria-label
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [uploading, setUploading] = useState(0);
+  const photoTask = useContext(PhotoTask);
 
   const beforeUpload: UploadProps['beforeUpload'] = (file) => {
     if (!/\.(jpe?g|png)$/i.test(file.name)) {
@@ -81,10 +89,16 @@ export function PhotoPicker({ taskId, caption, value = [], onChange, 'aria-label
 
   // The photo is deleted on the server too (it was taken by mistake), then leaves the answer.
   const remove = (id: string) =>
-    tasksApi.deletePhoto(taskId, id).then(
-      () => onChange?.(latest.current.filter((v) => v !== id)),
-      (err: unknown) => void message.error(errorText(err, t)),
-    );
+    tasksApi
+      .deletePhoto(taskId, id, photoTask?.version)
+      .then(() => {
+        onChange?.(latest.current.filter((v) => v !== id));
+        return photoTask && tasksApi.get(taskId).then(photoTask.onChanged);
+      })
+      .catch((err: unknown) => {
+        void message.error(errorText(err, t));
+        if (isStale(err)) photoTask?.onStale();
+      });
 
   return (
     <Flex vertical gap={8}>

@@ -32,13 +32,13 @@ function save(step: Step, task: Task, v: StepValues): Promise<Task> {
   const orderId = task.rectificationOrders.at(-1)?.id ?? '';
   switch (step) {
     case 'rectify':
-      return tasksApi.rectify(task.id, { requirements: v.requirements.trim(), workingDays: v.workingDays });
+      return tasksApi.rectify(task.id, { requirements: v.requirements.trim(), workingDays: v.workingDays }, task.version);
     case 'report':
-      return tasksApi.report(orderId, { reportText: v.reportText.trim(), reportedOn: day(v.reportedOn) });
+      return tasksApi.report(orderId, { reportText: v.reportText.trim(), reportedOn: day(v.reportedOn) }, task.version);
     case 'recheck':
-      return tasksApi.recheck(orderId, { passed: v.passed, note: v.note.trim(), recheckedOn: day(v.recheckedOn) });
+      return tasksApi.recheck(orderId, { passed: v.passed, note: v.note.trim(), recheckedOn: day(v.recheckedOn) }, task.version);
     case 'complete':
-      return tasksApi.complete(task.id, { resultCategory: v.resultCategory, resultNote: v.resultNote?.trim() || null });
+      return tasksApi.complete(task.id, { resultCategory: v.resultCategory, resultNote: v.resultNote?.trim() || null }, task.version);
   }
 }
 
@@ -110,10 +110,12 @@ interface Props {
   task: Task;
   onClose: () => void;
   onDone: (task: Task) => void;
+  /** Someone else changed the task since it was loaded: load it again (see FormModal). */
+  onStale: () => void;
 }
 
 /** The dialog of a step: 下达整改通知, 录入整改报告, 复查, 办结. */
-export function StepModal({ step, task, onClose, onDone }: Props) {
+export function StepModal({ step, task, onClose, onDone, onStale }: Props) {
   const { t } = useTranslation();
   const today = todayInChina();
   return (
@@ -125,6 +127,7 @@ export function StepModal({ step, task, onClose, onDone }: Props) {
       fieldErrorOf={namedFieldError(FIELDS)}
       onSubmit={async (v) => onDone(await save(step!, task, v))}
       onClose={onClose}
+      onStale={onStale}
     >
       {step && <StepFields step={step} task={task} />}
     </FormModal>

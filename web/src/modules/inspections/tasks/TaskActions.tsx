@@ -30,7 +30,7 @@ const STEP_ICONS: Record<Step, ReactNode> = {
 };
 
 /** The buttons of the steps after the check (only those allowed now), and their dialogs. */
-export function TaskActions({ task, onChanged }: { task: Task; onChanged: (task: Task) => void }) {
+export function TaskActions({ task, onChanged, onStale }: { task: Task; onChanged: (task: Task) => void; onStale: () => void }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const notifyError = useNotifyError();
@@ -74,6 +74,7 @@ export function TaskActions({ task, onChanged }: { task: Task; onChanged: (task:
           void message.success(t(`inspectionTasks.done.${step}`));
           onChanged(updated);
         }}
+        onStale={onStale}
       />
     </Flex>
   );

@@ -36,8 +36,9 @@ export const tasksApi = {
   create: (input: CreateTaskInput) => api.post<Task>('/api/inspection-tasks', input),
   /** Who may inspect this enterprise for this item (a task without a draw); the others with their exclusion rule. */
   eligibleInspectors: (itemId: string, uscc: string) => api.get<ListResult<EligibleInspector>>('/api/inspection-tasks/eligible-inspectors', { itemId, uscc }),
-  saveAnswers: (id: string, answers: Task['answers']) => api.put<Task>(`${path(id)}/answers`, { answers }),
-  submit: (id: string, input: SubmitInput) => api.post<Task>(`${path(id)}/submit`, input),
+  /** Every change of a task takes the task's `version` as loaded (If-Match). */
+  saveAnswers: (id: string, answers: Task['answers'], version?: number) => api.put<Task>(`${path(id)}/answers`, { answers }, version),
+  submit: (id: string, input: SubmitInput, version?: number) => api.post<Task>(`${path(id)}/submit`, input, version),
   /** A site photo (jpg/png ≤ 20 MB); the caption goes before the file, as the server reads the fields in order. */
   uploadPhoto: (id: string, file: File, caption?: string) => {
     const form = new FormData();
@@ -46,13 +47,13 @@ export const tasksApi = {
     return api.postForm<TaskPhoto>(`${path(id)}/photos`, form);
   },
   /** Deletes a photo taken by mistake (before the checklist is submitted). */
-  deletePhoto: (id: string, photoId: string) => api.del(`${path(id)}/photos/${enc(photoId)}`),
+  deletePhoto: (id: string, photoId: string, version?: number) => api.del(`${path(id)}/photos/${enc(photoId)}`, version),
   /** The photo itself, for an <img src> (the browser sends the session cookie). */
   photoUrl: (id: string, photoId: string) => `${path(id)}/photos/${enc(photoId)}`,
-  rectify: (id: string, input: RectifyInput) => api.post<Task>(`${path(id)}/rectification-orders`, input),
-  report: (orderId: string, input: ReportInput) => api.post<Task>(`${orderPath(orderId)}/report`, input),
-  recheck: (orderId: string, input: RecheckInput) => api.post<Task>(`${orderPath(orderId)}/recheck`, input),
-  complete: (id: string, input: CompleteInput) => api.post<Task>(`${path(id)}/complete`, input),
+  rectify: (id: string, input: RectifyInput, version?: number) => api.post<Task>(`${path(id)}/rectification-orders`, input, version),
+  report: (orderId: string, input: ReportInput, version?: number) => api.post<Task>(`${orderPath(orderId)}/report`, input, version),
+  recheck: (orderId: string, input: RecheckInput, version?: number) => api.post<Task>(`${orderPath(orderId)}/recheck`, input, version),
+  complete: (id: string, input: CompleteInput, version?: number) => api.post<Task>(`${path(id)}/complete`, input, version),
   publish: (ids: string[]) => api.post<{ published: number }>('/api/inspection-tasks/publish', { ids }),
   /** The 责令整改通知书 (.docx), as a download link. */
   orderDocumentUrl: (orderId: string) => `${orderPath(orderId)}/document`,

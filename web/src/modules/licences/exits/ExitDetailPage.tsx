@@ -73,7 +73,7 @@ function ExitFields({ exit: e }: { exit: Exit }) {
 }
 
 /** The form of the current step, for users who may act; the approval notice while a decision waits. */
-function CurrentStep({ exit, onDone }: { exit: ExitDetail; onDone: (exit: Exit) => void }) {
+function CurrentStep({ exit, onDone, onStale }: { exit: ExitDetail; onDone: (exit: Exit) => void; onStale: () => void }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   if (exit.awaitingApproval) {
@@ -82,7 +82,7 @@ function CurrentStep({ exit, onDone }: { exit: ExitDetail; onDone: (exit: Exit) 
   if (!can('licence.write') || exit.stage === 'closed') return null;
   return (
     <Card title={exit.stage === 'investigating' ? t('exits.recordInvestigation') : t('exits.decide')} data-testid="exit-step-form">
-      {exit.stage === 'investigating' ? <InvestigationForm exit={exit} onDone={onDone} /> : <DecisionForm exit={exit} onDone={onDone} />}
+      {exit.stage === 'investigating' ? <InvestigationForm exit={exit} onDone={onDone} onStale={onStale} /> : <DecisionForm exit={exit} onDone={onDone} onStale={onStale} />}
     </Card>
   );
 }
@@ -113,7 +113,7 @@ export function ExitDetailPage() {
       >
         <ExitSteps exit={exit} />
       </DetailHeader>
-      <CurrentStep key={`${exit.stage}:${exit.updatedAt}`} exit={exit} onDone={onStep} />
+      <CurrentStep key={`${exit.stage}:${exit.updatedAt}`} exit={exit} onDone={onStep} onStale={reload} />
       <Card title={t('exits.details')}>
         <ExitFields exit={exit} />
       </Card>

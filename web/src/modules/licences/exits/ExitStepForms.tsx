@@ -2,12 +2,13 @@ import { Button, Form, Input, Radio } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ServerFieldError } from '../../../app/components/ServerFieldError';
+import { isStale } from '../../../api/client';
 import { useNotifyError } from '../../../app/errors';
 import { namedFieldError, useServerFieldError } from '../../../app/hooks/useServerFieldError';
 import { exitsApi, type Exit, type ExitDecisionInput, type ExitOutcome, type InvestigationInput } from './exits.api';
 
 /** An inline form for the procedure's current step: server errors under their fields, others as a toast. */
-function StepForm<V extends object>(props: { name: string; fields: readonly string[]; submitText: string; initialValues?: Partial<V>; onSubmit: (values: V) => Promise<unknown>; children: ReactNode }) {
+function StepForm<V extends object>(props: { name: string; fields: readonly string[]; submitText: string; initialValues?: Partial<V>; onSubmit: (values: V) => Promise<unknown>; onStale: () => void; children: ReactNode }) {
   const notifyError = useNotifyError();
   const fieldError = useServerFieldError(namedFieldError(props.fields));
   const [saving, setSaving] = useState(false);
@@ -18,6 +19,8 @@ function StepForm<V extends object>(props: { name: string; fields: readonly stri
       await fieldError.guard(() => props.onSubmit(values));
     } catch (err) {
       notifyError(err);
+      // Someone else took the step meanwhile: show the procedure as it is now.
+      if (isStale(err)) props.onStale();
     } finally {
       setSaving(false);
     }
@@ -37,17 +40,20 @@ function StepForm<V extends object>(props: { name: string; fields: readonly stri
 interface StepProps {
   exit: Exit;
   onDone: (exit: Exit) => void;
+  /** The procedure changed since it was loaded (412): reload it. */
+  onStale: () => void;
 }
 
 /** Records what the investigation found and whether the holder has a justified reason. */
-export function InvestigationForm({ exit, onDone }: StepProps) {
+export function InvestigationForm({ exit, onDone, onStale }: StepProps) {
   const { t } = useTranslation();
   return (
     <StepForm<InvestigationInput>
       name="investigation"
       fields={['findings', 'justifiedReason']}
       submitText={t('exits.recordInvestigation')}
-      onSubmit={async (v) => onDone(await exitsApi.investigate(exit.id, { findings: v.findings.trim(), justifiedReason: v.justifiedReason }))}
+      onSubmit={async (v) => onDone(await exitsApi.investigate(exit.id, { findings: v.findings.trim(), justifiedReason: v.justifiedReason }, exit.version))}
+      onStale={onStale}
     >
       <Form.Item name="findings" label={t('exits.findings')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('exits.findings') }) }]}>
         <Input.TextArea rows={4} maxLength={2000} />
@@ -72,7 +78,7 @@ interface DecisionValues {
 }
 
 /** Decides among the outcomes the server allows; revocation and cancellation need a legal basis and a document number. */
-export function DecisionForm({ exit, onDone }: StepProps) {
+export function DecisionForm({ exit, onDone, onStale }: StepProps) {
   const { t } = useTranslation();
   const toInput = (v: DecisionValues): ExitDecisionInput => ({ outcome: v.outcome, reason: v.reason.trim(), legalBasis: v.legalBasis?.trim() || null, documentNo: v.documentNo?.trim() || null });
   // A dismissal is no measure on the licence: it needs neither.
@@ -87,7 +93,8 @@ export function DecisionForm({ exit, onDone }: StepProps) {
       fields={['outcome', 'reason', 'legalBasis', 'documentNo']}
       submitText={t('exits.decide')}
       initialValues={exit.allowedOutcomes.length === 1 ? { outcome: exit.allowedOutcomes[0] } : undefined}
-      onSubmit={async (v) => onDone(await exitsApi.decide(exit.id, toInput(v)))}>
+      onSubmit={async (v) => onDone(await exitsApi.decide(exit.id, toInput(v), exit.version))}
+      onStale={onStale}>
       <Form.Item name="outcome" label={t('exits.outcome')} extra={t('exits.decisionHint')} rules={[{ required: true, message: t('common.selectRequired', { field: t('exits.outcome') }) }]}>
         <Radio.Group options={exit.allowedOutcomes.map((o) => ({ value: o, label: t(`exits.outcomes.${o}`) }))} />
       </Form.Item>

@@ -20,6 +20,6 @@ export const exitsApi = {
   list: (query: ExitQuery) => api.get<ListResult<Exit>>('/api/licence-exits', query),
   get: (id: string) => api.get<ExitDetail>(path(id)),
   open: (input: OpenExitInput) => api.post<Exit>('/api/licence-exits', input),
-  investigate: (id: string, input: InvestigationInput) => api.post<Exit>(`${path(id)}/investigation`, input),
-  decide: (id: string, input: ExitDecisionInput) => api.post<Exit>(`${path(id)}/decision`, input),
+  investigate: (id: string, input: InvestigationInput, version?: number) => api.post<Exit>(`${path(id)}/investigation`, input, version),
+  decide: (id: string, input: ExitDecisionInput, version?: number) => api.post<Exit>(`${path(id)}/decision`, input, version),
 };

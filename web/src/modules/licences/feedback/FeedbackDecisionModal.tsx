@@ -118,10 +118,12 @@ interface Props {
   notice: FeedbackDetail | null;
   onClose: () => void;
   onDone: (decided: FeedbackDetail) => void;
+  /** Someone else decided or changed the notice since it was loaded: reload it (see FormModal). */
+  onStale?: () => void;
 }
 
 /** Decides a notice, once: no measure with a reason, a measure on one of the holder's licences, or an exit procedure. */
-export function FeedbackDecisionModal({ notice, onClose, onDone }: Props) {
+export function FeedbackDecisionModal({ notice, onClose, onDone, onStale }: Props) {
   const { t } = useTranslation();
   return (
     <FormModal<DecisionValues>
@@ -131,8 +133,9 @@ export function FeedbackDecisionModal({ notice, onClose, onDone }: Props) {
       okText={t('common.ok')}
       initialValues={{ exitKind: notice?.exitKind ?? undefined }}
       fieldErrorOf={namedFieldError(FIELDS)}
-      onSubmit={async (v) => onDone(await feedbackApi.decide(notice!.id, toDecision(v)))}
+      onSubmit={async (v) => onDone(await feedbackApi.decide(notice!.id, toDecision(v), notice!.version))}
       onClose={onClose}
+      onStale={onStale}
     >
       {notice && <DecisionFields notice={notice} />}
     </FormModal>

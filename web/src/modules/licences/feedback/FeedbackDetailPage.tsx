@@ -135,6 +135,7 @@ export function FeedbackDetailPage() {
           void message.success(t('feedback.decided'));
           reload();
         }}
+        onStale={reload}
       />
     </Space>
   );

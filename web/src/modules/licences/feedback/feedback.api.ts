@@ -18,6 +18,6 @@ export const feedbackApi = {
   list: (query: FeedbackQuery) => api.get<ListResult<Feedback>>('/api/feedback', query),
   get: (id: string) => api.get<FeedbackDetail>(path(id)),
   create: (input: FeedbackInput) => api.post<Feedback>('/api/feedback', input),
-  decide: (id: string, input: FeedbackDecisionInput) => api.post<FeedbackDetail>(`${path(id)}/decision`, input),
+  decide: (id: string, input: FeedbackDecisionInput, version?: number) => api.post<FeedbackDetail>(`${path(id)}/decision`, input, version),
   import: (file: File, mode: ImportMode) => importFile('/api/feedback/import', file, mode),
 };

@@ -13,10 +13,12 @@ interface Props {
   lead: Lead | null;
   onClose: () => void;
   onDone: (lead: Lead) => void;
+  /** Someone else changed the lead since it was loaded: reload it (see FormModal). */
+  onStale?: () => void;
 }
 
 /** Assigns (or reassigns) a lead to an officer. */
-export function AssignLeadModal({ lead, onClose, onDone }: Props) {
+export function AssignLeadModal({ lead, onClose, onDone, onStale }: Props) {
   const { t } = useTranslation();
   const { selectRequired } = useRequiredRules();
   const assignees = useActiveUserOptions();
@@ -28,8 +30,9 @@ export function AssignLeadModal({ lead, onClose, onDone }: Props) {
       okText={t('common.ok')}
       initialValues={{ assigneeId: lead?.assigneeId ?? undefined }}
       fieldErrorOf={namedFieldError(FIELDS)}
-      onSubmit={async (v) => onDone(await leadsApi.assign(lead!.id, v.assigneeId))}
+      onSubmit={async (v) => onDone(await leadsApi.assign(lead!.id, v.assigneeId, lead!.version))}
       onClose={onClose}
+      onStale={onStale}
     >
       <Form.Item name="assigneeId" label={t('leads.assignee')} rules={selectRequired(t('leads.assignee'))}>
         <Select showSearch optionFilterProp="label" options={assignees.options} loading={assignees.loading} />

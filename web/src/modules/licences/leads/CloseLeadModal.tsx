@@ -12,10 +12,12 @@ interface Props {
   lead: Lead | null;
   onClose: () => void;
   onDone: (lead: Lead) => void;
+  /** Someone else changed the lead since it was loaded: reload it (see FormModal). */
+  onStale?: () => void;
 }
 
 /** Closes a lead for good with its outcome and what was done. */
-export function CloseLeadModal({ lead, onClose, onDone }: Props) {
+export function CloseLeadModal({ lead, onClose, onDone, onStale }: Props) {
   const { t } = useTranslation();
   const outcomes = useLeadOutcomeOptions();
 
@@ -25,8 +27,9 @@ export function CloseLeadModal({ lead, onClose, onDone }: Props) {
       title={t('leads.close')}
       okText={t('common.ok')}
       fieldErrorOf={namedFieldError(FIELDS)}
-      onSubmit={async (v) => onDone(await leadsApi.close(lead!.id, { outcome: v.outcome, result: v.result.trim() }))}
+      onSubmit={async (v) => onDone(await leadsApi.close(lead!.id, { outcome: v.outcome, result: v.result.trim() }, lead!.version))}
       onClose={onClose}
+      onStale={onStale}
     >
       <Form.Item name="outcome" label={t('leads.outcome')} rules={[{ required: true, message: t('common.selectRequired', { field: t('leads.outcome') }) }]}>
         <Select showSearch optionFilterProp="label" options={outcomes} />

@@ -67,6 +67,11 @@ export function LeadDrawer({ leadId, onClose, onChanged }: Props) {
     reload();
     onChanged();
   };
+  // Someone else assigned or closed it meanwhile: show it (and the list) as it is now.
+  const stale = () => {
+    reload();
+    onChanged();
+  };
 
   return (
     <Drawer
@@ -89,8 +94,8 @@ export function LeadDrawer({ leadId, onClose, onChanged }: Props) {
       }
     >
       {error ? <Result status="error" title={errorText(error, t)} /> : lead && lead.id === leadId ? <LeadFields lead={lead} /> : <Skeleton active />}
-      <AssignLeadModal lead={action === 'assign' ? (lead ?? null) : null} onClose={() => setAction(null)} onDone={done(t('leads.assigned'))} />
-      <CloseLeadModal lead={action === 'close' ? (lead ?? null) : null} onClose={() => setAction(null)} onDone={done(t('leads.closed'))} />
+      <AssignLeadModal lead={action === 'assign' ? (lead ?? null) : null} onClose={() => setAction(null)} onDone={done(t('leads.assigned'))} onStale={stale} />
+      <CloseLeadModal lead={action === 'close' ? (lead ?? null) : null} onClose={() => setAction(null)} onDone={done(t('leads.closed'))} onStale={stale} />
     </Drawer>
   );
 }

@@ -15,6 +15,6 @@ export const leadsApi = {
   list: (query: LeadQuery) => api.get<ListResult<Lead>>('/api/unlicensed-leads', query),
   get: (id: string) => api.get<Lead>(path(id)),
   create: (input: CreateLeadInput) => api.post<Lead>('/api/unlicensed-leads', input),
-  assign: (id: string, assigneeId: string) => api.post<Lead>(`${path(id)}/assign`, { assigneeId }),
-  close: (id: string, input: CloseLeadInput) => api.post<Lead>(`${path(id)}/close`, input),
+  assign: (id: string, assigneeId: string, version?: number) => api.post<Lead>(`${path(id)}/assign`, { assigneeId }, version),
+  close: (id: string, input: CloseLeadInput, version?: number) => api.post<Lead>(`${path(id)}/close`, input, version),
 };

@@ -2,6 +2,7 @@ import { Alert, App, Space, Switch, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { labelled } from '../../../app/i18n/punctuation';
+import { isStale } from '../../../api/client';
 import { errorText } from '../../../app/errors';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { licenceSettingsApi, type ApprovalRule } from './licenceSettings.api';
@@ -16,11 +17,12 @@ export function ApprovalRulesTab() {
   const toggle = async (rule: ApprovalRule, requiresApproval: boolean) => {
     setSaving(rule.to);
     try {
-      await licenceSettingsApi.setApprovalRule(rule.to, requiresApproval);
+      await licenceSettingsApi.setApprovalRule(rule.to, requiresApproval, rule.version);
       void message.success(labelled(t, t(`licenceState.${rule.to}`), t(requiresApproval ? 'licenceAdmin.approvals.on' : 'licenceAdmin.approvals.off')));
       reload();
     } catch (err) {
       void message.error(errorText(err, t));
+      if (isStale(err)) reload();
     } finally {
       setSaving(null);
     }

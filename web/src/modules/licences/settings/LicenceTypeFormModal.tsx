@@ -27,10 +27,12 @@ interface Props {
   sections: { value: string; label: string }[];
   onClose: () => void;
   onSaved: () => void;
+  /** Someone else changed the record since it was loaded: reload it (see FormModal). */
+  onStale?: () => void;
 }
 
 /** Adds or edits a licence type; server errors about one field are shown under that field. */
-export function LicenceTypeFormModal({ open, type, sections, onClose, onSaved }: Props) {
+export function LicenceTypeFormModal({ open, type, sections, onClose, onSaved, onStale }: Props) {
   const { t } = useTranslation();
   const { required } = useRequiredRules();
   const label = (key: string) => t(`licenceAdmin.types.${key}`);
@@ -38,7 +40,7 @@ export function LicenceTypeFormModal({ open, type, sections, onClose, onSaved }:
   const onSubmit = async (v: Values) => {
     // An emptied sort box keeps the type's place.
     const fields = { name: v.name, sectionId: v.sectionId ?? null, legalBasis: v.legalBasis, validityYears: v.validityYears ?? null, historic: !!v.historic };
-    await (type ? licenceSettingsApi.updateType(type.key, { ...fields, ...(v.sort != null ? { sort: v.sort } : {}) }) : licenceSettingsApi.createType({ key: v.key, ...fields }));
+    await (type ? licenceSettingsApi.updateType(type.key, { ...fields, ...(v.sort != null ? { sort: v.sort } : {}) }, type.version) : licenceSettingsApi.createType({ key: v.key, ...fields }));
     onSaved();
   };
 
@@ -51,6 +53,7 @@ export function LicenceTypeFormModal({ open, type, sections, onClose, onSaved }:
       fieldErrorOf={namedFieldError(FIELDS)}
       onSubmit={onSubmit}
       onClose={onClose}
+      onStale={onStale}
     >
       <Row gutter={16}>
         <Col span={12}>

@@ -77,7 +77,7 @@ export function LicenceTypesTab() {
         pagination={false}
         locale={error ? { emptyText: errorText(error, t) } : undefined}
       />
-      <LicenceTypeFormModal open={!!editing} type={editing?.type} sections={sections} onClose={() => setEditing(null)} onSaved={reload} />
+      <LicenceTypeFormModal open={!!editing} type={editing?.type} sections={sections} onClose={() => setEditing(null)} onSaved={reload} onStale={reload} />
     </Space>
   );
 }

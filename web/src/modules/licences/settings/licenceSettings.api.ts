@@ -11,8 +11,9 @@ const typePath = (key: string) => `/api/licence-types/${encodeURIComponent(key)}
 /** Administration of the licence-type dictionary and of which measures need approval. */
 export const licenceSettingsApi = {
   createType: (input: CreateLicenceTypeInput) => api.post<LicenceType>('/api/licence-types', input),
-  updateType: (key: string, input: UpdateLicenceTypeInput) => api.patch<LicenceType>(typePath(key), input),
+  updateType: (key: string, input: UpdateLicenceTypeInput, version?: number) => api.patch<LicenceType>(typePath(key), input, version),
   approvalRules: () => api.get<ListResult<ApprovalRule>>('/api/licence-approval-rules'),
-  setApprovalRule: (to: ApprovalRule['to'], requiresApproval: boolean) =>
-    api.put<ApprovalRule>(`/api/licence-approval-rules/${encodeURIComponent(to)}`, { requiresApproval }),
+  /** `version`: the rule's version as listed (0: never set). */
+  setApprovalRule: (to: ApprovalRule['to'], requiresApproval: boolean, version?: number) =>
+    api.put<ApprovalRule>(`/api/licence-approval-rules/${encodeURIComponent(to)}`, { requiresApproval }, version),
 };
