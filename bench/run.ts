@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../server/src/config.js';
+import { importLimitsOf } from '../server/src/platform/files/limits.js';
 import { readRows } from '../server/src/platform/files/read-rows.js';
 import { type Samples, drawSamples, writeRegisterCsv } from './data.js';
 import { type Session, benchPost, json, login, request } from './http-client.js';
@@ -29,7 +31,7 @@ const machine = () => ({ node: process.version, cpus: os.cpus().length, cpuModel
 async function timeCsvRead(file: string): Promise<{ ms: number; rows: number }> {
   const startedAt = performance.now();
   let rows = 0;
-  for await (const _row of readRows(fs.createReadStream(file), 'csv')) rows++;
+  for await (const _row of readRows(fs.createReadStream(file), 'csv', importLimitsOf(loadConfig({})))) rows++;
   return { ms: Math.round(performance.now() - startedAt), rows };
 }
 

@@ -26,6 +26,7 @@ import { makeAuthService } from './platform/auth/auth.service.js';
 import { makeRateLimiter } from './platform/ratelimit/ratelimit.service.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { makeCalendarService } from './platform/calendar/calendar.service.js';
+import { importLimitsOf } from './platform/files/limits.js';
 import { registerErrorHandler } from './platform/http/errors.js';
 import { registerSecurityHeaders } from './platform/http/headers.js';
 import { perClientLimit } from './platform/http/rate-limit.js';
@@ -133,6 +134,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   app.addHook('preValidation', refuseNul);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10, parts: 20 } });
+  app.decorate('importLimits', importLimitsOf(config));
   await app.register(swagger, {
     openapi: {
       info: { title: 'Zhijian 质监 API', version: '0.1.0', description: '错误统一为 { "error": { "code", "message", "details" } }；列表为 { "items", "total" }。' },

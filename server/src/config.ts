@@ -35,6 +35,12 @@ export interface Config {
   publicRateLimit: number;
   /** Largest import file accepted, in bytes. */
   importMaxBytes: number;
+  /**
+   * Where the reader of an import file stops (413): rows and columns of any file; the unzipped
+   * bytes and entries of an .xlsx, its shared strings and their characters. The defaults fit a
+   * register of a million rows and some twenty columns.
+   */
+  importLimits: { rows: number; columns: number; unzippedBytes: number; zipEntries: number; sharedStrings: number; sharedStringChars: number };
   /** Working days an officer has to decide a notice from another licensing department (no law fixes it). */
   feedbackDueWorkingDays: number;
 }
@@ -124,6 +130,14 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     deviceTrustDays: int(env, 'ZJ_DEVICE_TRUST_DAYS', 180),
     publicRateLimit: int(env, 'ZJ_PUBLIC_RATE_LIMIT', 60),
     importMaxBytes: int(env, 'ZJ_IMPORT_MAX_MB', 512) * 1024 * 1024,
+    importLimits: {
+      rows: int(env, 'ZJ_IMPORT_MAX_ROWS', 1_048_576),
+      columns: int(env, 'ZJ_IMPORT_MAX_COLUMNS', 1024),
+      unzippedBytes: int(env, 'ZJ_IMPORT_MAX_UNZIPPED_MB', 2048) * 1024 * 1024,
+      zipEntries: int(env, 'ZJ_IMPORT_MAX_ZIP_ENTRIES', 1000),
+      sharedStrings: int(env, 'ZJ_IMPORT_MAX_SHARED_STRINGS', 20_000_000),
+      sharedStringChars: int(env, 'ZJ_IMPORT_MAX_SHARED_STRING_CHARS', 200_000_000),
+    },
     feedbackDueWorkingDays: int(env, 'ZJ_FEEDBACK_DUE_WORKING_DAYS', 10),
     ...overrides,
   };

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { Readable, type Transform } from 'node:stream';
 import iconv from 'iconv-lite';
 
 export type TextEncoding = 'utf-8' | 'gb18030';
@@ -29,8 +29,11 @@ export function detectEncoding(head: Buffer): TextEncoding {
   }
 }
 
-/** Reads ahead enough to detect the encoding, then streams the whole input as text. */
-export async function decodeText(input: AsyncIterable<Buffer>): Promise<{ encoding: TextEncoding; text: Readable }> {
+/**
+ * Reads ahead enough to detect the encoding; returns the whole input again as a byte stream and
+ * the decoder to pipe it through (the caller joins them in a pipeline, so every error is handled).
+ */
+export async function decodeText(input: AsyncIterable<Buffer>): Promise<{ encoding: TextEncoding; source: Readable; decoder: Transform }> {
   const iterator = input[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let size = 0;
@@ -47,12 +50,13 @@ export async function decodeText(input: AsyncIterable<Buffer>): Promise<{ encodi
   const first = Buffer.concat(head);
   const encoding = detectEncoding(first);
   async function* bytes() {
-    yield first;
-    if (done) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    try {
+      yield first;
+      if (done) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      if (!done) await iterator.return?.();
+    }
   }
-  const source = Readable.from(bytes());
-  const text = source.pipe(iconv.decodeStream(encoding, { stripBOM: true })) as unknown as Readable;
-  source.on('error', (err) => text.destroy(err));
-  return { encoding, text };
+  return { encoding, source: Readable.from(bytes()), decoder: iconv.decodeStream(encoding, { stripBOM: true }) as unknown as Transform };
 }

@@ -11,20 +11,36 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const EXPORT_CONTENT_TYPES = ['text/csv', XLSX];
 
-/** UTF-8 with BOM, so Excel on Chinese Windows opens it correctly. */
+/**
+ * A CSV cell that spreadsheet programs would run as a formula (it starts with `=`, `+`, `-`, `@`,
+ * a tab or a carriage return) gets a leading `'`, which makes it text; our importers take the `'`
+ * off again (see `unquoteCell`).
+ */
+export const neutraliseCsvCell = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+
+/** UTF-8 with BOM, so Excel on Chinese Windows opens it correctly; no cell can start a formula. */
 export function toCsv(rows: AsyncIterable<string[]>): Readable {
   const out = stringify({ bom: true });
-  pipeline(Readable.from(rows), out).catch((err: unknown) => out.destroy(err as Error));
+  async function* neutralised() {
+    for await (const row of rows) yield row.map(neutraliseCsvCell);
+  }
+  pipeline(Readable.from(neutralised()), out).catch((err: unknown) => out.destroy(err as Error));
   return out;
 }
 
-/** One sheet, written row by row as the rows come: constant memory. */
+/**
+ * A cell's text as .xlsx stores it: `_xHHHH_` is how the format writes a character XML cannot
+ * carry, so a literal one is escaped (`_x005F_` is the underscore) and reads back unchanged.
+ */
+export const xlsxText = (cell: string) => (cell.includes('_x') ? cell.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1') : cell);
+
+/** One sheet of text cells (never formulas), written row by row as the rows come: constant memory. */
 export function toXlsx(rows: AsyncIterable<string[]>, sheetName: string): Readable {
   const out = new PassThrough();
   (async () => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
     const sheet = workbook.addWorksheet(sheetName);
-    for await (const row of rows) sheet.addRow(row).commit();
+    for await (const row of rows) sheet.addRow(row.map(xlsxText)).commit();
     sheet.commit();
     await workbook.commit();
   })().catch((err: unknown) => out.destroy(err as Error));

@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
-import { type Readable, Transform } from 'node:stream';
+import { type Hash, createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { Db } from '../../db/client.js';
 import { inTransaction } from '../../db/sql.js';
 import { AppError } from '../http/errors.js';
 import { isEmptyRow } from './cells.js';
 import { type FileColumn, type HeaderMap, mapHeader } from './header.js';
+import { type ImportLimits, tooLarge } from './limits.js';
 import { type Cell, FORMULA_WITHOUT_RESULT, type FileKind, readRows } from './read-rows.js';
 
 export const IMPORT_MODES = ['all-or-nothing', 'valid-rows'] as const;
@@ -33,6 +34,7 @@ export interface ImportFile {
   stream: Readable;
   filename: string;
   kind: FileKind;
+  limits: ImportLimits;
 }
 
 /** What is wrong with one cell of a row. */
@@ -72,6 +74,30 @@ const BATCH_ROWS = 5000;
 
 const interrupted = () => new AppError('IMPORT_INTERRUPTED', '上传未完成，未写入任何数据', 400);
 
+/** The upload's own failures as client errors: too large (413), otherwise cut off or malformed (400). */
+export function uploadFailure(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if ((err as { code?: unknown })?.code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge('文件超过允许的大小', { limit: 'fileBytes' });
+  return interrupted();
+}
+
+/**
+ * The upload's bytes, hashed as they pass. Reads the stream through its async iterator — which
+ * listens for its errors — without destroying it when the reader stops early (the receiver drains
+ * the request). A stream that ends truncated (past the multipart size limit) is too large.
+ */
+async function* hashed(stream: Readable, hash: Hash): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      yield chunk;
+    }
+  } catch (err) {
+    throw uploadFailure(err);
+  }
+  if ((stream as { truncated?: boolean }).truncated) throw tooLarge('文件超过允许的大小', { limit: 'fileBytes' });
+}
+
 /** Thrown to roll the transaction back on purpose (all-or-nothing with rejections). */
 class RollBack extends Error {}
 
@@ -83,19 +109,9 @@ class RollBack extends Error {}
  */
 export async function runImport<F extends string, R extends { row: number }>(db: Db, file: ImportFile, modeOf: () => Promise<ImportMode>, plan: ImportPlan<F, R>): Promise<ImportResult> {
   const hash = createHash('sha256');
-  const hashed = file.stream.pipe(
-    new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    }),
-  );
-  // The stream closing before its end means the upload was cut off.
-  const cutOff = () => file.stream.destroyed && !file.stream.readableEnded;
-  if (cutOff()) throw interrupted();
-  file.stream.on('error', (err) => hashed.destroy(err));
-  file.stream.on('close', () => cutOff() && hashed.destroy(interrupted()));
+  // Errors of the upload reach whoever is reading it; once nobody is, they must not go unheard.
+  file.stream.on('error', () => undefined);
+  if (file.stream.destroyed && !file.stream.readableEnded) throw interrupted();
   const rejected: Rejection[] = [];
   const outcome: ImportCounts = { imported: 0, updated: 0, unchanged: 0 };
   const headerOf = (f: F) => plan.columns.find((c) => c.field === f)!.header;
@@ -106,10 +122,10 @@ export async function runImport<F extends string, R extends { row: number }>(db:
     let batch: R[] = [];
     let inFlight: Promise<void> = Promise.resolve();
     let rows = 0;
-    for await (const { row, cells } of readRows(hashed, file.kind)) {
+    for await (const { row, cells } of readRows(hashed(file.stream, hash), file.kind, file.limits)) {
       if (!header) {
         if (row !== 1 || isEmptyRow(cells)) throw new AppError('IMPORT_HEADER', `第 1 行应为表头（${plan.required.map(headerOf).join('、')}……）`, 400);
-        header = mapHeader(cells, plan.columns, plan.required);
+        header = mapHeader(cells.map(unquoteCell), plan.columns, plan.required);
         continue;
       }
       if (isEmptyRow(cells)) continue;
@@ -143,9 +159,25 @@ export async function runImport<F extends string, R extends { row: number }>(db:
   return { ...outcome, rejected };
 }
 
-/** A formula cell without a result is refused before the row's own checks. */
+/**
+ * A cell our CSV export neutralised (a `'` before a leading `=`, `+`, `-`, `@`, tab or carriage
+ * return, so that spreadsheet programs do not run it as a formula) back as it was stored.
+ */
+export const unquoteCell = (cell: Cell): Cell => (typeof cell === 'string' && cell.charCodeAt(0) === 0x27 && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+/**
+ * Cells refused before the row's own checks, whatever the import: a formula without a result, and
+ * text holding U+FFFD — the mark of bytes that were not valid text (a file saved in another
+ * encoding, or damaged), never stored.
+ */
 function checkCells<F extends string, R extends { row: number }>(row: number, cells: Cell[], header: HeaderMap<F>, plan: ImportPlan<F, R>): R | CellProblem<F>[] {
-  const formulas = (Object.keys(header.index) as F[]).filter((f) => cells[header.index[f]!] === FORMULA_WITHOUT_RESULT);
-  if (formulas.length) return formulas.map((field) => ({ field, code: 'CELL_FORMULA', message: '单元格是没有计算结果的公式，请粘贴为数值后再导入' }));
-  return plan.check(row, cells, header);
+  const problems: CellProblem<F>[] = [];
+  for (const field of Object.keys(header.index) as F[]) {
+    const cell = cells[header.index[field]!];
+    if (cell === FORMULA_WITHOUT_RESULT) problems.push({ field, code: 'CELL_FORMULA', message: '单元格是没有计算结果的公式，请粘贴为数值后再导入' });
+    else if (typeof cell === 'string' && cell.includes('\uFFFD')) {
+      problems.push({ field, code: 'TEXT_ENCODING', message: '单元格含有无法识别的字符（�），文件的编码可能有误或已损坏：请另存为 .xlsx 或 UTF-8 编码的 CSV 后再导入' });
+    }
+  }
+  return problems.length ? problems : plan.check(row, cells.map(unquoteCell), header);
 }

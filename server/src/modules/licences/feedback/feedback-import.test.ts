@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
 import type { ImportMode } from '../../../platform/files/import.js';
+import { importLimitsOf } from '../../../platform/files/limits.js';
 import { useTestEnv } from '../../../test/app.js';
 import { uploadTo } from '../../../test/multipart.js';
 import { makeEnterprise, randomUscc } from '../../enterprises/testing.js';
@@ -13,7 +14,7 @@ const csv = (...rows: string[]) => [HEADER, ...rows].join('\r\n') + '\r\n';
 const DEPARTMENT = '淮安市住房和城乡建设局';
 
 const importFile = (content: string, mode: ImportMode = 'all-or-nothing') =>
-  env.services.importFeedback(env.ctx, { stream: Readable.from([Buffer.from(content)]), filename: 'notices.csv', kind: 'csv' }, async () => mode);
+  env.services.importFeedback(env.ctx, { stream: Readable.from([Buffer.from(content)]), filename: 'notices.csv', kind: 'csv', limits: importLimitsOf(env.config) }, async () => mode);
 
 /** The notices whose summary starts with `marker`. */
 const noticesOf = async (marker: string) => (await env.services.feedback.list(env.admin, {}, { page: 1, pageSize: 500 })).items.filter((i) => i.summary.startsWith(marker));

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../platform/access/actor.js';
 import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
 import type { ImportMode } from '../../../platform/files/import.js';
+import { importLimitsOf } from '../../../platform/files/limits.js';
 import { kindOf } from '../../../platform/files/read-rows.js';
 import { useTestEnv } from '../../../test/app.js';
 import { makeEnterprise, randomUscc } from '../../enterprises/testing.js';
@@ -22,7 +23,7 @@ const wrongCheckDigit = (uscc: string) => uscc.slice(0, 17) + (uscc[17] === '0' 
 function importFile(content: string | Buffer, opts: { mode?: ImportMode; actor?: Actor; name?: string } = {}) {
   const name = opts.name ?? 'licences.csv';
   const stream = Readable.from([Buffer.isBuffer(content) ? content : Buffer.from(content)]);
-  return env.services.importLicences({ actor: opts.actor ?? env.admin }, { stream, filename: name, kind: kindOf(name) }, async () => opts.mode ?? 'all-or-nothing');
+  return env.services.importLicences({ actor: opts.actor ?? env.admin }, { stream, filename: name, kind: kindOf(name), limits: importLimitsOf(env.config) }, async () => opts.mode ?? 'all-or-nothing');
 }
 
 const licencesOf = async (uscc: string) => (await env.services.licences.list(env.admin, { uscc }, { page: 1, pageSize: 100 })).items;
