@@ -8,6 +8,7 @@ import { roles } from '../access/access.schema.js';
 import { BUILTIN_ROLES } from '../access/permissions.js';
 import { makeEnterprise } from '../../modules/enterprises/testing.js';
 import { useTestEnv } from '../../test/app.js';
+import { uploadTo } from '../../test/multipart.js';
 
 const env = useTestEnv();
 
@@ -73,6 +74,17 @@ describe('notices stay within the filer’s scope', () => {
     expect((await county.post('/api/feedback', notice(other.uscc))).statusCode).toBe(404);
     const city = await env.login((await env.makeUser({ roles: ['city_officer'] })).username);
     expect((await city.post('/api/feedback', notice(other.uscc))).statusCode).toBe(201);
+  });
+
+  it('rejects the row of another county’s holder in a county officer’s notice import, and takes the others', async () => {
+    const own = await makeEnterprise(env, { regionCode: '320830' });
+    const other = await makeEnterprise(env, { regionCode: '320826' });
+    const county = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320830' })).username);
+    const day = addDays(todayInChina(), -1);
+    const csv = ['统一社会信用代码,通报部门,通报类型,摘要,发生日期', `${own.uscc},盱眙县住建局,其他,本县企业,${day}`, `${other.uscc},盱眙县住建局,其他,外县企业,${day}`].join('\r\n');
+    const res = await uploadTo(env, '/api/feedback/import', { mode: 'valid-rows', file: { name: 'notices.csv', content: csv } }, county);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ imported: 1, rejected: [{ row: 3, column: '统一社会信用代码', code: 'NOT_FOUND' }] });
   });
 });
 
