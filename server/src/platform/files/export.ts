@@ -13,10 +13,10 @@ export const EXPORT_CONTENT_TYPES = ['text/csv', XLSX];
 
 /**
  * A CSV cell that spreadsheet programs would run as a formula (it starts with `=`, `+`, `-`, `@`,
- * a tab or a carriage return) gets a leading `'`, which makes it text; our importers take the `'`
- * off again (see `unquoteCell`).
+ * a tab or a carriage return, possibly behind quotes of its own) gets a leading `'`, which makes it
+ * text; our importers take exactly that `'` off again (see `unquoteCell`).
  */
-export const neutraliseCsvCell = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+export const neutraliseCsvCell = (cell: string) => (/^'*[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
 
 /** UTF-8 with BOM, so Excel on Chinese Windows opens it correctly; no cell can start a formula. */
 export function toCsv(rows: AsyncIterable<string[]>): Readable {
@@ -29,10 +29,20 @@ export function toCsv(rows: AsyncIterable<string[]>): Readable {
 }
 
 /**
- * A cell's text as .xlsx stores it: `_xHHHH_` is how the format writes a character XML cannot
- * carry, so a literal one is escaped (`_x005F_` is the underscore) and reads back unchanged.
+ * A cell's text as .xlsx stores it, as Excel writes it: `_xHHHH_` stands for a character XML
+ * cannot carry (a control character, or a carriage return XML would turn into a line feed), so a
+ * literal `_xHHHH_` is escaped (`_x005F_` is the underscore); all of it reads back unchanged.
  */
-export const xlsxText = (cell: string) => (cell.includes('_x') ? cell.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1') : cell);
+export function xlsxText(cell: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/_x|[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/.test(cell)) return cell;
+  return (
+    cell
+      .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+  );
+}
 
 /** One sheet of text cells (never formulas), written row by row as the rows come: constant memory. */
 export function toXlsx(rows: AsyncIterable<string[]>, sheetName: string): Readable {

@@ -161,9 +161,10 @@ export async function runImport<F extends string, R extends { row: number }>(db:
 
 /**
  * A cell our CSV export neutralised (a `'` before a leading `=`, `+`, `-`, `@`, tab or carriage
- * return, so that spreadsheet programs do not run it as a formula) back as it was stored.
+ * return — or before quotes followed by one — so that spreadsheet programs do not run it as a
+ * formula) back as it was stored: that one `'` comes off.
  */
-export const unquoteCell = (cell: Cell): Cell => (typeof cell === 'string' && cell.charCodeAt(0) === 0x27 && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+export const unquoteCell = (cell: Cell): Cell => (typeof cell === 'string' && cell.charCodeAt(0) === 0x27 && /^''*[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 /**
  * Cells refused before the row's own checks, whatever the import: a formula without a result, and
