@@ -226,6 +226,19 @@ describe('If-Match on every editable record (issue 11 item 8)', () => {
     expect(parseIfMatch('3')).toEqual([]);
   });
 
+  it('of concurrent creations with If-Match "0", exactly one wins: a calendar day, an approval rule, an inspector', { timeout: 60_000 }, async () => {
+    const c = await admin();
+    const user = await env.makeUser({ roles: ['inspector'], regionCode: '320826' });
+    const twice = async (write: (i: number) => Promise<LightMyRequestResponse>) => (await Promise.all([write(1), write(2)])).map((r) => r.statusCode).sort();
+    const zero = { 'if-match': '"0"' };
+    expect(await twice((i) => c.put('/api/calendar/days/2097-08-08', { workingDay: i === 1 }, zero))).toEqual([200, 412]);
+    expect(await twice((i) => c.put('/api/licence-approval-rules/normal', { requiresApproval: i === 2 }, zero))).toEqual([200, 412]);
+    expect(await twice((i) => c.put(`/api/inspectors/${user.id}`, { certificateNo: `苏执${uniq()}-${i}` }, zero))).toEqual([201, 412]);
+    // Without If-Match both apply, one after the other.
+    expect(await twice((i) => c.put('/api/calendar/days/2097-08-09', { workingDay: i === 1 }))).toEqual([200, 200]);
+    expect((((await c.get('/api/calendar/days?year=2097')).json().items as { date: string; version: number }[]).find((d) => d.date === '2097-08-09'))!.version).toBe(2);
+  });
+
   for (const [route, setup] of Object.entries(TARGETS)) {
     it(`${route}: answers the ETag, refuses a stale If-Match with 412 changing nothing, applies the current one`, { timeout: 60_000 }, async () => {
       const target = await setup();

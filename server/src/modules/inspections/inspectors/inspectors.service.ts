@@ -182,15 +182,25 @@ export function makeInspectorsService(deps: { db: Db; audit: AuditService }) {
           .from(inspectorProfiles)
           .where(and(eq(inspectorProfiles.certificateNo, certificateNo), ne(inspectorProfiles.userId, userId)));
         if (taken) throw new AppError('DUPLICATE', `执法证号 ${certificateNo} 已登记给其他人员`, 409, { field: 'certificateNo' });
-        const [existing] = await tx.select({ userId: inspectorProfiles.userId, version: inspectorProfiles.version }).from(inspectorProfiles).where(eq(inspectorProfiles.userId, userId)).for('update');
-        assertVersion(expected, existing?.version ?? 0);
-        const before = existing ? await find(tx, null, userId) : null;
         const values = { certificateNo, specialties, activePeriods, conflicts, regionCode: user.regionCode };
-        if (existing) await tx.update(inspectorProfiles).set({ ...values, version: nextVersion(inspectorProfiles.version), updatedAt: new Date() }).where(eq(inspectorProfiles.userId, userId));
-        else await tx.insert(inspectorProfiles).values({ userId, ...values });
+        const lock = () => tx.select({ version: inspectorProfiles.version }).from(inspectorProfiles).where(eq(inspectorProfiles.userId, userId)).for('update');
+        let [existing] = await lock();
+        assertVersion(expected, existing?.version ?? 0);
+        let created = false;
+        if (!existing) {
+          // Added by someone else since the look above: the insert waits for them, then this is a change of their profile.
+          const [inserted] = await tx.insert(inspectorProfiles).values({ userId, ...values }).onConflictDoNothing({ target: inspectorProfiles.userId }).returning({ version: inspectorProfiles.version });
+          created = !!inserted;
+          if (!created) {
+            [existing] = await lock();
+            assertVersion(expected, existing!.version);
+          }
+        }
+        const before = created ? null : await find(tx, null, userId);
+        if (!created) await tx.update(inspectorProfiles).set({ ...values, version: nextVersion(inspectorProfiles.version), updatedAt: new Date() }).where(eq(inspectorProfiles.userId, userId));
         const after = await find(tx, null, userId);
-        await audit.record(tx, ctx, { action: existing ? 'inspector.updated' : 'inspector.added', targetType: 'inspector', targetId: userId, before, after });
-        return { inspector: after, created: !existing };
+        await audit.record(tx, ctx, { action: created ? 'inspector.added' : 'inspector.updated', targetType: 'inspector', targetId: userId, before, after });
+        return { inspector: after, created };
       });
     },
 
