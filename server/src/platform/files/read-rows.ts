@@ -24,20 +24,20 @@ export function kindOf(filename: string, head?: Buffer): FileKind {
   return 'csv';
 }
 
-const unreadable = (kind: FileKind, err: unknown) =>
-  new AppError('IMPORT_FORMAT', kind === 'xlsx' ? '无法读取该 .xlsx 文件，文件可能已损坏或不是 Excel 文件' : `无法解析该 CSV 文件：${err instanceof Error ? err.message.slice(0, 120) : ''}`, 400);
+const unreadableCsv = (err: unknown) => new AppError('IMPORT_FORMAT', `无法解析该 CSV 文件：${err instanceof Error ? err.message.slice(0, 120) : ''}`, 400);
 
 /**
  * Streams the rows of a .csv (UTF-8 or GBK) or the first sheet of an .xlsx, within `limits`;
- * never the whole file in memory. Any failure is an AppError (the upload's own errors are made
- * AppErrors by whoever reads the upload).
+ * never the whole file in memory. What is wrong with the file is an AppError (400 or 413; the
+ * upload's own errors are made AppErrors by whoever reads the upload). The .xlsx reader names
+ * every fault of a file itself: any other error of it is the server's (a full disk…) and passes on.
  */
 export async function* readRows(input: AsyncIterable<Buffer>, kind: FileKind, limits: ImportLimits): AsyncGenerator<SheetRow> {
+  if (kind === 'xlsx') return yield* readXlsx(input, limits);
   try {
-    if (kind === 'csv') yield* readCsv(input, limits);
-    else yield* readXlsx(input, limits);
+    yield* readCsv(input, limits);
   } catch (err) {
-    throw err instanceof AppError ? err : unreadable(kind, err);
+    throw err instanceof AppError ? err : unreadableCsv(err);
   }
 }
 

@@ -36,7 +36,7 @@ export async function* readXlsx(input: AsyncIterable<Buffer>, limits: ImportLimi
       pkg.close();
     }
   } finally {
-    await fs.rm(dir, { recursive: true, force: true });
+    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined); // never hides the import's own outcome
   }
 }
 
