@@ -85,6 +85,18 @@ describe('enterprise versions (issue 11 item 8: lost updates)', () => {
     expect((await c.patch(`/api/enterprises/${uscc}`, { address: '一号' }, { 'if-match': '"1"' })).statusCode).toBe(412);
   });
 
+  it('a licence import that changes a licence bumps its version', async () => {
+    const e = await makeEnterprise(env);
+    const number = `XK-V-${Date.now()}`;
+    const file = (scope: string) => ({ name: 'l.csv', content: `许可证类型,证书编号,统一社会信用代码,许可范围,发证日期,有效期至,发证机关\r\n工业产品生产许可证,${number},${e.uscc},${scope},2024-03-01,,江苏省市场监督管理局\r\n` });
+    expect((await uploadTo(env, '/api/licences/import', { file: file('电线电缆') })).json()).toMatchObject({ imported: 1 });
+    const c = await env.loginAdmin();
+    const [licence] = (await c.get(`/api/licences?uscc=${e.uscc}`)).json().items;
+    expect(licence.version).toBe(1);
+    expect((await uploadTo(env, '/api/licences/import', { file: file('电线电缆、光缆') })).json()).toMatchObject({ updated: 1 });
+    expect((await c.get(`/api/licences/${licence.id}`)).headers.etag).toBe('"2"');
+  });
+
   // PGlite is one process by nature.
   it.skipIf(!onPostgres)('two processes on one database: of two changes of the same version, exactly one wins', { timeout: 60_000 }, async () => {
     const second = await openDatabase({ databaseUrl: (env.database as { url?: string }).url });
