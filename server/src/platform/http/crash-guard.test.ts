@@ -22,7 +22,7 @@ describe('crash guard', () => {
     for (const route of ['/emit', '/reject', '/emit']) {
       const res = await fetch(base + route);
       expect(res.status).toBe(500);
-      expect((await res.json()).error.code).toBe('INTERNAL');
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('INTERNAL');
       const ok = await fetch(`${base}/ok`);
       expect(ok.status).toBe(200);
     }
