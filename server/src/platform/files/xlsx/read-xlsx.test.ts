@@ -71,6 +71,16 @@ describe('.xlsx reader', () => {
     expect(rows).toEqual([{ row: 1, cells: [new Date(Date.UTC(2019, 2, 5))] }]);
   });
 
+  it('finds the shared strings and styles by their usual names when the workbook does not list them', async () => {
+    const file = repeatedZip([
+      ...plainEntries({ sharedStrings: false }),
+      { name: 'xl/worksheets/sheet1.xml', content: sheetXml([['<c r="A1" t="s"><v>0</v></c>', '<c r="B1" s="1"><v>43529</v></c>']]) },
+      { name: 'xl/sharedStrings.xml', content: sharedStringsXml(['无关系也能读到']) },
+      { name: 'xl/styles.xml', content: '<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>' },
+    ]);
+    expect(await rowsOf(file)).toEqual([{ row: 1, cells: ['无关系也能读到', new Date(Date.UTC(2019, 2, 5))] }]);
+  });
+
   it('reads what exceljs writes, as the tests and our exports make .xlsx files', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('名录');

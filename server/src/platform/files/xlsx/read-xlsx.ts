@@ -127,11 +127,13 @@ async function* readFirstSheet(pkg: XlsxPackage, limits: ImportLimits): AsyncGen
   const first = workbook.sheets.map((id) => rels.get(id)).find((r) => r && worksheets.has(r.target) && pkg.has(r.target));
   if (!first) throw unreadableXlsx('没有工作表');
 
-  const stylesPart = byType(rels, 'styles')?.target;
-  const isDate = stylesPart && pkg.has(stylesPart) ? await readDateStyles(pkg.text(stylesPart)) : () => false;
-  const stringsPart = byType(rels, 'sharedStrings')?.target;
+  // Some writers leave these relationships out: their usual names are read then, as Excel does.
+  const dir = path.posix.dirname(workbookPart);
+  const stylesPart = byType(rels, 'styles')?.target ?? path.posix.join(dir, 'styles.xml');
+  const isDate = pkg.has(stylesPart) ? await readDateStyles(pkg.text(stylesPart)) : () => false;
+  const stringsPart = byType(rels, 'sharedStrings')?.target ?? path.posix.join(dir, 'sharedStrings.xml');
   let strings = null;
-  if (stringsPart && pkg.has(stringsPart)) {
+  if (pkg.has(stringsPart)) {
     const sheetBytes = [...worksheets].reduce((sum, part) => sum + pkg.size(part), 0);
     strings = await readSharedStrings(pkg.text(stringsPart), limits, Math.ceil(sheetBytes / MIN_BYTES_PER_STRING_USE));
   }
