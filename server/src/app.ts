@@ -179,7 +179,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(licenceDocumentsRoutes(services.licenceDocuments));
   await app.register(inspectionItemsRoutes(services.inspectionItems));
   await app.register(inspectorsRoutes(services.inspectors));
-  await app.register(inspectionsRoutes({ pools: services.pools, plans: services.plans, templates: services.planTemplates, draws: services.draws }));
+  await app.register(inspectionsRoutes({ pools: services.pools, plans: services.plans, templates: services.planTemplates, draws: services.draws, publicLimit }));
   await app.register(tasksRoutes({ publication: services.inspectionPublication, tasks: services.tasks, rectification: services.rectification, photos: services.taskPhotos, publicLimit }));
 
   const indexHtml = path.join(config.webDir, 'index.html');

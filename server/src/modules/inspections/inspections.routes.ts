@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { PerClientLimit } from '../../platform/http/rate-limit.js';
 import { ctxOf } from '../../platform/http/request.js';
 import { Body, ErrorSchema, IdParams, ListOf, Nullable, Timestamp, literals } from '../../platform/http/schemas.js';
 import type { DrawsService } from './draws/draws.service.js';
@@ -73,7 +74,7 @@ const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: Erro
 
 /** Object pools, plans and the draw ceremony; the draw records are public. */
 export const inspectionsRoutes =
-  (deps: { pools: PoolsService; plans: PlansService; templates: PlanTemplates; draws: DrawsService }): FastifyPluginAsyncTypebox =>
+  (deps: { pools: PoolsService; plans: PlansService; templates: PlanTemplates; draws: DrawsService; publicLimit: PerClientLimit }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get('/api/object-pools', { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], summary: '检查对象名录库（含当前对象数）', response: { 200: ListOf(Pool) } } }, async (request) =>
       deps.pools.list(request.actor!),
@@ -222,6 +223,7 @@ export const inspectionsRoutes =
       '/api/public/draws',
       {
         config: { access: 'public' },
+        onRequest: deps.publicLimit('draws'),
         schema: {
           tags: ['public'],
           summary: '已揭晓的抽取（最新在前）',
@@ -231,7 +233,7 @@ export const inspectionsRoutes =
       },
       async (request) => deps.draws.publicList(request.query.year),
     );
-    app.get('/api/public/draws/:id', { config: { access: 'public' }, schema: { tags: ['public'], summary: '抽取记录（揭晓后可用 npx zhijian draw verify 复核）', params: IdParams, response: { 200: Draw, 404: ErrorSchema } } }, async (request) =>
+    app.get('/api/public/draws/:id', { config: { access: 'public' }, onRequest: deps.publicLimit('draws'), schema: { tags: ['public'], summary: '抽取记录（揭晓后可用 npx zhijian draw verify 复核）', params: IdParams, response: { 200: Draw, 404: ErrorSchema } } }, async (request) =>
       deps.draws.publicGet(request.params.id),
     );
   };

@@ -79,6 +79,13 @@ describe('client addresses', () => {
     expect((await env.app.inject({ url: '/api/public/inspection-results', remoteAddress: '203.0.113.43' })).statusCode).toBe(200);
   });
 
+  it('limits the public draw list and records per client as well', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) statuses.push((await env.app.inject({ url: i % 2 ? '/api/public/draws' : '/api/public/draws/00000000-0000-4000-8000-000000000000', remoteAddress: '203.0.113.44' })).statusCode);
+    expect(statuses.slice(0, 60).every((s) => s !== 429)).toBe(true);
+    expect(statuses[60]).toBe(429);
+  });
+
   // Two processes on one database share the counters: PostgreSQL only (PGlite serves one process).
   it.runIf(!!process.env.TEST_DATABASE_URL)('two app instances on one database share the 60/min limit', async () => {
     const second = await createTestEnv({ trustProxy: [PROXY], publicRateLimit: 60 }, env.database);
