@@ -137,6 +137,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -384,6 +399,8 @@ export interface paths {
                                 parentId: string | null;
                                 parentName: string | null;
                                 active: boolean;
+                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                                version: number;
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
@@ -429,6 +446,8 @@ export interface paths {
                             parentId: string | null;
                             parentName: string | null;
                             active: boolean;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -535,6 +554,8 @@ export interface paths {
                             parentId: string | null;
                             parentName: string | null;
                             active: boolean;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -598,6 +619,8 @@ export interface paths {
                             parentId: string | null;
                             parentName: string | null;
                             active: boolean;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -663,6 +686,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -711,6 +749,8 @@ export interface paths {
                                 lockedUntil: string | null;
                                 /** Format: date-time */
                                 lastLoginAt: string | null;
+                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                                version: number;
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
@@ -763,6 +803,8 @@ export interface paths {
                             lockedUntil: string | null;
                             /** Format: date-time */
                             lastLoginAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -874,6 +916,8 @@ export interface paths {
                             lockedUntil: string | null;
                             /** Format: date-time */
                             lastLoginAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -901,6 +945,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** 修改用户（If-Match） */
         patch: {
             parameters: {
                 query?: never;
@@ -942,6 +987,8 @@ export interface paths {
                             lockedUntil: string | null;
                             /** Format: date-time */
                             lastLoginAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1007,6 +1054,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -1020,7 +1082,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 重置密码 */
+        /** 重置密码（If-Match） */
         post: {
             parameters: {
                 query?: never;
@@ -1106,6 +1168,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1123,7 +1200,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 解除锁定 */
+        /** 解除锁定（If-Match） */
         post: {
             parameters: {
                 query?: never;
@@ -1202,6 +1279,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1240,6 +1332,8 @@ export interface paths {
                                 permissions: string[];
                                 dataScope: "all" | "region" | "org" | "self";
                                 builtin: boolean;
+                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                                version: number;
                             }[];
                             total: number;
                         };
@@ -1278,6 +1372,8 @@ export interface paths {
                             permissions: string[];
                             dataScope: "all" | "region" | "org" | "self";
                             builtin: boolean;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                         };
                     };
                 };
@@ -1347,6 +1443,179 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            name: string;
+                            permissions: string[];
+                            dataScope: "all" | "region" | "org" | "self";
+                            builtin: boolean;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改角色（If-Match） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        permissions?: string[];
+                        dataScope?: "all" | "region" | "org" | "self";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            name: string;
+                            permissions: string[];
+                            dataScope: "all" | "region" | "org" | "self";
+                            builtin: boolean;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/permissions": {
@@ -1389,117 +1658,6 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
-        trace?: never;
-    };
-    "/api/roles/{key}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        permissions?: string[];
-                        dataScope?: "all" | "region" | "org" | "self";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            name: string;
-                            permissions: string[];
-                            dataScope: "all" | "region" | "org" | "self";
-                            builtin: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
         trace?: never;
     };
     "/api/api-keys": {
@@ -1738,7 +1896,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 校验审计日志哈希链，报告第一个断点 */
+        /** 用密钥和锚点校验审计日志哈希链，报告第一个断点（篡改或截断） */
         get: {
             parameters: {
                 query?: never;
@@ -1756,11 +1914,27 @@ export interface paths {
                     content: {
                         "application/json": {
                             ok: boolean;
+                            /** @description 第一个断点之前完好的事件数（完整时为全部） */
                             checked: number;
                             firstBroken: {
                                 id: string;
+                                /** @description hash_mismatch（内容或哈希被改）、chain_broken（链接断开）或 anchor_missing（锚点记录的事件已不在：日志被截断） */
                                 reason: string;
                             } | null;
+                            /** @description 密钥链的第一个事件（链首，或旧的无密钥链之后的 audit.rekeyed 事件） */
+                            keyedFrom: string | null;
+                            anchors: {
+                                /** @description 与日志相符的锚点数 */
+                                checked: number;
+                                /** @description 锚点文件中无法识别的行数 */
+                                unreadable: number;
+                                /** @description 最近写入的锚点 */
+                                latest: {
+                                    lastId: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
+                            };
                         };
                     };
                 };
@@ -1955,11 +2129,15 @@ export interface paths {
                         "application/json": {
                             year: number;
                             covered: boolean;
+                            /** @description 该年“数据完整”声明的版本（0：未声明） */
+                            coveredVersion: number;
                             items: {
                                 date: string;
                                 workingDay: boolean;
                                 name: string | null;
                                 source: "package" | "manual";
+                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                                version: number;
                             }[];
                             total: number;
                         };
@@ -1983,6 +2161,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 人工调整某日（If-Match：该日调整的版本，未调整过为 0） */
         put: {
             parameters: {
                 query?: never;
@@ -2012,6 +2191,8 @@ export interface paths {
                             workingDay: boolean;
                             name: string | null;
                             source: "package" | "manual";
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                         };
                     };
                 };
@@ -2030,9 +2211,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         post?: never;
+        /** 撤销某日的人工调整（If-Match） */
         delete: {
             parameters: {
                 query?: never;
@@ -2066,6 +2263,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -2081,7 +2293,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 声明人工录入的年份数据完整 */
+        /** 声明人工录入的年份数据完整（If-Match：声明的版本，未声明过为 0） */
         put: {
             parameters: {
                 query?: never;
@@ -2108,11 +2320,28 @@ export interface paths {
                         "application/json": {
                             year: number;
                             covered: boolean;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                         };
                     };
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2322,6 +2551,8 @@ export interface paths {
                                 tags: string[];
                                 creditClass: ("A" | "B" | "C" | "D") | (never | null);
                                 usccOverrideReason: string | null;
+                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                                version: number;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
@@ -2395,6 +2626,8 @@ export interface paths {
                             tags: string[];
                             creditClass: ("A" | "B" | "C" | "D") | (never | null);
                             usccOverrideReason: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -2514,6 +2747,8 @@ export interface paths {
                             tags: string[];
                             creditClass: ("A" | "B" | "C" | "D") | (never | null);
                             usccOverrideReason: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -2543,6 +2778,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** 修改市场主体（If-Match 带上读取时的 ETag：已被他人修改时 412） */
         patch: {
             parameters: {
                 query?: never;
@@ -2599,6 +2835,8 @@ export interface paths {
                             tags: string[];
                             creditClass: ("A" | "B" | "C" | "D") | (never | null);
                             usccOverrideReason: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -2653,6 +2891,21 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3004,6 +3257,8 @@ export interface paths {
                                 state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
                                 reviewOn: string | null;
                                 changeDeadline: string | null;
+                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                                version: number;
                                 /** @description 当前状态下可采取的监管措施（终态为空） */
                                 allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
                                 /** Format: date-time */
@@ -3077,6 +3332,8 @@ export interface paths {
                             state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
                             reviewOn: string | null;
                             changeDeadline: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** @description 当前状态下可采取的监管措施（终态为空） */
                             allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
                             /** Format: date-time */
@@ -3194,6 +3451,8 @@ export interface paths {
                             state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
                             reviewOn: string | null;
                             changeDeadline: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** @description 当前状态下可采取的监管措施（终态为空） */
                             allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
                             /** Format: date-time */
@@ -3351,7 +3610,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** 采取监管措施（需审批时返回 202 与待审批请求） */
+        /** 采取监管措施（需审批时返回 202 与待审批请求；If-Match：许可证的版本） */
         post: {
             parameters: {
                 query?: never;
@@ -3396,6 +3655,8 @@ export interface paths {
                             state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
                             reviewOn: string | null;
                             changeDeadline: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** @description 当前状态下可采取的监管措施（终态为空） */
                             allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
                             /** Format: date-time */
@@ -3495,6 +3756,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -3553,6 +3829,8 @@ export interface paths {
                             state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
                             reviewOn: string | null;
                             changeDeadline: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** @description 当前状态下可采取的监管措施（终态为空） */
                             allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
                             /** Format: date-time */
@@ -3609,6 +3887,21 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3680,6 +3973,8 @@ export interface paths {
                             state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
                             reviewOn: string | null;
                             changeDeadline: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** @description 当前状态下可采取的监管措施（终态为空） */
                             allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
                             /** Format: date-time */
@@ -3749,6 +4044,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -3784,6 +4094,8 @@ export interface paths {
                             items: {
                                 to: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn";
                                 requiresApproval: boolean;
+                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                                version: number;
                             }[];
                             total: number;
                         };
@@ -3807,6 +4119,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 设置是否需审批（If-Match） */
         put: {
             parameters: {
                 query?: never;
@@ -3833,6 +4146,8 @@ export interface paths {
                         "application/json": {
                             to: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn";
                             requiresApproval: boolean;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                         };
                     };
                 };
@@ -3883,6 +4198,21 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4192,6 +4522,8 @@ export interface paths {
                                 orgId: string;
                                 orgName: string;
                                 createdByName: string;
+                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                                version: number;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
@@ -4296,6 +4628,8 @@ export interface paths {
                             orgId: string;
                             orgName: string;
                             createdByName: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -4440,6 +4774,8 @@ export interface paths {
                             orgId: string;
                             orgName: string;
                             createdByName: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -4507,7 +4843,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录调查核实结果（进入决定阶段） */
+        /** 记录调查核实结果（进入决定阶段；If-Match） */
         post: {
             parameters: {
                 query?: never;
@@ -4565,6 +4901,8 @@ export interface paths {
                             orgId: string;
                             orgName: string;
                             createdByName: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -4644,6 +4982,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4661,7 +5014,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 作出决定：吊销、注销（生成决定书，需审批时等待审批）或不予吊销/注销 */
+        /** 作出决定：吊销、注销（生成决定书，需审批时等待审批）或不予吊销/注销（If-Match） */
         post: {
             parameters: {
                 query?: never;
@@ -4720,6 +5073,8 @@ export interface paths {
                             orgId: string;
                             orgName: string;
                             createdByName: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -4786,6 +5141,21 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4874,6 +5244,8 @@ export interface paths {
                                 decidedByName: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
+                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                                version: number;
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
@@ -4962,6 +5334,8 @@ export interface paths {
                             decidedByName: string | null;
                             /** Format: date-time */
                             decidedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -5078,6 +5452,8 @@ export interface paths {
                             decidedByName: string | null;
                             /** Format: date-time */
                             decidedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** @description 被通报企业的许可证（当前用户辖区内） */
@@ -5211,6 +5587,8 @@ export interface paths {
                             decidedByName: string | null;
                             /** Format: date-time */
                             decidedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** @description 被通报企业的许可证（当前用户辖区内） */
@@ -5273,6 +5651,21 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5351,6 +5744,8 @@ export interface paths {
                                 closedByName: string | null;
                                 /** Format: date-time */
                                 closedAt: string | null;
+                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                                version: number;
                                 createdByName: string;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -5432,6 +5827,8 @@ export interface paths {
                             closedByName: string | null;
                             /** Format: date-time */
                             closedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             createdByName: string;
                             /** Format: date-time */
                             createdAt: string;
@@ -5557,6 +5954,8 @@ export interface paths {
                             closedByName: string | null;
                             /** Format: date-time */
                             closedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             createdByName: string;
                             /** Format: date-time */
                             createdAt: string;
@@ -5599,7 +5998,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 指派（或改派）承办人 */
+        /** 指派（或改派）承办人（If-Match） */
         post: {
             parameters: {
                 query?: never;
@@ -5649,6 +6048,8 @@ export interface paths {
                             closedByName: string | null;
                             /** Format: date-time */
                             closedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             createdByName: string;
                             /** Format: date-time */
                             createdAt: string;
@@ -5717,6 +6118,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -5734,7 +6150,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 办结线索（办结后不能再变更） */
+        /** 办结线索（办结后不能再变更；If-Match） */
         post: {
             parameters: {
                 query?: never;
@@ -5784,6 +6200,8 @@ export interface paths {
                             closedByName: string | null;
                             /** Format: date-time */
                             closedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             createdByName: string;
                             /** Format: date-time */
                             createdAt: string;
@@ -5839,6 +6257,21 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5894,6 +6327,8 @@ export interface paths {
                                 /** @description 已取消的证照类型：只能查阅，不能新发 */
                                 historic: boolean;
                                 sort: number;
+                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                                version: number;
                             }[];
                             total: number;
                         };
@@ -5942,6 +6377,8 @@ export interface paths {
                             /** @description 已取消的证照类型：只能查阅，不能新发 */
                             historic: boolean;
                             sort: number;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                         };
                     };
                 };
@@ -6020,13 +6457,61 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            name: string;
+                            sectionId: string | null;
+                            sectionName: string | null;
+                            legalBasis: string;
+                            validityYears: number | null;
+                            /** @description 已取消的证照类型：只能查阅，不能新发 */
+                            historic: boolean;
+                            sort: number;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** 修改许可证类型（默认有效期的修改不影响已登记的许可证） */
+        /** 修改许可证类型（默认有效期的修改不影响已登记的许可证；If-Match） */
         patch: {
             parameters: {
                 query?: never;
@@ -6067,6 +6552,8 @@ export interface paths {
                             /** @description 已取消的证照类型：只能查阅，不能新发 */
                             historic: boolean;
                             sort: number;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                         };
                     };
                 };
@@ -6117,6 +6604,21 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6404,6 +6906,8 @@ export interface paths {
                                 resultCategories: string[];
                                 specialty: string | null;
                                 active: boolean;
+                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                                version: number;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
@@ -6495,6 +6999,8 @@ export interface paths {
                             resultCategories: string[];
                             specialty: string | null;
                             active: boolean;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -6614,6 +7120,8 @@ export interface paths {
                             resultCategories: string[];
                             specialty: string | null;
                             active: boolean;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -6643,7 +7151,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** 修改抽查事项（检查表、结果分类整体替换） */
+        /** 修改抽查事项（检查表、结果分类整体替换；If-Match） */
         patch: {
             parameters: {
                 query?: never;
@@ -6709,6 +7217,8 @@ export interface paths {
                             resultCategories: string[];
                             specialty: string | null;
                             active: boolean;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -6776,6 +7286,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -6828,6 +7353,8 @@ export interface paths {
                                 /** @description 声明回避的企业（统一社会信用代码） */
                                 conflicts: string[];
                                 regionCode: string;
+                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                                version: number;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
@@ -6903,6 +7430,8 @@ export interface paths {
                             /** @description 声明回避的企业（统一社会信用代码） */
                             conflicts: string[];
                             regionCode: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -6927,7 +7456,7 @@ export interface paths {
                 };
             };
         };
-        /** 将用户列入执法检查人员名录库，或修改其信息（新列入 201，修改 200） */
+        /** 将用户列入执法检查人员名录库，或修改其信息（新列入 201，修改 200；If-Match） */
         put: {
             parameters: {
                 query?: never;
@@ -6979,6 +7508,8 @@ export interface paths {
                             /** @description 声明回避的企业（统一社会信用代码） */
                             conflicts: string[];
                             regionCode: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -7009,6 +7540,8 @@ export interface paths {
                             /** @description 声明回避的企业（统一社会信用代码） */
                             conflicts: string[];
                             regionCode: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -7076,6 +7609,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -7115,6 +7663,21 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8566,6 +9129,8 @@ export interface paths {
                                 publishDueOn: string | null;
                                 /** Format: date-time */
                                 publishedAt: string | null;
+                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                                version: number;
                                 /** Format: date-time */
                                 createdAt: string;
                                 deadline: string | null;
@@ -8629,6 +9194,8 @@ export interface paths {
                             publishDueOn: string | null;
                             /** Format: date-time */
                             publishedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             deadline: string | null;
@@ -8975,6 +9542,8 @@ export interface paths {
                             publishDueOn: string | null;
                             /** Format: date-time */
                             publishedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             deadline: string | null;
@@ -9075,7 +9644,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 暂存检查表回答 */
+        /** 暂存检查表回答（If-Match） */
         put: {
             parameters: {
                 query?: never;
@@ -9126,6 +9695,8 @@ export interface paths {
                             publishDueOn: string | null;
                             /** Format: date-time */
                             publishedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             deadline: string | null;
@@ -9240,6 +9811,21 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9327,6 +9913,8 @@ export interface paths {
                             publishDueOn: string | null;
                             /** Format: date-time */
                             publishedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             deadline: string | null;
@@ -9441,6 +10029,21 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9518,6 +10121,8 @@ export interface paths {
                             publishDueOn: string | null;
                             /** Format: date-time */
                             publishedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             deadline: string | null;
@@ -9632,6 +10237,21 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9905,6 +10525,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -9968,6 +10603,8 @@ export interface paths {
                             publishDueOn: string | null;
                             /** Format: date-time */
                             publishedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             deadline: string | null;
@@ -10082,6 +10719,21 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10212,6 +10864,8 @@ export interface paths {
                             publishDueOn: string | null;
                             /** Format: date-time */
                             publishedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             deadline: string | null;
@@ -10326,6 +10980,21 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10404,6 +11073,8 @@ export interface paths {
                             publishDueOn: string | null;
                             /** Format: date-time */
                             publishedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
                             /** Format: date-time */
                             createdAt: string;
                             deadline: string | null;
@@ -10518,6 +11189,21 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
