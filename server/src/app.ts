@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -32,6 +30,7 @@ import { registerSecurityHeaders } from './platform/http/headers.js';
 import { perClientLimit } from './platform/http/rate-limit.js';
 import { registerRouteTable } from './platform/http/route-table.js';
 import { registerETags } from './platform/http/etag.js';
+import { registerWebApp } from './platform/http/web.js';
 import { jurisdictionRoutes } from './platform/jurisdiction/jurisdiction.routes.js';
 import { makeJurisdictionService } from './platform/jurisdiction/jurisdiction.service.js';
 import { usersRoutes } from './platform/users/users.routes.js';
@@ -182,9 +181,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(inspectionsRoutes({ pools: services.pools, plans: services.plans, templates: services.planTemplates, draws: services.draws, publicLimit }));
   await app.register(tasksRoutes({ publication: services.inspectionPublication, tasks: services.tasks, rectification: services.rectification, photos: services.taskPhotos, publicLimit }));
 
-  const indexHtml = path.join(config.webDir, 'index.html');
-  const hasWeb = fs.existsSync(indexHtml);
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir });
+  const hasWeb = await registerWebApp(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: unknown page paths get its page, which shows its own 404;
     // API paths and missing files (anything with an extension) get a real 404.
