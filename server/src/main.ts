@@ -5,6 +5,7 @@ import { openDatabase } from './db/client.js';
 import { acquireDataDirLock } from './db/lock.js';
 import { systemContext } from './platform/access/actor.js';
 import { guardProcess } from './platform/http/crash-guard.js';
+import { sweepStaleSpools } from './platform/files/xlsx/read-xlsx.js';
 import { makeJobs } from './platform/jobs/jobs.js';
 import { loadSecretKey } from './platform/secrets/secret-key.js';
 
@@ -27,6 +28,8 @@ async function main() {
 
   const { app } = await buildApp({ config, database, services, logger: { level: config.logLevel } });
   guardProcess(app.log);
+  const swept = await sweepStaleSpools();
+  if (swept) app.log.info({ swept }, 'removed the spool folders of imports a stopped process left behind');
   // Audit anchors: a checkpoint of the chain outside the database at every start and daily (README, "Audit log").
   const anchorAudit = async () => {
     const written = await services.audit.anchor(database.db).catch((err: unknown) => {

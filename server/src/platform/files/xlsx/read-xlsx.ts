@@ -25,7 +25,7 @@ const MAX_ITEMS = 65_536;
  * Characters are decoded as streams, never split; every limit answers 413 as soon as it is passed.
  */
 export async function* readXlsx(input: AsyncIterable<Buffer>, limits: ImportLimits): AsyncGenerator<SheetRow> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'zj-import-'));
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), SPOOL_PREFIX));
   try {
     const file = path.join(dir, 'upload.xlsx');
     await spool(input, file, limits.fileBytes);
@@ -38,6 +38,25 @@ export async function* readXlsx(input: AsyncIterable<Buffer>, limits: ImportLimi
   } finally {
     await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined); // never hides the import's own outcome
   }
+}
+
+const SPOOL_PREFIX = 'zj-import-';
+
+/**
+ * Removes the spool folders of imports that a killed process left behind (older than `ageMs`, so
+ * that another process's running import keeps its own); run at start. Returns how many it removed.
+ */
+export async function sweepStaleSpools(ageMs = 24 * 3_600_000, tmp = os.tmpdir(), now = Date.now()): Promise<number> {
+  let removed = 0;
+  for (const name of await fs.readdir(tmp).catch(() => [] as string[])) {
+    if (!name.startsWith(SPOOL_PREFIX)) continue;
+    const dir = path.join(tmp, name);
+    const stat = await fs.stat(dir).catch(() => null);
+    if (!stat?.isDirectory() || now - stat.mtimeMs < ageMs) continue;
+    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    removed++;
+  }
+  return removed;
 }
 
 /** Writes the upload to `file`; refuses an old .xls or an encrypted workbook (both OLE files) by their first bytes. */
