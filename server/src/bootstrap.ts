@@ -17,6 +17,8 @@ interface JurisdictionFile {
 }
 interface OrgNode {
   name: string;
+  /** Short name used in document numbers (bureaus). */
+  shortName?: string;
   type: OrgType;
   regionCode: string;
   children?: OrgNode[];
@@ -63,7 +65,7 @@ export async function bootstrap(
       }
       const insertTree = async (nodes: OrgNode[], parentId: string | null) => {
         for (const n of nodes) {
-          const [row] = await tx.insert(orgs).values({ name: n.name, type: n.type, regionCode: n.regionCode, parentId }).returning({ id: orgs.id });
+          const [row] = await tx.insert(orgs).values({ name: n.name, shortName: n.shortName ?? null, type: n.type, regionCode: n.regionCode, parentId }).returning({ id: orgs.id });
           await insertTree(n.children ?? [], row!.id);
         }
       };

@@ -113,6 +113,8 @@ export const inspectionPlans = pgTable(
     minimum: integer(),
     fixedCount: integer(),
     inspectorsPerTask: integer().notNull().default(2),
+    /** Why a plan whose quarters had all ended when it was made was created anyway (its tasks are born overdue). */
+    pastPeriodReason: text(),
     regionCode: text().notNull(),
     orgId: uuid()
       .notNull()

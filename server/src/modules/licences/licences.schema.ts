@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../db/columns.js';
 import { orgs } from '../../platform/jurisdiction/jurisdiction.schema.js';
 import { enterprises } from '../enterprises/enterprises.schema.js';
@@ -97,6 +97,27 @@ export const licenceTransitions = pgTable(
     // At most one request waits for approval per licence.
     uniqueIndex('licence_transitions_one_pending').on(t.licenceId).where(sql`${t.status} = 'pending'`),
   ],
+);
+
+/**
+ * A correction of a licence's recorded details after issue (a typo in the number, the scope, the
+ * dates as printed on the certificate): what was recorded before and after, why, and by whom.
+ */
+export const licenceCorrections = pgTable(
+  'licence_corrections',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    licenceId: uuid()
+      .notNull()
+      .references(() => licences.id),
+    before: jsonb().$type<Record<string, string | null>>().notNull(),
+    after: jsonb().$type<Record<string, string | null>>().notNull(),
+    reason: text().notNull(),
+    correctedBy: uuid(),
+    correctedByName: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.licenceId, t.createdAt)],
 );
 
 /** Targets whose transitions need a section head's approval (none by default). */

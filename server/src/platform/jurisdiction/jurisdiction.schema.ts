@@ -32,6 +32,8 @@ export const orgs = pgTable(
       .notNull()
       .references(() => regions.code),
     parentId: uuid().references((): AnyPgColumn => orgs.id),
+    /** The bureau's short name in document numbers (涟市监 in 涟市监责改〔2026〕4号); null: the full name is used. */
+    shortName: text(),
     active: boolean().notNull().default(true),
     /** Bumped by every change of the row; the ETag of its API representation (If-Match). */
     version: integer().notNull().default(1),

@@ -61,6 +61,8 @@ export const inspectionTasks = pgTable(
     completedOn: date({ mode: 'string' }),
     /** Completion + 20 working days (企业信息公示暂行条例 §6). */
     publishDueOn: date({ mode: 'string' }),
+    /** False when publishDueOn was counted over a year without holiday data. */
+    publishDueCertain: boolean(),
     publishedAt: timestamp({ withTimezone: true }),
     createdByName: text().notNull(),
     /** Bumped by every change of the row; the ETag of its API representation (If-Match). */
@@ -91,6 +93,8 @@ export const rectificationOrders = pgTable(
     workingDays: integer().notNull(),
     issuedOn: date({ mode: 'string' }).notNull(),
     dueOn: date({ mode: 'string' }).notNull(),
+    /** False when dueOn was counted over a year without holiday data. */
+    dueCertain: boolean(),
     fileName: text().notNull(),
     document: bytea().notNull(),
     issuedByName: text().notNull(),
@@ -99,6 +103,8 @@ export const rectificationOrders = pgTable(
     reportedByName: text(),
     /** Report + 10 working days (SAMR Order 57 §29). */
     recheckDueOn: date({ mode: 'string' }),
+    /** False when recheckDueOn was counted over a year without holiday data. */
+    recheckDueCertain: boolean(),
     recheckedOn: date({ mode: 'string' }),
     recheckPassed: boolean(),
     recheckNote: text(),

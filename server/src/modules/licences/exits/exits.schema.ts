@@ -46,6 +46,8 @@ export const licenceExits = pgTable(
     investigatorId: uuid(),
     investigatorName: text(),
     investigationDueOn: date({ mode: 'string' }),
+    /** False when investigationDueOn was counted over a year without holiday data. */
+    investigationDueCertain: boolean(),
     findings: text(),
     justifiedReason: boolean(),
     investigatedAt: timestamp({ withTimezone: true }),
