@@ -8,9 +8,11 @@ export type TodoStatus = 'open' | 'done' | 'resolved';
 export type TodoParams = Record<string, string>;
 
 /**
- * A to-do item on users' home pages, addressed to an org (a county bureau) and/or a city
- * section: every user of either sees it. Modules create them — mostly daily jobs — under a
- * stable `key`, so running a job twice creates nothing new.
+ * A to-do item on users' home pages, addressed to a person (`userId`: an assigned inspector, an
+ * investigator), who alone sees it, or else to an org (a county bureau) and/or a city section,
+ * whose users see it when their role makes it their job (they hold `permission`). Modules create
+ * them — at the event or in daily jobs — under a stable `key`, so running a job twice creates
+ * nothing new.
  */
 export const todos = pgTable(
   'todos',
@@ -30,6 +32,10 @@ export const todos = pgTable(
     dueOn: date({ mode: 'string' }),
     orgId: uuid().references(() => orgs.id),
     sectionId: uuid().references(() => orgs.id),
+    /** The person it is addressed to; when set, only they see it. */
+    userId: uuid(),
+    /** Of an item addressed to an office: the permission that makes it a user's job (null: every user of the office). */
+    permission: text(),
     /** The region of the record it is about (data scope). */
     regionCode: text().notNull(),
     status: text().$type<TodoStatus>().notNull().default('open'),
@@ -37,5 +43,5 @@ export const todos = pgTable(
     closedAt: timestamp({ withTimezone: true }),
     closedBy: uuid(),
   },
-  (t) => [uniqueIndex('todos_key_unique').on(t.key), index().on(t.status, t.orgId), index().on(t.status, t.sectionId), index().on(t.kind, t.status)],
+  (t) => [uniqueIndex('todos_key_unique').on(t.key), index().on(t.status, t.orgId), index().on(t.status, t.sectionId), index().on(t.kind, t.status), index().on(t.status, t.userId)],
 );
