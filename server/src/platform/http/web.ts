@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -13,7 +12,7 @@ export const REVALIDATE_CACHE = 'no-cache';
 const ASSETS_DIR = 'assets';
 
 /** Cache-Control and Vary for one served file; `file` is the path actually sent (maybe its .br/.gz sibling). */
-function setCacheHeaders(webDir: string, res: ServerResponse, file: string): void {
+function setCacheHeaders(webDir: string, res: { setHeader(name: string, value: string): unknown }, file: string): void {
   const relative = path.relative(webDir, file).split(path.sep);
   res.setHeader('Cache-Control', relative.length > 1 && relative[0] === ASSETS_DIR ? IMMUTABLE_CACHE : REVALIDATE_CACHE);
   // the same URL is sent as brotli, gzip or plain depending on Accept-Encoding
