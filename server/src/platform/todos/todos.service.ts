@@ -1,9 +1,11 @@
-import { type SQL, and, asc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { countAll, inTransaction } from '../../db/sql.js';
 import type { Actor, RequestContext } from '../access/actor.js';
+import type { Permission } from '../access/permissions.js';
 import { visibleTo } from '../access/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { todayInChina } from '../calendar/dates.js';
 import { notFound } from '../http/errors.js';
 import { type Page, offsetOf } from '../http/schemas.js';
 import { type TodoParams, todos } from './todos.schema.js';
@@ -19,8 +21,15 @@ export interface TodoSpec {
   dueOn: string | null;
   orgId: string | null;
   sectionId: string | null;
+  /** The person responsible (an assigned inspector, an investigator): only they see it. */
+  userId?: string | null;
+  /** Of an item addressed to an office: only its users holding this permission see it. */
+  permission?: Permission | null;
   regionCode: string;
 }
+
+/** Kinds that ask someone to decide; they head the list with overdue items. */
+export const APPROVAL_KINDS = ['licence.approval_pending'];
 
 const CHUNK = 1000;
 
@@ -46,8 +55,19 @@ const columns = {
 export function makeTodosService(deps: { db: Db; audit: AuditService }) {
   const { db, audit } = deps;
 
-  /** Items addressed to the actor's org (a county bureau or a city section), within the actor's data scope. */
-  const addressedTo = (actor: Actor): SQL | undefined => and(or(eq(todos.orgId, actor.orgId), eq(todos.sectionId, actor.orgId)), visibleTo(actor, { regionCode: todos.regionCode }));
+  /**
+   * Items addressed to the actor in person, and those of the actor's org (a county bureau or a
+   * city section) within the actor's data scope that are their job (they hold the item's permission).
+   */
+  const addressedTo = (actor: Actor): SQL | undefined => {
+    const office = and(
+      isNull(todos.userId),
+      or(eq(todos.orgId, actor.orgId), eq(todos.sectionId, actor.orgId)),
+      or(isNull(todos.permission), actor.permissions.size ? inArray(todos.permission, [...actor.permissions]) : undefined),
+      visibleTo(actor, { regionCode: todos.regionCode }),
+    );
+    return actor.userId ? or(eq(todos.userId, actor.userId), office) : office;
+  };
 
   /** Adds the items; a resolved item whose cause came back opens again, one a user marked done stays done. */
   async function raise(tx: Db, kind: string, items: TodoSpec[]) {
@@ -72,6 +92,11 @@ export function makeTodosService(deps: { db: Db; audit: AuditService }) {
       await tx.update(todos).set({ status: 'resolved', closedAt: new Date() }).where(and(eq(todos.key, key), eq(todos.status, 'open')));
     },
 
+    /** The open items of `kind` about one record are done with (e.g. the investigation was recorded), whoever they were addressed to. */
+    async resolveSubject(tx: Db, kind: string, subjectId: string) {
+      await tx.update(todos).set({ status: 'resolved', closedAt: new Date() }).where(and(eq(todos.kind, kind), eq(todos.subjectId, subjectId), eq(todos.status, 'open')));
+    },
+
     /** Makes the open items of `kind` exactly `wanted` (daily jobs). */
     async sync(tx: Db, kind: string, wanted: TodoSpec[]) {
       const created = await raise(tx, kind, wanted);
@@ -92,7 +117,7 @@ export function makeTodosService(deps: { db: Db; audit: AuditService }) {
           .select(columns)
           .from(todos)
           .where(where)
-          .orderBy(sql`${todos.dueOn} asc nulls last`, asc(todos.createdAt))
+          .orderBy(sql`${todos.dueOn} asc nulls last`, asc(todos.createdAt), asc(todos.id))
           .limit(page.pageSize)
           .offset(offsetOf(page)),
         db.select({ n: countAll }).from(todos).where(where),
