@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../../platform/calendar/dates.js';
 import { useTestEnv } from '../../test/app.js';
+import { enterprises } from './enterprises.schema.js';
 import { makeEnterprise, randomUscc } from './testing.js';
 import { usccCheckChar } from './uscc.js';
 
@@ -156,9 +158,23 @@ describe('public lookup', () => {
     const e = await makeEnterprise(env, { contacts: [{ name: '张三', phone: '13800000000' }], legalRepresentative: '张三' });
     const res = await env.app.inject({ url: `/api/public/enterprises/${e.uscc.toLowerCase()}` });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ uscc: e.uscc, name: e.name, regionCode: '320826', regionName: '涟水县', status: 'active', creditClass: null, licences: [], revocations: [] });
+    expect(res.json()).toEqual({ uscc: e.uscc, name: e.name, regionCode: '320826', regionName: '涟水县', status: 'active', licences: [], revocations: [] });
     expect(res.body).not.toContain('13800000000');
     expect((await env.app.inject({ url: `/api/public/enterprises/${randomUscc()}` })).json().error.code).toBe('NOT_FOUND');
+  });
+
+  it('never shows the credit-risk class (internal supervision, 国市监信发〔2022〕6号): neither in the answer nor in its schema', async () => {
+    const e = await makeEnterprise(env);
+    await env.db.update(enterprises).set({ creditClass: 'D' }).where(eq(enterprises.uscc, e.uscc)); // as an import of the classification does
+    expect((await (await env.loginAdmin()).get(`/api/enterprises/${e.uscc}`)).json().creditClass).toBe('D');
+    const res = await env.app.inject({ url: `/api/public/enterprises/${e.uscc}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).not.toHaveProperty('creditClass');
+    expect(res.body).not.toMatch(/credit/i);
+    const spec = (await env.app.inject({ url: '/api/docs/json' })).json();
+    const schema = JSON.stringify(spec.paths['/api/public/enterprises/{uscc}'].get.responses['200']);
+    expect(schema).toContain('revocations');
+    expect(schema).not.toMatch(/credit/i);
   });
 
   it('answers each of many concurrent lookups with its own enterprise (they share queries), unknown ones with 404', async () => {

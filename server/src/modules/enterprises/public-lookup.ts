@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client.js';
 import { coalescedLoader } from '../../db/coalesced-loader.js';
 import { notFound } from '../../platform/http/errors.js';
-import type { CreditClass, EnterpriseStatus } from './enterprises.schema.js';
+import type { EnterpriseStatus } from './enterprises.schema.js';
 import { normalizeUscc } from './uscc.js';
 
 /** A licence the holder may currently operate under, as the public sees it (no supervision state). */
@@ -30,7 +30,6 @@ export interface PublicRecord {
   regionCode: string;
   regionName: string | null;
   status: EnterpriseStatus;
-  creditClass: CreditClass | null;
   licences: PublicLicence[];
   revocations: PublicRevocation[];
 }
@@ -40,7 +39,7 @@ export interface PublicRecord {
 // internal supervision: such a licence is listed as valid, without its state. Every state change
 // is an applied transition (licences.service `apply`), so each revoked or withdrawn licence has one.
 const PUBLIC_RECORD = `
-  select e.uscc, e.name, e.region_code as "regionCode", r.name as "regionName", e.status, e.credit_class as "creditClass",
+  select e.uscc, e.name, e.region_code as "regionCode", r.name as "regionName", e.status,
     (select coalesce(json_agg(json_build_object(
               'typeName', t.name, 'number', l.number, 'scope', l.scope,
               'issuedOn', l.issued_on, 'expiresOn', l.expires_on, 'issuer', l.issuer) order by t.sort, l.number), '[]'::json)
@@ -60,7 +59,7 @@ const PUBLIC_RECORD = `
   where e.uscc = any($1::text[])`;
 
 /**
- * The public part of an enterprise's record — never contacts, notes, history or the internal
+ * The public part of an enterprise's record — never contacts, notes, history, the credit-risk class (国市监信发〔2022〕6号: internal) or the internal
  * supervision of its licences. A hot path (anyone, no login): one prepared statement on the
  * driver, one round trip, nothing built per request. Concurrent lookups share a round trip
  * (`coalescedLoader`: up to 100 USCCs per query while the previous query runs — one at a time on

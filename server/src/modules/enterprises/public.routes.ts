@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { PerClientLimit } from '../../platform/http/rate-limit.js';
 import { DateString, ErrorSchema, Nullable, literals } from '../../platform/http/schemas.js';
-import { CreditClass, Status, UsccParams } from './enterprises.routes.js';
+import { Status, UsccParams } from './enterprises.routes.js';
 import type { PublicLookup } from './public-lookup.js';
 
 const PublicEnterprise = Type.Object({
@@ -11,7 +11,6 @@ const PublicEnterprise = Type.Object({
   regionCode: Type.String(),
   regionName: Type.Union([Type.String(), Type.Null()]),
   status: Status,
-  creditClass: Type.Union([CreditClass, Type.Null()]),
   licences: Type.Array(
     Type.Object({
       typeName: Type.String(),

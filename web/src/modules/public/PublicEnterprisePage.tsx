@@ -7,7 +7,7 @@ import type { PublicEnterprise } from '../../api/types';
 import { errorText } from '../../app/errors';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
 import { AuthPageFrame } from '../auth/AuthPageFrame';
-import { CreditClassTag, StatusTag } from '../enterprises/enterpriseLabels';
+import { StatusTag } from '../enterprises/enterpriseLabels';
 import { publicApi } from './public.api';
 import { PublicLicences } from './PublicLicences';
 import { PublicResultsTable } from '../inspections/tasks/PublicResultsTable';
@@ -42,7 +42,6 @@ function AnswerView({ answer }: { answer: Answer }) {
           { key: 'uscc', label: t('enterprises.uscc'), children: e.uscc },
           { key: 'region', label: t('enterprises.region'), children: e.regionName ?? e.regionCode },
           { key: 'status', label: t('common.status'), children: <StatusTag status={e.status} /> },
-          { key: 'credit', label: t('enterprises.creditClass'), children: <CreditClassTag value={e.creditClass} /> },
         ]}
       />
       <PublicLicences record={e} />
