@@ -48,6 +48,8 @@ const TaskSummary = {
 };
 
 const Photo = Type.Object({ id: Type.String(), fileName: Type.String(), contentType: Type.String(), size: Type.Integer(), caption: Nullable(Type.String()), uploadedByName: Type.String(), createdAt: Timestamp });
+/** An uploaded photo: the question it answers (if any) and the task's version after the upload. */
+const UploadedPhoto = Type.Composite([Photo, Type.Object({ questionKey: Nullable(Type.String()), taskVersion: Type.Integer() })]);
 
 const TaskDetail = Type.Object({
   ...TaskSummary,
@@ -187,11 +189,18 @@ export const tasksRoutes =
       '/api/inspection-tasks/:id/photos',
       {
         config: { access: 'inspection.perform' },
-        schema: { tags, summary: '上传现场照片', description: `multipart/form-data：可选字段 caption，然后字段 file；${PHOTO_EXTENSIONS.join('、')}，不超过 20 MB。`, consumes: ['multipart/form-data'], params: IdParams, response: { 201: Photo, ...Errors, 413: ErrorSchema } },
+        schema: {
+          tags,
+          summary: '上传现场照片',
+          description: `multipart/form-data：可选字段 caption 与 questionKey（检查表中的拍照问题：照片随即记入该问题的回答，任务版本随之递增，见 taskVersion），然后字段 file；${PHOTO_EXTENSIONS.join('、')}，不超过 20 MB。`,
+          consumes: ['multipart/form-data'],
+          params: IdParams,
+          response: { 201: UploadedPhoto, ...Errors, 413: ErrorSchema },
+        },
       },
       async (request, reply) => {
         const { fileName, content, fields } = await receiveAttachment(request);
-        return reply.status(201).send(await deps.photos.upload(ctxOf(request), request.params.id, { fileName, content, caption: fields.caption }));
+        return reply.status(201).send(await deps.photos.upload(ctxOf(request), request.params.id, { fileName, content, caption: fields.caption, questionKey: fields.questionKey }));
       },
     );
     app.get(
