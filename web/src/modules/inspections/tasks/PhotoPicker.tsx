@@ -33,22 +33,30 @@ export function PhotoThumbs({ taskId, ids, onRemove }: { taskId: string; ids: re
 }
 
 /**
- * The task whose checklist holds the picker: deleting a photo changes the task (its answers), so
- * it is sent with the task's version and the task is read again afterwards.
+ * The task whose checklist holds the picker: uploading a question's photo and deleting a photo
+ * change the task (its answers), so they run in turn with the checklist's other writes (`run`,
+ * which passes the task's current version) and leave the task's new version (`setVersion`).
  */
-export const PhotoTask = createContext<{ version: number; onChanged: (task: Task) => void; onStale: () => void } | null>(null);
+export const PhotoTask = createContext<{
+  run: <T>(write: (version: number) => Promise<T>) => Promise<T>;
+  setVersion: (version: number) => void;
+  onChanged: (task: Task) => void;
+  onStale: () => void;
+} | null>(null);
 
 interface Props {
   taskId: string;
-  /** Sent with each upload (e.g. the question the photo answers). */
+  /** Sent with each upload (e.g. the question's text). */
   caption?: string;
+  /** The checklist question the photos answer: the server adds each upload to its answer at once. */
+  questionKey?: string;
   value?: string[];
   onChange?: (ids: string[]) => void;
   'aria-label'?: string;
 }
 
 /** A photo question's answer: uploads each picked photo at once, and holds the ids of the uploaded photos. */
-export function PhotoPicker({ taskId, caption, value = [], onChange, 'aria-label': ariaLabel }: Props) {
+export function PhotoPicker({ taskId, caption, questionKey, value = [], onChange, 'aria-label': ariaLabel }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [uploading, setUploading] = useState(0);
@@ -71,11 +79,12 @@ export function PhotoPicker({ taskId, caption, value = [], onChange, 'aria-label
   latest.current = value;
   const customRequest: UploadProps['customRequest'] = ({ file, onSuccess, onError }) => {
     setUploading((n) => n + 1);
-    tasksApi
-      .uploadPhoto(taskId, file as File, caption)
+    const upload = () => tasksApi.uploadPhoto(taskId, file as File, caption, questionKey);
+    (photoTask ? photoTask.run(upload) : upload())
       .finally(() => setUploading((n) => n - 1))
       .then(
         (photo) => {
+          photoTask?.setVersion(photo.taskVersion);
           onSuccess?.(photo);
           latest.current = [...latest.current, photo.id];
           onChange?.(latest.current);
@@ -89,12 +98,18 @@ export function PhotoPicker({ taskId, caption, value = [], onChange, 'aria-label
 
   // The photo is deleted on the server too (it was taken by mistake), then leaves the answer.
   const remove = (id: string) =>
-    tasksApi
-      .deletePhoto(taskId, id, photoTask?.version)
-      .then(() => {
-        onChange?.(latest.current.filter((v) => v !== id));
-        return photoTask && tasksApi.get(taskId).then(photoTask.onChanged);
-      })
+    (photoTask
+      ? photoTask.run((version) =>
+          tasksApi.deletePhoto(taskId, id, version).then(() =>
+            tasksApi.get(taskId).then((task) => {
+              photoTask.setVersion(task.version);
+              photoTask.onChanged(task);
+            }),
+          ),
+        )
+      : tasksApi.deletePhoto(taskId, id)
+    )
+      .then(() => onChange?.(latest.current.filter((v) => v !== id)))
       .catch((err: unknown) => {
         void message.error(errorText(err, t));
         if (isStale(err)) photoTask?.onStale();

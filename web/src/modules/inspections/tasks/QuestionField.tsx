@@ -36,7 +36,7 @@ function AnswerInput({ question: q, taskId, ...control }: { question: TaskQuesti
     case 'text':
       return <Input.TextArea {...control} rows={2} maxLength={2000} />;
     case 'photo':
-      return <PhotoPicker {...control} taskId={taskId} caption={q.text} />;
+      return <PhotoPicker {...control} taskId={taskId} caption={q.text} questionKey={q.key} />;
   }
 }
 

@@ -12,6 +12,7 @@ export type TaskAnswer = Task['answers'][string];
 export type AnswerValue = TaskAnswer['value'];
 export type TaskFinding = Task['findings'][number];
 export type TaskPhoto = Task['photos'][number];
+export type UploadedPhoto = ResponseOf<'/api/inspection-tasks/{id}/photos', 'post'>;
 export type RectificationOrder = Task['rectificationOrders'][number];
 export type CreateTaskInput = BodyOf<'/api/inspection-tasks', 'post'>;
 export type EligibleInspector = ResponseOf<'/api/inspection-tasks/eligible-inspectors', 'get'>['items'][number];
@@ -39,12 +40,16 @@ export const tasksApi = {
   /** Every change of a task takes the task's `version` as loaded (If-Match). */
   saveAnswers: (id: string, answers: Task['answers'], version?: number) => api.put<Task>(`${path(id)}/answers`, { answers }, version),
   submit: (id: string, input: SubmitInput, version?: number) => api.post<Task>(`${path(id)}/submit`, input, version),
-  /** A site photo (jpg/png ≤ 20 MB); the caption goes before the file, as the server reads the fields in order. */
-  uploadPhoto: (id: string, file: File, caption?: string) => {
+  /**
+   * A site photo (jpg/png ≤ 20 MB); with `questionKey` it joins that question's answer on the
+   * server at once. The fields go before the file, as the server reads them in order.
+   */
+  uploadPhoto: (id: string, file: File, caption?: string, questionKey?: string) => {
     const form = new FormData();
     if (caption) form.append('caption', caption);
+    if (questionKey) form.append('questionKey', questionKey);
     form.append('file', file);
-    return api.postForm<TaskPhoto>(`${path(id)}/photos`, form);
+    return api.postForm<UploadedPhoto>(`${path(id)}/photos`, form);
   },
   /** Deletes a photo taken by mistake (before the checklist is submitted). */
   deletePhoto: (id: string, photoId: string, version?: number) => api.del(`${path(id)}/photos/${enc(photoId)}`, version),

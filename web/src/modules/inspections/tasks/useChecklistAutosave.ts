@@ -1,0 +1,157 @@
+import type { FormInstance } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, isStale } from '../../../api/client';
+import { answerField, toAnswers, toChecklistValues, type ChecklistValues } from './checklistForm';
+import { tasksApi, type Task } from './tasks.api';
+
+/** Quiet time after the last change before the draft is sent. */
+export const AUTOSAVE_DELAY_MS = 1500;
+const STORAGE_PREFIX = 'zj.checklistDraft.';
+
+/** idle: nothing changed yet; pending/saving: changes on their way; saved: the server has them; offline: kept on this device only. */
+export type AutosaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'error';
+
+/** The answers not yet saved on the server, kept on this device (localStorage) until they are. */
+function readLocal(taskId: string): ChecklistValues | null {
+  try {
+    const raw = localStorage.getItem(STORAGE_PREFIX + taskId);
+    return raw ? (JSON.parse(raw) as { values: ChecklistValues }).values : null;
+  } catch {
+    return null;
+  }
+}
+function writeLocal(taskId: string, values: ChecklistValues) {
+  try {
+    localStorage.setItem(STORAGE_PREFIX + taskId, JSON.stringify({ values, savedAt: new Date().toISOString() }));
+  } catch {
+    // storage full or disabled: the server copy is all there is
+  }
+}
+export const clearLocalDraft = (taskId: string) => {
+  try {
+    localStorage.removeItem(STORAGE_PREFIX + taskId);
+  } catch {
+    // nothing to clear
+  }
+};
+
+/**
+ * The checklist form's first values: the server's answers, overlaid with this device's unsaved
+ * ones (not for photo questions: the server holds which photos a question has). `restored` when
+ * there were unsaved answers here.
+ */
+export function initialChecklistValues(task: Task): { values: ChecklistValues; restored: boolean } {
+  const server = toChecklistValues(task);
+  const local = readLocal(task.id);
+  if (!local) return { values: server, restored: false };
+  const photoFields = new Set(task.checklist.filter((q) => q.answerType === 'photo').map((q) => answerField(q.key)));
+  const kept = Object.fromEntries(Object.entries(local).filter(([name]) => !photoFields.has(name)));
+  return { values: { ...server, ...kept }, restored: true };
+}
+
+const isNetworkError = (err: unknown) => err instanceof ApiError && err.code === 'NETWORK';
+
+/**
+ * Saves the checklist as a draft on its own: each change is kept on this device at once and sent
+ * to the server after a short pause (and when the connection comes back). Every write of the
+ * task — drafts, photo uploads, the submission — runs one at a time with the version the last
+ * one answered (If-Match), so they never refuse each other.
+ */
+export function useChecklistAutosave(opts: { task: Task; form: FormInstance<ChecklistValues>; onSaved: (task: Task) => void; onStale: () => void; onError: (err: unknown) => void }) {
+  const { task, form } = opts;
+  const latest = useRef(opts);
+  latest.current = opts;
+  const version = useRef(task.version);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const changes = useRef(0);
+  const closed = useRef(false);
+  const [status, setStatus] = useState<AutosaveStatus>('idle');
+  const [dirty, setDirty] = useState(false);
+
+  /** Runs a write of the task after those before it; `fn` gets the version to send. */
+  const run = useCallback(<T>(fn: (version: number) => Promise<T>): Promise<T> => {
+    const next = queue.current.then(() => fn(version.current));
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, []);
+
+  /** A write answered the task's new version (a photo upload, a deletion). */
+  const setVersion = useCallback((v: number) => {
+    version.current = v;
+  }, []);
+
+  const save = useCallback(
+    () =>
+      run(async (v): Promise<AutosaveStatus | 'stale'> => {
+        if (closed.current) return 'idle';
+        clearTimeout(timer.current);
+        const seen = changes.current;
+        setStatus('saving');
+        try {
+          const saved = await tasksApi.saveAnswers(task.id, toAnswers(task.checklist, form.getFieldsValue(true)), v);
+          version.current = saved.version;
+          const now = seen === changes.current ? 'saved' : 'pending';
+          if (now === 'saved') {
+            clearLocalDraft(task.id);
+            setDirty(false);
+          }
+          setStatus(now);
+          latest.current.onSaved(saved);
+          return now;
+        } catch (err) {
+          if (isNetworkError(err)) {
+            setStatus('offline'); // kept here; sent when back online
+            return 'offline';
+          }
+          if (isStale(err)) {
+            // another inspector saved meanwhile: reload (this device's answers are restored over theirs)
+            closed.current = true;
+            latest.current.onStale();
+            return 'stale';
+          }
+          setStatus('error');
+          latest.current.onError(err);
+          return 'error';
+        }
+      }),
+    [run, task.id, task.checklist, form],
+  );
+
+  /** The form changed: keep it here, and send it after a pause. */
+  const changed = useCallback(() => {
+    if (closed.current) return;
+    changes.current += 1;
+    writeLocal(task.id, form.getFieldsValue(true));
+    setDirty(true);
+    setStatus('pending');
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+  }, [task.id, form, save]);
+
+  /** The checklist was submitted (or is otherwise done with): nothing more to save. */
+  const close = useCallback(() => {
+    closed.current = true;
+    clearTimeout(timer.current);
+    clearLocalDraft(task.id);
+    setDirty(false);
+  }, [task.id]);
+
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  const taskId = task.id;
+  useEffect(() => {
+    const onOnline = () => {
+      if (readLocal(taskId)) void saveRef.current();
+    };
+    window.addEventListener('online', onOnline);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      // leaving the page inside the app: send what is waiting (it is also kept on this device)
+      if (!closed.current && readLocal(taskId)) void saveRef.current();
+      clearTimeout(timer.current);
+    };
+  }, [taskId]);
+
+  return { status, dirty, changed, save, run, setVersion, close, version };
+}
