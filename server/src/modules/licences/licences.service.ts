@@ -169,7 +169,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
     async list(actor: Actor, filter: LicenceFilter, page: Page) {
       const where = licenceConditions(actor, filter);
       const [items, [count]] = await Promise.all([
-        select(db).where(where).orderBy(asc(licences.expiresOn), asc(licences.number)).limit(page.pageSize).offset(offsetOf(page)),
+        select(db).where(where).orderBy(asc(licences.expiresOn), asc(licences.number), asc(licences.id)).limit(page.pageSize).offset(offsetOf(page)),
         db
           .select({ n: countAll })
           .from(licences)
@@ -193,7 +193,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
     /** The licence's measures, newest first, pending requests included. */
     async timeline(actor: Actor, id: string) {
       await find(db, actor, id);
-      const items = await db.select().from(licenceTransitions).where(eq(licenceTransitions.licenceId, id)).orderBy(desc(licenceTransitions.requestedAt));
+      const items = await db.select().from(licenceTransitions).where(eq(licenceTransitions.licenceId, id)).orderBy(desc(licenceTransitions.requestedAt), desc(licenceTransitions.id));
       return { items, total: items.length };
     },
 

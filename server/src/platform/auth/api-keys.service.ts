@@ -43,7 +43,7 @@ export function makeApiKeysService(deps: { db: Db; audit: AuditService; jurisdic
 
   return {
     async list(actor: Actor) {
-      const items = await db.select(keyColumns).from(apiKeys).innerJoin(orgs, eq(orgs.id, apiKeys.orgId)).where(scopeOf(actor)).orderBy(desc(apiKeys.createdAt));
+      const items = await db.select(keyColumns).from(apiKeys).innerJoin(orgs, eq(orgs.id, apiKeys.orgId)).where(scopeOf(actor)).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
       return { items, total: items.length };
     },
 

@@ -181,7 +181,7 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
         .select({ id: draws.id, status: draws.status, committedAt: draws.committedAt, committedByName: draws.committedByName, revealedAt: draws.revealedAt, tasksCreatedAt: draws.tasksCreatedAt, cancelledAt: draws.cancelledAt, cancelReason: draws.cancelReason, commitment: draws.commitment })
         .from(draws)
         .where(eq(draws.planId, plan.id))
-        .orderBy(desc(draws.committedAt));
+        .orderBy(desc(draws.committedAt), desc(draws.id));
       return { items, total: items.length };
     },
 
@@ -199,7 +199,7 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
         .from(draws)
         .innerJoin(inspectionPlans, eq(inspectionPlans.id, draws.planId))
         .where(and(eq(draws.status, 'revealed'), year ? eq(inspectionPlans.year, year) : undefined))
-        .orderBy(desc(draws.revealedAt));
+        .orderBy(desc(draws.revealedAt), desc(draws.id));
       return { items, total: items.length };
     },
   };

@@ -121,7 +121,7 @@ export function makePlansService(deps: { db: Db; audit: AuditService; pools: Poo
         .select()
         .from(inspectionPlans)
         .where(and(scopeOf(actor), year ? eq(inspectionPlans.year, year) : undefined))
-        .orderBy(desc(inspectionPlans.year), asc(inspectionPlans.name));
+        .orderBy(desc(inspectionPlans.year), asc(inspectionPlans.name), asc(inspectionPlans.id));
       return { items, total: items.length };
     },
 

@@ -107,7 +107,7 @@ export function makePoolsService(deps: { db: Db; audit: AuditService; jurisdicti
     create: (ctx: RequestContext & { actor: Actor }, input: PoolInput) => inTransaction(db, (tx) => insert(tx, ctx, input)),
 
     async list(actor: Actor) {
-      const rows = await db.select().from(objectPools).where(scopeOf(actor)).orderBy(asc(objectPools.regionCode), asc(objectPools.name));
+      const rows = await db.select().from(objectPools).where(scopeOf(actor)).orderBy(asc(objectPools.regionCode), asc(objectPools.name), asc(objectPools.id));
       const items = await Promise.all(rows.map(async (p) => ({ ...p, size: await sizeOf(db, p) })));
       return { items, total: items.length };
     },

@@ -195,7 +195,7 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
       const [rows, [count]] = await Promise.all([
         listQuery(db)
           .where(where)
-          .orderBy(sql`array_position(array[${sql.join(TASK_STATES.map((s) => sql`${s}`), sql`, `)}]::text[], ${inspectionTasks.state})`, asc(inspectionTasks.dueOn), desc(inspectionTasks.createdAt))
+          .orderBy(sql`array_position(array[${sql.join(TASK_STATES.map((s) => sql`${s}`), sql`, `)}]::text[], ${inspectionTasks.state})`, asc(inspectionTasks.dueOn), desc(inspectionTasks.createdAt), asc(inspectionTasks.id))
           .limit(page.pageSize)
           .offset(offsetOf(page)),
         db.select({ n: countAll }).from(inspectionTasks).where(where),

@@ -81,7 +81,7 @@ export function makeLicenceDocuments(deps: { db: Db; audit: AuditService; licenc
         .select(listed)
         .from(licenceDocuments)
         .where(and(eq(licenceDocuments.licenceId, licenceId), exitId ? eq(licenceDocuments.exitId, exitId) : undefined))
-        .orderBy(desc(licenceDocuments.createdAt));
+        .orderBy(desc(licenceDocuments.createdAt), desc(licenceDocuments.id));
       return { items, total: items.length };
     },
 

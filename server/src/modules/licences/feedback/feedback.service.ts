@@ -210,7 +210,7 @@ export function makeFeedbackService(deps: FeedbackDeps) {
       const [items, [count]] = await Promise.all([
         select(db)
           .where(where)
-          .orderBy(sql`${licenceFeedback.decidedAt} is not null`, asc(licenceFeedback.dueOn), asc(licenceFeedback.createdAt))
+          .orderBy(sql`${licenceFeedback.decidedAt} is not null`, asc(licenceFeedback.dueOn), asc(licenceFeedback.createdAt), asc(licenceFeedback.id))
           .limit(page.pageSize)
           .offset(offsetOf(page)),
         db.select({ n: countAll }).from(licenceFeedback).where(where),
