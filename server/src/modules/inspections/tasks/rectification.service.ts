@@ -1,4 +1,4 @@
-import { desc, eq, like, sql } from 'drizzle-orm';
+import { desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { inTransaction, nextVersion } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
@@ -8,13 +8,16 @@ import { todayInChina } from '../../../platform/calendar/dates.js';
 import { notFound } from '../../../platform/http/errors.js';
 import type { ExpectedVersion } from '../../../platform/http/etag.js';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
+import { users } from '../../../platform/users/users.schema.js';
 import { enterprises } from '../../enterprises/enterprises.schema.js';
 import { invalid, requireDate, requireText } from '../../licences/licence-fields.js';
-import { inspectionItems } from '../inspections.schema.js';
+import { inspectionItems, inspectorProfiles } from '../inspections.schema.js';
 import { renderRectificationOrder } from './rectification-document.js';
 import { findTask, requireAssigned, requireAssignedOrOfficer, requireState } from './task-access.js';
 import { inspectionTasks, rectificationOrders } from './tasks.schema.js';
 import type { TasksService } from './tasks.service.js';
+import type { TodosService } from '../../../platform/todos/todos.service.js';
+import { settleTaskReminders } from './publication.js';
 
 /** The bureau re-checks within 10 working days of the rectification report (SAMR Order 57 §29). */
 export const RECHECK_WORKING_DAYS = 10;
@@ -26,7 +29,7 @@ export const MAX_RECTIFICATION_WORKING_DAYS = 120;
  * due within 10 working days of the report. A failed re-check leaves the task inspected, ready for
  * another order or for completion with its result.
  */
-export function makeRectificationService(deps: { db: Db; audit: AuditService; calendar: CalendarService; tasks: TasksService }) {
+export function makeRectificationService(deps: { db: Db; audit: AuditService; calendar: CalendarService; tasks: TasksService; todos: TodosService }) {
   const { db, audit } = deps;
 
   /** The order, its task locked and in the actor's scope; only the latest order of a task can move on. */
@@ -39,6 +42,22 @@ export function makeRectificationService(deps: { db: Db; audit: AuditService; ca
     return { order, task };
   }
 
+  /** The task's inspectors in its order, with their enforcement certificate numbers (for the notice). */
+  async function inspectorsOf(tx: Db, ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    const rows = await tx
+      .select({ id: users.id, name: users.displayName, certificateNo: inspectorProfiles.certificateNo })
+      .from(users)
+      .leftJoin(inspectorProfiles, eq(inspectorProfiles.userId, users.id))
+      .where(inArray(users.id, [...ids]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [{ name: r.name, certificateNo: r.certificateNo }] : [];
+    });
+  }
+
+  /** The next number of the bureau's orders of the year: 〈short name〉责改〔year〕n号 (e.g. 涟市监责改〔2026〕4号). */
   async function nextDocumentNo(tx: Db, bureau: string, year: number) {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('rectification_orders.document_no'))`);
     const prefix = `${bureau}责改〔${year}〕`;
@@ -59,22 +78,25 @@ export function makeRectificationService(deps: { db: Db; audit: AuditService; ca
         requireState(task, ['inspected'], '下达整改通知（请先提交检查结果）');
         if (task.findings.length === 0) throw invalid('findings', '检查未发现问题，无需责令整改', 'NO_FINDINGS');
         const issuedOn = todayInChina();
-        const { date: dueOn } = await deps.calendar.addWorkingDays(issuedOn, input.workingDays, tx);
+        const { date: dueOn, certain: dueCertain } = await deps.calendar.addWorkingDays(issuedOn, input.workingDays, tx);
         const [facts] = await tx
-          .select({ enterpriseName: enterprises.name, itemName: inspectionItems.name, legalBasis: inspectionItems.legalBasis, bureau: orgs.name })
+          .select({ enterpriseName: enterprises.name, address: enterprises.address, itemName: inspectionItems.name, legalBasis: inspectionItems.legalBasis, bureau: orgs.name, bureauShortName: orgs.shortName })
           .from(inspectionTasks)
           .innerJoin(enterprises, eq(enterprises.id, inspectionTasks.enterpriseId))
           .innerJoin(inspectionItems, eq(inspectionItems.id, inspectionTasks.itemId))
           .innerJoin(orgs, eq(orgs.id, inspectionTasks.orgId))
           .where(eq(inspectionTasks.id, task.id));
-        const documentNo = await nextDocumentNo(tx, facts!.bureau, Number(issuedOn.slice(0, 4)));
-        const doc = await renderRectificationOrder({ ...facts!, documentNo, uscc: task.objectKey, inspectedOn: task.inspectedOn!, findings: task.findings, requirements, dueOn, issuedOn });
+        const { bureauShortName, ...names } = facts!;
+        const documentNo = await nextDocumentNo(tx, bureauShortName?.trim() || names.bureau, Number(issuedOn.slice(0, 4)));
+        const inspectors = await inspectorsOf(tx, task.inspectorIds);
+        const doc = await renderRectificationOrder({ ...names, documentNo, uscc: task.objectKey, inspectors, inspectedOn: task.inspectedOn!, findings: task.findings, requirements, dueOn, dueCertain, issuedOn });
         const [order] = await tx
           .insert(rectificationOrders)
-          .values({ taskId: task.id, documentNo, requirements, workingDays: input.workingDays, issuedOn, dueOn, fileName: doc.fileName, document: doc.content, issuedByName: ctx.actor.name })
+          .values({ taskId: task.id, documentNo, requirements, workingDays: input.workingDays, issuedOn, dueOn, dueCertain, fileName: doc.fileName, document: doc.content, issuedByName: ctx.actor.name })
           .returning({ id: rectificationOrders.id });
         await tx.update(inspectionTasks).set({ state: 'rectifying', version: nextVersion(inspectionTasks.version), updatedAt: new Date() }).where(eq(inspectionTasks.id, task.id));
-        await audit.record(tx, ctx, { action: 'inspection_task.rectification_ordered', targetType: 'inspection_task', targetId: task.id, after: { orderId: order!.id, documentNo, workingDays: input.workingDays, dueOn } });
+        await settleTaskReminders(deps.todos, tx, task.id, 'rectifying');
+        await audit.record(tx, ctx, { action: 'inspection_task.rectification_ordered', targetType: 'inspection_task', targetId: task.id, after: { orderId: order!.id, documentNo, workingDays: input.workingDays, dueOn, dueCertain } });
       });
       return deps.tasks.get(ctx.actor, taskId);
     },
@@ -88,9 +110,10 @@ export function makeRectificationService(deps: { db: Db; audit: AuditService; ca
         requireAssignedOrOfficer(ctx.actor, task);
         requireState(task, ['rectifying'], '报告整改情况');
         if (reportedOn < order.issuedOn || reportedOn > todayInChina()) throw invalid('reportedOn', '报告日期应在整改通知下达之日与今天之间');
-        const { date: recheckDueOn } = await deps.calendar.addWorkingDays(reportedOn, RECHECK_WORKING_DAYS, tx);
-        await tx.update(rectificationOrders).set({ reportText, reportedOn, reportedByName: ctx.actor.name, recheckDueOn }).where(eq(rectificationOrders.id, order.id));
+        const { date: recheckDueOn, certain: recheckDueCertain } = await deps.calendar.addWorkingDays(reportedOn, RECHECK_WORKING_DAYS, tx);
+        await tx.update(rectificationOrders).set({ reportText, reportedOn, reportedByName: ctx.actor.name, recheckDueOn, recheckDueCertain }).where(eq(rectificationOrders.id, order.id));
         await tx.update(inspectionTasks).set({ state: 'rechecking', version: nextVersion(inspectionTasks.version), updatedAt: new Date() }).where(eq(inspectionTasks.id, task.id));
+        await settleTaskReminders(deps.todos, tx, task.id, 'rechecking');
         await audit.record(tx, ctx, { action: 'inspection_task.rectification_reported', targetType: 'inspection_task', targetId: task.id, after: { orderId, reportedOn, recheckDueOn, late: reportedOn > order.dueOn } });
         return task.id;
       });
@@ -109,6 +132,7 @@ export function makeRectificationService(deps: { db: Db; audit: AuditService; ca
         if (recheckedOn < order.reportedOn! || recheckedOn > todayInChina()) throw invalid('recheckedOn', '复查日期应在整改报告之日与今天之间');
         await tx.update(rectificationOrders).set({ recheckPassed: input.passed, recheckNote: note, recheckedOn, recheckedByName: ctx.actor.name }).where(eq(rectificationOrders.id, order.id));
         await tx.update(inspectionTasks).set({ state: 'inspected', version: nextVersion(inspectionTasks.version), updatedAt: new Date() }).where(eq(inspectionTasks.id, task.id));
+        await settleTaskReminders(deps.todos, tx, task.id, 'inspected');
         await audit.record(tx, ctx, { action: 'inspection_task.rechecked', targetType: 'inspection_task', targetId: task.id, after: { orderId, passed: input.passed, recheckedOn, late: recheckedOn > order.recheckDueOn! } });
         return task.id;
       });

@@ -63,6 +63,7 @@ const listColumns = {
   resultCategory: inspectionTasks.resultCategory,
   completedOn: inspectionTasks.completedOn,
   publishDueOn: inspectionTasks.publishDueOn,
+  publishDueCertain: inspectionTasks.publishDueCertain,
   publishedAt: inspectionTasks.publishedAt,
   version: inspectionTasks.version,
   createdAt: inspectionTasks.createdAt,
@@ -78,6 +79,16 @@ const currentDeadline = sql<string | null>`case
   when ${inspectionTasks.state} in ('rectifying', 'rechecking') then ${openDeadline}
   when ${inspectionTasks.state} = 'completed' then ${inspectionTasks.publishDueOn} end`;
 
+/**
+ * False when the current step's deadline was counted in working days over a year without holiday
+ * data (the check's own deadline is a calendar date: always certain; rows from before the flag was
+ * kept count as certain).
+ */
+const currentDeadlineCertain = sql<boolean>`coalesce(case
+  when ${inspectionTasks.state} = 'rectifying' then (select o.due_certain from ${rectificationOrders} o where o.task_id = ${inspectionTasks.id} order by o.created_at desc limit 1)
+  when ${inspectionTasks.state} = 'rechecking' then (select o.recheck_due_certain from ${rectificationOrders} o where o.task_id = ${inspectionTasks.id} order by o.created_at desc limit 1)
+  when ${inspectionTasks.state} = 'completed' then ${inspectionTasks.publishDueCertain} end, true)`;
+
 const overdueWhere = (today: string): SQL => sql`${currentDeadline} < ${today}`;
 
 /** Inspection tasks: the check itself (checklist, photos, findings), its completion and publication. */
@@ -86,7 +97,7 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
 
   const listQuery = (tx: Db) =>
     tx
-      .select({ ...listColumns, deadline: currentDeadline })
+      .select({ ...listColumns, deadline: currentDeadline, deadlineCertain: currentDeadlineCertain })
       .from(inspectionTasks)
       .innerJoin(inspectionItems, eq(inspectionItems.id, inspectionTasks.itemId))
       .innerJoin(enterprises, eq(enterprises.id, inspectionTasks.enterpriseId))
@@ -278,8 +289,8 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
         const resultNote = input.resultNote?.trim() || null;
         if (resultNote && resultNote.length > 1000) throw invalid('resultNote', '结果说明不能超过 1000 个字');
         const completedOn = todayInChina();
-        const { date: publishDueOn } = await deps.calendar.addWorkingDays(completedOn, PUBLISH_WORKING_DAYS, tx);
-        return { resultCategory: input.resultCategory, resultNote, completedOn, publishDueOn, state: 'completed' };
+        const { date: publishDueOn, certain: publishDueCertain } = await deps.calendar.addWorkingDays(completedOn, PUBLISH_WORKING_DAYS, tx);
+        return { resultCategory: input.resultCategory, resultNote, completedOn, publishDueOn, publishDueCertain, state: 'completed' };
       });
     },
 
