@@ -136,7 +136,7 @@ export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
           .leftJoin(regions, eq(regions.code, orgs.regionCode))
       .leftJoin(parents, eq(parents.id, orgs.parentId))
           .where(where)
-          .orderBy(asc(orgs.regionCode), asc(orgs.type), asc(orgs.name))
+          .orderBy(asc(orgs.regionCode), asc(orgs.type), asc(orgs.name), asc(orgs.id))
           .limit(page.pageSize)
           .offset(offsetOf(page)),
         db.select({ n: countAll }).from(orgs).where(where),

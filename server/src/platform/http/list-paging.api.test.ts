@@ -1,0 +1,164 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../demo/load-demo.js';
+import { todayInChina } from '../calendar/dates.js';
+import { useTestEnv } from '../../test/app.js';
+import { uploadTo } from '../../test/multipart.js';
+import type { RouteEntry } from './route-table.js';
+
+/**
+ * Issue 12 item 2: every list route orders by a unique key last, so that its pages neither repeat
+ * nor lose rows. Walks every GET route whose 200 answer is `{ items, total }` (from the route
+ * table: a new list route fails here until it has a fixture) with pageSize=7 over demo data,
+ * where many rows share their sort values (one draw's tasks, one import's notices, one batch of
+ * to-dos, enterprises inserted in one transaction), and checks that the pages' union has no
+ * duplicate and, when the total is exact, as many rows as `total`.
+ */
+const env = useTestEnv({ publicRateLimit: 1_000_000 });
+
+const PAGE_SIZE = 7;
+/** Enough demo enterprises for dozens of tasks, licences and to-dos; small enough to load in seconds. */
+const DEMO_COUNT = 400;
+
+/** Values the routes' parameters take, found once the data is loaded. */
+interface Fixture {
+  uscc: string;
+  licenceId: string;
+  planId: string;
+  itemId: string;
+  drawId: string;
+}
+
+/**
+ * Each list route's requests: its path parameters filled in and the query strings to walk (each
+ * one with its own paging). Routes with `page` in their query are walked page by page.
+ */
+const REQUESTS: Record<string, (f: Fixture) => string[]> = {
+  '/api/regions': () => [''],
+  '/api/orgs': () => ['', 'type=county_bureau'],
+  '/api/users': () => [''],
+  '/api/roles': () => [''],
+  '/api/permissions': () => [''],
+  '/api/api-keys': () => [''],
+  '/api/audit': () => [''],
+  '/api/calendar/years': () => [''],
+  '/api/calendar/days': () => ['year=2026'],
+  '/api/todos': () => [''],
+  '/api/enterprises': () => ['regionCode=320826', 'status=active&regionCode=320830', 'sort=-updatedAt&regionCode=320804', 'sort=establishedOn&regionCode=320803'],
+  '/api/enterprises/:uscc/history': () => [''],
+  '/api/licences': () => ['', 'regionCode=320826'],
+  '/api/licences/:id/transitions': () => [''],
+  '/api/licence-approval-rules': () => [''],
+  '/api/licence-exits': () => [''],
+  '/api/feedback': () => ['', 'status=open'],
+  '/api/unlicensed-leads': () => [''],
+  '/api/licence-types': () => [''],
+  '/api/licences/:id/documents': () => [''],
+  '/api/inspection-items': () => [''],
+  '/api/inspectors': () => [''],
+  '/api/object-pools': () => [''],
+  '/api/inspection-plans': () => [''],
+  '/api/inspection-plan-templates': () => [''],
+  '/api/inspection-plans/:id/preview': () => [''],
+  '/api/inspection-plans/:id/draws': () => [''],
+  '/api/public/draws': () => [''],
+  '/api/inspection-tasks': (f) => ['', `drawId=${f.drawId}`, `drawId=${f.drawId}&state=assigned`],
+  '/api/inspection-tasks/eligible-inspectors': (f) => [`itemId=${f.itemId}&uscc=${f.uscc}`],
+  '/api/public/inspection-results': () => [''],
+};
+
+/** `{ items, total }` answers whose total counts something else than the items (the preview's: objects per stratum). */
+const TOTAL_IS_NOT_ROWS = new Set(['/api/inspection-plans/:id/preview']);
+
+/** Lists that must span several pages of 7 here, so that their walk proves something. */
+const MUST_SPAN_PAGES = ['/api/orgs', '/api/users', '/api/audit', '/api/todos', '/api/enterprises', '/api/licences', '/api/feedback', '/api/inspection-tasks'];
+
+const fill = (url: string, f: Fixture) => url.replace(':uscc', f.uscc).replace(':id', url.startsWith('/api/licences/') ? f.licenceId : f.planId);
+
+/** An item's identity: its id, or the key the list is of. */
+const keyOf = (item: Record<string, unknown>) => String(item.id ?? item.key ?? item.code ?? item.userId ?? item.date ?? item.year ?? item.name ?? JSON.stringify(item));
+
+const listRoutes = (): RouteEntry[] => env.app.routeTable.filter((r) => r.method === 'GET' && r.list);
+
+let fixture: Fixture;
+
+beforeAll(async () => {
+  await loadDemo({ database: env.database, config: env.config, count: DEMO_COUNT });
+  // The issue's case: a 46-object draw, whose tasks share their state, due date and creation time.
+  const officerUser = (await env.services.users.byUsername('lianshui.officer'))!;
+  const officer = { actor: (await env.services.users.loadActor(officerUser.id))! };
+  const item = (await env.services.inspectionItems.list({}, { page: 1, pageSize: 1 })).items[0]!;
+  const year = Number(todayInChina().slice(0, 4));
+  const pool = await env.services.pools.create(officer, { name: '分页测试名录', filter: { status: 'active' }, regionCode: '320826' });
+  const bigPlan = await env.services.plans.create(officer, { name: '分页测试计划', year, itemId: item.id, poolId: pool.id, quarters: [4], mode: 'fixed', fixedCount: 46 });
+  const bigDraw = await env.services.draws.commit(officer, bigPlan.id);
+  await env.services.draws.reveal(officer, bigDraw.id, '分页测试见证');
+  await env.services.draws.createPendingTasks(bigDraw.id);
+  const admin = await env.loginAdmin();
+  const first = async (url: string) => ((await admin.get(url)).json() as { items: Record<string, string>[] }).items[0]!;
+  fixture = {
+    uscc: (await first('/api/enterprises?regionCode=320826')).uscc!,
+    licenceId: (await first('/api/licences')).id!,
+    planId: bigPlan.id,
+    itemId: item.id,
+    drawId: bigDraw.id,
+  };
+
+  // Many rows with equal sort values: 30 notices imported at once (same day, same due date)…
+  const enterprises = ((await admin.get('/api/enterprises?regionCode=320826&pageSize=30')).json() as { items: { uscc: string }[] }).items;
+  const csv = ['统一社会信用代码,通报部门,通报类型,摘要,发生日期', ...enterprises.map((e, i) => `${e.uscc},淮安市住房和城乡建设局,许可被吊销,分页测试 ${i},2025-09-01`)].join('\r\n');
+  const imported = await uploadTo(env, '/api/feedback/import', { mode: 'valid-rows', file: { name: 'notices.csv', content: csv } }, admin);
+  expect(imported.statusCode, imported.body).toBe(200);
+  // …and 30 to-dos for the administrator's office, raised together, due the same day.
+  await env.services.todos.raise(
+    env.db,
+    'test.paging',
+    Array.from({ length: 30 }, (_, i) => ({
+      key: `test.paging:${i}`,
+      subjectType: 'licence',
+      subjectId: fixture.licenceId,
+      title: `分页测试 ${i}`,
+      params: {},
+      link: '/licences',
+      dueOn: '2026-12-24',
+      orgId: env.admin.orgId,
+      sectionId: null,
+      regionCode: '320800',
+    })),
+  );
+}, 240_000);
+
+describe('every list route', () => {
+  it('has its requests in this test (a new list route needs a fixture here)', () => {
+    const missing = listRoutes().map((r) => r.url).filter((url) => !REQUESTS[url]);
+    expect(missing, `list routes without a fixture in list-paging.api.test.ts: ${missing.join(', ')}`).toEqual([]);
+  });
+
+  it('pages without repeating or losing a row (pageSize=7, many equal sort values)', async () => {
+    const admin = await env.loginAdmin();
+    const spans: Record<string, number> = {};
+    for (const route of listRoutes()) {
+      const paged = route.query.includes('page') && route.query.includes('pageSize');
+      for (const query of (REQUESTS[route.url] ?? (() => []))(fixture)) {
+        const base = `${fill(route.url, fixture)}?${query ? `${query}&` : ''}`;
+        const seen: string[] = [];
+        let total = 0;
+        let exact = true;
+        for (let page = 1; ; page++) {
+          const url = paged ? `${base}page=${page}&pageSize=${PAGE_SIZE}` : base.slice(0, -1);
+          const res = await admin.get(url);
+          expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBe(200);
+          const body = res.json() as { items: Record<string, unknown>[]; total: number; totalExact?: boolean };
+          seen.push(...body.items.map(keyOf));
+          total = body.total;
+          exact = body.totalExact !== false;
+          if (!paged || body.items.length < PAGE_SIZE || page * PAGE_SIZE >= total) break;
+        }
+        const what = `${route.url}?${query}`;
+        expect(new Set(seen).size, `${what}: a row came twice`).toBe(seen.length);
+        if (exact && !TOTAL_IS_NOT_ROWS.has(route.url)) expect(seen.length, `${what}: the pages hold ${seen.length} rows, total says ${total}`).toBe(total);
+        spans[route.url] = Math.max(spans[route.url] ?? 0, seen.length);
+      }
+    }
+    for (const url of MUST_SPAN_PAGES) expect(spans[url] ?? 0, `${url} walked too few rows to test paging`).toBeGreaterThan(2 * PAGE_SIZE);
+  }, 600_000);
+});
