@@ -94,8 +94,8 @@ export function makeServices(database: Database, config: Config) {
   const todos = makeTodosService({ db, audit });
   const licences = makeLicencesService({ db, audit, calendar, todos });
   const licenceDocuments = makeLicenceDocuments({ db, audit, licences });
-  const licenceExits = makeLicenceExits({ db, audit, calendar, jurisdiction, users, licences, documents: licenceDocuments });
-  const feedback = makeFeedbackService({ db, audit, calendar, jurisdiction, licences, exits: licenceExits, dueWorkingDays: config.feedbackDueWorkingDays });
+  const licenceExits = makeLicenceExits({ db, audit, calendar, jurisdiction, users, licences, documents: licenceDocuments, todos });
+  const feedback = makeFeedbackService({ db, audit, calendar, jurisdiction, licences, exits: licenceExits, todos, dueWorkingDays: config.feedbackDueWorkingDays });
   const importFeedback = makeFeedbackImport({ db, audit, feedback });
   const leads = makeLeadsService({ db, audit, jurisdiction, users });
   const licenceReminders = makeLicenceReminders({ db, todos, jurisdiction });
@@ -105,8 +105,8 @@ export function makeServices(database: Database, config: Config) {
   const plans = makePlansService({ db, audit, pools });
   const draws = makeDrawsService({ db, audit, plans, tasks: makeDrawTasks({ jurisdiction }) });
   const planTemplates = makePlanTemplates({ db, pools, plans });
-  const tasks = makeTasksService({ db, audit, calendar, jurisdiction });
-  const rectification = makeRectificationService({ db, audit, calendar, tasks });
+  const tasks = makeTasksService({ db, audit, calendar, jurisdiction, todos });
+  const rectification = makeRectificationService({ db, audit, calendar, tasks, todos });
   const taskPhotos = makeTaskPhotos({ db, audit });
   const inspectionPublication = makeInspectionPublication({ db, todos });
   return { db, audit, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, tasks, rectification, taskPhotos, inspectionPublication };

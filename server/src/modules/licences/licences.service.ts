@@ -111,7 +111,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
     await audit.record(tx, ctx, { action: 'licence.transition', targetType: 'licence', targetId: licence.id, before: { state: licence.state }, after: { state: t.toState, reason: t.reason, documentNo: t.documentNo } });
   }
 
-  /** A request waiting for approval is a to-do of the type's owning section (its head approves) until decided. */
+  /** A request waiting for approval is a to-do of the type's owning section, for its approvers (licence.approve), until decided. */
   const approvalKey = (requestId: string) => `licence.approval_pending:${requestId}`;
   async function raiseApproval(tx: Db, licenceId: string, request: { id: string; toState: LicenceState; requestedByName: string }) {
     const l = await find(tx, null, licenceId);
@@ -127,6 +127,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
         dueOn: null,
         orgId: null,
         sectionId: type?.sectionId ?? null,
+        permission: 'licence.approve',
         regionCode: l.regionCode,
       },
     ]);

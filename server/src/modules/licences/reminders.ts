@@ -10,16 +10,39 @@ import { licenceTypes, licences } from './licences.schema.js';
 import type { LicenceState } from './states.js';
 
 /** The reminder kinds this module raises (the web UI labels them). */
-export const REMINDER_KINDS = ['licence.expiring_90', 'licence.expiring_30', 'licence.change_overdue', 'licence.review_due', 'feedback.overdue'] as const;
+export const REMINDER_KINDS = ['licence.expiring_90', 'licence.expiring_30', 'licence.change_overdue', 'licence.review_due', 'feedback.received', 'feedback.overdue'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 const SUPERVISED: LicenceState[] = ['normal', 'warning', 'changeOrdered', 'suspended'];
 
+/** Who handles licences and notices (the office's users holding it see these reminders; inspectors do not). */
+export const REMINDER_PERMISSION = 'licence.write';
+
+/** A notice waiting for a decision, as a to-do of the bureau whose queue holds it (raised on receipt and by the daily job). */
+export function noticeTodo(f: { id: string; department: string; uscc: string; holder: string | null; dueOn: string; orgId: string; regionCode: string }, overdue: boolean): TodoSpec {
+  const holder = f.holder ?? f.uscc;
+  const kind = overdue ? 'feedback.overdue' : 'feedback.received';
+  return {
+    key: overdue ? `${kind}:${f.id}:${f.dueOn}` : `${kind}:${f.id}`,
+    subjectType: 'licence_feedback',
+    subjectId: f.id,
+    title: overdue ? `${f.department}关于${holder}的通报已超过办理期限（${f.dueOn}）` : `${f.department}关于${holder}的通报待处理（期限 ${f.dueOn}）`,
+    params: { department: f.department, holder, date: f.dueOn },
+    link: `/feedback/${f.id}`,
+    dueOn: f.dueOn,
+    orgId: f.orgId,
+    sectionId: null,
+    permission: REMINDER_PERMISSION,
+    regionCode: f.regionCode,
+  };
+}
+
 /**
  * The licence module's daily reminders (issue 4): licences expiring within 90 and within 30
  * days, orders to change the registration whose deadline passed, warnings whose review date
- * came, and department notices not handled in time. Each becomes a to-do for the competent
- * bureau of the holder's region and for the licence type's owning section.
+ * came, and department notices waiting for a decision (received, then past their deadline).
+ * Each becomes a to-do of the competent bureau of the holder's region and of the licence type's
+ * owning section, for their users who handle licences (`licence.write`).
  */
 export function makeLicenceReminders(deps: { db: Db; todos: TodosService; jurisdiction: JurisdictionService }) {
   return {
@@ -56,11 +79,11 @@ export function makeLicenceReminders(deps: { db: Db; todos: TodosService; jurisd
             ),
           );
 
-        const wanted: Record<ReminderKind, TodoSpec[]> = { 'licence.expiring_90': [], 'licence.expiring_30': [], 'licence.change_overdue': [], 'licence.review_due': [], 'feedback.overdue': [] };
+        const wanted: Record<ReminderKind, TodoSpec[]> = { 'licence.expiring_90': [], 'licence.expiring_30': [], 'licence.change_overdue': [], 'licence.review_due': [], 'feedback.received': [], 'feedback.overdue': [] };
         for (const l of due) {
           const params = (date: string) => ({ holder: l.holder, typeName: l.typeName, number: l.number, date });
           const about = async (kind: ReminderKind, date: string, title: string) =>
-            wanted[kind].push({ key: `${kind}:${l.id}:${date}`, subjectType: 'licence', subjectId: l.id, title, params: params(date), link: `/licences/${l.id}`, dueOn: date, orgId: await bureauFor(l.regionCode), sectionId: l.sectionId, regionCode: l.regionCode });
+            wanted[kind].push({ key: `${kind}:${l.id}:${date}`, subjectType: 'licence', subjectId: l.id, title, params: params(date), link: `/licences/${l.id}`, dueOn: date, orgId: await bureauFor(l.regionCode), sectionId: l.sectionId, permission: REMINDER_PERMISSION, regionCode: l.regionCode });
           const name = `${l.holder}的${l.typeName}（${l.number}）`;
           if (l.expiresOn && l.expiresOn <= in30 && l.expiresOn >= today) await about('licence.expiring_30', l.expiresOn, `${name}将于 ${l.expiresOn} 到期`);
           else if (l.expiresOn && l.expiresOn > in30 && l.expiresOn <= in90) await about('licence.expiring_90', l.expiresOn, `${name}将于 ${l.expiresOn} 到期`);
@@ -68,24 +91,14 @@ export function makeLicenceReminders(deps: { db: Db; todos: TodosService; jurisd
           if (l.state === 'warning' && l.reviewOn && l.reviewOn <= today) await about('licence.review_due', l.reviewOn, `${name}警示管理应于 ${l.reviewOn} 复查`);
         }
 
-        const overdue = await tx
+        const waiting = await tx
           .select({ id: licenceFeedback.id, department: licenceFeedback.department, uscc: licenceFeedback.uscc, holder: enterprises.name, dueOn: licenceFeedback.dueOn, orgId: licenceFeedback.orgId, regionCode: licenceFeedback.regionCode })
           .from(licenceFeedback)
           .leftJoin(enterprises, eq(enterprises.id, licenceFeedback.enterpriseId))
-          .where(and(isNull(licenceFeedback.decidedAt), lt(licenceFeedback.dueOn, today)));
-        for (const f of overdue) {
-          wanted['feedback.overdue'].push({
-            key: `feedback.overdue:${f.id}:${f.dueOn}`,
-            subjectType: 'licence_feedback',
-            subjectId: f.id,
-            title: `${f.department}关于${f.holder ?? f.uscc}的通报已超过办理期限（${f.dueOn}）`,
-            params: { department: f.department, holder: f.holder ?? f.uscc, date: f.dueOn },
-            link: `/feedback/${f.id}`,
-            dueOn: f.dueOn,
-            orgId: f.orgId,
-            sectionId: null,
-            regionCode: f.regionCode,
-          });
+          .where(isNull(licenceFeedback.decidedAt));
+        for (const f of waiting) {
+          const overdue = f.dueOn < today;
+          wanted[overdue ? 'feedback.overdue' : 'feedback.received'].push(noticeTodo(f, overdue));
         }
 
         const counts: Partial<Record<ReminderKind, { created: number; resolved: number }>> = {};

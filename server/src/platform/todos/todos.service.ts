@@ -109,15 +109,16 @@ export function makeTodosService(deps: { db: Db; audit: AuditService }) {
       return { created, resolved: resolved.length };
     },
 
-    /** The actor's open items, the most urgent first. */
-    async list(actor: Actor, page: Page) {
+    /** The actor's open items: requests for approval, then overdue items, then by due date (a unique key last, so pages never repeat). */
+    async list(actor: Actor, page: Page, today = todayInChina()) {
       const where = and(eq(todos.status, 'open'), addressedTo(actor));
+      const rank = sql`case when ${inArray(todos.kind, APPROVAL_KINDS)} then 0 when ${todos.dueOn} < ${today} then 1 else 2 end`;
       const [items, [count]] = await Promise.all([
         db
           .select(columns)
           .from(todos)
           .where(where)
-          .orderBy(sql`${todos.dueOn} asc nulls last`, asc(todos.createdAt), asc(todos.id))
+          .orderBy(rank, sql`${todos.dueOn} asc nulls last`, asc(todos.createdAt), asc(todos.id))
           .limit(page.pageSize)
           .offset(offsetOf(page)),
         db.select({ n: countAll }).from(todos).where(where),

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { countAll, inTransaction } from '../../../db/sql.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
@@ -7,10 +7,27 @@ import type { TodoSpec, TodosService } from '../../../platform/todos/todos.servi
 import { enterprises } from '../../enterprises/enterprises.schema.js';
 import { normalizeUscc } from '../../enterprises/uscc.js';
 import { inspectionItems, inspectionPlans } from '../inspections.schema.js';
-import { inspectionTasks, rectificationOrders } from './tasks.schema.js';
+import { type TaskState, inspectionTasks, rectificationOrders } from './tasks.schema.js';
 
 /** The reminder kinds this module raises (the web UI labels them). */
-export const INSPECTION_REMINDER_KINDS = ['inspection.publication_overdue', 'inspection.recheck_due'] as const;
+export const INSPECTION_REMINDER_KINDS = ['inspection.publication_overdue', 'inspection.recheck_due', 'inspection.task_overdue', 'rectification.due'] as const;
+type ReminderKind = (typeof INSPECTION_REMINDER_KINDS)[number];
+
+/** The task states in which each reminder still applies; a task leaving them closes it. */
+const REMINDER_STATES: Record<ReminderKind, readonly TaskState[]> = {
+  'inspection.publication_overdue': ['completed'],
+  'inspection.recheck_due': ['rechecking'],
+  'inspection.task_overdue': ['assigned', 'in_progress'],
+  'rectification.due': ['rectifying'],
+};
+
+/** Closes the task's open reminders that its new state makes moot (called in the step's transaction; the daily job raises again what applies). */
+export async function settleTaskReminders(todos: TodosService, tx: Db, taskId: string, state: TaskState) {
+  for (const kind of INSPECTION_REMINDER_KINDS) if (!REMINDER_STATES[kind].includes(state)) await todos.resolveSubject(tx, kind, taskId);
+}
+
+/** A rectification deadline becomes a to-do this many days before it ends. */
+export const RECTIFICATION_NOTICE_DAYS = 3;
 
 /**
  * Published results as anyone may see them: object, item, plan, date and result — never the
@@ -50,11 +67,31 @@ async function publicResults(db: Db, filter: { uscc?: string; year?: number }, p
   return { items, total: count!.n };
 }
 
+/** A task's reminder as the daily job found it: the task, the date it is about, who is addressed. */
+interface Due {
+  id: string;
+  orgId: string;
+  regionCode: string;
+  dueOn: string | null;
+  name: string;
+  item: string;
+  inspectorIds: string[];
+}
+
+const TITLES: Record<ReminderKind, string> = {
+  'inspection.publication_overdue': '的检查结果逾期未公示',
+  'inspection.recheck_due': '的整改待复查',
+  'inspection.task_overdue': '的检查已超过期限',
+  'rectification.due': '的整改期限将至，尚未报告整改情况',
+};
+
 /**
- * Publication of inspection results: the public list, and the daily reminders — completed results whose publication is past due (20 working
- * days, 企业信息公示暂行条例 §6), and rectification reports waiting for a re-check whose 10
- * working days (SAMR Order 57 §29) end within 3 days or have passed. Each is a to-do of the task's
- * competent bureau.
+ * Publication of inspection results: the public list, and the daily reminders. Publication
+ * past due (20 working days, 企业信息公示暂行条例 §6) is a to-do of the competent bureau's users
+ * who publish (`inspection.plan`); the rest go to the task's inspectors in person: checks past the
+ * task's due date not yet submitted, rectification deadlines ending within 3 days (or passed)
+ * without the enterprise's report, and reports waiting for a re-check whose 10 working days (SAMR
+ * Order 57 §29) end within 3 days or have passed. Each closes when done (at the step, or at the next run).
  */
 export function makeInspectionPublication(deps: { db: Db; todos: TodosService }) {
   return {
@@ -62,24 +99,30 @@ export function makeInspectionPublication(deps: { db: Db; todos: TodosService })
 
     async remind(today = todayInChina()) {
       return inTransaction(deps.db, async (tx) => {
-        const unpublished = await tx
-          .select({ id: inspectionTasks.id, orgId: inspectionTasks.orgId, regionCode: inspectionTasks.regionCode, dueOn: inspectionTasks.publishDueOn, name: enterprises.name, item: inspectionItems.name })
-          .from(inspectionTasks)
-          .innerJoin(enterprises, eq(enterprises.id, inspectionTasks.enterpriseId))
-          .innerJoin(inspectionItems, eq(inspectionItems.id, inspectionTasks.itemId))
-          .where(and(eq(inspectionTasks.state, 'completed'), sql`${inspectionTasks.publishDueOn} < ${today}`));
-        const rechecks = await tx
-          .select({ id: inspectionTasks.id, orgId: inspectionTasks.orgId, regionCode: inspectionTasks.regionCode, dueOn: rectificationOrders.recheckDueOn, name: enterprises.name, item: inspectionItems.name })
-          .from(rectificationOrders)
-          .innerJoin(inspectionTasks, eq(inspectionTasks.id, rectificationOrders.taskId))
-          .innerJoin(enterprises, eq(enterprises.id, inspectionTasks.enterpriseId))
-          .innerJoin(inspectionItems, eq(inspectionItems.id, inspectionTasks.itemId))
-          .where(and(eq(inspectionTasks.state, 'rechecking'), isNotNull(rectificationOrders.recheckDueOn), sql`${rectificationOrders.recheckDueOn} <= (${today}::date + 3)`, sql`${rectificationOrders.recheckedOn} is null`));
-        const spec = (kind: (typeof INSPECTION_REMINDER_KINDS)[number], title: string) => (t: (typeof unpublished)[number]): TodoSpec => ({
-          key: `${kind}:${t.id}:${t.dueOn}`,
+        const fields = { id: inspectionTasks.id, orgId: inspectionTasks.orgId, regionCode: inspectionTasks.regionCode, name: enterprises.name, item: inspectionItems.name, inspectorIds: inspectionTasks.inspectorIds };
+        const tasks = () =>
+          tx
+            .select({ ...fields, dueOn: inspectionTasks.dueOn, publishDueOn: inspectionTasks.publishDueOn, state: inspectionTasks.state })
+            .from(inspectionTasks)
+            .innerJoin(enterprises, eq(enterprises.id, inspectionTasks.enterpriseId))
+            .innerJoin(inspectionItems, eq(inspectionItems.id, inspectionTasks.itemId));
+        const unpublished = (await tasks().where(and(eq(inspectionTasks.state, 'completed'), sql`${inspectionTasks.publishDueOn} < ${today}`))).map((t) => ({ ...t, dueOn: t.publishDueOn }));
+        const late = await tasks().where(and(inArray(inspectionTasks.state, ['assigned', 'in_progress']), sql`${inspectionTasks.dueOn} < ${today}`));
+        const orders = (state: 'rectifying' | 'rechecking', due: typeof rectificationOrders.dueOn | typeof rectificationOrders.recheckDueOn) =>
+          tx
+            .select({ ...fields, dueOn: sql<string | null>`${due}::text` })
+            .from(rectificationOrders)
+            .innerJoin(inspectionTasks, eq(inspectionTasks.id, rectificationOrders.taskId))
+            .innerJoin(enterprises, eq(enterprises.id, inspectionTasks.enterpriseId))
+            .innerJoin(inspectionItems, eq(inspectionItems.id, inspectionTasks.itemId))
+            .where(and(eq(inspectionTasks.state, state), isNotNull(due), sql`${due} <= (${today}::date + ${RECTIFICATION_NOTICE_DAYS}::int)`, state === 'rectifying' ? isNull(rectificationOrders.reportedOn) : isNull(rectificationOrders.recheckedOn)));
+        const rectifications = await orders('rectifying', rectificationOrders.dueOn);
+        const rechecks = await orders('rechecking', rectificationOrders.recheckDueOn);
+
+        const base = (kind: ReminderKind, t: Due) => ({
           subjectType: 'inspection_task',
           subjectId: t.id,
-          title: `${t.name}：${t.item}${title}`,
+          title: `${t.name}：${t.item}${TITLES[kind]}`,
           params: { holder: t.name, item: t.item, date: t.dueOn ?? '' },
           link: `/inspection-tasks/${t.id}`,
           dueOn: t.dueOn,
@@ -87,12 +130,18 @@ export function makeInspectionPublication(deps: { db: Db; todos: TodosService })
           sectionId: null,
           regionCode: t.regionCode,
         });
-        const [publication, recheck] = INSPECTION_REMINDER_KINDS;
-        await deps.todos.sync(tx, publication, unpublished.map(spec(publication, '的检查结果逾期未公示')));
-        await deps.todos.sync(tx, recheck, rechecks.map(spec(recheck, '的整改待复查')));
-        return { publicationOverdue: unpublished.length, recheckDue: rechecks.length };
+        const toOffice = (kind: ReminderKind) => (t: Due): TodoSpec => ({ ...base(kind, t), key: `${kind}:${t.id}:${t.dueOn}`, permission: 'inspection.plan' });
+        const toInspectors = (kind: ReminderKind) => (t: Due): TodoSpec[] => t.inspectorIds.map((userId) => ({ ...base(kind, t), key: `${kind}:${t.id}:${t.dueOn}:${userId}`, userId }));
+
+        const counts: Partial<Record<ReminderKind, { created: number; resolved: number }>> = {};
+        counts['inspection.publication_overdue'] = await deps.todos.sync(tx, 'inspection.publication_overdue', unpublished.map(toOffice('inspection.publication_overdue')));
+        counts['inspection.task_overdue'] = await deps.todos.sync(tx, 'inspection.task_overdue', late.flatMap(toInspectors('inspection.task_overdue')));
+        counts['rectification.due'] = await deps.todos.sync(tx, 'rectification.due', rectifications.flatMap(toInspectors('rectification.due')));
+        counts['inspection.recheck_due'] = await deps.todos.sync(tx, 'inspection.recheck_due', rechecks.flatMap(toInspectors('inspection.recheck_due')));
+        return { publicationOverdue: unpublished.length, taskOverdue: late.length, rectificationDue: rectifications.length, recheckDue: rechecks.length, todos: counts as Record<ReminderKind, { created: number; resolved: number }> };
       });
     },
+
   };
 }
 

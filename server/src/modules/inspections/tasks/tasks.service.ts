@@ -20,6 +20,8 @@ import { poolFor } from '../inspectors/inspectors.service.js';
 import { type FindingInput, checkAnswers, findingsOf } from './checklist.js';
 import { findTask, requireAssigned, requireState, taskScope } from './task-access.js';
 import { type ChecklistAnswer, type TaskOrigin, type TaskState, TASK_STATES, inspectionTasks, rectificationOrders, taskPhotos } from './tasks.schema.js';
+import type { TodosService } from '../../../platform/todos/todos.service.js';
+import { settleTaskReminders } from './publication.js';
 
 export interface ManualTaskInput {
   itemId: string;
@@ -92,7 +94,7 @@ const currentDeadlineCertain = sql<boolean>`coalesce(case
 const overdueWhere = (today: string): SQL => sql`${currentDeadline} < ${today}`;
 
 /** Inspection tasks: the check itself (checklist, photos, findings), its completion and publication. */
-export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: CalendarService; jurisdiction: JurisdictionService }) {
+export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: CalendarService; jurisdiction: JurisdictionService; todos: TodosService }) {
   const { db, audit } = deps;
 
   const listQuery = (tx: Db) =>
@@ -187,6 +189,7 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
         .set({ ...set, version: nextVersion(inspectionTasks.version), updatedAt: new Date() })
         .where(eq(inspectionTasks.id, id));
       await audit.record(tx, ctx, { action, targetType: 'inspection_task', targetId: id, before: { state: task.state }, after: set });
+      if (set.state && set.state !== task.state) await settleTaskReminders(deps.todos, tx, id, set.state);
       return detail(tx, ctx.actor, id);
     });
   }
@@ -305,6 +308,7 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
           requireState(task, ['completed'], '公示（只能公示已办结的任务）');
           await tx.update(inspectionTasks).set({ state: 'published', publishedAt: now, version: nextVersion(inspectionTasks.version), updatedAt: now }).where(eq(inspectionTasks.id, id));
           await audit.record(tx, ctx, { action: 'inspection_task.published', targetType: 'inspection_task', targetId: id, after: { publishedAt: now, late: task.publishDueOn! < todayInChina() } });
+          await settleTaskReminders(deps.todos, tx, id, 'published');
         }
         return { published: unique.length };
       });

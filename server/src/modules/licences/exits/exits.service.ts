@@ -5,10 +5,11 @@ import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { CalendarService } from '../../../platform/calendar/calendar.service.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
-import { AppError } from '../../../platform/http/errors.js';
+import { AppError, forbidden } from '../../../platform/http/errors.js';
 import { type ExpectedVersion, assertVersion } from '../../../platform/http/etag.js';
 import type { Page } from '../../../platform/http/schemas.js';
 import type { JurisdictionService } from '../../../platform/jurisdiction/jurisdiction.service.js';
+import type { TodosService } from '../../../platform/todos/todos.service.js';
 import type { UsersService } from '../../../platform/users/users.service.js';
 import { DOCX, type LicenceDocuments } from '../documents/documents.service.js';
 import { invalid, requireDate, requireText } from '../licence-fields.js';
@@ -89,8 +90,28 @@ const partiesOf = (exit: ExitView): DocumentParties => ({ ...exit.licence, burea
  * conditions, and closed by a decision — revocation or cancellation (a measure on the licence,
  * with its 决定书) or dismissal. Its documents are kept with the licence.
  */
-export function makeLicenceExits(deps: { db: Db; audit: AuditService; calendar: CalendarService; jurisdiction: JurisdictionService; users: UsersService; licences: LicencesService; documents: LicenceDocuments }) {
+export function makeLicenceExits(deps: { db: Db; audit: AuditService; calendar: CalendarService; jurisdiction: JurisdictionService; users: UsersService; licences: LicencesService; documents: LicenceDocuments; todos: TodosService }) {
   const { db, audit } = deps;
+
+  /** The investigation is a to-do of the investigator in person until its findings are recorded. */
+  async function raiseInvestigation(tx: Db, exit: ExitView) {
+    const { licence } = exit;
+    await deps.todos.raise(tx, 'exit.investigation_assigned', [
+      {
+        key: `exit.investigation_assigned:${exit.id}:${exit.investigatorId}`,
+        subjectType: 'licence_exit',
+        subjectId: exit.id,
+        title: `请于 ${exit.investigationDueOn} 前核查${licence.enterpriseName}的${licence.typeName}（${licence.number}）是否仍具备许可条件`,
+        params: { holder: licence.enterpriseName, typeName: licence.typeName, number: licence.number, date: exit.investigationDueOn! },
+        link: `/licence-exits/${exit.id}`,
+        dueOn: exit.investigationDueOn,
+        orgId: exit.orgId,
+        sectionId: null,
+        userId: exit.investigatorId,
+        regionCode: exit.regionCode,
+      },
+    ]);
+  }
 
   /** The investigator: an active user the actor can see (a field error otherwise). */
   async function investigator(tx: Db, actor: Actor, id: string) {
@@ -169,18 +190,28 @@ export function makeLicenceExits(deps: { db: Db; audit: AuditService; calendar: 
         if (investigation) {
           const notice = await renderInvestigationNotice(partiesOf(exit), exit, { investigatorName: exit.investigatorName!, dueOn: exit.investigationDueOn! }, todayInChina());
           await deps.documents.store(tx, ctx, { licenceId: licence.id, exitId: exit.id, kind: 'investigation_notice', contentType: DOCX, ...notice });
+          await raiseInvestigation(tx, exit);
         }
         await audit.record(tx, ctx, { action: 'licence_exit.opened', targetType: 'licence_exit', targetId: exit.id, after: { licenceId: licence.id, kind: exit.kind, triggerSource: exit.triggerSource, stage: exit.stage, investigationDueOn: exit.investigationDueOn } });
         return exit;
       });
     },
 
-    /** Records what the investigation found; the procedure moves on to the decision. `expected`: If-Match. */
+    /**
+     * Records what the investigation found; the procedure moves on to the decision. The assigned
+     * investigator records it, whatever their role; otherwise only a user who handles licences
+     * (`licence.write`) in whose scope it lies. `expected`: If-Match.
+     */
     async recordInvestigation(ctx: Ctx, id: string, input: InvestigationInput, expected?: ExpectedVersion): Promise<ExitView> {
       const findings = requireText(input.findings, 'findings', '核查情况', 2000);
       if (typeof input.justifiedReason !== 'boolean') throw invalid('justifiedReason', '请说明是否有正当理由');
       return inTransaction(db, async (tx) => {
-        await findExit(tx, ctx.actor, id);
+        const { investigatorId } = await findExit(tx, null, id);
+        const asInvestigator = !!ctx.actor.userId && ctx.actor.userId === investigatorId;
+        if (!asInvestigator) {
+          if (!ctx.actor.permissions.has('licence.write')) throw forbidden('只有指定的核查人员或许可工作人员可以记录调查核实结果');
+          await findExit(tx, ctx.actor, id);
+        }
         const exit = await lockExit(tx, id);
         assertVersion(expected, exit.version);
         if (exit.stage !== 'investigating') throw stageError('该退出程序不在调查核实阶段');
@@ -188,7 +219,8 @@ export function makeLicenceExits(deps: { db: Db; audit: AuditService; calendar: 
           .update(licenceExits)
           .set({ stage: 'deciding', findings, justifiedReason: input.justifiedReason, investigatedAt: new Date(), version: nextVersion(licenceExits.version), updatedAt: new Date() })
           .where(eq(licenceExits.id, id));
-        await audit.record(tx, ctx, { action: 'licence_exit.investigated', targetType: 'licence_exit', targetId: id, after: { findings, justifiedReason: input.justifiedReason } });
+        await audit.record(tx, ctx, { action: 'licence_exit.investigated', targetType: 'licence_exit', targetId: id, after: { findings, justifiedReason: input.justifiedReason, asInvestigator } });
+        await deps.todos.resolveSubject(tx, 'exit.investigation_assigned', id);
         return findExit(tx, null, id);
       });
     },

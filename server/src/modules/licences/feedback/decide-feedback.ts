@@ -10,6 +10,7 @@ import type { ExitKind, LawArea } from '../exits/exits.schema.js';
 import { licences as licenceTable } from '../licences.schema.js';
 import { invalid, requireText } from '../licence-fields.js';
 import type { LicencesService, TransitionInput } from '../licences.service.js';
+import type { TodosService } from '../../../platform/todos/todos.service.js';
 import { type FeedbackKind, licenceFeedback } from './feedback.schema.js';
 
 /**
@@ -49,6 +50,7 @@ export function makeDecideFeedback(deps: {
   audit: AuditService;
   licences: LicencesService;
   exits: LicenceExits;
+  todos: TodosService;
   /** The notice as the actor may see it (404 otherwise). */
   find: (tx: Db, actor: Actor, id: string) => Promise<unknown>;
 }) {
@@ -113,6 +115,7 @@ export function makeDecideFeedback(deps: {
         .set({ decision: input.decision, decisionReason: reason, ...outcome, decidedBy: ctx.actor.userId, decidedByName: ctx.actor.name, decidedAt: new Date(), version: nextVersion(licenceFeedback.version) })
         .where(byId);
       await audit.record(tx, ctx, { action: 'feedback.decided', targetType: 'licence_feedback', targetId: id, after: { decision: input.decision, reason, ...outcome } });
+      for (const kind of ['feedback.received', 'feedback.overdue']) await deps.todos.resolveSubject(tx, kind, id);
     });
   };
 }

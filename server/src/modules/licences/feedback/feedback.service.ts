@@ -16,6 +16,8 @@ import { type UsccProblem, normalizeUscc, usccProblem } from '../../enterprises/
 import type { LicenceExits } from '../exits/exits.service.js';
 import { invalid, requireDate, requireText } from '../licence-fields.js';
 import type { LicencesService } from '../licences.service.js';
+import { noticeTodo } from '../reminders.js';
+import type { TodosService } from '../../../platform/todos/todos.service.js';
 import { EXIT_KIND_OF, type FeedbackDecisionInput, makeDecideFeedback } from './decide-feedback.js';
 import { FEEDBACK_KINDS, type FeedbackKind, type FeedbackSource, licenceFeedback } from './feedback.schema.js';
 
@@ -46,6 +48,8 @@ export interface FeedbackDeps {
   jurisdiction: JurisdictionService;
   licences: LicencesService;
   exits: LicenceExits;
+  /** A received notice is a to-do of its bureau until decided. */
+  todos: TodosService;
   /** Handling deadline of a notice, in working days from its receipt. */
   dueWorkingDays: number;
   /** Today's date in China; replaced in tests to receive notices on a chosen day. */
@@ -141,7 +145,7 @@ export function makeFeedbackService(deps: FeedbackDeps) {
     };
   }
 
-  const decide = makeDecideFeedback({ db, audit, licences: deps.licences, exits: deps.exits, find });
+  const decide = makeDecideFeedback({ db, audit, licences: deps.licences, exits: deps.exits, todos: deps.todos, find });
 
   return {
     /**
@@ -193,6 +197,7 @@ export function makeFeedbackService(deps: FeedbackDeps) {
           .returning({ id: licenceFeedback.id });
         const created = await find(t, null, row!.id);
         await audit.record(t, ctx, { action: 'feedback.received', targetType: 'licence_feedback', targetId: row!.id, after: { uscc, department, kind, source, orgId: target.orgId, dueOn: due.date } });
+        await deps.todos.raise(t, 'feedback.received', [noticeTodo({ ...created, holder: created.enterpriseName }, false)]);
         return created;
       });
     },
