@@ -158,7 +158,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
       return { status: 'ok' as const, database: database.kind };
     },
   );
-  await app.register(authRoutes({ auth: services.auth, cookieSecure: config.cookieSecure }));
+  await app.register(authRoutes({ auth: services.auth, cookieSecure: config.cookieSecure, passwordMinLength: config.password.minLength }));
   await app.register(jurisdictionRoutes(services.jurisdiction));
   await app.register(usersRoutes(services.users));
   await app.register(rolesRoutes(services.roles));

@@ -8,6 +8,7 @@ import type { AuthService } from './auth.service.js';
 import { retryAfterOf } from '../ratelimit/ratelimit.service.js';
 import { clearSessionCookie, setDeviceCookie, setSessionCookie } from './auth.plugin.js';
 import { DEVICE_COOKIE } from './devices.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_CLASSES } from './password.js';
 
 export const SessionUser = Type.Object({
   id: Type.String(),
@@ -20,11 +21,15 @@ export const SessionUser = Type.Object({
   permissions: Type.Array(Type.String()),
   dataScope: Type.Union(DATA_SCOPES.map((s) => Type.Literal(s))),
   mustChangePassword: Type.Boolean(),
+  passwordPolicy: Type.Object(
+    { minLength: Type.Integer(), maxLength: Type.Integer(), minClasses: Type.Integer({ description: '大写字母、小写字母、数字、符号四类中至少几类' }) },
+    { description: '新密码须满足的规则（修改密码、新建用户、重置密码的表单在输入前即显示）' },
+  ),
 });
 
 const SessionReply = Type.Object({ user: SessionUser, csrfToken: Type.String() });
 
-const toSessionUser = (a: UserActor) => ({
+const toSessionUser = (a: UserActor, passwordMinLength: number) => ({
   id: a.id,
   username: a.username,
   displayName: a.displayName,
@@ -35,10 +40,11 @@ const toSessionUser = (a: UserActor) => ({
   permissions: [...a.permissions].sort(),
   dataScope: a.dataScope,
   mustChangePassword: a.mustChangePassword,
+  passwordPolicy: { minLength: passwordMinLength, maxLength: PASSWORD_MAX_LENGTH, minClasses: PASSWORD_MIN_CLASSES },
 });
 
 export const authRoutes =
-  (deps: { auth: AuthService; cookieSecure: boolean }): FastifyPluginAsyncTypebox =>
+  (deps: { auth: AuthService; cookieSecure: boolean; passwordMinLength: number }): FastifyPluginAsyncTypebox =>
   async (app) => {
     const { auth } = deps;
 
@@ -63,7 +69,7 @@ export const authRoutes =
         });
         setSessionCookie(reply, result.token, deps.cookieSecure);
         setDeviceCookie(reply, result.deviceCookie.value, result.deviceCookie.maxAgeSeconds, deps.cookieSecure);
-        return { user: toSessionUser(result.actor), csrfToken: result.csrfToken };
+        return { user: toSessionUser(result.actor, deps.passwordMinLength), csrfToken: result.csrfToken };
       },
     );
 
@@ -82,7 +88,7 @@ export const authRoutes =
       { config: { access: 'authenticated', allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: '当前会话', response: { 200: SessionReply, 401: ErrorSchema } } },
       async (request, reply) => {
         if (!request.sessionToken) return reply.status(401).send({ error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
-        return { user: toSessionUser(request.actor as UserActor), csrfToken: request.csrfToken! };
+        return { user: toSessionUser(request.actor as UserActor, deps.passwordMinLength), csrfToken: request.csrfToken! };
       },
     );
 

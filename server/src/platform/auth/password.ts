@@ -19,13 +19,16 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 export const dummyHashPromise = () => hashPassword(`dummy-${randomInt(1e9)}`);
 
 const CLASSES = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/];
+export const PASSWORD_MAX_LENGTH = 128;
+/** Character classes (lower, upper, digit, symbol) a password must mix. */
+export const PASSWORD_MIN_CLASSES = 3;
 
 /** Rules: at least `minLength` characters and three of the four character classes. */
 export function passwordProblems(password: string, minLength: number): string[] {
   const problems: string[] = [];
   if (password.length < minLength) problems.push(`长度至少 ${minLength} 位`);
-  if (password.length > 128) problems.push('长度不超过 128 位');
-  if (CLASSES.filter((re) => re.test(password)).length < 3) problems.push('须包含大写字母、小写字母、数字、符号中的至少三类');
+  if (password.length > PASSWORD_MAX_LENGTH) problems.push(`长度不超过 ${PASSWORD_MAX_LENGTH} 位`);
+  if (CLASSES.filter((re) => re.test(password)).length < PASSWORD_MIN_CLASSES) problems.push('须包含大写字母、小写字母、数字、符号中的至少三类');
   return problems;
 }
 
