@@ -96,6 +96,8 @@ export async function loadDemo(opts: LoadDemoOptions): Promise<DemoSummary> {
       if (batch.length === BATCH_SIZE) await flush();
     }
     if (batch.length) await flush();
+    // Statistics for the planner and for the register's size in search estimates, as an import does.
+    await tx.execute(sql`analyze enterprises`);
     const enterpriseSeconds = (performance.now() - started) / 1000;
     // The services again, on this transaction: their own transactions become savepoints in it.
     const inspections = await loadInspectionDemo(tx, makeServices({ ...database, db: tx }, config), ctx);

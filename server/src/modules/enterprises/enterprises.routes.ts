@@ -85,7 +85,7 @@ export const enterprisesRoutes =
             200: Type.Object({
               items: Type.Array(Enterprise),
               total: Type.Integer(),
-              totalExact: Type.Boolean({ description: '超过 1000 条匹配时 total 为估计值（false）' }),
+              totalExact: Type.Boolean({ description: '超过 10000 条匹配时 total 为估计值（false）；翻页不以估计值为止' }),
             }),
           },
         },

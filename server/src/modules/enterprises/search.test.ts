@@ -17,8 +17,9 @@ function expected(match: (name: string) => boolean, order: 'id' | 'name', ids: M
 }
 
 describe('name search with a sample deciding the plan', () => {
+  const LIMIT = 1000;
   // A sample smaller than the register, so every strategy runs on a test-sized table.
-  const search = (filter: EnterpriseFilter, page = 1, sort?: Sort) => makeEnterpriseSearch(env.db, { sampleRows: 300 })(env.admin, filter, { page, pageSize: 20 }, sort);
+  const search = (filter: EnterpriseFilter, page = 1, sort?: Sort) => makeEnterpriseSearch(env.db, { sampleRows: 300, exactCountLimit: LIMIT })(env.admin, filter, { page, pageSize: 20 }, sort);
   const ids = new Map<string, string>();
 
   beforeAll(async () => {
@@ -29,7 +30,7 @@ describe('name search with a sample deciding the plan', () => {
 
   it('answers a common fragment from the sample, in id order, with an estimated total', async () => {
     const want = expected((n) => n.includes('有限'), 'id', ids);
-    expect(want.length).toBeGreaterThan(EXACT_COUNT_LIMIT);
+    expect(want.length).toBeGreaterThan(LIMIT);
     const res = await search({ q: '有限' });
     expect(res.items.map((i) => i.uscc)).toEqual(want.slice(0, 20).map((r) => r.uscc));
     expect(res.totalExact).toBe(false);
@@ -57,10 +58,40 @@ describe('name search with a sample deciding the plan', () => {
   });
 
   it('is exact on a register no larger than the sample', async () => {
-    const whole = makeEnterpriseSearch(env.db, { sampleRows: ROWS + 10 });
+    const whole = makeEnterpriseSearch(env.db, { sampleRows: ROWS + 10, exactCountLimit: LIMIT });
     const want = expected((n) => n.includes('有限'), 'id', ids);
     const res = await whole(env.admin, { q: '有限' }, { page: 1, pageSize: 20 });
     expect(res).toMatchObject({ total: want.length, totalExact: true });
     expect(res.items.map((i) => i.uscc)).toEqual(want.slice(0, 20).map((r) => r.uscc));
+  });
+});
+
+describe('the total of a filtered list (issue 12 item 3)', () => {
+  // A small exact-count limit, so that a test-sized register is estimated as a large one would be.
+  const search = (filter: EnterpriseFilter) => makeEnterpriseSearch(env.db, { sampleRows: 1500, exactCountLimit: 300 })(env.admin, filter, { page: 1, pageSize: 20 });
+  const truth = (match: (r: (typeof rows)[number]) => boolean) => rows.filter(match).length;
+
+  it('is estimated within ±10 % above the exact-count limit', async () => {
+    const cases: [EnterpriseFilter, number][] = [
+      [{}, ROWS],
+      [{ status: 'active' }, truth((r) => r.status === 'active')],
+      [{ creditClass: 'B' }, truth((r) => r.creditClass === 'B')],
+      [{ status: 'active', creditClass: 'A' }, truth((r) => r.status === 'active' && r.creditClass === 'A')],
+    ];
+    for (const [filter, want] of cases) {
+      expect(want).toBeGreaterThan(300);
+      const res = await search(filter);
+      expect(res.totalExact, JSON.stringify(filter)).toBe(false);
+      expect(Math.abs(res.total - want) / want, `${JSON.stringify(filter)}: ${res.total} for ${want}`).toBeLessThanOrEqual(0.1);
+    }
+  });
+
+  it('is exact below the limit, and the default limit counts a demo-sized register exactly', async () => {
+    const want = truth((r) => r.status === 'suspended');
+    expect(want).toBeLessThan(300);
+    expect(await search({ status: 'suspended' })).toMatchObject({ total: want, totalExact: true });
+    expect(EXACT_COUNT_LIMIT).toBeGreaterThanOrEqual(10_000);
+    const whole = await makeEnterpriseSearch(env.db)(env.admin, { status: 'active' }, { page: 1, pageSize: 20 });
+    expect(whole).toMatchObject({ total: truth((r) => r.status === 'active'), totalExact: true });
   });
 });
