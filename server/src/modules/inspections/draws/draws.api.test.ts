@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { todayInChina } from '../../../platform/calendar/dates.js';
 import { useTestEnv } from '../../../test/app.js';
 import { enterprises } from '../../enterprises/enterprises.schema.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
@@ -75,10 +76,10 @@ describe('draw ceremony API', () => {
     const lianshui = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320826' })).username);
     const item = await makeItem(env);
     const pool = (await xuyi.post('/api/object-pools', { name: '全县企业', filter: {} })).json();
-    const plan = (await xuyi.post('/api/inspection-plans', { name: '盱眙全覆盖', year: 2026, itemId: item.id, poolId: pool.id, quarters: [1, 2], mode: 'all' })).json();
+    const plan = (await xuyi.post('/api/inspection-plans', { name: '盱眙全覆盖', year: Number(todayInChina().slice(0, 4)), itemId: item.id, poolId: pool.id, quarters: [3, 4], mode: 'all' })).json();
 
     expect((await lianshui.get(`/api/object-pools/${pool.id}`)).statusCode).toBe(404);
-    expect((await lianshui.post('/api/inspection-plans', { name: 'x', year: 2026, itemId: item.id, poolId: pool.id, quarters: [1], mode: 'all' })).statusCode).toBe(404);
+    expect((await lianshui.post('/api/inspection-plans', { name: 'x', year: Number(todayInChina().slice(0, 4)), itemId: item.id, poolId: pool.id, quarters: [4], mode: 'all' })).statusCode).toBe(404);
     expect((await lianshui.post(`/api/inspection-plans/${plan.id}/draws`)).statusCode).toBe(404);
     expect((await lianshui.get('/api/inspection-plans')).json().items.some((p: { id: string }) => p.id === plan.id)).toBe(false);
 

@@ -4,7 +4,8 @@ import { inTransaction } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import { visibleTo } from '../../../platform/access/scope.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
-import { notFound } from '../../../platform/http/errors.js';
+import { AppError, notFound } from '../../../platform/http/errors.js';
+import { todayInChina } from '../../../platform/calendar/dates.js';
 import { enterprises } from '../../enterprises/enterprises.schema.js';
 import { invalid, requireText } from '../../licences/licence-fields.js';
 import { type ClassRatios, type PlanMode, PLAN_MODES, inspectionItems, inspectionPlans, objectPools } from '../inspections.schema.js';
@@ -22,6 +23,22 @@ export interface PlanInput {
   minimum?: number | null;
   fixedCount?: number | null;
   inspectorsPerTask?: number;
+  /** Required to create a plan whose quarters have all ended (its tasks would be born overdue): why it is made anyway. */
+  pastPeriodReason?: string | null;
+}
+
+/** The last day of a quarter (1–4) of a year. */
+export function quarterEnd(year: number, quarter: number): string {
+  return ['', '03-31', '06-30', '09-30', '12-31'].map((d) => `${year}-${d}`)[quarter]!;
+}
+
+/**
+ * The quarters of a plan that have ended before `today`, and whether all have (then the plan's tasks,
+ * due at the end of its last quarter, would be overdue from the start).
+ */
+export function pastQuarters(year: number, quarters: readonly number[], today = todayInChina()) {
+  const past = quarters.filter((q) => quarterEnd(year, q) < today);
+  return { past, allPast: quarters.length > 0 && past.length === quarters.length };
 }
 
 type Plan = typeof inspectionPlans.$inferSelect;
@@ -89,7 +106,23 @@ export function makePlansService(deps: { db: Db; audit: AuditService; pools: Poo
     if (input.mode === 'fixed' && (!Number.isInteger(fixedCount) || fixedCount! < 1)) throw invalid('fixedCount', '固定抽取数应为正整数');
     const inspectorsPerTask = input.inspectorsPerTask ?? 2;
     if (!Number.isInteger(inspectorsPerTask) || inspectorsPerTask < 2 || inspectorsPerTask > 10) throw invalid('inspectorsPerTask', '每项任务应安排 2–10 名检查人员');
-    return { name, year: input.year, quarters, mode: input.mode, ratios, minimum, fixedCount, inspectorsPerTask };
+    // A plan for quarters already over is made only on purpose, with its reason kept (and audited with the plan).
+    const { past, allPast } = pastQuarters(input.year, quarters);
+    let pastPeriodReason: string | null = null;
+    if (allPast) {
+      const reason = input.pastPeriodReason?.trim();
+      if (!reason) {
+        throw new AppError('PLAN_IN_PAST', `所选季度（${input.year} 年第 ${past.join('、')} 季度）均已结束，按此计划生成的检查任务一经下达即已逾期。如确需补录，请说明理由后再提交`, 409, {
+          field: 'pastPeriodReason',
+          year: input.year,
+          pastQuarters: past,
+          lastDueOn: quarterEnd(input.year, quarters[quarters.length - 1]!),
+        });
+      }
+      if (reason.length > 500) throw invalid('pastPeriodReason', '理由不能超过 500 个字');
+      pastPeriodReason = reason;
+    }
+    return { name, year: input.year, quarters, mode: input.mode, ratios, minimum, fixedCount, inspectorsPerTask, pastPeriodReason };
   }
 
   /** Creates a plan inside the caller's transaction. */

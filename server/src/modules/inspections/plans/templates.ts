@@ -40,6 +40,7 @@ export interface ApplyTemplateInput {
   licenceType?: string;
   regionCode?: string;
   quarters?: number[];
+  pastPeriodReason?: string | null;
 }
 
 /** Plan templates: one call creates the template's object pool and its plan, in one transaction. */
@@ -62,7 +63,7 @@ export function makePlanTemplates(deps: { db: Db; pools: PoolsService; plans: Pl
         const filter = template.previousYearCertificates ? { licenceType, licenceIssuedYear: input.year - 1 } : { licenceType };
         const pool = await deps.pools.insert(tx, ctx, { name: name.slice(0, 100), filter, regionCode: input.regionCode });
         const ratios = template.ratio === null ? null : { A: template.ratio, B: template.ratio, C: template.ratio, D: template.ratio };
-        const plan = await deps.plans.insert(tx, ctx, { name, year: input.year, itemId: input.itemId, poolId: pool.id, quarters: input.quarters ?? [1, 2, 3, 4], mode: template.mode, ratios });
+        const plan = await deps.plans.insert(tx, ctx, { name, year: input.year, itemId: input.itemId, poolId: pool.id, quarters: input.quarters ?? [1, 2, 3, 4], mode: template.mode, ratios, pastPeriodReason: input.pastPeriodReason });
         return { pool, plan };
       });
     },
