@@ -1,6 +1,7 @@
 import { Grid, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
+import { TodoBadge } from '../../modules/todos/TodoBadge';
 import { AccountBar, AccountMenu } from './AccountActions';
 import { SideMenu } from './SideMenu';
 
@@ -37,7 +38,10 @@ export function AppLayout() {
         >
           {t('app.name')}
         </Typography.Title>
-        {compact ? <AccountMenu /> : <AccountBar showOrg={screens.lg !== false} />}
+        <div style={{ display: 'flex', alignItems: 'center', gap: 8, flex: 'none' }}>
+          <TodoBadge />
+          {compact ? <AccountMenu /> : <AccountBar showOrg={screens.lg !== false} />}
+        </div>
       </Header>
       <Layout>
         <Sider width={208} breakpoint="lg" collapsedWidth={0}>

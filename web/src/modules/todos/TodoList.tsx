@@ -1,12 +1,13 @@
-import { App, Button, Card, List, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, List, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAsync } from '../../app/hooks/useAsync';
-import { todosApi, type Todo } from './todos.api';
+import { TODOS_CHANGED, todosApi, type Todo } from './todos.api';
 import { todayInChina } from '../../app/format';
+import { errorText, useNotifyError } from '../../app/errors';
 
 const PAGE_SIZE = 10;
 
@@ -34,16 +35,19 @@ export function TodoList() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
-  const { data, loading, reload } = useAsync(() => todosApi.list({ page, pageSize: PAGE_SIZE }), page);
+  const notifyError = useNotifyError();
+  const { data, loading, error, reload } = useAsync(() => todosApi.list({ page, pageSize: PAGE_SIZE }), page);
 
-  const done = async (todo: Todo) => {
-    await todosApi.done(todo.id);
-    message.success(t('todos.markedDone'));
-    reload();
-  };
+  const done = (todo: Todo) =>
+    todosApi.done(todo.id).then(() => {
+      void message.success(t('todos.markedDone'));
+      window.dispatchEvent(new Event(TODOS_CHANGED));
+      reload();
+    }, notifyError);
 
   return (
     <Card title={t('todos.title')} data-testid="todo-list" extra={data && <Typography.Text type="secondary">{t('todos.total', { count: data.total })}</Typography.Text>}>
+      {!!error && <Alert type="error" showIcon message={t('todos.loadFailed')} description={errorText(error, t)} style={{ marginBottom: 12 }} />}
       <List
         loading={loading}
         dataSource={data?.items ?? []}

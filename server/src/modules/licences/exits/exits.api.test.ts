@@ -84,4 +84,29 @@ describe('licence exits API', () => {
     const dismissed = await county.post(`/api/licence-exits/${ownExit.id}/decision`, { outcome: 'dismissed', reason: '关闭决定已撤回' });
     expect(dismissed.json()).toMatchObject({ stage: 'closed', outcome: 'dismissed', licence: { state: 'normal' } });
   });
+
+  it('lets the assigned investigator record the investigation whatever their role (audited), and no other user without licence.write', async () => {
+    const admin = await env.loginAdmin();
+    const licence = await makeLicence(env, '320826');
+    const investigator = await env.makeUser({ roles: ['inspector'], regionCode: '320826' });
+    const exit = (await admin.post('/api/licence-exits', exitInput('conditions_lost', licence.id, investigator.id))).json();
+    const body = { findings: '现场核查，生产设备已搬离', justifiedReason: false };
+
+    const otherInspector = await env.login((await env.makeUser({ roles: ['inspector'], regionCode: '320826' })).username);
+    const refused = await otherInspector.post(`/api/licence-exits/${exit.id}/investigation`, body);
+    expect(refused.statusCode).toBe(403);
+    const nobody = await env.login((await env.makeUser({ roles: ['institution'], regionCode: '320826' })).username);
+    expect((await nobody.post(`/api/licence-exits/${exit.id}/investigation`, body)).statusCode).toBe(403);
+    const foreignOfficer = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320830' })).username);
+    expect((await foreignOfficer.post(`/api/licence-exits/${exit.id}/investigation`, body)).statusCode).toBe(404);
+
+    const own = await env.login(investigator.username);
+    const recorded = await own.post(`/api/licence-exits/${exit.id}/investigation`, body, { 'if-match': `"${exit.version}"` });
+    expect(recorded.statusCode).toBe(200);
+    expect(recorded.json()).toMatchObject({ stage: 'deciding', findings: body.findings, justifiedReason: false });
+    const audit = (await admin.get(`/api/audit?target=${exit.id}&pageSize=50`)).json();
+    expect(audit.items).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'licence_exit.investigated', actorName: investigator.displayName, after: expect.objectContaining({ asInvestigator: true }) })]));
+    // The investigator records; the decision stays with those who handle licences.
+    expect((await own.post(`/api/licence-exits/${exit.id}/decision`, decision('revoked'))).statusCode).toBe(403);
+  });
 });

@@ -51,7 +51,8 @@ interface Props {
 export function InspectorFormModal({ open, inspector, onClose, onSaved, onStale }: Props) {
   const { t } = useTranslation();
   const { required, selectRequired } = useRequiredRules();
-  const users = useActiveUserOptions();
+  // Only adding a user to the pool needs the list of users, and only while the form is open.
+  const users = useActiveUserOptions(open && !inspector);
   const label = (key: string) => t(`inspections.inspectors.${key}`);
 
   const onSubmit = async (v: InspectorFormValues) => {

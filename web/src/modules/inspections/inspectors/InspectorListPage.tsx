@@ -95,7 +95,8 @@ export function InspectorListPage() {
         columns={columns}
         reloadToken={reloadToken}
         toolbar={
-          can('inspection.configure') && (
+          // Adding picks a user: offered only to those who may list users.
+          can('inspection.configure') && can('user.read') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
               {label('create')}
             </Button>
@@ -115,16 +116,18 @@ export function InspectorListPage() {
           </>
         }
       />
-      <InspectorFormModal
-        open={!!editing}
-        inspector={editing?.inspector}
-        onClose={() => setEditing(null)}
-        onSaved={() => {
-          void message.success(t('common.saved'));
-          reload();
-        }}
-        onStale={reload}
-      />
+      {can('inspection.configure') && (
+        <InspectorFormModal
+          open={!!editing}
+          inspector={editing?.inspector}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            void message.success(t('common.saved'));
+            reload();
+          }}
+          onStale={reload}
+        />
+      )}
     </>
   );
 }

@@ -75,11 +75,13 @@ function ExitFields({ exit: e }: { exit: Exit }) {
 /** The form of the current step, for users who may act; the approval notice while a decision waits. */
 function CurrentStep({ exit, onDone, onStale }: { exit: ExitDetail; onDone: (exit: Exit) => void; onStale: () => void }) {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const { can, user } = useAuth();
   if (exit.awaitingApproval) {
     return <Alert type="warning" showIcon message={t('exits.awaitingApprovalHint', { outcome: t(`exits.outcomes.${exit.outcome!}`) })} action={<Link to={licencePath(exit.licenceId)}>{t('exits.licence')}</Link>} />;
   }
-  if (!can('licence.write') || exit.stage === 'closed') return null;
+  // The assigned investigator records the investigation whatever their role; the rest needs licence.write.
+  const investigator = exit.stage === 'investigating' && !!user && user.id === exit.investigatorId;
+  if ((!can('licence.write') && !investigator) || exit.stage === 'closed') return null;
   return (
     <Card title={exit.stage === 'investigating' ? t('exits.recordInvestigation') : t('exits.decide')} data-testid="exit-step-form">
       {exit.stage === 'investigating' ? <InvestigationForm exit={exit} onDone={onDone} onStale={onStale} /> : <DecisionForm exit={exit} onDone={onDone} onStale={onStale} />}
