@@ -56,6 +56,10 @@ export const planningMessages = defineMessages(
         summaryRatio: 'A {{A}}% · B {{B}}% · C {{C}}% · D {{D}}%',
         summaryMinimum: '最少 {{count}} 户',
         summaryFixed: '共 {{count}} 户',
+        pastPeriodWarning: '所选季度（{{year}} 年第 {{quarters}} 季度）均已结束：按此计划生成的检查任务一经下达即已逾期。如确需补录，请说明理由。',
+        pastPeriodReason: '补录理由',
+        pastPeriodReasonHint: '随计划保存并记入审计日志',
+        pastPeriodReasonRequired: '所选季度均已结束，请说明仍要制定此计划的理由',
       },
       templates: {
         create: '按模板新建',
@@ -121,6 +125,10 @@ export const planningMessages = defineMessages(
         summaryRatio: 'A {{A}}% · B {{B}}% · C {{C}}% · D {{D}}%',
         summaryMinimum: 'at least {{count}}',
         summaryFixed: '{{count}} in all',
+        pastPeriodWarning: 'Every chosen quarter ({{year}} Q{{quarters}}) has ended: the plan’s tasks would be overdue as soon as they are assigned. To record it anyway, give the reason.',
+        pastPeriodReason: 'Reason for a past period',
+        pastPeriodReasonHint: 'Kept with the plan and in the audit log',
+        pastPeriodReasonRequired: 'Every chosen quarter has ended: say why the plan is made anyway',
       },
       templates: {
         create: 'New from template',

@@ -34,6 +34,7 @@ function PlanFields({ plan }: { plan: Plan }) {
         { key: 'mode', label: label('mode'), span: 2, children: rule(plan) },
         { key: 'perTask', label: label('inspectorsPerTask'), children: plan.inspectorsPerTask },
         { key: 'region', label: label('region'), children: regions.nameOf(plan.regionCode) },
+        ...(plan.pastPeriodReason ? [{ key: 'pastPeriodReason', label: label('pastPeriodReason'), span: 2, children: plan.pastPeriodReason }] : []),
         { key: 'createdBy', label: label('createdBy'), children: plan.createdByName },
         { key: 'createdAt', label: t('common.createdAt'), children: formatDateTime(plan.createdAt) },
       ]}

@@ -5,6 +5,7 @@ import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { plansApi, type Plan, type PlanInput, type PlanMode } from '../inspections.api';
 import { useInspectionOptions } from '../labels';
 import { mappedFieldError, thisYear } from '../shared';
+import { PastPeriodFields } from './PastPeriodFields';
 import { usePlanRefs } from './planRefs';
 
 const CLASSES = ['A', 'B', 'C', 'D'] as const;
@@ -13,6 +14,7 @@ type RatioField = `ratio${(typeof CLASSES)[number]}`;
 type PlanFormValues = Pick<PlanInput, 'name' | 'year' | 'itemId' | 'poolId' | 'quarters' | 'mode' | 'inspectorsPerTask'> & {
   minimum?: number | null;
   fixedCount?: number | null;
+  pastPeriodReason?: string;
 } & Record<RatioField, number>;
 
 const NEW_PLAN: Partial<PlanFormValues> = { year: thisYear(), quarters: [1, 2, 3, 4], mode: 'ratio', ratioA: 3, ratioB: 5, ratioC: 15, ratioD: 100, inspectorsPerTask: 2 };
@@ -29,11 +31,12 @@ function toPlanInput(v: PlanFormValues): PlanInput {
     minimum: v.mode === 'ratio' ? (v.minimum ?? null) : null,
     fixedCount: v.mode === 'fixed' ? (v.fixedCount ?? null) : null,
     inspectorsPerTask: v.inspectorsPerTask,
+    pastPeriodReason: v.pastPeriodReason?.trim() || null,
   };
 }
 
 const planFieldErrorOf = mappedFieldError<keyof PlanFormValues>({
-  ...Object.fromEntries(['name', 'year', 'itemId', 'poolId', 'quarters', 'mode', 'minimum', 'fixedCount', 'inspectorsPerTask'].map((f) => [f, f as keyof PlanFormValues])),
+  ...Object.fromEntries(['name', 'year', 'itemId', 'poolId', 'quarters', 'mode', 'minimum', 'fixedCount', 'inspectorsPerTask', 'pastPeriodReason'].map((f) => [f, f as keyof PlanFormValues])),
   ...Object.fromEntries(CLASSES.map((c) => [`ratios.${c}`, `ratio${c}` as const])),
 });
 
@@ -128,6 +131,7 @@ export function PlanFormModal({ open, onClose, onSaved }: Props) {
           </Form.Item>
         </Col>
       </Row>
+      <PastPeriodFields />
       <Form.Item name="mode" label={label('mode')} rules={selectRequired(label('mode'))}>
         <Radio.Group options={modes} optionType="button" />
       </Form.Item>

@@ -8,12 +8,13 @@ import { useLicenceTypes } from '../../licences/useLicenceTypes';
 import { useRegions } from '../../regions/useRegions';
 import { templatesApi, type PlanTemplate, type TemplateInput, type TemplateResult } from '../inspections.api';
 import { mappedFieldError, thisYear } from '../shared';
+import { PastPeriodFields } from './PastPeriodFields';
 import { usePlanRefs } from './planRefs';
 
 type TemplateFormValues = Required<Pick<TemplateInput, 'year' | 'itemId' | 'licenceType' | 'quarters'>> &
-  Pick<TemplateInput, 'regionCode'> & { templateKey: string };
+  Pick<TemplateInput, 'regionCode'> & { templateKey: string; pastPeriodReason?: string };
 
-const FIELDS = ['year', 'itemId', 'licenceType', 'regionCode', 'quarters'] as const;
+const FIELDS = ['year', 'itemId', 'licenceType', 'regionCode', 'quarters', 'pastPeriodReason'] as const;
 
 const templateFieldErrorOf = mappedFieldError<keyof TemplateFormValues>({
   ...Object.fromEntries(FIELDS.map((f) => [f, f])),
@@ -108,7 +109,7 @@ export function TemplateFormModal({ open, onClose, onSaved }: Props) {
       okText={t('inspectionPlans.templates.apply')}
       initialValues={initialValuesOf(list[0])}
       fieldErrorOf={templateFieldErrorOf}
-      onSubmit={async ({ templateKey, ...input }) => onSaved(await templatesApi.apply(templateKey, input))}
+      onSubmit={async ({ templateKey, pastPeriodReason, ...input }) => onSaved(await templatesApi.apply(templateKey, { ...input, pastPeriodReason: pastPeriodReason?.trim() || null }))}
       onClose={onClose}
     >
       <TemplateFields templates={list} loading={templates.loading} />
@@ -134,6 +135,7 @@ export function TemplateFormModal({ open, onClose, onSaved }: Props) {
           </Form.Item>
         </Col>
       </Row>
+      <PastPeriodFields />
     </FormModal>
   );
 }
