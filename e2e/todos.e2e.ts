@@ -1,4 +1,8 @@
-/** Journey: a measure awaiting approval appears on the approver's home page, in either language, and leads to the licence. */
+/**
+ * Journey: a measure awaiting approval heads the approver's home page, in either language, the
+ * header counts the open to-dos, and the item leads to the licence. An inspector's pages never
+ * call what the inspector may not call (the inspectors directory once asked for the user list).
+ */
 import { expect, it } from 'vitest';
 import { ApiSession } from './support/api';
 import { openPage, visible, waitForShell } from './support/browser';
@@ -34,6 +38,13 @@ it('the section head sees the request on the home page, worded in the chosen lan
   await waitForShell(page);
   const item = page.getByTestId('todo-list').getByRole('link').filter({ hasText: enterprise.name });
   await visible(item);
+  // Approvals come first (before anything merely due), and the header counts every open item.
+  const first = page.getByTestId('todo-list').locator('.ant-list-item').first();
+  expect(await first.locator('.ant-tag').textContent()).toBe('待审批措施');
+  const { total } = await head.get<{ total: number }>('/api/todos?pageSize=1');
+  expect(total).toBeGreaterThan(0);
+  await visible(page.locator(`[data-testid="todo-badge"][data-count="${total}"]`));
+  expect(await page.getByTestId('todo-badge').getAttribute('aria-label')).toBe(`待办事项 ${total} 项`);
   expect(await item.textContent()).toMatch(new RegExp(`申请对${enterprise.name}的工业产品生产许可证（${licence.number}）采取“[^”]+”，待审批`));
 
   await page.getByRole('button', { name: 'English' }).click();
@@ -42,5 +53,25 @@ it('the section head sees the request on the home page, worded in the chosen lan
 
   await item.click();
   await page.waitForURL(`**/licences/${licence.id}`);
+  await context.close();
+});
+
+it('an inspector opens the inspectors directory without any refused call, and is not offered to add one', async () => {
+  const county = await suite.admin.countyBureau('320826');
+  const username = `e2e_ins_${unique()}`;
+  await suite.admin.createUser({ username, password: USER_PASSWORD, orgId: county.id, roles: ['inspector'] });
+  const inspector = await ApiSession.login(username, USER_PASSWORD);
+  const { context, page } = await openPage(suite.browser, inspector);
+  const refused: string[] = [];
+  page.on('response', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/') && r.status() >= 400) refused.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto('/inspectors');
+  await waitForShell(page);
+  await visible(page.locator('.ant-card-head-title', { hasText: '执法检查人员名录库' }));
+  await visible(page.locator('.ant-table'));
+  await page.waitForLoadState('networkidle');
+  expect(refused).toEqual([]);
+  expect(await page.getByRole('button', { name: '列入名录库' }).count()).toBe(0);
   await context.close();
 });

@@ -105,7 +105,7 @@ describe('licence exits API', () => {
     expect(recorded.statusCode).toBe(200);
     expect(recorded.json()).toMatchObject({ stage: 'deciding', findings: body.findings, justifiedReason: false });
     const audit = (await admin.get(`/api/audit?target=${exit.id}&pageSize=50`)).json();
-    expect(audit.items).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'licence_exit.investigated', actorName: investigator.displayName, after: expect.objectContaining({ asInvestigator: true }) })]));
+    expect(audit.items).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'licence_exit.investigated', actorId: investigator.id, after: expect.objectContaining({ asInvestigator: true }) })]));
     // The investigator records; the decision stays with those who handle licences.
     expect((await own.post(`/api/licence-exits/${exit.id}/decision`, decision('revoked'))).statusCode).toBe(403);
   });
