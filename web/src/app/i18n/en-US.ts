@@ -90,10 +90,17 @@ const enUS: Messages = {
     mismatch: 'The two new passwords do not match',
     submit: 'Change password',
     success: 'Password changed',
+    rules: {
+      length: '{{min}}–{{max}} characters',
+      classes: 'At least {{count}} of: upper-case letters, lower-case letters, digits, symbols',
+      unmet: 'The password does not meet the rules above',
+      met: 'met',
+      notMet: 'not met',
+    },
   },
   home: {
     welcome: 'Welcome, {{name}}',
-    intro: 'The platform serves the city bureau, county bureaus, testing institutions and enterprises: random inspections, product spot checks, special equipment, metrology, standards, credit and enforcement cases.',
+    intro: 'The platform serves the city bureau, county bureaus and law-enforcement inspectors. It has: the enterprise register; licence management (department notices, unlicensed operation, exit supervision); random inspections (inspection items, inspector pool, object pools, inspection plans, inspection tasks, published results); the working calendar and system administration.',
     org: 'Organization',
     region: 'Jurisdiction',
     roles: 'Roles',

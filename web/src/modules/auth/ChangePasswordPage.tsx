@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useAuth, useSessionUser } from '../../app/auth/AuthContext';
+import { PasswordRules, passwordRule, usePasswordPolicy } from '../../app/components/PasswordRules';
 import { errorText } from '../../app/errors';
 import { authApi } from './auth.api';
 
@@ -20,6 +21,7 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
+  const policy = usePasswordPolicy();
 
   const onFinish = async (values: Values) => {
     setSubmitting(true);
@@ -49,7 +51,7 @@ export function ChangePasswordPage() {
         <Form.Item name="currentPassword" label={t('password.current')} rules={[required(t('password.current'))]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('password.next')} rules={[required(t('password.next'))]}>
+        <Form.Item name="newPassword" label={t('password.next')} rules={[required(t('password.next')), passwordRule(policy, t)]} extra={<PasswordRules field="newPassword" />}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

@@ -2,6 +2,7 @@ import { Checkbox, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
 import { FormModal } from '../../app/components/FormModal';
+import { PasswordRules, passwordRule, usePasswordPolicy } from '../../app/components/PasswordRules';
 import { usersApi } from './users.api';
 
 interface Values {
@@ -11,6 +12,7 @@ interface Values {
 
 export function ResetPasswordModal({ user, onClose, onSaved, onStale }: { user: User | null; onClose: () => void; onSaved: () => void; onStale?: () => void }) {
   const { t } = useTranslation();
+  const policy = usePasswordPolicy();
   return (
     <FormModal<Values>
       open={!!user}
@@ -26,7 +28,8 @@ export function ResetPasswordModal({ user, onClose, onSaved, onStale }: { user: 
       <Form.Item
         name="password"
         label={t('users.newPassword')}
-        rules={[{ required: true, message: t('common.required', { field: t('users.newPassword') }) }]}
+        rules={[{ required: true, message: t('common.required', { field: t('users.newPassword') }) }, passwordRule(policy, t)]}
+        extra={<PasswordRules field="password" />}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>

@@ -2,6 +2,7 @@ import { Checkbox, Form, Input, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
 import { FormModal } from '../../app/components/FormModal';
+import { PasswordRules, passwordRule, usePasswordPolicy } from '../../app/components/PasswordRules';
 import { usersApi } from './users.api';
 
 interface Values {
@@ -30,6 +31,7 @@ interface Props {
 
 export function UserFormModal({ open, user, orgOptions, roleOptions, onClose, onSaved, onStale }: Props) {
   const { t } = useTranslation();
+  const policy = usePasswordPolicy();
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
   const selectRequired = (field: string) => [{ required: true, message: t('common.selectRequired', { field }) }];
 
@@ -93,7 +95,7 @@ export function UserFormModal({ open, user, orgOptions, roleOptions, onClose, on
         </Form.Item>
       ) : (
         <>
-          <Form.Item name="password" label={t('users.password')} rules={required(t('users.password'))}>
+          <Form.Item name="password" label={t('users.password')} rules={[...required(t('users.password')), passwordRule(policy, t)]} extra={<PasswordRules field="password" />}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item name="mustChangePassword" valuePropName="checked">
