@@ -5,6 +5,8 @@ const enUS: Messages = {
   app: {
     name: 'Quality Supervision Platform',
     fullName: "Huai'an Quality Supervision Platform",
+    openMenu: 'Open menu',
+    closeMenu: 'Close menu',
   },
   common: {
     fixFieldError: 'Please correct the highlighted field',

@@ -3,6 +3,8 @@ const zhCN = {
   app: {
     name: '质监监管平台',
     fullName: '淮安市质量技术监督监管平台',
+    openMenu: '打开菜单',
+    closeMenu: '收起菜单',
   },
   common: {
     fixFieldError: '请修正表单中标出的错误',

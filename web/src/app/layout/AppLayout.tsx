@@ -1,6 +1,8 @@
-import { Grid, Layout, Typography } from 'antd';
+import { MenuFoldOutlined, MenuOutlined } from '@ant-design/icons';
+import { Button, Grid, Layout, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router-dom';
+import { Outlet, useLocation } from 'react-router-dom';
 import { TodoBadge } from '../../modules/todos/TodoBadge';
 import { AccountBar, AccountMenu } from './AccountActions';
 import { SideMenu } from './SideMenu';
@@ -10,6 +12,8 @@ const { Header, Sider, Content } = Layout;
 /**
  * The shell: header (system name, user, language, password, logout), side menu, page content.
  * Below `md` (phones) the header's user and actions fold into one avatar menu and the margins narrow.
+ * Below `lg` the side menu folds away behind a menu button at the start of the header (not a
+ * button floating over the page), and opens over the page until a page is chosen.
  */
 export function AppLayout() {
   const { t } = useTranslation();
@@ -17,6 +21,10 @@ export function AppLayout() {
   // unknown before the first measurement: lay out for a desktop
   const compact = screens.md === false;
   const gutter = compact ? 16 : 24;
+  const folding = screens.lg === false;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname, folding]);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -31,20 +39,39 @@ export function AppLayout() {
           color: '#fff',
         }}
       >
-        <Typography.Title
-          level={4}
-          style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}
-          data-testid="app-name"
-        >
-          {t('app.name')}
-        </Typography.Title>
+        <div style={{ display: 'flex', alignItems: 'center', gap: 8, minWidth: 0 }}>
+          {folding && (
+            <Button
+              type="text"
+              icon={menuOpen ? <MenuFoldOutlined /> : <MenuOutlined />}
+              aria-label={t(menuOpen ? 'app.closeMenu' : 'app.openMenu')}
+              aria-expanded={menuOpen}
+              onClick={() => setMenuOpen((open) => !open)}
+              style={{ color: '#fff', flex: 'none' }}
+              data-testid="menu-button"
+            />
+          )}
+          <Typography.Title
+            level={4}
+            style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}
+            data-testid="app-name"
+          >
+            {t('app.name')}
+          </Typography.Title>
+        </div>
         <div style={{ display: 'flex', alignItems: 'center', gap: 8, flex: 'none' }}>
           <TodoBadge />
           {compact ? <AccountMenu /> : <AccountBar showOrg={screens.lg !== false} />}
         </div>
       </Header>
-      <Layout>
-        <Sider width={208} breakpoint="lg" collapsedWidth={0}>
+      <Layout style={{ position: 'relative' }}>
+        <Sider
+          width={208}
+          collapsedWidth={0}
+          collapsed={folding && !menuOpen}
+          trigger={null}
+          style={folding ? { position: 'absolute', zIndex: 20, top: 0, bottom: 0, left: 0, overflowY: 'auto' } : undefined}
+        >
           <SideMenu />
         </Sider>
         <Content style={{ padding: gutter, minWidth: 0 }}>
