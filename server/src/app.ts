@@ -41,6 +41,8 @@ import { enterpriseFilesRoutes } from './modules/enterprises/files/files.routes.
 import { makeEnterpriseImport } from './modules/enterprises/files/import-enterprises.js';
 import { makePublicLookup } from './modules/enterprises/public-lookup.js';
 import { licencesRoutes } from './modules/licences/licences.routes.js';
+import { licenceCorrectionsRoutes } from './modules/licences/corrections.routes.js';
+import { makeLicenceCorrections } from './modules/licences/corrections.js';
 import { makeLicencesService } from './modules/licences/licences.service.js';
 import { licenceFilesRoutes } from './modules/licences/files/licence-files.routes.js';
 import { makeLicenceImport } from './modules/licences/files/import-licences.js';
@@ -94,6 +96,7 @@ export function makeServices(database: Database, config: Config) {
   const todos = makeTodosService({ db, audit });
   const licences = makeLicencesService({ db, audit, calendar, todos });
   const licenceDocuments = makeLicenceDocuments({ db, audit, licences });
+  const licenceCorrections = makeLicenceCorrections({ db, audit, licences });
   const licenceExits = makeLicenceExits({ db, audit, calendar, jurisdiction, users, licences, documents: licenceDocuments, todos });
   const feedback = makeFeedbackService({ db, audit, calendar, jurisdiction, licences, exits: licenceExits, todos, dueWorkingDays: config.feedbackDueWorkingDays });
   const importFeedback = makeFeedbackImport({ db, audit, feedback });
@@ -109,7 +112,7 @@ export function makeServices(database: Database, config: Config) {
   const rectification = makeRectificationService({ db, audit, calendar, tasks, todos });
   const taskPhotos = makeTaskPhotos({ db, audit });
   const inspectionPublication = makeInspectionPublication({ db, todos });
-  return { db, audit, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, tasks, rectification, taskPhotos, inspectionPublication };
+  return { db, audit, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, tasks, rectification, taskPhotos, inspectionPublication };
 }
 
 export type Services = ReturnType<typeof makeServices>;
@@ -170,6 +173,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(enterpriseFilesRoutes({ db: services.db, importEnterprises: services.importEnterprises }));
   await app.register(publicEnterpriseRoutes({ lookup: services.publicLookup, limit: publicLimit }));
   await app.register(licencesRoutes(services.licences));
+  await app.register(licenceCorrectionsRoutes(services.licenceCorrections));
   await app.register(licenceFilesRoutes({ db: services.db, importLicences: services.importLicences, importFeedback: services.importFeedback }));
   await app.register(licenceExitsRoutes(services.licenceExits));
   await app.register(feedbackRoutes(services.feedback));

@@ -19,7 +19,8 @@ export const LicenceFilterQuery = {
   uscc: Type.Optional(Type.String({ maxLength: 40 })),
 };
 
-const Licence = Type.Object({
+/** A licence as the API answers it. */
+export const Licence = Type.Object({
   id: Type.String(),
   uscc: Type.String(),
   enterpriseName: Type.String(),

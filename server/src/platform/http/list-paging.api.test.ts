@@ -47,6 +47,7 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/enterprises/:uscc/history': () => [''],
   '/api/licences': () => ['', 'regionCode=320826'],
   '/api/licences/:id/transitions': () => [''],
+  '/api/licences/:id/corrections': () => [''],
   '/api/licence-approval-rules': () => [''],
   '/api/licence-exits': () => [''],
   '/api/feedback': () => ['', 'status=open'],
