@@ -1,5 +1,5 @@
 import { App, Button, Card, Descriptions, Space } from 'antd';
-import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withNote } from '../../app/i18n/punctuation';
@@ -13,6 +13,7 @@ import { LicenceDocumentsCard } from './documents/LicenceDocumentsCard';
 import { LicenceExitsCard } from './exits/LicenceExitsCard';
 import { ExpiryDate, LicenceStateTag } from './licenceLabels';
 import { licencesApi, type Licence, type TransitionResult } from './licences.api';
+import { correctionsApi, LicenceCorrectModal } from './LicenceCorrection';
 import { LicenceTimeline } from './LicenceTimeline';
 import { MeasureModal } from './MeasureModal';
 
@@ -50,11 +51,12 @@ export function LicenceDetailPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const id = useParams().id ?? '';
-  const { data, error, loading, reload } = useAsync(() => Promise.all([licencesApi.get(id), licencesApi.timeline(id)]), id);
+  const { data, error, loading, reload } = useAsync(() => Promise.all([licencesApi.get(id), licencesApi.timeline(id), correctionsApi.list(id)]), id);
   const [acting, setActing] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
 
   if (error || !data) return <DetailPending error={error} loading={loading} />;
-  const [licence, timeline] = data;
+  const [licence, timeline, corrections] = data;
 
   const onMeasure = (result: TransitionResult) => {
     if (result.applied) void message.success(t('licences.measureApplied'));
@@ -78,6 +80,11 @@ export function LicenceDetailPage() {
             <Button icon={<DownloadOutlined />} href={licencesApi.noticeUrl(licence.id)} download>
               {t('licences.downloadNotice')}
             </Button>
+            {can('licence.write') && (
+              <Button icon={<EditOutlined />} onClick={() => setCorrecting(true)} data-testid="licence-correct">
+                {t('licenceCorrections.correct')}
+              </Button>
+            )}
             {can('licence.write') && licence.allowedTargets.length > 0 && (
               <Button type="primary" icon={<SafetyOutlined />} onClick={() => setActing(true)}>
                 {t('licences.measure')}
@@ -89,10 +96,11 @@ export function LicenceDetailPage() {
         <LicenceFields licence={licence} />
       </Card>
       <Card title={t('licences.timeline')} data-testid="licence-timeline">
-        <LicenceTimeline licenceId={licence.id} licenceVersion={licence.version} transitions={timeline.items} onDecided={reload} />
+        <LicenceTimeline licenceId={licence.id} licenceVersion={licence.version} transitions={timeline.items} corrections={corrections.items} onDecided={reload} />
       </Card>
       <LicenceExitsCard licence={licence} />
       <LicenceDocumentsCard licenceId={licence.id} refreshKey={licence.updatedAt} />
+      <LicenceCorrectModal licence={correcting ? licence : null} onClose={() => setCorrecting(false)} onDone={reload} onStale={reload} />
       <MeasureModal licence={acting ? licence : null} onClose={() => setActing(false)} onDone={onMeasure} onStale={reload} />
     </Space>
   );

@@ -7,6 +7,7 @@ import { isStale } from '../../api/client';
 import { useNotifyError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { LicenceStateTag } from './licenceLabels';
+import { CorrectionEntry, type LicenceCorrection } from './LicenceCorrection';
 import { licencesApi, type Transition } from './licences.api';
 
 const STATUS_COLOR: Record<Transition['status'], string> = { applied: 'blue', pending: 'orange', rejected: 'red' };
@@ -59,12 +60,14 @@ interface Props {
   /** The licence's version as loaded: a decision on a licence changed meanwhile is refused (If-Match). */
   licenceVersion: number;
   transitions: Transition[];
+  /** Corrections of the licence's details, shown among the measures by time. */
+  corrections?: LicenceCorrection[];
   /** Called after a pending request was approved or rejected (and to reload a licence changed meanwhile). */
   onDecided: () => void;
 }
 
 /** The measures taken on a licence, newest first; section heads decide pending requests here. */
-export function LicenceTimeline({ licenceId, licenceVersion, transitions, onDecided }: Props) {
+export function LicenceTimeline({ licenceId, licenceVersion, transitions, corrections = [], onDecided }: Props) {
   const { t } = useTranslation();
   const { can, user } = useAuth();
   const { message } = App.useApp();
@@ -99,12 +102,16 @@ export function LicenceTimeline({ licenceId, licenceVersion, transitions, onDeci
       </Space>
     );
 
-  if (!transitions.length) return <Empty description={t('licences.timelineEmpty')} />;
+  if (!transitions.length && !corrections.length) return <Empty description={t('licences.timelineEmpty')} />;
+  const entries = [
+    ...transitions.map((tr) => ({ at: tr.requestedAt, item: { key: tr.id, color: STATUS_COLOR[tr.status], children: <Entry transition={tr} actions={actions(tr)} /> } })),
+    ...corrections.map((c) => ({ at: c.createdAt, item: { key: c.id, color: 'gray', children: <CorrectionEntry correction={c} /> } })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
   return (
     <>
       <Timeline
         style={{ marginTop: 8 }}
-        items={transitions.map((tr) => ({ key: tr.id, color: STATUS_COLOR[tr.status], children: <Entry transition={tr} actions={actions(tr)} /> }))}
+        items={entries.map((e) => e.item)}
       />
       <FormModal<{ note: string }>
         open={!!rejecting}
