@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportFormat, ListResult, PageQuery } from '../../api/types';
 import { useNotifyError } from '../errors';
 import { ExportButtons } from '../files/ExportButtons';
+import { useListState } from './useListState';
 
 export type FilterValues = Record<string, unknown>;
 
@@ -37,14 +38,27 @@ export interface ListPageProps<T extends object, Q extends object> {
 const dropEmpty = (values: FilterValues): FilterValues =>
   Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ''));
 
-/** The one list-page pattern: search form + table + paging, used by every list. */
+/**
+ * The pager's total. An estimated total (`totalExact: false`) never ends the paging: while the
+ * page was full the next one is offered, and a short page tells the exact total.
+ */
+export function pagerTotal(result: ListResult<unknown>, page: number, pageSize: number): { total: number; exact: boolean } {
+  if (result.totalExact !== false) return { total: result.total, exact: true };
+  if (result.items.length === pageSize) return { total: Math.max(result.total, page * pageSize + 1), exact: false };
+  if (result.items.length > 0) return { total: (page - 1) * pageSize + result.items.length, exact: true };
+  return { total: Math.max(result.total, (page - 1) * pageSize), exact: false };
+}
+
+/**
+ * The one list-page pattern: search form + table + paging, used by every list. Its filters,
+ * page and page size live in the URL (useListState), so Back from a detail page returns here.
+ */
 export function ListPage<T extends object, Q extends object>(props: ListPageProps<T, Q>) {
   const { t } = useTranslation();
   const notifyError = useNotifyError();
   const [form] = Form.useForm();
-  const [filters, setFilters] = useState<Partial<Q>>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(props.defaultPageSize ?? 20);
+  const list = useListState(props.defaultPageSize ?? 20);
+  const { page, pageSize } = list;
   const [result, setResult] = useState<ListResult<T>>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
 
@@ -52,22 +66,46 @@ export function ListPage<T extends object, Q extends object>(props: ListPageProp
   fetchRef.current = props.fetch;
   const notifyRef = useRef(notifyError);
   notifyRef.current = notifyError;
+  const toQueryRef = useRef(props.toQuery);
+  toQueryRef.current = props.toQuery;
   const extraKey = JSON.stringify(props.extraQuery ?? {});
+  const valuesKey = JSON.stringify(list.values);
+
+  // The URL's values in the form (after Back, a link, or a change of the URL); the form's fields
+  // are the URL keys that filter (a link may carry others).
+  const fieldNames = useRef<string[] | null>(null);
+  const hasForm = Boolean(props.filters);
+  useEffect(() => {
+    if (!hasForm) return;
+    fieldNames.current = Object.keys(form.getFieldsValue() as FilterValues);
+    form.setFieldsValue(Object.fromEntries(fieldNames.current.map((name) => [name, list.values[name]])));
+    // list.values changes exactly when valuesKey does
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [form, hasForm, valuesKey]);
 
   // a new outside filter starts again from page 1
-  const firstExtra = useRef(true);
+  const lastExtra = useRef(extraKey);
+  const setPageRef = useRef(list.setPage);
+  setPageRef.current = list.setPage;
   useEffect(() => {
-    if (firstExtra.current) {
-      firstExtra.current = false;
-      return;
-    }
-    setPage(1);
+    if (lastExtra.current === extraKey) return;
+    lastExtra.current = extraKey;
+    setPageRef.current(1);
   }, [extraKey]);
+
+  /** The submitted filters as query values: the URL's values of the form's own fields. */
+  const filtersOf = (): Partial<Q> => {
+    if (!hasForm) return {};
+    const names = fieldNames.current ?? Object.keys(list.values);
+    const fields = dropEmpty(Object.fromEntries(names.map((name) => [name, list.values[name]])));
+    const toQuery = toQueryRef.current;
+    return (toQuery ? dropEmpty(toQuery(fields) as FilterValues) : fields) as Partial<Q>;
+  };
 
   useEffect(() => {
     let live = true;
     setLoading(true);
-    const query = { ...filters, ...(JSON.parse(extraKey) as Partial<Q>), page, pageSize } as Q & PageQuery;
+    const query = { ...filtersOf(), ...(JSON.parse(extraKey) as Partial<Q>), page, pageSize } as Q & PageQuery;
     fetchRef.current(query).then(
       (r) => {
         if (!live) return;
@@ -83,19 +121,18 @@ export function ListPage<T extends object, Q extends object>(props: ListPageProp
     return () => {
       live = false;
     };
-  }, [filters, extraKey, page, pageSize, props.reloadToken]);
+    // filtersOf reads the URL's values (valuesKey) and the form's fields
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [valuesKey, extraKey, page, pageSize, props.reloadToken]);
 
-  const onSearch = (values: FilterValues) => {
-    const cleaned = dropEmpty(values);
-    setFilters((props.toQuery ? dropEmpty(props.toQuery(cleaned) as FilterValues) : cleaned) as Partial<Q>);
-    setPage(1);
-  };
+  const onSearch = (values: FilterValues) => list.setValues(dropEmpty(values));
 
   const onReset = () => {
     form.resetFields();
-    setFilters({});
-    setPage(1);
+    list.setValues({});
   };
+
+  const pager = pagerTotal(result, page, pageSize);
 
   const table = (
     <Table<T>
@@ -108,19 +145,16 @@ export function ListPage<T extends object, Q extends object>(props: ListPageProp
       pagination={{
         current: page,
         pageSize,
-        total: result.total,
+        total: pager.total,
         showSizeChanger: true,
-        showTotal: (total) => t(result.totalExact === false ? 'common.totalAbout' : 'common.total', { count: total }),
-        onChange: (p, size) => {
-          setPage(size === pageSize ? p : 1);
-          setPageSize(size);
-        },
+        showTotal: () => t(pager.exact ? 'common.total' : 'common.totalAbout', { count: pager.exact ? pager.total : result.total }),
+        onChange: (p, size) => list.setPage(size === pageSize ? p : 1, size),
       }}
     />
   );
 
   const exportUrl = props.exportUrl;
-  const query = { ...filters, ...(JSON.parse(extraKey) as Partial<Q>), page, pageSize } as Q & PageQuery;
+  const query = { ...filtersOf(), ...(JSON.parse(extraKey) as Partial<Q>), page, pageSize } as Q & PageQuery;
   const toolbar = exportUrl ? (
     <Space>
       <ExportButtons href={(format) => exportUrl(format, query)} />
@@ -133,7 +167,7 @@ export function ListPage<T extends object, Q extends object>(props: ListPageProp
   return (
     <Card title={props.title} extra={toolbar}>
       {props.filters && (
-        <Form form={form} name="search" layout="inline" onFinish={onSearch} style={{ marginBottom: 16, rowGap: 12 }} data-testid="search-form">
+        <Form form={form} name="search" layout="inline" initialValues={list.values} onFinish={onSearch} style={{ marginBottom: 16, rowGap: 12 }} data-testid="search-form">
           {props.filters}
           <Form.Item>
             <Space>

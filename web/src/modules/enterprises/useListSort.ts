@@ -1,22 +1,25 @@
-import { useState } from 'react';
 import type { TableProps } from 'antd';
+import { useListState } from '../../app/list/useListState';
 
 type Order = 'ascend' | 'descend';
 
 /**
  * Server-side sorting for a ListPage table: sortable columns spread `sortable(key)`, the table's
- * onChange turns the clicked column into the API's `sort` value (`key`, or `-key` descending).
+ * onChange turns the clicked column into the API's `sort` value (`key`, or `-key` descending),
+ * kept in the URL with the list's filters and page (useListState).
  */
 export function useListSort<T extends object, K extends string>() {
-  const [sort, setSort] = useState<{ key: K; order: Order } | null>(null);
+  const list = useListState();
+  const param = list.sort as K | `-${K}` | undefined;
+  const sort = param ? { key: param.replace(/^-/, '') as K, order: (param.startsWith('-') ? 'descend' : 'ascend') as Order } : null;
 
   const sortable = (key: K) => ({ key, sorter: true, sortOrder: sort?.key === key ? sort.order : null });
 
-  const onChange: NonNullable<TableProps<T>['onChange']> = (_pagination, _filters, sorter) => {
+  const onChange: NonNullable<TableProps<T>['onChange']> = (_pagination, _filters, sorter, extra) => {
+    if (extra?.action !== 'sort') return;
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    setSort(s?.order && s.columnKey ? { key: String(s.columnKey) as K, order: s.order } : null);
+    list.setSort(s?.order && s.columnKey ? (s.order === 'descend' ? `-${String(s.columnKey)}` : String(s.columnKey)) : undefined);
   };
 
-  const param = sort ? ((sort.order === 'descend' ? `-${sort.key}` : sort.key) as K | `-${K}`) : undefined;
   return { sortable, onChange, param };
 }
