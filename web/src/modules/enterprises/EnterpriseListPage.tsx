@@ -31,7 +31,7 @@ export function EnterpriseListPage() {
   const columns: TableColumnsType<Enterprise> = [
     {
       title: t('enterprises.uscc'),
-      dataIndex: 'uscc',
+      className: 'zj-nowrap', dataIndex: 'uscc',
       ...sort.sortable('uscc'),
       render: (v: string) => <Link to={enterprisePath(v)}>{v}</Link>,
     },

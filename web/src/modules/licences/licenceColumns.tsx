@@ -20,11 +20,11 @@ export function useLicenceColumns({ withHolder }: { withHolder: boolean }): Tabl
     { title: t('licences.region'), dataIndex: 'regionName', render: (v: string | null, l) => v ?? l.regionCode },
   ];
   return [
-    { title: t('licences.number'), dataIndex: 'number', render: (v: string, l) => <Link to={licencePath(l.id)}>{v}</Link> },
+    { title: t('licences.number'), className: 'zj-nowrap', dataIndex: 'number', render: (v: string, l) => <Link to={licencePath(l.id)}>{v}</Link> },
     { title: t('licences.type'), dataIndex: 'typeName' },
     ...(withHolder ? holder : []),
-    { title: t('licences.issuedOn'), dataIndex: 'issuedOn', render: (v: string) => formatDate(v) },
+    { title: t('licences.issuedOn'), className: 'zj-nowrap', dataIndex: 'issuedOn', render: (v: string) => formatDate(v) },
     { title: t('licences.expiresOn'), dataIndex: 'expiresOn', render: (_, l) => <ExpiryDate licence={l} /> },
-    { title: t('common.status'), dataIndex: 'state', render: (_, l) => <LicenceStateTag state={l.state} /> },
+    { title: t('common.status'), className: 'zj-nowrap', dataIndex: 'state', render: (_, l) => <LicenceStateTag state={l.state} /> },
   ];
 }

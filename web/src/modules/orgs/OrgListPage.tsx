@@ -32,7 +32,7 @@ export function OrgListPage() {
       dataIndex: 'active',
       render: (v: boolean) => (v ? <Tag color="green">{t('orgs.enabled')}</Tag> : <Tag>{t('orgs.disabled')}</Tag>),
     },
-    { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDate(v) },
+    { title: t('common.createdAt'), className: 'zj-nowrap', dataIndex: 'createdAt', render: (v: string) => formatDate(v) },
     ...(canWrite
       ? [
           {

@@ -9,9 +9,9 @@ function ValidLicences({ licences }: { licences: PublicLicence[] }) {
   const { t } = useTranslation();
   const columns: TableColumnsType<PublicLicence> = [
     { title: t('publicRecord.typeName'), dataIndex: 'typeName' },
-    { title: t('publicRecord.number'), dataIndex: 'number' },
+    { title: t('publicRecord.number'), className: 'zj-nowrap', dataIndex: 'number' },
     { title: t('publicRecord.scope'), dataIndex: 'scope', render: (v: string | null) => v ?? '—' },
-    { title: t('publicRecord.issuedOn'), dataIndex: 'issuedOn', render: (v: string) => formatDate(v) },
+    { title: t('publicRecord.issuedOn'), className: 'zj-nowrap', dataIndex: 'issuedOn', render: (v: string) => formatDate(v) },
     { title: t('publicRecord.expiresOn'), dataIndex: 'expiresOn', render: (v: string | null) => (v ? formatDate(v) : t('publicRecord.noExpiry')) },
     { title: t('publicRecord.issuer'), dataIndex: 'issuer' },
   ];
@@ -34,8 +34,8 @@ function Revocations({ revocations }: { revocations: PublicRevocation[] }) {
   const columns: TableColumnsType<PublicRevocation> = [
     { title: t('publicRecord.kind'), dataIndex: 'kind', render: (_, r) => <LicenceStateTag state={r.kind} /> },
     { title: t('publicRecord.typeName'), dataIndex: 'typeName' },
-    { title: t('publicRecord.number'), dataIndex: 'number' },
-    { title: t('publicRecord.decidedOn'), dataIndex: 'decidedOn', render: (v: string) => formatDate(v) },
+    { title: t('publicRecord.number'), className: 'zj-nowrap', dataIndex: 'number' },
+    { title: t('publicRecord.decidedOn'), className: 'zj-nowrap', dataIndex: 'decidedOn', render: (v: string) => formatDate(v) },
     { title: t('publicRecord.documentNo'), dataIndex: 'documentNo' },
   ];
   return (

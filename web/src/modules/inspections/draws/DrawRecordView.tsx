@@ -49,7 +49,7 @@ function Assignments({ draw, nameOf }: { draw: Draw; nameOf?: InspectorNameOf })
   const label = (key: string) => t(`draws.record.${key}`);
   const columns: TableColumnsType<Assignment> = [
     { title: '#', key: 'index', width: 50, render: (_, __, i) => i + 1 },
-    { title: label('object'), dataIndex: 'objectKey', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    { title: label('object'), className: 'zj-nowrap', dataIndex: 'objectKey', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     {
       title: label('inspectors'),
       dataIndex: 'selected',

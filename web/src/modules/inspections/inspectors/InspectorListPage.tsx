@@ -34,7 +34,7 @@ function useInspectorColumns(actions: Actions | null): TableColumnsType<Inspecto
       ),
     },
     { title: label('org'), dataIndex: 'orgName' },
-    { title: label('certificateNo'), dataIndex: 'certificateNo', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    { title: label('certificateNo'), className: 'zj-nowrap', dataIndex: 'certificateNo', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     { title: label('specialties'), dataIndex: 'specialties', render: (v: string[]) => (v.length ? v.map((s) => <Tag key={s}>{s}</Tag>) : '—') },
     { title: label('activePeriods'), key: 'periods', render: (_, i) => periods(i) },
     { title: label('conflicts'), dataIndex: 'conflicts', render: (v: string[]) => (v.length ? t('inspections.inspectors.conflictCount', { count: v.length }) : '—') },

@@ -34,14 +34,14 @@ export function PublicResultsTable({ uscc, year, withoutEnterprise, title }: Pro
       ? []
       : [
           { title: label('enterprise'), dataIndex: 'enterpriseName' },
-          { title: t('enterprises.uscc'), dataIndex: 'uscc' },
+          { title: t('enterprises.uscc'), className: 'zj-nowrap', dataIndex: 'uscc' },
         ]),
     { title: label('item'), dataIndex: 'itemName' },
     { title: label('originLabel'), dataIndex: 'origin', render: (_, r) => <OriginTag origin={r.origin} /> },
     { title: label('plan'), dataIndex: 'planName', render: (v: string | null) => v ?? '—' },
-    { title: label('inspectedOn'), dataIndex: 'inspectedOn', render: (v: string | null) => formatDate(v) },
+    { title: label('inspectedOn'), className: 'zj-nowrap', dataIndex: 'inspectedOn', render: (v: string | null) => formatDate(v) },
     { title: label('result'), dataIndex: 'result', render: (v: string | null) => v ?? '—' },
-    { title: label('publishedAt'), dataIndex: 'publishedAt', render: (v: string | null) => formatDate(v) },
+    { title: label('publishedAt'), className: 'zj-nowrap', dataIndex: 'publishedAt', render: (v: string | null) => formatDate(v) },
   ];
 
   return (

@@ -12,14 +12,14 @@ export function useTaskColumns({ withEnterprise }: { withEnterprise: boolean }):
     ...(withEnterprise
       ? [
           { title: label('enterprise'), dataIndex: 'enterpriseName', render: (v: string, task: TaskSummary) => <Link to={taskPath(task.id)}>{v}</Link> },
-          { title: t('enterprises.uscc'), dataIndex: 'objectKey', width: 190 },
+          { title: t('enterprises.uscc'), className: 'zj-nowrap', dataIndex: 'objectKey', width: 190 },
           { title: label('item'), dataIndex: 'itemName' },
         ]
       : [{ title: label('item'), dataIndex: 'itemName', render: (v: string, task: TaskSummary) => <Link to={taskPath(task.id)}>{v}</Link> }]),
     { title: label('originLabel'), dataIndex: 'origin', width: 110, render: (_: unknown, task: TaskSummary) => <OriginTag origin={task.origin} /> },
     { title: label('plan'), dataIndex: 'planName', render: (v: string | null) => v ?? '—' },
     { title: t('common.status'), dataIndex: 'state', width: 100, render: (_: unknown, task: TaskSummary) => <TaskStateTag state={task.state} /> },
-    { title: label('deadline'), dataIndex: 'deadline', width: 170, render: (_: unknown, task: TaskSummary) => <DeadlineText task={task} /> },
+    { title: label('deadline'), className: 'zj-nowrap', dataIndex: 'deadline', width: 170, render: (_: unknown, task: TaskSummary) => <DeadlineText task={task} /> },
     { title: label('result'), dataIndex: 'resultCategory', render: (v: string | null) => v ?? '—' },
   ];
 }

@@ -19,11 +19,11 @@ export function ExitListPage() {
     { title: t('exits.licence'), key: 'licence', render: (_, e) => <Link to={licencePath(e.licenceId)}>{`${e.licence.typeName} ${e.licence.number}`}</Link> },
     { title: t('exits.enterprise'), key: 'enterprise', render: (_, e) => e.licence.enterpriseName },
     { title: t('exits.triggerParty'), dataIndex: 'triggerParty' },
-    { title: t('exits.triggerOn'), dataIndex: 'triggerOn', render: (v: string) => formatDate(v) },
+    { title: t('exits.triggerOn'), className: 'zj-nowrap', dataIndex: 'triggerOn', render: (v: string) => formatDate(v) },
     { title: t('exits.stage'), dataIndex: 'stage', render: (_, e) => <ExitStageTag exit={e} /> },
-    { title: t('exits.investigationDueOn'), dataIndex: 'investigationDueOn', render: (_, e) => <InvestigationDue exit={e} /> },
+    { title: t('exits.investigationDueOn'), className: 'zj-nowrap', dataIndex: 'investigationDueOn', render: (_, e) => <InvestigationDue exit={e} /> },
     { title: t('exits.outcome'), dataIndex: 'outcome', render: (v: Exit['outcome']) => (v ? t(`exits.outcomes.${v}`) : '—') },
-    { title: t('exits.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+    { title: t('exits.createdAt'), className: 'zj-nowrap', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
   ];
 
   return (

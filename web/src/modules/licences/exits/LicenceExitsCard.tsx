@@ -29,7 +29,7 @@ export function LicenceExitsCard({ licence }: { licence: Licence }) {
   const columns: TableColumnsType<Exit> = [
     { title: t('exits.kind'), dataIndex: 'kind', render: (kind: Exit['kind'], e) => <Link to={exitPath(e.id)}>{t(`exits.kinds.${kind}`)}</Link> },
     { title: t('exits.triggerParty'), dataIndex: 'triggerParty' },
-    { title: t('exits.triggerOn'), dataIndex: 'triggerOn', render: (v: string) => formatDate(v) },
+    { title: t('exits.triggerOn'), className: 'zj-nowrap', dataIndex: 'triggerOn', render: (v: string) => formatDate(v) },
     { title: t('exits.stage'), dataIndex: 'stage', render: (_, e) => <ExitStageTag exit={e} /> },
     { title: t('exits.outcome'), dataIndex: 'outcome', render: (v: Exit['outcome']) => (v ? t(`exits.outcomes.${v}`) : '—') },
   ];

@@ -74,7 +74,7 @@ function HolderLicences({ licences }: { licences: HolderLicence[] }) {
       pagination={false}
       dataSource={licences}
       columns={[
-        { title: t('licences.number'), dataIndex: 'number', render: (v: string, l) => <Link to={licencePath(l.id)}>{v}</Link> },
+        { title: t('licences.number'), className: 'zj-nowrap', dataIndex: 'number', render: (v: string, l) => <Link to={licencePath(l.id)}>{v}</Link> },
         { title: t('licences.type'), dataIndex: 'typeName' },
         { title: t('common.status'), dataIndex: 'state', render: (_, l) => <LicenceStateTag state={l.state} /> },
       ]}

@@ -15,13 +15,13 @@ function useLeadColumns(open: (id: string) => void): TableColumnsType<Lead> {
   const { t } = useTranslation();
   return [
     { title: t('leads.operatorName'), dataIndex: 'operatorName', render: (v: string, l) => <Typography.Link onClick={() => open(l.id)}>{v}</Typography.Link> },
-    { title: t('leads.uscc'), dataIndex: 'uscc', render: (v: string | null) => v ?? '—' },
+    { title: t('leads.uscc'), className: 'zj-nowrap', dataIndex: 'uscc', render: (v: string | null) => v ?? '—' },
     { title: t('leads.region'), dataIndex: 'regionName', render: (v: string | null, l) => v ?? l.regionCode },
     { title: t('leads.licenceType'), dataIndex: 'licenceTypeName', render: (v: string | null) => v ?? '—' },
     { title: t('leads.source'), dataIndex: 'source' },
     { title: t('leads.assignee'), dataIndex: 'assigneeName', render: (v: string | null) => v ?? '—' },
     { title: t('common.status'), dataIndex: 'status', render: (_, l) => <LeadStatusTag lead={l} /> },
-    { title: t('leads.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+    { title: t('leads.createdAt'), className: 'zj-nowrap', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
   ];
 }
 
