@@ -1,4 +1,4 @@
-import { cnDate, centred, line, renderDocx, signature } from '../../../platform/documents/docx.js';
+import { UNCERTAIN_DEADLINE_NOTE, cnDate, centred, line, renderDocx, signature } from '../../../platform/documents/docx.js';
 import { LAW_AREA_LABELS } from './exit-rules.js';
 import type { ExitKind, LawArea } from './exits.schema.js';
 
@@ -43,7 +43,7 @@ function reported(t: TriggerFacts, p: DocumentParties): string {
 const fileName = (title: string, p: DocumentParties) => `${title}-${p.typeName}-${p.number}.docx`;
 
 /** The investigation notice (核查通知书) telling the holder it is investigated, by whom and until when. */
-export async function renderInvestigationNotice(p: DocumentParties, t: TriggerFacts, investigation: { investigatorName: string; dueOn: string }, today: string) {
+export async function renderInvestigationNotice(p: DocumentParties, t: TriggerFacts, investigation: { investigatorName: string; dueOn: string; dueCertain: boolean }, today: string) {
   const title = '核查通知书';
   const content = await renderDocx({
     creator: p.bureau,
@@ -52,7 +52,7 @@ export async function renderInvestigationNotice(p: DocumentParties, t: TriggerFa
     body: [
       addressee(p),
       line(reported(t, p), { indent: true }),
-      line(`根据有关法律法规的规定，本局决定对你单位是否仍具备许可条件进行调查核实。核查人员：${investigation.investigatorName}；核查期限：自本通知送达之日起至${cnDate(investigation.dueOn)}止。`, { indent: true }),
+      line(`根据有关法律法规的规定，本局决定对你单位是否仍具备许可条件进行调查核实。核查人员：${investigation.investigatorName}；核查期限：自本通知送达之日起至${cnDate(investigation.dueOn)}止${investigation.dueCertain ? '' : UNCERTAIN_DEADLINE_NOTE}。`, { indent: true }),
       line('请你单位积极配合，如实提供有关材料和情况；认为具有正当理由的，请在核查期限内向本局书面说明并提供证明材料。无正当理由的，本局将依法取消你单位相应的许可资质。', { indent: true }),
       line('特此通知。', { indent: true }),
       ...signature(p.bureau, today),

@@ -28,6 +28,7 @@ const Exit = Type.Object({
   investigatorId: Nullable(Type.String()),
   investigatorName: Nullable(Type.String()),
   investigationDueOn: Nullable(Type.String()),
+  investigationDueCertain: Nullable(Type.Boolean({ description: '核查期限跨越无节假日数据的年份时为 false' })),
   findings: Nullable(Type.String()),
   justifiedReason: Nullable(Type.Boolean()),
   investigatedAt: Nullable(Timestamp),

@@ -180,6 +180,7 @@ export function makeLicenceExits(deps: { db: Db; audit: AuditService; calendar: 
             investigatorId: investigation?.investigator.id ?? null,
             investigatorName: investigation?.investigator.displayName ?? null,
             investigationDueOn: investigation?.due.date ?? null,
+            investigationDueCertain: investigation?.due.certain ?? null,
             regionCode: licence.regionCode,
             orgId: bureau.id,
             createdBy: ctx.actor.userId,
@@ -188,7 +189,7 @@ export function makeLicenceExits(deps: { db: Db; audit: AuditService; calendar: 
           .returning({ id: licenceExits.id });
         const exit = await findExit(tx, null, row!.id);
         if (investigation) {
-          const notice = await renderInvestigationNotice(partiesOf(exit), exit, { investigatorName: exit.investigatorName!, dueOn: exit.investigationDueOn! }, todayInChina());
+          const notice = await renderInvestigationNotice(partiesOf(exit), exit, { investigatorName: exit.investigatorName!, dueOn: exit.investigationDueOn!, dueCertain: exit.investigationDueCertain !== false }, todayInChina());
           await deps.documents.store(tx, ctx, { licenceId: licence.id, exitId: exit.id, kind: 'investigation_notice', contentType: DOCX, ...notice });
           await raiseInvestigation(tx, exit);
         }
