@@ -24,7 +24,7 @@ export function useLicenceColumns({ withHolder }: { withHolder: boolean }): Tabl
     { title: t('licences.type'), dataIndex: 'typeName' },
     ...(withHolder ? holder : []),
     { title: t('licences.issuedOn'), className: 'zj-nowrap', dataIndex: 'issuedOn', render: (v: string) => formatDate(v) },
-    { title: t('licences.expiresOn'), dataIndex: 'expiresOn', render: (_, l) => <ExpiryDate licence={l} /> },
+    { title: t('licences.expiresOn'), className: 'zj-nowrap', dataIndex: 'expiresOn', render: (_, l) => <ExpiryDate licence={l} /> },
     { title: t('common.status'), className: 'zj-nowrap', dataIndex: 'state', render: (_, l) => <LicenceStateTag state={l.state} /> },
   ];
 }

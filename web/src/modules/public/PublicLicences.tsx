@@ -12,7 +12,7 @@ function ValidLicences({ licences }: { licences: PublicLicence[] }) {
     { title: t('publicRecord.number'), className: 'zj-nowrap', dataIndex: 'number' },
     { title: t('publicRecord.scope'), dataIndex: 'scope', render: (v: string | null) => v ?? '—' },
     { title: t('publicRecord.issuedOn'), className: 'zj-nowrap', dataIndex: 'issuedOn', render: (v: string) => formatDate(v) },
-    { title: t('publicRecord.expiresOn'), dataIndex: 'expiresOn', render: (v: string | null) => (v ? formatDate(v) : t('publicRecord.noExpiry')) },
+    { title: t('publicRecord.expiresOn'), className: 'zj-nowrap', dataIndex: 'expiresOn', render: (v: string | null) => (v ? formatDate(v) : t('publicRecord.noExpiry')) },
     { title: t('publicRecord.issuer'), dataIndex: 'issuer' },
   ];
   return (

@@ -36,7 +36,7 @@ function useColumns(): TableColumnsType<Feedback> {
     { title: t('feedback.region'), dataIndex: 'regionName', render: (_, f) => f.regionName ?? f.regionCode },
     { title: t('feedback.org'), dataIndex: 'orgName' },
     { title: t('feedback.receivedOn'), className: 'zj-nowrap', dataIndex: 'receivedOn', render: (v: string) => formatDate(v) },
-    { title: t('feedback.dueOn'), dataIndex: 'dueOn', render: (_, f) => <DueDate item={f} /> },
+    { title: t('feedback.dueOn'), className: 'zj-nowrap', dataIndex: 'dueOn', render: (_, f) => <DueDate item={f} /> },
     { title: t('feedback.status'), key: 'status', render: (_, f) => <FeedbackStatusTag item={f} /> },
   ];
 }
