@@ -75,3 +75,43 @@ it('an inspector opens the inspectors directory without any refused call, and is
   expect(await page.getByRole('button', { name: '列入名录库' }).count()).toBe(0);
   await context.close();
 });
+
+it('an inspector named investigator finds the investigation among their to-dos, opens it and records it', async () => {
+  const enterprise = await suite.admin.createEnterprise({ name: `核查${unique()}有限公司`, regionCode: '320826' });
+  const licence = await suite.admin.issueLicence(enterprise.uscc, `XK-INV-${unique()}`);
+  const county = await suite.admin.countyBureau('320826');
+  const username = `e2e_inv_${unique()}`;
+  const user = await suite.admin.createUser({ username, password: USER_PASSWORD, orgId: county.id, roles: ['inspector'] });
+  const exit = await suite.admin.post<{ id: string }>('/api/licence-exits', {
+    licenceId: licence.id,
+    kind: 'conditions_lost',
+    triggerSource: 'complaint',
+    triggerParty: '12315 投诉举报',
+    triggerSummary: '企业生产场所已搬离',
+    triggerOn: '2026-01-05',
+    investigatorId: user.id,
+    investigationWorkingDays: 10,
+  });
+  const inspector = await ApiSession.login(username, USER_PASSWORD);
+  const { context, page } = await openPage(suite.browser, inspector);
+  await page.goto('/');
+  await waitForShell(page);
+  const item = page.getByTestId('todo-list').getByRole('link').filter({ hasText: enterprise.name });
+  await visible(item);
+  expect(await item.textContent()).toMatch(new RegExp(`前核查${enterprise.name}的工业产品生产许可证（${licence.number}）是否仍具备许可条件`));
+  await visible(page.locator('[data-testid="todo-badge"][data-count="1"]'));
+
+  await item.click();
+  await page.waitForURL(`**/licence-exits/${exit.id}`);
+  const step = page.getByTestId('exit-step-form');
+  await step.getByLabel('核查情况').fill('现场核查，生产设备已全部搬离');
+  await step.getByRole('radio', { name: '无正当理由' }).check();
+  const investigated = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/investigation'));
+  await step.getByRole('button', { name: '记录核查结果' }).click();
+  expect((await investigated).status()).toBe(200);
+  // The decision is not the investigator's: no further form; the to-do is closed.
+  await visible(page.getByTestId('exit-header').getByText('待决定'));
+  expect(await page.getByTestId('exit-step-form').count()).toBe(0);
+  await visible(page.locator('[data-testid="todo-badge"][data-count="0"]'));
+  await context.close();
+});

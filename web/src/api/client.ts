@@ -44,6 +44,14 @@ export function onUnauthorized(listener: (err: ApiError) => void): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
+const changeListeners = new Set<() => void>();
+
+/** Be told after every successful change (POST, PUT, PATCH, DELETE), e.g. to refresh a count that a step may have changed. */
+export function onChange(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
 /** Build `path?query`, leaving out empty values. */
 export function buildUrl(path: string, query?: object): string {
   if (!query) return path;
@@ -99,6 +107,7 @@ async function request<T>(method: Method, path: string, opts: RequestOptions = {
     if (res.status === 401) unauthorizedListeners.forEach((l) => l(err));
     throw err;
   }
+  if (method !== 'GET') changeListeners.forEach((l) => l());
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAsync } from '../../app/hooks/useAsync';
-import { TODOS_CHANGED, todosApi, type Todo } from './todos.api';
+import { todosApi, type Todo } from './todos.api';
 import { todayInChina } from '../../app/format';
 import { errorText, useNotifyError } from '../../app/errors';
 
@@ -41,7 +41,6 @@ export function TodoList() {
   const done = (todo: Todo) =>
     todosApi.done(todo.id).then(() => {
       void message.success(t('todos.markedDone'));
-      window.dispatchEvent(new Event(TODOS_CHANGED));
       reload();
     }, notifyError);
 

@@ -3,9 +3,6 @@ import type { ListResult, PageQuery, ResponseOf } from '../../api/types';
 
 export type Todo = ResponseOf<'/api/todos', 'get'>['items'][number];
 
-/** A window event sent when the user's to-dos changed (the header's count reloads). */
-export const TODOS_CHANGED = 'zj:todos-changed';
-
 export const todosApi = {
   list: (query: PageQuery) => api.get<ListResult<Todo>>('/api/todos', query),
   done: (id: string) => api.post<Todo>(`/api/todos/${encodeURIComponent(id)}/done`, {}),
