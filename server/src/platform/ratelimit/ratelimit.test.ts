@@ -41,4 +41,17 @@ describe('rate limiter', () => {
     expect(await limiter.purge()).toBe(1);
     expect((await database.db.select().from(rateLimits)).map((r) => r.key).sort()).toEqual(['test:a', 'test:parallel', 'test:window']);
   });
+
+  it('counts a burst over several keys and windows exactly, in arrival order, however the hits are batched', async () => {
+    const keys = Array.from({ length: 300 }, (_, i) => ['test:burst:a', 'test:burst:b', 'test:burst:c'][i % 3]!);
+    const results = await Promise.all(keys.map((key, i) => limiter.hit(key, 60, i % 2 ? 60_000 : 30_000)));
+    for (const key of new Set(keys)) {
+      const own = results.filter((_, i) => keys[i] === key);
+      expect(own.map((r) => r.hits).sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+      expect(own.filter((r) => r.allowed)).toHaveLength(60);
+    }
+    // Hits of one key within one batch keep their order: the first callers are the ones let through.
+    const ordered = await Promise.all(Array.from({ length: 20 }, () => limiter.hit('test:burst:order', 5, 60_000)));
+    expect(ordered.map((r) => r.allowed)).toEqual(Array.from({ length: 20 }, (_, i) => i < 5));
+  });
 });
