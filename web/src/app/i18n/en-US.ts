@@ -406,8 +406,11 @@ const enUS: Messages = {
     days: 'Working days',
     compute: 'Compute',
     result: 'Result',
-    uncertain: 'Uncertain',
-    uncertainHint: 'The calculation crosses a year without complete data',
+    uncertain: 'May be wrong',
+    uncertainHint: 'Counted over a year without holiday data (Monday–Friday assumed): the date may be wrong',
+    nextYearMissing: 'The holidays of {{year}} are not loaded yet',
+    nextYearMissingHint: 'Deadlines running into that year are counted Monday–Friday and marked "may be wrong". Once the State Council publishes the arrangements, enter them here and mark the year complete.',
+    nextYearMissingLink: 'Deadlines running into that year will be marked "may be wrong". Open the working-day calendar',
     empty: 'No special days in this year',
   },
 };

@@ -404,8 +404,11 @@ const zhCN = {
     days: '工作日数',
     compute: '计算',
     result: '结果日期',
-    uncertain: '不确定',
-    uncertainHint: '计算跨越了没有完整数据的年份',
+    uncertain: '可能不准',
+    uncertainHint: '该期限按未载入节假日数据的年份推算（按周一至周五计），可能不准确',
+    nextYearMissing: '尚未载入 {{year}} 年的节假日安排',
+    nextYearMissingHint: '跨入该年的期限将按周一至周五推算并标注“可能不准”。国务院办公厅公布安排后，请在此录入调整并标记该年数据已完整。',
+    nextYearMissingLink: '跨入该年的期限将标注“可能不准”。前往工作日历录入',
     empty: '该年份没有特殊日期',
   },
 };

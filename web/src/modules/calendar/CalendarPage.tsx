@@ -9,6 +9,7 @@ import { isStale } from '../../api/client';
 import { useNotifyError } from '../../app/errors';
 import { useAsync } from '../../app/hooks/useAsync';
 import { calendarApi } from './calendar.api';
+import { NextYearHolidaysAlert } from './NextYearHolidaysAlert';
 import { DayOverrideModal } from './DayOverrideModal';
 import { WorkingDayCalculator } from './WorkingDayCalculator';
 import { todayInChina } from '../../app/format';
@@ -100,6 +101,9 @@ export function CalendarPage() {
 
   return (
     <Row gutter={[16, 16]}>
+      <Col xs={24}>
+        {years.data && <NextYearHolidaysAlert coveredYears={years.data.items.map((y) => y.year)} />}
+      </Col>
       <Col xs={24} xl={16}>
         <Card
           title={t('calendar.title')}

@@ -1,8 +1,9 @@
-import { Button, Card, DatePicker, Form, InputNumber, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, InputNumber, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AddWorkingDaysResult } from '../../api/types';
+import { UncertainMark } from '../../app/components/UncertainMark';
 import { useNotifyError } from '../../app/errors';
 import { calendarApi } from './calendar.api';
 import { todayInChina } from '../../app/format';
@@ -53,11 +54,7 @@ export function WorkingDayCalculator() {
               {result.date}
             </Typography.Text>
             <Typography.Text type="secondary">{dayjs(result.date).format('dddd')}</Typography.Text>
-            {!result.certain && (
-              <Tooltip title={t('calendar.uncertainHint')}>
-                <Tag color="orange">{t('calendar.uncertain')}</Tag>
-              </Tooltip>
-            )}
+            <UncertainMark certain={result.certain} />
           </Space>
         </div>
       )}

@@ -1,6 +1,7 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSessionUser } from '../../app/auth/AuthContext';
+import { useAuth, useSessionUser } from '../../app/auth/AuthContext';
+import { NextYearHolidaysAlert } from '../calendar/NextYearHolidaysAlert';
 import { useRegions } from '../regions/useRegions';
 import { roleLabel } from '../roles/roleLabel';
 import { TodoList } from '../todos/TodoList';
@@ -9,9 +10,11 @@ export function HomePage() {
   const { t } = useTranslation();
   const user = useSessionUser();
   const { nameOf } = useRegions();
+  const { can } = useAuth();
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {can('calendar.write') && <NextYearHolidaysAlert />}
       <TodoList />
       <Card data-testid="welcome-card">
         <Typography.Title level={3} style={{ marginTop: 0 }}>

@@ -1,8 +1,9 @@
-import { App, Button, Descriptions, Empty, Form, Input, Popconfirm, Space, Tag, Timeline, Tooltip, Typography, type DescriptionsProps } from 'antd';
+import { App, Button, Descriptions, Empty, Form, Input, Popconfirm, Space, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/AuthContext';
 import { FormModal } from '../../app/components/FormModal';
+import { UncertainMark } from '../../app/components/UncertainMark';
 import { isStale } from '../../api/client';
 import { useNotifyError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
@@ -18,11 +19,7 @@ function Deadline({ transition: tr }: { transition: Transition }) {
   return (
     <Space size={4}>
       {t('licences.deadlineValue', { days: tr.deadlineWorkingDays, date: formatDate(tr.deadlineOn) })}
-      {tr.deadlineCertain === false && (
-        <Tooltip title={t('calendar.uncertainHint')}>
-          <Tag color="orange">{t('calendar.uncertain')}</Tag>
-        </Tooltip>
-      )}
+      <UncertainMark certain={tr.deadlineCertain} />
     </Space>
   );
 }

@@ -2,6 +2,7 @@ import { Card, Descriptions, Empty, Tag, Timeline, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { withNote } from '../../../app/i18n/punctuation';
+import { WorkingDayDate } from '../../../app/components/UncertainMark';
 import { formatDate } from '../../../app/format';
 import { tasksApi, type RectificationOrder } from './tasks.api';
 
@@ -22,10 +23,10 @@ function OrderEntry({ order: o }: { order: RectificationOrder }) {
         style={{ marginTop: 8 }}
         items={[
           { key: 'issued', label: label('issuedOn'), children: by(o.issuedOn, o.issuedByName) },
-          { key: 'due', label: label('rectifyDueOn'), children: withNote(t, formatDate(o.dueOn), t('inspectionTasks.workingDaysCount', { count: o.workingDays })) },
+          { key: 'due', label: label('rectifyDueOn'), children: <WorkingDayDate certain={o.dueCertain}>{withNote(t, formatDate(o.dueOn), t('inspectionTasks.workingDaysCount', { count: o.workingDays }))}</WorkingDayDate> },
           { key: 'requirements', label: label('requirements'), span: 'filled', children: o.requirements },
           { key: 'reported', label: label('reportedOn'), children: by(o.reportedOn, o.reportedByName) },
-          { key: 'recheckDue', label: label('recheckDueOn'), children: formatDate(o.recheckDueOn) },
+          { key: 'recheckDue', label: label('recheckDueOn'), children: <WorkingDayDate certain={o.recheckDueCertain}>{formatDate(o.recheckDueOn)}</WorkingDayDate> },
           ...(o.reportText ? [{ key: 'report', label: label('reportText'), span: 'filled' as const, children: o.reportText }] : []),
           ...(o.recheckedOn
             ? [

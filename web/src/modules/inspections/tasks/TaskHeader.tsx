@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { listOf } from '../../../app/i18n/punctuation';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { DetailHeader } from '../../../app/components/DetailHeader';
+import { WorkingDayDate } from '../../../app/components/UncertainMark';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { DeadlineText, OriginTag, OverdueTag, TaskStateTag } from './taskLabels';
 import type { Task } from './tasks.api';
@@ -45,7 +46,7 @@ export function TaskHeader({ task, children }: { task: Task; children?: ReactNod
           ...optional('result', task.resultCategory),
           ...optional('resultNote', task.resultNote),
           ...optional('completedOn', task.completedOn, formatDate),
-          ...optional('publishDueOn', task.state === 'completed' ? task.publishDueOn : null, formatDate),
+          ...optional('publishDueOn', task.state === 'completed' ? task.publishDueOn : null, (v) => <WorkingDayDate certain={task.publishDueCertain}>{formatDate(v)}</WorkingDayDate>),
           ...optional('publishedAt', task.publishedAt, (v) => formatDateTime(v)),
         ]}
       />

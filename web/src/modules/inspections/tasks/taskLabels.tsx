@@ -1,5 +1,6 @@
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { UncertainMark } from '../../../app/components/UncertainMark';
 import { formatDate } from '../../../app/format';
 import type { TaskOrigin, TaskState, TaskSummary } from './tasks.api';
 
@@ -37,12 +38,13 @@ export function OverdueTag({ overdue }: { overdue: boolean }) {
 }
 
 /** The current step's deadline, in red with the overdue tag when it has passed. */
-export function DeadlineText({ task }: { task: Pick<TaskSummary, 'deadline' | 'overdue'> }) {
+export function DeadlineText({ task }: { task: Pick<TaskSummary, 'deadline' | 'overdue' | 'deadlineCertain'> }) {
   const { t } = useTranslation();
   if (!task.deadline) return <Typography.Text type="secondary">{t('inspectionTasks.noDeadline')}</Typography.Text>;
   return (
     <Space size={4} wrap>
       <Typography.Text type={task.overdue ? 'danger' : undefined}>{formatDate(task.deadline)}</Typography.Text>
+      <UncertainMark certain={task.deadlineCertain} />
       <OverdueTag overdue={task.overdue} />
     </Space>
   );

@@ -2,6 +2,7 @@ import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Exit, ExitKind, ExitStage, LawArea } from './exits.api';
 import { todayInChina } from '../../../app/format';
+import { UncertainMark } from '../../../app/components/UncertainMark';
 
 export const exitPath = (id: string) => `/licence-exits/${encodeURIComponent(id)}`;
 
@@ -22,13 +23,14 @@ export function ExitStageTag({ exit }: { exit: Pick<Exit, 'stage' | 'awaitingApp
 }
 
 /** The investigation deadline, flagged once it has passed while the investigation is still open. */
-export function InvestigationDue({ exit }: { exit: Pick<Exit, 'stage' | 'investigationDueOn'> }) {
+export function InvestigationDue({ exit }: { exit: Pick<Exit, 'stage' | 'investigationDueOn' | 'investigationDueCertain'> }) {
   const { t } = useTranslation();
   if (!exit.investigationDueOn) return <>—</>;
   const overdue = exit.stage === 'investigating' && exit.investigationDueOn < todayInChina().format('YYYY-MM-DD');
   return (
     <Space size={4}>
       {exit.investigationDueOn}
+      <UncertainMark certain={exit.investigationDueCertain} />
       {overdue && <Tag color="red">{t('exits.overdue')}</Tag>}
     </Space>
   );

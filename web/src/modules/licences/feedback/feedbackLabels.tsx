@@ -1,5 +1,6 @@
-import { Space, Tag, Tooltip, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { WorkingDayDate } from '../../../app/components/UncertainMark';
 import { formatDate } from '../../../app/format';
 import type { Feedback, FeedbackKind } from './feedback.api';
 
@@ -39,10 +40,8 @@ export function FeedbackStatusTag({ item }: { item: Pick<Feedback, 'decision' | 
   );
 }
 
-/** The handling deadline; red while the notice is overdue, marked when the calendar could not be sure. */
+/** The handling deadline; red while the notice is overdue, marked (⚠) when the calendar could not be sure. */
 export function DueDate({ item }: { item: Pick<Feedback, 'dueOn' | 'dueCertain' | 'overdue'> }) {
-  const { t } = useTranslation();
   const date = formatDate(item.dueOn);
-  const text = item.overdue ? <Typography.Text type="danger">{date}</Typography.Text> : <>{date}</>;
-  return item.dueCertain ? text : <Tooltip title={t('feedback.dueUncertain')}>{text} *</Tooltip>;
+  return <WorkingDayDate certain={item.dueCertain}>{item.overdue ? <Typography.Text type="danger">{date}</Typography.Text> : date}</WorkingDayDate>;
 }
