@@ -82,11 +82,11 @@ describe('work calendar', () => {
     await calc.getByRole('button', { name: '计算' }).click();
     const result = page.getByTestId('working-day-result');
     await visible(result.getByText(expected.date));
-    expect(await result.getByText('不确定').count()).toBe(expected.certain ? 0 : 1);
+    expect(await result.getByText('可能不准').count()).toBe(expected.certain ? 0 : 1);
 
     await pickDate(calc.getByLabel('起始日期'), '2099-03-02');
     await calc.getByRole('button', { name: '计算' }).click();
-    await visible(page.getByTestId('working-day-result').getByText('不确定'));
+    await visible(page.getByTestId('working-day-result').getByText('可能不准'));
     await context.close();
   });
 
