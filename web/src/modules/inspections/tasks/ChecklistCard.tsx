@@ -128,7 +128,7 @@ export function ChecklistCard({ task, onChanged, onStale }: Props) {
 
   return (
     <Card title={t('inspectionTasks.checklist')} data-testid="task-checklist" styles={{ body: { padding: 16 } }}>
-      <Form form={form} name="checklist" layout="vertical" initialValues={initial.values} onValuesChange={autosave.changed}>
+      <Form form={form} name="checklist" layout="vertical" initialValues={initial.values} onValuesChange={(changedValues: ChecklistValues) => autosave.changed(changedValues)}>
         <ServerFieldError error={fieldError} />
         <PhotoTask.Provider value={{ run: autosave.run, setVersion: autosave.setVersion, onChanged, onStale }}>
           {task.checklist.map((q, i) => (

@@ -11,7 +11,7 @@ const STORAGE_PREFIX = 'zj.checklistDraft.';
 /** idle: nothing changed yet; pending/saving: changes on their way; saved: the server has them; offline: kept on this device only. */
 export type AutosaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'error';
 
-/** The answers not yet saved on the server, kept on this device (localStorage) until they are. */
+/** The fields changed on this device and not yet saved on the server (localStorage), until they are. */
 function readLocal(taskId: string): ChecklistValues | null {
   try {
     const raw = localStorage.getItem(STORAGE_PREFIX + taskId);
@@ -46,6 +46,10 @@ export function initialChecklistValues(task: Task): { values: ChecklistValues; r
   if (!local) return { values: server, restored: false };
   const photoFields = new Set(task.checklist.filter((q) => q.answerType === 'photo').map((q) => answerField(q.key)));
   const kept = Object.fromEntries(Object.entries(local).filter(([name]) => !photoFields.has(name)));
+  if (Object.keys(kept).length === 0) {
+    clearLocalDraft(task.id); // only photos, which the server already holds
+    return { values: server, restored: false };
+  }
   return { values: { ...server, ...kept }, restored: true };
 }
 
@@ -118,16 +122,20 @@ export function useChecklistAutosave(opts: { task: Task; form: FormInstance<Chec
     [run, task.id, task.checklist, form],
   );
 
-  /** The form changed: keep it here, and send it after a pause. */
-  const changed = useCallback(() => {
+  /**
+   * The form changed (`changedValues`: the fields the user changed): keep them here, and send the
+   * form after a pause. Only changed fields are kept, so restoring them later does not undo what
+   * another inspector saved on the other questions meanwhile.
+   */
+  const changed = useCallback((changedValues?: ChecklistValues) => {
     if (closed.current) return;
     changes.current += 1;
-    writeLocal(task.id, form.getFieldsValue(true));
+    if (changedValues) writeLocal(task.id, { ...readLocal(task.id), ...changedValues });
     setDirty(true);
     setStatus('pending');
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
-  }, [task.id, form, save]);
+  }, [task.id, save]);
 
   /** The checklist was submitted (or is otherwise done with): nothing more to save. */
   const close = useCallback(() => {
