@@ -59,7 +59,7 @@ async function configure(w: InspectionWorld, itemName: string): Promise<void> {
   expect(item.checklist.map((q) => q.key)).toEqual(['q2', 'q1']);
   expect(item.checklist[1]!.finding).toEqual({ text: '未建立进货查验记录', severity: 'minor' });
   const row = page.getByRole('row').filter({ hasText: itemName });
-  await visible(row.getByText('2 个问题'));
+  await visible(row.getByText('2 项检查内容'));
 
   await page.goto('/inspectors');
   await page.getByRole('button', { name: '列入名录库' }).click();
