@@ -18,7 +18,8 @@ export const line = (text: string, opts: { bold?: boolean; indent?: boolean } = 
 export const UNCERTAIN_DEADLINE_NOTE = '（该期限按未载入节假日数据的年份推算，可能不准确）';
 
 /** A centred line, such as a decision's document number under its title. */
-export const centred = (text: string) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(text)] });
+export const centred = (text: string, opts: { pageBreakBefore?: boolean; bold?: boolean } = {}) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, pageBreakBefore: opts.pageBreakBefore, spacing: { after: 240 }, children: [run(text, { bold: opts.bold })] });
 
 /** The issuing bureau and the date, right-aligned at the foot. */
 export const signature = (bureau: string, date: string) => [

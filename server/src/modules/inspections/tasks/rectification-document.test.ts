@@ -68,6 +68,9 @@ describe('the rectification notice (责令整改通知书)', () => {
     expect(text).toContain(`${a.user.displayName}（执法证号：${aCert}）、${b.user.displayName}（执法证号：${bCert}）`);
     // The proof of service.
     expect(text).toContain('送 达 回 证');
+    // The proof of service starts a page of its own.
+    const xml = await (await JSZip.loadAsync(doc.content)).file('word/document.xml')!.async('string');
+    expect(xml).toMatch(/<w:pageBreakBefore\/>(?:(?!<\/w:p>).)*送 达 回 证/s);
     expect(text).toContain(`文书名称及文号：责令整改通知书（${order.documentNo}）`);
     expect(text).toContain(`受送达人：${enterprise.name}`);
     expect(text).toContain('送达地点：涟水县高沟镇工业园区 8 号');

@@ -42,12 +42,12 @@ function inspectorList(inspectors: RectificationFacts['inspectors']): string {
   return inspectors.map((i) => `${i.name}（执法证号：${i.certificateNo ?? '未登记'}）`).join('、');
 }
 
-/** The proof of service (送达回证) printed under the notice: filled in and signed when the notice is handed over. */
+/** The proof of service (送达回证), on a page of its own after the notice: filled in and signed when the notice is handed over. */
 function serviceSection(f: RectificationFacts) {
   const blank = '＿＿＿＿＿＿＿＿';
   const sp = '\u3000'; // an ideographic space, as forms print them
   return [
-    centred('送 达 回 证'),
+    centred('送 达 回 证', { pageBreakBefore: true, bold: true }),
     line(`文书名称及文号：责令整改通知书（${f.documentNo}）`),
     line(`受送达人：${f.enterpriseName}（统一社会信用代码：${f.uscc}）`),
     line(`送达地点：${f.address?.trim() || blank}`),

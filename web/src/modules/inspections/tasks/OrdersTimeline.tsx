@@ -24,7 +24,7 @@ function OrderEntry({ order: o }: { order: RectificationOrder }) {
         items={[
           { key: 'issued', label: label('issuedOn'), children: by(o.issuedOn, o.issuedByName) },
           { key: 'due', label: label('rectifyDueOn'), children: <WorkingDayDate certain={o.dueCertain}>{withNote(t, formatDate(o.dueOn), t('inspectionTasks.workingDaysCount', { count: o.workingDays }))}</WorkingDayDate> },
-          { key: 'requirements', label: label('requirements'), span: 'filled', children: o.requirements },
+          { key: 'requirements', label: label('requirements'), span: 'filled', children: <span style={{ whiteSpace: 'pre-line' }}>{o.requirements}</span> },
           { key: 'reported', label: label('reportedOn'), children: by(o.reportedOn, o.reportedByName) },
           { key: 'recheckDue', label: label('recheckDueOn'), children: <WorkingDayDate certain={o.recheckDueCertain}>{formatDate(o.recheckDueOn)}</WorkingDayDate> },
           ...(o.reportText ? [{ key: 'report', label: label('reportText'), span: 'filled' as const, children: o.reportText }] : []),
