@@ -12,12 +12,18 @@ import { enterprisePath } from '../enterprises/EnterpriseListPage';
 import { LicenceDocumentsCard } from './documents/LicenceDocumentsCard';
 import { LicenceExitsCard } from './exits/LicenceExitsCard';
 import { ExpiryDate, LicenceStateTag } from './licenceLabels';
-import { licencesApi, type Licence, type TransitionResult } from './licences.api';
+import { licencesApi, type Licence, type Transition, type TransitionResult } from './licences.api';
+import { WorkingDayDate } from '../../app/components/UncertainMark';
 import { correctionsApi, LicenceCorrectModal } from './LicenceCorrection';
 import { LicenceTimeline } from './LicenceTimeline';
 import { MeasureModal } from './MeasureModal';
 
-function LicenceFields({ licence: l }: { licence: Licence }) {
+/** Whether the calendar was sure of the current change deadline: that of the applied order that set it. */
+function changeDeadlineCertain(l: Licence, transitions: readonly Transition[]) {
+  return transitions.find((tr) => tr.status === 'applied' && tr.toState === 'changeOrdered' && tr.deadlineOn === l.changeDeadline)?.deadlineCertain;
+}
+
+function LicenceFields({ licence: l, transitions }: { licence: Licence; transitions: readonly Transition[] }) {
   const { t } = useTranslation();
   return (
     <Descriptions
@@ -36,7 +42,7 @@ function LicenceFields({ licence: l }: { licence: Licence }) {
         { key: 'expiresOn', label: t('licences.expiresOn'), children: <ExpiryDate licence={l} /> },
         { key: 'state', label: t('common.status'), children: <LicenceStateTag state={l.state} /> },
         ...(l.reviewOn ? [{ key: 'reviewOn', label: t('licences.reviewOn'), children: formatDate(l.reviewOn) }] : []),
-        ...(l.changeDeadline ? [{ key: 'changeDeadline', label: t('licences.changeDeadline'), children: formatDate(l.changeDeadline) }] : []),
+        ...(l.changeDeadline ? [{ key: 'changeDeadline', label: t('licences.changeDeadline'), children: <WorkingDayDate certain={changeDeadlineCertain(l, transitions)}>{formatDate(l.changeDeadline)}</WorkingDayDate> }] : []),
         { key: 'scope', label: t('licences.scope'), span: 2, children: l.scope || '—' },
         { key: 'created', label: t('common.createdAt'), children: formatDateTime(l.createdAt) },
         { key: 'updated', label: t('licences.updatedAt'), children: formatDateTime(l.updatedAt) },
@@ -93,7 +99,7 @@ export function LicenceDetailPage() {
           </Space>
         }
       >
-        <LicenceFields licence={licence} />
+        <LicenceFields licence={licence} transitions={timeline.items} />
       </Card>
       <Card title={t('licences.timeline')} data-testid="licence-timeline">
         <LicenceTimeline licenceId={licence.id} licenceVersion={licence.version} transitions={timeline.items} corrections={corrections.items} onDecided={reload} />
