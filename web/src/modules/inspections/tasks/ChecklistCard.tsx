@@ -2,6 +2,7 @@ import { App, Button, Card, Flex, Form, Typography } from 'antd';
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../app/auth/AuthContext';
 import { ServerFieldError } from '../../../app/components/ServerFieldError';
 import { isStale } from '../../../api/client';
 import { useNotifyError } from '../../../app/errors';
@@ -35,7 +36,8 @@ export function ChecklistCard({ task, onChanged, onStale }: Props) {
   const [fieldError, setFieldError] = useState<FieldError | null>(null);
   const [saving, setSaving] = useState(false);
   const [submitting, setSubmitting] = useState(false);
-  const [initial] = useState(() => initialChecklistValues(task));
+  const userId = useAuth().user!.id;
+  const [initial] = useState(() => initialChecklistValues(task, userId));
   const answerError = namedFieldError(task.checklist.map((q) => answerField(q.key)));
   /** An error about one answer is shown under that question; others as usual. */
   const showError = (err: unknown) => {
@@ -47,6 +49,7 @@ export function ChecklistCard({ task, onChanged, onStale }: Props) {
   };
   const autosave = useChecklistAutosave({
     task,
+    userId,
     form,
     onSaved: onChanged,
     onStale: () => {

@@ -11,25 +11,28 @@ const STORAGE_PREFIX = 'zj.checklistDraft.';
 /** idle: nothing changed yet; pending/saving: changes on their way; saved: the server has them; offline: kept on this device only. */
 export type AutosaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'error';
 
+/** Where this device keeps one user's unsaved answers of one task: another user signing in here never gets them. */
+const draftKey = (userId: string, taskId: string) => `${STORAGE_PREFIX}${userId}.${taskId}`;
+
 /** The fields changed on this device and not yet saved on the server (localStorage), until they are. */
-function readLocal(taskId: string): ChecklistValues | null {
+function readLocal(key: string): ChecklistValues | null {
   try {
-    const raw = localStorage.getItem(STORAGE_PREFIX + taskId);
+    const raw = localStorage.getItem(key);
     return raw ? (JSON.parse(raw) as { values: ChecklistValues }).values : null;
   } catch {
     return null;
   }
 }
-function writeLocal(taskId: string, values: ChecklistValues) {
+function writeLocal(key: string, values: ChecklistValues) {
   try {
-    localStorage.setItem(STORAGE_PREFIX + taskId, JSON.stringify({ values, savedAt: new Date().toISOString() }));
+    localStorage.setItem(key, JSON.stringify({ values, savedAt: new Date().toISOString() }));
   } catch {
     // storage full or disabled: the server copy is all there is
   }
 }
-export const clearLocalDraft = (taskId: string) => {
+const clearLocalDraft = (key: string) => {
   try {
-    localStorage.removeItem(STORAGE_PREFIX + taskId);
+    localStorage.removeItem(key);
   } catch {
     // nothing to clear
   }
@@ -40,14 +43,14 @@ export const clearLocalDraft = (taskId: string) => {
  * ones (not for photo questions: the server holds which photos a question has). `restored` when
  * there were unsaved answers here.
  */
-export function initialChecklistValues(task: Task): { values: ChecklistValues; restored: boolean } {
+export function initialChecklistValues(task: Task, userId: string): { values: ChecklistValues; restored: boolean } {
   const server = toChecklistValues(task);
-  const local = readLocal(task.id);
+  const local = readLocal(draftKey(userId, task.id));
   if (!local) return { values: server, restored: false };
   const photoFields = new Set(task.checklist.filter((q) => q.answerType === 'photo').map((q) => answerField(q.key)));
   const kept = Object.fromEntries(Object.entries(local).filter(([name]) => !photoFields.has(name)));
   if (Object.keys(kept).length === 0) {
-    clearLocalDraft(task.id); // only photos, which the server already holds
+    clearLocalDraft(draftKey(userId, task.id)); // only photos, which the server already holds
     return { values: server, restored: false };
   }
   return { values: { ...server, ...kept }, restored: true };
@@ -61,8 +64,9 @@ const isNetworkError = (err: unknown) => err instanceof ApiError && err.code ===
  * task — drafts, photo uploads, the submission — runs one at a time with the version the last
  * one answered (If-Match), so they never refuse each other.
  */
-export function useChecklistAutosave(opts: { task: Task; form: FormInstance<ChecklistValues>; onSaved: (task: Task) => void; onStale: () => void; onError: (err: unknown) => void }) {
+export function useChecklistAutosave(opts: { task: Task; userId: string; form: FormInstance<ChecklistValues>; onSaved: (task: Task) => void; onStale: () => void; onError: (err: unknown) => void }) {
   const { task, form } = opts;
+  const local = draftKey(opts.userId, task.id);
   const latest = useRef(opts);
   latest.current = opts;
   const version = useRef(task.version);
@@ -97,7 +101,7 @@ export function useChecklistAutosave(opts: { task: Task; form: FormInstance<Chec
           version.current = saved.version;
           const now = seen === changes.current ? 'saved' : 'pending';
           if (now === 'saved') {
-            clearLocalDraft(task.id);
+            clearLocalDraft(local);
             setDirty(false);
           }
           setStatus(now);
@@ -119,7 +123,7 @@ export function useChecklistAutosave(opts: { task: Task; form: FormInstance<Chec
           return 'error';
         }
       }),
-    [run, task.id, task.checklist, form],
+    [run, task.id, task.checklist, form, local],
   );
 
   /**
@@ -130,36 +134,35 @@ export function useChecklistAutosave(opts: { task: Task; form: FormInstance<Chec
   const changed = useCallback((changedValues?: ChecklistValues) => {
     if (closed.current) return;
     changes.current += 1;
-    if (changedValues) writeLocal(task.id, { ...readLocal(task.id), ...changedValues });
+    if (changedValues) writeLocal(local, { ...readLocal(local), ...changedValues });
     setDirty(true);
     setStatus('pending');
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
-  }, [task.id, save]);
+  }, [local, save]);
 
   /** The checklist was submitted (or is otherwise done with): nothing more to save. */
   const close = useCallback(() => {
     closed.current = true;
     clearTimeout(timer.current);
-    clearLocalDraft(task.id);
+    clearLocalDraft(local);
     setDirty(false);
-  }, [task.id]);
+  }, [local]);
 
   const saveRef = useRef(save);
   saveRef.current = save;
-  const taskId = task.id;
   useEffect(() => {
     const onOnline = () => {
-      if (readLocal(taskId)) void saveRef.current();
+      if (readLocal(local)) void saveRef.current();
     };
     window.addEventListener('online', onOnline);
     return () => {
       window.removeEventListener('online', onOnline);
       // leaving the page inside the app: send what is waiting (it is also kept on this device)
-      if (!closed.current && readLocal(taskId)) void saveRef.current();
+      if (!closed.current && readLocal(local)) void saveRef.current();
       clearTimeout(timer.current);
     };
-  }, [taskId]);
+  }, [local]);
 
   return { status, dirty, changed, save, run, setVersion, close, version };
 }
