@@ -87,6 +87,13 @@ export interface paths {
                                 permissions: string[];
                                 dataScope: "all" | "region" | "org" | "self";
                                 mustChangePassword: boolean;
+                                /** @description 新密码须满足的规则（修改密码、新建用户、重置密码的表单在输入前即显示） */
+                                passwordPolicy: {
+                                    minLength: number;
+                                    maxLength: number;
+                                    /** @description 大写字母、小写字母、数字、符号四类中至少几类 */
+                                    minClasses: number;
+                                };
                             };
                             csrfToken: string;
                         };
@@ -229,6 +236,13 @@ export interface paths {
                                 permissions: string[];
                                 dataScope: "all" | "region" | "org" | "self";
                                 mustChangePassword: boolean;
+                                /** @description 新密码须满足的规则（修改密码、新建用户、重置密码的表单在输入前即显示） */
+                                passwordPolicy: {
+                                    minLength: number;
+                                    maxLength: number;
+                                    /** @description 大写字母、小写字母、数字、符号四类中至少几类 */
+                                    minClasses: number;
+                                };
                             };
                             csrfToken: string;
                         };
@@ -2559,7 +2573,7 @@ export interface paths {
                                 updatedAt: string;
                             }[];
                             total: number;
-                            /** @description 超过 1000 条匹配时 total 为估计值（false） */
+                            /** @description 超过 10000 条匹配时 total 为估计值（false）；翻页不以估计值为止 */
                             totalExact: boolean;
                         };
                     };
@@ -3147,7 +3161,6 @@ export interface paths {
                             regionCode: string;
                             regionName: string | null;
                             status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
-                            creditClass: ("A" | "B" | "C" | "D") | (never | null);
                             /** @description 有效的许可证（未届满、未吊销/注销/撤销/暂停），按证照类型、编号排序 */
                             licences: {
                                 typeName: string;
@@ -3484,7 +3497,154 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** 更正许可证信息（证书编号、许可范围、发证机关；有效的许可证还可更正发证日期、有效期至）。须带 If-Match 与更正理由，记入审计与时间线 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number?: string;
+                        scope?: string | null;
+                        issuer?: string;
+                        issuedOn?: string;
+                        expiresOn?: string | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            uscc: string;
+                            enterpriseName: string;
+                            regionCode: string;
+                            regionName: string | null;
+                            type: string;
+                            typeName: string;
+                            number: string;
+                            scope: string | null;
+                            issuedOn: string;
+                            expiresOn: string | null;
+                            issuer: string;
+                            state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                            reviewOn: string | null;
+                            changeDeadline: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** @description 当前状态下可采取的监管措施（终态为空） */
+                            allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/licences/{id}/notice": {
@@ -4235,6 +4395,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/licences/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 许可证信息更正记录（最新在前） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                licenceId: string;
+                                /** @description 被更正的字段及其值（number、scope、issuer、issuedOn、expiresOn） */
+                                before: {
+                                    [key: string]: string | null;
+                                };
+                                /** @description 被更正的字段及其值（number、scope、issuer、issuedOn、expiresOn） */
+                                after: {
+                                    [key: string]: string | null;
+                                };
+                                reason: string;
+                                correctedBy: string | null;
+                                correctedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/licences/import": {
         parameters: {
             query?: never;
@@ -4505,6 +4737,8 @@ export interface paths {
                                 investigatorId: string | null;
                                 investigatorName: string | null;
                                 investigationDueOn: string | null;
+                                /** @description 核查期限跨越无节假日数据的年份时为 false */
+                                investigationDueCertain: boolean | null;
                                 findings: string | null;
                                 justifiedReason: boolean | null;
                                 /** Format: date-time */
@@ -4611,6 +4845,8 @@ export interface paths {
                             investigatorId: string | null;
                             investigatorName: string | null;
                             investigationDueOn: string | null;
+                            /** @description 核查期限跨越无节假日数据的年份时为 false */
+                            investigationDueCertain: boolean | null;
                             findings: string | null;
                             justifiedReason: boolean | null;
                             /** Format: date-time */
@@ -4757,6 +4993,8 @@ export interface paths {
                             investigatorId: string | null;
                             investigatorName: string | null;
                             investigationDueOn: string | null;
+                            /** @description 核查期限跨越无节假日数据的年份时为 false */
+                            investigationDueCertain: boolean | null;
                             findings: string | null;
                             justifiedReason: boolean | null;
                             /** Format: date-time */
@@ -4843,7 +5081,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录调查核实结果（进入决定阶段；If-Match） */
+        /** 记录调查核实结果（指定的核查人员或具有许可办理权限者；进入决定阶段；If-Match） */
         post: {
             parameters: {
                 query?: never;
@@ -4884,6 +5122,8 @@ export interface paths {
                             investigatorId: string | null;
                             investigatorName: string | null;
                             investigationDueOn: string | null;
+                            /** @description 核查期限跨越无节假日数据的年份时为 false */
+                            investigationDueCertain: boolean | null;
                             findings: string | null;
                             justifiedReason: boolean | null;
                             /** Format: date-time */
@@ -5056,6 +5296,8 @@ export interface paths {
                             investigatorId: string | null;
                             investigatorName: string | null;
                             investigationDueOn: string | null;
+                            /** @description 核查期限跨越无节假日数据的年份时为 false */
+                            investigationDueCertain: boolean | null;
                             findings: string | null;
                             justifiedReason: boolean | null;
                             /** Format: date-time */
@@ -7984,6 +8226,8 @@ export interface paths {
                                 minimum: number | null;
                                 fixedCount: number | null;
                                 inspectorsPerTask: number;
+                                /** @description 所选季度均已结束时仍制定计划的理由 */
+                                pastPeriodReason: string | null;
                                 regionCode: string;
                                 createdByName: string;
                                 /** Format: date-time */
@@ -8024,6 +8268,8 @@ export interface paths {
                         minimum?: number | null;
                         fixedCount?: number | null;
                         inspectorsPerTask?: number;
+                        /** @description 所选季度均已结束时必填（否则 409 PLAN_IN_PAST） */
+                        pastPeriodReason?: string | null;
                     };
                 };
             };
@@ -8051,6 +8297,8 @@ export interface paths {
                             minimum: number | null;
                             fixedCount: number | null;
                             inspectorsPerTask: number;
+                            /** @description 所选季度均已结束时仍制定计划的理由 */
+                            pastPeriodReason: string | null;
                             regionCode: string;
                             createdByName: string;
                             /** Format: date-time */
@@ -8201,6 +8449,8 @@ export interface paths {
                         licenceType?: string;
                         regionCode?: string;
                         quarters?: number[];
+                        /** @description 所选季度均已结束时必填（否则 409 PLAN_IN_PAST） */
+                        pastPeriodReason?: string | null;
                     };
                 };
             };
@@ -8249,6 +8499,8 @@ export interface paths {
                                 minimum: number | null;
                                 fixedCount: number | null;
                                 inspectorsPerTask: number;
+                                /** @description 所选季度均已结束时仍制定计划的理由 */
+                                pastPeriodReason: string | null;
                                 regionCode: string;
                                 createdByName: string;
                                 /** Format: date-time */
@@ -8366,6 +8618,8 @@ export interface paths {
                             minimum: number | null;
                             fixedCount: number | null;
                             inspectorsPerTask: number;
+                            /** @description 所选季度均已结束时仍制定计划的理由 */
+                            pastPeriodReason: string | null;
                             regionCode: string;
                             createdByName: string;
                             /** Format: date-time */
@@ -9127,6 +9381,8 @@ export interface paths {
                                 resultCategory: string | null;
                                 completedOn: string | null;
                                 publishDueOn: string | null;
+                                /** @description 公示期限跨越无节假日数据的年份时为 false */
+                                publishDueCertain: boolean | null;
                                 /** Format: date-time */
                                 publishedAt: string | null;
                                 /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
@@ -9134,6 +9390,8 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 deadline: string | null;
+                                /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
+                                deadlineCertain: boolean;
                                 /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
                                 overdue: boolean;
                             }[];
@@ -9192,6 +9450,8 @@ export interface paths {
                             resultCategory: string | null;
                             completedOn: string | null;
                             publishDueOn: string | null;
+                            /** @description 公示期限跨越无节假日数据的年份时为 false */
+                            publishDueCertain: boolean | null;
                             /** Format: date-time */
                             publishedAt: string | null;
                             /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
@@ -9199,6 +9459,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             deadline: string | null;
+                            /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
+                            deadlineCertain: boolean;
                             /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
                             overdue: boolean;
                             answers: {
@@ -9247,12 +9509,16 @@ export interface paths {
                                 workingDays: number;
                                 issuedOn: string;
                                 dueOn: string;
+                                /** @description 整改期限跨越无节假日数据的年份时为 false */
+                                dueCertain: boolean | null;
                                 fileName: string;
                                 issuedByName: string;
                                 reportedOn: string | null;
                                 reportText: string | null;
                                 reportedByName: string | null;
                                 recheckDueOn: string | null;
+                                /** @description 复查期限跨越无节假日数据的年份时为 false */
+                                recheckDueCertain: boolean | null;
                                 recheckedOn: string | null;
                                 recheckPassed: boolean | null;
                                 recheckNote: string | null;
@@ -9540,6 +9806,8 @@ export interface paths {
                             resultCategory: string | null;
                             completedOn: string | null;
                             publishDueOn: string | null;
+                            /** @description 公示期限跨越无节假日数据的年份时为 false */
+                            publishDueCertain: boolean | null;
                             /** Format: date-time */
                             publishedAt: string | null;
                             /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
@@ -9547,6 +9815,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             deadline: string | null;
+                            /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
+                            deadlineCertain: boolean;
                             /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
                             overdue: boolean;
                             answers: {
@@ -9595,12 +9865,16 @@ export interface paths {
                                 workingDays: number;
                                 issuedOn: string;
                                 dueOn: string;
+                                /** @description 整改期限跨越无节假日数据的年份时为 false */
+                                dueCertain: boolean | null;
                                 fileName: string;
                                 issuedByName: string;
                                 reportedOn: string | null;
                                 reportText: string | null;
                                 reportedByName: string | null;
                                 recheckDueOn: string | null;
+                                /** @description 复查期限跨越无节假日数据的年份时为 false */
+                                recheckDueCertain: boolean | null;
                                 recheckedOn: string | null;
                                 recheckPassed: boolean | null;
                                 recheckNote: string | null;
@@ -9693,6 +9967,8 @@ export interface paths {
                             resultCategory: string | null;
                             completedOn: string | null;
                             publishDueOn: string | null;
+                            /** @description 公示期限跨越无节假日数据的年份时为 false */
+                            publishDueCertain: boolean | null;
                             /** Format: date-time */
                             publishedAt: string | null;
                             /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
@@ -9700,6 +9976,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             deadline: string | null;
+                            /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
+                            deadlineCertain: boolean;
                             /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
                             overdue: boolean;
                             answers: {
@@ -9748,12 +10026,16 @@ export interface paths {
                                 workingDays: number;
                                 issuedOn: string;
                                 dueOn: string;
+                                /** @description 整改期限跨越无节假日数据的年份时为 false */
+                                dueCertain: boolean | null;
                                 fileName: string;
                                 issuedByName: string;
                                 reportedOn: string | null;
                                 reportText: string | null;
                                 reportedByName: string | null;
                                 recheckDueOn: string | null;
+                                /** @description 复查期限跨越无节假日数据的年份时为 false */
+                                recheckDueCertain: boolean | null;
                                 recheckedOn: string | null;
                                 recheckPassed: boolean | null;
                                 recheckNote: string | null;
@@ -9911,6 +10193,8 @@ export interface paths {
                             resultCategory: string | null;
                             completedOn: string | null;
                             publishDueOn: string | null;
+                            /** @description 公示期限跨越无节假日数据的年份时为 false */
+                            publishDueCertain: boolean | null;
                             /** Format: date-time */
                             publishedAt: string | null;
                             /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
@@ -9918,6 +10202,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             deadline: string | null;
+                            /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
+                            deadlineCertain: boolean;
                             /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
                             overdue: boolean;
                             answers: {
@@ -9966,12 +10252,16 @@ export interface paths {
                                 workingDays: number;
                                 issuedOn: string;
                                 dueOn: string;
+                                /** @description 整改期限跨越无节假日数据的年份时为 false */
+                                dueCertain: boolean | null;
                                 fileName: string;
                                 issuedByName: string;
                                 reportedOn: string | null;
                                 reportText: string | null;
                                 reportedByName: string | null;
                                 recheckDueOn: string | null;
+                                /** @description 复查期限跨越无节假日数据的年份时为 false */
+                                recheckDueCertain: boolean | null;
                                 recheckedOn: string | null;
                                 recheckPassed: boolean | null;
                                 recheckNote: string | null;
@@ -10119,6 +10409,8 @@ export interface paths {
                             resultCategory: string | null;
                             completedOn: string | null;
                             publishDueOn: string | null;
+                            /** @description 公示期限跨越无节假日数据的年份时为 false */
+                            publishDueCertain: boolean | null;
                             /** Format: date-time */
                             publishedAt: string | null;
                             /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
@@ -10126,6 +10418,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             deadline: string | null;
+                            /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
+                            deadlineCertain: boolean;
                             /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
                             overdue: boolean;
                             answers: {
@@ -10174,12 +10468,16 @@ export interface paths {
                                 workingDays: number;
                                 issuedOn: string;
                                 dueOn: string;
+                                /** @description 整改期限跨越无节假日数据的年份时为 false */
+                                dueCertain: boolean | null;
                                 fileName: string;
                                 issuedByName: string;
                                 reportedOn: string | null;
                                 reportText: string | null;
                                 reportedByName: string | null;
                                 recheckDueOn: string | null;
+                                /** @description 复查期限跨越无节假日数据的年份时为 false */
+                                recheckDueCertain: boolean | null;
                                 recheckedOn: string | null;
                                 recheckPassed: boolean | null;
                                 recheckNote: string | null;
@@ -10284,7 +10582,7 @@ export interface paths {
         put?: never;
         /**
          * 上传现场照片
-         * @description multipart/form-data：可选字段 caption，然后字段 file；jpg、jpeg、png，不超过 20 MB。
+         * @description multipart/form-data：可选字段 caption 与 questionKey（检查表中的拍照问题：照片随即记入该问题的回答，任务版本随之递增，见 taskVersion），然后字段 file；jpg、jpeg、png，不超过 20 MB。
          */
         post: {
             parameters: {
@@ -10312,6 +10610,8 @@ export interface paths {
                             uploadedByName: string;
                             /** Format: date-time */
                             createdAt: string;
+                            questionKey: string | null;
+                            taskVersion: number;
                         };
                     };
                 };
@@ -10601,6 +10901,8 @@ export interface paths {
                             resultCategory: string | null;
                             completedOn: string | null;
                             publishDueOn: string | null;
+                            /** @description 公示期限跨越无节假日数据的年份时为 false */
+                            publishDueCertain: boolean | null;
                             /** Format: date-time */
                             publishedAt: string | null;
                             /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
@@ -10608,6 +10910,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             deadline: string | null;
+                            /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
+                            deadlineCertain: boolean;
                             /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
                             overdue: boolean;
                             answers: {
@@ -10656,12 +10960,16 @@ export interface paths {
                                 workingDays: number;
                                 issuedOn: string;
                                 dueOn: string;
+                                /** @description 整改期限跨越无节假日数据的年份时为 false */
+                                dueCertain: boolean | null;
                                 fileName: string;
                                 issuedByName: string;
                                 reportedOn: string | null;
                                 reportText: string | null;
                                 reportedByName: string | null;
                                 recheckDueOn: string | null;
+                                /** @description 复查期限跨越无节假日数据的年份时为 false */
+                                recheckDueCertain: boolean | null;
                                 recheckedOn: string | null;
                                 recheckPassed: boolean | null;
                                 recheckNote: string | null;
@@ -10862,6 +11170,8 @@ export interface paths {
                             resultCategory: string | null;
                             completedOn: string | null;
                             publishDueOn: string | null;
+                            /** @description 公示期限跨越无节假日数据的年份时为 false */
+                            publishDueCertain: boolean | null;
                             /** Format: date-time */
                             publishedAt: string | null;
                             /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
@@ -10869,6 +11179,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             deadline: string | null;
+                            /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
+                            deadlineCertain: boolean;
                             /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
                             overdue: boolean;
                             answers: {
@@ -10917,12 +11229,16 @@ export interface paths {
                                 workingDays: number;
                                 issuedOn: string;
                                 dueOn: string;
+                                /** @description 整改期限跨越无节假日数据的年份时为 false */
+                                dueCertain: boolean | null;
                                 fileName: string;
                                 issuedByName: string;
                                 reportedOn: string | null;
                                 reportText: string | null;
                                 reportedByName: string | null;
                                 recheckDueOn: string | null;
+                                /** @description 复查期限跨越无节假日数据的年份时为 false */
+                                recheckDueCertain: boolean | null;
                                 recheckedOn: string | null;
                                 recheckPassed: boolean | null;
                                 recheckNote: string | null;
@@ -11071,6 +11387,8 @@ export interface paths {
                             resultCategory: string | null;
                             completedOn: string | null;
                             publishDueOn: string | null;
+                            /** @description 公示期限跨越无节假日数据的年份时为 false */
+                            publishDueCertain: boolean | null;
                             /** Format: date-time */
                             publishedAt: string | null;
                             /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
@@ -11078,6 +11396,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             deadline: string | null;
+                            /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
+                            deadlineCertain: boolean;
                             /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
                             overdue: boolean;
                             answers: {
@@ -11126,12 +11446,16 @@ export interface paths {
                                 workingDays: number;
                                 issuedOn: string;
                                 dueOn: string;
+                                /** @description 整改期限跨越无节假日数据的年份时为 false */
+                                dueCertain: boolean | null;
                                 fileName: string;
                                 issuedByName: string;
                                 reportedOn: string | null;
                                 reportText: string | null;
                                 reportedByName: string | null;
                                 recheckDueOn: string | null;
+                                /** @description 复查期限跨越无节假日数据的年份时为 false */
+                                recheckDueCertain: boolean | null;
                                 recheckedOn: string | null;
                                 recheckPassed: boolean | null;
                                 recheckNote: string | null;
