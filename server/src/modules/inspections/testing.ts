@@ -1,5 +1,9 @@
 import type { Actor } from '../../platform/access/actor.js';
 import type { TestEnv } from '../../test/app.js';
+import { todayInChina } from '../../platform/calendar/dates.js';
+
+/** The current year in China: plans for it need no reason (a year already past answers PLAN_IN_PAST). */
+export const CURRENT_YEAR = Number(todayInChina().slice(0, 4));
 
 let seq = 0;
 

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { todayInChina } from '../../../platform/calendar/dates.js';
 import { useTestEnv } from '../../../test/app.js';
 import { enterprises } from '../../enterprises/enterprises.schema.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
 import { verifyRecord } from '../draw/record.js';
-import { makeItem } from '../testing.js';
+import { makeItem, CURRENT_YEAR } from '../testing.js';
 
 const env = useTestEnv();
 describe('draw ceremony API', () => {
@@ -32,7 +31,7 @@ describe('draw ceremony API', () => {
     expect(pool.statusCode).toBe(201);
     expect(pool.json()).toMatchObject({ regionCode: '320826', size: 20 });
 
-    const plan = await officer.post('/api/inspection-plans', { name: '2026 年集群企业抽查', year: 2026, itemId: item.id, poolId: pool.json().id, quarters: [4], mode: 'ratio', ratios: { A: 25, B: 50, C: 50, D: 100 } });
+    const plan = await officer.post('/api/inspection-plans', { name: `${CURRENT_YEAR} 年集群企业抽查`, year: CURRENT_YEAR, itemId: item.id, poolId: pool.json().id, quarters: [4], mode: 'ratio', ratios: { A: 25, B: 50, C: 50, D: 100 } });
     expect(plan.statusCode).toBe(201);
     const preview = (await officer.get(`/api/inspection-plans/${plan.json().id}/preview`)).json();
     expect(preview.items).toEqual([
@@ -65,7 +64,7 @@ describe('draw ceremony API', () => {
     // Public, final: the same record for anyone; no redraw, no cancel.
     const anyone = env.client({});
     expect((await anyone.get(`/api/public/draws/${draw.id}`)).json()).toEqual(record);
-    expect((await anyone.get('/api/public/draws?year=2026')).json().items).toEqual(expect.arrayContaining([expect.objectContaining({ id: draw.id, planName: '2026 年集群企业抽查' })]));
+    expect((await anyone.get(`/api/public/draws?year=${CURRENT_YEAR}`)).json().items).toEqual(expect.arrayContaining([expect.objectContaining({ id: draw.id, planName: `${CURRENT_YEAR} 年集群企业抽查` })]));
     expect((await officer.post(`/api/draws/${draw.id}/reveal`, {})).json().error.code).toBe('DRAW_NOT_COMMITTED');
     expect((await officer.post(`/api/draws/${draw.id}/cancel`, { reason: '重抽' })).json().error.code).toBe('DRAW_NOT_COMMITTED');
   });
@@ -76,10 +75,10 @@ describe('draw ceremony API', () => {
     const lianshui = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320826' })).username);
     const item = await makeItem(env);
     const pool = (await xuyi.post('/api/object-pools', { name: '全县企业', filter: {} })).json();
-    const plan = (await xuyi.post('/api/inspection-plans', { name: '盱眙全覆盖', year: Number(todayInChina().slice(0, 4)), itemId: item.id, poolId: pool.id, quarters: [3, 4], mode: 'all' })).json();
+    const plan = (await xuyi.post('/api/inspection-plans', { name: '盱眙全覆盖', year: CURRENT_YEAR, itemId: item.id, poolId: pool.id, quarters: [3, 4], mode: 'all' })).json();
 
     expect((await lianshui.get(`/api/object-pools/${pool.id}`)).statusCode).toBe(404);
-    expect((await lianshui.post('/api/inspection-plans', { name: 'x', year: Number(todayInChina().slice(0, 4)), itemId: item.id, poolId: pool.id, quarters: [4], mode: 'all' })).statusCode).toBe(404);
+    expect((await lianshui.post('/api/inspection-plans', { name: 'x', year: CURRENT_YEAR, itemId: item.id, poolId: pool.id, quarters: [4], mode: 'all' })).statusCode).toBe(404);
     expect((await lianshui.post(`/api/inspection-plans/${plan.id}/draws`)).statusCode).toBe(404);
     expect((await lianshui.get('/api/inspection-plans')).json().items.some((p: { id: string }) => p.id === plan.id)).toBe(false);
 

@@ -4,9 +4,8 @@ import { useTestEnv } from '../../../test/app.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
 import { inspectionTasks } from '../tasks/tasks.schema.js';
 import { makeDrawTasks } from '../tasks/draw-tasks.js';
-import { actorOf, makeInspector, makeItem } from '../testing.js';
+import { actorOf, makeInspector, makeItem, CURRENT_YEAR } from '../testing.js';
 import { makeDrawsService } from './draws.service.js';
-
 const env = useTestEnv();
 
 /** A revealed draw of every one of `n` tagged enterprises in 320826, by a service whose reveal creates tasks for at most `tasksAtRevealMax` objects. */
@@ -20,7 +19,7 @@ async function revealWith(n: number, tasksAtRevealMax: number) {
   const ctx = { actor };
   const item = await makeItem(env);
   const pool = await services.pools.create(ctx, { name: '批量抽查对象', filter: { tag } });
-  const plan = await services.plans.create(ctx, { name: '批量抽查', year: 2026, itemId: item.id, poolId: pool.id, quarters: [4], mode: 'all' });
+  const plan = await services.plans.create(ctx, { name: '批量抽查', year: CURRENT_YEAR, itemId: item.id, poolId: pool.id, quarters: [4], mode: 'all' });
   const committed = await draws.commit(ctx, plan.id);
   const record = await draws.reveal(ctx, committed.id, tag);
   const tasksOf = () => services.db.select().from(inspectionTasks).where(eq(inspectionTasks.drawId, committed.id));

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../../../test/app.js';
 import { users } from '../../../platform/users/users.schema.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
-import { makeInspector, makeItem } from '../testing.js';
-
+import { makeInspector, makeItem, CURRENT_YEAR } from '../testing.js';
 const env = useTestEnv();
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
@@ -28,7 +27,7 @@ async function assignedTask() {
   const officer = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320826' })).username);
   const item = await makeItem(env);
   const pool = (await officer.post('/api/object-pools', { name: '照片企业', filter: { tag } })).json();
-  const plan = (await officer.post('/api/inspection-plans', { name: '照片检查', year: 2026, itemId: item.id, poolId: pool.id, quarters: [4], mode: 'all' })).json();
+  const plan = (await officer.post('/api/inspection-plans', { name: '照片检查', year: CURRENT_YEAR, itemId: item.id, poolId: pool.id, quarters: [4], mode: 'all' })).json();
   const draw = (await officer.post(`/api/inspection-plans/${plan.id}/draws`)).json();
   await officer.post(`/api/draws/${draw.id}/reveal`, { witnessInput: tag });
   const task = (await officer.get(`/api/inspection-tasks?drawId=${draw.id}`)).json().items[0];

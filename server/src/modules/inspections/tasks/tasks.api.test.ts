@@ -5,7 +5,7 @@ import { useTestEnv } from '../../../test/app.js';
 import { users } from '../../../platform/users/users.schema.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
 import { docxText } from '../../licences/exits/testing.js';
-import { makeInspector, makeItem } from '../testing.js';
+import { makeInspector, makeItem, CURRENT_YEAR } from '../testing.js';
 
 const env = useTestEnv();
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
@@ -31,7 +31,7 @@ async function drawnTasks(n: number, inspectorCount: number, itemId?: string) {
   const officer = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320826' })).username);
   const item = itemId ?? (await makeItem(env)).id;
   const pool = (await officer.post('/api/object-pools', { name: '集群企业', filter: { tag } })).json();
-  const plan = (await officer.post('/api/inspection-plans', { name: '全部检查', year: 2026, itemId: item, poolId: pool.id, quarters: [4], mode: 'all' })).json();
+  const plan = (await officer.post('/api/inspection-plans', { name: '全部检查', year: CURRENT_YEAR, itemId: item, poolId: pool.id, quarters: [4], mode: 'all' })).json();
   const draw = (await officer.post(`/api/inspection-plans/${plan.id}/draws`)).json();
   const record = (await officer.post(`/api/draws/${draw.id}/reveal`, { witnessInput: tag })).json();
   const tasks = (await officer.get(`/api/inspection-tasks?drawId=${draw.id}&pageSize=100`)).json();
@@ -44,14 +44,14 @@ describe('inspection tasks API', () => {
     expect(first.tasks.total).toBe(3);
     for (const a of first.record.assignments) {
       const task = first.tasks.items.find((t: { objectKey: string }) => t.objectKey === a.objectKey);
-      expect(task).toMatchObject({ origin: 'draw', state: 'assigned', dueOn: '2026-12-31', inspectorIds: a.selected });
+      expect(task).toMatchObject({ origin: 'draw', state: 'assigned', dueOn: `${CURRENT_YEAR}-12-31`, inspectorIds: a.selected });
     }
     // A plan is drawn once: no redraw after the reveal.
     const again = await first.officer.post(`/api/inspection-plans/${first.record.planId}/draws`);
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('DRAW_REVEALED');
     // A second plan of the same item over the same pool: last time's two stay out while two others remain.
-    const plan = (await first.officer.post('/api/inspection-plans', { name: '再次检查', year: 2026, itemId: first.item, poolId: first.pool.id, quarters: [4], mode: 'all' })).json();
+    const plan = (await first.officer.post('/api/inspection-plans', { name: '再次检查', year: CURRENT_YEAR, itemId: first.item, poolId: first.pool.id, quarters: [4], mode: 'all' })).json();
     const draw = (await first.officer.post(`/api/inspection-plans/${plan.id}/draws`)).json();
     const second = (await first.officer.post(`/api/draws/${draw.id}/reveal`)).json();
     for (const a of second.assignments) {
@@ -149,19 +149,19 @@ describe('inspection tasks API', () => {
     const lastYear = await issued('2025-06-01');
     await issued('2024-06-01');
     const item = await makeItem(env);
-    const applied = await officer.post('/api/inspection-plan-templates/metrology_new_certificates/apply', { year: 2026, itemId: item.id, licenceType: 'metrology_standard' });
+    const applied = await officer.post('/api/inspection-plan-templates/metrology_new_certificates/apply', { year: CURRENT_YEAR, itemId: item.id, licenceType: 'metrology_standard' });
     expect(applied.statusCode).toBe(201);
     const { pool, plan } = applied.json();
     expect(pool.filter).toEqual({ licenceType: 'metrology_standard', licenceIssuedYear: 2025 });
     expect(plan).toMatchObject({ mode: 'ratio', ratios: { A: 10, B: 10, C: 10, D: 10 }, quarters: [1, 2, 3, 4] });
     const draw = (await officer.post(`/api/inspection-plans/${plan.id}/draws`)).json();
     expect(draw.strata.flatMap((s: { candidates: string[] }) => s.candidates)).toContain(lastYear);
-    const twice = await officer.post('/api/inspection-plan-templates/metrology_new_certificates/apply', { year: 2026, itemId: item.id, licenceType: 'metrology_standard' });
+    const twice = await officer.post('/api/inspection-plan-templates/metrology_new_certificates/apply', { year: CURRENT_YEAR, itemId: item.id, licenceType: 'metrology_standard' });
     expect(twice.json().error).toMatchObject({ code: 'DUPLICATE', details: { planId: plan.id } });
-    const yearly = (await officer.post('/api/inspection-plan-templates/metrology_yearly/apply', { year: 2026, itemId: item.id, licenceType: 'metrology_standard' })).json();
+    const yearly = (await officer.post('/api/inspection-plan-templates/metrology_yearly/apply', { year: CURRENT_YEAR, itemId: item.id, licenceType: 'metrology_standard' })).json();
     expect(yearly.plan.mode).toBe('all');
     expect(yearly.pool.size).toBeGreaterThanOrEqual(2);
-    expect((await officer.post('/api/inspection-plan-templates/metrology_yearly/apply', { year: 2026, itemId: item.id, licenceType: 'industrial_product' })).statusCode).toBe(400);
+    expect((await officer.post('/api/inspection-plan-templates/metrology_yearly/apply', { year: CURRENT_YEAR, itemId: item.id, licenceType: 'industrial_product' })).statusCode).toBe(400);
     const yearAlone = await officer.post('/api/object-pools', { name: '无类型', filter: { licenceIssuedYear: 2025 } });
     expect(yearAlone.json().error.details.field).toBe('filter.licenceIssuedYear');
   });
