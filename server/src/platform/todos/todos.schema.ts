@@ -1,4 +1,4 @@
-import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../jurisdiction/jurisdiction.schema.js';
 
 /** open: to do; done: a user marked it done; resolved: its cause went away (e.g. the licence was renewed). */
@@ -30,6 +30,8 @@ export const todos = pgTable(
     /** The web page that deals with it, e.g. `/licences/<id>`. */
     link: text().notNull(),
     dueOn: date({ mode: 'string' }),
+    /** False when dueOn was counted in working days over a year without holiday data (carried from the record it is about). */
+    dueCertain: boolean().notNull().default(true),
     orgId: uuid().references(() => orgs.id),
     sectionId: uuid().references(() => orgs.id),
     /** The person it is addressed to; when set, only they see it. */

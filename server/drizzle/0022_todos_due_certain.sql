@@ -1,0 +1,1 @@
+ALTER TABLE "todos" ADD COLUMN "due_certain" boolean DEFAULT true NOT NULL;-- Existing to-dos keep true: their source records' certainty is carried from the next raise on (daily jobs raise only new keys).
