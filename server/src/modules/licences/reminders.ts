@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { inTransaction } from '../../db/sql.js';
 import { addDays, todayInChina } from '../../platform/calendar/dates.js';
@@ -6,7 +6,7 @@ import type { JurisdictionService } from '../../platform/jurisdiction/jurisdicti
 import type { TodoSpec, TodosService } from '../../platform/todos/todos.service.js';
 import { enterprises } from '../enterprises/enterprises.schema.js';
 import { licenceFeedback } from './feedback/feedback.schema.js';
-import { licenceTypes, licences } from './licences.schema.js';
+import { licenceTransitions, licenceTypes, licences } from './licences.schema.js';
 import type { LicenceState } from './states.js';
 
 /** The reminder kinds this module raises (the web UI labels them). */
@@ -19,7 +19,7 @@ const SUPERVISED: LicenceState[] = ['normal', 'warning', 'changeOrdered', 'suspe
 export const REMINDER_PERMISSION = 'licence.write';
 
 /** A notice waiting for a decision, as a to-do of the bureau whose queue holds it (raised on receipt and by the daily job). */
-export function noticeTodo(f: { id: string; department: string; uscc: string; holder: string | null; dueOn: string; orgId: string; regionCode: string }, overdue: boolean): TodoSpec {
+export function noticeTodo(f: { id: string; department: string; uscc: string; holder: string | null; dueOn: string; dueCertain: boolean; orgId: string; regionCode: string }, overdue: boolean): TodoSpec {
   const holder = f.holder ?? f.uscc;
   const kind = overdue ? 'feedback.overdue' : 'feedback.received';
   return {
@@ -30,6 +30,7 @@ export function noticeTodo(f: { id: string; department: string; uscc: string; ho
     params: { department: f.department, holder, date: f.dueOn },
     link: `/feedback/${f.id}`,
     dueOn: f.dueOn,
+    dueCertain: f.dueCertain,
     orgId: f.orgId,
     sectionId: null,
     permission: REMINDER_PERMISSION,
@@ -64,6 +65,8 @@ export function makeLicenceReminders(deps: { db: Db; todos: TodosService; jurisd
             expiresOn: licences.expiresOn,
             reviewOn: licences.reviewOn,
             changeDeadline: licences.changeDeadline,
+            // The certainty of the applied order that set the change deadline (counted in working days).
+            changeDeadlineCertain: sql<boolean | null>`(select ${licenceTransitions.deadlineCertain} from ${licenceTransitions} where ${licenceTransitions.licenceId} = ${licences.id} and ${licenceTransitions.status} = 'applied' and ${licenceTransitions.toState} = 'changeOrdered' and ${licenceTransitions.deadlineOn} = ${licences.changeDeadline} order by ${licenceTransitions.decidedAt} desc nulls last, ${licenceTransitions.requestedAt} desc limit 1)`,
             typeName: licenceTypes.name,
             sectionId: licenceTypes.sectionId,
             holder: enterprises.name,
@@ -82,17 +85,17 @@ export function makeLicenceReminders(deps: { db: Db; todos: TodosService; jurisd
         const wanted: Record<ReminderKind, TodoSpec[]> = { 'licence.expiring_90': [], 'licence.expiring_30': [], 'licence.change_overdue': [], 'licence.review_due': [], 'feedback.received': [], 'feedback.overdue': [] };
         for (const l of due) {
           const params = (date: string) => ({ holder: l.holder, typeName: l.typeName, number: l.number, date });
-          const about = async (kind: ReminderKind, date: string, title: string) =>
-            wanted[kind].push({ key: `${kind}:${l.id}:${date}`, subjectType: 'licence', subjectId: l.id, title, params: params(date), link: `/licences/${l.id}`, dueOn: date, orgId: await bureauFor(l.regionCode), sectionId: l.sectionId, permission: REMINDER_PERMISSION, regionCode: l.regionCode });
+          const about = async (kind: ReminderKind, date: string, title: string, dueCertain = true) =>
+            wanted[kind].push({ key: `${kind}:${l.id}:${date}`, subjectType: 'licence', subjectId: l.id, title, params: params(date), link: `/licences/${l.id}`, dueOn: date, dueCertain, orgId: await bureauFor(l.regionCode), sectionId: l.sectionId, permission: REMINDER_PERMISSION, regionCode: l.regionCode });
           const name = `${l.holder}的${l.typeName}（${l.number}）`;
           if (l.expiresOn && l.expiresOn <= in30 && l.expiresOn >= today) await about('licence.expiring_30', l.expiresOn, `${name}将于 ${l.expiresOn} 到期`);
           else if (l.expiresOn && l.expiresOn > in30 && l.expiresOn <= in90) await about('licence.expiring_90', l.expiresOn, `${name}将于 ${l.expiresOn} 到期`);
-          if (l.state === 'changeOrdered' && l.changeDeadline && l.changeDeadline < today) await about('licence.change_overdue', l.changeDeadline, `${name}责令限期办理变更登记已于 ${l.changeDeadline} 到期`);
+          if (l.state === 'changeOrdered' && l.changeDeadline && l.changeDeadline < today) await about('licence.change_overdue', l.changeDeadline, `${name}责令限期办理变更登记已于 ${l.changeDeadline} 到期`, l.changeDeadlineCertain !== false);
           if (l.state === 'warning' && l.reviewOn && l.reviewOn <= today) await about('licence.review_due', l.reviewOn, `${name}警示管理应于 ${l.reviewOn} 复查`);
         }
 
         const waiting = await tx
-          .select({ id: licenceFeedback.id, department: licenceFeedback.department, uscc: licenceFeedback.uscc, holder: enterprises.name, dueOn: licenceFeedback.dueOn, orgId: licenceFeedback.orgId, regionCode: licenceFeedback.regionCode })
+          .select({ id: licenceFeedback.id, department: licenceFeedback.department, uscc: licenceFeedback.uscc, holder: enterprises.name, dueOn: licenceFeedback.dueOn, dueCertain: licenceFeedback.dueCertain, orgId: licenceFeedback.orgId, regionCode: licenceFeedback.regionCode })
           .from(licenceFeedback)
           .leftJoin(enterprises, eq(enterprises.id, licenceFeedback.enterpriseId))
           .where(isNull(licenceFeedback.decidedAt));

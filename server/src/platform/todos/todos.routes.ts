@@ -13,6 +13,7 @@ const Todo = Type.Object({
   params: Type.Record(Type.String(), Type.String(), { description: '标题的各组成部分（界面据此按所选语言组织文字）；旧事项可能为空' }),
   link: Type.String({ description: '处理该事项的页面路径' }),
   dueOn: Nullable(Type.String()),
+  dueCertain: Type.Boolean({ description: '期限按工作日计算且跨越无节假日数据的年份时为 false（界面以 ⚠ 标注）；其他情况为 true' }),
   regionCode: Type.String(),
   status: literals(['open', 'done', 'resolved'] as const),
   createdAt: Timestamp,

@@ -19,6 +19,8 @@ export interface TodoSpec {
   params: TodoParams;
   link: string;
   dueOn: string | null;
+  /** False when `dueOn` was counted in working days over a year without holiday data (the source record's certainty; default true). */
+  dueCertain?: boolean;
   orgId: string | null;
   sectionId: string | null;
   /** The person responsible (an assigned inspector, an investigator): only they see it. */
@@ -42,6 +44,7 @@ const columns = {
   params: todos.params,
   link: todos.link,
   dueOn: todos.dueOn,
+  dueCertain: todos.dueCertain,
   regionCode: todos.regionCode,
   status: todos.status,
   createdAt: todos.createdAt,

@@ -73,6 +73,8 @@ interface Due {
   orgId: string;
   regionCode: string;
   dueOn: string | null;
+  /** False when dueOn was counted over a year without holiday data (null: not counted in working days, or before it was recorded). */
+  dueCertain: boolean | null;
   name: string;
   item: string;
   inspectorIds: string[];
@@ -102,22 +104,23 @@ export function makeInspectionPublication(deps: { db: Db; todos: TodosService })
         const fields = { id: inspectionTasks.id, orgId: inspectionTasks.orgId, regionCode: inspectionTasks.regionCode, name: enterprises.name, item: inspectionItems.name, inspectorIds: inspectionTasks.inspectorIds };
         const tasks = () =>
           tx
-            .select({ ...fields, dueOn: inspectionTasks.dueOn, publishDueOn: inspectionTasks.publishDueOn, state: inspectionTasks.state })
+            .select({ ...fields, dueOn: inspectionTasks.dueOn, publishDueOn: inspectionTasks.publishDueOn, publishDueCertain: inspectionTasks.publishDueCertain, state: inspectionTasks.state })
             .from(inspectionTasks)
             .innerJoin(enterprises, eq(enterprises.id, inspectionTasks.enterpriseId))
             .innerJoin(inspectionItems, eq(inspectionItems.id, inspectionTasks.itemId));
-        const unpublished = (await tasks().where(and(eq(inspectionTasks.state, 'completed'), sql`${inspectionTasks.publishDueOn} < ${today}`))).map((t) => ({ ...t, dueOn: t.publishDueOn }));
-        const late = await tasks().where(and(inArray(inspectionTasks.state, ['assigned', 'in_progress']), sql`${inspectionTasks.dueOn} < ${today}`));
-        const orders = (state: 'rectifying' | 'rechecking', due: typeof rectificationOrders.dueOn | typeof rectificationOrders.recheckDueOn) =>
+        const unpublished = (await tasks().where(and(eq(inspectionTasks.state, 'completed'), sql`${inspectionTasks.publishDueOn} < ${today}`))).map((t) => ({ ...t, dueOn: t.publishDueOn, dueCertain: t.publishDueCertain }));
+        // A task's own due date is a quarter's end or set by hand: not counted in working days.
+        const late = (await tasks().where(and(inArray(inspectionTasks.state, ['assigned', 'in_progress']), sql`${inspectionTasks.dueOn} < ${today}`))).map((t) => ({ ...t, dueCertain: null }));
+        const orders = (state: 'rectifying' | 'rechecking', due: typeof rectificationOrders.dueOn | typeof rectificationOrders.recheckDueOn, certain: typeof rectificationOrders.dueCertain | typeof rectificationOrders.recheckDueCertain) =>
           tx
-            .select({ ...fields, dueOn: sql<string | null>`${due}::text` })
+            .select({ ...fields, dueOn: sql<string | null>`${due}::text`, dueCertain: certain })
             .from(rectificationOrders)
             .innerJoin(inspectionTasks, eq(inspectionTasks.id, rectificationOrders.taskId))
             .innerJoin(enterprises, eq(enterprises.id, inspectionTasks.enterpriseId))
             .innerJoin(inspectionItems, eq(inspectionItems.id, inspectionTasks.itemId))
             .where(and(eq(inspectionTasks.state, state), isNotNull(due), sql`${due} <= (${today}::date + ${RECTIFICATION_NOTICE_DAYS}::int)`, state === 'rectifying' ? isNull(rectificationOrders.reportedOn) : isNull(rectificationOrders.recheckedOn)));
-        const rectifications = await orders('rectifying', rectificationOrders.dueOn);
-        const rechecks = await orders('rechecking', rectificationOrders.recheckDueOn);
+        const rectifications = await orders('rectifying', rectificationOrders.dueOn, rectificationOrders.dueCertain);
+        const rechecks = await orders('rechecking', rectificationOrders.recheckDueOn, rectificationOrders.recheckDueCertain);
 
         const base = (kind: ReminderKind, t: Due) => ({
           subjectType: 'inspection_task',
@@ -126,6 +129,7 @@ export function makeInspectionPublication(deps: { db: Db; todos: TodosService })
           params: { holder: t.name, item: t.item, date: t.dueOn ?? '' },
           link: `/inspection-tasks/${t.id}`,
           dueOn: t.dueOn,
+          dueCertain: t.dueCertain !== false,
           orgId: t.orgId,
           sectionId: null,
           regionCode: t.regionCode,

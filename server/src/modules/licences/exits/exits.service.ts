@@ -105,6 +105,7 @@ export function makeLicenceExits(deps: { db: Db; audit: AuditService; calendar: 
         params: { holder: licence.enterpriseName, typeName: licence.typeName, number: licence.number, date: exit.investigationDueOn! },
         link: `/licence-exits/${exit.id}`,
         dueOn: exit.investigationDueOn,
+        dueCertain: exit.investigationDueCertain !== false,
         orgId: exit.orgId,
         sectionId: null,
         userId: exit.investigatorId,
