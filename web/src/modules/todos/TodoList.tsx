@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { WorkingDayDate } from '../../app/components/UncertainMark';
 import { useAsync } from '../../app/hooks/useAsync';
 import { todosApi, type Todo } from './todos.api';
 import { todayInChina } from '../../app/format';
@@ -18,15 +19,18 @@ function todoText(t: TFunction, todo: Todo): string {
   return t(`todos.text.${todo.kind}`, { ...params, ...(state ? { measure: t(`licenceState.${state}`) } : {}), defaultValue: todo.title });
 }
 
+/** The item's due date, red once past, with the mark (⚠ and the reason) of a date counted over a year without holiday data. */
 function DueTag({ todo }: { todo: Todo }) {
   const { t } = useTranslation();
   if (!todo.dueOn) return null;
   const overdue = dayjs(todo.dueOn).isBefore(todayInChina(), 'day');
   return (
-    <Typography.Text type={overdue ? 'danger' : 'secondary'}>
-      {t('todos.due')} {todo.dueOn}
-      {overdue && ` · ${t('todos.overdue')}`}
-    </Typography.Text>
+    <WorkingDayDate certain={todo.dueCertain}>
+      <Typography.Text type={overdue ? 'danger' : 'secondary'}>
+        {t('todos.due')} {todo.dueOn}
+        {overdue && ` · ${t('todos.overdue')}`}
+      </Typography.Text>
+    </WorkingDayDate>
   );
 }
 
