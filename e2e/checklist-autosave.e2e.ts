@@ -96,4 +96,32 @@ describe('checklist autosave', () => {
     await autosaveStatus(again, '已自动暂存');
     expect((await session.get<Task>(`/api/inspection-tasks/${task.id}`)).answers[CHECKLIST.records.key]?.value).toBe(true);
   });
+
+  it('the browser’s Back button asks too with an unsaved answer: 留在本页 keeps it, 离开 leaves', async () => {
+    const { task, session } = await inspectorTask();
+    const { context, page } = await openPage(suite.browser, session);
+    // the inspector's list, then the task through the app: Back returns to an entry of the app
+    await page.goto('/my-inspection-tasks');
+    await page.locator(`a[href="/inspection-tasks/${task.id}"]`).click();
+    await visible(page.getByTestId('task-checklist'));
+
+    await context.setOffline(true);
+    await question(page, CHECKLIST.records.key).getByText('是', { exact: true }).click();
+    await autosaveStatus(page, '网络未连接');
+
+    const dialog = page.getByRole('dialog').filter({ hasText: '回答尚未暂存' });
+    await page.goBack({ waitUntil: 'commit' });
+    await visible(dialog);
+    await dialog.getByRole('button', { name: '留在本页' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).pathname).toBe(`/inspection-tasks/${task.id}`);
+    expect(await chosen(page, CHECKLIST.records.key).innerText()).toBe('是');
+
+    await page.goBack({ waitUntil: 'commit' });
+    await visible(dialog);
+    await dialog.getByRole('button', { name: '离开' }).click();
+    await page.waitForURL('**/my-inspection-tasks');
+    await dialog.waitFor({ state: 'hidden' });
+    await context.close();
+  });
 });

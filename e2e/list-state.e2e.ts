@@ -1,7 +1,7 @@
 /** Lists keep their filters, sort and page in the URL (issue 12 item 7); the pager never stops at an estimated total (item 3). */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { ApiSession } from './support/api';
+import type { ApiSession, Org } from './support/api';
 import { openPage, visible, waitForShell } from './support/browser';
 import { unique } from './support/env';
 import { useSuite } from './support/suite';
@@ -108,6 +108,36 @@ describe('list state in the URL', () => {
     expect(await page.locator('.ant-pagination-next').getAttribute('aria-disabled')).toBe('true');
     expect(new Set(seen).size).toBe(45);
     expect([...seen].sort()).toEqual([...names].sort());
+    await context.close();
+  });
+
+  it('keeps the org chosen in the tree across a reload', async () => {
+    const u = unique();
+    const parent = await suite.admin.post<Org>('/api/orgs', { name: `淮安市检验检测中心${u}`, type: 'institution', regionCode: '320800' });
+    const children: string[] = [];
+    for (const name of [`检验一科${u}`, `检验二科${u}`]) {
+      children.push((await suite.admin.post<Org>('/api/orgs', { name, type: 'department', regionCode: '320800', parentId: parent.id })).name);
+    }
+    const { context, page } = await openPage(suite.browser, suite.admin);
+    const filtered = () => page.waitForResponse((r) => new URL(r.url()).pathname === '/api/orgs' && new URL(r.url()).searchParams.get('parentId') === parent.id);
+    const orgNames = () => page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(1)').allTextContents();
+    await page.goto('/orgs');
+    await waitForShell(page);
+
+    let answered = filtered();
+    await page.getByTestId('org-tree').getByText(parent.name, { exact: true }).click();
+    await answered;
+    expect(new URL(page.url()).searchParams.get('scope')).toBe(parent.id);
+    await visible(page.getByText(`下级机构：${parent.name}`));
+    expect((await orgNames()).sort()).toEqual([...children].sort());
+
+    answered = filtered();
+    await page.reload();
+    await answered;
+    await visible(page.getByTestId('org-tree').locator('.ant-tree-node-selected', { hasText: parent.name }));
+    await visible(page.getByText(`下级机构：${parent.name}`));
+    await visible(page.locator('.ant-table-tbody tr.ant-table-row').first());
+    expect((await orgNames()).sort()).toEqual([...children].sort());
     await context.close();
   });
 });

@@ -3,7 +3,7 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { Navigate, Route, RouterProvider, Routes, createBrowserRouter } from 'react-router-dom';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { FullPageSpin, RequireAuth, RequirePermission } from './auth/guards';
 import { AppLayout } from './layout/AppLayout';
@@ -61,6 +61,12 @@ function AppRoutes() {
   );
 }
 
+/**
+ * A data router (needed for useBlocker, which holds the browser's Back button on pages with
+ * unsaved input); its one splat route renders the app's routes as before.
+ */
+const router = createBrowserRouter([{ path: '*', element: <AppRoutes /> }]);
+
 export function App() {
   const { t, i18n } = useTranslation();
   const reducedMotion = usePrefersReducedMotion();
@@ -76,9 +82,7 @@ export function App() {
     >
       <AntApp>
         <AuthProvider>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
+          <RouterProvider router={router} />
         </AuthProvider>
       </AntApp>
     </ConfigProvider>

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 
 /** Keys of the URL that the list itself uses; every other key is a search-form value. */
-const OWN_KEYS = ['page', 'pageSize', 'sort'];
+const OWN_KEYS = ['page', 'pageSize', 'sort', 'scope'];
 
 /**
  * Form values as URL text: strings as they are, other values marked by a first character
@@ -56,15 +56,19 @@ export interface ListState {
   pageSize: number;
   /** The API's `sort` value (`key` or `-key`), if any. */
   sort: string | undefined;
+  /** The selection in the list's side panel (e.g. a node of the org tree), if any. */
+  scope: string | undefined;
   /** Replaces the form values (a new search: back to page 1, the sort kept). */
   setValues: (values: Record<string, unknown>) => void;
   setPage: (page: number, pageSize?: number) => void;
   /** A new sort starts again from page 1. */
   setSort: (sort: string | undefined) => void;
+  /** A new side-panel selection (kept by new searches) starts again from page 1. */
+  setScope: (scope: string | undefined) => void;
 }
 
 /**
- * A list page's filters, sort and page, kept in the URL's query string, so that Back from a
+ * A list page's filters, sort, page and side-panel selection, kept in the URL's query string, so that Back from a
  * detail page, a reload or a shared link returns to the same place. Changes replace the
  * current history entry (paging through a list does not fill the Back button's history).
  */
@@ -76,6 +80,7 @@ export function useListState(defaultPageSize = 20): ListState {
   const page = positive(params.get('page'), 1);
   const pageSize = positive(params.get('pageSize'), defaultPageSize);
   const sort = params.get('sort') ?? undefined;
+  const scope = params.get('scope') ?? undefined;
 
   const update = useCallback(
     (change: (next: URLSearchParams) => void) =>
@@ -130,5 +135,15 @@ export function useListState(defaultPageSize = 20): ListState {
     [update],
   );
 
-  return { values, page, pageSize, sort, setValues, setPage, setSort };
+  const setScope = useCallback(
+    (s: string | undefined) =>
+      update((next) => {
+        if (s) next.set('scope', s);
+        else next.delete('scope');
+        next.delete('page');
+      }),
+    [update],
+  );
+
+  return { values, page, pageSize, sort, scope, setValues, setPage, setSort, setScope };
 }

@@ -6,6 +6,7 @@ import { ORG_TYPES, type Org, type OrgQuery } from '../../api/types';
 import { useAuth } from '../../app/auth/AuthContext';
 import { formatDate } from '../../app/format';
 import { ListPage } from '../../app/list/ListPage';
+import { useListState } from '../../app/list/useListState';
 import { useRegions } from '../regions/useRegions';
 import { OrgFormModal } from './OrgFormModal';
 import { OrgTree } from './OrgTree';
@@ -19,7 +20,10 @@ export function OrgListPage() {
   const regions = useRegions();
   const [reloadToken, setReloadToken] = useState(0);
   const all = useOrgs(true, reloadToken);
-  const [parent, setParent] = useState<Org | null>(null);
+  // the org chosen in the tree lives in the URL (a reload or Back from a detail keeps it)
+  const list = useListState();
+  const parentId = list.scope ?? null;
+  const parent = parentId ? (all.orgs.find((o) => o.id === parentId) ?? null) : null;
   const [editing, setEditing] = useState<{ org?: Org } | null>(null);
 
   const columns: TableColumnsType<Org> = [
@@ -56,7 +60,7 @@ export function OrgListPage() {
         rowKey="id"
         columns={columns}
         reloadToken={reloadToken}
-        extraQuery={parent ? { parentId: parent.id } : {}}
+        extraQuery={parentId ? { parentId } : {}}
         toolbar={
           canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
@@ -88,11 +92,11 @@ export function OrgListPage() {
               style={{ marginBottom: 16 }}
               message={t('orgs.parentFilter', { name: parent.name })}
               closable
-              onClose={() => setParent(null)}
+              onClose={() => list.setScope(undefined)}
             />
           )
         }
-        aside={<OrgTree orgs={all.orgs} selectedId={parent?.id ?? null} onSelect={setParent} />}
+        aside={<OrgTree orgs={all.orgs} selectedId={parentId} onSelect={(org) => list.setScope(org?.id)} />}
       />
       <OrgFormModal
         open={!!editing}
