@@ -69,6 +69,25 @@ describe('to-dos carry the certainty of their working-day due date', () => {
     expect(await todosAbout(officer.username, late.id)).toEqual([expect.objectContaining({ kind: 'feedback.overdue', dueCertain: false })]);
   });
 
+  it('licence.change_overdue: the certainty of the change order that set the deadline', async () => {
+    const officer = await env.makeUser({ roles: ['county_officer'], regionCode: '320826' });
+    let seq = 0;
+    const order = async (at: string) => {
+      const licence = await makeLicence(env, '320826');
+      pretend(at);
+      const after = await env.services.licences.requestTransition(env.ctx, licence.id, { to: 'changeOrdered', reason: '测试', legalBasis: '《工业产品生产许可证管理条例》', documentNo: `淮市监〔${lastCovered}〕${Date.now()}-${++seq}号`, deadlineWorkingDays: 10 });
+      vi.useRealTimers();
+      expect(after.pending).toBe(false);
+      return after.licence!;
+    };
+    const unsure = await order(`${lastCovered}-12-21T02:00:00Z`);
+    const sure = await order(`${lastCovered}-06-01T02:00:00Z`);
+    // One run past both deadlines (the daily job resolves what is not overdue on its day).
+    await env.services.licenceReminders.run(addDays(unsure.changeDeadline!, 1));
+    expect(await todosAbout(officer.username, unsure.id)).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'licence.change_overdue', dueOn: unsure.changeDeadline, dueCertain: false })]));
+    expect(await todosAbout(officer.username, sure.id)).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'licence.change_overdue', dueOn: sure.changeDeadline, dueCertain: true })]));
+  });
+
   it('rectification.due and inspection.recheck_due: the order’s deadline certainty', async () => {
     const today = todayInChina();
     const make = async () => {
