@@ -115,3 +115,42 @@ it('an inspector named investigator finds the investigation among their to-dos, 
   await visible(page.locator('[data-testid="todo-badge"][data-count="0"]'));
   await context.close();
 });
+
+it('a to-do whose due date runs into a year without holiday data shows the uncertainty mark next to it', async (ctx) => {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  // The fewest working days (up to the investigation's maximum) whose deadline runs into a year without data.
+  let days: number | null = null;
+  for (const n of [5, 20, 60]) {
+    const r = await suite.admin.get<{ certain: boolean }>(`/api/calendar/add-working-days?from=${today}&days=${n}`);
+    if (!r.certain) {
+      days = n;
+      break;
+    }
+  }
+  // Every year within 60 working days has holiday data: no deadline can be uncertain now.
+  if (days === null) return ctx.skip();
+
+  const enterprise = await suite.admin.createEnterprise({ name: `待定${unique()}有限公司`, regionCode: '320826' });
+  const licence = await suite.admin.issueLicence(enterprise.uscc, `XK-UNC-${unique()}`);
+  const county = await suite.admin.countyBureau('320826');
+  const username = `e2e_unc_${unique()}`;
+  const user = await suite.admin.createUser({ username, password: USER_PASSWORD, orgId: county.id, roles: ['inspector'] });
+  await suite.admin.post('/api/licence-exits', {
+    licenceId: licence.id,
+    kind: 'conditions_lost',
+    triggerSource: 'complaint',
+    triggerParty: '12315 投诉举报',
+    triggerSummary: '企业生产场所已搬离',
+    triggerOn: today,
+    investigatorId: user.id,
+    investigationWorkingDays: days,
+  });
+  const inspector = await ApiSession.login(username, USER_PASSWORD);
+  const { context, page } = await openPage(suite.browser, inspector);
+  await page.goto('/');
+  await waitForShell(page);
+  const item = page.getByTestId('todo-list').getByRole('listitem').filter({ hasText: enterprise.name });
+  await visible(item.getByTestId('uncertain-date'));
+  expect(await item.getByTestId('uncertain-date').getAttribute('aria-label')).toContain('未载入节假日数据');
+  await context.close();
+});
