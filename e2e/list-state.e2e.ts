@@ -120,7 +120,13 @@ describe('list state in the URL', () => {
     }
     const { context, page } = await openPage(suite.browser, suite.admin);
     const filtered = () => page.waitForResponse((r) => new URL(r.url()).pathname === '/api/orgs' && new URL(r.url()).searchParams.get('parentId') === parent.id);
-    const orgNames = () => page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(1)').allTextContents();
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    /** The list's names once it shows the filtered rows (two; the whole list has more). */
+    const orgNames = async () => {
+      await visible(rows.filter({ hasText: children[0]! }));
+      await rows.nth(2).waitFor({ state: 'detached' });
+      return page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(1)').allTextContents();
+    };
     await page.goto('/orgs');
     await waitForShell(page);
 
@@ -136,7 +142,6 @@ describe('list state in the URL', () => {
     await answered;
     await visible(page.getByTestId('org-tree').locator('.ant-tree-node-selected', { hasText: parent.name }));
     await visible(page.getByText(`下级机构：${parent.name}`));
-    await visible(page.locator('.ant-table-tbody tr.ant-table-row').first());
     expect((await orgNames()).sort()).toEqual([...children].sort());
     await context.close();
   });
