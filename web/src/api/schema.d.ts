@@ -2420,6 +2420,8 @@ export interface paths {
                                 /** @description 处理该事项的页面路径 */
                                 link: string;
                                 dueOn: string | null;
+                                /** @description 期限按工作日计算且跨越无节假日数据的年份时为 false（界面以 ⚠ 标注）；其他情况为 true */
+                                dueCertain: boolean;
                                 regionCode: string;
                                 status: "open" | "done" | "resolved";
                                 /** Format: date-time */
@@ -2481,6 +2483,8 @@ export interface paths {
                             /** @description 处理该事项的页面路径 */
                             link: string;
                             dueOn: string | null;
+                            /** @description 期限按工作日计算且跨越无节假日数据的年份时为 false（界面以 ⚠ 标注）；其他情况为 true */
+                            dueCertain: boolean;
                             regionCode: string;
                             status: "open" | "done" | "resolved";
                             /** Format: date-time */
