@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/access/actor.js';
 import type { TestEnv } from '../../test/app.js';
 import { todayInChina } from '../../platform/calendar/dates.js';
+import { makeEnterprise } from '../enterprises/testing.js';
 
 /** The current year in China: plans for it need no reason (a year already past answers PLAN_IN_PAST). */
 export const CURRENT_YEAR = Number(todayInChina().slice(0, 4));
@@ -38,4 +39,15 @@ export async function makeInspector(env: TestEnv, regionCode: string, profile: {
 export async function actorOf(env: TestEnv, roles: string[], regionCode: string) {
   const user = await env.makeUser({ roles, regionCode });
   return { user, actor: (await env.services.users.loadActor(user.id)) as Actor };
+}
+
+/** A targeted-check task in 320826 with two inspectors, created by a county officer of 320826. */
+export async function makeTargetedTask(env: TestEnv, originNote = '群众反映无证生产') {
+  const enterprise = await makeEnterprise(env, { regionCode: '320826' });
+  const item = await makeItem(env);
+  const a = await makeInspector(env, '320826');
+  const b = await makeInspector(env, '320826');
+  const { actor: officer } = await actorOf(env, ['county_officer'], '320826');
+  const task = await env.services.tasks.create({ actor: officer }, { itemId: item.id, uscc: enterprise.uscc, origin: 'targeted', originNote, inspectorIds: [a.user.id, b.user.id] });
+  return { enterprise, item, a: a.actor, b: b.actor, inspectors: [a, b] as const, officer, task };
 }

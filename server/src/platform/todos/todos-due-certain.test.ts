@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeEnterprise } from '../../modules/enterprises/testing.js';
-import { actorOf, makeInspector, makeItem } from '../../modules/inspections/testing.js';
+import { makeTargetedTask } from '../../modules/inspections/testing.js';
 import { rectificationOrders } from '../../modules/inspections/tasks/tasks.schema.js';
 import { exitInput, makeLicence } from '../../modules/licences/exits/testing.js';
 import { makeFeedbackService } from '../../modules/licences/feedback/feedback.service.js';
@@ -91,15 +91,10 @@ describe('to-dos carry the certainty of their working-day due date', () => {
   it('rectification.due and inspection.recheck_due: the order’s deadline certainty', async () => {
     const today = todayInChina();
     const make = async () => {
-      const enterprise = await makeEnterprise(env, { regionCode: '320826' });
-      const item = await makeItem(env);
-      const a = await makeInspector(env, '320826');
-      const b = await makeInspector(env, '320826');
-      const { actor: officer } = await actorOf(env, ['county_officer'], '320826');
-      const task = await env.services.tasks.create(ctx(officer), { itemId: item.id, uscc: enterprise.uscc, origin: 'targeted', originNote: '群众反映', inspectorIds: [a.user.id, b.user.id] });
-      await env.services.tasks.submit(ctx(a.actor), task.id, { answers: { licence_valid: { value: true }, records_kept: { value: false, note: '未见台账' } }, inspectedOn: today });
-      const order = (await env.services.rectification.issue(ctx(a.actor), task.id, { requirements: '建立进货查验记录台账', workingDays: 15 })).rectificationOrders[0]!;
-      return { a, officer, task, order };
+      const { a, inspectors, officer, task } = await makeTargetedTask(env, '群众反映');
+      await env.services.tasks.submit(ctx(a), task.id, { answers: { licence_valid: { value: true }, records_kept: { value: false, note: '未见台账' } }, inspectedOn: today });
+      const order = (await env.services.rectification.issue(ctx(a), task.id, { requirements: '建立进货查验记录台账', workingDays: 15 })).rectificationOrders[0]!;
+      return { username: inspectors[0].user.username, officer, task, order };
     };
     const unsure = await make();
     const sure = await make();
@@ -107,12 +102,12 @@ describe('to-dos carry the certainty of their working-day due date', () => {
     await env.db.update(rectificationOrders).set({ dueOn: addDays(today, 2), dueCertain: false }).where(eq(rectificationOrders.id, unsure.order.id));
     await env.db.update(rectificationOrders).set({ dueOn: addDays(today, 2), dueCertain: true }).where(eq(rectificationOrders.id, sure.order.id));
     await env.services.inspectionPublication.remind(today);
-    expect(await todosAbout(unsure.a.user.username, unsure.task.id)).toEqual([expect.objectContaining({ kind: 'rectification.due', dueCertain: false })]);
-    expect(await todosAbout(sure.a.user.username, sure.task.id)).toEqual([expect.objectContaining({ kind: 'rectification.due', dueCertain: true })]);
+    expect(await todosAbout(unsure.username, unsure.task.id)).toEqual([expect.objectContaining({ kind: 'rectification.due', dueCertain: false })]);
+    expect(await todosAbout(sure.username, sure.task.id)).toEqual([expect.objectContaining({ kind: 'rectification.due', dueCertain: true })]);
 
     await env.services.rectification.report(ctx(unsure.officer), unsure.order.id, { reportText: '已建立台账', reportedOn: today });
     await env.db.update(rectificationOrders).set({ recheckDueOn: addDays(today, 1), recheckDueCertain: false }).where(eq(rectificationOrders.id, unsure.order.id));
     await env.services.inspectionPublication.remind(today);
-    expect(await todosAbout(unsure.a.user.username, unsure.task.id)).toEqual([expect.objectContaining({ kind: 'inspection.recheck_due', dueCertain: false })]);
+    expect(await todosAbout(unsure.username, unsure.task.id)).toEqual([expect.objectContaining({ kind: 'inspection.recheck_due', dueCertain: false })]);
   });
 });

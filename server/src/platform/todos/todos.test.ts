@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { makeEnterprise } from '../../modules/enterprises/testing.js';
-import { actorOf, makeInspector, makeItem } from '../../modules/inspections/testing.js';
+import { actorOf, makeTargetedTask } from '../../modules/inspections/testing.js';
 import { inspectionTasks, rectificationOrders } from '../../modules/inspections/tasks/tasks.schema.js';
 import { exitInput, makeLicence } from '../../modules/licences/exits/testing.js';
 import { useTestEnv } from '../../test/app.js';
@@ -20,16 +20,7 @@ const seen = async (actor: Actor, subjectId: string) => (await env.services.todo
 /** Every to-do row about a record (any status), for checks of duplicates and closing. */
 const rowsAbout = (subjectId: string, kind: string) => env.db.select().from(todos).where(and(eq(todos.subjectId, subjectId), eq(todos.kind, kind)));
 
-/** A targeted-check task in 320826 with two inspectors; its due date in the past when `late`. */
-async function makeTask() {
-  const enterprise = await makeEnterprise(env, { regionCode: '320826' });
-  const item = await makeItem(env);
-  const a = await makeInspector(env, '320826');
-  const b = await makeInspector(env, '320826');
-  const { actor: officer } = await actorOf(env, ['county_officer'], '320826');
-  const task = await env.services.tasks.create(ctx(officer), { itemId: item.id, uscc: enterprise.uscc, origin: 'targeted', originNote: '群众反映无证生产', inspectorIds: [a.user.id, b.user.id] });
-  return { a: a.actor, b: b.actor, officer, task };
-}
+const makeTask = () => makeTargetedTask(env);
 
 describe('to-dos: who sees them', () => {
   it('shows licence-expiry reminders to the office users who handle licences, not to its inspectors', async () => {

@@ -5,22 +5,13 @@ import { todayInChina } from '../../../platform/calendar/dates.js';
 import { todos } from '../../../platform/todos/todos.schema.js';
 import { useTestEnv } from '../../../test/app.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
-import { actorOf, makeInspector, makeItem } from '../testing.js';
+import { actorOf, makeInspector, makeItem, makeTargetedTask } from '../testing.js';
 import { inspectionTasks, rectificationOrders } from './tasks.schema.js';
 
 const env = useTestEnv();
 const ctx = (actor: Actor) => ({ actor });
 
-/** A targeted-check task in 320826 with two inspectors, created by a county officer. */
-async function makeTask() {
-  const enterprise = await makeEnterprise(env, { regionCode: '320826' });
-  const item = await makeItem(env);
-  const a = await makeInspector(env, '320826');
-  const b = await makeInspector(env, '320826');
-  const { actor: officer } = await actorOf(env, ['county_officer'], '320826');
-  const task = await env.services.tasks.create(ctx(officer), { itemId: item.id, uscc: enterprise.uscc, origin: 'targeted', originNote: '群众反映无证生产', inspectorIds: [a.user.id, b.user.id] });
-  return { enterprise, item, a: a.actor, b: b.actor, officer, task };
-}
+const makeTask = () => makeTargetedTask(env);
 
 const code = (p: Promise<unknown>) => p.then(() => 'ok', (err: { code?: string }) => err.code);
 
