@@ -4,28 +4,16 @@
  * input, reveal), and anyone sees the same record on the public page.
  */
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Draw } from '../web/src/modules/inspections/inspections.api';
 import { ApiSession } from './support/api';
-import { choose, openPage, visible, waitForShell } from './support/browser';
+import { choose, openPage, visible, waitForShell, saveDialog } from './support/browser';
 import { USER_PASSWORD, unique } from './support/env';
 import { commitDrawInUi, pickOption, revealDrawInUi, seedInspectionWorld, type InspectionWorld } from './support/inspections';
 import { useSuite } from './support/suite';
 
 const suite = useSuite();
 const REGION = '320826';
-
-/** Clicks the dialog's save button and waits for the call that `path` and `method` name. */
-async function saveDialog(page: Page, path: RegExp, method: string, status: number): Promise<unknown> {
-  const dialog = page.getByRole('dialog');
-  const answered = page.waitForResponse((r) => path.test(new URL(r.url()).pathname) && r.request().method() === method);
-  await dialog.getByRole('button', { name: '保存' }).click();
-  const response = await answered;
-  expect(response.status()).toBe(status);
-  await dialog.waitFor({ state: 'hidden' });
-  return response.json();
-}
 
 /** The section head adds the item (checklist of two questions, reordered) and the last inspector. */
 async function configure(w: InspectionWorld, itemName: string): Promise<void> {

@@ -3,10 +3,9 @@
  * detail; a plan for ended quarters asking for a reason; a licence's expiry band in the list and a
  * correction of its details shown on its timeline.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ApiSession } from './support/api';
-import { choose, openPage, visible, waitForShell } from './support/browser';
+import { choose, openPage, visible, waitForShell, saveDialog } from './support/browser';
 import { USER_PASSWORD, unique } from './support/env';
 import { CHECKLIST, seedDrawnTasks } from './support/inspection-tasks';
 import { useSuite } from './support/suite';
@@ -18,16 +17,6 @@ const COUNTY = '320826';
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 /** `days` after today in China. */
 const chinaDaysFromToday = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-
-async function saveDialog(page: Page, path: RegExp, method: string, status: number): Promise<unknown> {
-  const dialog = page.getByRole('dialog');
-  const answered = page.waitForResponse((r) => path.test(new URL(r.url()).pathname) && r.request().method() === method);
-  await dialog.getByRole('button', { name: '保存' }).click();
-  const response = await answered;
-  expect(response.status()).toBe(status);
-  await dialog.waitFor({ state: 'hidden' });
-  return response.json();
-}
 
 describe('legal correctness (issue 12)', () => {
   it('marks a deadline counted over a year without holiday data in the task list and on the task page', async (ctx) => {

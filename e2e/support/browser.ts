@@ -99,3 +99,14 @@ export async function pickDate(input: Locator, value: string): Promise<void> {
   await input.press('Tab');
   expect(await input.inputValue()).toBe(value);
 }
+
+/** Clicks the dialog's save button and waits for the call that `path` and `method` name. */
+export async function saveDialog(page: Page, path: RegExp, method: string, status: number): Promise<unknown> {
+  const dialog = page.getByRole('dialog');
+  const answered = page.waitForResponse((r) => path.test(new URL(r.url()).pathname) && r.request().method() === method);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  const response = await answered;
+  expect(response.status()).toBe(status);
+  await dialog.waitFor({ state: 'hidden' });
+  return response.json();
+}
