@@ -46,10 +46,13 @@ describe('audit log', () => {
     await waitForShell(page);
 
     await page.locator('#search_action').fill('auth.login'); // label '操作' is a prefix of '操作人'
+    const filtered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/audit' && new URL(r.url()).searchParams.get('action') === 'auth.login');
     await page.getByRole('button', { name: '查询' }).click();
+    await filtered;
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await visible(rows);
-    for (const text of await rows.allTextContents()) expect(text).toContain('auth.login');
+    // the unfiltered rows stay on screen until the filtered answer is drawn
+    await expect.poll(async () => (await rows.allTextContents()).every((text) => text.includes('auth.login')), { timeout: 15_000 }).toBe(true);
     // times are China's (UTC+8), though this browser runs in Honolulu
     const [latest] = (await suite.admin.get<{ items: { at: string }[] }>('/api/audit?action=auth.login&pageSize=1')).items;
     const chinaTime = new Date(Date.parse(latest!.at) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
