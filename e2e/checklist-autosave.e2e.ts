@@ -77,7 +77,10 @@ describe('checklist autosave', () => {
     await dialog.waitFor({ state: 'hidden' });
     expect(new URL(page.url()).pathname).toBe(`/inspection-tasks/${task.id}`);
 
-    // closing the tab asks too (the browser's own prompt)
+    // closing the tab asks too (the browser's own prompt); another tab stays open, so the context
+    // never loses its last page
+    const again = await context.newPage();
+    again.setDefaultTimeout(15_000);
     const prompt = page.waitForEvent('dialog');
     const closed = page.close({ runBeforeUnload: true });
     const leave = await prompt;
@@ -88,8 +91,6 @@ describe('checklist autosave', () => {
 
     // back online, the task opened again on this device: the answer is restored and saved
     await context.setOffline(false);
-    const again = await context.newPage();
-    again.setDefaultTimeout(15_000);
     await again.goto(`/inspection-tasks/${task.id}`);
     await visible(again.getByText('已恢复本机上未暂存的回答'));
     expect(await chosen(again, CHECKLIST.records.key).innerText()).toBe('是');
