@@ -69,6 +69,7 @@ import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { makePoolsService } from './modules/inspections/pools/pools.service.js';
 import { makePlansService } from './modules/inspections/plans/plans.service.js';
 import { makePlanTemplates } from './modules/inspections/plans/templates.js';
+import { makeDrawRecords } from './modules/inspections/draws/draw-records.js';
 import { makeDrawsService } from './modules/inspections/draws/draws.service.js';
 import { makeDrawTasks } from './modules/inspections/tasks/draw-tasks.js';
 import { makeTasksService } from './modules/inspections/tasks/tasks.service.js';
@@ -107,12 +108,13 @@ export function makeServices(database: Database, config: Config) {
   const pools = makePoolsService({ db, audit, jurisdiction });
   const plans = makePlansService({ db, audit, pools });
   const draws = makeDrawsService({ db, audit, plans, tasks: makeDrawTasks({ jurisdiction }) });
+  const drawRecords = makeDrawRecords({ db, audit, plans });
   const planTemplates = makePlanTemplates({ db, pools, plans });
   const tasks = makeTasksService({ db, audit, calendar, jurisdiction, todos });
   const rectification = makeRectificationService({ db, audit, calendar, tasks, todos });
   const taskPhotos = makeTaskPhotos({ db, audit });
   const inspectionPublication = makeInspectionPublication({ db, todos });
-  return { db, audit, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, tasks, rectification, taskPhotos, inspectionPublication };
+  return { db, audit, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, drawRecords, tasks, rectification, taskPhotos, inspectionPublication };
 }
 
 export type Services = ReturnType<typeof makeServices>;
@@ -182,7 +184,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(licenceDocumentsRoutes(services.licenceDocuments));
   await app.register(inspectionItemsRoutes(services.inspectionItems));
   await app.register(inspectorsRoutes(services.inspectors));
-  await app.register(inspectionsRoutes({ pools: services.pools, plans: services.plans, templates: services.planTemplates, draws: services.draws, publicLimit }));
+  await app.register(inspectionsRoutes({ pools: services.pools, plans: services.plans, templates: services.planTemplates, draws: services.draws, drawRecords: services.drawRecords, publicLimit }));
   await app.register(tasksRoutes({ publication: services.inspectionPublication, tasks: services.tasks, rectification: services.rectification, photos: services.taskPhotos, publicLimit }));
 
   const hasWeb = await registerWebApp(app, config.webDir);

@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { PerClientLimit } from '../../platform/http/rate-limit.js';
 import { ctxOf } from '../../platform/http/request.js';
-import { Body, ErrorSchema, IdParams, ListOf, Nullable, Timestamp, literals } from '../../platform/http/schemas.js';
+import { Body, ErrorSchema, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../platform/http/schemas.js';
+import type { DrawRecords } from './draws/draw-records.js';
 import type { DrawsService } from './draws/draws.service.js';
+import { sendRecord } from './draws/send-record.js';
 import { DRAW_STATUSES, PLAN_MODES } from './inspections.schema.js';
 import type { PlansService } from './plans/plans.service.js';
 import type { PlanTemplates } from './plans/templates.js';
@@ -43,39 +45,93 @@ const Plan = Type.Object({
   createdAt: Timestamp,
 });
 
-/** The draw as published: the record fields of docs/DRAW.md plus the ceremony's state. */
-const Draw = Type.Object({
+/** A draw as its staff pages show it, without candidate lists (a draw may have a million): the record is `GET /api/public/draws/:id`. */
+const DrawSummary = Type.Object({
   id: Type.String(),
   planId: Type.String(),
   planName: Type.String(),
+  bureauName: Type.String(),
+  itemName: Type.String(),
+  status: literals(DRAW_STATUSES),
+  version: Type.String({ description: 'zhijian-draw/2（此前的抽取为 zhijian-draw/1）' }),
+  committedAt: Timestamp,
+  committedByName: Type.String(),
+  revealedAt: Nullable(Timestamp),
+  revealedByName: Nullable(Type.String()),
+  tasksCreatedAt: Type.Union([Timestamp, Type.Null()], { description: '检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null' }),
+  cancelledAt: Nullable(Timestamp),
+  cancelReason: Nullable(Type.String()),
+  commitment: Type.String(),
+  candidatesHash: Type.String(),
+  inspectorPoolHash: Nullable(Type.String({ description: '封存时冻结的执法检查人员名单的哈希（/1 无）' })),
+  inspectorsPerTask: Type.Integer(),
+  commitStatement: Nullable(Type.String({ description: '封存声明（一行，供打印与二维码；/1 无）' })),
+  witnessInput: Nullable(Type.String()),
+  seed: Nullable(Type.String()),
+  selectedCount: Nullable(Type.Integer()),
+  strata: Type.Array(Type.Object({ name: Type.String(), n: Type.Integer(), k: Type.Integer(), className: Nullable(Type.String({ description: '标签对应的信用风险分类，仅 draw.audit 权限可见' })) })),
+});
+
+const PublicDrawItem = Type.Object({
+  id: Type.String(),
+  planName: Type.String(),
+  bureauName: Type.String(),
+  itemName: Type.String(),
   status: literals(DRAW_STATUSES),
   committedAt: Timestamp,
   revealedAt: Nullable(Timestamp),
-  tasksCreatedAt: Type.Union([Timestamp, Type.Null()], { description: '检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null' }),
+  cancelledAt: Nullable(Timestamp),
+  commitment: Type.String(),
+  candidatesHash: Type.String(),
+  inspectorPoolHash: Nullable(Type.String()),
+  inspectorsPerTask: Type.Integer(),
+});
+
+/** The record of docs/DRAW.md as served (gzip when accepted); described for the API documentation, sent as stored. */
+const RecordStratum = Type.Object({ name: Type.String(), n: Type.Optional(Type.Integer()), k: Type.Integer(), candidates: Type.Array(Type.String()), selected: Type.Optional(Type.Array(Type.String())), keys: Type.Optional(Type.Array(Type.String())) });
+const DrawRecordSchema = Type.Object({
+  id: Type.String(),
+  planName: Type.String(),
+  bureauName: Type.String(),
+  itemName: Type.String(),
+  status: literals(DRAW_STATUSES),
+  committedAt: Timestamp,
+  revealedAt: Nullable(Timestamp),
   cancelledAt: Nullable(Timestamp),
   cancelReason: Nullable(Type.String()),
   version: Type.String(),
   candidatesHash: Type.String(),
   commitment: Type.String(),
-  secret: Type.Optional(Type.String({ description: '揭晓后公开（小写十六进制）' })),
+  commitStatement: Type.Optional(Type.String()),
+  secret: Type.Optional(Type.String({ description: '揭晓后公开' })),
   witnessInput: Type.Optional(Type.String()),
   seed: Type.Optional(Type.String()),
-  strata: Type.Array(Type.Object({ name: Type.String(), candidates: Type.Array(Type.String()), k: Type.Integer(), selected: Type.Array(Type.String()) })),
-  assignments: Type.Array(
-    Type.Object({
-      objectKey: Type.String(),
-      candidates: Type.Array(Type.String()),
-      excluded: Type.Array(Type.Object({ inspector: Type.String(), rule: Type.String() })),
-      selected: Type.Array(Type.String()),
-    }),
+  blindSecret: Type.Optional(Type.String({ description: '仅审计记录' })),
+  labels: Type.Optional(Type.Record(Type.String(), Type.String(), { description: '仅审计记录：标签 → 分类' })),
+  strata: Type.Array(RecordStratum),
+  openings: Type.Optional(Type.Array(Type.Object({ blindedId: Type.String(), key: Type.String(), nonce: Type.String() }))),
+  inspectorPool: Type.Optional(Type.Array(Type.String())),
+  inspectorPoolHash: Type.Optional(Type.String()),
+  inspectorsPerTask: Type.Optional(Type.Integer()),
+  assignments: Type.Optional(
+    Type.Array(
+      Type.Object({
+        objectKey: Type.String(),
+        candidates: Type.Array(Type.String()),
+        excluded: Type.Array(Type.Object({ inspector: Type.String(), rule: Type.String(), evidence: Type.Optional(Type.Record(Type.String(), Type.Unknown())) })),
+        selected: Type.Array(Type.String()),
+      }),
+    ),
   ),
+  inspectors: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), certificateNo: Nullable(Type.String()) })),
+  objects: Type.Optional(Type.Array(Type.Object({ key: Type.String(), name: Nullable(Type.String()) }))),
 });
 
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
 /** Object pools, plans and the draw ceremony; the draw records are public. */
 export const inspectionsRoutes =
-  (deps: { pools: PoolsService; plans: PlansService; templates: PlanTemplates; draws: DrawsService; publicLimit: PerClientLimit }): FastifyPluginAsyncTypebox =>
+  (deps: { pools: PoolsService; plans: PlansService; templates: PlanTemplates; draws: DrawsService; drawRecords: DrawRecords; publicLimit: PerClientLimit }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get('/api/object-pools', { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], summary: '检查对象名录库（含当前对象数）', response: { 200: ListOf(Pool) } } }, async (request) =>
       deps.pools.list(request.actor!),
@@ -168,7 +224,7 @@ export const inspectionsRoutes =
 
     app.post(
       '/api/inspection-plans/:id/draws',
-      { config: { access: 'inspection.plan' }, schema: { tags: ['inspections'], summary: '抽取：封存候选名单并公布承诺值', params: IdParams, response: { 201: Draw, ...Errors } } },
+      { config: { access: 'inspection.plan' }, schema: { tags: ['inspections'], summary: '抽取：封存候选名单并公布承诺值', params: IdParams, response: { 201: DrawSummary, ...Errors } } },
       async (request, reply) => reply.status(201).send(await deps.draws.commit(ctxOf(request), request.params.id)),
     );
     app.get(
@@ -203,7 +259,7 @@ export const inspectionsRoutes =
       '/api/draws/:id/reveal',
       {
         config: { access: 'inspection.plan' },
-        schema: { tags: ['inspections'], summary: '揭晓：见证人输入（可省略请求体）、计算结果并公开记录（不可重抽或修改）', params: IdParams, body: Body({ witnessInput: Type.Optional(Type.String({ maxLength: 200 })) }), response: { 200: Draw, ...Errors } },
+        schema: { tags: ['inspections'], summary: '揭晓：见证人输入（可省略请求体）、计算结果并公开记录（不可重抽或修改）', params: IdParams, body: Body({ witnessInput: Type.Optional(Type.String({ maxLength: 200 })) }), response: { 200: DrawSummary, ...Errors } },
         // No body at all means no witness input: validate it as an empty object.
         preValidation: async (request) => {
           request.body ??= {};
@@ -218,8 +274,22 @@ export const inspectionsRoutes =
     );
     app.post(
       '/api/draws/:id/cancel',
-      { config: { access: 'inspection.plan' }, schema: { tags: ['inspections'], summary: '作废未揭晓的抽取（保留记录与理由）', params: IdParams, body: Body({ reason: Type.String({ minLength: 1, maxLength: 500 }) }), response: { 200: Draw, ...Errors } } },
+      { config: { access: 'inspection.plan' }, schema: { tags: ['inspections'], summary: '作废未揭晓的抽取（保留记录与理由）', params: IdParams, body: Body({ reason: Type.String({ minLength: 1, maxLength: 500 }) }), response: { 200: DrawSummary, ...Errors } } },
       async (request) => deps.draws.cancel(ctxOf(request), request.params.id, request.body.reason),
+    );
+
+    app.get(
+      '/api/draws/:id',
+      { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], summary: '一次抽取（不含候选名单；记录见 /api/public/draws/:id）', params: IdParams, response: { 200: DrawSummary, 404: ErrorSchema } } },
+      async (request) => deps.draws.get(request.actor!, request.params.id),
+    );
+    app.get(
+      '/api/draws/:id/audit-record',
+      {
+        config: { access: 'draw.audit' },
+        schema: { tags: ['inspections'], summary: '审计记录：公开记录加盲化密钥、标签对应的分类、各层全部候选对象与排除依据（每次读取记入审计日志）', params: IdParams, response: { 200: DrawRecordSchema, 404: ErrorSchema } },
+      },
+      async (request, reply) => sendRecord(request, reply, await deps.drawRecords.auditDocument(ctxOf(request), request.params.id), 'private, no-store'),
     );
 
     app.get(
@@ -229,14 +299,28 @@ export const inspectionsRoutes =
         onRequest: deps.publicLimit('draws'),
         schema: {
           tags: ['public'],
-          summary: '已揭晓的抽取（最新在前）',
-          querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false }),
-          response: { 200: ListOf(Type.Object({ id: Type.String(), planName: Type.String(), revealedAt: Nullable(Timestamp) })) },
+          summary: '抽取（封存即公开；最新在前）',
+          querystring: Type.Object({ status: Type.Optional(literals(DRAW_STATUSES)), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), ...PageQuery }, { additionalProperties: false }),
+          response: { 200: ListOf(PublicDrawItem) },
         },
       },
-      async (request) => deps.draws.publicList(request.query.year),
+      async (request) => deps.drawRecords.publicList({ status: request.query.status, year: request.query.year }, pageOf(request.query)),
     );
-    app.get('/api/public/draws/:id', { config: { access: 'public' }, onRequest: deps.publicLimit('draws'), schema: { tags: ['public'], summary: '抽取记录（揭晓后可用 npx zhijian draw verify 复核）', params: IdParams, response: { 200: Draw, 404: ErrorSchema } } }, async (request) =>
-      deps.draws.publicGet(request.params.id),
+    app.get(
+      '/api/public/draws/:id',
+      {
+        config: { access: 'public' },
+        onRequest: deps.publicLimit('draws'),
+        schema: {
+          tags: ['public'],
+          summary: '抽取记录 zhijian-draw/2：封存后公开承诺值与盲化候选名单，揭晓后公开全部（可在本站页面或用 /verify/zhijian-verify.mjs 核验）',
+          params: IdParams,
+          response: { 200: DrawRecordSchema, 404: ErrorSchema },
+        },
+      },
+      async (request, reply) => {
+        const doc = await deps.drawRecords.publicDocument(request.params.id);
+        return sendRecord(request, reply, doc, doc.final ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
     );
   };

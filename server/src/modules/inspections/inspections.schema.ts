@@ -4,6 +4,7 @@ import { bytea } from '../../db/columns.js';
 import { orgs } from '../../platform/jurisdiction/jurisdiction.schema.js';
 import { users } from '../../platform/users/users.schema.js';
 import type { DrawRecord } from './draw/record.js';
+import type { FrozenInspector } from './draw/pool.js';
 import type { LegacyStratum, StoredRecord, StoredStratum } from './draw/storage.js';
 
 export const TARGET_KINDS = ['enterprise', 'licence', 'equipment', 'standard_declaration'] as const;
@@ -146,6 +147,15 @@ export const draws = pgTable(
     candidatesHash: text().notNull(),
     commitment: text().notNull(),
     secret: bytea().notNull(),
+    /** `zhijian-draw/1` for draws committed before the blinded candidates of `/2` (docs/DRAW.md). */
+    version: text().notNull().default('zhijian-draw/1'),
+    /** `/2`: the secret the candidates are blinded with; never public (the auditors' record carries it). */
+    blindSecret: bytea(),
+    /** `/2`: the inspector pool as it was at commit, with what the exclusion rules read (draw/pool.ts). */
+    inspectorPool: jsonb().$type<FrozenInspector[]>(),
+    inspectorPoolHash: text(),
+    /** `/2`: fixed at commit. */
+    inspectorsPerTask: integer(),
     /** The revealed record without the candidates, assignments compacted (draw/storage.ts); the whole record in draws revealed before. */
     record: jsonb().$type<StoredRecord | DrawRecord>(),
     cancelReason: text(),
@@ -158,5 +168,22 @@ export const draws = pgTable(
     tasksCreatedAt: timestamp({ withTimezone: true }),
     cancelledAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index().on(t.planId), index().on(t.status, t.revealedAt), uniqueIndex('draws_one_committed_per_plan').on(t.planId).where(sql`${t.status} = 'committed'`)],
+  (t) => [index().on(t.planId), index().on(t.status, t.revealedAt), index().on(t.status, t.committedAt), uniqueIndex('draws_one_committed_per_plan').on(t.planId).where(sql`${t.status} = 'committed'`)],
 );
+
+/**
+ * A draw's public record as served (draw/document.ts): built once per state, gzip-compressed, then
+ * served as is. A revealed or cancelled draw's record never changes again.
+ */
+export const drawDocuments = pgTable('draw_documents', {
+  drawId: uuid()
+    .primaryKey()
+    .references(() => draws.id),
+  /** The draw's status the record was built in: a committed record is replaced at the reveal or cancellation. */
+  status: text().$type<DrawStatus>().notNull(),
+  etag: text().notNull(),
+  body: bytea().notNull(),
+  /** Uncompressed size. */
+  bytes: integer().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

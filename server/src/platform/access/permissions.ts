@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   'inspection.configure': 'inspections',
   /** Carry out one's assigned checks: checklist, photos, findings, rectification orders, re-checks, results. */
   'inspection.perform': 'inspections',
+  /** Read a draw's auditors' record: the class behind each stratum label, every candidate's key, the blind secret, each exclusion's evidence. */
+  'draw.audit': 'inspections',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -65,7 +67,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   {
     key: 'section_head',
     name: '科室负责人',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'licence.approve', 'licence.configure', 'inspection.read', 'inspection.configure'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'licence.approve', 'licence.configure', 'inspection.read', 'inspection.configure', 'draw.audit'],
     dataScope: 'all',
   },
   {

@@ -24,9 +24,36 @@ export const anchorFileName = (at: string) => `anchors-${at.slice(0, 10)}.jsonl`
  * to disk. Files are only ever appended to: never rewritten, never truncated. Returns the file.
  */
 export function appendAnchor(dir: string, anchor: AuditAnchor): string {
+  return appendLine(dir, anchor.at, { lastId: anchor.lastId, lastHash: anchor.lastHash, count: anchor.count, at: anchor.at });
+}
+
+/**
+ * A statement that must leave the database as it is made — e.g. a draw's commit statement
+ * (draw id, commitment, hashes), so that a record rewritten later no longer matches it — appended
+ * to the day's anchor file as `{ "kind", "statement", "at" }`.
+ */
+export interface AnchoredStatement {
+  kind: string;
+  statement: string;
+  at: string;
+}
+
+export function appendStatement(dir: string, entry: AnchoredStatement): string {
+  return appendLine(dir, entry.at, { kind: entry.kind, statement: entry.statement, at: entry.at });
+}
+
+/** The statements in the anchor files of `dir`, oldest first. */
+export function readStatements(dir: string): AnchoredStatement[] {
+  return anchorLines(dir).flatMap((line) => {
+    const v = parseLine(line) as Partial<AnchoredStatement> | undefined;
+    return typeof v?.statement === 'string' && typeof v.kind === 'string' && typeof v.at === 'string' ? [{ kind: v.kind, statement: v.statement, at: v.at }] : [];
+  });
+}
+
+function appendLine(dir: string, at: string, value: object): string {
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, anchorFileName(anchor.at));
-  const line = `${JSON.stringify({ lastId: anchor.lastId, lastHash: anchor.lastHash, count: anchor.count, at: anchor.at })}\n`;
+  const file = path.join(dir, anchorFileName(at));
+  const line = `${JSON.stringify(value)}\n`;
   // One write of one short line to a file opened for appending: lines of concurrent writers do not interleave.
   const fd = fs.openSync(file, 'a');
   try {
@@ -39,14 +66,18 @@ export function appendAnchor(dir: string, anchor: AuditAnchor): string {
 }
 
 /** A line of an anchor file, if it is a well-formed anchor. */
-export function parseAnchor(line: string): AuditAnchor | undefined {
-  let v: unknown;
+function parseLine(line: string): Record<string, unknown> | undefined {
   try {
-    v = JSON.parse(line);
+    const v: unknown = JSON.parse(line);
+    return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
-  if (typeof v !== 'object' || v === null) return undefined;
+}
+
+export function parseAnchor(line: string): AuditAnchor | undefined {
+  const v = parseLine(line);
+  if (!v) return undefined;
   const { lastId, lastHash, count, at } = v as Record<string, unknown>;
   if (!Number.isSafeInteger(lastId) || (lastId as number) < 1) return undefined;
   if (typeof lastHash !== 'string' || !/^[0-9a-f]{64}$/.test(lastHash)) return undefined;
@@ -57,26 +88,28 @@ export function parseAnchor(line: string): AuditAnchor | undefined {
 
 /**
  * Every anchor in `dir` (all `anchors-*.jsonl` files), ordered by lastId then time; `unreadable`
- * counts lines that are not anchors. A missing directory holds no anchors.
+ * counts lines that are neither anchors nor statements. A missing directory holds no anchors.
  */
 export function readAnchors(dir: string): { anchors: AuditAnchor[]; unreadable: number } {
+  const anchors: AuditAnchor[] = [];
+  let unreadable = 0;
+  for (const line of anchorLines(dir)) {
+    const anchor = parseAnchor(line);
+    if (anchor) anchors.push(anchor);
+    else if (typeof parseLine(line)?.statement !== 'string') unreadable++;
+  }
+  anchors.sort((a, b) => a.lastId - b.lastId || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return { anchors, unreadable };
+}
+
+/** The non-empty lines of every anchor file in `dir`, file by file (by day); none when the directory is missing. */
+function anchorLines(dir: string): string[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir).filter((n) => FILE_RE.test(n));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { anchors: [], unreadable: 0 };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
-  const anchors: AuditAnchor[] = [];
-  let unreadable = 0;
-  for (const name of names.sort()) {
-    for (const line of fs.readFileSync(path.join(dir, name), 'utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      const anchor = parseAnchor(line);
-      if (anchor) anchors.push(anchor);
-      else unreadable++;
-    }
-  }
-  anchors.sort((a, b) => a.lastId - b.lastId || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  return { anchors, unreadable };
+  return names.sort().flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').split('\n').filter((line) => line.trim() !== ''));
 }

@@ -5,7 +5,7 @@ import type { Actor, RequestContext } from '../access/actor.js';
 import { visibleTo } from '../access/scope.js';
 import { type Page, offsetOf } from '../http/schemas.js';
 import { orgs } from '../jurisdiction/jurisdiction.schema.js';
-import { type AuditAnchor, appendAnchor, readAnchors } from './audit.anchors.js';
+import { type AuditAnchor, appendAnchor, appendStatement, readAnchors } from './audit.anchors.js';
 import { GENESIS_HASH, type HashedFields, eventHash, keyedEventHash } from './audit.hash.js';
 import { auditEvents } from './audit.schema.js';
 import { REKEYED_ACTION, type VerifyResult, verifyChain } from './audit.verify.js';
@@ -142,6 +142,11 @@ export function makeAuditService(deps: { key: Buffer; anchorDir: string }) {
       if (!last) return null;
       const anchor: AuditAnchor = { lastId: last.id, lastHash: last.hash, count: Number(last.count), at: new Date().toISOString() };
       return { anchor, file: appendAnchor(anchorDir, anchor) };
+    },
+
+    /** Writes a statement to the day's anchor file (a draw's commit statement): outside the database from the moment it is made. */
+    anchorStatement(kind: string, statement: string): void {
+      appendStatement(anchorDir, { kind, statement, at: new Date().toISOString() });
     },
 
     /** Newest first, restricted to the reader's data scope. */

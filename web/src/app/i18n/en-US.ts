@@ -144,6 +144,7 @@ const enUS: Messages = {
     licence: { read: 'View licences', write: 'Register licences and take measures', export: 'Export licences', approve: 'Approve measures', configure: 'Choose which measures need approval' },
     feedback: { submit: 'Submit notices from other licensing departments (department systems, manual entry)' },
     inspection: { read: 'View random inspections', plan: 'Plan inspections and run draws', perform: 'Carry out inspections and record their results', configure: 'Maintain inspection items and the inspector pool' },
+    draw: { audit: 'Read draws\' auditors\' records (strata classes and all candidates)' },
   },
   permGroup: {
     system: 'System',

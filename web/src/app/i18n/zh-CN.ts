@@ -142,6 +142,7 @@ const zhCN = {
     licence: { read: '查看许可证', write: '登记许可证、采取监管措施', export: '导出许可证', approve: '审批监管措施', configure: '设置需审批的监管措施' },
     feedback: { submit: '登记其他许可部门的通报（部门系统接口、手工登记）' },
     inspection: { read: '查看随机抽查', plan: '制定抽查计划、抽取', perform: '实施检查、登记检查结果', configure: '维护抽查事项清单和执法检查人员名录库' },
+    draw: { audit: '查看抽取审计记录（含分层类别与全部候选对象）' },
   },
   permGroup: {
     system: '系统管理',

@@ -11,7 +11,7 @@ export interface StratumInput {
 /** Who may inspect one selected object, after the exclusion rules, and how many are needed. */
 export interface InspectorChoice {
   eligible: readonly string[];
-  excluded: { inspector: string; rule: string }[];
+  excluded: Assignment['excluded'];
   perTask: number;
 }
 
@@ -55,15 +55,20 @@ export function revealDraw(committed: ReturnType<typeof commitDraw>, secret: Buf
   };
 }
 
-/** The inspectors of each selected object (strata in record order, objects in draw order), each from its own stream. */
-export function assignInspectors(record: DrawRecord, inspectorsFor: (objectKey: string) => InspectorChoice): Assignment[] {
+/**
+ * The inspectors of each selected object (strata in record order, objects in draw order), each from
+ * its own stream named by the object's key — for blinded candidates (`/2`) the opened key, which
+ * `openKey` gives for a selected id.
+ */
+export function assignInspectors(record: DrawRecord, inspectorsFor: (objectKey: string) => InspectorChoice, openKey: (selected: string) => string = (id) => id): Assignment[] {
   const seed = Buffer.from(record.seed, 'hex');
   // Objects that share one choice (the same `eligible` array, e.g. every object of a region
   // without conflicts) share its sorted candidates: sorted once, not once per object.
   const sorted = new WeakMap<readonly string[], string[]>();
   const assignments: Assignment[] = [];
   for (const s of record.strata) {
-    for (const key of s.selected) {
+    for (const id of s.selected) {
+      const key = openKey(id);
       const choice = inspectorsFor(key);
       let candidates = sorted.get(choice.eligible);
       if (!candidates) sorted.set(choice.eligible, (candidates = sortUtf8(choice.eligible)));

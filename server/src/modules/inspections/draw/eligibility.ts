@@ -8,10 +8,30 @@ export interface PoolInspector {
   /** Active periods; none means always active. Dates are YYYY-MM-DD, both ends included. */
   activePeriods?: { from: string; to: string | null }[];
   specialties?: string[];
+  /** Whether the inspector's account may sign in; a disabled account is `inactive` (absent: active). */
+  accountActive?: boolean;
 }
 
 /** Why an inspector may not inspect an object; the draw record names the rule for each exclusion. */
 export type ExclusionRule = 'inactive' | 'region' | 'specialty' | 'conflict' | 'last_time';
+
+/**
+ * Why the rule applies, for oversight (the auditors' record): what the rule read — the
+ * inspector's account and active periods and the day, both regions, the specialties and the one
+ * required, the declared conflict, the previous task.
+ */
+export type ExclusionEvidence =
+  | { accountActive: boolean; activePeriods: { from: string; to: string | null }[]; on: string }
+  | { inspectorRegion: string; objectRegion: string }
+  | { specialties: string[]; required: string }
+  | { declared: string }
+  | { taskId: string | null };
+
+export interface Exclusion {
+  inspector: string;
+  rule: ExclusionRule;
+  evidence: ExclusionEvidence;
+}
 
 export interface AssignmentObject {
   key: string;
@@ -29,34 +49,38 @@ export interface EligibilityContext {
   conflicts: ReadonlySet<string>;
   /** Inspectors who inspected the object last time. */
   lastTime: ReadonlySet<string>;
+  /** The task of last time, if known. */
+  lastTaskId?: string | null;
 }
 
-const activeOn = (i: PoolInspector, day: string) => !i.activePeriods?.length || i.activePeriods.some((p) => p.from <= day && (p.to === null || day <= p.to));
+const activeOn = (i: PoolInspector, day: string) =>
+  i.accountActive !== false && (!i.activePeriods?.length || i.activePeriods.some((p) => p.from <= day && (p.to === null || day <= p.to)));
+
+/** The rule that keeps an inspector from the object whatever else holds, with its evidence; null when none does. */
+function alwaysExcluded(i: PoolInspector, object: AssignmentObject, ctx: EligibilityContext): Omit<Exclusion, 'inspector'> | null {
+  if (!activeOn(i, ctx.on)) return { rule: 'inactive', evidence: { accountActive: i.accountActive !== false, activePeriods: i.activePeriods ?? [], on: ctx.on } };
+  if (!regionWithin(object.regionCode, i.regionCode)) return { rule: 'region', evidence: { inspectorRegion: i.regionCode, objectRegion: object.regionCode } };
+  if (ctx.specialty && !i.specialties?.includes(ctx.specialty)) return { rule: 'specialty', evidence: { specialties: i.specialties ?? [], required: ctx.specialty } };
+  if (ctx.conflicts.has(i.userId)) return { rule: 'conflict', evidence: { declared: object.key } };
+  return null;
+}
 
 /**
  * Who may be drawn to inspect one object, and who may not and why: inactive on the day, outside
  * their region, lacking the item's specialty, or declared in conflict — always excluded; the
  * inspectors of last time — excluded only while enough others remain for the task.
  */
-export function eligibleInspectors(pool: readonly PoolInspector[], object: AssignmentObject, ctx: EligibilityContext) {
-  const excluded: { inspector: string; rule: ExclusionRule }[] = [];
+export function eligibleInspectors(pool: readonly PoolInspector[], object: AssignmentObject, ctx: EligibilityContext): { eligible: string[]; excluded: Exclusion[] } {
+  const excluded: Exclusion[] = [];
   const eligible: string[] = [];
   for (const i of pool) {
-    const rule: ExclusionRule | null = !activeOn(i, ctx.on)
-      ? 'inactive'
-      : !regionWithin(object.regionCode, i.regionCode)
-        ? 'region'
-        : ctx.specialty && !i.specialties?.includes(ctx.specialty)
-          ? 'specialty'
-          : ctx.conflicts.has(i.userId)
-            ? 'conflict'
-            : null;
-    if (rule) excluded.push({ inspector: i.userId, rule });
+    const why = alwaysExcluded(i, object, ctx);
+    if (why) excluded.push({ inspector: i.userId, ...why });
     else eligible.push(i.userId);
   }
   const fresh = eligible.filter((id) => !ctx.lastTime.has(id));
   if (fresh.length >= ctx.perTask && fresh.length < eligible.length) {
-    for (const id of eligible) if (ctx.lastTime.has(id)) excluded.push({ inspector: id, rule: 'last_time' });
+    for (const id of eligible) if (ctx.lastTime.has(id)) excluded.push({ inspector: id, rule: 'last_time', evidence: { taskId: ctx.lastTaskId ?? null } });
     return { eligible: fresh, excluded };
   }
   return { eligible, excluded };
@@ -72,8 +96,8 @@ export function eligibleInspectors(pool: readonly PoolInspector[], object: Assig
 export function eligibilityByRegion(pool: readonly PoolInspector[], ctx: Omit<EligibilityContext, 'conflicts' | 'lastTime'>) {
   const none: ReadonlySet<string> = new Set();
   const byRegion = new Map<string, ReturnType<typeof eligibleInspectors>>();
-  return (object: AssignmentObject, conflicts: ReadonlySet<string> = none, lastTime: ReadonlySet<string> = none) => {
-    if (conflicts.size > 0 || lastTime.size > 0) return eligibleInspectors(pool, object, { ...ctx, conflicts, lastTime });
+  return (object: AssignmentObject, conflicts: ReadonlySet<string> = none, last?: { inspectors: ReadonlySet<string>; taskId: string }) => {
+    if (conflicts.size > 0 || last) return eligibleInspectors(pool, object, { ...ctx, conflicts, lastTime: last?.inspectors ?? none, lastTaskId: last?.taskId });
     let choice = byRegion.get(object.regionCode);
     if (!choice) byRegion.set(object.regionCode, (choice = eligibleInspectors(pool, object, { ...ctx, conflicts: none, lastTime: none })));
     return choice;

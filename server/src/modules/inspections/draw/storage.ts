@@ -1,3 +1,5 @@
+import type { Exclusion } from './blinded.js';
+import type { ExclusionEvidence } from './eligibility.js';
 import type { Assignment, DrawRecord, DrawStratum } from './record.js';
 
 /**
@@ -17,7 +19,11 @@ export interface StoredStratum {
   name: string;
   k: number;
   n: number;
+  /** `<key>\n` per candidate; in `/2`, in the order of the blinded ids. */
   keys: string;
+  /** `/2`: the class behind the label (auditors only) and `<blinded id>\n` per candidate, sorted. */
+  className?: string;
+  blinded?: string;
 }
 
 /** Draws committed before the compact form kept their keys as a JSON array. */
@@ -30,7 +36,7 @@ export interface LegacyStratum {
 export interface StoredRecord extends Omit<DrawRecord, 'strata' | 'assignments'> {
   strata: { name: string; k: number; selected: string[] }[];
   assignments: {
-    /** Every inspector and rule the choices name. */
+    /** Every inspector and rule the choices name; a rule with its evidence is the JSON of `[rule, evidence]`. */
     inspectors: string[];
     rules: string[];
     /** Each distinct choice once: `<candidates as inspector indices, comma-separated>;<exclusions as inspector:rule indices, comma-separated>`. */
@@ -44,19 +50,35 @@ export interface FrozenStratum {
   name: string;
   candidates: string[];
   k: number;
+  /** `/2`: the key of each blinded candidate, at the same index, and the class behind the label. */
+  keys?: string[];
+  className?: string;
 }
 
-export function packStrata(strata: readonly { name: string; candidates: readonly string[]; k: number }[]): StoredStratum[] {
-  return strata.map((s) => ({ name: s.name, k: s.k, n: s.candidates.length, keys: s.candidates.length === 0 ? '' : `${s.candidates.join('\n')}\n` }));
+const lines = (values: readonly string[]) => (values.length === 0 ? '' : `${values.join('\n')}\n`);
+
+function unlines(text: string, n: number, what: string): string[] {
+  const values = text === '' ? [] : text.split('\n');
+  values.pop(); // after the last line break
+  if (values.length !== n) throw new Error(`stored ${what}: ${values.length} lines, expected ${n}`);
+  return values;
+}
+
+/** `/1` strata keep their keys; `/2` strata (with `keys` beside the blinded candidates) both, and the class. */
+export function packStrata(strata: readonly { name: string; candidates: readonly string[]; k: number; keys?: readonly string[]; className?: string }[]): StoredStratum[] {
+  return strata.map((s) =>
+    s.keys
+      ? { name: s.name, className: s.className, k: s.k, n: s.candidates.length, keys: lines(s.keys), blinded: lines(s.candidates) }
+      : { name: s.name, k: s.k, n: s.candidates.length, keys: lines(s.candidates) },
+  );
 }
 
 export function unpackStrata(stored: readonly (StoredStratum | LegacyStratum)[]): FrozenStratum[] {
   return stored.map((s) => {
     if ('candidates' in s) return { name: s.name, candidates: s.candidates, k: s.k };
-    const candidates = s.keys === '' ? [] : s.keys.split('\n');
-    candidates.pop(); // after the last line break
-    if (candidates.length !== s.n) throw new Error(`stored stratum ${s.name}: ${candidates.length} keys, expected ${s.n}`);
-    return { name: s.name, candidates, k: s.k };
+    const keys = unlines(s.keys, s.n, `stratum ${s.name}`);
+    if (s.blinded === undefined) return { name: s.name, candidates: keys, k: s.k };
+    return { name: s.name, className: s.className, candidates: unlines(s.blinded, s.n, `stratum ${s.name}`), keys, k: s.k };
   });
 }
 
@@ -75,22 +97,23 @@ export function packRecord(record: DrawRecord): StoredRecord {
   const choiceIndex = new Map<string, number>();
   // Objects sharing the same arrays (eligibilityByRegion) are encoded once; others by content.
   const byArrays = new Map<readonly string[], Map<Assignment['excluded'], number>>();
-  const lines: string[] = [];
+  const objectLines: string[] = [];
   for (const a of record.assignments) {
     let byExcluded = byArrays.get(a.candidates);
     if (!byExcluded) byArrays.set(a.candidates, (byExcluded = new Map()));
     let choice = byExcluded.get(a.excluded);
     if (choice === undefined) {
-      const text = `${a.candidates.map((id) => indexOf(inspectors, inspectorIndex, id)).join(',')};${a.excluded.map((x) => `${indexOf(inspectors, inspectorIndex, x.inspector)}:${indexOf(rules, ruleIndex, x.rule)}`).join(',')}`;
+      const ruleOf = (x: Exclusion) => (x.evidence ? JSON.stringify([x.rule, x.evidence]) : x.rule);
+      const text = `${a.candidates.map((id) => indexOf(inspectors, inspectorIndex, id)).join(',')};${a.excluded.map((x) => `${indexOf(inspectors, inspectorIndex, x.inspector)}:${indexOf(rules, ruleIndex, ruleOf(x))}`).join(',')}`;
       choice = indexOf(choices, choiceIndex, text);
       byExcluded.set(a.excluded, choice);
     }
     const selected = a.selected.map((id) => a.candidates.indexOf(id));
     if (selected.some((i) => i < 0)) throw new Error(`assignment of ${a.objectKey}: a selected inspector is not a candidate`);
-    lines.push(`${a.objectKey}\t${choice}\t${selected.join(',')}\n`);
+    objectLines.push(`${a.objectKey}\t${choice}\t${selected.join(',')}\n`);
   }
-  const { strata, assignments: _assignments, ...rest } = record;
-  return { ...rest, strata: strata.map((s) => ({ name: s.name, k: s.k, selected: s.selected })), assignments: { inspectors, rules, choices, objects: lines.join('') } };
+  const { version, candidatesHash, commitment, secret, witnessInput, seed } = record;
+  return { version, candidatesHash, commitment, secret, witnessInput, seed, strata: record.strata.map((s) => ({ name: s.name, k: s.k, selected: s.selected })), assignments: { inspectors, rules, choices, objects: objectLines.join('') } };
 }
 
 /** The published record: the stored one with the frozen strata's candidates and every assignment written out. */
@@ -112,7 +135,10 @@ export function unpackAssignments(stored: StoredRecord | DrawRecord): Assignment
       candidates: list(candidates).map((i) => inspectors[Number(i)]!),
       excluded: list(excluded).map((x) => {
         const [inspector, rule] = x.split(':');
-        return { inspector: inspectors[Number(inspector)]!, rule: rules[Number(rule)]! };
+        const stored = rules[Number(rule)]!;
+        if (!stored.startsWith('[')) return { inspector: inspectors[Number(inspector)]!, rule: stored };
+        const [name, evidence] = JSON.parse(stored) as [string, ExclusionEvidence];
+        return { inspector: inspectors[Number(inspector)]!, rule: name, evidence };
       }),
     };
   });

@@ -8,23 +8,30 @@ import { AppError, notFound } from '../../../platform/http/errors.js';
 import { enterprises } from '../../enterprises/enterprises.schema.js';
 import { invalid, requireText } from '../../licences/licence-fields.js';
 import { newSecret } from '../draw/algorithm.js';
-import { assignInspectors, commitDraw, revealDraw } from '../draw/draw.js';
-import { eligibilityByRegion } from '../draw/eligibility.js';
+import { type BlindedRecord, assignBlindedInspectors, commitBlindedDraw, revealBlindedDraw } from '../draw/blinded.js';
+import { assignInspectors, revealDraw } from '../draw/draw.js';
+import { type PoolInspector, eligibilityByRegion } from '../draw/eligibility.js';
+import type { FrozenInspector } from '../draw/pool.js';
 import type { Assignment, DrawRecord } from '../draw/record.js';
-import { type FrozenStratum, type StoredRecord, packRecord, packStrata, unpackAssignments, unpackRecord, unpackStrata } from '../draw/storage.js';
+import { packRecord, packStrata, unpackAssignments, unpackStrata } from '../draw/storage.js';
 import { poolFor } from '../inspectors/inspectors.service.js';
-import { draws, inspectionItems, inspectionPlans } from '../inspections.schema.js';
+import { drawDocuments, draws, inspectionItems, inspectionPlans } from '../inspections.schema.js';
 import type { PlansService } from '../plans/plans.service.js';
+import { type DrawRow, commitStatementFor, readSummary } from './draw-summary.js';
 
-type DrawRow = typeof draws.$inferSelect;
 type Plan = typeof inspectionPlans.$inferSelect;
 
 /** What the reveal needs from the inspection tasks: last time's inspectors, and the tasks of the selection. */
 export interface DrawTasks {
-  /** Per object key, the inspectors of its latest earlier task of this item. */
-  lastInspectors(tx: Db, itemId: string, objectKeys: readonly string[]): Promise<Map<string, Set<string>>>;
+  /** Per object key, its latest earlier task of this item and that task's inspectors. */
+  lastInspectors(tx: Db, itemId: string, objectKeys: readonly string[]): Promise<Map<string, { taskId: string; inspectors: Set<string> }>>;
   /** One task per selected object, with its assigned inspectors; objects that already have their task are skipped. */
   createFromDraw(tx: Db, draw: { id: string; plan: Plan; assignments: readonly Pick<Assignment, 'objectKey' | 'selected'>[]; byName: string }): Promise<void>;
+}
+
+/** Where the commit statement goes besides the record: the audit anchor files (platform/audit). */
+export interface StatementSink {
+  anchorStatement(kind: string, statement: string): void;
 }
 
 /**
@@ -37,27 +44,14 @@ export const TASKS_AT_REVEAL_MAX = 2_000;
 /** A large draw's tasks are created this many per transaction, so other requests are not held up for long (PGlite runs one statement at a time). */
 const TASKS_PER_TRANSACTION = 5_000;
 
-type DrawState = Omit<DrawRow, 'strata' | 'record' | 'secret'>;
-
 /**
- * What anyone may see of a draw: before the reveal, the frozen candidates and the commitments;
- * after, the record. `strata` and `record` are the stored draw's (draw/storage.ts), unpacked here
- * or by the caller that has them at hand.
+ * The draw ceremony (`zhijian-draw/2`, docs/DRAW.md): commit (the plan's strata blinded and
+ * frozen, the inspector pool frozen, their hashes and the commitment to a secret published, the
+ * commit statement written to the audit anchors), reveal (the witnesses' input, the selection, its
+ * openings and the inspectors, published for good) or cancel (kept visible with its reason).
+ * Nobody can redraw or edit a revealed draw. A `/1` draw committed before `/2` is revealed by `/1`.
  */
-function publicView(d: DrawState, planName: string, strata: readonly FrozenStratum[], record: StoredRecord | DrawRecord | null) {
-  const base = { id: d.id, planId: d.planId, planName, status: d.status, committedAt: d.committedAt, revealedAt: d.revealedAt, tasksCreatedAt: d.tasksCreatedAt, cancelledAt: d.cancelledAt, cancelReason: d.cancelReason };
-  if (record) return { ...base, ...unpackRecord(record, strata) };
-  return { ...base, version: 'zhijian-draw/1', candidatesHash: d.candidatesHash, commitment: d.commitment, strata: strata.map((s) => ({ ...s, selected: [] as string[] })), assignments: [] };
-}
-
-const viewOf = (d: DrawRow, planName: string) => publicView(d, planName, unpackStrata(d.strata), d.record);
-
-/**
- * The draw ceremony: commit (candidates frozen, their hash and the commitment to a secret
- * published), reveal (the witnesses' input, the selection and the inspectors, published for good)
- * or cancel (kept visible with its reason). Nobody can redraw or edit a revealed draw.
- */
-export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: PlansService; tasks: DrawTasks; tasksAtRevealMax?: number }) {
+export function makeDrawsService(deps: { db: Db; audit: AuditService & StatementSink; plans: PlansService; tasks: DrawTasks; tasksAtRevealMax?: number }) {
   const { db, audit } = deps;
   const tasksAtRevealMax = deps.tasksAtRevealMax ?? TASKS_AT_REVEAL_MAX;
   /** Draws whose tasks this process is creating right now (the minute job leaves them to the run under way). */
@@ -70,6 +64,49 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
     return row;
   }
 
+  /** The assignment inputs of the selected objects: their regions, last time's tasks, the conflicts declared in the pool. */
+  async function assignmentContext(tx: Db, plan: Plan, pool: readonly (PoolInspector & { conflicts: string[] })[], selected: readonly string[], perTask: number) {
+    const [item] = await tx.select({ specialty: inspectionItems.specialty }).from(inspectionItems).where(eq(inspectionItems.id, plan.itemId));
+    // Raw SQL, one statement with one array parameter: a draw may select a hundred thousand objects.
+    const { rows: regions } = (await tx.execute(sql`select ${enterprises.uscc} as "uscc", ${enterprises.regionCode} as "regionCode" from ${enterprises} where ${enterprises.uscc} = any(${param(selected)}::text[])`)) as unknown as { rows: { uscc: string; regionCode: string }[] };
+    const regionOf = new Map<string, string>();
+    for (const r of regions) regionOf.set(r.uscc, r.regionCode);
+    const lastTime = await deps.tasks.lastInspectors(tx, plan.itemId, selected);
+    const conflictsOf = new Map<string, Set<string>>();
+    for (const i of pool) {
+      for (const key of i.conflicts) {
+        const inConflict = conflictsOf.get(key);
+        if (inConflict) inConflict.add(i.userId);
+        else conflictsOf.set(key, new Set([i.userId]));
+      }
+    }
+    const eligibility = eligibilityByRegion(pool, { on: todayInChina(), perTask, specialty: item?.specialty });
+    return (key: string) => {
+      const choice = eligibility({ key, regionCode: regionOf.get(key) ?? plan.regionCode }, conflictsOf.get(key), lastTime.get(key));
+      return { eligible: choice.eligible, excluded: choice.excluded };
+    };
+  }
+
+  /** `/2`: the selection from the committed strata, then the inspectors from the pool frozen at commit. */
+  async function revealBlinded(tx: Db, draw: DrawRow, plan: Plan, witnessInput: string): Promise<BlindedRecord> {
+    const pool = draw.inspectorPool as FrozenInspector[];
+    const strata = unpackStrata(draw.strata).map((s) => ({ name: s.name, className: s.className ?? '', k: s.k, candidates: s.candidates, keys: s.keys ?? [] }));
+    const committed = { strata, candidatesHash: draw.candidatesHash, commitment: draw.commitment, inspectorPool: pool, inspectorPoolHash: draw.inspectorPoolHash!, inspectorsPerTask: draw.inspectorsPerTask! };
+    const record = revealBlindedDraw(committed, { secret: draw.secret, blindSecret: draw.blindSecret! }, witnessInput);
+    const inspectorsFor = await assignmentContext(tx, plan, pool, record.openings.map((o) => o.key), record.inspectorsPerTask);
+    record.assignments = assignBlindedInspectors(record, inspectorsFor);
+    return record;
+  }
+
+  /** `/1` (a draw committed before `/2`): the pool as it is now. */
+  async function revealPlain(tx: Db, draw: DrawRow, plan: Plan, witnessInput: string): Promise<DrawRecord> {
+    const strata = unpackStrata(draw.strata);
+    const record = revealDraw({ version: draw.version, strata, candidatesHash: draw.candidatesHash, commitment: draw.commitment }, draw.secret, witnessInput);
+    const inspectorsFor = await assignmentContext(tx, plan, await poolFor(tx, plan.regionCode), record.strata.flatMap((s) => s.selected), plan.inspectorsPerTask);
+    record.assignments = assignInspectors(record, (key) => ({ ...inspectorsFor(key), perTask: plan.inspectorsPerTask }));
+    return record;
+  }
+
   return {
     async commit(ctx: RequestContext & { actor: Actor }, planId: string) {
       return inTransaction(db, async (tx) => {
@@ -78,55 +115,53 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
         if (earlier?.status === 'committed') throw new AppError('DRAW_PENDING', '该计划已有待揭晓的抽取，请先揭晓或作废', 409, { drawId: earlier.id });
         // A plan is drawn once: another draw after a reveal would be a redraw.
         if (earlier) throw new AppError('DRAW_REVEALED', '该计划已揭晓抽取结果，不能重新抽取', 409, { drawId: earlier.id });
-        const strata = (await deps.plans.strata(tx, plan)).map(({ name, candidates, k }) => ({ name, candidates, k }));
+        const strata = (await deps.plans.strata(tx, plan)).map(({ name, candidates, k }) => ({ className: name, keys: candidates, k }));
         const secret = newSecret();
-        const committed = commitDraw(strata, secret);
-        const values = { planId: plan.id, status: 'committed' as const, strata: packStrata(committed.strata), candidatesHash: committed.candidatesHash, commitment: committed.commitment, secret, regionCode: plan.regionCode, committedByName: ctx.actor.name };
+        const blindSecret = newSecret();
+        const committed = await commitBlindedDraw({ strata, secret, blindSecret, pool: await poolFor(tx, plan.regionCode), inspectorsPerTask: plan.inspectorsPerTask });
+        const values = {
+          planId: plan.id,
+          status: 'committed' as const,
+          version: committed.version,
+          strata: packStrata(committed.strata),
+          candidatesHash: committed.candidatesHash,
+          commitment: committed.commitment,
+          secret,
+          blindSecret,
+          inspectorPool: committed.inspectorPool,
+          inspectorPoolHash: committed.inspectorPoolHash,
+          inspectorsPerTask: committed.inspectorsPerTask,
+          regionCode: plan.regionCode,
+          committedByName: ctx.actor.name,
+        };
         // Not `returning()` the whole row: the strata would come back (every key of the pool).
         const [created] = await tx.insert(draws).values(values).returning({ id: draws.id, committedAt: draws.committedAt });
-        const row = { ...values, ...created!, record: null, cancelReason: null, revealedAt: null, revealedByName: null, tasksCreatedAt: null, cancelledAt: null };
-        await audit.record(tx, ctx, { action: 'draw.committed', targetType: 'draw', targetId: row.id, after: { planId, candidatesHash: committed.candidatesHash, commitment: committed.commitment } });
-        return publicView(row, plan.name, committed.strata, null);
+        const { id, committedAt } = created!;
+        const statement = commitStatementFor({ id, commitment: committed.commitment, candidatesHash: committed.candidatesHash, inspectorPoolHash: committed.inspectorPoolHash, inspectorsPerTask: committed.inspectorsPerTask, committedAt })!;
+        await audit.record(tx, ctx, { action: 'draw.committed', targetType: 'draw', targetId: id, after: { planId, statement } });
+        // Last, so that a failure to write it leaves no draw: the statement is outside the database before the draw is.
+        audit.anchorStatement('draw.committed', statement);
+        return readSummary(tx, id, { classes: ctx.actor.permissions.has('draw.audit') });
       });
     },
 
     async reveal(ctx: RequestContext & { actor: Actor }, id: string, witnessInput = '') {
       if (witnessInput.length > 200) throw invalid('witnessInput', '见证人输入不能超过 200 个字');
       return inTransaction(db, async (tx) => {
-        const { draw, planName } = await load(tx, ctx.actor, id);
+        const { draw } = await load(tx, ctx.actor, id);
         if (draw.status !== 'committed') throw new AppError('DRAW_NOT_COMMITTED', draw.status === 'revealed' ? '该抽取已揭晓，不能重新抽取或修改' : '该抽取已作废', 409);
         const plan = await deps.plans.find(tx, null, draw.planId);
-        const [item] = await tx.select({ specialty: inspectionItems.specialty }).from(inspectionItems).where(eq(inspectionItems.id, plan.itemId));
-        const pool = await poolFor(tx, plan.regionCode);
-        const strata = unpackStrata(draw.strata);
-        const committed = { version: 'zhijian-draw/1', strata, candidatesHash: draw.candidatesHash, commitment: draw.commitment };
-        const record = revealDraw(committed, draw.secret, witnessInput);
-        const selected = record.strata.flatMap((s) => s.selected);
-        // Raw SQL, one statement with one array parameter: a draw may select a hundred thousand objects.
-        const { rows: regions } = (await tx.execute(sql`select ${enterprises.uscc} as "uscc", ${enterprises.regionCode} as "regionCode" from ${enterprises} where ${enterprises.uscc} = any(${param(selected)}::text[])`)) as unknown as { rows: { uscc: string; regionCode: string }[] };
-        const regionOf = new Map<string, string>();
-        for (const r of regions) regionOf.set(r.uscc, r.regionCode);
-        const lastTime = await deps.tasks.lastInspectors(tx, plan.itemId, selected);
-        const conflictsOf = new Map<string, Set<string>>();
-        for (const i of pool) {
-          for (const key of i.conflicts) {
-            const inConflict = conflictsOf.get(key);
-            if (inConflict) inConflict.add(i.userId);
-            else conflictsOf.set(key, new Set([i.userId]));
-          }
-        }
-        const eligibility = eligibilityByRegion(pool, { on: todayInChina(), perTask: plan.inspectorsPerTask, specialty: item?.specialty });
-        record.assignments = assignInspectors(record, (key) => {
-          const choice = eligibility({ key, regionCode: regionOf.get(key) ?? plan.regionCode }, conflictsOf.get(key), lastTime.get(key));
-          return { eligible: choice.eligible, excluded: choice.excluded, perTask: plan.inspectorsPerTask };
-        });
+        const record = draw.blindSecret ? await revealBlinded(tx, draw, plan, witnessInput) : await revealPlain(tx, draw, plan, witnessInput);
+        const selected = record.assignments.length;
         const now = new Date();
-        const tasksNow = selected.length <= tasksAtRevealMax;
+        const tasksNow = selected <= tasksAtRevealMax;
         if (tasksNow) await deps.tasks.createFromDraw(tx, { id, plan, assignments: record.assignments, byName: ctx.actor.name });
         const state = { status: 'revealed' as const, revealedAt: now, revealedByName: ctx.actor.name, tasksCreatedAt: tasksNow ? now : null };
-        await tx.update(draws).set({ ...state, record: packRecord(record) }).where(eq(draws.id, id));
-        await audit.record(tx, ctx, { action: 'draw.revealed', targetType: 'draw', targetId: id, after: { seed: record.seed, selected: selected.length } });
-        return publicView({ ...draw, ...state }, planName, strata, record);
+        const stored = packRecord(record);
+        await tx.update(draws).set({ ...state, record: stored }).where(eq(draws.id, id));
+        await tx.delete(drawDocuments).where(eq(drawDocuments.drawId, id));
+        await audit.record(tx, ctx, { action: 'draw.revealed', targetType: 'draw', targetId: id, after: { seed: record.seed, selected } });
+        return readSummary(tx, id, { classes: ctx.actor.permissions.has('draw.audit') });
       });
     },
 
@@ -165,12 +200,22 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
     async cancel(ctx: RequestContext & { actor: Actor }, id: string, reason: string) {
       const why = requireText(reason, 'reason', '作废理由', 500);
       return inTransaction(db, async (tx) => {
-        const { draw, planName } = await load(tx, ctx.actor, id);
+        const { draw } = await load(tx, ctx.actor, id);
         if (draw.status !== 'committed') throw new AppError('DRAW_NOT_COMMITTED', draw.status === 'revealed' ? '已揭晓的抽取不能作废' : '该抽取已作废', 409);
-        const [row] = await tx.update(draws).set({ status: 'cancelled', cancelReason: why, cancelledAt: new Date() }).where(eq(draws.id, id)).returning();
+        const state = { status: 'cancelled' as const, cancelReason: why, cancelledAt: new Date() };
+        await tx.update(draws).set(state).where(eq(draws.id, id));
+        await tx.delete(drawDocuments).where(eq(drawDocuments.drawId, id));
         await audit.record(tx, ctx, { action: 'draw.cancelled', targetType: 'draw', targetId: id, after: { reason: why } });
-        return viewOf(row!, planName);
+        return readSummary(tx, id, { classes: ctx.actor.permissions.has('draw.audit') });
       });
+    },
+
+    /** One draw in the actor's scope, without its candidate lists. */
+    async get(actor: Actor, id: string) {
+      const [row] = await db.select({ planId: draws.planId }).from(draws).where(eq(draws.id, id));
+      if (!row) throw notFound('抽取记录');
+      await deps.plans.find(db, actor, row.planId); // the plan's data scope
+      return readSummary(db, id, { classes: actor.permissions.has('draw.audit') });
     },
 
     /** The draws of one plan in the actor's scope, newest first, whatever their state. */
@@ -182,24 +227,6 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService; plans: Pla
         .from(draws)
         .where(eq(draws.planId, plan.id))
         .orderBy(desc(draws.committedAt), desc(draws.id));
-      return { items, total: items.length };
-    },
-
-    /** Public: one draw as anyone may see it. */
-    async publicGet(id: string) {
-      const [row] = await db.select({ draw: draws, planName: inspectionPlans.name }).from(draws).innerJoin(inspectionPlans, eq(inspectionPlans.id, draws.planId)).where(eq(draws.id, id));
-      if (!row) throw notFound('抽取记录');
-      return viewOf(row.draw, row.planName);
-    },
-
-    /** Public: revealed draws, newest first, optionally of one plan year. */
-    async publicList(year?: number) {
-      const items = await db
-        .select({ id: draws.id, planName: inspectionPlans.name, revealedAt: draws.revealedAt })
-        .from(draws)
-        .innerJoin(inspectionPlans, eq(inspectionPlans.id, draws.planId))
-        .where(and(eq(draws.status, 'revealed'), year ? eq(inspectionPlans.year, year) : undefined))
-        .orderBy(desc(draws.revealedAt), desc(draws.id));
       return { items, total: items.length };
     },
   };

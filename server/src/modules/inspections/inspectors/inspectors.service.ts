@@ -12,7 +12,7 @@ import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { users } from '../../../platform/users/users.schema.js';
 import { invalid, requireText } from '../../licences/licence-fields.js';
 import { normalizeUscc, usccProblem } from '../../enterprises/uscc.js';
-import type { PoolInspector } from '../draw/eligibility.js';
+import type { FrozenInspector } from '../draw/pool.js';
 import { inspectorProfiles } from '../inspections.schema.js';
 
 export const MAX_SPECIALTIES = 20;
@@ -111,16 +111,17 @@ function selfAndAncestors(code: string): string[] {
 }
 
 /**
- * The inspector pool for a draw in `regionCode`: the profiles of active users whose region covers
+ * The inspector pool for a draw in `regionCode`: the profiles of users (`accountActive` says whether they may sign in) whose region covers
  * the region or lies within it, in user-id order. Each inspector's own region is checked again per
  * object by the eligibility rules; `conflicts` are the USCCs the inspector declared.
  */
-export async function poolFor(tx: Db, regionCode: string): Promise<(PoolInspector & { conflicts: string[] })[]> {
+export async function poolFor(tx: Db, regionCode: string): Promise<FrozenInspector[]> {
+  // Disabled accounts too: the draw freezes its pool with them, excluded as `inactive`.
   const rows = await tx
-    .select({ userId: inspectorProfiles.userId, regionCode: inspectorProfiles.regionCode, activePeriods: inspectorProfiles.activePeriods, specialties: inspectorProfiles.specialties, conflicts: inspectorProfiles.conflicts })
+    .select({ userId: inspectorProfiles.userId, regionCode: inspectorProfiles.regionCode, activePeriods: inspectorProfiles.activePeriods, specialties: inspectorProfiles.specialties, conflicts: inspectorProfiles.conflicts, accountActive: users.active })
     .from(inspectorProfiles)
     .innerJoin(users, eq(users.id, inspectorProfiles.userId))
-    .where(and(eq(users.active, true), or(like(inspectorProfiles.regionCode, `${escapeLike(regionPrefix(regionCode))}%`), inArray(inspectorProfiles.regionCode, selfAndAncestors(regionCode)))))
+    .where(or(like(inspectorProfiles.regionCode, `${escapeLike(regionPrefix(regionCode))}%`), inArray(inspectorProfiles.regionCode, selfAndAncestors(regionCode))))
     .orderBy(asc(inspectorProfiles.userId));
   return rows;
 }

@@ -16,14 +16,14 @@ export const planDueOn = (plan: { year: number; quarters: readonly number[] }) =
 export function makeDrawTasks(deps: { jurisdiction: JurisdictionService }): DrawTasks {
   return {
     async lastInspectors(tx, itemId, objectKeys) {
-      const last = new Map<string, Set<string>>();
+      const last = new Map<string, { taskId: string; inspectors: Set<string> }>();
       if (objectKeys.length === 0) return last;
       const { rows } = (await tx.execute(sql`
-        select distinct on (object_key) object_key as "key", inspector_ids as "inspectors"
+        select distinct on (object_key) object_key as "key", id as "taskId", inspector_ids as "inspectors"
         from inspection_tasks
         where item_id = ${itemId} and object_key = any(${param(objectKeys)}::text[])
-        order by object_key, created_at desc`)) as unknown as { rows: { key: string; inspectors: string[] }[] };
-      for (const r of rows) last.set(r.key, new Set(r.inspectors));
+        order by object_key, created_at desc, id desc`)) as unknown as { rows: { key: string; taskId: string; inspectors: string[] }[] };
+      for (const r of rows) last.set(r.key, { taskId: r.taskId, inspectors: new Set(r.inspectors) });
       return last;
     },
 
