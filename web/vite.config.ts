@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,9 +34,45 @@ function precompress(): Plugin {
   };
 }
 
+/** The standalone draw verifier: one file, the same code the browser runs and citizens download. */
+const VERIFIER_SOURCE = fileURLToPath(new URL('../packages/draw-verify/zhijian-verify.mjs', import.meta.url));
+/** Where the site serves it (and the build writes it, under dist/). */
+const VERIFIER_FILE = 'verify/zhijian-verify.mjs';
+
+/**
+ * Publishes packages/draw-verify/zhijian-verify.mjs at /verify/zhijian-verify.mjs: the build writes
+ * it byte-identical into dist/ (an asset Rollup leaves as it is), the dev server serves it, and its
+ * SHA-256 is the build constant __ZJ_VERIFIER_SHA256__, shown beside the download.
+ */
+function verifierDownload(): Plugin {
+  const read = () => fs.readFileSync(VERIFIER_SOURCE);
+  return {
+    name: 'zj-verifier-download',
+    config(_config, env) {
+      let sha256 = '';
+      try {
+        sha256 = crypto.createHash('sha256').update(read()).digest('hex');
+      } catch (err) {
+        if (env.command === 'build') throw new Error(`the draw verifier is missing: ${VERIFIER_SOURCE}`, { cause: err });
+      }
+      return { define: { __ZJ_VERIFIER_SHA256__: JSON.stringify(sha256) } };
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: VERIFIER_FILE, source: read() });
+    },
+    configureServer(server) {
+      server.middlewares.use(`/${VERIFIER_FILE}`, (_req, res) => {
+        res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-cache');
+        res.end(read());
+      });
+    },
+  };
+}
+
 export default defineConfig({
   root,
-  plugins: [react(), precompress()],
+  plugins: [react(), verifierDownload(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
@@ -54,6 +91,8 @@ export default defineConfig({
   },
   server: {
     port: 5173,
+    // the repository: the web imports the verifier from packages/draw-verify (outside web/)
+    fs: { allow: [path.resolve(root, '..')] },
     proxy: {
       // only /api/… (a page path such as /api-keys must stay with the SPA)
       '^/api/': 'http://localhost:3000',

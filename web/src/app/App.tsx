@@ -16,6 +16,7 @@ import { PublicEnterprisePage } from '../modules/public/PublicEnterprisePage';
 import { PublicResultsPage } from '../modules/inspections/tasks/PublicResultsPage';
 import { PublicDrawListPage } from '../modules/inspections/public/PublicDrawListPage';
 import { PublicDrawPage } from '../modules/inspections/public/PublicDrawPage';
+import { DrawMethodPage } from '../modules/inspections/public/DrawMethodPage';
 
 function PublicOnly({ children }: { children: React.ReactNode }) {
   const { user } = useAuth();
@@ -40,6 +41,7 @@ function AppRoutes() {
       <Route path="/public/inspection-results" element={<PublicResultsPage />} />
       <Route path="/public/draws" element={<PublicDrawListPage />} />
       <Route path="/public/draws/:id" element={<PublicDrawPage />} />
+      <Route path="/public/draw-method" element={<DrawMethodPage />} />
       <Route
         element={
           <RequireAuth>

@@ -5,18 +5,34 @@ import { useTranslation } from 'react-i18next';
 import { labelled, withNote } from '../../../app/i18n/punctuation';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { formatDateTime } from '../../../app/format';
-import type { Draw } from '../inspections.api';
+import { AuditRecordButton } from './AuditRecordButton';
 import { CancelDrawModal } from './CancelDrawModal';
+import { CommitStatement } from './CommitStatement';
 import { DrawHashes } from './DrawHashes';
+import type { DrawSummary } from './drawRecord';
 import { StrataCounts } from './StrataCounts';
 
 interface Props {
-  draw: Draw;
+  draw: DrawSummary;
   onReveal: (witnessInput: string) => Promise<void>;
   onCancelled: () => void;
 }
 
-/** Steps 2 and 3: the published hashes for the witnesses to note, their input, and the reveal (or the cancellation). */
+/** The commit statement of a draw (printed, as a QR code) when it has one (`/2`). */
+export function StatementOf({ draw }: { draw: DrawSummary }) {
+  if (!draw.commitStatement) return null;
+  return (
+    <CommitStatement
+      statement={draw.commitStatement}
+      planName={draw.planName}
+      drawId={draw.id}
+      committedAt={draw.committedAt}
+      values={{ commitment: draw.commitment, candidatesHash: draw.candidatesHash, inspectorPoolHash: draw.inspectorPoolHash, inspectorsPerTask: draw.inspectorsPerTask }}
+    />
+  );
+}
+
+/** Steps 2 and 3: the commit statement for the witnesses (printed, scanned), their input, and the reveal (or the cancellation). */
 export function CommittedStep({ draw, onReveal, onCancelled }: Props) {
   const { t } = useTranslation();
   const { can } = useAuth();
@@ -39,8 +55,10 @@ export function CommittedStep({ draw, onReveal, onCancelled }: Props) {
         message={withNote(t, label('committed'), labelled(t, label('committedAt'), formatDateTime(draw.committedAt)))}
         description={label('noteHashes')}
       />
+      <StatementOf draw={draw} />
       <DrawHashes draw={draw} />
-      <StrataCounts strata={draw.strata.map((s) => ({ name: s.name, n: s.candidates.length, k: s.k }))} testId="draw-frozen" />
+      <StrataCounts strata={draw.strata} testId="draw-frozen" labelled={draw.version !== 'zhijian-draw/1'} />
+      {can('draw.audit') && <AuditRecordButton drawId={draw.id} statement={draw.commitStatement} />}
       {mayAct && (
         <Form layout="vertical" name="witness">
           <Form.Item label={<Typography.Text strong>{label('witnessInput')}</Typography.Text>} htmlFor="witness-input" extra={label('witnessHint')}>

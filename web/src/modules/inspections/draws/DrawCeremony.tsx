@@ -1,16 +1,17 @@
-import { Alert, App, Button, Skeleton, Space, Steps } from 'antd';
+import { Alert, App, Button, Skeleton, Space, Steps, Typography } from 'antd';
 import { GlobalOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
+import { useAuth } from '../../../app/auth/AuthContext';
 import { errorText, useNotifyError } from '../../../app/errors';
 import { useAsync } from '../../../app/hooks/useAsync';
-import { drawsApi, publicDrawsApi, type DrawSummary } from '../inspections.api';
-import { CommittedStep } from './CommittedStep';
+import type { DrawSummary as PlanDraw } from '../inspections.api';
+import { AuditRecordButton } from './AuditRecordButton';
+import { CommittedStep, StatementOf } from './CommittedStep';
 import { DrawHashes } from './DrawHashes';
+import { drawRecordApi, publicPagePath, type DrawSummary, type PublicRecord } from './drawRecord';
 import { DrawRecordView } from './DrawRecordView';
 import { PreviewStep } from './PreviewStep';
-import { publicDrawPath } from '../shared';
-import { useInspectorNames } from './useInspectorNames';
 
 const STEPS = ['preview', 'commit', 'witness', 'reveal'] as const;
 
@@ -20,28 +21,68 @@ const SHOWN_INSTEAD: Readonly<Record<string, string>> = { DRAW_PENDING: 'pending
 interface Props {
   planId: string;
   /** The plan's draws, newest first; undefined while they load. */
-  draws: DrawSummary[] | undefined;
+  draws: PlanDraw[] | undefined;
   /** Reload the plan's draws (after a commit, a reveal or a cancellation). */
   onChanged: () => void;
 }
 
+/** A revealed draw: its values and the result with names (from the public record: the summary carries no lists). */
+function RevealedView({ draw }: { draw: DrawSummary }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const record = useAsync<PublicRecord>(() => drawRecordApi.publicRecord(draw.id), draw.id);
+  const label = (key: string) => t(`draws.ceremony.${key}`);
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Alert
+        type="success"
+        showIcon
+        message={label('alreadyRevealed')}
+        description={draw.selectedCount != null ? t('draws.ceremony.selectedCount', { count: draw.selectedCount }) : undefined}
+        action={
+          <Button icon={<GlobalOutlined />} href={publicPagePath(draw.id)} target="_blank">
+            {label('openPublic')}
+          </Button>
+        }
+      />
+      <DrawHashes draw={{ ...draw, secret: record.data?.secret }} />
+      <StatementOf draw={draw} />
+      {can('draw.audit') && <AuditRecordButton drawId={draw.id} statement={draw.commitStatement} />}
+      {record.error ? (
+        <Alert type="error" showIcon message={errorText(record.error, t)} />
+      ) : record.data ? (
+        <DrawRecordView record={record.data} />
+      ) : (
+        <Skeleton active />
+      )}
+      {draw.revealedByName && (
+        <Typography.Text type="secondary">
+          {label('revealedBy')}
+          {t('common.colon')}
+          {draw.revealedByName}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
 /**
- * The draw ceremony of a plan, step by step: check the numbers, freeze the candidates and publish
- * the commitment, take the witnesses' input, reveal. The draw shown is the pending one, else the
- * revealed one; a cancelled draw sends the plan back to the first step.
+ * The draw ceremony of a plan, step by step: check the numbers, freeze the candidates and the
+ * inspector pool and publish the commitment (the commit statement printed and shown as a QR code
+ * for the witnesses), take the witnesses' input, reveal. The draw shown is the pending one, else
+ * the revealed one; a cancelled draw sends the plan back to the first step.
  */
 export function DrawCeremony({ planId, draws, onChanged }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
-  const nameOf = useInspectorNames();
   const focus = draws?.find((d) => d.status === 'committed') ?? draws?.find((d) => d.status === 'revealed');
-  const current = useAsync(() => (focus ? publicDrawsApi.get(focus.id) : Promise.resolve(null)), `${focus?.id}:${focus?.status}`);
+  const current = useAsync(() => (focus ? drawRecordApi.summary(focus.id) : Promise.resolve(null)), `${focus?.id}:${focus?.status}`);
   const label = (key: string) => t(`draws.ceremony.${key}`);
 
   const commit = async () => {
     try {
-      await drawsApi.commit(planId);
+      await drawRecordApi.commit(planId);
       void message.success(label('committed'));
     } catch (err) {
       // someone froze the candidates, or even revealed, meanwhile: say so, and show that draw instead
@@ -54,7 +95,7 @@ export function DrawCeremony({ planId, draws, onChanged }: Props) {
 
   const reveal = async (witnessInput: string) => {
     try {
-      await drawsApi.reveal(focus!.id, witnessInput);
+      await drawRecordApi.reveal(focus!.id, witnessInput);
       void message.success(label('revealed'));
     } catch (err) {
       notifyError(err);
@@ -81,24 +122,7 @@ export function DrawCeremony({ planId, draws, onChanged }: Props) {
         }}
       />
     );
-  } else {
-    body = (
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Alert
-          type="success"
-          showIcon
-          message={label('alreadyRevealed')}
-          action={
-            <Button icon={<GlobalOutlined />} href={publicDrawPath(draw.id)} target="_blank">
-              {label('openPublic')}
-            </Button>
-          }
-        />
-        <DrawHashes draw={draw} />
-        <DrawRecordView draw={draw} nameOf={nameOf} />
-      </Space>
-    );
-  }
+  } else body = <RevealedView draw={draw} />;
 
   return (
     <Space direction="vertical" size={24} style={{ width: '100%' }} data-testid="draw-ceremony">

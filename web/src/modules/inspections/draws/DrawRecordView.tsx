@@ -1,55 +1,76 @@
 import { Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Assignment, Draw } from '../inspections.api';
 import { useDrawLabels } from '../labels';
+import { shortHex, type PublicRecord, type RecordAssignment } from './drawRecord';
+import { InspectorName, ObjectName, useRecordNames, useRuleHelp, type RecordNames } from './names';
 
-/** Inspector names by user id, where known (signed-in pages); otherwise the id is shown. */
-export type InspectorNameOf = (userId: string) => string | undefined;
+const PAGE = { pageSize: 50, showSizeChanger: false, hideOnSinglePage: true } as const;
 
-function InspectorRef({ id, nameOf }: { id: string; nameOf?: InspectorNameOf }) {
-  const name = nameOf?.(id);
-  return (
-    <Tooltip title={id}>
-      <span>{name ?? <Typography.Text code>{id.slice(0, 8)}</Typography.Text>}</span>
-    </Tooltip>
-  );
+interface SelectedRow {
+  /** Draw order within the stratum, from 1. */
+  order: number;
+  stratum: string;
+  /** The blinded id (`/2`) or the key (`/1`). */
+  id: string;
+  key: string | undefined;
 }
 
-/** The objects drawn from each stratum, in draw order. */
-function Selection({ draw }: { draw: Draw }) {
-  const { t } = useTranslation();
-  const labels = useDrawLabels();
-  type Stratum = Draw['strata'][number];
-  const columns: TableColumnsType<Stratum> = [
-    { title: t('draws.ceremony.stratum'), dataIndex: 'name', width: 140, render: (v: string) => labels.stratum(v) },
-    { title: t('draws.ceremony.n'), key: 'n', width: 110, align: 'right', render: (_, s) => s.candidates.length },
-    { title: t('draws.ceremony.k'), dataIndex: 'k', width: 90, align: 'right' },
-    {
-      title: t('draws.record.selected'),
-      dataIndex: 'selected',
-      render: (v: string[]) =>
-        v.length === 0 ? (
-          <Typography.Text type="secondary">{t('draws.record.noneSelected')}</Typography.Text>
-        ) : (
-          <Space size={[4, 4]} wrap>
-            {v.map((key, i) => (
-              <Tag key={key} style={{ fontFamily: 'monospace' }}>{`${i + 1}. ${key}`}</Tag>
-            ))}
-          </Space>
-        ),
-    },
-  ];
-  return <Table<Stratum> data-testid="draw-selection" size="small" rowKey="name" columns={columns} dataSource={draw.strata} pagination={false} />;
-}
-
-/** Per drawn object: the inspectors drawn, how many were eligible, and who was excluded by which rule. */
-function Assignments({ draw, nameOf }: { draw: Draw; nameOf?: InspectorNameOf }) {
+/** The objects drawn, stratum by stratum in draw order: the stratum, the blinded id, the object's name and USCC. */
+function Selection({ record, names }: { record: PublicRecord; names: RecordNames }) {
   const { t } = useTranslation();
   const labels = useDrawLabels();
   const label = (key: string) => t(`draws.record.${key}`);
-  const columns: TableColumnsType<Assignment> = [
-    { title: '#', key: 'index', width: 50, render: (_, __, i) => i + 1 },
-    { title: label('object'), className: 'zj-nowrap', dataIndex: 'objectKey', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+  const blinded = record.version !== 'zhijian-draw/1';
+  const rows = useMemo(
+    () => record.strata.flatMap((s) => (s.selected ?? []).map((id, i): SelectedRow => ({ order: i + 1, stratum: s.name, id, key: names.keyOf(id) }))),
+    [record, names],
+  );
+  const columns: TableColumnsType<SelectedRow> = [
+    { title: label('stratum'), dataIndex: 'stratum', width: 90, render: (v: string) => (blinded ? v : labels.stratum(v)) },
+    { title: '#', dataIndex: 'order', width: 50 },
+    ...(blinded
+      ? [
+          {
+            title: label('blindedId'),
+            dataIndex: 'id',
+            width: 170,
+            render: (v: string) => (
+              <Tooltip title={v}>
+                <Typography.Text code copyable={{ text: v }} style={{ fontFamily: 'monospace' }}>
+                  {shortHex(v)}
+                </Typography.Text>
+              </Tooltip>
+            ),
+          },
+        ]
+      : []),
+    { title: label('object'), key: 'object', render: (_: unknown, r: SelectedRow) => (r.key ? <ObjectName objectKey={r.key} names={names} /> : '—') },
+  ];
+  return (
+    <Table<SelectedRow>
+      data-testid="draw-selection"
+      size="small"
+      rowKey={(r) => `${r.stratum}/${r.id}`}
+      columns={columns}
+      dataSource={rows}
+      pagination={PAGE}
+      scroll={{ x: 560 }}
+      locale={{ emptyText: label('noneSelected') }}
+    />
+  );
+}
+
+/** Per drawn object: the inspectors drawn, how many were eligible, and who was excluded by which rule. */
+function Assignments({ assignments, names }: { assignments: RecordAssignment[]; names: RecordNames }) {
+  const { t } = useTranslation();
+  const labels = useDrawLabels();
+  const ruleHelp = useRuleHelp();
+  const order = useMemo(() => new Map(assignments.map((a, i) => [a, i + 1])), [assignments]);
+  const label = (key: string) => t(`draws.record.${key}`);
+  const columns: TableColumnsType<RecordAssignment> = [
+    { title: '#', key: 'index', width: 50, render: (_, a) => order.get(a) },
+    { title: label('object'), dataIndex: 'objectKey', width: 260, render: (v: string) => <ObjectName objectKey={v} names={names} /> },
     {
       title: label('inspectors'),
       dataIndex: 'selected',
@@ -59,58 +80,62 @@ function Assignments({ draw, nameOf }: { draw: Draw; nameOf?: InspectorNameOf })
         ) : (
           <Space size={[4, 4]} wrap>
             {v.map((id) => (
-              <Tag key={id} color="blue">
-                <InspectorRef id={id} nameOf={nameOf} />
+              <Tag key={id} color="blue" style={{ marginInlineEnd: 0 }}>
+                <InspectorName id={id} names={names} />
               </Tag>
             ))}
           </Space>
         ),
     },
-    { title: label('eligible'), dataIndex: 'candidates', width: 100, align: 'right', render: (v: string[]) => v.length },
+    { title: label('eligible'), dataIndex: 'candidates', width: 90, align: 'right', render: (v: string[]) => v.length },
     {
       title: label('excluded'),
       dataIndex: 'excluded',
-      render: (v: Assignment['excluded']) =>
+      render: (v: RecordAssignment['excluded']) =>
         v.length === 0 ? (
           <Typography.Text type="secondary">{label('noExclusion')}</Typography.Text>
         ) : (
           <Space size={[4, 4]} wrap>
             {v.map((e) => (
-              <Tag key={`${e.inspector}/${e.rule}`} data-testid="draw-exclusion">
-                <InspectorRef id={e.inspector} nameOf={nameOf} />
-                {t('common.colon')}
-                {labels.rule(e.rule)}
-              </Tag>
+              <Tooltip key={`${e.inspector}/${e.rule}`} title={ruleHelp(e.rule)}>
+                <Tag data-testid="draw-exclusion" style={{ marginInlineEnd: 0 }}>
+                  <InspectorName id={e.inspector} names={names} />
+                  {t('common.colon')}
+                  {labels.rule(e.rule)}
+                </Tag>
+              </Tooltip>
             ))}
           </Space>
         ),
     },
   ];
   return (
-    <Table<Assignment>
+    <Table<RecordAssignment>
       data-testid="draw-assignments"
       size="small"
       rowKey="objectKey"
       columns={columns}
-      dataSource={draw.assignments}
-      pagination={draw.assignments.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+      dataSource={assignments}
+      pagination={PAGE}
+      scroll={{ x: 900 }}
     />
   );
 }
 
-/** A revealed draw's result: the selection per stratum and the inspectors of each drawn object. */
-export function DrawRecordView({ draw, nameOf }: { draw: Draw; nameOf?: InspectorNameOf }) {
+/** A revealed draw's result: the selection per stratum and the inspectors of each drawn object, by name. */
+export function DrawRecordView({ record }: { record: PublicRecord }) {
   const { t } = useTranslation();
+  const names = useRecordNames(record);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('draws.record.selection')}
       </Typography.Title>
-      <Selection draw={draw} />
+      <Selection record={record} names={names} />
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('draws.record.assignments')}
       </Typography.Title>
-      <Assignments draw={draw} nameOf={nameOf} />
+      <Assignments assignments={record.assignments ?? []} names={names} />
     </Space>
   );
 }

@@ -1,5 +1,6 @@
 import { Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { withNote } from '../../../app/i18n/punctuation';
 import { useDrawLabels } from '../labels';
 
 export interface StratumCount {
@@ -8,14 +9,24 @@ export interface StratumCount {
   n: number;
   /** How many are drawn from it. */
   k: number;
+  /** The credit class behind a neutral label (`S1`…), for users with draw.audit; null otherwise. */
+  className?: string | null;
 }
 
-/** How many candidates each credit-class stratum holds and how many are drawn, with the total. */
-export function StrataCounts({ strata, testId }: { strata: StratumCount[]; testId: string }) {
+/**
+ * How many candidates each stratum holds and how many are drawn, with the total. `labelled`: the
+ * names are neutral labels (`S1`…, a `/2` draw), shown as they are (with the class when known);
+ * otherwise they are credit classes (the plan's preview, a `/1` draw).
+ */
+export function StrataCounts({ strata, testId, labelled = false }: { strata: StratumCount[]; testId: string; labelled?: boolean }) {
   const { t } = useTranslation();
   const labels = useDrawLabels();
+  const nameOf = (s: StratumCount) => {
+    if (!labelled) return labels.stratum(s.name);
+    return s.className ? withNote(t, s.name, labels.stratum(s.className)) : s.name;
+  };
   const columns: TableColumnsType<StratumCount> = [
-    { title: t('draws.ceremony.stratum'), dataIndex: 'name', render: (v: string) => labels.stratum(v) },
+    { title: t(labelled ? 'draws.ceremony.stratumLabel' : 'draws.ceremony.stratum'), dataIndex: 'name', render: (_: string, s) => nameOf(s) },
     { title: t('draws.ceremony.n'), dataIndex: 'n', align: 'right' },
     { title: t('draws.ceremony.k'), dataIndex: 'k', align: 'right', render: (v: number) => <Typography.Text strong>{v}</Typography.Text> },
   ];

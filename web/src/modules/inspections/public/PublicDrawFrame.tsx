@@ -10,7 +10,12 @@ export function PublicDrawFrame({ title, extra, children }: { title: ReactNode; 
   const { t } = useTranslation();
   return (
     <AuthPageFrame extra={<LanguageSwitch />}>
-      <Card title={title} style={{ width: 1100, maxWidth: '96vw', marginBottom: 24 }} extra={extra ?? <Link to="/login">{t('draws.public.toLogin')}</Link>}>
+      <Card
+        title={title}
+        style={{ width: 1100, maxWidth: 'calc(100vw - 16px)', marginBottom: 24 }}
+        styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 }, body: { paddingInline: 'clamp(12px, 3vw, 24px)' } }}
+        extra={extra ?? <Link to="/login">{t('draws.public.toLogin')}</Link>}
+      >
         {children}
       </Card>
     </AuthPageFrame>

@@ -1,47 +1,124 @@
-import { Alert, Form, Select, Space, Table, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { Alert, Flex, Segmented, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { errorText } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { useAsync } from '../../../app/hooks/useAsync';
-import { publicDrawsApi, type PublicDrawItem } from '../inspections.api';
-import { publicDrawPath, thisYear } from '../shared';
+import { useListState } from '../../../app/list/useListState';
+import { drawRecordApi, METHOD_PATH, publicPagePath, shortHex, type DrawState, type PublicDrawRow } from '../draws/drawRecord';
+import { DrawStatusTag } from '../labels';
+import { thisYear } from '../shared';
 import { PublicDrawFrame } from './PublicDrawFrame';
 
-/** This year, the next and the four before, newest first. */
-const YEARS = Array.from({ length: 6 }, (_, i) => thisYear() + 1 - i).map((y) => ({ value: y, label: String(y) }));
+/** The next year, this year and the four before, newest first. */
+const YEARS = Array.from({ length: 6 }, (_, i) => thisYear() + 1 - i);
+const STATES: DrawState[] = ['committed', 'revealed', 'cancelled'];
+const ALL = 'all';
 
-/** 抽取结果公示: every revealed draw, newest first, optionally of one plan year. No login. */
+/** When the draw was frozen, and revealed or cancelled. */
+function Times({ draw }: { draw: PublicDrawRow }) {
+  const { t } = useTranslation();
+  const label = (key: string) => t(`draws.public.${key}`);
+  const line = (key: string, at: string | null) =>
+    at ? (
+      <div key={key} style={{ whiteSpace: 'nowrap' }}>
+        <Typography.Text type="secondary">{label(key)} </Typography.Text>
+        {formatDateTime(at)}
+      </div>
+    ) : null;
+  return (
+    <>
+      {line('committedAt', draw.committedAt)}
+      {line('revealedAt', draw.revealedAt)}
+      {line('cancelledAt', draw.cancelledAt)}
+    </>
+  );
+}
+
+/**
+ * 抽取公示: every draw from its commit on — awaiting its reveal, revealed or cancelled — newest
+ * first, by state and plan year; the filters and the page are in the URL. No login.
+ */
 export function PublicDrawListPage() {
   const { t } = useTranslation();
-  const [year, setYear] = useState<number | null>(null);
-  const list = useAsync(() => publicDrawsApi.list(year ?? undefined), String(year));
+  const list = useListState(20);
+  const status = STATES.find((s) => s === list.values.status);
+  const year = typeof list.values.year === 'number' ? list.values.year : undefined;
+  const { page, pageSize } = list;
+  const result = useAsync(() => drawRecordApi.publicList({ status, year, page, pageSize }), `${status}|${year}|${page}|${pageSize}`);
   const label = (key: string) => t(`draws.public.${key}`);
+  const filter = (change: { status?: DrawState; year?: number }) => list.setValues({ status, year, ...change });
 
-  const columns: TableColumnsType<PublicDrawItem> = [
-    { title: label('planName'), dataIndex: 'planName', render: (v: string, d) => <Link to={publicDrawPath(d.id)}>{v}</Link> },
-    { title: label('revealedAt'), dataIndex: 'revealedAt', width: 200, render: (v: string | null) => formatDateTime(v) },
+  const columns: TableColumnsType<PublicDrawRow> = [
+    { title: label('planName'), dataIndex: 'planName', render: (v: string, d) => <Link to={publicPagePath(d.id)}>{v}</Link> },
+    { title: label('bureau'), dataIndex: 'bureauName', width: 170, render: (v: string | null) => v ?? '—' },
+    { title: label('item'), dataIndex: 'itemName', render: (v: string | null) => v ?? '—' },
+    { title: t('common.status'), dataIndex: 'status', width: 100, render: (v: DrawState) => <DrawStatusTag status={v} /> },
+    { title: label('times'), key: 'times', width: 200, render: (_, d) => <Times draw={d} /> },
+    {
+      title: t('draws.record.commitment'),
+      dataIndex: 'commitment',
+      width: 190,
+      render: (v: string) => (
+        <Tooltip title={<span style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{v}</span>}>
+          <Typography.Text code copyable={{ text: v }} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }} data-testid="list-commitment">
+            {shortHex(v)}
+          </Typography.Text>
+        </Tooltip>
+      ),
+    },
   ];
 
   return (
-    <PublicDrawFrame title={label('listTitle')}>
+    <PublicDrawFrame
+      title={label('listTitle')}
+      extra={
+        <Space size={16} wrap>
+          <Link to={METHOD_PATH}>{label('toMethod')}</Link>
+          <Link to="/login">{label('toLogin')}</Link>
+        </Space>
+      }
+    >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Form layout="inline">
-          <Form.Item label={label('year')}>
-            <Select allowClear value={year} onChange={(v: number | undefined) => setYear(v ?? null)} options={YEARS} style={{ width: 140 }} />
-          </Form.Item>
-        </Form>
-        {list.error ? <Alert type="error" showIcon message={errorText(list.error, t)} /> : null}
-        <Table<PublicDrawItem>
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          {label('listIntro')}
+        </Typography.Paragraph>
+        <Flex wrap gap={12} align="center">
+          <Segmented<string>
+            aria-label={t('common.status')}
+            value={status ?? ALL}
+            onChange={(v) => filter({ status: v === ALL ? undefined : (v as DrawState) })}
+            options={[{ value: ALL, label: t('common.all') }, ...STATES.map((s) => ({ value: s, label: t(`draws.status.${s}`) }))]}
+          />
+          <Select<number>
+            allowClear
+            aria-label={label('year')}
+            placeholder={label('allYears')}
+            value={year}
+            onChange={(v) => filter({ year: v ?? undefined })}
+            options={YEARS.map((y) => ({ value: y, label: String(y) }))}
+            style={{ width: 140 }}
+          />
+        </Flex>
+        {result.error ? <Alert type="error" showIcon message={errorText(result.error, t)} /> : null}
+        <Table<PublicDrawRow>
           data-testid="public-draws"
           size="middle"
           rowKey="id"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.loading}
+          dataSource={result.data?.items ?? []}
+          loading={result.loading}
+          scroll={{ x: 1000 }}
           locale={{ emptyText: label('empty') }}
-          pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: result.data?.total ?? 0,
+            showSizeChanger: true,
+            hideOnSinglePage: false,
+            showTotal: (total) => t('common.total', { count: total }),
+            onChange: (p, size) => list.setPage(size === pageSize ? p : 1, size),
+          }}
         />
       </Space>
     </PublicDrawFrame>

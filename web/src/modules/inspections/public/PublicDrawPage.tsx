@@ -1,7 +1,7 @@
 import { Alert, Button, Descriptions, Divider, Empty, Skeleton, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { labelled } from '../../../app/i18n/punctuation';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../../api/client';
 import { errorText } from '../../../app/errors';
@@ -9,65 +9,124 @@ import { formatDateTime } from '../../../app/format';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { DrawHashes } from '../draws/DrawHashes';
 import { DrawRecordView } from '../draws/DrawRecordView';
-import { publicDrawsApi, type Draw } from '../inspections.api';
+import { drawRecordApi, METHOD_PATH, saveText, type PublicRecord } from '../draws/drawRecord';
 import { DrawStatusTag } from '../labels';
+import { InspectorPool } from './InspectorPool';
 import { PublicDrawFrame } from './PublicDrawFrame';
-import { VerifyHelp } from './VerifyHelp';
+import { StrataCandidates } from './StrataCandidates';
+import { VerifyPanel } from './VerifyPanel';
 
-/** Saves the record as record.json, as published (what `npx zhijian draw verify` reads). */
-function downloadRecord(draw: Draw) {
-  const url = URL.createObjectURL(new Blob([`${JSON.stringify(draw, null, 2)}\n`], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'record.json';
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+  return (
+    <section data-testid={testId}>
+      <Divider orientation="left" orientationMargin={0} style={{ marginTop: 8 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
+      </Divider>
+      {children}
+    </section>
+  );
 }
 
-function DrawBody({ draw }: { draw: Draw }) {
+/** What the public record shows and what it keeps back, said plainly. */
+function WhatItShows() {
   const { t } = useTranslation();
   const label = (key: string) => t(`draws.public.${key}`);
+  return (
+    <Alert
+      type="info"
+      data-testid="draw-privacy"
+      message={label('showsTitle')}
+      description={
+        <Space direction="vertical" size={4}>
+          <span>{label('shows')}</span>
+          <span>{label('hides')}</span>
+          <Typography.Text type="secondary">{label('caveat')}</Typography.Text>
+        </Space>
+      }
+    />
+  );
+}
+
+function DrawBody({ record }: { record: PublicRecord }) {
+  const { t } = useTranslation();
+  const label = (key: string) => t(`draws.public.${key}`);
+  const revealed = record.status === 'revealed';
+  const ended =
+    record.status === 'cancelled'
+      ? [{ key: 'cancelledAt', label: t('draws.ceremony.cancelledAt'), children: formatDateTime(record.cancelledAt) }]
+      : [{ key: 'revealedAt', label: t('draws.ceremony.revealedAt'), children: record.revealedAt ? formatDateTime(record.revealedAt) : '—' }];
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Descriptions
         size="small"
-        column={2}
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        data-testid="draw-meta"
         items={[
-          { key: 'status', label: t('common.status'), children: <DrawStatusTag status={draw.status} /> },
-          { key: 'committedAt', label: t('draws.ceremony.committedAt'), children: formatDateTime(draw.committedAt) },
-          { key: 'revealedAt', label: t('draws.ceremony.revealedAt'), children: formatDateTime(draw.revealedAt) },
-          ...(draw.cancelledAt ? [{ key: 'cancelledAt', label: t('draws.ceremony.cancelledAt'), children: formatDateTime(draw.cancelledAt) }] : []),
+          { key: 'bureau', label: label('bureau'), children: record.bureauName ?? '—' },
+          { key: 'item', label: label('item'), children: record.itemName ?? '—' },
+          { key: 'status', label: t('common.status'), children: <DrawStatusTag status={record.status} /> },
+          { key: 'committedAt', label: t('draws.ceremony.committedAt'), children: formatDateTime(record.committedAt) },
+          ...ended,
         ]}
       />
-      {draw.status === 'committed' && <Alert type="info" showIcon message={label('pending')} />}
-      {draw.status === 'cancelled' && <Alert type="warning" showIcon message={t('draws.public.cancelled', { reason: draw.cancelReason ?? '' })} />}
-      <DrawHashes draw={draw} />
-      {draw.status === 'revealed' && (
-        <>
-          <DrawRecordView draw={draw} />
-          <Typography.Text type="secondary">{label('inspectorIds')}</Typography.Text>
-        </>
+      {record.status === 'committed' && <Alert type="warning" showIcon message={label('pending')} data-testid="draw-state" />}
+      {revealed && <Alert type="success" showIcon message={label('revealedNote')} data-testid="draw-state" />}
+      {record.status === 'cancelled' && <Alert type="error" showIcon message={t('draws.public.cancelled', { reason: record.cancelReason ?? '' })} data-testid="draw-state" />}
+      {record.version !== 'zhijian-draw/1' && <WhatItShows />}
+
+      {revealed && (
+        <Section title={t('draws.record.selection')} testId="draw-result">
+          <DrawRecordView record={record} />
+        </Section>
       )}
-      <Divider style={{ margin: 0 }} />
-      {draw.status === 'revealed' && <VerifyHelp drawId={draw.id} />}
+
+      <Section title={t('draws.record.hashes')}>
+        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+          <DrawHashes draw={record} />
+          {record.commitStatement && (
+            <div>
+              <Typography.Text strong>{t('draws.record.statement')}</Typography.Text>
+              <Typography.Paragraph copyable code data-testid="commit-statement-text" style={{ fontFamily: 'monospace', wordBreak: 'break-all', marginTop: 4 }}>
+                {record.commitStatement}
+              </Typography.Paragraph>
+            </div>
+          )}
+        </Space>
+      </Section>
+
+      <Section title={t('draws.record.strata')}>
+        <StrataCandidates record={record} />
+      </Section>
+
+      {record.inspectorPool && (
+        <Section title={t('draws.record.pool')}>
+          <InspectorPool record={record} />
+        </Section>
+      )}
+
+      <Divider style={{ margin: '8px 0' }} />
+      <VerifyPanel drawId={record.id} statement={record.commitStatement} />
     </Space>
   );
 }
 
-/** One draw as published: the record, a download of it, and how to verify it. No login. */
+/** One draw as published, in any state (committed, revealed, cancelled), with verification anyone can run. No login. */
 export function PublicDrawPage() {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
-  const { data, error, loading } = useAsync(() => publicDrawsApi.get(id), id);
+  const { data, error, loading } = useAsync(() => drawRecordApi.publicRecord(id), id);
   const label = (key: string) => t(`draws.public.${key}`);
 
   const extra = (
-    <Space>
+    <Space wrap size={[16, 4]}>
       {data && (
-        <Button type="primary" icon={<DownloadOutlined />} onClick={() => downloadRecord(data)}>
-          {label('download')}
+        <Button icon={<DownloadOutlined />} onClick={() => saveText(`${JSON.stringify(data, null, 2)}\n`, `draw-${data.id}.json`)}>
+          {label('downloadRecord')}
         </Button>
       )}
+      <Link to={METHOD_PATH}>{label('toMethod')}</Link>
       <Link to="/public/draws">{label('toList')}</Link>
     </Space>
   );
@@ -76,10 +135,10 @@ export function PublicDrawPage() {
   if (error instanceof ApiError && error.status === 404) body = <Empty description={t('errors.notFound')} />;
   else if (error) body = <Alert type="error" showIcon message={errorText(error, t)} />;
   else if (!data || loading) body = <Skeleton active />;
-  else body = <DrawBody draw={data} />;
+  else body = <DrawBody record={data} />;
 
   return (
-    <PublicDrawFrame title={data ? labelled(t, label('recordTitle'), data.planName) : label('recordTitle')} extra={extra}>
+    <PublicDrawFrame title={data ? data.planName : label('recordTitle')} extra={extra}>
       {body}
     </PublicDrawFrame>
   );
