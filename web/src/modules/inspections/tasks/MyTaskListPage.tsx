@@ -21,6 +21,9 @@ function TaskCard({ task }: { task: TaskSummary }) {
             <Typography.Text strong style={{ fontSize: 16 }}>
               {task.enterpriseName}
             </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontFamily: 'monospace' }}>
+              {task.objectKey}
+            </Typography.Text>
             <Typography.Text type="secondary">{task.itemName}</Typography.Text>
             <Space size={[4, 4]} wrap>
               <TaskStateTag state={task.state} />
