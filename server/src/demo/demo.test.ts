@@ -4,6 +4,7 @@ import { makeServices } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import { enterprises } from '../modules/enterprises/enterprises.schema.js';
+import { draws } from '../modules/inspections/inspections.schema.js';
 import { TASK_STATES, inspectionTasks } from '../modules/inspections/tasks/tasks.schema.js';
 import { auditEvents } from '../platform/audit/audit.schema.js';
 import { verifyPassword } from '../platform/auth/password.js';
@@ -46,8 +47,13 @@ describe('loadDemo', () => {
     const tasks = await database.db.select({ state: inspectionTasks.state, origin: inspectionTasks.origin }).from(inspectionTasks);
     expect(new Set(tasks.map((t) => t.state))).toEqual(new Set(TASK_STATES));
     expect(tasks.some((t) => t.origin === 'complaint')).toBe(true);
-    const revealed = await services.draws.publicList();
-    expect(revealed.items.length).toBeGreaterThanOrEqual(1);
+    // Draws of zhijian-draw/2: two revealed, one committed and waiting for its ceremony.
+    const page = { page: 1, pageSize: 10 };
+    const revealed = await services.drawRecords.publicList({ status: 'revealed' }, page);
+    expect(revealed.items.length).toBeGreaterThanOrEqual(2);
+    expect((await services.drawRecords.publicList({ status: 'committed' }, page)).items.length).toBe(1);
+    const [draw] = await database.db.select({ version: draws.version }).from(draws).where(eq(draws.id, revealed.items[0]!.id));
+    expect(draw!.version).toBe('zhijian-draw/2');
     expect((await services.inspectionPublication.results({}, { page: 1, pageSize: 10 })).total).toBeGreaterThanOrEqual(2);
     expect(summary.inspections.tasks).toBe(tasks.length);
 

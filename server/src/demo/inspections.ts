@@ -80,6 +80,13 @@ export async function loadInspectionDemo(tx: Db, services: Services, ctx: Reques
   const { items: tasks } = await services.tasks.list(officer.actor, { drawId: draw.id }, { page: 1, pageSize: 100 });
   for (const [i, task] of tasks.entries()) await walk(services, task.id, task.inspectorIds[0]!, WALK[i % WALK.length]!, officer, tx);
 
+  // A second county's draw over its whole register by credit class: the public record names the strata S1, S2, … only.
+  const xuyi = { actor: await actorOf('xuyi.officer') };
+  const xuyiPool = await services.pools.create(xuyi, { name: '盱眙县全部企业', filter: {}, regionCode: '320830' });
+  const xuyiPlan = await services.plans.create(xuyi, { name: `${year}年盱眙县企业分类“双随机”抽查`, year, itemId: items[0]!.id, poolId: xuyiPool.id, quarters: [quarter], mode: 'ratio' });
+  const xuyiDraw = await services.draws.commit(xuyi, xuyiPlan.id);
+  const xuyiRevealed = await services.draws.reveal(xuyi, xuyiDraw.id, `${year}年盱眙县抽查见证：县司法局`);
+
   // A check after a complaint, without a draw.
   const [complained] = tasks.slice(-1);
   if (complained) {
@@ -90,7 +97,7 @@ export async function loadInspectionDemo(tx: Db, services: Services, ctx: Reques
   await services.planTemplates.apply(cityOfficer, 'metrology_yearly', { year, itemId: items[1]!.id, licenceType: 'metrology_standard' });
   const sample = await services.planTemplates.apply(cityOfficer, 'metrology_new_certificates', { year, itemId: items[1]!.id, licenceType: 'metrology_standard' });
   if (sample.pool.size > 0) await services.draws.commit(cityOfficer, sample.plan.id);
-  return { items: items.length, tasks: tasks.length + (complained ? 1 : 0) };
+  return { items: items.length, tasks: tasks.length + (xuyiRevealed.selectedCount ?? 0) + (complained ? 1 : 0) };
 }
 
 /** The demo's inspector pool: every county officer and inspector, and the city inspector. */

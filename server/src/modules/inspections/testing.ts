@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { Actor } from '../../platform/access/actor.js';
 import type { TestEnv } from '../../test/app.js';
 import { todayInChina } from '../../platform/calendar/dates.js';
@@ -50,4 +51,34 @@ export async function makeTargetedTask(env: TestEnv, originNote = '群众反映�
   const { actor: officer } = await actorOf(env, ['county_officer'], '320826');
   const task = await env.services.tasks.create({ actor: officer }, { itemId: item.id, uscc: enterprise.uscc, origin: 'targeted', originNote, inspectorIds: [a.user.id, b.user.id] });
   return { enterprise, item, a: a.actor, b: b.actor, inspectors: [a, b] as const, officer, task };
+}
+
+/** A draw record as served (docs/DRAW.md), for tests to read. */
+export interface RecordJson {
+  id: string;
+  status: string;
+  version: string;
+  commitment: string;
+  candidatesHash: string;
+  commitStatement?: string;
+  cancelReason: string | null;
+  secret?: string;
+  witnessInput?: string;
+  seed?: string;
+  blindSecret?: string;
+  labels?: Record<string, string>;
+  strata: { name: string; n?: number; k: number; candidates: string[]; selected?: string[]; keys?: string[] }[];
+  openings?: { blindedId: string; key: string; nonce: string }[];
+  inspectorPool?: string[];
+  inspectorPoolHash?: string;
+  inspectorsPerTask?: number;
+  assignments?: { objectKey: string; candidates: string[]; excluded: { inspector: string; rule: string; evidence?: Record<string, unknown> }[]; selected: string[] }[];
+  inspectors: { id: string; name: string; certificateNo: string | null }[];
+  objects?: { key: string; name: string | null }[];
+}
+
+/** The public record of a draw as `GET /api/public/draws/:id` serves it, parsed. */
+export async function publicRecordOf(env: TestEnv, id: string): Promise<RecordJson> {
+  const doc = await env.services.drawRecords.publicDocument(id);
+  return JSON.parse(gunzipSync(doc.body).toString('utf8')) as RecordJson;
 }

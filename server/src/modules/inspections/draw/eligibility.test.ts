@@ -16,23 +16,28 @@ describe('inspector eligibility for one object', () => {
     expect(eligibleInspectors(pool, object, ctx)).toEqual({
       eligible: ['city', 'ls1', 'ls2'],
       excluded: [
-        { inspector: 'ls3', rule: 'inactive' },
-        { inspector: 'xy1', rule: 'region' },
+        { inspector: 'ls3', rule: 'inactive', evidence: { accountActive: true, activePeriods: [{ from: '2026-01-01', to: '2026-06-30' }], on: '2026-11-28' } },
+        { inspector: 'xy1', rule: 'region', evidence: { inspectorRegion: '320830', objectRegion: '320826' } },
       ],
     });
     expect(eligibleInspectors(pool, object, { ...ctx, specialty: '计量', conflicts: new Set(['ls2']) })).toEqual({
       eligible: ['ls1'],
       excluded: [
-        { inspector: 'city', rule: 'specialty' },
-        { inspector: 'ls2', rule: 'conflict' },
-        { inspector: 'ls3', rule: 'inactive' },
-        { inspector: 'xy1', rule: 'region' },
+        { inspector: 'city', rule: 'specialty', evidence: { specialties: [], required: '计量' } },
+        { inspector: 'ls2', rule: 'conflict', evidence: { declared: object.key } },
+        { inspector: 'ls3', rule: 'inactive', evidence: expect.objectContaining({ accountActive: true }) },
+        { inspector: 'xy1', rule: 'region', evidence: expect.objectContaining({ inspectorRegion: '320830' }) },
       ],
     });
   });
 
+  it('excludes a disabled account as inactive, whatever its periods', () => {
+    const disabled = [{ userId: 'off', regionCode: '320826', accountActive: false }];
+    expect(eligibleInspectors(disabled, object, ctx).excluded).toEqual([{ inspector: 'off', rule: 'inactive', evidence: { accountActive: false, activePeriods: [], on: '2026-11-28' } }]);
+  });
+
   it('avoids last time’s inspector only while enough others remain', () => {
-    expect(eligibleInspectors(pool, object, { ...ctx, lastTime: new Set(['ls1']) })).toMatchObject({ eligible: ['city', 'ls2'], excluded: expect.arrayContaining([{ inspector: 'ls1', rule: 'last_time' }]) });
+    expect(eligibleInspectors(pool, object, { ...ctx, lastTime: new Set(['ls1']), lastTaskId: 'task-1' })).toMatchObject({ eligible: ['city', 'ls2'], excluded: expect.arrayContaining([{ inspector: 'ls1', rule: 'last_time', evidence: { taskId: 'task-1' } }]) });
     const few = eligibleInspectors(pool, object, { ...ctx, lastTime: new Set(['ls1', 'ls2']) });
     expect(few.eligible).toEqual(['city', 'ls1', 'ls2']);
     expect(few.excluded.some((x) => x.rule === 'last_time')).toBe(false);

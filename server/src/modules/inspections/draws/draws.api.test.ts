@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../../../test/app.js';
 import { enterprises } from '../../enterprises/enterprises.schema.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
-import { verifyRecord } from '../draw/record.js';
-import { makeItem, CURRENT_YEAR } from '../testing.js';
+import { verifyDrawRecord } from '../../../../../packages/draw-verify/zhijian-verify.mjs';
+import { type RecordJson, makeItem, CURRENT_YEAR } from '../testing.js';
 
 const env = useTestEnv();
 describe('draw ceremony API', () => {
@@ -45,26 +45,25 @@ describe('draw ceremony API', () => {
     const committed = await officer.post(`/api/inspection-plans/${plan.json().id}/draws`);
     expect(committed.statusCode).toBe(201);
     const draw = committed.json();
-    expect(draw).toMatchObject({ status: 'committed', version: 'zhijian-draw/1', commitment: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(draw).toMatchObject({ status: 'committed', version: 'zhijian-draw/2', commitment: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(draw.secret).toBeUndefined();
     expect((await officer.post(`/api/inspection-plans/${plan.json().id}/draws`)).json().error.code).toBe('DRAW_PENDING');
 
     const revealed = await officer.post(`/api/draws/${draw.id}/reveal`, { witnessInput: '见证人：张三 0417' });
     expect(revealed.statusCode).toBe(200);
-    const record = revealed.json();
-    expect(record).toMatchObject({ status: 'revealed', witnessInput: '见证人：张三 0417', candidatesHash: draw.candidatesHash, commitment: draw.commitment });
-    expect(record.strata.map((s: { selected: string[] }) => s.selected.length)).toEqual([1, 2, 2, 4, 2]);
-    expect(verifyRecord(record)).toBeNull();
+    expect(revealed.json()).toMatchObject({ status: 'revealed', witnessInput: '见证人：张三 0417', candidatesHash: draw.candidatesHash, commitment: draw.commitment, selectedCount: 11 });
+
+    // Public, final: the same record for anyone, which replays; no redraw, no cancel.
+    const anyone = env.client({});
+    const record = (await anyone.get(`/api/public/draws/${draw.id}`)).json() as RecordJson;
+    expect(record.strata.map((s) => s.selected!.length).sort()).toEqual([1, 2, 2, 2, 4]);
+    expect(await verifyDrawRecord(record, { statement: draw.commitStatement })).toMatchObject({ ok: true });
     expect(record.assignments).toHaveLength(11);
-    for (const a of record.assignments) {
+    for (const a of record.assignments!) {
       expect(a.excluded).toContainEqual({ inspector: inspectors[0], rule: 'conflict' });
       expect([...a.selected].sort()).toEqual([inspectors[1], inspectors[2]].sort());
     }
-
-    // Public, final: the same record for anyone; no redraw, no cancel.
-    const anyone = env.client({});
-    expect((await anyone.get(`/api/public/draws/${draw.id}`)).json()).toEqual(record);
-    expect((await anyone.get(`/api/public/draws?year=${CURRENT_YEAR}`)).json().items).toEqual(expect.arrayContaining([expect.objectContaining({ id: draw.id, planName: `${CURRENT_YEAR} 年集群企业抽查` })]));
+    expect((await anyone.get(`/api/public/draws?year=${CURRENT_YEAR}`)).json().items).toEqual(expect.arrayContaining([expect.objectContaining({ id: draw.id, planName: `${CURRENT_YEAR} 年集群企业抽查`, status: 'revealed' })]));
     expect((await officer.post(`/api/draws/${draw.id}/reveal`, {})).json().error.code).toBe('DRAW_NOT_COMMITTED');
     expect((await officer.post(`/api/draws/${draw.id}/cancel`, { reason: '重抽' })).json().error.code).toBe('DRAW_NOT_COMMITTED');
   });
