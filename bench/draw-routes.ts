@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import type { makeServices } from '../server/src/app.js';
 import type { Database } from '../server/src/db/client.js';
 import type { Actor } from '../server/src/platform/access/actor.js';
-import { verifyRecord } from '../server/src/modules/inspections/draw/record.js';
-import type { DrawRecord } from '../server/src/modules/inspections/draw/record.js';
+import zlib from 'node:zlib';
+import { verifyDrawRecord } from '../packages/draw-verify/zhijian-verify.mjs';
 import { poolMembersWhere } from '../server/src/modules/inspections/pools/pools.service.js';
 import { type SqlTrace, type StatementTime, pgliteOf } from './sql-trace.js';
 
@@ -36,8 +36,10 @@ export interface DrawTiming {
   tasks: number;
   /** SQL statements of the commit and the reveal by time (top 8): where the draw waits on the database. */
   sql: { totalMs: number; statements: StatementTime[] };
-  /** Replayed with verifyRecord from the public record (GET /api/public/draws/:id's service), when asked; null = valid. */
-  verify?: { mismatch: string | null; ms: number; recordMb: number };
+  /** The public record built once after the reveal and stored (what GET /api/public/draws/:id serves): build time, JSON and gzip sizes. */
+  record: { ms: number; mb: number; gzMb: number };
+  /** Replayed with the standalone verifier (packages/draw-verify) from the served record, when asked; null = valid. */
+  verify?: { mismatch: string | null; ms: number };
 }
 
 export interface DrawSetup {
@@ -157,6 +159,11 @@ export function registerDrawRoutes(app: FastifyInstance, deps: { database: Datab
     if (!revealed.tasksCreatedAt) await services.draws.createPendingTasks(committed.id);
     const tasksMs = revealed.tasksCreatedAt ? 0 : performance.now() - startedAt;
 
+    startedAt = performance.now();
+    const doc = await services.drawRecords.publicDocument(committed.id);
+    const recordMs = performance.now() - startedAt;
+    const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+
     const { rows: taskRows } = await run('select count(*)::int as n from inspection_tasks where draw_id = $1', [committed.id]);
     const timing: DrawTiming = {
       planId: plan.id,
@@ -167,18 +174,19 @@ export function registerDrawRoutes(app: FastifyInstance, deps: { database: Datab
       revealMs: Math.round(revealMs),
       totalMs: Math.round(commitMs + revealMs),
       tasksMs: Math.round(tasksMs),
-      strata: revealed.strata.map((s) => ({ name: s.name, n: s.candidates.length, k: s.k })),
-      selected: revealed.strata.reduce((sum, s) => sum + s.selected.length, 0),
-      assignments: revealed.assignments.length,
+      strata: revealed.strata.map((s) => ({ name: s.name, n: s.n, k: s.k })),
+      selected: revealed.selectedCount ?? 0,
+      assignments: 0,
       tasks: (taskRows[0] as { n: number }).n,
       sql: { totalMs: Math.round(statements.reduce((sum, st) => sum + st.ms, 0)), statements: statements.slice(0, 8) },
+      record: { ms: Math.round(recordMs), mb: mb(doc.bytes), gzMb: mb(doc.body.length) },
     };
+    const record = JSON.parse(zlib.gunzipSync(doc.body).toString('utf8')) as { assignments: unknown[] };
+    timing.assignments = record.assignments.length;
     if (verify) {
       const verifyStarted = performance.now();
-      const record = (await services.draws.publicGet(committed.id)) as unknown as DrawRecord;
-      const text = JSON.stringify(record);
-      const mismatch = verifyRecord(JSON.parse(text) as DrawRecord);
-      timing.verify = { mismatch: mismatch ? `${mismatch.field}: ${mismatch.message.slice(0, 300)}` : null, ms: Math.round(performance.now() - verifyStarted), recordMb: Math.round(Buffer.byteLength(text) / 1e5) / 10 };
+      const result = await verifyDrawRecord(record);
+      timing.verify = { mismatch: result.ok ? null : `${result.field}: ${result.message.slice(0, 300)}`, ms: Math.round(performance.now() - verifyStarted) };
     }
     return timing;
   });

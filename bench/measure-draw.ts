@@ -62,7 +62,8 @@ export async function measureDraw(server: BenchServer, file: string, o: DrawOpti
     if (run.verify && run.verify.mismatch !== null) throw new Error(`draw ${run.drawId}: the public record does not verify: ${run.verify.mismatch}`);
     log(
       `draw ${i + 1}/${o.repeats}: commit ${run.commitMs} ms, reveal ${run.revealMs} ms, total ${run.totalMs} ms; tasks after it ${run.tasksMs} ms; baseline ${run.baselineMs} ms; ${run.selected} selected` +
-        (run.verify ? `; public record ${run.verify.recordMb} MB verified in ${run.verify.ms} ms` : '') +
+        `; public record built in ${run.record.ms} ms, ${run.record.mb} MB (gzip ${run.record.gzMb} MB)` +
+        (run.verify ? `, verified in ${run.verify.ms} ms` : '') +
         `; SQL ${run.sql.totalMs} ms, most in: ${run.sql.statements
           .slice(0, 4)
           .map((st) => `${Math.round(st.ms)} ms ${st.statement.slice(0, 50)}`)

@@ -5,6 +5,7 @@ import type { DrawMeasurement } from './measure-draw.js';
 import type { ImportMeasurement } from './measure-import.js';
 import type { LookupMeasurement } from './measure-lookup.js';
 import type { SearchMeasurement } from './measure-search.js';
+import { median } from './stats.js';
 
 export type BenchDb = 'pglite' | 'postgres';
 
@@ -63,12 +64,15 @@ export function rowsOf(r: DbResult): Row[] {
     const what = `${n(m.totalMs)} ms (commit ${n(m.commitMs)} + reveal ${n(m.revealMs)}; ${n(k)} of ${n(d.rows)} in ${d.load.strata.length} strata; median of ${d.runs.length})`;
     const ratio = `${d.ratioToBaseline}× (draw ${n(m.totalMs)} ms ÷ SELECT … ORDER BY key ${n(m.baselineMs)} ms)`;
     if (r.db === 'postgres') {
-      add(`Draw of ${d.ratio} %, commit to reveal`, '< 2 s', what, pass(m.totalMs < 2000));
-      add('Draw ÷ plain ordered SELECT of the pool', '≤ 3×', ratio, pass(d.ratioToBaseline <= 3));
+      // zhijian-draw/2 blinds every candidate at commit (issue 13): the target is the ratio alone.
+      add(`Draw of ${d.ratio} %, commit to reveal`, '— (recorded)', what, 'info');
+      add('Draw ÷ plain ordered SELECT of the pool', '≤ 4×', ratio, pass(d.ratioToBaseline <= 4));
     } else {
       add(`Draw of ${d.ratio} %, commit to reveal`, '— (recorded)', what, 'info');
       add('Draw ÷ plain ordered SELECT of the pool', '— (recorded)', ratio, 'info');
     }
+    const largest = Math.max(...d.runs.map((run) => run.record.gzMb));
+    add('Public record as served (gzip, stored once)', '≤ 60 MB', `${largest} MB (${Math.max(...d.runs.map((run) => run.record.mb))} MB of JSON; built in ${n(median(d.runs.map((run) => run.record.ms)))} ms)`, pass(largest <= 60));
     add('Tasks of the selection, created just after the reveal', '— (recorded)', `${n(m.tasksMs)} ms (${n(k)} tasks; median of ${d.runs.length})`, 'info');
   }
   if (r.error) add('Bench run', 'completes', r.error.slice(0, 200), 'ERROR');
