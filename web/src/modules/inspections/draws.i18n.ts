@@ -19,6 +19,7 @@ export const drawsMessages = defineMessages(
         seed: '随机种子',
         candidate_hash: '候选名单哈希',
         candidates: '候选名单排序且不重复',
+        unsorted_candidates: '候选名单排序且不重复',
         selection: '各层抽取结果',
         openings: '抽中对象的揭示',
         inspector_pool: '检查人员库及其哈希',
@@ -115,6 +116,8 @@ export const drawsMessages = defineMessages(
         candidatesHint: '每个候选对象只公布其盲化标识（64 位十六进制），不公布是哪一家；抽中的对象在揭晓时公开其统一社会信用代码和开启值，任何人都可以核对它对应哪个盲化标识。',
         candidatesOf: '{{name}} 层：{{count}} 个候选',
         selectedOf: '抽中 {{count}}',
+        result: '抽取结果',
+        selectedN: '抽中数',
         statement: '承诺声明',
       },
       public: {
@@ -188,6 +191,7 @@ export const drawsMessages = defineMessages(
         seed: 'Seed',
         candidate_hash: 'Candidate hash',
         candidates: 'Candidates sorted and unique',
+        unsorted_candidates: 'Candidates sorted and unique',
         selection: 'Selection of each stratum',
         openings: 'Openings of the drawn objects',
         inspector_pool: 'Inspector pool and its hash',
@@ -284,6 +288,8 @@ export const drawsMessages = defineMessages(
         candidatesHint: 'Each candidate is published as its blinded id (64 hex characters) only, not by who it is; a drawn object’s credit code and opening are published at the reveal, so anyone can check which blinded id it was.',
         candidatesOf: 'Stratum {{name}}: {{count}} candidates',
         selectedOf: '{{count}} drawn',
+        result: 'Result',
+        selectedN: 'Drawn',
         statement: 'Commit statement',
       },
       public: {

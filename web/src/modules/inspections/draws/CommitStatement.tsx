@@ -39,7 +39,7 @@ function PrintSheet({ statement, planName, drawId, committedAt, values }: Props)
           {rows.map(([k, v]) => (
             <tr key={k}>
               <th>{k}</th>
-              <td className="zj-print-mono">{v}</td>
+              <td className={k === label('printPlan') ? undefined : 'zj-print-mono'}>{v}</td>
             </tr>
           ))}
         </tbody>

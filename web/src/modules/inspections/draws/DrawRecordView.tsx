@@ -34,10 +34,10 @@ function Selection({ record, names }: { record: PublicRecord; names: RecordNames
           {
             title: label('blindedId'),
             dataIndex: 'id',
-            width: 170,
+            width: 220,
             render: (v: string) => (
               <Tooltip title={v}>
-                <Typography.Text code copyable={{ text: v }} style={{ fontFamily: 'monospace' }}>
+                <Typography.Text code copyable={{ text: v }} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
                   {shortHex(v)}
                 </Typography.Text>
               </Tooltip>

@@ -3,7 +3,7 @@ import { CheckCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { VerifyResult } from './drawRecord';
 
-const KNOWN_CHECKS = new Set(['version', 'commitment', 'seed', 'candidate_hash', 'candidates', 'selection', 'openings', 'inspector_pool', 'assignment', 'blinding', 'commit_statement']);
+const KNOWN_CHECKS = new Set(['version', 'commitment', 'seed', 'candidate_hash', 'candidates', 'unsorted_candidates', 'selection', 'openings', 'inspector_pool', 'assignment', 'blinding', 'commit_statement']);
 
 /** A check's name (the verifier's English, e.g. `candidate hash`) in the page's language; unknown names as they are. */
 export function useCheckName(): (check: string) => string {
@@ -67,9 +67,13 @@ export function VerifyOutcome({ result, statementGiven }: { result: VerifyResult
               </Tag>
             ))}
           </Space>
-          <Typography.Text type="secondary" code>
-            {result.version}
-          </Typography.Text>
+          <span>
+            <Typography.Text type="secondary">
+              {t('draws.record.version')}
+              {t('common.colon')}
+            </Typography.Text>
+            <Typography.Text code>{result.version}</Typography.Text>
+          </span>
         </Space>
       }
     />

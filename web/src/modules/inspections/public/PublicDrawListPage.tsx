@@ -1,4 +1,4 @@
-import { Alert, Flex, Segmented, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Flex, Grid, List, Segmented, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { errorText } from '../../../app/errors';
@@ -35,12 +35,43 @@ function Times({ draw }: { draw: PublicDrawRow }) {
   );
 }
 
+/** The commitment shortened, whole on hover and when copied. */
+function Commitment({ value }: { value: string }) {
+  return (
+    <Tooltip title={<span style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{value}</span>}>
+      <Typography.Text code copyable={{ text: value }} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }} data-testid="list-commitment">
+        {shortHex(value)}
+      </Typography.Text>
+    </Tooltip>
+  );
+}
+
+/** One draw as a card (on a phone, where the table's columns do not fit). */
+function DrawCard({ draw }: { draw: PublicDrawRow }) {
+  return (
+    <Card size="small" style={{ width: '100%' }} data-testid="public-draw-card">
+      <Space direction="vertical" size={4} style={{ width: '100%' }}>
+        <Flex justify="space-between" align="flex-start" gap={8}>
+          <Link to={publicPagePath(draw.id)} style={{ fontSize: 15, fontWeight: 500 }}>
+            {draw.planName}
+          </Link>
+          <DrawStatusTag status={draw.status} />
+        </Flex>
+        <Typography.Text type="secondary">{[draw.bureauName, draw.itemName].filter(Boolean).join(' · ')}</Typography.Text>
+        <Times draw={draw} />
+        <Commitment value={draw.commitment} />
+      </Space>
+    </Card>
+  );
+}
+
 /**
  * 抽取公示: every draw from its commit on — awaiting its reveal, revealed or cancelled — newest
  * first, by state and plan year; the filters and the page are in the URL. No login.
  */
 export function PublicDrawListPage() {
   const { t } = useTranslation();
+  const wide = Grid.useBreakpoint().md !== false;
   const list = useListState(20);
   const status = STATES.find((s) => s === list.values.status);
   const year = typeof list.values.year === 'number' ? list.values.year : undefined;
@@ -48,6 +79,15 @@ export function PublicDrawListPage() {
   const result = useAsync(() => drawRecordApi.publicList({ status, year, page, pageSize }), `${status}|${year}|${page}|${pageSize}`);
   const label = (key: string) => t(`draws.public.${key}`);
   const filter = (change: { status?: DrawState; year?: number }) => list.setValues({ status, year, ...change });
+
+  const pagination = {
+    current: page,
+    pageSize,
+    total: result.data?.total ?? 0,
+    showSizeChanger: true,
+    showTotal: (total: number) => t('common.total', { count: total }),
+    onChange: (p: number, size: number) => list.setPage(size === pageSize ? p : 1, size),
+  };
 
   const columns: TableColumnsType<PublicDrawRow> = [
     { title: label('planName'), dataIndex: 'planName', render: (v: string, d) => <Link to={publicPagePath(d.id)}>{v}</Link> },
@@ -59,13 +99,7 @@ export function PublicDrawListPage() {
       title: t('draws.record.commitment'),
       dataIndex: 'commitment',
       width: 190,
-      render: (v: string) => (
-        <Tooltip title={<span style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{v}</span>}>
-          <Typography.Text code copyable={{ text: v }} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }} data-testid="list-commitment">
-            {shortHex(v)}
-          </Typography.Text>
-        </Tooltip>
-      ),
+      render: (v: string) => <Commitment value={v} />,
     },
   ];
 
@@ -101,25 +135,33 @@ export function PublicDrawListPage() {
           />
         </Flex>
         {result.error ? <Alert type="error" showIcon message={errorText(result.error, t)} /> : null}
-        <Table<PublicDrawRow>
-          data-testid="public-draws"
-          size="middle"
-          rowKey="id"
-          columns={columns}
-          dataSource={result.data?.items ?? []}
-          loading={result.loading}
-          scroll={{ x: 1000 }}
-          locale={{ emptyText: label('empty') }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: result.data?.total ?? 0,
-            showSizeChanger: true,
-            hideOnSinglePage: false,
-            showTotal: (total) => t('common.total', { count: total }),
-            onChange: (p, size) => list.setPage(size === pageSize ? p : 1, size),
-          }}
-        />
+        {wide ? (
+          <Table<PublicDrawRow>
+            data-testid="public-draws"
+            size="middle"
+            rowKey="id"
+            columns={columns}
+            dataSource={result.data?.items ?? []}
+            loading={result.loading}
+            locale={{ emptyText: label('empty') }}
+            pagination={pagination}
+          />
+        ) : (
+          <List<PublicDrawRow>
+            data-testid="public-draws"
+            rowKey="id"
+            split={false}
+            dataSource={result.data?.items ?? []}
+            loading={result.loading}
+            locale={{ emptyText: label('empty') }}
+            pagination={{ ...pagination, size: 'small', align: 'center', showSizeChanger: false }}
+            renderItem={(d) => (
+              <List.Item style={{ padding: '6px 0' }}>
+                <DrawCard draw={d} />
+              </List.Item>
+            )}
+          />
+        )}
       </Space>
     </PublicDrawFrame>
   );

@@ -77,7 +77,7 @@ function DrawBody({ record }: { record: PublicRecord }) {
       {record.version !== 'zhijian-draw/1' && <WhatItShows />}
 
       {revealed && (
-        <Section title={t('draws.record.selection')} testId="draw-result">
+        <Section title={t('draws.record.result')} testId="draw-result">
           <DrawRecordView record={record} />
         </Section>
       )}

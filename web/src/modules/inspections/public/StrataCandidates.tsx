@@ -32,7 +32,7 @@ export function StrataCandidates({ record }: { record: PublicRecord }) {
     { title: label('stratum'), dataIndex: 'name', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
     { title: t('draws.ceremony.n'), key: 'n', align: 'right', render: (_, s) => s.n ?? s.candidates.length },
     { title: t('draws.ceremony.k'), dataIndex: 'k', align: 'right' },
-    ...(revealed ? [{ title: label('selected'), key: 'selected', align: 'right' as const, render: (_: unknown, s: RecordStratum) => s.selected?.length ?? 0 }] : []),
+    ...(revealed ? [{ title: label('selectedN'), key: 'selected', align: 'right' as const, render: (_: unknown, s: RecordStratum) => s.selected?.length ?? 0 }] : []),
   ];
   return (
     <>
@@ -42,7 +42,7 @@ export function StrataCandidates({ record }: { record: PublicRecord }) {
       </Typography.Paragraph>
       <Collapse
         size="small"
-        destroyInactivePanel
+        destroyOnHidden
         data-testid="draw-candidates"
         items={record.strata.map((s) => ({
           key: s.name,
