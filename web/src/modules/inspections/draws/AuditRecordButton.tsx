@@ -71,7 +71,7 @@ export function AuditRecordButton({ drawId, statement }: { drawId: string; state
       <Button icon={<AuditOutlined />} onClick={() => void load()}>
         {label('auditRecord')}
       </Button>
-      <Modal open={open} title={label('auditTitle')} width={860} footer={null} onCancel={() => setOpen(false)} destroyOnClose>
+      <Modal open={open} title={label('auditTitle')} width={860} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
         <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="audit-record">
           <Alert type="warning" showIcon message={label('auditHint')} />
           {error && <Alert type="error" showIcon message={error} />}
