@@ -48,9 +48,8 @@
 
 const VERSION_1 = 'zhijian-draw/1';
 const VERSION_2 = 'zhijian-draw/2';
-const HEX64 = /^[0-9a-f]{64}$/;
 /** How many hash computations are started at once. */
-const CONCURRENCY = 256;
+const CONCURRENCY = 32;
 const TWO_32 = 2 ** 32;
 
 const encoder = new TextEncoder();
@@ -168,48 +167,32 @@ function firstUnsorted(list) {
   return -1;
 }
 
-/** @param {string} s @returns {number} the length of s in UTF-8 (a lone surrogate becomes U+FFFD, 3 bytes) */
-function utf8Length(s) {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
-      n += 2; // a pair of two units is one 4-byte character
-      i++;
-    } else n += 2;
-  }
-  return n;
-}
-
 /**
  * SHA-256 of a text of lines, each ending with "\n": for each group its header line (when it
- * has one) and then one line per item. The text is built as one byte array, so that a million
- * lines cost one hash call.
+ * has one) and then one line per item. The text is encoded in large pieces into one byte array,
+ * so that a million lines cost one hash call.
  * @param {{ header?: string, lines: readonly string[] }[]} groups
  * @returns {Promise<string>} lower-case hex
  */
 async function hashOfLines(groups) {
-  let size = 0;
+  const PIECE = 16384;
+  /** @type {Uint8Array[]} */
+  const pieces = [];
   for (const g of groups) {
-    if (g.header !== undefined) size += utf8Length(g.header) + 1;
-    for (const line of g.lines) size += utf8Length(line) + 1;
+    if (g.header !== undefined) pieces.push(utf8(`${g.header}\n`));
+    for (let i = 0; i < g.lines.length; i += PIECE) pieces.push(utf8(`${g.lines.slice(i, i + PIECE).join('\n')}\n`));
   }
-  const text = new Uint8Array(size);
-  let at = 0;
-  /** @param {string} s */
-  const put = (s) => {
-    if (s.length <= 256 && utf8Length(s) === s.length) {
-      for (let i = 0; i < s.length; i++) text[at++] = s.charCodeAt(i); // plain ASCII
-    } else at += encoder.encodeInto(s, text.subarray(at)).written;
-    text[at++] = 10;
-  };
-  for (const g of groups) {
-    if (g.header !== undefined) put(g.header);
-    for (const line of g.lines) put(line);
+  return toHex(await sha256(concat(...pieces)));
+}
+
+/** @param {unknown} s @returns {boolean} whether s is 64 lower-case hex digits (32 bytes) */
+function isHex64(s) {
+  if (typeof s !== 'string' || s.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
   }
-  return toHex(await sha256(text));
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,15 +218,14 @@ class RandomStream {
   async fill(blocks) {
     const start = this.block;
     this.block += blocks;
-    const digests = await mapConcurrently(
-      Array.from({ length: blocks }, (_, i) => start + i),
-      (index) => {
-        const input = new Uint8Array(this.prefix.length + 4);
-        input.set(this.prefix);
-        new DataView(input.buffer).setUint32(this.prefix.length, index);
-        return sha256(input);
-      },
-    );
+    /** @param {number} index */
+    const blockOf = (index) => {
+      const input = new Uint8Array(this.prefix.length + 4);
+      input.set(this.prefix);
+      new DataView(input.buffer).setUint32(this.prefix.length, index);
+      return sha256(input);
+    };
+    const digests = blocks === 1 ? [await blockOf(start)] : await mapConcurrently(Array.from({ length: blocks }, (_, i) => start + i), blockOf);
     const left = this.words.length - this.used;
     const words = new Uint32Array(left + 8 * blocks);
     words.set(this.words.subarray(this.used));
@@ -344,7 +326,7 @@ function listDifference(what, replayed, recorded) {
  * @param {(item: T, index: number) => Promise<string | null>} later
  */
 async function checkInOrder(field, items, now, later) {
-  const BATCH = 4 * CONCURRENCY;
+  const BATCH = 1024;
   for (let start = 0; start < items.length; start += BATCH) {
     const end = Math.min(items.length, start + BATCH);
     /** @type {string | Mismatch | null} */
@@ -468,7 +450,7 @@ async function verifyVersion1(r, run) {
   }
 
   run.begin('commitment');
-  if (typeof r.secret !== 'string' || !HEX64.test(r.secret)) throw new Mismatch('commitment', 'secret is not 32 bytes of lower-case hex');
+  if (!isHex64(r.secret)) throw new Mismatch('commitment', 'secret is not 32 bytes of lower-case hex');
   const secret = fromHex(r.secret);
   const commitment = toHex(await sha256(secret));
   if (commitment !== r.commitment) throw new Mismatch('commitment', `SHA-256(secret) is ${commitment}, the record says ${show(r.commitment)}`);
@@ -536,10 +518,10 @@ async function verifyVersion2(r, run) {
   /** @type {Uint8Array | null} */
   let seed = null;
   if (committedOnly) {
-    if (typeof r.commitment !== 'string' || !HEX64.test(r.commitment)) throw new Mismatch('commitment', `the commitment ${show(r.commitment)} is not 64 lower-case hex digits`);
+    if (!isHex64(r.commitment)) throw new Mismatch('commitment', `the commitment ${show(r.commitment)} is not 64 lower-case hex digits`);
   } else {
     if (r.secret === undefined || r.secret === null) throw new Mismatch('commitment', `the record's status is ${show(r.status)} but it has no secret`);
-    if (typeof r.secret !== 'string' || !HEX64.test(r.secret)) throw new Mismatch('commitment', 'secret is not 32 bytes of lower-case hex');
+    if (!isHex64(r.secret)) throw new Mismatch('commitment', 'secret is not 32 bytes of lower-case hex');
     const secret = fromHex(r.secret);
     const commitment = toHex(await sha256(secret));
     if (commitment !== r.commitment) throw new Mismatch('commitment', `SHA-256(secret) is ${commitment}, the record says ${show(r.commitment)}`);
@@ -558,7 +540,7 @@ async function verifyVersion2(r, run) {
   for (const s of strata) {
     /** @type {string[]} */
     const candidates = s.candidates;
-    const bad = candidates.findIndex((c) => !HEX64.test(c));
+    const bad = candidates.findIndex((c) => !isHex64(c));
     if (bad >= 0) throw new Mismatch('candidates', `stratum ${s.name}: candidate ${show(candidates[bad])} is not a blinded id (64 lower-case hex digits)`);
     const unsorted = firstUnsorted(candidates);
     if (unsorted >= 0) {
@@ -629,7 +611,7 @@ async function checkOpenings(r, selectedIds, openedKeys) {
       if (!selected.has(o.blindedId)) return `opening ${i + 1} is for ${show(o.blindedId)}, which was not selected`;
       if (!expected || o.blindedId !== expected.blindedId) return `opening ${i + 1} is for ${o.blindedId}; in the order of the selection it should be for ${show(expected?.blindedId)}`;
       if (typeof o.key !== 'string' || o.key === '') return `opening ${i + 1} (${o.blindedId}) has no key`;
-      if (typeof o.nonce !== 'string' || !HEX64.test(o.nonce)) return `opening of ${o.key}: the nonce is not 64 lower-case hex digits`;
+      if (!isHex64(o.nonce)) return `opening of ${o.key}: the nonce is not 64 lower-case hex digits`;
       if (keys.has(o.key)) return `the key ${o.key} is opened twice`;
       keys.add(o.key);
       openedKeys.push(o.key);
@@ -658,8 +640,18 @@ async function checkAssignments(r, seed, selectedIds, openedKeys, pool) {
   if (!Array.isArray(assignments)) throw new Mismatch('assignment', '"assignments" is not a list');
   const members = new Set(pool);
   const perTask = /** @type {number} */ (r.inspectorsPerTask);
-  /** @type {Map<string, string | null>} the answer of the pool check, by the lists' content */
+  /**
+   * Answers of the pool check by the lists' content: looked up by a short fingerprint, then
+   * compared item by item, so that 100,000 objects sharing a few lists cost one check per list.
+   * @type {Map<string, { candidates: string[], excluded: string[], answer: string | null }[]>}
+   */
   const checked = new Map();
+  /** @param {readonly string[]} a @param {readonly string[]} b */
+  const same = (a, b) => {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  };
 
   /** @param {string[]} candidates @param {string[]} excluded @returns {string | null} */
   const checkAgainstPool = (candidates, excluded) => {
@@ -699,10 +691,13 @@ async function checkAssignments(r, seed, selectedIds, openedKeys, pool) {
         if (typeof x.rule !== 'string' || x.rule === '') return `assignment of ${expected}: the exclusion of ${x.inspector} has no rule`;
         excluded.push(x.inspector);
       }
-      const key = JSON.stringify([a.candidates, excluded]);
-      let answer = checked.get(key);
-      if (answer === undefined) checked.set(key, (answer = checkAgainstPool(a.candidates, excluded)));
-      return answer === null ? null : `assignment of ${expected}: ${answer}`;
+      const c = a.candidates;
+      const fingerprint = `${c.length} ${c[0]} ${c[c.length - 1]} ${excluded.length} ${excluded[0]}`;
+      let bucket = checked.get(fingerprint);
+      if (!bucket) checked.set(fingerprint, (bucket = []));
+      let known = bucket.find((e) => same(e.candidates, c) && same(e.excluded, excluded));
+      if (!known) bucket.push((known = { candidates: c, excluded, answer: checkAgainstPool(c, excluded) }));
+      return known.answer === null ? null : `assignment of ${expected}: ${known.answer}`;
     },
     async (a) => {
       const k = Math.min(perTask, a.candidates.length);
@@ -721,7 +716,7 @@ async function checkAssignments(r, seed, selectedIds, openedKeys, pool) {
  * @param {Record<string, any>} r @param {any[]} strata
  */
 async function checkBlinding(r, strata) {
-  if (typeof r.blindSecret !== 'string' || !HEX64.test(r.blindSecret)) throw new Mismatch('blinding', 'the auditors\' record has no blind secret of 64 lower-case hex digits');
+  if (!isHex64(r.blindSecret)) throw new Mismatch('blinding', 'the auditors\' record has no blind secret of 64 lower-case hex digits');
   const labels = r.labels;
   if (labels === null || typeof labels !== 'object' || Array.isArray(labels)) throw new Mismatch('blinding', 'the auditors\' record has no "labels" object');
   const key = await hmacKey(fromHex(r.blindSecret));
@@ -793,7 +788,7 @@ function isoOf(when) {
  */
 export function commitStatementOf(v) {
   for (const name of ['commitment', 'candidatesHash', 'inspectorPoolHash']) {
-    if (!HEX64.test(String(v[/** @type {'commitment'} */ (name)]))) throw new Error(`${name} must be 64 lower-case hex digits`);
+    if (!isHex64(v[/** @type {'commitment'} */ (name)])) throw new Error(`${name} must be 64 lower-case hex digits`);
   }
   if (typeof v.id !== 'string' || v.id === '' || /\s/.test(v.id)) throw new Error('id must be a non-empty string without spaces');
   if (!Number.isInteger(v.inspectorsPerTask) || v.inspectorsPerTask < 0) throw new Error('inspectorsPerTask must be a whole number');
@@ -824,7 +819,7 @@ export function parseCommitStatement(text) {
   const v = /** @type {Record<typeof STATEMENT_FIELDS[number], string>} */ (values);
   if (v.id === '') throw new Error('id is empty');
   for (const name of /** @type {const} */ (['commitment', 'candidatesHash', 'inspectorPoolHash'])) {
-    if (!HEX64.test(v[name].toLowerCase())) throw new Error(`${name} is not 64 hex digits`);
+    if (!isHex64(v[name].toLowerCase())) throw new Error(`${name} is not 64 hex digits`);
   }
   if (!/^\d+$/.test(v.inspectorsPerTask)) throw new Error(`inspectorsPerTask ${show(v.inspectorsPerTask)} is not a whole number`);
   if (!ISO_MS.test(v.committedAt) || Number.isNaN(Date.parse(v.committedAt))) throw new Error(`committedAt ${show(v.committedAt)} is not a UTC time like 2026-12-05T08:00:00.000Z`);
