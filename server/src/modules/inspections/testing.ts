@@ -82,3 +82,9 @@ export async function publicRecordOf(env: TestEnv, id: string): Promise<RecordJs
   const doc = await env.services.drawRecords.publicDocument(id);
   return JSON.parse(gunzipSync(doc.body).toString('utf8')) as RecordJson;
 }
+
+/** The auditors' record of a draw (`GET /api/draws/:id/audit-record`), read as the administrator, parsed. */
+export async function auditRecordOf(env: TestEnv, id: string): Promise<RecordJson> {
+  const doc = await env.services.drawRecords.auditDocument(env.ctx, id);
+  return JSON.parse(gunzipSync(doc.body).toString('utf8')) as RecordJson;
+}

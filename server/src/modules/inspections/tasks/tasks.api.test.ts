@@ -5,7 +5,7 @@ import { useTestEnv } from '../../../test/app.js';
 import { users } from '../../../platform/users/users.schema.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
 import { docxText } from '../../licences/exits/testing.js';
-import { makeInspector, makeItem, CURRENT_YEAR } from '../testing.js';
+import { auditRecordOf, makeInspector, makeItem, publicRecordOf, CURRENT_YEAR } from '../testing.js';
 
 const env = useTestEnv();
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
@@ -33,7 +33,8 @@ async function drawnTasks(n: number, inspectorCount: number, itemId?: string) {
   const pool = (await officer.post('/api/object-pools', { name: '集群企业', filter: { tag } })).json();
   const plan = (await officer.post('/api/inspection-plans', { name: '全部检查', year: CURRENT_YEAR, itemId: item, poolId: pool.id, quarters: [4], mode: 'all' })).json();
   const draw = (await officer.post(`/api/inspection-plans/${plan.id}/draws`)).json();
-  const record = (await officer.post(`/api/draws/${draw.id}/reveal`, { witnessInput: tag })).json();
+  await officer.post(`/api/draws/${draw.id}/reveal`, { witnessInput: tag });
+  const record = { ...(await publicRecordOf(env, draw.id)), planId: plan.id };
   const tasks = (await officer.get(`/api/inspection-tasks?drawId=${draw.id}&pageSize=100`)).json();
   return { officer, inspectors, item, record, tasks, tag, pool };
 }
@@ -42,7 +43,7 @@ describe('inspection tasks API', () => {
   it('creates one task per drawn object with the drawn inspectors, and avoids last time’s inspectors next time', async () => {
     const first = await drawnTasks(3, 4);
     expect(first.tasks.total).toBe(3);
-    for (const a of first.record.assignments) {
+    for (const a of first.record.assignments!) {
       const task = first.tasks.items.find((t: { objectKey: string }) => t.objectKey === a.objectKey);
       expect(task).toMatchObject({ origin: 'draw', state: 'assigned', dueOn: `${CURRENT_YEAR}-12-31`, inspectorIds: a.selected });
     }
@@ -53,9 +54,10 @@ describe('inspection tasks API', () => {
     // A second plan of the same item over the same pool: last time's two stay out while two others remain.
     const plan = (await first.officer.post('/api/inspection-plans', { name: '再次检查', year: CURRENT_YEAR, itemId: first.item, poolId: first.pool.id, quarters: [4], mode: 'all' })).json();
     const draw = (await first.officer.post(`/api/inspection-plans/${plan.id}/draws`)).json();
-    const second = (await first.officer.post(`/api/draws/${draw.id}/reveal`)).json();
-    for (const a of second.assignments) {
-      const before = first.record.assignments.find((x: { objectKey: string }) => x.objectKey === a.objectKey).selected as string[];
+    await first.officer.post(`/api/draws/${draw.id}/reveal`);
+    const second = await publicRecordOf(env, draw.id);
+    for (const a of second.assignments!) {
+      const before = first.record.assignments!.find((x: { objectKey: string }) => x.objectKey === a.objectKey)!.selected;
       expect(a.excluded.filter((e: { rule: string }) => e.rule === 'last_time').map((e: { inspector: string }) => e.inspector).sort()).toEqual([...before].sort());
       expect(a.selected.some((id: string) => before.includes(id))).toBe(false);
     }
@@ -155,7 +157,7 @@ describe('inspection tasks API', () => {
     expect(pool.filter).toEqual({ licenceType: 'metrology_standard', licenceIssuedYear: 2025 });
     expect(plan).toMatchObject({ mode: 'ratio', ratios: { A: 10, B: 10, C: 10, D: 10 }, quarters: [1, 2, 3, 4] });
     const draw = (await officer.post(`/api/inspection-plans/${plan.id}/draws`)).json();
-    expect(draw.strata.flatMap((s: { candidates: string[] }) => s.candidates)).toContain(lastYear);
+    expect((await auditRecordOf(env, draw.id)).strata.flatMap((s) => s.keys!)).toContain(lastYear);
     const twice = await officer.post('/api/inspection-plan-templates/metrology_new_certificates/apply', { year: CURRENT_YEAR, itemId: item.id, licenceType: 'metrology_standard' });
     expect(twice.json().error).toMatchObject({ code: 'DUPLICATE', details: { planId: plan.id } });
     const yearly = (await officer.post('/api/inspection-plan-templates/metrology_yearly/apply', { year: CURRENT_YEAR, itemId: item.id, licenceType: 'metrology_standard' })).json();

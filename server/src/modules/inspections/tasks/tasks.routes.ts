@@ -62,7 +62,7 @@ const TaskDetail = Type.Object({
     Type.Object({ key: Type.String(), text: Type.String(), answerType: literals(ANSWER_TYPES), required: Type.Boolean(), finding: Type.Optional(Nullable(Type.Object({ text: Type.String(), severity: literals(SEVERITIES) }))) }),
   ),
   resultCategories: Type.Array(Type.String()),
-  inspectors: Type.Array(Type.Object({ userId: Type.String(), name: Type.String() })),
+  inspectors: Type.Array(Type.Object({ userId: Type.String(), name: Type.String(), certificateNo: Nullable(Type.String({ description: '执法证号' })) })),
   assignedToMe: Type.Boolean(),
   photos: Type.Array(Photo),
   rectificationOrders: Type.Array(
@@ -153,7 +153,7 @@ export const tasksRoutes =
           tags,
           summary: '不经抽取的任务可安排的检查人员（不符合条件的附排除规则）',
           querystring: Type.Object({ itemId: Id, uscc: Type.String({ minLength: 1, maxLength: 30 }) }, { additionalProperties: false }),
-          response: { 200: ListOf(Type.Object({ userId: Type.String(), name: Type.String(), rule: Nullable(literals(['inactive', 'region', 'specialty', 'conflict', 'last_time'] as const)) })), 400: ErrorSchema },
+          response: { 200: ListOf(Type.Object({ userId: Type.String(), name: Type.String(), certificateNo: Nullable(Type.String()), rule: Nullable(literals(['inactive', 'region', 'specialty', 'conflict', 'last_time'] as const)) })), 400: ErrorSchema },
         },
       },
       async (request) => deps.tasks.eligibleInspectors(request.actor!, request.query.itemId, request.query.uscc),

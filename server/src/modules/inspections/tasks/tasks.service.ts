@@ -15,7 +15,7 @@ import { enterprises } from '../../enterprises/enterprises.schema.js';
 import { normalizeUscc } from '../../enterprises/uscc.js';
 import { invalid, requireDate, requireText } from '../../licences/licence-fields.js';
 import { eligibleInspectors } from '../draw/eligibility.js';
-import { inspectionItems, inspectionPlans } from '../inspections.schema.js';
+import { inspectionItems, inspectionPlans, inspectorProfiles } from '../inspections.schema.js';
 import { poolFor } from '../inspectors/inspectors.service.js';
 import { type FindingInput, checkAnswers, findingsOf } from './checklist.js';
 import { findTask, requireAssigned, requireState, taskScope } from './task-access.js';
@@ -107,10 +107,17 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
 
   const withFlags = <T extends { deadline: string | null }>(row: T, today = todayInChina()) => ({ ...row, overdue: row.deadline !== null && row.deadline < today });
 
-  async function namesOf(tx: Db, ids: readonly string[]) {
-    if (ids.length === 0) return new Map<string, string>();
-    const rows = await tx.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...ids]));
-    return new Map(rows.map((r) => [r.id, r.name]));
+  /** Inspectors as people: by name, with their enforcement certificate number (null once out of the pool). */
+  async function peopleOf(tx: Db, ids: readonly string[]) {
+    const people = new Map<string, { userId: string; name: string; certificateNo: string | null }>();
+    if (ids.length === 0) return (id: string) => ({ userId: id, name: id, certificateNo: null });
+    const rows = await tx
+      .select({ userId: users.id, name: users.displayName, certificateNo: inspectorProfiles.certificateNo })
+      .from(users)
+      .leftJoin(inspectorProfiles, eq(inspectorProfiles.userId, users.id))
+      .where(inArray(users.id, [...ids]));
+    for (const r of rows) people.set(r.userId, r);
+    return (id: string) => people.get(id) ?? { userId: id, name: id, certificateNo: null };
   }
 
   async function checklistOf(tx: Db, itemId: string) {
@@ -128,7 +135,7 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
     if (!row) throw notFound('检查任务');
     const [task] = await tx.select({ answers: inspectionTasks.answers, findings: inspectionTasks.findings, resultNote: inspectionTasks.resultNote }).from(inspectionTasks).where(eq(inspectionTasks.id, id));
     const item = await checklistOf(tx, row.itemId);
-    const names = await namesOf(tx, row.inspectorIds);
+    const person = await peopleOf(tx, row.inspectorIds);
     const photos = await tx
       .select({ id: taskPhotos.id, fileName: taskPhotos.fileName, contentType: taskPhotos.contentType, size: taskPhotos.size, caption: taskPhotos.caption, uploadedByName: taskPhotos.uploadedByName, createdAt: taskPhotos.createdAt })
       .from(taskPhotos)
@@ -141,7 +148,7 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
       ...task!,
       checklist: item.checklist,
       resultCategories: item.resultCategories,
-      inspectors: row.inspectorIds.map((userId) => ({ userId, name: names.get(userId) ?? userId })),
+      inspectors: row.inspectorIds.map(person),
       assignedToMe: actor.userId !== null && row.inspectorIds.includes(actor.userId),
       photos,
       rectificationOrders: orders,
@@ -222,11 +229,8 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
     /** The inspectors a task without a draw may have for this item and enterprise, and who may not, with the rule. */
     async eligibleInspectors(actor: Actor, itemId: string, uscc: string) {
       const { choice } = await candidatesFor(db, actor, itemId, uscc);
-      const names = await namesOf(db, [...choice.eligible, ...choice.excluded.map((e) => e.inspector)]);
-      const items = [
-        ...choice.eligible.map((userId) => ({ userId, name: names.get(userId) ?? userId, rule: null })),
-        ...choice.excluded.map((e) => ({ userId: e.inspector, name: names.get(e.inspector) ?? e.inspector, rule: e.rule })),
-      ];
+      const person = await peopleOf(db, [...choice.eligible, ...choice.excluded.map((e) => e.inspector)]);
+      const items = [...choice.eligible.map((userId) => ({ ...person(userId), rule: null })), ...choice.excluded.map((e) => ({ ...person(e.inspector), rule: e.rule }))];
       return { items, total: items.length };
     },
 
@@ -240,11 +244,11 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
       if (inspectorIds.length < 2) throw invalid('inspectorIds', '每项检查任务至少安排两名检查人员', 'INSPECTORS_TOO_FEW');
       return inTransaction(db, async (tx) => {
         const { item, uscc, enterprise, choice } = await candidatesFor(tx, ctx.actor, input.itemId, input.uscc);
-        const names = await namesOf(tx, inspectorIds);
+        const person = await peopleOf(tx, inspectorIds);
         for (const id of inspectorIds) {
           if (choice.eligible.includes(id)) continue;
           const rule = choice.excluded.find((e) => e.inspector === id)?.rule;
-          const who = names.get(id) ?? id;
+          const who = person(id).name;
           throw new AppError('INSPECTOR_INELIGIBLE', rule ? `${who}不能检查该企业（${INELIGIBLE_REASONS[rule]}）` : `${who}不在本辖区的执法检查人员名录库中`, 400, { field: 'inspectorIds', inspector: id, rule: rule ?? 'not_in_pool' });
         }
         const bureau = await deps.jurisdiction.competentBureau(enterprise.regionCode, tx);
