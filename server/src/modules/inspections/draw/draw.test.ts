@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidatesHashOf } from './algorithm.js';
 import { assignInspectors, commitDraw, revealDraw } from './draw.js';
-import { type DrawRecord, verifyRecord } from './record.js';
+import { verifyDrawRecord } from '../../../../../packages/draw-verify/zhijian-verify.mjs';
+import type { DrawRecord } from './record.js';
 
 const SECRET = Buffer.from('000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f', 'hex');
 const strataOf = () => [
@@ -20,48 +21,49 @@ const revealed = (witness: string) => {
 const clone = (r: DrawRecord): DrawRecord => JSON.parse(JSON.stringify(r)) as DrawRecord;
 
 describe('a draw record', () => {
-  it('is fixed by the secret, the witness input and the candidates (test vector of docs/DRAW.md)', () => {
+  it('is fixed by the secret, the witness input and the candidates (test vector of docs/DRAW.md)', async () => {
     const record = revealed('2026-11-28 淮安');
     expect(record).toMatchSnapshot();
-    expect(verifyRecord(record)).toBeNull();
+    expect(await verifyDrawRecord(record)).toMatchObject({ ok: true, version: 'zhijian-draw/1', status: 'revealed' });
   });
 
-  it('reports the first mismatch of a tampered record', () => {
+  it('reports the first mismatch of a tampered record', async () => {
     const record = revealed('w');
-    const tamper = (change: (r: DrawRecord) => void) => {
+    const tamper = async (change: (r: DrawRecord) => void) => {
       const r = clone(record);
       change(r);
-      return verifyRecord(r)?.field;
+      const result = await verifyDrawRecord(r);
+      return result.ok ? null : result.field;
     };
-    expect(tamper((r) => (r.version = 'zhijian-draw/0'))).toBe('version');
-    expect(tamper((r) => (r.secret = `${r.secret.slice(0, 63)}${r.secret.endsWith('0') ? '1' : '0'}`))).toBe('commitment');
-    expect(tamper((r) => (r.witnessInput = 'x'))).toBe('seed');
-    expect(tamper((r) => r.strata[0]!.candidates.pop())).toBe('candidate hash');
+    expect(await tamper((r) => (r.version = 'zhijian-draw/0'))).toBe('version');
+    expect(await tamper((r) => (r.secret = `${r.secret.slice(0, 63)}${r.secret.endsWith('0') ? '1' : '0'}`))).toBe('commitment');
+    expect(await tamper((r) => (r.witnessInput = 'x'))).toBe('seed');
+    expect(await tamper((r) => r.strata[0]!.candidates.pop())).toBe('candidate hash');
     expect(
-      tamper((r) => {
+      await tamper((r) => {
         r.strata[0]!.candidates.reverse();
         r.candidatesHash = candidatesHashOf(r.strata); // a consistent hash, so that the order check is the one that fires
       }),
     ).toBe('unsorted candidates');
-    expect(tamper((r) => r.strata[1]!.selected.reverse())).toBe('selection');
-    expect(tamper((r) => r.assignments[0]!.selected.reverse())).toBe('assignment');
-    expect(tamper((r) => r.assignments[0]!.excluded.push({ inspector: r.assignments[0]!.candidates[0]!, rule: 'conflict' }))).toBe('assignment');
+    expect(await tamper((r) => r.strata[1]!.selected.reverse())).toBe('selection');
+    expect(await tamper((r) => r.assignments[0]!.selected.reverse())).toBe('assignment');
+    expect(await tamper((r) => r.assignments[0]!.excluded.push({ inspector: r.assignments[0]!.candidates[0]!, rule: 'conflict' }))).toBe('assignment');
   });
 
-  it('always replays to the same selection, and any change of input changes the record (property)', () => {
+  it('always replays to the same selection, and any change of input changes the record (property)', async () => {
     const strata = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 3 }).chain((names) =>
       fc.tuple(...names.map((name) => fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 30 }).chain((candidates) => fc.record({ name: fc.constant(name), candidates: fc.constant(candidates), k: fc.integer({ min: 0, max: candidates.length }) })))),
     );
-    fc.assert(
-      fc.property(strata, fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.string(), fc.string(), (input, bytes, witness, other) => {
+    await fc.assert(
+      fc.asyncProperty(strata, fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.string(), fc.string(), async (input, bytes, witness, other) => {
         const secret = Buffer.from(bytes);
         const record = revealDraw(commitDraw(input, secret), secret, witness);
-        expect(verifyRecord(record)).toBeNull();
+        expect((await verifyDrawRecord(record)).ok).toBe(true);
         expect(revealDraw(commitDraw(input, secret), secret, witness)).toEqual(record);
         if (other !== witness) expect(revealDraw(commitDraw(input, secret), secret, other).seed).not.toBe(record.seed);
         const changed = clone(record);
         changed.witnessInput = `${witness}!`;
-        expect(verifyRecord(changed)).not.toBeNull();
+        expect((await verifyDrawRecord(changed)).ok).toBe(false);
       }),
       { numRuns: 200 },
     );
