@@ -103,9 +103,10 @@ export interface V2Input {
 /** The records of one `zhijian-draw/2` draw: public (revealed and committed) and the auditors' (revealed and committed). */
 export function buildV2(input: V2Input) {
   const { secret, blindSecret } = input;
+  const byClass = input.strata.some((s) => 'className' in s);
   const withClass = input.strata.filter((s): s is { className: string; keys: string[]; k: number } => 'className' in s && s.keys.length > 0);
   const labelled =
-    withClass.length > 0
+    byClass
       ? withClass
           .map((s) => ({ ...s, order: hmac(blindSecret, s.className).toString('hex') }))
           .sort((a, b) => (a.order < b.order ? -1 : 1))
