@@ -35,9 +35,13 @@ export function DrawHistory({ draws, loading }: { draws: DrawSummary[]; loading:
             {!d.tasksCreatedAt && <Tag color="processing">{label('tasksPending')}</Tag>}
           </>
         ) : d.status === 'cancelled' ? (
-          labelled(t, formatDateTime(d.cancelledAt), d.cancelReason ?? '')
+          <Typography.Link href={publicDrawPath(d.id)} target="_blank">
+            {labelled(t, formatDateTime(d.cancelledAt), d.cancelReason ?? '')}
+          </Typography.Link>
         ) : (
-          '—'
+          <Typography.Link href={publicDrawPath(d.id)} target="_blank">
+            {label('openPublic')}
+          </Typography.Link>
         ),
     },
   ];
