@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { todayInChina } from '../../../platform/calendar/dates.js';
 import { useTestEnv } from '../../../test/app.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
-import { makeItem } from '../testing.js';
+import { auditRecordOf, makeItem } from '../testing.js';
 import { pastQuarters } from './plans.service.js';
 
 const env = useTestEnv();
@@ -23,7 +23,7 @@ describe('plans and pools: data scope', () => {
     expect((await xuyi.post('/api/object-pools', { name: '越界', filter: { tag }, regionCode: '320826' })).statusCode).toBe(403);
     const plan = (await xuyi.post('/api/inspection-plans', { name: '园区抽查', year: Number(todayInChina().slice(0, 4)), itemId: item.id, poolId: pool.id, quarters: [4], mode: 'all' })).json();
     const draw = (await xuyi.post(`/api/inspection-plans/${plan.id}/draws`)).json();
-    expect(draw.strata.flatMap((s: { candidates: string[] }) => s.candidates)).toEqual([inXuyi.uscc]);
+    expect((await auditRecordOf(env, draw.id)).strata.flatMap((s) => s.keys!)).toEqual([inXuyi.uscc]);
 
     // Another county sees none of it; the city sees it all.
     expect((await lianshui.get(`/api/inspection-plans/${plan.id}`)).statusCode).toBe(404);
@@ -34,6 +34,19 @@ describe('plans and pools: data scope', () => {
     expect((await city.get(`/api/inspection-plans/${plan.id}/draws`)).json().items).toEqual([expect.objectContaining({ id: draw.id, status: 'committed' })]);
     // A city-wide pool holds every county's enterprises.
     expect((await city.post('/api/object-pools', { name: '全市园区企业', filter: { tag } })).json()).toMatchObject({ regionCode: '320800', size: 2 });
+  });
+
+  it('plans enterprise and licence items over an enterprise pool, and refuses equipment and standard items with TARGET_KIND_MISMATCH', async () => {
+    const officer = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320830' })).username);
+    const pool = (await officer.post('/api/object-pools', { name: '全县企业', filter: {} })).json();
+    const year = Number(todayInChina().slice(0, 4));
+    for (const [targetKind, status] of [['enterprise', 201], ['licence', 201], ['equipment', 400], ['standard_declaration', 400]] as const) {
+      const item = await makeItem(env);
+      await env.services.inspectionItems.update(env.ctx, item.id, { targetKind });
+      const res = await officer.post('/api/inspection-plans', { name: `${targetKind} 抽查`, year, itemId: item.id, poolId: pool.id, quarters: [4], mode: 'all' });
+      expect(res.statusCode, targetKind).toBe(status);
+      if (status === 400) expect(res.json().error).toMatchObject({ code: 'TARGET_KIND_MISMATCH', details: { field: 'itemId', itemKind: targetKind, poolKind: 'enterprise' } });
+    }
   });
 
   it('refuses a plan whose quarters have all ended unless a reason is given, then keeps and audits the reason', async () => {

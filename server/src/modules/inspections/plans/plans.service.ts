@@ -10,6 +10,7 @@ import { enterprises } from '../../enterprises/enterprises.schema.js';
 import { invalid, requireText } from '../../licences/licence-fields.js';
 import { type ClassRatios, type PlanMode, PLAN_MODES, inspectionItems, inspectionPlans, objectPools } from '../inspections.schema.js';
 import { type PoolsService, poolMembersWhere } from '../pools/pools.service.js';
+import { assertItemFitsPool } from '../target-kinds.js';
 import { DEFAULT_RATIOS, STRATA, type StratumName, stratumSizes } from './strata.js';
 
 export interface PlanInput {
@@ -129,8 +130,9 @@ export function makePlansService(deps: { db: Db; audit: AuditService; pools: Poo
   async function insert(tx: Db, ctx: RequestContext & { actor: Actor }, input: PlanInput) {
     const checked = check(input);
     const pool = await deps.pools.find(tx, ctx.actor, input.poolId);
-    const [item] = await tx.select({ id: inspectionItems.id, active: inspectionItems.active }).from(inspectionItems).where(eq(inspectionItems.id, input.itemId));
+    const [item] = await tx.select({ id: inspectionItems.id, active: inspectionItems.active, targetKind: inspectionItems.targetKind }).from(inspectionItems).where(eq(inspectionItems.id, input.itemId));
     if (!item || !item.active) throw invalid('itemId', '未知或已停用的抽查事项');
+    assertItemFitsPool(item.targetKind, pool.targetKind);
     const [row] = await tx
       .insert(inspectionPlans)
       .values({ ...checked, itemId: item.id, poolId: pool.id, regionCode: pool.regionCode, orgId: ctx.actor.orgId, createdByName: ctx.actor.name })
