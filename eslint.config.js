@@ -17,6 +17,8 @@ export default tseslint.config(
     },
   },
   { files: ['bin/**/*.js'], languageOptions: { globals: { ...globals.node } } },
+  // packages/draw-verify: one module for browsers and Node.js (its command line path uses Node's globals).
+  { files: ['packages/**/*.mjs'], languageOptions: { globals: { ...globals.browser, ...globals.node } } },
   {
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

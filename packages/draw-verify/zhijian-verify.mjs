@@ -66,38 +66,38 @@ function subtle() {
   return s;
 }
 
-/** @param {Uint8Array} bytes @returns {Promise<Uint8Array>} SHA-256 of the bytes */
+/** @param {Uint8Array<ArrayBuffer>} bytes @returns {Promise<Uint8Array<ArrayBuffer>>} SHA-256 of the bytes */
 async function sha256(bytes) {
   return new Uint8Array(await subtle().digest('SHA-256', bytes));
 }
 
-/** @param {Uint8Array} keyBytes @returns {Promise<CryptoKey>} an HMAC-SHA256 key */
+/** @param {Uint8Array<ArrayBuffer>} keyBytes an HMAC-SHA256 key's bytes */
 function hmacKey(keyBytes) {
   return subtle().importKey('raw', keyBytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }
 
-/** @param {CryptoKey} key @param {Uint8Array} data @returns {Promise<Uint8Array>} HMAC-SHA256(key, data) */
+/** @param {Awaited<ReturnType<typeof hmacKey>>} key @param {Uint8Array<ArrayBuffer>} data @returns {Promise<Uint8Array<ArrayBuffer>>} HMAC-SHA256(key, data) */
 async function hmac(key, data) {
   return new Uint8Array(await subtle().sign('HMAC', key, data));
 }
 
 const HEX_DIGITS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-/** @param {Uint8Array} bytes @returns {string} lower-case hex */
+/** @param {Uint8Array<ArrayBuffer>} bytes @returns {string} lower-case hex */
 function toHex(bytes) {
   let out = '';
   for (let i = 0; i < bytes.length; i++) out += HEX_DIGITS[/** @type {number} */ (bytes[i])];
   return out;
 }
 
-/** @param {string} hex lower-case hex of even length @returns {Uint8Array} */
+/** @param {string} hex lower-case hex of even length @returns {Uint8Array<ArrayBuffer>} */
 function fromHex(hex) {
   const out = new Uint8Array(hex.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
   return out;
 }
 
-/** @param {Uint8Array[]} parts @returns {Uint8Array} the parts one after the other */
+/** @param {Uint8Array<ArrayBuffer>[]} parts @returns {Uint8Array<ArrayBuffer>} the parts one after the other */
 function concat(...parts) {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -176,7 +176,7 @@ function firstUnsorted(list) {
  */
 async function hashOfLines(groups) {
   const PIECE = 16384;
-  /** @type {Uint8Array[]} */
+  /** @type {Uint8Array<ArrayBuffer>[]} */
   const pieces = [];
   for (const g of groups) {
     if (g.header !== undefined) pieces.push(utf8(`${g.header}\n`));
@@ -205,7 +205,7 @@ function isHex64(s) {
  * computed ahead, several at once.
  */
 class RandomStream {
-  /** @param {Uint8Array} seed @param {string} name */
+  /** @param {Uint8Array<ArrayBuffer>} seed @param {string} name */
   constructor(seed, name) {
     this.prefix = concat(seed, utf8(name));
     this.block = 0;
@@ -248,7 +248,7 @@ class RandomStream {
  * for j = 0 … k−1 swap item j with item j + uniform(n − j), where uniform(m) takes the next word
  * w, skips it when w ≥ ⌊2³²/m⌋·m and otherwise answers w mod m; the first k items, in that order.
  * (Only the swapped places are remembered, so a million candidates are not copied.)
- * @param {Uint8Array} seed @param {string} name @param {readonly string[]} candidates @param {number} k
+ * @param {Uint8Array<ArrayBuffer>} seed @param {string} name @param {readonly string[]} candidates @param {number} k
  * @returns {Promise<string[]>}
  */
 async function replaySelection(seed, name, candidates, k) {
@@ -515,7 +515,7 @@ async function verifyVersion2(r, run) {
   const audit = r.blindSecret !== undefined || r.labels !== undefined || (Array.isArray(r.strata) && r.strata.some((/** @type {any} */ s) => s?.keys !== undefined));
 
   run.begin('commitment');
-  /** @type {Uint8Array | null} */
+  /** @type {Uint8Array<ArrayBuffer> | null} */
   let seed = null;
   if (committedOnly) {
     if (!isHex64(r.commitment)) throw new Mismatch('commitment', `the commitment ${show(r.commitment)} is not 64 lower-case hex digits`);
@@ -632,7 +632,7 @@ async function checkOpenings(r, selectedIds, openedKeys) {
  * Exactly one assignment per selected object, in the order of the openings: its inspectors and
  * excluded inspectors together are exactly the pool, and its selection replays. Objects that share
  * one list of candidates (the usual case) have that list checked once.
- * @param {Record<string, any>} r @param {Uint8Array} seed @param {{ blindedId: string, stratum: string }[]} selectedIds
+ * @param {Record<string, any>} r @param {Uint8Array<ArrayBuffer>} seed @param {{ blindedId: string, stratum: string }[]} selectedIds
  * @param {string[]} openedKeys @param {string[]} pool
  */
 async function checkAssignments(r, seed, selectedIds, openedKeys, pool) {
