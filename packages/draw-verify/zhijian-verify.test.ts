@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -294,5 +295,28 @@ describe('the commit statement', () => {
     delete bare.id;
     delete bare.committedAt;
     expect(await fieldOf(bare, built.commitStatement.replace(`id=${values.id}`, 'id=else'))).toBe('valid');
+  });
+});
+
+describe('docs/DRAW.md', () => {
+  const python = ['python3', 'python'].find((cmd) => spawnSync(cmd, ['--version']).status === 0);
+  it.skipIf(!python)('has a Python reimplementation that reproduces both test vectors', () => {
+    const doc = fs.readFileSync(new URL('../../docs/DRAW.md', import.meta.url), 'utf8');
+    const blocks = [...doc.matchAll(/```python\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks).toHaveLength(2);
+    const out = spawnSync(python!, ['-'], { input: blocks.join('\n'), encoding: 'utf8' });
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout.split('\n')).toEqual([
+      'seed 7709f630dc204a4037ce6b209308a6157e65de18c19236724241ea010abb5fbd',
+      'candidate hash 845aeedc05490ee21a690c82309b23230f5eba4bd6dea1ed7fe5f43ae8c1edff',
+      'pool hash 51e81da11b468d9cc8b5b9796fa783101dcbdbd59ec76bc9357c5db16bbf6881',
+      "S1 31be03a290b742763153064527ca9638312b38b43ad464f5dbfe3ee768492916 91320800MA1000000A ['u1', 'u3']",
+      "S1 b0acc7c203d346f9b1040456d5b54d3a8defe7f5ff951ee95e93f376d125ca3b 91320800MA1000001B ['u1', 'u3']",
+      "S2 7a5cded279d0c235cd7a8242774314ce6dbf5c5d5aa9308336954bba2624b58f 91320826MA2000001Y ['u3', 'u1']",
+      'e95539fd2dc95935fbec61449d9d814b13330d3586f75a24ce3e329866df8fd0',
+      "['91320800MA1000000A', '91320800MA1000003D'] ['91320826MA2000000X', '91320826MA2000001Y']",
+      "['u1', 'u2']",
+      '',
+    ]);
   });
 });
