@@ -537,7 +537,11 @@ async function verifyVersion2(r, run) {
   const strata = strataOf(r);
 
   run.begin('candidates');
+  /** @type {Set<string>} */
+  const labels = new Set();
   for (const s of strata) {
+    if (labels.has(s.name)) throw new Mismatch('candidates', `two strata are labelled ${s.name}`);
+    labels.add(s.name);
     /** @type {string[]} */
     const candidates = s.candidates;
     const bad = candidates.findIndex((c) => !isHex64(c));

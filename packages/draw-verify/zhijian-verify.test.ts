@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, fixtureCases, fixtureFiles } from './fixtures.js';
-import { VECTOR_1, VECTOR_2, blindOf, buildV1, buildV2, byBytes, nonceOf } from './reference.js';
+import { VECTOR_1, VECTOR_2, blindOf, buildV1, buildV2, byBytes, linesHash, nonceOf } from './reference.js';
 import { type MismatchField, commitStatementOf, parseCommitStatement, verifyDrawRecord } from './zhijian-verify.mjs';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -95,7 +95,6 @@ describe('zhijian-draw/1 test vector (docs/DRAW.md)', () => {
     // The same keys in JavaScript's default (UTF-16) order, with their hash redone: not sorted.
     const utf16 = buildV1({ ...VECTOR_1, strata: [{ name: '全部', candidates: keys, k: 2 }] });
     utf16.strata[0]!.candidates = [...keys].sort();
-    const { linesHash } = await import('./reference.js');
     utf16.candidatesHash = linesHash([{ header: '# 全部', lines: utf16.strata[0]!.candidates }]);
     expect(await fieldOf(utf16)).toBe('unsorted candidates');
   });
@@ -150,6 +149,10 @@ describe('verifyDrawRecord', () => {
     expect(await verifyDrawRecord({ ...rich.revealed, assignments: [{ objectKey: '91320800MA1000000A' }] })).toMatchObject({ ok: false, field: 'assignment' });
     expect(await verifyDrawRecord({ ...buildV1(VECTOR_1), assignments: [null] })).toMatchObject({ ok: false, field: 'assignment' });
     expect(await verifyDrawRecord({ ...buildV1(VECTOR_1), strata: [{ name: 'A', candidates: ['a'], k: 1 }] })).toMatchObject({ ok: false, field: 'candidate hash' });
+    const twice = structuredClone(rich.committed) as Json;
+    twice.strata[1].name = 'S1';
+    twice.candidatesHash = linesHash(twice.strata.map((s: Json) => ({ header: `# ${s.name}`, lines: s.candidates })));
+    expect(await verifyDrawRecord(twice)).toEqual({ ok: false, field: 'candidates', message: 'two strata are labelled S1' });
   });
 
   it('takes a record without secret as committed only when it says so (zhijian-draw/1) or has no status (zhijian-draw/2)', async () => {
