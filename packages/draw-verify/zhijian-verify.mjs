@@ -376,7 +376,7 @@ export async function verifyDrawRecord(record, options = {}) {
     if (r.version === VERSION_1) outcome = await verifyVersion1(r, run);
     else if (r.version === VERSION_2) outcome = await verifyVersion2(r, run);
     else throw new Mismatch('version', `unknown version ${show(r.version)} (expected ${VERSION_1} or ${VERSION_2})`);
-    const statement = options.statement;
+    const statement = options?.statement;
     if (typeof statement === 'string' && statement.trim() !== '') {
       run.begin('commit statement');
       checkStatement(r, statement);
