@@ -4,6 +4,7 @@
  * inspectors with a few exclusion patterns. Run: `npx tsx packages/draw-verify/bench-verify.ts [candidates] [selected]`.
  * The record goes through JSON text and back, as a downloaded one would.
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { buildV2, type Exclusion } from './reference.js';
 import { verifyDrawRecord } from './zhijian-verify.mjs';
@@ -37,6 +38,10 @@ for (const [name, record] of [
   const text = JSON.stringify(record);
   const parsed: unknown = JSON.parse(text);
   t = performance.now();
+  const cpu = process.cpuUsage();
   const result = await verifyDrawRecord(parsed, { statement: built.commitStatement });
-  console.log(`${name}: ${Math.round(text.length / 1e6)} MB of JSON, verified in ${Math.round(performance.now() - t)} ms → ${result.ok ? 'valid' : `${result.field}: ${result.message}`}`);
+  const used = process.cpuUsage(cpu);
+  console.log(
+    `${name}: ${Math.round(text.length / 1e6)} MB of JSON, verified in ${Math.round(performance.now() - t)} ms (CPU ${Math.round((used.user + used.system) / 1000)} ms, load average ${os.loadavg()[0]!.toFixed(1)}) → ${result.ok ? 'valid' : `${result.field}: ${result.message}`}`,
+  );
 }
