@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignBlindedInspectors, commitBlindedDraw, revealBlindedDraw } from './blinded.js';
-import { blindAll, blindOf, labelClasses, nonceOf } from './blinding.js';
+import { blindOf, blindSorted, labelClasses, nonceOf } from './blinding.js';
 import type { FrozenInspector } from './pool.js';
 
 const secret = Buffer.from(Array.from({ length: 32 }, (_, i) => i));
@@ -52,9 +52,11 @@ describe('zhijian-draw/2 test vector', () => {
     await expect(commitBlindedDraw({ strata: [{ className: 'A', keys: S1, k: 1 }, { className: 'B', keys: [S1[0]!], k: 1 }], secret, blindSecret, pool: [], inspectorsPerTask: 2 })).rejects.toThrow(/appears twice/);
   });
 
-  it('blinds a large pool in parallel workers with the same answer as one by one', async () => {
-    const keys = Array.from({ length: 3_000 }, (_, i) => `91320800MA${String(i).padStart(7, '0')}X`);
-    const parallel = await blindAll(blindSecret, keys, { parallelFrom: 1_000 });
-    expect(parallel).toEqual(keys.map((k) => blindOf(blindSecret, k)));
+  it('blinds and sorts a large pool in parallel workers with the same answer as one by one, keys of any length', async () => {
+    const keys = Array.from({ length: 3_000 }, (_, i) => (i === 7 ? `设备${'长'.repeat(80)}` : `91320800MA${String(i).padStart(7, '0')}X`));
+    const parallel = await blindSorted(blindSecret, keys, { parallelFrom: 1_000 });
+    expect(parallel).toEqual(await blindSorted(blindSecret, keys, { parallelFrom: Infinity }));
+    expect(parallel.candidates).toEqual(keys.map((k) => blindOf(blindSecret, k)).sort());
+    expect(parallel.keys.map((k) => blindOf(blindSecret, k))).toEqual(parallel.candidates);
   });
 });

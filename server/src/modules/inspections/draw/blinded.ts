@@ -1,5 +1,5 @@
 import { candidatesHashOf, commitmentOf } from './algorithm.js';
-import { blindAll, labelClasses, nonceOf } from './blinding.js';
+import { blindSorted, labelClasses, nonceOf } from './blinding.js';
 import { type InspectorChoice, assignInspectors, revealDraw } from './draw.js';
 import type { ExclusionEvidence } from './eligibility.js';
 import { type FrozenInspector, freezePool, inspectorPoolHashOf } from './pool.js';
@@ -68,10 +68,7 @@ export async function commitBlindedDraw(input: { strata: readonly ClassStratum[]
       seen.add(key);
     }
     if (!Number.isInteger(k) || k < 0 || k > keys.length) throw new RangeError(`stratum ${className}: cannot draw ${k} of ${keys.length}`);
-    const blinded = await blindAll(input.blindSecret, keys);
-    // Sorted by blinded id (64 hex characters, so string order is byte order), each with its key.
-    const pairs = blinded.map((id, i) => id + keys[i]!).sort();
-    strata.push({ name: label, className, k, candidates: pairs.map((p) => p.slice(0, 64)), keys: pairs.map((p) => p.slice(64)) });
+    strata.push({ name: label, className, k, ...(await blindSorted(input.blindSecret, keys)) });
   }
   const inspectorPool = freezePool(input.pool);
   if (!Number.isInteger(input.inspectorsPerTask) || input.inspectorsPerTask < 1) throw new RangeError(`inspectorsPerTask must be a positive integer, got ${input.inspectorsPerTask}`);
