@@ -26,6 +26,7 @@ import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { makeCalendarService } from './platform/calendar/calendar.service.js';
 import { importLimitsOf } from './platform/files/limits.js';
 import { registerErrorHandler } from './platform/http/errors.js';
+import { openApiOptions } from './platform/http/openapi.js';
 import { registerSecurityHeaders } from './platform/http/headers.js';
 import { perClientLimit } from './platform/http/rate-limit.js';
 import { registerRouteTable } from './platform/http/route-table.js';
@@ -139,17 +140,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10, parts: 20 } });
   app.decorate('importLimits', importLimitsOf(config));
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Zhijian 质监 API', version: '0.1.0', description: '错误统一为 { "error": { "code", "message", "details" } }；列表为 { "items", "total" }。' },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'zj_session' },
-          apiKey: { type: 'http', scheme: 'bearer' },
-        },
-      },
-    },
-  });
+  await app.register(swagger, openApiOptions());
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAccessControl(app, { auth: services.auth, apiKeys: services.apiKeys, cookieSecure: config.cookieSecure });
   registerSecurityHeaders(app);
@@ -157,7 +148,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
 
   app.get(
     '/api/health',
-    { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]) }) } } },
+    { config: { access: 'public' }, schema: { tags: ['system'], summary: '健康检查（服务与数据库可用）', response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]) }) } } },
     async () => {
       await database.executeSql('select 1');
       return { status: 'ok' as const, database: database.kind };

@@ -85,7 +85,7 @@ export const authRoutes =
 
     app.get(
       '/api/auth/session',
-      { config: { access: 'authenticated', allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: '当前会话', response: { 200: SessionReply, 401: ErrorSchema } } },
+      { config: { access: 'authenticated', allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: '当前会话', security: [{ session: [] }], response: { 200: SessionReply, 401: ErrorSchema } } },
       async (request, reply) => {
         if (!request.sessionToken) return reply.status(401).send({ error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
         return { user: toSessionUser(request.actor as UserActor, deps.passwordMinLength), csrfToken: request.csrfToken! };
@@ -99,6 +99,7 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: '修改本人密码',
+          security: [{ session: [] }],
           body: Body({ currentPassword: Type.String({ minLength: 1, maxLength: 256 }), newPassword: Type.String({ minLength: 1, maxLength: 256 }) }),
           response: { 204: NoContent, 400: ErrorSchema },
         },
