@@ -96,7 +96,7 @@ export const enterprisesRoutes =
       },
     );
 
-    app.get('/api/enterprises/:uscc', { config: { access: 'enterprise.read' }, schema: { tags: ['enterprises'], params: UsccParams, response: { 200: Enterprise, 404: ErrorSchema } } }, async (request) =>
+    app.get('/api/enterprises/:uscc', { config: { access: 'enterprise.read' }, schema: { tags: ['enterprises'], summary: '市场主体详情', params: UsccParams, response: { 200: Enterprise, 404: ErrorSchema } } }, async (request) =>
       service.get(request.actor!, request.params.uscc),
     );
 

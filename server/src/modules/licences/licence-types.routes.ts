@@ -34,7 +34,7 @@ export const licenceTypesRoutes =
   async (app) => {
     app.get('/api/licence-types', { config: { access: 'licence.read' }, schema: { tags: ['licences'], summary: '许可证类型', response: { 200: ListOf(LicenceType) } } }, async () => service.list());
 
-    app.get('/api/licence-types/:key', { config: { access: 'licence.read' }, schema: { tags: ['licences'], params: KeyParams, response: { 200: LicenceType, 404: ErrorSchema } } }, async (request) =>
+    app.get('/api/licence-types/:key', { config: { access: 'licence.read' }, schema: { tags: ['licences'], summary: '许可证类型详情', params: KeyParams, response: { 200: LicenceType, 404: ErrorSchema } } }, async (request) =>
       service.get(request.params.key),
     );
 

@@ -111,7 +111,7 @@ export const licencesRoutes =
       async (request, reply) => reply.status(201).send(await service.create(ctxOf(request), request.body)),
     );
 
-    app.get('/api/licences/:id', { config: { access: 'licence.read' }, schema: { tags: ['licences'], params: IdParams, response: { 200: Licence, 404: ErrorSchema } } }, async (request) =>
+    app.get('/api/licences/:id', { config: { access: 'licence.read' }, schema: { tags: ['licences'], summary: '许可证详情', params: IdParams, response: { 200: Licence, 404: ErrorSchema } } }, async (request) =>
       service.get(request.actor!, request.params.id),
     );
 

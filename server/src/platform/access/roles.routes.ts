@@ -22,7 +22,7 @@ export const rolesRoutes =
       return { items, total: items.length };
     });
 
-    app.get('/api/roles/:key', { config: { access: 'role.read' }, schema: { tags: ['access'], params: KeyParams, response: { 200: Role, 404: ErrorSchema } } }, async (request) => service.get(request.params.key));
+    app.get('/api/roles/:key', { config: { access: 'role.read' }, schema: { tags: ['access'], summary: '角色详情', params: KeyParams, response: { 200: Role, 404: ErrorSchema } } }, async (request) => service.get(request.params.key));
 
     app.get(
       '/api/permissions',
@@ -37,7 +37,7 @@ export const rolesRoutes =
       '/api/roles',
       {
         config: { access: 'role.write' },
-        schema: { tags: ['access'], body: Body({ key: Type.String({ minLength: 1, maxLength: 40 }), name: Name, permissions: Permissions, dataScope: DataScope }), response: { 201: Role, ...Errors } },
+        schema: { tags: ['access'], summary: '新建角色', body: Body({ key: Type.String({ minLength: 1, maxLength: 40 }), name: Name, permissions: Permissions, dataScope: DataScope }), response: { 201: Role, ...Errors } },
       },
       async (request, reply) => reply.status(201).send(await service.create(ctxOf(request), request.body)),
     );

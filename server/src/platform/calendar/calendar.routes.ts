@@ -33,6 +33,7 @@ export const calendarRoutes =
         config: { access: 'authenticated' },
         schema: {
           tags: ['calendar'],
+          summary: '某日是否为工作日（certain=false：该年节假日安排尚未录入）',
           querystring: Type.Object({ date: DateString }, { additionalProperties: false }),
           response: { 200: Type.Object({ workingDay: Type.Boolean(), certain: Type.Boolean() }), 400: ErrorSchema },
         },
@@ -40,7 +41,7 @@ export const calendarRoutes =
       async (request) => service.isWorkingDay(request.query.date),
     );
 
-    app.get('/api/calendar/years', { config: { access: 'authenticated' }, schema: { tags: ['calendar'], response: { 200: ListOf(Type.Object({ year: Type.Integer(), source: Source })) } } }, async () =>
+    app.get('/api/calendar/years', { config: { access: 'authenticated' }, schema: { tags: ['calendar'], summary: '已有节假日安排的年份及其来源', response: { 200: ListOf(Type.Object({ year: Type.Integer(), source: Source })) } } }, async () =>
       service.years(),
     );
 

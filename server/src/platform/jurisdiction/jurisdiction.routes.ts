@@ -47,7 +47,7 @@ export const jurisdictionRoutes =
       async (request) => service.listOrgs(request.actor!, request.query, pageOf(request.query)),
     );
 
-    app.get('/api/orgs/:id', { config: { access: 'org.read' }, schema: { tags: ['jurisdiction'], params: IdParams, response: { 200: Org, 404: ErrorSchema } } }, async (request) =>
+    app.get('/api/orgs/:id', { config: { access: 'org.read' }, schema: { tags: ['jurisdiction'], summary: '机构详情', params: IdParams, response: { 200: Org, 404: ErrorSchema } } }, async (request) =>
       service.getOrg(request.actor!, request.params.id),
     );
 
@@ -71,6 +71,7 @@ export const jurisdictionRoutes =
         config: { access: 'org.write' },
         schema: {
           tags: ['jurisdiction'],
+          summary: '修改机构（名称、行政区划、上级、启用/停用；If-Match）',
           params: IdParams,
           body: Body({ name: Type.Optional(Name), regionCode: Type.Optional(RegionCode), parentId: Type.Optional(Id), active: Type.Optional(Type.Boolean()) }),
           response: { 200: Org, 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 412: ErrorSchema },

@@ -42,7 +42,7 @@ export const usersRoutes =
       async (request) => service.list(request.actor!, request.query, pageOf(request.query)),
     );
 
-    app.get('/api/users/:id', { config: { access: 'user.read' }, schema: { tags: ['users'], params: IdParams, response: { 200: User, 404: ErrorSchema } } }, async (request) =>
+    app.get('/api/users/:id', { config: { access: 'user.read' }, schema: { tags: ['users'], summary: '用户详情', params: IdParams, response: { 200: User, 404: ErrorSchema } } }, async (request) =>
       service.get(request.actor!, request.params.id),
     );
 

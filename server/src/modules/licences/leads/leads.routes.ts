@@ -92,7 +92,7 @@ export const leadsRoutes =
       async (request, reply) => reply.status(201).send(await service.create(ctxOf(request), request.body)),
     );
 
-    app.get('/api/unlicensed-leads/:id', { config: { access: 'licence.read' }, schema: { tags: ['licences'], params: IdParams, response: { 200: Lead, 404: ErrorSchema } } }, async (request) =>
+    app.get('/api/unlicensed-leads/:id', { config: { access: 'licence.read' }, schema: { tags: ['licences'], summary: '无证线索详情', params: IdParams, response: { 200: Lead, 404: ErrorSchema } } }, async (request) =>
       service.get(request.actor!, request.params.id),
     );
 
