@@ -958,7 +958,8 @@ export async function main(argv) {
 function isMainScript() {
   if (typeof process !== 'object' || !process || !Array.isArray(process.argv) || !process.argv[1]) return false;
   const self = import.meta.filename;
-  if (!self) return false;
+  // Bundled into another program (e.g. the benchmark server), this file is not the verifier script.
+  if (!self || !/verify[^/\\]*$/i.test(self)) return false;
   if (process.argv[1] === self) return true;
   try {
     // The script's path may go through a symbolic link (e.g. /tmp on macOS).
