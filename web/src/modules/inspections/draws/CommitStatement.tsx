@@ -45,7 +45,7 @@ function PrintSheet({ statement, planName, drawId, committedAt, values }: Props)
         </tbody>
       </table>
       <div className="zj-print-qr">
-        <QRCode value={statement} size={220} bordered={false} type="svg" color="#000" bgColor="#fff" />
+        <QRCode value={statement} size={220} errorLevel="L" bordered={false} type="svg" color="#000" bgColor="#fff" />
       </div>
       <div className="zj-print-sign">
         <div>
@@ -95,7 +95,7 @@ export function CommitStatement(props: Props) {
           <Typography.Text type="secondary">{label('statementHint')}</Typography.Text>
         </Space>
         <div role="img" aria-label={label('qrAlt')}>
-          <QRCode value={props.statement} size={200} data-testid="commit-statement-qr" />
+          <QRCode value={props.statement} size={220} errorLevel="L" data-testid="commit-statement-qr" />
         </div>
       </Flex>
       <PrintSheet {...props} />

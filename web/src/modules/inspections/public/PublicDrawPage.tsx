@@ -9,7 +9,7 @@ import { formatDateTime } from '../../../app/format';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { DrawHashes } from '../draws/DrawHashes';
 import { DrawRecordView } from '../draws/DrawRecordView';
-import { drawRecordApi, METHOD_PATH, saveText, type PublicRecord } from '../draws/drawRecord';
+import { drawRecordApi, METHOD_PATH, publicRecordUrl, type PublicRecord } from '../draws/drawRecord';
 import { DrawStatusTag } from '../labels';
 import { InspectorPool } from './InspectorPool';
 import { PublicDrawFrame } from './PublicDrawFrame';
@@ -122,7 +122,8 @@ export function PublicDrawPage() {
   const extra = (
     <Space wrap size={[16, 4]}>
       {data && (
-        <Button icon={<DownloadOutlined />} onClick={() => saveText(`${JSON.stringify(data, null, 2)}\n`, `draw-${data.id}.json`)}>
+        // the record's own address: the bytes as served (a record may be tens of megabytes)
+        <Button icon={<DownloadOutlined />} href={publicRecordUrl(data.id)} download={`draw-${data.id}.json`}>
           {label('downloadRecord')}
         </Button>
       )}
