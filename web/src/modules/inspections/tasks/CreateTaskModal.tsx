@@ -1,7 +1,7 @@
 import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { withNote } from '../../../app/i18n/punctuation';
+import { labelled, withNote } from '../../../app/i18n/punctuation';
 import { CodeInput } from '../../../app/components/CodeInput';
 import { FormModal } from '../../../app/components/FormModal';
 import { useAsync } from '../../../app/hooks/useAsync';
@@ -9,7 +9,7 @@ import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { itemsApi } from '../inspections.api';
 import { useDrawLabels } from '../labels';
-import { tasksApi, type CreateTaskInput, type Task } from './tasks.api';
+import { tasksApi, type CreateTaskInput, type EligibleInspector, type Task } from './tasks.api';
 import { todayInChina } from '../../../app/format';
 
 type CreateTaskValues = Omit<CreateTaskInput, 'dueOn'> & { dueOn?: Dayjs };
@@ -46,7 +46,11 @@ function useInspectorOptions(itemId: string | undefined, rawUscc: string | undef
   const { data, loading } = useAsync(() => (ready ? tasksApi.eligibleInspectors(itemId!, uscc).catch(() => undefined) : Promise.resolve(undefined)), `${itemId}|${uscc}`);
   return {
     loading,
-    options: (data?.items ?? []).map((i) => ({ value: i.userId, label: i.rule ? withNote(t, i.name, labels.rule(i.rule)) : i.name, disabled: i.rule !== null })),
+    options: (data?.items ?? []).map((i: EligibleInspector & { certificateNo?: string | null }) => {
+      // by name and certificate number (issue 13), and why one may not be chosen
+      const person = i.certificateNo ? withNote(t, i.name, i.certificateNo) : i.name;
+      return { value: i.userId, label: i.rule ? labelled(t, person, labels.rule(i.rule)) : person, disabled: i.rule !== null };
+    }),
   };
 }
 
