@@ -48,10 +48,17 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
   return openPglite(opts.dataDir ? path.join(opts.dataDir, 'pglite') : undefined, opts.migrationsDir);
 }
 
+/** The extensions every PGlite client of the app loads. */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 /** Embedded PostgreSQL; in memory when no directory is given (tests). */
 export async function openPglite(dir?: string, migrationsDir?: string): Promise<Database> {
   if (dir) await preparePgliteDir(dir, migrationsDir);
-  const client = await PGlite.create(dir ? { dataDir: dir, extensions: { pg_trgm } } : { extensions: { pg_trgm } });
+  return pgliteDatabase(await PGlite.create(dir ? { dataDir: dir, extensions: PGLITE_EXTENSIONS } : { extensions: PGLITE_EXTENSIONS }));
+}
+
+/** A Database over an open PGlite client (tests create theirs from a data-directory snapshot). */
+export function pgliteDatabase(client: PGlite): Database {
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
   return {
     kind: 'pglite',

@@ -6,34 +6,37 @@ import { afterAll, beforeAll } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, makeServices } from '../app.js';
 import { bootstrap } from '../bootstrap.js';
-import { type Config, loadConfig } from '../config.js';
+import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { Actor } from '../platform/access/actor.js';
+import { ADMIN_PASSWORD, USER_PASSWORD, fitsBootstrappedSnapshot, testConfig } from './config.js';
 import { openTestDatabase } from './database.js';
 
-export const ADMIN_PASSWORD = 'Admin#Test2026';
-/** Satisfies the password rules; used for every user the tests create. */
-export const USER_PASSWORD = 'User#Pass2026';
+export { ADMIN_PASSWORD, TEST_LOGIN_RATE_LIMIT, TEST_SECRET_KEY, USER_PASSWORD } from './config.js';
 
-/** ZJ_SECRET_KEY of every test environment: tests neither read the real one nor write a key file. */
-export const TEST_SECRET_KEY = Buffer.from('zj-test-key-not-for-production!!').toString('hex');
-
-/** Log-in rate limits no test file reaches by signing in often; tests of the limits set their own. */
-export const TEST_LOGIN_RATE_LIMIT = { perIp: 1_000_000, perUser: 1_000_000 };
-
+/** A test file's database and services, without the HTTP app (service tests). */
+export type ServiceEnv = Awaited<ReturnType<typeof createServiceEnv>>;
+/** A test file's database, services and HTTP app. */
 export type TestEnv = Awaited<ReturnType<typeof createTestEnv>>;
 
-/** One database, the services and the HTTP app for a test file; call `close` in afterAll. */
-export async function createTestEnv(overrides: Partial<Config> = {}, existing?: Database) {
+/**
+ * One database and the services for a test file, bootstrapped as at first start; call `close` in
+ * afterAll. Without `existing`, the database is a copy of the run's snapshot of its own.
+ */
+export async function createServiceEnv(overrides: Partial<Config> = {}, existing?: Database) {
   // Anchors go to a directory of this environment's own (removed by close), never to ./data.
   const anchorDir = path.join(os.tmpdir(), `zj-test-anchors-${randomBytes(6).toString('hex')}`);
-  const config = loadConfig({}, { jobs: false, webDir: '/nonexistent', loginRateLimit: TEST_LOGIN_RATE_LIMIT, secretKey: TEST_SECRET_KEY, auditAnchorDir: anchorDir, ...overrides });
-  const database = existing ?? (await openTestDatabase());
+  const config = testConfig({ auditAnchorDir: anchorDir, ...overrides });
+  // The first-start data is the same for every file, so it usually comes with the copy (bootstrap then finds it).
+  const database = existing ?? (await openTestDatabase({ bootstrapped: fitsBootstrappedSnapshot(config) }));
   const services = makeServices(database, config);
   await bootstrap(services, { ...config, adminPassword: ADMIN_PASSWORD });
-  const { app } = await buildApp({ config, database, services });
-  await app.ready();
+  return withHelpers({ config, database, services, anchorDir, ownsDatabase: !existing });
+}
 
+/** The services' helpers shared by both environments. */
+async function withHelpers(opts: { config: Config; database: Database; services: ReturnType<typeof makeServices>; anchorDir: string; ownsDatabase: boolean }) {
+  const { config, database, services, anchorDir, ownsDatabase } = opts;
   const adminUser = (await services.users.byUsername('admin'))!;
   const admin = (await services.users.loadActor(adminUser.id))! as Actor;
   const ctx = { actor: admin };
@@ -53,6 +56,29 @@ export async function createTestEnv(overrides: Partial<Config> = {}, existing?: 
     const username = `u${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     return services.users.create(ctx, { username, password: USER_PASSWORD, displayName: `测试用户${seq}`, orgId, roles: opts.roles, mustChangePassword: opts.mustChangePassword });
   }
+
+  return {
+    config,
+    database,
+    services,
+    db: database.db,
+    admin,
+    ctx,
+    orgIn,
+    makeUser,
+    async close() {
+      if (ownsDatabase) await database.close();
+      fs.rmSync(anchorDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One database, the services and the HTTP app for a test file; call `close` in afterAll. */
+export async function createTestEnv(overrides: Partial<Config> = {}, existing?: Database) {
+  const env = await createServiceEnv(overrides, existing);
+  const { config, database, services } = env;
+  const { app } = await buildApp({ config, database, services });
+  await app.ready();
 
   /** Logs in through the API; the returned client sends the cookie and CSRF token. */
   async function login(username: string, password = USER_PASSWORD) {
@@ -87,22 +113,14 @@ export async function createTestEnv(overrides: Partial<Config> = {}, existing?: 
   }
 
   return {
+    ...env,
     app,
-    config,
-    database,
-    services,
-    db: database.db,
-    admin,
-    ctx,
-    orgIn,
-    makeUser,
     login,
     client,
     loginAdmin: () => login('admin', ADMIN_PASSWORD),
     async close() {
       await app.close();
-      if (!existing) await database.close();
-      fs.rmSync(anchorDir, { recursive: true, force: true });
+      await env.close();
     },
   };
 }
@@ -115,6 +133,19 @@ export function useTestEnv(overrides: Partial<Config> = {}): TestEnv {
   const env = {} as TestEnv;
   beforeAll(async () => {
     Object.assign(env, await createTestEnv(overrides));
+  });
+  afterAll(() => env.close?.());
+  return env;
+}
+
+/**
+ * The environment of a test file that calls services only (no HTTP app is built):
+ * `const env = useServiceEnv();` at the top of a file.
+ */
+export function useServiceEnv(overrides: Partial<Config> = {}): ServiceEnv {
+  const env = {} as ServiceEnv;
+  beforeAll(async () => {
+    Object.assign(env, await createServiceEnv(overrides));
   });
   afterAll(() => env.close?.());
   return env;

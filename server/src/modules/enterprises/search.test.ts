@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateEnterprises } from '../../demo/generator.js';
-import { useTestEnv } from '../../test/app.js';
+import { useServiceEnv } from '../../test/app.js';
 import { enterprises } from './enterprises.schema.js';
 import { EXACT_COUNT_LIMIT, type EnterpriseFilter, type Sort, makeEnterpriseSearch } from './search.js';
 
-const env = useTestEnv();
+const env = useServiceEnv();
 const ROWS = 3000;
 const rows = [...generateEnterprises({ seed: 11, count: ROWS })];
 

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { TestEnv } from '../../test/app.js';
+import type { ServiceEnv } from '../../test/app.js';
 import type { CreateEnterpriseInput } from './enterprises.service.js';
 import { USCC_ALPHABET, completeUscc, orgCodeCheckChar } from './uscc.js';
 
@@ -15,7 +15,7 @@ export function randomUscc(regionCode = '320826'): string {
 
 let seq = 0;
 /** Registers an enterprise as the test admin; fields default to a plausible one in 320826. */
-export function makeEnterprise(env: TestEnv, input: Partial<CreateEnterpriseInput> = {}) {
+export function makeEnterprise(env: ServiceEnv, input: Partial<CreateEnterpriseInput> = {}) {
   const regionCode = input.regionCode ?? '320826';
   return env.services.enterprises.create(env.ctx, { uscc: randomUscc(regionCode), name: `测试企业${++seq}有限公司`, regionCode, ...input });
 }

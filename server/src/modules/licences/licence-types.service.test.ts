@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useTestEnv } from '../../test/app.js';
+import { useServiceEnv } from '../../test/app.js';
 import { makeEnterprise } from '../enterprises/testing.js';
 
-const env = useTestEnv();
+const env = useServiceEnv();
 
 let seq = 0;
 const uniqueKey = () => `test_type_${Date.now().toString(36)}_${++seq}`;

@@ -1,30 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/access/actor.js';
 import { addDays, todayInChina } from '../../platform/calendar/dates.js';
-import { useTestEnv } from '../../test/app.js';
+import { useServiceEnv } from '../../test/app.js';
 import { makeEnterprise, randomUscc } from '../enterprises/testing.js';
 import { defaultExpiry } from './licence-fields.js';
 import { LICENCE_STATES, type LicenceState, TRANSITION_TARGETS, type TransitionTarget } from './states.js';
+import { makeLicence } from './testing.js';
 
-const env = useTestEnv();
+const env = useServiceEnv();
 
 /** The code with another final check character. */
 const wrongCheckDigit = (uscc: string) => uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0');
 
 let seq = 0;
-async function issue(input: { regionCode?: string; type?: string; issuedOn?: string; expiresOn?: string | null } = {}) {
-  const enterprise = await makeEnterprise(env, { regionCode: input.regionCode ?? '320826' });
-  return env.services.licences.create(env.ctx, {
-    uscc: enterprise.uscc,
-    type: input.type ?? 'industrial_product',
-    number: `XK-${Date.now()}-${++seq}`,
-    scope: '电线电缆',
-    issuedOn: input.issuedOn ?? '2024-03-01',
-    expiresOn: input.expiresOn,
-    issuer: '江苏省市场监督管理局',
-  });
-}
-
 const measure = (to: TransitionTarget, extra: Partial<{ reviewOn: string; deadlineWorkingDays: number }> = {}) => ({
   to,
   reason: '其他许可审批部门反馈',
@@ -40,11 +28,11 @@ const apply = (id: string, to: TransitionTarget, actor: Actor = env.admin) => en
 /** A licence in the given state, reached by the shortest path. */
 async function licenceIn(state: LicenceState) {
   if (state === 'expired') {
-    const l = await issue({ issuedOn: '2015-01-01', expiresOn: '2020-01-01' });
+    const l = await makeLicence(env, { issuedOn: '2015-01-01', expiresOn: '2020-01-01' });
     await env.services.licences.expire({ actor: null }, todayInChina());
     return l;
   }
-  const l = await issue();
+  const l = await makeLicence(env);
   if (state !== 'normal') await apply(l.id, state);
   return l;
 }
@@ -63,14 +51,14 @@ const ALLOWED: Record<LicenceState, TransitionTarget[]> = {
 
 describe('issuing a licence', () => {
   it('starts in normal supervision and takes the type’s default validity when no expiry is given', async () => {
-    const l = await issue({ issuedOn: '2024-03-01' });
+    const l = await makeLicence(env, { issuedOn: '2024-03-01' });
     expect(l).toMatchObject({ state: 'normal', expiresOn: '2029-02-28', typeName: '工业产品生产许可证', regionCode: '320826' });
     expect(defaultExpiry('2024-02-29', 4)).toBe('2028-02-28');
-    expect((await issue({ type: 'se_use_registration' })).expiresOn).toBeNull();
+    expect((await makeLicence(env, { type: 'se_use_registration' })).expiresOn).toBeNull();
   });
 
   it('rejects a number already used for the same type, a historic type, an unknown enterprise and an expiry before the issue date', async () => {
-    const l = await issue();
+    const l = await makeLicence(env);
     const enterprise = await makeEnterprise(env);
     const base = { uscc: enterprise.uscc, type: 'industrial_product', number: l.number, issuedOn: '2024-01-01', issuer: '江苏省市场监督管理局' };
     await expect(env.services.licences.create(env.ctx, base)).rejects.toMatchObject({ code: 'DUPLICATE', status: 409 });
@@ -103,7 +91,7 @@ describe('measures on a licence holder (the state machine)', () => {
   });
 
   it('needs a review date for warning and a deadline in working days for a change order, counted on the calendar', async () => {
-    const l = await issue();
+    const l = await makeLicence(env);
     await expect(env.services.licences.requestTransition(env.ctx, l.id, { ...measure('warning'), reviewOn: undefined })).rejects.toMatchObject({ code: 'INVALID_DATE' });
     await expect(env.services.licences.requestTransition(env.ctx, l.id, { ...measure('changeOrdered'), deadlineWorkingDays: 0 })).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(env.services.licences.requestTransition(env.ctx, l.id, { ...measure('revoked'), reason: '  ' })).rejects.toMatchObject({ code: 'VALIDATION' });
@@ -122,7 +110,7 @@ describe('measures on a licence holder (the state machine)', () => {
     const awaiting = async (licenceId: string) => (await env.services.todos.list(head, { page: 1, pageSize: 500 })).items.filter((t) => t.subjectId === licenceId).map((t) => t.kind);
     await env.services.licences.setApprovalRule(env.ctx, 'revoked', true);
     try {
-      const l = await issue();
+      const l = await makeLicence(env);
       const asked = await apply(l.id, 'revoked', officer);
       expect(asked).toMatchObject({ pending: true, request: { status: 'pending', toState: 'revoked' } });
       expect((await env.services.licences.get(officer, l.id)).state).toBe('normal');
@@ -135,7 +123,7 @@ describe('measures on a licence holder (the state machine)', () => {
       await expect(env.services.licences.decide({ actor: head }, l.id, requestId, { approve: true })).rejects.toMatchObject({ code: 'NOT_PENDING' });
       expect(await awaiting(l.id)).toEqual([]);
 
-      const other = await issue();
+      const other = await makeLicence(env);
       const second = await apply(other.id, 'revoked', officer);
       const rejected = await env.services.licences.decide({ actor: head }, other.id, second.pending ? second.request.id : '', { approve: false, note: '证据不足' });
       expect(rejected.state).toBe('normal');
@@ -146,7 +134,7 @@ describe('measures on a licence holder (the state machine)', () => {
   });
 
   it('moves licences past their validity to expired, once, and nothing leaves expired', async () => {
-    const l = await issue({ issuedOn: '2016-05-01', expiresOn: '2021-04-30' });
+    const l = await makeLicence(env, { issuedOn: '2016-05-01', expiresOn: '2021-04-30' });
     await env.services.licences.expire({ actor: null }, '2021-04-30');
     expect((await env.services.licences.get(env.admin, l.id)).state).toBe('normal');
     await env.services.licences.expire({ actor: null }, '2021-05-01');
@@ -158,8 +146,8 @@ describe('measures on a licence holder (the state machine)', () => {
 describe('data scope', () => {
   it('lets a county officer see and act only on licences of its own county', async () => {
     const county = (await env.services.users.loadActor((await env.makeUser({ roles: ['county_officer'], regionCode: '320826' })).id))!;
-    const own = await issue({ regionCode: '320826' });
-    const foreign = await issue({ regionCode: '320830' });
+    const own = await makeLicence(env, { regionCode: '320826' });
+    const foreign = await makeLicence(env, { regionCode: '320830' });
     expect((await env.services.licences.get(county, own.id)).id).toBe(own.id);
     await expect(env.services.licences.get(county, foreign.id)).rejects.toMatchObject({ status: 404 });
     await expect(apply(foreign.id, 'warning', county)).rejects.toMatchObject({ status: 404 });

@@ -5,15 +5,12 @@ import { todos } from '../../platform/todos/todos.schema.js';
 import { useTestEnv } from '../../test/app.js';
 import { makeEnterprise } from '../enterprises/testing.js';
 import { licenceFeedback } from './feedback/feedback.schema.js';
+import { makeLicence } from './testing.js';
 
 const env = useTestEnv();
 const today = todayInChina();
 
 let seq = 0;
-async function issue(regionCode: string, expiresOn: string) {
-  const enterprise = await makeEnterprise(env, { regionCode });
-  return env.services.licences.create(env.ctx, { uscc: enterprise.uscc, type: 'industrial_product', number: `RM-${Date.now()}-${++seq}`, issuedOn: '2022-01-10', expiresOn, issuer: '江苏省市场监督管理局' });
-}
 
 const measure = (to: 'warning' | 'changeOrdered' | 'revoked', extra: object = {}) => ({ to, reason: '测试', legalBasis: '《工业产品生产许可证管理条例》', documentNo: `淮市监〔2026〕${++seq}号`, ...extra });
 
@@ -26,9 +23,9 @@ const openAbout = (subjectId: string) =>
 
 describe('licence reminders', () => {
   it('raises one to-do per licence expiring within 90 days, another within 30, for the county bureau and the owning section', async () => {
-    const soon = await issue('320826', addDays(today, 20));
-    const later = await issue('320826', addDays(today, 60));
-    const far = await issue('320826', addDays(today, 200));
+    const soon = await makeLicence(env, { regionCode: '320826', issuedOn: '2022-01-10', expiresOn: addDays(today, 20) });
+    const later = await makeLicence(env, { regionCode: '320826', issuedOn: '2022-01-10', expiresOn: addDays(today, 60) });
+    const far = await makeLicence(env, { regionCode: '320826', issuedOn: '2022-01-10', expiresOn: addDays(today, 200) });
     await env.services.licenceReminders.run(today);
 
     const lianshui = await env.orgIn('320826');
@@ -49,7 +46,7 @@ describe('licence reminders', () => {
   });
 
   it('is idempotent, and resolves an item whose cause went away', async () => {
-    const l = await issue('320830', addDays(today, 10));
+    const l = await makeLicence(env, { regionCode: '320830', issuedOn: '2022-01-10', expiresOn: addDays(today, 10) });
     await env.services.licenceReminders.run(today);
     const again = await env.services.licenceReminders.run(today);
     expect(again['licence.expiring_30'].created).toBe(0);
@@ -60,10 +57,10 @@ describe('licence reminders', () => {
   });
 
   it('reminds of a warning whose review date came and of a change order whose deadline passed', async () => {
-    const warned = await issue('320826', addDays(today, 1000));
+    const warned = await makeLicence(env, { regionCode: '320826', issuedOn: '2022-01-10', expiresOn: addDays(today, 1000) });
     const reviewOn = addDays(today, 7);
     await env.services.licences.requestTransition(env.ctx, warned.id, measure('warning', { reviewOn }));
-    const ordered = await issue('320826', addDays(today, 1000));
+    const ordered = await makeLicence(env, { regionCode: '320826', issuedOn: '2022-01-10', expiresOn: addDays(today, 1000) });
     const after = await env.services.licences.requestTransition(env.ctx, ordered.id, measure('changeOrdered', { deadlineWorkingDays: 5 }));
     const deadline = after.pending ? '' : after.licence.changeDeadline!;
 
@@ -92,7 +89,7 @@ describe('licence reminders', () => {
 
 describe('GET /api/todos', () => {
   it("lists a user's own bureau's items only, and a user can mark one done for good", async () => {
-    const l = await issue('320826', addDays(today, 15));
+    const l = await makeLicence(env, { regionCode: '320826', issuedOn: '2022-01-10', expiresOn: addDays(today, 15) });
     await env.services.licenceReminders.run(today);
     const lianshui = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320826' })).username);
     const xuyi = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320830' })).username);

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { inTransaction } from '../../db/sql.js';
-import { useTestEnv } from '../../test/app.js';
+import { useServiceEnv } from '../../test/app.js';
 import { auditEvents } from './audit.schema.js';
 
-const env = useTestEnv();
+const env = useServiceEnv();
 
 describe('audit log', () => {
   it('records an event in the same transaction as the change, and not when it rolls back', async () => {

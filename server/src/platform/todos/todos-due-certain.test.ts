@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeEnterprise } from '../../modules/enterprises/testing.js';
 import { makeTargetedTask } from '../../modules/inspections/testing.js';
 import { rectificationOrders } from '../../modules/inspections/tasks/tasks.schema.js';
-import { exitInput, makeLicence } from '../../modules/licences/exits/testing.js';
+import { exitInput } from '../../modules/licences/exits/testing.js';
+import { makeLicence } from '../../modules/licences/testing.js';
 import { makeFeedbackService } from '../../modules/licences/feedback/feedback.service.js';
 import { useTestEnv } from '../../test/app.js';
 import type { Actor } from '../access/actor.js';
@@ -34,7 +35,7 @@ async function todosAbout(username: string, subjectId: string) {
 
 describe('to-dos carry the certainty of their working-day due date', () => {
   it('exit.investigation_assigned: false when the investigation deadline runs into a year without holiday data, true within a covered year', async () => {
-    const licence = await makeLicence(env, '320826');
+    const licence = await makeLicence(env, { regionCode: '320826' });
     const investigator = await env.makeUser({ roles: ['inspector'], regionCode: '320826' });
 
     // 10 working days from 21 December of the last year with holiday data run into a year without it.
@@ -44,7 +45,7 @@ describe('to-dos carry the certainty of their working-day due date', () => {
     expect(uncertain.investigationDueCertain).toBe(false);
     expect(await todosAbout(investigator.username, uncertain.id)).toEqual([expect.objectContaining({ kind: 'exit.investigation_assigned', dueOn: uncertain.investigationDueOn, dueCertain: false })]);
 
-    const other = await makeLicence(env, '320826');
+    const other = await makeLicence(env, { regionCode: '320826' });
     pretend(`${lastCovered}-06-01T02:00:00Z`);
     const certain = await env.services.licenceExits.open(env.ctx, exitInput('conditions_lost', other.id, investigator.id));
     vi.useRealTimers();
@@ -73,7 +74,7 @@ describe('to-dos carry the certainty of their working-day due date', () => {
     const officer = await env.makeUser({ roles: ['county_officer'], regionCode: '320826' });
     let seq = 0;
     const order = async (at: string) => {
-      const licence = await makeLicence(env, '320826');
+      const licence = await makeLicence(env, { regionCode: '320826' });
       pretend(at);
       const after = await env.services.licences.requestTransition(env.ctx, licence.id, { to: 'changeOrdered', reason: '测试', legalBasis: '《工业产品生产许可证管理条例》', documentNo: `淮市监〔${lastCovered}〕${Date.now()}-${++seq}号`, deadlineWorkingDays: 10 });
       vi.useRealTimers();

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { makeEnterprise } from '../../modules/enterprises/testing.js';
 import { actorOf, makeTargetedTask } from '../../modules/inspections/testing.js';
 import { inspectionTasks, rectificationOrders } from '../../modules/inspections/tasks/tasks.schema.js';
-import { exitInput, makeLicence } from '../../modules/licences/exits/testing.js';
+import { exitInput } from '../../modules/licences/exits/testing.js';
+import { makeLicence } from '../../modules/licences/testing.js';
 import { useTestEnv } from '../../test/app.js';
 import type { Actor } from '../access/actor.js';
 import { addDays, todayInChina } from '../calendar/dates.js';
@@ -158,7 +159,7 @@ describe('to-dos: kinds', () => {
   });
 
   it('exit.investigation_assigned: for the investigator in person, closed when the investigation is recorded', async () => {
-    const licence = await makeLicence(env, '320826');
+    const licence = await makeLicence(env, { regionCode: '320826' });
     const { user: investigator, actor: investigatorActor } = await actorOf(env, ['inspector'], '320826');
     const { actor: officer } = await actorOf(env, ['county_officer'], '320826');
     const exit = await env.services.licenceExits.open(env.ctx, exitInput('conditions_lost', licence.id, investigator.id));

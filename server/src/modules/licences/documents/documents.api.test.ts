@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../../../test/app.js';
-import { makeEnterprise } from '../../enterprises/testing.js';
+import { makeLicence } from '../testing.js';
 import { MAX_ATTACHMENT_BYTES } from '../../../platform/documents/attachments.js';
 
 const env = useTestEnv();
@@ -21,15 +21,9 @@ async function upload(c: Client, licenceId: string, fileName: string, content: B
   return c.post(`/api/licences/${licenceId}/documents`, payload, headers);
 }
 
-let seq = 0;
-async function issue(regionCode = '320826') {
-  const enterprise = await makeEnterprise(env, { regionCode });
-  return env.services.licences.create(env.ctx, { uscc: enterprise.uscc, type: 'industrial_product', number: `API-DOC-${Date.now()}-${++seq}`, issuedOn: '2024-03-01', issuer: '江苏省市场监督管理局' });
-}
-
 describe('licence documents API', () => {
   it('uploads an attachment (201), lists it without content and downloads it with its type and name', async () => {
-    const licence = await issue();
+    const licence = await makeLicence(env);
     const officer = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320826' })).username);
     const created = await upload(officer, licence.id, '营业执照.pdf', PDF);
     expect(created.statusCode).toBe(201);
@@ -48,7 +42,7 @@ describe('licence documents API', () => {
   });
 
   it('answers a wrong format, a disguised file, a missing file and an oversized one with clear codes, writing nothing', async () => {
-    const licence = await issue();
+    const licence = await makeLicence(env);
     const admin = await env.loginAdmin();
     const code = async (res: Promise<{ statusCode: number; json: () => { error: { code: string } } }>) => {
       const r = await res;
@@ -64,7 +58,7 @@ describe('licence documents API', () => {
 
   it('keeps a county officer out of another county’s documents (404) and a read-only user from uploading (403)', async () => {
     const admin = await env.loginAdmin();
-    const foreign = await issue('320830');
+    const foreign = await makeLicence(env, { regionCode: '320830' });
     const stored = (await upload(admin, foreign.id, 'a.pdf', PDF)).json();
     const county = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320826' })).username);
     expect((await county.get(`/api/licences/${foreign.id}/documents`)).statusCode).toBe(404);

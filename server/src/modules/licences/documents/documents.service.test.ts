@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../platform/access/actor.js';
-import { useTestEnv } from '../../../test/app.js';
-import { makeEnterprise } from '../../enterprises/testing.js';
+import { useServiceEnv } from '../../../test/app.js';
+import { makeLicence } from '../testing.js';
 
-const env = useTestEnv();
+const env = useServiceEnv();
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n');
-
-let seq = 0;
-async function issue(regionCode = '320826') {
-  const enterprise = await makeEnterprise(env, { regionCode });
-  return env.services.licences.create(env.ctx, { uscc: enterprise.uscc, type: 'industrial_product', number: `DOC-${Date.now()}-${++seq}`, issuedOn: '2024-03-01', issuer: '江苏省市场监督管理局' });
-}
 
 async function countyOfficer(regionCode: string): Promise<Actor> {
   const user = await env.makeUser({ roles: ['county_officer'], regionCode });
@@ -22,7 +16,7 @@ const documents = () => env.services.licenceDocuments;
 
 describe('licence documents', () => {
   it('stores an uploaded attachment with its checked name and type, audited, and lists it with the generated documents', async () => {
-    const licence = await issue();
+    const licence = await makeLicence(env);
     const officer = await countyOfficer('320826');
     const uploaded = await documents().upload({ actor: officer }, licence.id, { fileName: 'C:\\scans\\证书扫描件.pdf', content: PDF });
     expect(uploaded).toMatchObject({ licenceId: licence.id, kind: 'attachment', fileName: '证书扫描件.pdf', contentType: 'application/pdf', size: PDF.length, createdByName: officer.name });
@@ -41,14 +35,14 @@ describe('licence documents', () => {
   });
 
   it('rejects a file of another format or whose content does not match its extension, writing nothing', async () => {
-    const licence = await issue();
+    const licence = await makeLicence(env);
     await expect(documents().upload(env.ctx, licence.id, { fileName: 'run.exe', content: PDF })).rejects.toMatchObject({ code: 'ATTACHMENT_TYPE', status: 400 });
     await expect(documents().upload(env.ctx, licence.id, { fileName: 'fake.pdf', content: Buffer.from('MZ\x90\x00') })).rejects.toMatchObject({ code: 'ATTACHMENT_CONTENT', status: 400 });
     expect((await documents().list(env.admin, licence.id)).total).toBe(0);
   });
 
   it('keeps a county officer to its own county’s licences: another county’s is missing for listing, upload and download', async () => {
-    const foreign = await issue('320830');
+    const foreign = await makeLicence(env, { regionCode: '320830' });
     const stored = await documents().upload(env.ctx, foreign.id, { fileName: 'a.pdf', content: PDF });
     const officer = await countyOfficer('320826');
     await expect(documents().list(officer, foreign.id)).rejects.toMatchObject({ status: 404 });
@@ -57,7 +51,7 @@ describe('licence documents', () => {
     expect((await documents().list(env.admin, foreign.id)).total).toBe(1);
 
     // a document id of another licence is not reachable through one's own licence
-    const own = await issue('320826');
+    const own = await makeLicence(env, { regionCode: '320826' });
     await expect(documents().download(officer, own.id, stored.id)).rejects.toMatchObject({ status: 404 });
   });
 });

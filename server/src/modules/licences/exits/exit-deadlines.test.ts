@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { statutory } from '../../../platform/calendar/statutory.js';
 import { UNCERTAIN_DEADLINE_NOTE } from '../../../platform/documents/docx.js';
-import { useTestEnv } from '../../../test/app.js';
-import { docxText, exitInput, makeLicence } from './testing.js';
+import { useServiceEnv } from '../../../test/app.js';
+import { docxText, exitInput } from './testing.js';
+import { makeLicence } from '../testing.js';
 
-const env = useTestEnv();
+const env = useServiceEnv();
 
 afterEach(() => {
   vi.useRealTimers();
@@ -22,7 +23,7 @@ function lateInLastCoveredYear() {
 describe('investigation deadlines over a year without holiday data', () => {
   it('are flagged on the procedure and noted in the investigation notice', async () => {
     lateInLastCoveredYear();
-    const licence = await makeLicence(env, '320826');
+    const licence = await makeLicence(env, { regionCode: '320826' });
     const investigator = await env.makeUser({ roles: ['county_officer'], regionCode: '320826' });
     const exit = await env.services.licenceExits.open(env.ctx, exitInput('conditions_lost', licence.id, investigator.id));
     expect(exit.investigationDueCertain).toBe(false);
@@ -32,7 +33,7 @@ describe('investigation deadlines over a year without holiday data', () => {
   });
 
   it('print a certain deadline without the note', async () => {
-    const licence = await makeLicence(env, '320826');
+    const licence = await makeLicence(env, { regionCode: '320826' });
     const investigator = await env.makeUser({ roles: ['county_officer'], regionCode: '320826' });
     const input = { ...exitInput('conditions_lost', licence.id, investigator.id), investigationWorkingDays: 1 };
     const exit = await env.services.licenceExits.open(env.ctx, input);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../../../test/app.js';
-import { decision, docxText, exitInput, makeLicence } from './testing.js';
+import { decision, docxText, exitInput } from './testing.js';
+import { makeLicence } from '../testing.js';
 
 const env = useTestEnv();
 
@@ -64,8 +65,8 @@ describe('licence exits API', () => {
 
   it('answers 403 to a user without licence.write and 404 outside the jurisdiction', async () => {
     const admin = await env.loginAdmin();
-    const own = await makeLicence(env, '320826');
-    const foreign = await makeLicence(env, '320830');
+    const own = await makeLicence(env, { regionCode: '320826' });
+    const foreign = await makeLicence(env, { regionCode: '320830' });
     const foreignExit = (await admin.post('/api/licence-exits', exitInput('closure', foreign.id))).json();
     const ownExit = (await admin.post('/api/licence-exits', exitInput('closure', own.id))).json();
 
@@ -87,7 +88,7 @@ describe('licence exits API', () => {
 
   it('lets the assigned investigator record the investigation whatever their role (audited), and no other user without licence.write', async () => {
     const admin = await env.loginAdmin();
-    const licence = await makeLicence(env, '320826');
+    const licence = await makeLicence(env, { regionCode: '320826' });
     const investigator = await env.makeUser({ roles: ['inspector'], regionCode: '320826' });
     const exit = (await admin.post('/api/licence-exits', exitInput('conditions_lost', licence.id, investigator.id))).json();
     const body = { findings: '现场核查，生产设备已搬离', justifiedReason: false };

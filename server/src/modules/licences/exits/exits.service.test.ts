@@ -4,10 +4,11 @@ import { inTransaction } from '../../../db/sql.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { auditEvents } from '../../../platform/audit/audit.schema.js';
 import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
-import { useTestEnv } from '../../../test/app.js';
-import { decision, docxText, exitInput, makeLicence } from './testing.js';
+import { useServiceEnv } from '../../../test/app.js';
+import { decision, docxText, exitInput } from './testing.js';
+import { makeLicence } from '../testing.js';
 
-const env = useTestEnv();
+const env = useServiceEnv();
 
 const exits = () => env.services.licenceExits;
 const documentsOf = (exitId: string, licenceId: string) => env.services.licenceDocuments.list(env.admin, licenceId, exitId);
@@ -20,7 +21,7 @@ async function documentText(licenceId: string, documentId: string) {
 
 /** A conditions_lost procedure on a fresh licence, investigated by a new county officer. */
 async function openConditionsLost(regionCode = '320826') {
-  const licence = await makeLicence(env, regionCode);
+  const licence = await makeLicence(env, { regionCode });
   const investigator = await env.makeUser({ roles: ['county_officer'], regionCode });
   const exit = await exits().open(env.ctx, exitInput('conditions_lost', licence.id, investigator.id));
   return { licence, investigator, exit };
@@ -206,7 +207,7 @@ describe('data scope', () => {
     const county = await actorOf(['county_officer'], '320826');
     const own = await openConditionsLost('320826');
     const foreign = await openConditionsLost('320830');
-    const foreignLicence = await makeLicence(env, '320830');
+    const foreignLicence = await makeLicence(env, { regionCode: '320830' });
 
     expect((await exits().get(county, own.exit.id)).id).toBe(own.exit.id);
     await expect(exits().get(county, foreign.exit.id)).rejects.toMatchObject({ status: 404 });

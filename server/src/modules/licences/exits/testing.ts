@@ -1,17 +1,9 @@
 import JSZip from 'jszip';
 import { todayInChina } from '../../../platform/calendar/dates.js';
-import type { TestEnv } from '../../../test/app.js';
-import { makeEnterprise } from '../../enterprises/testing.js';
 import type { ExitKind } from './exits.schema.js';
 import type { OpenExitInput } from './exits.service.js';
 
 let seq = 0;
-
-/** A licence in normal supervision held by a new enterprise of `regionCode` (test factory). */
-export async function makeLicence(env: TestEnv, regionCode = '320826') {
-  const enterprise = await makeEnterprise(env, { regionCode });
-  return env.services.licences.create(env.ctx, { uscc: enterprise.uscc, type: 'industrial_product', number: `XK-EXIT-${Date.now()}-${++seq}`, scope: '电线电缆', issuedOn: '2024-03-01', issuer: '江苏省市场监督管理局' });
-}
 
 /** What opens a procedure of `kind` on a licence: a complaint, a closure decision or a department's finding. */
 export function exitInput(kind: ExitKind, licenceId: string, investigatorId?: string): OpenExitInput {

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { inTransaction } from '../../../db/sql.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
-import { useTestEnv } from '../../../test/app.js';
+import { useServiceEnv } from '../../../test/app.js';
 import { makeEnterprise, randomUscc } from '../../enterprises/testing.js';
 import type { TransitionTarget } from '../states.js';
 import { type FeedbackInput, makeFeedbackService } from './feedback.service.js';
 
-const env = useTestEnv();
+const env = useServiceEnv();
 
 let seq = 0;
 const notice = (uscc: string, extra: Partial<FeedbackInput> = {}): FeedbackInput => ({

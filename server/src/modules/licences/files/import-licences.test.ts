@@ -6,11 +6,11 @@ import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
 import type { ImportMode } from '../../../platform/files/import.js';
 import { importLimitsOf } from '../../../platform/files/limits.js';
 import { kindOf } from '../../../platform/files/read-rows.js';
-import { useTestEnv } from '../../../test/app.js';
+import { useServiceEnv } from '../../../test/app.js';
 import { makeEnterprise, randomUscc } from '../../enterprises/testing.js';
 import { licences } from '../licences.schema.js';
 
-const env = useTestEnv();
+const env = useServiceEnv();
 
 const HEADER = '许可证类型,证书编号,统一社会信用代码,许可范围,发证日期,有效期至,发证机关';
 const ISSUER = '江苏省市场监督管理局';

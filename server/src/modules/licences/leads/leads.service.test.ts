@@ -2,12 +2,12 @@ import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../platform/access/actor.js';
 import { auditEvents } from '../../../platform/audit/audit.schema.js';
-import { useTestEnv } from '../../../test/app.js';
+import { useServiceEnv } from '../../../test/app.js';
 import { makeEnterprise, randomUscc } from '../../enterprises/testing.js';
 import type { LeadInput } from './leads.service.js';
 import { unlicensedLeads } from './leads.schema.js';
 
-const env = useTestEnv();
+const env = useServiceEnv();
 
 let seq = 0;
 const leadInput = (input: Partial<LeadInput> = {}): LeadInput => ({
