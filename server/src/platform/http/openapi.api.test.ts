@@ -88,6 +88,12 @@ describe('the OpenAPI document (issue 14 item 7)', () => {
     }
   });
 
+  it('answers the documented 400 even on a route without parameters (any query string is checked)', async () => {
+    const res = await env.app.inject({ url: '/api/health?x=%00' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION');
+  });
+
   it('answers the documented 401 and 403 (CSRF) in the error shape', async () => {
     const anonymous = await env.app.inject({ url: '/api/orgs' });
     expect(anonymous.statusCode).toBe(401);
