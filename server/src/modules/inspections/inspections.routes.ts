@@ -138,16 +138,16 @@ export const inspectionsRoutes =
     );
     app.post(
       '/api/object-pools',
-      { config: { access: 'inspection.plan' }, schema: { tags: ['inspections'], body: Body({ name: Type.String({ minLength: 1, maxLength: 100 }), filter: Filter, regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) }), response: { 201: Pool, ...Errors } } },
+      { config: { access: 'inspection.plan' }, schema: { tags: ['inspections'], summary: '新建检查对象名录库（按条件筛选市场主体）', body: Body({ name: Type.String({ minLength: 1, maxLength: 100 }), filter: Filter, regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) }), response: { 201: Pool, ...Errors } } },
       async (request, reply) => reply.status(201).send(await deps.pools.create(ctxOf(request), request.body)),
     );
-    app.get('/api/object-pools/:id', { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], params: IdParams, response: { 200: Pool, 404: ErrorSchema } } }, async (request) =>
+    app.get('/api/object-pools/:id', { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], summary: '检查对象名录库详情', params: IdParams, response: { 200: Pool, 404: ErrorSchema } } }, async (request) =>
       deps.pools.get(request.actor!, request.params.id),
     );
 
     app.get(
       '/api/inspection-plans',
-      { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false }), response: { 200: ListOf(Plan) } } },
+      { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], summary: '抽查计划列表（可按年度）', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false }), response: { 200: ListOf(Plan) } } },
       async (request) => deps.plans.list(request.actor!, request.query.year),
     );
     app.post(
@@ -210,7 +210,7 @@ export const inspectionsRoutes =
       },
       async (request, reply) => reply.status(201).send(await deps.templates.apply(ctxOf(request), request.params.key, request.body)),
     );
-    app.get('/api/inspection-plans/:id', { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], params: IdParams, response: { 200: Plan, 404: ErrorSchema } } }, async (request) =>
+    app.get('/api/inspection-plans/:id', { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], summary: '抽查计划详情', params: IdParams, response: { 200: Plan, 404: ErrorSchema } } }, async (request) =>
       deps.plans.get(request.actor!, request.params.id),
     );
     app.get(

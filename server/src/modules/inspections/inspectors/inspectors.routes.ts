@@ -63,7 +63,7 @@ export const inspectorsRoutes =
       },
     );
 
-    app.get('/api/inspectors/:userId', { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], params: UserParams, response: { 200: Inspector, 404: ErrorSchema } } }, async (request) =>
+    app.get('/api/inspectors/:userId', { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], summary: '执法检查人员详情', params: UserParams, response: { 200: Inspector, 404: ErrorSchema } } }, async (request) =>
       service.get(request.actor!, request.params.userId),
     );
 

@@ -89,7 +89,7 @@ export const inspectionItemsRoutes =
       },
     );
 
-    app.get('/api/inspection-items/:id', { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], params: IdParams, response: { 200: Item, 404: ErrorSchema } } }, async (request) =>
+    app.get('/api/inspection-items/:id', { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], summary: '抽查事项详情（含检查表与结果分类）', params: IdParams, response: { 200: Item, 404: ErrorSchema } } }, async (request) =>
       service.get(request.params.id),
     );
 

@@ -163,7 +163,7 @@ export const tasksRoutes =
       { config: { access: 'inspection.plan' }, schema: { tags, summary: '公示已办结任务的检查结果', body: Body({ ids: Type.Array(Id, { minItems: 1, maxItems: 500 }) }), response: { 200: Type.Object({ published: Type.Integer() }), ...Errors } } },
       async (request) => deps.tasks.publish(ctxOf(request), request.body.ids),
     );
-    app.get('/api/inspection-tasks/:id', { config: { access: 'inspection.read' }, schema: { tags, params: IdParams, response: { 200: TaskDetail, 404: ErrorSchema } } }, async (request) => deps.tasks.get(request.actor!, request.params.id));
+    app.get('/api/inspection-tasks/:id', { config: { access: 'inspection.read' }, schema: { tags, summary: '检查任务详情', params: IdParams, response: { 200: TaskDetail, 404: ErrorSchema } } }, async (request) => deps.tasks.get(request.actor!, request.params.id));
     app.put(
       '/api/inspection-tasks/:id/answers',
       { config: { access: 'inspection.perform' }, schema: { tags, summary: '暂存检查表回答（If-Match）', params: IdParams, body: Body({ answers: Answers }), response: { 200: TaskDetail, ...WriteErrors } } },
@@ -209,7 +209,7 @@ export const tasksRoutes =
     );
     app.get(
       '/api/inspection-tasks/:id/photos/:photoId',
-      { config: { access: 'inspection.read' }, schema: { tags, params: Type.Object({ id: Id, photoId: Id }, { additionalProperties: false }), response: { 200: Binary, 404: ErrorSchema } } },
+      { config: { access: 'inspection.read' }, schema: { tags, summary: '下载现场照片', params: Type.Object({ id: Id, photoId: Id }, { additionalProperties: false }), response: { 200: Binary, 404: ErrorSchema } } },
       async (request, reply) => {
         const photo = await deps.photos.download(request.actor!, request.params.id, request.params.photoId);
         setAttachment(reply, `photo-${request.params.photoId}${photo.contentType === 'image/png' ? '.png' : '.jpg'}`, photo.fileName);
