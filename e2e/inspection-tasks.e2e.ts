@@ -38,7 +38,7 @@ describe('inspection tasks', () => {
     const committed = await commitDrawInUi(desk.page);
     const record = await revealDrawInUi(desk.page, `见证人 ${unique()} 报数 3`);
     expect(record.id).toBe(committed.id);
-    expect(record.strata.flatMap((s) => s.selected).sort()).toEqual(seed.enterprises.map((e) => e.uscc).sort());
+    expect(record.openings!.map((o) => o.key).sort()).toEqual(seed.enterprises.map((e) => e.uscc).sort());
     for (const name of seed.inspectors.map((i) => i.displayName)) expect(await desk.page.getByTestId('draw-assignments').innerText()).toContain(name);
     const task = (await tasksOfDraw(seed, record.id)).find((t) => t.objectKey === enterprise!.uscc)!;
 

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import type { Draw } from '../web/src/modules/inspections/inspections.api';
+import type { PublicRecord } from '../web/src/modules/inspections/draws/drawRecord';
 import { ApiSession } from './support/api';
 import { choose, openPage, visible, waitForShell, saveDialog } from './support/browser';
 import { USER_PASSWORD, unique } from './support/env';
@@ -127,7 +127,8 @@ describe('random inspections', () => {
     const record = await revealDrawInUi(page, witness);
     expect(record.commitment).toBe(commit.commitment);
     expect(record.witnessInput).toBe(witness);
-    const selected = record.strata.flatMap((s) => s.selected);
+    // the drawn objects' USCCs, as opened at the reveal (the strata list blinded ids)
+    const selected = record.openings!.map((o) => o.key);
     expect(selected).toHaveLength(3);
 
     expect((await page.getByTestId('draw-seed').innerText()).trim()).toBe(record.seed);
@@ -139,8 +140,8 @@ describe('random inspections', () => {
       const row = assignments.getByRole('row').filter({ hasText: uscc });
       const text = await row.innerText();
       for (const name of [w.first.displayName, w.second.displayName]) expect(text).toContain(name);
-      expect(text).toContain(`${w.conflicted.displayName}：声明回避`);
-      expect(text).toContain(`${w.unskilled.displayName}：专业领域不符`);
+      expect(text).toContain(`${w.conflicted.displayName}（JC${w.suffix}A）：声明回避`);
+      expect(text).toContain(`${w.unskilled.displayName}（JC${w.suffix}D）：专业领域不符`);
     }
     await visible(page.getByTestId('draw-history').getByText('已揭晓'));
 
@@ -157,7 +158,7 @@ describe('random inspections', () => {
 
     // anyone, without login: the public list, the record with the same seed and selection, and its download
     const visitor = await openPage(suite.browser);
-    await visitor.page.goto('/public/draws');
+    await visitor.page.goto('/public/draws?status=revealed'); // the cancelled draw of the same plan is public too
     await visitor.page.getByRole('link', { name: planName }).click();
     await visitor.page.waitForURL(`**/public/draws/${record.id}`);
     await visible(visitor.page.getByTestId('draw-seed'));
@@ -165,13 +166,14 @@ describe('random inspections', () => {
     expect((await visitor.page.getByTestId('draw-commitment').innerText()).trim()).toBe(commitment.trim());
     const publicSelection = await visitor.page.getByTestId('draw-selection').innerText();
     for (const uscc of selected) expect(publicSelection).toContain(uscc);
-    await visible(visitor.page.getByTestId('verify-help').getByText('npx zhijian draw verify record.json'));
+    await visible(visitor.page.getByTestId('verify-panel').getByRole('button', { name: '在本机核验' }));
+    expect(await visitor.page.getByText('npx').count()).toBe(0);
 
     const download = visitor.page.waitForEvent('download');
-    await visitor.page.getByRole('button', { name: /下载记录/ }).click();
+    await visitor.page.getByRole('link', { name: /下载记录/ }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe('record.json');
-    const downloaded = JSON.parse(await readFile((await file.path())!, 'utf8')) as Draw;
+    expect(file.suggestedFilename()).toBe(`draw-${record.id}.json`);
+    const downloaded = JSON.parse(await readFile((await file.path())!, 'utf8')) as PublicRecord;
     expect(downloaded.seed).toBe(record.seed);
     expect(downloaded.strata.map((s) => s.selected)).toEqual(record.strata.map((s) => s.selected));
     await visitor.context.close();

@@ -1,7 +1,7 @@
 /** Seeding for the random-inspection journeys (users, enterprises and inspector profiles through the API) and the draw ceremony's steps in the UI. */
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { Draw } from '../../web/src/modules/inspections/inspections.api';
+import type { DrawSummary, PublicRecord } from '../../web/src/modules/inspections/draws/drawRecord';
 import type { ApiSession, Enterprise, Org, User } from './api';
 import { visible } from './browser';
 import { USER_PASSWORD, unique } from './env';
@@ -72,25 +72,25 @@ export async function pickOption(page: Page, scope: Locator, label: string, opti
 }
 
 /** On a plan's page: freezes the candidates (step 2) and waits for the published commitment; answers the committed draw. */
-export async function commitDrawInUi(page: Page): Promise<Draw> {
+export async function commitDrawInUi(page: Page): Promise<DrawSummary> {
   const committed = page.waitForResponse((r) => /\/draws$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST');
   await page.getByRole('button', { name: '封存候选名单' }).click();
   const response = await committed;
   expect(response.status()).toBe(201);
-  const draw = (await response.json()) as Draw;
+  const draw = (await response.json()) as DrawSummary;
   await visible(page.getByTestId('draw-commitment').getByText(draw.commitment));
   return draw;
 }
 
-/** On a plan's page with a committed draw: types the witnesses' input and reveals (after the confirmation); answers the record. */
-export async function revealDrawInUi(page: Page, witnessInput: string): Promise<Draw> {
+/** On a plan's page with a committed draw: types the witnesses' input and reveals (after the confirmation); answers the public record. */
+export async function revealDrawInUi(page: Page, witnessInput: string): Promise<PublicRecord> {
   await page.getByLabel('见证人输入').fill(witnessInput);
   await page.getByRole('button', { name: '揭晓结果' }).click();
   const revealed = page.waitForResponse((r) => /\/reveal$/.test(new URL(r.url()).pathname));
   await page.locator('.ant-popconfirm').getByRole('button', { name: '揭晓结果' }).click();
   const response = await revealed;
   expect(response.status()).toBe(200);
-  const record = (await response.json()) as Draw;
+  const draw = (await response.json()) as DrawSummary;
   await visible(page.getByTestId('draw-seed'));
-  return record;
+  return (await (await page.request.get(`/api/public/draws/${draw.id}`)).json()) as PublicRecord;
 }
