@@ -11,30 +11,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                            database: "pglite" | "postgres";
-                        };
-                    };
-                };
-            };
-        };
+        /** 健康检查（服务与数据库可用） */
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -53,114 +31,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 登录 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        username: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                id: string;
-                                username: string;
-                                displayName: string;
-                                orgId: string;
-                                orgName: string;
-                                regionCode: string;
-                                roles: string[];
-                                permissions: string[];
-                                dataScope: "all" | "region" | "org" | "self";
-                                mustChangePassword: boolean;
-                                /** @description 新密码须满足的规则（修改密码、新建用户、重置密码的表单在输入前即显示） */
-                                passwordPolicy: {
-                                    minLength: number;
-                                    maxLength: number;
-                                    /** @description 大写字母、小写字母、数字、符号四类中至少几类 */
-                                    minClasses: number;
-                                };
-                            };
-                            csrfToken: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthLogin"];
         delete?: never;
         options?: never;
         head?: never;
@@ -177,24 +48,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 退出登录 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["postAuthLogout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -209,62 +63,7 @@ export interface paths {
             cookie?: never;
         };
         /** 当前会话 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                id: string;
-                                username: string;
-                                displayName: string;
-                                orgId: string;
-                                orgName: string;
-                                regionCode: string;
-                                roles: string[];
-                                permissions: string[];
-                                dataScope: "all" | "region" | "org" | "self";
-                                mustChangePassword: boolean;
-                                /** @description 新密码须满足的规则（修改密码、新建用户、重置密码的表单在输入前即显示） */
-                                passwordPolicy: {
-                                    minLength: number;
-                                    maxLength: number;
-                                    /** @description 大写字母、小写字母、数字、符号四类中至少几类 */
-                                    minClasses: number;
-                                };
-                            };
-                            csrfToken: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAuthSession"];
         put?: never;
         post?: never;
         delete?: never;
@@ -283,46 +82,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 修改本人密码 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        currentPassword: string;
-                        newPassword: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -337,34 +97,7 @@ export interface paths {
             cookie?: never;
         };
         /** 行政区划 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                code: string;
-                                name: string;
-                                parentCode: string | null;
-                                level: number;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getRegions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -380,155 +113,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 机构列表（限本人数据范围） */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    q?: string;
-                    type?: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
-                    regionCode?: string;
-                    parentId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
-                                regionCode: string;
-                                regionName: string | null;
-                                parentId: string | null;
-                                parentName: string | null;
-                                active: boolean;
-                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                                version: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 机构列表（限本人数据范围）
+         * @description 权限：`org.read`
+         */
+        get: operations["getOrgs"];
         put?: never;
-        /** 新建机构（上级默认为市局） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
-                        regionCode: string;
-                        /** Format: uuid */
-                        parentId?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
-                            regionCode: string;
-                            regionName: string | null;
-                            parentId: string | null;
-                            parentName: string | null;
-                            active: boolean;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 新建机构（上级默认为市局）
+         * @description 权限：`org.write`
+         */
+        post: operations["postOrgs"];
         delete?: never;
         options?: never;
         head?: never;
@@ -542,181 +137,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
-                            regionCode: string;
-                            regionName: string | null;
-                            parentId: string | null;
-                            parentName: string | null;
-                            active: boolean;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 机构详情
+         * @description 权限：`org.read`
+         */
+        get: operations["getOrgsById"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        regionCode?: string;
-                        /** Format: uuid */
-                        parentId?: string;
-                        active?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
-                            regionCode: string;
-                            regionName: string | null;
-                            parentId: string | null;
-                            parentName: string | null;
-                            active: boolean;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 修改机构（名称、行政区划、上级、启用/停用；If-Match）
+         * @description 权限：`org.write`
+         */
+        patch: operations["patchOrgsById"];
         trace?: never;
     };
     "/api/users": {
@@ -726,166 +161,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 用户列表（限本人数据范围） */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    q?: string;
-                    orgId?: string;
-                    role?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                username: string;
-                                displayName: string;
-                                orgId: string;
-                                orgName: string;
-                                regionCode: string;
-                                roles: string[];
-                                active: boolean;
-                                mustChangePassword: boolean;
-                                /** Format: date-time */
-                                lockedUntil: string | null;
-                                /** Format: date-time */
-                                lastLoginAt: string | null;
-                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                                version: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 用户列表（限本人数据范围）
+         * @description 权限：`user.read`
+         */
+        get: operations["getUsers"];
         put?: never;
-        /** 新建用户 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        username: string;
-                        password: string;
-                        displayName: string;
-                        /** Format: uuid */
-                        orgId: string;
-                        roles: string[];
-                        mustChangePassword?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            username: string;
-                            displayName: string;
-                            orgId: string;
-                            orgName: string;
-                            regionCode: string;
-                            roles: string[];
-                            active: boolean;
-                            mustChangePassword: boolean;
-                            /** Format: date-time */
-                            lockedUntil: string | null;
-                            /** Format: date-time */
-                            lastLoginAt: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 新建用户
+         * @description 权限：`user.write`
+         */
+        post: operations["postUsers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -899,192 +185,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            username: string;
-                            displayName: string;
-                            orgId: string;
-                            orgName: string;
-                            regionCode: string;
-                            roles: string[];
-                            active: boolean;
-                            mustChangePassword: boolean;
-                            /** Format: date-time */
-                            lockedUntil: string | null;
-                            /** Format: date-time */
-                            lastLoginAt: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 用户详情
+         * @description 权限：`user.read`
+         */
+        get: operations["getUsersById"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** 修改用户（If-Match） */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        displayName?: string;
-                        /** Format: uuid */
-                        orgId?: string;
-                        roles?: string[];
-                        active?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            username: string;
-                            displayName: string;
-                            orgId: string;
-                            orgName: string;
-                            regionCode: string;
-                            roles: string[];
-                            active: boolean;
-                            mustChangePassword: boolean;
-                            /** Format: date-time */
-                            lockedUntil: string | null;
-                            /** Format: date-time */
-                            lastLoginAt: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 修改用户（If-Match）
+         * @description 权限：`user.write`
+         */
+        patch: operations["patchUsersById"];
         trace?: never;
     };
     "/api/users/{id}/reset-password": {
@@ -1096,109 +211,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 重置密码（If-Match） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        password: string;
-                        mustChangePassword?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 重置密码（If-Match）
+         * @description 权限：`user.write`
+         */
+        post: operations["postUsersByIdResetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1214,102 +231,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 解除锁定（If-Match） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 解除锁定（If-Match）
+         * @description 权限：`user.write`
+         */
+        post: operations["postUsersByIdUnlock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1323,136 +249,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 角色列表 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                key: string;
-                                name: string;
-                                permissions: string[];
-                                dataScope: "all" | "region" | "org" | "self";
-                                builtin: boolean;
-                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                                version: number;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 角色列表
+         * @description 权限：`role.read`
+         */
+        get: operations["getRoles"];
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        key: string;
-                        name: string;
-                        permissions: string[];
-                        dataScope: "all" | "region" | "org" | "self";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            name: string;
-                            permissions: string[];
-                            dataScope: "all" | "region" | "org" | "self";
-                            builtin: boolean;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 新建角色
+         * @description 权限：`role.write`
+         */
+        post: operations["postRoles"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1466,170 +273,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            name: string;
-                            permissions: string[];
-                            dataScope: "all" | "region" | "org" | "self";
-                            builtin: boolean;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 角色详情
+         * @description 权限：`role.read`
+         */
+        get: operations["getRolesByKey"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** 修改角色（If-Match） */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        permissions?: string[];
-                        dataScope?: "all" | "region" | "org" | "self";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            name: string;
-                            permissions: string[];
-                            dataScope: "all" | "region" | "org" | "self";
-                            builtin: boolean;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 修改角色（If-Match）
+         * @description 权限：`role.write`
+         */
+        patch: operations["patchRolesByKey"];
         trace?: never;
     };
     "/api/permissions": {
@@ -1639,33 +297,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 权限键 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                key: string;
-                                group: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 权限键
+         * @description 权限：`role.read`
+         */
+        get: operations["getPermissions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1681,106 +317,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** API 密钥列表 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                orgId: string;
-                                orgName: string;
-                                name: string;
-                                prefix: string;
-                                roles: string[];
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                lastUsedAt: string | null;
-                                /** Format: date-time */
-                                revokedAt: string | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * API 密钥列表
+         * @description 权限：`apikey.read`
+         */
+        get: operations["getApiKeys"];
         put?: never;
-        /** 为其他部门系统签发 API 密钥（密钥仅显示一次） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        orgId: string;
-                        name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            key: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 为其他部门系统签发 API 密钥（密钥仅显示一次）
+         * @description 权限：`apikey.write`
+         */
+        post: operations["postApiKeys"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1797,42 +344,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** 吊销 API 密钥 */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 吊销 API 密钥
+         * @description 权限：`apikey.write`
+         */
+        delete: operations["deleteApiKeysById"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1845,56 +361,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 审计日志（最新在前） */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    /** @description 用户名或用户 ID */
-                    actor?: string;
-                    /** @description 完整动作，或以“.”结尾的前缀 */
-                    action?: string;
-                    target?: string;
-                    from?: string;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** Format: date-time */
-                                at: string;
-                                actorId: string | null;
-                                actorName: string | null;
-                                orgId: string | null;
-                                orgName: string | null;
-                                action: string;
-                                targetType: string | null;
-                                targetId: string | null;
-                                before: unknown;
-                                after: unknown;
-                                ip: string | null;
-                                hash: string;
-                                prevHash: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 审计日志（最新在前）
+         * @description 权限：`audit.read`
+         */
+        get: operations["getAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1910,50 +381,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 用密钥和锚点校验审计日志哈希链，报告第一个断点（篡改或截断） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ok: boolean;
-                            /** @description 第一个断点之前完好的事件数（完整时为全部） */
-                            checked: number;
-                            firstBroken: {
-                                id: string;
-                                /** @description hash_mismatch（内容或哈希被改）、chain_broken（链接断开）或 anchor_missing（锚点记录的事件已不在：日志被截断） */
-                                reason: string;
-                            } | null;
-                            /** @description 密钥链的第一个事件（链首，或旧的无密钥链之后的 audit.rekeyed 事件） */
-                            keyedFrom: string | null;
-                            anchors: {
-                                /** @description 与日志相符的锚点数 */
-                                checked: number;
-                                /** @description 锚点文件中无法识别的行数 */
-                                unreadable: number;
-                                /** @description 最近写入的锚点 */
-                                latest: {
-                                    lastId: string;
-                                    /** Format: date-time */
-                                    at: string;
-                                } | null;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 用密钥和锚点校验审计日志哈希链，报告第一个断点（篡改或截断）
+         * @description 权限：`audit.read`
+         */
+        get: operations["getAuditVerify"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1970,47 +402,7 @@ export interface paths {
             cookie?: never;
         };
         /** 自 from 起第 N 个工作日（from 当日不计） */
-        get: {
-            parameters: {
-                query: {
-                    from: string;
-                    days: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            date: string;
-                            certain: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCalendarAddWorkingDays"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2026,46 +418,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query: {
-                    date: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            workingDay: boolean;
-                            certain: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /** 某日是否为工作日（certain=false：该年节假日安排尚未录入） */
+        get: operations["getCalendarIsWorkingDay"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2081,32 +435,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                year: number;
-                                source: "package" | "manual";
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        /** 已有节假日安排的年份及其来源 */
+        get: operations["getCalendarYears"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2123,42 +453,7 @@ export interface paths {
             cookie?: never;
         };
         /** 某年的节假日、调休工作日与人工调整 */
-        get: {
-            parameters: {
-                query: {
-                    year: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            covered: boolean;
-                            /** @description 该年“数据完整”声明的版本（0：未声明） */
-                            coveredVersion: number;
-                            items: {
-                                date: string;
-                                workingDay: boolean;
-                                name: string | null;
-                                source: "package" | "manual";
-                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                                version: number;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCalendarDays"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2175,125 +470,17 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 人工调整某日（If-Match：该日调整的版本，未调整过为 0） */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    date: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        workingDay: boolean;
-                        name?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            date: string;
-                            workingDay: boolean;
-                            name: string | null;
-                            source: "package" | "manual";
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 人工调整某日（If-Match：该日调整的版本，未调整过为 0）
+         * @description 权限：`calendar.write`
+         */
+        put: operations["putCalendarDaysByDate"];
         post?: never;
-        /** 撤销某日的人工调整（If-Match） */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    date: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 撤销某日的人工调整（If-Match）
+         * @description 权限：`calendar.write`
+         */
+        delete: operations["deleteCalendarDaysByDate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2307,70 +494,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 声明人工录入的年份数据完整（If-Match：声明的版本，未声明过为 0） */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        covered: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            covered: boolean;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 声明人工录入的年份数据完整（If-Match：声明的版本，未声明过为 0）
+         * @description 权限：`calendar.write`
+         */
+        put: operations["putCalendarYearsByYear"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2386,53 +514,7 @@ export interface paths {
             cookie?: never;
         };
         /** 当前用户的待办事项（来自各模块，最紧急的在前） */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @description 提醒类别，例如 licence.expiring_30、licence.change_overdue、feedback.overdue */
-                                kind: string;
-                                subjectType: string;
-                                subjectId: string;
-                                /** @description 中文标题 */
-                                title: string;
-                                /** @description 标题的各组成部分（界面据此按所选语言组织文字）；旧事项可能为空 */
-                                params: {
-                                    [key: string]: string;
-                                };
-                                /** @description 处理该事项的页面路径 */
-                                link: string;
-                                dueOn: string | null;
-                                /** @description 期限按工作日计算且跨越无节假日数据的年份时为 false（界面以 ⚠ 标注）；其他情况为 true */
-                                dueCertain: boolean;
-                                regionCode: string;
-                                status: "open" | "done" | "resolved";
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getTodos"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2451,64 +533,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 标记待办事项为已办 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @description 提醒类别，例如 licence.expiring_30、licence.change_overdue、feedback.overdue */
-                            kind: string;
-                            subjectType: string;
-                            subjectId: string;
-                            /** @description 中文标题 */
-                            title: string;
-                            /** @description 标题的各组成部分（界面据此按所选语言组织文字）；旧事项可能为空 */
-                            params: {
-                                [key: string]: string;
-                            };
-                            /** @description 处理该事项的页面路径 */
-                            link: string;
-                            dueOn: string | null;
-                            /** @description 期限按工作日计算且跨越无节假日数据的年份时为 false（界面以 ⚠ 标注）；其他情况为 true */
-                            dueCertain: boolean;
-                            regionCode: string;
-                            status: "open" | "done" | "resolved";
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postTodosByIdDone"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2522,199 +547,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 检索市场主体名录（限本人数据范围） */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    q?: string;
-                    regionCode?: string;
-                    status?: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
-                    creditClass?: "A" | "B" | "C" | "D";
-                    tag?: string;
-                    industryCode?: string;
-                    sort?: "name" | "-name" | "uscc" | "-uscc" | "establishedOn" | "-establishedOn" | "updatedAt" | "-updatedAt";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                uscc: string;
-                                name: string;
-                                legalRepresentative: string | null;
-                                address: string | null;
-                                regionCode: string;
-                                regionName: string | null;
-                                industryCode: string | null;
-                                status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
-                                establishedOn: string | null;
-                                contacts: {
-                                    name: string;
-                                    phone?: string;
-                                    email?: string;
-                                    role?: string;
-                                }[];
-                                tags: string[];
-                                creditClass: ("A" | "B" | "C" | "D") | (never | null);
-                                usccOverrideReason: string | null;
-                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                                version: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                            total: number;
-                            /** @description 超过 10000 条匹配时 total 为估计值（false）；翻页不以估计值为止 */
-                            totalExact: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 检索市场主体名录（限本人数据范围）
+         * @description 权限：`enterprise.read`
+         */
+        get: operations["getEnterprises"];
         put?: never;
-        /** 登记市场主体 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        uscc: string;
-                        name: string;
-                        regionCode: string;
-                        legalRepresentative?: string | null;
-                        address?: string | null;
-                        industryCode?: string | null;
-                        status?: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
-                        establishedOn?: string | null;
-                        contacts?: {
-                            name: string;
-                            phone?: string;
-                            email?: string;
-                            role?: string;
-                        }[];
-                        tags?: string[];
-                        usccOverride?: {
-                            reason: string;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            uscc: string;
-                            name: string;
-                            legalRepresentative: string | null;
-                            address: string | null;
-                            regionCode: string;
-                            regionName: string | null;
-                            industryCode: string | null;
-                            status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
-                            establishedOn: string | null;
-                            contacts: {
-                                name: string;
-                                phone?: string;
-                                email?: string;
-                                role?: string;
-                            }[];
-                            tags: string[];
-                            creditClass: ("A" | "B" | "C" | "D") | (never | null);
-                            usccOverrideReason: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 登记市场主体
+         * @description 权限：`enterprise.write`
+         */
+        post: operations["postEnterprises"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2728,217 +571,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    uscc: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            uscc: string;
-                            name: string;
-                            legalRepresentative: string | null;
-                            address: string | null;
-                            regionCode: string;
-                            regionName: string | null;
-                            industryCode: string | null;
-                            status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
-                            establishedOn: string | null;
-                            contacts: {
-                                name: string;
-                                phone?: string;
-                                email?: string;
-                                role?: string;
-                            }[];
-                            tags: string[];
-                            creditClass: ("A" | "B" | "C" | "D") | (never | null);
-                            usccOverrideReason: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 市场主体详情
+         * @description 权限：`enterprise.read`
+         */
+        get: operations["getEnterprisesByUscc"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** 修改市场主体（If-Match 带上读取时的 ETag：已被他人修改时 412） */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    uscc: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        regionCode?: string;
-                        legalRepresentative?: string | null;
-                        address?: string | null;
-                        industryCode?: string | null;
-                        status?: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
-                        establishedOn?: string | null;
-                        contacts?: {
-                            name: string;
-                            phone?: string;
-                            email?: string;
-                            role?: string;
-                        }[];
-                        tags?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            uscc: string;
-                            name: string;
-                            legalRepresentative: string | null;
-                            address: string | null;
-                            regionCode: string;
-                            regionName: string | null;
-                            industryCode: string | null;
-                            status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
-                            establishedOn: string | null;
-                            contacts: {
-                                name: string;
-                                phone?: string;
-                                email?: string;
-                                role?: string;
-                            }[];
-                            tags: string[];
-                            creditClass: ("A" | "B" | "C" | "D") | (never | null);
-                            usccOverrideReason: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 修改市场主体（If-Match 带上读取时的 ETag：已被他人修改时 412）
+         * @description 权限：`enterprise.write`
+         */
+        patch: operations["patchEnterprisesByUscc"];
         trace?: never;
     };
     "/api/enterprises/{uscc}/history": {
@@ -2948,59 +595,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 变更历史（最新在前） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    uscc: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** Format: date-time */
-                                at: string;
-                                actorName: string | null;
-                                source: "form" | "import";
-                                action: "created" | "updated";
-                                changes: {
-                                    field: string;
-                                    before: unknown;
-                                    after: unknown;
-                                }[];
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 变更历史（最新在前）
+         * @description 权限：`enterprise.read`
+         */
+        get: operations["getEnterprisesByUsccHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3021,67 +620,10 @@ export interface paths {
         /**
          * 批量导入市场主体（.xlsx / .csv，UTF-8 或 GBK）
          * @description multipart/form-data：字段 file（.xlsx 或 .csv，UTF-8 或 GBK），字段 mode = all-or-nothing（默认，有任何错误行则不写入）| valid-rows（仅导入有效行）。按统一社会信用代码新增或更新。
+         *
+         *     权限：`enterprise.import`
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            imported: number;
-                            updated: number;
-                            unchanged: number;
-                            rejected: {
-                                row: number;
-                                column: string;
-                                code: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postEnterprisesImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3095,37 +637,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出检索结果（与导入相同的列，按信用代码排序） */
-        get: {
-            parameters: {
-                query: {
-                    format: "xlsx" | "csv";
-                    q?: string;
-                    regionCode?: string;
-                    status?: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
-                    creditClass?: "A" | "B" | "C" | "D";
-                    tag?: string;
-                    industryCode?: string;
-                    sort?: "name" | "-name" | "uscc" | "-uscc" | "establishedOn" | "-establishedOn" | "updatedAt" | "-updatedAt";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-            };
-        };
+        /**
+         * 导出检索结果（与导入相同的列，按信用代码排序）
+         * @description 权限：`enterprise.export`
+         */
+        get: operations["getEnterprisesExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3142,82 +658,7 @@ export interface paths {
             cookie?: never;
         };
         /** 企业公示信息查询（无需登录，按客户端限流） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    uscc: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            uscc: string;
-                            name: string;
-                            regionCode: string;
-                            regionName: string | null;
-                            status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
-                            /** @description 有效的许可证（未届满、未吊销/注销/撤销/暂停），按证照类型、编号排序 */
-                            licences: {
-                                typeName: string;
-                                number: string;
-                                scope: string | null;
-                                issuedOn: string;
-                                expiresOn: string | null;
-                                issuer: string;
-                            }[];
-                            /** @description 被吊销（revoked）或撤销（withdrawn）的许可证，最新的在前 */
-                            revocations: {
-                                typeName: string;
-                                number: string;
-                                kind: "revoked" | "withdrawn";
-                                decidedOn: string;
-                                /** @description 决定书文号 */
-                                documentNo: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getPublicEnterprisesByUscc"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3233,195 +674,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 许可证列表（按到期日） */
-        get: {
-            parameters: {
-                query?: {
-                    type?: string;
-                    state?: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                    regionCode?: string;
-                    expiringBefore?: string;
-                    uscc?: string;
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                uscc: string;
-                                enterpriseName: string;
-                                regionCode: string;
-                                regionName: string | null;
-                                type: string;
-                                typeName: string;
-                                number: string;
-                                scope: string | null;
-                                issuedOn: string;
-                                expiresOn: string | null;
-                                issuer: string;
-                                state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                                reviewOn: string | null;
-                                changeDeadline: string | null;
-                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                                version: number;
-                                /** @description 当前状态下可采取的监管措施（终态为空） */
-                                allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 许可证列表（按到期日）
+         * @description 权限：`licence.read`
+         */
+        get: operations["getLicences"];
         put?: never;
-        /** 登记许可证 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        uscc: string;
-                        type: string;
-                        number: string;
-                        scope?: string | null;
-                        issuedOn: string;
-                        expiresOn?: string | null;
-                        issuer: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            uscc: string;
-                            enterpriseName: string;
-                            regionCode: string;
-                            regionName: string | null;
-                            type: string;
-                            typeName: string;
-                            number: string;
-                            scope: string | null;
-                            issuedOn: string;
-                            expiresOn: string | null;
-                            issuer: string;
-                            state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                            reviewOn: string | null;
-                            changeDeadline: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** @description 当前状态下可采取的监管措施（终态为空） */
-                            allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 登记许可证
+         * @description 权限：`licence.write`
+         */
+        post: operations["postLicences"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3435,220 +698,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            uscc: string;
-                            enterpriseName: string;
-                            regionCode: string;
-                            regionName: string | null;
-                            type: string;
-                            typeName: string;
-                            number: string;
-                            scope: string | null;
-                            issuedOn: string;
-                            expiresOn: string | null;
-                            issuer: string;
-                            state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                            reviewOn: string | null;
-                            changeDeadline: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** @description 当前状态下可采取的监管措施（终态为空） */
-                            allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 许可证详情
+         * @description 权限：`licence.read`
+         */
+        get: operations["getLicencesById"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** 更正许可证信息（证书编号、许可范围、发证机关；有效的许可证还可更正发证日期、有效期至）。须带 If-Match 与更正理由，记入审计与时间线 */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        number?: string;
-                        scope?: string | null;
-                        issuer?: string;
-                        issuedOn?: string;
-                        expiresOn?: string | null;
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            uscc: string;
-                            enterpriseName: string;
-                            regionCode: string;
-                            regionName: string | null;
-                            type: string;
-                            typeName: string;
-                            number: string;
-                            scope: string | null;
-                            issuedOn: string;
-                            expiresOn: string | null;
-                            issuer: string;
-                            state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                            reviewOn: string | null;
-                            changeDeadline: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** @description 当前状态下可采取的监管措施（终态为空） */
-                            allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 更正许可证信息（证书编号、许可范围、发证机关；有效的许可证还可更正发证日期、有效期至）。须带 If-Match 与更正理由，记入审计与时间线
+         * @description 权限：`licence.write`
+         */
+        patch: operations["patchLicencesById"];
         trace?: never;
     };
     "/api/licences/{id}/notice": {
@@ -3658,44 +722,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 发证告知书（.docx，发证时生成并保存） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 发证告知书（.docx，发证时生成并保存）
+         * @description 权限：`licence.read`
+         */
+        get: operations["getLicencesByIdNotice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3711,232 +742,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 监管措施时间线（最新在前，含待审批） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                licenceId: string;
-                                fromState: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                                toState: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                                reason: string;
-                                legalBasis: string;
-                                documentNo: string;
-                                reviewOn: string | null;
-                                deadlineWorkingDays: number | null;
-                                deadlineOn: string | null;
-                                deadlineCertain: boolean | null;
-                                status: "applied" | "pending" | "rejected";
-                                requestedBy: string | null;
-                                requestedByName: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                decidedByName: string | null;
-                                /** Format: date-time */
-                                decidedAt: string | null;
-                                decisionNote: string | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 监管措施时间线（最新在前，含待审批）
+         * @description 权限：`licence.read`
+         */
+        get: operations["getLicencesByIdTransitions"];
         put?: never;
-        /** 采取监管措施（需审批时返回 202 与待审批请求；If-Match：许可证的版本） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        to: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn";
-                        reason: string;
-                        legalBasis: string;
-                        documentNo: string;
-                        reviewOn?: string;
-                        deadlineWorkingDays?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            uscc: string;
-                            enterpriseName: string;
-                            regionCode: string;
-                            regionName: string | null;
-                            type: string;
-                            typeName: string;
-                            number: string;
-                            scope: string | null;
-                            issuedOn: string;
-                            expiresOn: string | null;
-                            issuer: string;
-                            state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                            reviewOn: string | null;
-                            changeDeadline: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** @description 当前状态下可采取的监管措施（终态为空） */
-                            allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            licenceId: string;
-                            fromState: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                            toState: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                            reason: string;
-                            legalBasis: string;
-                            documentNo: string;
-                            reviewOn: string | null;
-                            deadlineWorkingDays: number | null;
-                            deadlineOn: string | null;
-                            deadlineCertain: boolean | null;
-                            status: "applied" | "pending" | "rejected";
-                            requestedBy: string | null;
-                            requestedByName: string;
-                            /** Format: date-time */
-                            requestedAt: string;
-                            decidedByName: string | null;
-                            /** Format: date-time */
-                            decidedAt: string | null;
-                            decisionNote: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 采取监管措施（需审批时返回 202 与待审批请求；If-Match：许可证的版本）
+         * @description 权限：`licence.write`
+         */
+        post: operations["postLicencesByIdTransitions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3952,135 +768,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 批准待审批的监管措施 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    requestId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            uscc: string;
-                            enterpriseName: string;
-                            regionCode: string;
-                            regionName: string | null;
-                            type: string;
-                            typeName: string;
-                            number: string;
-                            scope: string | null;
-                            issuedOn: string;
-                            expiresOn: string | null;
-                            issuer: string;
-                            state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                            reviewOn: string | null;
-                            changeDeadline: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** @description 当前状态下可采取的监管措施（终态为空） */
-                            allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 批准待审批的监管措施
+         * @description 权限：`licence.approve`
+         */
+        post: operations["postLicencesByIdTransitionsByRequestIdApprove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4096,135 +788,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 驳回待审批的监管措施（须说明理由） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    requestId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        note: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            uscc: string;
-                            enterpriseName: string;
-                            regionCode: string;
-                            regionName: string | null;
-                            type: string;
-                            typeName: string;
-                            number: string;
-                            scope: string | null;
-                            issuedOn: string;
-                            expiresOn: string | null;
-                            issuer: string;
-                            state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                            reviewOn: string | null;
-                            changeDeadline: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** @description 当前状态下可采取的监管措施（终态为空） */
-                            allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 驳回待审批的监管措施（须说明理由）
+         * @description 权限：`licence.approve`
+         */
+        post: operations["postLicencesByIdTransitionsByRequestIdReject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4238,35 +806,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 哪些监管措施需科室负责人审批 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                to: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn";
-                                requiresApproval: boolean;
-                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                                version: number;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 哪些监管措施需科室负责人审批
+         * @description 权限：`licence.read`
+         */
+        get: operations["getLicenceApprovalRules"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4283,115 +827,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 设置是否需审批（If-Match） */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    to: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn";
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        requiresApproval: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            to: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn";
-                            requiresApproval: boolean;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 设置是否需审批（If-Match）
+         * @description 权限：`licence.configure`
+         */
+        put: operations["putLicenceApprovalRulesByTo"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4406,63 +846,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 许可证信息更正记录（最新在前） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                licenceId: string;
-                                /** @description 被更正的字段及其值（number、scope、issuer、issuedOn、expiresOn） */
-                                before: {
-                                    [key: string]: string | null;
-                                };
-                                /** @description 被更正的字段及其值（number、scope、issuer、issuedOn、expiresOn） */
-                                after: {
-                                    [key: string]: string | null;
-                                };
-                                reason: string;
-                                correctedBy: string | null;
-                                correctedByName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 许可证信息更正记录（最新在前）
+         * @description 权限：`licence.read`
+         */
+        get: operations["getLicencesByIdCorrections"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4483,67 +871,10 @@ export interface paths {
         /**
          * 批量导入许可证（.xlsx / .csv，UTF-8 或 GBK；不生成告知书）
          * @description multipart/form-data：字段 file（.xlsx 或 .csv，UTF-8 或 GBK），字段 mode = all-or-nothing（默认，有任何错误行则不写入）| valid-rows（仅导入有效行）。列：许可证类型（名称或标识）、证书编号、统一社会信用代码、许可范围（可选）、发证日期、有效期至（可选，默认按类型有效期）、发证机关。按（类型，编号）新增或更新同一企业的许可证（不改变状态）。
+         *
+         *     权限：`licence.write`
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            imported: number;
-                            updated: number;
-                            unchanged: number;
-                            rejected: {
-                                row: number;
-                                column: string;
-                                code: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postLicencesImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4562,67 +893,10 @@ export interface paths {
         /**
          * 批量导入其他许可部门的通报（.xlsx / .csv）
          * @description multipart/form-data：字段 file（.xlsx 或 .csv，UTF-8 或 GBK），字段 mode = all-or-nothing（默认，有任何错误行则不写入）| valid-rows（仅导入有效行）。列：统一社会信用代码、通报部门、通报类型（中文名称或 licence_revoked 等标识）、摘要、发生日期、文号（可选）。每行与手工登记的规则相同，进入主管局的分诊队列；已登记过的相同通报计为未变化。
+         *
+         *     权限：`feedback.submit`
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            imported: number;
-                            updated: number;
-                            unchanged: number;
-                            rejected: {
-                                row: number;
-                                column: string;
-                                code: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postFeedbackImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4636,57 +910,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出许可证列表（与导入相同的列，另加状态列；按类型、编号排序） */
-        get: {
-            parameters: {
-                query: {
-                    format: "xlsx" | "csv";
-                    type?: string;
-                    state?: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                    regionCode?: string;
-                    expiringBefore?: string;
-                    uscc?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 导出许可证列表（与导入相同的列，另加状态列；按类型、编号排序）
+         * @description 权限：`licence.export`
+         */
+        get: operations["getLicencesExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4702,255 +930,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 退出程序列表（最新在前） */
-        get: {
-            parameters: {
-                query?: {
-                    stage?: "investigating" | "deciding" | "closed";
-                    kind?: "conditions_lost" | "closure" | "serious_violation";
-                    regionCode?: string;
-                    licenceId?: string;
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                licenceId: string;
-                                kind: "conditions_lost" | "closure" | "serious_violation";
-                                triggerSource: "complaint" | "department" | "government" | "feedback";
-                                feedbackId: string | null;
-                                triggerParty: string;
-                                triggerSummary: string;
-                                triggerDocumentNo: string | null;
-                                triggerOn: string;
-                                lawArea: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
-                                stage: "investigating" | "deciding" | "closed";
-                                investigatorId: string | null;
-                                investigatorName: string | null;
-                                investigationDueOn: string | null;
-                                /** @description 核查期限跨越无节假日数据的年份时为 false */
-                                investigationDueCertain: boolean | null;
-                                findings: string | null;
-                                justifiedReason: boolean | null;
-                                /** Format: date-time */
-                                investigatedAt: string | null;
-                                outcome: ("revoked" | "cancelled" | "dismissed") | (never | null);
-                                decisionReason: string | null;
-                                legalBasis: string | null;
-                                documentNo: string | null;
-                                transitionId: string | null;
-                                transitionStatus: ("applied" | "pending" | "rejected") | (never | null);
-                                decidedByName: string | null;
-                                /** Format: date-time */
-                                decidedAt: string | null;
-                                regionCode: string;
-                                orgId: string;
-                                orgName: string;
-                                createdByName: string;
-                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                                version: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                                licence: {
-                                    id: string;
-                                    number: string;
-                                    typeName: string;
-                                    state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                                    uscc: string;
-                                    enterpriseName: string;
-                                };
-                                /** @description 当前可作出的决定（不在决定阶段或等待审批时为空） */
-                                allowedOutcomes: ("revoked" | "cancelled" | "dismissed")[];
-                                /** @description 吊销或注销决定正等待科室负责人审批 */
-                                awaitingApproval: boolean;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 退出程序列表（最新在前）
+         * @description 权限：`licence.read`
+         */
+        get: operations["getLicenceExits"];
         put?: never;
-        /** 启动退出程序（不再具备许可条件的，生成核查通知书并进入调查核实） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        licenceId: string;
-                        kind: "conditions_lost" | "closure" | "serious_violation";
-                        triggerSource: "complaint" | "department" | "government";
-                        triggerParty: string;
-                        triggerSummary: string;
-                        triggerDocumentNo?: string | null;
-                        triggerOn: string;
-                        lawArea?: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
-                        /** Format: uuid */
-                        investigatorId?: string | null;
-                        investigationWorkingDays?: number | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            licenceId: string;
-                            kind: "conditions_lost" | "closure" | "serious_violation";
-                            triggerSource: "complaint" | "department" | "government" | "feedback";
-                            feedbackId: string | null;
-                            triggerParty: string;
-                            triggerSummary: string;
-                            triggerDocumentNo: string | null;
-                            triggerOn: string;
-                            lawArea: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
-                            stage: "investigating" | "deciding" | "closed";
-                            investigatorId: string | null;
-                            investigatorName: string | null;
-                            investigationDueOn: string | null;
-                            /** @description 核查期限跨越无节假日数据的年份时为 false */
-                            investigationDueCertain: boolean | null;
-                            findings: string | null;
-                            justifiedReason: boolean | null;
-                            /** Format: date-time */
-                            investigatedAt: string | null;
-                            outcome: ("revoked" | "cancelled" | "dismissed") | (never | null);
-                            decisionReason: string | null;
-                            legalBasis: string | null;
-                            documentNo: string | null;
-                            transitionId: string | null;
-                            transitionStatus: ("applied" | "pending" | "rejected") | (never | null);
-                            decidedByName: string | null;
-                            /** Format: date-time */
-                            decidedAt: string | null;
-                            regionCode: string;
-                            orgId: string;
-                            orgName: string;
-                            createdByName: string;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            licence: {
-                                id: string;
-                                number: string;
-                                typeName: string;
-                                state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                                uscc: string;
-                                enterpriseName: string;
-                            };
-                            /** @description 当前可作出的决定（不在决定阶段或等待审批时为空） */
-                            allowedOutcomes: ("revoked" | "cancelled" | "dismissed")[];
-                            /** @description 吊销或注销决定正等待科室负责人审批 */
-                            awaitingApproval: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 启动退出程序（不再具备许可条件的，生成核查通知书并进入调查核实）
+         * @description 权限：`licence.write`
+         */
+        post: operations["postLicenceExits"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4964,110 +954,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 退出程序详情（含文书） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            licenceId: string;
-                            kind: "conditions_lost" | "closure" | "serious_violation";
-                            triggerSource: "complaint" | "department" | "government" | "feedback";
-                            feedbackId: string | null;
-                            triggerParty: string;
-                            triggerSummary: string;
-                            triggerDocumentNo: string | null;
-                            triggerOn: string;
-                            lawArea: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
-                            stage: "investigating" | "deciding" | "closed";
-                            investigatorId: string | null;
-                            investigatorName: string | null;
-                            investigationDueOn: string | null;
-                            /** @description 核查期限跨越无节假日数据的年份时为 false */
-                            investigationDueCertain: boolean | null;
-                            findings: string | null;
-                            justifiedReason: boolean | null;
-                            /** Format: date-time */
-                            investigatedAt: string | null;
-                            outcome: ("revoked" | "cancelled" | "dismissed") | (never | null);
-                            decisionReason: string | null;
-                            legalBasis: string | null;
-                            documentNo: string | null;
-                            transitionId: string | null;
-                            transitionStatus: ("applied" | "pending" | "rejected") | (never | null);
-                            decidedByName: string | null;
-                            /** Format: date-time */
-                            decidedAt: string | null;
-                            regionCode: string;
-                            orgId: string;
-                            orgName: string;
-                            createdByName: string;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            licence: {
-                                id: string;
-                                number: string;
-                                typeName: string;
-                                state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                                uscc: string;
-                                enterpriseName: string;
-                            };
-                            /** @description 当前可作出的决定（不在决定阶段或等待审批时为空） */
-                            allowedOutcomes: ("revoked" | "cancelled" | "dismissed")[];
-                            /** @description 吊销或注销决定正等待科室负责人审批 */
-                            awaitingApproval: boolean;
-                            /** @description 本程序生成的文书（核查通知书、决定书） */
-                            documents: {
-                                id: string;
-                                licenceId: string;
-                                exitId: string | null;
-                                kind: "attachment" | "investigation_notice" | "revocation_decision" | "cancellation_decision";
-                                fileName: string;
-                                contentType: string;
-                                size: number;
-                                sha256: string;
-                                createdByName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 退出程序详情（含文书）
+         * @description 权限：`licence.read`
+         */
+        get: operations["getLicenceExitsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5086,163 +977,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 记录调查核实结果（指定的核查人员或具有许可办理权限者；进入决定阶段；If-Match） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        findings: string;
-                        /** @description 企业是否有正当理由 */
-                        justifiedReason: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            licenceId: string;
-                            kind: "conditions_lost" | "closure" | "serious_violation";
-                            triggerSource: "complaint" | "department" | "government" | "feedback";
-                            feedbackId: string | null;
-                            triggerParty: string;
-                            triggerSummary: string;
-                            triggerDocumentNo: string | null;
-                            triggerOn: string;
-                            lawArea: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
-                            stage: "investigating" | "deciding" | "closed";
-                            investigatorId: string | null;
-                            investigatorName: string | null;
-                            investigationDueOn: string | null;
-                            /** @description 核查期限跨越无节假日数据的年份时为 false */
-                            investigationDueCertain: boolean | null;
-                            findings: string | null;
-                            justifiedReason: boolean | null;
-                            /** Format: date-time */
-                            investigatedAt: string | null;
-                            outcome: ("revoked" | "cancelled" | "dismissed") | (never | null);
-                            decisionReason: string | null;
-                            legalBasis: string | null;
-                            documentNo: string | null;
-                            transitionId: string | null;
-                            transitionStatus: ("applied" | "pending" | "rejected") | (never | null);
-                            decidedByName: string | null;
-                            /** Format: date-time */
-                            decidedAt: string | null;
-                            regionCode: string;
-                            orgId: string;
-                            orgName: string;
-                            createdByName: string;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            licence: {
-                                id: string;
-                                number: string;
-                                typeName: string;
-                                state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                                uscc: string;
-                                enterpriseName: string;
-                            };
-                            /** @description 当前可作出的决定（不在决定阶段或等待审批时为空） */
-                            allowedOutcomes: ("revoked" | "cancelled" | "dismissed")[];
-                            /** @description 吊销或注销决定正等待科室负责人审批 */
-                            awaitingApproval: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postLicenceExitsByIdInvestigation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5258,165 +993,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 作出决定：吊销、注销（生成决定书，需审批时等待审批）或不予吊销/注销（If-Match） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        outcome: "revoked" | "cancelled" | "dismissed";
-                        reason: string;
-                        legalBasis?: string | null;
-                        documentNo?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            licenceId: string;
-                            kind: "conditions_lost" | "closure" | "serious_violation";
-                            triggerSource: "complaint" | "department" | "government" | "feedback";
-                            feedbackId: string | null;
-                            triggerParty: string;
-                            triggerSummary: string;
-                            triggerDocumentNo: string | null;
-                            triggerOn: string;
-                            lawArea: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
-                            stage: "investigating" | "deciding" | "closed";
-                            investigatorId: string | null;
-                            investigatorName: string | null;
-                            investigationDueOn: string | null;
-                            /** @description 核查期限跨越无节假日数据的年份时为 false */
-                            investigationDueCertain: boolean | null;
-                            findings: string | null;
-                            justifiedReason: boolean | null;
-                            /** Format: date-time */
-                            investigatedAt: string | null;
-                            outcome: ("revoked" | "cancelled" | "dismissed") | (never | null);
-                            decisionReason: string | null;
-                            legalBasis: string | null;
-                            documentNo: string | null;
-                            transitionId: string | null;
-                            transitionStatus: ("applied" | "pending" | "rejected") | (never | null);
-                            decidedByName: string | null;
-                            /** Format: date-time */
-                            decidedAt: string | null;
-                            regionCode: string;
-                            orgId: string;
-                            orgName: string;
-                            createdByName: string;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            licence: {
-                                id: string;
-                                number: string;
-                                typeName: string;
-                                state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                                uscc: string;
-                                enterpriseName: string;
-                            };
-                            /** @description 当前可作出的决定（不在决定阶段或等待审批时为空） */
-                            allowedOutcomes: ("revoked" | "cancelled" | "dismissed")[];
-                            /** @description 吊销或注销决定正等待科室负责人审批 */
-                            awaitingApproval: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 作出决定：吊销、注销（生成决定书，需审批时等待审批）或不予吊销/注销（If-Match）
+         * @description 权限：`licence.write`
+         */
+        post: operations["postLicenceExitsByIdDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5430,210 +1011,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 通报分诊队列（未处理在前，按处理期限） */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "open" | "decided";
-                    /** @description true：仅显示已超期未处理的 */
-                    overdue?: boolean;
-                    kind?: "licence_revoked" | "licence_suspended" | "conditions_changed" | "closure_decision" | "serious_violation" | "other";
-                    regionCode?: string;
-                    /** @description true：仅本机构受理的 */
-                    mine?: boolean;
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                uscc: string;
-                                /** @description 不在企业名录中的代码为 null（通报仍受理，转市局） */
-                                enterpriseId: string | null;
-                                enterpriseName: string | null;
-                                department: string;
-                                kind: "licence_revoked" | "licence_suspended" | "conditions_changed" | "closure_decision" | "serious_violation" | "other";
-                                summary: string;
-                                occurredOn: string;
-                                documentNo: string | null;
-                                source: "api" | "manual" | "import";
-                                createdByName: string;
-                                regionCode: string;
-                                regionName: string | null;
-                                orgId: string;
-                                /** @description 受理（分诊）机构：企业所在地的主管局 */
-                                orgName: string;
-                                receivedOn: string;
-                                /** @description 处理期限（按工作日历计算） */
-                                dueOn: string;
-                                /** @description 期限跨越无节假日数据的年份时为 false */
-                                dueCertain: boolean;
-                                /** @description 未处理且已过处理期限 */
-                                overdue: boolean;
-                                decision: ("none" | "measure" | "exit") | (never | null);
-                                decisionReason: string | null;
-                                licenceId: string | null;
-                                transitionId: string | null;
-                                exitId: string | null;
-                                decidedByName: string | null;
-                                /** Format: date-time */
-                                decidedAt: string | null;
-                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                                version: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 通报分诊队列（未处理在前，按处理期限）
+         * @description 权限：`licence.read`
+         */
+        get: operations["getFeedback"];
         put?: never;
         /**
          * 其他许可审批部门通报企业情况（部门系统用 API 密钥；工作人员手工登记）
          * @description 按统一社会信用代码进入企业所在地主管局的分诊队列；名录中没有的代码也受理，转市局。
+         *
+         *     权限：`feedback.submit`
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        uscc: string;
-                        department: string;
-                        kind: "licence_revoked" | "licence_suspended" | "conditions_changed" | "closure_decision" | "serious_violation" | "other";
-                        summary: string;
-                        occurredOn: string;
-                        documentNo?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            uscc: string;
-                            /** @description 不在企业名录中的代码为 null（通报仍受理，转市局） */
-                            enterpriseId: string | null;
-                            enterpriseName: string | null;
-                            department: string;
-                            kind: "licence_revoked" | "licence_suspended" | "conditions_changed" | "closure_decision" | "serious_violation" | "other";
-                            summary: string;
-                            occurredOn: string;
-                            documentNo: string | null;
-                            source: "api" | "manual" | "import";
-                            createdByName: string;
-                            regionCode: string;
-                            regionName: string | null;
-                            orgId: string;
-                            /** @description 受理（分诊）机构：企业所在地的主管局 */
-                            orgName: string;
-                            receivedOn: string;
-                            /** @description 处理期限（按工作日历计算） */
-                            dueOn: string;
-                            /** @description 期限跨越无节假日数据的年份时为 false */
-                            dueCertain: boolean;
-                            /** @description 未处理且已过处理期限 */
-                            overdue: boolean;
-                            decision: ("none" | "measure" | "exit") | (never | null);
-                            decisionReason: string | null;
-                            licenceId: string | null;
-                            transitionId: string | null;
-                            exitId: string | null;
-                            decidedByName: string | null;
-                            /** Format: date-time */
-                            decidedAt: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postFeedback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5647,91 +1037,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 通报详情（含企业的许可证） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            uscc: string;
-                            /** @description 不在企业名录中的代码为 null（通报仍受理，转市局） */
-                            enterpriseId: string | null;
-                            enterpriseName: string | null;
-                            department: string;
-                            kind: "licence_revoked" | "licence_suspended" | "conditions_changed" | "closure_decision" | "serious_violation" | "other";
-                            summary: string;
-                            occurredOn: string;
-                            documentNo: string | null;
-                            source: "api" | "manual" | "import";
-                            createdByName: string;
-                            regionCode: string;
-                            regionName: string | null;
-                            orgId: string;
-                            /** @description 受理（分诊）机构：企业所在地的主管局 */
-                            orgName: string;
-                            receivedOn: string;
-                            /** @description 处理期限（按工作日历计算） */
-                            dueOn: string;
-                            /** @description 期限跨越无节假日数据的年份时为 false */
-                            dueCertain: boolean;
-                            /** @description 未处理且已过处理期限 */
-                            overdue: boolean;
-                            decision: ("none" | "measure" | "exit") | (never | null);
-                            decisionReason: string | null;
-                            licenceId: string | null;
-                            transitionId: string | null;
-                            exitId: string | null;
-                            decidedByName: string | null;
-                            /** Format: date-time */
-                            decidedAt: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description 被通报企业的许可证（当前用户辖区内） */
-                            licences: {
-                                id: string;
-                                typeName: string;
-                                number: string;
-                                state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                                allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
-                            }[];
-                            /** @description 按通报类型应启动的退出程序（处理为 exit 时的默认值） */
-                            exitKind: ("conditions_lost" | "closure" | "serious_violation") | (never | null);
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * 通报详情（含企业的许可证）
+         * @description 权限：`licence.read`
+         */
+        get: operations["getFeedbackById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5752,55 +1062,3959 @@ export interface paths {
         /**
          * 处理通报：不采取措施（说明理由）、对企业的许可证采取监管措施或启动退出程序；处理后不可更改
          * @description exit 的 exitKind 不填时按通报类型：conditions_changed → conditions_lost，closure_decision → closure，serious_violation → serious_violation。
+         *
+         *     权限：`licence.write`
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
+        post: operations["postFeedbackByIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unlicensed-leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 无证无照经营线索列表（最新在前）
+         * @description 权限：`licence.read`
+         */
+        get: operations["getUnlicensedLeads"];
+        put?: never;
+        /**
+         * 登记无证无照经营线索
+         * @description 权限：`licence.write`
+         */
+        post: operations["postUnlicensedLeads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unlicensed-leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 无证线索详情
+         * @description 权限：`licence.read`
+         */
+        get: operations["getUnlicensedLeadsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unlicensed-leads/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 指派（或改派）承办人（If-Match）
+         * @description 权限：`licence.write`
+         */
+        post: operations["postUnlicensedLeadsByIdAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unlicensed-leads/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办结线索（办结后不能再变更；If-Match）
+         * @description 权限：`licence.write`
+         */
+        post: operations["postUnlicensedLeadsByIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licence-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 许可证类型
+         * @description 权限：`licence.read`
+         */
+        get: operations["getLicenceTypes"];
+        put?: never;
+        /**
+         * 新增许可证类型
+         * @description 权限：`licence.configure`
+         */
+        post: operations["postLicenceTypes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licence-types/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 许可证类型详情
+         * @description 权限：`licence.read`
+         */
+        get: operations["getLicenceTypesByKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改许可证类型（默认有效期的修改不影响已登记的许可证；If-Match）
+         * @description 权限：`licence.configure`
+         */
+        patch: operations["patchLicenceTypesByKey"];
+        trace?: never;
+    };
+    "/api/licences/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 许可证的附件与文书（不含内容，最新在前）
+         * @description 权限：`licence.read`
+         */
+        get: operations["getLicencesByIdDocuments"];
+        put?: never;
+        /**
+         * 上传许可证附件
+         * @description multipart/form-data，字段 file；不超过 20 MB；格式 pdf、jpg、jpeg、png、docx、xlsx、ofd（按扩展名和文件内容检查）。
+         *
+         *     权限：`licence.write`
+         */
+        post: operations["postLicencesByIdDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licences/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载许可证附件或文书
+         * @description 权限：`licence.read`
+         */
+        get: operations["getLicencesByIdDocumentsByDocumentId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 抽查事项清单（按名称）
+         * @description 权限：`inspection.read`
+         */
+        get: operations["getInspectionItems"];
+        put?: never;
+        /**
+         * 新增抽查事项
+         * @description 权限：`inspection.configure`
+         */
+        post: operations["postInspectionItems"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 抽查事项详情（含检查表与结果分类）
+         * @description 权限：`inspection.read`
+         */
+        get: operations["getInspectionItemsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改抽查事项（检查表、结果分类整体替换；If-Match）
+         * @description 权限：`inspection.configure`
+         */
+        patch: operations["patchInspectionItemsById"];
+        trace?: never;
+    };
+    "/api/inspectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 执法检查人员名录库（本辖区）
+         * @description 权限：`inspection.read`
+         */
+        get: operations["getInspectors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspectors/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 执法检查人员详情
+         * @description 权限：`inspection.read`
+         */
+        get: operations["getInspectorsByUserId"];
+        /**
+         * 将用户列入执法检查人员名录库，或修改其信息（新列入 201，修改 200；If-Match）
+         * @description 权限：`inspection.configure`
+         */
+        put: operations["putInspectorsByUserId"];
+        post?: never;
+        /**
+         * 移出执法检查人员名录库（用户账号保留）
+         * @description 权限：`inspection.configure`
+         */
+        delete: operations["deleteInspectorsByUserId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/object-pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 检查对象名录库（含当前对象数）
+         * @description 权限：`inspection.read`
+         */
+        get: operations["getObjectPools"];
+        put?: never;
+        /**
+         * 新建检查对象名录库（按条件筛选市场主体）
+         * @description 权限：`inspection.plan`
+         */
+        post: operations["postObjectPools"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/object-pools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 检查对象名录库详情
+         * @description 权限：`inspection.read`
+         */
+        get: operations["getObjectPoolsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 抽查计划列表（可按年度）
+         * @description 权限：`inspection.read`
+         */
+        get: operations["getInspectionPlans"];
+        put?: never;
+        /**
+         * 制定抽查计划（按信用等级分层：比例、最少数、固定数或全部）
+         * @description 权限：`inspection.plan`
+         */
+        post: operations["postInspectionPlans"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-plan-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 计划模板（计量：年度定期检查、上年度新取得证企业抽查 10%）
+         * @description 权限：`inspection.read`
+         */
+        get: operations["getInspectionPlanTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-plan-templates/{key}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 按模板建立检查对象名录库和抽查计划
+         * @description 权限：`inspection.plan`
+         */
+        post: operations["postInspectionPlanTemplatesByKeyApply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 抽查计划详情
+         * @description 权限：`inspection.read`
+         */
+        get: operations["getInspectionPlansById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-plans/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 抽取前预览各层数量
+         * @description 权限：`inspection.read`
+         */
+        get: operations["getInspectionPlansByIdPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-plans/{id}/draws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 计划的抽取（含待揭晓与已作废）
+         * @description 权限：`inspection.read`
+         */
+        get: operations["getInspectionPlansByIdDraws"];
+        put?: never;
+        /**
+         * 抽取：封存候选名单并公布承诺值
+         * @description 权限：`inspection.plan`
+         */
+        post: operations["postInspectionPlansByIdDraws"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/draws/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 揭晓：见证人输入（可省略请求体）、计算结果并公开记录（不可重抽或修改）
+         * @description 权限：`inspection.plan`
+         */
+        post: operations["postDrawsByIdReveal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/draws/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 作废未揭晓的抽取（保留记录与理由）
+         * @description 权限：`inspection.plan`
+         */
+        post: operations["postDrawsByIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/draws/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一次抽取（不含候选名单；记录见 /api/public/draws/:id）
+         * @description 权限：`inspection.read`
+         */
+        get: operations["getDrawsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/draws/{id}/audit-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 审计记录：公开记录加盲化密钥、标签对应的分类、各层全部候选对象与排除依据（每次读取记入审计日志）
+         * @description 权限：`draw.audit`
+         */
+        get: operations["getDrawsByIdAuditRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/draws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抽取（封存即公开；最新在前） */
+        get: operations["getPublicDraws"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/draws/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抽取记录 zhijian-draw/2：封存后公开承诺值与盲化候选名单，揭晓后公开全部（可在本站页面或用 /verify/zhijian-verify.mjs 核验） */
+        get: operations["getPublicDrawsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 检查任务（mine=true 只看分派给自己的；overdue=true 只看当前环节已逾期的）
+         * @description 权限：`inspection.read`
+         */
+        get: operations["getInspectionTasks"];
+        put?: never;
+        /**
+         * 不经抽取下达检查任务（投诉举报或专项检查）
+         * @description 权限：`inspection.plan`
+         */
+        post: operations["postInspectionTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks/eligible-inspectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 不经抽取的任务可安排的检查人员（不符合条件的附排除规则）
+         * @description 权限：`inspection.plan`
+         */
+        get: operations["getInspectionTasksEligibleInspectors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 公示已办结任务的检查结果
+         * @description 权限：`inspection.plan`
+         */
+        post: operations["postInspectionTasksPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 检查任务详情
+         * @description 权限：`inspection.read`
+         */
+        get: operations["getInspectionTasksById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 暂存检查表回答（If-Match）
+         * @description 权限：`inspection.perform`
+         */
+        put: operations["putInspectionTasksByIdAnswers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交检查结果（必答题须已回答；“否”的回答按检查表生成问题）
+         * @description 权限：`inspection.perform`
+         */
+        post: operations["postInspectionTasksByIdSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办结：选定检查结果（20 个工作日内公示）
+         * @description 权限：`inspection.perform`
+         */
+        post: operations["postInspectionTasksByIdComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传现场照片
+         * @description multipart/form-data：可选字段 caption 与 questionKey（检查表中的拍照问题：照片随即记入该问题的回答，任务版本随之递增，见 taskVersion），然后字段 file；jpg、jpeg、png，不超过 20 MB。
+         *
+         *     权限：`inspection.perform`
+         */
+        post: operations["postInspectionTasksByIdPhotos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载现场照片
+         * @description 权限：`inspection.read`
+         */
+        get: operations["getInspectionTasksByIdPhotosByPhotoId"];
+        put?: never;
+        post?: never;
+        /**
+         * 删除误拍的照片（提交检查结果前）
+         * @description 权限：`inspection.perform`
+         */
+        delete: operations["deleteInspectionTasksByIdPhotosByPhotoId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-tasks/{id}/rectification-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 下达责令整改通知书（期限按工作日计算）
+         * @description 权限：`inspection.perform`
+         */
+        post: operations["postInspectionTasksByIdRectificationOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectification-orders/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载责令整改通知书（.docx）
+         * @description 权限：`inspection.read`
+         */
+        get: operations["getRectificationOrdersByIdDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectification-orders/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 报告整改情况（代企业录入；复查期限为 10 个工作日）
+         * @description 权限：`inspection.read`
+         */
+        post: operations["postRectificationOrdersByIdReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectification-orders/{id}/recheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 复查整改情况
+         * @description 权限：`inspection.perform`
+         */
+        post: operations["postRectificationOrdersByIdRecheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/inspection-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已公示的抽查检查结果（对象、事项、日期、结果），最新在前 */
+        get: operations["getPublicInspectionResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description 错误应答：code 为稳定的英文代码，message 为中文说明，details 为可选的细节（如校验失败的字段） */
+        Error: {
+            error: {
+                code: string;
+                message: string;
+                details?: unknown;
             };
-            requestBody: {
+        };
+    };
+    responses: {
+        /** @description 请求不合法（参数校验失败 VALIDATION、含空字符、JSON 格式错误 BAD_REQUEST，或业务规则不允许） */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 未登录、会话已过期或 API 密钥无效（UNAUTHENTICATED） */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 无权执行（FORBIDDEN）、CSRF 令牌缺失或错误（CSRF）、须先修改初始密码（PASSWORD_CHANGE_REQUIRED） */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 记录不存在或不在调用者的数据范围内（NOT_FOUND） */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 与现有记录冲突或当前状态不允许（CONFLICT 等） */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description If-Match 与当前版本不符：记录已被他人修改，请重新读取（PRECONDITION_FAILED） */
+        PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 请求体或上传文件过大（PAYLOAD_TOO_LARGE） */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 账号已锁定，请稍后再试或联系管理员（LOCKED） */
+        Locked: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 须带 If-Match 请求头：读取时的 ETag（PRECONDITION_REQUIRED） */
+        PreconditionRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 请求过于频繁：按 Retry-After 响应头等待后再试（RATE_LIMITED） */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        decision: "none";
-                        reason: string;
-                    } | {
-                        /** @enum {string} */
-                        decision: "measure";
-                        /** Format: uuid */
-                        licenceId: string;
-                        to: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn";
-                        reason: string;
-                        legalBasis: string;
-                        documentNo: string;
-                        reviewOn?: string;
-                        deadlineWorkingDays?: number;
-                    } | {
-                        /** @enum {string} */
-                        decision: "exit";
-                        /** Format: uuid */
-                        licenceId: string;
-                        reason: string;
-                        exitKind?: "conditions_lost" | "closure" | "serious_violation";
-                        lawArea?: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
-                        /** Format: uuid */
-                        investigatorId?: string | null;
-                        investigationWorkingDays?: number | null;
+                        status: "ok";
+                        database: "pglite" | "postgres";
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    postAuthLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            orgId: string;
+                            orgName: string;
+                            regionCode: string;
+                            roles: string[];
+                            permissions: string[];
+                            dataScope: "all" | "region" | "org" | "self";
+                            mustChangePassword: boolean;
+                            /** @description 新密码须满足的规则（修改密码、新建用户、重置密码的表单在输入前即显示） */
+                            passwordPolicy: {
+                                minLength: number;
+                                maxLength: number;
+                                /** @description 大写字母、小写字母、数字、符号四类中至少几类 */
+                                minClasses: number;
+                            };
+                        };
+                        csrfToken: string;
                     };
-                    content: {
-                        "application/json": {
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            423: components["responses"]["Locked"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAuthLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功，无应答体 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getAuthSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            orgId: string;
+                            orgName: string;
+                            regionCode: string;
+                            roles: string[];
+                            permissions: string[];
+                            dataScope: "all" | "region" | "org" | "self";
+                            mustChangePassword: boolean;
+                            /** @description 新密码须满足的规则（修改密码、新建用户、重置密码的表单在输入前即显示） */
+                            passwordPolicy: {
+                                minLength: number;
+                                maxLength: number;
+                                /** @description 大写字母、小写字母、数字、符号四类中至少几类 */
+                                minClasses: number;
+                            };
+                        };
+                        csrfToken: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    postAuthPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功，无应答体 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getRegions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            name: string;
+                            parentCode: string | null;
+                            level: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getOrgs: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                type?: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
+                regionCode?: string;
+                parentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
+                            regionCode: string;
+                            regionName: string | null;
+                            parentId: string | null;
+                            parentName: string | null;
+                            active: boolean;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postOrgs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
+                    regionCode: string;
+                    /** Format: uuid */
+                    parentId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
+                        regionCode: string;
+                        regionName: string | null;
+                        parentId: string | null;
+                        parentName: string | null;
+                        active: boolean;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getOrgsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
+                        regionCode: string;
+                        regionName: string | null;
+                        parentId: string | null;
+                        parentName: string | null;
+                        active: boolean;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchOrgsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    regionCode?: string;
+                    /** Format: uuid */
+                    parentId?: string;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
+                        regionCode: string;
+                        regionName: string | null;
+                        parentId: string | null;
+                        parentName: string | null;
+                        active: boolean;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getUsers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                orgId?: string;
+                role?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            orgId: string;
+                            orgName: string;
+                            regionCode: string;
+                            roles: string[];
+                            active: boolean;
+                            mustChangePassword: boolean;
+                            /** Format: date-time */
+                            lockedUntil: string | null;
+                            /** Format: date-time */
+                            lastLoginAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    password: string;
+                    displayName: string;
+                    /** Format: uuid */
+                    orgId: string;
+                    roles: string[];
+                    mustChangePassword?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        username: string;
+                        displayName: string;
+                        orgId: string;
+                        orgName: string;
+                        regionCode: string;
+                        roles: string[];
+                        active: boolean;
+                        mustChangePassword: boolean;
+                        /** Format: date-time */
+                        lockedUntil: string | null;
+                        /** Format: date-time */
+                        lastLoginAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getUsersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        username: string;
+                        displayName: string;
+                        orgId: string;
+                        orgName: string;
+                        regionCode: string;
+                        roles: string[];
+                        active: boolean;
+                        mustChangePassword: boolean;
+                        /** Format: date-time */
+                        lockedUntil: string | null;
+                        /** Format: date-time */
+                        lastLoginAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchUsersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName?: string;
+                    /** Format: uuid */
+                    orgId?: string;
+                    roles?: string[];
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        username: string;
+                        displayName: string;
+                        orgId: string;
+                        orgName: string;
+                        regionCode: string;
+                        roles: string[];
+                        active: boolean;
+                        mustChangePassword: boolean;
+                        /** Format: date-time */
+                        lockedUntil: string | null;
+                        /** Format: date-time */
+                        lastLoginAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postUsersByIdResetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                    mustChangePassword?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功，无应答体 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postUsersByIdUnlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功，无应答体 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            key: string;
+                            name: string;
+                            permissions: string[];
+                            dataScope: "all" | "region" | "org" | "self";
+                            builtin: boolean;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    name: string;
+                    permissions: string[];
+                    dataScope: "all" | "region" | "org" | "self";
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        name: string;
+                        permissions: string[];
+                        dataScope: "all" | "region" | "org" | "self";
+                        builtin: boolean;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getRolesByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        name: string;
+                        permissions: string[];
+                        dataScope: "all" | "region" | "org" | "self";
+                        builtin: boolean;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchRolesByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    permissions?: string[];
+                    dataScope?: "all" | "region" | "org" | "self";
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        name: string;
+                        permissions: string[];
+                        dataScope: "all" | "region" | "org" | "self";
+                        builtin: boolean;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getPermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            key: string;
+                            group: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            orgId: string;
+                            orgName: string;
+                            name: string;
+                            prefix: string;
+                            roles: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            lastUsedAt: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    orgId: string;
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        key: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteApiKeysById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功，无应答体 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getAudit: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description 用户名或用户 ID */
+                actor?: string;
+                /** @description 完整动作，或以“.”结尾的前缀 */
+                action?: string;
+                target?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorId: string | null;
+                            actorName: string | null;
+                            orgId: string | null;
+                            orgName: string | null;
+                            action: string;
+                            targetType: string | null;
+                            targetId: string | null;
+                            before: unknown;
+                            after: unknown;
+                            ip: string | null;
+                            hash: string;
+                            prevHash: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getAuditVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        /** @description 第一个断点之前完好的事件数（完整时为全部） */
+                        checked: number;
+                        firstBroken: {
+                            id: string;
+                            /** @description hash_mismatch（内容或哈希被改）、chain_broken（链接断开）或 anchor_missing（锚点记录的事件已不在：日志被截断） */
+                            reason: string;
+                        } | null;
+                        /** @description 密钥链的第一个事件（链首，或旧的无密钥链之后的 audit.rekeyed 事件） */
+                        keyedFrom: string | null;
+                        anchors: {
+                            /** @description 与日志相符的锚点数 */
+                            checked: number;
+                            /** @description 锚点文件中无法识别的行数 */
+                            unreadable: number;
+                            /** @description 最近写入的锚点 */
+                            latest: {
+                                lastId: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCalendarAddWorkingDays: {
+        parameters: {
+            query: {
+                from: string;
+                days: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: string;
+                        certain: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCalendarIsWorkingDay: {
+        parameters: {
+            query: {
+                date: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workingDay: boolean;
+                        certain: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCalendarYears: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            year: number;
+                            source: "package" | "manual";
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCalendarDays: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        covered: boolean;
+                        /** @description 该年“数据完整”声明的版本（0：未声明） */
+                        coveredVersion: number;
+                        items: {
+                            date: string;
+                            workingDay: boolean;
+                            name: string | null;
+                            source: "package" | "manual";
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    putCalendarDaysByDate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    workingDay: boolean;
+                    name?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: string;
+                        workingDay: boolean;
+                        name: string | null;
+                        source: "package" | "manual";
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    deleteCalendarDaysByDate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功，无应答体 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    putCalendarYearsByYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    covered: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        covered: boolean;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getTodos: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description 提醒类别，例如 licence.expiring_30、licence.change_overdue、feedback.overdue */
+                            kind: string;
+                            subjectType: string;
+                            subjectId: string;
+                            /** @description 中文标题 */
+                            title: string;
+                            /** @description 标题的各组成部分（界面据此按所选语言组织文字）；旧事项可能为空 */
+                            params: {
+                                [key: string]: string;
+                            };
+                            /** @description 处理该事项的页面路径 */
+                            link: string;
+                            dueOn: string | null;
+                            /** @description 期限按工作日计算且跨越无节假日数据的年份时为 false（界面以 ⚠ 标注）；其他情况为 true */
+                            dueCertain: boolean;
+                            regionCode: string;
+                            status: "open" | "done" | "resolved";
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postTodosByIdDone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description 提醒类别，例如 licence.expiring_30、licence.change_overdue、feedback.overdue */
+                        kind: string;
+                        subjectType: string;
+                        subjectId: string;
+                        /** @description 中文标题 */
+                        title: string;
+                        /** @description 标题的各组成部分（界面据此按所选语言组织文字）；旧事项可能为空 */
+                        params: {
+                            [key: string]: string;
+                        };
+                        /** @description 处理该事项的页面路径 */
+                        link: string;
+                        dueOn: string | null;
+                        /** @description 期限按工作日计算且跨越无节假日数据的年份时为 false（界面以 ⚠ 标注）；其他情况为 true */
+                        dueCertain: boolean;
+                        regionCode: string;
+                        status: "open" | "done" | "resolved";
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getEnterprises: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                regionCode?: string;
+                status?: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                creditClass?: "A" | "B" | "C" | "D";
+                tag?: string;
+                industryCode?: string;
+                sort?: "name" | "-name" | "uscc" | "-uscc" | "establishedOn" | "-establishedOn" | "updatedAt" | "-updatedAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            uscc: string;
+                            name: string;
+                            legalRepresentative: string | null;
+                            address: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            industryCode: string | null;
+                            status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                            establishedOn: string | null;
+                            contacts: {
+                                name: string;
+                                phone?: string;
+                                email?: string;
+                                role?: string;
+                            }[];
+                            tags: string[];
+                            creditClass: ("A" | "B" | "C" | "D") | (never | null);
+                            usccOverrideReason: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        /** @description 超过 10000 条匹配时 total 为估计值（false）；翻页不以估计值为止 */
+                        totalExact: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postEnterprises: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    uscc: string;
+                    name: string;
+                    regionCode: string;
+                    legalRepresentative?: string | null;
+                    address?: string | null;
+                    industryCode?: string | null;
+                    status?: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                    establishedOn?: string | null;
+                    contacts?: {
+                        name: string;
+                        phone?: string;
+                        email?: string;
+                        role?: string;
+                    }[];
+                    tags?: string[];
+                    usccOverride?: {
+                        reason: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        uscc: string;
+                        name: string;
+                        legalRepresentative: string | null;
+                        address: string | null;
+                        regionCode: string;
+                        regionName: string | null;
+                        industryCode: string | null;
+                        status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                        establishedOn: string | null;
+                        contacts: {
+                            name: string;
+                            phone?: string;
+                            email?: string;
+                            role?: string;
+                        }[];
+                        tags: string[];
+                        creditClass: ("A" | "B" | "C" | "D") | (never | null);
+                        usccOverrideReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getEnterprisesByUscc: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uscc: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        uscc: string;
+                        name: string;
+                        legalRepresentative: string | null;
+                        address: string | null;
+                        regionCode: string;
+                        regionName: string | null;
+                        industryCode: string | null;
+                        status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                        establishedOn: string | null;
+                        contacts: {
+                            name: string;
+                            phone?: string;
+                            email?: string;
+                            role?: string;
+                        }[];
+                        tags: string[];
+                        creditClass: ("A" | "B" | "C" | "D") | (never | null);
+                        usccOverrideReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchEnterprisesByUscc: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uscc: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    regionCode?: string;
+                    legalRepresentative?: string | null;
+                    address?: string | null;
+                    industryCode?: string | null;
+                    status?: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                    establishedOn?: string | null;
+                    contacts?: {
+                        name: string;
+                        phone?: string;
+                        email?: string;
+                        role?: string;
+                    }[];
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        uscc: string;
+                        name: string;
+                        legalRepresentative: string | null;
+                        address: string | null;
+                        regionCode: string;
+                        regionName: string | null;
+                        industryCode: string | null;
+                        status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                        establishedOn: string | null;
+                        contacts: {
+                            name: string;
+                            phone?: string;
+                            email?: string;
+                            role?: string;
+                        }[];
+                        tags: string[];
+                        creditClass: ("A" | "B" | "C" | "D") | (never | null);
+                        usccOverrideReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getEnterprisesByUsccHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uscc: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string | null;
+                            source: "form" | "import";
+                            action: "created" | "updated";
+                            changes: {
+                                field: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postEnterprisesImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        updated: number;
+                        unchanged: number;
+                        rejected: {
+                            row: number;
+                            column: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getEnterprisesExport: {
+        parameters: {
+            query: {
+                format: "xlsx" | "csv";
+                q?: string;
+                regionCode?: string;
+                status?: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                creditClass?: "A" | "B" | "C" | "D";
+                tag?: string;
+                industryCode?: string;
+                sort?: "name" | "-name" | "uscc" | "-uscc" | "establishedOn" | "-establishedOn" | "updatedAt" | "-updatedAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getPublicEnterprisesByUscc: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uscc: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        uscc: string;
+                        name: string;
+                        regionCode: string;
+                        regionName: string | null;
+                        status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                        /** @description 有效的许可证（未届满、未吊销/注销/撤销/暂停），按证照类型、编号排序 */
+                        licences: {
+                            typeName: string;
+                            number: string;
+                            scope: string | null;
+                            issuedOn: string;
+                            expiresOn: string | null;
+                            issuer: string;
+                        }[];
+                        /** @description 被吊销（revoked）或撤销（withdrawn）的许可证，最新的在前 */
+                        revocations: {
+                            typeName: string;
+                            number: string;
+                            kind: "revoked" | "withdrawn";
+                            decidedOn: string;
+                            /** @description 决定书文号 */
+                            documentNo: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLicences: {
+        parameters: {
+            query?: {
+                type?: string;
+                state?: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                regionCode?: string;
+                expiringBefore?: string;
+                uscc?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            uscc: string;
+                            enterpriseName: string;
+                            regionCode: string;
+                            regionName: string | null;
+                            type: string;
+                            typeName: string;
+                            number: string;
+                            scope: string | null;
+                            issuedOn: string;
+                            expiresOn: string | null;
+                            issuer: string;
+                            state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                            reviewOn: string | null;
+                            changeDeadline: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** @description 当前状态下可采取的监管措施（终态为空） */
+                            allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postLicences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    uscc: string;
+                    type: string;
+                    number: string;
+                    scope?: string | null;
+                    issuedOn: string;
+                    expiresOn?: string | null;
+                    issuer: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        uscc: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        regionName: string | null;
+                        type: string;
+                        typeName: string;
+                        number: string;
+                        scope: string | null;
+                        issuedOn: string;
+                        expiresOn: string | null;
+                        issuer: string;
+                        state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                        reviewOn: string | null;
+                        changeDeadline: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** @description 当前状态下可采取的监管措施（终态为空） */
+                        allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getLicencesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        uscc: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        regionName: string | null;
+                        type: string;
+                        typeName: string;
+                        number: string;
+                        scope: string | null;
+                        issuedOn: string;
+                        expiresOn: string | null;
+                        issuer: string;
+                        state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                        reviewOn: string | null;
+                        changeDeadline: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** @description 当前状态下可采取的监管措施（终态为空） */
+                        allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchLicencesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    number?: string;
+                    scope?: string | null;
+                    issuer?: string;
+                    issuedOn?: string;
+                    expiresOn?: string | null;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        uscc: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        regionName: string | null;
+                        type: string;
+                        typeName: string;
+                        number: string;
+                        scope: string | null;
+                        issuedOn: string;
+                        expiresOn: string | null;
+                        issuer: string;
+                        state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                        reviewOn: string | null;
+                        changeDeadline: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** @description 当前状态下可采取的监管措施（终态为空） */
+                        allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    getLicencesByIdNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getLicencesByIdTransitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            licenceId: string;
+                            fromState: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                            toState: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                            reason: string;
+                            legalBasis: string;
+                            documentNo: string;
+                            reviewOn: string | null;
+                            deadlineWorkingDays: number | null;
+                            deadlineOn: string | null;
+                            deadlineCertain: boolean | null;
+                            status: "applied" | "pending" | "rejected";
+                            requestedBy: string | null;
+                            requestedByName: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postLicencesByIdTransitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    to: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn";
+                    reason: string;
+                    legalBasis: string;
+                    documentNo: string;
+                    reviewOn?: string;
+                    deadlineWorkingDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        uscc: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        regionName: string | null;
+                        type: string;
+                        typeName: string;
+                        number: string;
+                        scope: string | null;
+                        issuedOn: string;
+                        expiresOn: string | null;
+                        issuer: string;
+                        state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                        reviewOn: string | null;
+                        changeDeadline: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** @description 当前状态下可采取的监管措施（终态为空） */
+                        allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 已受理 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        licenceId: string;
+                        fromState: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                        toState: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                        reason: string;
+                        legalBasis: string;
+                        documentNo: string;
+                        reviewOn: string | null;
+                        deadlineWorkingDays: number | null;
+                        deadlineOn: string | null;
+                        deadlineCertain: boolean | null;
+                        status: "applied" | "pending" | "rejected";
+                        requestedBy: string | null;
+                        requestedByName: string;
+                        /** Format: date-time */
+                        requestedAt: string;
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        decisionNote: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postLicencesByIdTransitionsByRequestIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        uscc: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        regionName: string | null;
+                        type: string;
+                        typeName: string;
+                        number: string;
+                        scope: string | null;
+                        issuedOn: string;
+                        expiresOn: string | null;
+                        issuer: string;
+                        state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                        reviewOn: string | null;
+                        changeDeadline: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** @description 当前状态下可采取的监管措施（终态为空） */
+                        allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postLicencesByIdTransitionsByRequestIdReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        uscc: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        regionName: string | null;
+                        type: string;
+                        typeName: string;
+                        number: string;
+                        scope: string | null;
+                        issuedOn: string;
+                        expiresOn: string | null;
+                        issuer: string;
+                        state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                        reviewOn: string | null;
+                        changeDeadline: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** @description 当前状态下可采取的监管措施（终态为空） */
+                        allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getLicenceApprovalRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            to: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn";
+                            requiresApproval: boolean;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    putLicenceApprovalRulesByTo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                to: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requiresApproval: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        to: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn";
+                        requiresApproval: boolean;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getLicencesByIdCorrections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            licenceId: string;
+                            /** @description 被更正的字段及其值（number、scope、issuer、issuedOn、expiresOn） */
+                            before: {
+                                [key: string]: string | null;
+                            };
+                            /** @description 被更正的字段及其值（number、scope、issuer、issuedOn、expiresOn） */
+                            after: {
+                                [key: string]: string | null;
+                            };
+                            reason: string;
+                            correctedBy: string | null;
+                            correctedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postLicencesImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        updated: number;
+                        unchanged: number;
+                        rejected: {
+                            row: number;
+                            column: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    postFeedbackImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        updated: number;
+                        unchanged: number;
+                        rejected: {
+                            row: number;
+                            column: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getLicencesExport: {
+        parameters: {
+            query: {
+                format: "xlsx" | "csv";
+                type?: string;
+                state?: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                regionCode?: string;
+                expiringBefore?: string;
+                uscc?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getLicenceExits: {
+        parameters: {
+            query?: {
+                stage?: "investigating" | "deciding" | "closed";
+                kind?: "conditions_lost" | "closure" | "serious_violation";
+                regionCode?: string;
+                licenceId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            licenceId: string;
+                            kind: "conditions_lost" | "closure" | "serious_violation";
+                            triggerSource: "complaint" | "department" | "government" | "feedback";
+                            feedbackId: string | null;
+                            triggerParty: string;
+                            triggerSummary: string;
+                            triggerDocumentNo: string | null;
+                            triggerOn: string;
+                            lawArea: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
+                            stage: "investigating" | "deciding" | "closed";
+                            investigatorId: string | null;
+                            investigatorName: string | null;
+                            investigationDueOn: string | null;
+                            /** @description 核查期限跨越无节假日数据的年份时为 false */
+                            investigationDueCertain: boolean | null;
+                            findings: string | null;
+                            justifiedReason: boolean | null;
+                            /** Format: date-time */
+                            investigatedAt: string | null;
+                            outcome: ("revoked" | "cancelled" | "dismissed") | (never | null);
+                            decisionReason: string | null;
+                            legalBasis: string | null;
+                            documentNo: string | null;
+                            transitionId: string | null;
+                            transitionStatus: ("applied" | "pending" | "rejected") | (never | null);
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            regionCode: string;
+                            orgId: string;
+                            orgName: string;
+                            createdByName: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            licence: {
+                                id: string;
+                                number: string;
+                                typeName: string;
+                                state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                                uscc: string;
+                                enterpriseName: string;
+                            };
+                            /** @description 当前可作出的决定（不在决定阶段或等待审批时为空） */
+                            allowedOutcomes: ("revoked" | "cancelled" | "dismissed")[];
+                            /** @description 吊销或注销决定正等待科室负责人审批 */
+                            awaitingApproval: boolean;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postLicenceExits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    licenceId: string;
+                    kind: "conditions_lost" | "closure" | "serious_violation";
+                    triggerSource: "complaint" | "department" | "government";
+                    triggerParty: string;
+                    triggerSummary: string;
+                    triggerDocumentNo?: string | null;
+                    triggerOn: string;
+                    lawArea?: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
+                    /** Format: uuid */
+                    investigatorId?: string | null;
+                    investigationWorkingDays?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        licenceId: string;
+                        kind: "conditions_lost" | "closure" | "serious_violation";
+                        triggerSource: "complaint" | "department" | "government" | "feedback";
+                        feedbackId: string | null;
+                        triggerParty: string;
+                        triggerSummary: string;
+                        triggerDocumentNo: string | null;
+                        triggerOn: string;
+                        lawArea: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
+                        stage: "investigating" | "deciding" | "closed";
+                        investigatorId: string | null;
+                        investigatorName: string | null;
+                        investigationDueOn: string | null;
+                        /** @description 核查期限跨越无节假日数据的年份时为 false */
+                        investigationDueCertain: boolean | null;
+                        findings: string | null;
+                        justifiedReason: boolean | null;
+                        /** Format: date-time */
+                        investigatedAt: string | null;
+                        outcome: ("revoked" | "cancelled" | "dismissed") | (never | null);
+                        decisionReason: string | null;
+                        legalBasis: string | null;
+                        documentNo: string | null;
+                        transitionId: string | null;
+                        transitionStatus: ("applied" | "pending" | "rejected") | (never | null);
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        regionCode: string;
+                        orgId: string;
+                        orgName: string;
+                        createdByName: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        licence: {
+                            id: string;
+                            number: string;
+                            typeName: string;
+                            state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                            uscc: string;
+                            enterpriseName: string;
+                        };
+                        /** @description 当前可作出的决定（不在决定阶段或等待审批时为空） */
+                        allowedOutcomes: ("revoked" | "cancelled" | "dismissed")[];
+                        /** @description 吊销或注销决定正等待科室负责人审批 */
+                        awaitingApproval: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getLicenceExitsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        licenceId: string;
+                        kind: "conditions_lost" | "closure" | "serious_violation";
+                        triggerSource: "complaint" | "department" | "government" | "feedback";
+                        feedbackId: string | null;
+                        triggerParty: string;
+                        triggerSummary: string;
+                        triggerDocumentNo: string | null;
+                        triggerOn: string;
+                        lawArea: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
+                        stage: "investigating" | "deciding" | "closed";
+                        investigatorId: string | null;
+                        investigatorName: string | null;
+                        investigationDueOn: string | null;
+                        /** @description 核查期限跨越无节假日数据的年份时为 false */
+                        investigationDueCertain: boolean | null;
+                        findings: string | null;
+                        justifiedReason: boolean | null;
+                        /** Format: date-time */
+                        investigatedAt: string | null;
+                        outcome: ("revoked" | "cancelled" | "dismissed") | (never | null);
+                        decisionReason: string | null;
+                        legalBasis: string | null;
+                        documentNo: string | null;
+                        transitionId: string | null;
+                        transitionStatus: ("applied" | "pending" | "rejected") | (never | null);
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        regionCode: string;
+                        orgId: string;
+                        orgName: string;
+                        createdByName: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        licence: {
+                            id: string;
+                            number: string;
+                            typeName: string;
+                            state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                            uscc: string;
+                            enterpriseName: string;
+                        };
+                        /** @description 当前可作出的决定（不在决定阶段或等待审批时为空） */
+                        allowedOutcomes: ("revoked" | "cancelled" | "dismissed")[];
+                        /** @description 吊销或注销决定正等待科室负责人审批 */
+                        awaitingApproval: boolean;
+                        /** @description 本程序生成的文书（核查通知书、决定书） */
+                        documents: {
+                            id: string;
+                            licenceId: string;
+                            exitId: string | null;
+                            kind: "attachment" | "investigation_notice" | "revocation_decision" | "cancellation_decision";
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            sha256: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postLicenceExitsByIdInvestigation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    findings: string;
+                    /** @description 企业是否有正当理由 */
+                    justifiedReason: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        licenceId: string;
+                        kind: "conditions_lost" | "closure" | "serious_violation";
+                        triggerSource: "complaint" | "department" | "government" | "feedback";
+                        feedbackId: string | null;
+                        triggerParty: string;
+                        triggerSummary: string;
+                        triggerDocumentNo: string | null;
+                        triggerOn: string;
+                        lawArea: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
+                        stage: "investigating" | "deciding" | "closed";
+                        investigatorId: string | null;
+                        investigatorName: string | null;
+                        investigationDueOn: string | null;
+                        /** @description 核查期限跨越无节假日数据的年份时为 false */
+                        investigationDueCertain: boolean | null;
+                        findings: string | null;
+                        justifiedReason: boolean | null;
+                        /** Format: date-time */
+                        investigatedAt: string | null;
+                        outcome: ("revoked" | "cancelled" | "dismissed") | (never | null);
+                        decisionReason: string | null;
+                        legalBasis: string | null;
+                        documentNo: string | null;
+                        transitionId: string | null;
+                        transitionStatus: ("applied" | "pending" | "rejected") | (never | null);
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        regionCode: string;
+                        orgId: string;
+                        orgName: string;
+                        createdByName: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        licence: {
+                            id: string;
+                            number: string;
+                            typeName: string;
+                            state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                            uscc: string;
+                            enterpriseName: string;
+                        };
+                        /** @description 当前可作出的决定（不在决定阶段或等待审批时为空） */
+                        allowedOutcomes: ("revoked" | "cancelled" | "dismissed")[];
+                        /** @description 吊销或注销决定正等待科室负责人审批 */
+                        awaitingApproval: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postLicenceExitsByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    outcome: "revoked" | "cancelled" | "dismissed";
+                    reason: string;
+                    legalBasis?: string | null;
+                    documentNo?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        licenceId: string;
+                        kind: "conditions_lost" | "closure" | "serious_violation";
+                        triggerSource: "complaint" | "department" | "government" | "feedback";
+                        feedbackId: string | null;
+                        triggerParty: string;
+                        triggerSummary: string;
+                        triggerDocumentNo: string | null;
+                        triggerOn: string;
+                        lawArea: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
+                        stage: "investigating" | "deciding" | "closed";
+                        investigatorId: string | null;
+                        investigatorName: string | null;
+                        investigationDueOn: string | null;
+                        /** @description 核查期限跨越无节假日数据的年份时为 false */
+                        investigationDueCertain: boolean | null;
+                        findings: string | null;
+                        justifiedReason: boolean | null;
+                        /** Format: date-time */
+                        investigatedAt: string | null;
+                        outcome: ("revoked" | "cancelled" | "dismissed") | (never | null);
+                        decisionReason: string | null;
+                        legalBasis: string | null;
+                        documentNo: string | null;
+                        transitionId: string | null;
+                        transitionStatus: ("applied" | "pending" | "rejected") | (never | null);
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        regionCode: string;
+                        orgId: string;
+                        orgName: string;
+                        createdByName: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        licence: {
+                            id: string;
+                            number: string;
+                            typeName: string;
+                            state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                            uscc: string;
+                            enterpriseName: string;
+                        };
+                        /** @description 当前可作出的决定（不在决定阶段或等待审批时为空） */
+                        allowedOutcomes: ("revoked" | "cancelled" | "dismissed")[];
+                        /** @description 吊销或注销决定正等待科室负责人审批 */
+                        awaitingApproval: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getFeedback: {
+        parameters: {
+            query?: {
+                status?: "open" | "decided";
+                /** @description true：仅显示已超期未处理的 */
+                overdue?: boolean;
+                kind?: "licence_revoked" | "licence_suspended" | "conditions_changed" | "closure_decision" | "serious_violation" | "other";
+                regionCode?: string;
+                /** @description true：仅本机构受理的 */
+                mine?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
                             id: string;
                             uscc: string;
                             /** @description 不在企业名录中的代码为 null（通报仍受理，转市局） */
@@ -5837,1134 +5051,791 @@ export interface paths {
                             version: number;
                             /** Format: date-time */
                             createdAt: string;
-                            /** @description 被通报企业的许可证（当前用户辖区内） */
-                            licences: {
-                                id: string;
-                                typeName: string;
-                                number: string;
-                                state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
-                                allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
-                            }[];
-                            /** @description 按通报类型应启动的退出程序（处理为 exit 时的默认值） */
-                            exitKind: ("conditions_lost" | "closure" | "serious_violation") | (never | null);
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
+                        }[];
+                        total: number;
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/unlicensed-leads": {
+    postFeedback: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 无证无照经营线索列表（最新在前） */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "open" | "assigned" | "closed";
-                    regionCode?: string;
-                    /** @description 经营者名称、地址或信用代码的片段 */
-                    q?: string;
-                    assigneeId?: string;
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                operatorName: string;
-                                uscc: string | null;
-                                /** @description 信用代码在企业名录中时所关联的企业 */
-                                enterpriseId: string | null;
-                                enterpriseName: string | null;
-                                address: string;
-                                regionCode: string;
-                                regionName: string | null;
-                                licenceType: string | null;
-                                licenceTypeName: string | null;
-                                source: string;
-                                description: string;
-                                /** @description 主管局（线索所在地的县区局，否则市局） */
-                                orgId: string;
-                                orgName: string;
-                                status: "open" | "assigned" | "closed";
-                                assigneeId: string | null;
-                                assigneeName: string | null;
-                                outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
-                                result: string | null;
-                                closedByName: string | null;
-                                /** Format: date-time */
-                                closedAt: string | null;
-                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                                version: number;
-                                createdByName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
+        requestBody: {
+            content: {
+                "application/json": {
+                    uscc: string;
+                    department: string;
+                    kind: "licence_revoked" | "licence_suspended" | "conditions_changed" | "closure_decision" | "serious_violation" | "other";
+                    summary: string;
+                    occurredOn: string;
+                    documentNo?: string | null;
                 };
             };
         };
-        put?: never;
-        /** 登记无证无照经营线索 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
                     "application/json": {
+                        id: string;
+                        uscc: string;
+                        /** @description 不在企业名录中的代码为 null（通报仍受理，转市局） */
+                        enterpriseId: string | null;
+                        enterpriseName: string | null;
+                        department: string;
+                        kind: "licence_revoked" | "licence_suspended" | "conditions_changed" | "closure_decision" | "serious_violation" | "other";
+                        summary: string;
+                        occurredOn: string;
+                        documentNo: string | null;
+                        source: "api" | "manual" | "import";
+                        createdByName: string;
+                        regionCode: string;
+                        regionName: string | null;
+                        orgId: string;
+                        /** @description 受理（分诊）机构：企业所在地的主管局 */
+                        orgName: string;
+                        receivedOn: string;
+                        /** @description 处理期限（按工作日历计算） */
+                        dueOn: string;
+                        /** @description 期限跨越无节假日数据的年份时为 false */
+                        dueCertain: boolean;
+                        /** @description 未处理且已过处理期限 */
+                        overdue: boolean;
+                        decision: ("none" | "measure" | "exit") | (never | null);
+                        decisionReason: string | null;
+                        licenceId: string | null;
+                        transitionId: string | null;
+                        exitId: string | null;
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getFeedbackById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        uscc: string;
+                        /** @description 不在企业名录中的代码为 null（通报仍受理，转市局） */
+                        enterpriseId: string | null;
+                        enterpriseName: string | null;
+                        department: string;
+                        kind: "licence_revoked" | "licence_suspended" | "conditions_changed" | "closure_decision" | "serious_violation" | "other";
+                        summary: string;
+                        occurredOn: string;
+                        documentNo: string | null;
+                        source: "api" | "manual" | "import";
+                        createdByName: string;
+                        regionCode: string;
+                        regionName: string | null;
+                        orgId: string;
+                        /** @description 受理（分诊）机构：企业所在地的主管局 */
+                        orgName: string;
+                        receivedOn: string;
+                        /** @description 处理期限（按工作日历计算） */
+                        dueOn: string;
+                        /** @description 期限跨越无节假日数据的年份时为 false */
+                        dueCertain: boolean;
+                        /** @description 未处理且已过处理期限 */
+                        overdue: boolean;
+                        decision: ("none" | "measure" | "exit") | (never | null);
+                        decisionReason: string | null;
+                        licenceId: string | null;
+                        transitionId: string | null;
+                        exitId: string | null;
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 被通报企业的许可证（当前用户辖区内） */
+                        licences: {
+                            id: string;
+                            typeName: string;
+                            number: string;
+                            state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                            allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
+                        }[];
+                        /** @description 按通报类型应启动的退出程序（处理为 exit 时的默认值） */
+                        exitKind: ("conditions_lost" | "closure" | "serious_violation") | (never | null);
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postFeedbackByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "none";
+                    reason: string;
+                } | {
+                    /** @enum {string} */
+                    decision: "measure";
+                    /** Format: uuid */
+                    licenceId: string;
+                    to: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn";
+                    reason: string;
+                    legalBasis: string;
+                    documentNo: string;
+                    reviewOn?: string;
+                    deadlineWorkingDays?: number;
+                } | {
+                    /** @enum {string} */
+                    decision: "exit";
+                    /** Format: uuid */
+                    licenceId: string;
+                    reason: string;
+                    exitKind?: "conditions_lost" | "closure" | "serious_violation";
+                    lawArea?: ("price" | "tax" | "real_estate" | "product_quality" | "labour") | (never | null);
+                    /** Format: uuid */
+                    investigatorId?: string | null;
+                    investigationWorkingDays?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        uscc: string;
+                        /** @description 不在企业名录中的代码为 null（通报仍受理，转市局） */
+                        enterpriseId: string | null;
+                        enterpriseName: string | null;
+                        department: string;
+                        kind: "licence_revoked" | "licence_suspended" | "conditions_changed" | "closure_decision" | "serious_violation" | "other";
+                        summary: string;
+                        occurredOn: string;
+                        documentNo: string | null;
+                        source: "api" | "manual" | "import";
+                        createdByName: string;
+                        regionCode: string;
+                        regionName: string | null;
+                        orgId: string;
+                        /** @description 受理（分诊）机构：企业所在地的主管局 */
+                        orgName: string;
+                        receivedOn: string;
+                        /** @description 处理期限（按工作日历计算） */
+                        dueOn: string;
+                        /** @description 期限跨越无节假日数据的年份时为 false */
+                        dueCertain: boolean;
+                        /** @description 未处理且已过处理期限 */
+                        overdue: boolean;
+                        decision: ("none" | "measure" | "exit") | (never | null);
+                        decisionReason: string | null;
+                        licenceId: string | null;
+                        transitionId: string | null;
+                        exitId: string | null;
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 被通报企业的许可证（当前用户辖区内） */
+                        licences: {
+                            id: string;
+                            typeName: string;
+                            number: string;
+                            state: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn" | "expired";
+                            allowedTargets: ("normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn")[];
+                        }[];
+                        /** @description 按通报类型应启动的退出程序（处理为 exit 时的默认值） */
+                        exitKind: ("conditions_lost" | "closure" | "serious_violation") | (never | null);
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getUnlicensedLeads: {
+        parameters: {
+            query?: {
+                status?: "open" | "assigned" | "closed";
+                regionCode?: string;
+                /** @description 经营者名称、地址或信用代码的片段 */
+                q?: string;
+                assigneeId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            operatorName: string;
+                            uscc: string | null;
+                            /** @description 信用代码在企业名录中时所关联的企业 */
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
+                            address: string;
+                            regionCode: string;
+                            regionName: string | null;
+                            licenceType: string | null;
+                            licenceTypeName: string | null;
+                            source: string;
+                            description: string;
+                            /** @description 主管局（线索所在地的县区局，否则市局） */
+                            orgId: string;
+                            orgName: string;
+                            status: "open" | "assigned" | "closed";
+                            assigneeId: string | null;
+                            assigneeName: string | null;
+                            outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
+                            result: string | null;
+                            closedByName: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postUnlicensedLeads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    operatorName: string;
+                    uscc?: string | null;
+                    address: string;
+                    regionCode: string;
+                    licenceType?: string | null;
+                    source: string;
+                    description: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
                         operatorName: string;
-                        uscc?: string | null;
+                        uscc: string | null;
+                        /** @description 信用代码在企业名录中时所关联的企业 */
+                        enterpriseId: string | null;
+                        enterpriseName: string | null;
                         address: string;
                         regionCode: string;
-                        licenceType?: string | null;
+                        regionName: string | null;
+                        licenceType: string | null;
+                        licenceTypeName: string | null;
                         source: string;
                         description: string;
+                        /** @description 主管局（线索所在地的县区局，否则市局） */
+                        orgId: string;
+                        orgName: string;
+                        status: "open" | "assigned" | "closed";
+                        assigneeId: string | null;
+                        assigneeName: string | null;
+                        outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
+                        result: string | null;
+                        closedByName: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            operatorName: string;
-                            uscc: string | null;
-                            /** @description 信用代码在企业名录中时所关联的企业 */
-                            enterpriseId: string | null;
-                            enterpriseName: string | null;
-                            address: string;
-                            regionCode: string;
-                            regionName: string | null;
-                            licenceType: string | null;
-                            licenceTypeName: string | null;
-                            source: string;
-                            description: string;
-                            /** @description 主管局（线索所在地的县区局，否则市局） */
-                            orgId: string;
-                            orgName: string;
-                            status: "open" | "assigned" | "closed";
-                            assigneeId: string | null;
-                            assigneeName: string | null;
-                            outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
-                            result: string | null;
-                            closedByName: string | null;
-                            /** Format: date-time */
-                            closedAt: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            createdByName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/unlicensed-leads/{id}": {
+    getUnlicensedLeadsById: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            operatorName: string;
-                            uscc: string | null;
-                            /** @description 信用代码在企业名录中时所关联的企业 */
-                            enterpriseId: string | null;
-                            enterpriseName: string | null;
-                            address: string;
-                            regionCode: string;
-                            regionName: string | null;
-                            licenceType: string | null;
-                            licenceTypeName: string | null;
-                            source: string;
-                            description: string;
-                            /** @description 主管局（线索所在地的县区局，否则市局） */
-                            orgId: string;
-                            orgName: string;
-                            status: "open" | "assigned" | "closed";
-                            assigneeId: string | null;
-                            assigneeName: string | null;
-                            outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
-                            result: string | null;
-                            closedByName: string | null;
-                            /** Format: date-time */
-                            closedAt: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            createdByName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/unlicensed-leads/{id}/assign": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 指派（或改派）承办人（If-Match） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: uuid */
-                        assigneeId: string;
+                        id: string;
+                        operatorName: string;
+                        uscc: string | null;
+                        /** @description 信用代码在企业名录中时所关联的企业 */
+                        enterpriseId: string | null;
+                        enterpriseName: string | null;
+                        address: string;
+                        regionCode: string;
+                        regionName: string | null;
+                        licenceType: string | null;
+                        licenceTypeName: string | null;
+                        source: string;
+                        description: string;
+                        /** @description 主管局（线索所在地的县区局，否则市局） */
+                        orgId: string;
+                        orgName: string;
+                        status: "open" | "assigned" | "closed";
+                        assigneeId: string | null;
+                        assigneeName: string | null;
+                        outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
+                        result: string | null;
+                        closedByName: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            operatorName: string;
-                            uscc: string | null;
-                            /** @description 信用代码在企业名录中时所关联的企业 */
-                            enterpriseId: string | null;
-                            enterpriseName: string | null;
-                            address: string;
-                            regionCode: string;
-                            regionName: string | null;
-                            licenceType: string | null;
-                            licenceTypeName: string | null;
-                            source: string;
-                            description: string;
-                            /** @description 主管局（线索所在地的县区局，否则市局） */
-                            orgId: string;
-                            orgName: string;
-                            status: "open" | "assigned" | "closed";
-                            assigneeId: string | null;
-                            assigneeName: string | null;
-                            outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
-                            result: string | null;
-                            closedByName: string | null;
-                            /** Format: date-time */
-                            closedAt: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            createdByName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postUnlicensedLeadsByIdAssign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    assigneeId: string;
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        operatorName: string;
+                        uscc: string | null;
+                        /** @description 信用代码在企业名录中时所关联的企业 */
+                        enterpriseId: string | null;
+                        enterpriseName: string | null;
+                        address: string;
+                        regionCode: string;
+                        regionName: string | null;
+                        licenceType: string | null;
+                        licenceTypeName: string | null;
+                        source: string;
+                        description: string;
+                        /** @description 主管局（线索所在地的县区局，否则市局） */
+                        orgId: string;
+                        orgName: string;
+                        status: "open" | "assigned" | "closed";
+                        assigneeId: string | null;
+                        assigneeName: string | null;
+                        outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
+                        result: string | null;
+                        closedByName: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
     };
-    "/api/unlicensed-leads/{id}/close": {
+    postUnlicensedLeadsByIdClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    outcome: "case_filed" | "licensed" | "ceased" | "unfounded" | "transferred";
+                    result: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        operatorName: string;
+                        uscc: string | null;
+                        /** @description 信用代码在企业名录中时所关联的企业 */
+                        enterpriseId: string | null;
+                        enterpriseName: string | null;
+                        address: string;
+                        regionCode: string;
+                        regionName: string | null;
+                        licenceType: string | null;
+                        licenceTypeName: string | null;
+                        source: string;
+                        description: string;
+                        /** @description 主管局（线索所在地的县区局，否则市局） */
+                        orgId: string;
+                        orgName: string;
+                        status: "open" | "assigned" | "closed";
+                        assigneeId: string | null;
+                        assigneeName: string | null;
+                        outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
+                        result: string | null;
+                        closedByName: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getLicenceTypes: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** 办结线索（办结后不能再变更；If-Match） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
-                        outcome: "case_filed" | "licensed" | "ceased" | "unfounded" | "transferred";
-                        result: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            operatorName: string;
-                            uscc: string | null;
-                            /** @description 信用代码在企业名录中时所关联的企业 */
-                            enterpriseId: string | null;
-                            enterpriseName: string | null;
-                            address: string;
-                            regionCode: string;
-                            regionName: string | null;
-                            licenceType: string | null;
-                            licenceTypeName: string | null;
-                            source: string;
-                            description: string;
-                            /** @description 主管局（线索所在地的县区局，否则市局） */
-                            orgId: string;
-                            orgName: string;
-                            status: "open" | "assigned" | "closed";
-                            assigneeId: string | null;
-                            assigneeName: string | null;
-                            outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
-                            result: string | null;
-                            closedByName: string | null;
-                            /** Format: date-time */
-                            closedAt: string | null;
+                        items: {
+                            key: string;
+                            name: string;
+                            sectionId: string | null;
+                            sectionName: string | null;
+                            legalBasis: string;
+                            validityYears: number | null;
+                            /** @description 已取消的证照类型：只能查阅，不能新发 */
+                            historic: boolean;
+                            sort: number;
                             /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
                             version: number;
-                            createdByName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
+                        }[];
+                        total: number;
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/licence-types": {
+    postLicenceTypes: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 许可证类型 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                key: string;
-                                name: string;
-                                sectionId: string | null;
-                                sectionName: string | null;
-                                legalBasis: string;
-                                validityYears: number | null;
-                                /** @description 已取消的证照类型：只能查阅，不能新发 */
-                                historic: boolean;
-                                sort: number;
-                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                                version: number;
-                            }[];
-                            total: number;
-                        };
-                    };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 小写字母开头，只含小写字母、数字和下划线 */
+                    key: string;
+                    name: string;
+                    /** Format: uuid */
+                    sectionId?: string | null;
+                    legalBasis: string;
+                    /** @description 默认有效期（年）；null 表示长期有效 */
+                    validityYears: number | null;
+                    historic?: boolean;
                 };
             };
         };
-        put?: never;
-        /** 新增许可证类型 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
                     "application/json": {
-                        /** @description 小写字母开头，只含小写字母、数字和下划线 */
                         key: string;
                         name: string;
-                        /** Format: uuid */
-                        sectionId?: string | null;
+                        sectionId: string | null;
+                        sectionName: string | null;
                         legalBasis: string;
-                        /** @description 默认有效期（年）；null 表示长期有效 */
                         validityYears: number | null;
-                        historic?: boolean;
+                        /** @description 已取消的证照类型：只能查阅，不能新发 */
+                        historic: boolean;
+                        sort: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            name: string;
-                            sectionId: string | null;
-                            sectionName: string | null;
-                            legalBasis: string;
-                            validityYears: number | null;
-                            /** @description 已取消的证照类型：只能查阅，不能新发 */
-                            historic: boolean;
-                            sort: number;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/licence-types/{key}": {
+    getLicenceTypesByKey: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                key: string;
+            };
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    key: string;
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            name: string;
-                            sectionId: string | null;
-                            sectionName: string | null;
-                            legalBasis: string;
-                            validityYears: number | null;
-                            /** @description 已取消的证照类型：只能查阅，不能新发 */
-                            historic: boolean;
-                            sort: number;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 修改许可证类型（默认有效期的修改不影响已登记的许可证；If-Match） */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
-                        name?: string;
-                        /** Format: uuid */
-                        sectionId?: string | null;
-                        legalBasis?: string;
-                        /** @description 默认有效期（年）；null 表示长期有效 */
-                        validityYears?: number | null;
-                        historic?: boolean;
-                        sort?: number;
+                        key: string;
+                        name: string;
+                        sectionId: string | null;
+                        sectionName: string | null;
+                        legalBasis: string;
+                        validityYears: number | null;
+                        /** @description 已取消的证照类型：只能查阅，不能新发 */
+                        historic: boolean;
+                        sort: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            name: string;
-                            sectionId: string | null;
-                            sectionName: string | null;
-                            legalBasis: string;
-                            validityYears: number | null;
-                            /** @description 已取消的证照类型：只能查阅，不能新发 */
-                            historic: boolean;
-                            sort: number;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
-        trace?: never;
     };
-    "/api/licences/{id}/documents": {
+    patchLicenceTypesByKey: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                key: string;
+            };
             cookie?: never;
         };
-        /** 许可证的附件与文书（不含内容，最新在前） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                licenceId: string;
-                                exitId: string | null;
-                                kind: "attachment" | "investigation_notice" | "revocation_decision" | "cancellation_decision";
-                                fileName: string;
-                                contentType: string;
-                                size: number;
-                                sha256: string;
-                                createdByName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** Format: uuid */
+                    sectionId?: string | null;
+                    legalBasis?: string;
+                    /** @description 默认有效期（年）；null 表示长期有效 */
+                    validityYears?: number | null;
+                    historic?: boolean;
+                    sort?: number;
                 };
             };
         };
-        put?: never;
-        /**
-         * 上传许可证附件
-         * @description multipart/form-data，字段 file；不超过 20 MB；格式 pdf、jpg、jpeg、png、docx、xlsx、ofd（按扩展名和文件内容检查）。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
+                content: {
+                    "application/json": {
+                        key: string;
+                        name: string;
+                        sectionId: string | null;
+                        sectionName: string | null;
+                        legalBasis: string;
+                        validityYears: number | null;
+                        /** @description 已取消的证照类型：只能查阅，不能新发 */
+                        historic: boolean;
+                        sort: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
                     };
-                    content: {
-                        "application/json": {
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getLicencesByIdDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
                             id: string;
                             licenceId: string;
                             exitId: string | null;
@@ -6976,690 +5847,379 @@ export interface paths {
                             createdByName: string;
                             /** Format: date-time */
                             createdAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
+                        }[];
+                        total: number;
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/licences/{id}/documents/{documentId}": {
+    postLicencesByIdDocuments: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
-        /** 下载许可证附件或文书 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    documentId: string;
+        requestBody?: never;
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/inspection-items": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 抽查事项清单（按名称） */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description 名称或检查依据的片段 */
-                    q?: string;
-                    targetKind?: "enterprise" | "licence" | "equipment" | "standard_declaration";
-                    active?: boolean;
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                sectionId: string | null;
-                                sectionName: string | null;
-                                legalBasis: string;
-                                targetKind: "enterprise" | "licence" | "equipment" | "standard_declaration";
-                                checklist: {
-                                    key: string;
-                                    text: string;
-                                    answerType: "yes_no" | "text" | "number" | "photo";
-                                    required: boolean;
-                                    finding?: {
-                                        text: string;
-                                        severity: "minor" | "major" | "critical";
-                                    } | null;
-                                }[];
-                                resultCategories: string[];
-                                specialty: string | null;
-                                active: boolean;
-                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                                version: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** 新增抽查事项 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
+                        id: string;
+                        licenceId: string;
+                        exitId: string | null;
+                        kind: "attachment" | "investigation_notice" | "revocation_decision" | "cancellation_decision";
+                        fileName: string;
+                        contentType: string;
+                        size: number;
+                        sha256: string;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getLicencesByIdDocumentsByDocumentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getInspectionItems: {
+        parameters: {
+            query?: {
+                /** @description 名称或检查依据的片段 */
+                q?: string;
+                targetKind?: "enterprise" | "licence" | "equipment" | "standard_declaration";
+                active?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            sectionId: string | null;
+                            sectionName: string | null;
+                            legalBasis: string;
+                            targetKind: "enterprise" | "licence" | "equipment" | "standard_declaration";
+                            checklist: {
+                                key: string;
+                                text: string;
+                                answerType: "yes_no" | "text" | "number" | "photo";
+                                required: boolean;
+                                finding?: {
+                                    text: string;
+                                    severity: "minor" | "major" | "critical";
+                                } | null;
+                            }[];
+                            resultCategories: string[];
+                            specialty: string | null;
+                            active: boolean;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postInspectionItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** Format: uuid */
+                    sectionId: string;
+                    legalBasis: string;
+                    targetKind: "enterprise" | "licence" | "equipment" | "standard_declaration";
+                    /** @description 1–200 个问题 */
+                    checklist: {
+                        /** @description 问题标识：小写字母开头，小写字母、数字、下划线 */
+                        key: string;
+                        text: string;
+                        answerType: "yes_no" | "text" | "number" | "photo";
+                        /** @description 必答（默认是） */
+                        required?: boolean;
+                        finding?: {
+                            text: string;
+                            severity: "minor" | "major" | "critical";
+                        } | null;
+                    }[];
+                    /** @description 1–20 项，互不相同 */
+                    resultCategories: string[];
+                    /** @description 检查人员须具备的专业领域（可不填） */
+                    specialty?: string | null;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
                         name: string;
-                        /** Format: uuid */
-                        sectionId: string;
+                        sectionId: string | null;
+                        sectionName: string | null;
                         legalBasis: string;
                         targetKind: "enterprise" | "licence" | "equipment" | "standard_declaration";
-                        /** @description 1–200 个问题 */
                         checklist: {
-                            /** @description 问题标识：小写字母开头，小写字母、数字、下划线 */
                             key: string;
                             text: string;
                             answerType: "yes_no" | "text" | "number" | "photo";
-                            /** @description 必答（默认是） */
-                            required?: boolean;
+                            required: boolean;
                             finding?: {
                                 text: string;
                                 severity: "minor" | "major" | "critical";
                             } | null;
                         }[];
-                        /** @description 1–20 项，互不相同 */
                         resultCategories: string[];
-                        /** @description 检查人员须具备的专业领域（可不填） */
-                        specialty?: string | null;
-                        active?: boolean;
+                        specialty: string | null;
+                        active: boolean;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            sectionId: string | null;
-                            sectionName: string | null;
-                            legalBasis: string;
-                            targetKind: "enterprise" | "licence" | "equipment" | "standard_declaration";
-                            checklist: {
-                                key: string;
-                                text: string;
-                                answerType: "yes_no" | "text" | "number" | "photo";
-                                required: boolean;
-                                finding?: {
-                                    text: string;
-                                    severity: "minor" | "major" | "critical";
-                                } | null;
-                            }[];
-                            resultCategories: string[];
-                            specialty: string | null;
-                            active: boolean;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/inspection-items/{id}": {
+    getInspectionItemsById: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            sectionId: string | null;
-                            sectionName: string | null;
-                            legalBasis: string;
-                            targetKind: "enterprise" | "licence" | "equipment" | "standard_declaration";
-                            checklist: {
-                                key: string;
-                                text: string;
-                                answerType: "yes_no" | "text" | "number" | "photo";
-                                required: boolean;
-                                finding?: {
-                                    text: string;
-                                    severity: "minor" | "major" | "critical";
-                                } | null;
-                            }[];
-                            resultCategories: string[];
-                            specialty: string | null;
-                            active: boolean;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 修改抽查事项（检查表、结果分类整体替换；If-Match） */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
-                        name?: string;
-                        /** Format: uuid */
-                        sectionId?: string;
-                        legalBasis?: string;
-                        targetKind?: "enterprise" | "licence" | "equipment" | "standard_declaration";
-                        /** @description 1–200 个问题 */
-                        checklist?: {
-                            /** @description 问题标识：小写字母开头，小写字母、数字、下划线 */
+                        id: string;
+                        name: string;
+                        sectionId: string | null;
+                        sectionName: string | null;
+                        legalBasis: string;
+                        targetKind: "enterprise" | "licence" | "equipment" | "standard_declaration";
+                        checklist: {
                             key: string;
                             text: string;
                             answerType: "yes_no" | "text" | "number" | "photo";
-                            /** @description 必答（默认是） */
-                            required?: boolean;
+                            required: boolean;
                             finding?: {
                                 text: string;
                                 severity: "minor" | "major" | "critical";
                             } | null;
                         }[];
-                        /** @description 1–20 项，互不相同 */
-                        resultCategories?: string[];
-                        /** @description 检查人员须具备的专业领域（可不填） */
-                        specialty?: string | null;
-                        active?: boolean;
+                        resultCategories: string[];
+                        specialty: string | null;
+                        active: boolean;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            sectionId: string | null;
-                            sectionName: string | null;
-                            legalBasis: string;
-                            targetKind: "enterprise" | "licence" | "equipment" | "standard_declaration";
-                            checklist: {
-                                key: string;
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchInspectionItemsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** Format: uuid */
+                    sectionId?: string;
+                    legalBasis?: string;
+                    targetKind?: "enterprise" | "licence" | "equipment" | "standard_declaration";
+                    /** @description 1–200 个问题 */
+                    checklist?: {
+                        /** @description 问题标识：小写字母开头，小写字母、数字、下划线 */
+                        key: string;
+                        text: string;
+                        answerType: "yes_no" | "text" | "number" | "photo";
+                        /** @description 必答（默认是） */
+                        required?: boolean;
+                        finding?: {
+                            text: string;
+                            severity: "minor" | "major" | "critical";
+                        } | null;
+                    }[];
+                    /** @description 1–20 项，互不相同 */
+                    resultCategories?: string[];
+                    /** @description 检查人员须具备的专业领域（可不填） */
+                    specialty?: string | null;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        sectionId: string | null;
+                        sectionName: string | null;
+                        legalBasis: string;
+                        targetKind: "enterprise" | "licence" | "equipment" | "standard_declaration";
+                        checklist: {
+                            key: string;
+                            text: string;
+                            answerType: "yes_no" | "text" | "number" | "photo";
+                            required: boolean;
+                            finding?: {
                                 text: string;
-                                answerType: "yes_no" | "text" | "number" | "photo";
-                                required: boolean;
-                                finding?: {
-                                    text: string;
-                                    severity: "minor" | "major" | "critical";
-                                } | null;
-                            }[];
-                            resultCategories: string[];
-                            specialty: string | null;
-                            active: boolean;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
+                                severity: "minor" | "major" | "critical";
+                            } | null;
+                        }[];
+                        resultCategories: string[];
+                        specialty: string | null;
+                        active: boolean;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
         };
-        trace?: never;
     };
-    "/api/inspectors": {
+    getInspectors: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 姓名、用户名或执法证号的片段 */
+                q?: string;
+                regionCode?: string;
+                specialty?: string;
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 执法检查人员名录库（本辖区） */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description 姓名、用户名或执法证号的片段 */
-                    q?: string;
-                    regionCode?: string;
-                    specialty?: string;
-                    page?: number;
-                    pageSize?: number;
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                userId: string;
-                                username: string;
-                                displayName: string;
-                                /** @description 用户账号是否启用（停用的不参加抽取） */
-                                userActive: boolean;
-                                orgId: string;
-                                orgName: string;
-                                certificateNo: string;
-                                specialties: string[];
-                                activePeriods: {
-                                    from: string;
-                                    to: string | null;
-                                }[];
-                                /** @description 声明回避的企业（统一社会信用代码） */
-                                conflicts: string[];
-                                regionCode: string;
-                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                                version: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/inspectors/{userId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    userId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
+                content: {
+                    "application/json": {
+                        items: {
                             userId: string;
                             username: string;
                             displayName: string;
@@ -7682,330 +6242,271 @@ export interface paths {
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
+                        }[];
+                        total: number;
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
-        /** 将用户列入执法检查人员名录库，或修改其信息（新列入 201，修改 200；If-Match） */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    userId: string;
-                };
-                cookie?: never;
+    };
+    getInspectorsByUserId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
             };
-            requestBody: {
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
                     "application/json": {
-                        /** @description 执法证号，唯一 */
+                        userId: string;
+                        username: string;
+                        displayName: string;
+                        /** @description 用户账号是否启用（停用的不参加抽取） */
+                        userActive: boolean;
+                        orgId: string;
+                        orgName: string;
                         certificateNo: string;
-                        specialties?: string[];
-                        /** @description 可参加抽取的期间；不填表示一直可以 */
-                        activePeriods?: {
-                            /** @description YYYY-MM-DD（含） */
+                        specialties: string[];
+                        activePeriods: {
                             from: string;
-                            /** @description YYYY-MM-DD（含）；null 表示至今 */
-                            to?: string | null;
+                            to: string | null;
                         }[];
                         /** @description 声明回避的企业（统一社会信用代码） */
-                        conflicts?: string[];
+                        conflicts: string[];
+                        regionCode: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            userId: string;
-                            username: string;
-                            displayName: string;
-                            /** @description 用户账号是否启用（停用的不参加抽取） */
-                            userActive: boolean;
-                            orgId: string;
-                            orgName: string;
-                            certificateNo: string;
-                            specialties: string[];
-                            activePeriods: {
-                                from: string;
-                                to: string | null;
-                            }[];
-                            /** @description 声明回避的企业（统一社会信用代码） */
-                            conflicts: string[];
-                            regionCode: string;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            userId: string;
-                            username: string;
-                            displayName: string;
-                            /** @description 用户账号是否启用（停用的不参加抽取） */
-                            userActive: boolean;
-                            orgId: string;
-                            orgName: string;
-                            certificateNo: string;
-                            specialties: string[];
-                            activePeriods: {
-                                from: string;
-                                to: string | null;
-                            }[];
-                            /** @description 声明回避的企业（统一社会信用代码） */
-                            conflicts: string[];
-                            regionCode: string;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
-        post?: never;
-        /** 移出执法检查人员名录库（用户账号保留） */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    userId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/object-pools": {
+    putInspectorsByUserId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 执法证号，唯一 */
+                    certificateNo: string;
+                    specialties?: string[];
+                    /** @description 可参加抽取的期间；不填表示一直可以 */
+                    activePeriods?: {
+                        /** @description YYYY-MM-DD（含） */
+                        from: string;
+                        /** @description YYYY-MM-DD（含）；null 表示至今 */
+                        to?: string | null;
+                    }[];
+                    /** @description 声明回避的企业（统一社会信用代码） */
+                    conflicts?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        username: string;
+                        displayName: string;
+                        /** @description 用户账号是否启用（停用的不参加抽取） */
+                        userActive: boolean;
+                        orgId: string;
+                        orgName: string;
+                        certificateNo: string;
+                        specialties: string[];
+                        activePeriods: {
+                            from: string;
+                            to: string | null;
+                        }[];
+                        /** @description 声明回避的企业（统一社会信用代码） */
+                        conflicts: string[];
+                        regionCode: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        username: string;
+                        displayName: string;
+                        /** @description 用户账号是否启用（停用的不参加抽取） */
+                        userActive: boolean;
+                        orgId: string;
+                        orgName: string;
+                        certificateNo: string;
+                        specialties: string[];
+                        activePeriods: {
+                            from: string;
+                            to: string | null;
+                        }[];
+                        /** @description 声明回避的企业（统一社会信用代码） */
+                        conflicts: string[];
+                        regionCode: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    deleteInspectorsByUserId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功，无应答体 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getObjectPools: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 检查对象名录库（含当前对象数） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                targetKind: string;
-                                filter: {
-                                    regionCode?: string;
-                                    status?: string;
-                                    creditClass?: string;
-                                    tag?: string;
-                                    industryPrefix?: string;
-                                    licenceType?: string;
-                                    /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
-                                    licenceIssuedYear?: number;
-                                };
-                                regionCode: string;
-                                size: number;
-                                createdByName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            total: number;
-                        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            targetKind: string;
+                            filter: {
+                                regionCode?: string;
+                                status?: string;
+                                creditClass?: string;
+                                tag?: string;
+                                industryPrefix?: string;
+                                licenceType?: string;
+                                /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
+                                licenceIssuedYear?: number;
+                            };
+                            regionCode: string;
+                            size: number;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
+    };
+    postObjectPools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    filter: {
+                        regionCode?: string;
+                        status?: string;
+                        creditClass?: string;
+                        tag?: string;
+                        industryPrefix?: string;
+                        licenceType?: string;
+                        /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
+                        licenceIssuedYear?: number;
+                    };
+                    regionCode?: string;
+                };
             };
-            requestBody: {
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
                     "application/json": {
+                        id: string;
                         name: string;
+                        targetKind: string;
                         filter: {
                             regionCode?: string;
                             status?: string;
@@ -8016,275 +6517,275 @@ export interface paths {
                             /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
                             licenceIssuedYear?: number;
                         };
-                        regionCode?: string;
+                        regionCode: string;
+                        size: number;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            targetKind: string;
-                            filter: {
-                                regionCode?: string;
-                                status?: string;
-                                creditClass?: string;
-                                tag?: string;
-                                industryPrefix?: string;
-                                licenceType?: string;
-                                /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
-                                licenceIssuedYear?: number;
-                            };
-                            regionCode: string;
-                            size: number;
-                            createdByName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/object-pools/{id}": {
+    getObjectPoolsById: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            targetKind: string;
-                            filter: {
-                                regionCode?: string;
-                                status?: string;
-                                creditClass?: string;
-                                tag?: string;
-                                industryPrefix?: string;
-                                licenceType?: string;
-                                /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
-                                licenceIssuedYear?: number;
-                            };
-                            regionCode: string;
-                            size: number;
-                            createdByName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/inspection-plans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                year: number;
-                                itemId: string;
-                                poolId: string;
-                                quarters: number[];
-                                mode: "ratio" | "fixed" | "all";
-                                ratios: {
-                                    A: number;
-                                    B: number;
-                                    C: number;
-                                    D: number;
-                                } | null;
-                                minimum: number | null;
-                                fixedCount: number | null;
-                                inspectorsPerTask: number;
-                                /** @description 所选季度均已结束时仍制定计划的理由 */
-                                pastPeriodReason: string | null;
-                                regionCode: string;
-                                createdByName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** 制定抽查计划（按信用等级分层：比例、最少数、固定数或全部） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
+                        id: string;
+                        name: string;
+                        targetKind: string;
+                        filter: {
+                            regionCode?: string;
+                            status?: string;
+                            creditClass?: string;
+                            tag?: string;
+                            industryPrefix?: string;
+                            licenceType?: string;
+                            /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
+                            licenceIssuedYear?: number;
+                        };
+                        regionCode: string;
+                        size: number;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getInspectionPlans: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            year: number;
+                            itemId: string;
+                            poolId: string;
+                            quarters: number[];
+                            mode: "ratio" | "fixed" | "all";
+                            ratios: {
+                                A: number;
+                                B: number;
+                                C: number;
+                                D: number;
+                            } | null;
+                            minimum: number | null;
+                            fixedCount: number | null;
+                            inspectorsPerTask: number;
+                            /** @description 所选季度均已结束时仍制定计划的理由 */
+                            pastPeriodReason: string | null;
+                            regionCode: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postInspectionPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    year: number;
+                    /** Format: uuid */
+                    itemId: string;
+                    /** Format: uuid */
+                    poolId: string;
+                    quarters: number[];
+                    mode: "ratio" | "fixed" | "all";
+                    ratios?: {
+                        A: number;
+                        B: number;
+                        C: number;
+                        D: number;
+                    } | null;
+                    minimum?: number | null;
+                    fixedCount?: number | null;
+                    inspectorsPerTask?: number;
+                    /** @description 所选季度均已结束时必填（否则 409 PLAN_IN_PAST） */
+                    pastPeriodReason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
                         name: string;
                         year: number;
-                        /** Format: uuid */
                         itemId: string;
-                        /** Format: uuid */
                         poolId: string;
                         quarters: number[];
                         mode: "ratio" | "fixed" | "all";
-                        ratios?: {
+                        ratios: {
                             A: number;
                             B: number;
                             C: number;
                             D: number;
                         } | null;
-                        minimum?: number | null;
-                        fixedCount?: number | null;
-                        inspectorsPerTask?: number;
-                        /** @description 所选季度均已结束时必填（否则 409 PLAN_IN_PAST） */
-                        pastPeriodReason?: string | null;
+                        minimum: number | null;
+                        fixedCount: number | null;
+                        inspectorsPerTask: number;
+                        /** @description 所选季度均已结束时仍制定计划的理由 */
+                        pastPeriodReason: string | null;
+                        regionCode: string;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getInspectionPlanTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            key: string;
+                            name: string;
+                            basis: string;
+                            mode: "ratio" | "fixed" | "all";
+                            ratio: number | null;
+                            previousYearCertificates: boolean;
+                            licenceTypes: string[];
+                        }[];
+                        total: number;
                     };
-                    content: {
-                        "application/json": {
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postInspectionPlanTemplatesByKeyApply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                    /** Format: uuid */
+                    itemId: string;
+                    licenceType?: string;
+                    regionCode?: string;
+                    quarters?: number[];
+                    /** @description 所选季度均已结束时必填（否则 409 PLAN_IN_PAST） */
+                    pastPeriodReason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pool: {
+                            id: string;
+                            name: string;
+                            targetKind: string;
+                            filter: {
+                                regionCode?: string;
+                                status?: string;
+                                creditClass?: string;
+                                tag?: string;
+                                industryPrefix?: string;
+                                licenceType?: string;
+                                /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
+                                licenceIssuedYear?: number;
+                            };
+                            regionCode: string;
+                            size: number;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                        plan: {
                             id: string;
                             name: string;
                             year: number;
@@ -8310,1131 +6811,668 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/inspection-plan-templates": {
+    getInspectionPlansById: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
-        /** 计划模板（计量：年度定期检查、上年度新取得证企业抽查 10%） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                key: string;
-                                name: string;
-                                basis: string;
-                                mode: "ratio" | "fixed" | "all";
-                                ratio: number | null;
-                                previousYearCertificates: boolean;
-                                licenceTypes: string[];
-                            }[];
-                            total: number;
-                        };
-                    };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/inspection-plan-templates/{key}/apply": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 按模板建立检查对象名录库和抽查计划 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
+                        id: string;
+                        name: string;
                         year: number;
-                        /** Format: uuid */
                         itemId: string;
-                        licenceType?: string;
-                        regionCode?: string;
-                        quarters?: number[];
-                        /** @description 所选季度均已结束时必填（否则 409 PLAN_IN_PAST） */
-                        pastPeriodReason?: string | null;
+                        poolId: string;
+                        quarters: number[];
+                        mode: "ratio" | "fixed" | "all";
+                        ratios: {
+                            A: number;
+                            B: number;
+                            C: number;
+                            D: number;
+                        } | null;
+                        minimum: number | null;
+                        fixedCount: number | null;
+                        inspectorsPerTask: number;
+                        /** @description 所选季度均已结束时仍制定计划的理由 */
+                        pastPeriodReason: string | null;
+                        regionCode: string;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            pool: {
-                                id: string;
-                                name: string;
-                                targetKind: string;
-                                filter: {
-                                    regionCode?: string;
-                                    status?: string;
-                                    creditClass?: string;
-                                    tag?: string;
-                                    industryPrefix?: string;
-                                    licenceType?: string;
-                                    /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
-                                    licenceIssuedYear?: number;
-                                };
-                                regionCode: string;
-                                size: number;
-                                createdByName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            };
-                            plan: {
-                                id: string;
-                                name: string;
-                                year: number;
-                                itemId: string;
-                                poolId: string;
-                                quarters: number[];
-                                mode: "ratio" | "fixed" | "all";
-                                ratios: {
-                                    A: number;
-                                    B: number;
-                                    C: number;
-                                    D: number;
-                                } | null;
-                                minimum: number | null;
-                                fixedCount: number | null;
-                                inspectorsPerTask: number;
-                                /** @description 所选季度均已结束时仍制定计划的理由 */
-                                pastPeriodReason: string | null;
-                                regionCode: string;
-                                createdByName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/inspection-plans/{id}": {
+    getInspectionPlansByIdPreview: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
+                content: {
+                    "application/json": {
+                        planId: string;
+                        items: {
+                            name: string;
+                            n: number;
+                            k: number;
+                        }[];
+                        total: number;
                     };
-                    content: {
-                        "application/json": {
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getInspectionPlansByIdDraws: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            status: "committed" | "revealed" | "cancelled";
+                            /** Format: date-time */
+                            committedAt: string;
+                            committedByName: string;
+                            /** Format: date-time */
+                            revealedAt: string | null;
+                            /** Format: date-time */
+                            tasksCreatedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            commitment: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postInspectionPlansByIdDraws: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        planId: string;
+                        planName: string;
+                        bureauName: string;
+                        itemName: string;
+                        status: "committed" | "revealed" | "cancelled";
+                        /** @description zhijian-draw/2（此前的抽取为 zhijian-draw/1） */
+                        version: string;
+                        /** Format: date-time */
+                        committedAt: string;
+                        committedByName: string;
+                        /** Format: date-time */
+                        revealedAt: string | null;
+                        revealedByName: string | null;
+                        /**
+                         * Format: date-time
+                         * @description 检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null
+                         */
+                        tasksCreatedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        cancelReason: string | null;
+                        commitment: string;
+                        candidatesHash: string;
+                        /** @description 封存时冻结的执法检查人员名单的哈希（/1 无） */
+                        inspectorPoolHash: string | null;
+                        inspectorsPerTask: number;
+                        /** @description 封存声明（一行，供打印与二维码；/1 无） */
+                        commitStatement: string | null;
+                        witnessInput: string | null;
+                        seed: string | null;
+                        selectedCount: number | null;
+                        strata: {
+                            name: string;
+                            n: number;
+                            k: number;
+                            /** @description 标签对应的信用风险分类，仅 draw.audit 权限可见 */
+                            className: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postDrawsByIdReveal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    witnessInput?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        planId: string;
+                        planName: string;
+                        bureauName: string;
+                        itemName: string;
+                        status: "committed" | "revealed" | "cancelled";
+                        /** @description zhijian-draw/2（此前的抽取为 zhijian-draw/1） */
+                        version: string;
+                        /** Format: date-time */
+                        committedAt: string;
+                        committedByName: string;
+                        /** Format: date-time */
+                        revealedAt: string | null;
+                        revealedByName: string | null;
+                        /**
+                         * Format: date-time
+                         * @description 检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null
+                         */
+                        tasksCreatedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        cancelReason: string | null;
+                        commitment: string;
+                        candidatesHash: string;
+                        /** @description 封存时冻结的执法检查人员名单的哈希（/1 无） */
+                        inspectorPoolHash: string | null;
+                        inspectorsPerTask: number;
+                        /** @description 封存声明（一行，供打印与二维码；/1 无） */
+                        commitStatement: string | null;
+                        witnessInput: string | null;
+                        seed: string | null;
+                        selectedCount: number | null;
+                        strata: {
+                            name: string;
+                            n: number;
+                            k: number;
+                            /** @description 标签对应的信用风险分类，仅 draw.audit 权限可见 */
+                            className: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postDrawsByIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        planId: string;
+                        planName: string;
+                        bureauName: string;
+                        itemName: string;
+                        status: "committed" | "revealed" | "cancelled";
+                        /** @description zhijian-draw/2（此前的抽取为 zhijian-draw/1） */
+                        version: string;
+                        /** Format: date-time */
+                        committedAt: string;
+                        committedByName: string;
+                        /** Format: date-time */
+                        revealedAt: string | null;
+                        revealedByName: string | null;
+                        /**
+                         * Format: date-time
+                         * @description 检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null
+                         */
+                        tasksCreatedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        cancelReason: string | null;
+                        commitment: string;
+                        candidatesHash: string;
+                        /** @description 封存时冻结的执法检查人员名单的哈希（/1 无） */
+                        inspectorPoolHash: string | null;
+                        inspectorsPerTask: number;
+                        /** @description 封存声明（一行，供打印与二维码；/1 无） */
+                        commitStatement: string | null;
+                        witnessInput: string | null;
+                        seed: string | null;
+                        selectedCount: number | null;
+                        strata: {
+                            name: string;
+                            n: number;
+                            k: number;
+                            /** @description 标签对应的信用风险分类，仅 draw.audit 权限可见 */
+                            className: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getDrawsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        planId: string;
+                        planName: string;
+                        bureauName: string;
+                        itemName: string;
+                        status: "committed" | "revealed" | "cancelled";
+                        /** @description zhijian-draw/2（此前的抽取为 zhijian-draw/1） */
+                        version: string;
+                        /** Format: date-time */
+                        committedAt: string;
+                        committedByName: string;
+                        /** Format: date-time */
+                        revealedAt: string | null;
+                        revealedByName: string | null;
+                        /**
+                         * Format: date-time
+                         * @description 检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null
+                         */
+                        tasksCreatedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        cancelReason: string | null;
+                        commitment: string;
+                        candidatesHash: string;
+                        /** @description 封存时冻结的执法检查人员名单的哈希（/1 无） */
+                        inspectorPoolHash: string | null;
+                        inspectorsPerTask: number;
+                        /** @description 封存声明（一行，供打印与二维码；/1 无） */
+                        commitStatement: string | null;
+                        witnessInput: string | null;
+                        seed: string | null;
+                        selectedCount: number | null;
+                        strata: {
+                            name: string;
+                            n: number;
+                            k: number;
+                            /** @description 标签对应的信用风险分类，仅 draw.audit 权限可见 */
+                            className: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getDrawsByIdAuditRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        planName: string;
+                        bureauName: string;
+                        itemName: string;
+                        status: "committed" | "revealed" | "cancelled";
+                        /** Format: date-time */
+                        committedAt: string;
+                        /** Format: date-time */
+                        revealedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        cancelReason: string | null;
+                        version: string;
+                        candidatesHash: string;
+                        commitment: string;
+                        commitStatement?: string;
+                        /** @description 揭晓后公开 */
+                        secret?: string;
+                        witnessInput?: string;
+                        seed?: string;
+                        /** @description 仅审计记录 */
+                        blindSecret?: string;
+                        /** @description 仅审计记录：标签 → 分类 */
+                        labels?: {
+                            [key: string]: string;
+                        };
+                        strata: {
+                            name: string;
+                            n?: number;
+                            k: number;
+                            candidates: string[];
+                            selected?: string[];
+                            keys?: string[];
+                        }[];
+                        openings?: {
+                            blindedId: string;
+                            key: string;
+                            nonce: string;
+                        }[];
+                        inspectorPool?: string[];
+                        inspectorPoolHash?: string;
+                        inspectorsPerTask?: number;
+                        assignments?: {
+                            objectKey: string;
+                            candidates: string[];
+                            excluded: {
+                                inspector: string;
+                                rule: string;
+                                evidence?: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            selected: string[];
+                        }[];
+                        inspectors: {
                             id: string;
                             name: string;
-                            year: number;
-                            itemId: string;
-                            poolId: string;
-                            quarters: number[];
-                            mode: "ratio" | "fixed" | "all";
-                            ratios: {
-                                A: number;
-                                B: number;
-                                C: number;
-                                D: number;
-                            } | null;
-                            minimum: number | null;
-                            fixedCount: number | null;
+                            certificateNo: string | null;
+                        }[];
+                        objects?: {
+                            key: string;
+                            name: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getPublicDraws: {
+        parameters: {
+            query?: {
+                status?: "committed" | "revealed" | "cancelled";
+                year?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            planName: string;
+                            bureauName: string;
+                            itemName: string;
+                            status: "committed" | "revealed" | "cancelled";
+                            /** Format: date-time */
+                            committedAt: string;
+                            /** Format: date-time */
+                            revealedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            commitment: string;
+                            candidatesHash: string;
+                            inspectorPoolHash: string | null;
                             inspectorsPerTask: number;
-                            /** @description 所选季度均已结束时仍制定计划的理由 */
-                            pastPeriodReason: string | null;
-                            regionCode: string;
-                            createdByName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
+                        }[];
+                        total: number;
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/inspection-plans/{id}/preview": {
+    getPublicDrawsById: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
-        /** 抽取前预览各层数量 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            planId: string;
-                            items: {
-                                name: string;
-                                n: number;
-                                k: number;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/inspection-plans/{id}/draws": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 计划的抽取（含待揭晓与已作废） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                status: "committed" | "revealed" | "cancelled";
-                                /** Format: date-time */
-                                committedAt: string;
-                                committedByName: string;
-                                /** Format: date-time */
-                                revealedAt: string | null;
-                                /** Format: date-time */
-                                tasksCreatedAt: string | null;
-                                /** Format: date-time */
-                                cancelledAt: string | null;
-                                cancelReason: string | null;
-                                commitment: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** 抽取：封存候选名单并公布承诺值 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            planId: string;
-                            planName: string;
-                            status: "committed" | "revealed" | "cancelled";
-                            /** Format: date-time */
-                            committedAt: string;
-                            /** Format: date-time */
-                            revealedAt: string | null;
-                            /**
-                             * Format: date-time
-                             * @description 检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null
-                             */
-                            tasksCreatedAt: string | null;
-                            /** Format: date-time */
-                            cancelledAt: string | null;
-                            cancelReason: string | null;
-                            version: string;
-                            candidatesHash: string;
-                            commitment: string;
-                            /** @description 揭晓后公开（小写十六进制） */
-                            secret?: string;
-                            witnessInput?: string;
-                            seed?: string;
-                            strata: {
-                                name: string;
-                                candidates: string[];
-                                k: number;
-                                selected: string[];
-                            }[];
-                            assignments: {
-                                objectKey: string;
-                                candidates: string[];
-                                excluded: {
-                                    inspector: string;
-                                    rule: string;
-                                }[];
-                                selected: string[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/draws/{id}/reveal": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 揭晓：见证人输入（可省略请求体）、计算结果并公开记录（不可重抽或修改） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
+                        id: string;
+                        planName: string;
+                        bureauName: string;
+                        itemName: string;
+                        status: "committed" | "revealed" | "cancelled";
+                        /** Format: date-time */
+                        committedAt: string;
+                        /** Format: date-time */
+                        revealedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        cancelReason: string | null;
+                        version: string;
+                        candidatesHash: string;
+                        commitment: string;
+                        commitStatement?: string;
+                        /** @description 揭晓后公开 */
+                        secret?: string;
                         witnessInput?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
+                        seed?: string;
+                        /** @description 仅审计记录 */
+                        blindSecret?: string;
+                        /** @description 仅审计记录：标签 → 分类 */
+                        labels?: {
+                            [key: string]: string;
+                        };
+                        strata: {
+                            name: string;
+                            n?: number;
+                            k: number;
+                            candidates: string[];
+                            selected?: string[];
+                            keys?: string[];
+                        }[];
+                        openings?: {
+                            blindedId: string;
+                            key: string;
+                            nonce: string;
+                        }[];
+                        inspectorPool?: string[];
+                        inspectorPoolHash?: string;
+                        inspectorsPerTask?: number;
+                        assignments?: {
+                            objectKey: string;
+                            candidates: string[];
+                            excluded: {
+                                inspector: string;
+                                rule: string;
+                                evidence?: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            selected: string[];
+                        }[];
+                        inspectors: {
                             id: string;
-                            planId: string;
-                            planName: string;
-                            status: "committed" | "revealed" | "cancelled";
-                            /** Format: date-time */
-                            committedAt: string;
-                            /** Format: date-time */
-                            revealedAt: string | null;
-                            /**
-                             * Format: date-time
-                             * @description 检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null
-                             */
-                            tasksCreatedAt: string | null;
-                            /** Format: date-time */
-                            cancelledAt: string | null;
-                            cancelReason: string | null;
-                            version: string;
-                            candidatesHash: string;
-                            commitment: string;
-                            /** @description 揭晓后公开（小写十六进制） */
-                            secret?: string;
-                            witnessInput?: string;
-                            seed?: string;
-                            strata: {
-                                name: string;
-                                candidates: string[];
-                                k: number;
-                                selected: string[];
-                            }[];
-                            assignments: {
-                                objectKey: string;
-                                candidates: string[];
-                                excluded: {
-                                    inspector: string;
-                                    rule: string;
-                                }[];
-                                selected: string[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
+                            name: string;
+                            certificateNo: string | null;
+                        }[];
+                        objects?: {
+                            key: string;
+                            name: string | null;
+                        }[];
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/draws/{id}/cancel": {
+    getInspectionTasks: {
         parameters: {
-            query?: never;
+            query?: {
+                mine?: boolean;
+                state?: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                drawId?: string;
+                uscc?: string;
+                origin?: "draw" | "complaint" | "targeted";
+                overdue?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** 作废未揭晓的抽取（保留记录与理由） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            planId: string;
-                            planName: string;
-                            status: "committed" | "revealed" | "cancelled";
-                            /** Format: date-time */
-                            committedAt: string;
-                            /** Format: date-time */
-                            revealedAt: string | null;
-                            /**
-                             * Format: date-time
-                             * @description 检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null
-                             */
-                            tasksCreatedAt: string | null;
-                            /** Format: date-time */
-                            cancelledAt: string | null;
-                            cancelReason: string | null;
-                            version: string;
-                            candidatesHash: string;
-                            commitment: string;
-                            /** @description 揭晓后公开（小写十六进制） */
-                            secret?: string;
-                            witnessInput?: string;
-                            seed?: string;
-                            strata: {
-                                name: string;
-                                candidates: string[];
-                                k: number;
-                                selected: string[];
-                            }[];
-                            assignments: {
-                                objectKey: string;
-                                candidates: string[];
-                                excluded: {
-                                    inspector: string;
-                                    rule: string;
-                                }[];
-                                selected: string[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/public/draws": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 已揭晓的抽取（最新在前） */
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                planName: string;
-                                /** Format: date-time */
-                                revealedAt: string | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/public/draws/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 抽取记录（揭晓后可用 npx zhijian draw verify 复核） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            planId: string;
-                            planName: string;
-                            status: "committed" | "revealed" | "cancelled";
-                            /** Format: date-time */
-                            committedAt: string;
-                            /** Format: date-time */
-                            revealedAt: string | null;
-                            /**
-                             * Format: date-time
-                             * @description 检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null
-                             */
-                            tasksCreatedAt: string | null;
-                            /** Format: date-time */
-                            cancelledAt: string | null;
-                            cancelReason: string | null;
-                            version: string;
-                            candidatesHash: string;
-                            commitment: string;
-                            /** @description 揭晓后公开（小写十六进制） */
-                            secret?: string;
-                            witnessInput?: string;
-                            seed?: string;
-                            strata: {
-                                name: string;
-                                candidates: string[];
-                                k: number;
-                                selected: string[];
-                            }[];
-                            assignments: {
-                                objectKey: string;
-                                candidates: string[];
-                                excluded: {
-                                    inspector: string;
-                                    rule: string;
-                                }[];
-                                selected: string[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/inspection-tasks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 检查任务（mine=true 只看分派给自己的；overdue=true 只看当前环节已逾期的） */
-        get: {
-            parameters: {
-                query?: {
-                    mine?: boolean;
-                    state?: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
-                    drawId?: string;
-                    uscc?: string;
-                    origin?: "draw" | "complaint" | "targeted";
-                    overdue?: boolean;
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                itemId: string;
-                                itemName: string;
-                                planId: string | null;
-                                planName: string | null;
-                                drawId: string | null;
-                                origin: "draw" | "complaint" | "targeted";
-                                originNote: string | null;
-                                /** @description 统一社会信用代码 */
-                                objectKey: string;
-                                enterpriseName: string;
-                                regionCode: string;
-                                inspectorIds: string[];
-                                state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
-                                dueOn: string | null;
-                                inspectedOn: string | null;
-                                resultCategory: string | null;
-                                completedOn: string | null;
-                                publishDueOn: string | null;
-                                /** @description 公示期限跨越无节假日数据的年份时为 false */
-                                publishDueCertain: boolean | null;
-                                /** Format: date-time */
-                                publishedAt: string | null;
-                                /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                                version: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                                deadline: string | null;
-                                /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
-                                deadlineCertain: boolean;
-                                /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
-                                overdue: boolean;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** 不经抽取下达检查任务（投诉举报或专项检查） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        itemId: string;
-                        uscc: string;
-                        origin: "complaint" | "targeted";
-                        originNote: string;
-                        inspectorIds: string[];
-                        dueOn?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
+                        items: {
                             id: string;
                             itemId: string;
                             itemName: string;
@@ -9467,1145 +7505,107 @@ export interface paths {
                             deadlineCertain: boolean;
                             /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
                             overdue: boolean;
-                            answers: {
-                                [key: string]: {
-                                    value: boolean | number | string | string[] | (never | null);
-                                    note?: string;
-                                };
-                            };
-                            findings: {
-                                questionKey: string | null;
-                                text: string;
-                                severity: "minor" | "major" | "critical";
-                            }[];
-                            resultNote: string | null;
-                            checklist: {
-                                key: string;
-                                text: string;
-                                answerType: "yes_no" | "text" | "number" | "photo";
-                                required: boolean;
-                                finding?: {
-                                    text: string;
-                                    severity: "minor" | "major" | "critical";
-                                } | null;
-                            }[];
-                            resultCategories: string[];
-                            inspectors: {
-                                userId: string;
-                                name: string;
-                            }[];
-                            assignedToMe: boolean;
-                            photos: {
-                                id: string;
-                                fileName: string;
-                                contentType: string;
-                                size: number;
-                                caption: string | null;
-                                uploadedByName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            rectificationOrders: {
-                                id: string;
-                                taskId: string;
-                                documentNo: string;
-                                requirements: string;
-                                workingDays: number;
-                                issuedOn: string;
-                                dueOn: string;
-                                /** @description 整改期限跨越无节假日数据的年份时为 false */
-                                dueCertain: boolean | null;
-                                fileName: string;
-                                issuedByName: string;
-                                reportedOn: string | null;
-                                reportText: string | null;
-                                reportedByName: string | null;
-                                recheckDueOn: string | null;
-                                /** @description 复查期限跨越无节假日数据的年份时为 false */
-                                recheckDueCertain: boolean | null;
-                                recheckedOn: string | null;
-                                recheckPassed: boolean | null;
-                                recheckNote: string | null;
-                                recheckedByName: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
+                        }[];
+                        total: number;
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/inspection-tasks/eligible-inspectors": {
+    postInspectionTasks: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 不经抽取的任务可安排的检查人员（不符合条件的附排除规则） */
-        get: {
-            parameters: {
-                query: {
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
                     itemId: string;
                     uscc: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                userId: string;
-                                name: string;
-                                rule: ("inactive" | "region" | "specialty" | "conflict" | "last_time") | (never | null);
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
+                    origin: "complaint" | "targeted";
+                    originNote: string;
+                    inspectorIds: string[];
+                    dueOn?: string | null;
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/inspection-tasks/publish": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 公示已办结任务的检查结果 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
                     "application/json": {
-                        ids: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            published: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/inspection-tasks/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            itemId: string;
-                            itemName: string;
-                            planId: string | null;
-                            planName: string | null;
-                            drawId: string | null;
-                            origin: "draw" | "complaint" | "targeted";
-                            originNote: string | null;
-                            /** @description 统一社会信用代码 */
-                            objectKey: string;
-                            enterpriseName: string;
-                            regionCode: string;
-                            inspectorIds: string[];
-                            state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
-                            dueOn: string | null;
-                            inspectedOn: string | null;
-                            resultCategory: string | null;
-                            completedOn: string | null;
-                            publishDueOn: string | null;
-                            /** @description 公示期限跨越无节假日数据的年份时为 false */
-                            publishDueCertain: boolean | null;
-                            /** Format: date-time */
-                            publishedAt: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            deadline: string | null;
-                            /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
-                            deadlineCertain: boolean;
-                            /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
-                            overdue: boolean;
-                            answers: {
-                                [key: string]: {
-                                    value: boolean | number | string | string[] | (never | null);
-                                    note?: string;
-                                };
-                            };
-                            findings: {
-                                questionKey: string | null;
-                                text: string;
-                                severity: "minor" | "major" | "critical";
-                            }[];
-                            resultNote: string | null;
-                            checklist: {
-                                key: string;
-                                text: string;
-                                answerType: "yes_no" | "text" | "number" | "photo";
-                                required: boolean;
-                                finding?: {
-                                    text: string;
-                                    severity: "minor" | "major" | "critical";
-                                } | null;
-                            }[];
-                            resultCategories: string[];
-                            inspectors: {
-                                userId: string;
-                                name: string;
-                            }[];
-                            assignedToMe: boolean;
-                            photos: {
-                                id: string;
-                                fileName: string;
-                                contentType: string;
-                                size: number;
-                                caption: string | null;
-                                uploadedByName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            rectificationOrders: {
-                                id: string;
-                                taskId: string;
-                                documentNo: string;
-                                requirements: string;
-                                workingDays: number;
-                                issuedOn: string;
-                                dueOn: string;
-                                /** @description 整改期限跨越无节假日数据的年份时为 false */
-                                dueCertain: boolean | null;
-                                fileName: string;
-                                issuedByName: string;
-                                reportedOn: string | null;
-                                reportText: string | null;
-                                reportedByName: string | null;
-                                recheckDueOn: string | null;
-                                /** @description 复查期限跨越无节假日数据的年份时为 false */
-                                recheckDueCertain: boolean | null;
-                                recheckedOn: string | null;
-                                recheckPassed: boolean | null;
-                                recheckNote: string | null;
-                                recheckedByName: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/inspection-tasks/{id}/answers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** 暂存检查表回答（If-Match） */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
+                        id: string;
+                        itemId: string;
+                        itemName: string;
+                        planId: string | null;
+                        planName: string | null;
+                        drawId: string | null;
+                        origin: "draw" | "complaint" | "targeted";
+                        originNote: string | null;
+                        /** @description 统一社会信用代码 */
+                        objectKey: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        inspectorIds: string[];
+                        state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                        dueOn: string | null;
+                        inspectedOn: string | null;
+                        resultCategory: string | null;
+                        completedOn: string | null;
+                        publishDueOn: string | null;
+                        /** @description 公示期限跨越无节假日数据的年份时为 false */
+                        publishDueCertain: boolean | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        deadline: string | null;
+                        /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
+                        deadlineCertain: boolean;
+                        /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
+                        overdue: boolean;
                         answers: {
                             [key: string]: {
                                 value: boolean | number | string | string[] | (never | null);
                                 note?: string;
                             };
                         };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            itemId: string;
-                            itemName: string;
-                            planId: string | null;
-                            planName: string | null;
-                            drawId: string | null;
-                            origin: "draw" | "complaint" | "targeted";
-                            originNote: string | null;
-                            /** @description 统一社会信用代码 */
-                            objectKey: string;
-                            enterpriseName: string;
-                            regionCode: string;
-                            inspectorIds: string[];
-                            state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
-                            dueOn: string | null;
-                            inspectedOn: string | null;
-                            resultCategory: string | null;
-                            completedOn: string | null;
-                            publishDueOn: string | null;
-                            /** @description 公示期限跨越无节假日数据的年份时为 false */
-                            publishDueCertain: boolean | null;
-                            /** Format: date-time */
-                            publishedAt: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            deadline: string | null;
-                            /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
-                            deadlineCertain: boolean;
-                            /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
-                            overdue: boolean;
-                            answers: {
-                                [key: string]: {
-                                    value: boolean | number | string | string[] | (never | null);
-                                    note?: string;
-                                };
-                            };
-                            findings: {
-                                questionKey: string | null;
-                                text: string;
-                                severity: "minor" | "major" | "critical";
-                            }[];
-                            resultNote: string | null;
-                            checklist: {
-                                key: string;
-                                text: string;
-                                answerType: "yes_no" | "text" | "number" | "photo";
-                                required: boolean;
-                                finding?: {
-                                    text: string;
-                                    severity: "minor" | "major" | "critical";
-                                } | null;
-                            }[];
-                            resultCategories: string[];
-                            inspectors: {
-                                userId: string;
-                                name: string;
-                            }[];
-                            assignedToMe: boolean;
-                            photos: {
-                                id: string;
-                                fileName: string;
-                                contentType: string;
-                                size: number;
-                                caption: string | null;
-                                uploadedByName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            rectificationOrders: {
-                                id: string;
-                                taskId: string;
-                                documentNo: string;
-                                requirements: string;
-                                workingDays: number;
-                                issuedOn: string;
-                                dueOn: string;
-                                /** @description 整改期限跨越无节假日数据的年份时为 false */
-                                dueCertain: boolean | null;
-                                fileName: string;
-                                issuedByName: string;
-                                reportedOn: string | null;
-                                reportText: string | null;
-                                reportedByName: string | null;
-                                recheckDueOn: string | null;
-                                /** @description 复查期限跨越无节假日数据的年份时为 false */
-                                recheckDueCertain: boolean | null;
-                                recheckedOn: string | null;
-                                recheckPassed: boolean | null;
-                                recheckNote: string | null;
-                                recheckedByName: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/inspection-tasks/{id}/submit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 提交检查结果（必答题须已回答；“否”的回答按检查表生成问题） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        answers?: {
-                            [key: string]: {
-                                value: boolean | number | string | string[] | (never | null);
-                                note?: string;
-                            };
-                        };
-                        findings?: {
+                        findings: {
+                            questionKey: string | null;
                             text: string;
                             severity: "minor" | "major" | "critical";
                         }[];
-                        inspectedOn: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            itemId: string;
-                            itemName: string;
-                            planId: string | null;
-                            planName: string | null;
-                            drawId: string | null;
-                            origin: "draw" | "complaint" | "targeted";
-                            originNote: string | null;
-                            /** @description 统一社会信用代码 */
-                            objectKey: string;
-                            enterpriseName: string;
-                            regionCode: string;
-                            inspectorIds: string[];
-                            state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
-                            dueOn: string | null;
-                            inspectedOn: string | null;
-                            resultCategory: string | null;
-                            completedOn: string | null;
-                            publishDueOn: string | null;
-                            /** @description 公示期限跨越无节假日数据的年份时为 false */
-                            publishDueCertain: boolean | null;
-                            /** Format: date-time */
-                            publishedAt: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            deadline: string | null;
-                            /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
-                            deadlineCertain: boolean;
-                            /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
-                            overdue: boolean;
-                            answers: {
-                                [key: string]: {
-                                    value: boolean | number | string | string[] | (never | null);
-                                    note?: string;
-                                };
-                            };
-                            findings: {
-                                questionKey: string | null;
+                        resultNote: string | null;
+                        checklist: {
+                            key: string;
+                            text: string;
+                            answerType: "yes_no" | "text" | "number" | "photo";
+                            required: boolean;
+                            finding?: {
                                 text: string;
                                 severity: "minor" | "major" | "critical";
-                            }[];
-                            resultNote: string | null;
-                            checklist: {
-                                key: string;
-                                text: string;
-                                answerType: "yes_no" | "text" | "number" | "photo";
-                                required: boolean;
-                                finding?: {
-                                    text: string;
-                                    severity: "minor" | "major" | "critical";
-                                } | null;
-                            }[];
-                            resultCategories: string[];
-                            inspectors: {
-                                userId: string;
-                                name: string;
-                            }[];
-                            assignedToMe: boolean;
-                            photos: {
-                                id: string;
-                                fileName: string;
-                                contentType: string;
-                                size: number;
-                                caption: string | null;
-                                uploadedByName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            rectificationOrders: {
-                                id: string;
-                                taskId: string;
-                                documentNo: string;
-                                requirements: string;
-                                workingDays: number;
-                                issuedOn: string;
-                                dueOn: string;
-                                /** @description 整改期限跨越无节假日数据的年份时为 false */
-                                dueCertain: boolean | null;
-                                fileName: string;
-                                issuedByName: string;
-                                reportedOn: string | null;
-                                reportText: string | null;
-                                reportedByName: string | null;
-                                recheckDueOn: string | null;
-                                /** @description 复查期限跨越无节假日数据的年份时为 false */
-                                recheckDueCertain: boolean | null;
-                                recheckedOn: string | null;
-                                recheckPassed: boolean | null;
-                                recheckNote: string | null;
-                                recheckedByName: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/inspection-tasks/{id}/complete": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 办结：选定检查结果（20 个工作日内公示） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        resultCategory: string;
-                        resultNote?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            itemId: string;
-                            itemName: string;
-                            planId: string | null;
-                            planName: string | null;
-                            drawId: string | null;
-                            origin: "draw" | "complaint" | "targeted";
-                            originNote: string | null;
-                            /** @description 统一社会信用代码 */
-                            objectKey: string;
-                            enterpriseName: string;
-                            regionCode: string;
-                            inspectorIds: string[];
-                            state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
-                            dueOn: string | null;
-                            inspectedOn: string | null;
-                            resultCategory: string | null;
-                            completedOn: string | null;
-                            publishDueOn: string | null;
-                            /** @description 公示期限跨越无节假日数据的年份时为 false */
-                            publishDueCertain: boolean | null;
-                            /** Format: date-time */
-                            publishedAt: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            deadline: string | null;
-                            /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
-                            deadlineCertain: boolean;
-                            /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
-                            overdue: boolean;
-                            answers: {
-                                [key: string]: {
-                                    value: boolean | number | string | string[] | (never | null);
-                                    note?: string;
-                                };
-                            };
-                            findings: {
-                                questionKey: string | null;
-                                text: string;
-                                severity: "minor" | "major" | "critical";
-                            }[];
-                            resultNote: string | null;
-                            checklist: {
-                                key: string;
-                                text: string;
-                                answerType: "yes_no" | "text" | "number" | "photo";
-                                required: boolean;
-                                finding?: {
-                                    text: string;
-                                    severity: "minor" | "major" | "critical";
-                                } | null;
-                            }[];
-                            resultCategories: string[];
-                            inspectors: {
-                                userId: string;
-                                name: string;
-                            }[];
-                            assignedToMe: boolean;
-                            photos: {
-                                id: string;
-                                fileName: string;
-                                contentType: string;
-                                size: number;
-                                caption: string | null;
-                                uploadedByName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            rectificationOrders: {
-                                id: string;
-                                taskId: string;
-                                documentNo: string;
-                                requirements: string;
-                                workingDays: number;
-                                issuedOn: string;
-                                dueOn: string;
-                                /** @description 整改期限跨越无节假日数据的年份时为 false */
-                                dueCertain: boolean | null;
-                                fileName: string;
-                                issuedByName: string;
-                                reportedOn: string | null;
-                                reportText: string | null;
-                                reportedByName: string | null;
-                                recheckDueOn: string | null;
-                                /** @description 复查期限跨越无节假日数据的年份时为 false */
-                                recheckDueCertain: boolean | null;
-                                recheckedOn: string | null;
-                                recheckPassed: boolean | null;
-                                recheckNote: string | null;
-                                recheckedByName: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/inspection-tasks/{id}/photos": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 上传现场照片
-         * @description multipart/form-data：可选字段 caption 与 questionKey（检查表中的拍照问题：照片随即记入该问题的回答，任务版本随之递增，见 taskVersion），然后字段 file；jpg、jpeg、png，不超过 20 MB。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
+                            } | null;
+                        }[];
+                        resultCategories: string[];
+                        inspectors: {
+                            userId: string;
+                            name: string;
+                            /** @description 执法证号 */
+                            certificateNo: string | null;
+                        }[];
+                        assignedToMe: boolean;
+                        photos: {
                             id: string;
                             fileName: string;
                             contentType: string;
@@ -10614,1041 +7614,1205 @@ export interface paths {
                             uploadedByName: string;
                             /** Format: date-time */
                             createdAt: string;
+                        }[];
+                        rectificationOrders: {
+                            id: string;
+                            taskId: string;
+                            documentNo: string;
+                            requirements: string;
+                            workingDays: number;
+                            issuedOn: string;
+                            dueOn: string;
+                            /** @description 整改期限跨越无节假日数据的年份时为 false */
+                            dueCertain: boolean | null;
+                            fileName: string;
+                            issuedByName: string;
+                            reportedOn: string | null;
+                            reportText: string | null;
+                            reportedByName: string | null;
+                            recheckDueOn: string | null;
+                            /** @description 复查期限跨越无节假日数据的年份时为 false */
+                            recheckDueCertain: boolean | null;
+                            recheckedOn: string | null;
+                            recheckPassed: boolean | null;
+                            recheckNote: string | null;
+                            recheckedByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getInspectionTasksEligibleInspectors: {
+        parameters: {
+            query: {
+                itemId: string;
+                uscc: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            userId: string;
+                            name: string;
+                            certificateNo: string | null;
+                            rule: ("inactive" | "region" | "specialty" | "conflict" | "last_time") | (never | null);
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postInspectionTasksPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        published: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getInspectionTasksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        itemId: string;
+                        itemName: string;
+                        planId: string | null;
+                        planName: string | null;
+                        drawId: string | null;
+                        origin: "draw" | "complaint" | "targeted";
+                        originNote: string | null;
+                        /** @description 统一社会信用代码 */
+                        objectKey: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        inspectorIds: string[];
+                        state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                        dueOn: string | null;
+                        inspectedOn: string | null;
+                        resultCategory: string | null;
+                        completedOn: string | null;
+                        publishDueOn: string | null;
+                        /** @description 公示期限跨越无节假日数据的年份时为 false */
+                        publishDueCertain: boolean | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        deadline: string | null;
+                        /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
+                        deadlineCertain: boolean;
+                        /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
+                        overdue: boolean;
+                        answers: {
+                            [key: string]: {
+                                value: boolean | number | string | string[] | (never | null);
+                                note?: string;
+                            };
+                        };
+                        findings: {
                             questionKey: string | null;
-                            taskVersion: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
+                            text: string;
+                            severity: "minor" | "major" | "critical";
+                        }[];
+                        resultNote: string | null;
+                        checklist: {
+                            key: string;
+                            text: string;
+                            answerType: "yes_no" | "text" | "number" | "photo";
+                            required: boolean;
+                            finding?: {
+                                text: string;
+                                severity: "minor" | "major" | "critical";
+                            } | null;
+                        }[];
+                        resultCategories: string[];
+                        inspectors: {
+                            userId: string;
+                            name: string;
+                            /** @description 执法证号 */
+                            certificateNo: string | null;
+                        }[];
+                        assignedToMe: boolean;
+                        photos: {
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            caption: string | null;
+                            uploadedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        rectificationOrders: {
+                            id: string;
+                            taskId: string;
+                            documentNo: string;
+                            requirements: string;
+                            workingDays: number;
+                            issuedOn: string;
+                            dueOn: string;
+                            /** @description 整改期限跨越无节假日数据的年份时为 false */
+                            dueCertain: boolean | null;
+                            fileName: string;
+                            issuedByName: string;
+                            reportedOn: string | null;
+                            reportText: string | null;
+                            reportedByName: string | null;
+                            recheckDueOn: string | null;
+                            /** @description 复查期限跨越无节假日数据的年份时为 false */
+                            recheckDueCertain: boolean | null;
+                            recheckedOn: string | null;
+                            recheckPassed: boolean | null;
+                            recheckNote: string | null;
+                            recheckedByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/inspection-tasks/{id}/photos/{photoId}": {
+    putInspectionTasksByIdAnswers: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    photoId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answers: {
+                        [key: string]: {
+                            value: boolean | number | string | string[] | (never | null);
+                            note?: string;
                         };
                     };
                 };
             };
         };
-        put?: never;
-        post?: never;
-        /** 删除误拍的照片（提交检查结果前） */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    photoId: string;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/inspection-tasks/{id}/rectification-orders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 下达责令整改通知书（期限按工作日计算） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
-                        requirements: string;
-                        workingDays: number;
+                        id: string;
+                        itemId: string;
+                        itemName: string;
+                        planId: string | null;
+                        planName: string | null;
+                        drawId: string | null;
+                        origin: "draw" | "complaint" | "targeted";
+                        originNote: string | null;
+                        /** @description 统一社会信用代码 */
+                        objectKey: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        inspectorIds: string[];
+                        state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                        dueOn: string | null;
+                        inspectedOn: string | null;
+                        resultCategory: string | null;
+                        completedOn: string | null;
+                        publishDueOn: string | null;
+                        /** @description 公示期限跨越无节假日数据的年份时为 false */
+                        publishDueCertain: boolean | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        deadline: string | null;
+                        /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
+                        deadlineCertain: boolean;
+                        /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
+                        overdue: boolean;
+                        answers: {
+                            [key: string]: {
+                                value: boolean | number | string | string[] | (never | null);
+                                note?: string;
+                            };
+                        };
+                        findings: {
+                            questionKey: string | null;
+                            text: string;
+                            severity: "minor" | "major" | "critical";
+                        }[];
+                        resultNote: string | null;
+                        checklist: {
+                            key: string;
+                            text: string;
+                            answerType: "yes_no" | "text" | "number" | "photo";
+                            required: boolean;
+                            finding?: {
+                                text: string;
+                                severity: "minor" | "major" | "critical";
+                            } | null;
+                        }[];
+                        resultCategories: string[];
+                        inspectors: {
+                            userId: string;
+                            name: string;
+                            /** @description 执法证号 */
+                            certificateNo: string | null;
+                        }[];
+                        assignedToMe: boolean;
+                        photos: {
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            caption: string | null;
+                            uploadedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        rectificationOrders: {
+                            id: string;
+                            taskId: string;
+                            documentNo: string;
+                            requirements: string;
+                            workingDays: number;
+                            issuedOn: string;
+                            dueOn: string;
+                            /** @description 整改期限跨越无节假日数据的年份时为 false */
+                            dueCertain: boolean | null;
+                            fileName: string;
+                            issuedByName: string;
+                            reportedOn: string | null;
+                            reportText: string | null;
+                            reportedByName: string | null;
+                            recheckDueOn: string | null;
+                            /** @description 复查期限跨越无节假日数据的年份时为 false */
+                            recheckDueCertain: boolean | null;
+                            recheckedOn: string | null;
+                            recheckPassed: boolean | null;
+                            recheckNote: string | null;
+                            recheckedByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postInspectionTasksByIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answers?: {
+                        [key: string]: {
+                            value: boolean | number | string | string[] | (never | null);
+                            note?: string;
+                        };
                     };
-                    content: {
-                        "application/json": {
+                    findings?: {
+                        text: string;
+                        severity: "minor" | "major" | "critical";
+                    }[];
+                    inspectedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        itemId: string;
+                        itemName: string;
+                        planId: string | null;
+                        planName: string | null;
+                        drawId: string | null;
+                        origin: "draw" | "complaint" | "targeted";
+                        originNote: string | null;
+                        /** @description 统一社会信用代码 */
+                        objectKey: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        inspectorIds: string[];
+                        state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                        dueOn: string | null;
+                        inspectedOn: string | null;
+                        resultCategory: string | null;
+                        completedOn: string | null;
+                        publishDueOn: string | null;
+                        /** @description 公示期限跨越无节假日数据的年份时为 false */
+                        publishDueCertain: boolean | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        deadline: string | null;
+                        /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
+                        deadlineCertain: boolean;
+                        /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
+                        overdue: boolean;
+                        answers: {
+                            [key: string]: {
+                                value: boolean | number | string | string[] | (never | null);
+                                note?: string;
+                            };
+                        };
+                        findings: {
+                            questionKey: string | null;
+                            text: string;
+                            severity: "minor" | "major" | "critical";
+                        }[];
+                        resultNote: string | null;
+                        checklist: {
+                            key: string;
+                            text: string;
+                            answerType: "yes_no" | "text" | "number" | "photo";
+                            required: boolean;
+                            finding?: {
+                                text: string;
+                                severity: "minor" | "major" | "critical";
+                            } | null;
+                        }[];
+                        resultCategories: string[];
+                        inspectors: {
+                            userId: string;
+                            name: string;
+                            /** @description 执法证号 */
+                            certificateNo: string | null;
+                        }[];
+                        assignedToMe: boolean;
+                        photos: {
                             id: string;
-                            itemId: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            caption: string | null;
+                            uploadedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        rectificationOrders: {
+                            id: string;
+                            taskId: string;
+                            documentNo: string;
+                            requirements: string;
+                            workingDays: number;
+                            issuedOn: string;
+                            dueOn: string;
+                            /** @description 整改期限跨越无节假日数据的年份时为 false */
+                            dueCertain: boolean | null;
+                            fileName: string;
+                            issuedByName: string;
+                            reportedOn: string | null;
+                            reportText: string | null;
+                            reportedByName: string | null;
+                            recheckDueOn: string | null;
+                            /** @description 复查期限跨越无节假日数据的年份时为 false */
+                            recheckDueCertain: boolean | null;
+                            recheckedOn: string | null;
+                            recheckPassed: boolean | null;
+                            recheckNote: string | null;
+                            recheckedByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postInspectionTasksByIdComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resultCategory: string;
+                    resultNote?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        itemId: string;
+                        itemName: string;
+                        planId: string | null;
+                        planName: string | null;
+                        drawId: string | null;
+                        origin: "draw" | "complaint" | "targeted";
+                        originNote: string | null;
+                        /** @description 统一社会信用代码 */
+                        objectKey: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        inspectorIds: string[];
+                        state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                        dueOn: string | null;
+                        inspectedOn: string | null;
+                        resultCategory: string | null;
+                        completedOn: string | null;
+                        publishDueOn: string | null;
+                        /** @description 公示期限跨越无节假日数据的年份时为 false */
+                        publishDueCertain: boolean | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        deadline: string | null;
+                        /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
+                        deadlineCertain: boolean;
+                        /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
+                        overdue: boolean;
+                        answers: {
+                            [key: string]: {
+                                value: boolean | number | string | string[] | (never | null);
+                                note?: string;
+                            };
+                        };
+                        findings: {
+                            questionKey: string | null;
+                            text: string;
+                            severity: "minor" | "major" | "critical";
+                        }[];
+                        resultNote: string | null;
+                        checklist: {
+                            key: string;
+                            text: string;
+                            answerType: "yes_no" | "text" | "number" | "photo";
+                            required: boolean;
+                            finding?: {
+                                text: string;
+                                severity: "minor" | "major" | "critical";
+                            } | null;
+                        }[];
+                        resultCategories: string[];
+                        inspectors: {
+                            userId: string;
+                            name: string;
+                            /** @description 执法证号 */
+                            certificateNo: string | null;
+                        }[];
+                        assignedToMe: boolean;
+                        photos: {
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            caption: string | null;
+                            uploadedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        rectificationOrders: {
+                            id: string;
+                            taskId: string;
+                            documentNo: string;
+                            requirements: string;
+                            workingDays: number;
+                            issuedOn: string;
+                            dueOn: string;
+                            /** @description 整改期限跨越无节假日数据的年份时为 false */
+                            dueCertain: boolean | null;
+                            fileName: string;
+                            issuedByName: string;
+                            reportedOn: string | null;
+                            reportText: string | null;
+                            reportedByName: string | null;
+                            recheckDueOn: string | null;
+                            /** @description 复查期限跨越无节假日数据的年份时为 false */
+                            recheckDueCertain: boolean | null;
+                            recheckedOn: string | null;
+                            recheckPassed: boolean | null;
+                            recheckNote: string | null;
+                            recheckedByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postInspectionTasksByIdPhotos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        fileName: string;
+                        contentType: string;
+                        size: number;
+                        caption: string | null;
+                        uploadedByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        questionKey: string | null;
+                        taskVersion: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getInspectionTasksByIdPhotosByPhotoId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteInspectionTasksByIdPhotosByPhotoId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功，无应答体 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postInspectionTasksByIdRectificationOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requirements: string;
+                    workingDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        itemId: string;
+                        itemName: string;
+                        planId: string | null;
+                        planName: string | null;
+                        drawId: string | null;
+                        origin: "draw" | "complaint" | "targeted";
+                        originNote: string | null;
+                        /** @description 统一社会信用代码 */
+                        objectKey: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        inspectorIds: string[];
+                        state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                        dueOn: string | null;
+                        inspectedOn: string | null;
+                        resultCategory: string | null;
+                        completedOn: string | null;
+                        publishDueOn: string | null;
+                        /** @description 公示期限跨越无节假日数据的年份时为 false */
+                        publishDueCertain: boolean | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        deadline: string | null;
+                        /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
+                        deadlineCertain: boolean;
+                        /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
+                        overdue: boolean;
+                        answers: {
+                            [key: string]: {
+                                value: boolean | number | string | string[] | (never | null);
+                                note?: string;
+                            };
+                        };
+                        findings: {
+                            questionKey: string | null;
+                            text: string;
+                            severity: "minor" | "major" | "critical";
+                        }[];
+                        resultNote: string | null;
+                        checklist: {
+                            key: string;
+                            text: string;
+                            answerType: "yes_no" | "text" | "number" | "photo";
+                            required: boolean;
+                            finding?: {
+                                text: string;
+                                severity: "minor" | "major" | "critical";
+                            } | null;
+                        }[];
+                        resultCategories: string[];
+                        inspectors: {
+                            userId: string;
+                            name: string;
+                            /** @description 执法证号 */
+                            certificateNo: string | null;
+                        }[];
+                        assignedToMe: boolean;
+                        photos: {
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            caption: string | null;
+                            uploadedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        rectificationOrders: {
+                            id: string;
+                            taskId: string;
+                            documentNo: string;
+                            requirements: string;
+                            workingDays: number;
+                            issuedOn: string;
+                            dueOn: string;
+                            /** @description 整改期限跨越无节假日数据的年份时为 false */
+                            dueCertain: boolean | null;
+                            fileName: string;
+                            issuedByName: string;
+                            reportedOn: string | null;
+                            reportText: string | null;
+                            reportedByName: string | null;
+                            recheckDueOn: string | null;
+                            /** @description 复查期限跨越无节假日数据的年份时为 false */
+                            recheckDueCertain: boolean | null;
+                            recheckedOn: string | null;
+                            recheckPassed: boolean | null;
+                            recheckNote: string | null;
+                            recheckedByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getRectificationOrdersByIdDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postRectificationOrdersByIdReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reportText: string;
+                    reportedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        itemId: string;
+                        itemName: string;
+                        planId: string | null;
+                        planName: string | null;
+                        drawId: string | null;
+                        origin: "draw" | "complaint" | "targeted";
+                        originNote: string | null;
+                        /** @description 统一社会信用代码 */
+                        objectKey: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        inspectorIds: string[];
+                        state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                        dueOn: string | null;
+                        inspectedOn: string | null;
+                        resultCategory: string | null;
+                        completedOn: string | null;
+                        publishDueOn: string | null;
+                        /** @description 公示期限跨越无节假日数据的年份时为 false */
+                        publishDueCertain: boolean | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        deadline: string | null;
+                        /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
+                        deadlineCertain: boolean;
+                        /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
+                        overdue: boolean;
+                        answers: {
+                            [key: string]: {
+                                value: boolean | number | string | string[] | (never | null);
+                                note?: string;
+                            };
+                        };
+                        findings: {
+                            questionKey: string | null;
+                            text: string;
+                            severity: "minor" | "major" | "critical";
+                        }[];
+                        resultNote: string | null;
+                        checklist: {
+                            key: string;
+                            text: string;
+                            answerType: "yes_no" | "text" | "number" | "photo";
+                            required: boolean;
+                            finding?: {
+                                text: string;
+                                severity: "minor" | "major" | "critical";
+                            } | null;
+                        }[];
+                        resultCategories: string[];
+                        inspectors: {
+                            userId: string;
+                            name: string;
+                            /** @description 执法证号 */
+                            certificateNo: string | null;
+                        }[];
+                        assignedToMe: boolean;
+                        photos: {
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            caption: string | null;
+                            uploadedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        rectificationOrders: {
+                            id: string;
+                            taskId: string;
+                            documentNo: string;
+                            requirements: string;
+                            workingDays: number;
+                            issuedOn: string;
+                            dueOn: string;
+                            /** @description 整改期限跨越无节假日数据的年份时为 false */
+                            dueCertain: boolean | null;
+                            fileName: string;
+                            issuedByName: string;
+                            reportedOn: string | null;
+                            reportText: string | null;
+                            reportedByName: string | null;
+                            recheckDueOn: string | null;
+                            /** @description 复查期限跨越无节假日数据的年份时为 false */
+                            recheckDueCertain: boolean | null;
+                            recheckedOn: string | null;
+                            recheckPassed: boolean | null;
+                            recheckNote: string | null;
+                            recheckedByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postRectificationOrdersByIdRecheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    passed: boolean;
+                    note: string;
+                    recheckedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        itemId: string;
+                        itemName: string;
+                        planId: string | null;
+                        planName: string | null;
+                        drawId: string | null;
+                        origin: "draw" | "complaint" | "targeted";
+                        originNote: string | null;
+                        /** @description 统一社会信用代码 */
+                        objectKey: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        inspectorIds: string[];
+                        state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
+                        dueOn: string | null;
+                        inspectedOn: string | null;
+                        resultCategory: string | null;
+                        completedOn: string | null;
+                        publishDueOn: string | null;
+                        /** @description 公示期限跨越无节假日数据的年份时为 false */
+                        publishDueCertain: boolean | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        deadline: string | null;
+                        /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
+                        deadlineCertain: boolean;
+                        /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
+                        overdue: boolean;
+                        answers: {
+                            [key: string]: {
+                                value: boolean | number | string | string[] | (never | null);
+                                note?: string;
+                            };
+                        };
+                        findings: {
+                            questionKey: string | null;
+                            text: string;
+                            severity: "minor" | "major" | "critical";
+                        }[];
+                        resultNote: string | null;
+                        checklist: {
+                            key: string;
+                            text: string;
+                            answerType: "yes_no" | "text" | "number" | "photo";
+                            required: boolean;
+                            finding?: {
+                                text: string;
+                                severity: "minor" | "major" | "critical";
+                            } | null;
+                        }[];
+                        resultCategories: string[];
+                        inspectors: {
+                            userId: string;
+                            name: string;
+                            /** @description 执法证号 */
+                            certificateNo: string | null;
+                        }[];
+                        assignedToMe: boolean;
+                        photos: {
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            caption: string | null;
+                            uploadedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        rectificationOrders: {
+                            id: string;
+                            taskId: string;
+                            documentNo: string;
+                            requirements: string;
+                            workingDays: number;
+                            issuedOn: string;
+                            dueOn: string;
+                            /** @description 整改期限跨越无节假日数据的年份时为 false */
+                            dueCertain: boolean | null;
+                            fileName: string;
+                            issuedByName: string;
+                            reportedOn: string | null;
+                            reportText: string | null;
+                            reportedByName: string | null;
+                            recheckDueOn: string | null;
+                            /** @description 复查期限跨越无节假日数据的年份时为 false */
+                            recheckDueCertain: boolean | null;
+                            recheckedOn: string | null;
+                            recheckPassed: boolean | null;
+                            recheckNote: string | null;
+                            recheckedByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getPublicInspectionResults: {
+        parameters: {
+            query?: {
+                uscc?: string;
+                year?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            uscc: string;
+                            enterpriseName: string;
                             itemName: string;
-                            planId: string | null;
                             planName: string | null;
                             drawId: string | null;
                             origin: "draw" | "complaint" | "targeted";
-                            originNote: string | null;
-                            /** @description 统一社会信用代码 */
-                            objectKey: string;
-                            enterpriseName: string;
-                            regionCode: string;
-                            inspectorIds: string[];
-                            state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
-                            dueOn: string | null;
                             inspectedOn: string | null;
-                            resultCategory: string | null;
                             completedOn: string | null;
-                            publishDueOn: string | null;
-                            /** @description 公示期限跨越无节假日数据的年份时为 false */
-                            publishDueCertain: boolean | null;
+                            result: string | null;
                             /** Format: date-time */
                             publishedAt: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            deadline: string | null;
-                            /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
-                            deadlineCertain: boolean;
-                            /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
-                            overdue: boolean;
-                            answers: {
-                                [key: string]: {
-                                    value: boolean | number | string | string[] | (never | null);
-                                    note?: string;
-                                };
-                            };
-                            findings: {
-                                questionKey: string | null;
-                                text: string;
-                                severity: "minor" | "major" | "critical";
-                            }[];
-                            resultNote: string | null;
-                            checklist: {
-                                key: string;
-                                text: string;
-                                answerType: "yes_no" | "text" | "number" | "photo";
-                                required: boolean;
-                                finding?: {
-                                    text: string;
-                                    severity: "minor" | "major" | "critical";
-                                } | null;
-                            }[];
-                            resultCategories: string[];
-                            inspectors: {
-                                userId: string;
-                                name: string;
-                            }[];
-                            assignedToMe: boolean;
-                            photos: {
-                                id: string;
-                                fileName: string;
-                                contentType: string;
-                                size: number;
-                                caption: string | null;
-                                uploadedByName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            rectificationOrders: {
-                                id: string;
-                                taskId: string;
-                                documentNo: string;
-                                requirements: string;
-                                workingDays: number;
-                                issuedOn: string;
-                                dueOn: string;
-                                /** @description 整改期限跨越无节假日数据的年份时为 false */
-                                dueCertain: boolean | null;
-                                fileName: string;
-                                issuedByName: string;
-                                reportedOn: string | null;
-                                reportText: string | null;
-                                reportedByName: string | null;
-                                recheckDueOn: string | null;
-                                /** @description 复查期限跨越无节假日数据的年份时为 false */
-                                recheckDueCertain: boolean | null;
-                                recheckedOn: string | null;
-                                recheckPassed: boolean | null;
-                                recheckNote: string | null;
-                                recheckedByName: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
+                        }[];
+                        total: number;
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/rectification-orders/{id}/document": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 下载责令整改通知书（.docx） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/rectification-orders/{id}/report": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 报告整改情况（代企业录入；复查期限为 10 个工作日） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reportText: string;
-                        reportedOn: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            itemId: string;
-                            itemName: string;
-                            planId: string | null;
-                            planName: string | null;
-                            drawId: string | null;
-                            origin: "draw" | "complaint" | "targeted";
-                            originNote: string | null;
-                            /** @description 统一社会信用代码 */
-                            objectKey: string;
-                            enterpriseName: string;
-                            regionCode: string;
-                            inspectorIds: string[];
-                            state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
-                            dueOn: string | null;
-                            inspectedOn: string | null;
-                            resultCategory: string | null;
-                            completedOn: string | null;
-                            publishDueOn: string | null;
-                            /** @description 公示期限跨越无节假日数据的年份时为 false */
-                            publishDueCertain: boolean | null;
-                            /** Format: date-time */
-                            publishedAt: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            deadline: string | null;
-                            /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
-                            deadlineCertain: boolean;
-                            /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
-                            overdue: boolean;
-                            answers: {
-                                [key: string]: {
-                                    value: boolean | number | string | string[] | (never | null);
-                                    note?: string;
-                                };
-                            };
-                            findings: {
-                                questionKey: string | null;
-                                text: string;
-                                severity: "minor" | "major" | "critical";
-                            }[];
-                            resultNote: string | null;
-                            checklist: {
-                                key: string;
-                                text: string;
-                                answerType: "yes_no" | "text" | "number" | "photo";
-                                required: boolean;
-                                finding?: {
-                                    text: string;
-                                    severity: "minor" | "major" | "critical";
-                                } | null;
-                            }[];
-                            resultCategories: string[];
-                            inspectors: {
-                                userId: string;
-                                name: string;
-                            }[];
-                            assignedToMe: boolean;
-                            photos: {
-                                id: string;
-                                fileName: string;
-                                contentType: string;
-                                size: number;
-                                caption: string | null;
-                                uploadedByName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            rectificationOrders: {
-                                id: string;
-                                taskId: string;
-                                documentNo: string;
-                                requirements: string;
-                                workingDays: number;
-                                issuedOn: string;
-                                dueOn: string;
-                                /** @description 整改期限跨越无节假日数据的年份时为 false */
-                                dueCertain: boolean | null;
-                                fileName: string;
-                                issuedByName: string;
-                                reportedOn: string | null;
-                                reportText: string | null;
-                                reportedByName: string | null;
-                                recheckDueOn: string | null;
-                                /** @description 复查期限跨越无节假日数据的年份时为 false */
-                                recheckDueCertain: boolean | null;
-                                recheckedOn: string | null;
-                                recheckPassed: boolean | null;
-                                recheckNote: string | null;
-                                recheckedByName: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/rectification-orders/{id}/recheck": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 复查整改情况 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        passed: boolean;
-                        note: string;
-                        recheckedOn: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            itemId: string;
-                            itemName: string;
-                            planId: string | null;
-                            planName: string | null;
-                            drawId: string | null;
-                            origin: "draw" | "complaint" | "targeted";
-                            originNote: string | null;
-                            /** @description 统一社会信用代码 */
-                            objectKey: string;
-                            enterpriseName: string;
-                            regionCode: string;
-                            inspectorIds: string[];
-                            state: "assigned" | "in_progress" | "inspected" | "rectifying" | "rechecking" | "completed" | "published";
-                            dueOn: string | null;
-                            inspectedOn: string | null;
-                            resultCategory: string | null;
-                            completedOn: string | null;
-                            publishDueOn: string | null;
-                            /** @description 公示期限跨越无节假日数据的年份时为 false */
-                            publishDueCertain: boolean | null;
-                            /** Format: date-time */
-                            publishedAt: string | null;
-                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            deadline: string | null;
-                            /** @description 当前环节的期限按工作日推算且跨越无节假日数据的年份时为 false */
-                            deadlineCertain: boolean;
-                            /** @description 当前环节（检查、整改报告、复查、公示）已超过期限 */
-                            overdue: boolean;
-                            answers: {
-                                [key: string]: {
-                                    value: boolean | number | string | string[] | (never | null);
-                                    note?: string;
-                                };
-                            };
-                            findings: {
-                                questionKey: string | null;
-                                text: string;
-                                severity: "minor" | "major" | "critical";
-                            }[];
-                            resultNote: string | null;
-                            checklist: {
-                                key: string;
-                                text: string;
-                                answerType: "yes_no" | "text" | "number" | "photo";
-                                required: boolean;
-                                finding?: {
-                                    text: string;
-                                    severity: "minor" | "major" | "critical";
-                                } | null;
-                            }[];
-                            resultCategories: string[];
-                            inspectors: {
-                                userId: string;
-                                name: string;
-                            }[];
-                            assignedToMe: boolean;
-                            photos: {
-                                id: string;
-                                fileName: string;
-                                contentType: string;
-                                size: number;
-                                caption: string | null;
-                                uploadedByName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            rectificationOrders: {
-                                id: string;
-                                taskId: string;
-                                documentNo: string;
-                                requirements: string;
-                                workingDays: number;
-                                issuedOn: string;
-                                dueOn: string;
-                                /** @description 整改期限跨越无节假日数据的年份时为 false */
-                                dueCertain: boolean | null;
-                                fileName: string;
-                                issuedByName: string;
-                                reportedOn: string | null;
-                                reportText: string | null;
-                                reportedByName: string | null;
-                                recheckDueOn: string | null;
-                                /** @description 复查期限跨越无节假日数据的年份时为 false */
-                                recheckDueCertain: boolean | null;
-                                recheckedOn: string | null;
-                                recheckPassed: boolean | null;
-                                recheckNote: string | null;
-                                recheckedByName: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/public/inspection-results": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 已公示的抽查检查结果（对象、事项、日期、结果），最新在前 */
-        get: {
-            parameters: {
-                query?: {
-                    uscc?: string;
-                    year?: number;
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                uscc: string;
-                                enterpriseName: string;
-                                itemName: string;
-                                planName: string | null;
-                                drawId: string | null;
-                                origin: "draw" | "complaint" | "targeted";
-                                inspectedOn: string | null;
-                                completedOn: string | null;
-                                result: string | null;
-                                /** Format: date-time */
-                                publishedAt: string | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
-export interface components {
-    schemas: never;
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
-}
-export type $defs = Record<string, never>;
-export type operations = Record<string, never>;

@@ -27,11 +27,8 @@ export type PlanTemplate = ResponseOf<'/api/inspection-plan-templates', 'get'>['
 export type TemplateInput = BodyOf<'/api/inspection-plan-templates/{key}/apply', 'post'>;
 export type TemplateResult = ResponseOf<'/api/inspection-plan-templates/{key}/apply', 'post'>;
 
-export type Draw = ResponseOf<'/api/public/draws/{id}', 'get'>;
-export type DrawStatus = Draw['status'];
+/** A plan's draw in its history (GET /api/inspection-plans/:id/draws). */
 export type DrawSummary = ResponseOf<'/api/inspection-plans/{id}/draws', 'get'>['items'][number];
-export type Assignment = Draw['assignments'][number];
-export type PublicDrawItem = ResponseOf<'/api/public/draws', 'get'>['items'][number];
 
 const enc = encodeURIComponent;
 
@@ -71,23 +68,5 @@ export const templatesApi = {
 };
 
 export const drawsApi = {
-  /**
-   * Commit: freezes the candidates and publishes their hash and the commitment; 409 DRAW_PENDING
-   * while one is pending, DRAW_REVEALED once the plan was drawn (a plan is drawn once).
-   */
-  commit: (planId: string) => api.post<Draw>(`/api/inspection-plans/${enc(planId)}/draws`),
-  reveal: (id: string, witnessInput: string) => api.post<Draw>(`/api/draws/${enc(id)}/reveal`, { witnessInput }),
-  cancel: (id: string, reason: string) => api.post<Draw>(`/api/draws/${enc(id)}/cancel`, { reason }),
+  cancel: (id: string, reason: string) => api.post(`/api/draws/${enc(id)}/cancel`, { reason }),
 };
-
-/** No login needed: the published draws. */
-export const publicDrawsApi = {
-  list: (year?: number) => api.get<ListResult<PublicDrawItem>>('/api/public/draws', { year }),
-  /** A draw in any state: committed (hashes only), revealed (the whole record) or cancelled. */
-  get: (id: string) => api.get<Draw>(publicDrawUrl(id)),
-};
-
-/** The address of a draw's published record (also what `npx zhijian draw verify <URL>` reads). */
-export function publicDrawUrl(id: string): string {
-  return `/api/public/draws/${enc(id)}`;
-}

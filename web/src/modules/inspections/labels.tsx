@@ -1,13 +1,14 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AnswerType, DrawStatus, PlanMode, Severity, TargetKind } from './inspections.api';
+import type { DrawState } from './draws/drawRecord';
+import type { AnswerType, PlanMode, Severity, TargetKind } from './inspections.api';
 
 // Records make the compiler insist on every value (and their keys list them for the selects).
 const TARGET_KINDS: Record<TargetKind, true> = { enterprise: true, licence: true, equipment: true, standard_declaration: true };
 const ANSWER_TYPES: Record<AnswerType, true> = { yes_no: true, text: true, number: true, photo: true };
 const SEVERITY_COLOR: Record<Severity, string> = { minor: 'gold', major: 'orange', critical: 'red' };
 const MODES: Record<PlanMode, true> = { ratio: true, fixed: true, all: true };
-const DRAW_STATUS_COLOR: Record<DrawStatus, string> = { committed: 'processing', revealed: 'success', cancelled: 'default' };
+const DRAW_STATUS_COLOR: Record<DrawState, string> = { committed: 'processing', revealed: 'success', cancelled: 'default' };
 /** The rules the draw records for an excluded inspector (server: draw/eligibility.ts). */
 const RULES = ['inactive', 'region', 'specialty', 'conflict', 'last_time'] as const;
 /** The server's name of the stratum of entities without a credit class. */
@@ -26,7 +27,7 @@ export function useInspectionOptions() {
   };
 }
 
-export function DrawStatusTag({ status }: { status: DrawStatus }) {
+export function DrawStatusTag({ status }: { status: DrawState }) {
   const { t } = useTranslation();
   return <Tag color={DRAW_STATUS_COLOR[status]}>{t(`draws.status.${status}`)}</Tag>;
 }

@@ -115,7 +115,7 @@ describe('the inspector pool', () => {
     expect((await env.services.inspectors.get(env.admin, theirs.id)).userId).toBe(theirs.id);
   });
 
-  it('gives the draw the pool of a region: inspectors above or within it, active users only', async () => {
+  it('gives the draw the pool of a region: inspectors above or within it, a disabled account marked so (the draw excludes it as inactive)', async () => {
     const city = await env.makeUser({ roles: ['inspector'], regionCode: '320800' });
     const lianshui = await env.makeUser({ roles: ['inspector'], regionCode: '320826' });
     const xuyi = await env.makeUser({ roles: ['inspector'], regionCode: '320830' });
@@ -128,9 +128,9 @@ describe('the inspector pool', () => {
     const ids = inLianshui.map((i) => i.userId);
     expect(ids).toEqual(expect.arrayContaining([city.id, lianshui.id]));
     expect(ids).not.toContain(xuyi.id);
-    expect(ids).not.toContain(gone.id);
+    expect(inLianshui.find((i) => i.userId === gone.id)).toMatchObject({ accountActive: false });
     expect(ids).toEqual([...ids].sort());
-    expect(inLianshui.find((i) => i.userId === lianshui.id)).toMatchObject({ regionCode: '320826', specialties: ['计量'], activePeriods: [], conflicts: [uscc] });
+    expect(inLianshui.find((i) => i.userId === lianshui.id)).toMatchObject({ regionCode: '320826', specialties: ['计量'], activePeriods: [], conflicts: [uscc], accountActive: true });
 
     const cityWide = (await poolFor(env.db, '320800')).map((i) => i.userId);
     expect(cityWide).toEqual(expect.arrayContaining([city.id, lianshui.id, xuyi.id]));

@@ -1,145 +1,29 @@
 /**
- * The draw records of issue 13 (`zhijian-draw/2`, `/1` still shown): local types matching the
- * server's JSON (docs/DRAW.md; the generated API types may lag behind), the calls that fetch them,
- * and the in-browser verifier (packages/draw-verify/zhijian-verify.mjs, loaded on demand).
+ * The draw records of issue 13 (`zhijian-draw/2`, `/1` still shown): their types (docs/DRAW.md),
+ * the calls that fetch them, and the in-browser verifier (packages/draw-verify/zhijian-verify.mjs, loaded on demand).
  */
 import { api } from '../../../api/client';
-import type { ListResult } from '../../../api/types';
-
-export type DrawState = 'committed' | 'revealed' | 'cancelled';
-/** Why an inspector may not inspect an object (server: draw/eligibility.ts). */
-export type ExclusionRule = 'inactive' | 'region' | 'specialty' | 'conflict' | 'last_time';
-
-export interface RecordStratum {
-  /** `S1`, `S2`… in a `/2` record; the class name in a `/1` record. */
-  name: string;
-  /** Candidates in the stratum (`/2`; in `/1` it is candidates.length). */
-  n?: number;
-  k: number;
-  /** Blinded ids (`/2`) or keys (`/1`), sorted. */
-  candidates: string[];
-  /** Revealed only: the drawn ids in draw order. */
-  selected?: string[];
-  /** Auditors' record only: the stratum's keys (USCCs), sorted. */
-  keys?: string[];
-}
-
-export interface RecordExclusion {
-  inspector: string;
-  rule: ExclusionRule | string;
-  /** Auditors' record only: what the rule read. */
-  evidence?: Record<string, unknown>;
-}
-
-export interface RecordAssignment {
-  objectKey: string;
-  candidates: string[];
-  excluded: RecordExclusion[];
-  selected: string[];
-}
-
-export interface RecordOpening {
-  blindedId: string;
-  key: string;
-  nonce: string;
-}
-
-export interface RecordInspector {
-  id: string;
-  name: string;
-  certificateNo: string | null;
-}
-
-export interface RecordObject {
-  key: string;
-  name: string;
-}
+import type { ListResult, QueryOf, ResponseOf } from '../../../api/types';
 
 /** GET /api/public/draws/:id — the public record (fields absent before the reveal, not empty). */
-export interface PublicRecord {
-  id: string;
-  planName: string;
-  bureauName?: string | null;
-  itemName?: string | null;
-  status: DrawState;
-  committedAt: string;
-  revealedAt: string | null;
-  cancelledAt: string | null;
-  cancelReason: string | null;
-  version: string;
-  commitment: string;
-  candidatesHash: string;
-  /** `/2` only. */
-  inspectorPoolHash?: string;
-  inspectorsPerTask?: number;
-  commitStatement?: string | null;
-  strata: RecordStratum[];
-  inspectorPool?: string[];
-  inspectors?: RecordInspector[];
-  secret?: string;
-  witnessInput?: string;
-  seed?: string;
-  openings?: RecordOpening[];
-  assignments?: RecordAssignment[];
-  objects?: RecordObject[];
-}
-
+export type PublicRecord = ResponseOf<'/api/public/draws/{id}', 'get'>;
 /** GET /api/draws/:id/audit-record (permission draw.audit): the public record and the blinding. */
-export interface AuditRecord extends PublicRecord {
-  blindSecret: string;
-  labels: Record<string, string>;
-}
-
+export type AuditRecord = ResponseOf<'/api/draws/{id}/audit-record', 'get'>;
 /** The staff's view of a draw (GET /api/draws/:id; commit, reveal and cancel answer it): no candidate lists. */
-export interface DrawSummary {
-  id: string;
-  planId: string;
-  planName: string;
-  bureauName: string | null;
-  itemName: string | null;
-  status: DrawState;
-  version: string;
-  committedAt: string;
-  committedByName: string | null;
-  revealedAt: string | null;
-  revealedByName: string | null;
-  tasksCreatedAt: string | null;
-  cancelledAt: string | null;
-  cancelReason: string | null;
-  commitment: string;
-  candidatesHash: string;
-  inspectorPoolHash: string | null;
-  inspectorsPerTask: number | null;
-  commitStatement: string | null;
-  witnessInput: string | null;
-  seed: string | null;
-  selectedCount: number | null;
-  /** `className` only for users with draw.audit. */
-  strata: { name: string; n: number; k: number; className: string | null }[];
-}
-
+export type DrawSummary = ResponseOf<'/api/draws/{id}', 'get'>;
 /** One row of the public draw list. */
-export interface PublicDrawRow {
-  id: string;
-  planName: string;
-  bureauName: string | null;
-  itemName: string | null;
-  status: DrawState;
-  committedAt: string;
-  revealedAt: string | null;
-  cancelledAt: string | null;
-  commitment: string;
-  candidatesHash: string;
-  inspectorPoolHash: string | null;
-  inspectorsPerTask: number | null;
-}
+export type PublicDrawRow = ResponseOf<'/api/public/draws', 'get'>['items'][number];
+export type PublicDrawQuery = QueryOf<'/api/public/draws', 'get'>;
 
-export interface PublicDrawQuery {
-  status?: DrawState;
-  year?: number;
-  page?: number;
-  pageSize?: number;
-}
+export type DrawState = PublicRecord['status'];
+/** Why an inspector may not inspect an object (server: draw/eligibility.ts). */
+export type ExclusionRule = 'inactive' | 'region' | 'specialty' | 'conflict' | 'last_time';
+export type RecordStratum = PublicRecord['strata'][number];
+export type RecordAssignment = NonNullable<PublicRecord['assignments']>[number];
+export type RecordExclusion = RecordAssignment['excluded'][number];
+export type RecordOpening = NonNullable<PublicRecord['openings']>[number];
+export type RecordInspector = PublicRecord['inspectors'][number];
+export type RecordObject = NonNullable<PublicRecord['objects']>[number];
 
 const enc = encodeURIComponent;
 

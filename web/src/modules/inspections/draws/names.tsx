@@ -21,7 +21,7 @@ export function useRecordNames(record: PublicRecord | undefined | null): RecordN
     const blinded = record?.version !== 'zhijian-draw/1';
     return {
       inspector: (id) => inspectors.get(id),
-      object: (key) => objects.get(key),
+      object: (key) => objects.get(key) ?? undefined,
       keyOf: (id) => (blinded ? openings.get(id) : id),
     };
   }, [record]);
