@@ -10,6 +10,7 @@ export default defineConfig({
     // (measured 2–3× faster on a 2-core machine than isolated files).
     // Each file still gets its own database and services, so files do not share state.
     isolate: false,
+    setupFiles: ['server/src/test/setup-file.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
