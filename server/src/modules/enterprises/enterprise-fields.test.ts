@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkDate, checkIndustry, checkStatus, checkText } from './enterprise-fields.js';
+import { checkCellText } from '../../platform/validation/fields.js';
+import { checkDate, checkIndustry, checkStatus } from './enterprise-fields.js';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false }) => (r.ok ? r.value : 'ERR');
 const code = (r: { ok: true } | { ok: false; problem: { code: string } }) => (r.ok ? 'OK' : r.problem.code);
@@ -44,7 +45,7 @@ describe('field checks shared by the form and the import', () => {
   });
 
   it('refuses text a spreadsheet would run as a formula', () => {
-    expect(code(checkText('name', '企业名称', '=HYPERLINK("http://x")', { max: 200 }))).toBe('CELL_FORMULA');
-    expect(code(checkText('name', '企业名称', '  ', { required: true, max: 200 }))).toBe('REQUIRED');
+    expect(code(checkCellText('=HYPERLINK("http://x")', 'name', '企业名称', { max: 200 }))).toBe('CELL_FORMULA');
+    expect(code(checkCellText('  ', 'name', '企业名称', { required: true, max: 200 }))).toBe('REQUIRED');
   });
 });

@@ -1,6 +1,6 @@
 import { cellDate } from '../../platform/files/cells.js';
 import { todayInChina } from '../../platform/calendar/dates.js';
-import { AppError } from '../../platform/http/errors.js';
+import { type Checked, type FieldProblem, fail, ok } from '../../platform/validation/fields.js';
 import { ENTERPRISE_STATUSES, type EnterpriseStatus } from './enterprises.schema.js';
 import { normalizeUscc, usccProblem } from './uscc.js';
 
@@ -45,24 +45,7 @@ const STATUS_ALIASES: Record<string, EnterpriseStatus> = {
   迁出: 'moved_out',
 };
 
-export interface FieldProblem {
-  field: string;
-  code: string;
-  message: string;
-  details?: unknown;
-}
-
-/** A 400 naming the field at fault, with the problem's details (e.g. the wrong character's position). */
-export const fieldError = (p: FieldProblem) => new AppError(p.code, p.message, 400, { field: p.field, ...(p.details as object) });
-
-type Result<T> = { ok: true; value: T } | { ok: false; problem: FieldProblem };
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = (field: string, code: string, message: string, details?: unknown): Result<never> => ({ ok: false, problem: { field, code, message, details } });
-
-/** Text that a spreadsheet would run as a formula. */
-const FORMULA_RE = /^[=+@]/;
-
-export function checkUscc(raw: string): Result<{ uscc: string; checkDigitFailed: boolean }> {
+export function checkUscc(raw: string): Checked<{ uscc: string; checkDigitFailed: boolean }> {
   const uscc = normalizeUscc(raw);
   const problem = usccProblem(uscc);
   if (!problem) return ok({ uscc, checkDigitFailed: false });
@@ -76,15 +59,7 @@ export function checkDigitProblem(uscc: string): FieldProblem {
   return { field: 'uscc', code: p.code, message: p.message, details: 'expected' in p ? { position: p.position, expected: p.expected } : { position: p.position } };
 }
 
-export function checkText(field: string, label: string, raw: string | null | undefined, opts: { required?: boolean; max: number }): Result<string | null> {
-  const value = raw?.trim() ?? '';
-  if (!value) return opts.required ? fail(field, 'REQUIRED', `${label}不能为空`) : ok(null);
-  if (value.length > opts.max) return fail(field, 'TOO_LONG', `${label}不能超过 ${opts.max} 个字符`);
-  if (FORMULA_RE.test(value)) return fail(field, 'CELL_FORMULA', `${label}不能以 = + @ 开头（疑似公式）`);
-  return ok(value);
-}
-
-export function checkStatus(raw: string | null | undefined): Result<EnterpriseStatus | null> {
+export function checkStatus(raw: string | null | undefined): Checked<EnterpriseStatus | null> {
   const value = raw?.trim() ?? '';
   if (!value) return ok(null);
   if ((ENTERPRISE_STATUSES as readonly string[]).includes(value)) return ok(value as EnterpriseStatus);
@@ -93,7 +68,7 @@ export function checkStatus(raw: string | null | undefined): Result<EnterpriseSt
 }
 
 /** GB/T 4754 codes as registration systems write them: section letter and/or 2–4 digits (C1391, 1391, C). */
-export function checkIndustry(raw: string | null | undefined): Result<string | null> {
+export function checkIndustry(raw: string | null | undefined): Checked<string | null> {
   const value = raw?.trim().toUpperCase() ?? '';
   if (!value) return ok(null);
   return /^([A-T](\d{2,4})?|\d{2,4})$/.test(value) ? ok(value) : fail('industryCode', 'INDUSTRY_FORMAT', `行业代码“${value}”不符合 GB/T 4754 格式（如 C1391）`);
@@ -103,7 +78,7 @@ export function checkIndustry(raw: string | null | undefined): Result<string | n
  * A date as registration exports write it (see `cellDate`: 2019-03-05, 2019/3/5, an Excel serial
  * number, a date cell). Not in the future, not before 1949-10-01.
  */
-export function checkDate(raw: unknown, today = new Date()): Result<string | null> {
+export function checkDate(raw: unknown, today = new Date()): Checked<string | null> {
   if (raw === null || raw === undefined || raw === '') return ok(null);
   const iso = cellDate(raw);
   if (!iso) return fail('establishedOn', 'DATE_FORMAT', `无法识别的日期“${String(raw)}”（如 2019-03-05、2019/3/5）`);
@@ -115,7 +90,7 @@ export function checkDate(raw: unknown, today = new Date()): Result<string | nul
 /** Maps current and historic division codes to a current region code of the jurisdiction. */
 export type RegionResolver = (code: string) => string | null;
 
-export function checkRegion(raw: string | null | undefined, resolve: RegionResolver): Result<string> {
+export function checkRegion(raw: string | null | undefined, resolve: RegionResolver): Checked<string> {
   const value = raw?.trim() ?? '';
   if (!value) return fail('regionCode', 'REQUIRED', '行政区划代码不能为空');
   const code = resolve(value);

@@ -5,7 +5,7 @@ import type { Actor, RequestContext } from '../../platform/access/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import { AppError } from '../../platform/http/errors.js';
 import { type ExpectedVersion, assertVersion } from '../../platform/http/etag.js';
-import { checkDate, checkText, invalid, orThrow, requireText } from './licence-fields.js';
+import { checkDate, checkText, invalid, orThrow, requireText } from '../../platform/validation/fields.js';
 import { licenceCorrections, licences } from './licences.schema.js';
 import type { LicencesService } from './licences.service.js';
 import type { LicenceState } from './states.js';

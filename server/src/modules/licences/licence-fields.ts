@@ -1,6 +1,6 @@
-import { addDays, parseDate, todayInChina } from '../../platform/calendar/dates.js';
-import { AppError } from '../../platform/http/errors.js';
-import { checkDigitProblem, checkUscc } from '../enterprises/enterprise-fields.js';
+import { addDays, todayInChina } from '../../platform/calendar/dates.js';
+import { type Checked, type FieldProblem, checkDate, checkText, fail } from '../../platform/validation/fields.js';
+import { checkDigitProblem, checkUscc } from '../enterprises/index.js';
 
 /** The fields of a licence as the form, the API and an import file give them. */
 export interface LicenceFieldsInput {
@@ -34,52 +34,6 @@ export interface LicenceFields<T extends LicenceTypeRef = LicenceTypeRef> {
 }
 
 export type LicenceField = keyof LicenceFieldsInput;
-
-export interface FieldProblem<F extends string = string> {
-  field: F;
-  code: string;
-  message: string;
-}
-
-export type Checked<T> = { ok: true; value: T } | { ok: false; problem: FieldProblem };
-
-const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
-const fail = (field: string, message: string, code = 'VALIDATION'): Checked<never> => ({ ok: false, problem: { field, code, message } });
-
-/** Trimmed text of at most `max` characters; empty is null unless required. */
-export function checkText(value: string | null | undefined, field: string, label: string, opts: { max: number; required: boolean }): Checked<string | null> {
-  const text = value?.trim() ?? '';
-  if (!text) return opts.required ? fail(field, `请填写${label}`) : ok(null);
-  if (text.length > opts.max) return fail(field, `${label}不能超过 ${opts.max} 个字`);
-  return ok(text);
-}
-
-/** A real YYYY-MM-DD date (INVALID_DATE otherwise). */
-export function checkDate(value: string | null | undefined, field: string, label: string): Checked<string> {
-  return value && parseDate(value) ? ok(value) : fail(field, `${label}应为 YYYY-MM-DD 格式的日期`, 'INVALID_DATE');
-}
-
-/** A 400 naming the field at fault (`details.field`). */
-export const problemError = (p: FieldProblem) => new AppError(p.code, p.message, 400, { field: p.field });
-
-/** The value, or the problem as a 400. */
-export function orThrow<T>(checked: Checked<T>): T {
-  if (!checked.ok) throw problemError(checked.problem);
-  return checked.value;
-}
-
-/** A 400 naming the input field at fault (`details.field`). */
-export const invalid = (field: string, message: string, code = 'VALIDATION') => new AppError(code, message, 400, { field });
-
-/** Trimmed text, required and at most `max` characters. */
-export function requireText(value: string | null | undefined, field: string, label: string, max = 500): string {
-  return orThrow(checkText(value, field, label, { max, required: true }))!;
-}
-
-/** A real YYYY-MM-DD date (400 INVALID_DATE otherwise). */
-export function requireDate(value: string | null | undefined, field: string, label: string): string {
-  return orThrow(checkDate(value, field, label));
-}
 
 /** The last day of a validity of `years` starting on `issuedOn` (2024-03-01 + 5 years → 2029-02-28). */
 export function defaultExpiry(issuedOn: string, years: number): string {
@@ -122,10 +76,10 @@ export function checkLicenceFields<T extends LicenceTypeRef>(input: LicenceField
   const number = take(checkText(input.number, 'number', '证书编号', { max: 100, required: true }));
   const scope = take(checkText(input.scope, 'scope', '许可范围', { max: 2000, required: false }));
   let issuedOn = take(checkDate(input.issuedOn, 'issuedOn', '发证日期'));
-  if (issuedOn && issuedOn > today) issuedOn = take(fail('issuedOn', `发证日期 ${issuedOn} 晚于今天`, 'DATE_FUTURE'));
+  if (issuedOn && issuedOn > today) issuedOn = take(fail('issuedOn', 'DATE_FUTURE', `发证日期 ${issuedOn} 晚于今天`));
   const expiry = input.expiresOn?.trim();
   let expiresOn = expiry === NO_EXPIRY ? null : expiry ? take(checkDate(expiry, 'expiresOn', '有效期至')) : issuedOn && type?.validityYears ? defaultExpiry(issuedOn, type.validityYears) : null;
-  if (issuedOn && expiresOn && expiresOn < issuedOn) expiresOn = take(fail('expiresOn', `有效期至 ${expiresOn} 早于发证日期 ${issuedOn}`, 'EXPIRY_BEFORE_ISSUE'));
+  if (issuedOn && expiresOn && expiresOn < issuedOn) expiresOn = take(fail('expiresOn', 'EXPIRY_BEFORE_ISSUE', `有效期至 ${expiresOn} 早于发证日期 ${issuedOn}`));
   const issuer = take(checkText(input.issuer, 'issuer', '发证机关', { max: 200, required: true }));
   if (problems.length || !uscc.ok || !type) return { ok: false, problems };
   return {

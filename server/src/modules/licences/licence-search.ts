@@ -1,11 +1,10 @@
 import { type SQL, and, eq, lte, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.js';
 import { regionPrefix, visibleTo } from '../../platform/access/scope.js';
-import { enterprises } from '../enterprises/enterprises.schema.js';
-import { normalizeUscc } from '../enterprises/uscc.js';
+import { enterprises, normalizeUscc } from '../enterprises/index.js';
 import { licences } from './licences.schema.js';
 import type { LicenceFilter } from './licences.service.js';
-import { checkDate, orThrow } from './licence-fields.js';
+import { checkDate, orThrow } from '../../platform/validation/fields.js';
 
 /**
  * The list's filters and the reader's data scope as one condition over `licences` joined to their

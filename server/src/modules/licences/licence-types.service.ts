@@ -6,7 +6,7 @@ import type { AuditService } from '../../platform/audit/audit.service.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { type ExpectedVersion, assertVersion } from '../../platform/http/etag.js';
 import { orgs } from '../../platform/jurisdiction/jurisdiction.schema.js';
-import { invalid, requireText } from './licence-fields.js';
+import { invalid, requireText } from '../../platform/validation/fields.js';
 import { LICENCE_TYPE_SEEDS } from './licence-types.js';
 import { licenceTypes } from './licences.schema.js';
 

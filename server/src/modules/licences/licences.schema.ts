@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../db/columns.js';
 import { orgs } from '../../platform/jurisdiction/jurisdiction.schema.js';
-import { enterprises } from '../enterprises/enterprises.schema.js';
+import { enterprises } from '../enterprises/index.js';
 import type { LicenceState } from './states.js';
 
 /**

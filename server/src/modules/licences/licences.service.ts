@@ -12,9 +12,10 @@ import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
 import { type ExpectedVersion, assertVersion, preconditionFailed } from '../../platform/http/etag.js';
 import { type Page, offsetOf } from '../../platform/http/schemas.js';
 import { orgs, regions } from '../../platform/jurisdiction/jurisdiction.schema.js';
-import { enterprises } from '../enterprises/enterprises.schema.js';
+import { enterprises } from '../enterprises/index.js';
 import { licenceApprovalRules, licenceNotices, licenceTransitions, licenceTypes, licences } from './licences.schema.js';
-import { type LicenceFieldsInput, checkLicenceFields, historicProblem, holderUnknown, invalid, problemError, requireDate, requireText } from './licence-fields.js';
+import { type LicenceFieldsInput, checkLicenceFields, historicProblem, holderUnknown } from './licence-fields.js';
+import { invalid, fieldError, requireDate, requireText } from '../../platform/validation/fields.js';
 import { licenceConditions } from './licence-search.js';
 import { renderNotice } from './notice.js';
 import { type LicenceState, STATE_LABELS, TRANSITION_TARGETS, type TransitionTarget, canTransition } from './states.js';
@@ -145,16 +146,16 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
     async create(ctx: RequestContext & { actor: Actor }, input: LicenceInput) {
       const [named] = await db.select().from(licenceTypes).where(eq(licenceTypes.key, input.type));
       const checked = checkLicenceFields(input, named);
-      if (!checked.ok) throw problemError(checked.problems[0]!);
+      if (!checked.ok) throw fieldError(checked.problems[0]!);
       const { type, number, scope, issuedOn, expiresOn, issuer } = checked.value;
-      if (type.historic) throw problemError(historicProblem(type));
+      if (type.historic) throw fieldError(historicProblem(type));
 
       return inTransaction(db, async (tx) => {
         const [enterprise] = await tx
           .select({ id: enterprises.id })
           .from(enterprises)
           .where(and(eq(enterprises.uscc, checked.value.uscc), scopeOf(ctx.actor)));
-        if (!enterprise) throw problemError(holderUnknown(checked.value));
+        if (!enterprise) throw fieldError(holderUnknown(checked.value));
         const [taken] = await tx.select({ id: licences.id }).from(licences).where(and(eq(licences.typeKey, type.key), eq(licences.number, number)));
         if (taken) throw new AppError('DUPLICATE', `${type.name}编号 ${number} 已登记`, 409, { field: 'number' });
         const [row] = await tx.insert(licences).values({ enterpriseId: enterprise.id, typeKey: type.key, number, scope, issuedOn, expiresOn, issuer }).returning({ id: licences.id });

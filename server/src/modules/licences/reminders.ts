@@ -4,7 +4,7 @@ import { inTransaction } from '../../db/sql.js';
 import { addDays, todayInChina } from '../../platform/calendar/dates.js';
 import type { JurisdictionService } from '../../platform/jurisdiction/jurisdiction.service.js';
 import type { TodoSpec, TodosService } from '../../platform/todos/todos.service.js';
-import { enterprises } from '../enterprises/enterprises.schema.js';
+import { enterprises } from '../enterprises/index.js';
 import { licenceFeedback } from './feedback/feedback.schema.js';
 import { licenceTransitions, licenceTypes, licences } from './licences.schema.js';
 import type { LicenceState } from './states.js';

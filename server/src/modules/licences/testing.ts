@@ -22,3 +22,6 @@ export async function makeLicence(env: ServiceEnv, fields: { regionCode?: string
     ...input,
   });
 }
+
+/** Reads the text of a .docx (for tests of other modules' documents). */
+export { docxText } from './exits/testing.js';

@@ -11,7 +11,8 @@ import type { Cell } from '../../../platform/files/read-rows.js';
 import { countOf, stagingTable } from '../../../platform/files/staging.js';
 import type { JurisdictionService } from '../../../platform/jurisdiction/jurisdiction.service.js';
 import { enterpriseImports } from '../enterprises.schema.js';
-import { FILE_COLUMNS, type FileField, REQUIRED_FILE_FIELDS, checkDate, checkDigitProblem, checkIndustry, checkRegion, checkStatus, checkText, checkUscc } from '../enterprise-fields.js';
+import { FILE_COLUMNS, type FileField, REQUIRED_FILE_FIELDS, checkDate, checkDigitProblem, checkIndustry, checkRegion, checkStatus, checkUscc } from '../enterprise-fields.js';
+import { checkCellText } from '../../../platform/validation/fields.js';
 
 /** Staged columns: field, SQL column of the staging and of the enterprises table. */
 const COLUMNS: { key: FileField; column: string; type: string }[] = [
@@ -47,9 +48,9 @@ function checkRow(row: number, cells: Cell[], header: HeaderMap<FileField>, reso
   if (!code.ok) reject('uscc', code.problem);
   else if (code.value.checkDigitFailed) reject('uscc', checkDigitProblem(code.value.uscc));
   else out.uscc = code.value.uscc;
-  take('name', checkText('name', '企业名称', text('name'), { required: true, max: 200 }));
-  take('legalRepresentative', checkText('legalRepresentative', '法定代表人', text('legalRepresentative'), { max: 50 }));
-  take('address', checkText('address', '住所', text('address'), { max: 300 }));
+  take('name', checkCellText(text('name'), 'name', '企业名称', { required: true, max: 200 }));
+  take('legalRepresentative', checkCellText(text('legalRepresentative'), 'legalRepresentative', '法定代表人', { max: 50 }));
+  take('address', checkCellText(text('address'), 'address', '住所', { max: 300 }));
   take('regionCode', checkRegion(text('regionCode'), resolveRegion));
   take('status', checkStatus(text('status')));
   take('establishedOn', checkDate(cell('establishedOn') ?? null));

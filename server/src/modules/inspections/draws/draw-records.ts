@@ -6,11 +6,11 @@ import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { notFound } from '../../../platform/http/errors.js';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { sortUtf8 } from '../draw/algorithm.js';
-import { keyOf } from '../draw/blinded.js';
-import { nonceOf } from '../draw/blinding.js';
+import { openingsOf } from '../draw/blinded.js';
+import { blindSorted } from '../draw/blinding.js';
 import { type BuiltDocument, type RecordParts, buildDocument } from '../draw/document.js';
 import type { FrozenInspector } from '../draw/pool.js';
-import { unpackAssignments, unpackStrata } from '../draw/storage.js';
+import { isBlinded, unpackAssignments, unpackStrata } from '../draw/storage.js';
 import { type DrawStatus, drawDocuments, draws, inspectionItems, inspectionPlans } from '../inspections.schema.js';
 import type { PlansService } from '../plans/plans.service.js';
 import { commitStatementFor } from './draw-summary.js';
@@ -73,18 +73,21 @@ export function makeDrawRecords(deps: { db: Db; audit: AuditService; plans: Plan
     const plan = await names(tx, draw);
     const blinded = draw.blindSecret !== null;
     const revealed = draw.status === 'revealed' && draw.record !== null;
-    const strata = unpackStrata(draw.strata);
+    const frozen = unpackStrata(draw.strata);
+    // `/2`: the blinded ids are recomputed from the keys (kept in their order), not stored.
+    const strata = await Promise.all(
+      frozen.map(async (s) => {
+        if (!isBlinded(s)) return { name: s.name, k: s.k, candidates: s.candidates, keys: undefined, className: undefined };
+        const blinded = await blindSorted(draw.blindSecret!, s.keys);
+        if (blinded.keys.some((key, i) => key !== s.keys[i])) throw new Error(`draw ${draw.id}, stratum ${s.name}: the stored keys are not in blinded order`);
+        return { name: s.name, k: s.k, candidates: blinded.candidates, keys: s.keys, className: s.className };
+      }),
+    );
     const stored = revealed ? draw.record! : null;
     const assignments = stored ? unpackAssignments(stored) : undefined;
     const pool = blinded ? (draw.inspectorPool as FrozenInspector[]).map((i) => i.userId) : undefined;
     const inspectorsPerTask = draw.inspectorsPerTask ?? plan.planInspectorsPerTask;
-    const openings =
-      stored && blinded
-        ? stored.strata.flatMap((s, i) => s.selected.map((blindedId) => {
-            const key = keyOf({ candidates: strata[i]!.candidates, keys: strata[i]!.keys! }, blindedId);
-            return { blindedId, key, nonce: nonceOf(draw.blindSecret!, key).toString('hex') };
-          }))
-        : undefined;
+    const openings = stored && assignments && blinded ? openingsOf({ strata: stored.strata, assignments }, draw.blindSecret!) : undefined;
     const selectedKeys = openings ? openings.map((o) => o.key) : stored ? stored.strata.flatMap((s) => s.selected) : [];
     const inspectorIds = pool ?? [...new Set((assignments ?? []).flatMap((a) => [...a.candidates, ...a.excluded.map((x) => x.inspector)]))];
     const head: Record<string, unknown> = {

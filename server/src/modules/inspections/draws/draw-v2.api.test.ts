@@ -5,7 +5,7 @@ import { parseCommitStatement, verifyDrawRecord } from '../../../../../packages/
 import { readStatements } from '../../../platform/audit/audit.anchors.js';
 import { users } from '../../../platform/users/users.schema.js';
 import { useTestEnv } from '../../../test/app.js';
-import { enterprises } from '../../enterprises/enterprises.schema.js';
+import { enterprises } from '../../enterprises/index.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
 import { draws } from '../inspections.schema.js';
 import { CURRENT_YEAR, type RecordJson, makeItem } from '../testing.js';

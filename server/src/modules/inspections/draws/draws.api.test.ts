@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../../../test/app.js';
-import { enterprises } from '../../enterprises/enterprises.schema.js';
+import { enterprises } from '../../enterprises/index.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
 import { verifyDrawRecord } from '../../../../../packages/draw-verify/zhijian-verify.mjs';
 import { type RecordJson, makeItem, CURRENT_YEAR } from '../testing.js';

@@ -10,8 +10,8 @@ import { type ExpectedVersion, assertVersion } from '../../../platform/http/etag
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { users } from '../../../platform/users/users.schema.js';
-import { invalid, requireText } from '../../licences/licence-fields.js';
-import { normalizeUscc, usccProblem } from '../../enterprises/uscc.js';
+import { invalid, requireText } from '../../../platform/validation/fields.js';
+import { normalizeUscc, usccProblem } from '../../enterprises/index.js';
 import type { FrozenInspector } from '../draw/pool.js';
 import { inspectorProfiles } from '../inspections.schema.js';
 

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../../platform/http/errors.js';
 import { type ExpectedVersion, assertVersion } from '../../../platform/http/etag.js';
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
-import { invalid, requireText } from '../../licences/licence-fields.js';
+import { invalid, requireText } from '../../../platform/validation/fields.js';
 import { ANSWER_TYPES, type ChecklistQuestion, SEVERITIES, TARGET_KINDS, type TargetKind, inspectionItems } from '../inspections.schema.js';
 
 export const QUESTION_KEY_PATTERN = '^[a-z][a-z0-9_]{0,39}$';

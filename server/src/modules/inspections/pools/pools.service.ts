@@ -6,9 +6,9 @@ import { regionPrefix, regionWithin, visibleTo } from '../../../platform/access/
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import { AppError, forbidden, notFound } from '../../../platform/http/errors.js';
 import type { JurisdictionService } from '../../../platform/jurisdiction/jurisdiction.service.js';
-import { CREDIT_CLASSES, ENTERPRISE_STATUSES, enterprises } from '../../enterprises/enterprises.schema.js';
-import { invalid, requireText } from '../../licences/licence-fields.js';
-import { licenceTypes, licences } from '../../licences/licences.schema.js';
+import { CREDIT_CLASSES, ENTERPRISE_STATUSES, enterprises } from '../../enterprises/index.js';
+import { invalid, requireText } from '../../../platform/validation/fields.js';
+import { licences, licenceTypes } from '../../licences/index.js';
 import { type PoolFilter, objectPools } from '../inspections.schema.js';
 
 export interface PoolInput {

@@ -4,8 +4,7 @@ import { countAll, inTransaction } from '../../../db/sql.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import type { TodoSpec, TodosService } from '../../../platform/todos/todos.service.js';
-import { enterprises } from '../../enterprises/enterprises.schema.js';
-import { normalizeUscc } from '../../enterprises/uscc.js';
+import { enterprises, normalizeUscc } from '../../enterprises/index.js';
 import { inspectionItems, inspectionPlans } from '../inspections.schema.js';
 import { type TaskState, inspectionTasks, rectificationOrders } from './tasks.schema.js';
 

@@ -4,7 +4,7 @@ import { todayInChina } from '../../../platform/calendar/dates.js';
 import { useTestEnv } from '../../../test/app.js';
 import { users } from '../../../platform/users/users.schema.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
-import { docxText } from '../../licences/exits/testing.js';
+import { docxText } from '../../licences/testing.js';
 import { auditRecordOf, makeInspector, makeItem, publicRecordOf, CURRENT_YEAR } from '../testing.js';
 
 const env = useTestEnv();

@@ -1,6 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../../db/columns.js';
-import { enterprises } from '../../enterprises/enterprises.schema.js';
+import { enterprises } from '../../enterprises/index.js';
 import type { SEVERITIES } from '../inspections.schema.js';
 
 /** Why a task exists: drawn by a plan, or created by hand after a complaint or for a targeted check. */

@@ -6,7 +6,7 @@ import { regionPrefix, visibleTo } from '../../../platform/access/scope.js';
 import { notFound } from '../../../platform/http/errors.js';
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
-import { enterprises } from '../../enterprises/enterprises.schema.js';
+import { enterprises } from '../../enterprises/index.js';
 import { licenceTransitions, licenceTypes, licences } from '../licences.schema.js';
 import { allowedOutcomes } from './exit-rules.js';
 import { type ExitKind, type ExitStage, licenceExits } from './exits.schema.js';

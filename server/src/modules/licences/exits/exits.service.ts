@@ -12,7 +12,7 @@ import type { JurisdictionService } from '../../../platform/jurisdiction/jurisdi
 import type { TodosService } from '../../../platform/todos/todos.service.js';
 import type { UsersService } from '../../../platform/users/users.service.js';
 import { DOCX, type LicenceDocuments } from '../documents/documents.service.js';
-import { invalid, requireDate, requireText } from '../licence-fields.js';
+import { invalid, requireDate, requireText } from '../../../platform/validation/fields.js';
 import type { LicencesService } from '../licences.service.js';
 import { STATE_LABELS } from '../states.js';
 import { type DocumentParties, renderDecision, renderInvestigationNotice } from './exit-documents.js';

@@ -8,7 +8,7 @@ import { type ExpectedVersion, assertVersion } from '../../../platform/http/etag
 import type { LicenceExits } from '../exits/exits.service.js';
 import type { ExitKind, LawArea } from '../exits/exits.schema.js';
 import { licences as licenceTable } from '../licences.schema.js';
-import { invalid, requireText } from '../licence-fields.js';
+import { invalid, requireText } from '../../../platform/validation/fields.js';
 import type { LicencesService, TransitionInput } from '../licences.service.js';
 import type { TodosService } from '../../../platform/todos/todos.service.js';
 import { type FeedbackKind, licenceFeedback } from './feedback.schema.js';

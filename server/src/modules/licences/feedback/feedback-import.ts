@@ -8,7 +8,7 @@ import { cellDate, cellText } from '../../../platform/files/cells.js';
 import type { FileColumn, HeaderMap } from '../../../platform/files/header.js';
 import { type ImportFile, type ImportMode, type ImportResult, type Rejection, runImport } from '../../../platform/files/import.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { normalizeUscc } from '../../enterprises/uscc.js';
+import { normalizeUscc } from '../../enterprises/index.js';
 import { FEEDBACK_KINDS, type FeedbackKind } from './feedback.schema.js';
 import type { FeedbackInput, FeedbackService } from './feedback.service.js';
 

@@ -1,6 +1,6 @@
 import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
-import { enterprises } from '../../enterprises/enterprises.schema.js';
+import { enterprises } from '../../enterprises/index.js';
 import { licences } from '../licences.schema.js';
 
 export const FEEDBACK_KINDS = ['licence_revoked', 'licence_suspended', 'conditions_changed', 'closure_decision', 'serious_violation', 'other'] as const;

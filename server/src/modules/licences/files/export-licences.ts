@@ -1,7 +1,7 @@
 import { type SQL, and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/access/actor.js';
-import { enterprises } from '../../enterprises/enterprises.schema.js';
+import { enterprises } from '../../enterprises/index.js';
 import { licenceConditions } from '../licence-search.js';
 import { licenceTypes, licences } from '../licences.schema.js';
 import { NO_EXPIRY } from '../licence-fields.js';

@@ -10,7 +10,7 @@ import type { HeaderMap } from '../../../platform/files/header.js';
 import { type CellProblem, type ImportFile, type ImportMode, type ImportResult, type Rejection, runImport } from '../../../platform/files/import.js';
 import type { Cell } from '../../../platform/files/read-rows.js';
 import { countOf, stagingTable } from '../../../platform/files/staging.js';
-import { enterprises } from '../../enterprises/enterprises.schema.js';
+import { enterprises } from '../../enterprises/index.js';
 import { type LicenceField, type LicenceTypeRef, checkLicenceFields, historicProblem, holderUnknown } from '../licence-fields.js';
 import { licenceTypes } from '../licences.schema.js';
 import { LICENCE_FILE_COLUMNS, REQUIRED_LICENCE_FILE_FIELDS } from './licence-file-columns.js';

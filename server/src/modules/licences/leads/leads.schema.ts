@@ -1,6 +1,6 @@
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
-import { enterprises } from '../../enterprises/enterprises.schema.js';
+import { enterprises } from '../../enterprises/index.js';
 import { licenceTypes } from '../licences.schema.js';
 
 export const LEAD_STATUSES = ['open', 'assigned', 'closed'] as const;

@@ -10,9 +10,8 @@ import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { orgs, regions } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import type { JurisdictionService } from '../../../platform/jurisdiction/jurisdiction.service.js';
 import type { UsersService } from '../../../platform/users/users.service.js';
-import { checkDigitProblem, checkRegion, checkUscc, fieldError } from '../../enterprises/enterprise-fields.js';
-import { invalid, requireText } from '../licence-fields.js';
-import { enterprises } from '../../enterprises/enterprises.schema.js';
+import { checkDigitProblem, checkRegion, checkUscc, enterprises } from '../../enterprises/index.js';
+import { fieldError, invalid, requireText } from '../../../platform/validation/fields.js';
 import { licenceTypes } from '../licences.schema.js';
 import { LEAD_OUTCOMES, type LeadOutcome, type LeadStatus, unlicensedLeads } from './leads.schema.js';
 

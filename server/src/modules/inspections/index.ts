@@ -1,0 +1,14 @@
+/**
+ * The inspections module's public API: the only file other modules import from it (tests may also
+ * import `./testing.ts`). Everything else in this folder is inner and may change without notice.
+ * No module reads its tables today; export them here when one must.
+ */
+export { TARGET_KINDS, type TargetKind } from './inspections.schema.js';
+export { POOL_KINDS_OF_ITEM } from './target-kinds.js';
+export type { InspectionItemsService } from './items/items.service.js';
+export type { InspectorsService } from './inspectors/inspectors.service.js';
+export type { PoolsService } from './pools/pools.service.js';
+export type { PlansService } from './plans/plans.service.js';
+export type { DrawsService } from './draws/draws.service.js';
+export type { TasksService } from './tasks/tasks.service.js';
+export type { RectificationService } from './tasks/rectification.service.js';
