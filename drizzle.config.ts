@@ -2,7 +2,8 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './server/src/db/schema.ts',
+  // Every table lives in a `*.schema.ts` file of its platform service or module (db/ imports none).
+  schema: ['./server/src/platform/**/*.schema.ts', './server/src/modules/**/*.schema.ts'],
   out: './server/drizzle',
   casing: 'snake_case',
 });

@@ -12,11 +12,13 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { pglitePrepared } from './pglite-prepared.js';
-import * as schema from './schema.js';
-
-export type Schema = typeof schema;
-/** A Drizzle database or transaction handle; every repository function accepts either. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * A Drizzle database or transaction handle; every repository function accepts either. Queries use
+ * the query builder over the table objects each module owns; no relational schema (`db.query.*`)
+ * is registered, so `db/` needs no module's tables (drizzle-kit reads the `*.schema.ts` files by
+ * glob, see drizzle.config.ts).
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface Database {
@@ -59,7 +61,7 @@ export async function openPglite(dir?: string, migrationsDir?: string): Promise<
 
 /** A Database over an open PGlite client (tests create theirs from a data-directory snapshot). */
 export function pgliteDatabase(client: PGlite): Database {
-  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzlePglite({ client, casing: 'snake_case' }) as unknown as Db;
   return {
     kind: 'pglite',
     db,
@@ -107,7 +109,7 @@ async function openPostgres(connectionString: string): Promise<Database> {
   pool.on('error', () => {
     /* idle client errors are retried by the pool on next use */
   });
-  const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzlePg({ client: pool, casing: 'snake_case' }) as unknown as Db;
   return {
     kind: 'postgres',
     db,
