@@ -1,7 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// Server walls (docs/ARCHITECTURE.md): a module imports another module only through its index.ts
+// (tests and testing.ts also through its testing.ts); platform/ and db/ import no module.
+const SERVER_MODULES = fs.readdirSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'server/src/modules'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const SERVER_TESTS = ['server/src/**/*.test.ts', 'server/src/modules/*/testing.ts'];
+const moduleWall = (self, entries) => ({
+  group: SERVER_MODULES.filter((m) => m !== self).flatMap((m) => [`**/${m}/**`, ...entries.map((e) => `!**/${m}/${e}`)]),
+  message: entries.includes('testing.js')
+    ? "A test imports another module only through its index.ts (its public API) or its testing.ts (test factories). See docs/ARCHITECTURE.md."
+    : "Import another module only through its index.ts (its public API); only tests may also use its testing.ts. See docs/ARCHITECTURE.md.",
+});
+const serverWalls = [
+  ...SERVER_MODULES.flatMap((m) => [
+    { files: [`server/src/modules/${m}/**/*.ts`], ignores: SERVER_TESTS, rules: { 'no-restricted-imports': ['error', { patterns: [moduleWall(m, ['index.js'])] }] } },
+    { files: SERVER_TESTS.map((t) => t.replace('server/src/', `server/src/modules/${m}/`).replace('modules/*/', '')), rules: { 'no-restricted-imports': ['error', { patterns: [moduleWall(m, ['index.js', 'testing.js'])] }] } },
+  ]),
+  {
+    files: ['server/src/platform/**/*.ts', 'server/src/db/**/*.ts'],
+    ignores: ['server/src/platform/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/**'], message: 'platform/ and db/ import no module: modules depend on them, never the reverse. See docs/ARCHITECTURE.md.' }] }] },
+  },
+];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', 'data/**', 'web/src/api/schema.d.ts', '.e2e/**', 'bench/.build/**'] },
@@ -25,4 +50,5 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
+  ...serverWalls,
 );
