@@ -1,8 +1,9 @@
-import { candidatesHashOf, commitmentOf } from './algorithm.js';
-import { blindSorted, labelClasses, nonceOf } from './blinding.js';
-import { type InspectorChoice, assignInspectors, revealDraw } from './draw.js';
+import { candidatesHashOf, commitmentOf, randomStream, seedOf, selectK } from './algorithm.js';
+import { blindOf, blindSorted, labelClasses, nonceOf } from './blinding.js';
+import { type InspectorChoice, assignInspectors } from './draw.js';
 import type { ExclusionEvidence } from './eligibility.js';
 import { type FrozenInspector, freezePool, inspectorPoolHashOf } from './pool.js';
+import type { BlindedKeys } from './storage.js';
 import type { Assignment, DrawRecord } from './record.js';
 
 export const BLINDED_VERSION = 'zhijian-draw/2';
@@ -42,7 +43,9 @@ export interface Opening {
   nonce: string;
 }
 
-export interface BlindedRecord extends DrawRecord {
+/** A revealed `/2` draw as the reveal makes it: the selection as blinded ids and their openings (the candidates stay the committed strata's). */
+export interface BlindedRecord extends Omit<DrawRecord, 'strata'> {
+  strata: { name: string; k: number; selected: string[] }[];
   inspectorPool: string[];
   inspectorPoolHash: string;
   inspectorsPerTask: number;
@@ -83,46 +86,56 @@ export async function commitBlindedDraw(input: { strata: readonly ClassStratum[]
   };
 }
 
-/** The key behind a selected blinded id of a stratum (its candidates are sorted: binary search). */
-export function keyOf(stratum: Pick<BlindedStratum, 'candidates' | 'keys'>, blindedId: string): string {
-  let lo = 0;
-  let hi = stratum.candidates.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const id = stratum.candidates[mid]!;
-    if (id === blindedId) return stratum.keys[mid]!;
-    if (id < blindedId) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  throw new Error(`${blindedId} is not a candidate of stratum ${JSON.stringify((stratum as { name?: string }).name ?? '')}`);
-}
-
 /**
  * The reveal step of `zhijian-draw/2`: the witness input NFC-normalised, the seed, each stratum's
- * selection of blinded ids and their openings. The inspectors are assigned after it
- * (`assignBlindedInspectors`), once the caller knows what it needs about the opened keys.
+ * selection and its openings. The selection's positions depend only on the seed, the label and the
+ * stratum's size, so they are drawn over the keys, kept in the order of their blinded ids: only the
+ * selected keys are blinded again. The inspectors are assigned after it (`assignBlindedInspectors`),
+ * once the caller knows what it needs about the opened keys.
  */
 export function revealBlindedDraw(
-  committed: Pick<CommittedBlindedDraw, 'strata' | 'candidatesHash' | 'commitment' | 'inspectorPoolHash' | 'inspectorsPerTask'> & { inspectorPool: readonly { userId: string }[] },
+  committed: { strata: readonly BlindedKeys[]; candidatesHash: string; commitment: string; inspectorPool: readonly { userId: string }[]; inspectorPoolHash: string; inspectorsPerTask: number },
   secrets: { secret: Buffer; blindSecret: Buffer },
   witnessInput: string,
 ): BlindedRecord {
-  const base = revealDraw({ version: BLINDED_VERSION, strata: committed.strata, candidatesHash: committed.candidatesHash, commitment: committed.commitment }, secrets.secret, witnessInput.normalize('NFC'));
+  const witness = witnessInput.normalize('NFC');
+  const seed = seedOf(secrets.secret, witness);
   const openings: Opening[] = [];
-  base.strata.forEach((s, i) => {
-    for (const id of s.selected) {
-      const key = keyOf(committed.strata[i]!, id);
-      openings.push({ blindedId: id, key, nonce: nonceOf(secrets.blindSecret, key).toString('hex') });
-    }
+  const strata = committed.strata.map((s) => {
+    const keys = selectK(randomStream(seed, s.name), s.keys, s.k);
+    const selected = keys.map((key) => {
+      const nonce = nonceOf(secrets.blindSecret, key);
+      const blindedId = blindOf(secrets.blindSecret, key);
+      openings.push({ blindedId, key, nonce: nonce.toString('hex') });
+      return blindedId;
+    });
+    return { name: s.name, k: s.k, selected };
   });
   return {
-    ...base,
-    strata: base.strata.map((s) => ({ name: s.name, candidates: s.candidates, k: s.k, selected: s.selected })),
+    version: BLINDED_VERSION,
+    candidatesHash: committed.candidatesHash,
+    commitment: committed.commitment,
+    secret: secrets.secret.toString('hex'),
+    witnessInput: witness,
+    seed: seed.toString('hex'),
+    strata,
     openings,
     inspectorPool: committed.inspectorPool.map((i) => i.userId),
     inspectorPoolHash: committed.inspectorPoolHash,
     inspectorsPerTask: committed.inspectorsPerTask,
+    assignments: [],
   };
+}
+
+/** The openings of a stored `/2` record: its selected ids with the keys of its assignments (in the same order), nonces recomputed. */
+export function openingsOf(record: { strata: readonly { selected: readonly string[] }[]; assignments: readonly { objectKey: string }[] }, blindSecret: Buffer): Opening[] {
+  const ids = record.strata.flatMap((s) => s.selected);
+  if (ids.length !== record.assignments.length) throw new Error(`${ids.length} selected ids but ${record.assignments.length} assignments`);
+  return ids.map((blindedId, i) => {
+    const key = record.assignments[i]!.objectKey;
+    if (blindOf(blindSecret, key) !== blindedId) throw new Error(`assignment ${i} (${key}) does not open ${blindedId}`);
+    return { blindedId, key, nonce: nonceOf(blindSecret, key).toString('hex') };
+  });
 }
 
 /** The inspectors of each opened key (strata in record order, objects in draw order), `inspectorsPerTask` each where the pool allows. */

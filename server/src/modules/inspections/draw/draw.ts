@@ -60,7 +60,7 @@ export function revealDraw(committed: ReturnType<typeof commitDraw>, secret: Buf
  * its own stream named by the object's key — for blinded candidates (`/2`) the opened key, which
  * `openKey` gives for a selected id.
  */
-export function assignInspectors(record: DrawRecord, inspectorsFor: (objectKey: string) => InspectorChoice, openKey: (selected: string) => string = (id) => id): Assignment[] {
+export function assignInspectors(record: { seed: string; strata: readonly { selected: readonly string[] }[] }, inspectorsFor: (objectKey: string) => InspectorChoice, openKey: (selected: string) => string = (id) => id): Assignment[] {
   const seed = Buffer.from(record.seed, 'hex');
   // Objects that share one choice (the same `eligible` array, e.g. every object of a region
   // without conflicts) share its sorted candidates: sorted once, not once per object.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyDrawRecord } from '../../../../../packages/draw-verify/zhijian-verify.mjs';
 import { assignInspectors, commitDraw, revealDraw } from './draw.js';
-import { packRecord, packStrata, unpackRecord, unpackStrata } from './storage.js';
+import { packRecord, packStrata, unpackAssignments, unpackStrata } from './storage.js';
 
 const SECRET = Buffer.alloc(32, 7);
 
@@ -24,7 +24,8 @@ describe('draw storage', () => {
     expect(strata).toEqual(committed.strata);
     const stored = JSON.parse(JSON.stringify(packRecord(record)));
     expect(stored.assignments.choices).toHaveLength(2); // x2's choice has other arrays but the same content
-    const unpacked = unpackRecord(stored, strata);
+    expect(stored.strata).toEqual(record.strata.map((s) => ({ name: s.name, k: s.k, selected: s.selected })));
+    const unpacked = { ...stored, strata: record.strata, assignments: unpackAssignments(stored) };
     expect(unpacked).toEqual(record);
     expect(await verifyDrawRecord(unpacked)).toMatchObject({ ok: true });
   });
@@ -33,7 +34,12 @@ describe('draw storage', () => {
     const committed = commitDraw([{ name: 'A', candidates: ['a', 'b'], k: 1 }], SECRET);
     const record = revealDraw(committed, SECRET, '');
     expect(unpackStrata([{ name: 'A', k: 1, candidates: ['a', 'b'] }])).toEqual(committed.strata);
-    expect(unpackRecord(record, committed.strata)).toBe(record);
+    expect(unpackAssignments(record)).toBe(record.assignments);
+  });
+
+  it('keeps a /2 stratum as its class and its keys in blinded-id order', () => {
+    const stratum = { name: 'S1', className: 'A', k: 1, keys: ['k2', 'k1'] };
+    expect(unpackStrata(JSON.parse(JSON.stringify(packStrata([stratum]))))).toEqual([stratum]);
   });
 
   it('refuses a candidate with a line break', () => {

@@ -1,16 +1,17 @@
 import type { Exclusion } from './blinded.js';
 import type { ExclusionEvidence } from './eligibility.js';
-import type { Assignment, DrawRecord, DrawStratum } from './record.js';
+import type { Assignment, DrawRecord } from './record.js';
 
 /**
  * How a draw is stored (`draws.strata`, `draws.record`), compactly: a draw of a million candidates
  * selects a hundred thousand objects, and each assignment lists every inspector of the pool as a
  * candidate or an exclusion — stored as the record of docs/DRAW.md, that is several hundred MB of
- * JSON, more than a jsonb value may hold. The published record is assembled from these when read
- * (`unpackRecord`) and is the same record.
+ * JSON, more than a jsonb value may hold. The published record is assembled from these once
+ * (draws/draw-records.ts) and is the same record.
  *
  * - A stratum keeps its keys as one text, `<key>\n` per candidate in candidate order (keys never
- *   contain a line break: commitDraw refuses them), with their count `n`.
+ *   contain a line break: commitDraw refuses them), with their count `n`; a `/2` stratum its keys
+ *   in the order of their blinded ids and its class — the blinded ids are recomputed, not stored.
  * - A revealed record keeps no candidates (they are the frozen strata's) and stores each distinct
  *   inspector choice (candidates and exclusions) once; each selected object is a line
  *   `<object key>\t<choice>\t<selected, as indices into the choice's candidates, comma-separated>\n`.
@@ -19,11 +20,10 @@ export interface StoredStratum {
   name: string;
   k: number;
   n: number;
-  /** `<key>\n` per candidate; in `/2`, in the order of the blinded ids. */
+  /** `<key>\n` per candidate; in `/2`, in the order of their blinded ids (which are recomputed when needed, not stored). */
   keys: string;
-  /** `/2`: the class behind the label (auditors only) and `<blinded id>\n` per candidate, sorted. */
+  /** `/2`: the class behind the label (auditors only). */
   className?: string;
-  blinded?: string;
 }
 
 /** Draws committed before the compact form kept their keys as a JSON array. */
@@ -46,14 +46,18 @@ export interface StoredRecord extends Omit<DrawRecord, 'strata' | 'assignments'>
   };
 }
 
-export interface FrozenStratum {
+/** A stratum as committed: `/1` candidates are the keys; a `/2` stratum has its keys in blinded-id order and its class. */
+export type FrozenStratum = { name: string; k: number; candidates: string[] } | BlindedKeys;
+
+/** A `/2` stratum as stored: the keys in the order of their blinded ids (the selection's positions are the same). */
+export interface BlindedKeys {
   name: string;
-  candidates: string[];
+  className: string;
   k: number;
-  /** `/2`: the key of each blinded candidate, at the same index, and the class behind the label. */
-  keys?: string[];
-  className?: string;
+  keys: string[];
 }
+
+export const isBlinded = (s: FrozenStratum): s is BlindedKeys => 'keys' in s;
 
 const lines = (values: readonly string[]) => (values.length === 0 ? '' : `${values.join('\n')}\n`);
 
@@ -64,26 +68,21 @@ function unlines(text: string, n: number, what: string): string[] {
   return values;
 }
 
-/** `/1` strata keep their keys; `/2` strata (with `keys` beside the blinded candidates) both, and the class. */
-export function packStrata(strata: readonly { name: string; candidates: readonly string[]; k: number; keys?: readonly string[]; className?: string }[]): StoredStratum[] {
-  return strata.map((s) =>
-    s.keys
-      ? { name: s.name, className: s.className, k: s.k, n: s.candidates.length, keys: lines(s.keys), blinded: lines(s.candidates) }
-      : { name: s.name, k: s.k, n: s.candidates.length, keys: lines(s.candidates) },
-  );
+/** `/1` strata keep their keys; `/2` strata their keys in blinded-id order and their class. */
+export function packStrata(strata: readonly ({ name: string; candidates: readonly string[]; k: number } | BlindedKeys)[]): StoredStratum[] {
+  return strata.map((s) => ('keys' in s ? { name: s.name, className: s.className, k: s.k, n: s.keys.length, keys: lines(s.keys) } : { name: s.name, k: s.k, n: s.candidates.length, keys: lines(s.candidates) }));
 }
 
 export function unpackStrata(stored: readonly (StoredStratum | LegacyStratum)[]): FrozenStratum[] {
   return stored.map((s) => {
     if ('candidates' in s) return { name: s.name, candidates: s.candidates, k: s.k };
     const keys = unlines(s.keys, s.n, `stratum ${s.name}`);
-    if (s.blinded === undefined) return { name: s.name, candidates: keys, k: s.k };
-    return { name: s.name, className: s.className, candidates: unlines(s.blinded, s.n, `stratum ${s.name}`), keys, k: s.k };
+    return s.className === undefined ? { name: s.name, candidates: keys, k: s.k } : { name: s.name, className: s.className, keys, k: s.k };
   });
 }
 
 /** The record to store: no candidates, each distinct inspector choice once. */
-export function packRecord(record: DrawRecord): StoredRecord {
+export function packRecord(record: Omit<DrawRecord, 'strata'> & { strata: readonly { name: string; k: number; selected: string[] }[] }): StoredRecord {
   const inspectors: string[] = [];
   const inspectorIndex = new Map<string, number>();
   const rules: string[] = [];
@@ -114,14 +113,6 @@ export function packRecord(record: DrawRecord): StoredRecord {
   }
   const { version, candidatesHash, commitment, secret, witnessInput, seed } = record;
   return { version, candidatesHash, commitment, secret, witnessInput, seed, strata: record.strata.map((s) => ({ name: s.name, k: s.k, selected: s.selected })), assignments: { inspectors, rules, choices, objects: objectLines.join('') } };
-}
-
-/** The published record: the stored one with the frozen strata's candidates and every assignment written out. */
-export function unpackRecord(stored: StoredRecord | DrawRecord, frozen: readonly FrozenStratum[]): DrawRecord {
-  if (Array.isArray(stored.assignments)) return stored as DrawRecord; // stored whole, before the compact form
-  const packed = stored as StoredRecord;
-  const strata: DrawStratum[] = packed.strata.map((s, i) => ({ name: s.name, candidates: frozen[i]!.candidates, k: s.k, selected: s.selected }));
-  return { ...packed, strata, assignments: unpackAssignments(packed) };
 }
 
 /** Every assignment of a stored record, written out (without the strata's candidates, which it does not need). */

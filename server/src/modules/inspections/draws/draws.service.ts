@@ -13,7 +13,7 @@ import { assignInspectors, revealDraw } from '../draw/draw.js';
 import { type PoolInspector, eligibilityByRegion } from '../draw/eligibility.js';
 import type { FrozenInspector } from '../draw/pool.js';
 import type { Assignment, DrawRecord } from '../draw/record.js';
-import { packRecord, packStrata, unpackAssignments, unpackStrata } from '../draw/storage.js';
+import { isBlinded, packRecord, packStrata, unpackAssignments, unpackStrata } from '../draw/storage.js';
 import { poolFor } from '../inspectors/inspectors.service.js';
 import { drawDocuments, draws, inspectionItems, inspectionPlans } from '../inspections.schema.js';
 import type { PlansService } from '../plans/plans.service.js';
@@ -90,7 +90,7 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService & Statement
   /** `/2`: the selection from the committed strata, then the inspectors from the pool frozen at commit. */
   async function revealBlinded(tx: Db, draw: DrawRow, plan: Plan, witnessInput: string): Promise<BlindedRecord> {
     const pool = draw.inspectorPool as FrozenInspector[];
-    const strata = unpackStrata(draw.strata).map((s) => ({ name: s.name, className: s.className ?? '', k: s.k, candidates: s.candidates, keys: s.keys ?? [] }));
+    const strata = unpackStrata(draw.strata).filter(isBlinded);
     const committed = { strata, candidatesHash: draw.candidatesHash, commitment: draw.commitment, inspectorPool: pool, inspectorPoolHash: draw.inspectorPoolHash!, inspectorsPerTask: draw.inspectorsPerTask! };
     const record = revealBlindedDraw(committed, { secret: draw.secret, blindSecret: draw.blindSecret! }, witnessInput);
     const inspectorsFor = await assignmentContext(tx, plan, pool, record.openings.map((o) => o.key), record.inspectorsPerTask);
@@ -100,7 +100,7 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService & Statement
 
   /** `/1` (a draw committed before `/2`): the pool as it is now. */
   async function revealPlain(tx: Db, draw: DrawRow, plan: Plan, witnessInput: string): Promise<DrawRecord> {
-    const strata = unpackStrata(draw.strata);
+    const strata = unpackStrata(draw.strata).flatMap((s) => (isBlinded(s) ? [] : [s]));
     const record = revealDraw({ version: draw.version, strata, candidatesHash: draw.candidatesHash, commitment: draw.commitment }, draw.secret, witnessInput);
     const inspectorsFor = await assignmentContext(tx, plan, await poolFor(tx, plan.regionCode), record.strata.flatMap((s) => s.selected), plan.inspectorsPerTask);
     record.assignments = assignInspectors(record, (key) => ({ ...inspectorsFor(key), perTask: plan.inspectorsPerTask }));
