@@ -11,3 +11,4 @@ export type { LicenceTypesService } from './licence-types.service.js';
 export type { FeedbackService } from './feedback/feedback.service.js';
 export type { LicenceExits } from './exits/exits.service.js';
 export type { LeadsService } from './leads/leads.service.js';
+export { PUBLIC_LICENCES_OF_E, PUBLIC_REVOCATIONS_OF_E, type PublicLicence, type PublicRevocation } from './public-reads.js';
