@@ -12,3 +12,4 @@ export type { FeedbackService } from './feedback/feedback.service.js';
 export type { LicenceExits } from './exits/exits.service.js';
 export type { LeadsService } from './leads/leads.service.js';
 export { PUBLIC_LICENCES_OF_E, PUBLIC_REVOCATIONS_OF_E, type PublicLicence, type PublicRevocation } from './public-reads.js';
+export { type LicencesWithHolder, selectLicencesWithHolder } from './licence-reads.js';

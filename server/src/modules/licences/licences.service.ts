@@ -16,6 +16,7 @@ import { enterprises } from '../enterprises/index.js';
 import { licenceApprovalRules, licenceNotices, licenceTransitions, licenceTypes, licences } from './licences.schema.js';
 import { type LicenceFieldsInput, checkLicenceFields, historicProblem, holderUnknown } from './licence-fields.js';
 import { invalid, fieldError, requireDate, requireText } from '../../platform/validation/fields.js';
+import { selectLicencesWithHolder } from './licence-reads.js';
 import { licenceConditions } from './licence-search.js';
 import { renderNotice } from './notice.js';
 import { type LicenceState, STATE_LABELS, TRANSITION_TARGETS, type TransitionTarget, canTransition } from './states.js';
@@ -79,11 +80,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
   const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: enterprises.regionCode });
 
   const select = (tx: Db) =>
-    tx
-      .select(licenceColumns)
-      .from(licences)
-      .innerJoin(enterprises, eq(enterprises.id, licences.enterpriseId))
-      .innerJoin(licenceTypes, eq(licenceTypes.key, licences.typeKey))
+    selectLicencesWithHolder(tx, licenceColumns)
       .leftJoin(regions, eq(regions.code, enterprises.regionCode));
 
   async function find(tx: Db, actor: Actor | null, id: string) {

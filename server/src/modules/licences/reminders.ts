@@ -6,6 +6,7 @@ import type { JurisdictionService } from '../../platform/jurisdiction/jurisdicti
 import type { TodoSpec, TodosService } from '../../platform/todos/todos.service.js';
 import { enterprises } from '../enterprises/index.js';
 import { licenceFeedback } from './feedback/feedback.schema.js';
+import { selectLicencesWithHolder } from './licence-reads.js';
 import { licenceTransitions, licenceTypes, licences } from './licences.schema.js';
 import type { LicenceState } from './states.js';
 
@@ -57,8 +58,7 @@ export function makeLicenceReminders(deps: { db: Db; todos: TodosService; jurisd
         const in30 = addDays(today, 30);
         const in90 = addDays(today, 90);
 
-        const due = await tx
-          .select({
+        const due = await selectLicencesWithHolder(tx, {
             id: licences.id,
             number: licences.number,
             state: licences.state,
@@ -72,9 +72,6 @@ export function makeLicenceReminders(deps: { db: Db; todos: TodosService; jurisd
             holder: enterprises.name,
             regionCode: enterprises.regionCode,
           })
-          .from(licences)
-          .innerJoin(enterprises, eq(enterprises.id, licences.enterpriseId))
-          .innerJoin(licenceTypes, eq(licenceTypes.key, licences.typeKey))
           .where(
             and(
               inArray(licences.state, SUPERVISED),

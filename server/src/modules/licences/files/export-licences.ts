@@ -1,7 +1,8 @@
-import { type SQL, and, asc, eq, sql } from 'drizzle-orm';
+import { type SQL, and, asc, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { enterprises } from '../../enterprises/index.js';
+import { selectLicencesWithHolder } from '../licence-reads.js';
 import { licenceConditions } from '../licence-search.js';
 import { licenceTypes, licences } from '../licences.schema.js';
 import { NO_EXPIRY } from '../licence-fields.js';
@@ -25,8 +26,7 @@ async function* rowsOf(db: Db, where: SQL | undefined): AsyncGenerator<string[]>
   yield [...LICENCE_FILE_COLUMNS.map((c) => c.header), STATE_HEADER];
   let after: { typeKey: string; number: string } | null = null;
   for (;;) {
-    const page = await db
-      .select({
+    const page = await selectLicencesWithHolder(db, {
         typeKey: licences.typeKey,
         type: licenceTypes.name,
         number: licences.number,
@@ -37,9 +37,6 @@ async function* rowsOf(db: Db, where: SQL | undefined): AsyncGenerator<string[]>
         issuer: licences.issuer,
         state: licences.state,
       })
-      .from(licences)
-      .innerJoin(enterprises, eq(enterprises.id, licences.enterpriseId))
-      .innerJoin(licenceTypes, eq(licenceTypes.key, licences.typeKey))
       .where(and(where, after ? sql`(${licences.typeKey}, ${licences.number}) > (${after.typeKey}, ${after.number})` : undefined))
       .orderBy(asc(licences.typeKey), asc(licences.number))
       .limit(BATCH);
