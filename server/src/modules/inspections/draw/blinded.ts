@@ -60,19 +60,18 @@ export interface BlindedRecord extends Omit<DrawRecord, 'strata'> {
 export async function commitBlindedDraw(input: { strata: readonly ClassStratum[]; secret: Buffer; blindSecret: Buffer; pool: readonly FrozenInspector[]; inspectorsPerTask: number }): Promise<CommittedBlindedDraw> {
   const byClass = new Map(input.strata.filter((s) => s.keys.length > 0).map((s) => [s.className, s]));
   if (byClass.size !== input.strata.filter((s) => s.keys.length > 0).length) throw new Error('class names must be unique');
-  const seen = new Set<string>();
   const strata: BlindedStratum[] = [];
   for (const { label, className } of labelClasses(input.blindSecret, [...byClass.keys()])) {
     const { keys, k } = byClass.get(className)!;
-    for (const key of keys) {
-      // A key with a line break would make the candidate text ambiguous; no key may be in two strata.
-      if (key.includes('\n')) throw new Error(`stratum ${className}: candidate ${JSON.stringify(key)} contains a line break`);
-      if (seen.has(key)) throw new Error(`candidate ${key} appears twice`);
-      seen.add(key);
-    }
+    // A key with a line break would make the candidate text ambiguous.
+    const broken = keys.find((key) => key.includes('\n'));
+    if (broken !== undefined) throw new Error(`stratum ${className}: candidate ${JSON.stringify(broken)} contains a line break`);
     if (!Number.isInteger(k) || k < 0 || k > keys.length) throw new RangeError(`stratum ${className}: cannot draw ${k} of ${keys.length}`);
     strata.push({ name: label, className, k, ...(await blindSorted(input.blindSecret, keys)) });
   }
+  // No key twice in the whole record: a repeated key has a repeated blinded id, next to it once sorted.
+  const repeated = repeatedId(strata.map((s) => s.candidates));
+  if (repeated !== undefined) throw new Error(`candidate ${strata.flatMap((s) => s.keys[s.candidates.indexOf(repeated)] ?? [])[0]} appears twice`);
   const inspectorPool = freezePool(input.pool);
   if (!Number.isInteger(input.inspectorsPerTask) || input.inspectorsPerTask < 1) throw new RangeError(`inspectorsPerTask must be a positive integer, got ${input.inspectorsPerTask}`);
   return {
@@ -84,6 +83,20 @@ export async function commitBlindedDraw(input: { strata: readonly ClassStratum[]
     inspectorPoolHash: inspectorPoolHashOf(inspectorPool.map((i) => i.userId)),
     inspectorsPerTask: input.inspectorsPerTask,
   };
+}
+
+/** An id in two of the sorted lists or twice in one, if any (one pass over them all, merged). */
+function repeatedId(lists: readonly (readonly string[])[]): string | undefined {
+  const at = lists.map(() => 0);
+  let last: string | undefined;
+  for (;;) {
+    let min = -1;
+    for (let l = 0; l < lists.length; l++) if (at[l]! < lists[l]!.length && (min < 0 || lists[l]![at[l]!]! < lists[min]![at[min]!]!)) min = l;
+    if (min < 0) return undefined;
+    const id = lists[min]![at[min]!++]!;
+    if (id === last) return id;
+    last = id;
+  }
 }
 
 /**

@@ -30,8 +30,9 @@ export function labelClasses(blindSecret: Buffer, classNames: readonly string[])
  * A worker blinding one slice of keys (`\n`-separated) the same way and sorting them by blinded
  * id: the HMAC written out as SHA-256((K ⊕ opad) ‖ SHA-256((K ⊕ ipad) ‖ m)) (RFC 2104; a 32-byte
  * key needs no hashing), each SHA-256 one call of `crypto.hash` over reused buffers — about twice
- * as fast as a new HMAC per key. Plain JavaScript evaluated as the worker's script, so it runs the
- * same from the sources and from the build. Answers the sorted ids and the keys in their order.
+ * as fast as a new HMAC per key —, then sorted through an index (three times as fast as sorting the
+ * strings). Plain JavaScript evaluated as the worker's script, so it runs the same from the sources
+ * and from the build. Answers the sorted ids and the keys in their order.
  */
 const WORKER = `
 const { hash } = require('node:crypto');
@@ -44,7 +45,7 @@ let inner = Buffer.alloc(0);
 let blind = Buffer.alloc(0);
 const outer = Buffer.concat([opad, Buffer.alloc(32)]);
 const keys = workerData.keys.split('\\n');
-const pairs = new Array(keys.length);
+const ids = new Array(keys.length);
 for (let i = 0; i < keys.length; i++) {
   const key = keys[i];
   const n = Buffer.byteLength(key, 'utf8');
@@ -56,10 +57,13 @@ for (let i = 0; i < keys.length; i++) {
   hash('sha256', inner.subarray(0, 64 + n), 'buffer').copy(outer, 64);
   hash('sha256', outer, 'buffer').copy(blind, 0);
   blind.write(key, 32, 'utf8');
-  pairs[i] = hash('sha256', blind.subarray(0, 32 + n), 'hex') + key;
+  ids[i] = hash('sha256', blind.subarray(0, 32 + n), 'hex');
 }
-pairs.sort();
-parentPort.postMessage({ ids: pairs.map((p) => p.slice(0, 64)).join('\\n'), keys: pairs.map((p) => p.slice(64)).join('\\n') });
+// Sorted through an index by the ids' first 48 bits (numbers compare fast), the whole ids on a tie.
+const order = new Uint32Array(keys.length).map((_, i) => i);
+const head = Float64Array.from(ids, (id) => parseInt(id.slice(0, 12), 16));
+order.sort((a, b) => head[a] - head[b] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+parentPort.postMessage({ ids: Array.from(order, (i) => ids[i]).join('\\n'), keys: Array.from(order, (i) => keys[i]).join('\\n') });
 `;
 
 /** Below this many keys the blinding runs here; above, in parallel workers. */
