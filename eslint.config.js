@@ -26,6 +26,11 @@ const serverWalls = [
     ignores: ['server/src/platform/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/**'], message: 'platform/ and db/ import no module: modules depend on them, never the reverse. See docs/ARCHITECTURE.md.' }] }] },
   },
+  // Tests of platform/ that drive a flow across modules build their records with the modules' test factories.
+  {
+    files: ['server/src/platform/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/*.js', '**/modules/*/**', '!**/modules/*/index.js', '!**/modules/*/testing.js'], message: 'A test of platform/ imports a module only through its index.ts or its testing.ts (test factories). See docs/ARCHITECTURE.md.' }] }] },
+  },
 ];
 
 export default tseslint.config(

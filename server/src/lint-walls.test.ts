@@ -55,6 +55,12 @@ describe('lint walls', () => {
     expect(messages[0]).toContain('platform/ and db/ import no module');
   });
 
+  it('lets a test of platform/ use a module’s index.ts and testing.ts only', async () => {
+    const file = 'server/src/platform/todos/todos.test.ts';
+    expect(await wallsHit(file, "import '../../modules/inspections/tasks/tasks.schema.js';")).toHaveLength(1);
+    expect(await wallsHit(file, "import '../../modules/inspections/index.js';\nimport '../../modules/licences/testing.js';")).toEqual([]);
+  });
+
   it('fails db/ importing a module', async () => {
     expect(await wallsHit('server/src/db/client.ts', "export * from '../modules/licences/index.js';")).toHaveLength(1);
   });

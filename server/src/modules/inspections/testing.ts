@@ -88,3 +88,6 @@ export async function auditRecordOf(env: TestEnv, id: string): Promise<RecordJso
   const doc = await env.services.drawRecords.auditDocument(env.ctx, id);
   return JSON.parse(gunzipSync(doc.body).toString('utf8')) as RecordJson;
 }
+
+/** The task tables, for tests that move a task's or an order's dates directly (only tests write them from outside). */
+export { inspectionTasks, rectificationOrders } from './tasks/tasks.schema.js';

@@ -23,5 +23,7 @@ export async function makeLicence(env: ServiceEnv, fields: { regionCode?: string
   });
 }
 
-/** Reads the text of a .docx (for tests of other modules' documents). */
-export { docxText } from './exits/testing.js';
+/** A .docx's text, and the input of an exit opened over a licence (tests of other modules and of platform/). */
+export { docxText, exitInput } from './exits/testing.js';
+/** The feedback service built with test dependencies (e.g. a fixed `today`). */
+export { makeFeedbackService } from './feedback/feedback.service.js';

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../calendar/dates.js';
 import { type TestEnv, useTestEnv } from '../../test/app.js';
 import { makeEnterprise } from '../../modules/enterprises/testing.js';
-import { exitInput } from '../../modules/licences/exits/testing.js';
-import { makeLicence } from '../../modules/licences/testing.js';
+import { exitInput, makeLicence } from '../../modules/licences/testing.js';
 import { makeInspector, makeItem } from '../../modules/inspections/testing.js';
 import { parseIfMatch } from './etag.js';
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { multipart } from '../../test/multipart.js';
 import { useTestEnv } from '../../test/app.js';
-import { USCC_ALPHABET, completeUscc } from '../../modules/enterprises/uscc.js';
+import { USCC_ALPHABET, completeUscc } from '../../modules/enterprises/index.js';
 import type { RouteEntry } from './route-table.js';
 
 /**

@@ -1,11 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeEnterprise } from '../../modules/enterprises/testing.js';
-import { makeTargetedTask } from '../../modules/inspections/testing.js';
-import { rectificationOrders } from '../../modules/inspections/tasks/tasks.schema.js';
-import { exitInput } from '../../modules/licences/exits/testing.js';
-import { makeLicence } from '../../modules/licences/testing.js';
-import { makeFeedbackService } from '../../modules/licences/feedback/feedback.service.js';
+import { makeTargetedTask, rectificationOrders } from '../../modules/inspections/testing.js';
+import { exitInput, makeFeedbackService, makeLicence } from '../../modules/licences/testing.js';
 import { useTestEnv } from '../../test/app.js';
 import type { Actor } from '../access/actor.js';
 import { addDays, todayInChina } from '../calendar/dates.js';

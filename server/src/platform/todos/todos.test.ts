@@ -1,10 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { makeEnterprise } from '../../modules/enterprises/testing.js';
-import { actorOf, makeTargetedTask } from '../../modules/inspections/testing.js';
-import { inspectionTasks, rectificationOrders } from '../../modules/inspections/tasks/tasks.schema.js';
-import { exitInput } from '../../modules/licences/exits/testing.js';
-import { makeLicence } from '../../modules/licences/testing.js';
+import { actorOf, inspectionTasks, makeTargetedTask, rectificationOrders } from '../../modules/inspections/testing.js';
+import { exitInput, makeLicence } from '../../modules/licences/testing.js';
 import { useTestEnv } from '../../test/app.js';
 import type { Actor } from '../access/actor.js';
 import { addDays, todayInChina } from '../calendar/dates.js';
