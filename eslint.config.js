@@ -33,6 +33,38 @@ const serverWalls = [
   },
 ];
 
+/**
+ * Web import rules (issue 14): the web never imports server code, and a web module
+ * (web/src/modules/<name>/) is entered by other modules and the shell only through its index.ts;
+ * code several modules share lives in web/src/app or web/src/api. One block per module and folder
+ * depth, because a relative import leaves the module after as many `../` as the file is deep.
+ */
+const WEB_SERVER_IMPORT = {
+  regex: '^(\\.\\./)+(server|bench|e2e)(/|$)|^(server|bench|e2e)/',
+  message: 'The web must not import server (or test/bench) code: use the generated API types in web/src/api.',
+};
+const WEB_INNER_IMPORT_MESSAGE =
+  "Import another web module only through its index.ts (e.g. '../orgs', not '../orgs/useOrgs'); export what it shares from there, or move shared code to web/src/app.";
+const webModules = fs.readdirSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'web/src/modules'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+const webImportRules = (patterns) => ({ 'no-restricted-imports': ['error', { patterns: [WEB_SERVER_IMPORT, ...patterns] }] });
+const webBoundaryBlocks = [
+  // everything under web/src: a path through modules/<name>/ must stop at the module (its index)
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    rules: webImportRules([{ regex: '(^|/)modules/[^/]+/(?!index$).+', message: WEB_INNER_IMPORT_MESSAGE }]),
+  },
+  ...webModules.flatMap((name) =>
+    [1, 2, 3, 4, 5].map((depth) => ({
+      files: [`web/src/modules/${name}/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+      rules: webImportRules([
+        { regex: '(^|/)modules/[^/]+/(?!index$).+', message: WEB_INNER_IMPORT_MESSAGE },
+        // `depth` times ../ reaches web/src/modules/: the next folder is a module; only its index may follow
+        { regex: `^(\\.\\./){${depth}}(?!\\.\\./|${name}/)[^/]+/(?!index$).+`, message: WEB_INNER_IMPORT_MESSAGE },
+      ]),
+    })),
+  ),
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', 'data/**', 'web/src/api/schema.d.ts', '.e2e/**', 'bench/.build/**'] },
   js.configs.recommended,
@@ -56,4 +88,5 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   ...serverWalls,
+  ...webBoundaryBlocks,
 );

@@ -77,14 +77,16 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    // .vite/manifest.json: which chunks each page needs (read by `npm run size`, web/scripts/size.ts)
+    manifest: true,
     rollupOptions: {
       output: {
-        // vendor code changes rarely: keep it in its own long-cached chunks
+        // React and the router change rarely and every page needs them: one long-cached chunk.
+        // antd and the rest are split by Rollup along the lazily loaded pages, so a public page
+        // loads only the components it uses.
         manualChunks(id) {
-          if (!id.includes('node_modules')) return undefined;
           if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id)) return 'react';
-          if (/node_modules\/(antd|@ant-design|rc-[^/]+|@rc-component|dayjs)\//.test(id)) return 'antd';
-          return 'vendor';
+          return undefined;
         },
       },
     },

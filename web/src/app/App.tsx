@@ -1,4 +1,4 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useEffect } from 'react';
@@ -6,17 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, RouterProvider, Routes, createBrowserRouter } from 'react-router-dom';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { FullPageSpin, RequireAuth, RequirePermission } from './auth/guards';
-import { AppLayout } from './layout/AppLayout';
 import { usePrefersReducedMotion } from './hooks/usePrefersReducedMotion';
-import { appRoutes } from './routes';
-import { NotFoundPage } from './pages/ErrorPages';
-import { LoginPage } from '../modules/auth/LoginPage';
-import { ChangePasswordPage } from '../modules/auth/ChangePasswordPage';
-import { PublicEnterprisePage } from '../modules/public/PublicEnterprisePage';
-import { PublicResultsPage } from '../modules/inspections/tasks/PublicResultsPage';
-import { PublicDrawListPage } from '../modules/inspections/public/PublicDrawListPage';
-import { PublicDrawPage } from '../modules/inspections/public/PublicDrawPage';
-import { DrawMethodPage } from '../modules/inspections/public/DrawMethodPage';
+import { appRoutes, outsideRoutes } from './routes';
+import { Loaded, page } from './modules/webModule';
+
+/** The shell (header, side menu) is loaded only once someone signs in. */
+const AppLayout = page(() => import('./layout/AppLayout'), 'AppLayout');
+const NotFoundPage = page(() => import('./pages/ErrorPages'), 'NotFoundPage');
 
 function PublicOnly({ children }: { children: React.ReactNode }) {
   const { user } = useAuth();
@@ -28,24 +24,32 @@ function PublicOnly({ children }: { children: React.ReactNode }) {
 function AppRoutes() {
   return (
     <Routes>
-      <Route
-        path="/login"
-        element={
-          <PublicOnly>
-            <LoginPage />
-          </PublicOnly>
-        }
-      />
-      {/* public pages: no login, outside the shell */}
-      <Route path="/public/enterprise" element={<PublicEnterprisePage />} />
-      <Route path="/public/inspection-results" element={<PublicResultsPage />} />
-      <Route path="/public/draws" element={<PublicDrawListPage />} />
-      <Route path="/public/draws/:id" element={<PublicDrawPage />} />
-      <Route path="/public/draw-method" element={<DrawMethodPage />} />
+      {/* outside the shell: public pages (no login) and pages only for the signed-out */}
+      {outsideRoutes.map((r) => (
+        <Route
+          key={r.path}
+          path={r.path}
+          element={
+            r.layout === 'guest' ? (
+              <PublicOnly>
+                <Loaded fullPage>
+                  <r.page />
+                </Loaded>
+              </PublicOnly>
+            ) : (
+              <Loaded fullPage>
+                <r.page />
+              </Loaded>
+            )
+          }
+        />
+      ))}
       <Route
         element={
           <RequireAuth>
-            <AppLayout />
+            <Loaded fullPage>
+              <AppLayout />
+            </Loaded>
           </RequireAuth>
         }
       >
@@ -53,11 +57,23 @@ function AppRoutes() {
           <Route
             key={r.path}
             path={r.path}
-            element={<RequirePermission permission={r.permission}>{r.element}</RequirePermission>}
+            element={
+              <RequirePermission permission={r.permission}>
+                <Loaded>
+                  <r.page />
+                </Loaded>
+              </RequirePermission>
+            }
           />
         ))}
-        <Route path="/password" element={<ChangePasswordPage />} />
-        <Route path="*" element={<NotFoundPage />} />
+        <Route
+          path="*"
+          element={
+            <Loaded>
+              <NotFoundPage />
+            </Loaded>
+          }
+        />
       </Route>
     </Routes>
   );
@@ -82,11 +98,11 @@ export function App() {
       // Users who ask their system for less motion get dialogs and menus without animation.
       theme={{ token: { colorPrimary: '#0b5cad', borderRadius: 4, motion: !reducedMotion } }}
     >
-      <AntApp>
-        <AuthProvider>
-          <RouterProvider router={router} />
-        </AuthProvider>
-      </AntApp>
+      {/* antd's App (message, modal, notification) is provided by the shell (AppLayout): the
+          public and sign-in pages use none of them and do not load them */}
+      <AuthProvider>
+        <RouterProvider router={router} />
+      </AuthProvider>
     </ConfigProvider>
   );
 }

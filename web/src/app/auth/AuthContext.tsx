@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, onUnauthorized, setCsrfToken } from '../../api/client';
 import type { LoginInput, SessionResponse, SessionUser } from '../../api/types';
-import { authApi } from '../../modules/auth/auth.api';
+import { authApi } from './auth.api';
 
 export interface AuthContextValue {
   /** undefined while the session is being loaded, null when signed out. */

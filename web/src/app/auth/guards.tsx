@@ -2,7 +2,9 @@ import { Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useAuth } from './AuthContext';
-import { ForbiddenPage } from '../pages/ErrorPages';
+import { Loaded, page } from '../modules/webModule';
+
+const ForbiddenPage = page(() => import('../pages/ErrorPages'), 'ForbiddenPage');
 
 export function FullPageSpin() {
   return (
@@ -25,6 +27,11 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 /** Renders the 403 page in place when the user lacks the permission (no redirect). */
 export function RequirePermission({ permission, children }: { permission?: string; children: ReactNode }) {
   const { can } = useAuth();
-  if (permission && !can(permission)) return <ForbiddenPage />;
+  if (permission && !can(permission))
+    return (
+      <Loaded>
+        <ForbiddenPage />
+      </Loaded>
+    );
   return <>{children}</>;
 }

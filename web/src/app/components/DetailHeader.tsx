@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
-import { errorText } from '../errors';
+import { errorText } from '../errorText';
 import { NotFoundPage } from '../pages/ErrorPages';
 
 interface DetailHeaderProps {

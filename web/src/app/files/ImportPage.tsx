@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { listOf } from '../i18n/punctuation';
 import { useNavigate } from 'react-router-dom';
 import type { ImportResult } from '../../api/types';
-import { errorText } from '../errors';
+import { errorText } from '../errorText';
 import type { ImportMode } from './files.api';
 import { ImportResultView } from './ImportResultView';
 

@@ -1,9 +1,10 @@
 import { MenuFoldOutlined, MenuOutlined } from '@ant-design/icons';
-import { Button, Grid, Layout, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { App as AntApp, Button, Grid, Layout, Typography } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router-dom';
-import { TodoBadge } from '../../modules/todos/TodoBadge';
+import { slotItems } from '../modules/webModule';
+import { headerActions } from '../modules/slots';
 import { AccountBar, AccountMenu } from './AccountActions';
 import { SideMenu } from './SideMenu';
 
@@ -27,6 +28,7 @@ export function AppLayout() {
   useEffect(() => setMenuOpen(false), [pathname, folding]);
 
   return (
+    <AntApp>
     <Layout style={{ minHeight: '100vh' }}>
       <Header
         style={{
@@ -60,7 +62,13 @@ export function AppLayout() {
           </Typography.Title>
         </div>
         <div style={{ display: 'flex', alignItems: 'center', gap: 8, flex: 'none' }}>
-          <TodoBadge />
+          {slotItems(headerActions)
+            .sort((a, b) => a.order - b.order)
+            .map(({ key, component: Action }) => (
+              <Suspense key={key} fallback={null}>
+                <Action />
+              </Suspense>
+            ))}
           {compact ? <AccountMenu /> : <AccountBar showOrg={screens.lg !== false} />}
         </div>
       </Header>
@@ -79,5 +87,6 @@ export function AppLayout() {
         </Content>
       </Layout>
     </Layout>
+    </AntApp>
   );
 }

@@ -15,18 +15,20 @@ export function SideMenu() {
   const { pathname } = useLocation();
 
   const items = useMemo<MenuItem[]>(() => {
-    const visible = appRoutes.filter((r) => r.menuLabel && (!r.permission || can(r.permission)));
+    const visible = appRoutes
+      .flatMap((r) => (r.menu && (!r.permission || can(r.permission)) ? [{ path: r.path, ...r.menu }] : []))
+      // stable: within a group, equal orders keep the registry's order
+      .sort((a, b) => a.order - b.order);
     const toItem = (r: (typeof visible)[number]): MenuItem => ({
       key: r.path,
       icon: r.icon,
-      label: t(r.menuLabel!),
+      label: t(r.label),
     });
     const top = visible.filter((r) => !r.group).map(toItem);
-    const groups = new Map<string, MenuItem[]>();
-    for (const r of visible.filter((r) => r.group)) {
-      groups.set(r.group!, [...(groups.get(r.group!) ?? []), toItem(r)]);
-    }
-    const grouped: MenuItem[] = [...groups].map(([label, children]) => ({
+    // groups in the order their first module comes in the registry
+    const groups = new Map<string, MenuItem[]>(appRoutes.flatMap((r) => (r.menu?.group ? [[r.menu.group, []]] : [])));
+    for (const r of visible.filter((r) => r.group)) groups.get(r.group!)!.push(toItem(r));
+    const grouped: MenuItem[] = [...groups].filter(([, children]) => children.length > 0).map(([label, children]) => ({
       type: 'group',
       key: label,
       label: t(label),
@@ -36,6 +38,7 @@ export function SideMenu() {
   }, [t, can]);
 
   const selected = appRoutes
+    .filter((r) => r.menu)
     .filter((r) => r.path === '/' ? pathname === '/' : pathname.startsWith(r.path))
     .map((r) => r.path);
 

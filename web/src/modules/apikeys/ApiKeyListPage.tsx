@@ -8,8 +8,8 @@ import { FormModal } from '../../app/components/FormModal';
 import { useNotifyError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { ListPage } from '../../app/list/ListPage';
-import { useOrgs } from '../orgs/useOrgs';
-import { roleLabel } from '../roles/roleLabel';
+import { useOrgs } from '../orgs';
+import { roleLabel } from '../roles';
 import { apiKeysApi } from './apikeys.api';
 import { CreatedKeyModal } from './CreatedKeyModal';
 

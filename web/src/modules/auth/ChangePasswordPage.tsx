@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useAuth, useSessionUser } from '../../app/auth/AuthContext';
 import { PasswordRules, passwordRule, usePasswordPolicy } from '../../app/components/PasswordRules';
-import { errorText } from '../../app/errors';
-import { authApi } from './auth.api';
+import { errorText } from '../../app/errorText';
+import { authApi } from '../../app/auth/auth.api';
 
 interface Values {
   currentPassword: string;

@@ -6,7 +6,7 @@ import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import type { LoginInput } from '../../api/types';
 import { useAuth } from '../../app/auth/AuthContext';
-import { errorText } from '../../app/errors';
+import { errorText } from '../../app/errorText';
 import { formatDateTime } from '../../app/format';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
 import { AuthPageFrame } from './AuthPageFrame';

@@ -6,6 +6,7 @@ import type { Enterprise } from '../../api/types';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useAsync } from '../../app/hooks/useAsync';
 import { DetailHeader, DetailPending } from '../../app/components/DetailHeader';
+import { Loaded, slotItems } from '../../app/modules/webModule';
 import { enterpriseDetailTabs } from './detailTabs';
 import { enterprisesApi } from './enterprises.api';
 import { CreditClassTag, StatusTag } from './enterpriseLabels';
@@ -26,7 +27,7 @@ export function EnterpriseDetailPage() {
 
   if (error || !enterprise) return <DetailPending error={error} loading={loading} />;
 
-  const tabs = enterpriseDetailTabs
+  const tabs = slotItems(enterpriseDetailTabs)
     .filter((tab) => !tab.permission || can(tab.permission))
     .sort((a, b) => a.order - b.order);
   const active = tabs.some((tab) => tab.key === params.get('tab')) ? params.get('tab')! : tabs[0]?.key;
@@ -60,7 +61,11 @@ export function EnterpriseDetailPage() {
           items={tabs.map((tab) => ({
             key: tab.key,
             label: t(tab.label),
-            children: <tab.component enterprise={enterprise} onChanged={onChanged} />,
+            children: (
+              <Loaded>
+                <tab.component enterprise={enterprise} onChanged={onChanged} />
+              </Loaded>
+            ),
           }))}
         />
       </Card>

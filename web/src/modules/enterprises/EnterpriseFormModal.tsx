@@ -5,7 +5,7 @@ import type { Enterprise } from '../../api/types';
 import { useAuth } from '../../app/auth/AuthContext';
 import { CodeInput } from '../../app/components/CodeInput';
 import { FormModal } from '../../app/components/FormModal';
-import { useRegions } from '../regions/useRegions';
+import { useRegions } from '../regions';
 import { ContactsField } from './ContactsField';
 import { enterprisesApi } from './enterprises.api';
 import { CreditClassTag, useEnterpriseOptions } from './enterpriseLabels';

@@ -7,15 +7,14 @@ import type { Enterprise, EnterpriseQuery, EnterpriseSort } from '../../api/type
 import { useAuth } from '../../app/auth/AuthContext';
 import { formatDate, formatDateTime } from '../../app/format';
 import { ListPage } from '../../app/list/ListPage';
-import { useRegions } from '../regions/useRegions';
+import { useRegions } from '../regions';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { enterprisesApi } from './enterprises.api';
 import { CreditClassTag, StatusTag, useEnterpriseOptions } from './enterpriseLabels';
 import { useListSort } from './useListSort';
+import { enterprisePath } from './paths';
 
 type SortKey = Exclude<EnterpriseSort, `-${string}`>;
-
-export const enterprisePath = (uscc: string) => `/enterprises/${encodeURIComponent(uscc)}`;
 
 export function EnterpriseListPage() {
   const { t } = useTranslation();

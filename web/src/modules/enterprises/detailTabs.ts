@@ -1,13 +1,11 @@
 /**
- * The tabs of the enterprise detail page. A module adds its tab (licences, inspections,
- * equipment, complaints, credit…) by adding one entry here; tabs are ordered by `order`.
+ * The tabs of the enterprise detail page: a slot other modules fill from their manifest
+ * (licences, inspections, equipment, complaints, credit…), so this module imports none of them.
+ * Tabs are ordered by `order`.
  */
 import type { ComponentType } from 'react';
 import type { Enterprise } from '../../api/types';
-import { EnterpriseLicencesTab } from '../licences/EnterpriseLicencesTab';
-import { EnterpriseInspectionsTab } from '../inspections/tasks/EnterpriseInspectionsTab';
-import { BasicInfoTab } from './tabs/BasicInfoTab';
-import { HistoryTab } from './tabs/HistoryTab';
+import { defineSlot } from '../../app/modules/webModule';
 
 export interface EnterpriseTabProps {
   enterprise: Enterprise;
@@ -23,12 +21,8 @@ export interface EnterpriseDetailTab {
   /** Needed to see the tab; none = whoever may open the page. */
   permission?: string;
   order: number;
+  /** Loaded lazily (see `page()` in app/modules/webModule) or a plain component. */
   component: ComponentType<EnterpriseTabProps>;
 }
 
-export const enterpriseDetailTabs: EnterpriseDetailTab[] = [
-  { key: 'basic', label: 'enterprises.tabBasic', order: 10, component: BasicInfoTab },
-  { key: 'licences', label: 'licences.tab', permission: 'licence.read', order: 20, component: EnterpriseLicencesTab },
-  { key: 'inspections', label: 'inspectionTasks.tab', permission: 'inspection.read', order: 30, component: EnterpriseInspectionsTab },
-  { key: 'history', label: 'enterprises.tabHistory', order: 900, component: HistoryTab },
-];
+export const enterpriseDetailTabs = defineSlot<EnterpriseDetailTab>('enterprises.detailTabs');

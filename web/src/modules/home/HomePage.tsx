@@ -1,10 +1,10 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useSessionUser } from '../../app/auth/AuthContext';
-import { NextYearHolidaysAlert } from '../calendar/NextYearHolidaysAlert';
-import { useRegions } from '../regions/useRegions';
-import { roleLabel } from '../roles/roleLabel';
-import { TodoList } from '../todos/TodoList';
+import { NextYearHolidaysAlert } from '../calendar';
+import { useRegions } from '../regions';
+import { roleLabel } from '../roles';
+import { TodoList } from '../todos';
 
 export function HomePage() {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useAsync } from '../../app/hooks/useAsync';
-import type { EnterpriseTabProps } from '../enterprises/detailTabs';
+import type { EnterpriseTabProps } from '../enterprises';
 import { licencePath, useLicenceColumns } from './licenceColumns';
 import { LicenceFormModal } from './LicenceFormModal';
 import { LicenceStateTag } from './licenceLabels';

@@ -8,7 +8,7 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { DetailHeader, DetailPending } from '../../app/components/DetailHeader';
-import { enterprisePath } from '../enterprises/EnterpriseListPage';
+import { enterprisePath } from '../enterprises';
 import { LicenceDocumentsCard } from './documents/LicenceDocumentsCard';
 import { LicenceExitsCard } from './exits/LicenceExitsCard';
 import { ExpiryDate, LicenceStateTag } from './licenceLabels';

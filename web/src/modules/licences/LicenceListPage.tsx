@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../app/auth/AuthContext';
 import { ListPage, type FilterValues } from '../../app/list/ListPage';
-import { useRegions } from '../regions/useRegions';
+import { useRegions } from '../regions';
 import { useLicenceColumns } from './licenceColumns';
 import { LicenceFormModal } from './LicenceFormModal';
 import { useLicenceStateOptions } from './licenceLabels';

@@ -2,7 +2,7 @@ import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../../app/format';
-import { enterprisePath } from '../enterprises/EnterpriseListPage';
+import { enterprisePath } from '../enterprises';
 import type { Licence } from './licences.api';
 import { ExpiryDate, LicenceStateTag } from './licenceLabels';
 

@@ -2,7 +2,7 @@ import { Form, Input, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ORG_TYPES, type Org, type OrgType } from '../../api/types';
 import { FormModal } from '../../app/components/FormModal';
-import { useRegions } from '../regions/useRegions';
+import { useRegions } from '../regions';
 import { orgsApi } from './orgs.api';
 
 interface Values {

@@ -7,7 +7,7 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { formatDate } from '../../app/format';
 import { ListPage } from '../../app/list/ListPage';
 import { useListState } from '../../app/list/useListState';
-import { useRegions } from '../regions/useRegions';
+import { useRegions } from '../regions';
 import { OrgFormModal } from './OrgFormModal';
 import { OrgTree } from './OrgTree';
 import { orgsApi } from './orgs.api';

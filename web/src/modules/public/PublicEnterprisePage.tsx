@@ -1,16 +1,17 @@
-import { Alert, Card, Descriptions, Empty, Input, Space } from 'antd';
-import { useState } from 'react';
+import { Alert, Card, Empty, Input, Space, Spin } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import type { PublicEnterprise } from '../../api/types';
-import { errorText } from '../../app/errors';
+import { errorText } from '../../app/errorText';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
-import { AuthPageFrame } from '../auth/AuthPageFrame';
-import { StatusTag } from '../enterprises/enterpriseLabels';
+import { AuthPageFrame } from '../auth';
 import { publicApi } from './public.api';
-import { PublicLicences } from './PublicLicences';
-import { PublicResultsTable } from '../inspections/tasks/PublicResultsTable';
+
+/** The answer (with its tables) loads on the first search, alongside the request: the page is usable before. */
+const loadFound = () => import('./PublicEnterpriseFound');
+const PublicEnterpriseFound = lazy(async () => ({ default: (await loadFound()).PublicEnterpriseFound }));
 
 type Answer = { kind: 'found'; enterprise: PublicEnterprise } | { kind: 'notFound' } | { kind: 'error'; error: unknown };
 
@@ -29,24 +30,10 @@ function AnswerView({ answer }: { answer: Answer }) {
       />
     );
   }
-  const e = answer.enterprise;
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Descriptions
-        bordered
-        size="small"
-        column={1}
-        data-testid="public-result"
-        items={[
-          { key: 'name', label: t('enterprises.name'), children: e.name },
-          { key: 'uscc', label: t('enterprises.uscc'), children: e.uscc },
-          { key: 'region', label: t('enterprises.region'), children: e.regionName ?? e.regionCode },
-          { key: 'status', label: t('common.status'), children: <StatusTag status={e.status} /> },
-        ]}
-      />
-      <PublicLicences record={e} />
-      <PublicResultsTable uscc={e.uscc} withoutEnterprise title={t('inspectionTasks.publicSection')} />
-    </Space>
+    <Suspense fallback={<Spin />}>
+      <PublicEnterpriseFound enterprise={answer.enterprise} />
+    </Suspense>
   );
 }
 
@@ -60,6 +47,7 @@ export function PublicEnterprisePage() {
     const uscc = raw.replace(/\s/g, '').toUpperCase();
     if (!uscc) return;
     setLoading(true);
+    void loadFound().catch(() => undefined);
     publicApi
       .enterprise(uscc)
       .then(

@@ -2,7 +2,7 @@ import { Alert, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PublicEnterprise } from '../../api/types';
 import { formatDate } from '../../app/format';
-import { LicenceStateTag } from '../licences/licenceLabels';
+import { LicenceStateTag } from '../licences';
 import type { PublicLicence, PublicRevocation } from './public.api';
 
 function ValidLicences({ licences }: { licences: PublicLicence[] }) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { withNote } from '../../../app/i18n/punctuation';
 import type { EnterpriseChange, EnterpriseContact } from '../../../api/types';
-import { useRegions } from '../../regions/useRegions';
+import { useRegions } from '../../regions';
 
 const isContact = (v: unknown): v is EnterpriseContact =>
   typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string';

@@ -3,7 +3,7 @@ import { LockOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/auth/AuthContext';
-import { errorText } from '../../../app/errors';
+import { errorText } from '../../../app/errorText';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { plansApi } from '../inspections.api';
 import { StrataCounts } from './StrataCounts';

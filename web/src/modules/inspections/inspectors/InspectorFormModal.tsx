@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CodeInput } from '../../../app/components/CodeInput';
 import { FormModal } from '../../../app/components/FormModal';
 import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
-import { useActiveUserOptions, userOptionLabel } from '../../users/useActiveUserOptions';
+import { useActiveUserOptions, userOptionLabel } from '../../users';
 import { inspectorsApi, type Inspector } from '../inspections.api';
 import { TAGS_INPUT } from '../shared';
 import { NEW_INSPECTOR, inspectorFieldErrorOf, toInspectorInput, toInspectorValues, type InspectorFormValues } from './inspectorForm';

@@ -7,7 +7,7 @@ import { useAuth } from '../../../app/auth/AuthContext';
 import { isStale } from '../../../api/client';
 import { useNotifyError } from '../../../app/errors';
 import { ListPage } from '../../../app/list/ListPage';
-import { useRegions } from '../../regions/useRegions';
+import { useRegions } from '../../regions';
 import { inspectorsApi, type Inspector, type InspectorQuery } from '../inspections.api';
 import { InspectorFormModal } from './InspectorFormModal';
 

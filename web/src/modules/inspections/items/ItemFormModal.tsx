@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { FormModal } from '../../../app/components/FormModal';
 import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
-import { useOrgs } from '../../orgs/useOrgs';
+import { useOrgs } from '../../orgs';
 import { itemsApi, type InspectionItem } from '../inspections.api';
 import { TAGS_INPUT } from '../shared';
 import { useInspectionOptions } from '../labels';

@@ -5,7 +5,7 @@ import { useParams } from 'react-router-dom';
 import { DetailHeader, DetailPending } from '../../../app/components/DetailHeader';
 import { formatDateTime } from '../../../app/format';
 import { useAsync } from '../../../app/hooks/useAsync';
-import { useRegions } from '../../regions/useRegions';
+import { useRegions } from '../../regions';
 import { DrawCeremony } from '../draws/DrawCeremony';
 import { DrawHistory } from '../draws/DrawHistory';
 import { plansApi, type Plan } from '../inspections.api';

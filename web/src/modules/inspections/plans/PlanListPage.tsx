@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { formatDateTime } from '../../../app/format';
 import { ListPage } from '../../../app/list/ListPage';
-import { useRegions } from '../../regions/useRegions';
+import { useRegions } from '../../regions';
 import { plansApi, type Plan, type PlanQuery } from '../inspections.api';
 import { pagedLocally } from '../shared';
 import { PlanFormModal } from './PlanFormModal';

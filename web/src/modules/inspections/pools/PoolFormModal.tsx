@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { CodeInput } from '../../../app/components/CodeInput';
 import { FormModal } from '../../../app/components/FormModal';
 import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
-import { useEnterpriseOptions } from '../../enterprises/enterpriseLabels';
-import { useLicenceTypes } from '../../licences/useLicenceTypes';
-import { useRegions } from '../../regions/useRegions';
+import { useEnterpriseOptions } from '../../enterprises';
+import { useLicenceTypes } from '../../licences';
+import { useRegions } from '../../regions';
 import { poolsApi, type ObjectPool, type PoolInput } from '../inspections.api';
 import { mappedFieldError } from '../shared';
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LanguageSwitch } from '../../../app/layout/LanguageSwitch';
-import { AuthPageFrame } from '../../auth/AuthPageFrame';
+import { AuthPageFrame } from '../../auth';
 
 /**
  * The frame of the public draw pages: no login, outside the shell, like the public enterprise

@@ -1,7 +1,7 @@
 import { Alert, Card, Flex, Grid, List, Segmented, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { errorText } from '../../../app/errors';
+import { errorText } from '../../../app/errorText';
 import { formatDateTime } from '../../../app/format';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { useListState } from '../../../app/list/useListState';

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../../api/client';
-import { errorText } from '../../../app/errors';
+import { errorText } from '../../../app/errorText';
 import { formatDateTime } from '../../../app/format';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { DrawHashes } from '../draws/DrawHashes';

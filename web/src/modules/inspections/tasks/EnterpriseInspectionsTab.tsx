@@ -1,6 +1,6 @@
 import { Table } from 'antd';
 import { useAsync } from '../../../app/hooks/useAsync';
-import type { EnterpriseTabProps } from '../../enterprises/detailTabs';
+import type { EnterpriseTabProps } from '../../enterprises';
 import { useTaskColumns } from './taskColumns';
 import { tasksApi, type TaskSummary } from './tasks.api';
 

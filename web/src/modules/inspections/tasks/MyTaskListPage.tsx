@@ -3,7 +3,7 @@ import { RightOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { errorText } from '../../../app/errors';
+import { errorText } from '../../../app/errorText';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { DeadlineText, OriginTag, TaskStateTag, useTaskOptions } from './taskLabels';
 import { taskPath, tasksApi, type TaskState, type TaskSummary } from './tasks.api';

@@ -3,7 +3,7 @@ import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
 import { createContext, useContext, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isStale } from '../../../api/client';
-import { errorText } from '../../../app/errors';
+import { errorText } from '../../../app/errorText';
 import { tasksApi, type Task } from './tasks.api';
 
 const MAX_BYTES = 20 * 1024 * 1024;

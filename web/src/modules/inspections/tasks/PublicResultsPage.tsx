@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LanguageSwitch } from '../../../app/layout/LanguageSwitch';
-import { AuthPageFrame } from '../../auth/AuthPageFrame';
+import { AuthPageFrame } from '../../auth';
 import { PublicResultsTable } from './PublicResultsTable';
 
 interface Search {

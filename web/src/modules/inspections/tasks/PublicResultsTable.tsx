@@ -1,7 +1,7 @@
 import { Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../../app/errors';
+import { errorText } from '../../../app/errorText';
 import { formatDate } from '../../../app/format';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { OriginTag } from './taskLabels';

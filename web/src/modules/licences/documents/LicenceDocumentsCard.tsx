@@ -3,7 +3,7 @@ import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/auth/AuthContext';
-import { errorText } from '../../../app/errors';
+import { errorText } from '../../../app/errorText';
 import { formatDateTime } from '../../../app/format';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { licenceDocumentsApi, type LicenceDocument, type LicenceDocumentKind } from './licenceDocuments.api';

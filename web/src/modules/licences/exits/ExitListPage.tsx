@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { ListPage } from '../../../app/list/ListPage';
-import { useRegions } from '../../regions/useRegions';
+import { useRegions } from '../../regions';
 import { licencePath } from '../licenceColumns';
 import { ExitStageTag, InvestigationDue, exitPath, useExitOptions } from './exitLabels';
 import { exitsApi, type Exit, type ExitQuery } from './exits.api';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../app/auth/AuthContext';
-import { errorText } from '../../../app/errors';
+import { errorText } from '../../../app/errorText';
 import { formatDate } from '../../../app/format';
 import { useAsync } from '../../../app/hooks/useAsync';
 import type { Licence } from '../licences.api';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { FormModal } from '../../../app/components/FormModal';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
-import { useActiveUserOptions } from '../../users/useActiveUserOptions';
+import { useActiveUserOptions } from '../../users';
 import type { Licence } from '../licences.api';
 import { useExitOptions } from './exitLabels';
 import { exitsApi, type Exit, type ExitKind, type LawArea, type OpenExitInput, type TriggerSource } from './exits.api';

@@ -4,7 +4,7 @@ import { withNote } from '../../../app/i18n/punctuation';
 import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { FormModal } from '../../../app/components/FormModal';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
-import { useActiveUserOptions } from '../../users/useActiveUserOptions';
+import { useActiveUserOptions } from '../../users';
 import { MEASURE_FIELDS, MeasureFields, type MeasureValues, toTransitionInput } from '../MeasureFields';
 import { feedbackApi, type FeedbackDecision, type FeedbackDecisionInput, type FeedbackDetail } from './feedback.api';
 

@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { formatDate } from '../../../app/format';
 import { ListPage, type FilterValues } from '../../../app/list/ListPage';
-import { useRegions } from '../../regions/useRegions';
+import { useRegions } from '../../regions';
 import { feedbackApi, type Feedback, type FeedbackQuery } from './feedback.api';
 import { FeedbackFormModal } from './FeedbackFormModal';
 import { DueDate, FeedbackKindTag, FeedbackStatusTag, useFeedbackKindOptions } from './feedbackLabels';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../app/components/FormModal';
 import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
-import { useActiveUserOptions } from '../../users/useActiveUserOptions';
+import { useActiveUserOptions } from '../../users';
 import { leadsApi, type Lead } from './leads.api';
 
 const FIELDS = ['assigneeId'] as const;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withNote } from '../../../app/i18n/punctuation';
 import { useAuth } from '../../../app/auth/AuthContext';
-import { errorText } from '../../../app/errors';
+import { errorText } from '../../../app/errorText';
 import { formatDateTime } from '../../../app/format';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { AssignLeadModal } from './AssignLeadModal';

@@ -4,7 +4,7 @@ import { CodeInput } from '../../../app/components/CodeInput';
 import { FormModal } from '../../../app/components/FormModal';
 import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
-import { useRegions } from '../../regions/useRegions';
+import { useRegions } from '../../regions';
 import { useLicenceTypes } from '../useLicenceTypes';
 import { leadsApi, type CreateLeadInput, type Lead } from './leads.api';
 

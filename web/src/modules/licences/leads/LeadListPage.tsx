@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { formatDateTime } from '../../../app/format';
 import { ListPage } from '../../../app/list/ListPage';
-import { useRegions } from '../../regions/useRegions';
+import { useRegions } from '../../regions';
 import { LeadDrawer } from './LeadDrawer';
 import { LeadFormModal } from './LeadFormModal';
 import { LeadStatusTag, useLeadStatusOptions } from './leadLabels';

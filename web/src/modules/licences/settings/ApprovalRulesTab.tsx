@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { labelled } from '../../../app/i18n/punctuation';
 import { isStale } from '../../../api/client';
-import { errorText } from '../../../app/errors';
+import { errorText } from '../../../app/errorText';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { licenceSettingsApi, type ApprovalRule } from './licenceSettings.api';
 

@@ -3,9 +3,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/auth/AuthContext';
-import { errorText } from '../../../app/errors';
+import { errorText } from '../../../app/errorText';
 import { useAsync } from '../../../app/hooks/useAsync';
-import { orgsApi } from '../../orgs/orgs.api';
+import { orgsApi } from '../../orgs';
 import { licencesApi, type LicenceType } from '../licences.api';
 import { LicenceTypeFormModal } from './LicenceTypeFormModal';
 

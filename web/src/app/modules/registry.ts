@@ -1,0 +1,38 @@
+/**
+ * Every web module, in menu order. Adding a module = writing `web/src/modules/<name>/index.ts`
+ * (which exports its WebModule) and adding it here; the shell knows nothing else of it.
+ */
+import { apikeysModule } from '../../modules/apikeys';
+import { auditModule } from '../../modules/audit';
+import { authModule } from '../../modules/auth';
+import { calendarModule } from '../../modules/calendar';
+import { enterprisesModule } from '../../modules/enterprises';
+import { homeModule } from '../../modules/home';
+import { inspectionsModule } from '../../modules/inspections';
+import { licencesModule } from '../../modules/licences';
+import { orgsModule } from '../../modules/orgs';
+import { publicModule } from '../../modules/public';
+import { regionsModule } from '../../modules/regions';
+import { rolesModule } from '../../modules/roles';
+import { todosModule } from '../../modules/todos';
+import { usersModule } from '../../modules/users';
+import { registerModules, type WebModule } from './webModule';
+
+export const WEB_MODULES: readonly WebModule[] = [
+  authModule,
+  homeModule,
+  calendarModule,
+  todosModule,
+  publicModule,
+  enterprisesModule,
+  licencesModule,
+  inspectionsModule,
+  regionsModule,
+  orgsModule,
+  usersModule,
+  rolesModule,
+  apikeysModule,
+  auditModule,
+];
+
+registerModules(WEB_MODULES);

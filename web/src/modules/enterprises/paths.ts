@@ -1,0 +1,2 @@
+/** The address of an enterprise's detail page. */
+export const enterprisePath = (uscc: string) => `/enterprises/${encodeURIComponent(uscc)}`;
