@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { ServiceEnv } from '../../test/app.js';
+import { enterprises } from './enterprises.schema.js';
 import type { CreateEnterpriseInput } from './enterprises.service.js';
 import { USCC_ALPHABET, completeUscc, orgCodeCheckChar } from './uscc.js';
 
@@ -18,4 +20,9 @@ let seq = 0;
 export function makeEnterprise(env: ServiceEnv, input: Partial<CreateEnterpriseInput> = {}) {
   const regionCode = input.regionCode ?? '320826';
   return env.services.enterprises.create(env.ctx, { uscc: randomUscc(regionCode), name: `测试企业${++seq}有限公司`, regionCode, ...input });
+}
+
+/** Gives an enterprise a credit-risk class, as an import of the classification does (test factory). */
+export async function setCreditClass(env: ServiceEnv, id: string, creditClass: 'A' | 'B' | 'C' | 'D' | null): Promise<void> {
+  await env.db.update(enterprises).set({ creditClass }).where(eq(enterprises.id, id));
 }

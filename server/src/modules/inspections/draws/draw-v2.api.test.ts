@@ -5,8 +5,7 @@ import { parseCommitStatement, verifyDrawRecord } from '../../../../../packages/
 import { readStatements } from '../../../platform/audit/audit.anchors.js';
 import { users } from '../../../platform/users/users.schema.js';
 import { useTestEnv } from '../../../test/app.js';
-import { enterprises } from '../../enterprises/index.js';
-import { makeEnterprise } from '../../enterprises/testing.js';
+import { makeEnterprise, setCreditClass } from '../../enterprises/testing.js';
 import { draws } from '../inspections.schema.js';
 import { CURRENT_YEAR, type RecordJson, makeItem } from '../testing.js';
 
@@ -19,7 +18,7 @@ async function committedDraw() {
   for (const creditClass of ['A', 'B', 'C', 'D'] as const) {
     for (let i = 0; i < 3; i++) {
       const e = await makeEnterprise(env, { regionCode: '320826', tags: [tag] });
-      await env.db.update(enterprises).set({ creditClass }).where(eq(enterprises.id, e.id));
+      await setCreditClass(env, e.id, creditClass);
       byClass[creditClass]!.push(e.uscc);
     }
   }

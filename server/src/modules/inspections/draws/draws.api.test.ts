@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../../../test/app.js';
-import { enterprises } from '../../enterprises/index.js';
-import { makeEnterprise } from '../../enterprises/testing.js';
+import { makeEnterprise, setCreditClass } from '../../enterprises/testing.js';
 import { verifyDrawRecord } from '../../../../../packages/draw-verify/zhijian-verify.mjs';
 import { type RecordJson, makeItem, CURRENT_YEAR } from '../testing.js';
 
@@ -14,7 +12,7 @@ describe('draw ceremony API', () => {
     for (const creditClass of ['A', 'B', 'C', 'D', null] as const) {
       for (let i = 0; i < 4; i++) {
         const e = await makeEnterprise(env, { regionCode: '320826', tags: [tag] });
-        await env.db.update(enterprises).set({ creditClass }).where(eq(enterprises.id, e.id));
+        await setCreditClass(env, e.id, creditClass);
         usccs.push(e.uscc);
       }
     }
