@@ -59,7 +59,9 @@ function AppRoutes() {
             path={r.path}
             element={
               <RequirePermission permission={r.permission}>
-                <Loaded>
+                {/* keyed: a new boundary per page, so a navigation (a transition) shows the
+                    loading state instead of keeping the previous page until the code arrives */}
+                <Loaded key={r.path}>
                   <r.page />
                 </Loaded>
               </RequirePermission>
