@@ -6964,26 +6964,26 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        planId: string;
                         planName: string;
                         bureauName: string;
                         itemName: string;
                         status: "committed" | "revealed" | "cancelled";
-                        /** @description zhijian-draw/2（此前的抽取为 zhijian-draw/1） */
-                        version: string;
                         /** Format: date-time */
                         committedAt: string;
-                        committedByName: string;
                         /** Format: date-time */
                         revealedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        planId: string;
+                        /** @description zhijian-draw/2（此前的抽取为 zhijian-draw/1） */
+                        version: string;
+                        committedByName: string;
                         revealedByName: string | null;
                         /**
                          * Format: date-time
                          * @description 检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null
                          */
                         tasksCreatedAt: string | null;
-                        /** Format: date-time */
-                        cancelledAt: string | null;
                         cancelReason: string | null;
                         commitment: string;
                         candidatesHash: string;
@@ -7037,26 +7037,26 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        planId: string;
                         planName: string;
                         bureauName: string;
                         itemName: string;
                         status: "committed" | "revealed" | "cancelled";
-                        /** @description zhijian-draw/2（此前的抽取为 zhijian-draw/1） */
-                        version: string;
                         /** Format: date-time */
                         committedAt: string;
-                        committedByName: string;
                         /** Format: date-time */
                         revealedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        planId: string;
+                        /** @description zhijian-draw/2（此前的抽取为 zhijian-draw/1） */
+                        version: string;
+                        committedByName: string;
                         revealedByName: string | null;
                         /**
                          * Format: date-time
                          * @description 检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null
                          */
                         tasksCreatedAt: string | null;
-                        /** Format: date-time */
-                        cancelledAt: string | null;
                         cancelReason: string | null;
                         commitment: string;
                         candidatesHash: string;
@@ -7110,26 +7110,26 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        planId: string;
                         planName: string;
                         bureauName: string;
                         itemName: string;
                         status: "committed" | "revealed" | "cancelled";
-                        /** @description zhijian-draw/2（此前的抽取为 zhijian-draw/1） */
-                        version: string;
                         /** Format: date-time */
                         committedAt: string;
-                        committedByName: string;
                         /** Format: date-time */
                         revealedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        planId: string;
+                        /** @description zhijian-draw/2（此前的抽取为 zhijian-draw/1） */
+                        version: string;
+                        committedByName: string;
                         revealedByName: string | null;
                         /**
                          * Format: date-time
                          * @description 检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null
                          */
                         tasksCreatedAt: string | null;
-                        /** Format: date-time */
-                        cancelledAt: string | null;
                         cancelReason: string | null;
                         commitment: string;
                         candidatesHash: string;
@@ -7177,26 +7177,26 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        planId: string;
                         planName: string;
                         bureauName: string;
                         itemName: string;
                         status: "committed" | "revealed" | "cancelled";
-                        /** @description zhijian-draw/2（此前的抽取为 zhijian-draw/1） */
-                        version: string;
                         /** Format: date-time */
                         committedAt: string;
-                        committedByName: string;
                         /** Format: date-time */
                         revealedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        planId: string;
+                        /** @description zhijian-draw/2（此前的抽取为 zhijian-draw/1） */
+                        version: string;
+                        committedByName: string;
                         revealedByName: string | null;
                         /**
                          * Format: date-time
                          * @description 检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null
                          */
                         tasksCreatedAt: string | null;
-                        /** Format: date-time */
-                        cancelledAt: string | null;
                         cancelReason: string | null;
                         commitment: string;
                         candidatesHash: string;

@@ -45,21 +45,26 @@ const Plan = Type.Object({
   createdAt: Timestamp,
 });
 
-/** A draw as its staff pages show it, without candidate lists (a draw may have a million): the record is `GET /api/public/draws/:id`. */
-const DrawSummary = Type.Object({
+/** What every view of a draw says about it: which plan, whose, in which state since when. */
+const drawHeading = {
   id: Type.String(),
-  planId: Type.String(),
   planName: Type.String(),
   bureauName: Type.String(),
   itemName: Type.String(),
   status: literals(DRAW_STATUSES),
-  version: Type.String({ description: 'zhijian-draw/2（此前的抽取为 zhijian-draw/1）' }),
   committedAt: Timestamp,
-  committedByName: Type.String(),
   revealedAt: Nullable(Timestamp),
+  cancelledAt: Nullable(Timestamp),
+};
+
+/** A draw as its staff pages show it, without candidate lists (a draw may have a million): the record is `GET /api/public/draws/:id`. */
+const DrawSummary = Type.Object({
+  ...drawHeading,
+  planId: Type.String(),
+  version: Type.String({ description: 'zhijian-draw/2（此前的抽取为 zhijian-draw/1）' }),
+  committedByName: Type.String(),
   revealedByName: Nullable(Type.String()),
   tasksCreatedAt: Type.Union([Timestamp, Type.Null()], { description: '检查任务生成时间：大批量抽取的任务在揭晓后随即生成，此前为 null' }),
-  cancelledAt: Nullable(Timestamp),
   cancelReason: Nullable(Type.String()),
   commitment: Type.String(),
   candidatesHash: Type.String(),
@@ -73,14 +78,7 @@ const DrawSummary = Type.Object({
 });
 
 const PublicDrawItem = Type.Object({
-  id: Type.String(),
-  planName: Type.String(),
-  bureauName: Type.String(),
-  itemName: Type.String(),
-  status: literals(DRAW_STATUSES),
-  committedAt: Timestamp,
-  revealedAt: Nullable(Timestamp),
-  cancelledAt: Nullable(Timestamp),
+  ...drawHeading,
   commitment: Type.String(),
   candidatesHash: Type.String(),
   inspectorPoolHash: Nullable(Type.String()),
@@ -90,14 +88,7 @@ const PublicDrawItem = Type.Object({
 /** The record of docs/DRAW.md as served (gzip when accepted); described for the API documentation, sent as stored. */
 const RecordStratum = Type.Object({ name: Type.String(), n: Type.Optional(Type.Integer()), k: Type.Integer(), candidates: Type.Array(Type.String()), selected: Type.Optional(Type.Array(Type.String())), keys: Type.Optional(Type.Array(Type.String())) });
 const DrawRecordSchema = Type.Object({
-  id: Type.String(),
-  planName: Type.String(),
-  bureauName: Type.String(),
-  itemName: Type.String(),
-  status: literals(DRAW_STATUSES),
-  committedAt: Timestamp,
-  revealedAt: Nullable(Timestamp),
-  cancelledAt: Nullable(Timestamp),
+  ...drawHeading,
   cancelReason: Nullable(Type.String()),
   version: Type.String(),
   candidatesHash: Type.String(),
