@@ -1,5 +1,5 @@
 import { candidatesHashOf, commitmentOf, randomStream, seedOf, selectK } from './algorithm.js';
-import { blindOf, blindSorted, labelClasses, nonceOf } from './blinding.js';
+import { blindSorted, blindWith, labelClasses, nonceOf } from './blinding.js';
 import { type InspectorChoice, assignInspectors } from './draw.js';
 import type { ExclusionEvidence } from './eligibility.js';
 import { type FrozenInspector, freezePool, inspectorPoolHashOf } from './pool.js';
@@ -118,7 +118,7 @@ export function revealBlindedDraw(
     const keys = selectK(randomStream(seed, s.name), s.keys, s.k);
     const selected = keys.map((key) => {
       const nonce = nonceOf(secrets.blindSecret, key);
-      const blindedId = blindOf(secrets.blindSecret, key);
+      const blindedId = blindWith(nonce, key);
       openings.push({ blindedId, key, nonce: nonce.toString('hex') });
       return blindedId;
     });
@@ -146,8 +146,9 @@ export function openingsOf(record: { strata: readonly { selected: readonly strin
   if (ids.length !== record.assignments.length) throw new Error(`${ids.length} selected ids but ${record.assignments.length} assignments`);
   return ids.map((blindedId, i) => {
     const key = record.assignments[i]!.objectKey;
-    if (blindOf(blindSecret, key) !== blindedId) throw new Error(`assignment ${i} (${key}) does not open ${blindedId}`);
-    return { blindedId, key, nonce: nonceOf(blindSecret, key).toString('hex') };
+    const nonce = nonceOf(blindSecret, key);
+    if (blindWith(nonce, key) !== blindedId) throw new Error(`assignment ${i} (${key}) does not open ${blindedId}`);
+    return { blindedId, key, nonce: nonce.toString('hex') };
   });
 }
 

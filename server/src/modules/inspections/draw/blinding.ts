@@ -10,11 +10,10 @@ import { Worker } from 'node:worker_threads';
  */
 export const nonceOf = (blindSecret: Buffer, key: string): Buffer => createHmac('sha256', blindSecret).update(key, 'utf8').digest();
 
-export const blindOf = (blindSecret: Buffer, key: string): string =>
-  createHash('sha256')
-    .update(nonceOf(blindSecret, key))
-    .update(key, 'utf8')
-    .digest('hex');
+/** hex(SHA-256(nonce ‖ UTF-8(key))): the blinded id of a key whose nonce is at hand. */
+export const blindWith = (nonce: Buffer, key: string): string => createHash('sha256').update(nonce).update(key, 'utf8').digest('hex');
+
+export const blindOf = (blindSecret: Buffer, key: string): string => blindWith(nonceOf(blindSecret, key), key);
 
 /**
  * The order of a draw's strata: the class names by hex(HMAC-SHA256(blind secret, UTF-8(name))),

@@ -3,6 +3,7 @@ import { commitStatementOf } from '../../../../../packages/draw-verify/zhijian-v
 import type { Db } from '../../../db/client.js';
 import { notFound } from '../../../platform/http/errors.js';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
+import type { LegacyStratum, StoredStratum } from '../draw/storage.js';
 import { draws, inspectionItems, inspectionPlans } from '../inspections.schema.js';
 
 export type DrawRow = typeof draws.$inferSelect;
@@ -30,20 +31,35 @@ const summaryColumns = {
   witnessInput: sql<string | null>`${draws.record}->>'witnessInput'`,
   seed: sql<string | null>`${draws.record}->>'seed'`,
   selectedCount: sql<number | null>`(select sum(jsonb_array_length(s->'selected'))::int from jsonb_array_elements(${draws.record}->'strata') s)`,
+};
+
+/** The strata's labels, sizes and classes, read from the stored strata (the whole jsonb value: a pool's keys). */
+const strataColumn = {
   // Draws committed before the compact form kept their keys as a JSON array and no count.
   strata: sql<{ name: string; n: number; k: number; className: string | null }[]>`(select jsonb_agg(jsonb_build_object('name', s->'name', 'n', coalesce(s->'n', to_jsonb(jsonb_array_length(s->'candidates'))), 'k', s->'k', 'className', s->'className') order by o) from jsonb_array_elements(${draws.strata}) with ordinality as t(s, o))`,
 };
 
-/** A draw as its pages show it; the class behind each stratum label only to readers of the auditors' record. */
-export async function readSummary(tx: Db, id: string, opts: { classes: boolean }) {
-  const [row] = await tx
-    .select(summaryColumns)
+type StrataSummary = { name: string; n: number; k: number; className: string | null }[];
+
+/** The summary of stored strata (`draws.strata`) at hand. */
+export const strataSummaryOf = (stored: readonly (StoredStratum | LegacyStratum)[]): StrataSummary =>
+  stored.map((s) => ({ name: s.name, n: 'n' in s ? s.n : s.candidates.length, k: s.k, className: ('className' in s ? s.className : undefined) ?? null }));
+
+/**
+ * A draw as its pages show it; the class behind each stratum label only to readers of the
+ * auditors' record. `strata` when the caller has them at hand (the commit, the reveal): reading
+ * them back would read every key of the pool.
+ */
+export async function readSummary(tx: Db, id: string, opts: { classes: boolean; strata?: StrataSummary }) {
+  const [found] = await tx
+    .select(opts.strata ? summaryColumns : { ...summaryColumns, ...strataColumn })
     .from(draws)
     .innerJoin(inspectionPlans, eq(inspectionPlans.id, draws.planId))
     .innerJoin(orgs, eq(orgs.id, inspectionPlans.orgId))
     .innerJoin(inspectionItems, eq(inspectionItems.id, inspectionPlans.itemId))
     .where(eq(draws.id, id));
-  if (!row) throw notFound('抽取记录');
+  if (!found) throw notFound('抽取记录');
+  const row = { strata: opts.strata, ...found } as typeof found & { strata: StrataSummary | null };
   return {
     ...row,
     strata: (row.strata ?? []).map((s) => ({ ...s, className: opts.classes ? (s.className ?? null) : null })),

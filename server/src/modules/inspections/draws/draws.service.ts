@@ -17,7 +17,7 @@ import { isBlinded, packRecord, packStrata, unpackAssignments, unpackStrata } fr
 import { poolFor } from '../inspectors/inspectors.service.js';
 import { drawDocuments, draws, inspectionItems, inspectionPlans } from '../inspections.schema.js';
 import type { PlansService } from '../plans/plans.service.js';
-import { type DrawRow, commitStatementFor, readSummary } from './draw-summary.js';
+import { type DrawRow, commitStatementFor, readSummary, strataSummaryOf } from './draw-summary.js';
 
 type Plan = typeof inspectionPlans.$inferSelect;
 
@@ -141,7 +141,7 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService & Statement
         await audit.record(tx, ctx, { action: 'draw.committed', targetType: 'draw', targetId: id, after: { planId, statement } });
         // Last, so that a failure to write it leaves no draw: the statement is outside the database before the draw is.
         audit.anchorStatement('draw.committed', statement);
-        return readSummary(tx, id, { classes: ctx.actor.permissions.has('draw.audit') });
+        return readSummary(tx, id, { classes: ctx.actor.permissions.has('draw.audit'), strata: strataSummaryOf(values.strata) });
       });
     },
 
@@ -161,7 +161,7 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService & Statement
         await tx.update(draws).set({ ...state, record: stored }).where(eq(draws.id, id));
         await tx.delete(drawDocuments).where(eq(drawDocuments.drawId, id));
         await audit.record(tx, ctx, { action: 'draw.revealed', targetType: 'draw', targetId: id, after: { seed: record.seed, selected } });
-        return readSummary(tx, id, { classes: ctx.actor.permissions.has('draw.audit') });
+        return readSummary(tx, id, { classes: ctx.actor.permissions.has('draw.audit'), strata: strataSummaryOf(draw.strata) });
       });
     },
 
