@@ -115,7 +115,7 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService & Statement
         if (earlier?.status === 'committed') throw new AppError('DRAW_PENDING', '该计划已有待揭晓的抽取，请先揭晓或作废', 409, { drawId: earlier.id });
         // A plan is drawn once: another draw after a reveal would be a redraw.
         if (earlier) throw new AppError('DRAW_REVEALED', '该计划已揭晓抽取结果，不能重新抽取', 409, { drawId: earlier.id });
-        const strata = (await deps.plans.strata(tx, plan)).map(({ name, candidates, k }) => ({ className: name, keys: candidates, k }));
+        const strata = (await deps.plans.strata(tx, plan, { ordered: false })).map(({ name, candidates, k }) => ({ className: name, keys: candidates, k }));
         const secret = newSecret();
         const blindSecret = newSecret();
         const committed = await commitBlindedDraw({ strata, secret, blindSecret, pool: await poolFor(tx, plan.regionCode), inspectorsPerTask: plan.inspectorsPerTask });

@@ -57,10 +57,11 @@ export function makePlansService(deps: { db: Db; audit: AuditService; pools: Poo
 
   /**
    * The pool's current members by stratum — keys (USCCs) in UTF-8 byte order, as far as the
-   * database is concerned (commitDraw checks the order and sorts if needed) — and how many to draw
-   * from each; with `keys: false`, only the counts.
+   * database is concerned (commitDraw checks the order and sorts if needed; with `ordered: false`
+   * in no order: a blinded draw sorts them by blinded id itself) — and how many to draw from each;
+   * with `keys: false`, only the counts.
    */
-  async function strata(tx: Db, plan: Plan, opts: { keys?: boolean } = {}) {
+  async function strata(tx: Db, plan: Plan, opts: { keys?: boolean; ordered?: boolean } = {}) {
     const [pool] = await tx.select().from(objectPools).where(eq(objectPools.id, plan.poolId));
     const members = poolMembersWhere(pool!);
     const stratum = sql`coalesce(${enterprises.creditClass}, '未分类')`;
@@ -77,7 +78,7 @@ export function makePlansService(deps: { db: Db; audit: AuditService; pools: Poo
       // commitDraw checks the order and sorts if it ever were not.
       const columns = STRATA.map((s, i) => sql`count(*) filter (where m.stratum = ${s})::int as ${sql.raw(`"n${i}"`)}, coalesce(string_agg(m.uscc, E'\n') filter (where m.stratum = ${s}), '') as ${sql.raw(`"keys${i}"`)}`);
       const { rows } = (await tx.execute(
-        sql`select ${sql.join(columns, sql`, `)} from (select ${stratum} as stratum, ${enterprises.uscc} as uscc from ${enterprises} where ${members} order by ${enterprises.uscc} collate "C") m`,
+        sql`select ${sql.join(columns, sql`, `)} from (select ${stratum} as stratum, ${enterprises.uscc} as uscc from ${enterprises} where ${members}${opts.ordered === false ? sql`` : sql` order by ${enterprises.uscc} collate "C"`}) m`,
       )) as unknown as { rows: Record<string, number | string>[] };
       STRATA.forEach((s, i) => {
         n[s] = rows[0]![`n${i}`] as number;
