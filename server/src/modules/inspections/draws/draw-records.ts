@@ -13,6 +13,7 @@ import type { FrozenInspector } from '../draw/pool.js';
 import { isBlinded, unpackAssignments, unpackStrata } from '../draw/storage.js';
 import { type DrawStatus, drawDocuments, draws, inspectionItems, inspectionPlans } from '../inspections.schema.js';
 import type { PlansService } from '../plans/plans.service.js';
+import { inspectorPeople } from '../inspectors/inspectors.service.js';
 import { commitStatementFor } from './draw-summary.js';
 
 export interface PublicDrawFilter {
@@ -51,15 +52,7 @@ export function makeDrawRecords(deps: { db: Db; audit: AuditService; plans: Plan
     return row!;
   };
 
-  /** Display names: inspectors by name and certificate number, objects by name (not part of the verification). */
-  async function inspectorsNamed(tx: Db, ids: readonly string[]) {
-    const { rows } = (await tx.execute(sql`
-      select u.id, u.display_name as "name", p.certificate_no as "certificateNo"
-      from users u left join inspector_profiles p on p.user_id = u.id
-      where u.id = any(${param([...ids])}::uuid[]) order by u.id`)) as unknown as { rows: { id: string; name: string; certificateNo: string | null }[] };
-    return rows;
-  }
-
+  /** Display names of objects (not part of the verification); inspectors' come from `inspectorPeople`. */
   async function objectsNamed(tx: Db, keys: readonly string[]) {
     const { rows } = (await tx.execute(sql`select uscc as "key", name from enterprises where uscc = any(${param([...keys])}::text[])`)) as unknown as { rows: { key: string; name: string }[] };
     const nameOf = new Map(rows.map((r) => [r.key, r.name]));
@@ -122,7 +115,7 @@ export function makeDrawRecords(deps: { db: Db; audit: AuditService; plans: Plan
       poolFields: blinded ? { inspectorPoolHash: draw.inspectorPoolHash, inspectorsPerTask } : undefined,
       assignments,
       evidence: audit,
-      inspectors: await inspectorsNamed(tx, inspectorIds),
+      inspectors: (await inspectorPeople(tx, inspectorIds)).map((p) => ({ id: p.userId, name: p.name, certificateNo: p.certificateNo })),
       objects: stored ? await objectsNamed(tx, selectedKeys) : undefined,
     };
     return { parts, status: draw.status };

@@ -1,4 +1,4 @@
-import { type SQL, and, asc, eq, ilike, inArray, like, ne, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, ilike, inArray, like, ne, or, param, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { countAll, escapeLike, inTransaction, nextVersion } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
@@ -123,6 +123,19 @@ export async function poolFor(tx: Db, regionCode: string): Promise<FrozenInspect
     .innerJoin(users, eq(users.id, inspectorProfiles.userId))
     .where(or(like(inspectorProfiles.regionCode, `${escapeLike(regionPrefix(regionCode))}%`), inArray(inspectorProfiles.regionCode, selfAndAncestors(regionCode))))
     .orderBy(asc(inspectorProfiles.userId));
+  return rows;
+}
+
+/**
+ * Inspectors as people — name and enforcement certificate number (null for one no longer in the
+ * pool) — by user id, in user-id order; one array parameter, for a pool of any size.
+ */
+export async function inspectorPeople(tx: Db, ids: readonly string[]): Promise<{ userId: string; name: string; certificateNo: string | null }[]> {
+  if (ids.length === 0) return [];
+  const { rows } = (await tx.execute(sql`
+    select u.id as "userId", u.display_name as "name", p.certificate_no as "certificateNo"
+    from users u left join inspector_profiles p on p.user_id = u.id
+    where u.id = any(${param([...ids])}::uuid[]) order by u.id`)) as unknown as { rows: { userId: string; name: string; certificateNo: string | null }[] };
   return rows;
 }
 

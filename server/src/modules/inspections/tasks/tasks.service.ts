@@ -1,4 +1,4 @@
-import { type SQL, and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { countAll, inTransaction, nextVersion } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
@@ -10,12 +10,11 @@ import { AppError, notFound } from '../../../platform/http/errors.js';
 import type { ExpectedVersion } from '../../../platform/http/etag.js';
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import type { JurisdictionService } from '../../../platform/jurisdiction/jurisdiction.service.js';
-import { users } from '../../../platform/users/users.schema.js';
 import { enterprises, normalizeUscc } from '../../enterprises/index.js';
 import { invalid, requireDate, requireText } from '../../../platform/validation/fields.js';
 import { eligibleInspectors } from '../draw/eligibility.js';
-import { inspectionItems, inspectionPlans, inspectorProfiles } from '../inspections.schema.js';
-import { poolFor } from '../inspectors/inspectors.service.js';
+import { inspectionItems, inspectionPlans } from '../inspections.schema.js';
+import { inspectorPeople, poolFor } from '../inspectors/inspectors.service.js';
 import { type FindingInput, checkAnswers, findingsOf } from './checklist.js';
 import { findTask, requireAssigned, requireState, taskScope } from './task-access.js';
 import { type ChecklistAnswer, type TaskOrigin, type TaskState, TASK_STATES, inspectionTasks, rectificationOrders, taskPhotos } from './tasks.schema.js';
@@ -108,14 +107,7 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
 
   /** Inspectors as people: by name, with their enforcement certificate number (null once out of the pool). */
   async function peopleOf(tx: Db, ids: readonly string[]) {
-    const people = new Map<string, { userId: string; name: string; certificateNo: string | null }>();
-    if (ids.length === 0) return (id: string) => ({ userId: id, name: id, certificateNo: null });
-    const rows = await tx
-      .select({ userId: users.id, name: users.displayName, certificateNo: inspectorProfiles.certificateNo })
-      .from(users)
-      .leftJoin(inspectorProfiles, eq(inspectorProfiles.userId, users.id))
-      .where(inArray(users.id, [...ids]));
-    for (const r of rows) people.set(r.userId, r);
+    const people = new Map((await inspectorPeople(tx, ids)).map((p) => [p.userId, p]));
     return (id: string) => people.get(id) ?? { userId: id, name: id, certificateNo: null };
   }
 
