@@ -14,8 +14,11 @@ const run = (text: string, opts: { bold?: boolean; size?: number; font?: string 
 export const line = (text: string, opts: { bold?: boolean; indent?: boolean } = {}) =>
   new Paragraph({ spacing: { after: 120, line: 360 }, indent: opts.indent ? { firstLine: 480 } : undefined, children: [run(text, { bold: opts.bold })] });
 
-/** The note a document prints after a date counted in working days over a year without holiday data. */
-export const UNCERTAIN_DEADLINE_NOTE = '（该期限按未载入节假日数据的年份推算，可能不准确）';
+/**
+ * The note a document prints after a date counted in working days over a year without holiday data:
+ * the same mark as the web's (⚠) with the reason (issue 12 item 5).
+ */
+export const UNCERTAIN_DEADLINE_NOTE = '⚠（该期限按未载入节假日数据的年份推算，可能不准确）';
 
 /** A centred line, such as a decision's document number under its title. */
 export const centred = (text: string, opts: { pageBreakBefore?: boolean; bold?: boolean } = {}) =>

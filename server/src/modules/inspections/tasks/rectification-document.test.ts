@@ -108,6 +108,7 @@ describe('the rectification notice (责令整改通知书)', () => {
     expect(order.dueCertain).toBe(false);
     const text = (await paragraphs((await env.services.rectification.document(officer, order.id)).content)).join('\n');
     expect(text).toContain(UNCERTAIN_DEADLINE_NOTE);
+    expect(text).toMatch(/整改完毕⚠（该期限按未载入节假日数据的年份推算/);
 
     const reported = await env.services.rectification.report(ctx(officer), order.id, { reportText: '已整改', reportedOn: todayInChina() });
     expect(reported.rectificationOrders[0]!.recheckDueCertain).toBe(false);
@@ -128,6 +129,7 @@ describe('the rectification notice (责令整改通知书)', () => {
     expect(order.dueCertain).toBe(certain);
     const text = (await paragraphs((await env.services.rectification.document(officer, order.id)).content)).join('\n');
     expect(text.includes(UNCERTAIN_DEADLINE_NOTE)).toBe(!certain);
+    expect(text.includes('⚠')).toBe(!certain);
   });
 });
 

@@ -30,6 +30,7 @@ describe('investigation deadlines over a year without holiday data', () => {
     const [notice] = (await env.services.licenceDocuments.list(env.admin, licence.id, exit.id)).items;
     const text = await docxText((await env.services.licenceDocuments.download(env.admin, licence.id, notice!.id)).content);
     expect(text).toContain(UNCERTAIN_DEADLINE_NOTE);
+    expect(text).toContain('⚠（该期限按未载入节假日数据的年份推算');
   });
 
   it('print a certain deadline without the note', async () => {
@@ -41,5 +42,6 @@ describe('investigation deadlines over a year without holiday data', () => {
     const text = await docxText((await env.services.licenceDocuments.download(env.admin, licence.id, notice!.id)).content);
     expect(exit.investigationDueCertain).not.toBeNull();
     expect(text.includes(UNCERTAIN_DEADLINE_NOTE)).toBe(exit.investigationDueCertain === false);
+    expect(text.includes('⚠')).toBe(exit.investigationDueCertain === false);
   });
 });
