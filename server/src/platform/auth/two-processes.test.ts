@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../db/client.js';
-import { USER_PASSWORD, type TestEnv, createTestEnv } from '../../test/app.js';
+import { ADMIN_PASSWORD, USER_PASSWORD, type TestEnv, createTestEnv } from '../../test/app.js';
 import { openTestDatabase } from '../../test/database.js';
 
 /**
@@ -59,5 +59,23 @@ describe.skipIf(!onPostgres)('two processes on one database', () => {
     const admin = await one.loginAdmin();
     expect((await admin.patch(`/api/users/${user.id}`, { active: false })).statusCode).toBe(200);
     expect((await c.get('/api/auth/session')).statusCode).toBe(401);
+  });
+
+  it('end every session of a user whose password an administrator reset on the other process at once', async () => {
+    // Signed in from addresses of their own: the per-IP limit of this file is small.
+    const signIn = async (env: TestEnv, username: string, password: string, ip: string) => {
+      const res = await attempt(env, username, password, ip);
+      expect(res.statusCode, res.body).toBe(200);
+      return env.client({ cookie: res.cookies.find((c) => c.name === 'zj_session')!.value, csrfToken: res.json().csrfToken as string });
+    };
+    const user = await one.makeUser({ roles: ['inspector'] });
+    const onTwo = await signIn(two, user.username, USER_PASSWORD, '198.51.100.1');
+    const onOne = await signIn(one, user.username, USER_PASSWORD, '198.51.100.2');
+    expect((await onTwo.get('/api/auth/session')).statusCode).toBe(200);
+    const admin = await signIn(one, 'admin', ADMIN_PASSWORD, '198.51.100.3');
+    expect((await admin.post(`/api/users/${user.id}/reset-password`, { password: 'Reset#Pass2026', mustChangePassword: false })).statusCode).toBe(204);
+    expect((await onTwo.get('/api/auth/session')).statusCode).toBe(401);
+    expect((await onOne.get('/api/auth/session')).statusCode).toBe(401);
+    await signIn(two, user.username, 'Reset#Pass2026', '198.51.100.4');
   });
 });
