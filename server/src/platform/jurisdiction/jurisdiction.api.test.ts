@@ -97,3 +97,26 @@ describe('orgs API', () => {
     expect((await c.patch(`/api/orgs/${(await env.orgIn('320830')).id}`, { name: 'x' })).statusCode).toBe(404);
   });
 });
+
+describe('short names (issue 12 item 11)', () => {
+  it('has the Huai’an bureaus’ short names by default, and an administrator sets, changes and clears one (If-Match, audited)', async () => {
+    const c = await env.loginAdmin();
+    const lianshui = (await c.get(`/api/orgs/${(await env.orgIn('320826')).id}`)).json();
+    expect(lianshui).toMatchObject({ name: '涟水县市场监督管理局', shortName: '涟市监' });
+
+    const created = (await c.post('/api/orgs', { name: '淮安市某新设检验所', shortName: ' 淮新监 ', type: 'institution', regionCode: '320800' })).json();
+    expect(created.shortName).toBe('淮新监');
+    const changed = await c.patch(`/api/orgs/${created.id}`, { shortName: '淮新分局' }, { 'if-match': `"${created.version}"` });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ shortName: '淮新分局', name: '淮安市某新设检验所' });
+    const cleared = (await c.patch(`/api/orgs/${created.id}`, { shortName: '' }, { 'if-match': `"${changed.json().version}"` })).json();
+    expect(cleared.shortName).toBeNull();
+    expect((await c.patch(`/api/orgs/${created.id}`, { shortName: 'x'.repeat(21) }, { 'if-match': `"${cleared.version}"` })).statusCode).toBe(400);
+
+    const audit = (await c.get(`/api/audit?target=${created.id}&action=org.updated`)).json();
+    expect(audit.items.map((e: { before: { shortName: string | null }; after: { shortName: string | null } }) => [e.before.shortName, e.after.shortName])).toEqual([
+      ['淮新分局', null],
+      ['淮新监', '淮新分局'],
+    ]);
+  });
+});

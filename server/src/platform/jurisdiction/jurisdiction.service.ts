@@ -19,6 +19,8 @@ export interface OrgFilter {
 
 export interface CreateOrgInput {
   name: string;
+  /** The short name documents are numbered with; null or blank for none. */
+  shortName?: string | null;
   type: OrgType;
   regionCode: string;
   parentId?: string;
@@ -26,6 +28,8 @@ export interface CreateOrgInput {
 
 export interface UpdateOrgInput {
   name?: string;
+  /** null or blank clears it (documents then use the full name). */
+  shortName?: string | null;
   regionCode?: string;
   parentId?: string;
   active?: boolean;
@@ -36,6 +40,7 @@ const parents = alias(orgs, 'parent');
 const orgColumns = {
   id: orgs.id,
   name: orgs.name,
+  shortName: orgs.shortName,
   type: orgs.type,
   regionCode: orgs.regionCode,
   regionName: regions.name,
@@ -49,6 +54,7 @@ const orgColumns = {
 export type OrgView = {
   id: string;
   name: string;
+  shortName: string | null;
   type: OrgType;
   regionCode: string;
   regionName: string | null;
@@ -168,7 +174,7 @@ export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
         const parentId = input.parentId ?? (await rootOrg(tx))?.id ?? null;
         await checkPlacement(tx, ctx.actor, input.regionCode, parentId);
         await assertNameFree(tx, parentId, name);
-        const [row] = await tx.insert(orgs).values({ name, type: input.type, regionCode: input.regionCode, parentId }).returning({ id: orgs.id });
+        const [row] = await tx.insert(orgs).values({ name, shortName: shortNameOf(input.shortName), type: input.type, regionCode: input.regionCode, parentId }).returning({ id: orgs.id });
         const created = await findOrg(tx, null, row!.id);
         await audit.record(tx, ctx, { action: 'org.created', targetType: 'org', targetId: created.id, after: created });
         return created;
@@ -182,6 +188,7 @@ export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
         assertVersion(expected, before.version);
         const next = {
           name: input.name?.trim() ?? before.name,
+          shortName: input.shortName === undefined ? before.shortName : shortNameOf(input.shortName),
           regionCode: input.regionCode ?? before.regionCode,
           parentId: input.parentId ?? before.parentId,
           active: input.active ?? before.active,
@@ -199,6 +206,9 @@ export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
     },
   };
 }
+
+/** A short name as stored: trimmed, null when blank. */
+const shortNameOf = (value: string | null | undefined): string | null => value?.trim() || null;
 
 async function assertNameFree(tx: Db, parentId: string | null, name: string, exceptId?: string) {
   const [dup] = await tx

@@ -93,6 +93,20 @@ describe('the rectification notice (责令整改通知书)', () => {
     }
   });
 
+  it('is numbered with the short name an administrator configures for the bureau', async () => {
+    const { a, task } = await inspectedTask();
+    const admin = await env.loginAdmin();
+    const bureau = (await admin.get(`/api/orgs/${(await env.orgIn('320826')).id}`)).json();
+    const set = await admin.patch(`/api/orgs/${bureau.id}`, { shortName: '涟县市监' }, { 'if-match': `"${bureau.version}"` });
+    expect(set.statusCode, set.body).toBe(200);
+    try {
+      const ordered = await env.services.rectification.issue(ctx(a.actor), task.id, { requirements: '整改', workingDays: 5 });
+      expect(ordered.rectificationOrders[0]!.documentNo).toMatch(/^涟县市监责改〔\d{4}〕\d+号$/);
+    } finally {
+      await admin.patch(`/api/orgs/${bureau.id}`, { shortName: bureau.shortName }, { 'if-match': `"${set.json().version}"` });
+    }
+  });
+
   it('marks a deadline counted over a year without holiday data, in the order and in the document', async () => {
     // The first year the calendar has no data for; its days are counted Monday–Friday.
     const uncovered = Math.max(...statutory.years()) + 1;
