@@ -92,3 +92,16 @@ describe('a generated .xlsx with multi-byte characters across every byte offset 
     expect(await upload('export.csv', csv.rawPayload)).toEqual({ imported: 0, updated: 0, unchanged: ROWS, rejected: [] });
   }, 300_000);
 });
+
+describe('an .xlsx cell holding U+FFFD', () => {
+  it('is refused as a row error TEXT_ENCODING, and the row is not stored', async () => {
+    const [bad, good] = [randomUscc(REGION), randomUscc(REGION)];
+    const table = [HEADER, [bad, '涟水\uFFFD\uFFFD食品有限公司', '王强', '', REGION, '存续', '', 'C1391'], [good, '涟水瑞祥食品有限公司', '王强', '', REGION, '存续', '', 'C1391']];
+    const file = await xlsxOf({ sheet: sheetXml(table.map((cells, r) => cells.map((t, c) => inlineCell(c, r + 1, t)))) });
+    const res = (await uploadTo(env, '/api/enterprises/import', { mode: 'valid-rows', file: { name: 'x.xlsx', content: file } })).json();
+    expect({ imported: res.imported, rejected: res.rejected.map((r: { row: number; column: string; code: string }) => `${r.row}:${r.column}:${r.code}`) }).toEqual({ imported: 1, rejected: ['2:企业名称:TEXT_ENCODING'] });
+    const admin = await env.loginAdmin();
+    expect((await admin.get(`/api/enterprises/${bad}`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/enterprises/${good}`)).statusCode).toBe(200);
+  });
+});
