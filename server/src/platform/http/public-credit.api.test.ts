@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../demo/load-demo.js';
+import { useTestEnv } from '../../test/app.js';
+
+/**
+ * Issue 12 item 6: no public API shows an enterprise's credit-risk class. Walks every public GET
+ * route of the route table (a new one fails here until it is walked) over the demo data, whose
+ * enterprises carry credit classes and whose draws are revealed, and looks through every answer
+ * for a credit-class field or a stratum named by its class.
+ */
+const env = useTestEnv({ publicRateLimit: 1_000_000 });
+
+/** Public GET routes that answer no enterprise data at all. */
+const WITHOUT_ENTERPRISES = new Set(['/api/health']);
+const WALKED = ['/api/public/enterprises/:uscc', '/api/public/draws', '/api/public/draws/:id', '/api/public/inspection-results'];
+const CLASSES = new Set(['A', 'B', 'C', 'D', '未分类']);
+
+/** Where in `value` a credit class shows: a key naming it, or a stratum/label holding a class. */
+function creditShown(value: unknown, path = '$'): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => creditShown(v, `${path}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => [
+    ...(/credit(?!Code)|信用(风险)?(等级|分类)/i.test(k) ? [`${path}.${k}`] : []),
+    ...(/^(stratum|strata|label|class)$/i.test(k) && typeof v === 'string' && CLASSES.has(v) ? [`${path}.${k}=${v}`] : []),
+    ...creditShown(v, `${path}.${k}`),
+  ]);
+}
+
+let usccs: string[] = [];
+
+beforeAll(async () => {
+  await loadDemo({ database: env.database, config: env.config, count: 400 });
+  const admin = await env.loginAdmin();
+  const items = (await admin.get('/api/enterprises?pageSize=200')).json().items as { uscc: string; creditClass: string | null }[];
+  usccs = items.filter((e) => e.creditClass !== null).map((e) => e.uscc);
+}, 240_000);
+
+describe('public routes', () => {
+  it('are all walked here (a new public route needs a look for credit classes)', () => {
+    const publicGets = env.app.routeTable.filter((r) => r.method === 'GET' && r.access === 'public').map((r) => r.url);
+    expect(publicGets.filter((url) => !WALKED.includes(url) && !WITHOUT_ENTERPRISES.has(url))).toEqual([]);
+    expect([...WALKED].sort()).toEqual(publicGets.filter((url) => WALKED.includes(url)).sort());
+    // The search itself finds what it looks for.
+    expect(creditShown({ items: [{ creditClass: 'A' }], strata: [{ label: 'D', n: 3 }], stratum: '未分类' })).toEqual(['$.items[0].creditClass', '$.strata[0].label=D', '$.stratum=未分类']);
+  });
+
+  it('never answer an enterprise’s credit class: lookups, draw lists, draw records and inspection results', async () => {
+    expect(usccs.length).toBeGreaterThan(20);
+    const get = async (url: string) => {
+      const res = await env.app.inject({ url, remoteAddress: '198.51.100.9' });
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBe(200);
+      expect(res.body, url).not.toMatch(/creditClass|credit_class/);
+      const found = creditShown(res.json());
+      expect(found, url).toEqual([]);
+      return res.json();
+    };
+    for (const uscc of usccs.slice(0, 20)) await get(`/api/public/enterprises/${uscc}`);
+    const draws = (await get('/api/public/draws?pageSize=100')).items as { id: string }[];
+    expect(draws.length).toBeGreaterThan(0);
+    for (const d of draws) await get(`/api/public/draws/${d.id}`);
+    const results = await get('/api/public/inspection-results?pageSize=100');
+    expect(results.total).toBeGreaterThan(0);
+  }, 120_000);
+});
