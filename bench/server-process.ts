@@ -36,7 +36,9 @@ async function buildServer(): Promise<string> {
 
 /** Starts the compiled bench/server.ts with the given environment; resolves once it listens. */
 export async function startServer(env: Record<string, string>, label: string): Promise<BenchServer> {
-  const child = spawn(process.execPath, [await buildServer()], {
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each bench server, written to <dir> when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, await buildServer()], {
     cwd: ROOT_DIR,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ZJ_JOBS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -61,13 +61,14 @@ export interface StratumKeys {
   candidates: readonly string[];
 }
 
-/** hex(SHA-256) of `# <stratum>\n` followed by one `<key>\n` per candidate, for each stratum in record order. */
-export function candidatesHashOf(strata: readonly StratumKeys[]): string {
+/** hex(SHA-256) of `# <stratum>\n` followed by one `<key>\n` per candidate, for each stratum in record order; a stratum may give that text of its candidates as `lines`. */
+export function candidatesHashOf(strata: readonly (StratumKeys | { name: string; lines: Buffer })[]): string {
   const hash = createHash('sha256');
   const CHUNK = 10_000;
   for (const s of strata) {
     hash.update(`# ${s.name}\n`, 'utf8');
-    for (let i = 0; i < s.candidates.length; i += CHUNK) hash.update(`${s.candidates.slice(i, i + CHUNK).join('\n')}\n`, 'utf8');
+    if ('lines' in s) hash.update(s.lines);
+    else for (let i = 0; i < s.candidates.length; i += CHUNK) hash.update(`${s.candidates.slice(i, i + CHUNK).join('\n')}\n`, 'utf8');
   }
   return hash.digest('hex');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignBlindedInspectors, commitBlindedDraw, revealBlindedDraw } from './blinded.js';
-import { blindOf, blindSorted, labelClasses, nonceOf } from './blinding.js';
+import { blindLists, blindOf, blindSorted, idsOf, labelClasses, nonceOf, openKeys } from './blinding.js';
 import type { FrozenInspector } from './pool.js';
 
 const secret = Buffer.from(Array.from({ length: 32 }, (_, i) => i));
@@ -26,7 +26,7 @@ describe('zhijian-draw/2 test vector', () => {
     expect(nonceOf(blindSecret, '91320800MA1000000A').toString('hex')).toBe('a783a76baadebd928cb86e8bd8ff715525f7d4017b0887533bf78498f236e5d6');
     expect(blindOf(blindSecret, '91320800MA1000000A')).toBe('31be03a290b742763153064527ca9638312b38b43ad464f5dbfe3ee768492916');
 
-    const record = revealBlindedDraw(committed, { secret, blindSecret }, '2026-12-05 淮安');
+    const record = await revealBlindedDraw(committed, { secret, blindSecret }, '2026-12-05 淮安');
     expect(record.seed).toBe('7709f630dc204a4037ce6b209308a6157e65de18c19236724241ea010abb5fbd');
     expect(record.openings.map((o) => o.key)).toEqual(['91320800MA1000000A', '91320800MA1000001B', '91320826MA2000001Y']);
     expect(record.strata[0]!.selected[0]!.slice(0, 8)).toBe('31be03a2');
@@ -42,7 +42,7 @@ describe('zhijian-draw/2 test vector', () => {
 
   it('takes the witness input NFC-normalised: a decomposed é gives the seed of the composed one', async () => {
     const committed = await commitBlindedDraw({ strata: [{ className: 'A', keys: S1, k: 1 }], secret, blindSecret, pool: [], inspectorsPerTask: 1 });
-    expect(revealBlindedDraw(committed, { secret, blindSecret }, 'Cafe\u0301').seed).toBe(revealBlindedDraw(committed, { secret, blindSecret }, 'Caf\u00e9').seed);
+    expect((await revealBlindedDraw(committed, { secret, blindSecret }, 'Cafe\u0301')).seed).toBe((await revealBlindedDraw(committed, { secret, blindSecret }, 'Caf\u00e9')).seed);
   });
 
   it('leaves empty classes out, refuses a key in two classes, and hashes an empty pool as SHA-256 of nothing', async () => {
@@ -58,5 +58,29 @@ describe('zhijian-draw/2 test vector', () => {
     expect(parallel).toEqual(await blindSorted(blindSecret, keys, { parallelFrom: Infinity }));
     expect(parallel.candidates).toEqual(keys.map((k) => blindOf(blindSecret, k)).sort());
     expect(parallel.keys.map((k) => blindOf(blindSecret, k))).toEqual(parallel.candidates);
+  });
+
+  it('opens many keys in parallel workers as one by one, in their order', async () => {
+    const keys = Array.from({ length: 2_500 }, (_, i) => (i === 11 ? `设备${'长'.repeat(70)}` : `91320800MA${String(i).padStart(7, '0')}X`));
+    const parallel = await openKeys(blindSecret, keys, { parallelFrom: 1_000 });
+    expect(parallel).toEqual(await openKeys(blindSecret, keys, { parallelFrom: Infinity }));
+    expect(parallel.map((o) => o.key)).toEqual(keys);
+    expect(parallel[11]).toEqual({ key: keys[11], nonce: nonceOf(blindSecret, keys[11]!).toString('hex'), blindedId: blindOf(blindSecret, keys[11]!) });
+  });
+
+  it('blinds several lists in parallel workers as one by one, each sorted with its keys, and finds a key repeated in two lists or in one', async () => {
+    const lists = [0, 1, 2].map((l) => Array.from({ length: 900 + l * 300 }, (_, i) => `9132080${l}MA${String(i).padStart(7, '0')}X`));
+    const parallel = await blindLists(blindSecret, lists, { parallelFrom: 1_000 });
+    expect(parallel).toEqual(await blindLists(blindSecret, lists, { parallelFrom: Infinity }));
+    expect(parallel.repeated).toBeUndefined();
+    parallel.lists.forEach((list, l) => {
+      expect(idsOf(list.lines)).toEqual(lists[l]!.map((k) => blindOf(blindSecret, k)).sort());
+      expect(list.keys.map((k) => blindOf(blindSecret, k))).toEqual(idsOf(list.lines));
+    });
+    const twice = lists[0]![500]!;
+    for (const parallelFrom of [1_000, Infinity]) {
+      expect((await blindLists(blindSecret, [lists[0]!, [...lists[2]!, twice]], { parallelFrom })).repeated).toBe(twice);
+      expect((await blindLists(blindSecret, [[...lists[1]!, twice, ...lists[0]!]], { parallelFrom })).repeated).toBe(twice);
+    }
   });
 });

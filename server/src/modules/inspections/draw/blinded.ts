@@ -1,5 +1,5 @@
 import { candidatesHashOf, commitmentOf, randomStream, seedOf, selectK } from './algorithm.js';
-import { blindSorted, blindWith, labelClasses, nonceOf } from './blinding.js';
+import { blindLists, blindWith, labelClasses, nonceOf, openKeys } from './blinding.js';
 import { type InspectorChoice, assignInspectors } from './draw.js';
 import type { ExclusionEvidence } from './eligibility.js';
 import { type FrozenInspector, freezePool, inspectorPoolHashOf } from './pool.js';
@@ -15,12 +15,12 @@ export interface ClassStratum {
   k: number;
 }
 
-/** A stratum as frozen at commit: its neutral label, the blinded ids sorted, and each id's key at the same index. */
+/** A stratum as frozen at commit: its neutral label, the blinded ids sorted (as `<id>\n` lines), and each id's key at the same index. */
 export interface BlindedStratum {
   name: string;
   className: string;
   k: number;
-  candidates: string[];
+  lines: Buffer;
   keys: string[];
 }
 
@@ -60,18 +60,18 @@ export interface BlindedRecord extends Omit<DrawRecord, 'strata'> {
 export async function commitBlindedDraw(input: { strata: readonly ClassStratum[]; secret: Buffer; blindSecret: Buffer; pool: readonly FrozenInspector[]; inspectorsPerTask: number }): Promise<CommittedBlindedDraw> {
   const byClass = new Map(input.strata.filter((s) => s.keys.length > 0).map((s) => [s.className, s]));
   if (byClass.size !== input.strata.filter((s) => s.keys.length > 0).length) throw new Error('class names must be unique');
-  const strata: BlindedStratum[] = [];
-  for (const { label, className } of labelClasses(input.blindSecret, [...byClass.keys()])) {
+  const labelled = labelClasses(input.blindSecret, [...byClass.keys()]).map(({ label, className }) => {
     const { keys, k } = byClass.get(className)!;
     // A key with a line break would make the candidate text ambiguous.
     const broken = keys.find((key) => key.includes('\n'));
     if (broken !== undefined) throw new Error(`stratum ${className}: candidate ${JSON.stringify(broken)} contains a line break`);
     if (!Number.isInteger(k) || k < 0 || k > keys.length) throw new RangeError(`stratum ${className}: cannot draw ${k} of ${keys.length}`);
-    strata.push({ name: label, className, k, ...(await blindSorted(input.blindSecret, keys)) });
-  }
-  // No key twice in the whole record: a repeated key has a repeated blinded id, next to it once sorted.
-  const repeated = repeatedId(strata.map((s) => s.candidates));
-  if (repeated !== undefined) throw new Error(`candidate ${strata.flatMap((s) => s.keys[s.candidates.indexOf(repeated)] ?? [])[0]} appears twice`);
+    return { name: label, className, k, keys };
+  });
+  // No key twice in the whole record: a repeated key has a repeated blinded id.
+  const blinded = await blindLists(input.blindSecret, labelled.map((s) => s.keys));
+  if (blinded.repeated !== undefined) throw new Error(`candidate ${blinded.repeated} appears twice`);
+  const strata: BlindedStratum[] = labelled.map((s, i) => ({ ...s, ...blinded.lists[i]! }));
   const inspectorPool = freezePool(input.pool);
   if (!Number.isInteger(input.inspectorsPerTask) || input.inspectorsPerTask < 1) throw new RangeError(`inspectorsPerTask must be a positive integer, got ${input.inspectorsPerTask}`);
   return {
@@ -85,52 +85,43 @@ export async function commitBlindedDraw(input: { strata: readonly ClassStratum[]
   };
 }
 
-/** An id in two of the sorted lists or twice in one, if any (one pass over them all, merged). */
-function repeatedId(lists: readonly (readonly string[])[]): string | undefined {
-  const at = lists.map(() => 0);
-  let last: string | undefined;
-  for (;;) {
-    let min = -1;
-    for (let l = 0; l < lists.length; l++) if (at[l]! < lists[l]!.length && (min < 0 || lists[l]![at[l]!]! < lists[min]![at[min]!]!)) min = l;
-    if (min < 0) return undefined;
-    const id = lists[min]![at[min]!++]!;
-    if (id === last) return id;
-    last = id;
-  }
+/** What a `/2` reveal has drawn before its openings: the witness input (NFC), the seed and each stratum's selected keys. */
+export interface BlindedSelection {
+  witnessInput: string;
+  seed: Buffer;
+  strata: { name: string; k: number; keys: string[] }[];
+}
+
+type CommittedKeys = { strata: readonly BlindedKeys[]; candidatesHash: string; commitment: string; inspectorPool: readonly { userId: string }[]; inspectorPoolHash: string; inspectorsPerTask: number };
+
+/**
+ * The selection of a `/2` reveal: the witness input NFC-normalised, the seed, and each stratum's
+ * selected keys. The positions depend only on the seed, the label and the stratum's size, so they
+ * are drawn over the keys, kept in the order of their blinded ids: only the selected keys need to
+ * be blinded again (`openSelection`).
+ */
+export function selectBlinded(committed: Pick<CommittedKeys, 'strata'>, secret: Buffer, witnessInput: string): BlindedSelection {
+  const witness = witnessInput.normalize('NFC');
+  const seed = seedOf(secret, witness);
+  return { witnessInput: witness, seed, strata: committed.strata.map((s) => ({ name: s.name, k: s.k, keys: selectK(randomStream(seed, s.name), s.keys, s.k) })) };
 }
 
 /**
- * The reveal step of `zhijian-draw/2`: the witness input NFC-normalised, the seed, each stratum's
- * selection and its openings. The selection's positions depend only on the seed, the label and the
- * stratum's size, so they are drawn over the keys, kept in the order of their blinded ids: only the
- * selected keys are blinded again. The inspectors are assigned after it (`assignBlindedInspectors`),
- * once the caller knows what it needs about the opened keys.
+ * The record of a `/2` reveal from its selection: the selected keys opened (their nonces and
+ * blinded ids, in parallel workers for a large selection). The inspectors are assigned after it
+ * (`assignBlindedInspectors`), once the caller knows what it needs about the opened keys.
  */
-export function revealBlindedDraw(
-  committed: { strata: readonly BlindedKeys[]; candidatesHash: string; commitment: string; inspectorPool: readonly { userId: string }[]; inspectorPoolHash: string; inspectorsPerTask: number },
-  secrets: { secret: Buffer; blindSecret: Buffer },
-  witnessInput: string,
-): BlindedRecord {
-  const witness = witnessInput.normalize('NFC');
-  const seed = seedOf(secrets.secret, witness);
-  const openings: Opening[] = [];
-  const strata = committed.strata.map((s) => {
-    const keys = selectK(randomStream(seed, s.name), s.keys, s.k);
-    const selected = keys.map((key) => {
-      const nonce = nonceOf(secrets.blindSecret, key);
-      const blindedId = blindWith(nonce, key);
-      openings.push({ blindedId, key, nonce: nonce.toString('hex') });
-      return blindedId;
-    });
-    return { name: s.name, k: s.k, selected };
-  });
+export async function openSelection(committed: CommittedKeys, selection: BlindedSelection, secrets: { secret: Buffer; blindSecret: Buffer }): Promise<BlindedRecord> {
+  const openings = await openKeys(secrets.blindSecret, selection.strata.flatMap((s) => s.keys));
+  let at = 0;
+  const strata = selection.strata.map((s) => ({ name: s.name, k: s.k, selected: openings.slice(at, (at += s.keys.length)).map((o) => o.blindedId) }));
   return {
     version: BLINDED_VERSION,
     candidatesHash: committed.candidatesHash,
     commitment: committed.commitment,
     secret: secrets.secret.toString('hex'),
-    witnessInput: witness,
-    seed: seed.toString('hex'),
+    witnessInput: selection.witnessInput,
+    seed: selection.seed.toString('hex'),
     strata,
     openings,
     inspectorPool: committed.inspectorPool.map((i) => i.userId),
@@ -139,6 +130,10 @@ export function revealBlindedDraw(
     assignments: [],
   };
 }
+
+/** The reveal step of `zhijian-draw/2`: the selection and its openings. */
+export const revealBlindedDraw = (committed: CommittedKeys, secrets: { secret: Buffer; blindSecret: Buffer }, witnessInput: string): Promise<BlindedRecord> =>
+  openSelection(committed, selectBlinded(committed, secrets.secret, witnessInput), secrets);
 
 /** The openings of a stored `/2` record: its selected ids with the keys of its assignments (in the same order), nonces recomputed. */
 export function openingsOf(record: { strata: readonly { selected: readonly string[] }[]; assignments: readonly { objectKey: string }[] }, blindSecret: Buffer): Opening[] {

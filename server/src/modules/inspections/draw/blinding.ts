@@ -29,9 +29,12 @@ export function labelClasses(blindSecret: Buffer, classNames: readonly string[])
  * A worker blinding one slice of keys (`\n`-separated) the same way and sorting them by blinded
  * id: the HMAC written out as SHA-256((K ⊕ opad) ‖ SHA-256((K ⊕ ipad) ‖ m)) (RFC 2104; a 32-byte
  * key needs no hashing), each SHA-256 one call of `crypto.hash` over reused buffers — about twice
- * as fast as a new HMAC per key —, then sorted through an index (three times as fast as sorting the
- * strings). Plain JavaScript evaluated as the worker's script, so it runs the same from the sources
- * and from the build. Answers the sorted ids and the keys in their order.
+ * as fast as a new HMAC per key —, then sorted through an index by the ids' first 48 bits (numbers
+ * compare fast), the whole ids on a tie. Plain JavaScript evaluated as the worker's script, so it
+ * runs the same from the sources and from the build. Answers, in blinded-id order and as
+ * transferred typed arrays (no strings to copy or split): the ids as `<64 hex digits>\n` lines, their
+ * first 48 bits, and each one's index in the slice — or, asked to `open`, the ids' lines and the
+ * nonces (32 bytes each) in the slice's order.
  */
 const WORKER = `
 const { hash } = require('node:crypto');
@@ -40,45 +43,76 @@ const secret = Buffer.from(workerData.secret);
 const padded = (byte) => Buffer.concat([secret.map((b) => b ^ byte), Buffer.alloc(32, byte)]);
 const ipad = padded(0x36);
 const opad = padded(0x5c);
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
 let inner = Buffer.alloc(0);
 let blind = Buffer.alloc(0);
 const outer = Buffer.concat([opad, Buffer.alloc(32)]);
-const keys = workerData.keys.split('\\n');
-const ids = new Array(keys.length);
-for (let i = 0; i < keys.length; i++) {
+const keys = workerData.text.split('\\n');
+const n = keys.length;
+const lines = Buffer.alloc(n * 65);
+const heads = new Float64Array(n);
+const nonces = workerData.open ? new Uint8Array(n * 32) : null;
+for (let i = 0; i < n; i++) {
   const key = keys[i];
-  const n = Buffer.byteLength(key, 'utf8');
-  if (inner.length < 64 + n) {
-    inner = Buffer.concat([ipad, Buffer.alloc(n + 64)]);
-    blind = Buffer.alloc(32 + n + 64);
+  const length = Buffer.byteLength(key, 'utf8');
+  if (inner.length < 64 + length) {
+    inner = Buffer.concat([ipad, Buffer.alloc(length + 64)]);
+    blind = Buffer.alloc(32 + length + 64);
   }
   inner.write(key, 64, 'utf8');
-  hash('sha256', inner.subarray(0, 64 + n), 'buffer').copy(outer, 64);
-  hash('sha256', outer, 'buffer').copy(blind, 0);
+  hash('sha256', inner.subarray(0, 64 + length), 'buffer').copy(outer, 64);
+  const nonce = hash('sha256', outer, 'buffer');
+  nonce.copy(blind, 0);
+  if (nonces) nonces.set(nonce, i * 32);
   blind.write(key, 32, 'utf8');
-  ids[i] = hash('sha256', blind.subarray(0, 32 + n), 'hex');
+  const id = hash('sha256', blind.subarray(0, 32 + length), 'buffer');
+  heads[i] = id.readUIntBE(0, 6);
+  let o = i * 65;
+  for (let b = 0; b < 32; b++) {
+    lines[o++] = HEX[id[b] >> 4];
+    lines[o++] = HEX[id[b] & 15];
+  }
+  lines[o] = 10;
 }
-// Sorted through an index by the ids' first 48 bits (numbers compare fast), the whole ids on a tie.
-const order = new Uint32Array(keys.length).map((_, i) => i);
-const head = Float64Array.from(ids, (id) => parseInt(id.slice(0, 12), 16));
-order.sort((a, b) => head[a] - head[b] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
-parentPort.postMessage({ ids: Array.from(order, (i) => ids[i]).join('\\n'), keys: Array.from(order, (i) => keys[i]).join('\\n') });
+if (nonces) {
+  const out = new Uint8Array(lines);
+  parentPort.postMessage({ lines: out, nonces }, [out.buffer, nonces.buffer]);
+} else {
+  const order = new Uint32Array(n).map((_, i) => i);
+  order.sort((a, b) => heads[a] - heads[b] || lines.compare(lines, b * 65, b * 65 + 64, a * 65, a * 65 + 64));
+  const sortedLines = new Uint8Array(n * 65);
+  const sortedHeads = new Float64Array(n);
+  for (let p = 0; p < n; p++) {
+    const i = order[p];
+    sortedLines.set(lines.subarray(i * 65, i * 65 + 65), p * 65);
+    sortedHeads[p] = heads[i];
+  }
+  parentPort.postMessage({ lines: sortedLines, heads: sortedHeads, order }, [sortedLines.buffer, sortedHeads.buffer, order.buffer]);
+}
 `;
 
-/** Below this many keys the blinding runs here; above, in parallel workers. */
+/** Below this many keys in all the blinding runs here; above, in parallel workers. */
 const PARALLEL_FROM = 20_000;
 
-interface Blinded {
-  /** Blinded ids, sorted (64 lower-case hex characters: string order is byte order). */
-  candidates: string[];
-  /** The key of each blinded id, at the same index. */
+/** One list of keys blinded: `<blinded id>\n` per key in blinded-id order (64 lower-case hex digits: byte order is id order), and each id's key at the same index. */
+export interface BlindedList {
+  lines: Buffer;
   keys: string[];
 }
 
-function blindInWorker(blindSecret: Buffer, keys: readonly string[]): Promise<Blinded> {
+/** The blinded ids of a list's `lines`, as strings. */
+export const idsOf = (lines: Buffer): string[] => (lines.length === 0 ? [] : lines.toString('latin1', 0, lines.length - 1).split('\n'));
+
+interface SortedSlice {
+  lines: Buffer;
+  heads: Float64Array;
+  order: Uint32Array;
+}
+
+function runWorker<T>(blindSecret: Buffer, text: string, open: boolean): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { secret: new Uint8Array(blindSecret), keys: keys.join('\n') } });
-    worker.once('message', (out: { ids: string; keys: string }) => resolve({ candidates: out.ids.split('\n'), keys: out.keys.split('\n') }));
+    const worker = new Worker(WORKER, { eval: true, workerData: { secret: new Uint8Array(blindSecret), text, open } });
+    worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`the blinding worker stopped with exit code ${code}`));
@@ -86,33 +120,101 @@ function blindInWorker(blindSecret: Buffer, keys: readonly string[]): Promise<Bl
   });
 }
 
-/** Two sorted blindings as one. */
-function merge(a: Blinded, b: Blinded): Blinded {
-  const candidates: string[] = new Array(a.candidates.length + b.candidates.length);
-  const keys: string[] = new Array(candidates.length);
-  let i = 0;
-  let j = 0;
-  for (let n = 0; n < candidates.length; n++) {
-    const fromA = j >= b.candidates.length || (i < a.candidates.length && a.candidates[i]! < b.candidates[j]!);
-    candidates[n] = fromA ? a.candidates[i]! : b.candidates[j]!;
-    keys[n] = fromA ? a.keys[i++]! : b.keys[j++]!;
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+async function blindInWorker(blindSecret: Buffer, text: string): Promise<SortedSlice> {
+  const out = await runWorker<{ lines: Uint8Array; heads: Float64Array; order: Uint32Array }>(blindSecret, text, false);
+  return { lines: asBuffer(out.lines), heads: out.heads, order: out.order };
+}
+
+/** Where the keys are split into this many slices for as many workers. */
+const sliceStarts = (n: number) => {
+  const parts = Math.max(2, Math.min(availableParallelism(), 8));
+  const size = Math.ceil(n / parts);
+  const starts: number[] = [];
+  for (let i = 0; i < n; i += size) starts.push(i);
+  return { starts, size };
+};
+
+/**
+ * The openings of keys, in their order: each key's nonce and blinded id. Many keys (a large
+ * draw's selection) are opened in parallel workers.
+ */
+export async function openKeys(blindSecret: Buffer, keys: readonly string[], opts: { parallelFrom?: number } = {}): Promise<{ key: string; nonce: string; blindedId: string }[]> {
+  if (keys.length < (opts.parallelFrom ?? PARALLEL_FROM)) {
+    return keys.map((key) => {
+      const nonce = nonceOf(blindSecret, key);
+      return { key, nonce: nonce.toString('hex'), blindedId: blindWith(nonce, key) };
+    });
   }
-  return { candidates, keys };
+  const { starts, size } = sliceStarts(keys.length);
+  const parts = await Promise.all(starts.map((start) => runWorker<{ lines: Uint8Array; nonces: Uint8Array }>(blindSecret, keys.slice(start, start + size).join('\n'), true)));
+  return parts.flatMap((part, p) => {
+    const nonces = asBuffer(part.nonces);
+    return idsOf(asBuffer(part.lines)).map((blindedId, i) => ({ key: keys[starts[p]! + i]!, nonce: nonces.toString('hex', i * 32, i * 32 + 32), blindedId }));
+  });
+}
+
+/** The lists blinded one key at a time, here: for small pools, where starting workers costs more than it saves. */
+function blindHere(blindSecret: Buffer, lists: readonly (readonly string[])[]): { lists: BlindedList[]; repeated?: string } {
+  const all = lists.flatMap((keys, list) => keys.map((key) => ({ id: blindOf(blindSecret, key), key, list })));
+  all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const repeated = all.find((x, i) => i > 0 && all[i - 1]!.id === x.id)?.key;
+  const out = lists.map((_, list) => all.filter((x) => x.list === list));
+  return { lists: out.map((xs) => ({ lines: Buffer.from(xs.map((x) => `${x.id}\n`).join(''), 'latin1'), keys: xs.map((x) => x.key) })), ...(repeated === undefined ? {} : { repeated }) };
 }
 
 /**
- * blind(k) of every key, sorted by blinded id, each with its key; a large pool is split over the
- * machine's cores, each slice blinded and sorted in its own worker, the slices then merged.
+ * blind(k) of every key of every list, each list sorted by blinded id with its keys, and a key
+ * that appears twice (in two lists or in one), if any. A large pool is split over the machine's
+ * cores, each slice blinded and sorted in its own worker; the slices' sorted ids are then merged
+ * here by their first 48 bits and dealt back to their lists (a repeated key has a repeated id,
+ * next to it in the merge).
  */
-export async function blindSorted(blindSecret: Buffer, keys: readonly string[], opts: { parallelFrom?: number } = {}): Promise<Blinded> {
-  if (keys.length < (opts.parallelFrom ?? PARALLEL_FROM)) {
-    const pairs = keys.map((key) => blindOf(blindSecret, key) + key).sort();
-    return { candidates: pairs.map((p) => p.slice(0, 64)), keys: pairs.map((p) => p.slice(64)) };
+export async function blindLists(blindSecret: Buffer, lists: readonly (readonly string[])[], opts: { parallelFrom?: number } = {}): Promise<{ lists: BlindedList[]; repeated?: string }> {
+  const all = lists.length === 1 ? lists[0]! : lists.flat();
+  if (all.length < (opts.parallelFrom ?? PARALLEL_FROM)) return blindHere(blindSecret, lists);
+  if (lists.length > 0xffff) throw new RangeError('too many lists');
+  const listOf = new Uint16Array(all.length);
+  let at = 0;
+  lists.forEach((keys, list) => listOf.fill(list, at, (at += keys.length)));
+  const { starts, size } = sliceStarts(all.length);
+  const slices = await Promise.all(starts.map((start) => blindInWorker(blindSecret, all.slice(start, start + size).join('\n'))));
+  const out = lists.map((keys) => ({ lines: Buffer.allocUnsafeSlow(keys.length * 65), keys: new Array<string>(keys.length), n: 0 }));
+  const next = slices.map(() => 0);
+  let last: SortedSlice | undefined;
+  let lastP = 0;
+  let repeated: string | undefined;
+  for (let m = 0; m < all.length; m++) {
+    let s = -1;
+    for (let t = 0; t < slices.length; t++) {
+      if (next[t]! >= slices[t]!.heads.length) continue;
+      if (s < 0) s = t;
+      else {
+        const a = slices[t]!;
+        const b = slices[s]!;
+        const d = a.heads[next[t]!]! - b.heads[next[s]!]! || a.lines.compare(b.lines, next[s]! * 65, next[s]! * 65 + 64, next[t]! * 65, next[t]! * 65 + 64);
+        if (d < 0) s = t;
+      }
+    }
+    const slice = slices[s]!;
+    const p = next[s]!++;
+    const key = starts[s]! + slice.order[p]!;
+    if (repeated === undefined && last && last.heads[lastP] === slice.heads[p] && last.lines.compare(slice.lines, p * 65, p * 65 + 64, lastP * 65, lastP * 65 + 64) === 0) repeated = all[key];
+    last = slice;
+    lastP = p;
+    const target = out[listOf[key]!]!;
+    // Byte by byte: far cheaper than a million calls of Buffer#copy.
+    const from = slice.lines;
+    const to = target.lines;
+    for (let i = p * 65, o = target.n * 65, end = i + 65; i < end; ) to[o++] = from[i++]!;
+    target.keys[target.n++] = all[key]!;
   }
-  const parts = Math.max(2, Math.min(availableParallelism(), 8));
-  const size = Math.ceil(keys.length / parts);
-  const slices: string[][] = [];
-  for (let i = 0; i < keys.length; i += size) slices.push(keys.slice(i, i + size) as string[]);
-  const sorted = await Promise.all(slices.map((slice) => blindInWorker(blindSecret, slice)));
-  return sorted.reduce(merge);
+  return { lists: out.map(({ lines, keys }) => ({ lines, keys })), ...(repeated === undefined ? {} : { repeated }) };
+}
+
+/** blind(k) of every key, sorted by blinded id, each with its key. */
+export async function blindSorted(blindSecret: Buffer, keys: readonly string[], opts: { parallelFrom?: number } = {}): Promise<{ candidates: string[]; keys: string[] }> {
+  const [list] = (await blindLists(blindSecret, [keys], opts)).lists;
+  return { candidates: idsOf(list!.lines), keys: list!.keys };
 }

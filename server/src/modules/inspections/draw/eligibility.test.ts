@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PoolInspector, eligibleInspectors } from './eligibility.js';
+import { type PoolInspector, eligibilityByRegion, eligibleInspectors } from './eligibility.js';
 
 const pool: PoolInspector[] = [
   { userId: 'city', regionCode: '320800' },
@@ -41,5 +41,21 @@ describe('inspector eligibility for one object', () => {
     const few = eligibleInspectors(pool, object, { ...ctx, lastTime: new Set(['ls1', 'ls2']) });
     expect(few.eligible).toEqual(['city', 'ls1', 'ls2']);
     expect(few.excluded.some((x) => x.rule === 'last_time')).toBe(false);
+  });
+
+  it('answers many objects of a draw as one by one: shared per region, less last time’s inspectors, own answers for conflicts', () => {
+    const byRegion = eligibilityByRegion(pool, { on: ctx.on, perTask: 2 });
+    const cases = [
+      { object, conflicts: undefined, last: undefined },
+      { object: { ...object, key: 'K2' }, conflicts: undefined, last: { inspectors: new Set(['ls1']), taskId: 'task-1' } },
+      { object: { ...object, key: 'K3' }, conflicts: undefined, last: { inspectors: new Set(['ls1', 'ls2']), taskId: 'task-2' } },
+      { object: { ...object, key: 'K4' }, conflicts: new Set(['city']), last: { inspectors: new Set(['ls2']), taskId: 'task-3' } },
+      { object: { key: 'K5', regionCode: '320830' }, conflicts: undefined, last: undefined },
+    ];
+    for (const c of cases) {
+      const one = eligibleInspectors(pool, c.object, { ...ctx, conflicts: c.conflicts ?? new Set(), lastTime: c.last?.inspectors ?? new Set(), lastTaskId: c.last?.taskId });
+      expect(byRegion(c.object, c.conflicts, c.last)).toEqual(one);
+    }
+    expect(byRegion({ ...object, key: 'K6' })).toBe(byRegion(object));
   });
 });

@@ -78,28 +78,32 @@ export function eligibleInspectors(pool: readonly PoolInspector[], object: Assig
     if (why) excluded.push({ inspector: i.userId, ...why });
     else eligible.push(i.userId);
   }
-  const fresh = eligible.filter((id) => !ctx.lastTime.has(id));
-  if (fresh.length >= ctx.perTask && fresh.length < eligible.length) {
-    for (const id of eligible) if (ctx.lastTime.has(id)) excluded.push({ inspector: id, rule: 'last_time', evidence: { taskId: ctx.lastTaskId ?? null } });
-    return { eligible: fresh, excluded };
-  }
-  return { eligible, excluded };
+  return avoidingLastTime({ eligible, excluded }, ctx);
+}
+
+/** The inspectors of last time left out of a choice, while enough others remain for the task (the choice itself otherwise). */
+function avoidingLastTime(choice: { eligible: string[]; excluded: Exclusion[] }, ctx: Pick<EligibilityContext, 'perTask' | 'lastTime' | 'lastTaskId'>) {
+  const fresh = choice.eligible.filter((id) => !ctx.lastTime.has(id));
+  if (fresh.length < ctx.perTask || fresh.length === choice.eligible.length) return choice;
+  const lastTime: Exclusion[] = choice.eligible.filter((id) => ctx.lastTime.has(id)).map((id) => ({ inspector: id, rule: 'last_time', evidence: { taskId: ctx.lastTaskId ?? null } }));
+  return { eligible: fresh, excluded: [...choice.excluded, ...lastTime] };
 }
 
 /**
  * `eligibleInspectors` for many objects of one draw. The answer for an object with no declared
- * conflict and no inspector of last time depends only on its region (the pool, the day, the
- * specialty and the number per task being the draw's), so it is computed once per region and the
- * same arrays are returned for every such object; an object with a conflict or a last time gets
- * its own answer. The same answers as calling `eligibleInspectors` for each object.
+ * conflict depends only on its region (the pool, the day, the specialty and the number per task
+ * being the draw's) and its inspectors of last time, so the region's answer is computed once and
+ * the same arrays are returned for every such object without a last time; with one, the region's
+ * answer less last time's inspectors (its exclusions the same objects). An object with a conflict
+ * gets its own answer. The same answers as calling `eligibleInspectors` for each object.
  */
 export function eligibilityByRegion(pool: readonly PoolInspector[], ctx: Omit<EligibilityContext, 'conflicts' | 'lastTime'>) {
   const none: ReadonlySet<string> = new Set();
   const byRegion = new Map<string, ReturnType<typeof eligibleInspectors>>();
   return (object: AssignmentObject, conflicts: ReadonlySet<string> = none, last?: { inspectors: ReadonlySet<string>; taskId: string }) => {
-    if (conflicts.size > 0 || last) return eligibleInspectors(pool, object, { ...ctx, conflicts, lastTime: last?.inspectors ?? none, lastTaskId: last?.taskId });
+    if (conflicts.size > 0) return eligibleInspectors(pool, object, { ...ctx, conflicts, lastTime: last?.inspectors ?? none, lastTaskId: last?.taskId });
     let choice = byRegion.get(object.regionCode);
     if (!choice) byRegion.set(object.regionCode, (choice = eligibleInspectors(pool, object, { ...ctx, conflicts: none, lastTime: none })));
-    return choice;
+    return last ? avoidingLastTime(choice, { perTask: ctx.perTask, lastTime: last.inspectors, lastTaskId: last.taskId }) : choice;
   };
 }

@@ -94,6 +94,13 @@ export function packRecord(record: Omit<DrawRecord, 'strata'> & { strata: readon
   };
   const choices: string[] = [];
   const choiceIndex = new Map<string, number>();
+  // Exclusions shared by many objects' choices (eligibilityByRegion) are written once.
+  const exclusionText = new WeakMap<Exclusion, string>();
+  const textOf = (x: Exclusion) => {
+    let text = exclusionText.get(x);
+    if (text === undefined) exclusionText.set(x, (text = `${indexOf(inspectors, inspectorIndex, x.inspector)}:${indexOf(rules, ruleIndex, x.evidence ? JSON.stringify([x.rule, x.evidence]) : x.rule)}`));
+    return text;
+  };
   // Objects sharing the same arrays (eligibilityByRegion) are encoded once; others by content.
   const byArrays = new Map<readonly string[], Map<Assignment['excluded'], number>>();
   const objectLines: string[] = [];
@@ -102,8 +109,7 @@ export function packRecord(record: Omit<DrawRecord, 'strata'> & { strata: readon
     if (!byExcluded) byArrays.set(a.candidates, (byExcluded = new Map()));
     let choice = byExcluded.get(a.excluded);
     if (choice === undefined) {
-      const ruleOf = (x: Exclusion) => (x.evidence ? JSON.stringify([x.rule, x.evidence]) : x.rule);
-      const text = `${a.candidates.map((id) => indexOf(inspectors, inspectorIndex, id)).join(',')};${a.excluded.map((x) => `${indexOf(inspectors, inspectorIndex, x.inspector)}:${indexOf(rules, ruleIndex, ruleOf(x))}`).join(',')}`;
+      const text = `${a.candidates.map((id) => indexOf(inspectors, inspectorIndex, id)).join(',')};${a.excluded.map(textOf).join(',')}`;
       choice = indexOf(choices, choiceIndex, text);
       byExcluded.set(a.excluded, choice);
     }

@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../../platform/http/errors.js';
 import { enterprises } from '../../enterprises/index.js';
 import { invalid, requireText } from '../../../platform/validation/fields.js';
 import { newSecret } from '../draw/algorithm.js';
-import { type BlindedRecord, assignBlindedInspectors, commitBlindedDraw, revealBlindedDraw } from '../draw/blinded.js';
+import { type BlindedRecord, assignBlindedInspectors, commitBlindedDraw, openSelection, selectBlinded } from '../draw/blinded.js';
 import { assignInspectors, revealDraw } from '../draw/draw.js';
 import { type PoolInspector, eligibilityByRegion } from '../draw/eligibility.js';
 import type { FrozenInspector } from '../draw/pool.js';
@@ -92,8 +92,12 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService & Statement
     const pool = draw.inspectorPool as FrozenInspector[];
     const strata = unpackStrata(draw.strata).filter(isBlinded);
     const committed = { strata, candidatesHash: draw.candidatesHash, commitment: draw.commitment, inspectorPool: pool, inspectorPoolHash: draw.inspectorPoolHash!, inspectorsPerTask: draw.inspectorsPerTask! };
-    const record = revealBlindedDraw(committed, { secret: draw.secret, blindSecret: draw.blindSecret! }, witnessInput);
-    const inspectorsFor = await assignmentContext(tx, plan, pool, record.openings.map((o) => o.key), record.inspectorsPerTask);
+    const selection = selectBlinded(committed, draw.secret, witnessInput);
+    // The workers open the selected keys while the database finds what the assignment needs about them.
+    const [record, inspectorsFor] = await Promise.all([
+      openSelection(committed, selection, { secret: draw.secret, blindSecret: draw.blindSecret! }),
+      assignmentContext(tx, plan, pool, selection.strata.flatMap((s) => s.keys), committed.inspectorsPerTask),
+    ]);
     record.assignments = assignBlindedInspectors(record, inspectorsFor);
     return record;
   }
