@@ -292,6 +292,8 @@ const enUS: Messages = {
     showAll: 'Show all',
     parentFilter: 'Children of {{name}}',
     name: 'Name',
+    shortName: 'Short name for documents',
+    shortNameHint: 'Numbers the documents, e.g. “涟市监” gives “涟市监责改〔2026〕4号”; left empty, the full name is used',
     type: 'Type',
     region: 'Region',
     parent: 'Parent',

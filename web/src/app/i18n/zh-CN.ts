@@ -290,6 +290,8 @@ const zhCN = {
     showAll: '显示全部',
     parentFilter: '下级机构：{{name}}',
     name: '机构名称',
+    shortName: '文书简称',
+    shortNameHint: '用于文书编号，如“涟市监”编为“涟市监责改〔2026〕4号”；不填则用机构全称',
     type: '机构类型',
     region: '行政区划',
     parent: '上级机构',

@@ -10,8 +10,15 @@ interface Values {
   type: OrgType;
   regionCode: string;
   parentId?: string | null;
+  /** The short name the bureau's documents are numbered with (涟市监 → 涟市监责改〔2026〕4号). */
+  shortName?: string | null;
   active?: boolean;
 }
+
+/** The org's short name (the answer carries it once web/src/api is regenerated). */
+const shortNameOf = (org: Org) => (org as Org & { shortName?: string | null }).shortName ?? '';
+/** The short name as sent: blank clears it (documents then use the full name). */
+const shortNameField = (v: Values): { shortName?: string | null } => ({ shortName: v.shortName?.trim() || null });
 
 interface Props {
   open: boolean;
@@ -36,10 +43,11 @@ export function OrgFormModal({ open, org, orgs, onClose, onSaved, onStale }: Pro
         name: v.name,
         regionCode: v.regionCode,
         ...(parentId ? { parentId } : {}),
+        ...shortNameField(v),
         active: v.active,
       }, org.version);
     } else {
-      await orgsApi.create({ name: v.name, type: v.type, regionCode: v.regionCode, ...(parentId ? { parentId } : {}) });
+      await orgsApi.create({ name: v.name, type: v.type, regionCode: v.regionCode, ...(parentId ? { parentId } : {}), ...shortNameField(v) });
     }
     onSaved();
   };
@@ -50,7 +58,7 @@ export function OrgFormModal({ open, org, orgs, onClose, onSaved, onStale }: Pro
       title={org ? t('orgs.edit') : t('orgs.create')}
       initialValues={
         org
-          ? { name: org.name, type: org.type, regionCode: org.regionCode, parentId: org.parentId, active: org.active }
+          ? { name: org.name, shortName: shortNameOf(org), type: org.type, regionCode: org.regionCode, parentId: org.parentId, active: org.active }
           : {}
       }
       onSubmit={onSubmit}
@@ -59,6 +67,9 @@ export function OrgFormModal({ open, org, orgs, onClose, onSaved, onStale }: Pro
     >
       <Form.Item name="name" label={t('orgs.name')} rules={required(t('orgs.name'))}>
         <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="shortName" label={t('orgs.shortName')} extra={t('orgs.shortNameHint')}>
+        <Input maxLength={20} />
       </Form.Item>
       <Form.Item name="type" label={t('orgs.type')} rules={required(t('orgs.type'))}>
         <Select disabled={!!org} options={ORG_TYPES.map((v) => ({ value: v, label: t(`orgType.${v}`) }))} />
