@@ -72,6 +72,8 @@ describe('zhijian-draw/2 test vector', () => {
     const lists = [0, 1, 2].map((l) => Array.from({ length: 900 + l * 300 }, (_, i) => `9132080${l}MA${String(i).padStart(7, '0')}X`));
     const parallel = await blindLists(blindSecret, lists, { parallelFrom: 1_000 });
     expect(parallel).toEqual(await blindLists(blindSecret, lists, { parallelFrom: Infinity }));
+    // Ids that agree on the bits sorted as numbers are put in order by their whole id.
+    expect(await blindLists(blindSecret, lists, { parallelFrom: 1_000, sortBits: 19 })).toEqual(parallel);
     expect(parallel.repeated).toBeUndefined();
     parallel.lists.forEach((list, l) => {
       expect(idsOf(list.lines)).toEqual(lists[l]!.map((k) => blindOf(blindSecret, k)).sort());

@@ -29,12 +29,11 @@ export function labelClasses(blindSecret: Buffer, classNames: readonly string[])
  * A worker blinding one slice of keys (`\n`-separated) the same way and sorting them by blinded
  * id: the HMAC written out as SHA-256((K ⊕ opad) ‖ SHA-256((K ⊕ ipad) ‖ m)) (RFC 2104; a 32-byte
  * key needs no hashing), each SHA-256 one call of `crypto.hash` over reused buffers — about twice
- * as fast as a new HMAC per key —, then sorted through an index by the ids' first 48 bits (numbers
- * compare fast), the whole ids on a tie. Plain JavaScript evaluated as the worker's script, so it
- * runs the same from the sources and from the build. Answers, in blinded-id order and as
- * transferred typed arrays (no strings to copy or split): the ids as `<64 hex digits>\n` lines, their
- * first 48 bits, and each one's index in the slice — or, asked to `open`, the ids' lines and the
- * nonces (32 bytes each) in the slice's order.
+ * as fast as a new HMAC per key —, then sorted through an index. Plain JavaScript evaluated as the
+ * worker's script, so it runs the same from the sources and from the build. Answers as transferred
+ * typed arrays (no strings to copy or split), in the slice's order: the ids as `<64 hex digits>\n`
+ * lines, their first 48 bits, and the order of the ids (slice indices, by blinded id) — or, asked
+ * to `open`, the ids' lines and the nonces (32 bytes each).
  */
 const WORKER = `
 const { hash } = require('node:crypto');
@@ -49,7 +48,8 @@ let blind = Buffer.alloc(0);
 const outer = Buffer.concat([opad, Buffer.alloc(32)]);
 const keys = workerData.text.split('\\n');
 const n = keys.length;
-const lines = Buffer.alloc(n * 65);
+const bytes = new Uint8Array(n * 65);
+const lines = Buffer.from(bytes.buffer);
 const heads = new Float64Array(n);
 const nonces = workerData.open ? new Uint8Array(n * 32) : null;
 for (let i = 0; i < n; i++) {
@@ -75,19 +75,29 @@ for (let i = 0; i < n; i++) {
   lines[o] = 10;
 }
 if (nonces) {
-  const out = new Uint8Array(lines);
-  parentPort.postMessage({ lines: out, nonces }, [out.buffer, nonces.buffer]);
+  parentPort.postMessage({ lines: bytes, nonces }, [bytes.buffer, nonces.buffer]);
 } else {
-  const order = new Uint32Array(n).map((_, i) => i);
-  order.sort((a, b) => heads[a] - heads[b] || lines.compare(lines, b * 65, b * 65 + 64, a * 65, a * 65 + 64));
-  const sortedLines = new Uint8Array(n * 65);
-  const sortedHeads = new Float64Array(n);
-  for (let p = 0; p < n; p++) {
-    const i = order[p];
-    sortedLines.set(lines.subarray(i * 65, i * 65 + 65), p * 65);
-    sortedHeads[p] = heads[i];
+  // Sorted as numbers (no comparator: several times faster): the ids' first bits above each one's
+  // index, as many bits as a double holds exactly; ids that agree on those bits (a handful) are
+  // then put in order by their whole id.
+  const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const below = 2 ** Math.max(0, indexBits + 48 - (workerData.sortBits ?? 53));
+  const scale = 2 ** indexBits;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = Math.floor(heads[i] / below) * scale + i;
+  packed.sort();
+  const order = new Uint32Array(n);
+  for (let p = 0; p < n; p++) order[p] = packed[p] % scale;
+  const high = (p) => Math.floor(packed[p] / scale);
+  const byId = (a, b) => lines.compare(lines, b * 65, b * 65 + 64, a * 65, a * 65 + 64);
+  for (let p = 1; p < n; p++) {
+    if (high(p) !== high(p - 1)) continue;
+    let end = p + 1;
+    while (end < n && high(end) === high(p)) end++;
+    order.set(Array.from(order.subarray(p - 1, end)).sort(byId), p - 1);
+    p = end;
   }
-  parentPort.postMessage({ lines: sortedLines, heads: sortedHeads, order }, [sortedLines.buffer, sortedHeads.buffer, order.buffer]);
+  parentPort.postMessage({ lines: bytes, heads, order }, [bytes.buffer, heads.buffer, order.buffer]);
 }
 `;
 
@@ -109,9 +119,9 @@ interface SortedSlice {
   order: Uint32Array;
 }
 
-function runWorker<T>(blindSecret: Buffer, text: string, open: boolean): Promise<T> {
+function runWorker<T>(blindSecret: Buffer, text: string, opts: { open?: boolean; sortBits?: number }): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { secret: new Uint8Array(blindSecret), text, open } });
+    const worker = new Worker(WORKER, { eval: true, workerData: { secret: new Uint8Array(blindSecret), text, ...opts } });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => {
@@ -122,8 +132,8 @@ function runWorker<T>(blindSecret: Buffer, text: string, open: boolean): Promise
 
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-async function blindInWorker(blindSecret: Buffer, text: string): Promise<SortedSlice> {
-  const out = await runWorker<{ lines: Uint8Array; heads: Float64Array; order: Uint32Array }>(blindSecret, text, false);
+async function blindInWorker(blindSecret: Buffer, text: string, sortBits?: number): Promise<SortedSlice> {
+  const out = await runWorker<{ lines: Uint8Array; heads: Float64Array; order: Uint32Array }>(blindSecret, text, { sortBits });
   return { lines: asBuffer(out.lines), heads: out.heads, order: out.order };
 }
 
@@ -148,7 +158,7 @@ export async function openKeys(blindSecret: Buffer, keys: readonly string[], opt
     });
   }
   const { starts, size } = sliceStarts(keys.length);
-  const parts = await Promise.all(starts.map((start) => runWorker<{ lines: Uint8Array; nonces: Uint8Array }>(blindSecret, keys.slice(start, start + size).join('\n'), true)));
+  const parts = await Promise.all(starts.map((start) => runWorker<{ lines: Uint8Array; nonces: Uint8Array }>(blindSecret, keys.slice(start, start + size).join('\n'), { open: true })));
   return parts.flatMap((part, p) => {
     const nonces = asBuffer(part.nonces);
     return idsOf(asBuffer(part.lines)).map((blindedId, i) => ({ key: keys[starts[p]! + i]!, nonce: nonces.toString('hex', i * 32, i * 32 + 32), blindedId }));
@@ -168,10 +178,10 @@ function blindHere(blindSecret: Buffer, lists: readonly (readonly string[])[]): 
  * blind(k) of every key of every list, each list sorted by blinded id with its keys, and a key
  * that appears twice (in two lists or in one), if any. A large pool is split over the machine's
  * cores, each slice blinded and sorted in its own worker; the slices' sorted ids are then merged
- * here by their first 48 bits and dealt back to their lists (a repeated key has a repeated id,
- * next to it in the merge).
+ * here by their first 48 bits (the whole ids on a tie) and dealt back to their lists (a repeated
+ * key has a repeated id, next to it in the merge).
  */
-export async function blindLists(blindSecret: Buffer, lists: readonly (readonly string[])[], opts: { parallelFrom?: number } = {}): Promise<{ lists: BlindedList[]; repeated?: string }> {
+export async function blindLists(blindSecret: Buffer, lists: readonly (readonly string[])[], opts: { parallelFrom?: number; /** Tests: fewer bits of the ids sorted as numbers, so that many agree on them. */ sortBits?: number } = {}): Promise<{ lists: BlindedList[]; repeated?: string }> {
   const all = lists.length === 1 ? lists[0]! : lists.flat();
   if (all.length < (opts.parallelFrom ?? PARALLEL_FROM)) return blindHere(blindSecret, lists);
   if (lists.length > 0xffff) throw new RangeError('too many lists');
@@ -179,35 +189,36 @@ export async function blindLists(blindSecret: Buffer, lists: readonly (readonly 
   let at = 0;
   lists.forEach((keys, list) => listOf.fill(list, at, (at += keys.length)));
   const { starts, size } = sliceStarts(all.length);
-  const slices = await Promise.all(starts.map((start) => blindInWorker(blindSecret, all.slice(start, start + size).join('\n'))));
+  const slices = await Promise.all(starts.map((start) => blindInWorker(blindSecret, all.slice(start, start + size).join('\n'), opts.sortBits)));
   const out = lists.map((keys) => ({ lines: Buffer.allocUnsafeSlow(keys.length * 65), keys: new Array<string>(keys.length), n: 0 }));
+  // Each slice's next id, as its index in the slice (its line starts at 65 times that).
   const next = slices.map(() => 0);
+  const nextIndex = (t: number) => slices[t]!.order[next[t]!]!;
   let last: SortedSlice | undefined;
-  let lastP = 0;
+  let lastI = 0;
   let repeated: string | undefined;
   for (let m = 0; m < all.length; m++) {
     let s = -1;
     for (let t = 0; t < slices.length; t++) {
-      if (next[t]! >= slices[t]!.heads.length) continue;
+      if (next[t]! >= slices[t]!.order.length) continue;
       if (s < 0) s = t;
       else {
         const a = slices[t]!;
         const b = slices[s]!;
-        const d = a.heads[next[t]!]! - b.heads[next[s]!]! || a.lines.compare(b.lines, next[s]! * 65, next[s]! * 65 + 64, next[t]! * 65, next[t]! * 65 + 64);
-        if (d < 0) s = t;
+        const i = nextIndex(t);
+        const j = nextIndex(s);
+        if ((a.heads[i]! - b.heads[j]! || a.lines.compare(b.lines, j * 65, j * 65 + 64, i * 65, i * 65 + 64)) < 0) s = t;
       }
     }
     const slice = slices[s]!;
-    const p = next[s]!++;
-    const key = starts[s]! + slice.order[p]!;
-    if (repeated === undefined && last && last.heads[lastP] === slice.heads[p] && last.lines.compare(slice.lines, p * 65, p * 65 + 64, lastP * 65, lastP * 65 + 64) === 0) repeated = all[key];
+    const i = nextIndex(s);
+    next[s]!++;
+    const key = starts[s]! + i;
+    if (repeated === undefined && last && last.heads[lastI] === slice.heads[i] && last.lines.compare(slice.lines, i * 65, i * 65 + 64, lastI * 65, lastI * 65 + 64) === 0) repeated = all[key];
     last = slice;
-    lastP = p;
+    lastI = i;
     const target = out[listOf[key]!]!;
-    // Byte by byte: far cheaper than a million calls of Buffer#copy.
-    const from = slice.lines;
-    const to = target.lines;
-    for (let i = p * 65, o = target.n * 65, end = i + 65; i < end; ) to[o++] = from[i++]!;
+    slice.lines.copy(target.lines, target.n * 65, i * 65, i * 65 + 65);
     target.keys[target.n++] = all[key]!;
   }
   return { lists: out.map(({ lines, keys }) => ({ lines, keys })), ...(repeated === undefined ? {} : { repeated }) };
