@@ -92,7 +92,141 @@ export async function readSharedStrings(xml: AsyncIterable<string>, limits: Impo
   return strings;
 }
 
-const tooManyStrings = (count: number, limits: ImportLimits) =>
+/** Longest stretch after a chunk's last `<` carried to the next chunk; a longer text is counted in part (the count stays a lower bound). */
+const MAX_CARRY = 64 * 1024;
+const SLASH = 0x2f;
+const GT = 0x3e;
+const COLON = 0x3a;
+/** A `<si>` start tag (any prefix). */
+const SI_TAG = /<(?:[A-Za-z_][\w.-]*:)?si[\s/>]/g;
+/** A `<t>` start tag that is not self-closing, and its text up to the next `<`. */
+// (Attributes hold no '<': so each attempt stops at the next tag, and the scan stays linear.)
+const T_TEXT = /<(?:[A-Za-z_][\w.-]*:)?t(?:\s[^<>]*[^/<>])?>[^<]*/g;
+
+/** Ends a tag's name: white space, `/`, `>` (or a `<`: no tag). */
+const endsName = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === SLASH || c === GT || c === 0x3c;
+
+const isUpperHex = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46);
+
+/**
+ * Characters of XML text between positions as the table keeps it: its entities decoded (`&amp;`
+ * is one) and Excel's escapes too (`_x000D_` is one, see `decodeEscapes`). For texts taken in
+ * order from one string: it remembers where the next '&' and the next '_x' are.
+ */
+function decodedLengths(text: string) {
+  let amp = text.indexOf('&');
+  let esc = text.indexOf('_x');
+  return (start: number, end: number): number => {
+    let length = end - start;
+    if (amp >= 0 && amp < end) {
+      if (amp < start) amp = text.indexOf('&', start);
+      while (amp >= 0 && amp < end) {
+        const semi = text.indexOf(';', amp);
+        if (semi > amp && semi < end && semi - amp <= 32) {
+          length -= semi - amp;
+          amp = text.indexOf('&', semi);
+        } else amp = text.indexOf('&', amp + 1);
+      }
+    }
+    if (esc >= 0 && esc < end) {
+      if (esc < start) esc = text.indexOf('_x', start);
+      while (esc >= 0 && esc < end) {
+        if (esc + 7 <= end && text.charCodeAt(esc + 6) === 0x5f && isUpperHex(text.charCodeAt(esc + 2)) && isUpperHex(text.charCodeAt(esc + 3)) && isUpperHex(text.charCodeAt(esc + 4)) && isUpperHex(text.charCodeAt(esc + 5))) {
+          length -= 6;
+          esc = text.indexOf('_x', esc + 7);
+        } else esc = text.indexOf('_x', esc + 1);
+      }
+    }
+    return length;
+  };
+}
+
+/**
+ * Counts the strings of sharedStrings.xml (its `<si>` start tags) and a lower bound of their
+ * characters (the texts of `<t>` elements outside phonetic runs, counted from their last '>';
+ * only an escape split between runs or written with an entity is counted longer than the parser
+ * counts it), scanning the text without parsing it, and stops with 413 as soon as either passes
+ * the limits — several times faster than parsing, so a table past the limits (a zip bomb) is
+ * refused within seconds. What it lets through, the parser still checks exactly.
+ */
+export async function precountSharedStrings(xml: AsyncIterable<string>, limits: ImportLimits, referable: number): Promise<void> {
+  const most = Math.min(limits.sharedStrings, referable);
+  let count = 0;
+  let chars = 0;
+  let phonetic = 0;
+  const addString = () => {
+    if (++count > most) throw tooManyStrings(count, limits);
+  };
+  const addChars = (length: number) => {
+    chars += length;
+    if (chars > limits.sharedStringChars) throw tooLarge(`共享字符串超过 ${limits.sharedStringChars} 个字符`, { limit: 'sharedStringChars' });
+  };
+  /** Text without phonetic runs: two regular expressions, no match arrays; the limits checked once a chunk. */
+  const scanPlain = (text: string) => {
+    SI_TAG.lastIndex = 0;
+    while (SI_TAG.test(text)) count++;
+    if (count > most) throw tooManyStrings(count, limits);
+    T_TEXT.lastIndex = 0;
+    let length = 0;
+    if (text.includes('&') || text.includes('_x')) {
+      const decoded = decodedLengths(text);
+      while (T_TEXT.test(text)) length += decoded(text.lastIndexOf('>', T_TEXT.lastIndex - 1) + 1, T_TEXT.lastIndex);
+    } else {
+      while (T_TEXT.test(text)) length += T_TEXT.lastIndex - text.lastIndexOf('>', T_TEXT.lastIndex - 1) - 1;
+    }
+    addChars(length);
+  };
+  /** Text with phonetic runs (`<rPh>`, whose `<t>` texts are not part of the string): tag by tag. */
+  const scanPhonetic = (text: string) => {
+    const length = text.length;
+    const decoded = decodedLengths(text);
+    let gt = -1; // the first '>' at or after the current name's end: only moves forward
+    for (let lt = text.indexOf('<'); lt >= 0; ) {
+      let name = lt + 1;
+      const closing = text.charCodeAt(name) === SLASH;
+      if (closing) name++;
+      let end = name;
+      let local = name;
+      while (end < length && !endsName(text.charCodeAt(end))) if (text.charCodeAt(end++) === COLON) local = end;
+      if (gt < end) gt = text.indexOf('>', end);
+      if (gt < 0) return;
+      const next = text.indexOf('<', end);
+      if (next >= 0 && next < gt) {
+        lt = next; // a '<' before this tag's end: no tag
+        continue;
+      }
+      const name0 = text.charCodeAt(local);
+      const selfClosing = text.charCodeAt(gt - 1) === SLASH;
+      if (end - local === 2 && name0 === 0x73 && text.charCodeAt(local + 1) === 0x69) {
+        if (!closing) addString();
+      } else if (end - local === 3 && name0 === 0x72 && text.charCodeAt(local + 1) === 0x50 && text.charCodeAt(local + 2) === 0x68) {
+        if (!selfClosing) phonetic += closing ? -1 : 1;
+      } else if (end - local === 1 && name0 === 0x74 && !closing && !selfClosing && phonetic <= 0) {
+        const after = text.indexOf('<', gt + 1);
+        addChars(decoded(gt + 1, after < 0 ? length : after));
+      }
+      lt = text.indexOf('<', gt + 1);
+    }
+  };
+  const scan = (text: string) => (phonetic === 0 && !text.includes('rPh') ? scanPlain(text) : scanPhonetic(text));
+  // Each chunk is scanned up to its last '<', the rest goes with the next one: no tag or text is cut.
+  let carry = '';
+  for await (const chunk of xml) {
+    const text = carry + chunk;
+    const cut = text.lastIndexOf('<');
+    if (cut < 0 || cut < text.length - MAX_CARRY) {
+      scan(text);
+      carry = '';
+    } else {
+      scan(text.slice(0, cut));
+      carry = text.slice(cut);
+    }
+  }
+  scan(carry);
+}
+
+/** 413 for a table of `count` strings (or more): past the limit, or more than the sheets could use. */
+export const tooManyStrings = (count: number, limits: ImportLimits) =>
   count > limits.sharedStrings
     ? tooLarge(`共享字符串超过 ${limits.sharedStrings} 个`, { limit: 'sharedStrings' })
     : tooLarge(`共享字符串（${count} 个以上）多于工作表可能用到的数量`, { limit: 'sharedStrings' });

@@ -1,0 +1,83 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../config.js';
+import { importLimitsOf } from '../limits.js';
+import { readRows } from '../read-rows.js';
+import { precountSharedStrings, readSharedStrings } from './shared-strings.js';
+import { plainEntries, repeatedZip } from './testing.js';
+import { countTags, startTag } from './xml.js';
+
+const DEFAULTS = importLimitsOf(loadConfig({}));
+
+async function* chunksOf(text: string, size: number) {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (err: { status?: number; details?: { limit?: string } }) => ({ status: err.status, limit: err.details?.limit }),
+  );
+
+// Rich text, phonetic runs (not part of the string), entities, prefixes, self-closing and empty
+// elements, multi-byte and astral characters, a '>' in a text.
+const TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="9" uniqueCount="9">
+  <x:si><x:t>淮安市</x:t></x:si>
+  <x:si><x:r><x:rPr><x:b/></x:rPr><x:t>清江</x:t></x:r><x:r><x:t xml:space="preserve">浦 区</x:t></x:r><x:rPh sb="0" eb="2"><x:t>ふりがな</x:t></x:rPh><x:phoneticPr fontId="1"/></x:si>
+  <x:si><x:t>A &amp; B &lt;有限&gt; &quot;公司&quot; &#x4E2D;&#20013;</x:t></x:si>
+  <x:si><x:t/></x:si>
+  <x:si/>
+  <x:si><x:t xml:space="preserve"/></x:si>
+  <x:si><x:t>𠀀𠀁 emoji 😀 and a > sign</x:t></x:si>
+  <x:si><x:t>_x000D_ stays as written</x:t></x:si>
+  <x:si><x:rPh sb="0" eb="1"><x:t>よみ</x:t></x:rPh><x:t>后面</x:t></x:si>
+</x:sst>`;
+
+describe('counting before parsing', () => {
+  it('counts the strings of a table exactly and their characters at most, whatever the chunks', async () => {
+    const parsed = await readSharedStrings(chunksOf(TABLE, 1 << 20), DEFAULTS, Infinity);
+    expect(parsed.count).toBe(9);
+    for (const size of [1, 2, 3, 5, 7, 11, 16, 64, 100, 1 << 20]) {
+      const at = (limits: Partial<typeof DEFAULTS>) => refusal(precountSharedStrings(chunksOf(TABLE, size), { ...DEFAULTS, ...limits }, Infinity));
+      expect(await at({ sharedStrings: parsed.count, sharedStringChars: parsed.chars }), `chunks of ${size}`).toBeNull();
+      expect(await at({ sharedStrings: parsed.count - 1 }), `chunks of ${size}`).toEqual({ status: 413, limit: 'sharedStrings' });
+      // Characters are counted as the parser counts them (phonetic runs left out, an entity or an
+      // escape one), except that a text may be counted from its last '>': short, never past it.
+      const short = '𠀀𠀁 emoji 😀 and a >'.length;
+      expect(await at({ sharedStringChars: parsed.chars - short - 1 }), `chunks of ${size}`).toEqual({ status: 413, limit: 'sharedStringChars' });
+      expect(await refusal(precountSharedStrings(chunksOf(TABLE, size), DEFAULTS, parsed.count - 1)), `chunks of ${size}`).toEqual({ status: 413, limit: 'sharedStrings' });
+    }
+  });
+
+  it('counts start tags by local name, split between chunks or not, and stops past the most asked', async () => {
+    const xml = '<worksheet><sheetData><row r="1"/><x:row>\n<c/></x:row><rowBreaks/><row\tspans="1:2"></row></sheetData></worksheet>';
+    for (const size of [1, 2, 3, 4, 5, 8, 13, 200]) {
+      expect(await countTags(chunksOf(xml, size), startTag('row'), 10), `chunks of ${size}`).toBe(3);
+      expect(await countTags(chunksOf(xml, size), startTag('row'), 1), `chunks of ${size}`).toBe(2);
+    }
+  });
+
+  it('refuses a table of millions of strings, or of too many characters, within 5 seconds in bounded memory, though the sheet could use ten million (default limits)', { timeout: 60_000 }, async () => {
+    // A sheet of 1,000,000 rows of 10 shared-string cells (220 MB of XML, so it could use
+    // 10 million strings), and a table of 60 million short strings or of 9 million of 11 characters.
+    const sheet = { name: 'xl/worksheets/sheet1.xml', head: '<worksheet><sheetData>', block: `<row>${'<c t="s"><v>0</v></c>'.repeat(10)}</row>`.repeat(1000), times: 1000, tail: '</sheetData></worksheet>' };
+    const table = (text: string, times: number) => ({ name: 'xl/sharedStrings.xml', head: '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', block: `<si><t>${text}</t></si>`.repeat(10_000), times, tail: '</sst>' });
+    const bombs: [Buffer, string][] = [
+      [repeatedZip([...plainEntries({ sharedStrings: true }), sheet, table('a', 6000)]), 'sharedStrings'],
+      [repeatedZip([...plainEntries({ sharedStrings: true }), sheet, table('abcdefghijk', 990)]), 'sharedStringChars'],
+    ];
+    for (const [bomb, limit] of bombs) {
+      const rss = process.memoryUsage().rss;
+      const started = performance.now();
+      const rows = (async () => {
+        for await (const _ of readRows(Readable.from([bomb]), 'xlsx', DEFAULTS)) {
+          // no row is expected
+        }
+      })();
+      expect(await refusal(rows)).toEqual({ status: 413, limit });
+      expect(performance.now() - started, limit).toBeLessThan(5000);
+      expect(process.memoryUsage().rss - rss, limit).toBeLessThan(256 * 1024 * 1024);
+    }
+  });
+});
