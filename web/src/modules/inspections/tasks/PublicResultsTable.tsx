@@ -15,14 +15,17 @@ interface Props {
   /** Leave out the enterprise columns (on one enterprise's record). */
   withoutEnterprise?: boolean;
   title?: string;
+  /** The page, when the caller keeps it (e.g. in the URL); otherwise the table keeps its own. */
+  paging?: { page: number; onPage: (page: number) => void };
 }
 
 /** Published inspection results (no login), newest first, paged by the server. */
-export function PublicResultsTable({ uscc, year, withoutEnterprise, title }: Props) {
+export function PublicResultsTable({ uscc, year, withoutEnterprise, title, paging }: Props) {
   const { t } = useTranslation();
   const [page, setPage] = useState({ uscc, year, current: 1 });
   // a new search starts again from page 1
-  const current = page.uscc === uscc && page.year === year ? page.current : 1;
+  const current = paging ? paging.page : page.uscc === uscc && page.year === year ? page.current : 1;
+  const onPage = (p: number) => (paging ? paging.onPage(p) : setPage({ uscc, year, current: p }));
   const { data, error, loading } = useAsync(
     () => publicResultsApi.list({ uscc, year, page: current, pageSize: PAGE_SIZE }),
     `${uscc ?? ''}|${year ?? ''}|${current}`,
@@ -57,7 +60,7 @@ export function PublicResultsTable({ uscc, year, withoutEnterprise, title }: Pro
       dataSource={data?.items ?? []}
       pagination={
         data && data.total > PAGE_SIZE
-          ? { current, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: (p) => setPage({ uscc, year, current: p }) }
+          ? { current, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: onPage }
           : false
       }
     />
