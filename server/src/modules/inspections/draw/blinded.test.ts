@@ -74,6 +74,9 @@ describe('zhijian-draw/2 test vector', () => {
     expect(parallel).toEqual(await blindLists(blindSecret, lists, { parallelFrom: Infinity }));
     // Ids that agree on the bits sorted as numbers are put in order by their whole id.
     expect(await blindLists(blindSecret, lists, { parallelFrom: 1_000, sortBits: 19 })).toEqual(parallel);
+    // A list much larger than a worker's share is sorted in parts, merged.
+    const uneven = [[...lists[0]!, ...lists[1]!, ...lists[2]!], lists[0]!.slice(0, 5).map((k) => `${k}9`)];
+    expect(await blindLists(blindSecret, uneven, { parallelFrom: 1_000, sortBits: 19 })).toEqual(await blindLists(blindSecret, uneven, { parallelFrom: Infinity }));
     expect(parallel.repeated).toBeUndefined();
     parallel.lists.forEach((list, l) => {
       expect(idsOf(list.lines)).toEqual(lists[l]!.map((k) => blindOf(blindSecret, k)).sort());

@@ -26,14 +26,15 @@ export function labelClasses(blindSecret: Buffer, classNames: readonly string[])
 }
 
 /**
- * A worker blinding one slice of keys (`\n`-separated) the same way and sorting them by blinded
- * id: the HMAC written out as SHA-256((K ⊕ opad) ‖ SHA-256((K ⊕ ipad) ‖ m)) (RFC 2104; a 32-byte
- * key needs no hashing), each SHA-256 one call of `crypto.hash` over reused buffers — about twice
- * as fast as a new HMAC per key —, then sorted through an index. Plain JavaScript evaluated as the
- * worker's script, so it runs the same from the sources and from the build. Answers as transferred
- * typed arrays (no strings to copy or split), in the slice's order: the ids as `<64 hex digits>\n`
- * lines, their first 48 bits, and the order of the ids (slice indices, by blinded id) — or, asked
- * to `open`, the ids' lines and the nonces (32 bytes each).
+ * A worker blinding keys (`\n`-separated) the same way: the HMAC written out as
+ * SHA-256((K ⊕ opad) ‖ SHA-256((K ⊕ ipad) ‖ m)) (RFC 2104; a 32-byte key needs no hashing), each
+ * SHA-256 one call of `crypto.hash` over reused buffers — about twice as fast as a new HMAC per
+ * key. Plain JavaScript evaluated as the worker's script, so it runs the same from the sources and
+ * from the build. Its keys come in consecutive units (`units`: their sizes), each sorted by
+ * blinded id on its own; it answers, as transferred typed arrays (no strings to copy or split), the
+ * ids as `<64 hex digits>\n` lines sorted within each unit, their first 48 bits, and each one's
+ * index in its unit — or, asked to `open`, the ids' lines and the nonces (32 bytes each) in the
+ * keys' order.
  */
 const WORKER = `
 const { hash } = require('node:crypto');
@@ -42,14 +43,12 @@ const secret = Buffer.from(workerData.secret);
 const padded = (byte) => Buffer.concat([secret.map((b) => b ^ byte), Buffer.alloc(32, byte)]);
 const ipad = padded(0x36);
 const opad = padded(0x5c);
-const HEX = Buffer.from('0123456789abcdef', 'latin1');
 let inner = Buffer.alloc(0);
 let blind = Buffer.alloc(0);
 const outer = Buffer.concat([opad, Buffer.alloc(32)]);
 const keys = workerData.text.split('\\n');
 const n = keys.length;
-const bytes = new Uint8Array(n * 65);
-const lines = Buffer.from(bytes.buffer);
+const lines = Buffer.alloc(n * 65, 10);
 const heads = new Float64Array(n);
 const nonces = workerData.open ? new Uint8Array(n * 32) : null;
 for (let i = 0; i < n; i++) {
@@ -65,39 +64,47 @@ for (let i = 0; i < n; i++) {
   nonce.copy(blind, 0);
   if (nonces) nonces.set(nonce, i * 32);
   blind.write(key, 32, 'utf8');
-  const id = hash('sha256', blind.subarray(0, 32 + length), 'buffer');
-  heads[i] = id.readUIntBE(0, 6);
-  let o = i * 65;
-  for (let b = 0; b < 32; b++) {
-    lines[o++] = HEX[id[b] >> 4];
-    lines[o++] = HEX[id[b] & 15];
-  }
-  lines[o] = 10;
+  const id = hash('sha256', blind.subarray(0, 32 + length), 'hex');
+  lines.write(id, i * 65, 'latin1');
+  heads[i] = parseInt(id.slice(0, 12), 16);
 }
 if (nonces) {
+  const bytes = new Uint8Array(lines);
   parentPort.postMessage({ lines: bytes, nonces }, [bytes.buffer, nonces.buffer]);
 } else {
-  // Sorted as numbers (no comparator: several times faster): the ids' first bits above each one's
-  // index, as many bits as a double holds exactly; ids that agree on those bits (a handful) are
-  // then put in order by their whole id.
-  const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
-  const below = 2 ** Math.max(0, indexBits + 48 - (workerData.sortBits ?? 53));
-  const scale = 2 ** indexBits;
-  const packed = new Float64Array(n);
-  for (let i = 0; i < n; i++) packed[i] = Math.floor(heads[i] / below) * scale + i;
-  packed.sort();
+  const sortedLines = new Uint8Array(n * 65);
+  const sortedHeads = new Float64Array(n);
   const order = new Uint32Array(n);
-  for (let p = 0; p < n; p++) order[p] = packed[p] % scale;
-  const high = (p) => Math.floor(packed[p] / scale);
   const byId = (a, b) => lines.compare(lines, b * 65, b * 65 + 64, a * 65, a * 65 + 64);
-  for (let p = 1; p < n; p++) {
-    if (high(p) !== high(p - 1)) continue;
-    let end = p + 1;
-    while (end < n && high(end) === high(p)) end++;
-    order.set(Array.from(order.subarray(p - 1, end)).sort(byId), p - 1);
-    p = end;
+  let base = 0;
+  for (const size of workerData.units) {
+    // Sorted as numbers (no comparator: several times faster): the ids' first bits above each one's
+    // index in the unit, as many bits as a double holds exactly; ids that agree on those bits (a
+    // handful) are then put in order by their whole id.
+    const indexBits = Math.max(1, Math.ceil(Math.log2(size + 1)));
+    const below = 2 ** Math.max(0, indexBits + 48 - (workerData.sortBits ?? 53));
+    const scale = 2 ** indexBits;
+    const packed = new Float64Array(size);
+    for (let i = 0; i < size; i++) packed[i] = Math.floor(heads[base + i] / below) * scale + i;
+    packed.sort();
+    const unit = order.subarray(base, base + size);
+    for (let p = 0; p < size; p++) unit[p] = packed[p] % scale;
+    const high = (p) => Math.floor(packed[p] / scale);
+    for (let p = 1; p < size; p++) {
+      if (high(p) !== high(p - 1)) continue;
+      let end = p + 1;
+      while (end < size && high(end) === high(p)) end++;
+      unit.set(Array.from(unit.subarray(p - 1, end), (i) => base + i).sort(byId).map((i) => i - base), p - 1);
+      p = end;
+    }
+    for (let p = 0; p < size; p++) {
+      const i = base + unit[p];
+      sortedLines.set(lines.subarray(i * 65, i * 65 + 65), (base + p) * 65);
+      sortedHeads[base + p] = heads[i];
+    }
+    base += size;
   }
-  parentPort.postMessage({ lines: bytes, heads, order }, [bytes.buffer, heads.buffer, order.buffer]);
+  parentPort.postMessage({ lines: sortedLines, heads: sortedHeads, order }, [sortedLines.buffer, sortedHeads.buffer, order.buffer]);
 }
 `;
 
@@ -113,13 +120,14 @@ export interface BlindedList {
 /** The blinded ids of a list's `lines`, as strings. */
 export const idsOf = (lines: Buffer): string[] => (lines.length === 0 ? [] : lines.toString('latin1', 0, lines.length - 1).split('\n'));
 
-interface SortedSlice {
+/** A worker's answer: its units' ids as lines, each unit sorted, their first 48 bits and their indices in their unit. */
+interface SortedUnits {
   lines: Buffer;
   heads: Float64Array;
   order: Uint32Array;
 }
 
-function runWorker<T>(blindSecret: Buffer, text: string, opts: { open?: boolean; sortBits?: number }): Promise<T> {
+function runWorker<T>(blindSecret: Buffer, text: string, opts: { open?: boolean; units?: number[]; sortBits?: number }): Promise<T> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { eval: true, workerData: { secret: new Uint8Array(blindSecret), text, ...opts } });
     worker.once('message', resolve);
@@ -132,19 +140,7 @@ function runWorker<T>(blindSecret: Buffer, text: string, opts: { open?: boolean;
 
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-async function blindInWorker(blindSecret: Buffer, text: string, sortBits?: number): Promise<SortedSlice> {
-  const out = await runWorker<{ lines: Uint8Array; heads: Float64Array; order: Uint32Array }>(blindSecret, text, { sortBits });
-  return { lines: asBuffer(out.lines), heads: out.heads, order: out.order };
-}
-
-/** Where the keys are split into this many slices for as many workers. */
-const sliceStarts = (n: number) => {
-  const parts = Math.max(2, Math.min(availableParallelism(), 8));
-  const size = Math.ceil(n / parts);
-  const starts: number[] = [];
-  for (let i = 0; i < n; i += size) starts.push(i);
-  return { starts, size };
-};
+const workerCount = () => Math.max(2, Math.min(availableParallelism(), 8));
 
 /**
  * The openings of keys, in their order: each key's nonce and blinded id. Many keys (a large
@@ -157,7 +153,9 @@ export async function openKeys(blindSecret: Buffer, keys: readonly string[], opt
       return { key, nonce: nonce.toString('hex'), blindedId: blindWith(nonce, key) };
     });
   }
-  const { starts, size } = sliceStarts(keys.length);
+  const size = Math.ceil(keys.length / workerCount());
+  const starts: number[] = [];
+  for (let i = 0; i < keys.length; i += size) starts.push(i);
   const parts = await Promise.all(starts.map((start) => runWorker<{ lines: Uint8Array; nonces: Uint8Array }>(blindSecret, keys.slice(start, start + size).join('\n'), { open: true })));
   return parts.flatMap((part, p) => {
     const nonces = asBuffer(part.nonces);
@@ -174,54 +172,113 @@ function blindHere(blindSecret: Buffer, lists: readonly (readonly string[])[]): 
   return { lists: out.map((xs) => ({ lines: Buffer.from(xs.map((x) => `${x.id}\n`).join(''), 'latin1'), keys: xs.map((x) => x.key) })), ...(repeated === undefined ? {} : { repeated }) };
 }
 
+/** A list's part that one worker sorts: the keys [start, end) of list `list`. */
+interface Unit {
+  list: number;
+  start: number;
+  end: number;
+  /** Where the worker answers it: which worker, from which index of its answer. */
+  worker: number;
+  at: number;
+}
+
+/**
+ * The units of work: each list whole, unless it is much more than a worker's share, then in equal
+ * parts; dealt to the workers largest first, each to the least loaded (so that most lists come back
+ * sorted whole and need no merging here).
+ */
+function unitsOf(lists: readonly (readonly string[])[], workers: number): Unit[][] {
+  const total = lists.reduce((n, keys) => n + keys.length, 0);
+  const share = Math.ceil(total / workers);
+  const units: Omit<Unit, 'worker' | 'at'>[] = [];
+  lists.forEach((keys, list) => {
+    const parts = keys.length > share * 1.25 ? Math.ceil(keys.length / share) : 1;
+    const size = Math.ceil(keys.length / parts);
+    for (let start = 0; start < keys.length; start += size) units.push({ list, start, end: Math.min(keys.length, start + size) });
+  });
+  const dealt: Unit[][] = Array.from({ length: workers }, () => []);
+  const load = new Array<number>(workers).fill(0);
+  for (const u of units.sort((a, b) => b.end - b.start - (a.end - a.start))) {
+    const w = load.indexOf(Math.min(...load));
+    dealt[w]!.push({ ...u, worker: w, at: load[w]! });
+    load[w]! += u.end - u.start;
+  }
+  return dealt.filter((us) => us.length > 0);
+}
+
+/** Several sorted units of one list as one: merged by the ids' first 48 bits (the whole ids on a tie). */
+function mergeUnits(keys: readonly string[], units: readonly Unit[], answers: readonly SortedUnits[]): BlindedList {
+  const n = units.reduce((sum, u) => sum + u.end - u.start, 0);
+  const lines = Buffer.allocUnsafeSlow(n * 65);
+  const merged = new Array<string>(n);
+  const next = units.map((u) => u.at);
+  for (let m = 0; m < n; m++) {
+    let best = -1;
+    for (let u = 0; u < units.length; u++) {
+      const unit = units[u]!;
+      if (next[u]! >= unit.at + unit.end - unit.start) continue;
+      if (best < 0) {
+        best = u;
+        continue;
+      }
+      const a = answers[unit.worker]!;
+      const b = answers[units[best]!.worker]!;
+      const i = next[u]!;
+      const j = next[best]!;
+      if ((a.heads[i]! - b.heads[j]! || a.lines.compare(b.lines, j * 65, j * 65 + 64, i * 65, i * 65 + 64)) < 0) best = u;
+    }
+    const unit = units[best]!;
+    const answer = answers[unit.worker]!;
+    const p = next[best]!++;
+    answer.lines.copy(lines, m * 65, p * 65, p * 65 + 65);
+    merged[m] = keys[unit.start + answer.order[p]!]!;
+  }
+  return { lines, keys: merged };
+}
+
+/** A key that appears twice among the lists: a repeated key has a repeated id, so only equal first 48 bits (rare) call for a look at the keys. */
+function repeatedKey(lists: readonly (readonly string[])[], answers: readonly SortedUnits[]): string | undefined {
+  const heads = new Float64Array(answers.reduce((n, a) => n + a.heads.length, 0));
+  let at = 0;
+  for (const a of answers) heads.set(a.heads, (at += a.heads.length) - a.heads.length);
+  heads.sort();
+  if (heads.every((h, i) => i === 0 || h !== heads[i - 1])) return undefined;
+  const seen = new Set<string>();
+  for (const keys of lists) for (const key of keys) if (seen.has(key)) return key;
+  else seen.add(key);
+  return undefined;
+}
+
 /**
  * blind(k) of every key of every list, each list sorted by blinded id with its keys, and a key
- * that appears twice (in two lists or in one), if any. A large pool is split over the machine's
- * cores, each slice blinded and sorted in its own worker; the slices' sorted ids are then merged
- * here by their first 48 bits (the whole ids on a tie) and dealt back to their lists (a repeated
- * key has a repeated id, next to it in the merge).
+ * that appears twice (in two lists or in one), if any. A large pool is blinded in parallel
+ * workers, each sorting whole lists where it can (a list much larger than a worker's share in
+ * parts, merged here).
  */
 export async function blindLists(blindSecret: Buffer, lists: readonly (readonly string[])[], opts: { parallelFrom?: number; /** Tests: fewer bits of the ids sorted as numbers, so that many agree on them. */ sortBits?: number } = {}): Promise<{ lists: BlindedList[]; repeated?: string }> {
-  const all = lists.length === 1 ? lists[0]! : lists.flat();
-  if (all.length < (opts.parallelFrom ?? PARALLEL_FROM)) return blindHere(blindSecret, lists);
-  if (lists.length > 0xffff) throw new RangeError('too many lists');
-  const listOf = new Uint16Array(all.length);
-  let at = 0;
-  lists.forEach((keys, list) => listOf.fill(list, at, (at += keys.length)));
-  const { starts, size } = sliceStarts(all.length);
-  const slices = await Promise.all(starts.map((start) => blindInWorker(blindSecret, all.slice(start, start + size).join('\n'), opts.sortBits)));
-  const out = lists.map((keys) => ({ lines: Buffer.allocUnsafeSlow(keys.length * 65), keys: new Array<string>(keys.length), n: 0 }));
-  // Each slice's next id, as its index in the slice (its line starts at 65 times that).
-  const next = slices.map(() => 0);
-  const nextIndex = (t: number) => slices[t]!.order[next[t]!]!;
-  let last: SortedSlice | undefined;
-  let lastI = 0;
-  let repeated: string | undefined;
-  for (let m = 0; m < all.length; m++) {
-    let s = -1;
-    for (let t = 0; t < slices.length; t++) {
-      if (next[t]! >= slices[t]!.order.length) continue;
-      if (s < 0) s = t;
-      else {
-        const a = slices[t]!;
-        const b = slices[s]!;
-        const i = nextIndex(t);
-        const j = nextIndex(s);
-        if ((a.heads[i]! - b.heads[j]! || a.lines.compare(b.lines, j * 65, j * 65 + 64, i * 65, i * 65 + 64)) < 0) s = t;
-      }
-    }
-    const slice = slices[s]!;
-    const i = nextIndex(s);
-    next[s]!++;
-    const key = starts[s]! + i;
-    if (repeated === undefined && last && last.heads[lastI] === slice.heads[i] && last.lines.compare(slice.lines, i * 65, i * 65 + 64, lastI * 65, lastI * 65 + 64) === 0) repeated = all[key];
-    last = slice;
-    lastI = i;
-    const target = out[listOf[key]!]!;
-    slice.lines.copy(target.lines, target.n * 65, i * 65, i * 65 + 65);
-    target.keys[target.n++] = all[key]!;
-  }
-  return { lists: out.map(({ lines, keys }) => ({ lines, keys })), ...(repeated === undefined ? {} : { repeated }) };
+  const total = lists.reduce((n, keys) => n + keys.length, 0);
+  if (total < (opts.parallelFrom ?? PARALLEL_FROM)) return blindHere(blindSecret, lists);
+  const dealt = unitsOf(lists, workerCount());
+  const answers = await Promise.all(
+    dealt.map(async (units) => {
+      const text = units.map((u) => lists[u.list]!.slice(u.start, u.end).join('\n')).join('\n');
+      const out = await runWorker<{ lines: Uint8Array; heads: Float64Array; order: Uint32Array }>(blindSecret, text, { units: units.map((u) => u.end - u.start), sortBits: opts.sortBits });
+      return { lines: asBuffer(out.lines), heads: out.heads, order: out.order };
+    }),
+  );
+  const unitsOfList = lists.map((_, list) => dealt.flat().filter((u) => u.list === list).sort((a, b) => a.start - b.start));
+  const blinded = lists.map((keys, list): BlindedList => {
+    const units = unitsOfList[list]!;
+    if (units.length === 0) return { lines: Buffer.alloc(0), keys: [] };
+    if (units.length > 1) return mergeUnits(keys, units, answers);
+    const [unit] = units as [Unit];
+    const answer = answers[unit.worker]!;
+    const n = unit.end - unit.start;
+    const order = answer.order.subarray(unit.at, unit.at + n);
+    return { lines: answer.lines.subarray(unit.at * 65, (unit.at + n) * 65), keys: Array.from(order, (i) => keys[unit.start + i]!) };
+  });
+  const repeated = repeatedKey(lists, answers);
+  return { lists: blinded, ...(repeated === undefined ? {} : { repeated }) };
 }
 
 /** blind(k) of every key, sorted by blinded id, each with its key. */
