@@ -78,11 +78,16 @@ import { makeRectificationService } from './modules/inspections/tasks/rectificat
 import { makeTaskPhotos } from './modules/inspections/tasks/photos.service.js';
 import { makeInspectionPublication } from './modules/inspections/tasks/publication.js';
 import { tasksRoutes } from './modules/inspections/tasks/tasks.routes.js';
+import { accountsRoutes } from './modules/accounts/accounts.routes.js';
+import { makeAccountsService } from './modules/accounts/accounts.service.js';
+import { makePersonalData } from './platform/secrets/personal-data.js';
 
 /** Wires every platform service; modules receive only the services they need. */
 export function makeServices(database: Database, config: Config) {
   const { db } = database;
-  const audit = makeAuditService({ key: loadSecretKey(config).derive('audit-chain'), anchorDir: config.auditAnchorDir });
+  const secretKey = loadSecretKey(config);
+  const audit = makeAuditService({ key: secretKey.derive('audit-chain'), anchorDir: config.auditAnchorDir });
+  const personal = makePersonalData(secretKey.derive('personal-data'));
   const roles = makeRolesService({ db, audit });
   const jurisdiction = makeJurisdictionService({ db, audit });
   const users = makeUsersService({ db, audit, jurisdiction, roles, passwordMinLength: config.password.minLength });
@@ -115,7 +120,8 @@ export function makeServices(database: Database, config: Config) {
   const rectification = makeRectificationService({ db, audit, calendar, tasks, todos });
   const taskPhotos = makeTaskPhotos({ db, audit });
   const inspectionPublication = makeInspectionPublication({ db, todos });
-  return { db, audit, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, drawRecords, tasks, rectification, taskPhotos, inspectionPublication };
+  const accounts = makeAccountsService({ db, audit, users, jurisdiction, todos, personal, maxAccounts: config.enterpriseAccountsMax });
+  return { db, audit, personal, accounts, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, drawRecords, tasks, rectification, taskPhotos, inspectionPublication };
 }
 
 export type Services = ReturnType<typeof makeServices>;
@@ -176,6 +182,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(inspectionItemsRoutes(services.inspectionItems));
   await app.register(inspectorsRoutes(services.inspectors));
   await app.register(inspectionsRoutes({ pools: services.pools, plans: services.plans, templates: services.planTemplates, draws: services.draws, drawRecords: services.drawRecords, publicLimit }));
+  await app.register(accountsRoutes({ accounts: services.accounts, enterprises: services.enterprises, publicLimit }));
   await app.register(tasksRoutes({ publication: services.inspectionPublication, tasks: services.tasks, rectification: services.rectification, photos: services.taskPhotos, publicLimit }));
 
   const hasWeb = await registerWebApp(app, config.webDir);

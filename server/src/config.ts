@@ -43,6 +43,8 @@ export interface Config {
   importLimits: { rows: number; columns: number; unzippedBytes: number; zipEntries: number; sharedStrings: number; sharedStringChars: number };
   /** Working days an officer has to decide a notice from another licensing department (no law fixes it). */
   feedbackDueWorkingDays: number;
+  /** Most active accounts one enterprise may hold (企业端). */
+  enterpriseAccountsMax: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -139,6 +141,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       sharedStringChars: int(env, 'ZJ_IMPORT_MAX_SHARED_STRING_CHARS', 100_000_000),
     },
     feedbackDueWorkingDays: int(env, 'ZJ_FEEDBACK_DUE_WORKING_DAYS', 10),
+    enterpriseAccountsMax: int(env, 'ZJ_ENTERPRISE_ACCOUNTS_MAX', 5),
     ...overrides,
   };
 }

@@ -47,7 +47,8 @@ export async function planDemoUsers(tx: Db): Promise<DemoUser[]> {
   };
   const headSection = bureaus.find((b) => b.type === 'city_section' && b.name === LICENCE_TYPE_SEEDS[0]!.sectionName) ?? city;
   add(city, 'demo.admin', 'admin');
-  for (const role of BUILTIN_ROLES) {
+  // Enterprises' accounts are made for demo enterprises by the accounts module (demo/accounts.ts).
+  for (const role of BUILTIN_ROLES.filter((r) => r.dataScope !== 'enterprise')) {
     if (role.key !== 'admin') add(role.key === 'section_head' ? headSection : city, `city.${role.key.replace(/^city_/, '')}`, role.key);
   }
   for (const bureau of bureaus.filter((b) => b.type === 'county_bureau')) {

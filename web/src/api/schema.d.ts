@@ -148,7 +148,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * 修改机构（名称、行政区划、上级、启用/停用；If-Match）
+         * 修改机构（名称、文书简称、行政区划、上级、启用/停用；If-Match）
          * @description 权限：`org.write`
          */
         patch: operations["patchOrgsById"];
@@ -1632,6 +1632,224 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enterprise-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业账号列表（限本人数据范围，电话脱敏）
+         * @description 权限：`enterprise_account.read`
+         */
+        get: operations["getEnterpriseAccounts"];
+        put?: never;
+        /**
+         * 为本人数据范围内的企业开设企业账号（初始密码仅显示一次）
+         * @description 权限：`enterprise_account.write`
+         */
+        post: operations["postEnterpriseAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise-accounts/{userId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 停用企业账号（其会话立即结束；If-Match）
+         * @description 权限：`enterprise_account.write`
+         */
+        post: operations["postEnterpriseAccountsByUserIdDisable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise-accounts/{userId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 启用企业账号（If-Match）
+         * @description 权限：`enterprise_account.write`
+         */
+        post: operations["postEnterpriseAccountsByUserIdEnable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise-accounts/{userId}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重置企业账号密码：新的初始密码仅显示一次，会话立即结束（If-Match）
+         * @description 权限：`enterprise_account.write`
+         */
+        post: operations["postEnterpriseAccountsByUserIdResetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/enterprise-account-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 企业申请企业账号（无需登录，按客户端限流）：由企业所在地的县区局审核 */
+        post: operations["postPublicEnterpriseAccountRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/enterprise-account-requests/{requestNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按申请编号查询企业账号申请的审核结果 */
+        get: operations["getPublicEnterpriseAccountRequestsByRequestNo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise-account-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业账号申请（限本人数据范围，最新的在前；申请人信息脱敏）
+         * @description 权限：`enterprise_account.read`
+         */
+        get: operations["getEnterpriseAccountRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise-account-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业账号申请详情
+         * @description 权限：`enterprise_account.read`
+         */
+        get: operations["getEnterpriseAccountRequestsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise-account-requests/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 查看申请人完整姓名与电话（记入审计日志）
+         * @description 权限：`enterprise_account.write`
+         */
+        post: operations["postEnterpriseAccountRequestsByIdReveal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/enterprise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业账号：本企业的登记信息（工作人员 403）
+         * @description 权限：`enterprise_self.read`
+         */
+        get: operations["getMyEnterprise"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise-account-requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核企业账号申请：批准（开设账号，初始密码仅显示一次）或不予批准（须说明理由）；If-Match 可选
+         * @description 权限：`enterprise_account.write`
+         */
+        post: operations["postEnterpriseAccountRequestsByIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inspection-tasks": {
         parameters: {
             query?: never;
@@ -2088,7 +2306,9 @@ export interface operations {
                             regionCode: string;
                             roles: string[];
                             permissions: string[];
-                            dataScope: "all" | "region" | "org" | "self";
+                            dataScope: "all" | "region" | "org" | "self" | "enterprise";
+                            /** @description 企业账号所属企业的统一社会信用代码；工作人员为 null */
+                            enterpriseUscc: string | null;
                             mustChangePassword: boolean;
                             /** @description 新密码须满足的规则（修改密码、新建用户、重置密码的表单在输入前即显示） */
                             passwordPolicy: {
@@ -2155,7 +2375,9 @@ export interface operations {
                             regionCode: string;
                             roles: string[];
                             permissions: string[];
-                            dataScope: "all" | "region" | "org" | "self";
+                            dataScope: "all" | "region" | "org" | "self" | "enterprise";
+                            /** @description 企业账号所属企业的统一社会信用代码；工作人员为 null */
+                            enterpriseUscc: string | null;
                             mustChangePassword: boolean;
                             /** @description 新密码须满足的规则（修改密码、新建用户、重置密码的表单在输入前即显示） */
                             passwordPolicy: {
@@ -2258,6 +2480,8 @@ export interface operations {
                         items: {
                             id: string;
                             name: string;
+                            /** @description 文书编号所用的机构简称 */
+                            shortName: string | null;
                             type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
                             regionCode: string;
                             regionName: string | null;
@@ -2289,6 +2513,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
+                    /** @description 文书编号所用的机构简称（如“涟市监”，编号为“涟市监责改〔2026〕4号”）；空则用全称 */
+                    shortName?: string | null;
                     type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
                     regionCode: string;
                     /** Format: uuid */
@@ -2306,6 +2532,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         name: string;
+                        /** @description 文书编号所用的机构简称 */
+                        shortName: string | null;
                         type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
                         regionCode: string;
                         regionName: string | null;
@@ -2346,6 +2574,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         name: string;
+                        /** @description 文书编号所用的机构简称 */
+                        shortName: string | null;
                         type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
                         regionCode: string;
                         regionName: string | null;
@@ -2378,6 +2608,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
+                    /** @description 文书编号所用的机构简称（如“涟市监”，编号为“涟市监责改〔2026〕4号”）；空则用全称 */
+                    shortName?: string | null;
                     regionCode?: string;
                     /** Format: uuid */
                     parentId?: string;
@@ -2395,6 +2627,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         name: string;
+                        /** @description 文书编号所用的机构简称 */
+                        shortName: string | null;
                         type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
                         regionCode: string;
                         regionName: string | null;
@@ -2700,7 +2934,7 @@ export interface operations {
                             key: string;
                             name: string;
                             permissions: string[];
-                            dataScope: "all" | "region" | "org" | "self";
+                            dataScope: "all" | "region" | "org" | "self" | "enterprise";
                             builtin: boolean;
                             /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
                             version: number;
@@ -2727,7 +2961,7 @@ export interface operations {
                     key: string;
                     name: string;
                     permissions: string[];
-                    dataScope: "all" | "region" | "org" | "self";
+                    dataScope: "all" | "region" | "org" | "self" | "enterprise";
                 };
             };
         };
@@ -2742,7 +2976,7 @@ export interface operations {
                         key: string;
                         name: string;
                         permissions: string[];
-                        dataScope: "all" | "region" | "org" | "self";
+                        dataScope: "all" | "region" | "org" | "self" | "enterprise";
                         builtin: boolean;
                         /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
                         version: number;
@@ -2777,7 +3011,7 @@ export interface operations {
                         key: string;
                         name: string;
                         permissions: string[];
-                        dataScope: "all" | "region" | "org" | "self";
+                        dataScope: "all" | "region" | "org" | "self" | "enterprise";
                         builtin: boolean;
                         /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
                         version: number;
@@ -2804,7 +3038,7 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     permissions?: string[];
-                    dataScope?: "all" | "region" | "org" | "self";
+                    dataScope?: "all" | "region" | "org" | "self" | "enterprise";
                 };
             };
         };
@@ -2819,7 +3053,7 @@ export interface operations {
                         key: string;
                         name: string;
                         permissions: string[];
-                        dataScope: "all" | "region" | "org" | "self";
+                        dataScope: "all" | "region" | "org" | "self" | "enterprise";
                         builtin: boolean;
                         /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
                         version: number;
@@ -7445,6 +7679,542 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    getEnterpriseAccounts: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description 统一社会信用代码 */
+                uscc?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            userId: string;
+                            username: string;
+                            displayName: string;
+                            active: boolean;
+                            mustChangePassword: boolean;
+                            /** Format: date-time */
+                            lastLoginAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            uscc: string;
+                            enterpriseName: string | null;
+                            regionCode: string;
+                            /** @description 联系电话（脱敏） */
+                            phone: string | null;
+                            requestId: string | null;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postEnterpriseAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 统一社会信用代码 */
+                    uscc: string;
+                    username: string;
+                    displayName: string;
+                    phone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            userId: string;
+                            username: string;
+                            displayName: string;
+                            active: boolean;
+                            mustChangePassword: boolean;
+                            /** Format: date-time */
+                            lastLoginAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            uscc: string;
+                            enterpriseName: string | null;
+                            regionCode: string;
+                            /** @description 联系电话（脱敏） */
+                            phone: string | null;
+                            requestId: string | null;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                        /** @description 初始密码：仅此一次显示，由工作人员交给企业；首次登录须修改 */
+                        initialPassword: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postEnterpriseAccountsByUserIdDisable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        username: string;
+                        displayName: string;
+                        active: boolean;
+                        mustChangePassword: boolean;
+                        /** Format: date-time */
+                        lastLoginAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        uscc: string;
+                        enterpriseName: string | null;
+                        regionCode: string;
+                        /** @description 联系电话（脱敏） */
+                        phone: string | null;
+                        requestId: string | null;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postEnterpriseAccountsByUserIdEnable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        username: string;
+                        displayName: string;
+                        active: boolean;
+                        mustChangePassword: boolean;
+                        /** Format: date-time */
+                        lastLoginAt: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        uscc: string;
+                        enterpriseName: string | null;
+                        regionCode: string;
+                        /** @description 联系电话（脱敏） */
+                        phone: string | null;
+                        requestId: string | null;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postEnterpriseAccountsByUserIdResetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 初始密码：仅此一次显示，由工作人员交给企业；首次登录须修改 */
+                        initialPassword: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postPublicEnterpriseAccountRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 统一社会信用代码 */
+                    uscc: string;
+                    enterpriseName: string;
+                    applicantName: string;
+                    phone: string;
+                    username: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已受理 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 申请编号：凭此查询审核结果 */
+                        requestNo: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPublicEnterpriseAccountRequestsByRequestNo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: "pending" | "approved" | "refused";
+                        note?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getEnterpriseAccountRequests: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "approved" | "refused";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            requestNo: string;
+                            uscc: string;
+                            enterpriseName: string;
+                            regionCode: string;
+                            orgId: string;
+                            /** @description 申请人姓名（脱敏） */
+                            applicantName: string;
+                            /** @description 申请人电话（脱敏） */
+                            phone: string;
+                            username: string;
+                            status: "pending" | "approved" | "refused";
+                            note: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            userId: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getEnterpriseAccountRequestsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        requestNo: string;
+                        uscc: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        orgId: string;
+                        /** @description 申请人姓名（脱敏） */
+                        applicantName: string;
+                        /** @description 申请人电话（脱敏） */
+                        phone: string;
+                        username: string;
+                        status: "pending" | "approved" | "refused";
+                        note: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        decidedByName: string | null;
+                        userId: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postEnterpriseAccountRequestsByIdReveal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicantName: string;
+                        phone: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getMyEnterprise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        uscc: string;
+                        name: string;
+                        legalRepresentative: string | null;
+                        address: string | null;
+                        regionCode: string;
+                        regionName: string | null;
+                        industryCode: string | null;
+                        status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                        establishedOn: string | null;
+                        contacts: {
+                            name: string;
+                            phone?: string;
+                            email?: string;
+                            role?: string;
+                        }[];
+                        tags: string[];
+                        creditClass: ("A" | "B" | "C" | "D") | (never | null);
+                        usccOverrideReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postEnterpriseAccountRequestsByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approve: boolean;
+                    note?: string | null;
+                    username?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        requestNo: string;
+                        uscc: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        orgId: string;
+                        /** @description 申请人姓名（脱敏） */
+                        applicantName: string;
+                        /** @description 申请人电话（脱敏） */
+                        phone: string;
+                        username: string;
+                        status: "pending" | "approved" | "refused";
+                        note: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        decidedByName: string | null;
+                        userId: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    } & {
+                        /** @description 初始密码：仅此一次显示，由工作人员交给企业；首次登录须修改 */
+                        initialPassword?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
         };
     };
     getInspectionTasks: {

@@ -112,5 +112,5 @@ const ORG_TYPE_ORDER: Record<OrgType, number> = {
 };
 export const ORG_TYPES = Object.keys(ORG_TYPE_ORDER) as OrgType[];
 
-const DATA_SCOPE_ORDER: Record<DataScope, number> = { all: 1, region: 2, org: 3, self: 4 };
+const DATA_SCOPE_ORDER: Record<DataScope, number> = { all: 1, region: 2, org: 3, self: 4, enterprise: 5 };
 export const DATA_SCOPES = Object.keys(DATA_SCOPE_ORDER) as DataScope[];

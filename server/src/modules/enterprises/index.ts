@@ -10,3 +10,4 @@ export { USCC_ALPHABET, type UsccProblem, completeUscc, normalizeUscc, usccProbl
 export { type RegionResolver, STATUS_LABELS, checkDigitProblem, checkRegion, checkUscc } from './enterprise-fields.js';
 export type { CreateEnterpriseInput, EnterpriseInput, EnterprisesService } from './enterprises.service.js';
 export type { PublicLicence, PublicLookup, PublicRecord, PublicRevocation } from './public-lookup.js';
+export { Enterprise as EnterpriseSchema } from './enterprises.routes.js';

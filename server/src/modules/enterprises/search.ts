@@ -55,7 +55,7 @@ const INDEX_ALL_MATCHES = 5000;
 
 const SORT_COLUMNS = { name: enterprises.name, uscc: enterprises.uscc, establishedOn: enterprises.establishedOn, updatedAt: enterprises.updatedAt };
 
-export const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: enterprises.regionCode });
+export const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: enterprises.regionCode, uscc: enterprises.uscc });
 
 /** The WHERE conditions of a register search (also used by export). */
 export function searchConditions(actor: Actor, f: EnterpriseFilter): SQL | undefined {

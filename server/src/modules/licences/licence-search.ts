@@ -11,7 +11,7 @@ import { checkDate, orThrow } from '../../platform/validation/fields.js';
  * holder (`enterprises`): the list and the export select the same rows.
  */
 export function licenceConditions(actor: Actor, filter: LicenceFilter): SQL | undefined {
-  const conds: (SQL | undefined)[] = [visibleTo(actor, { regionCode: enterprises.regionCode })];
+  const conds: (SQL | undefined)[] = [visibleTo(actor, { regionCode: enterprises.regionCode, uscc: enterprises.uscc })];
   if (filter.type) conds.push(eq(licences.typeKey, filter.type));
   if (filter.state) conds.push(eq(licences.state, filter.state));
   if (filter.regionCode) conds.push(sql`${enterprises.regionCode} like ${`${regionPrefix(filter.regionCode)}%`}`);

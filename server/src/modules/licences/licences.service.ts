@@ -77,7 +77,7 @@ export type DecisionListener = (tx: Db, ctx: RequestContext & { actor: Actor }, 
 export function makeLicencesService(deps: { db: Db; audit: AuditService; calendar: CalendarService; todos: TodosService }) {
   const decisionListeners: DecisionListener[] = [];
   const { db, audit } = deps;
-  const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: enterprises.regionCode });
+  const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: enterprises.regionCode, uscc: enterprises.uscc });
 
   const select = (tx: Db) =>
     selectLicencesWithHolder(tx, licenceColumns)

@@ -13,6 +13,8 @@ export interface Actor extends ScopeSubject {
   roles: string[];
   permissions: ReadonlySet<Permission>;
   dataScope: DataScope;
+  /** An enterprise's account: the USCC it acts for (its data scope is `enterprise`); null for staff and API keys. */
+  enterpriseUscc?: string | null;
   /** A user who must change an initial password may do nothing else (always false for API keys). */
   mustChangePassword: boolean;
 }

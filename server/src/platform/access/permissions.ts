@@ -41,7 +41,28 @@ export const PERMISSIONS = {
   'inspection.perform': 'inspections',
   /** Read a draw's auditors' record: the class behind each stratum label, every candidate's key, the blind secret, each exclusion's evidence. */
   'draw.audit': 'inspections',
+  /** Enterprises' accounts (企业端) and the public's applications for one: list them. */
+  'enterprise_account.read': 'enterprises',
+  /** Create, disable and reset enterprises' accounts in one's scope; approve or refuse applications. */
+  'enterprise_account.write': 'enterprises',
+  /** 企业端: read one's own enterprise's records (register entry, licences, completed checks, orders, draws). */
+  'enterprise_self.read': 'enterprise_self',
+  /** 企业端: report the rectification of an order against one's enterprise. */
+  'enterprise_self.report': 'enterprise_self',
+  /** 企业端: make and withdraw public quality commitments. */
+  'enterprise_self.commit': 'enterprise_self',
 } as const;
+
+/** The permissions of enterprises' own accounts: no staff member holds them through a staff role. */
+export const ENTERPRISE_SELF_PERMISSIONS: Permission[] = ['enterprise_self.read', 'enterprise_self.report', 'enterprise_self.commit'];
+
+/**
+ * Whether the actor holds a permission, for deciding who may grant or manage it: whoever may
+ * administer enterprises' accounts (`enterprise_account.write`) counts as holding the enterprise
+ * role's permissions, so officers can create and manage those accounts.
+ */
+export const holdsForGranting = (permissions: ReadonlySet<Permission>, p: Permission): boolean =>
+  permissions.has(p) || (ENTERPRISE_SELF_PERMISSIONS.includes(p) && permissions.has('enterprise_account.write'));
 
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as Permission[];
@@ -61,7 +82,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   {
     key: 'city_officer',
     name: '市局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write'],
     dataScope: 'all',
   },
   {
@@ -73,12 +94,13 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   {
     key: 'county_officer',
     name: '县区局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write'],
     dataScope: 'region',
   },
   { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'inspection.read', 'inspection.perform'], dataScope: 'region' },
   { key: 'institution', name: '承检机构', permissions: [], dataScope: 'org' },
-  { key: 'enterprise', name: '企业', permissions: [], dataScope: 'org' },
+  /** An enterprise's own accounts (企业端): its records only, through permissions no staff role holds. */
+  { key: 'enterprise', name: '企业', permissions: ENTERPRISE_SELF_PERMISSIONS, dataScope: 'enterprise' },
   /** Other departments' systems: read and notify within the key's org's region (see api-keys.service.ts); no bulk export. */
   { key: 'public_api', name: '外部系统接口', permissions: ['enterprise.read', 'feedback.submit'], dataScope: 'region' },
 ];

@@ -6,7 +6,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { AppError, forbidden, notFound } from '../http/errors.js';
 import { type ExpectedVersion, assertVersion } from '../http/etag.js';
 import { permissionKeys, roles } from './access.schema.js';
-import { BUILTIN_ROLES, PERMISSION_KEYS, type Permission, isPermission } from './permissions.js';
+import { BUILTIN_ROLES, PERMISSION_KEYS, type Permission, holdsForGranting, isPermission } from './permissions.js';
 import { type DataScope, widestScope } from './scope.js';
 
 export interface RoleInput {
@@ -30,7 +30,7 @@ function checkPermissions(keys: string[]): Permission[] {
  */
 export function assertGrantable(actor: Actor, granted: { key: string; permissions: string[]; dataScope: DataScope }[]): void {
   for (const role of granted) {
-    const missing = role.permissions.filter((p) => !actor.permissions.has(p as Permission));
+    const missing = role.permissions.filter((p) => !holdsForGranting(actor.permissions, p as Permission));
     if (missing.length || widestScope([role.dataScope, actor.dataScope]) !== actor.dataScope) {
       throw forbidden(`无权授予角色“${role.key}”：其权限或数据范围超出您本人`);
     }

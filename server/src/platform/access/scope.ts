@@ -1,15 +1,18 @@
 import { type SQL, eq, like, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
-/** How much data a role sees: everything, its region and the divisions below, its own org, or only itself. */
-export const DATA_SCOPES = ['all', 'region', 'org', 'self'] as const;
+/**
+ * How much data a role sees: everything, its region and the divisions below, its own org, only
+ * itself, or (an enterprise's account) only the rows of its enterprise.
+ */
+export const DATA_SCOPES = ['all', 'region', 'org', 'self', 'enterprise'] as const;
 export type DataScope = (typeof DATA_SCOPES)[number];
 
-const SCOPE_WIDTH: Record<DataScope, number> = { all: 3, region: 2, org: 1, self: 0 };
+const SCOPE_WIDTH: Record<DataScope, number> = { all: 3, region: 2, org: 1, self: 0, enterprise: -1 };
 
 /** The widest of several scopes (a user with several roles gets the widest). */
 export function widestScope(scopes: DataScope[]): DataScope {
-  return scopes.reduce<DataScope>((w, s) => (SCOPE_WIDTH[s] > SCOPE_WIDTH[w] ? s : w), 'self');
+  return scopes.reduce<DataScope>((w, s) => (SCOPE_WIDTH[s] > SCOPE_WIDTH[w] ? s : w), 'enterprise');
 }
 
 /** The narrowest of several scopes (a cap on what roles would give). */
@@ -39,6 +42,8 @@ export interface ScopeSubject {
   orgId: string;
   regionCode: string;
   dataScope: DataScope;
+  /** The enterprise (USCC) an enterprise account acts for; null or absent for staff and API keys. */
+  enterpriseUscc?: string | null;
 }
 
 export interface ScopedColumns {
@@ -46,6 +51,8 @@ export interface ScopedColumns {
   orgId?: AnyPgColumn;
   /** The user a row belongs to, for the `self` scope. */
   ownerId?: AnyPgColumn;
+  /** The enterprise a row is about, for the `enterprise` scope: a table without one shows an enterprise account nothing. */
+  uscc?: AnyPgColumn;
 }
 
 /**
@@ -63,5 +70,7 @@ export function visibleTo(subject: ScopeSubject, cols: ScopedColumns): SQL | und
     case 'self':
       if (cols.ownerId && subject.userId) return eq(cols.ownerId, subject.userId);
       return cols.orgId ? eq(cols.orgId, subject.orgId) : sql`false`;
+    case 'enterprise':
+      return cols.uscc && subject.enterpriseUscc ? eq(cols.uscc, subject.enterpriseUscc) : sql`false`;
   }
 }

@@ -4,7 +4,7 @@ import { AppError } from '../http/errors.js';
 import type { ApiKeysService } from './api-keys.service.js';
 import type { AuthService } from './auth.service.js';
 import { DEVICE_COOKIE } from './devices.js';
-import '../http/request.js';
+import { permits } from '../http/request.js';
 
 export const SESSION_COOKIE = 'zj_session';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -70,7 +70,7 @@ export function registerAccessControl(app: FastifyInstance, deps: { auth: AuthSe
     if (actor.mustChangePassword && !config.allowPendingPasswordChange) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码', 403);
     }
-    if (access !== 'authenticated' && !actor.permissions.has(access)) {
+    if (access !== 'authenticated' && !permits(actor.permissions, access)) {
       throw new AppError('FORBIDDEN', '无权执行此操作', 403);
     }
   });

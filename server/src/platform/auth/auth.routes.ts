@@ -20,6 +20,7 @@ export const SessionUser = Type.Object({
   roles: Type.Array(Type.String()),
   permissions: Type.Array(Type.String()),
   dataScope: Type.Union(DATA_SCOPES.map((s) => Type.Literal(s))),
+  enterpriseUscc: Type.Union([Type.String(), Type.Null()], { description: '企业账号所属企业的统一社会信用代码；工作人员为 null' }),
   mustChangePassword: Type.Boolean(),
   passwordPolicy: Type.Object(
     { minLength: Type.Integer(), maxLength: Type.Integer(), minClasses: Type.Integer({ description: '大写字母、小写字母、数字、符号四类中至少几类' }) },
@@ -39,6 +40,7 @@ const toSessionUser = (a: UserActor, passwordMinLength: number) => ({
   roles: a.roles,
   permissions: [...a.permissions].sort(),
   dataScope: a.dataScope,
+  enterpriseUscc: a.enterpriseUscc ?? null,
   mustChangePassword: a.mustChangePassword,
   passwordPolicy: { minLength: passwordMinLength, maxLength: PASSWORD_MAX_LENGTH, minClasses: PASSWORD_MIN_CLASSES },
 });

@@ -65,6 +65,8 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/inspection-tasks': (f) => ['', `drawId=${f.drawId}`, `drawId=${f.drawId}&state=assigned`],
   '/api/inspection-tasks/eligible-inspectors': (f) => [`itemId=${f.itemId}&uscc=${f.uscc}`],
   '/api/public/inspection-results': () => [''],
+  '/api/enterprise-accounts': (f) => ['', `uscc=${f.uscc}`],
+  '/api/enterprise-account-requests': () => ['', 'status=pending'],
 };
 
 /** `{ items, total }` answers whose total counts something else than the items (the preview's: objects per stratum). */
@@ -105,7 +107,12 @@ beforeAll(async () => {
   };
 
   // Many rows with equal sort values: 30 notices imported at once (same day, same due date)…
-  const enterprises = ((await admin.get('/api/enterprises?regionCode=320826&pageSize=30')).json() as { items: { uscc: string }[] }).items;
+  const enterprises = ((await admin.get('/api/enterprises?regionCode=320826&pageSize=30')).json() as { items: { uscc: string; name: string }[] }).items;
+  // Enterprises' accounts (several per enterprise) and applications for them.
+  for (const [i, e] of enterprises.slice(0, 5).entries()) {
+    for (let j = 0; j < 3; j++) await env.services.accounts.create(env.ctx, { uscc: e.uscc, username: `paging.${i}.${j}`, displayName: '分页测试' });
+    for (let j = 0; j < 2; j++) await env.services.accounts.apply({ actor: null }, { uscc: e.uscc, enterpriseName: e.name, applicantName: '分页', phone: '13900000000', username: `apply.${i}.${j}` });
+  }
   const csv = ['统一社会信用代码,通报部门,通报类型,摘要,发生日期', ...enterprises.map((e, i) => `${e.uscc},淮安市住房和城乡建设局,许可被吊销,分页测试 ${i},2025-09-01`)].join('\r\n');
   const imported = await uploadTo(env, '/api/feedback/import', { mode: 'valid-rows', file: { name: 'notices.csv', content: csv } }, admin);
   expect(imported.statusCode, imported.body).toBe(200);

@@ -129,7 +129,7 @@ const transform: NonNullable<FastifyDynamicSwaggerOptions['transform']> = ({ sch
   const out: RouteSchema = { ...s, security: securityOf(access, methods, s.security), [ERRORS_MARK]: platformErrorsOf(access, methods, url, !!route.config?.allowPendingPasswordChange) };
   if (access !== 'public' && access !== 'authenticated') {
     out['x-permission'] = access;
-    out.description = [s.description, `权限：\`${access}\``].filter(Boolean).join('\n\n');
+    out.description = [s.description, `权限：${[access].flat().map((p) => `\`${p}\``).join(' 或 ')}`].filter(Boolean).join('\n\n');
   }
   return { schema: out, url };
 };

@@ -2,8 +2,15 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor, RequestContext } from '../access/actor.js';
 import type { Permission } from '../access/permissions.js';
 
-/** What a route requires: nobody, any logged-in caller, or a permission key. Routes without it are refused. */
-export type Access = 'public' | 'authenticated' | Permission;
+/**
+ * What a route requires: nobody, any logged-in caller, a permission key, or any one of several
+ * (e.g. staff reading licences or an enterprise reading its own). Routes without it are refused.
+ */
+export type Access = 'public' | 'authenticated' | Permission | readonly Permission[];
+
+/** Whether the actor's permissions satisfy a permission rule (one key, or any of several). */
+export const permits = (permissions: ReadonlySet<Permission>, rule: Permission | readonly Permission[]): boolean =>
+  typeof rule === 'string' ? permissions.has(rule) : rule.some((p) => permissions.has(p));
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -9,7 +9,7 @@ export type TodoParams = Record<string, string>;
 
 /**
  * A to-do item on users' home pages, addressed to a person (`userId`: an assigned inspector, an
- * investigator), who alone sees it, or else to an org (a county bureau) and/or a city section,
+ * investigator), who alone sees it, to an enterprise (`enterpriseUscc`: its own accounts), or else to an org (a county bureau) and/or a city section,
  * whose users see it when their role makes it their job (they hold `permission`). Modules create
  * them — at the event or in daily jobs — under a stable `key`, so running a job twice creates
  * nothing new.
@@ -38,6 +38,8 @@ export const todos = pgTable(
     userId: uuid(),
     /** Of an item addressed to an office: the permission that makes it a user's job (null: every user of the office). */
     permission: text(),
+    /** An item addressed to an enterprise (its accounts, 企业端, see it; staff do not). */
+    enterpriseUscc: text(),
     /** The region of the record it is about (data scope). */
     regionCode: text().notNull(),
     status: text().$type<TodoStatus>().notNull().default('open'),
@@ -45,5 +47,5 @@ export const todos = pgTable(
     closedAt: timestamp({ withTimezone: true }),
     closedBy: uuid(),
   },
-  (t) => [uniqueIndex('todos_key_unique').on(t.key), index().on(t.status, t.orgId), index().on(t.status, t.sectionId), index().on(t.kind, t.status), index().on(t.status, t.userId)],
+  (t) => [uniqueIndex('todos_key_unique').on(t.key), index().on(t.status, t.orgId), index().on(t.status, t.sectionId), index().on(t.kind, t.status), index().on(t.status, t.userId), index().on(t.status, t.enterpriseUscc)],
 );

@@ -27,6 +27,8 @@ export interface TodoSpec {
   userId?: string | null;
   /** Of an item addressed to an office: only its users holding this permission see it. */
   permission?: Permission | null;
+  /** An item for an enterprise (企业端): only its accounts see it. */
+  enterpriseUscc?: string | null;
   regionCode: string;
 }
 
@@ -60,11 +62,14 @@ export function makeTodosService(deps: { db: Db; audit: AuditService }) {
 
   /**
    * Items addressed to the actor in person, and those of the actor's org (a county bureau or a
-   * city section) within the actor's data scope that are their job (they hold the item's permission).
+   * city section) within the actor's data scope that are their job (they hold the item's permission);
+   * an enterprise's account, those addressed to its enterprise.
    */
   const addressedTo = (actor: Actor): SQL | undefined => {
+    if (actor.enterpriseUscc) return eq(todos.enterpriseUscc, actor.enterpriseUscc);
     const office = and(
       isNull(todos.userId),
+      isNull(todos.enterpriseUscc),
       or(eq(todos.orgId, actor.orgId), eq(todos.sectionId, actor.orgId)),
       or(isNull(todos.permission), actor.permissions.size ? inArray(todos.permission, [...actor.permissions]) : undefined),
       visibleTo(actor, { regionCode: todos.regionCode }),

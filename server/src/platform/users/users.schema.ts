@@ -12,8 +12,10 @@ export const users = pgTable(
     orgId: uuid()
       .notNull()
       .references(() => orgs.id),
-    /** Copied from the user's org so data scope applies to user rows like any other. */
+    /** Copied from the user's org so data scope applies to user rows like any other (an enterprise's account: the enterprise's region). */
     regionCode: text().notNull(),
+    /** An enterprise's account (企业端): the USCC it acts for; null for staff. Its only roles are of the `enterprise` scope. */
+    enterpriseUscc: text(),
     passwordHash: text().notNull(),
     mustChangePassword: boolean().notNull().default(false),
     active: boolean().notNull().default(true),
@@ -24,7 +26,7 @@ export const users = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.orgId), index().on(t.regionCode)],
+  (t) => [index().on(t.orgId), index().on(t.regionCode), index().on(t.enterpriseUscc)],
 );
 
 export const userRoles = pgTable(

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { countAll, escapeLike, inTransaction, nextVersion } from '../../db/sql.js';
 import { roles } from '../access/access.schema.js';
 import type { Actor, RequestContext, UserActor } from '../access/actor.js';
-import { type Permission, isPermission } from '../access/permissions.js';
+import { type Permission, holdsForGranting, isPermission } from '../access/permissions.js';
 import { assertGrantable, type RolesService } from '../access/roles.service.js';
 import { type DataScope, visibleTo, widestScope } from '../access/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -30,6 +30,8 @@ export interface CreateUserInput {
   orgId: string;
   roles: string[];
   mustChangePassword?: boolean;
+  /** An enterprise's account (企业端): the enterprise it acts for and that enterprise's region (its data scope for officers). */
+  enterprise?: { uscc: string; regionCode: string };
 }
 
 export interface UpdateUserInput {
@@ -39,7 +41,7 @@ export interface UpdateUserInput {
   active?: boolean;
 }
 
-const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,31}$/;
+export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,31}$/;
 
 /** Roles of each user, as one array column (no N+1 queries). */
 const roleKeys = sql<string[]>`coalesce((select array_agg(${userRoles.roleKey} order by ${userRoles.roleKey}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`;
@@ -75,7 +77,7 @@ const selfAction = (message: string) => new AppError('SELF_LOCKOUT', message, 40
  * permission of `admin` act on an administrator, and `user.write` is no way to someone stronger.
  */
 export function assertMayManage(actor: Actor, target: { permissions: string[]; dataScope: DataScope }): void {
-  const missing = target.permissions.filter((p) => isPermission(p) && !actor.permissions.has(p));
+  const missing = target.permissions.filter((p) => isPermission(p) && !holdsForGranting(actor.permissions, p));
   if (missing.length || widestScope([target.dataScope, actor.dataScope]) !== actor.dataScope) {
     throw forbidden('无权管理该用户：其权限或数据范围超出您本人');
   }
@@ -116,6 +118,14 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
   async function setRoles(tx: Db, actor: Actor, userId: string, keys: string[]) {
     const resolved = await deps.roles.resolve(tx, keys);
     assertGrantable(actor, resolved);
+    // An enterprise's account holds only roles of the `enterprise` scope, and staff none of them.
+    const [user] = await tx.select({ enterpriseUscc: users.enterpriseUscc }).from(users).where(eq(users.id, userId));
+    const enterpriseAccount = user?.enterpriseUscc != null;
+    const misfit = resolved.find((r) => (r.dataScope === 'enterprise') !== enterpriseAccount);
+    if (misfit) {
+      const message = enterpriseAccount ? `企业账号只能具有企业角色，不能授予“${misfit.key}”` : `角色“${misfit.key}”只能授予企业账号`;
+      throw new AppError('VALIDATION', message, 400, { field: 'roles' });
+    }
     await tx.delete(userRoles).where(eq(userRoles.userId, userId));
     await tx.insert(userRoles).values(resolved.map((r) => ({ userId, roleKey: r.key })));
   }
@@ -155,7 +165,7 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
         if (taken) throw new AppError('USERNAME_TAKEN', `用户名“${username}”已被使用`, 409, { field: 'username' });
         const [row] = await tx
           .insert(users)
-          .values({ username, displayName, orgId: org.id, regionCode: org.regionCode, passwordHash, mustChangePassword: input.mustChangePassword ?? false })
+          .values({ username, displayName, orgId: org.id, regionCode: input.enterprise?.regionCode ?? org.regionCode, enterpriseUscc: input.enterprise?.uscc ?? null, passwordHash, mustChangePassword: input.mustChangePassword ?? false })
           .returning({ id: users.id });
         await setRoles(tx, ctx.actor, row!.id, input.roles);
         const created = await findUser(tx, null, row!.id);
@@ -165,8 +175,9 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
       return tx0 ? work(tx0) : inTransaction(db, work);
     },
 
-    async update(ctx: RequestContext & { actor: Actor }, id: string, input: UpdateUserInput, expected?: ExpectedVersion) {
-      return inTransaction(db, async (tx) => {
+    /** `tx0`: the caller's open transaction, when the change is part of a larger step. */
+    async update(ctx: RequestContext & { actor: Actor }, id: string, input: UpdateUserInput, expected?: ExpectedVersion, tx0?: Db) {
+      const work = async (tx: Db) => {
         const before = await targetFor(tx, ctx.actor, id, expected);
         if (id === ctx.actor.userId && (input.active === false || input.roles || (input.orgId && input.orgId !== before.orgId))) {
           throw selfAction('不能停用自己，也不能修改自己的角色或所属机构');
@@ -193,7 +204,8 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
         const after = await findUser(tx, null, id);
         await audit.record(tx, ctx, { action: 'user.updated', targetType: 'user', targetId: id, before, after });
         return after;
-      });
+      };
+      return tx0 ? work(tx0) : inTransaction(db, work);
     },
 
     /**
@@ -228,7 +240,7 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
     /** The actor a user acts as: union of their roles' permissions, widest data scope. Null if disabled or missing. */
     async loadActor(userId: string, tx: Db = db): Promise<UserActor | null> {
       const [row] = await tx
-        .select({ id: users.id, username: users.username, displayName: users.displayName, orgId: users.orgId, orgName: orgs.name, regionCode: users.regionCode, active: users.active, mustChangePassword: users.mustChangePassword })
+        .select({ id: users.id, username: users.username, displayName: users.displayName, orgId: users.orgId, orgName: orgs.name, regionCode: users.regionCode, enterpriseUscc: users.enterpriseUscc, active: users.active, mustChangePassword: users.mustChangePassword })
         .from(users)
         .innerJoin(orgs, eq(orgs.id, users.orgId))
         .where(eq(users.id, userId));
@@ -247,6 +259,7 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
         roles: held.map((r) => r.key).sort(),
         permissions: new Set(held.flatMap((r) => r.permissions).filter(isPermission) as Permission[]),
         dataScope: held.length ? widestScope(held.map((r) => r.dataScope)) : 'self',
+        enterpriseUscc: row.enterpriseUscc,
         mustChangePassword: row.mustChangePassword,
       };
     },

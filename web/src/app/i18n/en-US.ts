@@ -122,6 +122,7 @@ const enUS: Messages = {
     region: 'Own jurisdiction and below',
     org: 'Own organization',
     self: 'Own records',
+    enterprise: 'Own enterprise',
   },
   role: {
     admin: 'Administrator',
@@ -145,12 +146,15 @@ const enUS: Messages = {
     feedback: { submit: 'Submit notices from other licensing departments (department systems, manual entry)' },
     inspection: { read: 'View random inspections', plan: 'Plan inspections and run draws', perform: 'Carry out inspections and record their results', configure: 'Maintain inspection items and the inspector pool' },
     draw: { audit: 'Read draws\' auditors\' records (strata classes and all candidates)' },
+    enterprise_account: { read: 'View enterprise accounts and applications', write: 'Open, disable and reset enterprise accounts; decide applications' },
+    enterprise_self: { read: 'Enterprise: view own records', report: 'Enterprise: report rectification', commit: 'Enterprise: make public quality commitments' },
   },
   permGroup: {
     system: 'System',
     enterprises: 'Market entities',
     licences: 'Licences',
     inspections: 'Random inspections',
+    enterprise_self: 'Enterprise self-service',
   },
   enterpriseStatus: {
     active: 'Active',

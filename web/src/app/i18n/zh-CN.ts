@@ -120,6 +120,7 @@ const zhCN = {
     region: '本辖区及下级',
     org: '本单位',
     self: '本人',
+    enterprise: '本企业',
   },
   role: {
     admin: '系统管理员',
@@ -143,12 +144,15 @@ const zhCN = {
     feedback: { submit: '登记其他许可部门的通报（部门系统接口、手工登记）' },
     inspection: { read: '查看随机抽查', plan: '制定抽查计划、抽取', perform: '实施检查、登记检查结果', configure: '维护抽查事项清单和执法检查人员名录库' },
     draw: { audit: '查看抽取审计记录（含分层类别与全部候选对象）' },
+    enterprise_account: { read: '查看企业账号及申请', write: '开设、停用、重置企业账号，审核账号申请' },
+    enterprise_self: { read: '企业端：查看本企业的记录', report: '企业端：报送整改情况', commit: '企业端：作出质量安全公开承诺' },
   },
   permGroup: {
     system: '系统管理',
     enterprises: '市场主体',
     licences: '许可证',
     inspections: '双随机抽查',
+    enterprise_self: '企业端',
   },
   enterpriseStatus: {
     active: '存续/在业',
