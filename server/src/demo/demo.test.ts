@@ -57,6 +57,15 @@ describe('loadDemo', () => {
     expect((await services.inspectionPublication.results({}, { page: 1, pageSize: 10 })).total).toBeGreaterThanOrEqual(2);
     expect(summary.inspections.tasks).toBe(tasks.length);
 
+    // Enterprises' accounts (企业端): the demo password, no change asked, one with an open rectification order.
+    expect(summary.accounts.map((a) => a.username)).toEqual(summary.accounts.map((a) => `ent.${a.uscc.slice(10, 16).toLowerCase()}`));
+    expect(summary.accounts.some((a) => a.shows.startsWith('整改通知待报送'))).toBe(true);
+    for (const a of summary.accounts) {
+      const account = await services.users.byUsername(a.username);
+      expect(account).toMatchObject({ enterpriseUscc: a.uscc, mustChangePassword: false });
+      expect(await verifyPassword(account!.passwordHash, DEMO_PASSWORD)).toBe(true);
+    }
+
     await expect(loadDemo({ database, config, count: 10 })).rejects.toThrow(DemoRefusedError);
     await expect(loadDemo({ database, config, count: 10 })).rejects.toThrow(/not empty/);
   }, 120_000);

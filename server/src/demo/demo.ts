@@ -40,6 +40,8 @@ function printSummary(s: DemoSummary) {
   const width = Math.max(...s.users.map((u) => u.username.length));
   console.log(`\n演示数据已载入 / demo data loaded\n\n  ${s.users.length} users, all with the password ${DEMO_PASSWORD}:`);
   for (const u of s.users) console.log(`    ${u.username.padEnd(width)}  ${u.roles.join(',').padEnd(14)}  ${u.orgName}`);
+  console.log(`\n  ${s.accounts.length} enterprise accounts (企业端), same password:`);
+  for (const a of s.accounts) console.log(`    ${a.username.padEnd(width)}  ${a.enterpriseName} (${a.uscc}) — ${a.shows}`);
   console.log(`\n  ${s.enterprises.toLocaleString('en')} enterprises with ${s.licences.toLocaleString('en')} licences (seed ${s.seed}) inserted in ${s.enterpriseSeconds.toFixed(1)} s`);
   console.log(`  ${s.inspections.items} inspection items, ${s.inspections.tasks} inspection tasks (a revealed draw in 涟水县, results published)`);
   console.log('\n  Start the server with `npm start` (same DATA_DIR / DATABASE_URL) and log in, e.g. as lianshui.officer.\n');

@@ -11,6 +11,7 @@ import { passwordProblems } from '../platform/auth/password.js';
 import { regions } from '../platform/jurisdiction/jurisdiction.schema.js';
 import { users } from '../platform/users/users.schema.js';
 import { type DemoEnterprise, generateEnterprises } from './generator.js';
+import { type DemoAccount, loadAccountsDemo } from './accounts.js';
 import { loadInspectionDemo } from './inspections.js';
 import { makeLicenceGenerator } from './licences.js';
 import { DEMO_REGION_CODES } from './places.js';
@@ -26,6 +27,8 @@ const DEMO_LOCK = 720_800_010;
 
 export interface DemoSummary {
   users: DemoUser[];
+  /** Enterprises' accounts (企业端), with the same password. */
+  accounts: DemoAccount[];
   enterprises: number;
   licences: number;
   inspections: { items: number; tasks: number };
@@ -100,10 +103,12 @@ export async function loadDemo(opts: LoadDemoOptions): Promise<DemoSummary> {
     await tx.execute(sql`analyze enterprises`);
     const enterpriseSeconds = (performance.now() - started) / 1000;
     // The services again, on this transaction: their own transactions become savepoints in it.
-    const inspections = await loadInspectionDemo(tx, makeServices({ ...database, db: tx }, config), ctx);
+    const onTx = makeServices({ ...database, db: tx }, config);
+    const inspections = await loadInspectionDemo(tx, onTx, ctx);
+    const accounts = await loadAccountsDemo(tx, onTx, ctx);
 
-    await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), enterprises: inserted, licences: licenceCount, inspections, seed } });
-    return { users: plan, enterprises: inserted, licences: licenceCount, inspections, seed, enterpriseSeconds };
+    await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), accounts: accounts.map((a) => a.username), enterprises: inserted, licences: licenceCount, inspections, seed } });
+    return { users: plan, accounts, enterprises: inserted, licences: licenceCount, inspections, seed, enterpriseSeconds };
   });
 }
 
