@@ -16,7 +16,7 @@ interface Values {
 }
 
 /** The org's short name (the answer carries it once web/src/api is regenerated). */
-const shortNameOf = (org: Org) => (org as Org & { shortName?: string | null }).shortName ?? '';
+const shortNameOf = (org: Org) => org.shortName ?? '';
 /** The short name as sent: blank clears it (documents then use the full name). */
 const shortNameField = (v: Values): { shortName?: string | null } => ({ shortName: v.shortName?.trim() || null });
 
