@@ -9,6 +9,7 @@ interface Operation {
   summary?: string;
   tags?: string[];
   security?: Record<string, string[]>[];
+  parameters?: { in: string; name: string }[];
   responses: Record<string, { $ref?: string }>;
 }
 interface Doc {
@@ -124,5 +125,13 @@ describe('the rules behind it', () => {
     expect(platformErrorsOf('org.read', ['GET'], '/api/orgs/:id', false)).toEqual(['400', '401', '403', '404']);
     expect(platformErrorsOf('authenticated', ['GET'], '/api/auth/session', true)).toEqual(['400', '401']);
     expect(platformErrorsOf('authenticated', ['POST'], '/api/auth/password', true)).toEqual(['400', '401', '403']);
+  });
+
+  it('declares If-Match on every change that can answer 412 (issue 11 item 8)', async () => {
+    const { ops } = await operations();
+    const versioned = ops.filter(({ op }) => '412' in op.responses);
+    expect(versioned.length).toBeGreaterThan(20);
+    const without = versioned.filter(({ op }) => !op.parameters?.some((p) => p.in === 'header' && p.name.toLowerCase() === 'if-match'));
+    expect(without.map(({ method, path }) => `${method} ${path}`)).toEqual([]);
   });
 });

@@ -76,6 +76,12 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ERRORS_MARK = 'x-zj-errors';
 
 type Requirement = Record<string, string[]>;
+/** The If-Match header of every change that can answer 412 (documentation only: the routes read it with `ifMatch`). */
+const IF_MATCH_HEADER = {
+  type: 'object',
+  properties: { 'if-match': { type: 'string', description: '所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428' } },
+} as const;
+
 type RouteSchema = FastifySchema & { security?: Requirement[]; description?: string; [key: `x-${string}`]: unknown };
 
 /**
@@ -127,6 +133,9 @@ const transform: NonNullable<FastifyDynamicSwaggerOptions['transform']> = ({ sch
   const s = schema as RouteSchema;
   const methods = [route.method].flat();
   const out: RouteSchema = { ...s, security: securityOf(access, methods, s.security), [ERRORS_MARK]: platformErrorsOf(access, methods, url, !!route.config?.allowPendingPasswordChange) };
+  // A change that answers 412 takes the version it was based on (the ETag of the record) in If-Match.
+  const responses = s.response as Record<string, unknown> | undefined;
+  if (responses && '412' in responses && !s.headers) out.headers = IF_MATCH_HEADER;
   if (access !== 'public' && access !== 'authenticated') {
     out['x-permission'] = access;
     out.description = [s.description, `权限：${[access].flat().map((p) => `\`${p}\``).join(' 或 ')}`].filter(Boolean).join('\n\n');
