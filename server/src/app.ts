@@ -78,8 +78,11 @@ import { makeRectificationService } from './modules/inspections/tasks/rectificat
 import { makeTaskPhotos } from './modules/inspections/tasks/photos.service.js';
 import { makeInspectionPublication } from './modules/inspections/tasks/publication.js';
 import { tasksRoutes } from './modules/inspections/tasks/tasks.routes.js';
+import { makeMyDraws, myDrawsRoutes } from './modules/inspections/draws/my-draws.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { makeAccountsService } from './modules/accounts/accounts.service.js';
+import { commitmentsRoutes } from './modules/commitments/commitments.routes.js';
+import { makeCommitmentsService } from './modules/commitments/commitments.service.js';
 import { makePersonalData } from './platform/secrets/personal-data.js';
 
 /** Wires every platform service; modules receive only the services they need. */
@@ -121,7 +124,8 @@ export function makeServices(database: Database, config: Config) {
   const taskPhotos = makeTaskPhotos({ db, audit });
   const inspectionPublication = makeInspectionPublication({ db, todos });
   const accounts = makeAccountsService({ db, audit, users, jurisdiction, todos, personal, maxAccounts: config.enterpriseAccountsMax });
-  return { db, audit, personal, accounts, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, drawRecords, tasks, rectification, taskPhotos, inspectionPublication };
+  const commitments = makeCommitmentsService({ db, audit });
+  return { db, audit, personal, accounts, commitments, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, drawRecords, tasks, rectification, taskPhotos, inspectionPublication };
 }
 
 export type Services = ReturnType<typeof makeServices>;
@@ -183,7 +187,9 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(inspectorsRoutes(services.inspectors));
   await app.register(inspectionsRoutes({ pools: services.pools, plans: services.plans, templates: services.planTemplates, draws: services.draws, drawRecords: services.drawRecords, publicLimit }));
   await app.register(accountsRoutes({ accounts: services.accounts, enterprises: services.enterprises, publicLimit }));
+  await app.register(commitmentsRoutes(services.commitments));
   await app.register(tasksRoutes({ publication: services.inspectionPublication, tasks: services.tasks, rectification: services.rectification, photos: services.taskPhotos, publicLimit }));
+  await app.register(myDrawsRoutes(makeMyDraws({ db: services.db })));
 
   const hasWeb = await registerWebApp(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {

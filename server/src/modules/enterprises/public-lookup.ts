@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.js';
 import { coalescedLoader } from '../../db/coalesced-loader.js';
 import { notFound } from '../../platform/http/errors.js';
+import { PUBLIC_COMMITMENTS_OF_E, type PublicCommitment } from '../commitments/index.js';
 import { PUBLIC_LICENCES_OF_E, PUBLIC_REVOCATIONS_OF_E, type PublicLicence, type PublicRevocation } from '../licences/index.js';
 import type { EnterpriseStatus } from './enterprises.schema.js';
 import { normalizeUscc } from './uscc.js';
@@ -13,14 +14,17 @@ export interface PublicRecord {
   status: EnterpriseStatus;
   licences: PublicLicence[];
   revocations: PublicRevocation[];
+  /** Quality commitments in force (质量安全公开承诺, not withdrawn), newest first. */
+  commitments: PublicCommitment[];
 }
 
-// Licences and revocations come as json_agg subqueries of the licences module (its public reads)
-// so the lookup stays one round trip.
+// Licences and revocations come as json_agg subqueries of the licences module (its public reads),
+// commitments as one of the commitments module, so the lookup stays one round trip.
 const PUBLIC_RECORD = `
   select e.uscc, e.name, e.region_code as "regionCode", r.name as "regionName", e.status,
     ${PUBLIC_LICENCES_OF_E} as "licences",
-    ${PUBLIC_REVOCATIONS_OF_E} as "revocations"
+    ${PUBLIC_REVOCATIONS_OF_E} as "revocations",
+    ${PUBLIC_COMMITMENTS_OF_E} as "commitments"
   from enterprises e left join regions r on r.code = e.region_code
   where e.uscc = any($1::text[])`;
 
@@ -47,4 +51,4 @@ export function makePublicLookup(database: Database, opts: { coalesce?: boolean 
 }
 
 export type PublicLookup = ReturnType<typeof makePublicLookup>;
-export type { PublicLicence, PublicRevocation };
+export type { PublicCommitment, PublicLicence, PublicRevocation };

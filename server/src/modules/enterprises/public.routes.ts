@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { COMMITMENT_KINDS } from '../commitments/index.js';
 import type { PerClientLimit } from '../../platform/http/rate-limit.js';
 import { DateString, ErrorSchema, Nullable, literals } from '../../platform/http/schemas.js';
 import { Status, UsccParams } from './enterprises.routes.js';
@@ -31,6 +32,15 @@ const PublicEnterprise = Type.Object({
       documentNo: Type.String({ description: '决定书文号' }),
     }),
     { description: '被吊销（revoked）或撤销（withdrawn）的许可证，最新的在前' },
+  ),
+  commitments: Type.Array(
+    Type.Object({
+      kind: literals(COMMITMENT_KINDS),
+      text: Type.String(),
+      signedBy: Type.String({ description: '签署人' }),
+      signedOn: DateString,
+    }),
+    { description: '企业作出的质量安全公开承诺（未撤回的），最新签署的在前' },
   ),
 });
 

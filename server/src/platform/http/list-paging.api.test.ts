@@ -67,13 +67,15 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/public/inspection-results': () => [''],
   '/api/enterprise-accounts': (f) => ['', `uscc=${f.uscc}`],
   '/api/enterprise-account-requests': () => ['', 'status=pending'],
+  '/api/commitments': (f) => ['', `uscc=${f.uscc}`, 'active=true'],
+  '/api/commitment-templates': () => [''],
 };
 
 /** `{ items, total }` answers whose total counts something else than the items (the preview's: objects per stratum). */
 const TOTAL_IS_NOT_ROWS = new Set(['/api/inspection-plans/:id/preview']);
 
 /** Lists that must span several pages of 7 here, so that their walk proves something. */
-const MUST_SPAN_PAGES = ['/api/orgs', '/api/users', '/api/audit', '/api/todos', '/api/enterprises', '/api/licences', '/api/feedback', '/api/inspection-tasks'];
+const MUST_SPAN_PAGES = ['/api/orgs', '/api/users', '/api/audit', '/api/todos', '/api/enterprises', '/api/licences', '/api/feedback', '/api/inspection-tasks', '/api/commitments'];
 
 const fill = (url: string, f: Fixture) => url.replace(':uscc', f.uscc).replace(':id', url.startsWith('/api/licences/') ? f.licenceId : f.planId);
 
@@ -110,7 +112,14 @@ beforeAll(async () => {
   const enterprises = ((await admin.get('/api/enterprises?regionCode=320826&pageSize=30')).json() as { items: { uscc: string; name: string }[] }).items;
   // Enterprises' accounts (several per enterprise) and applications for them.
   for (const [i, e] of enterprises.slice(0, 5).entries()) {
-    for (let j = 0; j < 3; j++) await env.services.accounts.create(env.ctx, { uscc: e.uscc, username: `paging.${i}.${j}`, displayName: '分页测试' });
+    const made = [];
+    for (let j = 0; j < 3; j++) made.push(await env.services.accounts.create(env.ctx, { uscc: e.uscc, username: `paging.${i}.${j}`, displayName: '分页测试' }));
+    // Commitments, all signed the same day (one withdrawn), so their list pages by id.
+    const account = { ...env.ctx, actor: (await env.services.users.loadActor(made[0]!.user.userId))! };
+    for (let j = 0; j < 4; j++) {
+      const c = await env.services.commitments.create(account, { kind: 'production', text: `分页测试承诺 ${j}`, signedBy: '分页', signedOn: '2026-01-05' });
+      if (j === 0) await env.services.commitments.withdraw(account, c.id);
+    }
     for (let j = 0; j < 2; j++) await env.services.accounts.apply({ actor: null }, { uscc: e.uscc, enterpriseName: e.name, applicantName: '分页', phone: '13900000000', username: `apply.${i}.${j}` });
   }
   const csv = ['统一社会信用代码,通报部门,通报类型,摘要,发生日期', ...enterprises.map((e, i) => `${e.uscc},淮安市住房和城乡建设局,许可被吊销,分页测试 ${i},2025-09-01`)].join('\r\n');
