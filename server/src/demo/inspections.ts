@@ -12,7 +12,7 @@ import type { TaskState } from '../modules/inspections/tasks/tasks.schema.js';
 const COUNTY = '320826';
 
 type Question = Omit<ChecklistQuestion, 'required'> & { required?: boolean };
-const ITEMS: { name: string; section: string; legalBasis: string; checklist: Question[]; resultCategories: string[]; specialty?: string }[] = [
+export const ITEMS: { name: string; section: string; legalBasis: string; checklist: Question[]; resultCategories: string[]; specialty?: string }[] = [
   {
     name: '工业产品生产许可证获证企业监督检查',
     section: '产品质量安全监督管理科',
@@ -106,12 +106,15 @@ async function demoInspectorNames(tx: Db) {
   return rows.map((r) => r.username).filter((n) => /^[a-z]+\.(officer|inspector)$/.test(n) && n !== 'city.officer');
 }
 
-/** Takes one drawn task as far as `target`, acting as its first inspector (and the county officer for the report and publication). */
-async function walk(services: Services, taskId: string, inspectorId: string, target: TaskState, officer: RequestContext & { actor: Actor }, tx: Db) {
+/**
+ * Takes one task as far as `target`, acting as its first inspector (and the county officer for the
+ * report and publication); with `findings`, the check always finds a problem and orders its rectification.
+ */
+export async function walk(services: Services, taskId: string, inspectorId: string, target: TaskState, officer: RequestContext & { actor: Actor }, tx: Db, findings = false) {
   if (target === 'assigned') return;
   const inspector = { actor: (await services.users.loadActor(inspectorId, tx)) as Actor };
   const today = todayInChina();
-  const withFindings = ['rectifying', 'rechecking'].includes(target) || taskId.charCodeAt(0) % 3 === 0;
+  const withFindings = findings || ['rectifying', 'rechecking'].includes(target) || taskId.charCodeAt(0) % 3 === 0;
   await services.tasks.saveAnswers(inspector, taskId, { licence_valid: { value: true }, staff: { value: 20 + (taskId.charCodeAt(1) % 60) } });
   if (target === 'in_progress') return;
   await services.tasks.submit(inspector, taskId, { answers: { conditions_kept: { value: true }, marking: { value: !withFindings }, inspection_records: { value: true } }, inspectedOn: today });

@@ -105,7 +105,8 @@ export async function loadDemo(opts: LoadDemoOptions): Promise<DemoSummary> {
     // The services again, on this transaction: their own transactions become savepoints in it.
     const onTx = makeServices({ ...database, db: tx }, config);
     const inspections = await loadInspectionDemo(tx, onTx, ctx);
-    const accounts = await loadAccountsDemo(tx, onTx, ctx);
+    const { accounts, tasks: accountTasks } = await loadAccountsDemo(tx, onTx);
+    inspections.tasks += accountTasks;
 
     await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), accounts: accounts.map((a) => a.username), enterprises: inserted, licences: licenceCount, inspections, seed } });
     return { users: plan, accounts, enterprises: inserted, licences: licenceCount, inspections, seed, enterpriseSeconds };
