@@ -60,6 +60,8 @@ describe('loadDemo', () => {
     // Enterprises' accounts (企业端): the demo password, no change asked, one with an open rectification order.
     expect(summary.accounts.map((a) => a.username)).toEqual(summary.accounts.map((a) => `ent.${a.uscc.slice(10, 16).toLowerCase()}`));
     expect(summary.accounts.some((a) => a.shows.startsWith('整改通知待报送'))).toBe(true);
+    const committed = summary.accounts.find((a) => a.shows.includes('质量承诺'))!;
+    expect((await services.publicLookup(committed.uscc)).commitments).toHaveLength(1);
     for (const a of summary.accounts) {
       const account = await services.users.byUsername(a.username);
       expect(account).toMatchObject({ enterpriseUscc: a.uscc, mustChangePassword: false });
