@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { enterpriseOf } from '../../platform/access/enterprise-self.js';
 import { VersionSchema, ifMatch } from '../../platform/http/etag.js';
 import type { PerClientLimit } from '../../platform/http/rate-limit.js';
 import { ctxOf } from '../../platform/http/request.js';
@@ -168,7 +169,7 @@ export const accountsRoutes =
     app.get(
       '/api/my/enterprise',
       { config: { access: 'enterprise_self.read' }, schema: { tags: ['enterprise-self'], summary: '企业账号：本企业的登记信息（工作人员 403）', response: { 200: EnterpriseSchema, 403: ErrorSchema } } },
-      async (request) => deps.enterprises.get(request.actor!, accounts.myUscc(request.actor!)),
+      async (request) => deps.enterprises.get(request.actor!, enterpriseOf(request.actor!)),
     );
 
     app.post(

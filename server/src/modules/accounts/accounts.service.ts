@@ -6,7 +6,7 @@ import type { Actor, RequestContext } from '../../platform/access/actor.js';
 import { visibleTo } from '../../platform/access/scope.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import { generatePassword } from '../../platform/auth/password.js';
-import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
 import { type ExpectedVersion, assertVersion } from '../../platform/http/etag.js';
 import { type Page, offsetOf } from '../../platform/http/schemas.js';
 import type { JurisdictionService } from '../../platform/jurisdiction/jurisdiction.service.js';
@@ -304,12 +304,6 @@ export function makeAccountsService(deps: { db: Db; audit: AuditService; users: 
         const decided = requestView(await requestFor(tx, ctx.actor, id));
         return made ? { ...decided, initialPassword: made.initialPassword } : decided;
       });
-    },
-
-    /** The enterprise of an enterprise account (its own register entry); staff get 403. */
-    myUscc(actor: Actor): string {
-      if (!actor.enterpriseUscc) throw forbidden('仅企业账号可用');
-      return actor.enterpriseUscc;
     },
   };
 }

@@ -2,10 +2,11 @@ import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { countAll, inTransaction, nextVersion } from '../../db/sql.js';
 import type { Actor, RequestContext } from '../../platform/access/actor.js';
+import { enterpriseOf } from '../../platform/access/enterprise-self.js';
 import { visibleTo } from '../../platform/access/scope.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import { todayInChina } from '../../platform/calendar/dates.js';
-import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
 import { type ExpectedVersion, assertVersion } from '../../platform/http/etag.js';
 import { type Page, offsetOf } from '../../platform/http/schemas.js';
 import { invalid, requireDate, requireText } from '../../platform/validation/fields.js';
@@ -62,11 +63,6 @@ export function makeCommitmentsService(deps: { db: Db; audit: AuditService }) {
   const query = (tx: Db) => tx.select(columns).from(commitments).leftJoin(enterprises, eq(enterprises.uscc, commitments.uscc));
 
   /** The enterprise an enterprise account acts for; staff (administrators too) get 403. */
-  const myUscc = (actor: Actor): string => {
-    if (!actor.enterpriseUscc) throw forbidden('仅企业账号可作出或撤回承诺');
-    return actor.enterpriseUscc;
-  };
-
   const templateColumns = { kind: commitmentTemplates.kind, title: commitmentTemplates.title, text: commitmentTemplates.text, version: commitmentTemplates.version, updatedAt: commitmentTemplates.updatedAt };
 
   async function templateFor(tx: Db, kind: string, lock = false) {
@@ -83,7 +79,7 @@ export function makeCommitmentsService(deps: { db: Db; audit: AuditService }) {
      * (≤ 50) and the day signed, not after today in China. 201 with the commitment.
      */
     async create(ctx: RequestContext & { actor: Actor }, input: CommitmentInput) {
-      const uscc = myUscc(ctx.actor);
+      const uscc = enterpriseOf(ctx.actor, '仅企业账号可作出或撤回承诺');
       if (!isKind(input.kind)) throw invalid('kind', '承诺类型不正确');
       const text = requireText(input.text, 'text', '承诺内容', COMMITMENT_TEXT_MAX);
       const signedBy = requireText(input.signedBy, 'signedBy', '签署人', SIGNED_BY_MAX);
@@ -107,7 +103,7 @@ export function makeCommitmentsService(deps: { db: Db; audit: AuditService }) {
      * withdrawn today (China). Another enterprise's commitment is 404; one already withdrawn 409.
      */
     async withdraw(ctx: RequestContext & { actor: Actor }, id: string, expected?: ExpectedVersion) {
-      const uscc = myUscc(ctx.actor);
+      const uscc = enterpriseOf(ctx.actor, '仅企业账号可作出或撤回承诺');
       return inTransaction(db, async (tx) => {
         const [row] = await tx
           .select({ version: commitments.version, withdrawnOn: commitments.withdrawnOn })
