@@ -102,7 +102,7 @@ export const enterprisesRoutes =
 
     app.get(
       '/api/enterprises/:uscc/history',
-      { config: { access: 'enterprise.read' }, schema: { tags: ['enterprises'], summary: '变更历史（最新在前）', params: UsccParams, response: { 200: ListOf(HistoryEntry), 404: ErrorSchema } } },
+      { config: { access: ['enterprise.read', 'enterprise_self.read'] }, schema: { tags: ['enterprises'], summary: '变更历史（最新在前）', params: UsccParams, response: { 200: ListOf(HistoryEntry), 404: ErrorSchema } } },
       async (request) => service.history(request.actor!, request.params.uscc),
     );
 

@@ -47,7 +47,7 @@ export const licenceCorrectionsRoutes =
 
     app.get(
       '/api/licences/:id/corrections',
-      { config: { access: 'licence.read' }, schema: { tags: ['licences'], summary: '许可证信息更正记录（最新在前）', params: IdParams, response: { 200: ListOf(Correction), 404: ErrorSchema } } },
+      { config: { access: ['licence.read', 'enterprise_self.read'] }, schema: { tags: ['licences'], summary: '许可证信息更正记录（最新在前）', params: IdParams, response: { 200: ListOf(Correction), 404: ErrorSchema } } },
       async (request) => service.list(request.actor!, request.params.id),
     );
   };

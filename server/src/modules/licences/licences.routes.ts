@@ -75,7 +75,7 @@ export const licencesRoutes =
     app.get(
       '/api/licences',
       {
-        config: { access: 'licence.read' },
+        config: { access: ['licence.read', 'enterprise_self.read'] },
         schema: {
           tags: ['licences'],
           summary: '许可证列表（按到期日）',
@@ -111,14 +111,14 @@ export const licencesRoutes =
       async (request, reply) => reply.status(201).send(await service.create(ctxOf(request), request.body)),
     );
 
-    app.get('/api/licences/:id', { config: { access: 'licence.read' }, schema: { tags: ['licences'], summary: '许可证详情', params: IdParams, response: { 200: Licence, 404: ErrorSchema } } }, async (request) =>
+    app.get('/api/licences/:id', { config: { access: ['licence.read', 'enterprise_self.read'] }, schema: { tags: ['licences'], summary: '许可证详情', params: IdParams, response: { 200: Licence, 404: ErrorSchema } } }, async (request) =>
       service.get(request.actor!, request.params.id),
     );
 
     app.get(
       '/api/licences/:id/notice',
       {
-        config: { access: 'licence.read' },
+        config: { access: ['licence.read', 'enterprise_self.read'] },
         schema: {
           tags: ['licences'],
           summary: '发证告知书（.docx，发证时生成并保存）',
@@ -136,7 +136,7 @@ export const licencesRoutes =
 
     app.get(
       '/api/licences/:id/transitions',
-      { config: { access: 'licence.read' }, schema: { tags: ['licences'], summary: '监管措施时间线（最新在前，含待审批）', params: IdParams, response: { 200: ListOf(Transition), 404: ErrorSchema } } },
+      { config: { access: ['licence.read', 'enterprise_self.read'] }, schema: { tags: ['licences'], summary: '监管措施时间线（最新在前，含待审批）', params: IdParams, response: { 200: ListOf(Transition), 404: ErrorSchema } } },
       async (request) => service.timeline(request.actor!, request.params.id),
     );
 

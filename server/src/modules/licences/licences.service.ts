@@ -192,7 +192,13 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
     /** The licence's measures, newest first, pending requests included. */
     async timeline(actor: Actor, id: string) {
       await find(db, actor, id);
-      const items = await db.select().from(licenceTransitions).where(eq(licenceTransitions.licenceId, id)).orderBy(desc(licenceTransitions.requestedAt), desc(licenceTransitions.id));
+      // An enterprise's account sees the measures applied to it, not the bureau's pending or rejected requests.
+      const applied = actor.enterpriseUscc ? eq(licenceTransitions.status, 'applied') : undefined;
+      const items = await db
+        .select()
+        .from(licenceTransitions)
+        .where(and(eq(licenceTransitions.licenceId, id), applied))
+        .orderBy(desc(licenceTransitions.requestedAt), desc(licenceTransitions.id));
       return { items, total: items.length };
     },
 

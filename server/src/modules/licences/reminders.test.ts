@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../../platform/calendar/dates.js';
 import { todos } from '../../platform/todos/todos.schema.js';
@@ -14,12 +14,19 @@ let seq = 0;
 
 const measure = (to: 'warning' | 'changeOrdered' | 'revoked', extra: object = {}) => ({ to, reason: '测试', legalBasis: '《工业产品生产许可证管理条例》', documentNo: `淮市监〔2026〕${++seq}号`, ...extra });
 
-/** The open to-dos about one record. */
+/** The open to-dos about one record addressed to staff (the enterprise's twins aside). */
 const openAbout = (subjectId: string) =>
   env.db
     .select({ kind: todos.kind, dueOn: todos.dueOn, orgId: todos.orgId, sectionId: todos.sectionId, title: todos.title, params: todos.params, link: todos.link })
     .from(todos)
-    .where(and(eq(todos.subjectId, subjectId), eq(todos.status, 'open')));
+    .where(and(eq(todos.subjectId, subjectId), eq(todos.status, 'open'), isNull(todos.enterpriseUscc)));
+
+/** The open to-dos about one record addressed to its holder (企业端). */
+const holderAbout = (subjectId: string) =>
+  env.db
+    .select({ kind: todos.kind, key: todos.key, dueOn: todos.dueOn, enterpriseUscc: todos.enterpriseUscc, orgId: todos.orgId, title: todos.title })
+    .from(todos)
+    .where(and(eq(todos.subjectId, subjectId), eq(todos.status, 'open'), isNotNull(todos.enterpriseUscc)));
 
 describe('licence reminders', () => {
   it('raises one to-do per licence expiring within 90 days, another within 30, for the county bureau and the owning section', async () => {
@@ -104,5 +111,26 @@ describe('GET /api/todos', () => {
     await env.services.licenceReminders.run(today);
     expect((await lianshui.get('/api/todos?pageSize=500')).json().items.some((t: { subjectId: string }) => t.subjectId === l.id)).toBe(false);
     expect((await env.client({}).get('/api/todos')).statusCode).toBe(401);
+  });
+
+  it('raises the holder’s own twins (key enterprise:…): licences expiring within 90/30 days and a change order with its deadline; staff items unchanged', async () => {
+    const soon = await makeLicence(env, { regionCode: '320826', issuedOn: '2022-01-10', expiresOn: addDays(today, 20) });
+    const later = await makeLicence(env, { regionCode: '320826', issuedOn: '2022-01-10', expiresOn: addDays(today, 60) });
+    const ordered = await makeLicence(env, { regionCode: '320826', issuedOn: '2022-01-10', expiresOn: addDays(today, 1000) });
+    const after = await env.services.licences.requestTransition(env.ctx, ordered.id, measure('changeOrdered', { deadlineWorkingDays: 5 }));
+    const deadline = after.pending ? '' : after.licence.changeDeadline!;
+    await env.services.licenceReminders.run(today);
+    expect(await holderAbout(soon.id)).toEqual([expect.objectContaining({ kind: 'licence.expiring_30', key: `enterprise:licence.expiring_30:${soon.id}:${soon.expiresOn}`, enterpriseUscc: soon.uscc, orgId: null })]);
+    expect((await holderAbout(later.id)).map((t) => t.kind)).toEqual(['licence.expiring_90']);
+    expect((await holderAbout(ordered.id)).map((t) => [t.kind, t.dueOn, t.enterpriseUscc])).toEqual([['licence.change_due', deadline, ordered.uscc]]);
+    expect((await openAbout(soon.id)).map((t) => t.kind)).toEqual(['licence.expiring_30']);
+    expect(await openAbout(ordered.id)).toEqual([]);
+    // The change order's twin stays past the deadline (the office's overdue item joins it) and goes with the measure.
+    await env.services.licenceReminders.run(addDays(deadline, 1));
+    expect((await holderAbout(ordered.id)).map((t) => t.kind)).toEqual(['licence.change_due']);
+    expect((await openAbout(ordered.id)).map((t) => t.kind)).toEqual(['licence.change_overdue']);
+    await env.services.licences.requestTransition(env.ctx, ordered.id, measure('revoked'));
+    await env.services.licenceReminders.run(today);
+    expect(await holderAbout(ordered.id)).toEqual([]);
   });
 });

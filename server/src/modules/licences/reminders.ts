@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { inTransaction } from '../../db/sql.js';
 import { addDays, todayInChina } from '../../platform/calendar/dates.js';
@@ -11,10 +11,13 @@ import { licenceTransitions, licenceTypes, licences } from './licences.schema.js
 import type { LicenceState } from './states.js';
 
 /** The reminder kinds this module raises (the web UI labels them). */
-export const REMINDER_KINDS = ['licence.expiring_90', 'licence.expiring_30', 'licence.change_overdue', 'licence.review_due', 'feedback.received', 'feedback.overdue'] as const;
+export const REMINDER_KINDS = ['licence.expiring_90', 'licence.expiring_30', 'licence.change_overdue', 'licence.review_due', 'feedback.received', 'feedback.overdue', 'licence.change_due'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 const SUPERVISED: LicenceState[] = ['normal', 'warning', 'changeOrdered', 'suspended'];
+
+/** An enterprise-addressed twin of a reminder (企业端): the same kind, its key prefixed, seen only by the holder's accounts. */
+export const ENTERPRISE_KEY_PREFIX = 'enterprise:';
 
 /** Who handles licences and notices (the office's users holding it see these reminders; inspectors do not). */
 export const REMINDER_PERMISSION = 'licence.write';
@@ -70,24 +73,36 @@ export function makeLicenceReminders(deps: { db: Db; todos: TodosService; jurisd
             typeName: licenceTypes.name,
             sectionId: licenceTypes.sectionId,
             holder: enterprises.name,
+            uscc: enterprises.uscc,
             regionCode: enterprises.regionCode,
           })
           .where(
             and(
               inArray(licences.state, SUPERVISED),
-              or(and(gte(licences.expiresOn, today), lte(licences.expiresOn, in90)), and(eq(licences.state, 'changeOrdered'), lt(licences.changeDeadline, today)), and(eq(licences.state, 'warning'), lte(licences.reviewOn, today))),
+              or(and(gte(licences.expiresOn, today), lte(licences.expiresOn, in90)), eq(licences.state, 'changeOrdered'), and(eq(licences.state, 'warning'), lte(licences.reviewOn, today))),
             ),
           );
 
-        const wanted: Record<ReminderKind, TodoSpec[]> = { 'licence.expiring_90': [], 'licence.expiring_30': [], 'licence.change_overdue': [], 'licence.review_due': [], 'feedback.received': [], 'feedback.overdue': [] };
+        const wanted: Record<ReminderKind, TodoSpec[]> = { 'licence.expiring_90': [], 'licence.expiring_30': [], 'licence.change_overdue': [], 'licence.review_due': [], 'feedback.received': [], 'feedback.overdue': [], 'licence.change_due': [] };
         for (const l of due) {
           const params = (date: string) => ({ holder: l.holder, typeName: l.typeName, number: l.number, date });
           const about = async (kind: ReminderKind, date: string, title: string, dueCertain = true) =>
             wanted[kind].push({ key: `${kind}:${l.id}:${date}`, subjectType: 'licence', subjectId: l.id, title, params: params(date), link: `/licences/${l.id}`, dueOn: date, dueCertain, orgId: await bureauFor(l.regionCode), sectionId: l.sectionId, permission: REMINDER_PERMISSION, regionCode: l.regionCode });
+          // The holder's own twin (企业端): addressed to its accounts only, never to an office.
+          const toHolder = (kind: ReminderKind, date: string, title: string, dueCertain = true) =>
+            wanted[kind].push({ key: `${ENTERPRISE_KEY_PREFIX}${kind}:${l.id}:${date}`, subjectType: 'licence', subjectId: l.id, title, params: params(date), link: `/licences/${l.id}`, dueOn: date, dueCertain, orgId: null, sectionId: null, enterpriseUscc: l.uscc, regionCode: l.regionCode });
           const name = `${l.holder}的${l.typeName}（${l.number}）`;
-          if (l.expiresOn && l.expiresOn <= in30 && l.expiresOn >= today) await about('licence.expiring_30', l.expiresOn, `${name}将于 ${l.expiresOn} 到期`);
-          else if (l.expiresOn && l.expiresOn > in30 && l.expiresOn <= in90) await about('licence.expiring_90', l.expiresOn, `${name}将于 ${l.expiresOn} 到期`);
+          const yours = `本企业的${l.typeName}（${l.number}）`;
+          if (l.expiresOn && l.expiresOn <= in30 && l.expiresOn >= today) {
+            await about('licence.expiring_30', l.expiresOn, `${name}将于 ${l.expiresOn} 到期`);
+            toHolder('licence.expiring_30', l.expiresOn, `${yours}将于 ${l.expiresOn} 到期`);
+          } else if (l.expiresOn && l.expiresOn > in30 && l.expiresOn <= in90) {
+            await about('licence.expiring_90', l.expiresOn, `${name}将于 ${l.expiresOn} 到期`);
+            toHolder('licence.expiring_90', l.expiresOn, `${yours}将于 ${l.expiresOn} 到期`);
+          }
           if (l.state === 'changeOrdered' && l.changeDeadline && l.changeDeadline < today) await about('licence.change_overdue', l.changeDeadline, `${name}责令限期办理变更登记已于 ${l.changeDeadline} 到期`, l.changeDeadlineCertain !== false);
+          // A measure with a deadline: the holder is told of the change order until its deadline (and after it, until the state moves on).
+          if (l.state === 'changeOrdered' && l.changeDeadline) toHolder('licence.change_due', l.changeDeadline, `${yours}被责令限期办理变更登记，期限 ${l.changeDeadline}`, l.changeDeadlineCertain !== false);
           if (l.state === 'warning' && l.reviewOn && l.reviewOn <= today) await about('licence.review_due', l.reviewOn, `${name}警示管理应于 ${l.reviewOn} 复查`);
         }
 

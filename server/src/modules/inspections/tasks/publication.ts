@@ -25,6 +25,47 @@ export async function settleTaskReminders(todos: TodosService, tx: Db, taskId: s
   for (const kind of INSPECTION_REMINDER_KINDS) if (!REMINDER_STATES[kind].includes(state)) await todos.resolveSubject(tx, kind, taskId);
 }
 
+/** An enterprise-addressed twin of a reminder (企业端): the same kind, its key prefixed, seen only by the enterprise's accounts. */
+export const ENTERPRISE_KEY_PREFIX = 'enterprise:';
+
+/** To-dos for the enterprise only (no staff twin): the result of a re-check of its rectification, until it marks it read. */
+export const ENTERPRISE_ONLY_KINDS = ['rectification.rechecked'] as const;
+
+/** The enterprise's to-do for an open rectification order: report before the deadline (raised at the order, kept by the daily job, resolved by the report). */
+export function enterpriseRectificationTodo(o: { taskId: string; orderId: string; documentNo: string; dueOn: string; dueCertain: boolean | null; uscc: string; regionCode: string; item: string; holder: string }): TodoSpec {
+  return {
+    key: `${ENTERPRISE_KEY_PREFIX}rectification.due:${o.taskId}:${o.orderId}`,
+    subjectType: 'inspection_task',
+    subjectId: o.taskId,
+    title: `${o.item}：请于 ${o.dueOn} 前报告整改情况（${o.documentNo}）`,
+    params: { holder: o.holder, item: o.item, date: o.dueOn, documentNo: o.documentNo },
+    link: `/inspection-tasks/${o.taskId}`,
+    dueOn: o.dueOn,
+    dueCertain: o.dueCertain !== false,
+    orgId: null,
+    sectionId: null,
+    enterpriseUscc: o.uscc,
+    regionCode: o.regionCode,
+  };
+}
+
+/** The enterprise's to-do telling it the result of the re-check of its rectification. */
+export function enterpriseRecheckTodo(o: { taskId: string; orderId: string; documentNo: string; passed: boolean; recheckedOn: string; uscc: string; regionCode: string; item: string; holder: string }): TodoSpec {
+  return {
+    key: `${ENTERPRISE_KEY_PREFIX}rectification.rechecked:${o.orderId}`,
+    subjectType: 'inspection_task',
+    subjectId: o.taskId,
+    title: `${o.item}：整改复查${o.passed ? '合格' : '不合格'}（${o.documentNo}，${o.recheckedOn}）`,
+    params: { holder: o.holder, item: o.item, date: o.recheckedOn, documentNo: o.documentNo, result: o.passed ? 'passed' : 'failed' },
+    link: `/inspection-tasks/${o.taskId}`,
+    dueOn: null,
+    orgId: null,
+    sectionId: null,
+    enterpriseUscc: o.uscc,
+    regionCode: o.regionCode,
+  };
+}
+
 /** A rectification deadline becomes a to-do this many days before it ends. */
 export const RECTIFICATION_NOTICE_DAYS = 3;
 
@@ -119,6 +160,14 @@ export function makeInspectionPublication(deps: { db: Db; todos: TodosService })
             .innerJoin(inspectionItems, eq(inspectionItems.id, inspectionTasks.itemId))
             .where(and(eq(inspectionTasks.state, state), isNotNull(due), sql`${due} <= (${today}::date + ${RECTIFICATION_NOTICE_DAYS}::int)`, state === 'rectifying' ? isNull(rectificationOrders.reportedOn) : isNull(rectificationOrders.recheckedOn)));
         const rectifications = await orders('rectifying', rectificationOrders.dueOn, rectificationOrders.dueCertain);
+        // The enterprise is told of every open order from the day it is issued, not only near its deadline.
+        const openOrders = await tx
+          .select({ taskId: inspectionTasks.id, orderId: rectificationOrders.id, documentNo: rectificationOrders.documentNo, dueOn: rectificationOrders.dueOn, dueCertain: rectificationOrders.dueCertain, uscc: inspectionTasks.objectKey, regionCode: inspectionTasks.regionCode, item: inspectionItems.name, holder: enterprises.name })
+          .from(rectificationOrders)
+          .innerJoin(inspectionTasks, eq(inspectionTasks.id, rectificationOrders.taskId))
+          .innerJoin(enterprises, eq(enterprises.id, inspectionTasks.enterpriseId))
+          .innerJoin(inspectionItems, eq(inspectionItems.id, inspectionTasks.itemId))
+          .where(and(eq(inspectionTasks.state, 'rectifying'), isNull(rectificationOrders.reportedOn), isNull(rectificationOrders.recheckedOn)));
         const rechecks = await orders('rechecking', rectificationOrders.recheckDueOn, rectificationOrders.recheckDueCertain);
 
         const base = (kind: ReminderKind, t: Due) => ({
@@ -139,7 +188,7 @@ export function makeInspectionPublication(deps: { db: Db; todos: TodosService })
         const counts: Partial<Record<ReminderKind, { created: number; resolved: number }>> = {};
         counts['inspection.publication_overdue'] = await deps.todos.sync(tx, 'inspection.publication_overdue', unpublished.map(toOffice('inspection.publication_overdue')));
         counts['inspection.task_overdue'] = await deps.todos.sync(tx, 'inspection.task_overdue', late.flatMap(toInspectors('inspection.task_overdue')));
-        counts['rectification.due'] = await deps.todos.sync(tx, 'rectification.due', rectifications.flatMap(toInspectors('rectification.due')));
+        counts['rectification.due'] = await deps.todos.sync(tx, 'rectification.due', [...rectifications.flatMap(toInspectors('rectification.due')), ...openOrders.map(enterpriseRectificationTodo)]);
         counts['inspection.recheck_due'] = await deps.todos.sync(tx, 'inspection.recheck_due', rechecks.flatMap(toInspectors('inspection.recheck_due')));
         return { publicationOverdue: unpublished.length, taskOverdue: late.length, rectificationDue: rectifications.length, recheckDue: rechecks.length, todos: counts as Record<ReminderKind, { created: number; resolved: number }> };
       });

@@ -5,7 +5,8 @@ import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { CalendarService } from '../../../platform/calendar/calendar.service.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
-import { notFound } from '../../../platform/http/errors.js';
+import { AppError, forbidden, notFound } from '../../../platform/http/errors.js';
+import { checkAttachment } from '../../../platform/documents/attachments.js';
 import type { ExpectedVersion } from '../../../platform/http/etag.js';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { users } from '../../../platform/users/users.schema.js';
@@ -13,15 +14,33 @@ import { enterprises } from '../../enterprises/index.js';
 import { invalid, requireDate, requireText } from '../../../platform/validation/fields.js';
 import { inspectionItems, inspectorProfiles } from '../inspections.schema.js';
 import { renderRectificationOrder } from './rectification-document.js';
-import { findTask, requireAssigned, requireAssignedOrOfficer, requireState } from './task-access.js';
-import { inspectionTasks, rectificationOrders } from './tasks.schema.js';
-import type { TasksService } from './tasks.service.js';
+import { findOwnTask, findTask, requireAssigned, requireAssignedOrOfficer, requireState } from './task-access.js';
+import { inspectionTasks, rectificationOrders, taskPhotos } from './tasks.schema.js';
+import { type TasksService, reportAttachmentCaption } from './tasks.service.js';
 import type { TodosService } from '../../../platform/todos/todos.service.js';
-import { settleTaskReminders } from './publication.js';
+import { enterpriseRecheckTodo, enterpriseRectificationTodo, settleTaskReminders } from './publication.js';
 
 /** The bureau re-checks within 10 working days of the rectification report (SAMR Order 57 §29). */
 export const RECHECK_WORKING_DAYS = 10;
 export const MAX_RECTIFICATION_WORKING_DAYS = 120;
+
+/** At most this many attachments with one rectification report. */
+export const MAX_REPORT_FILES = 10;
+/** The formats a rectification report's attachment may have (checked by content). */
+export const REPORT_FILE_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png'];
+
+/** An attachment of a rectification report as received. */
+export interface ReportFile {
+  fileName: string;
+  content: Buffer;
+}
+
+
+/** Checks every attachment (format by content, size, count) before anything is written. */
+function checkReportFiles(files: readonly ReportFile[]) {
+  if (files.length > MAX_REPORT_FILES) throw new AppError('ATTACHMENTS_TOO_MANY', `整改报告至多附 ${MAX_REPORT_FILES} 个文件`, 400, { field: 'files', max: MAX_REPORT_FILES });
+  return files.map((f) => ({ ...checkAttachment(f.fileName, f.content, REPORT_FILE_EXTENSIONS), content: f.content }));
+}
 
 /**
  * Rectification of a check's findings: the order (责令整改通知书, .docx, deadline in working days),
@@ -32,11 +51,15 @@ export const MAX_RECTIFICATION_WORKING_DAYS = 120;
 export function makeRectificationService(deps: { db: Db; audit: AuditService; calendar: CalendarService; tasks: TasksService; todos: TodosService }) {
   const { db, audit } = deps;
 
-  /** The order, its task locked and in the actor's scope; only the latest order of a task can move on. */
+  /**
+   * The order, its task locked and in the actor's scope (an enterprise's account: a task of its own
+   * enterprise, in any state); only the latest order of a task can move on, and a re-checked order is closed (409).
+   */
   async function loadOrder(tx: Db, actor: Actor, orderId: string, expected: ExpectedVersion) {
     const [order] = await tx.select().from(rectificationOrders).where(eq(rectificationOrders.id, orderId));
     if (!order) throw notFound('整改通知');
-    const task = await findTask(tx, actor, order.taskId, { forUpdate: true, expected });
+    const task = actor.enterpriseUscc ? await findOwnTask(tx, actor, order.taskId, { forUpdate: true, expected }) : await findTask(tx, actor, order.taskId, { forUpdate: true, expected });
+    if (order.recheckedOn) throw new AppError('RECTIFICATION_CLOSED', '该整改通知已复查办结', 409, { orderId });
     const [latest] = await tx.select({ id: rectificationOrders.id }).from(rectificationOrders).where(eq(rectificationOrders.taskId, task.id)).orderBy(desc(rectificationOrders.createdAt)).limit(1);
     if (latest!.id !== order.id) throw invalid('orderId', '该整改通知已被后续通知取代');
     return { order, task };
@@ -96,25 +119,52 @@ export function makeRectificationService(deps: { db: Db; audit: AuditService; ca
           .returning({ id: rectificationOrders.id });
         await tx.update(inspectionTasks).set({ state: 'rectifying', version: nextVersion(inspectionTasks.version), updatedAt: new Date() }).where(eq(inspectionTasks.id, task.id));
         await settleTaskReminders(deps.todos, tx, task.id, 'rectifying');
+        await deps.todos.raise(tx, 'rectification.due', [
+          enterpriseRectificationTodo({ taskId: task.id, orderId: order!.id, documentNo, dueOn, dueCertain, uscc: task.objectKey, regionCode: task.regionCode, item: names.itemName, holder: names.enterpriseName }),
+        ]);
         await audit.record(tx, ctx, { action: 'inspection_task.rectification_ordered', targetType: 'inspection_task', targetId: task.id, after: { orderId: order!.id, documentNo, workingDays: input.workingDays, dueOn, dueCertain } });
       });
       return deps.tasks.get(ctx.actor, taskId);
     },
 
-    /** Records the enterprise's rectification report; the re-check falls due 10 working days later. `expected`: the task's version (If-Match). */
-    async report(ctx: RequestContext & { actor: Actor }, orderId: string, input: { reportText: string; reportedOn: string }, expected?: ExpectedVersion) {
+    /**
+     * Records the rectification report: by the enterprise's own account (its own orders only; other
+     * enterprises' read as missing), or entered by an officer or the task's inspector on its behalf.
+     * Attachments (photos, PDF; checked by content, at most MAX_REPORT_FILES, each ≤ 20 MB) are kept
+     * with the task's photos, captioned with the order's number. The re-check falls due 10 working
+     * days later. `expected`: the task's version (If-Match). All or nothing.
+     */
+    async report(ctx: RequestContext & { actor: Actor }, orderId: string, input: { reportText: string; reportedOn: string; files?: readonly ReportFile[] }, expected?: ExpectedVersion) {
       const reportText = requireText(input.reportText, 'reportText', '整改情况', 4000);
       const reportedOn = requireDate(input.reportedOn, 'reportedOn', '报告日期');
+      const files = checkReportFiles(input.files ?? []);
+      const byEnterprise = Boolean(ctx.actor.enterpriseUscc);
+      if (byEnterprise && !ctx.actor.permissions.has('enterprise_self.report')) throw forbidden('本账号不能报告整改情况');
       const taskId = await inTransaction(db, async (tx) => {
         const { order, task } = await loadOrder(tx, ctx.actor, orderId, expected);
-        requireAssignedOrOfficer(ctx.actor, task);
+        if (!byEnterprise) requireAssignedOrOfficer(ctx.actor, task);
         requireState(task, ['rectifying'], '报告整改情况');
         if (reportedOn < order.issuedOn || reportedOn > todayInChina()) throw invalid('reportedOn', '报告日期应在整改通知下达之日与今天之间');
         const { date: recheckDueOn, certain: recheckDueCertain } = await deps.calendar.addWorkingDays(reportedOn, RECHECK_WORKING_DAYS, tx);
-        await tx.update(rectificationOrders).set({ reportText, reportedOn, reportedByName: ctx.actor.name, recheckDueOn, recheckDueCertain }).where(eq(rectificationOrders.id, order.id));
+        // A report by the enterprise's own account is the enterprise's (its registered name; the account is in the audit trail).
+        const reportedByName = byEnterprise ? (await tx.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, task.enterpriseId)))[0]!.name : ctx.actor.name;
+        await tx.update(rectificationOrders).set({ reportText, reportedOn, reportedByName, recheckDueOn, recheckDueCertain }).where(eq(rectificationOrders.id, order.id));
+        const attachmentIds: string[] = [];
+        for (const file of files) {
+          const [row] = await tx
+            .insert(taskPhotos)
+            .values({ taskId: task.id, fileName: file.fileName, contentType: file.contentType, size: file.content.length, content: file.content, caption: reportAttachmentCaption(order.documentNo), uploadedByName: reportedByName })
+            .returning({ id: taskPhotos.id });
+          attachmentIds.push(row!.id);
+        }
         await tx.update(inspectionTasks).set({ state: 'rechecking', version: nextVersion(inspectionTasks.version), updatedAt: new Date() }).where(eq(inspectionTasks.id, task.id));
         await settleTaskReminders(deps.todos, tx, task.id, 'rechecking');
-        await audit.record(tx, ctx, { action: 'inspection_task.rectification_reported', targetType: 'inspection_task', targetId: task.id, after: { orderId, reportedOn, recheckDueOn, late: reportedOn > order.dueOn } });
+        await audit.record(tx, ctx, {
+          action: 'inspection_task.rectification_reported',
+          targetType: 'inspection_task',
+          targetId: task.id,
+          after: { orderId, reportedOn, recheckDueOn, late: reportedOn > order.dueOn, reportedByKind: byEnterprise ? 'enterprise' : 'staff', reportedByUscc: ctx.actor.enterpriseUscc ?? null, attachmentIds },
+        });
         return task.id;
       });
       return deps.tasks.get(ctx.actor, taskId);
@@ -133,6 +183,15 @@ export function makeRectificationService(deps: { db: Db; audit: AuditService; ca
         await tx.update(rectificationOrders).set({ recheckPassed: input.passed, recheckNote: note, recheckedOn, recheckedByName: ctx.actor.name }).where(eq(rectificationOrders.id, order.id));
         await tx.update(inspectionTasks).set({ state: 'inspected', version: nextVersion(inspectionTasks.version), updatedAt: new Date() }).where(eq(inspectionTasks.id, task.id));
         await settleTaskReminders(deps.todos, tx, task.id, 'inspected');
+        const [facts] = await tx
+          .select({ item: inspectionItems.name, holder: enterprises.name })
+          .from(inspectionTasks)
+          .innerJoin(enterprises, eq(enterprises.id, inspectionTasks.enterpriseId))
+          .innerJoin(inspectionItems, eq(inspectionItems.id, inspectionTasks.itemId))
+          .where(eq(inspectionTasks.id, task.id));
+        await deps.todos.raise(tx, 'rectification.rechecked', [
+          enterpriseRecheckTodo({ taskId: task.id, orderId: order.id, documentNo: order.documentNo, passed: input.passed, recheckedOn, uscc: task.objectKey, regionCode: task.regionCode, ...facts! }),
+        ]);
         await audit.record(tx, ctx, { action: 'inspection_task.rechecked', targetType: 'inspection_task', targetId: task.id, after: { orderId, passed: input.passed, recheckedOn, late: recheckedOn > order.recheckDueOn! } });
         return task.id;
       });
@@ -143,7 +202,9 @@ export function makeRectificationService(deps: { db: Db; audit: AuditService; ca
     async document(actor: Actor, orderId: string) {
       const [order] = await db.select({ taskId: rectificationOrders.taskId, fileName: rectificationOrders.fileName, content: rectificationOrders.document }).from(rectificationOrders).where(eq(rectificationOrders.id, orderId));
       if (!order) throw notFound('整改通知');
-      await findTask(db, actor, order.taskId);
+      // An enterprise's account reads the orders addressed to it, whatever the task's state.
+      if (actor.enterpriseUscc) await findOwnTask(db, actor, order.taskId);
+      else await findTask(db, actor, order.taskId);
       return order;
     },
   };

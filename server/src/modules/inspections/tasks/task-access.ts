@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { visibleTo } from '../../../platform/access/scope.js';
@@ -8,8 +8,31 @@ import { type TaskState, inspectionTasks } from './tasks.schema.js';
 
 export type TaskRow = typeof inspectionTasks.$inferSelect;
 
-/** Tasks the actor may see: the competent bureau's region or org (data scope). */
-export const taskScope = (actor: Actor) => visibleTo(actor, { regionCode: inspectionTasks.regionCode, orgId: inspectionTasks.orgId });
+/**
+ * The states in which an enterprise's account sees its own task: completed or published (the
+ * result), or under an open rectification order (rectifying, rechecking) — never while the check
+ * is under way (its draft answers) or between the check and its result.
+ */
+export const ENTERPRISE_VISIBLE_STATES: readonly TaskState[] = ['rectifying', 'rechecking', 'completed', 'published'];
+
+/**
+ * Tasks the actor may see: the competent bureau's region or org (data scope); an enterprise's
+ * account, its own tasks (the object's USCC) in ENTERPRISE_VISIBLE_STATES.
+ */
+export const taskScope = (actor: Actor) => {
+  const scope = visibleTo(actor, { regionCode: inspectionTasks.regionCode, orgId: inspectionTasks.orgId, uscc: inspectionTasks.objectKey });
+  return actor.enterpriseUscc ? and(scope, inArray(inspectionTasks.state, [...ENTERPRISE_VISIBLE_STATES])) : scope;
+};
+
+/** One task of the enterprise the actor acts for, in any state (locked for update); another enterprise's reads as missing. */
+export async function findOwnTask(tx: Db, actor: Actor, id: string, opts: { forUpdate?: boolean; expected?: ExpectedVersion } = {}): Promise<TaskRow> {
+  if (!actor.enterpriseUscc) throw notFound('检查任务');
+  const query = tx.select().from(inspectionTasks).where(and(eq(inspectionTasks.id, id), eq(inspectionTasks.objectKey, actor.enterpriseUscc)));
+  const [task] = opts.forUpdate ? await query.for('update') : await query;
+  if (!task) throw notFound('检查任务');
+  if (opts.expected) assertVersion(opts.expected, task.version);
+  return task;
+}
 
 /**
  * One task in the actor's scope (locked for update when changed); out of scope reads as missing.

@@ -135,8 +135,14 @@ describe('inspection tasks API', () => {
     const inspector = await env.login((await makeInspector(env, '320826')).user.username);
     expect((await inspector.post('/api/inspection-tasks', { itemId: item, uscc: task.objectKey, origin: 'targeted', originNote: 'x', inspectorIds: task.inspectorIds })).statusCode).toBe(403);
     expect((await inspector.put(`/api/inspection-tasks/${task.id}/answers`, { answers: { licence_valid: { value: true } } })).json().error.code).toBe('NOT_ASSIGNED');
-    const enterpriseUser = await env.login((await env.makeUser({ roles: ['enterprise'], regionCode: '320826' })).username);
-    expect((await enterpriseUser.get('/api/inspection-tasks')).statusCode).toBe(403);
+    // An enterprise's account sees its own tasks only once completed or under an order (enterprise-tasks.api.test.ts): this one, just drawn, not at all.
+    const { user, initialPassword } = await env.services.accounts.create(env.ctx, { uscc: task.objectKey, username: `ent.${Date.now()}`, displayName: '企业' });
+    const first = await env.login(user.username, initialPassword);
+    await first.post('/api/auth/password', { currentPassword: initialPassword, newPassword: 'Qiye#Zhanghao2026' });
+    const enterpriseUser = await env.login(user.username, 'Qiye#Zhanghao2026');
+    expect((await enterpriseUser.get('/api/inspection-tasks')).json()).toMatchObject({ items: [], total: 0 });
+    expect((await enterpriseUser.get(`/api/inspection-tasks/${task.id}`)).statusCode).toBe(404);
+    expect((await enterpriseUser.post('/api/inspection-tasks/publish', { ids: [task.id] })).statusCode).toBe(403);
   });
 
   it('builds the metrology plans from templates: every holder yearly, 10 % of last year’s new certificates', async () => {

@@ -9,7 +9,9 @@ import { ctxOf } from '../../../platform/http/request.js';
 import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
 import { ANSWER_TYPES, SEVERITIES } from '../inspections.schema.js';
 import type { InspectionPublication } from './publication.js';
-import type { RectificationService } from './rectification.service.js';
+import { MAX_REPORT_FILES, REPORT_FILE_EXTENSIONS, type RectificationService } from './rectification.service.js';
+import { MAX_REPORT_BYTES, receiveReport } from './report-upload.js';
+import { AppError } from '../../../platform/http/errors.js';
 import type { TaskPhotos } from './photos.service.js';
 import { TASK_ORIGINS, TASK_STATES } from './tasks.schema.js';
 import type { TasksService } from './tasks.service.js';
@@ -87,6 +89,8 @@ const TaskDetail = Type.Object({
       recheckNote: Nullable(Type.String()),
       recheckedByName: Nullable(Type.String()),
       createdAt: Timestamp,
+      reportedBy: Nullable(Type.Object({ kind: literals(['enterprise', 'staff'] as const), name: Type.String() }, { description: '整改报告人：企业账号（enterprise）或代企业录入的工作人员（staff）' })),
+      reportAttachments: Type.Array(Photo, { description: '整改报告的附件（照片、PDF），经 /api/inspection-tasks/:id/photos/:photoId 下载' }),
     }),
   ),
 });
@@ -95,6 +99,7 @@ const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: Erro
 /** Writes on a task take If-Match: the task's version (412 when stale). */
 const WriteErrors = { ...Errors, 412: ErrorSchema };
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
+const EXTENSION_OF: Record<string, string> = { 'image/png': '.png', 'image/jpeg': '.jpg', 'application/pdf': '.pdf' };
 const tags = ['inspection-tasks'];
 
 /** Inspection tasks, their photos and rectification orders, and the published results. */
@@ -104,7 +109,7 @@ export const tasksRoutes =
     app.get(
       '/api/inspection-tasks',
       {
-        config: { access: 'inspection.read' },
+        config: { access: ['inspection.read', 'enterprise_self.read'] },
         schema: {
           tags,
           summary: '检查任务（mine=true 只看分派给自己的；overdue=true 只看当前环节已逾期的）',
@@ -163,7 +168,7 @@ export const tasksRoutes =
       { config: { access: 'inspection.plan' }, schema: { tags, summary: '公示已办结任务的检查结果', body: Body({ ids: Type.Array(Id, { minItems: 1, maxItems: 500 }) }), response: { 200: Type.Object({ published: Type.Integer() }), ...Errors } } },
       async (request) => deps.tasks.publish(ctxOf(request), request.body.ids),
     );
-    app.get('/api/inspection-tasks/:id', { config: { access: 'inspection.read' }, schema: { tags, summary: '检查任务详情', params: IdParams, response: { 200: TaskDetail, 404: ErrorSchema } } }, async (request) => deps.tasks.get(request.actor!, request.params.id));
+    app.get('/api/inspection-tasks/:id', { config: { access: ['inspection.read', 'enterprise_self.read'] }, schema: { tags, summary: '检查任务详情（企业账号：本企业已办结、已公示或整改中的任务）', params: IdParams, response: { 200: TaskDetail, 404: ErrorSchema } } }, async (request) => deps.tasks.get(request.actor!, request.params.id));
     app.put(
       '/api/inspection-tasks/:id/answers',
       { config: { access: 'inspection.perform' }, schema: { tags, summary: '暂存检查表回答（If-Match）', params: IdParams, body: Body({ answers: Answers }), response: { 200: TaskDetail, ...WriteErrors } } },
@@ -209,10 +214,10 @@ export const tasksRoutes =
     );
     app.get(
       '/api/inspection-tasks/:id/photos/:photoId',
-      { config: { access: 'inspection.read' }, schema: { tags, summary: '下载现场照片', params: Type.Object({ id: Id, photoId: Id }, { additionalProperties: false }), response: { 200: Binary, 404: ErrorSchema } } },
+      { config: { access: ['inspection.read', 'enterprise_self.read'] }, schema: { tags, summary: '下载现场照片', params: Type.Object({ id: Id, photoId: Id }, { additionalProperties: false }), response: { 200: Binary, 404: ErrorSchema } } },
       async (request, reply) => {
         const photo = await deps.photos.download(request.actor!, request.params.id, request.params.photoId);
-        setAttachment(reply, `photo-${request.params.photoId}${photo.contentType === 'image/png' ? '.png' : '.jpg'}`, photo.fileName);
+        setAttachment(reply, `photo-${request.params.photoId}${EXTENSION_OF[photo.contentType] ?? '.jpg'}`, photo.fileName);
         return reply.type(photo.contentType).send(photo.content);
       },
     );
@@ -235,7 +240,7 @@ export const tasksRoutes =
     );
     app.get(
       '/api/rectification-orders/:id/document',
-      { config: { access: 'inspection.read' }, schema: { tags, summary: '下载责令整改通知书（.docx）', params: IdParams, response: { 200: Binary, 404: ErrorSchema } } },
+      { config: { access: ['inspection.read', 'enterprise_self.read'] }, schema: { tags, summary: '下载责令整改通知书（.docx）', params: IdParams, response: { 200: Binary, 404: ErrorSchema } } },
       async (request, reply) => {
         const order = await deps.rectification.document(request.actor!, request.params.id);
         setAttachment(reply, `rectification-order-${request.params.id}.docx`, order.fileName);
@@ -245,10 +250,23 @@ export const tasksRoutes =
     app.post(
       '/api/rectification-orders/:id/report',
       {
-        config: { access: 'inspection.read' },
-        schema: { tags, summary: '报告整改情况（代企业录入；复查期限为 10 个工作日）', params: IdParams, body: Body({ reportText: Type.String({ minLength: 1, maxLength: 4000 }), reportedOn: DateString }), response: { 200: TaskDetail, ...WriteErrors } },
+        config: { access: ['inspection.read', 'enterprise_self.report'] },
+        schema: {
+          tags,
+          summary: '报告整改情况（企业账号报告本企业的整改，或工作人员代企业录入；复查期限为 10 个工作日）',
+          description: `JSON（reportText、reportedOn），或 multipart/form-data：字段 reportText、reportedOn 与附件 files（可多个，${REPORT_FILE_EXTENSIONS.join('、')}，按文件内容检查；每个不超过 20 MB，至多 ${MAX_REPORT_FILES} 个，合计不超过 ${MAX_REPORT_BYTES / 1024 / 1024} MB）。整改通知已复查办结时为 409。`,
+          consumes: ['application/json', 'multipart/form-data'],
+          params: IdParams,
+          // Multipart bodies are read by the handler (the JSON schema sees none).
+          body: Type.Union([Body({ reportText: Type.String({ minLength: 1, maxLength: 4000 }), reportedOn: DateString }), Type.Null()]),
+          response: { 200: TaskDetail, ...WriteErrors, 413: ErrorSchema },
+        },
       },
-      async (request) => deps.rectification.report(ctxOf(request), request.params.id, request.body, ifMatch(request)),
+      async (request) => {
+        const input = request.isMultipart() ? await receiveReport(request) : request.body;
+        if (!input) throw new AppError('VALIDATION', '请填写整改情况与报告日期', 400, { field: 'reportText' });
+        return deps.rectification.report(ctxOf(request), request.params.id, input, ifMatch(request));
+      },
     );
     app.post(
       '/api/rectification-orders/:id/recheck',

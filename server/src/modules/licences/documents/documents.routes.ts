@@ -26,7 +26,7 @@ export const licenceDocumentsRoutes =
   async (app) => {
     app.get(
       '/api/licences/:id/documents',
-      { config: { access: 'licence.read' }, schema: { tags: ['licences'], summary: '许可证的附件与文书（不含内容，最新在前）', params: IdParams, response: { 200: ListOf(LicenceDocument), 404: ErrorSchema } } },
+      { config: { access: ['licence.read', 'enterprise_self.read'] }, schema: { tags: ['licences'], summary: '许可证的附件与文书（不含内容，最新在前）', params: IdParams, response: { 200: ListOf(LicenceDocument), 404: ErrorSchema } } },
       async (request) => service.list(request.actor!, request.params.id),
     );
 
@@ -53,7 +53,7 @@ export const licenceDocumentsRoutes =
     app.get(
       '/api/licences/:id/documents/:documentId',
       {
-        config: { access: 'licence.read' },
+        config: { access: ['licence.read', 'enterprise_self.read'] },
         schema: {
           tags: ['licences'],
           summary: '下载许可证附件或文书',
