@@ -10,13 +10,14 @@ type MenuItem = Required<MenuProps>['items'][number];
 /** Side menu built from the route table, showing only what the user may open. */
 export function SideMenu() {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const { can, user } = useAuth();
+  const audience = user?.enterpriseUscc ? 'enterprise' : 'staff';
   const navigate = useNavigate();
   const { pathname } = useLocation();
 
   const items = useMemo<MenuItem[]>(() => {
     const visible = appRoutes
-      .flatMap((r) => (r.menu && (!r.permission || can(r.permission)) ? [{ path: r.path, ...r.menu }] : []))
+      .flatMap((r) => (r.menu && (!r.permission || can(r.permission)) && (r.menu.audience ?? audience) === audience ? [{ path: r.path, ...r.menu }] : []))
       // stable: within a group, equal orders keep the registry's order
       .sort((a, b) => a.order - b.order);
     const toItem = (r: (typeof visible)[number]): MenuItem => ({
@@ -35,7 +36,7 @@ export function SideMenu() {
       children,
     }));
     return [...top, ...grouped];
-  }, [t, can]);
+  }, [t, can, audience]);
 
   const selected = appRoutes
     .filter((r) => r.menu)

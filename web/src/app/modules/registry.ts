@@ -2,10 +2,12 @@
  * Every web module, in menu order. Adding a module = writing `web/src/modules/<name>/index.ts`
  * (which exports its WebModule) and adding it here; the shell knows nothing else of it.
  */
+import { accountsModule } from '../../modules/accounts';
 import { apikeysModule } from '../../modules/apikeys';
 import { auditModule } from '../../modules/audit';
 import { authModule } from '../../modules/auth';
 import { calendarModule } from '../../modules/calendar';
+import { enterpriseSelfModule } from '../../modules/enterprise-self';
 import { enterprisesModule } from '../../modules/enterprises';
 import { homeModule } from '../../modules/home';
 import { inspectionsModule } from '../../modules/inspections';
@@ -21,10 +23,12 @@ import { registerModules, type WebModule } from './webModule';
 export const WEB_MODULES: readonly WebModule[] = [
   authModule,
   homeModule,
+  enterpriseSelfModule,
   calendarModule,
   todosModule,
   publicModule,
   enterprisesModule,
+  accountsModule,
   licencesModule,
   inspectionsModule,
   regionsModule,

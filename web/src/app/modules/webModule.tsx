@@ -35,7 +35,14 @@ export interface ModuleRoute {
   /** Needed to open the page (and to see its menu item); none = every signed-in user. */
   permission?: string;
   /** The side-menu entry; routes without one are not in the menu. */
-  menu?: { label: string; icon?: ReactNode; group?: MenuGroup; order: number };
+  menu?: {
+    label: string;
+    icon?: ReactNode;
+    group?: MenuGroup;
+    order: number;
+    /** Shown only to staff or only to enterprises' accounts (users with an `enterpriseUscc`); none = both. */
+    audience?: 'staff' | 'enterprise';
+  };
 }
 
 /** A named extension point one module (or the shell) offers and others fill. */

@@ -76,8 +76,10 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-        <div style={{ textAlign: 'center', marginTop: 16 }}>
+        <div style={{ textAlign: 'center', marginTop: 16, display: 'flex', flexWrap: 'wrap', justifyContent: 'center', columnGap: 16, rowGap: 4 }}>
           <Link to="/public/enterprise">{t('login.publicLookup')}</Link>
+          <Link to="/public/enterprise-account/apply">{t('entApply.link')}</Link>
+          <Link to="/public/enterprise-account/status">{t('entApply.statusLink')}</Link>
         </div>
       </Card>
     </AuthPageFrame>

@@ -8,6 +8,6 @@ export { NextYearHolidaysAlert, nextYearMissing } from './NextYearHolidaysAlert'
 export const calendarModule: WebModule = {
   name: 'calendar',
   routes: [
-    { path: '/calendar', page: page(() => import('./CalendarPage'), 'CalendarPage'), menu: { label: 'menu.calendar', icon: createElement(CalendarOutlined), order: 20 } },
+    { path: '/calendar', page: page(() => import('./CalendarPage'), 'CalendarPage'), menu: { label: 'menu.calendar', icon: createElement(CalendarOutlined), order: 20, audience: 'staff' } },
   ],
 };

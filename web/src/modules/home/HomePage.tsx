@@ -5,8 +5,16 @@ import { NextYearHolidaysAlert } from '../calendar';
 import { useRegions } from '../regions';
 import { roleLabel } from '../roles';
 import { TodoList } from '../todos';
+import { slotItems } from '../../app/modules/webModule';
+import { homeVariants } from './homeSlot';
 
 export function HomePage() {
+  const user = useSessionUser();
+  const Variant = slotItems(homeVariants).find((v) => v.applies(user))?.component;
+  return Variant ? <Variant /> : <StaffHomePage />;
+}
+
+function StaffHomePage() {
   const { t } = useTranslation();
   const user = useSessionUser();
   const { nameOf } = useRegions();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublicEnterprise } from '../../api/types';
 import { StatusTag } from '../enterprises';
 import { PublicResultsTable } from '../inspections';
+import { PublicCommitments } from './PublicCommitments';
 import { PublicLicences } from './PublicLicences';
 
 /** A found enterprise on the public lookup: its register entry, licences and published inspection results. */
@@ -23,6 +24,7 @@ export function PublicEnterpriseFound({ enterprise: e }: { enterprise: PublicEnt
         ]}
       />
       <PublicLicences record={e} />
+      <PublicCommitments record={e} />
       <PublicResultsTable uscc={e.uscc} withoutEnterprise title={t('inspectionTasks.publicSection')} />
     </Space>
   );

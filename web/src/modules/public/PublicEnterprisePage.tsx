@@ -72,6 +72,10 @@ export function PublicEnterprisePage() {
             onSearch={lookup}
           />
           {answer && <AnswerView answer={answer} />}
+          <Space wrap split="·" style={{ justifyContent: 'center', width: '100%' }}>
+            <Link to="/public/enterprise-account/apply">{t('entApply.link')}</Link>
+            <Link to="/public/enterprise-account/status">{t('entApply.statusLink')}</Link>
+          </Space>
         </Space>
       </Card>
     </AuthPageFrame>

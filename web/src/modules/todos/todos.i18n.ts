@@ -25,6 +25,7 @@ export const todosMessages = defineMessages(
         'rectification.due': '整改期限将至',
         'feedback.received': '新通报',
         'exit.investigation_assigned': '退出程序核查',
+        'enterprise_account.request': '企业账号申请',
       } as Record<string, string>,
       text: {
         'licence.expiring_90': '{{holder}}的{{typeName}}（{{number}}）将于 {{date}} 到期',
@@ -39,6 +40,7 @@ export const todosMessages = defineMessages(
         'rectification.due': '{{holder}}：{{item}}的整改期限为 {{date}}，尚未报告整改情况',
         'feedback.received': '{{department}}关于{{holder}}的通报待处理（期限 {{date}}）',
         'exit.investigation_assigned': '请于 {{date}} 前核查{{holder}}的{{typeName}}（{{number}}）是否仍具备许可条件',
+        'enterprise_account.request': '{{enterprise}}申请开设企业账号，待审核',
       } as Record<string, string>,
     },
   },
@@ -66,6 +68,7 @@ export const todosMessages = defineMessages(
         'rectification.due': 'Rectification due',
         'feedback.received': 'New notice',
         'exit.investigation_assigned': 'Exit investigation',
+        'enterprise_account.request': 'Account application',
       },
       text: {
         'licence.expiring_90': '{{typeName}} {{number}} of {{holder}} expires on {{date}}',
@@ -80,6 +83,7 @@ export const todosMessages = defineMessages(
         'rectification.due': '{{holder}}: the rectification after “{{item}}” is due on {{date}} and not yet reported',
         'feedback.received': 'The notice from {{department}} about {{holder}} awaits a decision (due {{date}})',
         'exit.investigation_assigned': 'Investigate by {{date}} whether {{holder}} still meets the conditions of {{typeName}} {{number}}',
+        'enterprise_account.request': '{{enterprise}} applies for an enterprise account: awaiting a decision',
       },
     },
   },
