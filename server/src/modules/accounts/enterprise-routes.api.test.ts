@@ -1,0 +1,237 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { todayInChina } from '../../platform/calendar/dates.js';
+import { useTestEnv } from '../../test/app.js';
+import { makeTargetedTask } from '../inspections/testing.js';
+
+/**
+ * Issue 15 (Done means): an enterprise's account against every route of the API. The rule of each
+ * route is in RULES below — walked from the route table, so a route without a rule fails here:
+ *
+ * - `own`: answers the account's own rows only — a detail of its own record 200 and another
+ *   enterprise's 404; a list holds only its own rows (and, filtered to another enterprise, none).
+ * - `forbidden`: staff only, 403 (whatever the parameters: access is checked first).
+ * - `closed`: open to any signed-in user by its access rule, checked in the service (e.g. only the
+ *   assigned investigator): 403 or 404 for the enterprise's account, given a well-formed body.
+ * - `authenticated`: any signed-in user's (session, regions, calendar, its own to-dos): not 403.
+ * - `public`: the public site and the API browser.
+ * - `elsewhere`: allowed for enterprise accounts, with its own test named in the rule (the
+ *   rectification report, commitments); here only another enterprise's record is tried where one applies.
+ */
+const env = useTestEnv();
+type Client = Awaited<ReturnType<typeof env.login>>;
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const PDF = Buffer.from('%PDF-1.7\n%%EOF\n');
+const PASSWORD = 'Qiye#Zhanghao2026';
+
+/** One enterprise's records: a licence with a document, a task under an open rectification order with a photo. */
+interface Records {
+  uscc: string;
+  licenceId: string;
+  documentId: string;
+  taskId: string;
+  photoId: string;
+  orderId: string;
+}
+
+async function recordsOf(): Promise<Records> {
+  const t = await makeTargetedTask(env);
+  const licence = await env.services.licences.create(env.ctx, { uscc: t.enterprise.uscc, type: 'industrial_product', number: `XK-ENT-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`, scope: '电线电缆', issuedOn: '2024-03-01', issuer: '江苏省市场监督管理局' });
+  const document = await env.services.licenceDocuments.upload(env.ctx, licence.id, { fileName: '现场核查.pdf', content: PDF });
+  const photo = await env.services.taskPhotos.upload({ actor: t.a }, t.task.id, { fileName: '现场.png', content: PNG });
+  await env.services.tasks.submit({ actor: t.a }, t.task.id, { answers: { licence_valid: { value: false }, records_kept: { value: true } }, inspectedOn: todayInChina() });
+  const detail = await env.services.rectification.issue({ actor: t.a }, t.task.id, { requirements: '办理有效许可证', workingDays: 10 });
+  return { uscc: t.enterprise.uscc, licenceId: licence.id, documentId: document.id, taskId: t.task.id, photoId: photo.id, orderId: detail.rectificationOrders[0]!.id };
+}
+
+type Rule =
+  | { rule: 'forbidden' }
+  | { rule: 'closed'; body: Record<string, unknown> }
+  | { rule: 'authenticated' }
+  | { rule: 'public' }
+  | { rule: 'elsewhere'; test: string; /** Another enterprise's record answers 404. */ other?: (o: Records) => string }
+  | { rule: 'own'; /** A detail: own record 200, another's 404. */ url?: (r: Records) => string; /** A list: the uscc of each item (all must be the account's own). */ usccOf?: (item: Record<string, unknown>) => unknown; /** The list filtered to another enterprise: empty. */ otherQuery?: (o: Records) => string };
+
+const forbidden: Rule = { rule: 'forbidden' };
+const authenticated: Rule = { rule: 'authenticated' };
+const publicRoute: Rule = { rule: 'public' };
+const detail = (url: (r: Records) => string): Rule => ({ rule: 'own', url });
+
+const RULES: Record<string, Rule> = {
+  // The API browser and the public site.
+  'GET /api/docs': publicRoute,
+  'GET /api/docs/static/index.html': publicRoute,
+  'GET /api/docs/static/swagger-initializer.js': publicRoute,
+  'GET /api/docs/json': publicRoute,
+  'GET /api/docs/yaml': publicRoute,
+  'GET /api/docs/static/*': publicRoute,
+  'GET /api/health': publicRoute,
+  'POST /api/auth/login': publicRoute,
+  'GET /api/public/enterprises/:uscc': publicRoute,
+  'GET /api/public/draws': publicRoute,
+  'GET /api/public/draws/:id': publicRoute,
+  'POST /api/public/enterprise-account-requests': publicRoute,
+  'GET /api/public/enterprise-account-requests/:requestNo': publicRoute,
+  'GET /api/public/inspection-results': publicRoute,
+  // Any signed-in user's.
+  'POST /api/auth/logout': authenticated,
+  'GET /api/auth/session': authenticated,
+  'POST /api/auth/password': authenticated,
+  'GET /api/regions': authenticated,
+  'GET /api/calendar/add-working-days': authenticated,
+  'GET /api/calendar/is-working-day': authenticated,
+  'GET /api/calendar/years': authenticated,
+  'GET /api/calendar/days': authenticated,
+  'GET /api/todos': authenticated,
+  'POST /api/todos/:id/done': authenticated,
+  // The enterprise's own records.
+  'GET /api/my/enterprise': detail(() => '/api/my/enterprise'),
+  'GET /api/my/draws': { rule: 'own', usccOf: () => undefined },
+  'GET /api/enterprises/:uscc/history': detail((r) => `/api/enterprises/${r.uscc}/history`),
+  'GET /api/licences': { rule: 'own', usccOf: (i) => i.uscc, otherQuery: (o) => `uscc=${o.uscc}` },
+  'GET /api/licences/:id': detail((r) => `/api/licences/${r.licenceId}`),
+  'GET /api/licences/:id/notice': detail((r) => `/api/licences/${r.licenceId}/notice`),
+  'GET /api/licences/:id/transitions': detail((r) => `/api/licences/${r.licenceId}/transitions`),
+  'GET /api/licences/:id/corrections': detail((r) => `/api/licences/${r.licenceId}/corrections`),
+  'GET /api/licences/:id/documents': detail((r) => `/api/licences/${r.licenceId}/documents`),
+  'GET /api/licences/:id/documents/:documentId': detail((r) => `/api/licences/${r.licenceId}/documents/${r.documentId}`),
+  'GET /api/inspection-tasks': { rule: 'own', usccOf: (i) => i.objectKey, otherQuery: (o) => `uscc=${o.uscc}` },
+  'GET /api/inspection-tasks/:id': detail((r) => `/api/inspection-tasks/${r.taskId}`),
+  'GET /api/inspection-tasks/:id/photos/:photoId': detail((r) => `/api/inspection-tasks/${r.taskId}/photos/${r.photoId}`),
+  'GET /api/rectification-orders/:id/document': detail((r) => `/api/rectification-orders/${r.orderId}/document`),
+  'GET /api/commitments': { rule: 'own', usccOf: (i) => i.uscc, otherQuery: (o) => `uscc=${o.uscc}` },
+  'GET /api/commitment-templates': { rule: 'elsewhere', test: 'commitments/commitments.api.test.ts' },
+  'POST /api/commitments': { rule: 'elsewhere', test: 'commitments/commitments.api.test.ts' },
+  'POST /api/commitments/:id/withdraw': { rule: 'elsewhere', test: 'commitments/commitments.api.test.ts' },
+  'POST /api/rectification-orders/:id/report': { rule: 'elsewhere', test: 'inspections/tasks/enterprise-tasks.api.test.ts', other: (o) => `/api/rectification-orders/${o.orderId}/report` },
+};
+
+/** Every other route of the API is staff-only: listed here by name, so that a new route needs a decision. */
+const STAFF_ONLY = [
+  'GET /api/orgs', 'GET /api/orgs/:id', 'POST /api/orgs', 'PATCH /api/orgs/:id',
+  'GET /api/users', 'GET /api/users/:id', 'POST /api/users', 'PATCH /api/users/:id', 'POST /api/users/:id/reset-password', 'POST /api/users/:id/unlock',
+  'GET /api/roles', 'GET /api/roles/:key', 'GET /api/permissions', 'POST /api/roles', 'PATCH /api/roles/:key',
+  'GET /api/api-keys', 'POST /api/api-keys', 'DELETE /api/api-keys/:id',
+  'GET /api/audit', 'GET /api/audit/verify',
+  'PUT /api/calendar/days/:date', 'DELETE /api/calendar/days/:date', 'PUT /api/calendar/years/:year',
+  'GET /api/enterprises', 'GET /api/enterprises/:uscc', 'POST /api/enterprises', 'PATCH /api/enterprises/:uscc', 'POST /api/enterprises/import', 'GET /api/enterprises/export',
+  'POST /api/licences', 'POST /api/licences/:id/transitions', 'POST /api/licences/:id/transitions/:requestId/approve', 'POST /api/licences/:id/transitions/:requestId/reject',
+  'GET /api/licence-approval-rules', 'PUT /api/licence-approval-rules/:to', 'PATCH /api/licences/:id', 'POST /api/licences/import', 'GET /api/licences/export',
+  'POST /api/feedback/import', 'POST /api/feedback', 'GET /api/feedback', 'GET /api/feedback/:id', 'POST /api/feedback/:id/decision',
+  'GET /api/licence-exits', 'POST /api/licence-exits', 'GET /api/licence-exits/:id', 'POST /api/licence-exits/:id/decision',
+  'GET /api/unlicensed-leads', 'POST /api/unlicensed-leads', 'GET /api/unlicensed-leads/:id', 'POST /api/unlicensed-leads/:id/assign', 'POST /api/unlicensed-leads/:id/close',
+  'GET /api/licence-types', 'GET /api/licence-types/:key', 'POST /api/licence-types', 'PATCH /api/licence-types/:key',
+  'POST /api/licences/:id/documents',
+  'GET /api/inspection-items', 'GET /api/inspection-items/:id', 'POST /api/inspection-items', 'PATCH /api/inspection-items/:id',
+  'GET /api/inspectors', 'GET /api/inspectors/:userId', 'PUT /api/inspectors/:userId', 'DELETE /api/inspectors/:userId',
+  'GET /api/object-pools', 'POST /api/object-pools', 'GET /api/object-pools/:id',
+  'GET /api/inspection-plans', 'POST /api/inspection-plans', 'GET /api/inspection-plan-templates', 'POST /api/inspection-plan-templates/:key/apply',
+  'GET /api/inspection-plans/:id', 'GET /api/inspection-plans/:id/preview', 'POST /api/inspection-plans/:id/draws', 'GET /api/inspection-plans/:id/draws',
+  'POST /api/draws/:id/reveal', 'POST /api/draws/:id/cancel', 'GET /api/draws/:id', 'GET /api/draws/:id/audit-record',
+  'POST /api/enterprise-accounts', 'GET /api/enterprise-accounts', 'POST /api/enterprise-accounts/:userId/disable', 'POST /api/enterprise-accounts/:userId/enable', 'POST /api/enterprise-accounts/:userId/reset-password',
+  'GET /api/enterprise-account-requests', 'GET /api/enterprise-account-requests/:id', 'POST /api/enterprise-account-requests/:id/reveal', 'POST /api/enterprise-account-requests/:id/decision',
+  'PUT /api/commitment-templates/:kind',
+  'POST /api/inspection-tasks', 'GET /api/inspection-tasks/eligible-inspectors', 'POST /api/inspection-tasks/publish',
+  'PUT /api/inspection-tasks/:id/answers', 'POST /api/inspection-tasks/:id/submit', 'POST /api/inspection-tasks/:id/complete', 'POST /api/inspection-tasks/:id/photos',
+  'DELETE /api/inspection-tasks/:id/photos/:photoId', 'POST /api/inspection-tasks/:id/rectification-orders', 'POST /api/rectification-orders/:id/recheck',
+];
+for (const key of STAFF_ONLY) RULES[key] = forbidden;
+// The licence exit's investigation is any signed-in user's route, checked in the service (the assigned investigator only).
+RULES['POST /api/licence-exits/:id/investigation'] = { rule: 'closed', body: { findings: '企业自行填写', justifiedReason: true } };
+
+/** Path parameters for a route that answers before looking anything up (403): any well-formed value. */
+const ANY_ID = '00000000-0000-4000-8000-000000000000';
+const fillAny = (url: string) => url.replace(/:uscc/g, '91320826MA1XXXXX0X').replace(/:(date)/g, '2026-01-05').replace(/:year/g, '2026').replace(/:[a-zA-Z]+/g, ANY_ID).replace('*', 'x');
+
+const routes = () => env.app.routeTable.filter((r) => r.url.startsWith('/api') && r.method !== 'HEAD').map((r) => ({ key: `${r.method} ${r.url}`, method: r.method, url: r.url, access: r.access }));
+
+let own: Records;
+let other: Records;
+let account: Client;
+
+beforeAll(async () => {
+  own = await recordsOf();
+  other = await recordsOf();
+  const { user, initialPassword } = await env.services.accounts.create(env.ctx, { uscc: own.uscc, username: `ent.routes.${Date.now()}`, displayName: '企业联系人' });
+  const first = await env.login(user.username, initialPassword);
+  expect((await first.post('/api/auth/password', { currentPassword: initialPassword, newPassword: PASSWORD })).statusCode).toBe(204);
+  account = await env.login(user.username, PASSWORD);
+}, 120_000);
+
+const send = (method: string, url: string) => env.app.inject({ method: method as 'GET', url, cookies: { zj_session: account.cookie! }, headers: method === 'GET' ? {} : { 'x-csrf-token': account.csrfToken! } });
+
+describe('an enterprise account against every route', () => {
+  it('has a rule for every route (a new route needs one here)', () => {
+    const missing = routes().map((r) => r.key).filter((key) => !RULES[key]);
+    expect(missing, `routes without a rule in enterprise-routes.api.test.ts: ${missing.join(', ')}`).toEqual([]);
+  });
+
+  it('gets 403 from every staff-only route, and no route open to it is marked staff-only', async () => {
+    for (const route of routes().filter((r) => RULES[r.key]?.rule === 'forbidden')) {
+      const res = await send(route.method, fillAny(route.url));
+      expect(res.statusCode, `${route.key}: ${res.body.slice(0, 200)}`).toBe(403);
+    }
+  });
+
+  it('gets 403 or 404 from the routes its access rule lets in but their service closes', async () => {
+    for (const route of routes()) {
+      const rule = RULES[route.key];
+      if (rule?.rule !== 'closed') continue;
+      const res = await env.app.inject({ method: route.method as 'POST', url: fillAny(route.url), payload: rule.body, cookies: { zj_session: account.cookie! }, headers: { 'x-csrf-token': account.csrfToken! } });
+      expect([403, 404], `${route.key}: ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(res.statusCode);
+    }
+  });
+
+  it('reads its own records (200) and never another enterprise’s (404); lists hold its own rows only', async () => {
+    for (const route of routes()) {
+      const rule = RULES[route.key];
+      if (rule?.rule !== 'own') continue;
+      if (rule.url) {
+        const mine = await send('GET', rule.url(own));
+        expect(mine.statusCode, `${route.key} (own): ${mine.body.slice(0, 200)}`).toBe(200);
+        if (route.url.includes(':')) {
+          const theirs = await send('GET', rule.url(other));
+          expect(theirs.statusCode, `${route.key} (another enterprise's)`).toBe(404);
+        }
+      }
+      if (rule.usccOf) {
+        const res = await send('GET', route.url);
+        expect(res.statusCode, `${route.key}: ${res.body.slice(0, 200)}`).toBe(200);
+        const body = res.json() as { items: Record<string, unknown>[]; total: number };
+        for (const item of body.items) {
+          const uscc = rule.usccOf(item);
+          if (uscc !== undefined) expect(uscc, route.key).toBe(own.uscc);
+        }
+        if (rule.otherQuery) {
+          const filtered = await send('GET', `${route.url}?${rule.otherQuery(other)}`);
+          expect(filtered.json(), `${route.key}?${rule.otherQuery(other)}`).toMatchObject({ items: [], total: 0 });
+        }
+      }
+    }
+    // The fixtures are there to be seen: the own licence and task are listed.
+    expect((await send('GET', '/api/licences')).json().items.map((i: { id: string }) => i.id)).toEqual([own.licenceId]);
+    expect((await send('GET', '/api/inspection-tasks')).json().items.map((i: { id: string }) => i.id)).toEqual([own.taskId]);
+  });
+
+  it('may act where allowed only on its own records: another enterprise’s answers 404', async () => {
+    for (const route of routes()) {
+      const rule = RULES[route.key];
+      if (rule?.rule !== 'elsewhere' || !rule.other) continue;
+      const res = await account.post(rule.other(other), { reportText: '不是本企业的整改', reportedOn: todayInChina() });
+      expect(res.statusCode, `${route.key} (another enterprise's): ${res.body.slice(0, 200)}`).toBe(404);
+    }
+  });
+
+  it('is let through by the access rule of every route it may use (authenticated, own, elsewhere)', async () => {
+    for (const route of routes()) {
+      const rule = RULES[route.key];
+      if (!rule || rule.rule === 'forbidden' || rule.rule === 'public') continue;
+      if (route.method !== 'GET') continue; // the writes are tried in their own tests
+      const url = rule.rule === 'own' && rule.url ? rule.url(own) : route.url.includes(':') ? null : route.url;
+      if (!url) continue;
+      const res = await send('GET', url);
+      expect(res.statusCode, `${route.key}: ${res.body.slice(0, 200)}`).not.toBe(403);
+      expect(res.statusCode, route.key).not.toBe(401);
+    }
+  });
+});
