@@ -101,6 +101,8 @@ export const rectificationOrders = pgTable(
     reportedOn: date({ mode: 'string' }),
     reportText: text(),
     reportedByName: text(),
+    /** Who reported: the enterprise through its account (企业端), or staff on its behalf; null until reported. */
+    reportedByKind: text().$type<'enterprise' | 'staff'>(),
     /** Report + 10 working days (SAMR Order 57 §29). */
     recheckDueOn: date({ mode: 'string' }),
     /** False when recheckDueOn was counted over a year without holiday data. */
@@ -114,7 +116,7 @@ export const rectificationOrders = pgTable(
   (t) => [index().on(t.taskId)],
 );
 
-/** A photo taken during a check. */
+/** A photo taken during a check, or an attachment of a rectification report (`orderId`: photos, PDF). */
 export const taskPhotos = pgTable(
   'inspection_task_photos',
   {
@@ -127,6 +129,8 @@ export const taskPhotos = pgTable(
     size: integer().notNull(),
     content: bytea().notNull(),
     caption: text(),
+    /** Set for an attachment of the report on this rectification order; null for the check's own photos. */
+    orderId: uuid().references(() => rectificationOrders.id),
     uploadedByName: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
