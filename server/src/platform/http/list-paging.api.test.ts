@@ -67,6 +67,8 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/public/inspection-results': () => [''],
   '/api/enterprise-accounts': (f) => ['', `uscc=${f.uscc}`],
   '/api/enterprise-account-requests': () => ['', 'status=pending'],
+  // An enterprise account's own draws: unpaged (a few per enterprise), 403 to staff; walked in draws/my-draws.api.test.ts.
+  '/api/my/draws': () => [],
   '/api/commitments': (f) => ['', `uscc=${f.uscc}`, 'active=true'],
   '/api/commitment-templates': () => [''],
 };
