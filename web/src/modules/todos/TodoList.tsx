@@ -14,9 +14,10 @@ const PAGE_SIZE = 10;
 
 /** The item worded in the user's language from its parts; items raised before they had parts keep the server's title. */
 function todoText(t: TFunction, todo: Todo): string {
-  const { state, ...params } = todo.params;
+  const { state, result, ...params } = todo.params;
   if (Object.keys(todo.params).length === 0) return todo.title;
-  return t(`todos.text.${todo.kind}`, { ...params, ...(state ? { measure: t(`licenceState.${state}`) } : {}), defaultValue: todo.title });
+  const words = { ...(state ? { measure: t(`licenceState.${state}`) } : {}), ...(result ? { result: t(`todos.result.${result}`, { defaultValue: result }) } : {}) };
+  return t(`todos.text.${todo.kind}`, { ...params, ...words, defaultValue: todo.title });
 }
 
 /** The item's due date, red once past, with the mark (⚠ and the reason) of a date counted over a year without holiday data. */

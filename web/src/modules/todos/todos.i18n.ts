@@ -12,6 +12,7 @@ export const todosMessages = defineMessages(
       total: '共 {{count}} 项',
       badge: '待办事项 {{count}} 项',
       loadFailed: '待办事项加载失败',
+      result: { passed: '合格', failed: '不合格' } as Record<string, string>,
       kind: {
         'licence.expiring_90': '90 天内到期',
         'licence.expiring_30': '30 天内到期',
@@ -26,6 +27,8 @@ export const todosMessages = defineMessages(
         'feedback.received': '新通报',
         'exit.investigation_assigned': '退出程序核查',
         'enterprise_account.request': '企业账号申请',
+        'licence.change_due': '限期变更登记',
+        'rectification.rechecked': '整改复查结果',
       } as Record<string, string>,
       text: {
         'licence.expiring_90': '{{holder}}的{{typeName}}（{{number}}）将于 {{date}} 到期',
@@ -41,6 +44,8 @@ export const todosMessages = defineMessages(
         'feedback.received': '{{department}}关于{{holder}}的通报待处理（期限 {{date}}）',
         'exit.investigation_assigned': '请于 {{date}} 前核查{{holder}}的{{typeName}}（{{number}}）是否仍具备许可条件',
         'enterprise_account.request': '{{enterprise}}申请开设企业账号，待审核',
+        'licence.change_due': '本企业的{{typeName}}（{{number}}）被责令限期办理变更登记，期限 {{date}}',
+        'rectification.rechecked': '{{item}}的整改复查结果：{{result}}（{{date}}）',
       } as Record<string, string>,
     },
   },
@@ -55,6 +60,7 @@ export const todosMessages = defineMessages(
       total: '{{count}} items',
       badge: '{{count}} open to-dos',
       loadFailed: 'The to-dos could not be loaded',
+      result: { passed: 'passed', failed: 'not passed' },
       kind: {
         'licence.expiring_90': 'Expires within 90 days',
         'licence.expiring_30': 'Expires within 30 days',
@@ -69,6 +75,8 @@ export const todosMessages = defineMessages(
         'feedback.received': 'New notice',
         'exit.investigation_assigned': 'Exit investigation',
         'enterprise_account.request': 'Account application',
+        'licence.change_due': 'Change registration due',
+        'rectification.rechecked': 'Re-check result',
       },
       text: {
         'licence.expiring_90': '{{typeName}} {{number}} of {{holder}} expires on {{date}}',
@@ -84,6 +92,8 @@ export const todosMessages = defineMessages(
         'feedback.received': 'The notice from {{department}} about {{holder}} awaits a decision (due {{date}})',
         'exit.investigation_assigned': 'Investigate by {{date}} whether {{holder}} still meets the conditions of {{typeName}} {{number}}',
         'enterprise_account.request': '{{enterprise}} applies for an enterprise account: awaiting a decision',
+        'licence.change_due': 'Your {{typeName}} {{number}} must have its change registered by {{date}}',
+        'rectification.rechecked': 'Re-check of the rectification after “{{item}}”: {{result}} ({{date}})',
       },
     },
   },
