@@ -23,6 +23,7 @@ describe('enterprise accounts (issue 15)', () => {
     const seed = await seedOpenOrder(suite.admin, COUNTY);
     const enterprise = seed.enterprises[0]!;
     const u = unique();
+    const licence = await suite.admin.issueLicence(enterprise.uscc, `XK13-${u}`);
     const username = `qy${u}`;
     const applicant = `王${u.slice(-3)}明`;
 
@@ -125,10 +126,14 @@ describe('enterprise accounts (issue 15)', () => {
     await visible(page.getByTestId('my-enterprise').getByText(enterprise.uscc));
     await shoot(page, '10-my-enterprise');
     await page.goto('/my/licences');
-    await visible(page.getByTestId('my-licences'));
+    await visible(page.getByTestId('my-licences').getByText(licence.number));
     await shoot(page, '11-my-licences');
+    await page.getByTestId('my-licences').getByText(licence.number).click();
+    await visible(page.getByTestId('my-licence').getByText('江苏省市场监督管理局'));
+    await shoot(page, '11b-my-licence');
     await page.goto('/my/draws');
     await visible(page.getByTestId('my-draws').getByText(seed.plan.name));
+    expect(await page.getByTestId('my-draw').getByRole('link', { name: '查看公示' }).getAttribute('href')).toMatch(/^\/public\/draws\//);
     await shoot(page, '12-my-draws');
 
     // 4. the open rectification order, answered with a photo
@@ -149,6 +154,8 @@ describe('enterprise accounts (issue 15)', () => {
     expect((await reported).status()).toBe(200);
     await visible(order.getByText('已报送整改情况'));
     await visible(order.getByText('已停止无证经营'));
+    await visible(order.getByRole('link', { name: /整改照片\.png/ }));
+    await shoot(page, '14b-reported');
     const task = await seed.officerSession.get<{ rectificationOrders: { reportText: string | null }[] }>(`/api/inspection-tasks/${seed.taskId}`);
     expect(task.rectificationOrders[0]!.reportText).toContain('已停止无证经营');
 

@@ -161,7 +161,7 @@ export function MyCommitmentsPage() {
                 }
                 description={
                   <>
-                    <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: '…' }} style={{ marginBottom: 4, whiteSpace: 'pre-wrap' }}>
+                    <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ marginBottom: 4, whiteSpace: 'pre-wrap' }}>
                       {c.text}
                     </Typography.Paragraph>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>

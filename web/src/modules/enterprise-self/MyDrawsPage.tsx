@@ -24,25 +24,34 @@ export function MyDrawsPage() {
           locale={{ emptyText: t('entSelf.none') }}
           pagination={data && data.total > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage, size: 'small' } : false}
           renderItem={(d) => (
-            <List.Item key={d.drawId} actions={[<Link key="view" to={`/public/draws/${d.drawId}`}>{t('entSelf.viewDraw')}</Link>]}>
-              <Space direction="vertical" size={2} style={{ minWidth: 0 }}>
+            <List.Item key={d.drawId} data-testid="my-draw">
+              <Space direction="vertical" size={4} style={{ width: '100%', minWidth: 0 }}>
                 <Space wrap size={4}>
                   <Typography.Text strong>{d.planName}</Typography.Text>
                   {d.status === 'committed' ? <Tag color="blue">{t('entSelf.notRevealed')}</Tag> : <Tag color={d.selected ? 'orange' : 'default'}>{t(d.selected ? 'entSelf.drawn' : 'entSelf.notDrawn')}</Tag>}
                 </Space>
-                <Typography.Text style={{ fontSize: 12, wordBreak: 'break-all' }}>
-                  {t('entSelf.blindedId')}：<Typography.Text code copyable>{d.blindedId}</Typography.Text>
-                </Typography.Text>
                 {d.committedAt && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {formatDateTime(d.revealedAt ?? d.committedAt)}
                   </Typography.Text>
                 )}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('entSelf.blindedId')}
+                </Typography.Text>
+                <Typography.Paragraph copyable style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all', margin: 0 }}>
+                  {d.blindedId}
+                </Typography.Paragraph>
                 {d.nonce && (
-                  <Typography.Text style={{ fontSize: 12, wordBreak: 'break-all' }}>
-                    {t('entSelf.nonce')}：<Typography.Text code copyable>{d.nonce}</Typography.Text>
-                  </Typography.Text>
+                  <>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('entSelf.nonce')}
+                    </Typography.Text>
+                    <Typography.Paragraph copyable style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all', margin: 0 }}>
+                      {d.nonce}
+                    </Typography.Paragraph>
+                  </>
                 )}
+                <Link to={`/public/draws/${d.drawId}`}>{t('entSelf.viewDraw')}</Link>
               </Space>
             </List.Item>
           )}

@@ -28,7 +28,7 @@ export function PublicCommitments({ record }: { record: PublicEnterprise }) {
             title={t(`entSelf.kinds.${c.kind}`, { defaultValue: c.kind })}
             description={
               <>
-                <Typography.Paragraph ellipsis={{ rows: 4, expandable: true, symbol: '…' }} style={{ marginBottom: 4, whiteSpace: 'pre-wrap', color: 'inherit' }}>
+                <Typography.Paragraph ellipsis={{ rows: 4, expandable: true }} style={{ marginBottom: 4, whiteSpace: 'pre-wrap', color: 'inherit' }}>
                   {c.text}
                 </Typography.Paragraph>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
