@@ -6,6 +6,11 @@ import type { TargetKind } from './inspections.schema.js';
  * members it can check. Pools are of kind `enterprise` until the special-equipment and standards
  * modules add pools of theirs (and extend this table): a `licence` item checks an enterprise's
  * licence, so it fits an enterprise pool; `equipment` and `standard_declaration` items fit none yet.
+ *
+ * A task drawn from an `enterprise` pool has the enterprise's USCC as its object key:
+ * tasks/task-access.ts shows an enterprise's account (企业端) its own tasks by
+ * `inspection_tasks.object_key` = its USCC. A pool kind whose keys are not USCCs (equipment register
+ * numbers…) must give enterprises their tasks another way (e.g. by `enterprise_id`) when it is added.
  */
 export const POOL_KINDS_OF_ITEM: Record<TargetKind, readonly TargetKind[]> = {
   enterprise: ['enterprise'],

@@ -137,6 +137,10 @@ describe('an enterprise account and its inspection tasks', () => {
     expect((await account.get(`/api/inspection-tasks/${t.task.id}`)).json().rectificationOrders[0]).toMatchObject({ reportedOn: null, reportAttachments: [] });
     expect((await postReport(other, order.id, fields, [{ name: '说明.pdf', content: PDF }])).statusCode).toBe(404);
 
+    const many = await postReport(account, order.id, fields, Array.from({ length: 11 }, (_, i) => ({ name: `现场${i}.png`, content: PNG })));
+    expect([many.statusCode, many.json().error.code]).toEqual([400, 'ATTACHMENTS_TOO_MANY']);
+    expect((await account.get(`/api/inspection-tasks/${t.task.id}`)).json()).toMatchObject({ state: 'rectifying', photos: [] });
+
     const res = await postReport(account, order.id, fields, [
       { name: '现场.png', content: PNG },
       { name: '说明.pdf', content: PDF },
