@@ -7,10 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ApiSession } from './support/api';
-import { openPage, visible } from './support/browser';
+import { openPage, sideMenu, visible, waitForShell } from './support/browser';
 import { unique } from './support/env';
 import { TINY_PNG } from './support/inspection-tasks';
-import { openPhonePage, seedOpenOrder, shoot } from './support/enterprise-accounts';
+import { enterpriseAccountSession, openPhonePage, seedOpenOrder, shoot } from './support/enterprise-accounts';
 import { useSuite } from './support/suite';
 import { withWrongCheckDigit } from './support/uscc';
 
@@ -237,5 +237,36 @@ describe('enterprise accounts (issue 15)', () => {
     await visible(status.page.getByText('申请人不是企业的工作人员'));
     await shoot(status.page, '19-status-refused');
     await status.context.close();
+  });
+
+  it('an enterprise account sees only its own menu, and none of its pages makes a refused call', async () => {
+    const seed = await seedOpenOrder(suite.admin, COUNTY);
+    const enterprise = seed.enterprises[0]!;
+    const u = unique();
+    const licence = await suite.admin.issueLicence(enterprise.uscc, `XK13-${u}`);
+    const session = await enterpriseAccountSession(seed.officerSession, enterprise.uscc, `nr${u}`);
+    const { context, page } = await openPage(suite.browser, session);
+    const refused: string[] = [];
+    page.on('response', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/') && (r.status() === 401 || r.status() === 403)) refused.push(`${r.status()} ${r.request().method()} ${url.pathname} (on ${new URL(page.url()).pathname})`);
+    });
+    await page.goto('/');
+    await waitForShell(page);
+    await visible(page.getByTestId('enterprise-home'));
+    const ids = await sideMenu(page).locator('li.ant-menu-item[data-menu-id]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-menu-id')!));
+    const hrefs = [...new Set(ids.map((id) => id.slice(id.indexOf('-/') + 1)))];
+    expect(hrefs.sort()).toEqual(['/', '/my/commitments', '/my/draws', '/my/enterprise', '/my/inspections', '/my/licences']);
+    for (const href of [...hrefs, `/my/licences/${licence.id}`, `/my/inspections/${seed.taskId}`]) {
+      await page.goto(href);
+      await waitForShell(page);
+      await page.waitForLoadState('networkidle');
+    }
+    await visible(page.getByTestId('my-order'));
+    // a staff page is refused by the shell itself (no permission), without calling the API
+    await page.goto('/enterprise-accounts');
+    await visible(page.getByText('无权访问'));
+    await context.close();
+    expect(refused).toEqual([]);
   });
 });

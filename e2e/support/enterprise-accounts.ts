@@ -55,3 +55,14 @@ export async function seedOpenOrder(admin: ApiSession, regionCode: string): Prom
   await inspector.post(`/api/inspection-tasks/${task.id}/rectification-orders`, { requirements, workingDays: 10 });
   return { ...seed, taskId: task.id, requirements };
 }
+
+/**
+ * An enterprise's account made by an officer (or the administrator) through the API, its initial
+ * password changed to USER_PASSWORD as the first sign-in asks: a session ready for the enterprise's pages.
+ */
+export async function enterpriseAccountSession(officer: ApiSession, uscc: string, username: string): Promise<ApiSession> {
+  const { initialPassword } = await officer.post<{ initialPassword: string }>('/api/enterprise-accounts', { uscc, username, displayName: '企业联系人' });
+  const first = await Session.login(username, initialPassword);
+  await first.post('/api/auth/password', { currentPassword: initialPassword, newPassword: USER_PASSWORD });
+  return Session.login(username, USER_PASSWORD);
+}
