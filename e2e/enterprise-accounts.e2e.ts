@@ -137,9 +137,14 @@ describe('enterprise accounts (issue 15)', () => {
     await shoot(page, '12-my-draws');
 
     // 4. the open rectification order, answered with a photo
+    await page.goto('/my/inspections');
+    await visible(page.getByTestId('my-inspection-row'));
+    await shoot(page, '12b-my-inspections');
+    // the to-do of the order opens the enterprise's own page of the task
     await page.goto('/');
-    await page.getByTestId('self-entry-inspections').click();
-    await page.getByTestId('my-inspection-row').first().click();
+    const orderTodo = page.getByTestId('todo-list').getByRole('link').filter({ hasText: '整改期限为' });
+    expect(await orderTodo.getAttribute('href')).toBe(`/my/inspections/${seed.taskId}`);
+    await orderTodo.click();
     const order = page.getByTestId('my-order');
     await visible(order.getByText('待整改'));
     await shoot(page, '13-my-inspection');

@@ -35,8 +35,11 @@ function DueTag({ todo }: { todo: Todo }) {
   );
 }
 
-/** The signed-in user's to-do items (from every module), on the home page. */
-export function TodoList() {
+/**
+ * The signed-in user's to-do items (from every module), on the home page. `linkOf` maps an item's
+ * link to the page the user opens instead (e.g. an enterprise's own page of a task).
+ */
+export function TodoList({ linkOf }: { linkOf?: (link: string) => string } = {}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
@@ -69,7 +72,7 @@ export function TodoList() {
               title={
                 <Space wrap>
                   <Tag color="orange">{t(`todos.kind.${todo.kind}`, { defaultValue: todo.kind })}</Tag>
-                  <Link to={todo.link}>{todoText(t, todo)}</Link>
+                  <Link to={linkOf ? linkOf(todo.link) : todo.link}>{todoText(t, todo)}</Link>
                 </Space>
               }
               description={<DueTag todo={todo} />}
