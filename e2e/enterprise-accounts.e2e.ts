@@ -271,6 +271,15 @@ describe('enterprise accounts (issue 15)', () => {
     // a staff page is refused by the shell itself (no permission), without calling the API
     await page.goto('/enterprise-accounts');
     await visible(page.getByText('无权访问'));
+    // in English: the home page and an inspection's page, their strings loaded with them
+    await page.goto('/');
+    await page.getByRole('button', { name: 'English' }).click();
+    await visible(page.getByText('Enterprise services'));
+    await visible(page.getByText('My records'));
+    await shoot(page, '20-enterprise-home-en');
+    await page.goto(`/my/inspections/${seed.taskId}`);
+    await visible(page.getByTestId('my-order').getByRole('button', { name: 'Report rectification' }));
+    await shoot(page, '21-my-inspection-en');
     await context.close();
     expect(refused).toEqual([]);
   });

@@ -35,7 +35,7 @@ export function EnterpriseHomePage() {
             {enterprise?.name ?? '…'}
           </Typography.Title>
           <Typography.Text type="secondary">
-            {t('entSelf.uscc')}：<Typography.Text copyable>{user.enterpriseUscc}</Typography.Text>
+            {t('entSelf.uscc')}{t('common.colon')}<Typography.Text copyable>{user.enterpriseUscc}</Typography.Text>
           </Typography.Text>
           <Typography.Paragraph style={{ margin: '8px 0 0' }}>{t('entSelf.welcome', { name: user.displayName })}</Typography.Paragraph>
         </Card>

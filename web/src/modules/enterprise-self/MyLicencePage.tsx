@@ -59,10 +59,10 @@ export function MyLicencePage() {
                       {tr.documentNo ? ` · ${tr.documentNo}` : ''}
                     </Typography.Text>
                   </div>
-                  {tr.reason && <div>{t('entSelf.reason')}：{tr.reason}</div>}
+                  {tr.reason && <div>{t('entSelf.reason')}{t('common.colon')}{tr.reason}</div>}
                   {tr.deadlineOn && (
                     <div>
-                      {t('entSelf.changeDeadline')}：{formatDate(tr.deadlineOn)}
+                      {t('entSelf.changeDeadline')}{t('common.colon')}{formatDate(tr.deadlineOn)}
                     </div>
                   )}
                 </div>
