@@ -21,5 +21,7 @@ describe('data scope', () => {
     expect(widestScope(['org', 'region'])).toBe('region');
     expect(widestScope(['self', 'all', 'org'])).toBe('all');
     expect(widestScope([])).toBe('self');
+    expect(widestScope(['enterprise'])).toBe('enterprise');
+    expect(widestScope(['enterprise', 'self'])).toBe('self');
   });
 });

@@ -10,9 +10,10 @@ export type DataScope = (typeof DATA_SCOPES)[number];
 
 const SCOPE_WIDTH: Record<DataScope, number> = { all: 3, region: 2, org: 1, self: 0, enterprise: -1 };
 
-/** The widest of several scopes (a user with several roles gets the widest). */
+/** The widest of several scopes (a user with several roles gets the widest); `self` for none. */
 export function widestScope(scopes: DataScope[]): DataScope {
-  return scopes.reduce<DataScope>((w, s) => (SCOPE_WIDTH[s] > SCOPE_WIDTH[w] ? s : w), 'enterprise');
+  if (scopes.length === 0) return 'self';
+  return scopes.reduce<DataScope>((w, s) => (SCOPE_WIDTH[s] > SCOPE_WIDTH[w] ? s : w), scopes[0]!);
 }
 
 /** The narrowest of several scopes (a cap on what roles would give). */

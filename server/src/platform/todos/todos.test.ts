@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { makeEnterprise } from '../../modules/enterprises/testing.js';
 import { actorOf, inspectionTasks, makeTargetedTask, rectificationOrders } from '../../modules/inspections/testing.js';
@@ -17,7 +17,8 @@ const all = { page: 1, pageSize: 500 };
 const seen = async (actor: Actor, subjectId: string) => (await env.services.todos.list(actor, all)).items.filter((t) => t.subjectId === subjectId).map((t) => t.kind);
 
 /** Every to-do row about a record (any status), for checks of duplicates and closing. */
-const rowsAbout = (subjectId: string, kind: string) => env.db.select().from(todos).where(and(eq(todos.subjectId, subjectId), eq(todos.kind, kind)));
+/** The staff's items of `kind` about a record (an enterprise's own twin, 企业端, is apart: `enterprise_uscc` set). */
+const rowsAbout = (subjectId: string, kind: string) => env.db.select().from(todos).where(and(eq(todos.subjectId, subjectId), eq(todos.kind, kind), isNull(todos.enterpriseUscc)));
 
 const makeTask = () => makeTargetedTask(env);
 

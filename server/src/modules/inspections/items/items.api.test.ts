@@ -76,7 +76,7 @@ describe('inspection items API', () => {
       expect((await c.post('/api/inspection-items', itemBody())).statusCode, role).toBe(403);
       expect((await c.patch(`/api/inspection-items/${created.json().id}`, { active: false })).statusCode, role).toBe(403);
     }
-    const nobody = await env.login((await env.makeUser({ roles: ['enterprise'], regionCode: '320826' })).username);
+    const nobody = await env.login((await env.makeUser({ roles: ['institution'], regionCode: '320826' })).username);
     expect((await nobody.get('/api/inspection-items')).statusCode).toBe(403);
   });
 });
