@@ -24,7 +24,7 @@ const openAbout = (subjectId: string) =>
 /** The open to-dos about one record addressed to its holder (企业端). */
 const holderAbout = (subjectId: string) =>
   env.db
-    .select({ kind: todos.kind, key: todos.key, dueOn: todos.dueOn, enterpriseUscc: todos.enterpriseUscc, orgId: todos.orgId, title: todos.title })
+    .select({ kind: todos.kind, key: todos.key, dueOn: todos.dueOn, enterpriseUscc: todos.enterpriseUscc, orgId: todos.orgId, title: todos.title, link: todos.link })
     .from(todos)
     .where(and(eq(todos.subjectId, subjectId), eq(todos.status, 'open'), isNotNull(todos.enterpriseUscc)));
 
@@ -120,7 +120,7 @@ describe('GET /api/todos', () => {
     const after = await env.services.licences.requestTransition(env.ctx, ordered.id, measure('changeOrdered', { deadlineWorkingDays: 5 }));
     const deadline = after.pending ? '' : after.licence.changeDeadline!;
     await env.services.licenceReminders.run(today);
-    expect(await holderAbout(soon.id)).toEqual([expect.objectContaining({ kind: 'licence.expiring_30', key: `enterprise:licence.expiring_30:${soon.id}:${soon.expiresOn}`, enterpriseUscc: soon.uscc, orgId: null })]);
+    expect(await holderAbout(soon.id)).toEqual([expect.objectContaining({ kind: 'licence.expiring_30', key: `enterprise:licence.expiring_30:${soon.id}:${soon.expiresOn}`, enterpriseUscc: soon.uscc, orgId: null, link: `/my/licences/${soon.id}` })]);
     expect((await holderAbout(later.id)).map((t) => t.kind)).toEqual(['licence.expiring_90']);
     expect((await holderAbout(ordered.id)).map((t) => [t.kind, t.dueOn, t.enterpriseUscc])).toEqual([['licence.change_due', deadline, ordered.uscc]]);
     expect((await openAbout(soon.id)).map((t) => t.kind)).toEqual(['licence.expiring_30']);

@@ -90,7 +90,7 @@ export function makeLicenceReminders(deps: { db: Db; todos: TodosService; jurisd
             wanted[kind].push({ key: `${kind}:${l.id}:${date}`, subjectType: 'licence', subjectId: l.id, title, params: params(date), link: `/licences/${l.id}`, dueOn: date, dueCertain, orgId: await bureauFor(l.regionCode), sectionId: l.sectionId, permission: REMINDER_PERMISSION, regionCode: l.regionCode });
           // The holder's own twin (企业端): addressed to its accounts only, never to an office.
           const toHolder = (kind: ReminderKind, date: string, title: string, dueCertain = true) =>
-            wanted[kind].push({ key: `${ENTERPRISE_KEY_PREFIX}${kind}:${l.id}:${date}`, subjectType: 'licence', subjectId: l.id, title, params: params(date), link: `/licences/${l.id}`, dueOn: date, dueCertain, orgId: null, sectionId: null, enterpriseUscc: l.uscc, regionCode: l.regionCode });
+            wanted[kind].push({ key: `${ENTERPRISE_KEY_PREFIX}${kind}:${l.id}:${date}`, subjectType: 'licence', subjectId: l.id, title, params: params(date), link: `/my/licences/${l.id}`, dueOn: date, dueCertain, orgId: null, sectionId: null, enterpriseUscc: l.uscc, regionCode: l.regionCode });
           const name = `${l.holder}的${l.typeName}（${l.number}）`;
           const yours = `本企业的${l.typeName}（${l.number}）`;
           if (l.expiresOn && l.expiresOn <= in30 && l.expiresOn >= today) {

@@ -4,7 +4,7 @@ import { todayInChina } from '../../../platform/calendar/dates.js';
 import { todos } from '../../../platform/todos/todos.schema.js';
 import { useTestEnv } from '../../../test/app.js';
 import { makeTargetedTask } from '../testing.js';
-import { inspectionTasks } from './tasks.schema.js';
+import { inspectionTasks, rectificationOrders, taskPhotos } from './tasks.schema.js';
 
 /**
  * Issue 15: an enterprise's account and its inspection tasks — which tasks it sees (never a check
@@ -161,6 +161,11 @@ describe('an enterprise account and its inspection tasks', () => {
     // The officer sees the same report (and re-checks as today).
     const seen = await env.services.tasks.get(t.officer, t.task.id);
     expect(seen.rectificationOrders[0]!.reportAttachments).toHaveLength(2);
+    // Stored as such: the order says who reported, each attachment names its order.
+    const [stored] = await env.db.select({ reportedByKind: rectificationOrders.reportedByKind }).from(rectificationOrders).where(eq(rectificationOrders.id, order.id));
+    expect(stored!.reportedByKind).toBe('enterprise');
+    const files = await env.db.select({ orderId: taskPhotos.orderId }).from(taskPhotos).where(eq(taskPhotos.taskId, t.task.id));
+    expect(files.map((f) => f.orderId)).toEqual([order.id, order.id]);
   });
 
   it('to-dos addressed to the enterprise: the open order at once (closed by the report), and the re-check result; staff never see them', async () => {
@@ -168,7 +173,7 @@ describe('an enterprise account and its inspection tasks', () => {
     const order = await t.submit();
     const account = await accountOf(t.enterprise.uscc);
     const mine = async () => (await account.get('/api/todos')).json().items as { title: string; dueOn: string | null; link: string }[];
-    expect(await mine()).toEqual([expect.objectContaining({ dueOn: order.dueOn, link: `/inspection-tasks/${t.task.id}` })]);
+    expect(await mine()).toEqual([expect.objectContaining({ dueOn: order.dueOn, link: `/my/inspections/${t.task.id}` })]);
     expect((await other.get('/api/todos')).json().items.filter((i: { link: string }) => i.link.includes(t.task.id))).toEqual([]);
     // The daily job keeps it as it is (and the inspectors' own reminders as they were).
     await env.services.inspectionPublication.remind();

@@ -28,7 +28,10 @@ export async function settleTaskReminders(todos: TodosService, tx: Db, taskId: s
 /** An enterprise-addressed twin of a reminder (企业端): the same kind, its key prefixed, seen only by the enterprise's accounts. */
 export const ENTERPRISE_KEY_PREFIX = 'enterprise:';
 
-/** To-dos for the enterprise only (no staff twin): the result of a re-check of its rectification, until it marks it read. */
+/**
+ * To-dos for the enterprise only (no staff twin): the result of a re-check of its rectification, until it marks it read.
+ * An enterprise's to-dos link to its own pages (企业端: /my/…), not the staff's.
+ */
 export const ENTERPRISE_ONLY_KINDS = ['rectification.rechecked'] as const;
 
 /** The enterprise's to-do for an open rectification order: report before the deadline (raised at the order, kept by the daily job, resolved by the report). */
@@ -39,7 +42,7 @@ export function enterpriseRectificationTodo(o: { taskId: string; orderId: string
     subjectId: o.taskId,
     title: `${o.item}：请于 ${o.dueOn} 前报告整改情况（${o.documentNo}）`,
     params: { holder: o.holder, item: o.item, date: o.dueOn, documentNo: o.documentNo },
-    link: `/inspection-tasks/${o.taskId}`,
+    link: `/my/inspections/${o.taskId}`,
     dueOn: o.dueOn,
     dueCertain: o.dueCertain !== false,
     orgId: null,
@@ -57,7 +60,7 @@ export function enterpriseRecheckTodo(o: { taskId: string; orderId: string; docu
     subjectId: o.taskId,
     title: `${o.item}：整改复查${o.passed ? '合格' : '不合格'}（${o.documentNo}，${o.recheckedOn}）`,
     params: { holder: o.holder, item: o.item, date: o.recheckedOn, documentNo: o.documentNo, result: o.passed ? 'passed' : 'failed' },
-    link: `/inspection-tasks/${o.taskId}`,
+    link: `/my/inspections/${o.taskId}`,
     dueOn: null,
     orgId: null,
     sectionId: null,

@@ -16,9 +16,12 @@ import { inspectionItems, inspectorProfiles } from '../inspections.schema.js';
 import { renderRectificationOrder } from './rectification-document.js';
 import { findOwnTask, findTask, requireAssigned, requireAssignedOrOfficer, requireState } from './task-access.js';
 import { inspectionTasks, rectificationOrders, taskPhotos } from './tasks.schema.js';
-import { type TasksService, reportAttachmentCaption } from './tasks.service.js';
+import type { TasksService } from './tasks.service.js';
 import type { TodosService } from '../../../platform/todos/todos.service.js';
 import { enterpriseRecheckTodo, enterpriseRectificationTodo, settleTaskReminders } from './publication.js';
+
+/** The caption of a rectification report's attachment (kept with the task's photos, `orderId` set). */
+const reportAttachmentCaption = (documentNo: string) => `整改报告附件：${documentNo}`;
 
 /** The bureau re-checks within 10 working days of the rectification report (SAMR Order 57 §29). */
 export const RECHECK_WORKING_DAYS = 10;
@@ -148,12 +151,14 @@ export function makeRectificationService(deps: { db: Db; audit: AuditService; ca
         const { date: recheckDueOn, certain: recheckDueCertain } = await deps.calendar.addWorkingDays(reportedOn, RECHECK_WORKING_DAYS, tx);
         // A report by the enterprise's own account is the enterprise's (its registered name; the account is in the audit trail).
         const reportedByName = byEnterprise ? (await tx.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, task.enterpriseId)))[0]!.name : ctx.actor.name;
-        await tx.update(rectificationOrders).set({ reportText, reportedOn, reportedByName, recheckDueOn, recheckDueCertain }).where(eq(rectificationOrders.id, order.id));
+        const reportedByKind = byEnterprise ? ('enterprise' as const) : ('staff' as const);
+        await tx.update(rectificationOrders).set({ reportText, reportedOn, reportedByName, reportedByKind, recheckDueOn, recheckDueCertain }).where(eq(rectificationOrders.id, order.id));
         const attachmentIds: string[] = [];
-        for (const file of files) {
+        const sentAt = Date.now();
+        for (const [i, file] of files.entries()) {
           const [row] = await tx
             .insert(taskPhotos)
-            .values({ taskId: task.id, fileName: file.fileName, contentType: file.contentType, size: file.content.length, content: file.content, caption: reportAttachmentCaption(order.documentNo), uploadedByName: reportedByName })
+            .values({ taskId: task.id, orderId: order.id, fileName: file.fileName, contentType: file.contentType, size: file.content.length, content: file.content, caption: reportAttachmentCaption(order.documentNo), uploadedByName: reportedByName, createdAt: new Date(sentAt + i) }) // a millisecond apart: listed in the order they were sent
             .returning({ id: taskPhotos.id });
           attachmentIds.push(row!.id);
         }
@@ -163,7 +168,7 @@ export function makeRectificationService(deps: { db: Db; audit: AuditService; ca
           action: 'inspection_task.rectification_reported',
           targetType: 'inspection_task',
           targetId: task.id,
-          after: { orderId, reportedOn, recheckDueOn, late: reportedOn > order.dueOn, reportedByKind: byEnterprise ? 'enterprise' : 'staff', reportedByUscc: ctx.actor.enterpriseUscc ?? null, attachmentIds },
+          after: { orderId, reportedOn, recheckDueOn, late: reportedOn > order.dueOn, reportedByKind, reportedByUscc: ctx.actor.enterpriseUscc ?? null, attachmentIds },
         });
         return task.id;
       });

@@ -20,10 +20,7 @@ import { findTask, requireAssigned, requireState, taskScope } from './task-acces
 import { type ChecklistAnswer, type TaskOrigin, type TaskState, TASK_STATES, inspectionTasks, rectificationOrders, taskPhotos } from './tasks.schema.js';
 import type { TodosService } from '../../../platform/todos/todos.service.js';
 import { settleTaskReminders } from './publication.js';
-import { auditEvents } from '../../../platform/audit/audit.schema.js';
 
-/** The caption that ties a rectification report's attachment (kept with the task's photos) to its order. */
-export const reportAttachmentCaption = (documentNo: string) => `整改报告附件：${documentNo}`;
 
 export interface ManualTaskInput {
   itemId: string;
@@ -132,22 +129,13 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
     const item = await checklistOf(tx, row.itemId);
     const person = await peopleOf(tx, row.inspectorIds);
     const photos = await tx
-      .select({ id: taskPhotos.id, fileName: taskPhotos.fileName, contentType: taskPhotos.contentType, size: taskPhotos.size, caption: taskPhotos.caption, uploadedByName: taskPhotos.uploadedByName, createdAt: taskPhotos.createdAt })
+      .select({ id: taskPhotos.id, orderId: taskPhotos.orderId, fileName: taskPhotos.fileName, contentType: taskPhotos.contentType, size: taskPhotos.size, caption: taskPhotos.caption, uploadedByName: taskPhotos.uploadedByName, createdAt: taskPhotos.createdAt })
       .from(taskPhotos)
       .where(eq(taskPhotos.taskId, id))
-      .orderBy(asc(taskPhotos.createdAt));
+      .orderBy(asc(taskPhotos.createdAt), asc(taskPhotos.id));
     const { document: _document, ...orderColumns } = getTableColumns(rectificationOrders);
     const orders = await tx.select(orderColumns).from(rectificationOrders).where(eq(rectificationOrders.taskId, id)).orderBy(asc(rectificationOrders.createdAt));
-    // Who reported each order's rectification (the enterprise's own account or staff on its behalf), from the audit trail.
-    const reports = orders.some((o) => o.reportedOn)
-      ? await tx
-          .select({ after: auditEvents.after })
-          .from(auditEvents)
-          .where(and(eq(auditEvents.targetId, id), eq(auditEvents.targetType, 'inspection_task'), eq(auditEvents.action, 'inspection_task.rectification_reported')))
-      : [];
-    const kindOf = new Map(reports.map((r) => r.after as { orderId?: string; reportedByKind?: string }).map((a) => [a.orderId, a.reportedByKind === 'enterprise' ? ('enterprise' as const) : ('staff' as const)]));
-    const attachmentsOf = (documentNo: string) => photos.filter((p) => p.caption === reportAttachmentCaption(documentNo));
-    const reportCaptions = new Set(orders.map((o) => reportAttachmentCaption(o.documentNo)));
+    const withoutOrder = ({ orderId: _orderId, ...photo }: (typeof photos)[number]) => photo;
     return {
       ...withFlags(row),
       ...task!,
@@ -155,11 +143,11 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
       resultCategories: item.resultCategories,
       inspectors: row.inspectorIds.map(person),
       assignedToMe: actor.userId !== null && row.inspectorIds.includes(actor.userId),
-      photos: photos.filter((p) => !p.caption || !reportCaptions.has(p.caption)),
-      rectificationOrders: orders.map((o) => ({
+      photos: photos.filter((p) => p.orderId === null).map(withoutOrder),
+      rectificationOrders: orders.map(({ reportedByKind, ...o }) => ({
         ...o,
-        reportedBy: o.reportedOn && o.reportedByName ? { kind: kindOf.get(o.id) ?? ('staff' as const), name: o.reportedByName } : null,
-        reportAttachments: attachmentsOf(o.documentNo),
+        reportedBy: o.reportedOn && o.reportedByName ? { kind: reportedByKind ?? ('staff' as const), name: o.reportedByName } : null,
+        reportAttachments: photos.filter((p) => p.orderId === o.id).map(withoutOrder),
       })),
     };
   }
