@@ -233,7 +233,23 @@ describe('enterprise accounts (issue 15)', () => {
     await visible(page.getByTestId('initial-password'));
     await shoot(page, '18-created-password');
     await page.locator('.ant-modal').getByRole('button', { name: '已完成' }).click();
-    await visible(page.getByTestId('enterprise-accounts').getByText(`op${u}`));
+    const row = page.getByRole('row').filter({ hasText: `op${u}` });
+    await visible(row);
+    // reset: a new initial password, once
+    await row.getByRole('button', { name: '重置密码' }).click();
+    await page.locator('.ant-popover').getByRole('button', { name: '确定' }).click();
+    await visible(page.getByTestId('initial-password'));
+    const resetPassword = (await page.getByTestId('initial-password').innerText()).trim();
+    await page.locator('.ant-modal').getByRole('button', { name: '已完成' }).click();
+    const first = await ApiSession.login(`op${u}`, resetPassword);
+    expect(first.user?.mustChangePassword).toBe(true);
+    // disable, then enable again
+    await row.getByRole('button', { name: '停用' }).click();
+    await page.locator('.ant-popover').getByRole('button', { name: '确定' }).click();
+    await visible(row.locator('.ant-tag').filter({ hasText: '停用' }));
+    await row.getByRole('button', { name: '启用' }).click();
+    await visible(row.locator('.ant-tag').filter({ hasText: '启用' }));
+    await visible(row.getByRole('button', { name: '停用' }));
     await context.close();
 
     const status = await openPhonePage(suite.browser);
