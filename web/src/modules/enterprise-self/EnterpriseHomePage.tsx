@@ -17,9 +17,6 @@ const ENTRIES: { to: string; label: string; desc: string; icon: ReactNode }[] = 
   { to: '/my/draws', label: 'entSelf.menuDraws', desc: 'entSelf.descDraws', icon: <NodeIndexOutlined /> },
 ];
 
-/** An enterprise's to-dos name a task's or a licence's staff page: its account opens its own page of them. */
-const ownPage = (link: string) => link.replace(/^\/inspection-tasks\//, '/my/inspections/').replace(/^\/licences\//, '/my/licences/');
-
 /** 企业服务: the home page of an enterprise's account — its enterprise, its to-dos and its own records. */
 export function EnterpriseHomePage() {
   const { t } = useTranslation();
@@ -39,7 +36,7 @@ export function EnterpriseHomePage() {
           </Typography.Text>
           <Typography.Paragraph style={{ margin: '8px 0 0' }}>{t('entSelf.welcome', { name: user.displayName })}</Typography.Paragraph>
         </Card>
-        <TodoList linkOf={ownPage} />
+        <TodoList />
         <Card title={t('entSelf.services')} styles={{ body: { padding: 12 } }}>
           <Row gutter={[12, 12]}>
             {ENTRIES.map((e) => (

@@ -35,11 +35,8 @@ function DueTag({ todo }: { todo: Todo }) {
   );
 }
 
-/**
- * The signed-in user's to-do items (from every module), on the home page. `linkOf` maps an item's
- * link to the page the user opens instead (e.g. an enterprise's own page of a task).
- */
-export function TodoList({ linkOf }: { linkOf?: (link: string) => string } = {}) {
+/** The signed-in user's to-do items (from every module), on the home page; an enterprise's link to its own pages (/my/…). */
+export function TodoList() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
@@ -72,7 +69,7 @@ export function TodoList({ linkOf }: { linkOf?: (link: string) => string } = {})
               title={
                 <Space wrap>
                   <Tag color="orange">{t(`todos.kind.${todo.kind}`, { defaultValue: todo.kind })}</Tag>
-                  <Link to={linkOf ? linkOf(todo.link) : todo.link}>{todoText(t, todo)}</Link>
+                  <Link to={todo.link}>{todoText(t, todo)}</Link>
                 </Space>
               }
               description={<DueTag todo={todo} />}
