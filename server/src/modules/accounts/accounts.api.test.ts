@@ -146,4 +146,18 @@ describe('applications on the public site', () => {
     expect((await lianshui.post(`/api/enterprise-account-requests/${request!.id}/decision`, { approve: false, note: '用户名已被占用，请换一个用户名重新申请' })).json().status).toBe('refused');
     expect((await env.app.inject({ url: `/api/public/enterprise-account-requests/${taken.json().requestNo}` })).json()).toEqual({ status: 'refused', note: '用户名已被占用，请换一个用户名重新申请' });
   });
+
+  it('limits a flood of applications from one client (429 RATE_LIMITED), writing nothing', async () => {
+    const before = (await env.db.select({ id: enterpriseAccountRequests.id }).from(enterpriseAccountRequests)).length;
+    const flood = await Promise.all(
+      Array.from({ length: 70 }, (_, i) =>
+        env.app.inject({ method: 'POST', url: '/api/public/enterprise-account-requests', remoteAddress: '203.0.113.7', payload: { uscc: randomUscc(), enterpriseName: `洪水${i}有限公司`, applicantName: '某', phone: '13900003333', username: `flood.${i}` } }),
+      ),
+    );
+    const statuses = flood.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(60); // unknown codes: ENTERPRISE_MISMATCH
+    expect(flood.find((r) => r.statusCode === 429)!.json().error.code).toBe('RATE_LIMITED');
+    expect((await env.db.select({ id: enterpriseAccountRequests.id }).from(enterpriseAccountRequests)).length).toBe(before);
+  });
 });
