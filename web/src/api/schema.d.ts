@@ -597,7 +597,7 @@ export interface paths {
         };
         /**
          * 变更历史（最新在前）
-         * @description 权限：`enterprise.read`
+         * @description 权限：`enterprise.read` 或 `enterprise_self.read`
          */
         get: operations["getEnterprisesByUsccHistory"];
         put?: never;
@@ -676,7 +676,7 @@ export interface paths {
         };
         /**
          * 许可证列表（按到期日）
-         * @description 权限：`licence.read`
+         * @description 权限：`licence.read` 或 `enterprise_self.read`
          */
         get: operations["getLicences"];
         put?: never;
@@ -700,7 +700,7 @@ export interface paths {
         };
         /**
          * 许可证详情
-         * @description 权限：`licence.read`
+         * @description 权限：`licence.read` 或 `enterprise_self.read`
          */
         get: operations["getLicencesById"];
         put?: never;
@@ -724,7 +724,7 @@ export interface paths {
         };
         /**
          * 发证告知书（.docx，发证时生成并保存）
-         * @description 权限：`licence.read`
+         * @description 权限：`licence.read` 或 `enterprise_self.read`
          */
         get: operations["getLicencesByIdNotice"];
         put?: never;
@@ -744,7 +744,7 @@ export interface paths {
         };
         /**
          * 监管措施时间线（最新在前，含待审批）
-         * @description 权限：`licence.read`
+         * @description 权限：`licence.read` 或 `enterprise_self.read`
          */
         get: operations["getLicencesByIdTransitions"];
         put?: never;
@@ -848,7 +848,7 @@ export interface paths {
         };
         /**
          * 许可证信息更正记录（最新在前）
-         * @description 权限：`licence.read`
+         * @description 权限：`licence.read` 或 `enterprise_self.read`
          */
         get: operations["getLicencesByIdCorrections"];
         put?: never;
@@ -1213,7 +1213,7 @@ export interface paths {
         };
         /**
          * 许可证的附件与文书（不含内容，最新在前）
-         * @description 权限：`licence.read`
+         * @description 权限：`licence.read` 或 `enterprise_self.read`
          */
         get: operations["getLicencesByIdDocuments"];
         put?: never;
@@ -1239,7 +1239,7 @@ export interface paths {
         };
         /**
          * 下载许可证附件或文书
-         * @description 权限：`licence.read`
+         * @description 权限：`licence.read` 或 `enterprise_self.read`
          */
         get: operations["getLicencesByIdDocumentsByDocumentId"];
         put?: never;
@@ -1850,6 +1850,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 质量安全公开承诺（含已撤回的；工作人员限本人数据范围，企业账号仅本企业），最新签署的在前
+         * @description 权限：`enterprise.read` 或 `enterprise_self.read`
+         */
+        get: operations["getCommitments"];
+        put?: never;
+        /**
+         * 企业账号：作出质量安全公开承诺（签署日期不能晚于今天；工作人员 403）
+         * @description 权限：`enterprise_self.commit`
+         */
+        post: operations["postCommitments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 企业账号：撤回本企业的承诺（保留在历史中，撤回日期为今天；If-Match 可选）
+         * @description 权限：`enterprise_self.commit`
+         */
+        post: operations["postCommitmentsByIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitment-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 各类承诺书模板（企业作出承诺时以此为起点）
+         * @description 权限：`enterprise_self.commit` 或 `licence.configure`
+         */
+        get: operations["getCommitmentTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitment-templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 修改承诺书模板（If-Match 可选）
+         * @description 权限：`licence.configure`
+         */
+        put: operations["putCommitmentTemplatesByKind"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inspection-tasks": {
         parameters: {
             query?: never;
@@ -1859,7 +1943,7 @@ export interface paths {
         };
         /**
          * 检查任务（mine=true 只看分派给自己的；overdue=true 只看当前环节已逾期的）
-         * @description 权限：`inspection.read`
+         * @description 权限：`inspection.read` 或 `enterprise_self.read`
          */
         get: operations["getInspectionTasks"];
         put?: never;
@@ -1922,8 +2006,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 检查任务详情
-         * @description 权限：`inspection.read`
+         * 检查任务详情（企业账号：本企业已办结、已公示或整改中的任务）
+         * @description 权限：`inspection.read` 或 `enterprise_self.read`
          */
         get: operations["getInspectionTasksById"];
         put?: never;
@@ -2025,7 +2109,7 @@ export interface paths {
         };
         /**
          * 下载现场照片
-         * @description 权限：`inspection.read`
+         * @description 权限：`inspection.read` 或 `enterprise_self.read`
          */
         get: operations["getInspectionTasksByIdPhotosByPhotoId"];
         put?: never;
@@ -2069,7 +2153,7 @@ export interface paths {
         };
         /**
          * 下载责令整改通知书（.docx）
-         * @description 权限：`inspection.read`
+         * @description 权限：`inspection.read` 或 `enterprise_self.read`
          */
         get: operations["getRectificationOrdersByIdDocument"];
         put?: never;
@@ -2090,8 +2174,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 报告整改情况（代企业录入；复查期限为 10 个工作日）
-         * @description 权限：`inspection.read`
+         * 报告整改情况（企业账号报告本企业的整改，或工作人员代企业录入；复查期限为 10 个工作日）
+         * @description JSON（reportText、reportedOn），或 multipart/form-data：字段 reportText、reportedOn 与附件 files（可多个，pdf、jpg、jpeg、png，按文件内容检查；每个不超过 20 MB，至多 10 个，合计不超过 40 MB）。整改通知已复查办结时为 409。
+         *
+         *     权限：`inspection.read` 或 `enterprise_self.report`
          */
         post: operations["postRectificationOrdersByIdReport"];
         delete?: never;
@@ -2129,6 +2215,26 @@ export interface paths {
         };
         /** 已公示的抽查检查结果（对象、事项、日期、结果），最新在前 */
         get: operations["getPublicInspectionResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/draws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业账号：本企业作为候选对象的抽取（zhijian-draw/2），附本企业的盲化编号与 nonce（工作人员 403）
+         * @description 权限：`enterprise_self.read`
+         */
+        get: operations["getMyDraws"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2598,7 +2704,10 @@ export interface operations {
     patchOrgsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2802,7 +2911,10 @@ export interface operations {
     patchUsersById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2858,7 +2970,10 @@ export interface operations {
     postUsersByIdResetPassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2891,7 +3006,10 @@ export interface operations {
     postUsersByIdUnlock: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3027,7 +3145,10 @@ export interface operations {
     patchRolesByKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 key: string;
             };
@@ -3421,7 +3542,10 @@ export interface operations {
     putCalendarDaysByDate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 date: string;
             };
@@ -3462,7 +3586,10 @@ export interface operations {
     deleteCalendarDaysByDate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 date: string;
             };
@@ -3487,7 +3614,10 @@ export interface operations {
     putCalendarYearsByYear: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 year: number;
             };
@@ -3813,7 +3943,10 @@ export interface operations {
     patchEnterprisesByUscc: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 uscc: string;
             };
@@ -4032,6 +4165,14 @@ export interface operations {
                             /** @description 决定书文号 */
                             documentNo: string;
                         }[];
+                        /** @description 企业作出的质量安全公开承诺（未撤回的），最新签署的在前 */
+                        commitments: {
+                            kind: "production" | "equipment_user" | "metrology" | "service" | "other";
+                            text: string;
+                            /** @description 签署人 */
+                            signedBy: string;
+                            signedOn: string;
+                        }[];
                     };
                 };
             };
@@ -4212,7 +4353,10 @@ export interface operations {
     patchLicencesById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4352,7 +4496,10 @@ export interface operations {
     postLicencesByIdTransitions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4445,7 +4592,10 @@ export interface operations {
     postLicencesByIdTransitionsByRequestIdApprove: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
                 requestId: string;
@@ -4504,7 +4654,10 @@ export interface operations {
     postLicencesByIdTransitionsByRequestIdReject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
                 requestId: string;
@@ -4594,7 +4747,10 @@ export interface operations {
     putLicenceApprovalRulesByTo: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 to: "normal" | "warning" | "changeOrdered" | "suspended" | "revoked" | "cancelled" | "withdrawn";
             };
@@ -5048,7 +5204,10 @@ export interface operations {
     postLicenceExitsByIdInvestigation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5136,7 +5295,10 @@ export interface operations {
     postLicenceExitsByIdDecision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5442,7 +5604,10 @@ export interface operations {
     postFeedbackByIdDecision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5740,7 +5905,10 @@ export interface operations {
     postUnlicensedLeadsByIdAssign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5807,7 +5975,10 @@ export interface operations {
     postUnlicensedLeadsByIdClose: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6001,7 +6172,10 @@ export interface operations {
     patchLicenceTypesByKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6351,7 +6525,10 @@ export interface operations {
     patchInspectionItemsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6538,7 +6715,10 @@ export interface operations {
     putInspectorsByUserId: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 userId: string;
             };
@@ -6638,7 +6818,10 @@ export interface operations {
     deleteInspectorsByUserId: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 userId: string;
             };
@@ -7792,7 +7975,10 @@ export interface operations {
     postEnterpriseAccountsByUserIdDisable: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 userId: string;
             };
@@ -7839,7 +8025,10 @@ export interface operations {
     postEnterpriseAccountsByUserIdEnable: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 userId: string;
             };
@@ -7886,7 +8075,10 @@ export interface operations {
     postEnterpriseAccountsByUserIdResetPassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 userId: string;
             };
@@ -8159,7 +8351,10 @@ export interface operations {
     postEnterpriseAccountRequestsByIdDecision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8206,6 +8401,234 @@ export interface operations {
                     } & {
                         /** @description 初始密码：仅此一次显示，由工作人员交给企业；首次登录须修改 */
                         initialPassword?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getCommitments: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                uscc?: string;
+                /** @description true：仅未撤回的；false：仅已撤回的 */
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            uscc: string;
+                            enterpriseName: string | null;
+                            regionCode: string;
+                            kind: "production" | "equipment_user" | "metrology" | "service" | "other";
+                            text: string;
+                            /** @description 签署人（法定代表人） */
+                            signedBy: string;
+                            signedOn: string;
+                            withdrawnOn: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postCommitments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "production" | "equipment_user" | "metrology" | "service" | "other";
+                    text: string;
+                    signedBy: string;
+                    signedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        uscc: string;
+                        enterpriseName: string | null;
+                        regionCode: string;
+                        kind: "production" | "equipment_user" | "metrology" | "service" | "other";
+                        text: string;
+                        /** @description 签署人（法定代表人） */
+                        signedBy: string;
+                        signedOn: string;
+                        withdrawnOn: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postCommitmentsByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        uscc: string;
+                        enterpriseName: string | null;
+                        regionCode: string;
+                        kind: "production" | "equipment_user" | "metrology" | "service" | "other";
+                        text: string;
+                        /** @description 签署人（法定代表人） */
+                        signedBy: string;
+                        signedOn: string;
+                        withdrawnOn: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getCommitmentTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            kind: "production" | "equipment_user" | "metrology" | "service" | "other";
+                            title: string;
+                            text: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    putCommitmentTemplatesByKind: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                kind: "production" | "equipment_user" | "metrology" | "service" | "other";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        kind: "production" | "equipment_user" | "metrology" | "service" | "other";
+                        title: string;
+                        text: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
                     };
                 };
             };
@@ -8409,6 +8832,22 @@ export interface operations {
                             recheckedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description 整改报告人：企业账号（enterprise）或代企业录入的工作人员（staff） */
+                            reportedBy: {
+                                kind: "enterprise" | "staff";
+                                name: string;
+                            } | null;
+                            /** @description 整改报告的附件（照片、PDF），经 /api/inspection-tasks/:id/photos/:photoId 下载 */
+                            reportAttachments: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                caption: string | null;
+                                uploadedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
                         }[];
                     };
                 };
@@ -8601,6 +9040,22 @@ export interface operations {
                             recheckedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description 整改报告人：企业账号（enterprise）或代企业录入的工作人员（staff） */
+                            reportedBy: {
+                                kind: "enterprise" | "staff";
+                                name: string;
+                            } | null;
+                            /** @description 整改报告的附件（照片、PDF），经 /api/inspection-tasks/:id/photos/:photoId 下载 */
+                            reportAttachments: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                caption: string | null;
+                                uploadedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
                         }[];
                     };
                 };
@@ -8614,7 +9069,10 @@ export interface operations {
     putInspectionTasksByIdAnswers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8736,6 +9194,22 @@ export interface operations {
                             recheckedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description 整改报告人：企业账号（enterprise）或代企业录入的工作人员（staff） */
+                            reportedBy: {
+                                kind: "enterprise" | "staff";
+                                name: string;
+                            } | null;
+                            /** @description 整改报告的附件（照片、PDF），经 /api/inspection-tasks/:id/photos/:photoId 下载 */
+                            reportAttachments: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                caption: string | null;
+                                uploadedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
                         }[];
                     };
                 };
@@ -8751,7 +9225,10 @@ export interface operations {
     postInspectionTasksByIdSubmit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8878,6 +9355,22 @@ export interface operations {
                             recheckedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description 整改报告人：企业账号（enterprise）或代企业录入的工作人员（staff） */
+                            reportedBy: {
+                                kind: "enterprise" | "staff";
+                                name: string;
+                            } | null;
+                            /** @description 整改报告的附件（照片、PDF），经 /api/inspection-tasks/:id/photos/:photoId 下载 */
+                            reportAttachments: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                caption: string | null;
+                                uploadedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
                         }[];
                     };
                 };
@@ -8893,7 +9386,10 @@ export interface operations {
     postInspectionTasksByIdComplete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9011,6 +9507,22 @@ export interface operations {
                             recheckedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description 整改报告人：企业账号（enterprise）或代企业录入的工作人员（staff） */
+                            reportedBy: {
+                                kind: "enterprise" | "staff";
+                                name: string;
+                            } | null;
+                            /** @description 整改报告的附件（照片、PDF），经 /api/inspection-tasks/:id/photos/:photoId 下载 */
+                            reportAttachments: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                caption: string | null;
+                                uploadedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
                         }[];
                     };
                 };
@@ -9092,7 +9604,10 @@ export interface operations {
     deleteInspectionTasksByIdPhotosByPhotoId: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
                 photoId: string;
@@ -9119,7 +9634,10 @@ export interface operations {
     postInspectionTasksByIdRectificationOrders: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9237,6 +9755,22 @@ export interface operations {
                             recheckedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description 整改报告人：企业账号（enterprise）或代企业录入的工作人员（staff） */
+                            reportedBy: {
+                                kind: "enterprise" | "staff";
+                                name: string;
+                            } | null;
+                            /** @description 整改报告的附件（照片、PDF），经 /api/inspection-tasks/:id/photos/:photoId 下载 */
+                            reportAttachments: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                caption: string | null;
+                                uploadedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
                         }[];
                     };
                 };
@@ -9278,7 +9812,10 @@ export interface operations {
     postRectificationOrdersByIdReport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9289,7 +9826,11 @@ export interface operations {
                 "application/json": {
                     reportText: string;
                     reportedOn: string;
-                };
+                } | null;
+                "multipart/form-data": {
+                    reportText: string;
+                    reportedOn: string;
+                } | null;
             };
         };
         responses: {
@@ -9396,6 +9937,22 @@ export interface operations {
                             recheckedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description 整改报告人：企业账号（enterprise）或代企业录入的工作人员（staff） */
+                            reportedBy: {
+                                kind: "enterprise" | "staff";
+                                name: string;
+                            } | null;
+                            /** @description 整改报告的附件（照片、PDF），经 /api/inspection-tasks/:id/photos/:photoId 下载 */
+                            reportAttachments: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                caption: string | null;
+                                uploadedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
                         }[];
                     };
                 };
@@ -9406,12 +9963,16 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     postRectificationOrdersByIdRecheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9530,6 +10091,22 @@ export interface operations {
                             recheckedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description 整改报告人：企业账号（enterprise）或代企业录入的工作人员（staff） */
+                            reportedBy: {
+                                kind: "enterprise" | "staff";
+                                name: string;
+                            } | null;
+                            /** @description 整改报告的附件（照片、PDF），经 /api/inspection-tasks/:id/photos/:photoId 下载 */
+                            reportAttachments: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                caption: string | null;
+                                uploadedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
                         }[];
                     };
                 };
@@ -9583,6 +10160,46 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMyDraws: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            drawId: string;
+                            planName: string;
+                            status: "committed" | "revealed";
+                            /** Format: date-time */
+                            committedAt: string;
+                            /** Format: date-time */
+                            revealedAt: string | null;
+                            /** @description 本企业在候选名单中的盲化编号：hex(SHA-256(nonce ‖ 统一社会信用代码)) */
+                            blindedId: string;
+                            /** @description 本企业的 nonce（hex），用于自行核验盲化编号 */
+                            nonce: string;
+                            /** @description 已揭晓且本企业被抽中 */
+                            selected: boolean;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }
