@@ -1,58 +1,21 @@
 import { api } from '../../api/client';
-import type { Enterprise, ListResult, PageQuery, ResponseOf } from '../../api/types';
+import type { BodyOf, Enterprise, ListResult, PageQuery, ResponseOf } from '../../api/types';
 
-// Types from the generated OpenAPI schema where the routes were there already (the enterprise
-// account reads the staff routes, answered with its own rows); written here for the routes of
-// issue 15 still being built, so that this compiles before and after `npm run api:gen`.
+// The enterprise account's types, from the generated OpenAPI schema (it reads the staff routes, answered with its own rows).
 export type MyLicence = ResponseOf<'/api/licences/{id}', 'get'>;
 export type MyTransition = ResponseOf<'/api/licences/{id}/transitions', 'get'>['items'][number];
 export type MyLicenceDocument = ResponseOf<'/api/licences/{id}/documents', 'get'>['items'][number];
 export type MyTaskSummary = ResponseOf<'/api/inspection-tasks', 'get'>['items'][number];
 export type MyTask = ResponseOf<'/api/inspection-tasks/{id}', 'get'>;
 export type MyOrder = MyTask['rectificationOrders'][number];
+export type Commitment = ResponseOf<'/api/commitments', 'get'>['items'][number];
+export type CommitmentKind = Commitment['kind'];
+export type CommitmentTemplate = ResponseOf<'/api/commitment-templates', 'get'>['items'][number];
+export type CommitmentInput = BodyOf<'/api/commitments', 'post'>;
+export type MyDraw = ResponseOf<'/api/my/draws', 'get'>['items'][number];
 
-export const COMMITMENT_KINDS = ['production', 'equipment_user', 'metrology', 'service', 'other'] as const;
-export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
-
-export interface Commitment {
-  id: string;
-  uscc: string;
-  enterpriseName: string | null;
-  kind: CommitmentKind;
-  text: string;
-  signedBy: string;
-  signedOn: string;
-  /** Set once withdrawn (kept in the history). */
-  withdrawnOn: string | null;
-  version: number;
-  createdAt: string;
-}
-
-export interface CommitmentTemplate {
-  kind: CommitmentKind;
-  title: string;
-  text: string;
-}
-
-export interface CommitmentInput {
-  kind: CommitmentKind;
-  text: string;
-  signedBy: string;
-  signedOn: string;
-}
-
-export interface MyDraw {
-  drawId: string;
-  planName: string;
-  /** committed: the list is fixed, the selection not yet revealed. */
-  status?: 'committed' | 'revealed';
-  committedAt?: string;
-  revealedAt?: string | null;
-  blindedId: string;
-  nonce: string | null;
-  /** Revealed and the enterprise drawn. */
-  selected: boolean;
-}
+/** The kinds in the order the form offers them. */
+export const COMMITMENT_KINDS = ['production', 'equipment_user', 'metrology', 'service', 'other'] as const satisfies readonly CommitmentKind[];
 
 /** A commitment is in force until withdrawn. */
 export const isActive = (c: Commitment) => !c.withdrawnOn;
