@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { randomUscc } from '../../modules/enterprises/testing.js';
 import { useTestEnv } from '../../test/app.js';
 import { uploadTo } from '../../test/multipart.js';
-import { inlineCell, ref, sharedStringsXml, sheetXml, xlsxOf } from './xlsx/testing.js';
+import { ALL_SPLITS, inlineCell, ref, sharedStringsXml, sheetXml, splitsCovered, xlsxOf } from './xlsx/testing.js';
 
 /**
  * Issue 12 item 1, through the import itself: a generated .xlsx whose cells put 3- and 4-byte
@@ -19,22 +19,9 @@ const MIXED = ['中', '𠮷', 'a', '华', '𠮷', '𠀋', 'b', '国', '龘', '�
 const ROWS = 2000;
 /** Buffer sizes whose boundaries the sheet part must split characters at, at every byte offset (yauzl inflates in 16 KB). */
 const BUFFER_SIZES = [1000, 1024, 4096, 8192, 16384];
-const ALL_SPLITS = ['3:1', '3:2', '4:1', '4:2', '4:3'];
 
 const mixed = (i: number, n: number) => Array.from({ length: n }, (_w, j) => MIXED[(i + j) % MIXED.length]).join('');
 
-/** For a buffer size, which split positions of 3- and 4-byte characters its boundaries fall on. */
-function splitsCovered(bytes: Buffer, chunk: number): string[] {
-  const seen = new Set<string>();
-  for (let boundary = chunk; boundary < bytes.length; boundary += chunk) {
-    let start = boundary;
-    while (start > 0 && (bytes[start]! & 0xc0) === 0x80) start--;
-    const lead = bytes[start]!;
-    const width = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-    if (width > 1 && boundary > start) seen.add(`${width}:${boundary - start}`);
-  }
-  return [...seen].sort();
-}
 
 describe('a generated .xlsx with multi-byte characters across every byte offset of several buffer sizes', () => {
   it('is imported intact, and re-imported (the same file, shared strings, its .xlsx and CSV export) reports every row unchanged', async () => {

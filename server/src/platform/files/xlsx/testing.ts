@@ -140,3 +140,20 @@ export function repeatedZip(entries: (RepeatedEntry | { name: string; content: s
 
 /** The package parts of a one-sheet workbook as plain entries for `repeatedZip`. */
 export const plainEntries = (p: { sharedStrings: boolean }) => Object.entries(packageParts({ sharedStrings: p.sharedStrings, styles: false })).map(([name, content]) => ({ name, content }));
+
+/** Every way a chunk boundary can split a 3- or 4-byte UTF-8 character (`<width>:<bytes before the boundary>`). */
+export const ALL_SPLITS = ['3:1', '3:2', '4:1', '4:2', '4:3'];
+
+/** For a chunk size, which split positions of 3- and 4-byte characters the chunk boundaries fall on (sorted). */
+export function splitsCovered(bytes: Buffer, chunk: number): string[] {
+  const seen = new Set<string>();
+  for (let boundary = chunk; boundary < bytes.length; boundary += chunk) {
+    // walk back to the start of the character the boundary falls in
+    let start = boundary;
+    while (start > 0 && (bytes[start]! & 0xc0) === 0x80) start--;
+    const lead = bytes[start]!;
+    const width = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    if (width > 1 && boundary > start) seen.add(`${width}:${boundary - start}`);
+  }
+  return [...seen].sort();
+}
