@@ -42,7 +42,9 @@ describe('an enterprise account and its licences', () => {
     expect(timeline.items).toEqual([expect.objectContaining({ status: 'applied', toState: 'changeOrdered', deadlineOn: deadline })]);
     expect(timeline.total).toBe(1);
 
-    expect((await account.get(`/api/licences/${licence.id}`)).json()).toMatchObject({ state: 'changeOrdered', changeDeadline: deadline });
+    // No measure is offered to the holder's own account (staff see those the state allows).
+    expect((await account.get(`/api/licences/${licence.id}`)).json()).toMatchObject({ state: 'changeOrdered', changeDeadline: deadline, allowedTargets: [] });
+    expect((await account.get('/api/licences')).json().items.every((l: { allowedTargets: string[] }) => l.allowedTargets.length === 0)).toBe(true);
     expect((await account.get('/api/licences')).json()).toMatchObject({ total: 1, items: [{ id: licence.id }] });
     const notice = await account.get(`/api/licences/${licence.id}/notice`);
     expect(notice.statusCode).toBe(200);

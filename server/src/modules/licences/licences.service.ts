@@ -66,7 +66,10 @@ const licenceColumns = {
 };
 
 /** The measures an officer may ask for from the licence's state (the UI offers only these). */
-const withTargets = <T extends { state: LicenceState }>(row: T) => ({ ...row, allowedTargets: TRANSITION_TARGETS.filter((to) => canTransition(row.state, to)) });
+/** The measures the reader may take on the licence in its state: none for the holder's own account (企业端). */
+const withTargets =
+  (actor: Actor | null) =>
+  <T extends { state: LicenceState }>(row: T) => ({ ...row, allowedTargets: actor?.enterpriseUscc ? [] : TRANSITION_TARGETS.filter((to) => canTransition(row.state, to)) });
 
 /**
  * Told, inside the decision's transaction, when a section head approves or rejects a pending
@@ -86,7 +89,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
   async function find(tx: Db, actor: Actor | null, id: string) {
     const [row] = await select(tx).where(and(eq(licences.id, id), actor ? scopeOf(actor) : undefined));
     if (!row) throw notFound('许可证');
-    return withTargets(row);
+    return withTargets(actor)(row);
   }
 
   async function requiresApproval(tx: Db, to: LicenceState): Promise<boolean> {
@@ -175,7 +178,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
           .innerJoin(enterprises, eq(enterprises.id, licences.enterpriseId))
           .where(where),
       ]);
-      return { items: items.map(withTargets), total: count?.n ?? 0 };
+      return { items: items.map(withTargets(actor)), total: count?.n ?? 0 };
     },
 
     /** `tx`: the caller's open transaction, when the lookup is part of a larger step. */
