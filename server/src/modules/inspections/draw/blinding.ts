@@ -203,7 +203,7 @@ function unitsOf(lists: readonly (readonly string[])[], workers: number): Unit[]
     dealt[w]!.push({ ...u, worker: w, at: load[w]! });
     load[w]! += u.end - u.start;
   }
-  return dealt.filter((us) => us.length > 0);
+  return dealt;
 }
 
 /** Several sorted units of one list as one: merged by the ids' first 48 bits (the whole ids on a tie). */
@@ -260,7 +260,8 @@ export async function blindLists(blindSecret: Buffer, lists: readonly (readonly 
   if (total < (opts.parallelFrom ?? PARALLEL_FROM)) return blindHere(blindSecret, lists);
   const dealt = unitsOf(lists, workerCount());
   const answers = await Promise.all(
-    dealt.map(async (units) => {
+    dealt.map(async (units): Promise<SortedUnits> => {
+      if (units.length === 0) return { lines: Buffer.alloc(0), heads: new Float64Array(0), order: new Uint32Array(0) };
       const text = units.map((u) => lists[u.list]!.slice(u.start, u.end).join('\n')).join('\n');
       const out = await runWorker<{ lines: Uint8Array; heads: Float64Array; order: Uint32Array }>(blindSecret, text, { units: units.map((u) => u.end - u.start), sortBits: opts.sortBits });
       return { lines: asBuffer(out.lines), heads: out.heads, order: out.order };
