@@ -5,7 +5,7 @@ import { importLimitsOf } from '../limits.js';
 import { readRows } from '../read-rows.js';
 import { precountSharedStrings, readSharedStrings } from './shared-strings.js';
 import { plainEntries, repeatedZip } from './testing.js';
-import { countTags, startTag } from './xml.js';
+import { precountSheet } from './sheet.js';
 
 const DEFAULTS = importLimitsOf(loadConfig({}));
 
@@ -50,15 +50,22 @@ describe('counting before parsing', () => {
     }
   });
 
-  it('counts start tags by local name, split between chunks or not, and stops past the most asked', async () => {
-    const xml = '<worksheet><sheetData><row r="1"/><x:row>\n<c/></x:row><rowBreaks/><row\tspans="1:2"></row></sheetData></worksheet>';
+  it('counts a sheet’s rows and its cells’ columns as the parser does, tags split between chunks or not', async () => {
+    // Prefixed and plain tags; <rowBreaks>, <cols><col>, <cfRule> are neither rows nor cells; cells with and without a reference.
+    const xml =
+      '<worksheet><cols><col min="1" max="3"/></cols><sheetData><row r="1"/><x:row>\n<x:c r="B2" t="s"><v>0</v></x:c><c/><c r = "Z2"/></x:row>' +
+      '<row\tspans="1:2"><c r="AB3"/><c/></row></sheetData><rowBreaks/><conditionalFormatting><cfRule/></conditionalFormatting></worksheet>';
+    const at = (limits: Partial<typeof DEFAULTS>, size: number) => refusal(precountSheet(chunksOf(xml, size), { ...DEFAULTS, ...limits }));
     for (const size of [1, 2, 3, 4, 5, 8, 13, 200]) {
-      expect(await countTags(chunksOf(xml, size), startTag('row'), 10), `chunks of ${size}`).toBe(3);
-      expect(await countTags(chunksOf(xml, size), startTag('row'), 1), `chunks of ${size}`).toBe(2);
+      // 3 rows; the widest cell is AB3 (column 28), after it an unreferenced one (29).
+      expect(await at({ rows: 3, columns: 29 }, size), `chunks of ${size}`).toBeNull();
+      expect(await at({ rows: 2 }, size), `chunks of ${size}`).toEqual({ status: 413, limit: 'rows' });
+      expect(await at({ columns: 28 }, size), `chunks of ${size}`).toEqual({ status: 413, limit: 'columns' });
+      expect(await at({ columns: 26 }, size), `chunks of ${size}`).toEqual({ status: 413, limit: 'columns' }); // Z2 (26) then the next
     }
   });
 
-  it('refuses a table of millions of strings, or of too many characters, within 5 seconds in bounded memory, though the sheet could use ten million (default limits)', { timeout: 60_000 }, async () => {
+  it('refuses a table of millions of strings, or of too many characters, or a sheet past the columns behind a large table, within 5 seconds in bounded memory (default limits)', { timeout: 60_000 }, async () => {
     // A sheet of 1,000,000 rows of 10 shared-string cells (220 MB of XML, so it could use
     // 10 million strings), and a table of 60 million short strings or of 9 million of 11 characters.
     const sheet = { name: 'xl/worksheets/sheet1.xml', head: '<worksheet><sheetData>', block: `<row>${'<c t="s"><v>0</v></c>'.repeat(10)}</row>`.repeat(1000), times: 1000, tail: '</sheetData></worksheet>' };
@@ -67,6 +74,9 @@ describe('counting before parsing', () => {
       [repeatedZip([...plainEntries({ sharedStrings: true }), sheet, table('a', 6000)]), 'sharedStrings'],
       [repeatedZip([...plainEntries({ sharedStrings: true }), sheet, table('abcdefghijk', 990)]), 'sharedStringChars'],
     ];
+    // A table the limits allow (9.9 million strings: parsing it takes seconds) before a sheet whose first row breaks the column limit.
+    const wide = { ...sheet, head: `<worksheet><sheetData><row><c r="XFD1" t="s"><v>0</v></c></row>` };
+    bombs.push([repeatedZip([...plainEntries({ sharedStrings: true }), wide, table('a', 990)]), 'columns']);
     for (const [bomb, limit] of bombs) {
       const rss = process.memoryUsage().rss;
       const started = performance.now();

@@ -7,8 +7,7 @@ import { AppError } from '../../http/errors.js';
 import { type ImportLimits, tooLarge, unreadableXlsx } from '../limits.js';
 import type { SheetRow } from '../sheet-row.js';
 import { precountSharedStrings, readSharedStrings } from './shared-strings.js';
-import { readSheet } from './sheet.js';
-import { countTags, startTag } from './xml.js';
+import { precountSheet, readSheet } from './sheet.js';
 import { readDateStyles } from './styles.js';
 import { type XlsxPackage, openPackage } from './zip.js';
 import { readXml } from './xml.js';
@@ -152,15 +151,13 @@ async function* readFirstSheet(pkg: XlsxPackage, limits: ImportLimits): AsyncGen
   const stylesPart = byType(rels, 'styles')?.target ?? path.posix.join(dir, 'styles.xml');
   const isDate = pkg.has(stylesPart) ? await readDateStyles(pkg.text(stylesPart)) : () => false;
   const stringsPart = byType(rels, 'sharedStrings')?.target ?? path.posix.join(dir, 'sharedStrings.xml');
-  // Before parsing anything large, the strings of the table and the rows of the sheet are counted
-  // (unpacked and scanned, not parsed: several times faster), so a file past those limits — a zip
-  // bomb — is refused within seconds instead of after parsing millions of elements.
+  // Before parsing anything large, the strings of the table, and the rows and the cells' columns of
+  // the sheet, are counted (unpacked and scanned, not parsed: several times faster), so a file past
+  // those limits — a zip bomb — is refused within seconds instead of after parsing millions of elements.
   const hasStrings = pkg.has(stringsPart);
   const referable = Math.ceil([...worksheets].reduce((sum, part) => sum + pkg.size(part), 0) / MIN_BYTES_PER_STRING_USE);
   if (hasStrings) await precountSharedStrings(pkg.text(stringsPart), limits, referable);
-  // (A sheet smaller than that many empty rows, `<row/>`, cannot hold too many.)
-  const rowsFit = pkg.size(first.target) < (limits.rows + 1) * '<row/>'.length;
-  if (!rowsFit && (await countTags(pkg.text(first.target), startTag('row'), limits.rows)) > limits.rows) throw tooLarge(`超过 ${limits.rows} 行`, { limit: 'rows' });
+  await precountSheet(pkg.text(first.target), limits);
   const strings = hasStrings ? await readSharedStrings(pkg.text(stringsPart), limits, referable) : null;
   yield* readSheet(pkg.text(first.target), { strings, isDate, date1904: workbook.date1904, limits });
 }

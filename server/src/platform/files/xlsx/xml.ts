@@ -66,28 +66,3 @@ export async function* readXml<T>(chunks: AsyncIterable<string>, handlers: XmlHa
 }
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-
-/** An element's start tag by local name (`<row …>`, `<x:row/>`), not a longer name (`<rowBreaks>`). */
-export const startTag = (name: string) => new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}[\\s/>]`, 'g');
-
-/**
- * Counts the matches of `tag` (a global RegExp, see `startTag`) in XML text, without parsing it,
- * and stops as soon as there are more than `most`: returns the count, `most + 1` at the highest.
- * Several times faster than parsing, so a part holding far more of something than the limits
- * allow is refused in the time its first `most` elements take to unpack, not to parse.
- */
-export async function countTags(chunks: AsyncIterable<string>, tag: RegExp, most: number): Promise<number> {
-  let count = 0;
-  let carry = ''; // the end of the previous chunk after its last match: a tag split between chunks
-  for await (const chunk of chunks) {
-    const text = carry + chunk;
-    tag.lastIndex = 0;
-    let end = 0;
-    while (tag.test(text)) {
-      if (++count > most) return count;
-      end = tag.lastIndex;
-    }
-    carry = text.slice(Math.max(end, text.length - 64));
-  }
-  return count;
-}
