@@ -1,5 +1,5 @@
 import { candidatesHashOf, commitmentOf, randomStream, seedOf, selectK } from './algorithm.js';
-import { blindLists, blindWith, labelClasses, nonceOf, openKeys } from './blinding.js';
+import { blindLists, labelClasses, openKeys } from './blinding.js';
 import { type InspectorChoice, assignInspectors } from './draw.js';
 import type { ExclusionEvidence } from './eligibility.js';
 import { type FrozenInspector, freezePool, inspectorPoolHashOf } from './pool.js';
@@ -136,15 +136,14 @@ export const revealBlindedDraw = (committed: CommittedKeys, secrets: { secret: B
   openSelection(committed, selectBlinded(committed, secrets.secret, witnessInput), secrets);
 
 /** The openings of a stored `/2` record: its selected ids with the keys of its assignments (in the same order), nonces recomputed. */
-export function openingsOf(record: { strata: readonly { selected: readonly string[] }[]; assignments: readonly { objectKey: string }[] }, blindSecret: Buffer): Opening[] {
+export async function openingsOf(record: { strata: readonly { selected: readonly string[] }[]; assignments: readonly { objectKey: string }[] }, blindSecret: Buffer): Promise<Opening[]> {
   const ids = record.strata.flatMap((s) => s.selected);
   if (ids.length !== record.assignments.length) throw new Error(`${ids.length} selected ids but ${record.assignments.length} assignments`);
-  return ids.map((blindedId, i) => {
-    const key = record.assignments[i]!.objectKey;
-    const nonce = nonceOf(blindSecret, key);
-    if (blindWith(nonce, key) !== blindedId) throw new Error(`assignment ${i} (${key}) does not open ${blindedId}`);
-    return { blindedId, key, nonce: nonce.toString('hex') };
+  const openings = await openKeys(blindSecret, record.assignments.map((a) => a.objectKey));
+  openings.forEach((o, i) => {
+    if (o.blindedId !== ids[i]) throw new Error(`assignment ${i} (${o.key}) does not open ${ids[i]}`);
   });
+  return openings.map(({ blindedId, key, nonce }) => ({ blindedId, key, nonce }));
 }
 
 /** The inspectors of each opened key (strata in record order, objects in draw order), `inspectorsPerTask` each where the pool allows. */

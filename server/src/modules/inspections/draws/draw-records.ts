@@ -80,7 +80,7 @@ export function makeDrawRecords(deps: { db: Db; audit: AuditService; plans: Plan
     const assignments = stored ? unpackAssignments(stored) : undefined;
     const pool = blinded ? (draw.inspectorPool as FrozenInspector[]).map((i) => i.userId) : undefined;
     const inspectorsPerTask = draw.inspectorsPerTask ?? plan.planInspectorsPerTask;
-    const openings = stored && assignments && blinded ? openingsOf({ strata: stored.strata, assignments }, draw.blindSecret!) : undefined;
+    const openings = stored && assignments && blinded ? await openingsOf({ strata: stored.strata, assignments }, draw.blindSecret!) : undefined;
     const selectedKeys = openings ? openings.map((o) => o.key) : stored ? stored.strata.flatMap((s) => s.selected) : [];
     const inspectorIds = pool ?? [...new Set((assignments ?? []).flatMap((a) => [...a.candidates, ...a.excluded.map((x) => x.inspector)]))];
     const head: Record<string, unknown> = {
