@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/audit.schema.js';
 import { todos } from '../../platform/todos/todos.schema.js';
 import { useTestEnv } from '../../test/app.js';
-import { makeEnterprise, randomUscc } from '../enterprises/testing.js';
+import { makeEnterprise, randomUscc, setCreditClass } from '../enterprises/testing.js';
 import { enterpriseAccountRequests, enterpriseAccounts } from './accounts.schema.js';
 
 /** Issue 15: enterprises' accounts — made by officers, applied for on the public site, limited, audited. */
@@ -47,6 +47,20 @@ describe('accounts made by officers', () => {
       expect((await account.get(url)).statusCode, url).toBe(403);
     }
     expect((await lianshui.get('/api/my/enterprise')).statusCode).toBe(403);
+  });
+
+  it('never shows the enterprise the bureau’s internal data about it: its credit-risk class and tags, in its entry or its history', async () => {
+    const enterprise = await makeEnterprise(env, { regionCode: '320826', tags: ['重点监管'] });
+    await setCreditClass(env, enterprise.id, 'D');
+    const admin = await env.loginAdmin();
+    expect((await admin.get(`/api/enterprises/${enterprise.uscc}`)).json()).toMatchObject({ creditClass: 'D', tags: ['重点监管'] });
+    const { user, initialPassword } = (await lianshui.post('/api/enterprise-accounts', { uscc: enterprise.uscc, username: `int.${Date.now()}`, displayName: '钱' })).json();
+    const account = await firstSignIn(user.username, initialPassword);
+    expect((await account.get('/api/my/enterprise')).json()).toMatchObject({ uscc: enterprise.uscc, creditClass: null, tags: [] });
+    const history = await account.get(`/api/enterprises/${enterprise.uscc}/history`);
+    expect(history.statusCode).toBe(200);
+    expect(history.body).not.toContain('重点监管');
+    expect(history.json().items.flatMap((i: { changes: { field: string }[] }) => i.changes.map((c) => c.field))).not.toContain('tags');
   });
 
   it('answers 404 for an enterprise outside the officer’s scope and 409 for a username taken', async () => {

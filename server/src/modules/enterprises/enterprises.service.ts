@@ -69,6 +69,13 @@ const snapshot = (e: EnterpriseRow) => Object.fromEntries(TRACKED_FIELDS.map((f)
 export function makeEnterprisesService(deps: { db: Db; audit: AuditService; jurisdiction: JurisdictionService }) {
   const { db, audit } = deps;
 
+  /**
+   * What an enterprise's own account (企业端) reads of its entry: not the bureau's internal
+   * supervision data — the credit-risk class (国市监信发〔2022〕6号) and the bureau's tags.
+   */
+  const INTERNAL_FIELDS = ['creditClass', 'tags'];
+  const forReader = <T extends { creditClass: unknown; tags: unknown }>(actor: Actor, row: T): T => (actor.enterpriseUscc ? { ...row, creditClass: null, tags: [] } : row);
+
   /** `lock`: the enterprise's row is locked until the transaction ends, and the newest committed version is read. */
   async function find(tx: Db, actor: Actor | null, rawUscc: string, lock = false) {
     const query = tx
@@ -98,7 +105,10 @@ export function makeEnterprisesService(deps: { db: Db; audit: AuditService; juri
     /** A page of the search; `total` is exact up to EXACT_COUNT_LIMIT matches, estimated above (`totalExact: false`). */
     list: makeEnterpriseSearch(db),
 
-    get: (actor: Actor | null, uscc: string) => find(db, actor, uscc),
+    get: async (actor: Actor | null, uscc: string) => {
+      const row = await find(db, actor, uscc);
+      return actor ? forReader(actor, row) : row;
+    },
 
     async create(ctx: RequestContext & { actor: Actor }, input: CreateEnterpriseInput) {
       const code = checkUscc(input.uscc);
@@ -156,7 +166,7 @@ export function makeEnterprisesService(deps: { db: Db; audit: AuditService; juri
         actorName: r.actorName,
         source: r.source,
         action: r.action,
-        changes: diff(r.before as Record<string, unknown> | null, r.after as Record<string, unknown>),
+        changes: diff(r.before as Record<string, unknown> | null, r.after as Record<string, unknown>).filter((c) => !actor.enterpriseUscc || !INTERNAL_FIELDS.includes(c.field)),
       }));
       // Created by an import: the import record is the first entry.
       const [creation] = await db
