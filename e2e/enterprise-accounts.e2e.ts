@@ -124,6 +124,8 @@ describe('enterprise accounts (issue 15)', () => {
 
     await page.getByTestId('self-entry-enterprise').click();
     await visible(page.getByTestId('my-enterprise').getByText(enterprise.uscc));
+    // …and its register entry's history (its registration at least).
+    await visible(page.getByTestId('my-enterprise-history').getByTestId('history-entry').first());
     await shoot(page, '10-my-enterprise');
     await page.goto('/my/licences');
     await visible(page.getByTestId('my-licences').getByText(licence.number));

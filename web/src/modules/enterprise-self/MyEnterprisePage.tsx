@@ -2,11 +2,11 @@ import { Card, Descriptions, Skeleton, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
-import { StatusTag } from '../enterprises';
+import { EnterpriseHistory, StatusTag } from '../enterprises';
 import { enterpriseSelfApi } from './enterpriseSelf.api';
 import { SelfFrame } from './SelfFrame';
 
-/** 本企业信息: the enterprise's own register entry. */
+/** 本企业信息: the enterprise's own register entry and its change history. */
 export function MyEnterprisePage() {
   const { t } = useTranslation();
   const { data: e, loading, error } = useAsync(() => enterpriseSelfApi.enterprise());
@@ -40,6 +40,11 @@ export function MyEnterprisePage() {
           )
         )}
       </Card>
+      {e && (
+        <Card title={t('entSelf.registerHistory')} data-testid="my-enterprise-history">
+          <EnterpriseHistory enterprise={e} />
+        </Card>
+      )}
     </SelfFrame>
   );
 }

@@ -6,6 +6,7 @@ import { enterpriseDetailTabs } from './detailTabs';
 
 export { enterpriseDetailTabs, type EnterpriseDetailTab, type EnterpriseTabProps } from './detailTabs';
 export { enterprisePath } from './paths';
+export { HistoryTab as EnterpriseHistory } from './tabs/HistoryTab';
 export { CREDIT_CLASSES, ENTERPRISE_STATUSES, CreditClassTag, StatusTag, useEnterpriseOptions } from './enterpriseLabels';
 
 export const enterprisesModule: WebModule = {

@@ -45,7 +45,7 @@ function Entry({ entry }: { entry: EnterpriseHistoryEntry }) {
 }
 
 /** The change history of an enterprise, newest first; reloaded when the enterprise changes. */
-export function HistoryTab({ enterprise }: EnterpriseTabProps) {
+export function HistoryTab({ enterprise }: Pick<EnterpriseTabProps, 'enterprise'>) {
   const { t } = useTranslation();
   const { data, loading } = useAsync(
     () => enterprisesApi.history(enterprise.uscc),
