@@ -84,6 +84,8 @@ import { makeAccountsService } from './modules/accounts/accounts.service.js';
 import { commitmentsRoutes } from './modules/commitments/commitments.routes.js';
 import { makeCommitmentsService } from './modules/commitments/commitments.service.js';
 import { makePersonalData } from './platform/secrets/personal-data.js';
+import { equipmentRoutes } from './modules/equipment/equipment.routes.js';
+import { makeEquipmentServices } from './modules/equipment/equipment.services.js';
 
 /** Wires every platform service; modules receive only the services they need. */
 export function makeServices(database: Database, config: Config) {
@@ -125,7 +127,8 @@ export function makeServices(database: Database, config: Config) {
   const inspectionPublication = makeInspectionPublication({ db, todos });
   const accounts = makeAccountsService({ db, audit, users, jurisdiction, todos, personal, maxAccounts: config.enterpriseAccountsMax });
   const commitments = makeCommitmentsService({ db, audit });
-  return { db, audit, personal, accounts, commitments, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, drawRecords, tasks, rectification, taskPhotos, inspectionPublication };
+  const equipment = makeEquipmentServices({ db, audit, calendar, jurisdiction, todos, personal, operatorIdKey: secretKey.derive('equipment-operator-id') });
+  return { db, audit, personal, accounts, commitments, equipment, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, drawRecords, tasks, rectification, taskPhotos, inspectionPublication };
 }
 
 export type Services = ReturnType<typeof makeServices>;
@@ -190,6 +193,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(commitmentsRoutes(services.commitments));
   await app.register(tasksRoutes({ publication: services.inspectionPublication, tasks: services.tasks, rectification: services.rectification, photos: services.taskPhotos, publicLimit }));
   await app.register(myDrawsRoutes(makeMyDraws({ db: services.db })));
+  await app.register(equipmentRoutes(services.equipment));
 
   const hasWeb = await registerWebApp(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {

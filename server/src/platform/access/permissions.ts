@@ -45,6 +45,14 @@ export const PERMISSIONS = {
   'enterprise_account.read': 'enterprises',
   /** Create, disable and reset enterprises' accounts in one's scope; approve or refuse applications. */
   'enterprise_account.write': 'enterprises',
+  /** Special equipment (特种设备): the registry, inspections, operators, hazards, supervision, tiers; and export of the lists. */
+  'equipment.read': 'equipment',
+  'equipment.write': 'equipment',
+  'equipment.import': 'equipment',
+  /** Due-date rules, the category and work-item dictionaries, the tier model. */
+  'equipment.configure': 'equipment',
+  /** See operators' ID numbers in full (each reveal audited). */
+  'equipment.operator_pii': 'equipment',
   /** 企业端: read one's own enterprise's records (register entry, licences, completed checks, orders, draws). */
   'enterprise_self.read': 'enterprise_self',
   /** 企业端: report the rectification of an order against one's enterprise. */
@@ -82,22 +90,22 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   {
     key: 'city_officer',
     name: '市局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import'],
     dataScope: 'all',
   },
   {
     key: 'section_head',
     name: '科室负责人',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'licence.approve', 'licence.configure', 'inspection.read', 'inspection.configure', 'draw.audit'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'licence.approve', 'licence.configure', 'inspection.read', 'inspection.configure', 'draw.audit', 'equipment.read', 'equipment.configure', 'equipment.operator_pii'],
     dataScope: 'all',
   },
   {
     key: 'county_officer',
     name: '县区局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import'],
     dataScope: 'region',
   },
-  { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'inspection.read', 'inspection.perform'], dataScope: 'region' },
+  { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'inspection.read', 'inspection.perform', 'equipment.read'], dataScope: 'region' },
   { key: 'institution', name: '承检机构', permissions: [], dataScope: 'org' },
   /** An enterprise's own accounts (企业端): its records only, through permissions no staff role holds. */
   { key: 'enterprise', name: '企业', permissions: ENTERPRISE_SELF_PERMISSIONS, dataScope: 'enterprise' },

@@ -1,0 +1,9 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { EquipmentServices } from '../equipment.services.js';
+
+/** (Being built: see the module README.) */
+export const operatorsRoutes =
+  (services: EquipmentServices): FastifyPluginAsyncTypebox =>
+  async () => {
+    void services;
+  };
