@@ -12,6 +12,11 @@ export const operatorWorkItems = pgTable('operator_work_items', {
   category: text(),
   builtin: boolean().notNull().default(false),
   sort: integer().notNull().default(0),
+  /** Years a certificate of this item is valid: expiresOn = issuedOn + validityYears unless given (4: TSG Z6001, unverified in FACTS.md). */
+  validityYears: integer().notNull().default(4),
+  /** Exam pass marks (out of 100): a candidate passes with theory ≥ theoryPassMark and practical ≥ practicalPassMark. */
+  theoryPassMark: integer().notNull().default(60),
+  practicalPassMark: integer().notNull().default(60),
   version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
