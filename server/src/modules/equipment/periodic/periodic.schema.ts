@@ -1,4 +1,5 @@
-import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { InspectionConclusion } from '../registry/registry.schema.js';
 
 /** 定期检验 kinds: boilers have internal and external inspections, everything else `periodic`. */
@@ -20,6 +21,11 @@ export const equipmentInspections = pgTable(
     nextDue: date({ mode: 'string' }),
     /** The rule that computed `nextDue` (its id at the time). */
     ruleId: uuid(),
+    /**
+     * The due date this inspection answered: the unit's `nextInspectionDue` when it was recorded
+     * (null: the unit had none). On time when `inspectedOn` ≤ it (the dashboard's on-time rate).
+     */
+    dueAnswered: date({ mode: 'string' }),
     recordedByName: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -48,5 +54,9 @@ export const equipmentDueRules = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.category)],
+  (t) => [
+    index().on(t.category),
+    // One rule per (category, subcategory, kind, grade, basis): the most specific match is then unambiguous.
+    uniqueIndex('equipment_due_rules_unique').on(t.category, sql`coalesce(${t.subcategory}, '')`, sql`coalesce(${t.kind}, '')`, sql`coalesce(${t.safetyGrade}, 0)`, t.basis),
+  ],
 );

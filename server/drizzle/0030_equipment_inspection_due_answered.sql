@@ -1,0 +1,2 @@
+ALTER TABLE "equipment_inspections" ADD COLUMN "due_answered" date;--> statement-breakpoint
+CREATE UNIQUE INDEX "equipment_due_rules_unique" ON "equipment_due_rules" USING btree ("category",coalesce("subcategory", ''),coalesce("kind", ''),coalesce("safety_grade", 0),"basis");
