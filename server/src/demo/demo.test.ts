@@ -21,7 +21,7 @@ describe('loadDemo', () => {
   afterAll(() => database?.close());
 
   it('creates the demo users and enterprises, audited once, and refuses a second run', async () => {
-    const summary = await loadDemo({ database, config, count: 1000 });
+    const summary = await loadDemo({ database, config, count: 1000, equipmentUnits: 500 });
     expect(summary.enterprises).toBe(1000);
     expect(summary.licences).toBeGreaterThan(10);
     const services = makeServices(database, config);

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { acquireDataDirLock } from '../db/lock.js';
+import { DEMO_EQUIPMENT_UNITS } from './equipment.js';
 import { DEMO_PASSWORD, type DemoSummary, demoCount, loadDemo } from './load-demo.js';
 
 /**
@@ -10,6 +11,7 @@ import { DEMO_PASSWORD, type DemoSummary, demoCount, loadDemo } from './load-dem
 async function main(): Promise<number> {
   const config = loadConfig();
   const count = demoCount(process.env.ZJ_DEMO_ENTERPRISES);
+  const equipmentUnits = demoCount(process.env.ZJ_DEMO_EQUIPMENT, DEMO_EQUIPMENT_UNITS, 'ZJ_DEMO_EQUIPMENT');
   const releaseLock = config.databaseUrl ? () => undefined : acquireDataDirLock(config.dataDir);
   try {
     const database = await openDatabase(config);
@@ -20,6 +22,7 @@ async function main(): Promise<number> {
         database,
         config,
         count,
+        equipmentUnits,
         onAdminPassword: (password) =>
           console.log(`\n  初始管理员 / initial administrator: admin  密码 / password: ${password}\n  (shown once; you must change it at first log-in)\n`),
         onProgress: (n) => {
@@ -44,6 +47,9 @@ function printSummary(s: DemoSummary) {
   for (const a of s.accounts) console.log(`    ${a.username.padEnd(width)}  ${a.enterpriseName} (${a.uscc}) — ${a.shows}`);
   console.log(`\n  ${s.enterprises.toLocaleString('en')} enterprises with ${s.licences.toLocaleString('en')} licences (seed ${s.seed}) inserted in ${s.enterpriseSeconds.toFixed(1)} s`);
   console.log(`  ${s.inspections.items} inspection items, ${s.inspections.tasks} inspection tasks (a revealed draw in 涟水县, results published)`);
+  const e = s.equipment;
+  console.log(`  ${e.units.toLocaleString('en')} special-equipment units (${Object.entries(e.byCategory).map(([c, n]) => `${c}: ${n}`).join(', ')}), ${e.inspections.toLocaleString('en')} periodic inspections; ${e.overdue} overdue, ${e.failedInUse} failed and still in use`);
+  console.log(`  ${e.selfInspections.toLocaleString('en')} self-inspections, ${e.hazards.toLocaleString('en')} hazards`);
   console.log('\n  Start the server with `npm start` (same DATA_DIR / DATABASE_URL) and log in, e.g. as lianshui.officer.\n');
 }
 

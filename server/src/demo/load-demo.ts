@@ -12,6 +12,7 @@ import { regions } from '../platform/jurisdiction/jurisdiction.schema.js';
 import { users } from '../platform/users/users.schema.js';
 import { type DemoEnterprise, generateEnterprises } from './generator.js';
 import { type DemoAccount, loadAccountsDemo } from './accounts.js';
+import { DEMO_EQUIPMENT_UNITS, type EquipmentDemoSummary, loadEquipmentDemo } from './equipment.js';
 import { loadInspectionDemo } from './inspections.js';
 import { makeLicenceGenerator } from './licences.js';
 import { DEMO_REGION_CODES } from './places.js';
@@ -32,6 +33,8 @@ export interface DemoSummary {
   enterprises: number;
   licences: number;
   inspections: { items: number; tasks: number };
+  /** Special equipment (issue 16). */
+  equipment: EquipmentDemoSummary;
   seed: number;
   /** Time spent inserting the enterprises. */
   enterpriseSeconds: number;
@@ -41,6 +44,8 @@ export interface LoadDemoOptions {
   database: Database;
   config: Config;
   count?: number;
+  /** Special-equipment units (default DEMO_EQUIPMENT_UNITS). */
+  equipmentUnits?: number;
   seed?: number;
   /** Called at once when first start generated the `admin` password (print it: it is shown once). */
   onAdminPassword?: (password: string) => void;
@@ -107,16 +112,17 @@ export async function loadDemo(opts: LoadDemoOptions): Promise<DemoSummary> {
     const inspections = await loadInspectionDemo(tx, onTx, ctx);
     const { accounts, tasks: accountTasks } = await loadAccountsDemo(tx, onTx);
     inspections.tasks += accountTasks;
+    const equipment = await loadEquipmentDemo(tx, { seed: seed ^ 0xe9, units: opts.equipmentUnits ?? DEMO_EQUIPMENT_UNITS, today: todayInChina(), accountUsccs: accounts.map((a) => a.uscc) });
 
-    await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), accounts: accounts.map((a) => a.username), enterprises: inserted, licences: licenceCount, inspections, seed } });
-    return { users: plan, accounts, enterprises: inserted, licences: licenceCount, inspections, seed, enterpriseSeconds };
+    await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), accounts: accounts.map((a) => a.username), enterprises: inserted, licences: licenceCount, inspections, equipment, seed } });
+    return { users: plan, accounts, enterprises: inserted, licences: licenceCount, inspections, equipment, seed, enterpriseSeconds };
   });
 }
 
-/** The number of demo enterprises from `ZJ_DEMO_ENTERPRISES` (default 5,000). */
-export function demoCount(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === '') return DEMO_ENTERPRISES;
+/** The number of demo enterprises from `ZJ_DEMO_ENTERPRISES` (default 5,000), or of another count variable. */
+export function demoCount(raw: string | undefined, fallback = DEMO_ENTERPRISES, name = 'ZJ_DEMO_ENTERPRISES'): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`Configuration error: ZJ_DEMO_ENTERPRISES must be an integer ≥ 0, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`Configuration error: ${name} must be an integer ≥ 0, got "${raw}"`);
   return n;
 }
