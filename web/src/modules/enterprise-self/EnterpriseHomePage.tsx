@@ -1,4 +1,4 @@
-import { AuditOutlined, FileProtectOutlined, NodeIndexOutlined, SafetyCertificateOutlined, ShopOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileProtectOutlined, NodeIndexOutlined, SafetyCertificateOutlined, ShopOutlined, ToolOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,8 @@ const ENTRIES: { to: string; label: string; desc: string; icon: ReactNode }[] = 
   { to: '/my/inspections', label: 'entSelf.menuInspections', desc: 'entSelf.descInspections', icon: <AuditOutlined /> },
   { to: '/my/commitments', label: 'entSelf.menuCommitments', desc: 'entSelf.descCommitments', icon: <SafetyCertificateOutlined /> },
   { to: '/my/draws', label: 'entSelf.menuDraws', desc: 'entSelf.descDraws', icon: <NodeIndexOutlined /> },
+  // the special-equipment module's pages (issue 16), strings from its own messages
+  { to: '/my/equipment', label: 'eqs.myMenu', desc: 'eqs.myMenuDesc', icon: <ToolOutlined /> },
 ];
 
 /** 企业服务: the home page of an enterprise's account — its enterprise, its to-dos and its own records. */

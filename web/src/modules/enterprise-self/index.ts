@@ -9,6 +9,10 @@ import { contribute, page, type WebModule } from '../../app/modules/webModule';
 import { homeVariants } from '../home';
 import { enterpriseSelfMessages } from './enterpriseSelf.i18n';
 
+/** The frame and server-paged card list of the enterprise's pages, for other modules' 企业端 pages. */
+export { SelfFrame } from './SelfFrame';
+export { SelfList } from './SelfList';
+
 const permission = 'enterprise_self.read';
 const audience = 'enterprise' as const;
 

@@ -1,0 +1,98 @@
+import { Button, Card, DatePicker, Descriptions, Form, Input, Space, Table, type TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { useAuth } from '../../app/auth/AuthContext';
+import { DetailHeader, DetailPending } from '../../app/components/DetailHeader';
+import { FormModal } from '../../app/components/FormModal';
+import { formatDate, isAfterToday, todayInChina } from '../../app/format';
+import { useAsync } from '../../app/hooks/useAsync';
+import { eqApi, type Hazard } from './equipmentSafety.api';
+import { HazardLevelTag, HazardStateTag, hazardPath, today } from './labels';
+
+/** One 暗访通报: the .docx, each hazard it lists with its state; the county reports each closed, the city sees what is open or overdue. */
+export function NoticeDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { can } = useAuth();
+  const { data: notice, loading, error, reload } = useAsync(() => eqApi.notice(id), id);
+  const [closing, setClosing] = useState<Hazard | null>(null);
+  if (!notice) return <DetailPending error={error} loading={loading} />;
+  const hazards = notice.hazards ?? [];
+  const late = today() > notice.replyDueOn;
+
+  const columns: TableColumnsType<Hazard> = [
+    { title: t('eqs.description'), dataIndex: 'description', render: (v: string, h) => <Link to={hazardPath(h.id)}>{v}</Link> },
+    { title: t('eqs.userName'), dataIndex: 'userName', render: (v: string | null | undefined, h) => v ?? h.userUscc, responsive: ['md'] },
+    { title: t('eqs.levelLabel'), dataIndex: 'level', render: (v: Hazard['level']) => <HazardLevelTag level={v} />, responsive: ['md'] },
+    { title: t('eqs.correction'), key: 'state', render: (_, h) => <HazardStateTag hazard={h} /> },
+    {
+      title: t('eqs.countyClosedOn'),
+      key: 'county',
+      render: (_, h) =>
+        h.countyClosedOn ? (
+          <span data-testid="county-closed">{formatDate(h.countyClosedOn)}</span>
+        ) : can('equipment.write') ? (
+          <Button size="small" onClick={() => setClosing(h)} data-testid="county-close">
+            {t('eqs.countyClose')}
+          </Button>
+        ) : (
+          <span style={{ color: late ? '#cf1322' : undefined }}>{t(late ? 'eqs.noticeState.overdue' : 'eqs.noticeState.open')}</span>
+        ),
+    },
+  ];
+  const open = hazards.filter((h) => !h.countyClosedOn).length;
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <DetailHeader testId="notice-detail" back={{ path: '/equipment/notices', label: t('eqs.menuNotices') }} title={notice.title} subtitle={notice.documentNo} />
+      <Card>
+        <Descriptions
+          bordered
+          size="small"
+          column={{ xs: 1, md: 2 }}
+          items={[
+            { key: 'to', label: t('eqs.noticeTo'), children: notice.toOrgName ?? notice.regionCode },
+            { key: 'issued', label: t('eqs.issuedOn'), children: `${formatDate(notice.issuedOn)} · ${notice.issuedByName}` },
+            { key: 'due', label: t('eqs.replyDueOn'), children: formatDate(notice.replyDueOn) },
+            { key: 'open', label: t('eqs.noticeProgress'), children: open ? t(late ? 'eqs.noticeOverdue' : 'eqs.noticeOpen', { count: open }) : t('eqs.noticeAllClosed') },
+            ...(notice.summary ? [{ key: 'summary', label: t('eqs.noticeSummary'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{notice.summary}</span>, span: 2 }] : []),
+            {
+              key: 'doc',
+              label: t('eqs.noticeDocument'),
+              children: (
+                <a href={eqApi.noticeDocumentUrl(notice.id)} download data-testid="notice-docx">
+                  <DownloadOutlined /> {notice.fileName}
+                </a>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Card title={t('eqs.noticeHazardsLabel')} size="small">
+        <Table<Hazard> size="small" rowKey="id" columns={columns} dataSource={hazards} pagination={false} scroll={{ x: 'max-content' }} />
+      </Card>
+      <FormModal<{ closedOn: Dayjs; note: string }>
+        open={!!closing}
+        title={t('eqs.countyClose')}
+        initialValues={{ closedOn: todayInChina() }}
+        onClose={() => setClosing(null)}
+        onStale={reload}
+        onSubmit={async (v) => {
+          if (!closing) return;
+          await eqApi.countyClose(closing, { closedOn: v.closedOn.format('YYYY-MM-DD'), note: v.note.trim() });
+          reload();
+        }}
+      >
+        <Form.Item name="closedOn" label={t('eqs.countyClosedOn')} rules={[{ required: true, message: t('common.required', { field: t('eqs.countyClosedOn') }) }]}>
+          <DatePicker inputReadOnly disabledDate={isAfterToday} />
+        </Form.Item>
+        <Form.Item name="note" label={t('eqs.countyCloseNote')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('eqs.countyCloseNote') }) }]}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </FormModal>
+    </Space>
+  );
+}

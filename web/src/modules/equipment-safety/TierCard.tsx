@@ -1,0 +1,53 @@
+import { Card, Space, Statistic, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../app/format';
+import { useAsync } from '../../app/hooks/useAsync';
+import { eqApi, type TierResult } from './equipmentSafety.api';
+import { TierTag } from './labels';
+
+/** 分级: a user unit's tier (A low … D high risk), score and the reasons behind every point. */
+export function TierCard({ uscc }: { uscc: string }) {
+  const { t } = useTranslation();
+  const { data, loading, error } = useAsync(() => eqApi.tier(uscc), uscc);
+  return (
+    <Card size="small" title={t('eqs.tierTitle')} loading={loading && !data} data-testid="tier-card">
+      {error ? (
+        <Typography.Text type="secondary">{t('eqs.notAvailable')}</Typography.Text>
+      ) : (
+        data && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Space size={32} wrap align="end">
+              <div>
+                <Typography.Text type="secondary">{t('eqs.tier')}</Typography.Text>
+                <div style={{ fontSize: 20 }}>
+                  <TierTag tier={data.tier} />
+                </div>
+              </div>
+              <Statistic title={t('eqs.score')} value={data.score} precision={1} />
+              <Typography.Text type="secondary">
+                {t('eqs.modelVersion', { version: data.modelVersion })}
+                {data.computedAt ? ` · ${formatDateTime(data.computedAt)}` : ''}
+              </Typography.Text>
+            </Space>
+            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+              {t('eqs.tierExplain')}
+            </Typography.Paragraph>
+            <Table<TierResult['reasons'][number]>
+              size="small"
+              rowKey={(r) => r.factor}
+              pagination={false}
+              dataSource={data.reasons}
+              scroll={{ x: 'max-content' }}
+              data-testid="tier-reasons"
+              columns={[
+                { title: t('eqs.factor'), dataIndex: 'factor', render: (v: string) => t(`eqs.factors.${v}`, { defaultValue: v }) },
+                { title: t('eqs.points'), dataIndex: 'points', align: 'right', render: (v: number) => (v > 0 ? `+${v}` : v) },
+                { title: t('eqs.detail'), dataIndex: 'detail' },
+              ]}
+            />
+          </Space>
+        )
+      )}
+    </Card>
+  );
+}
