@@ -148,6 +148,7 @@ const enUS: Messages = {
     draw: { audit: 'Read draws\' auditors\' records (strata classes and all candidates)' },
     enterprise_account: { read: 'View enterprise accounts and applications', write: 'Open, disable and reset enterprise accounts; decide applications' },
     enterprise_self: { read: 'Enterprise: view own records', report: 'Enterprise: report rectification', commit: 'Enterprise: make public quality commitments' },
+    equipment: { read: 'View special equipment (register, inspections, operators, hazards, statistics) and export it', write: 'Register and change special equipment; record inspections, hazards and operators', import: 'Import special equipment', configure: 'Maintain equipment categories, inspection intervals and the tier model', operator_pii: 'See operators’ full ID numbers (audited)' },
   },
   permGroup: {
     system: 'System',
@@ -155,6 +156,7 @@ const enUS: Messages = {
     licences: 'Licences',
     inspections: 'Random inspections',
     enterprise_self: 'Enterprise self-service',
+    equipment: 'Special equipment',
   },
   enterpriseStatus: {
     active: 'Active',

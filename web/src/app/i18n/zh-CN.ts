@@ -146,6 +146,7 @@ const zhCN = {
     draw: { audit: '查看抽取审计记录（含分层类别与全部候选对象）' },
     enterprise_account: { read: '查看企业账号及申请', write: '开设、停用、重置企业账号，审核账号申请' },
     enterprise_self: { read: '企业端：查看本企业的记录', report: '企业端：报送整改情况', commit: '企业端：作出质量安全公开承诺' },
+    equipment: { read: '查看特种设备（台账、检验、作业人员、隐患、统计）并导出', write: '登记、变更特种设备，登记检验、隐患和作业人员', import: '批量导入特种设备', configure: '维护设备类别目录、检验周期规则和分级模型', operator_pii: '查看作业人员完整身份证号（记入审计）' },
   },
   permGroup: {
     system: '系统管理',
@@ -153,6 +154,7 @@ const zhCN = {
     licences: '许可证',
     inspections: '双随机抽查',
     enterprise_self: '企业端',
+    equipment: '特种设备',
   },
   enterpriseStatus: {
     active: '存续/在业',

@@ -9,6 +9,7 @@ import { authModule } from '../../modules/auth';
 import { calendarModule } from '../../modules/calendar';
 import { enterpriseSelfModule } from '../../modules/enterprise-self';
 import { enterprisesModule } from '../../modules/enterprises';
+import { equipmentModule } from '../../modules/equipment';
 import { homeModule } from '../../modules/home';
 import { inspectionsModule } from '../../modules/inspections';
 import { licencesModule } from '../../modules/licences';
@@ -31,6 +32,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   accountsModule,
   licencesModule,
   inspectionsModule,
+  equipmentModule,
   regionsModule,
   orgsModule,
   usersModule,
