@@ -104,6 +104,12 @@ const RULES: Record<string, Rule> = {
   'POST /api/commitments': { rule: 'elsewhere', test: 'commitments/commitments.api.test.ts' },
   'POST /api/commitments/:id/withdraw': { rule: 'elsewhere', test: 'commitments/commitments.api.test.ts' },
   'POST /api/rectification-orders/:id/report': { rule: 'elsewhere', test: 'inspections/tasks/enterprise-tasks.api.test.ts', other: (o) => `/api/rectification-orders/${o.orderId}/report` },
+  // Special equipment, registry: the list holds its own units; a unit of its own 200 and another's 404 in equipment/registry/registry.api.test.ts.
+  'GET /api/equipment': { rule: 'own', usccOf: (i) => i.userUscc, otherQuery: (o) => `userUscc=${o.uscc}` },
+  'GET /api/equipment/:id': { rule: 'elsewhere', test: 'equipment/registry/registry.api.test.ts' },
+  'GET /api/equipment/:id/history': { rule: 'elsewhere', test: 'equipment/registry/registry.api.test.ts' },
+  'GET /api/equipment-categories': { rule: 'own', usccOf: () => undefined },
+  'GET /api/public/equipment/:registrationNo': publicRoute,
 };
 
 /** Every other route of the API is staff-only: listed here by name, so that a new route needs a decision. */
@@ -136,6 +142,8 @@ const STAFF_ONLY = [
   'DELETE /api/inspection-tasks/:id/photos/:photoId', 'POST /api/inspection-tasks/:id/rectification-orders', 'POST /api/rectification-orders/:id/recheck',
 ];
 for (const key of STAFF_ONLY) RULES[key] = forbidden;
+// Special equipment, registry: staff only.
+for (const key of ['POST /api/equipment', 'PATCH /api/equipment/:id', 'POST /api/equipment/:id/transitions', 'POST /api/equipment/import', 'GET /api/equipment/import/template', 'GET /api/equipment/export', 'POST /api/equipment-categories', 'PATCH /api/equipment-categories/:code']) RULES[key] = forbidden;
 // The licence exit's investigation is any signed-in user's route, checked in the service (the assigned investigator only).
 RULES['POST /api/licence-exits/:id/investigation'] = { rule: 'closed', body: { findings: '企业自行填写', justifiedReason: true } };
 

@@ -71,6 +71,9 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/my/draws': () => [],
   '/api/commitments': (f) => ['', `uscc=${f.uscc}`, 'active=true'],
   '/api/commitment-templates': () => [''],
+  '/api/equipment': () => ['', 'category=3000', 'sort=nextInspectionDue'],
+  '/api/equipment-categories': () => [''],
+  '/api/equipment/:id/history': () => [], // walked in equipment/registry/registry.api.test.ts (a unit's id, not a plan's)
 };
 
 /** `{ items, total }` answers whose total counts something else than the items (the preview's: objects per stratum). */
