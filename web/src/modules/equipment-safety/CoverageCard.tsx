@@ -17,7 +17,7 @@ export function CoverageCard({ uscc, linkUnits = true }: { uscc: string; linkUni
       title={t('eqs.coverageTitle')}
       loading={loading && !data}
       data-testid="operator-coverage"
-      extra={data && <Typography.Text type="secondary">{t('eqs.coverageCount', { covered: data.covered, needed: data.needed })}</Typography.Text>}
+      extra={data && <Typography.Text type="secondary">{t('eqs.coverageCount', { covered: data.covered, needed: data.needing })}</Typography.Text>}
     >
       {error ? (
         <Typography.Text type="secondary">{t('eqs.notAvailable')}</Typography.Text>
@@ -27,16 +27,22 @@ export function CoverageCard({ uscc, linkUnits = true }: { uscc: string; linkUni
             <RateFigure rate={data.rate} />
             <Table<Coverage['units'][number]>
               size="small"
-              rowKey="equipmentId"
+              rowKey="id"
               pagination={data.units.length > 10 ? { pageSize: 10, size: 'small' } : false}
               dataSource={data.units}
               scroll={{ x: 'max-content' }}
               columns={[
-                { title: t('eqs.equipmentCode'), dataIndex: 'equipmentCode', render: (v: string, u) => (linkUnits ? <Link to={unitPath(u.equipmentId)}>{v}</Link> : v) },
+                { title: t('eqs.equipmentCode'), dataIndex: 'equipmentCode', render: (v: string, u) => (linkUnits ? <Link to={unitPath(u.id)}>{v}</Link> : v) },
+                { title: t('eqs.category'), dataIndex: 'categoryName' },
                 { title: t('eqs.workItemsNeeded'), dataIndex: 'workItems', render: (v: string[]) => v.map((w) => workItems.nameOf(w)).join(t('common.listSeparator')) },
-                { title: t('eqs.certified'), dataIndex: 'covered', render: (v: boolean, u) => (v ? <Tag color="green">{u.operators?.join(t('common.listSeparator')) || t('common.yes')}</Tag> : <Tag color="red">{t('eqs.noCertified')}</Tag>) },
+                { title: t('eqs.certified'), dataIndex: 'covered', render: (v: boolean) => (v ? <Tag color="green">{t('eqs.hasCertified')}</Tag> : <Tag color="red">{t('eqs.noCertified')}</Tag>) },
               ]}
             />
+            {data.expiring.length > 0 && (
+              <Typography.Text type="warning" data-testid="coverage-expiring">
+                {t('eqs.expiringSoon', { list: data.expiring.map((c) => `${c.operatorName} ${c.workItem}（${c.expiresOn}）`).join(t('common.listSeparator')) })}
+              </Typography.Text>
+            )}
           </Space>
         )
       )}

@@ -80,11 +80,30 @@ export function EmergencyFormModal({ open, onClose, onSaved, askUscc }: { open: 
   );
 }
 
-/** The files of a plan or drill record, as download links. */
+/** The files of a plan or drill record: their count, opened as download links on demand. */
 export function EmergencyFiles({ record }: { record: EmergencyRecord }) {
+  const { t } = useTranslation();
+  const [files, setFiles] = useState<{ id: string; fileName: string }[] | null>(null);
+  const notifyError = useNotifyError();
+  if (!record.files) return <span>—</span>;
+  if (!files)
+    return (
+      <Button
+        type="link"
+        size="small"
+        icon={<PaperClipOutlined />}
+        style={{ padding: 0 }}
+        onClick={(e) => {
+          e.preventDefault();
+          eqApi.emergencyRecord(record.id).then((r) => setFiles(r.attachments ?? []), notifyError);
+        }}
+      >
+        {t('eqs.filesN', { count: record.files })}
+      </Button>
+    );
   return (
     <Space direction="vertical" size={0}>
-      {(record.files ?? []).map((f) => (
+      {files.map((f) => (
         <a key={f.id} href={eqApi.emergencyFileUrl(record.id, f.id)} download style={{ wordBreak: 'break-all' }}>
           <PaperClipOutlined /> {f.fileName}
         </a>
@@ -92,4 +111,3 @@ export function EmergencyFiles({ record }: { record: EmergencyRecord }) {
     </Space>
   );
 }
-

@@ -37,16 +37,20 @@ export function ExamDetailPage() {
   const { message } = App.useApp();
   const workItems = useWorkItems();
   const { data: exam, loading, error, reload } = useAsync(() => eqApi.exam(id), id);
+  const list = useAsync(() => eqApi.candidates(id), id);
+  const refresh = () => {
+    reload();
+    list.reload();
+  };
   const [adding, setAdding] = useState(false);
   const [entering, setEntering] = useState<ExamCandidate | null>(null);
   if (!exam) return <DetailPending error={error} loading={loading} />;
   const writable = can('equipment.write');
-  const candidates = exam.candidates ?? [];
-  const decided = candidates.filter((c) => c.passed !== null);
-  const rate = decided.length ? decided.filter((c) => c.passed).length / decided.length : null;
+  const candidates = list.data?.items ?? [];
 
   const columns: TableColumnsType<ExamCandidate> = [
-    { title: t('eqs.opName'), dataIndex: 'operatorName', render: (v: string | undefined, c) => <Link to={operatorPath(c.operatorId)}>{v ?? c.operatorId}</Link> },
+    { title: t('eqs.opName'), dataIndex: 'operatorName', render: (v: string, c) => <Link to={operatorPath(c.operatorId)}>{v}</Link> },
+    { title: t('eqs.idNumber'), dataIndex: 'idNumber', responsive: ['lg'] },
     { title: t('eqs.workItem'), dataIndex: 'workItem', render: (v: string) => workItems.nameOf(v) },
     { title: t('eqs.theoryScore'), dataIndex: 'theoryScore', render: (v: number | null) => v ?? '—' },
     { title: t('eqs.practicalScore'), dataIndex: 'practicalScore', render: (v: number | null) => v ?? '—' },
@@ -70,12 +74,12 @@ export function ExamDetailPage() {
             { key: 'inst', label: t('eqs.institution'), children: exam.institutionName ?? exam.institutionUscc },
             { key: 'items', label: t('eqs.workItems'), children: exam.workItems.map((w) => workItems.nameOf(w)).join(t('common.listSeparator')) },
             { key: 'hours', label: t('eqs.trainingHours'), children: exam.trainingHours ?? '—' },
-            { key: 'rate', label: t('eqs.passRate'), children: <span data-testid="exam-pass-rate">{percent(rate)} ({decided.filter((c) => c.passed).length}/{decided.length})</span> },
+            { key: 'rate', label: t('eqs.passRate'), children: <span data-testid="exam-pass-rate">{percent(exam.passRate)} ({exam.passed}/{exam.decided}；{t('eqs.candidatesN', { count: exam.candidates })})</span> },
           ]}
         />
       </Card>
       <Card title={t('eqs.candidates')} size="small" extra={writable && <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('eqs.candidateAdd')}</Button>}>
-        <Table<ExamCandidate> size="small" rowKey="id" columns={columns} dataSource={candidates} pagination={candidates.length > 50 ? { pageSize: 50 } : false} scroll={{ x: 'max-content' }} />
+        <Table<ExamCandidate> size="small" rowKey="id" loading={list.loading} columns={columns} dataSource={candidates} pagination={candidates.length > 50 ? { pageSize: 50 } : false} scroll={{ x: 'max-content' }} />
       </Card>
       <FormModal<{ operatorId: string; workItem: string }>
         open={adding}
@@ -84,7 +88,7 @@ export function ExamDetailPage() {
         onClose={() => setAdding(false)}
         onSubmit={async (v) => {
           await eqApi.addCandidate(exam.id, v);
-          reload();
+          refresh();
         }}
       >
         <Form.Item name="operatorId" label={t('eqs.opName')} rules={[{ required: true, message: t('common.selectRequired', { field: t('eqs.opName') }) }]}>
@@ -103,7 +107,7 @@ export function ExamDetailPage() {
           if (!entering) return;
           const saved = await eqApi.recordResult(exam.id, entering.id, { theoryScore: v.theoryScore ?? null, practicalScore: v.practicalScore ?? null });
           if (saved.passed) void message.success(t('eqs.passIssued'));
-          reload();
+          refresh();
         }}
       >
         <Form.Item name="theoryScore" label={t('eqs.theoryScore')} extra={t('eqs.passMark')}>

@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../app/auth/AuthContext';
 import { FormModal } from '../../app/components/FormModal';
-import { formatDate } from '../../app/format';
+import { formatDate, todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { ListPage } from '../../app/list/ListPage';
-import { eqApi, type ExamSession, type PassRate } from './equipmentSafety.api';
+import { eqApi, type ExamSession, type ExamStats } from './equipmentSafety.api';
 import { percent } from './labels';
 import { useWorkItems } from './useWorkItems';
 
@@ -30,15 +30,16 @@ export function ExamListPage() {
   const navigate = useNavigate();
   const workItems = useWorkItems();
   const [creating, setCreating] = useState(false);
-  const rates = useAsync(() => eqApi.passRates({ pageSize: 100 }));
+  const [year, setYear] = useState(todayInChina().year());
+  const stats = useAsync(() => eqApi.examStats(year), year);
 
   const columns: TableColumnsType<ExamSession> = [
     { title: t('eqs.heldOn'), dataIndex: 'heldOn', render: (v: string, s) => <Link to={examPath(s.id)}>{formatDate(v)}</Link> },
     { title: t('eqs.place'), dataIndex: 'place' },
     { title: t('eqs.institution'), dataIndex: 'institutionName', render: (v: string | null | undefined, s) => v ?? s.institutionUscc, responsive: ['md'] },
     { title: t('eqs.workItems'), dataIndex: 'workItems', render: (v: string[]) => v.map((w) => workItems.nameOf(w)).join(t('common.listSeparator')), responsive: ['lg'] },
-    { title: t('eqs.candidates'), dataIndex: 'candidateCount', render: (v?: number) => v ?? '—' },
-    { title: t('eqs.passRate'), dataIndex: 'passRate', render: (v?: number | null) => percent(v) },
+    { title: t('eqs.candidates'), dataIndex: 'candidates' },
+    { title: t('eqs.passRate'), dataIndex: 'passRate', render: (v: number | null, s) => `${percent(v)}（${s.passed}/${s.decided}）` },
   ];
 
   return (
@@ -54,8 +55,8 @@ export function ExamListPage() {
             <Form.Item name="institutionUscc" label={t('eqs.institutionUscc')}>
               <Input allowClear style={{ width: 200 }} />
             </Form.Item>
-            <Form.Item name="workItem" label={t('eqs.workItem')}>
-              <Select allowClear showSearch optionFilterProp="label" options={workItems.options} style={{ width: 200 }} />
+            <Form.Item name="year" label={t('eqs.year')}>
+              <InputNumber min={2000} max={2100} style={{ width: 100 }} />
             </Form.Item>
           </>
         }
@@ -67,12 +68,21 @@ export function ExamListPage() {
           )
         }
       />
-      <Card title={t('eqs.passRateByInstitution')} size="small">
-        <Table<PassRate>
+      <Card
+        title={t('eqs.passRateByInstitution')}
+        size="small"
+        extra={<InputNumber aria-label={t('eqs.year')} addonBefore={t('eqs.year')} min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} style={{ width: 150 }} />}
+      >
+        {stats.data && (
+          <Typography.Paragraph data-testid="exam-total-rate">
+            {t('eqs.passRateTotal', { rate: percent(stats.data.total.passRate), passed: stats.data.total.passed, decided: stats.data.total.decided })}
+          </Typography.Paragraph>
+        )}
+        <Table<ExamStats['institutions'][number]>
           size="small"
           rowKey="institutionUscc"
-          loading={rates.loading}
-          dataSource={rates.data?.items ?? []}
+          loading={stats.loading}
+          dataSource={stats.data?.institutions ?? []}
           pagination={false}
           scroll={{ x: 'max-content' }}
           columns={[
@@ -80,7 +90,7 @@ export function ExamListPage() {
             { title: t('eqs.sessions'), dataIndex: 'sessions' },
             { title: t('eqs.candidates'), dataIndex: 'candidates' },
             { title: t('eqs.passedCount'), dataIndex: 'passed' },
-            { title: t('eqs.passRate'), dataIndex: 'rate', render: (v: number | null) => percent(v) },
+            { title: t('eqs.passRate'), dataIndex: 'passRate', render: (v: number | null) => percent(v) },
           ]}
         />
       </Card>

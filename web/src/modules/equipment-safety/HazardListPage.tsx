@@ -22,6 +22,12 @@ interface HazardValues {
   correctionDueOn: Dayjs;
 }
 
+/** The state filter as the server's filters: open → status=open, overdue → overdue=true, corrected → status=closed. */
+export const hazardQuery = ({ state, ...rest }: Record<string, unknown>) => ({
+  ...rest,
+  ...(state === 'open' ? { status: 'open' } : state === 'corrected' ? { status: 'closed' } : state === 'overdue' ? { overdue: true } : {}),
+});
+
 /** 隐患: every hazard in the user's scope, filtered by source, level, open/overdue, region and year. */
 export function HazardListPage() {
   const { t } = useTranslation();
@@ -48,6 +54,7 @@ export function HazardListPage() {
         fetch={eqApi.hazards}
         columns={columns}
         rowKey="id"
+        toQuery={hazardQuery}
         tableProps={{ scroll: { x: 'max-content' } }}
         filters={
           <>

@@ -27,7 +27,7 @@ export const noticePath = (id: string) => `/equipment/notices/${encodeURICompone
 function HazardPicker({ regionCode, value, onChange }: { regionCode?: string; value?: string[]; onChange?: (v: string[]) => void }) {
   const { t } = useTranslation();
   const { data, loading } = useAsync(
-    async () => (regionCode ? eqApi.hazards({ regionCode, source: 'supervision', state: 'open', pageSize: 200 }) : { items: [], total: 0 }),
+    async () => (regionCode ? eqApi.hazards({ regionCode, source: 'supervision', status: 'open', pageSize: 200 }) : { items: [], total: 0 }),
     regionCode ?? '',
   );
   return (

@@ -118,7 +118,7 @@ export function OperatorDetailPage() {
         title={t('eqs.certAdd')}
         onClose={() => setAction(null)}
         onSubmit={async (v) => {
-          await eqApi.addCertificate(op.id, certInput(v));
+          await eqApi.addCertificate(op, certInput(v));
           done();
         }}
       >
@@ -131,7 +131,7 @@ export function OperatorDetailPage() {
         onStale={reload}
         onSubmit={async (v) => {
           if (action?.kind !== 'renew') return;
-          await eqApi.renewCertificate(action.cert, { issuedOn: v.issuedOn.format('YYYY-MM-DD'), ...(v.expiresOn ? { expiresOn: v.expiresOn.format('YYYY-MM-DD') } : {}), ...(v.certificateNo?.trim() ? { certificateNo: v.certificateNo.trim() } : {}) });
+          await eqApi.renewCertificate(op, action.cert, { issuedOn: v.issuedOn.format('YYYY-MM-DD'), ...(v.expiresOn ? { expiresOn: v.expiresOn.format('YYYY-MM-DD') } : {}), ...(v.certificateNo?.trim() ? { certificateNo: v.certificateNo.trim() } : {}) });
           done();
         }}
       >
@@ -152,7 +152,7 @@ export function OperatorDetailPage() {
         onStale={reload}
         onSubmit={async (v) => {
           if (action?.kind !== 'review') return;
-          await eqApi.reviewCertificate(action.cert, { reviewedOn: v.reviewedOn.format('YYYY-MM-DD') });
+          await eqApi.reviewCertificate(op, action.cert, { reviewedOn: v.reviewedOn.format('YYYY-MM-DD') });
           done();
         }}
       >
@@ -168,7 +168,7 @@ export function OperatorDetailPage() {
         onStale={reload}
         onSubmit={async (v) => {
           if (action?.kind !== 'revoke') return;
-          await eqApi.revokeCertificate(action.cert, { revokedOn: v.revokedOn.format('YYYY-MM-DD'), reason: v.reason.trim() });
+          await eqApi.revokeCertificate(op, action.cert, { revokedOn: v.revokedOn.format('YYYY-MM-DD'), reason: v.reason.trim() });
           done();
         }}
       >

@@ -47,14 +47,9 @@ export function SelfCorrectionPage() {
       { replace: true },
     );
 
-  const top = Math.min(...regions.regions.map((r) => r.level));
-  const children = regions.regions.filter((r) => (regionCode ? r.parentCode === regionCode : r.level === top));
-  const childKey = children.map((r) => r.code).join(',');
   const overall = useAsync(() => eqApi.selfCorrection({ year, ...(regionCode ? { regionCode } : {}) }), `${year}|${regionCode}`);
-  const rows = useAsync(
-    async (): Promise<Row[]> => Promise.all(children.map(async (r) => ({ ...(await eqApi.selfCorrection({ year, regionCode: r.code })), code: r.code, name: r.name }))),
-    `${year}|${childKey}`,
-  );
+  const counties = useAsync(() => eqApi.selfCorrectionByCounty({ year, ...(regionCode ? { regionCode } : {}) }), `${year}|${regionCode}`);
+  const rows: Row[] = (counties.data?.items ?? []).map((r) => ({ ...r, code: r.regionCode, name: regions.nameOf(r.regionCode) }));
   const enterprise = useAsync(async () => (uscc ? eqApi.selfCorrection({ year, userUscc: uscc }) : null), `${year}|${uscc}`);
 
   return (
@@ -71,17 +66,16 @@ export function SelfCorrectionPage() {
         <Typography.Paragraph type="secondary">{t('eqs.scExplain')}</Typography.Paragraph>
         {overall.data && <Figure figure={overall.data} testId="sc-overall" />}
       </Card>
-      {children.length > 0 && (
-        <Card title={t('eqs.scByRegion')} size="small">
+      {rows.length > 0 && (
+        <Card title={t('eqs.scByCounty')} size="small">
           <Table<Row>
             size="small"
             rowKey="code"
-            loading={rows.loading}
-            dataSource={rows.data ?? []}
+            loading={counties.loading}
+            dataSource={rows}
             pagination={false}
             scroll={{ x: 'max-content' }}
-            onRow={(r) => ({ onClick: () => set('regionCode', r.code), style: { cursor: 'pointer' } })}
-            columns={[
+                        columns={[
               { title: t('eqs.region'), dataIndex: 'name' },
               { title: t('eqs.scFound'), dataIndex: 'found' },
               { title: t('eqs.scDue'), dataIndex: 'due' },

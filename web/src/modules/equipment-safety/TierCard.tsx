@@ -1,4 +1,8 @@
-import { Card, Space, Statistic, Table, Typography } from 'antd';
+import { App, Button, Card, Space, Statistic, Table, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useAuth } from '../../app/auth/AuthContext';
+import { useNotifyError } from '../../app/errors';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
@@ -8,10 +12,30 @@ import { TierTag } from './labels';
 /** 分级: a user unit's tier (A low … D high risk), score and the reasons behind every point. */
 export function TierCard({ uscc }: { uscc: string }) {
   const { t } = useTranslation();
-  const { data, loading, error } = useAsync(() => eqApi.tier(uscc), uscc);
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const loaded = useAsync(() => eqApi.tier(uscc), uscc);
+  const [fresh, setFresh] = useState<TierResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const data = fresh ?? loaded.data;
+  const { loading, error } = loaded;
+  const recompute = async () => {
+    setBusy(true);
+    try {
+      setFresh(await eqApi.recomputeTier(uscc));
+      void message.success(t('eqs.tierRecomputed'));
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <Card size="small" title={t('eqs.tierTitle')} loading={loading && !data} data-testid="tier-card">
-      {error ? (
+    <Card size="small" title={t('eqs.tierTitle')} loading={loading && !data} data-testid="tier-card"
+      extra={can('equipment.write') && <Button size="small" icon={<ReloadOutlined />} loading={busy} onClick={() => void recompute()}>{t('eqs.tierRecompute')}</Button>}
+    >
+      {error && !data ? (
         <Typography.Text type="secondary">{t('eqs.notAvailable')}</Typography.Text>
       ) : (
         data && (

@@ -44,11 +44,24 @@ export interface Certificate {
   expiresOn: string;
   reviewDates?: string[];
   revokedOn?: string | null;
-  version?: number;
-  /** On the expiring list: whose certificate it is. */
-  operatorName?: string;
-  employerUscc?: string;
-  employerName?: string;
+  /** Today valid: not revoked, issued, not expired. */
+  valid?: boolean;
+}
+
+/** A certificate on the expiring list, with whose it is. */
+export interface ExpiringCertificate {
+  id: string;
+  operatorId: string;
+  operatorName: string;
+  idNumber: string;
+  employerUscc: string;
+  employerName: string | null;
+  workItem: string;
+  workItemName: string;
+  certificateNo: string;
+  issuedOn: string;
+  expiresOn: string;
+  daysLeft: number;
 }
 
 export interface Operator {
@@ -85,11 +98,13 @@ export interface WorkItem {
 
 /** 持证上岗率 of a user unit: its units that need a certified operator and whether each has one. */
 export interface Coverage {
-  userUscc: string;
-  needed: number;
+  uscc: string;
+  name: string;
+  needing: number;
   covered: number;
   rate: number | null;
-  units: { equipmentId: string; equipmentCode: string; category: string; workItems: string[]; covered: boolean; operators?: string[] }[];
+  units: { id: string; equipmentCode: string; registrationNo: string | null; category: string; categoryName: string; workItems: string[]; covered: boolean }[];
+  expiring: ExpiringCertificate[];
 }
 
 export interface ExamSession {
@@ -101,11 +116,10 @@ export interface ExamSession {
   workItems: string[];
   trainingHours: number | null;
   regionCode: string;
-  candidates?: ExamCandidate[];
-  candidateCount?: number;
-  passed?: number;
-  decided?: number;
-  passRate?: number | null;
+  candidates: number;
+  decided: number;
+  passed: number;
+  passRate: number | null;
   version: number;
 }
 
@@ -122,14 +136,17 @@ export interface ExamCandidate {
   certificateNo?: string | null;
 }
 
-export interface PassRate {
-  institutionUscc: string;
-  institutionName?: string | null;
-  sessions: number;
+interface Rates {
   candidates: number;
   decided: number;
   passed: number;
-  rate: number | null;
+  passRate: number | null;
+}
+export interface ExamStats {
+  year: number;
+  sessions: (Rates & { sessionId: string; heldOn: string; place: string; institutionUscc: string; institutionName: string | null })[];
+  institutions: (Rates & { institutionUscc: string; institutionName: string | null; sessions: number })[];
+  total: Rates;
 }
 
 export interface EmergencyRecord {
@@ -143,7 +160,9 @@ export interface EmergencyRecord {
   participants: number | null;
   note: string | null;
   createdByName: string;
-  files?: { id: string; fileName: string }[];
+  /** The number of attachments (the list); the detail lists them as `attachments`. */
+  files: number;
+  attachments?: { id: string; fileName: string }[];
 }
 
 export type HazardSource = 'self_inspection' | 'supervision' | 'complaint' | 'periodic_inspection';
@@ -166,7 +185,10 @@ export interface Hazard {
   correctedOn: string | null;
   correctionNote: string | null;
   correctedByKind?: 'enterprise' | 'staff' | null;
-  overdue?: boolean;
+  status: 'open' | 'closed';
+  overdue: boolean;
+  correctedOnTime: boolean | null;
+  selfInspectionId?: string | null;
   noticeId?: string | null;
   countyClosedOn?: string | null;
   countyClosedNote?: string | null;
@@ -176,7 +198,7 @@ export interface Hazard {
 
 export interface HazardInput {
   equipmentId?: string;
-  userUscc: string;
+  userUscc?: string;
   source: HazardSource;
   foundOn: string;
   description: string;
@@ -192,6 +214,7 @@ export interface SelfInspectionInput {
 }
 
 export interface SelfCorrection {
+  year?: number;
   found: number;
   due: number;
   correctedOnTime: number;
@@ -227,6 +250,7 @@ export interface NoticeInput {
 
 export type Tier = 'A' | 'B' | 'C' | 'D';
 export interface TierResult {
+  userUscc?: string;
   tier: Tier;
   score: number;
   modelVersion: number;
@@ -245,10 +269,10 @@ export interface TierModel {
 }
 
 const enc = encodeURIComponent;
-const filesForm = (fields: Record<string, string | number | undefined | null>, files: File[]) => {
+/** One attachment as multipart (the server's field `file`). */
+const fileForm = (file: File) => {
   const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== null && v !== '') form.append(k, String(v));
-  for (const f of files) form.append('files', f, f.name);
+  form.append('file', file, file.name);
   return form;
 };
 
@@ -258,45 +282,52 @@ export const eqApi = {
   unit: (id: string) => api.get<Unit>(`/api/equipment/${enc(id)}`),
 
   // operators
-  workItems: () => api.get<ListResult<WorkItem>>('/api/operator-work-items', { pageSize: 500 }),
+  workItems: () => api.get<ListResult<WorkItem>>('/api/operator-work-items'),
   operators: (q: PageQuery & Record<string, unknown>) => api.get<ListResult<Operator>>('/api/equipment-operators', q),
   operator: (id: string, reveal = false) => api.get<Operator>(`/api/equipment-operators/${enc(id)}`, reveal ? { reveal: true } : undefined),
   createOperator: (input: OperatorInput) => api.post<Operator>('/api/equipment-operators', input),
-  addCertificate: (operatorId: string, input: CertificateInput) => api.post<Operator>(`/api/equipment-operators/${enc(operatorId)}/certificates`, input),
-  renewCertificate: (c: Certificate, input: { issuedOn: string; expiresOn?: string; certificateNo?: string }) =>
-    api.post<Certificate>(`/api/operator-certificates/${enc(c.id)}/renew`, input, c.version),
-  reviewCertificate: (c: Certificate, input: { reviewedOn: string }) => api.post<Certificate>(`/api/operator-certificates/${enc(c.id)}/review`, input, c.version),
-  revokeCertificate: (c: Certificate, input: { revokedOn: string; reason: string }) => api.post<Certificate>(`/api/operator-certificates/${enc(c.id)}/revoke`, input, c.version),
-  expiring: (q: PageQuery & Record<string, unknown>) => api.get<ListResult<Certificate>>('/api/operator-certificates', { expiringWithin: 90, ...q }),
-  coverage: (uscc: string) => api.get<Coverage>(`/api/equipment-users/${enc(uscc)}/operator-coverage`),
+  addCertificate: (op: Operator, input: CertificateInput) => api.post<Operator>(`/api/equipment-operators/${enc(op.id)}/certificates`, input, op.version),
+  renewCertificate: (op: Operator, c: Certificate, input: { issuedOn: string; expiresOn?: string; certificateNo?: string }) =>
+    api.post<Operator>(`/api/equipment-operators/${enc(op.id)}/certificates/${enc(c.id)}/renew`, input, op.version),
+  reviewCertificate: (op: Operator, c: Certificate, input: { reviewedOn: string }) => api.post<Operator>(`/api/equipment-operators/${enc(op.id)}/certificates/${enc(c.id)}/reviews`, input, op.version),
+  revokeCertificate: (op: Operator, c: Certificate, input: { revokedOn: string; reason: string }) =>
+    api.post<Operator>(`/api/equipment-operators/${enc(op.id)}/certificates/${enc(c.id)}/revoke`, input, op.version),
+  expiring: (q: PageQuery & Record<string, unknown>) => api.get<ListResult<ExpiringCertificate>>('/api/equipment-operator-certificates/expiring', { within: 90, ...q }),
+  coverage: (uscc: string) => api.get<Coverage>(`/api/equipment-users/${enc(uscc)}/operators`),
 
   // exams
-  exams: (q: PageQuery & Record<string, unknown>) => api.get<ListResult<ExamSession>>('/api/operator-exams', q),
-  exam: (id: string) => api.get<ExamSession>(`/api/operator-exams/${enc(id)}`),
-  createExam: (input: { heldOn: string; place: string; institutionUscc: string; workItems: string[]; trainingHours?: number }) => api.post<ExamSession>('/api/operator-exams', input),
-  addCandidate: (sessionId: string, input: { operatorId: string; workItem: string }) => api.post<ExamCandidate>(`/api/operator-exams/${enc(sessionId)}/candidates`, input),
-  recordResult: (sessionId: string, candidateId: string, input: { theoryScore: number | null; practicalScore: number | null; passed?: boolean }) =>
-    api.put<ExamCandidate>(`/api/operator-exams/${enc(sessionId)}/candidates/${enc(candidateId)}/result`, input),
-  passRates: (q: PageQuery & Record<string, unknown>) => api.get<ListResult<PassRate>>('/api/operator-exams/pass-rates', q),
+  exams: (q: PageQuery & Record<string, unknown>) => api.get<ListResult<ExamSession>>('/api/operator-exam-sessions', q),
+  exam: (id: string) => api.get<ExamSession>(`/api/operator-exam-sessions/${enc(id)}`),
+  candidates: (id: string) => api.get<ListResult<ExamCandidate>>(`/api/operator-exam-sessions/${enc(id)}/candidates`, { pageSize: 500 }),
+  createExam: (input: { heldOn: string; place: string; institutionUscc: string; workItems: string[]; trainingHours?: number }) => api.post<ExamSession>('/api/operator-exam-sessions', input),
+  addCandidate: (sessionId: string, input: { operatorId: string; workItem: string }) => api.post<ExamCandidate>(`/api/operator-exam-sessions/${enc(sessionId)}/candidates`, input),
+  recordResult: (sessionId: string, candidateId: string, input: { theoryScore: number | null; practicalScore: number | null }) =>
+    api.post<ExamCandidate>(`/api/operator-exam-sessions/${enc(sessionId)}/candidates/${enc(candidateId)}/result`, input),
+  examStats: (year: number) => api.get<ExamStats>('/api/operator-exam-stats', { year }),
 
-  // emergency plans and drills
-  emergency: (q: PageQuery & Record<string, unknown>) => api.get<ListResult<EmergencyRecord>>('/api/equipment-emergency', q),
-  createEmergency: (input: { userUscc?: string; kind: 'plan' | 'drill'; title: string; on: string; participants?: number; note?: string }, files: File[]) =>
-    api.postForm<EmergencyRecord>('/api/equipment-emergency', filesForm(input as Record<string, string | number | undefined>, files)),
-  emergencyFileUrl: (recordId: string, fileId: string) => `/api/equipment-emergency/${enc(recordId)}/files/${enc(fileId)}`,
+  // emergency plans and drills (the record first, then each file)
+  emergency: (q: PageQuery & Record<string, unknown>) => api.get<ListResult<EmergencyRecord>>('/api/equipment-emergency-records', q),
+  emergencyRecord: (id: string) => api.get<EmergencyRecord>(`/api/equipment-emergency-records/${enc(id)}`),
+  createEmergency: async (input: { userUscc?: string; kind: 'plan' | 'drill'; title: string; on: string; participants?: number; note?: string }, files: File[]) => {
+    const record = await api.post<EmergencyRecord>('/api/equipment-emergency-records', input);
+    for (const file of files) await api.postForm(`/api/equipment-emergency-records/${enc(record.id)}/files`, fileForm(file));
+    return record;
+  },
+  emergencyFileUrl: (recordId: string, fileId: string) => `/api/equipment-emergency-records/${enc(recordId)}/files/${enc(fileId)}`,
 
   // hazards and self-correction
   hazards: (q: PageQuery & Record<string, unknown>) => api.get<ListResult<Hazard>>('/api/equipment-hazards', q),
   hazard: (id: string) => api.get<Hazard>(`/api/equipment-hazards/${enc(id)}`),
   createHazard: (input: HazardInput) => api.post<Hazard>('/api/equipment-hazards', input),
-  /** The correction; with evidence files it goes as multipart (same fields). */
-  correct: (h: Hazard, input: { correctedOn: string; note: string }, files: File[] = []) =>
-    files.length
-      ? api.postForm<Hazard>(`/api/equipment-hazards/${enc(h.id)}/correct`, filesForm(input, files))
-      : api.post<Hazard>(`/api/equipment-hazards/${enc(h.id)}/correct`, input, h.version),
+  /** The correction: each evidence file first (an enterprise account must send at least one), then the correction. */
+  correct: async (h: Hazard, input: { correctedOn: string; note: string }, files: File[] = []) => {
+    for (const file of files) await api.postForm(`/api/equipment-hazards/${enc(h.id)}/files`, fileForm(file));
+    return api.post<Hazard>(`/api/equipment-hazards/${enc(h.id)}/correct`, input);
+  },
   hazardFileUrl: (hazardId: string, fileId: string) => `/api/equipment-hazards/${enc(hazardId)}/files/${enc(fileId)}`,
   selfInspection: (input: SelfInspectionInput) => api.post<{ id: string; hazards: Hazard[] }>('/api/equipment-self-inspections', input),
   selfCorrection: (q: { regionCode?: string; year?: number; userUscc?: string }) => api.get<SelfCorrection>('/api/equipment-stats/self-correction', q),
+  selfCorrectionByCounty: (q: { regionCode?: string; year?: number }) => api.get<{ year: number; items: (SelfCorrection & { regionCode: string })[] }>('/api/equipment-stats/self-correction/by-county', q),
 
   // 暗访通报
   notices: (q: PageQuery & Record<string, unknown>) => api.get<ListResult<Notice>>('/api/equipment-notices', q),
@@ -307,7 +338,8 @@ export const eqApi = {
 
   // tiers
   tier: (uscc: string) => api.get<TierResult>(`/api/equipment-users/${enc(uscc)}/tier`),
-  tierModels: () => api.get<ListResult<TierModel>>('/api/equipment-tier-models', { pageSize: 100 }),
+  recomputeTier: (uscc: string) => api.post<TierResult>(`/api/equipment-users/${enc(uscc)}/tier/recompute`, {}),
+  tierModels: () => api.get<ListResult<TierModel> & { currentVersion: number | null }>('/api/equipment-tier-models'),
   createTierModel: (input: { effectiveFrom: string; config: Record<string, unknown>; note?: string }) => api.post<TierModel>('/api/equipment-tier-models', input),
 };
 

@@ -10,7 +10,7 @@ export const TIER_COLORS: Record<Tier, string> = { A: 'green', B: 'blue', C: 'or
 export const today = () => todayInChina().format('YYYY-MM-DD');
 
 /** Open (not corrected) and past its deadline: today (China time) after the deadline. */
-export const hazardOverdue = (h: Hazard) => h.overdue ?? (!h.correctedOn && today() > h.correctionDueOn);
+export const hazardOverdue = (h: Hazard) => h.overdue;
 
 export function TierTag({ tier }: { tier: Tier }) {
   const { t } = useTranslation();
