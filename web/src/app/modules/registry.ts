@@ -10,6 +10,7 @@ import { calendarModule } from '../../modules/calendar';
 import { enterpriseSelfModule } from '../../modules/enterprise-self';
 import { enterprisesModule } from '../../modules/enterprises';
 import { equipmentModule } from '../../modules/equipment';
+import { equipmentSafetyModule } from '../../modules/equipment-safety';
 import { homeModule } from '../../modules/home';
 import { inspectionsModule } from '../../modules/inspections';
 import { licencesModule } from '../../modules/licences';
@@ -33,6 +34,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   licencesModule,
   inspectionsModule,
   equipmentModule,
+  equipmentSafetyModule,
   regionsModule,
   orgsModule,
   usersModule,

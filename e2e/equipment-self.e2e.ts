@@ -1,0 +1,129 @@
+/**
+ * Issue 16 (特种设备, 企业端) on a phone: an enterprise account opens its special equipment from its
+ * home page, reports a self-inspection with a hazard of its elevator, then the hazard's correction
+ * with a photo; the county officer sees the hazard corrected and the enterprise's self-correction
+ * rate (one earlier hazard due and corrected on time: 100 %, against the 90 % target).
+ * With E2E_SHOTS_DIR set, the pages are also photographed on a phone and a desktop.
+ */
+import { describe, expect, it } from 'vitest';
+import { ApiSession } from './support/api';
+import { choose, openPage, visible } from './support/browser';
+import { USER_PASSWORD, unique } from './support/env';
+import { chinaToday, enterpriseAccountSession, openPhonePage, shoot } from './support/enterprise-accounts';
+import { TINY_PNG } from './support/inspection-tasks';
+import { useSuite } from './support/suite';
+
+const suite = useSuite();
+const COUNTY = '320826';
+
+/** A date `days` before today in China, as YYYY-MM-DD. */
+const daysAgo = (days: number) => new Date(Date.parse(`${chinaToday()}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
+interface Hazard {
+  id: string;
+  description: string;
+  correctedOn: string | null;
+}
+
+describe('special equipment, enterprise self-inspection (issue 16)', () => {
+  it('an enterprise reports a self-inspection hazard and its correction; the officer sees it corrected and the self-correction rate', async () => {
+    const u = unique();
+    const bureau = await suite.admin.countyBureau(COUNTY);
+    const officerUser = await suite.admin.createUser({ username: `eqoff${u}`, password: USER_PASSWORD, displayName: `特设科员${u.slice(-4)}`, orgId: bureau.id, roles: ['county_officer'] });
+    const officer = await ApiSession.login(officerUser.username, USER_PASSWORD);
+    const enterprise = await suite.admin.createEnterprise({ name: `电梯使用${u}有限公司`, regionCode: COUNTY });
+    const equipmentCode = `E2E${u}`.toUpperCase().replace(/[^0-9A-Z]/g, '');
+    const unit = await officer.post<{ id: string; equipmentCode: string }>('/api/equipment', {
+      category: '3000',
+      userUscc: enterprise.uscc,
+      regionCode: COUNTY,
+      address: '涟水县安东路 1 号商场',
+      putIntoServiceOn: '2020-05-01',
+      equipmentCode,
+      registrationNo: `梯11苏H${u}`,
+    });
+
+    // an earlier self-inspection hazard, due and corrected on time: the rate has one hazard due
+    // (found 3 days ago: the same year as today's except on 1–3 January)
+    const earlier = await officer.post<{ hazards: Hazard[] }>('/api/equipment-self-inspections', {
+      userUscc: enterprise.uscc,
+      inspectedOn: daysAgo(3),
+      hazards: [{ equipmentId: unit.id, description: '轿厢应急照明不亮', level: 'general', correctionDueOn: daysAgo(1) }],
+    });
+    await officer.post(`/api/equipment-hazards/${earlier.hazards[0]!.id}/correct`, { correctedOn: daysAgo(2), note: '已更换应急照明电池' });
+
+    const account = await enterpriseAccountSession(officer, enterprise.uscc, `qyeq${u}`);
+
+    // 1. the enterprise's home page links its special equipment: the elevator is listed
+    const { page } = await openPhonePage(suite.browser, account);
+    await page.goto('/');
+    await page.getByTestId('self-entry-equipment').click();
+    await page.waitForURL(/\/my\/equipment$/);
+    await visible(page.getByTestId('my-unit').filter({ hasText: equipmentCode }));
+    await shoot(page, 'eq-01-my-equipment');
+    await page.getByTestId('my-unit').filter({ hasText: equipmentCode }).click();
+    await visible(page.getByTestId('my-unit-detail').getByText('轿厢应急照明不亮'));
+    await shoot(page, 'eq-02-my-unit');
+
+    // 2. a self-inspection with one hazard of the elevator
+    await page.goto('/my/equipment');
+    await page.getByTestId('my-eq-self-inspection').click();
+    const form = page.getByTestId('self-inspection-form');
+    await visible(form);
+    await form.getByLabel('自查情况').fill('对全部电梯进行了月度自查');
+    const hazard = form.getByTestId('self-hazard');
+    await choose(page, hazard, '设备', equipmentCode);
+    const description = `层门门锁触点磨损${u}`;
+    await hazard.getByLabel('隐患描述').fill(description);
+    await shoot(page, 'eq-03-self-inspection');
+    const sent = page.waitForResponse((r) => r.url().endsWith('/api/equipment-self-inspections') && r.request().method() === 'POST');
+    await form.getByRole('button', { name: '报告自查结果' }).click();
+    expect((await sent).status()).toBe(201);
+    await page.waitForURL(/\/my\/equipment\/hazards$/);
+    const row = page.getByTestId('my-hazard').filter({ hasText: description });
+    await visible(row.getByText('待整改'));
+    await shoot(page, 'eq-04-my-hazards');
+
+    // 3. its correction, with a photo as evidence
+    await row.click();
+    const detail = page.getByTestId('my-hazard-detail');
+    await visible(detail.getByText(description));
+    await detail.getByRole('button', { name: '报告整改' }).click();
+    const correction = page.getByTestId('correction-form');
+    await correction.getByLabel('整改情况').fill('已更换层门门锁触点并试运行正常');
+    await correction.locator('input[type=file]').setInputFiles({ name: '门锁更换.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await visible(correction.getByText('门锁更换.png'));
+    await shoot(page, 'eq-05-correction-form');
+    const corrected = page.waitForResponse((r) => r.url().endsWith('/correct') && r.request().method() === 'POST');
+    await correction.getByRole('button', { name: '报告整改' }).click();
+    expect((await corrected).status()).toBe(200);
+    await visible(detail.getByTestId('hazard-state').getByText('已整改'));
+    await visible(detail.getByRole('link', { name: /门锁更换\.png/ }));
+    await shoot(page, 'eq-06-corrected');
+
+    // 4. the county officer: the hazard is corrected, with the enterprise's evidence
+    const desk = await openPage(suite.browser, officer);
+    const op = desk.page;
+    await op.setViewportSize({ width: 1366, height: 900 });
+    await op.goto(`/equipment/hazards?userUscc=${enterprise.uscc}`);
+    const officerRow = op.locator('.ant-table-row').filter({ hasText: description });
+    await visible(officerRow.getByText('已整改'));
+    await shoot(op, 'eq-07-officer-hazards');
+    await officerRow.getByRole('link').first().click();
+    const facts = op.getByTestId('hazard-facts');
+    await visible(facts.getByText('已更换层门门锁触点并试运行正常'));
+    expect(await facts.getByTestId('hazard-corrected-on').innerText()).toBe(chinaToday());
+    await visible(facts.getByText('企业'));
+    await visible(facts.getByRole('link', { name: /门锁更换\.png/ }));
+    await shoot(op, 'eq-08-officer-hazard');
+
+    // 5. the self-correction rate of the enterprise this year: 2 found, 1 due, corrected on time — 100 %, meets 90 %
+    await op.goto(`/equipment/self-correction?uscc=${enterprise.uscc}`);
+    const figure = op.getByTestId('sc-enterprise');
+    await visible(figure.getByTestId('sc-rate').getByText('100.0%'));
+    await visible(figure.getByText('达到 90.0% 目标'));
+    await shoot(op, 'eq-09-self-correction');
+    const rate = await officer.get<{ found: number; due: number; correctedOnTime: number; rate: number }>(`/api/equipment-stats/self-correction?userUscc=${enterprise.uscc}`);
+    expect(rate).toMatchObject({ found: 2, due: 1, correctedOnTime: 1, rate: 1 });
+  });
+});
