@@ -83,7 +83,8 @@ export const equipmentUnits = pgTable(
     index().on(t.regionCode, t.category),
     // The due list: units in use by due date (a county's first page walks this and filters the region).
     index('equipment_units_due_in_use').on(t.nextInspectionDue, t.id).where(sql`status = 'in_use'`),
-    index('equipment_units_region_due').on(t.regionCode, t.nextInspectionDue).where(sql`status = 'in_use'`),
+    // A county's due list: its page in index order (the id breaks ties of a due date), its total an index-only scan.
+    index('equipment_units_region_due').on(t.regionCode, t.nextInspectionDue, t.id).where(sql`status = 'in_use'`),
   ],
 );
 

@@ -1,0 +1,2 @@
+DROP INDEX "equipment_units_region_due";--> statement-breakpoint
+CREATE INDEX "equipment_units_region_due" ON "equipment_units" USING btree ("region_code","next_inspection_due","id") WHERE status = 'in_use';
