@@ -110,6 +110,18 @@ const RULES: Record<string, Rule> = {
   'GET /api/equipment/:id/history': { rule: 'elsewhere', test: 'equipment/registry/registry.api.test.ts' },
   'GET /api/equipment-categories': { rule: 'own', usccOf: () => undefined },
   'GET /api/public/equipment/:registrationNo': publicRoute,
+  // Special equipment, operators: its own operators (masked), certificates, coverage and emergency records; details, the
+  // reveal (403) and the emergency writes in equipment/operators/operators.api.test.ts.
+  'GET /api/operator-work-items': { rule: 'own', usccOf: () => undefined },
+  'GET /api/equipment-operators': { rule: 'own', usccOf: (i) => i.employerUscc, otherQuery: (o) => `employerUscc=${o.uscc}` },
+  'GET /api/equipment-operators/:id': { rule: 'elsewhere', test: 'equipment/operators/operators.api.test.ts' },
+  'GET /api/equipment-operator-certificates/expiring': { rule: 'own', usccOf: (i) => i.employerUscc, otherQuery: (o) => `employerUscc=${o.uscc}` },
+  'GET /api/equipment-users/:uscc/operators': detail((r) => `/api/equipment-users/${r.uscc}/operators`),
+  'GET /api/equipment-emergency-records': { rule: 'own', usccOf: (i) => i.userUscc, otherQuery: (o) => `userUscc=${o.uscc}` },
+  'POST /api/equipment-emergency-records': { rule: 'elsewhere', test: 'equipment/operators/operators.api.test.ts' },
+  'GET /api/equipment-emergency-records/:id': { rule: 'elsewhere', test: 'equipment/operators/operators.api.test.ts' },
+  'POST /api/equipment-emergency-records/:id/files': { rule: 'elsewhere', test: 'equipment/operators/operators.api.test.ts' },
+  'GET /api/equipment-emergency-records/:id/files/:fileId': { rule: 'elsewhere', test: 'equipment/operators/operators.api.test.ts' },
 };
 
 /** Every other route of the API is staff-only: listed here by name, so that a new route needs a decision. */
@@ -144,6 +156,13 @@ const STAFF_ONLY = [
 for (const key of STAFF_ONLY) RULES[key] = forbidden;
 // Special equipment, registry: staff only.
 for (const key of ['POST /api/equipment', 'PATCH /api/equipment/:id', 'POST /api/equipment/:id/transitions', 'POST /api/equipment/import', 'GET /api/equipment/import/template', 'GET /api/equipment/export', 'POST /api/equipment-categories', 'PATCH /api/equipment-categories/:code']) RULES[key] = forbidden;
+// Special equipment, operators: staff only (the register of operators, certificates, exams, work-item settings).
+for (const key of [
+  'POST /api/operator-work-items', 'PATCH /api/operator-work-items/:code', 'GET /api/equipment-operators/export', 'POST /api/equipment-operators', 'PATCH /api/equipment-operators/:id',
+  'POST /api/equipment-operators/:id/certificates', 'POST /api/equipment-operators/:id/certificates/:certificateId/renew', 'POST /api/equipment-operators/:id/certificates/:certificateId/reviews', 'POST /api/equipment-operators/:id/certificates/:certificateId/revoke',
+  'GET /api/operator-exam-sessions', 'POST /api/operator-exam-sessions', 'GET /api/operator-exam-sessions/:id', 'PATCH /api/operator-exam-sessions/:id', 'GET /api/operator-exam-sessions/:id/candidates', 'POST /api/operator-exam-sessions/:id/candidates',
+  'POST /api/operator-exam-sessions/:id/candidates/:candidateId/result', 'GET /api/operator-exam-stats',
+]) RULES[key] = forbidden;
 // The licence exit's investigation is any signed-in user's route, checked in the service (the assigned investigator only).
 RULES['POST /api/licence-exits/:id/investigation'] = { rule: 'closed', body: { findings: '企业自行填写', justifiedReason: true } };
 

@@ -73,6 +73,12 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/commitment-templates': () => [''],
   '/api/equipment': () => ['', 'category=3000', 'sort=nextInspectionDue'],
   '/api/equipment-categories': () => [''],
+  '/api/operator-work-items': () => [''],
+  '/api/equipment-operators': () => ['', 'regionCode=320826'],
+  '/api/equipment-operator-certificates/expiring': () => ['', 'within=365'],
+  '/api/operator-exam-sessions': () => [''],
+  '/api/operator-exam-sessions/:id/candidates': () => [], // walked in equipment/operators/operators.api.test.ts (a session's id, not a plan's)
+  '/api/equipment-emergency-records': () => [''],
   '/api/equipment/:id/history': () => [], // walked in equipment/registry/registry.api.test.ts (a unit's id, not a plan's)
 };
 
