@@ -9,13 +9,13 @@ import { normalizeUscc } from '../../enterprises/index.js';
 import type { EquipmentDeps } from '../equipment.deps.js';
 import { equipmentUnits } from '../registry/registry.schema.js';
 import { modelInEffect, recomputeAllTiers, recomputeTier } from './tier-compute.js';
-import { checkTierModelConfig } from './tier-model.js';
+import { type TierModelConfig, checkTierModelConfig } from './tier-model.js';
 import { equipmentTierModels, equipmentUserTiers } from './tiers.schema.js';
 
 const modelColumns = {
   version: equipmentTierModels.version,
   effectiveFrom: equipmentTierModels.effectiveFrom,
-  config: equipmentTierModels.config,
+  config: sql<TierModelConfig>`${equipmentTierModels.config}`,
   note: equipmentTierModels.note,
   createdByName: equipmentTierModels.createdByName,
   createdAt: equipmentTierModels.createdAt,
