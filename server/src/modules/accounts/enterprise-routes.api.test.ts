@@ -122,6 +122,14 @@ const RULES: Record<string, Rule> = {
   'GET /api/equipment-emergency-records/:id': { rule: 'elsewhere', test: 'equipment/operators/operators.api.test.ts' },
   'POST /api/equipment-emergency-records/:id/files': { rule: 'elsewhere', test: 'equipment/operators/operators.api.test.ts' },
   'GET /api/equipment-emergency-records/:id/files/:fileId': { rule: 'elsewhere', test: 'equipment/operators/operators.api.test.ts' },
+  // Special equipment, hazards: its own hazards and self-inspections; reporting, correcting with evidence, the rate and the
+  // tier (own 200, another's 404) in equipment/hazards/hazards.api.test.ts and equipment/tiers/tiers.api.test.ts.
+  'GET /api/equipment-hazards': { rule: 'own', usccOf: (i) => i.userUscc, otherQuery: (o) => `userUscc=${o.uscc}` },
+  'GET /api/equipment-self-inspections': { rule: 'own', usccOf: (i) => i.userUscc, otherQuery: (o) => `userUscc=${o.uscc}` },
+  ...Object.fromEntries(
+    ['POST /api/equipment-hazards', 'GET /api/equipment-hazards/:id', 'PATCH /api/equipment-hazards/:id', 'POST /api/equipment-hazards/:id/correct', 'POST /api/equipment-hazards/:id/files', 'GET /api/equipment-hazards/:id/files/:fileId', 'DELETE /api/equipment-hazards/:id/files/:fileId', 'POST /api/equipment-self-inspections', 'GET /api/equipment-self-inspections/:id', 'GET /api/equipment-stats/self-correction'].map((key) => [key, { rule: 'elsewhere', test: 'equipment/hazards/hazards.api.test.ts' } as Rule]),
+  ),
+  'GET /api/equipment-users/:uscc/tier': { rule: 'elsewhere', test: 'equipment/tiers/tiers.api.test.ts' },
 };
 
 /** Every other route of the API is staff-only: listed here by name, so that a new route needs a decision. */
@@ -163,6 +171,8 @@ for (const key of [
   'GET /api/operator-exam-sessions', 'POST /api/operator-exam-sessions', 'GET /api/operator-exam-sessions/:id', 'PATCH /api/operator-exam-sessions/:id', 'GET /api/operator-exam-sessions/:id/candidates', 'POST /api/operator-exam-sessions/:id/candidates',
   'POST /api/operator-exam-sessions/:id/candidates/:candidateId/result', 'GET /api/operator-exam-stats',
 ]) RULES[key] = forbidden;
+// Special equipment, hazards and tiers: staff only (accidents, the rate per county, tier models, recomputing).
+for (const key of ['GET /api/equipment-stats/self-correction/by-county', 'POST /api/equipment-accidents', 'GET /api/equipment-accidents', 'GET /api/equipment-accidents/:id', 'GET /api/equipment-tier-models', 'POST /api/equipment-tier-models', 'POST /api/equipment-users/:uscc/tier/recompute']) RULES[key] = forbidden;
 // The licence exit's investigation is any signed-in user's route, checked in the service (the assigned investigator only).
 RULES['POST /api/licence-exits/:id/investigation'] = { rule: 'closed', body: { findings: '企业自行填写', justifiedReason: true } };
 

@@ -79,6 +79,10 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/operator-exam-sessions': () => [''],
   '/api/operator-exam-sessions/:id/candidates': () => [], // walked in equipment/operators/operators.api.test.ts (a session's id, not a plan's)
   '/api/equipment-emergency-records': () => [''],
+  '/api/equipment-hazards': () => ['', 'status=open', 'source=self_inspection'],
+  '/api/equipment-self-inspections': () => [''],
+  '/api/equipment-accidents': () => [''],
+  '/api/equipment-tier-models': () => [''],
   '/api/equipment/:id/history': () => [], // walked in equipment/registry/registry.api.test.ts (a unit's id, not a plan's)
 };
 
