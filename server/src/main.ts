@@ -49,6 +49,8 @@ async function main() {
   jobs.register({ name: 'licences.remind', cron: '10 16 * * *', handler: async () => void (await services.licenceReminders.run()) });
   // 00:15 in China: to-dos for inspection results overdue for publication and re-checks falling due.
   jobs.register({ name: 'inspections.remind', cron: '15 16 * * *', handler: async () => void (await services.inspectionPublication.remind()) });
+  // 00:30 in China: every user unit's special-equipment tier (分级分类监管) with the tier model in effect that day.
+  jobs.register({ name: 'equipment.tiers', cron: '30 16 * * *', handler: async () => void (await services.equipment.tiers.recomputeAll()) });
   // Every minute: tasks of revealed draws that have none yet (a large draw's, should its reveal's follow-up have failed).
   jobs.register({ name: 'inspections.draw-tasks', cron: '* * * * *', handler: async () => void (await services.draws.createPendingTasks()) });
   if (config.jobs) {
