@@ -58,6 +58,7 @@ async function main() {
     // Also once at every start, so a new or restored database has its to-dos before the first night.
     await jobs.send('licences.remind');
     await jobs.send('inspections.remind');
+    await jobs.send('equipment.tiers');
     await jobs.send('inspections.draw-tasks');
   }
 
