@@ -49,7 +49,7 @@ function printSummary(s: DemoSummary) {
   console.log(`  ${s.inspections.items} inspection items, ${s.inspections.tasks} inspection tasks (a revealed draw in 涟水县, results published)`);
   const e = s.equipment;
   console.log(`  ${e.units.toLocaleString('en')} special-equipment units (${Object.entries(e.byCategory).map(([c, n]) => `${c}: ${n}`).join(', ')}), ${e.inspections.toLocaleString('en')} periodic inspections; ${e.overdue} overdue, ${e.failedInUse} failed and still in use`);
-  console.log(`  ${e.selfInspections.toLocaleString('en')} self-inspections, ${e.hazards.toLocaleString('en')} hazards`);
+  console.log(`  ${e.selfInspections.toLocaleString('en')} self-inspections, ${e.hazards.toLocaleString('en')} hazards; user units by tier: ${Object.entries(e.tiers).map(([t, n]) => `${t} ${n}`).join(', ')}`);
   console.log('\n  Start the server with `npm start` (same DATA_DIR / DATABASE_URL) and log in, e.g. as lianshui.officer.\n');
 }
 

@@ -1,4 +1,6 @@
 import type { EquipmentStatus, InspectionConclusion, KeyUnitKind } from '../modules/equipment/index.js';
+import { type DueRuleLike, type UnitFacts, addMonths, matchRule } from '../modules/equipment/periodic/due-dates.js';
+import type { PeriodicKind } from '../modules/equipment/periodic/periodic.schema.js';
 import { addDays } from '../platform/calendar/dates.js';
 import { DEMO_REGIONS } from './places.js';
 import { type Rng, makeRng, weighted } from './random.js';
@@ -20,7 +22,7 @@ export interface UnitUser {
 
 /** One periodic inspection of a generated unit. */
 export interface DemoInspection {
-  kind: 'periodic' | 'internal' | 'external';
+  kind: PeriodicKind;
   institution: string;
   inspectedOn: string;
   reportNo: string;
@@ -169,42 +171,17 @@ const subPickers = new Map(DEMO_CATEGORIES.map((c) => [c.code, weighted(c.subcat
 const keyPickers = new Map(DEMO_CATEGORIES.map((c) => [c.code, weighted(c.keyUnits)]));
 const REGION_BY_CODE = new Map(DEMO_REGIONS.map((r) => [r.code, r]));
 
-/** YYYY-MM-DD plus n months, the day clamped to the month's last (2024-02-29 + 12 → 2025-02-28). */
-export function addMonths(date: string, months: number): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7)) - 1 + months;
-  const year = y + Math.floor(m / 12);
-  const month = ((m % 12) + 12) % 12;
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return `${year}-${pad(month + 1, 2)}-${pad(Math.min(Number(date.slice(8, 10)), last), 2)}`;
-}
-
 /** A due rule as `equipment_due_rules` holds it (intervalMonths 0: no due date). */
-export interface DemoDueRule {
-  category: string;
-  subcategory: string | null;
-  kind: string | null;
-  safetyGrade: number | null;
-  basis: 'periodic' | 'first';
-  intervalMonths: number;
-}
+export type DemoDueRule = DueRuleLike;
 
 /**
- * Months to the next inspection of a unit under `rules`: the most specific matching rule
- * (subcategory, then kind, then safety grade); `first` (from the put-into-service date) falls
- * back to the periodic rule when the category has no first-inspection rule. null: no due date.
+ * Months to the next inspection of a unit under `rules` — the periodic part's matcher (the most
+ * specific matching rule); `first` (from the put-into-service date) falls back to the periodic rule
+ * when the category has no first-inspection rule. null: no due date.
  */
-export function demoIntervalMonths(rules: readonly DemoDueRule[], unit: Pick<DemoUnit, 'category' | 'subcategory' | 'safetyGrade'>, basis: 'first' | 'periodic', kind: DemoInspection['kind'] = 'periodic'): number | null {
-  let best: DemoDueRule | undefined;
-  let bestScore = -1;
-  for (const r of rules) {
-    if (r.category !== unit.category || r.basis !== basis) continue;
-    if ((r.subcategory !== null && r.subcategory !== unit.subcategory) || (r.kind !== null && r.kind !== kind) || (r.safetyGrade !== null && r.safetyGrade !== unit.safetyGrade)) continue;
-    const score = (r.subcategory !== null ? 4 : 0) + (r.kind !== null ? 2 : 0) + (r.safetyGrade !== null ? 1 : 0);
-    if (score > bestScore) [best, bestScore] = [r, score];
-  }
-  if (!best) return basis === 'first' ? demoIntervalMonths(rules, unit, 'periodic', kind) : null;
-  return best.intervalMonths > 0 ? best.intervalMonths : null;
+function intervalMonths(rules: readonly DemoDueRule[], unit: UnitFacts, basis: 'first' | 'periodic', kind: PeriodicKind = 'periodic'): number | null {
+  const rule = basis === 'first' ? (matchRule(rules, unit, 'first') ?? matchRule(rules, unit, 'periodic', kind)) : matchRule(rules, unit, 'periodic', kind);
+  return rule && rule.intervalMonths > 0 ? rule.intervalMonths : null;
 }
 
 function dateBetween(rng: Rng, from: string, to: string): string {
@@ -259,13 +236,13 @@ export function* generateUnits(opts: GenerateUnitsOptions): Generator<DemoUnit> 
 
     const unit = { category: category.code, subcategory, safetyGrade };
     const inspections: DemoInspection[] = [];
-    const first = demoIntervalMonths(rules, unit, 'first');
+    const first = intervalMonths(rules, unit, 'first');
     let due = first === null ? null : addMonths(putIntoServiceOn, first);
     if (opts.history === false) due = null;
     let cycle = 0;
     while (due !== null && due <= opts.today) {
       const kind = category.code === '1000' ? (cycle % 2 === 0 ? 'external' : 'internal') : 'periodic';
-      const interval = demoIntervalMonths(rules, unit, 'periodic', kind);
+      const interval = intervalMonths(rules, unit, 'periodic', kind);
       const after = interval === null ? null : addMonths(due, interval);
       if (overdue && (after === null || after > opts.today)) break;
       const inspectedOn = dateBetween(rng, addDays(due, -30), due);
@@ -280,7 +257,7 @@ export function* generateUnits(opts: GenerateUnitsOptions): Generator<DemoUnit> 
           // Repaired and re-inspected: the re-inspection sets the due date.
           inspections.push({ ...base, conclusion: 'fail', nextDue: null });
           conclusion = rng.chance(0.8) ? 'pass' : 'pass_with_remarks';
-          const retestInterval = demoIntervalMonths(rules, unit, 'periodic', kind);
+          const retestInterval = intervalMonths(rules, unit, 'periodic', kind);
           inspections.push({ ...base, inspectedOn: retest, reportNo: `${base.reportNo}F`, conclusion, nextDue: retestInterval === null ? null : addMonths(retest, retestInterval) });
           due = inspections.at(-1)!.nextDue;
           cycle++;

@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import { enterprises } from '../modules/enterprises/enterprises.schema.js';
-import { equipmentHazards } from '../modules/equipment/hazards/hazards.schema.js';
+import { equipmentHazards, equipmentSelfInspections } from '../modules/equipment/hazards/hazards.schema.js';
+import { equipmentUserTiers } from '../modules/equipment/tiers/tiers.schema.js';
 import { equipmentInspections } from '../modules/equipment/periodic/periodic.schema.js';
 import { equipmentEvents, equipmentUnits } from '../modules/equipment/registry/registry.schema.js';
 import { todayInChina } from '../platform/calendar/dates.js';
 import { TEST_SECRET_KEY } from '../test/app.js';
 import { openTestDatabase } from '../test/database.js';
-import { ACCOUNT_UNITS } from './equipment.js';
+import { ACCOUNT_UNITS, DEMO_AUTHOR } from './equipment.js';
 import { DEMO_REGION_CODES } from './places.js';
 import { loadDemo } from './load-demo.js';
 
@@ -78,6 +79,11 @@ describe('the special-equipment demo', () => {
     expect(self.filter((h) => h.correctedOn === null && h.due >= today).length).toBeGreaterThan(0);
     expect(hazards.some((h) => h.source === 'periodic_inspection')).toBe(true);
 
+    // Tiers computed for the user units, more than one tier in use.
+    const tiers = await db.select({ tier: equipmentUserTiers.tier, n: count() }).from(equipmentUserTiers).groupBy(equipmentUserTiers.tier);
+    expect(tiers.length).toBeGreaterThan(1);
+    expect(tiers.reduce((sum, t) => sum + t.n, 0)).toBe(Object.values(e.tiers).reduce((sum, n) => sum + n, 0));
+
     // Each enterprise account: its units in use, one overdue, and an open hazard to correct.
     expect(summary.accounts.length).toBe(2);
     for (const a of summary.accounts) {
@@ -86,6 +92,10 @@ describe('the special-equipment demo', () => {
       expect(own.filter((u) => u.status === 'in_use' && u.nextInspectionDue! < today).length).toBeGreaterThanOrEqual(1);
       const open = await db.select().from(equipmentHazards).where(and(eq(equipmentHazards.userUscc, a.uscc), isNull(equipmentHazards.correctedOn), sql`${equipmentHazards.correctionDueOn} >= ${today}`));
       expect(open.length).toBeGreaterThanOrEqual(1);
+      // …reported by the account itself, through the hazards service (audited).
+      const [reported] = await db.select().from(equipmentSelfInspections).where(eq(equipmentSelfInspections.id, open[0]!.selfInspectionId!));
+      expect(reported).toMatchObject({ reportedByKind: 'enterprise' });
+      expect(reported!.reportedByName).not.toBe(DEMO_AUTHOR);
       const [ent] = await db.select({ regionCode: enterprises.regionCode }).from(enterprises).where(eq(enterprises.uscc, a.uscc));
       expect(new Set(own.map((u) => u.regionCode))).toEqual(new Set([ent!.regionCode]));
     }

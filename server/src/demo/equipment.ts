@@ -1,10 +1,13 @@
-import { asc, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Services } from '../app.js';
 import type { Db } from '../db/client.js';
 import { enterprises } from '../modules/enterprises/enterprises.schema.js';
 import { equipmentHazards, equipmentSelfInspections } from '../modules/equipment/hazards/hazards.schema.js';
 import { equipmentDueRules, equipmentInspections } from '../modules/equipment/periodic/periodic.schema.js';
 import { equipmentUnits } from '../modules/equipment/registry/registry.schema.js';
 import { addDays } from '../platform/calendar/dates.js';
+import { users } from '../platform/users/users.schema.js';
+import type { DemoAccount } from './accounts.js';
 import { type DemoDueRule, type DemoUnit, type UnitUser, generateUnits } from './equipment-generator.js';
 import { type Rng, makeRng } from './random.js';
 
@@ -25,6 +28,8 @@ export interface EquipmentDemoSummary {
   failedInUse: number;
   selfInspections: number;
   hazards: number;
+  /** User units per tier after the recompute. */
+  tiers: Record<string, number>;
 }
 
 /** The user units the demo gives equipment to: active and suspended enterprises of the register, by USCC. */
@@ -179,24 +184,19 @@ async function insertHazards(tx: Db, seed: number, units: { id: string; unit: De
 }
 
 /**
- * A hazard for a demo enterprise account to correct: found by its self-inspection three days ago,
- * on its first unit, deadline in 12 days, open.
+ * A self-inspection the demo enterprise account reports itself (through the hazards part's
+ * service, audited, tier recomputed), three days ago, with one hazard on its first unit to correct
+ * within 12 days, still open.
  */
-async function accountHazard(tx: Db, user: UnitUser, today: string, i: number, summary: EquipmentDemoSummary) {
-  const [unit] = await tx.select({ id: equipmentUnits.id, category: equipmentUnits.category }).from(equipmentUnits).where(sql`${equipmentUnits.userUscc} = ${user.uscc} and ${equipmentUnits.status} = 'in_use'`).orderBy(asc(equipmentUnits.equipmentCode)).limit(1);
-  const foundOn = addDays(today, -3);
-  const [self] = await tx.insert(equipmentSelfInspections).values({ userUscc: user.uscc, regionCode: user.regionCode, inspectedOn: foundOn, note: '季度特种设备安全自查', reportedByKind: 'enterprise', reportedByName: DEMO_AUTHOR }).returning({ id: equipmentSelfInspections.id });
-  await tx.insert(equipmentHazards).values({
-    equipmentId: unit?.id ?? null,
-    userUscc: user.uscc,
-    regionCode: user.regionCode,
-    source: 'self_inspection',
-    selfInspectionId: self!.id,
-    foundOn,
-    description: (SELF_FINDINGS[unit?.category ?? ''] ?? GENERAL_FINDINGS)[i % 2]!,
-    level: 'general',
-    correctionDueOn: addDays(today, 12),
-    createdByName: DEMO_AUTHOR,
+async function accountHazard(tx: Db, services: Services, account: DemoAccount, today: string, i: number, summary: EquipmentDemoSummary) {
+  const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.username, account.username));
+  const actor = user && (await services.users.loadActor(user.id, tx));
+  if (!actor) return;
+  const [unit] = await tx.select({ id: equipmentUnits.id, category: equipmentUnits.category }).from(equipmentUnits).where(and(eq(equipmentUnits.userUscc, account.uscc), eq(equipmentUnits.status, 'in_use'))).orderBy(asc(equipmentUnits.equipmentCode)).limit(1);
+  await services.equipment.hazards.selfInspections.create({ actor }, {
+    inspectedOn: addDays(today, -3),
+    note: '季度特种设备安全自查',
+    hazards: [{ equipmentId: unit?.id ?? null, description: (SELF_FINDINGS[unit?.category ?? ''] ?? GENERAL_FINDINGS)[i % 2]!, level: 'general', correctionDueOn: addDays(today, 12) }],
   });
   summary.selfInspections++;
   summary.hazards++;
@@ -207,8 +207,8 @@ export interface EquipmentDemoOptions {
   /** Units in all (default DEMO_EQUIPMENT_UNITS), the accounts' included. */
   units?: number;
   today: string;
-  /** USCCs of the demo enterprise accounts: each gets ACCOUNT_UNITS units in use, one overdue. */
-  accountUsccs?: readonly string[];
+  /** The demo enterprise accounts: each gets ACCOUNT_UNITS units in use, one overdue, and reports a hazard to correct. */
+  accounts?: readonly DemoAccount[];
 }
 
 /**
@@ -217,17 +217,17 @@ export interface EquipmentDemoOptions {
  * failed and still in use, pressure vessels with their safety grades), given to active and
  * suspended enterprises of the register in their own division; self-inspections and hazards.
  */
-export async function loadEquipmentDemo(tx: Db, opts: EquipmentDemoOptions): Promise<EquipmentDemoSummary> {
+export async function loadEquipmentDemo(tx: Db, services: Services, opts: EquipmentDemoOptions): Promise<EquipmentDemoSummary> {
   const { seed, today } = opts;
   const total = opts.units ?? DEMO_EQUIPMENT_UNITS;
-  const summary: EquipmentDemoSummary = { units: 0, byCategory: {}, inspections: 0, overdue: 0, failedInUse: 0, selfInspections: 0, hazards: 0 };
+  const summary: EquipmentDemoSummary = { units: 0, byCategory: {}, inspections: 0, overdue: 0, failedInUse: 0, selfInspections: 0, hazards: 0, tiers: {} };
   const users = await unitUsers(tx);
   if (users.length === 0 || total === 0) return summary;
   const rules: DemoDueRule[] = await tx
-    .select({ category: equipmentDueRules.category, subcategory: equipmentDueRules.subcategory, kind: equipmentDueRules.kind, safetyGrade: equipmentDueRules.safetyGrade, basis: equipmentDueRules.basis, intervalMonths: equipmentDueRules.intervalMonths })
+    .select({ id: equipmentDueRules.id, category: equipmentDueRules.category, subcategory: equipmentDueRules.subcategory, kind: equipmentDueRules.kind, safetyGrade: equipmentDueRules.safetyGrade, basis: equipmentDueRules.basis, intervalMonths: equipmentDueRules.intervalMonths })
     .from(equipmentDueRules);
 
-  const accounts = (opts.accountUsccs ?? []).map((uscc) => users.find((u) => u.uscc === uscc)).filter((u): u is UnitUser => u !== undefined);
+  const accounts = (opts.accounts ?? []).map((a) => users.find((u) => u.uscc === a.uscc)).filter((u): u is UnitUser => u !== undefined);
   const accountUnitList = accounts.flatMap((user, i) => accountUnits(seed + 101 * (i + 1), user, ACCOUNT_UNITS, { today, rules, startIndex: total + i * 1000 }));
   const bulk = generateUnits({ seed, count: Math.max(0, total - accountUnitList.length), users, today, rules });
   const inserted = await insertUnits(tx, (function* () {
@@ -242,7 +242,9 @@ export async function loadEquipmentDemo(tx: Db, opts: EquipmentDemoOptions): Pro
       ${DEMO_AUTHOR}, least(now(), coalesce(last_inspected_on, put_into_service_on)::timestamptz + interval '30 days')
     from equipment_units where created_by_name = ${DEMO_AUTHOR} and status <> 'in_use'`);
   await insertHazards(tx, seed, inserted, today, summary);
-  for (const [i, user] of accounts.entries()) await accountHazard(tx, user, today, i, summary);
+  for (const [i, account] of (opts.accounts ?? []).entries()) await accountHazard(tx, services, account, today, i, summary);
   await tx.execute(sql`analyze equipment_units`);
+  // Every user unit's tier (分级分类监管) from what the demo recorded.
+  summary.tiers = (await services.equipment.tiers.recomputeAll(today)).byTier;
   return summary;
 }

@@ -112,7 +112,7 @@ export async function loadDemo(opts: LoadDemoOptions): Promise<DemoSummary> {
     const inspections = await loadInspectionDemo(tx, onTx, ctx);
     const { accounts, tasks: accountTasks } = await loadAccountsDemo(tx, onTx);
     inspections.tasks += accountTasks;
-    const equipment = await loadEquipmentDemo(tx, { seed: seed ^ 0xe9, units: opts.equipmentUnits ?? DEMO_EQUIPMENT_UNITS, today: todayInChina(), accountUsccs: accounts.map((a) => a.uscc) });
+    const equipment = await loadEquipmentDemo(tx, onTx, { seed: seed ^ 0xe9, units: opts.equipmentUnits ?? DEMO_EQUIPMENT_UNITS, today: todayInChina(), accounts });
 
     await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), accounts: accounts.map((a) => a.username), enterprises: inserted, licences: licenceCount, inspections, equipment, seed } });
     return { users: plan, accounts, enterprises: inserted, licences: licenceCount, inspections, equipment, seed, enterpriseSeconds };
