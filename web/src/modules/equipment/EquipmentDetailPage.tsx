@@ -11,7 +11,7 @@ import { withNote } from '../../app/i18n/punctuation';
 import { enterprisePath } from '../enterprises';
 import { useRegions } from '../regions';
 import './equipment.pages.i18n';
-import { equipmentApi, type Inspection, type Unit } from './equipment.api';
+import { equipmentApi, type Inspection, type RecordedInspection, type Unit } from './equipment.api';
 import { useCategoryText } from './equipmentColumns';
 import { ConclusionTag, DueDate, StatusTag, UnitFlags } from './equipmentLabels';
 import { InspectionFormModal } from './InspectionFormModal';
@@ -38,7 +38,7 @@ function UnitFields({ unit: u }: { unit: Unit }) {
         { key: 'status', label: t('equipment.status'), children: <StatusTag status={u.status} /> },
         { key: 'userName', label: t('equipment.userName'), children: <Link to={enterprisePath(u.userUscc)}>{u.userName}</Link> },
         { key: 'userUscc', label: t('equipment.userUscc'), children: u.userUscc },
-        { key: 'region', label: t('equipment.region'), children: withNote(t, u.regionName ?? regions.nameOf(u.regionCode), u.regionCode) },
+        { key: 'region', label: t('equipment.region'), children: withNote(t, regions.nameOf(u.regionCode), u.regionCode) },
         { key: 'address', label: t('equipment.address'), children: u.address },
         { key: 'keyUnitKind', label: t('equipment.keyUnitKind'), children: u.keyUnitKind ? t(`equipment.keyUnitKinds.${u.keyUnitKind}`) : none },
         { key: 'manufacturer', label: t('equipment.manufacturer'), children: u.manufacturer || none },
@@ -68,7 +68,7 @@ function InspectionTable({ inspections }: { inspections: Inspection[] }) {
       title: t('equipment.nextDue'),
       className: 'zj-nowrap',
       dataIndex: 'nextDue',
-      render: (v: string | null | undefined, i) => (v ?? i.nextInspectionDue ? formatDate(v ?? i.nextInspectionDue) : t('equipment.unchanged')),
+      render: (v: string | null) => (v ? formatDate(v) : t('equipment.unchanged')),
     },
     { title: t('equipment.recordedBy'), dataIndex: 'recordedByName', render: (v: string | undefined) => v ?? t('equipment.none') },
   ];
@@ -96,7 +96,7 @@ export function EquipmentDetailPage() {
   const [editing, setEditing] = useState(false);
   const [action, setAction] = useState<Action | null>(null);
   const [recording, setRecording] = useState(false);
-  const [recorded, setRecorded] = useState<Inspection | null>(null);
+  const [recorded, setRecorded] = useState<RecordedInspection | null>(null);
 
   if (error || !data) return <DetailPending error={error} loading={loading} />;
   const [unit, inspections, history] = data;
@@ -158,7 +158,7 @@ export function EquipmentDetailPage() {
               message={
                 recorded.conclusion === 'fail'
                   ? t('equipment.recordedFail')
-                  : t('equipment.recorded', { date: formatDate(recorded.nextInspectionDue ?? recorded.nextDue ?? unit.nextInspectionDue) })
+                  : t('equipment.recorded', { date: formatDate(recorded.nextInspectionDue) })
               }
             />
           )}

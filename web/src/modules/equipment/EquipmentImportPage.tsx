@@ -5,77 +5,47 @@ import { ImportPage, type ImportColumn } from '../../app/files/ImportPage';
 import './equipment.pages.i18n';
 import { equipmentApi } from './equipment.api';
 
-/** The columns of a unit import file (Chinese or English header); * = required. */
-export const IMPORT_COLUMNS: ImportColumn[] = [
-  ['设备类别', 'category', true],
-  ['设备品种', 'subcategory', false],
+/** The columns of a unit import file as the server reads them (Chinese header or English field name); * = required. */
+const COLUMNS: ImportColumn[] = [
   ['设备代码', 'equipmentCode', true],
   ['使用登记证编号', 'registrationNo', false],
+  ['设备类别', 'category', true],
+  ['设备品种', 'subcategory', false],
   ['使用单位统一社会信用代码', 'userUscc', true],
-  ['所在区域', 'regionCode', true],
-  ['设备使用地点', 'address', true],
+  ['所在区划', 'regionCode', true],
+  ['设备地址', 'address', true],
   ['制造单位', 'manufacturer', false],
   ['型号', 'model', false],
   ['出厂编号', 'factoryNo', false],
   ['投入使用日期', 'putIntoServiceOn', true],
-  ['重点场所', 'keyUnitKind', false],
+  ['使用状态', 'status', false],
+  ['重点场所类型', 'keyUnitKind', false],
   ['安全状况等级', 'safetyGrade', false],
+  ['上次检验日期', 'lastInspectedOn', false],
+  ['检验结论', 'lastConclusion', false],
   ['下次检验日期', 'nextInspectionDue', false],
 ];
 
-/** An example row under the template's header (an elevator in a residential estate). */
-const EXAMPLE: Record<string, string> = {
-  category: '3000',
-  subcategory: '3100',
-  equipmentCode: '31103208002026000001',
-  registrationNo: '梯11苏H00001(26)',
-  userUscc: '91320800MA1XXXXXXX',
-  regionCode: '320803',
-  address: '淮安区某小区 1 号楼 1 单元',
-  manufacturer: '某电梯有限公司',
-  model: 'GeN2',
-  factoryNo: 'F2026001',
-  putIntoServiceOn: '2026-01-15',
-  keyUnitKind: '住宅小区',
-  safetyGrade: '',
-  nextInspectionDue: '2027-01-15',
-};
-
-const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
-/** The template as a UTF-8 CSV (with BOM, so spreadsheet programs read the Chinese header right). */
-export function templateCsv(): string {
-  const header = IMPORT_COLUMNS.map(([zh]) => zh);
-  const example = IMPORT_COLUMNS.map(([, key]) => EXAMPLE[key] ?? '');
-  return `\uFEFF${[header, example].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
-function downloadTemplate(name: string) {
-  const url = URL.createObjectURL(new Blob([templateCsv()], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
-/** 批量导入特种设备: the shared import page, with a template to fill in. */
+/** 批量导入特种设备: the shared import page, with the template (the header row) to fill in. */
 export function EquipmentImportPage() {
   const { t } = useTranslation();
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Flex justify="end">
-        <Button icon={<DownloadOutlined />} onClick={() => downloadTemplate(`${t('equipment.templateFile')}.csv`)} data-testid="import-template">
-          {t('equipment.template')}
-        </Button>
-      </Flex>
       <ImportPage
         title={t('equipment.importTitle')}
         back={{ path: '/equipment', label: t('equipment.backToList') }}
-        columns={IMPORT_COLUMNS}
+        columns={COLUMNS}
         hint={t('equipment.importHint')}
         upload={equipmentApi.import}
       />
+      <Flex gap={8} wrap justify="end" data-testid="import-template">
+        <Button icon={<DownloadOutlined />} href={equipmentApi.templateUrl('xlsx')} download>
+          {t('equipment.templateXlsx')}
+        </Button>
+        <Button icon={<DownloadOutlined />} href={equipmentApi.templateUrl('csv')} download>
+          {t('equipment.templateCsv')}
+        </Button>
+      </Flex>
     </Space>
   );
 }

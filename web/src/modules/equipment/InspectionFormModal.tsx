@@ -5,7 +5,7 @@ import { FormModal } from '../../app/components/FormModal';
 import { isAfterToday } from '../../app/format';
 import { useRequiredRules } from '../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../app/hooks/useServerFieldError';
-import { BOILER, equipmentApi, type Conclusion, type Inspection, type InspectionKind, type Unit } from './equipment.api';
+import { BOILER, equipmentApi, type Conclusion, type InspectionKind, type RecordedInspection, type Unit } from './equipment.api';
 import { useUnitOptions } from './equipmentLabels';
 
 interface InspectionFormValues {
@@ -22,7 +22,7 @@ interface Props {
   unit: Unit;
   open: boolean;
   onClose: () => void;
-  onRecorded: (inspection: Inspection) => void;
+  onRecorded: (inspection: RecordedInspection) => void;
 }
 
 /** Records a periodic inspection (boilers: internal or external); the answer carries the unit's new due date. */

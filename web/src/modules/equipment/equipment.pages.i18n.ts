@@ -103,9 +103,9 @@ addPageMessages(
         },
         importTitle: '批量导入特种设备',
         importHint:
-          '支持 .xlsx 和 .csv（UTF-8 或 GBK）。设备类别、设备品种填目录代码（如 3000、3100）；使用单位须已在企业名录中；重点场所填 学校/医院/车站/商场/景区/住宅小区 或其英文标识；安全状况等级仅压力容器填写（1–5）。设备代码重复或格式不符的行将被拒绝并列出原因。',
-        template: '下载导入模板',
-        templateFile: '特种设备导入模板',
+          '支持 .xlsx 和 .csv（UTF-8 或 GBK）。只新增设备：设备代码或使用登记证编号已登记的行、使用单位不在企业名录中的行被拒绝并列出原因。设备类别、设备品种填目录代码或名称（如 3000 或 电梯）；所在区划填 6 位代码；重点场所类型填 学校、医院、车站、商场、景区 或 住宅小区；检验结论填 合格、基本符合要求 或 不合格；安全状况等级仅压力容器填写（1–5）；使用状态不填为在用。',
+        templateXlsx: '下载导入模板（.xlsx）',
+        templateCsv: '下载导入模板（.csv）',
         dashboard: {
           title: '特种设备统计分析',
           region: '区域',
@@ -153,6 +153,8 @@ addPageMessages(
           bases: { periodic: '自检验日期', first: '自投入使用日期（首次检验）' } as Record<string, string>,
           intervalMonths: '周期（月）',
           intervalValue: '{{months}} 个月',
+          intervalZero: '填 0 表示不计算下次检验日期',
+          noDue: '不计',
           note: '备注',
           addRule: '新增规则',
           editRule: '修改规则',
@@ -280,9 +282,9 @@ addPageMessages(
         },
         importTitle: 'Import special equipment',
         importHint:
-          '.xlsx or .csv (UTF-8 or GBK). Category and subcategory as catalogue codes (e.g. 3000, 3100); the user enterprise must be in the register; key place as 学校/医院/车站/商场/景区/住宅小区 or its English key; safety grade for pressure vessels only (1–5). Rows with a duplicate or malformed equipment code are rejected with their reason.',
-        template: 'Download the template',
-        templateFile: 'equipment-import-template',
+          '.xlsx or .csv (UTF-8 or GBK). New units only: rows whose equipment code or registration number is already registered, or whose user is not in the register, are rejected with their reason. Category and subcategory by catalogue code or name (e.g. 3000 or 电梯); region as its 6-digit code; key place, conclusion and status by key or Chinese label (住宅小区, 合格, 在用…); safety grade for pressure vessels only (1–5); an empty status means in use.',
+        templateXlsx: 'Template (.xlsx)',
+        templateCsv: 'Template (.csv)',
         dashboard: {
           title: 'Special equipment statistics',
           region: 'Region',
@@ -330,6 +332,8 @@ addPageMessages(
           bases: { periodic: 'The inspection date', first: 'The in-service date (first inspection)' } as Record<string, string>,
           intervalMonths: 'Interval (months)',
           intervalValue: '{{months}} months',
+          intervalZero: '0: no next due date is set',
+          noDue: 'None',
           note: 'Note',
           addRule: 'Add a rule',
           editRule: 'Edit the rule',

@@ -1,4 +1,4 @@
-import { Space, type TableColumnsType } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { enterprisePath } from '../enterprises';
@@ -10,9 +10,9 @@ import { useEquipmentCategories } from './useEquipmentCategories';
 /** The category of a unit as its name (and subcategory's, when it has one). */
 export function useCategoryText() {
   const categories = useEquipmentCategories();
-  return (u: Pick<Unit, 'category' | 'categoryName' | 'subcategory' | 'subcategoryName'>) => {
-    const top = u.categoryName ?? categories.nameOf(u.category);
-    const sub = u.subcategory ? (u.subcategoryName ?? categories.nameOf(u.subcategory)) : null;
+  return (u: Pick<Unit, 'category' | 'subcategory'>) => {
+    const top = categories.nameOf(u.category);
+    const sub = u.subcategory ? categories.nameOf(u.subcategory) : null;
     return sub ? `${top} / ${sub}` : top;
   };
 }
@@ -39,17 +39,9 @@ export function useUnitColumns({ withUser }: { withUser: boolean }): TableColumn
     { title: t('equipment.registrationNo'), className: 'zj-nowrap', dataIndex: 'registrationNo', render: (v: string | null) => v ?? t('equipment.none') },
     { title: t('equipment.category'), dataIndex: 'category', render: (_, u) => categoryText(u) },
     ...(withUser ? user : []),
-    { title: t('equipment.region'), dataIndex: 'regionCode', render: (v: string, u) => u.regionName ?? regions.nameOf(v) },
+    { title: t('equipment.region'), dataIndex: 'regionCode', render: (v: string) => regions.nameOf(v) },
     { title: t('equipment.status'), className: 'zj-nowrap', dataIndex: 'status', render: (_, u) => <StatusTag status={u.status} /> },
     { title: t('equipment.nextInspectionDue'), className: 'zj-nowrap', dataIndex: 'nextInspectionDue', render: (_, u) => <DueDate unit={u} /> },
-    {
-      title: t('equipment.flags'),
-      key: 'flags',
-      render: (_, u) => (
-        <Space size={4}>
-          <UnitFlags unit={u} />
-        </Space>
-      ),
-    },
+    { title: t('equipment.flags'), key: 'flags', render: (_, u) => <UnitFlags unit={u} /> },
   ];
 }

@@ -60,8 +60,8 @@ function RuleFields() {
         </Form.Item>
       </Col>
       <Col xs={24} sm={12}>
-        <Form.Item name="intervalMonths" label={label('intervalMonths')} rules={selectRequired(label('intervalMonths'))}>
-          <InputNumber min={1} max={240} precision={0} style={{ width: '100%' }} />
+        <Form.Item name="intervalMonths" label={label('intervalMonths')} extra={label('intervalZero')} rules={selectRequired(label('intervalMonths'))}>
+          <InputNumber min={0} max={240} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Col>
       <Col xs={24}>
@@ -115,7 +115,7 @@ export function DueRulesTab() {
     { title: t('equipment.inspectionKind'), dataIndex: 'kind', render: (v: string | null) => (v ? t(`equipment.kinds.${v}`) : any) },
     { title: t('equipment.safetyGrade'), dataIndex: 'safetyGrade', render: (v: number | null) => (v ? t('equipment.safetyGradeValue', { grade: v }) : any) },
     { title: label('basis'), dataIndex: 'basis', render: (v: string) => label(`bases.${v}`) },
-    { title: label('intervalMonths'), className: 'zj-nowrap', dataIndex: 'intervalMonths', render: (v: number) => t('equipment.settings.intervalValue', { months: v }) },
+    { title: label('intervalMonths'), className: 'zj-nowrap', dataIndex: 'intervalMonths', render: (v: number) => (v ? t('equipment.settings.intervalValue', { months: v }) : label('noDue')) },
     { title: label('note'), dataIndex: 'note', ellipsis: true, render: (v: string | null) => v ?? '' },
     {
       title: t('common.actions'),
