@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { Readable } from 'node:stream';
+import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, sendSpreadsheet } from '../../../platform/files/export.js';
+import { importDescription, importRouteSchema, receiveImport } from '../../../platform/files/upload.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
 import { Body, DateString, ErrorSchema, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
@@ -8,6 +11,7 @@ import { EQUIPMENT_STATUSES, INSPECTION_CONCLUSIONS, KEY_UNIT_KINDS } from './re
 import { CATEGORY_CODE_PATTERN } from './registry.service.js';
 import { EQUIPMENT_CODE_PATTERN } from './unit-fields.js';
 import { SORTS } from './unit-reads.js';
+import { unitFileHeader } from './export-equipment.js';
 
 const Status = literals(EQUIPMENT_STATUSES);
 const Conclusion = literals(INSPECTION_CONCLUSIONS);
@@ -239,5 +243,59 @@ export const registryRoutes =
       '/api/equipment/:id/history',
       { config: { access: [...READ] }, schema: { tags: ['equipment'], summary: '设备履历（最新在前）：登记、变更、状态变更、检验', params: IdParams, response: { 200: ListOf(EquipmentEvent), 404: ErrorSchema } } },
       async (request) => service.history(request.actor!, request.params.id),
+    );
+
+    app.post(
+      '/api/equipment/import',
+      {
+        config: { access: 'equipment.import' },
+        schema: {
+          tags: ['equipment'],
+          summary: '批量导入特种设备（.xlsx / .csv，UTF-8 或 GBK）',
+          description: importDescription(
+            '只新增设备：设备代码或使用登记证编号已登记的行、使用单位不在名录中的行被拒绝。列：设备代码、使用登记证编号、设备类别（代码或名称）、设备品种、使用单位统一社会信用代码、所在区划、设备地址、制造单位、型号、出厂编号、投入使用日期、使用状态、重点场所类型、安全状况等级、上次检验日期、检验结论、下次检验日期。',
+          ),
+          ...importRouteSchema,
+        },
+      },
+      async (request) => receiveImport(request, (file, modeOf) => service.importUnits(ctxOf(request), file, modeOf)),
+    );
+
+    app.get(
+      '/api/equipment/import/template',
+      {
+        config: { access: 'equipment.import' },
+        schema: {
+          tags: ['equipment'],
+          summary: '特种设备导入模板（表头行）',
+          querystring: Type.Object({ format: Type.Optional(literals(EXPORT_FORMATS)) }, { additionalProperties: false }),
+          produces: EXPORT_CONTENT_TYPES,
+          response: { 200: Type.Unsafe<Readable>({ type: 'string', format: 'binary' }) },
+        },
+      },
+      async (request, reply) => {
+        async function* rows() {
+          yield unitFileHeader();
+        }
+        return sendSpreadsheet(reply, request.query.format ?? 'xlsx', rows(), { asciiName: 'equipment-template', title: '特种设备导入模板' });
+      },
+    );
+
+    app.get(
+      '/api/equipment/export',
+      {
+        config: { access: 'equipment.read' },
+        schema: {
+          tags: ['equipment'],
+          summary: '导出特种设备列表（与导入相同的列，另加使用单位名称）',
+          querystring: Type.Object({ format: literals(EXPORT_FORMATS), ...EquipmentFilterQuery }, { additionalProperties: false }),
+          produces: EXPORT_CONTENT_TYPES,
+          response: { 200: Type.Unsafe<Readable>({ type: 'string', format: 'binary' }) },
+        },
+      },
+      async (request, reply) => {
+        const { format, sort: _sort, ...filter } = request.query;
+        return sendSpreadsheet(reply, format, service.exportRows(request.actor!, filter), { asciiName: 'equipment', title: '特种设备' });
+      },
     );
   };

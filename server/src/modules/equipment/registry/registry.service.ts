@@ -12,6 +12,8 @@ import type { EquipmentDeps } from '../equipment.deps.js';
 import { operatorWorkItems } from '../operators/operators.schema.js';
 import { type EquipmentStatus, type InspectionConclusion, type KeyUnitKind, equipmentCategories, equipmentEvents, equipmentImports, equipmentUnits } from './registry.schema.js';
 import { STATUS_LABELS, canTransition } from './states.js';
+import { exportUnitRows } from './export-equipment.js';
+import { makeUnitImport } from './import-equipment.js';
 import {
   type CategoryEntry,
   MAX_ADDRESS,
@@ -221,6 +223,12 @@ export function makeRegistryService(deps: EquipmentDeps) {
     categories,
     /** The category dictionary by code (the import checks every row against it without a query). */
     dictionary: () => dictionary(db),
+
+    /** Bulk import of units from .xlsx/.csv (import-equipment.ts). */
+    importUnits: makeUnitImport({ ...deps, dictionary: () => dictionary(db) }),
+
+    /** The filtered list in the reader's scope as file rows, header first (export-equipment.ts). */
+    exportRows: (actor: Actor, filter: EquipmentFilter) => exportUnitRows(db, actor, filter),
 
     async create(ctx: RequestContext & { actor: Actor }, input: UnitInput): Promise<EquipmentJson> {
       const today = todayInChina();
