@@ -549,5 +549,7 @@ const expiringColumns = {
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 export type OperatorsService = ReturnType<typeof makeOperatorsService>;
+/** The certified-operator rate (持证上岗率) for the dashboard: see coverage.ts. */
+export { certifiedOperatorRate, type CertifiedOperatorRate } from './coverage.js';
 /** Helpers the exam and emergency parts take from the operators service. */
 export type EnterpriseFor = (tx: Db, actor: Actor, uscc: string, field: string, label: string) => Promise<{ uscc: string; name: string; regionCode: string }>;
