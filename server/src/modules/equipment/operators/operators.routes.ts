@@ -10,7 +10,7 @@ import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuer
 import type { EquipmentServices } from '../equipment.services.js';
 import { EMERGENCY_KINDS } from './emergency.js';
 
-const TAG = ['equipment-operators'];
+const TAG = ['equipment'];
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 const WriteErrors = { ...Errors, 412: ErrorSchema };
 const Uscc = Type.String({ minLength: 1, maxLength: 40 });
