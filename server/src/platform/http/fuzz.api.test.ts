@@ -58,6 +58,7 @@ const IMPORT_HEADERS: Record<string, { required: string[]; optional: string[] }>
   '/api/enterprises/import': { required: ['统一社会信用代码', '企业名称', '行政区划代码'], optional: ['法定代表人', '住所', '登记状态', '成立日期', '行业代码'] },
   '/api/licences/import': { required: ['许可证类型', '证书编号', '统一社会信用代码', '发证日期', '发证机关'], optional: ['许可范围', '有效期至'] },
   '/api/feedback/import': { required: ['统一社会信用代码', '通报部门', '通报类型', '摘要', '发生日期'], optional: ['文号'] },
+  '/api/equipment/import': { required: ['设备代码', '设备类别', '使用单位统一社会信用代码', '所在区划', '设备地址', '投入使用日期'], optional: ['使用登记证编号', '设备品种', '制造单位', '型号', '出厂编号', '使用状态', '重点场所类型', '安全状况等级', '上次检验日期', '检验结论', '下次检验日期'] },
 };
 
 /** A valid USCC in 320826 (drawn by fast-check, so runs repeat). */
@@ -180,7 +181,7 @@ function publicRouteNames() {
   return ['GET /api/health', 'POST /api/auth/login', 'GET /api/public/enterprises/:uscc', 'GET /api/public/draws', 'GET /api/public/draws/:id', 'GET /api/public/inspection-results', 'POST /api/public/enterprise-account-requests', 'GET /api/public/enterprise-account-requests/:requestNo'];
 }
 function importRouteNames() {
-  return ['/api/enterprises/import', '/api/licences/import', '/api/feedback/import'];
+  return ['/api/enterprises/import', '/api/licences/import', '/api/feedback/import', '/api/equipment/import'];
 }
 
 describe('the fuzzed route lists', () => {
