@@ -86,6 +86,7 @@ import { makeCommitmentsService } from './modules/commitments/commitments.servic
 import { makePersonalData } from './platform/secrets/personal-data.js';
 import { equipmentRoutes } from './modules/equipment/equipment.routes.js';
 import { makeEquipmentServices } from './modules/equipment/equipment.services.js';
+import { registryPublicRoutes } from './modules/equipment/registry/public.routes.js';
 
 /** Wires every platform service; modules receive only the services they need. */
 export function makeServices(database: Database, config: Config) {
@@ -194,6 +195,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(tasksRoutes({ publication: services.inspectionPublication, tasks: services.tasks, rectification: services.rectification, photos: services.taskPhotos, publicLimit }));
   await app.register(myDrawsRoutes(makeMyDraws({ db: services.db })));
   await app.register(equipmentRoutes(services.equipment));
+  await app.register(registryPublicRoutes({ db: services.db, limit: publicLimit('equipment') }));
 
   const hasWeb = await registerWebApp(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {

@@ -158,7 +158,7 @@ describe('public lookup', () => {
     const e = await makeEnterprise(env, { contacts: [{ name: '张三', phone: '13800000000' }], legalRepresentative: '张三' });
     const res = await env.app.inject({ url: `/api/public/enterprises/${e.uscc.toLowerCase()}` });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ uscc: e.uscc, name: e.name, regionCode: '320826', regionName: '涟水县', status: 'active', licences: [], revocations: [], commitments: [] });
+    expect(res.json()).toEqual({ uscc: e.uscc, name: e.name, regionCode: '320826', regionName: '涟水县', status: 'active', licences: [], revocations: [], commitments: [], equipment: { byCategory: {}, overdue: 0 } });
     expect(res.body).not.toContain('13800000000');
     expect((await env.app.inject({ url: `/api/public/enterprises/${randomUscc()}` })).json().error.code).toBe('NOT_FOUND');
   });

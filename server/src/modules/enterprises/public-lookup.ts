@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.js';
 import { coalescedLoader } from '../../db/coalesced-loader.js';
 import { notFound } from '../../platform/http/errors.js';
 import { PUBLIC_COMMITMENTS_OF_E, type PublicCommitment } from '../commitments/index.js';
+import { PUBLIC_EQUIPMENT_OF_E, type PublicEquipmentSummary } from '../equipment/index.js';
 import { PUBLIC_LICENCES_OF_E, PUBLIC_REVOCATIONS_OF_E, type PublicLicence, type PublicRevocation } from '../licences/index.js';
 import type { EnterpriseStatus } from './enterprises.schema.js';
 import { normalizeUscc } from './uscc.js';
@@ -16,6 +17,8 @@ export interface PublicRecord {
   revocations: PublicRevocation[];
   /** Quality commitments in force (质量安全公开承诺, not withdrawn), newest first. */
   commitments: PublicCommitment[];
+  /** Its special-equipment units (not scrapped or deregistered) by category, and how many are overdue for inspection. */
+  equipment: PublicEquipmentSummary;
 }
 
 // Licences and revocations come as json_agg subqueries of the licences module (its public reads),
@@ -24,7 +27,8 @@ const PUBLIC_RECORD = `
   select e.uscc, e.name, e.region_code as "regionCode", r.name as "regionName", e.status,
     ${PUBLIC_LICENCES_OF_E} as "licences",
     ${PUBLIC_REVOCATIONS_OF_E} as "revocations",
-    ${PUBLIC_COMMITMENTS_OF_E} as "commitments"
+    ${PUBLIC_COMMITMENTS_OF_E} as "commitments",
+    ${PUBLIC_EQUIPMENT_OF_E} as "equipment"
   from enterprises e left join regions r on r.code = e.region_code
   where e.uscc = any($1::text[])`;
 

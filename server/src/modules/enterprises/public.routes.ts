@@ -42,6 +42,13 @@ const PublicEnterprise = Type.Object({
     }),
     { description: '企业作出的质量安全公开承诺（未撤回的），最新签署的在前' },
   ),
+  equipment: Type.Object(
+    {
+      byCategory: Type.Record(Type.String(), Type.Integer(), { description: '按设备类别代码（如 3000）统计的在用、停用设备台数' }),
+      overdue: Type.Integer({ description: '超期未检的在用设备台数' }),
+    },
+    { description: '特种设备（不含报废、注销）' },
+  ),
 });
 
 /** Anyone may look up an enterprise's public record; each client is limited (ZJ_PUBLIC_RATE_LIMIT a minute). */

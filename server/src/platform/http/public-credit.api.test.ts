@@ -13,7 +13,7 @@ const env = useTestEnv({ publicRateLimit: 1_000_000 });
 /** Public GET routes that answer no enterprise data at all. */
 // Answers about no enterprise's record: health, and an account application's status and note.
 const WITHOUT_ENTERPRISES = new Set(['/api/health', '/api/public/enterprise-account-requests/:requestNo']);
-const WALKED = ['/api/public/enterprises/:uscc', '/api/public/draws', '/api/public/draws/:id', '/api/public/inspection-results'];
+const WALKED = ['/api/public/enterprises/:uscc', '/api/public/draws', '/api/public/draws/:id', '/api/public/inspection-results', '/api/public/equipment/:registrationNo'];
 const CLASSES = new Set(['A', 'B', 'C', 'D', '未分类']);
 
 /** Where in `value` a credit class shows: a key naming it, or a stratum/label holding a class. */
@@ -61,5 +61,8 @@ describe('public routes', () => {
     for (const d of draws) await get(`/api/public/draws/${d.id}`);
     const results = await get('/api/public/inspection-results?pageSize=100');
     expect(results.total).toBeGreaterThan(0);
+    // Special equipment by registration number (the demo's units, when it has them).
+    const units = (await (await env.loginAdmin()).get('/api/equipment?pageSize=20')).json().items as { registrationNo: string | null }[];
+    for (const u of units.filter((x) => x.registrationNo)) await get(`/api/public/equipment/${encodeURIComponent(u.registrationNo!)}`);
   }, 120_000);
 });
