@@ -50,6 +50,8 @@ function printSummary(s: DemoSummary) {
   const e = s.equipment;
   console.log(`  ${e.units.toLocaleString('en')} special-equipment units (${Object.entries(e.byCategory).map(([c, n]) => `${c}: ${n}`).join(', ')}), ${e.inspections.toLocaleString('en')} periodic inspections; ${e.overdue} overdue, ${e.failedInUse} failed and still in use`);
   console.log(`  ${e.selfInspections.toLocaleString('en')} self-inspections, ${e.hazards.toLocaleString('en')} hazards; user units by tier: ${Object.entries(e.tiers).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  const o = e.operators;
+  console.log(`  ${o.operators} operators with ${o.certificates} certificates (ID numbers sealed); ${o.examSessions} exam session, ${o.candidates} candidates, ${o.passed} passed`);
   console.log('\n  Start the server with `npm start` (same DATA_DIR / DATABASE_URL) and log in, e.g. as lianshui.officer.\n');
 }
 

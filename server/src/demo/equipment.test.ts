@@ -5,6 +5,8 @@ import type { Database } from '../db/client.js';
 import { enterprises } from '../modules/enterprises/enterprises.schema.js';
 import { equipmentHazards, equipmentSelfInspections } from '../modules/equipment/hazards/hazards.schema.js';
 import { equipmentUserTiers } from '../modules/equipment/tiers/tiers.schema.js';
+import { equipmentOperators, operatorCertificates, operatorExamCandidates, operatorExamSessions } from '../modules/equipment/operators/operators.schema.js';
+import { auditEvents } from '../platform/audit/audit.schema.js';
 import { equipmentInspections } from '../modules/equipment/periodic/periodic.schema.js';
 import { equipmentEvents, equipmentUnits } from '../modules/equipment/registry/registry.schema.js';
 import { todayInChina } from '../platform/calendar/dates.js';
@@ -78,6 +80,24 @@ describe('the special-equipment demo', () => {
     expect(self.filter((h) => h.correctedOn === null && h.due < today).length).toBeGreaterThan(0);
     expect(self.filter((h) => h.correctedOn === null && h.due >= today).length).toBeGreaterThan(0);
     expect(hazards.some((h) => h.source === 'periodic_inspection')).toBe(true);
+
+    // Operators through the service: ID numbers sealed (no readable number in the row), masked, hashed; certificates; one exam session with results.
+    const operators = await db.select().from(equipmentOperators);
+    expect(operators.length).toBe(e.operators.operators);
+    expect(operators.length).toBeGreaterThan(20);
+    for (const op of operators) {
+      expect(op.idNumberMasked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+      expect(op.idNumberSealed).not.toMatch(/\d{17}[\dX]/);
+    }
+    const [{ certs }] = (await db.select({ certs: count() }).from(operatorCertificates)) as [{ certs: number }];
+    expect(certs).toBe(e.operators.certificates);
+    expect(await db.select().from(operatorExamSessions)).toHaveLength(1);
+    const candidates = await db.select().from(operatorExamCandidates);
+    expect(candidates.length).toBe(e.operators.candidates);
+    expect(candidates.some((c) => c.passed === true && c.certificateId !== null)).toBe(true);
+    expect(candidates.some((c) => c.passed === false)).toBe(true);
+    const [{ operatorAudits }] = (await db.select({ operatorAudits: count() }).from(auditEvents).where(eq(auditEvents.action, 'equipment_operator.created'))) as [{ operatorAudits: number }];
+    expect(operatorAudits).toBe(operators.length);
 
     // Tiers computed for the user units, more than one tier in use.
     const tiers = await db.select({ tier: equipmentUserTiers.tier, n: count() }).from(equipmentUserTiers).groupBy(equipmentUserTiers.tier);

@@ -9,6 +9,7 @@ import { addDays } from '../platform/calendar/dates.js';
 import { users } from '../platform/users/users.schema.js';
 import type { DemoAccount } from './accounts.js';
 import { type DemoDueRule, type DemoUnit, type UnitUser, generateUnits } from './equipment-generator.js';
+import { type OperatorsDemoSummary, loadOperatorsDemo } from './equipment-operators.js';
 import { type Rng, makeRng } from './random.js';
 
 /** Units of special equipment the demo registers (ZJ_DEMO_EQUIPMENT). */
@@ -28,6 +29,8 @@ export interface EquipmentDemoSummary {
   failedInUse: number;
   selfInspections: number;
   hazards: number;
+  /** Operators (作业人员), their certificates, the exam session. */
+  operators: OperatorsDemoSummary;
   /** User units per tier after the recompute. */
   tiers: Record<string, number>;
 }
@@ -220,16 +223,16 @@ export interface EquipmentDemoOptions {
 export async function loadEquipmentDemo(tx: Db, services: Services, opts: EquipmentDemoOptions): Promise<EquipmentDemoSummary> {
   const { seed, today } = opts;
   const total = opts.units ?? DEMO_EQUIPMENT_UNITS;
-  const summary: EquipmentDemoSummary = { units: 0, byCategory: {}, inspections: 0, overdue: 0, failedInUse: 0, selfInspections: 0, hazards: 0, tiers: {} };
-  const users = await unitUsers(tx);
-  if (users.length === 0 || total === 0) return summary;
+  const summary: EquipmentDemoSummary = { units: 0, byCategory: {}, inspections: 0, overdue: 0, failedInUse: 0, selfInspections: 0, hazards: 0, operators: { operators: 0, certificates: 0, examSessions: 0, candidates: 0, passed: 0 }, tiers: {} };
+  const unitUserList = await unitUsers(tx);
+  if (unitUserList.length === 0 || total === 0) return summary;
   const rules: DemoDueRule[] = await tx
     .select({ id: equipmentDueRules.id, category: equipmentDueRules.category, subcategory: equipmentDueRules.subcategory, kind: equipmentDueRules.kind, safetyGrade: equipmentDueRules.safetyGrade, basis: equipmentDueRules.basis, intervalMonths: equipmentDueRules.intervalMonths })
     .from(equipmentDueRules);
 
-  const accounts = (opts.accounts ?? []).map((a) => users.find((u) => u.uscc === a.uscc)).filter((u): u is UnitUser => u !== undefined);
+  const accounts = (opts.accounts ?? []).map((a) => unitUserList.find((u) => u.uscc === a.uscc)).filter((u): u is UnitUser => u !== undefined);
   const accountUnitList = accounts.flatMap((user, i) => accountUnits(seed + 101 * (i + 1), user, ACCOUNT_UNITS, { today, rules, startIndex: total + i * 1000 }));
-  const bulk = generateUnits({ seed, count: Math.max(0, total - accountUnitList.length), users, today, rules });
+  const bulk = generateUnits({ seed, count: Math.max(0, total - accountUnitList.length), users: unitUserList, today, rules });
   const inserted = await insertUnits(tx, (function* () {
     yield* accountUnitList;
     yield* bulk;
@@ -244,6 +247,13 @@ export async function loadEquipmentDemo(tx: Db, services: Services, opts: Equipm
   await insertHazards(tx, seed, inserted, today, summary);
   for (const [i, account] of (opts.accounts ?? []).entries()) await accountHazard(tx, services, account, today, i, summary);
   await tx.execute(sql`analyze equipment_units`);
+  // Operators with certificates, and an exam session, through the operators part's service as the city officer.
+  const [cityOfficer] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'city.officer'));
+  const officerActor = cityOfficer && (await services.users.loadActor(cityOfficer.id, tx));
+  if (officerActor) {
+    const institution = unitUserList.find((u) => u.regionCode === '320812' && u.industryCode?.startsWith('M')) ?? unitUserList.find((u) => u.regionCode === '320812') ?? null;
+    summary.operators = await loadOperatorsDemo(services, { actor: officerActor }, { seed, today, units: inserted.map((i) => i.unit), max: Math.max(10, Math.round(total / 30)), institutionUscc: institution?.uscc ?? null });
+  }
   // Every user unit's tier (分级分类监管) from what the demo recorded.
   summary.tiers = (await services.equipment.tiers.recomputeAll(today)).byTier;
   return summary;
