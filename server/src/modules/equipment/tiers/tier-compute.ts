@@ -1,4 +1,5 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { inTransaction } from '../../../db/sql.js';
 import type { Db } from '../../../db/client.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
 import { type TierFacts, type TierModelConfig, checkTierModelConfig, cutoffsOf, scoreOf } from './tier-model.js';
@@ -8,6 +9,8 @@ import type { Tier, TierReason } from './tiers.schema.js';
 export const REASON_RECORDS_MAX = 20;
 /** Rows written per statement when all user units are recomputed. */
 const BATCH = 2000;
+/** User units per transaction when all are recomputed. */
+const CHUNK = 10_000;
 
 /** The model version in effect on `today`: the latest `effectiveFrom` on or before it (then the highest version). */
 export async function modelInEffect(tx: Db, today: string): Promise<{ version: number; effectiveFrom: string; config: TierModelConfig } | null> {
@@ -28,9 +31,12 @@ interface FactsRow extends TierFacts {
  * set-based statement: per-user aggregates of units, hazards and accidents joined by USCC.
  * The region of a user unit is its enterprise's (of the register), else its units' lowest code.
  */
-async function factsOf(tx: Db, config: TierModelConfig, today: string, uscc?: string): Promise<FactsRow[]> {
+async function factsOf(tx: Db, config: TierModelConfig, today: string, which: { uscc: string } | { after: string | null; limit: number }): Promise<FactsRow[]> {
   const { agedOn, accidentsFrom, selfFrom } = cutoffsOf(config, today);
-  const only = (column: SQL) => (uscc === undefined ? sql`` : sql` and ${column} = ${uscc}`);
+  // One user, or the next `limit` users by USCC (hazards and accidents only of the users of the chunk).
+  const users = 'uscc' in which ? sql` and user_uscc = ${which.uscc}` : which.after === null ? sql`` : sql` and user_uscc > ${which.after}`;
+  const chunk = 'uscc' in which ? sql`` : sql` order by user_uscc limit ${which.limit}`;
+  const ofChunk = 'uscc' in which ? sql` and user_uscc = ${which.uscc}` : sql` and user_uscc in (select user_uscc from u)`;
   const n = REASON_RECORDS_MAX;
   const { rows } = (await tx.execute(sql`
     with u as (
@@ -45,8 +51,8 @@ async function factsOf(tx: Db, config: TierModelConfig, today: string, uscc?: st
         coalesce((array_agg(id::text order by id) filter (where status = 'in_use' and last_conclusion = 'fail'))[1:${sql.raw(String(n))}], '{}') as failed_ids,
         min(region_code) as unit_region
       from equipment_units
-      where status in ('in_use', 'suspended')${only(sql`user_uscc`)}
-      group by user_uscc
+      where status in ('in_use', 'suspended')${users}
+      group by user_uscc${chunk}
     ), h as (
       select user_uscc,
         count(*) filter (where corrected_on is null and level = 'general')::int as open_general,
@@ -55,13 +61,13 @@ async function factsOf(tx: Db, config: TierModelConfig, today: string, uscc?: st
         count(*) filter (where source = 'self_inspection' and found_on >= ${selfFrom} and correction_due_on < ${today})::int as self_due,
         count(*) filter (where source = 'self_inspection' and found_on >= ${selfFrom} and correction_due_on < ${today} and corrected_on <= correction_due_on)::int as self_on_time
       from equipment_hazards
-      where (corrected_on is null or (source = 'self_inspection' and found_on >= ${selfFrom}))${only(sql`user_uscc`)}
+      where (corrected_on is null or (source = 'self_inspection' and found_on >= ${selfFrom}))${ofChunk}
       group by user_uscc
     ), a as (
       select user_uscc, count(*)::int as accidents, coalesce(sum(casualties), 0)::int as casualties,
         (array_agg(id::text order by occurred_on desc, id))[1:${sql.raw(String(n))}] as accident_ids
       from equipment_accidents
-      where occurred_on >= ${accidentsFrom} and occurred_on <= ${today}${only(sql`user_uscc`)}
+      where occurred_on >= ${accidentsFrom} and occurred_on <= ${today}${ofChunk}
       group by user_uscc
     )
     select u.user_uscc as "userUscc", coalesce(e.region_code, u.unit_region) as "regionCode",
@@ -74,6 +80,7 @@ async function factsOf(tx: Db, config: TierModelConfig, today: string, uscc?: st
       left join h on h.user_uscc = u.user_uscc
       left join a on a.user_uscc = u.user_uscc
       left join enterprises e on e.uscc = u.user_uscc
+    order by u.user_uscc
   `)) as unknown as { rows: FactsRow[] };
   return rows;
 }
@@ -111,7 +118,7 @@ const computeAll = (rows: FactsRow[], model: { version: number; config: TierMode
 export async function recomputeTier(tx: Db, uscc: string, today = todayInChina()): Promise<ComputedTier | null> {
   const model = await modelInEffect(tx, today);
   if (!model) return null;
-  const [computed] = computeAll(await factsOf(tx, model.config, today, uscc), model);
+  const [computed] = computeAll(await factsOf(tx, model.config, today, { uscc }), model);
   if (!computed) {
     await tx.execute(sql`delete from equipment_user_tiers where user_uscc = ${uscc}`);
     return null;
@@ -121,21 +128,34 @@ export async function recomputeTier(tx: Db, uscc: string, today = todayInChina()
 }
 
 /**
- * Recomputes every user unit's tier (the nightly job): the facts of all users in one statement,
- * scored in memory, written in batches of upserts; tiers of users without units are removed.
+ * Recomputes every user unit's tier (the nightly job) with the model in effect on `today`: users
+ * taken in chunks of 10,000 by USCC, each chunk's facts in one set-based statement, scored in
+ * memory and upserted in batches, in a transaction of its own (memory stays bounded and no
+ * transaction lasts the whole run); then the tiers of users without units are removed.
  */
-export async function recomputeAllTiers(tx: Db, today = todayInChina()): Promise<{ computed: number; removed: number; modelVersion: number | null; byTier: Record<Tier, number> }> {
+export async function recomputeAllTiers(db: Db, today = todayInChina(), chunkSize = CHUNK): Promise<{ computed: number; removed: number; modelVersion: number | null; byTier: Record<Tier, number> }> {
   const byTier: Record<Tier, number> = { A: 0, B: 0, C: 0, D: 0 };
-  const model = await modelInEffect(tx, today);
+  const model = await modelInEffect(db, today);
   if (!model) return { computed: 0, removed: 0, modelVersion: null, byTier };
-  const tiers = computeAll(await factsOf(tx, model.config, today), model);
-  await store(tx, tiers);
-  const { rows } = (await tx.execute(sql`
+  let after: string | null = null;
+  let computed = 0;
+  for (;;) {
+    const from: string | null = after;
+    const tiers = await inTransaction(db, async (tx) => {
+      const t = computeAll(await factsOf(tx, model.config, today, { after: from, limit: chunkSize }), model);
+      await store(tx, t);
+      return t;
+    });
+    for (const t of tiers) byTier[t.tier] += 1;
+    computed += tiers.length;
+    if (tiers.length < chunkSize) break;
+    after = tiers[tiers.length - 1]!.userUscc;
+  }
+  const { rows } = (await db.execute(sql`
     with gone as (
       delete from equipment_user_tiers t
       where not exists (select 1 from equipment_units u where u.user_uscc = t.user_uscc and u.status in ('in_use', 'suspended'))
       returning 1
     ) select count(*)::int as n from gone`)) as unknown as { rows: { n: number }[] };
-  for (const t of tiers) byTier[t.tier] += 1;
-  return { computed: tiers.length, removed: rows[0]?.n ?? 0, modelVersion: model.version, byTier };
+  return { computed, removed: rows[0]?.n ?? 0, modelVersion: model.version, byTier };
 }

@@ -153,7 +153,7 @@ describe('the tier of a user unit', () => {
     const gone = await makeUnit(env, { regionCode: '320830' });
     await inTransaction(env.db, (tx) => recomputeTier(tx, gone.userUscc));
     await env.db.update(equipmentUnits).set({ status: 'scrapped' }).where(eq(equipmentUnits.id, gone.id));
-    const result = await inTransaction(env.db, (tx) => recomputeAllTiers(tx));
+    const result = await recomputeAllTiers(env.db, today, 2);
     expect(result.modelVersion).toBe(1);
     expect(result.computed).toBeGreaterThanOrEqual(2);
     expect(result.removed).toBeGreaterThanOrEqual(1);

@@ -117,7 +117,7 @@ export function makeTiersService(deps: EquipmentDeps) {
 
     /** The nightly job: every user unit's tier with the model in effect on `today` (China). */
     async recomputeAll(today = todayInChina()) {
-      return inTransaction(db, (tx) => recomputeAllTiers(tx, today));
+      return recomputeAllTiers(db, today);
     },
 
     /** Tiers of user units in the actor's scope, for lists and pools (stable order by USCC). */
