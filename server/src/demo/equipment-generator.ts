@@ -245,7 +245,8 @@ export function* generateUnits(opts: GenerateUnitsOptions): Generator<DemoUnit> 
       const interval = intervalMonths(rules, unit, 'periodic', kind);
       const after = interval === null ? null : addMonths(due, interval);
       if (overdue && (after === null || after > opts.today)) break;
-      const inspectedOn = dateBetween(rng, addDays(due, -30), due);
+      // Before the due day (a fail leaves the due date, which must stay after the inspection).
+      const inspectedOn = dateBetween(rng, addDays(due, -30), addDays(due, -1));
       if (inspectedOn > stopsOn) break;
       let conclusion = CONCLUSIONS(rng);
       const serial = pad(index, 7) + pad(cycle, 2);
