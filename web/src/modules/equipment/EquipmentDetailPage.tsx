@@ -28,7 +28,7 @@ function UnitFields({ unit: u }: { unit: Unit }) {
     <Descriptions
       bordered
       size="small"
-      column={{ xs: 1, sm: 1, md: 2 }}
+      column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }}
       data-testid="unit-fields"
       items={[
         { key: 'equipmentCode', label: t('equipment.equipmentCode'), children: <span style={{ fontFamily: 'monospace' }}>{u.equipmentCode}</span> },

@@ -31,13 +31,6 @@ export function EquipmentImportPage() {
   const { t } = useTranslation();
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <ImportPage
-        title={t('equipment.importTitle')}
-        back={{ path: '/equipment', label: t('equipment.backToList') }}
-        columns={COLUMNS}
-        hint={t('equipment.importHint')}
-        upload={equipmentApi.import}
-      />
       <Flex gap={8} wrap justify="end" data-testid="import-template">
         <Button icon={<DownloadOutlined />} href={equipmentApi.templateUrl('xlsx')} download>
           {t('equipment.templateXlsx')}
@@ -46,6 +39,13 @@ export function EquipmentImportPage() {
           {t('equipment.templateCsv')}
         </Button>
       </Flex>
+      <ImportPage
+        title={t('equipment.importTitle')}
+        back={{ path: '/equipment', label: t('equipment.backToList') }}
+        columns={COLUMNS}
+        hint={t('equipment.importHint')}
+        upload={equipmentApi.import}
+      />
     </Space>
   );
 }

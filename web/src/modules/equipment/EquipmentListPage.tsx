@@ -63,7 +63,7 @@ export function EquipmentListPage() {
         filters={
           <>
             <Form.Item name="q" label={t('equipment.q')}>
-              <Input allowClear placeholder={t('equipment.qPlaceholder')} style={{ width: 240 }} />
+              <Input allowClear placeholder={t('equipment.qPlaceholder')} style={{ width: 240, maxWidth: '100%' }} />
             </Form.Item>
             <Form.Item name="category" label={t('equipment.category')}>
               <Select allowClear showSearch optionFilterProp="label" style={{ width: 200 }} options={categories.topOptions} loading={categories.loading} />
@@ -74,8 +74,8 @@ export function EquipmentListPage() {
             <Form.Item name="regionCode" label={t('equipment.region')}>
               <Select allowClear showSearch optionFilterProp="label" style={{ width: 220 }} options={regions.options} loading={regions.loading} />
             </Form.Item>
-            <Form.Item name="userUscc" label={t('equipment.userUscc')}>
-              <Input allowClear style={{ width: 220 }} maxLength={24} />
+            <Form.Item name="userUscc" label={t('equipment.userName')}>
+              <Input allowClear placeholder={t('equipment.userUsccPlaceholder')} style={{ width: 220, maxWidth: '100%' }} maxLength={24} />
             </Form.Item>
             <Form.Item name="keyUnitKind" label={t('equipment.keyUnitKind')}>
               <Select allowClear style={{ width: 140 }} options={keyUnitKindOptions} />

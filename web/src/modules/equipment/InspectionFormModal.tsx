@@ -62,13 +62,13 @@ export function InspectionFormModal({ unit, open, onClose, onRecorded }: Props) 
         {boiler && (
           <Col xs={24} sm={12}>
             <Form.Item name="kind" label={t('equipment.inspectionKind')} rules={selectRequired(t('equipment.inspectionKind'))}>
-              <Select options={kindOptions} />
+              <Select showSearch optionFilterProp="label" options={kindOptions} />
             </Form.Item>
           </Col>
         )}
         <Col xs={24} sm={12}>
           <Form.Item name="conclusion" label={t('equipment.conclusion')} rules={selectRequired(t('equipment.conclusion'))}>
-            <Select options={conclusionOptions} />
+            <Select showSearch optionFilterProp="label" options={conclusionOptions} />
           </Form.Item>
         </Col>
         <Col xs={24}>

@@ -225,7 +225,7 @@ export function UnitFormModal({ open, unit, userUscc, regionCode, onClose, onSav
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="keyUnitKind" label={t('equipment.keyUnitKind')}>
-            <Select allowClear options={keyUnitKindOptions} />
+            <Select allowClear showSearch optionFilterProp="label" options={keyUnitKindOptions} />
           </Form.Item>
         </Col>
         {!unit && (

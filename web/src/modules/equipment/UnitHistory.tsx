@@ -2,6 +2,7 @@ import { Empty, Space, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
+import { labelled } from '../../app/i18n/punctuation';
 import type { Unit, UnitEvent } from './equipment.api';
 import { ConclusionTag, StatusTag } from './equipmentLabels';
 
@@ -39,16 +40,24 @@ function Changes({ event }: { event: UnitEvent }) {
   );
 }
 
-/** An inspection's record in the history: kind, conclusion, report and the due date it set. */
+/** An inspection's record in the history: kind, conclusion, report, date and the due date it moved. */
 function Inspected({ event }: { event: UnitEvent }) {
   const { t } = useTranslation();
   const a = event.after ?? {};
+  const b = event.before ?? {};
   const conclusion = a.conclusion as Unit['lastConclusion'] | undefined;
+  const inspectedOn = (a.lastInspectedOn ?? a.inspectedOn) as string | undefined;
   const parts = [
-    a.inspectedOn ? `${t('equipment.inspectedOn')} ${String(a.inspectedOn as string)}` : null,
-    a.institution ? String(a.institution as string) : null,
-    a.reportNo ? `${t('equipment.reportNo')} ${String(a.reportNo as string)}` : null,
-    'nextInspectionDue' in a || 'nextDue' in a ? `${t('equipment.nextInspectionDue')} ${valueText(t, 'date', a.nextInspectionDue ?? a.nextDue)}` : null,
+    a.kind ? valueText(t, 'kind', a.kind) : null,
+    inspectedOn ? labelled(t, t('equipment.inspectedOn'), inspectedOn) : null,
+    a.reportNo ? labelled(t, t('equipment.reportNo'), String(a.reportNo as string)) : null,
+    'nextInspectionDue' in a
+      ? t('equipment.changedField', {
+          field: t('equipment.nextInspectionDue'),
+          before: valueText(t, 'date', b.nextInspectionDue),
+          after: valueText(t, 'date', a.nextInspectionDue),
+        })
+      : null,
   ].filter((p): p is string => !!p);
   return (
     <Space wrap size={4}>

@@ -23,7 +23,7 @@ export function useUnitColumns({ withUser }: { withUser: boolean }): TableColumn
   const regions = useRegions();
   const categoryText = useCategoryText();
   const user: TableColumnsType<Unit> = [
-    { title: t('equipment.userName'), dataIndex: 'userName', render: (v: string, u) => <Link to={enterprisePath(u.userUscc)}>{v}</Link> },
+    { title: t('equipment.userName'), dataIndex: 'userName', minWidth: 160, render: (v: string, u) => <Link to={enterprisePath(u.userUscc)}>{v}</Link> },
   ];
   return [
     {
@@ -37,11 +37,11 @@ export function useUnitColumns({ withUser }: { withUser: boolean }): TableColumn
       ),
     },
     { title: t('equipment.registrationNo'), className: 'zj-nowrap', dataIndex: 'registrationNo', render: (v: string | null) => v ?? t('equipment.none') },
-    { title: t('equipment.category'), dataIndex: 'category', render: (_, u) => categoryText(u) },
+    { title: t('equipment.category'), dataIndex: 'category', minWidth: 150, render: (_, u) => categoryText(u) },
     ...(withUser ? user : []),
-    { title: t('equipment.region'), dataIndex: 'regionCode', render: (v: string) => regions.nameOf(v) },
+    { title: t('equipment.region'), className: 'zj-nowrap', dataIndex: 'regionCode', render: (v: string) => regions.nameOf(v) },
     { title: t('equipment.status'), className: 'zj-nowrap', dataIndex: 'status', render: (_, u) => <StatusTag status={u.status} /> },
     { title: t('equipment.nextInspectionDue'), className: 'zj-nowrap', dataIndex: 'nextInspectionDue', render: (_, u) => <DueDate unit={u} /> },
-    { title: t('equipment.flags'), key: 'flags', render: (_, u) => <UnitFlags unit={u} /> },
+    { title: t('equipment.flags'), key: 'flags', minWidth: 100, render: (_, u) => <UnitFlags unit={u} /> },
   ];
 }

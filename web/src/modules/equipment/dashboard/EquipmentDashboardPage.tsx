@@ -32,8 +32,8 @@ function countBars(rows: { name: string; count: number; overdue?: number }[], la
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: names },
     series: [
-      { name: labels.count, type: 'bar', data: rows.map((r) => r.count).reverse(), itemStyle: { color: BLUE } },
-      ...(withOverdue ? [{ name: labels.overdue, type: 'bar' as const, data: rows.map((r) => r.overdue ?? 0).reverse(), itemStyle: { color: RED } }] : []),
+      { name: labels.count, type: 'bar', barMaxWidth: 28, data: rows.map((r) => r.count).reverse(), itemStyle: { color: BLUE } },
+      ...(withOverdue ? [{ name: labels.overdue, type: 'bar' as const, barMaxWidth: 28, data: rows.map((r) => r.overdue ?? 0).reverse(), itemStyle: { color: RED } }] : []),
     ],
   };
 }
@@ -105,30 +105,30 @@ function Figures({ overview }: { overview: Overview }) {
   return (
     <Row gutter={[16, 16]} data-testid="dash-figures">
       <Col xs={12} md={8} xl={4}>
-        <Card size="small">
+        <Card size="small" style={{ height: '100%' }}>
           <Statistic title={t('equipment.dashboard.total')} value={total} suffix={t('equipment.dashboard.units')} />
         </Card>
       </Col>
       <Col xs={12} md={8} xl={5}>
-        <Card size="small">
+        <Card size="small" style={{ height: '100%' }}>
           <Link to="/equipment?overdue=!true">
             <Statistic title={t('equipment.dashboard.overdue')} value={overview.overdue} suffix={t('equipment.dashboard.units')} valueStyle={{ color: overview.overdue ? RED : undefined }} />
           </Link>
         </Card>
       </Col>
       <Col xs={12} md={8} xl={5}>
-        <Card size="small">
+        <Card size="small" style={{ height: '100%' }}>
           <Statistic title={t('equipment.dashboard.failedInUse')} value={overview.failedInUse} suffix={t('equipment.dashboard.units')} valueStyle={{ color: overview.failedInUse ? RED : undefined }} />
         </Card>
       </Col>
       <Col xs={12} md={12} xl={5}>
-        <Card size="small">
+        <Card size="small" style={{ height: '100%' }}>
           <Statistic title={t('equipment.dashboard.onTimeRate')} value={percent(overview.inspections.onTimeRate)} />
           <Typography.Text type="secondary">{t('equipment.dashboard.onTimeDetail', { onTime: overview.inspections.onTime, total: overview.inspections.total })}</Typography.Text>
         </Card>
       </Col>
       <Col xs={24} md={12} xl={5}>
-        <Card size="small">
+        <Card size="small" style={{ height: '100%' }}>
           <Statistic title={t('equipment.dashboard.certifiedRate')} value={percent(overview.certifiedOperatorRate)} />
         </Card>
       </Col>
