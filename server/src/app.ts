@@ -115,20 +115,20 @@ export function makeServices(database: Database, config: Config) {
   const importFeedback = makeFeedbackImport({ db, audit, feedback });
   const leads = makeLeadsService({ db, audit, jurisdiction, users });
   const licenceReminders = makeLicenceReminders({ db, todos, jurisdiction });
+  const equipment = makeEquipmentServices({ db, audit, calendar, jurisdiction, todos, personal, operatorIdKey: secretKey.derive('equipment-operator-id') });
   const inspectionItems = makeInspectionItemsService({ db, audit });
   const inspectors = makeInspectorsService({ db, audit });
-  const pools = makePoolsService({ db, audit, jurisdiction });
+  const pools = makePoolsService({ db, audit, jurisdiction, kinds: equipment.supervision.poolKinds });
   const plans = makePlansService({ db, audit, pools });
-  const draws = makeDrawsService({ db, audit, plans, tasks: makeDrawTasks({ jurisdiction }) });
+  const draws = makeDrawsService({ db, audit, plans, tasks: makeDrawTasks({ jurisdiction, pools }) });
   const drawRecords = makeDrawRecords({ db, audit, plans });
   const planTemplates = makePlanTemplates({ db, pools, plans });
-  const tasks = makeTasksService({ db, audit, calendar, jurisdiction, todos });
-  const rectification = makeRectificationService({ db, audit, calendar, tasks, todos });
+  const tasks = makeTasksService({ db, audit, calendar, jurisdiction, todos, pools });
+  const rectification = makeRectificationService({ db, audit, calendar, tasks, todos, pools });
   const taskPhotos = makeTaskPhotos({ db, audit });
   const inspectionPublication = makeInspectionPublication({ db, todos });
   const accounts = makeAccountsService({ db, audit, users, jurisdiction, todos, personal, maxAccounts: config.enterpriseAccountsMax });
   const commitments = makeCommitmentsService({ db, audit });
-  const equipment = makeEquipmentServices({ db, audit, calendar, jurisdiction, todos, personal, operatorIdKey: secretKey.derive('equipment-operator-id') });
   return { db, audit, personal, accounts, commitments, equipment, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, drawRecords, tasks, rectification, taskPhotos, inspectionPublication };
 }
 

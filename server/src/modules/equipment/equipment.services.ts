@@ -12,7 +12,7 @@ export function makeEquipmentServices(deps: EquipmentDeps) {
   const periodic = makePeriodicService(deps);
   const operators = makeOperatorsService(deps);
   const hazards = makeHazardsService(deps);
-  const supervision = makeSupervisionService(deps);
+  const supervision = makeSupervisionService({ ...deps, hazards });
   const tiers = makeTiersService(deps);
   return { registry, periodic, operators, hazards, supervision, tiers };
 }

@@ -1,7 +1,8 @@
 /**
  * The inspections module's public API: the only file other modules import from it (tests may also
  * import `./testing.ts`). Everything else in this folder is inner and may change without notice.
- * No module reads its tables today; export them here when one must.
+ * No module reads its tables today; export them here when one must. Other modules provide pool
+ * kinds (`PoolKindProvider`: special-equipment units and user units), wired in app.ts.
  */
 export { TARGET_KINDS, type TargetKind } from './inspections.schema.js';
 export { POOL_KINDS_OF_ITEM } from './target-kinds.js';
@@ -12,3 +13,6 @@ export type { PlansService } from './plans/plans.service.js';
 export type { DrawsService } from './draws/draws.service.js';
 export type { TasksService } from './tasks/tasks.service.js';
 export type { RectificationService } from './tasks/rectification.service.js';
+export { POOL_KINDS, type PoolKind, type PoolFilter } from './inspections.schema.js';
+export { type PoolKindProvider, type KindTask, KIND_NAMES } from './target-kinds.js';
+export { TIER_STRATA, KEY_STRATUM, KEY_UNIT_RATIO } from './plans/strata.js';

@@ -6,7 +6,7 @@ import { Body, ErrorSchema, IdParams, ListOf, Nullable, PageQuery, Timestamp, li
 import type { DrawRecords } from './draws/draw-records.js';
 import type { DrawsService } from './draws/draws.service.js';
 import { sendRecord } from './draws/send-record.js';
-import { DRAW_STATUSES, PLAN_MODES } from './inspections.schema.js';
+import { DRAW_STATUSES, PLAN_MODES, POOL_KINDS } from './inspections.schema.js';
 import type { PlansService } from './plans/plans.service.js';
 import type { PlanTemplates } from './plans/templates.js';
 import type { PoolsService } from './pools/pools.service.js';
@@ -20,13 +20,21 @@ const Filter = Type.Object(
     industryPrefix: Type.Optional(Type.String({ maxLength: 5 })),
     licenceType: Type.Optional(Type.String({ maxLength: 60 })),
     licenceIssuedYear: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100, description: '与 licenceType 同用：该年度新取得（含复查换证）许可证的企业' })),
+    category: Type.Optional(Type.String({ maxLength: 10, description: 'equipment：设备类别或品种代码' })),
+    keyUnitKind: Type.Optional(Type.String({ maxLength: 20, description: 'equipment、equipment_user：重点单位场所类别' })),
+    overdue: Type.Optional(Type.Boolean({ description: 'equipment：仅超期未检（true）或仅未超期（false）的在用设备' })),
+    tier: Type.Optional(Type.String({ maxLength: 1, description: 'equipment、equipment_user：使用单位的分级（A–D）' })),
   },
+  { additionalProperties: false, description: '筛选条件：enterprise 名录库可用 regionCode、status、creditClass、tag、industryPrefix、licenceType、licenceIssuedYear；equipment 可用 category、regionCode、status、keyUnitKind、overdue、tier；equipment_user 可用 regionCode、keyUnitKind、tier' },
+);
+const PoolKindSchema = literals(POOL_KINDS);
+
+const Pool = Type.Object({ id: Type.String(), name: Type.String(), targetKind: PoolKindSchema, filter: Filter, regionCode: Type.String(), size: Type.Integer(), createdByName: Type.String(), createdAt: Timestamp });
+
+const Ratios = Type.Object(
+  { A: Type.Number(), B: Type.Number(), C: Type.Number(), D: Type.Number(), key: Type.Optional(Type.Number({ description: '特种设备名录库中重点单位（学校、医院、车站、商场、景区、住宅小区）一层的抽查比例，默认 30' })) },
   { additionalProperties: false },
 );
-
-const Pool = Type.Object({ id: Type.String(), name: Type.String(), targetKind: Type.String(), filter: Filter, regionCode: Type.String(), size: Type.Integer(), createdByName: Type.String(), createdAt: Timestamp });
-
-const Ratios = Type.Object({ A: Type.Number(), B: Type.Number(), C: Type.Number(), D: Type.Number() }, { additionalProperties: false });
 const Plan = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -129,7 +137,7 @@ export const inspectionsRoutes =
     );
     app.post(
       '/api/object-pools',
-      { config: { access: 'inspection.plan' }, schema: { tags: ['inspections'], summary: '新建检查对象名录库（按条件筛选市场主体）', body: Body({ name: Type.String({ minLength: 1, maxLength: 100 }), filter: Filter, regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) }), response: { 201: Pool, ...Errors } } },
+      { config: { access: 'inspection.plan' }, schema: { tags: ['inspections'], summary: '新建检查对象名录库（按条件筛选市场主体、特种设备或其使用单位）', body: Body({ name: Type.String({ minLength: 1, maxLength: 100 }), targetKind: Type.Optional(PoolKindSchema), filter: Filter, regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) }), response: { 201: Pool, ...Errors } } },
       async (request, reply) => reply.status(201).send(await deps.pools.create(ctxOf(request), request.body)),
     );
     app.get('/api/object-pools/:id', { config: { access: 'inspection.read' }, schema: { tags: ['inspections'], summary: '检查对象名录库详情', params: IdParams, response: { 200: Pool, 404: ErrorSchema } } }, async (request) =>

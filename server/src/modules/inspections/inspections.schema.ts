@@ -9,6 +9,9 @@ import type { LegacyStratum, StoredRecord, StoredStratum } from './draw/storage.
 
 export const TARGET_KINDS = ['enterprise', 'licence', 'equipment', 'standard_declaration'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
+/** What an object pool holds: enterprises (USCC), special-equipment units (equipment code) or their user units (USCC). */
+export const POOL_KINDS = ['enterprise', 'equipment', 'equipment_user'] as const;
+export type PoolKind = (typeof POOL_KINDS)[number];
 
 export const ANSWER_TYPES = ['yes_no', 'text', 'number', 'photo'] as const;
 export const SEVERITIES = ['minor', 'major', 'critical'] as const;
@@ -58,11 +61,23 @@ export const inspectorProfiles = pgTable('inspector_profiles', {
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-/** A saved filter over the register (检查对象名录库); its members are computed when asked, frozen at a draw. */
+/**
+ * A saved filter over the register (检查对象名录库); its members are computed when asked, frozen at a draw.
+ * Which keys a pool takes depends on its target kind (pools/pools.service.ts for enterprises; the
+ * equipment module's provider for `equipment` and `equipment_user`).
+ */
 export interface PoolFilter {
   regionCode?: string;
   status?: string;
   creditClass?: string;
+  /** `equipment`: the unit's catalogue category or subcategory code. */
+  category?: string;
+  /** `equipment`, `equipment_user`: the key-unit kind of the place (SAMR Order 57 §9). */
+  keyUnitKind?: string;
+  /** `equipment`: only units in use past their inspection due date (true) or only the others (false). */
+  overdue?: boolean;
+  /** `equipment`, `equipment_user`: the user unit's supervision tier (A–D). */
+  tier?: string;
   tag?: string;
   industryPrefix?: string;
   licenceType?: string;
@@ -75,7 +90,7 @@ export const objectPools = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     name: text().notNull(),
-    targetKind: text().$type<TargetKind>().notNull(),
+    targetKind: text().$type<PoolKind>().notNull(),
     filter: jsonb().$type<PoolFilter>().notNull(),
     /** The region the pool is defined for (data scope): its members lie within it. */
     regionCode: text().notNull(),
@@ -92,8 +107,11 @@ export const objectPools = pgTable(
 export const PLAN_MODES = ['ratio', 'fixed', 'all'] as const;
 export type PlanMode = (typeof PLAN_MODES)[number];
 
-/** Sampling ratio per credit class (unclassified entities count as B unless set). */
-export type ClassRatios = Record<'A' | 'B' | 'C' | 'D', number>;
+/**
+ * Sampling ratio per credit class or tier (unclassified entities count as B unless set); `key`: the
+ * ratio of the key-unit stratum of equipment pools (SAMR Order 57 §9; plans/strata.ts's default when absent).
+ */
+export type ClassRatios = Record<'A' | 'B' | 'C' | 'D', number> & { key?: number };
 
 /** An inspection plan: which item, over which pool, in which quarters, how many per credit-class stratum. */
 export const inspectionPlans = pgTable(

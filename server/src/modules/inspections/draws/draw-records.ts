@@ -53,8 +53,11 @@ export function makeDrawRecords(deps: { db: Db; audit: AuditService; plans: Plan
   };
 
   /** Display names of objects (not part of the verification); inspectors' come from `inspectorPeople`. */
-  async function objectsNamed(tx: Db, keys: readonly string[]) {
-    const { rows } = (await tx.execute(sql`select uscc as "key", name from enterprises where uscc = any(${param([...keys])}::text[])`)) as unknown as { rows: { key: string; name: string }[] };
+  async function objectsNamed(tx: Db, planId: string, keys: readonly string[]) {
+    // A unit of an equipment pool is named by its pool kind's provider (its user unit and code).
+    const provider = await deps.plans.providerOf(tx, { poolId: (await tx.select({ poolId: inspectionPlans.poolId }).from(inspectionPlans).where(eq(inspectionPlans.id, planId)))[0]!.poolId });
+    const query = provider ? sql`select o.key, o.name from (${provider.objects(sql`${param([...keys])}::text[]`)}) o` : sql`select uscc as "key", name from enterprises where uscc = any(${param([...keys])}::text[])`;
+    const { rows } = (await tx.execute(query)) as unknown as { rows: { key: string; name: string }[] };
     const nameOf = new Map(rows.map((r) => [r.key, r.name]));
     return keys.map((key) => ({ key, name: nameOf.get(key) ?? null }));
   }
@@ -116,7 +119,7 @@ export function makeDrawRecords(deps: { db: Db; audit: AuditService; plans: Plan
       assignments,
       evidence: audit,
       inspectors: (await inspectorPeople(tx, inspectorIds)).map((p) => ({ id: p.userId, name: p.name, certificateNo: p.certificateNo })),
-      objects: stored ? await objectsNamed(tx, selectedKeys) : undefined,
+      objects: stored ? await objectsNamed(tx, draw.planId, selectedKeys) : undefined,
     };
     return { parts, status: draw.status };
   }

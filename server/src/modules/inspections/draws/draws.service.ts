@@ -1,11 +1,10 @@
-import { and, desc, eq, inArray, isNull, param, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { inTransaction } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
-import { enterprises } from '../../enterprises/index.js';
 import { invalid, requireText } from '../../../platform/validation/fields.js';
 import { newSecret } from '../draw/algorithm.js';
 import { type BlindedRecord, assignBlindedInspectors, commitBlindedDraw, openSelection, selectBlinded } from '../draw/blinded.js';
@@ -67,10 +66,16 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService & Statement
   /** The assignment inputs of the selected objects: their regions, last time's tasks, the conflicts declared in the pool. */
   async function assignmentContext(tx: Db, plan: Plan, pool: readonly (PoolInspector & { conflicts: string[] })[], selected: readonly string[], perTask: number) {
     const [item] = await tx.select({ specialty: inspectionItems.specialty }).from(inspectionItems).where(eq(inspectionItems.id, plan.itemId));
-    // Raw SQL, one statement with one array parameter: a draw may select a hundred thousand objects.
-    const { rows: regions } = (await tx.execute(sql`select ${enterprises.uscc} as "uscc", ${enterprises.regionCode} as "regionCode" from ${enterprises} where ${enterprises.uscc} = any(${param(selected)}::text[])`)) as unknown as { rows: { uscc: string; regionCode: string }[] };
+    // One statement with one array parameter: a draw may select a hundred thousand objects. The
+    // objects of an equipment pool are units: their own region, and their user unit's USCC for the
+    // inspectors' declared conflicts.
+    const regions = await deps.plans.objects(tx, plan, selected);
     const regionOf = new Map<string, string>();
-    for (const r of regions) regionOf.set(r.uscc, r.regionCode);
+    const usccOf = new Map<string, string>();
+    for (const r of regions) {
+      regionOf.set(r.key, r.regionCode);
+      if (r.uscc !== r.key) usccOf.set(r.key, r.uscc);
+    }
     const lastTime = await deps.tasks.lastInspectors(tx, plan.itemId, selected);
     const conflictsOf = new Map<string, Set<string>>();
     for (const i of pool) {
@@ -82,7 +87,7 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService & Statement
     }
     const eligibility = eligibilityByRegion(pool, { on: todayInChina(), perTask, specialty: item?.specialty });
     return (key: string) => {
-      const choice = eligibility({ key, regionCode: regionOf.get(key) ?? plan.regionCode }, conflictsOf.get(key), lastTime.get(key));
+      const choice = eligibility({ key, regionCode: regionOf.get(key) ?? plan.regionCode }, conflictsOf.get(usccOf.get(key) ?? key), lastTime.get(key));
       return { eligible: choice.eligible, excluded: choice.excluded };
     };
   }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, param, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { inTransaction } from '../../../db/sql.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
@@ -12,6 +12,7 @@ import { type ClassRatios, type PlanMode, PLAN_MODES, inspectionItems, inspectio
 import { type PoolsService, poolMembersWhere } from '../pools/pools.service.js';
 import { assertItemFitsPool } from '../target-kinds.js';
 import { DEFAULT_RATIOS, STRATA, type StratumName, stratumSizes } from './strata.js';
+import type { PoolKindProvider } from '../target-kinds.js';
 
 export interface PlanInput {
   name: string;
@@ -63,6 +64,8 @@ export function makePlansService(deps: { db: Db; audit: AuditService; pools: Poo
    */
   async function strata(tx: Db, plan: Plan, opts: { keys?: boolean; ordered?: boolean } = {}) {
     const [pool] = await tx.select().from(objectPools).where(eq(objectPools.id, plan.poolId));
+    const provider = deps.pools.providerOf(pool!.targetKind);
+    if (provider) return providedStrata(tx, plan, provider, provider.members(pool!), opts);
     const members = poolMembersWhere(pool!);
     const stratum = sql`coalesce(${enterprises.creditClass}, '未分类')`;
     const n = Object.fromEntries(STRATA.map((s) => [s, 0])) as Record<StratumName, number>;
@@ -91,6 +94,44 @@ export function makePlansService(deps: { db: Db; audit: AuditService; pools: Poo
     return STRATA.map((s) => ({ name: s, candidates: keys[s], n: n[s], k: k[s] }));
   }
 
+  /**
+   * `strata` of a pool of another module's register (special-equipment units, user units): the same
+   * one pass over the members, from the provider's SELECT of (key, stratum), its strata in its order.
+   */
+  async function providedStrata(tx: Db, plan: Plan, provider: PoolKindProvider, members: SQL, opts: { keys?: boolean; ordered?: boolean }) {
+    const names = provider.strata as readonly StratumName[];
+    const n = Object.fromEntries(names.map((s) => [s, 0])) as Record<StratumName, number>;
+    const keys = Object.fromEntries(names.map((s) => [s, [] as string[]])) as Record<StratumName, string[]>;
+    if (opts.keys === false) {
+      const { rows } = (await tx.execute(sql`select m.stratum as "stratum", count(*)::int as "n" from (${members}) m group by 1`)) as unknown as { rows: { stratum: StratumName; n: number }[] };
+      for (const r of rows) n[r.stratum] = r.n;
+    } else {
+      const columns = names.map((s, i) => sql`count(*) filter (where m.stratum = ${s})::int as ${sql.raw(`"n${i}"`)}, coalesce(string_agg(m.key, E'\n') filter (where m.stratum = ${s}), '') as ${sql.raw(`"keys${i}"`)}`);
+      const { rows } = (await tx.execute(sql`select ${sql.join(columns, sql`, `)} from (select p.stratum, p.key from (${members}) p${opts.ordered === false ? sql`` : sql` order by p.key collate "C"`}) m`)) as unknown as {
+        rows: Record<string, number | string>[];
+      };
+      names.forEach((s, i) => {
+        n[s] = rows[0]![`n${i}`] as number;
+        if (n[s] === 0) return;
+        keys[s] = (rows[0]![`keys${i}`] as string).split('\n');
+        if (keys[s].length !== n[s]) throw new Error(`stratum ${s}: a key contains a line break`);
+      });
+    }
+    const k = stratumSizes(n, plan, names);
+    return names.map((s) => ({ name: s as string, candidates: keys[s], n: n[s], k: k[s] }));
+  }
+
+  /** The objects of a plan's pool by key: region (competent bureau, inspectors), USCC of the enterprise the task goes to, name. */
+  async function objects(tx: Db, plan: Plan, keys: readonly string[]): Promise<{ key: string; regionCode: string; uscc: string; name?: string }[]> {
+    if (keys.length === 0) return [];
+    const [pool] = await tx.select({ targetKind: objectPools.targetKind }).from(objectPools).where(eq(objectPools.id, plan.poolId));
+    const provider = deps.pools.providerOf(pool!.targetKind);
+    const list = param([...keys]);
+    const query = provider ? provider.objects(sql`${list}::text[]`) : sql`select uscc as "key", region_code as "regionCode", uscc from ${enterprises} where uscc = any(${list}::text[])`;
+    const { rows } = (await tx.execute(query)) as unknown as { rows: { key: string; regionCode: string; uscc: string; name?: string }[] };
+    return rows;
+  }
+
   function check(input: PlanInput) {
     const name = requireText(input.name, 'name', '计划名称', 200);
     if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw invalid('year', '年度应为 2000–2100 之间的整数');
@@ -101,6 +142,7 @@ export function makePlansService(deps: { db: Db; audit: AuditService; pools: Poo
     if (input.mode === 'ratio') {
       ratios = { ...DEFAULT_RATIOS, ...(input.ratios ?? {}) };
       for (const [cls, r] of Object.entries(ratios)) if (typeof r !== 'number' || r < 0 || r > 100) throw invalid(`ratios.${cls}`, '抽查比例应为 0–100 的百分数');
+      if (ratios.key === undefined) delete ratios.key;
     }
     const minimum = input.mode === 'ratio' ? (input.minimum ?? null) : null;
     if (minimum !== null && (!Number.isInteger(minimum) || minimum < 0)) throw invalid('minimum', '最少抽取数应为非负整数');
@@ -145,6 +187,12 @@ export function makePlansService(deps: { db: Db; audit: AuditService; pools: Poo
   return {
     find,
     strata,
+    objects,
+    /** The provider of the plan's pool kind, null for an enterprise pool. */
+    async providerOf(tx: Db, plan: Pick<Plan, 'poolId'>) {
+      const [pool] = await tx.select({ targetKind: objectPools.targetKind }).from(objectPools).where(eq(objectPools.id, plan.poolId));
+      return deps.pools.providerOf(pool!.targetKind);
+    },
 
     insert,
 

@@ -9,10 +9,13 @@ import type { JurisdictionService } from '../../../platform/jurisdiction/jurisdi
 import { CREDIT_CLASSES, ENTERPRISE_STATUSES, enterprises } from '../../enterprises/index.js';
 import { invalid, requireText } from '../../../platform/validation/fields.js';
 import { licences, licenceTypes } from '../../licences/index.js';
-import { type PoolFilter, objectPools } from '../inspections.schema.js';
+import { type PoolFilter, type PoolKind, POOL_KINDS, objectPools } from '../inspections.schema.js';
+import { type PoolKindProvider, type PoolKinds, poolKindsOf } from '../target-kinds.js';
 
 export interface PoolInput {
   name: string;
+  /** What the pool holds; `enterprise` when absent. */
+  targetKind?: PoolKind;
   filter: PoolFilter;
   /** Defaults to the actor's region. */
   regionCode?: string;
@@ -36,9 +39,21 @@ export function poolMembersWhere(pool: { regionCode: string; filter: PoolFilter 
   return and(...conds)!;
 }
 
-/** Object pools (检查对象名录库): saved filters over the register, sized when asked. */
-export function makePoolsService(deps: { db: Db; audit: AuditService; jurisdiction: JurisdictionService }) {
+/**
+ * Object pools (检查对象名录库): saved filters over the register (enterprises) or over another
+ * module's register (`kinds`: special-equipment units and their user units), sized when asked.
+ */
+export function makePoolsService(deps: { db: Db; audit: AuditService; jurisdiction: JurisdictionService; kinds?: readonly PoolKindProvider[] }) {
   const { db, audit } = deps;
+  const kinds: PoolKinds = poolKindsOf(deps.kinds);
+
+  /** The provider of a pool kind other than `enterprise` (null for enterprise pools). */
+  function providerOf(kind: PoolKind): PoolKindProvider | null {
+    if (kind === 'enterprise') return null;
+    const provider = kinds.get(kind);
+    if (!provider) throw new AppError('TARGET_KIND_UNAVAILABLE', `本系统未启用此类检查对象名录库：${kind}`, 400, { field: 'targetKind' });
+    return provider;
+  }
   const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: objectPools.regionCode, orgId: objectPools.orgId });
 
   async function checkFilter(tx: Db, filter: PoolFilter, regionCode: string): Promise<PoolFilter> {
@@ -82,7 +97,12 @@ export function makePoolsService(deps: { db: Db; audit: AuditService; jurisdicti
     return pool;
   }
 
-  const sizeOf = async (tx: Db, pool: { regionCode: string; filter: PoolFilter }) => {
+  const sizeOf = async (tx: Db, pool: { targetKind: PoolKind; regionCode: string; filter: PoolFilter }) => {
+    const provider = providerOf(pool.targetKind);
+    if (provider) {
+      const { rows } = (await tx.execute(sql`select count(*)::int as "n" from (${provider.members(pool)}) m`)) as unknown as { rows: { n: number }[] };
+      return rows[0]?.n ?? 0;
+    }
     const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(poolMembersWhere(pool));
     return row?.n ?? 0;
   };
@@ -94,15 +114,19 @@ export function makePoolsService(deps: { db: Db; audit: AuditService; jurisdicti
     if (!regionWithin(regionCode, ctx.actor.regionCode) && ctx.actor.dataScope !== 'all') throw forbidden('只能在本辖区内建立检查对象名录库');
     const resolve = await deps.jurisdiction.regionResolver(tx);
     if (!resolve(regionCode)) throw new AppError('REGION_UNKNOWN', `未知的行政区划代码：${regionCode}`, 400, { field: 'regionCode' });
-    const filter = await checkFilter(tx, input.filter ?? {}, regionCode);
-    const [row] = await tx.insert(objectPools).values({ name, targetKind: 'enterprise', filter, regionCode, orgId: ctx.actor.orgId, createdByName: ctx.actor.name }).returning();
-    await audit.record(tx, ctx, { action: 'object_pool.created', targetType: 'object_pool', targetId: row!.id, after: { name, filter, regionCode } });
+    const targetKind = input.targetKind ?? 'enterprise';
+    if (!(POOL_KINDS as readonly string[]).includes(targetKind)) throw invalid('targetKind', `名录库的对象类别应为 ${POOL_KINDS.join('、')} 之一`, 'TARGET_KIND_INVALID');
+    const provider = providerOf(targetKind);
+    const filter = provider ? await provider.checkFilter(tx, input.filter ?? {}, regionCode) : await checkFilter(tx, input.filter ?? {}, regionCode);
+    const [row] = await tx.insert(objectPools).values({ name, targetKind, filter, regionCode, orgId: ctx.actor.orgId, createdByName: ctx.actor.name }).returning();
+    await audit.record(tx, ctx, { action: 'object_pool.created', targetType: 'object_pool', targetId: row!.id, after: { name, targetKind, filter, regionCode } });
     return { ...row!, size: await sizeOf(tx, row!) };
   }
 
   return {
     find,
     insert,
+    providerOf,
 
     create: (ctx: RequestContext & { actor: Actor }, input: PoolInput) => inTransaction(db, (tx) => insert(tx, ctx, input)),
 

@@ -7,6 +7,7 @@ import type { TodoSpec, TodosService } from '../../../platform/todos/todos.servi
 import { enterprises, normalizeUscc } from '../../enterprises/index.js';
 import { inspectionItems, inspectionPlans } from '../inspections.schema.js';
 import { type TaskState, inspectionTasks, rectificationOrders } from './tasks.schema.js';
+import { tasksOfEnterprise } from './task-access.js';
 
 /** The reminder kinds this module raises (the web UI labels them). */
 export const INSPECTION_REMINDER_KINDS = ['inspection.publication_overdue', 'inspection.recheck_due', 'inspection.task_overdue', 'rectification.due'] as const;
@@ -79,14 +80,14 @@ export const RECTIFICATION_NOTICE_DAYS = 3;
 async function publicResults(db: Db, filter: { uscc?: string; year?: number }, page: Page) {
   const where = and(
     eq(inspectionTasks.state, 'published'),
-    filter.uscc ? eq(inspectionTasks.objectKey, normalizeUscc(filter.uscc)) : undefined,
+    filter.uscc ? tasksOfEnterprise(normalizeUscc(filter.uscc)) : undefined,
     filter.year ? sql`extract(year from ${inspectionTasks.completedOn}) = ${filter.year}` : undefined,
   );
   const [items, [count]] = await Promise.all([
     db
       .select({
         id: inspectionTasks.id,
-        uscc: inspectionTasks.objectKey,
+        uscc: enterprises.uscc,
         enterpriseName: enterprises.name,
         itemName: inspectionItems.name,
         planName: inspectionPlans.name,
@@ -165,7 +166,7 @@ export function makeInspectionPublication(deps: { db: Db; todos: TodosService })
         const rectifications = await orders('rectifying', rectificationOrders.dueOn, rectificationOrders.dueCertain);
         // The enterprise is told of every open order from the day it is issued, not only near its deadline.
         const openOrders = await tx
-          .select({ taskId: inspectionTasks.id, orderId: rectificationOrders.id, documentNo: rectificationOrders.documentNo, dueOn: rectificationOrders.dueOn, dueCertain: rectificationOrders.dueCertain, uscc: inspectionTasks.objectKey, regionCode: inspectionTasks.regionCode, item: inspectionItems.name, holder: enterprises.name })
+          .select({ taskId: inspectionTasks.id, orderId: rectificationOrders.id, documentNo: rectificationOrders.documentNo, dueOn: rectificationOrders.dueOn, dueCertain: rectificationOrders.dueCertain, uscc: enterprises.uscc, regionCode: inspectionTasks.regionCode, item: inspectionItems.name, holder: enterprises.name })
           .from(rectificationOrders)
           .innerJoin(inspectionTasks, eq(inspectionTasks.id, rectificationOrders.taskId))
           .innerJoin(enterprises, eq(enterprises.id, inspectionTasks.enterpriseId))

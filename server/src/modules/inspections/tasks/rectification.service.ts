@@ -19,6 +19,7 @@ import { inspectionTasks, rectificationOrders, taskPhotos } from './tasks.schema
 import type { TasksService } from './tasks.service.js';
 import type { TodosService } from '../../../platform/todos/todos.service.js';
 import { enterpriseRecheckTodo, enterpriseRectificationTodo, settleTaskReminders } from './publication.js';
+import { type KindHooksDeps, kindHooksOf } from './kind-hooks.js';
 
 /** The caption of a rectification report's attachment (kept with the task's photos, `orderId` set). */
 const reportAttachmentCaption = (documentNo: string) => `整改报告附件：${documentNo}`;
@@ -51,7 +52,7 @@ function checkReportFiles(files: readonly ReportFile[]) {
  * due within 10 working days of the report. A failed re-check leaves the task inspected, ready for
  * another order or for completion with its result.
  */
-export function makeRectificationService(deps: { db: Db; audit: AuditService; calendar: CalendarService; tasks: TasksService; todos: TodosService }) {
+export function makeRectificationService(deps: { db: Db; audit: AuditService; calendar: CalendarService; tasks: TasksService; todos: TodosService } & KindHooksDeps) {
   const { db, audit } = deps;
 
   /**
@@ -106,16 +107,16 @@ export function makeRectificationService(deps: { db: Db; audit: AuditService; ca
         const issuedOn = todayInChina();
         const { date: dueOn, certain: dueCertain } = await deps.calendar.addWorkingDays(issuedOn, input.workingDays, tx);
         const [facts] = await tx
-          .select({ enterpriseName: enterprises.name, address: enterprises.address, itemName: inspectionItems.name, legalBasis: inspectionItems.legalBasis, bureau: orgs.name, bureauShortName: orgs.shortName })
+          .select({ uscc: enterprises.uscc, enterpriseName: enterprises.name, address: enterprises.address, itemName: inspectionItems.name, legalBasis: inspectionItems.legalBasis, bureau: orgs.name, bureauShortName: orgs.shortName })
           .from(inspectionTasks)
           .innerJoin(enterprises, eq(enterprises.id, inspectionTasks.enterpriseId))
           .innerJoin(inspectionItems, eq(inspectionItems.id, inspectionTasks.itemId))
           .innerJoin(orgs, eq(orgs.id, inspectionTasks.orgId))
           .where(eq(inspectionTasks.id, task.id));
-        const { bureauShortName, ...names } = facts!;
+        const { bureauShortName, uscc, ...names } = facts!;
         const documentNo = await nextDocumentNo(tx, bureauShortName?.trim() || names.bureau, Number(issuedOn.slice(0, 4)));
         const inspectors = await inspectorsOf(tx, task.inspectorIds);
-        const doc = await renderRectificationOrder({ ...names, documentNo, uscc: task.objectKey, inspectors, inspectedOn: task.inspectedOn!, findings: task.findings, requirements, dueOn, dueCertain, issuedOn });
+        const doc = await renderRectificationOrder({ ...names, documentNo, uscc, inspectors, inspectedOn: task.inspectedOn!, findings: task.findings, requirements, dueOn, dueCertain, issuedOn });
         const [order] = await tx
           .insert(rectificationOrders)
           .values({ taskId: task.id, documentNo, requirements, workingDays: input.workingDays, issuedOn, dueOn, dueCertain, fileName: doc.fileName, document: doc.content, issuedByName: ctx.actor.name })
@@ -123,8 +124,10 @@ export function makeRectificationService(deps: { db: Db; audit: AuditService; ca
         await tx.update(inspectionTasks).set({ state: 'rectifying', version: nextVersion(inspectionTasks.version), updatedAt: new Date() }).where(eq(inspectionTasks.id, task.id));
         await settleTaskReminders(deps.todos, tx, task.id, 'rectifying');
         await deps.todos.raise(tx, 'rectification.due', [
-          enterpriseRectificationTodo({ taskId: task.id, orderId: order!.id, documentNo, dueOn, dueCertain, uscc: task.objectKey, regionCode: task.regionCode, item: names.itemName, holder: names.enterpriseName }),
+          enterpriseRectificationTodo({ taskId: task.id, orderId: order!.id, documentNo, dueOn, dueCertain, uscc, regionCode: task.regionCode, item: names.itemName, holder: names.enterpriseName }),
         ]);
+        const kind = await kindHooksOf(tx, deps, task);
+        if (kind?.hooks.ordered) await kind.hooks.ordered(tx, ctx, kind.task, { id: order!.id, documentNo, dueOn });
         await audit.record(tx, ctx, { action: 'inspection_task.rectification_ordered', targetType: 'inspection_task', targetId: task.id, after: { orderId: order!.id, documentNo, workingDays: input.workingDays, dueOn, dueCertain } });
       });
       return deps.tasks.get(ctx.actor, taskId);
@@ -189,14 +192,16 @@ export function makeRectificationService(deps: { db: Db; audit: AuditService; ca
         await tx.update(inspectionTasks).set({ state: 'inspected', version: nextVersion(inspectionTasks.version), updatedAt: new Date() }).where(eq(inspectionTasks.id, task.id));
         await settleTaskReminders(deps.todos, tx, task.id, 'inspected');
         const [facts] = await tx
-          .select({ item: inspectionItems.name, holder: enterprises.name })
+          .select({ item: inspectionItems.name, holder: enterprises.name, uscc: enterprises.uscc })
           .from(inspectionTasks)
           .innerJoin(enterprises, eq(enterprises.id, inspectionTasks.enterpriseId))
           .innerJoin(inspectionItems, eq(inspectionItems.id, inspectionTasks.itemId))
           .where(eq(inspectionTasks.id, task.id));
         await deps.todos.raise(tx, 'rectification.rechecked', [
-          enterpriseRecheckTodo({ taskId: task.id, orderId: order.id, documentNo: order.documentNo, passed: input.passed, recheckedOn, uscc: task.objectKey, regionCode: task.regionCode, ...facts! }),
+          enterpriseRecheckTodo({ taskId: task.id, orderId: order.id, documentNo: order.documentNo, passed: input.passed, recheckedOn, regionCode: task.regionCode, ...facts! }),
         ]);
+        const kind = await kindHooksOf(tx, deps, task);
+        if (kind?.hooks.rechecked) await kind.hooks.rechecked(tx, ctx, kind.task, { id: order.id, passed: input.passed, recheckedOn });
         await audit.record(tx, ctx, { action: 'inspection_task.rechecked', targetType: 'inspection_task', targetId: task.id, after: { orderId, passed: input.passed, recheckedOn, late: recheckedOn > order.recheckDueOn! } });
         return task.id;
       });

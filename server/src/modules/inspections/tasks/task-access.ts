@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
+import { enterprises } from '../../enterprises/index.js';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { visibleTo } from '../../../platform/access/scope.js';
@@ -16,18 +17,28 @@ export type TaskRow = typeof inspectionTasks.$inferSelect;
 export const ENTERPRISE_VISIBLE_STATES: readonly TaskState[] = ['rectifying', 'rechecking', 'completed', 'published'];
 
 /**
+ * The tasks of one enterprise (by USCC): those whose `enterprise_id` is its — the enterprise checked
+ * itself, or the user unit (使用单位) of a special-equipment unit drawn from an equipment pool (the
+ * object key is then the equipment code, not the USCC).
+ */
+export const tasksOfEnterprise = (uscc: string): SQL => sql`${inspectionTasks.enterpriseId} = (select ${enterprises.id} from ${enterprises} where ${enterprises.uscc} = ${uscc})`;
+
+/**
  * Tasks the actor may see: the competent bureau's region or org (data scope); an enterprise's
- * account, its own tasks (the object's USCC) in ENTERPRISE_VISIBLE_STATES.
+ * account, its own tasks (tasksOfEnterprise) in ENTERPRISE_VISIBLE_STATES.
  */
 export const taskScope = (actor: Actor) => {
-  const scope = visibleTo(actor, { regionCode: inspectionTasks.regionCode, orgId: inspectionTasks.orgId, uscc: inspectionTasks.objectKey });
+  if (actor.dataScope === 'enterprise') {
+    return actor.enterpriseUscc ? and(tasksOfEnterprise(actor.enterpriseUscc), inArray(inspectionTasks.state, [...ENTERPRISE_VISIBLE_STATES])) : sql`false`;
+  }
+  const scope = visibleTo(actor, { regionCode: inspectionTasks.regionCode, orgId: inspectionTasks.orgId });
   return actor.enterpriseUscc ? and(scope, inArray(inspectionTasks.state, [...ENTERPRISE_VISIBLE_STATES])) : scope;
 };
 
 /** One task of the enterprise the actor acts for, in any state (locked for update); another enterprise's reads as missing. */
 export async function findOwnTask(tx: Db, actor: Actor, id: string, opts: { forUpdate?: boolean; expected?: ExpectedVersion } = {}): Promise<TaskRow> {
   if (!actor.enterpriseUscc) throw notFound('检查任务');
-  const query = tx.select().from(inspectionTasks).where(and(eq(inspectionTasks.id, id), eq(inspectionTasks.objectKey, actor.enterpriseUscc)));
+  const query = tx.select().from(inspectionTasks).where(and(eq(inspectionTasks.id, id), tasksOfEnterprise(actor.enterpriseUscc)));
   const [task] = opts.forUpdate ? await query.for('update') : await query;
   if (!task) throw notFound('检查任务');
   if (opts.expected) assertVersion(opts.expected, task.version);

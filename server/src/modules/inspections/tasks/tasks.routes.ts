@@ -32,7 +32,7 @@ const TaskSummary = {
   drawId: Nullable(Type.String()),
   origin: literals(TASK_ORIGINS),
   originNote: Nullable(Type.String()),
-  objectKey: Type.String({ description: '统一社会信用代码' }),
+  objectKey: Type.String({ description: '检查对象：企业的统一社会信用代码，或特种设备的设备代码（其使用单位见 enterpriseName）' }),
   enterpriseName: Type.String(),
   regionCode: Type.String(),
   inspectorIds: Type.Array(Type.String()),

@@ -16,10 +16,11 @@ import { eligibleInspectors } from '../draw/eligibility.js';
 import { inspectionItems, inspectionPlans } from '../inspections.schema.js';
 import { inspectorPeople, poolFor } from '../inspectors/inspectors.service.js';
 import { type FindingInput, checkAnswers, findingsOf } from './checklist.js';
-import { findTask, requireAssigned, requireState, taskScope } from './task-access.js';
+import { findTask, requireAssigned, requireState, taskScope, tasksOfEnterprise } from './task-access.js';
 import { type ChecklistAnswer, type TaskOrigin, type TaskState, TASK_STATES, inspectionTasks, rectificationOrders, taskPhotos } from './tasks.schema.js';
 import type { TodosService } from '../../../platform/todos/todos.service.js';
 import { settleTaskReminders } from './publication.js';
+import { type KindHooksDeps, kindHooksOf } from './kind-hooks.js';
 
 
 export interface ManualTaskInput {
@@ -93,7 +94,7 @@ const currentDeadlineCertain = sql<boolean>`coalesce(case
 const overdueWhere = (today: string): SQL => sql`${currentDeadline} < ${today}`;
 
 /** Inspection tasks: the check itself (checklist, photos, findings), its completion and publication. */
-export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: CalendarService; jurisdiction: JurisdictionService; todos: TodosService }) {
+export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: CalendarService; jurisdiction: JurisdictionService; todos: TodosService } & KindHooksDeps) {
   const { db, audit } = deps;
 
   const listQuery = (tx: Db) =>
@@ -206,7 +207,7 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
         filter.mine ? sql`${inspectionTasks.inspectorIds} @> array[${actor.userId ?? '00000000-0000-0000-0000-000000000000'}]::uuid[]` : undefined,
         filter.state ? eq(inspectionTasks.state, filter.state) : undefined,
         filter.drawId ? eq(inspectionTasks.drawId, filter.drawId) : undefined,
-        filter.uscc ? eq(inspectionTasks.objectKey, normalizeUscc(filter.uscc)) : undefined,
+        filter.uscc ? tasksOfEnterprise(normalizeUscc(filter.uscc)) : undefined,
         filter.origin ? eq(inspectionTasks.origin, filter.origin) : undefined,
         filter.overdue ? overdueWhere(today) : undefined,
       );
@@ -279,7 +280,11 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
         if (inspectedOn < todayInChina(task.createdAt)) throw invalid('inspectedOn', '检查日期不能早于任务下达之日');
         const item = await checklistOf(tx, task.itemId);
         const answers = checkAnswers(item.checklist, { ...task.answers, ...(input.answers ?? {}) }, { final: true, photoIds: await photoIds(tx, id) });
-        return { answers, findings: findingsOf(item.checklist, answers, input.findings ?? []), inspectedOn, state: 'inspected' };
+        const findings = findingsOf(item.checklist, answers, input.findings ?? []);
+        // A unit's (or user unit's) findings become its hazards (the equipment module's hook).
+        const kind = await kindHooksOf(tx, deps, task, { findings, inspectedOn });
+        if (kind?.hooks.inspected) await kind.hooks.inspected(tx, ctx, kind.task);
+        return { answers, findings, inspectedOn, state: 'inspected' };
       });
     },
 
