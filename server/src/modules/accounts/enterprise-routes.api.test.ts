@@ -171,6 +171,8 @@ for (const key of [
   'GET /api/operator-exam-sessions', 'POST /api/operator-exam-sessions', 'GET /api/operator-exam-sessions/:id', 'PATCH /api/operator-exam-sessions/:id', 'GET /api/operator-exam-sessions/:id/candidates', 'POST /api/operator-exam-sessions/:id/candidates',
   'POST /api/operator-exam-sessions/:id/candidates/:candidateId/result', 'GET /api/operator-exam-stats',
 ]) RULES[key] = forbidden;
+// Special equipment, supervision: the 暗访通报 and the county's closing of its hazards are staff only.
+for (const key of ['POST /api/equipment-notices', 'GET /api/equipment-notices', 'GET /api/equipment-notices/:id', 'GET /api/equipment-notices/:id/document', 'POST /api/equipment-hazards/:id/county-close']) RULES[key] = forbidden;
 // Special equipment, hazards and tiers: staff only (accidents, the rate per county, tier models, recomputing).
 for (const key of ['GET /api/equipment-stats/self-correction/by-county', 'POST /api/equipment-accidents', 'GET /api/equipment-accidents', 'GET /api/equipment-accidents/:id', 'GET /api/equipment-tier-models', 'POST /api/equipment-tier-models', 'POST /api/equipment-users/:uscc/tier/recompute']) RULES[key] = forbidden;
 // The licence exit's investigation is any signed-in user's route, checked in the service (the assigned investigator only).

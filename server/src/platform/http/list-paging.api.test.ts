@@ -83,6 +83,7 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/equipment-self-inspections': () => [''],
   '/api/equipment-accidents': () => [''],
   '/api/equipment-tier-models': () => [''],
+  '/api/equipment-notices': () => [''],
   '/api/equipment/:id/history': () => [], // walked in equipment/registry/registry.api.test.ts (a unit's id, not a plan's)
 };
 
