@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stratumSizes } from './strata.js';
+import { TIER_STRATA, stratumSizes } from './strata.js';
 
 const n = { A: 100, B: 200, C: 40, D: 3, 未分类: 21 };
 
@@ -20,5 +20,14 @@ describe('stratum sizes of a plan', () => {
     expect(fixed).toEqual({ A: 8, B: 17, C: 3, D: 0, 未分类: 2 });
     expect(stratumSizes(n, { mode: 'fixed', fixedCount: 10_000 })).toEqual(n);
     expect(stratumSizes(n, { mode: 'all' })).toEqual(n);
+  });
+
+  it('sizes the key-unit stratum of an equipment pool at ratios.key (default 30 %), and tops it up right after D', () => {
+    const tiers = { A: 100, B: 0, C: 10, D: 2, 未分类: 20, 重点单位: 10 };
+    expect(stratumSizes(tiers, { mode: 'ratio' }, TIER_STRATA)).toEqual({ A: 3, B: 0, C: 2, D: 2, 未分类: 1, 重点单位: 3 });
+    expect(stratumSizes(tiers, { mode: 'ratio', ratios: { A: 3, B: 5, C: 15, D: 100, key: 100 } }, TIER_STRATA).重点单位).toBe(10);
+    expect(stratumSizes(tiers, { mode: 'ratio', ratios: { A: 0, B: 0, C: 0, D: 0, key: 0 }, minimum: 8 }, TIER_STRATA)).toEqual({ A: 0, B: 0, C: 0, D: 2, 未分类: 0, 重点单位: 6 });
+    // An enterprise plan's strata are unchanged: no key stratum.
+    expect(Object.keys(stratumSizes(n, { mode: 'ratio' }))).toEqual(['A', 'B', 'C', 'D', '未分类']);
   });
 });
