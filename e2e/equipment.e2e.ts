@@ -2,7 +2,8 @@
  * Journey through the special-equipment registry: an officer registers an elevator whose next
  * periodic inspection is already past, sees it flagged 逾期未检 on its page, in the register and in
  * the due list, records a passing inspection, and the flag is gone with the next due date one year
- * after the inspection (the elevator default).
+ * after the inspection (the elevator default). Without login, the public look-up by registration
+ * number and the enterprise's public record agree.
  * With E2E_SHOTS_DIR set, the pages are also photographed on a phone and a desktop.
  */
 import type { Page } from 'playwright-core';
@@ -101,5 +102,30 @@ describe('special equipment', () => {
     expect(await cleared.locator('[data-flag]').count()).toBe(0);
     expect(await cleared.textContent()).toContain(newDue);
     await context.close();
+
+    // the public look-up by registration number, without login: not overdue, the new due date, no personal data
+    const visitor = await openPage(suite.browser);
+    await visitor.page.goto('/public/equipment');
+    const input = visitor.page.getByLabel('使用登记证编号');
+    await input.fill(registrationNo);
+    await input.press('Enter');
+    const found = visitor.page.getByTestId('public-equipment');
+    await visible(found.getByText(enterprise.name));
+    const text = await found.textContent();
+    for (const part of ['电梯', '在用', newDue]) expect(text).toContain(part);
+    expect(await found.locator('[data-flag="overdue"]').count()).toBe(0);
+    expect(text).not.toContain(enterprise.uscc);
+    await shoot(visitor.page, 'equipment-public-lookup');
+
+    // the enterprise's public record counts its units by category
+    await visitor.page.goto('/public/enterprise');
+    const search = visitor.page.getByLabel('统一社会信用代码');
+    await search.fill(enterprise.uscc);
+    await search.press('Enter');
+    const counts = visitor.page.getByTestId('public-equipment-counts');
+    await visible(counts.getByRole('row').filter({ hasText: '电梯' }));
+    expect(await counts.getByRole('row').filter({ hasText: '电梯' }).textContent()).toContain('1');
+    await visible(counts.getByText('无逾期未检设备'));
+    await visitor.context.close();
   });
 });

@@ -1,11 +1,6 @@
 import { Alert, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-
-/** The public record's equipment section: units in use by top category, and how many are overdue. */
-export interface PublicEquipmentRecord {
-  byCategory: Record<string, number>;
-  overdue: number;
-}
+import type { PublicEquipmentRecord } from './publicEquipment.api';
 
 interface Row {
   category: string;
@@ -13,9 +8,8 @@ interface Row {
 }
 
 /** 使用的特种设备 on the public enterprise record (counts only; nothing about single units). */
-export function PublicEquipmentCounts({ record }: { record: PublicEquipmentRecord | undefined }) {
+export function PublicEquipmentCounts({ record }: { record: PublicEquipmentRecord }) {
   const { t } = useTranslation();
-  if (!record) return null;
   const rows: Row[] = Object.entries(record.byCategory)
     .filter(([, count]) => count > 0)
     .sort(([a], [b]) => a.localeCompare(b))

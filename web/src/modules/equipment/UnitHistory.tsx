@@ -92,7 +92,7 @@ function Entry({ event }: { event: UnitEvent }) {
           </Typography.Text>
         </div>
       )}
-      {event.kind === 'inspected' ? <Inspected event={event} /> : <Changes event={event} />}
+      <div>{event.kind === 'inspected' ? <Inspected event={event} /> : <Changes event={event} />}</div>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { contribute, page, type WebModule } from '../../app/modules/webModule';
 import { enterpriseDetailTabs } from '../enterprises';
 import { equipmentMessages } from './equipment.i18n';
 
-export { PublicEquipmentCounts, type PublicEquipmentRecord } from './PublicEquipmentCounts';
+export { PublicEquipmentCounts } from './PublicEquipmentCounts';
 export { StatusTag as EquipmentStatusTag, UnitFlags, unitPath } from './equipmentLabels';
 
 const group = 'equipment.menuGroup' as const;

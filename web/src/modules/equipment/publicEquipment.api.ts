@@ -1,16 +1,10 @@
 import { api } from '../../api/client';
-import type { EquipmentStatus } from './equipment.api';
+import type { PublicEnterprise, ResponseOf } from '../../api/types';
 
 /** The public look-up of one unit: nothing personal. */
-export interface PublicUnit {
-  registrationNo: string;
-  category: string;
-  categoryName: string;
-  userName: string;
-  status: EquipmentStatus;
-  nextInspectionDue: string | null;
-  overdue: boolean;
-}
+export type PublicUnit = ResponseOf<'/api/public/equipment/{registrationNo}', 'get'>;
+/** The public enterprise record's equipment section: units by top category and how many are overdue. */
+export type PublicEquipmentRecord = PublicEnterprise['equipment'];
 
 export const publicEquipmentApi = {
   /** No login; rate-limited per client (429 RATE_LIMITED). */

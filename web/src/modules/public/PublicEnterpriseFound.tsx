@@ -2,6 +2,7 @@ import { Descriptions, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PublicEnterprise } from '../../api/types';
 import { StatusTag } from '../enterprises';
+import { PublicEquipmentCounts } from '../equipment';
 import { PublicResultsTable } from '../inspections';
 import { PublicCommitments } from './PublicCommitments';
 import { PublicLicences } from './PublicLicences';
@@ -25,6 +26,7 @@ export function PublicEnterpriseFound({ enterprise: e }: { enterprise: PublicEnt
       />
       <PublicLicences record={e} />
       <PublicCommitments record={e} />
+      <PublicEquipmentCounts record={e.equipment} />
       <PublicResultsTable uscc={e.uscc} withoutEnterprise title={t('inspectionTasks.publicSection')} />
     </Space>
   );
