@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ApiSession } from './support/api';
-import { choose, openPage, visible } from './support/browser';
+import { choose, openPage, pickDate, visible } from './support/browser';
 import { USER_PASSWORD, unique } from './support/env';
 import { chinaToday, enterpriseAccountSession, openPhonePage, shoot } from './support/enterprise-accounts';
 import { TINY_PNG } from './support/inspection-tasks';
@@ -18,6 +18,14 @@ const COUNTY = '320826';
 
 /** A date `days` before today in China, as YYYY-MM-DD. */
 const daysAgo = (days: number) => new Date(Date.parse(`${chinaToday()}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
+/** A valid citizen ID number (GB 11643 check digit), born in 1990 in 涟水县. */
+function idNumber(): string {
+  const body = `3208261990${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * weights[i]!, 0);
+  return body + '10X98765432'[sum % 11]!;
+}
 
 interface Hazard {
   id: string;
@@ -125,5 +133,76 @@ describe('special equipment, enterprise self-inspection (issue 16)', () => {
     await shoot(op, 'eq-09-self-correction');
     const rate = await officer.get<{ found: number; due: number; correctedOnTime: number; rate: number }>(`/api/equipment-stats/self-correction?userUscc=${enterprise.uscc}`);
     expect(rate).toMatchObject({ found: 2, due: 1, correctedOnTime: 1, rate: 1 });
+  });
+
+  it('the officer registers an operator (ID number masked), the administrator reveals it (audited); the enterprise page shows the tier and 持证上岗率', async () => {
+    const u = unique();
+    const bureau = await suite.admin.countyBureau(COUNTY);
+    const officerUser = await suite.admin.createUser({ username: `eqop${u}`, password: USER_PASSWORD, displayName: `特设科员${u.slice(-4)}`, orgId: bureau.id, roles: ['county_officer'] });
+    const officer = await ApiSession.login(officerUser.username, USER_PASSWORD);
+    const enterprise = await suite.admin.createEnterprise({ name: `起重机械使用${u}有限公司`, regionCode: COUNTY });
+    const id = idNumber();
+    const masked = `${id.slice(0, 6)}********${id.slice(-4)}`;
+
+    // 1. the officer registers an operator with a certificate: the ID number is masked from then on
+    const desk = await openPage(suite.browser, officer);
+    const page = desk.page;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto('/equipment/operators');
+    await page.getByRole('button', { name: '登记作业人员' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('姓名').fill(`张${u.slice(-3)}`);
+    await dialog.getByLabel('身份证号').fill(id);
+    await dialog.getByLabel('用人单位信用代码').fill(enterprise.uscc);
+    await choose(page, dialog, '作业项目', 'N1');
+    await dialog.getByLabel('证书编号').fill(`TZ-${u}`);
+    await pickDate(dialog.getByLabel('发证日期'), '2024-03-01');
+    await shoot(page, 'eq-10-operator-form');
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/equipment-operators') && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    expect((await created).status()).toBe(201);
+    await page.waitForURL(/\/equipment\/operators\/[0-9a-f-]+$/);
+    await expect.poll(() => page.getByTestId('operator-id-number').innerText()).toBe(masked);
+    await visible(page.getByText('2028-03-01'));
+    expect(await page.getByRole('button', { name: '查看完整身份证号' }).count()).toBe(0);
+    await shoot(page, 'eq-11-operator');
+    const operatorUrl = page.url();
+    await page.goto(`/equipment/operators?employerUscc=${enterprise.uscc}`);
+    await visible(page.getByTestId('masked-id').getByText(masked));
+    await shoot(page, 'eq-12-operators');
+
+    // 2. the administrator (equipment.operator_pii) reveals the full number after being told it is audited
+    const admin = await openPage(suite.browser, suite.admin);
+    const ap = admin.page;
+    await ap.setViewportSize({ width: 1366, height: 900 });
+    await ap.goto(new URL(operatorUrl).pathname);
+    await expect.poll(() => ap.getByTestId('operator-id-number').innerText()).toBe(masked);
+    await ap.getByRole('button', { name: '查看完整身份证号' }).click();
+    await visible(ap.getByText('每次查看都会记入审计日志'));
+    const revealed = ap.waitForResponse((r) => r.url().includes('reveal=true'));
+    await ap.locator('.ant-popconfirm').getByRole('button', { name: '查看完整身份证号' }).click();
+    expect((await revealed).status()).toBe(200);
+    await expect.poll(() => ap.getByTestId('operator-id-number').innerText()).toBe(id);
+    await shoot(ap, 'eq-13-operator-revealed');
+
+    // 3. the enterprise page's equipment-safety tab: tier with reasons, 持证上岗率
+    await page.goto(`/enterprises/${enterprise.uscc}?tab=equipment-safety`);
+    await visible(page.getByTestId('tier-card'));
+    await visible(page.getByTestId('operator-coverage'));
+    await shoot(page, 'eq-14-enterprise-tab');
+    for (const [path, name] of [
+      ['/equipment/operators/expiring', 'eq-15-expiring'],
+      ['/equipment/exams', 'eq-16-exams'],
+      ['/equipment/emergency', 'eq-17-emergency'],
+      ['/equipment/self-correction', 'eq-18-self-correction-county'],
+      ['/equipment/notices', 'eq-19-notices'],
+    ] as const) {
+      await page.goto(path);
+      await visible(page.locator('.ant-card').first());
+      await shoot(page, name);
+    }
+    await ap.goto('/equipment/tier-models');
+    await visible(ap.locator('.ant-table-row').first());
+    await shoot(ap, 'eq-20-tier-models');
   });
 });

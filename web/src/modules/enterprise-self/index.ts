@@ -8,10 +8,16 @@ import { AuditOutlined, FileProtectOutlined, NodeIndexOutlined, SafetyCertificat
 import { contribute, page, type WebModule } from '../../app/modules/webModule';
 import { homeVariants } from '../home';
 import { enterpriseSelfMessages } from './enterpriseSelf.i18n';
+import type { SelfFrame as SelfFrameComponent } from './SelfFrame';
+import type { SelfList as SelfListComponent } from './SelfList';
 
-/** The frame and server-paged card list of the enterprise's pages, for other modules' 企业端 pages. */
-export { SelfFrame } from './SelfFrame';
-export { SelfList } from './SelfList';
+/**
+ * The frame and server-paged card list of the enterprise's pages, for other modules' 企业端 pages
+ * (e.g. special equipment). Loaded lazily: a static export would pull them and their strings into
+ * the first download (and import the app's i18n while the module registry is still loading).
+ */
+export const SelfFrame = page(() => import('./SelfFrame'), 'SelfFrame') as unknown as typeof SelfFrameComponent;
+export const SelfList = page(() => import('./SelfList'), 'SelfList') as unknown as typeof SelfListComponent;
 
 const permission = 'enterprise_self.read';
 const audience = 'enterprise' as const;

@@ -104,7 +104,7 @@ export function ExamListPage() {
         }}
       >
         <Form.Item name="heldOn" label={t('eqs.heldOn')} rules={[{ required: true, message: t('common.required', { field: t('eqs.heldOn') }) }]}>
-          <DatePicker inputReadOnly />
+          <DatePicker />
         </Form.Item>
         <Form.Item name="place" label={t('eqs.place')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('eqs.place') }) }]}>
           <Input maxLength={200} />

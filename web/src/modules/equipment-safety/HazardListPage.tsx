@@ -39,12 +39,12 @@ export function HazardListPage() {
 
   const columns: TableColumnsType<Hazard> = [
     { title: t('eqs.foundOn'), dataIndex: 'foundOn', render: (v: string, h) => <Link to={hazardPath(h.id)}>{formatDate(v)}</Link> },
+    { title: t('common.status'), key: 'state', render: (_, h) => <HazardStateTag hazard={h} /> },
     { title: t('eqs.description'), dataIndex: 'description', ellipsis: true },
     { title: t('eqs.userName'), dataIndex: 'userName', render: (v: string | null | undefined, h) => v ?? h.userUscc, responsive: ['md'] },
     { title: t('eqs.sourceLabel'), dataIndex: 'source', render: (v: HazardSource) => t(`eqs.source.${v}`), responsive: ['lg'] },
     { title: t('eqs.levelLabel'), dataIndex: 'level', render: (v: HazardLevel) => <HazardLevelTag level={v} /> },
     { title: t('eqs.correctionDueOn'), dataIndex: 'correctionDueOn', render: (v: string) => formatDate(v), responsive: ['md'] },
-    { title: t('common.status'), key: 'state', render: (_, h) => <HazardStateTag hazard={h} /> },
   ];
 
   return (
@@ -149,11 +149,11 @@ export function HazardFields({ staff = false, units }: { staff?: boolean; units?
       </Form.Item>
       {staff && (
         <Form.Item name="foundOn" label={t('eqs.foundOn')} rules={req(t('eqs.foundOn'))}>
-          <DatePicker inputReadOnly disabledDate={isAfterToday} style={{ width: '100%' }} />
+          <DatePicker disabledDate={isAfterToday} style={{ width: '100%' }} />
         </Form.Item>
       )}
       <Form.Item name="correctionDueOn" label={t('eqs.correctionDueOn')} rules={req(t('eqs.correctionDueOn'))}>
-        <DatePicker inputReadOnly style={{ width: '100%' }} disabledDate={(d) => d.isBefore(todayInChina(), 'day')} />
+        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(todayInChina(), 'day')} />
       </Form.Item>
     </>
   );

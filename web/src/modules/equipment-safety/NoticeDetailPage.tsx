@@ -9,7 +9,7 @@ import { DetailHeader, DetailPending } from '../../app/components/DetailHeader';
 import { FormModal } from '../../app/components/FormModal';
 import { formatDate, isAfterToday, todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
-import { eqApi, type Hazard } from './equipmentSafety.api';
+import { eqApi, type Hazard, type NoticeDetail } from './equipmentSafety.api';
 import { HazardLevelTag, HazardStateTag, hazardPath, today } from './labels';
 
 /** One 暗访通报: the .docx, each hazard it lists with its state; the county reports each closed, the city sees what is open or overdue. */
@@ -17,10 +17,13 @@ export function NoticeDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { can } = useAuth();
-  const { data: notice, loading, error, reload } = useAsync(() => eqApi.notice(id), id);
+  const loaded = useAsync(() => eqApi.notice(id), id);
+  const [fresh, setFresh] = useState<NoticeDetail | null>(null);
+  const notice = fresh?.id === id ? fresh : loaded.data;
+  const { loading, error, reload } = loaded;
   const [closing, setClosing] = useState<Hazard | null>(null);
   if (!notice) return <DetailPending error={error} loading={loading} />;
-  const hazards = notice.hazards ?? [];
+  const hazards = notice.hazards;
   const late = today() > notice.replyDueOn;
 
   const columns: TableColumnsType<Hazard> = [
@@ -43,7 +46,6 @@ export function NoticeDetailPage() {
         ),
     },
   ];
-  const open = hazards.filter((h) => !h.countyClosedOn).length;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -57,7 +59,7 @@ export function NoticeDetailPage() {
             { key: 'to', label: t('eqs.noticeTo'), children: notice.toOrgName ?? notice.regionCode },
             { key: 'issued', label: t('eqs.issuedOn'), children: `${formatDate(notice.issuedOn)} · ${notice.issuedByName}` },
             { key: 'due', label: t('eqs.replyDueOn'), children: formatDate(notice.replyDueOn) },
-            { key: 'open', label: t('eqs.noticeProgress'), children: open ? t(late ? 'eqs.noticeOverdue' : 'eqs.noticeOpen', { count: open }) : t('eqs.noticeAllClosed') },
+            { key: 'open', label: t('eqs.noticeProgress'), children: <span data-testid="notice-progress">{notice.open ? t(late ? 'eqs.noticeOverdue' : 'eqs.noticeOpen', { count: notice.open }) : t('eqs.noticeAllClosed')}{` · ${t('eqs.noticeClosedN', { count: notice.closed })}`}</span> },
             ...(notice.summary ? [{ key: 'summary', label: t('eqs.noticeSummary'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{notice.summary}</span>, span: 2 }] : []),
             {
               key: 'doc',
@@ -74,7 +76,7 @@ export function NoticeDetailPage() {
       <Card title={t('eqs.noticeHazardsLabel')} size="small">
         <Table<Hazard> size="small" rowKey="id" columns={columns} dataSource={hazards} pagination={false} scroll={{ x: 'max-content' }} />
       </Card>
-      <FormModal<{ closedOn: Dayjs; note: string }>
+      <FormModal<{ closedOn: Dayjs; note?: string }>
         open={!!closing}
         title={t('eqs.countyClose')}
         initialValues={{ closedOn: todayInChina() }}
@@ -82,14 +84,13 @@ export function NoticeDetailPage() {
         onStale={reload}
         onSubmit={async (v) => {
           if (!closing) return;
-          await eqApi.countyClose(closing, { closedOn: v.closedOn.format('YYYY-MM-DD'), note: v.note.trim() });
-          reload();
+          setFresh(await eqApi.countyClose(closing, { closedOn: v.closedOn.format('YYYY-MM-DD'), ...(v.note?.trim() ? { note: v.note.trim() } : {}) }));
         }}
       >
         <Form.Item name="closedOn" label={t('eqs.countyClosedOn')} rules={[{ required: true, message: t('common.required', { field: t('eqs.countyClosedOn') }) }]}>
-          <DatePicker inputReadOnly disabledDate={isAfterToday} />
+          <DatePicker disabledDate={isAfterToday} />
         </Form.Item>
-        <Form.Item name="note" label={t('eqs.countyCloseNote')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('eqs.countyCloseNote') }) }]}>
+        <Form.Item name="note" label={t('eqs.countyCloseNote')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </FormModal>

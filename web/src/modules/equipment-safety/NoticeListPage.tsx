@@ -11,12 +11,11 @@ import { useAsync } from '../../app/hooks/useAsync';
 import { ListPage } from '../../app/list/ListPage';
 import type { Org } from '../../api/types';
 import { useOrgs } from '../orgs';
-import { eqApi, type Notice } from './equipmentSafety.api';
+import { eqApi, type NoticeSummary } from './equipmentSafety.api';
 
 interface Values {
   toOrgId: string;
-  title: string;
-  replyDueOn: Dayjs;
+  replyDueOn?: Dayjs;
   summary?: string;
   hazardIds: string[];
 }
@@ -54,14 +53,11 @@ function NoticeFields({ counties, loading }: { counties: Org[]; loading: boolean
       <Form.Item name="toOrgId" label={t('eqs.noticeTo')} rules={[{ required: true, message: t('common.selectRequired', { field: t('eqs.noticeTo') }) }]}>
         <Select showSearch optionFilterProp="label" loading={loading} options={counties.map((o) => ({ value: o.id, label: o.name }))} onChange={() => form.setFieldValue('hazardIds', [])} />
       </Form.Item>
-      <Form.Item name="title" label={t('eqs.noticeTitle')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('eqs.noticeTitle') }) }]}>
-        <Input maxLength={200} />
-      </Form.Item>
       <Form.Item name="hazardIds" label={t('eqs.noticeHazardsLabel')} rules={[{ required: true, type: 'array', min: 1, message: t('eqs.noticeHazardsRequired') }]}>
         <HazardPicker regionCode={county?.regionCode} />
       </Form.Item>
-      <Form.Item name="replyDueOn" label={t('eqs.replyDueOn')} rules={[{ required: true, message: t('common.required', { field: t('eqs.replyDueOn') }) }]}>
-        <DatePicker inputReadOnly disabledDate={(d) => d.isBefore(todayInChina(), 'day')} />
+      <Form.Item name="replyDueOn" label={t('eqs.replyDueOn')} extra={t('eqs.replyDueDefault')}>
+        <DatePicker disabledDate={(d) => d.isBefore(todayInChina(), 'day')} />
       </Form.Item>
       <Form.Item name="summary" label={t('eqs.noticeSummary')}>
         <Input.TextArea rows={3} maxLength={4000} />
@@ -79,7 +75,7 @@ export function NoticeListPage() {
   const orgs = useOrgs(creating);
   const counties = orgs.orgs.filter((o) => o.type === 'county_bureau' && o.active);
 
-  const columns: TableColumnsType<Notice> = [
+  const columns: TableColumnsType<NoticeSummary> = [
     { title: t('eqs.documentNo'), dataIndex: 'documentNo', render: (v: string, n) => <Link to={noticePath(n.id)}>{v}</Link> },
     { title: t('eqs.noticeTitle'), dataIndex: 'title', ellipsis: true, responsive: ['md'] },
     { title: t('eqs.noticeTo'), dataIndex: 'toOrgName', render: (v: string | null | undefined, n) => v ?? n.regionCode },
@@ -90,9 +86,8 @@ export function NoticeListPage() {
       key: 'progress',
       render: (_, n) => (
         <>
-          <Tag>{t('eqs.noticeHazards', { count: n.hazardCount ?? 0 })}</Tag>
-          {(n.open ?? 0) > 0 && <Tag color="orange">{t('eqs.noticeOpen', { count: n.open })}</Tag>}
-          {(n.overdue ?? 0) > 0 && <Tag color="red">{t('eqs.noticeOverdue', { count: n.overdue })}</Tag>}
+          <Tag>{t('eqs.noticeHazards', { count: n.hazards })}</Tag>
+          {n.overdue > 0 ? <Tag color="red">{t('eqs.noticeOverdue', { count: n.overdue })}</Tag> : n.open > 0 && <Tag color="orange">{t('eqs.noticeOpen', { count: n.open })}</Tag>}
           {n.open === 0 && <Tag color="green">{t('eqs.noticeAllClosed')}</Tag>}
         </>
       ),
@@ -101,22 +96,12 @@ export function NoticeListPage() {
 
   return (
     <>
-      <ListPage<Notice, Record<string, unknown>>
+      <ListPage<NoticeSummary, Record<string, unknown>>
         title={t('eqs.menuNotices')}
         fetch={eqApi.notices}
         columns={columns}
         rowKey="id"
         tableProps={{ scroll: { x: 'max-content' } }}
-        filters={
-          <>
-            <Form.Item name="q" label={t('eqs.noticeSearch')}>
-              <Input allowClear style={{ width: 200 }} />
-            </Form.Item>
-            <Form.Item name="state" label={t('common.status')}>
-              <Select allowClear style={{ width: 140 }} options={(['open', 'overdue', 'closed'] as const).map((s) => ({ value: s, label: t(`eqs.noticeState.${s}`) }))} />
-            </Form.Item>
-          </>
-        }
         toolbar={
           can('equipment.write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
@@ -129,11 +114,11 @@ export function NoticeListPage() {
         open={creating}
         title={t('eqs.noticeCreate')}
         width={720}
-        initialValues={{ replyDueOn: todayInChina().add(15, 'day'), hazardIds: [] }}
+        initialValues={{ hazardIds: [] }}
         onClose={() => setCreating(false)}
         okText={t('eqs.noticeIssue')}
         onSubmit={async (v) => {
-          const saved = await eqApi.createNotice({ toOrgId: v.toOrgId, title: v.title.trim(), replyDueOn: v.replyDueOn.format('YYYY-MM-DD'), ...(v.summary?.trim() ? { summary: v.summary.trim() } : {}), hazardIds: v.hazardIds });
+          const saved = await eqApi.createNotice({ toOrgId: v.toOrgId, ...(v.replyDueOn ? { replyDueOn: v.replyDueOn.format('YYYY-MM-DD') } : {}), ...(v.summary?.trim() ? { summary: v.summary.trim() } : {}), hazardIds: v.hazardIds });
           navigate(noticePath(saved.id));
         }}
       >

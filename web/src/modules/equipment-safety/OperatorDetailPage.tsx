@@ -139,10 +139,10 @@ export function OperatorDetailPage() {
           <Input maxLength={64} />
         </Form.Item>
         <Form.Item name="issuedOn" label={t('eqs.issuedOn')} rules={[{ required: true, message: t('common.required', { field: t('eqs.issuedOn') }) }]}>
-          <DatePicker inputReadOnly disabledDate={isAfterToday} />
+          <DatePicker disabledDate={isAfterToday} />
         </Form.Item>
         <Form.Item name="expiresOn" label={t('eqs.expiresOn')} extra={t('eqs.expiresDefault')}>
-          <DatePicker inputReadOnly />
+          <DatePicker />
         </Form.Item>
       </FormModal>
       <FormModal<{ reviewedOn: Dayjs }>
@@ -157,7 +157,7 @@ export function OperatorDetailPage() {
         }}
       >
         <Form.Item name="reviewedOn" label={t('eqs.reviewedOn')} rules={[{ required: true, message: t('common.required', { field: t('eqs.reviewedOn') }) }]}>
-          <DatePicker inputReadOnly />
+          <DatePicker />
         </Form.Item>
       </FormModal>
       <FormModal<{ revokedOn: Dayjs; reason: string }>
@@ -173,7 +173,7 @@ export function OperatorDetailPage() {
         }}
       >
         <Form.Item name="revokedOn" label={t('eqs.revokedOn')} rules={[{ required: true, message: t('common.required', { field: t('eqs.revokedOn') }) }]}>
-          <DatePicker inputReadOnly disabledDate={isAfterToday} />
+          <DatePicker disabledDate={isAfterToday} />
         </Form.Item>
         <Form.Item name="reason" label={t('eqs.reason')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('eqs.reason') }) }]}>
           <Input.TextArea rows={3} maxLength={500} />

@@ -43,10 +43,10 @@ export function CertificateFields({ prefix = [] as (string | number)[] }) {
       </Form.Item>
       <Space wrap>
         <Form.Item name={[...prefix, 'issuedOn']} label={t('eqs.issuedOn')} rules={req(t('eqs.issuedOn'))}>
-          <DatePicker inputReadOnly disabledDate={isAfterToday} />
+          <DatePicker disabledDate={isAfterToday} />
         </Form.Item>
         <Form.Item name={[...prefix, 'expiresOn']} label={t('eqs.expiresOn')} extra={t('eqs.expiresDefault')}>
-          <DatePicker inputReadOnly />
+          <DatePicker />
         </Form.Item>
       </Space>
     </>

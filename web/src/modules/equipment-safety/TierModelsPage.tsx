@@ -59,7 +59,7 @@ export function TierModelsPage() {
         }}
       >
         <Form.Item name="effectiveFrom" label={t('eqs.effectiveFrom')} rules={[{ required: true, message: t('common.required', { field: t('eqs.effectiveFrom') }) }]}>
-          <DatePicker inputReadOnly />
+          <DatePicker />
         </Form.Item>
         <Form.Item
           name="config"

@@ -234,16 +234,24 @@ export interface Notice {
   summary: string | null;
   fileName: string;
   issuedByName: string;
-  hazardCount?: number;
-  open?: number;
-  overdue?: number;
-  hazards?: Hazard[];
+  /** Hazards closed by the county, still open, and open past the reply date. */
+  closed: number;
+  open: number;
+  overdue: number;
+}
+/** In the list: the number of hazards listed. */
+export interface NoticeSummary extends Notice {
+  hazards: number;
+}
+/** The notice with its hazards (`status`/`overdue` there: closed by the county, open past the reply date). */
+export interface NoticeDetail extends Notice {
+  hazards: Hazard[];
 }
 
 export interface NoticeInput {
-  title: string;
   toOrgId: string;
-  replyDueOn: string;
+  /** Empty: the default number of working days. */
+  replyDueOn?: string;
   summary?: string;
   hazardIds: string[];
 }
@@ -280,6 +288,7 @@ export const eqApi = {
   // registry (owned by the registry part; read here for the enterprise's own units and pickers)
   units: (q: PageQuery & Record<string, unknown>) => api.get<ListResult<Unit>>('/api/equipment', q),
   unit: (id: string) => api.get<Unit>(`/api/equipment/${enc(id)}`),
+  categories: () => api.get<ListResult<{ code: string; parentCode: string | null; name: string }>>('/api/equipment-categories'),
 
   // operators
   workItems: () => api.get<ListResult<WorkItem>>('/api/operator-work-items'),
@@ -319,10 +328,12 @@ export const eqApi = {
   hazards: (q: PageQuery & Record<string, unknown>) => api.get<ListResult<Hazard>>('/api/equipment-hazards', q),
   hazard: (id: string) => api.get<Hazard>(`/api/equipment-hazards/${enc(id)}`),
   createHazard: (input: HazardInput) => api.post<Hazard>('/api/equipment-hazards', input),
-  /** The correction: each evidence file first (an enterprise account must send at least one), then the correction. */
+  /** The correction: each evidence file first (an enterprise account must send at least one), then the correction; answers the hazard's detail. */
   correct: async (h: Hazard, input: { correctedOn: string; note: string }, files: File[] = []) => {
     for (const file of files) await api.postForm(`/api/equipment-hazards/${enc(h.id)}/files`, fileForm(file));
-    return api.post<Hazard>(`/api/equipment-hazards/${enc(h.id)}/correct`, input);
+    await api.post<Hazard>(`/api/equipment-hazards/${enc(h.id)}/correct`, input);
+    // the detail, with the evidence just sent
+    return api.get<Hazard>(`/api/equipment-hazards/${enc(h.id)}`);
   },
   hazardFileUrl: (hazardId: string, fileId: string) => `/api/equipment-hazards/${enc(hazardId)}/files/${enc(fileId)}`,
   selfInspection: (input: SelfInspectionInput) => api.post<{ id: string; hazards: Hazard[] }>('/api/equipment-self-inspections', input),
@@ -330,11 +341,11 @@ export const eqApi = {
   selfCorrectionByCounty: (q: { regionCode?: string; year?: number }) => api.get<{ year: number; items: (SelfCorrection & { regionCode: string })[] }>('/api/equipment-stats/self-correction/by-county', q),
 
   // 暗访通报
-  notices: (q: PageQuery & Record<string, unknown>) => api.get<ListResult<Notice>>('/api/equipment-notices', q),
-  notice: (id: string) => api.get<Notice>(`/api/equipment-notices/${enc(id)}`),
-  createNotice: (input: NoticeInput) => api.post<Notice>('/api/equipment-notices', input),
+  notices: (q: PageQuery & Record<string, unknown>) => api.get<ListResult<NoticeSummary>>('/api/equipment-notices', q),
+  notice: (id: string) => api.get<NoticeDetail>(`/api/equipment-notices/${enc(id)}`),
+  createNotice: (input: NoticeInput) => api.post<NoticeDetail>('/api/equipment-notices', input),
   noticeDocumentUrl: (id: string) => `/api/equipment-notices/${enc(id)}/document`,
-  countyClose: (h: Hazard, input: { closedOn: string; note: string }) => api.post<Hazard>(`/api/equipment-hazards/${enc(h.id)}/county-close`, input, h.version),
+  countyClose: (h: Hazard, input: { closedOn: string; note?: string }) => api.post<NoticeDetail>(`/api/equipment-hazards/${enc(h.id)}/county-close`, input),
 
   // tiers
   tier: (uscc: string) => api.get<TierResult>(`/api/equipment-users/${enc(uscc)}/tier`),

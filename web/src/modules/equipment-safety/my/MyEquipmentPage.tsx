@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../../../app/format';
 import { SelfList } from '../../enterprise-self';
+import { useCategoryName } from '../useCategoryName';
 import { eqApi } from '../equipmentSafety.api';
 import { UnitFlags } from '../labels';
 
@@ -19,6 +20,7 @@ const ENTRIES: { to: string; label: string; icon: ReactNode }[] = [
 /** 特种设备 (企业端): the enterprise's own units, overdue and failed ones flagged, and its equipment-safety services. */
 export function MyEquipmentPage() {
   const { t } = useTranslation();
+  const categoryName = useCategoryName();
   return (
     <SelfList
       title={t('eqs.myMenu')}
@@ -46,7 +48,7 @@ export function MyEquipmentPage() {
       row={(u) => (
         <Space direction="vertical" size={2}>
           <Space wrap size={4}>
-            <Typography.Text strong>{u.categoryName ?? u.category}</Typography.Text>
+            <Typography.Text strong>{categoryName(u)}</Typography.Text>
             <Tag>{t(`eqs.status.${u.status}`)}</Tag>
             <UnitFlags unit={u} />
           </Space>

@@ -8,6 +8,7 @@ import { useNotifyError } from '../../../app/errors';
 import { isAfterToday, todayInChina } from '../../../app/format';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { SelfFrame } from '../../enterprise-self';
+import { useCategoryName } from '../useCategoryName';
 import { eqApi, HAZARD_LEVELS, type HazardLevel } from '../equipmentSafety.api';
 
 interface Values {
@@ -19,13 +20,14 @@ interface Values {
 /** 报告自查: the enterprise reports a self-inspection of its units and the hazards it found (none is a valid answer). */
 export function MySelfInspectionPage() {
   const { t } = useTranslation();
+  const categoryName = useCategoryName();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [sending, setSending] = useState(false);
   const units = useAsync(() => eqApi.units({ pageSize: 200 }));
-  const unitOptions = (units.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.categoryName ?? u.category} ${u.equipmentCode}` }));
+  const unitOptions = (units.data?.items ?? []).map((u) => ({ value: u.id, label: `${categoryName(u)} ${u.equipmentCode}` }));
   const preset = params.get('equipmentId') ?? undefined;
 
   const send = async (v: Values) => {

@@ -5,18 +5,20 @@ import { useAuth } from '../../../app/auth/AuthContext';
 import { formatDate } from '../../../app/format';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { SelfFrame } from '../../enterprise-self';
+import { useCategoryName } from '../useCategoryName';
 import { eqApi } from '../equipmentSafety.api';
 import { HazardStateTag, UnitFlags } from '../labels';
 
 /** One of the enterprise's units: its registration, inspection state and hazards. */
 export function MyUnitPage() {
   const { t } = useTranslation();
+  const categoryName = useCategoryName();
   const { can } = useAuth();
   const { id = '' } = useParams();
   const { data: unit, loading, error } = useAsync(() => eqApi.unit(id), id);
   const hazards = useAsync(() => eqApi.hazards({ equipmentId: id, pageSize: 50 }), id);
   return (
-    <SelfFrame title={unit ? `${unit.categoryName ?? unit.category} ${unit.equipmentCode}` : t('eqs.myMenu')} back="/my/equipment" backLabel={t('eqs.myMenu')} error={error} testId="my-unit-detail">
+    <SelfFrame title={unit ? `${categoryName(unit)} ${unit.equipmentCode}` : t('eqs.myMenu')} back="/my/equipment" backLabel={t('eqs.myMenu')} error={error} testId="my-unit-detail">
       {loading && !unit ? (
         <Card><Skeleton /></Card>
       ) : (
@@ -31,7 +33,7 @@ export function MyUnitPage() {
                   { key: 'status', label: t('common.status'), children: <Space wrap size={4}><Tag>{t(`eqs.status.${unit.status}`)}</Tag><UnitFlags unit={unit} /></Space> },
                   { key: 'code', label: t('eqs.equipmentCode'), children: unit.equipmentCode },
                   { key: 'reg', label: t('eqs.registrationNo'), children: unit.registrationNo ?? '—' },
-                  { key: 'cat', label: t('eqs.category'), children: unit.categoryName ?? unit.category },
+                  { key: 'cat', label: t('eqs.category'), children: categoryName(unit) },
                   { key: 'addr', label: t('eqs.address'), children: unit.address },
                   { key: 'since', label: t('eqs.putIntoServiceOn'), children: formatDate(unit.putIntoServiceOn) },
                   ...(unit.safetyGrade ? [{ key: 'grade', label: t('eqs.safetyGrade'), children: unit.safetyGrade }] : []),
