@@ -52,6 +52,7 @@ function printSummary(s: DemoSummary) {
   console.log(`  ${e.selfInspections.toLocaleString('en')} self-inspections, ${e.hazards.toLocaleString('en')} hazards; user units by tier: ${Object.entries(e.tiers).map(([t, n]) => `${t} ${n}`).join(', ')}`);
   const o = e.operators;
   console.log(`  ${o.operators} operators with ${o.certificates} certificates (ID numbers sealed); ${o.examSessions} exam session, ${o.candidates} candidates, ${o.passed} passed`);
+  console.log(`  ${e.notice.notices} 暗访通报 to 涟水县 listing ${e.notice.hazards} hazards, ${e.notice.open} still open`);
   console.log('\n  Start the server with `npm start` (same DATA_DIR / DATABASE_URL) and log in, e.g. as lianshui.officer.\n');
 }
 

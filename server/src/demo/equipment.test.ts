@@ -5,6 +5,7 @@ import type { Database } from '../db/client.js';
 import { enterprises } from '../modules/enterprises/enterprises.schema.js';
 import { equipmentHazards, equipmentSelfInspections } from '../modules/equipment/hazards/hazards.schema.js';
 import { equipmentUserTiers } from '../modules/equipment/tiers/tiers.schema.js';
+import { equipmentNotices } from '../modules/equipment/supervision/supervision.schema.js';
 import { equipmentOperators, operatorCertificates, operatorExamCandidates, operatorExamSessions } from '../modules/equipment/operators/operators.schema.js';
 import { auditEvents } from '../platform/audit/audit.schema.js';
 import { equipmentInspections } from '../modules/equipment/periodic/periodic.schema.js';
@@ -98,6 +99,17 @@ describe('the special-equipment demo', () => {
     expect(candidates.some((c) => c.passed === false)).toBe(true);
     const [{ operatorAudits }] = (await db.select({ operatorAudits: count() }).from(auditEvents).where(eq(auditEvents.action, 'equipment_operator.created'))) as [{ operatorAudits: number }];
     expect(operatorAudits).toBe(operators.length);
+
+    // One 暗访通报 to 涟水县 with its .docx, listing supervision hazards, some still open.
+    const notices = await db.select().from(equipmentNotices);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.regionCode).toBe('320826');
+    expect(notices[0]!.document.subarray(0, 2).toString()).toBe('PK');
+    const listed = await db.select().from(equipmentHazards).where(eq(equipmentHazards.noticeId, notices[0]!.id));
+    expect(listed.length).toBe(e.notice.hazards);
+    expect(listed.every((h) => h.source === 'supervision')).toBe(true);
+    expect(listed.filter((h) => h.countyClosedOn === null).length).toBe(e.notice.open);
+    expect(e.notice.open).toBeGreaterThan(0);
 
     // Tiers computed for the user units, more than one tier in use.
     const tiers = await db.select({ tier: equipmentUserTiers.tier, n: count() }).from(equipmentUserTiers).groupBy(equipmentUserTiers.tier);

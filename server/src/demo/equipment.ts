@@ -9,6 +9,7 @@ import { addDays } from '../platform/calendar/dates.js';
 import { users } from '../platform/users/users.schema.js';
 import type { DemoAccount } from './accounts.js';
 import { type DemoDueRule, type DemoUnit, type UnitUser, generateUnits } from './equipment-generator.js';
+import { loadNoticeDemo } from './equipment-notice.js';
 import { type OperatorsDemoSummary, loadOperatorsDemo } from './equipment-operators.js';
 import { type Rng, makeRng } from './random.js';
 
@@ -31,6 +32,8 @@ export interface EquipmentDemoSummary {
   hazards: number;
   /** Operators (作业人员), their certificates, the exam session. */
   operators: OperatorsDemoSummary;
+  /** The 暗访通报: notices, the hazards they list, those still open. */
+  notice: { notices: number; hazards: number; open: number };
   /** User units per tier after the recompute. */
   tiers: Record<string, number>;
 }
@@ -223,7 +226,7 @@ export interface EquipmentDemoOptions {
 export async function loadEquipmentDemo(tx: Db, services: Services, opts: EquipmentDemoOptions): Promise<EquipmentDemoSummary> {
   const { seed, today } = opts;
   const total = opts.units ?? DEMO_EQUIPMENT_UNITS;
-  const summary: EquipmentDemoSummary = { units: 0, byCategory: {}, inspections: 0, overdue: 0, failedInUse: 0, selfInspections: 0, hazards: 0, operators: { operators: 0, certificates: 0, examSessions: 0, candidates: 0, passed: 0 }, tiers: {} };
+  const summary: EquipmentDemoSummary = { units: 0, byCategory: {}, inspections: 0, overdue: 0, failedInUse: 0, selfInspections: 0, hazards: 0, operators: { operators: 0, certificates: 0, examSessions: 0, candidates: 0, passed: 0 }, notice: { notices: 0, hazards: 0, open: 0 }, tiers: {} };
   const unitUserList = await unitUsers(tx);
   if (unitUserList.length === 0 || total === 0) return summary;
   const rules: DemoDueRule[] = await tx
@@ -253,6 +256,10 @@ export async function loadEquipmentDemo(tx: Db, services: Services, opts: Equipm
   if (officerActor) {
     const institution = unitUserList.find((u) => u.regionCode === '320812' && u.industryCode?.startsWith('M')) ?? unitUserList.find((u) => u.regionCode === '320812') ?? null;
     summary.operators = await loadOperatorsDemo(services, { actor: officerActor }, { seed, today, units: inserted.map((i) => i.unit), max: Math.max(10, Math.round(total / 30)), institutionUscc: institution?.uscc ?? null });
+    const [countyOfficer] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'lianshui.officer'));
+    const countyActor = countyOfficer && (await services.users.loadActor(countyOfficer.id, tx));
+    summary.notice = await loadNoticeDemo(tx, services, { actor: officerActor }, countyActor ? { actor: countyActor } : null, today);
+    summary.hazards += summary.notice.hazards;
   }
   // Every user unit's tier (分级分类监管) from what the demo recorded.
   summary.tiers = (await services.equipment.tiers.recomputeAll(today)).byTier;
