@@ -49,6 +49,8 @@ async function main() {
   jobs.register({ name: 'licences.remind', cron: '10 16 * * *', handler: async () => void (await services.licenceReminders.run()) });
   // 00:15 in China: to-dos for inspection results overdue for publication and re-checks falling due.
   jobs.register({ name: 'inspections.remind', cron: '15 16 * * *', handler: async () => void (await services.inspectionPublication.remind()) });
+  // 00:25 in China: to-dos for special-equipment units due for periodic inspection within 30 days or overdue.
+  jobs.register({ name: 'equipment.due-todos', cron: '25 16 * * *', handler: async () => void (await services.equipment.periodic.dueTodos.run()) });
   // 00:30 in China: every user unit's special-equipment tier (分级分类监管) with the tier model in effect that day.
   jobs.register({ name: 'equipment.tiers', cron: '30 16 * * *', handler: async () => void (await services.equipment.tiers.recomputeAll()) });
   // Every minute: tasks of revealed draws that have none yet (a large draw's, should its reveal's follow-up have failed).
@@ -58,6 +60,7 @@ async function main() {
     // Also once at every start, so a new or restored database has its to-dos before the first night.
     await jobs.send('licences.remind');
     await jobs.send('inspections.remind');
+    await jobs.send('equipment.due-todos');
     await jobs.send('equipment.tiers');
     await jobs.send('inspections.draw-tasks');
   }
