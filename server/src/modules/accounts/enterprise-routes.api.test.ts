@@ -110,6 +110,9 @@ const RULES: Record<string, Rule> = {
   'GET /api/equipment/:id/history': { rule: 'elsewhere', test: 'equipment/registry/registry.api.test.ts' },
   'GET /api/equipment-categories': { rule: 'own', usccOf: () => undefined },
   'GET /api/public/equipment/:registrationNo': publicRoute,
+  // Special equipment, periodic inspection: its own units due; a unit's inspections (own 200, another's 404) in equipment/periodic/periodic.api.test.ts.
+  'GET /api/equipment/due': { rule: 'own', usccOf: (i) => i.userUscc },
+  'GET /api/equipment/:id/inspections': { rule: 'elsewhere', test: 'equipment/periodic/periodic.api.test.ts' },
   // Special equipment, operators: its own operators (masked), certificates, coverage and emergency records; details, the
   // reveal (403) and the emergency writes in equipment/operators/operators.api.test.ts.
   'GET /api/operator-work-items': { rule: 'own', usccOf: () => undefined },
@@ -162,6 +165,8 @@ const STAFF_ONLY = [
   'DELETE /api/inspection-tasks/:id/photos/:photoId', 'POST /api/inspection-tasks/:id/rectification-orders', 'POST /api/rectification-orders/:id/recheck',
 ];
 for (const key of STAFF_ONLY) RULES[key] = forbidden;
+// Special equipment, periodic inspection: staff only.
+for (const key of ['POST /api/equipment/:id/inspections', 'GET /api/equipment-due-rules', 'POST /api/equipment-due-rules', 'PATCH /api/equipment-due-rules/:id', 'DELETE /api/equipment-due-rules/:id', 'GET /api/equipment-stats/overview']) RULES[key] = forbidden;
 // Special equipment, registry: staff only.
 for (const key of ['POST /api/equipment', 'PATCH /api/equipment/:id', 'POST /api/equipment/:id/transitions', 'POST /api/equipment/import', 'GET /api/equipment/import/template', 'GET /api/equipment/export', 'POST /api/equipment-categories', 'PATCH /api/equipment-categories/:code']) RULES[key] = forbidden;
 // Special equipment, operators: staff only (the register of operators, certificates, exams, work-item settings).
