@@ -1,5 +1,6 @@
 import { Alert, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import './equipment.public.i18n';
 import type { PublicEquipmentRecord } from './publicEquipment.api';
 
 interface Row {

@@ -24,7 +24,7 @@ function Found({ unit: u }: { unit: PublicUnit }) {
       data-testid="public-equipment"
       items={[
         { key: 'registrationNo', label: t('equipment.registrationNo'), children: u.registrationNo },
-        { key: 'category', label: t('equipment.category'), children: u.categoryName || t(`equipment.topCategory.${u.category}`, { defaultValue: u.category }) },
+        { key: 'category', label: t('equipment.category'), children: u.categoryName },
         { key: 'userName', label: t('equipment.userName'), children: u.userName },
         { key: 'status', label: t('equipment.status'), children: <Tag color={STATUS_COLOR[u.status]}>{t(`equipment.statuses.${u.status}`)}</Tag> },
         { key: 'nextInspectionDue', label: t('equipment.nextInspectionDue'), children: formatDate(u.nextInspectionDue) },

@@ -4,7 +4,7 @@
  * tab and the public look-up. (Operators, hazards, supervision and tiers: equipment-safety.)
  */
 import { createElement } from 'react';
-import { BarChartOutlined, ControlOutlined, FieldTimeOutlined, ToolOutlined } from '@ant-design/icons';
+import { BarChartOutlined, FieldTimeOutlined, SettingOutlined, ToolOutlined } from '@ant-design/icons';
 import { contribute, page, type WebModule } from '../../app/modules/webModule';
 import { enterpriseDetailTabs } from '../enterprises';
 import { equipmentMessages } from './equipment.i18n';
@@ -40,7 +40,7 @@ export const equipmentModule: WebModule = {
       path: '/equipment/settings',
       page: page(() => import('./settings/EquipmentSettingsPage'), 'EquipmentSettingsPage'),
       permission: 'equipment.configure',
-      menu: { label: 'equipment.menuSettings', icon: createElement(ControlOutlined), group, order: 90, audience },
+      menu: { label: 'equipment.menuSettings', icon: createElement(SettingOutlined), group, order: 90, audience },
     },
     { path: '/equipment/import', page: page(() => import('./EquipmentImportPage'), 'EquipmentImportPage'), permission: 'equipment.import' },
     { path: '/equipment/:id', page: page(() => import('./EquipmentDetailPage'), 'EquipmentDetailPage'), permission: 'equipment.read' },

@@ -75,7 +75,7 @@ export function PublicEnterprisePage() {
           <Space wrap split="·" style={{ justifyContent: 'center', width: '100%' }}>
             <Link to="/public/enterprise-account/apply">{t('entApply.link')}</Link>
             <Link to="/public/enterprise-account/status">{t('entApply.statusLink')}</Link>
-            <Link to="/public/equipment">{t('equipment.publicSection.lookupLink')}</Link>
+            <Link to="/public/equipment">{t('equipment.lookupLink')}</Link>
           </Space>
         </Space>
       </Card>
