@@ -185,10 +185,23 @@ describe('special equipment, enterprise self-inspection (issue 16)', () => {
     await expect.poll(() => ap.getByTestId('operator-id-number').innerText()).toBe(id);
     await shoot(ap, 'eq-13-operator-revealed');
 
-    // 3. the enterprise page's equipment-safety tab: tier with reasons, 持证上岗率
+    // 3. the enterprise page's equipment-safety tab: its forklift is covered by the N1 operator (100 %); the tier, recomputed, with its reasons
+    const forklift = await officer.post<{ equipmentCode: string }>('/api/equipment', {
+      category: '5000',
+      userUscc: enterprise.uscc,
+      regionCode: COUNTY,
+      address: '涟水县工业园区 8 号仓库',
+      putIntoServiceOn: '2021-06-01',
+      equipmentCode: `CC${u}`.toUpperCase().replace(/[^0-9A-Z]/g, ''),
+    });
     await page.goto(`/enterprises/${enterprise.uscc}?tab=equipment-safety`);
-    await visible(page.getByTestId('tier-card'));
-    await visible(page.getByTestId('operator-coverage'));
+    const coverage = page.getByTestId('operator-coverage');
+    await visible(coverage.getByText(forklift.equipmentCode));
+    await visible(coverage.getByTestId('coverage-rate').getByText('100.0%'));
+    const tier = page.getByTestId('tier-card');
+    await tier.getByRole('button', { name: '重新计算' }).click();
+    await visible(tier.getByTestId('tier-tag'));
+    await visible(tier.getByTestId('tier-reasons').locator('.ant-table-row').first());
     await shoot(page, 'eq-14-enterprise-tab');
     for (const [path, name] of [
       ['/equipment/operators/expiring', 'eq-15-expiring'],

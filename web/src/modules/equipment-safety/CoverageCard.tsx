@@ -24,7 +24,7 @@ export function CoverageCard({ uscc, linkUnits = true }: { uscc: string; linkUni
       ) : (
         data && (
           <Space direction="vertical" style={{ width: '100%' }}>
-            <RateFigure rate={data.rate} />
+            <RateFigure rate={data.rate} none={t('eqs.coverageNone')} testId="coverage-rate" />
             <Table<Coverage['units'][number]>
               size="small"
               rowKey="id"

@@ -9,7 +9,7 @@ import { DetailHeader, DetailPending } from '../../app/components/DetailHeader';
 import { FormModal } from '../../app/components/FormModal';
 import { formatDate, isAfterToday, todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
-import { eqApi, type Hazard, type NoticeDetail } from './equipmentSafety.api';
+import { eqApi, type NoticeDetail, type NoticeHazard } from './equipmentSafety.api';
 import { HazardLevelTag, HazardStateTag, hazardPath, today } from './labels';
 
 /** One 暗访通报: the .docx, each hazard it lists with its state; the county reports each closed, the city sees what is open or overdue. */
@@ -21,15 +21,15 @@ export function NoticeDetailPage() {
   const [fresh, setFresh] = useState<NoticeDetail | null>(null);
   const notice = fresh?.id === id ? fresh : loaded.data;
   const { loading, error, reload } = loaded;
-  const [closing, setClosing] = useState<Hazard | null>(null);
+  const [closing, setClosing] = useState<NoticeHazard | null>(null);
   if (!notice) return <DetailPending error={error} loading={loading} />;
   const hazards = notice.hazards;
   const late = today() > notice.replyDueOn;
 
-  const columns: TableColumnsType<Hazard> = [
+  const columns: TableColumnsType<NoticeHazard> = [
     { title: t('eqs.description'), dataIndex: 'description', render: (v: string, h) => <Link to={hazardPath(h.id)}>{v}</Link> },
     { title: t('eqs.userName'), dataIndex: 'userName', render: (v: string | null | undefined, h) => v ?? h.userUscc, responsive: ['md'] },
-    { title: t('eqs.levelLabel'), dataIndex: 'level', render: (v: Hazard['level']) => <HazardLevelTag level={v} />, responsive: ['md'] },
+    { title: t('eqs.levelLabel'), dataIndex: 'level', render: (v: NoticeHazard['level']) => <HazardLevelTag level={v} />, responsive: ['md'] },
     { title: t('eqs.correction'), key: 'state', render: (_, h) => <HazardStateTag hazard={h} /> },
     {
       title: t('eqs.countyClosedOn'),
@@ -74,7 +74,7 @@ export function NoticeDetailPage() {
         />
       </Card>
       <Card title={t('eqs.noticeHazardsLabel')} size="small">
-        <Table<Hazard> size="small" rowKey="id" columns={columns} dataSource={hazards} pagination={false} scroll={{ x: 'max-content' }} />
+        <Table<NoticeHazard> size="small" rowKey="id" columns={columns} dataSource={hazards} pagination={false} scroll={{ x: 'max-content' }} />
       </Card>
       <FormModal<{ closedOn: Dayjs; note?: string }>
         open={!!closing}

@@ -33,7 +33,7 @@ export function TierModelsPage() {
       <Typography.Paragraph type="secondary">{t('eqs.tierModelsExplain')}</Typography.Paragraph>
       <Table<TierModel>
         size="middle"
-        rowKey="id"
+        rowKey="version"
         loading={loading}
         dataSource={models}
         pagination={false}

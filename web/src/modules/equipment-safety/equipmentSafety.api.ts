@@ -245,8 +245,9 @@ export interface NoticeSummary extends Notice {
 }
 /** The notice with its hazards (`status`/`overdue` there: closed by the county, open past the reply date). */
 export interface NoticeDetail extends Notice {
-  hazards: Hazard[];
+  hazards: NoticeHazard[];
 }
+export type NoticeHazard = Omit<Hazard, 'source' | 'correctionNote' | 'correctedOnTime'>;
 
 export interface NoticeInput {
   toOrgId: string;
@@ -267,7 +268,6 @@ export interface TierResult {
 }
 
 export interface TierModel {
-  id: string;
   version: number;
   effectiveFrom: string;
   config: Record<string, unknown>;
@@ -345,7 +345,7 @@ export const eqApi = {
   notice: (id: string) => api.get<NoticeDetail>(`/api/equipment-notices/${enc(id)}`),
   createNotice: (input: NoticeInput) => api.post<NoticeDetail>('/api/equipment-notices', input),
   noticeDocumentUrl: (id: string) => `/api/equipment-notices/${enc(id)}/document`,
-  countyClose: (h: Hazard, input: { closedOn: string; note?: string }) => api.post<NoticeDetail>(`/api/equipment-hazards/${enc(h.id)}/county-close`, input),
+  countyClose: (h: Pick<Hazard, 'id'>, input: { closedOn: string; note?: string }) => api.post<NoticeDetail>(`/api/equipment-hazards/${enc(h.id)}/county-close`, input),
 
   // tiers
   tier: (uscc: string) => api.get<TierResult>(`/api/equipment-users/${enc(uscc)}/tier`),

@@ -10,7 +10,7 @@ export const TIER_COLORS: Record<Tier, string> = { A: 'green', B: 'blue', C: 'or
 export const today = () => todayInChina().format('YYYY-MM-DD');
 
 /** Open (not corrected) and past its deadline: today (China time) after the deadline. */
-export const hazardOverdue = (h: Hazard) => h.overdue;
+export const hazardOverdue = (h: Pick<Hazard, 'overdue'>) => h.overdue;
 
 export function TierTag({ tier }: { tier: Tier }) {
   const { t } = useTranslation();
@@ -27,7 +27,7 @@ export function HazardLevelTag({ level }: { level: HazardLevel }) {
 }
 
 /** 已整改 / 逾期未整改 / 待整改. */
-export function HazardStateTag({ hazard }: { hazard: Hazard }) {
+export function HazardStateTag({ hazard }: { hazard: Pick<Hazard, 'correctedOn' | 'overdue'> }) {
   const { t } = useTranslation();
   if (hazard.correctedOn) return <Tag color="green" data-testid="hazard-state">{t('eqs.state.corrected')}</Tag>;
   return hazardOverdue(hazard) ? (
@@ -51,9 +51,9 @@ export function UnitFlags({ unit }: { unit: Pick<Unit, 'overdue' | 'failedInUse'
 export const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`);
 
 /** A rate against its target (the seed's ≥ 90 % for self-correction): red below, green at or above. */
-export function RateFigure({ rate, target, testId }: { rate: number | null; target?: number; testId?: string }) {
+export function RateFigure({ rate, target, testId, none }: { rate: number | null; target?: number; testId?: string; /** Shown when there is no rate (default: nothing due yet). */ none?: string }) {
   const { t } = useTranslation();
-  if (rate === null) return <Typography.Text type="secondary" data-testid={testId}>{t('eqs.rateNone')}</Typography.Text>;
+  if (rate === null) return <Typography.Text type="secondary" data-testid={testId}>{none ?? t('eqs.rateNone')}</Typography.Text>;
   const ok = target === undefined || rate >= target;
   return (
     <Space size={8} wrap data-testid={testId}>
