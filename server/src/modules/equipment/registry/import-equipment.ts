@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type SQL, sql } from 'drizzle-orm';
+import { type SQL, param, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
@@ -7,7 +7,7 @@ import { cellDate, cellText } from '../../../platform/files/cells.js';
 import type { HeaderMap } from '../../../platform/files/header.js';
 import { type CellProblem, type ImportFile, type ImportMode, type ImportResult, type Rejection, runImport } from '../../../platform/files/import.js';
 import type { Cell } from '../../../platform/files/read-rows.js';
-import { countOf, stagingTable } from '../../../platform/files/staging.js';
+import { pgErrorOf } from '../../../platform/http/errors.js';
 import { type Checked, checkCellText } from '../../../platform/validation/fields.js';
 import { normalizeUscc } from '../../enterprises/index.js';
 import type { EquipmentDeps } from '../equipment.deps.js';
@@ -16,7 +16,7 @@ import { CONCLUSION_LABELS, KEY_UNIT_LABELS, STATUS_LABELS } from './states.js';
 import { type CategoryEntry, MAX_ADDRESS, checkCategories, checkEquipmentCode, checkInspectionState, checkRegistrationNo, checkUnitRegion } from './unit-fields.js';
 import { REQUIRED_UNIT_FIELDS, UNIT_FILE_COLUMNS, type UnitFileField } from './unit-file.js';
 
-/** Staged columns: the staged value's key, its SQL column (as in `equipment_units`) and type. */
+/** The written columns: the checked value's key, its column of `equipment_units` and its type. */
 const COLUMNS = [
   { key: 'equipmentCode', column: 'equipment_code', type: 'text' },
   { key: 'registrationNo', column: 'registration_no', type: 'text' },
@@ -37,8 +37,6 @@ const COLUMNS = [
   { key: 'nextInspectionDue', column: 'next_inspection_due', type: 'date' },
 ] as const satisfies readonly { key: UnitFileField; column: string; type: string }[];
 
-const STAGING = 'equipment_import';
-const staging = stagingTable(STAGING, COLUMNS);
 const STAGED_COLUMNS = COLUMNS.map((c) => c.column).join(', ');
 
 type Staged = { row: number } & Record<UnitFileField, string | number | null>;
@@ -165,38 +163,98 @@ function checkRow(row: number, cells: Cell[], header: HeaderMap<UnitFileField>, 
 
 const rowsOf = async <T>(tx: Db, query: SQL) => ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
 
+const COLUMN_LIST = sql.raw(STAGED_COLUMNS);
+const SOURCE_LIST = sql.raw(COLUMNS.map((c) => `s.${c.column}`).join(', '));
+
+const SAVEPOINT = sql.raw('equipment_import_batch');
+
 /**
- * The set-based checks over the staged rows, each one statement (no query per row): repeats within
- * the file (the first occurrence is kept), codes and registration numbers already registered, user
- * units missing from the register. Each deletes the rows it rejects and tells why.
+ * Writes one batch of checked rows straight into `equipment_units` and tells which rows it could
+ * not write, and why — no staging table, no query per row. The common case is one statement: the
+ * batch as one array per column (unnest), rows of user units missing from the register filtered
+ * out, inserted under a savepoint as COPY would insert them. When a code or registration number is
+ * taken (by a unit already registered, or by an earlier row of this file), the statement fails:
+ * the batch is rolled back to the savepoint and written again, in file order with ON CONFLICT DO
+ * NOTHING, so the first occurrence wins; then set queries over the rows left out say
+ * which value was taken, and by whom.
  */
-async function rejectStaged(tx: Db, header: HeaderMap<UnitFileField>): Promise<Rejection[]> {
-  await tx.execute(sql.raw(`analyze ${STAGING}`));
-  const out: Rejection[] = [];
-  const repeats = (column: 'equipment_code' | 'registration_no') =>
-    rowsOf<{ row: number; value: string }>(
-      tx,
-      sql.raw(`
-      with d as (select ${column} as value, min(row) as first from ${STAGING} where ${column} is not null group by ${column} having count(*) > 1)
-      delete from ${STAGING} s using d where s.${column} = d.value and s.row > d.first returning s.row, d.value, d.first`),
-    );
-  for (const r of await repeats('equipment_code')) out.push({ row: r.row, column: header.label.equipmentCode, code: 'DUPLICATE_IN_FILE', message: `设备代码 ${r.value} 在文件中重复出现，仅导入第一次出现的行` });
-  for (const r of await repeats('registration_no')) out.push({ row: r.row, column: header.label.registrationNo, code: 'DUPLICATE_IN_FILE', message: `使用登记证编号 ${r.value} 在文件中重复出现，仅导入第一次出现的行` });
-  const taken = (column: 'equipment_code' | 'registration_no') =>
-    rowsOf<{ row: number; value: string }>(tx, sql.raw(`delete from ${STAGING} s using equipment_units u where u.${column} = s.${column} returning s.row, s.${column} as value`));
-  for (const r of await taken('equipment_code')) out.push({ row: r.row, column: header.label.equipmentCode, code: 'DUPLICATE', message: `设备代码 ${r.value} 已登记` });
-  for (const r of await taken('registration_no')) out.push({ row: r.row, column: header.label.registrationNo, code: 'DUPLICATE', message: `使用登记证编号 ${r.value} 已被其他设备使用` });
-  const users = await rowsOf<{ row: number; uscc: string }>(tx, sql.raw(`delete from ${STAGING} s where not exists (select 1 from enterprises e where e.uscc = s.user_uscc) returning s.row, s.user_uscc as uscc`));
-  for (const r of users) out.push({ row: r.row, column: header.label.userUscc, code: 'USER_UNKNOWN', message: `使用单位（${r.uscc.slice(0, 40)}）不在市场主体名录中，请先登记该企业` });
-  return out;
+async function writeBatch(tx: Db, batch: readonly Staged[], importId: string, actorName: string, header: HeaderMap<UnitFileField>): Promise<{ created: number; rejected: Rejection[] }> {
+  const rejected: Rejection[] = [];
+  if (batch.length === 0) return { created: 0, rejected };
+  const arrays = sql.join(COLUMNS.map((c) => sql`${param(batch.map((r) => r[c.key]))}::${sql.raw(c.type)}[]`), sql`, `);
+  const insert = (tail: SQL) => sql`insert into equipment_units (${COLUMN_LIST}, import_id, created_by_name)
+        select ${SOURCE_LIST}, ${importId}::uuid, ${actorName}
+          from unnest(${arrays}) with ordinality as s(${COLUMN_LIST}, n)
+         where exists (select 1 from enterprises e where e.uscc = s.user_uscc)
+        ${tail}`;
+  let written: { equipment_code: string; registration_no: string | null }[] | null = null;
+  let plain = 0;
+  await tx.execute(sql`savepoint ${SAVEPOINT}`);
+  try {
+    plain = (await rowsOf<{ n: number }>(tx, sql`with ins as (${insert(sql`returning 1`)}) select count(*)::int as n from ins`))[0]!.n;
+    await tx.execute(sql`release savepoint ${SAVEPOINT}`);
+    if (plain === batch.length) return { created: plain, rejected };
+  } catch (err) {
+    if (pgErrorOf(err)?.code !== '23505') throw err;
+    await tx.execute(sql`rollback to savepoint ${SAVEPOINT}`);
+    await tx.execute(sql`release savepoint ${SAVEPOINT}`);
+    written = await rowsOf(tx, insert(sql`order by s.n on conflict do nothing returning equipment_code, registration_no`));
+  }
+
+  // Rows left out: those of unknown users, then (after a conflict) those whose values another row took.
+  const usccs = [...new Set(batch.map((r) => r.userUscc as string))];
+  const known = new Set((await rowsOf<{ uscc: string }>(tx, sql`select uscc from enterprises where uscc = any(${param(usccs)}::text[])`)).map((r) => r.uscc));
+  const sent = batch.filter((r) => {
+    if (known.has(r.userUscc as string)) return true;
+    rejected.push({ row: r.row, column: header.label.userUscc, code: 'USER_UNKNOWN', message: `使用单位（${String(r.userUscc).slice(0, 40)}）不在市场主体名录中，请先登记该企业` });
+    return false;
+  });
+  if (written === null) return { created: plain, rejected };
+  if (written.length === sent.length) return { created: written.length, rejected };
+
+  // The rows left out: a written (code, registration number) belongs to the first sent row holding it.
+  const keyOf = (code: unknown, reg: unknown) => `${String(code)}\u0000${reg === null ? '' : String(reg)}`;
+  const pending = new Map<string, number>();
+  for (const w of written) pending.set(keyOf(w.equipment_code, w.registration_no), (pending.get(keyOf(w.equipment_code, w.registration_no)) ?? 0) + 1);
+  const left = sent.filter((r) => {
+    const key = keyOf(r.equipmentCode, r.registrationNo);
+    const n = pending.get(key) ?? 0;
+    if (n > 0) pending.set(key, n - 1);
+    return n === 0;
+  });
+  const codes = left.map((r) => r.equipmentCode as string);
+  const regs = left.map((r) => r.registrationNo).filter((v): v is string => typeof v === 'string');
+  const takenCodes = await rowsOf<{ value: string; ours: boolean }>(tx, sql`select equipment_code as value, import_id is not distinct from ${importId}::uuid as ours from equipment_units where equipment_code = any(${param(codes)}::text[])`);
+  const takenRegs = regs.length ? await rowsOf<{ value: string; ours: boolean }>(tx, sql`select registration_no as value, import_id is not distinct from ${importId}::uuid as ours from equipment_units where registration_no = any(${param(regs)}::text[])`) : [];
+  const codeTaken = new Map(takenCodes.map((r) => [r.value, r.ours]));
+  const regTaken = new Map(takenRegs.map((r) => [r.value, r.ours]));
+  for (const r of left) {
+    const code = r.equipmentCode as string;
+    const reg = r.registrationNo as string | null;
+    const codeOurs = codeTaken.get(code);
+    const regOurs = reg === null ? undefined : regTaken.get(reg);
+    const reasons: Rejection[] = [];
+    if (codeOurs === false) reasons.push({ row: r.row, column: header.label.equipmentCode, code: 'DUPLICATE', message: `设备代码 ${code} 已登记` });
+    if (regOurs === false) reasons.push({ row: r.row, column: header.label.registrationNo, code: 'DUPLICATE', message: `使用登记证编号 ${reg} 已被其他设备使用` });
+    // Taken by this file's own rows: a repeat — unless the row already failed on a unit registered before
+    // (then a later row of the file with the same value may have been written in its place).
+    if (!reasons.length && codeOurs === true) reasons.push({ row: r.row, column: header.label.equipmentCode, code: 'DUPLICATE_IN_FILE', message: `设备代码 ${code} 在文件中重复出现，仅导入第一次出现的行` });
+    if (!reasons.some((x) => x.code === 'DUPLICATE') && regOurs === true) reasons.push({ row: r.row, column: header.label.registrationNo, code: 'DUPLICATE_IN_FILE', message: `使用登记证编号 ${reg} 在文件中重复出现，仅导入第一次出现的行` });
+    // Not expected (a row is left out only for a taken value); never a row left out without a reason.
+    if (!reasons.length) reasons.push({ row: r.row, column: header.label.equipmentCode, code: 'DUPLICATE', message: `设备代码 ${code} 与已登记的设备冲突` });
+    rejected.push(...reasons);
+  }
+  return { created: written.length, rejected };
 }
 
 /**
  * Imports units from a spreadsheet with the register's import rules (platform/files/import.ts):
- * rows are checked while the file streams in (catalogue, division and scope in memory), staged in
- * a temporary table, checked as a set, then written by one INSERT … SELECT in the same transaction
- * with an import record and one audit event. Units are only created: a unit already registered is
- * a rejected row (DUPLICATE). In all-or-nothing mode any rejection writes nothing.
+ * rows are checked while the file streams in (catalogue, division and scope in memory), written in
+ * batches of 5,000 straight into the table (`writeBatch`: the user's existence and the uniqueness of
+ * code and registration number checked by the statement that writes the batch; one batch written
+ * while the next is read), all in one transaction with an import record and one audit event. Units are only created:
+ * a unit already registered is a rejected row (DUPLICATE). In all-or-nothing mode any rejection
+ * rolls the whole import back: nothing is written.
  */
 export function makeUnitImport(deps: EquipmentDeps & { dictionary: () => Promise<Map<string, CategoryEntry>> }) {
   return async function importUnits(ctx: RequestContext & { actor: Actor }, file: ImportFile, modeOf: () => Promise<ImportMode>): Promise<ImportResult> {
@@ -208,19 +266,21 @@ export function makeUnitImport(deps: EquipmentDeps & { dictionary: () => Promise
       else subByName.set(`${c.parentCode}:${c.name}`, c.code);
     }
     const rowContext: RowContext = { dictionary, topByName, subByName, resolveRegion: await deps.jurisdiction.regionResolver(), actor: ctx.actor, today: todayInChina() };
+    const importId = randomUUID();
+    let created = 0;
+    const rejections: Rejection[] = [];
     return runImport(deps.db, file, modeOf, {
       columns: UNIT_FILE_COLUMNS,
       required: REQUIRED_UNIT_FIELDS,
-      begin: staging.create,
+      begin: async () => undefined,
       check: (row, cells, header) => checkRow(row, cells, header, rowContext),
-      stage: staging.insert,
-      reject: rejectStaged,
+      async stage(tx, batch, header) {
+        const result = await writeBatch(tx, batch, importId, ctx.actor.name, header);
+        created += result.created;
+        rejections.push(...result.rejected);
+      },
+      reject: async () => rejections,
       async commit(tx, _header, run) {
-        const importId = randomUUID();
-        const created = await countOf(tx, sql.raw(`select count(*)::int as n from ${STAGING}`));
-        await tx.execute(sql`
-          insert into equipment_units (${sql.raw(STAGED_COLUMNS)}, import_id, created_by_name)
-          select ${sql.raw(STAGED_COLUMNS)}, ${importId}::uuid, ${ctx.actor.name} from ${sql.raw(STAGING)}`);
         // Fresh statistics after a bulk change, or the planner misjudges lists until autovacuum runs.
         if (created >= ANALYZE_AFTER_ROWS) await tx.execute(sql`analyze equipment_units`);
         const record = { fileName: run.fileName, mode: run.mode, rows: created + run.rejected, created, rejected: run.rejected, importedByName: ctx.actor.name };

@@ -117,6 +117,28 @@ describe('POST /api/equipment/import', () => {
     expect(record).toMatchObject({ mode: 'valid-rows', created: 3, rejected: 15 });
   });
 
+  it('keeps the first written occurrence: a repeat behind a row refused for another reason is imported instead', async () => {
+    const e = await makeEnterprise(env);
+    const existing = await makeUnit(env, { userUscc: e.uscc });
+    const [x, y] = [code(), code()];
+    const rows = [
+      `${x},,3000,,91320826MA1XXXXX0X,320826,地址,,,,2020-01-01,,,,,,`, // row 2: unknown user
+      `${x},,3000,,${e.uscc},320826,地址,,,,2020-01-01,,,,,,`, // row 3: same code, written
+      `${y},${existing.registrationNo},3000,,${e.uscc},320826,地址,,,,2020-01-01,,,,,,`, // row 4: registration number taken
+      `${y},R${y},3000,,${e.uscc},320826,地址,,,,2020-01-01,,,,,,`, // row 5: same code, written
+      `${y},R${y},3000,,${e.uscc},320826,地址,,,,2020-01-01,,,,,,`, // row 6: repeats row 5
+    ];
+    const res = (await upload({ mode: 'valid-rows', file: { name: 'order.csv', content: csv(...rows) } })).json();
+    expect(res.imported).toBe(2);
+    expect(res.rejected.map((r: { row: number; column: string; code: string }) => `${r.row}:${r.column}:${r.code}`)).toEqual([
+      '2:使用单位统一社会信用代码:USER_UNKNOWN',
+      '4:使用登记证编号:DUPLICATE',
+      '6:设备代码:DUPLICATE_IN_FILE',
+      '6:使用登记证编号:DUPLICATE_IN_FILE',
+    ]);
+    expect((await unitsOf([x, y])).map((u) => `${u.equipmentCode}:${u.userUscc}:${u.registrationNo}`).sort()).toEqual([`${x}:${e.uscc}:null`, `${y}:${e.uscc}:R${y}`].sort());
+  });
+
   it('writes nothing when the upload is cut off; refuses empty files and wrong headers', async () => {
     const e = await makeEnterprise(env);
     const a = code();
@@ -173,7 +195,7 @@ describe('GET /api/equipment/export and the template', () => {
     const c = await env.loginAdmin();
     const res = await c.get(`/api/equipment/export?format=csv&userUscc=${e.uscc}`);
     const again = (await upload({ mode: 'all-or-nothing', file: { name: 'export.csv', content: res.rawPayload } })).json();
-    expect(again.rejected.map((r: { code: string; column: string }) => `${r.column}:${r.code}`)).toEqual(['设备代码:DUPLICATE']);
+    expect(again.rejected.map((r: { code: string; column: string }) => `${r.column}:${r.code}`)).toEqual(['设备代码:DUPLICATE', '使用登记证编号:DUPLICATE']);
     await env.db.delete(equipmentUnits).where(eq(equipmentUnits.id, unit.id));
     const back = (await upload({ mode: 'all-or-nothing', file: { name: 'export.csv', content: res.rawPayload } })).json();
     expect(back).toEqual({ imported: 1, updated: 0, unchanged: 0, rejected: [] });

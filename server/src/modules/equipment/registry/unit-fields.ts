@@ -80,10 +80,12 @@ export function checkAnyDate(raw: string | null | undefined, field: string, labe
   return parseDate(raw) ? ok(raw) : fail(field, 'INVALID_DATE', `${label}应为 YYYY-MM-DD 格式的日期`);
 }
 
-/** The inspection state written on the unit's certificate: a conclusion needs its date, and the due date comes after it. */
+/**
+ * The inspection state written on the unit's certificate: a conclusion needs its date. The due date
+ * may lie before the last inspection: a failed inspection leaves the due date as it was.
+ */
 export function checkInspectionState(s: { lastInspectedOn: string | null; lastConclusion: InspectionConclusion | null; nextInspectionDue: string | null }): Checked<true> {
   if (s.lastConclusion && !s.lastInspectedOn) return fail('lastInspectedOn', 'REQUIRED', '填写检验结论时应同时填写上次检验日期');
-  if (s.lastInspectedOn && s.nextInspectionDue && s.nextInspectionDue <= s.lastInspectedOn) return fail('nextInspectionDue', 'INVALID_DATE', '下次检验日期应晚于上次检验日期');
   return ok(true);
 }
 
