@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT_DIR } from '../server/src/config.js';
+import type { EquipmentMeasurement } from './equipment-measure.js';
 import type { DrawMeasurement } from './measure-draw.js';
 import type { ImportMeasurement } from './measure-import.js';
 import type { LookupMeasurement } from './measure-lookup.js';
@@ -21,6 +22,8 @@ export interface DbResult {
   lookup?: LookupMeasurement;
   /** Issue 5's draw (on a database of its own). */
   draw?: DrawMeasurement;
+  /** Issue 16's special equipment: the unit import and the due list (on a database of their own). */
+  equipment?: EquipmentMeasurement;
   error?: string;
 }
 
@@ -75,6 +78,21 @@ export function rowsOf(r: DbResult): Row[] {
     add('Public record as served (gzip, stored once)', '≤ 60 MB', `${largest} MB (${Math.max(...d.runs.map((run) => run.record.mb))} MB of JSON; built in ${n(median(d.runs.map((run) => run.record.ms)))} ms)`, pass(largest <= 60));
     add('Tasks of the selection, created just after the reveal', '— (recorded)', `${n(m.tasksMs)} ms (${n(k)} tasks; median of ${d.runs.length})`, 'info');
   }
+  if (r.equipment) {
+    const e = r.equipment;
+    const pg = r.db === 'postgres';
+    const target = (t: string) => (pg ? t : '— (PostgreSQL only)');
+    const result = (ok: boolean) => (pg ? pass(ok) : 'info');
+    if (e.due) {
+      const d = e.due;
+      add(`Equipment due list ÷ bare route (req/s; ${n(d.load.units)} units, one county, as its officer)`, target('≥ 0.5'), `${d.ratio} (${n(d.api.requestsPerSecond)} ÷ ${n(d.bare.requestsPerSecond)}; ${d.connections} connections)`, result(d.ratio >= 0.5));
+      add('Equipment due list, first page, p95 (one request at a time)', target('≤ 50 ms'), `p95 ${d.sequential.api.p95} ms (p50 ${d.sequential.api.p50}, max ${d.sequential.api.max}; bare p95 ${d.sequential.bare.p95}; total ${n(d.total)})`, result(d.sequential.api.p95 <= 50));
+    }
+    if (e.import) {
+      const i = e.import;
+      add(`Equipment import through the API ÷ raw COPY (${n(i.rows)} units)`, target('≤ 1.5×'), `${i.ratio}× (import ${n(i.importMs)} ms, COPY ${n(i.copy.ms)} ms; peak RSS ${n(i.peakRssMb)} MB)`, result(i.ratio <= 1.5));
+    }
+  }
   if (r.error) add('Bench run', 'completes', r.error.slice(0, 200), 'ERROR');
   return rows;
 }
@@ -88,6 +106,9 @@ export function markdown(results: DbResult[], command: string): string {
     '',
     `${first.startedAt} · \`${command}\``,
     ...(results.some((r) => r.import) ? [`Register (issue 3): ${n(first.rows)} enterprises · autocannon ${results.find((r) => r.lookup)?.lookup?.connections ?? 50} connections × ${first.seconds} s`] : []),
+    ...(results.some((r) => r.equipment)
+      ? [`Special equipment (issue 16): register of ${n(results.find((r) => r.equipment)!.equipment!.enterprises)} enterprises by COPY · units by INSERT … SELECT generate_series · autocannon ${results.find((r) => r.equipment?.due)?.equipment?.due?.connections ?? 20} connections × ${first.seconds} s`]
+      : []),
     ...(results.some((r) => r.draw) ? [`Draw (issue 5): ${n(results.find((r) => r.draw)!.draw!.rows)} enterprises loaded by COPY · ${results.find((r) => r.draw)!.draw!.setup.inspectors} inspectors · ${results.find((r) => r.draw)!.draw!.runs.length} draws on fresh plans, medians`] : []),
     `Node ${m.node} · ${m.cpus} × ${m.cpuModel} · ${m.memoryGb} GB${results.find((r) => r.machine.postgres) ? ` · PostgreSQL ${results.find((r) => r.machine.postgres)!.machine.postgres}` : ''}`,
     '',

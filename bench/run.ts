@@ -13,6 +13,8 @@ import { readRows } from '../server/src/platform/files/read-rows.js';
 import { type Samples, drawSamples, writeRegisterCsv } from './data.js';
 import { type Session, benchPost, json, login, request } from './http-client.js';
 import { type DrawMeasurement, measureDraw, writeDrawCsv } from './measure-draw.js';
+import { writeEquipmentRegisterCsv, writeUnitsCsv } from './equipment-data.js';
+import { measureEquipment } from './equipment-measure.js';
 import { measureImport } from './measure-import.js';
 import { measureLookup } from './measure-lookup.js';
 import { measureSearch } from './measure-search.js';
@@ -101,6 +103,13 @@ async function runDraw(db: BenchDb, o: BenchOptions, file: string, result: DbRes
   });
 }
 
+/** Issue 16: the unit import and the due list, on a server and database of their own. */
+async function runEquipment(db: BenchDb, o: BenchOptions, files: Parameters<typeof measureEquipment>[2], result: DbResult): Promise<void> {
+  await withFreshServer(db, o, {}, result, 'equipment', async (server) => {
+    await measureEquipment(server, { ...o.equipment, seconds: o.seconds }, files, () => adminSession(server), (message) => log(`${db}: ${message}`), result);
+  });
+}
+
 async function main() {
   const o = readOptions();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-bench-'));
@@ -121,11 +130,30 @@ async function main() {
       log(`writing ${o.draw.rows} enterprises with credit classes to ${drawFile}`);
       await writeDrawCsv(drawFile, o.draw.rows);
     }
+    // The unit file is written once the first server is up: its due dates follow the due rules the server holds.
+    let unitsWritten: Promise<void> | undefined;
+    let unitUsers: Awaited<ReturnType<typeof writeEquipmentRegisterCsv>> = [];
+    const equipmentFiles: Parameters<typeof measureEquipment>[2] = {
+      register: path.join(work, 'equipment-register.csv'),
+      units: path.join(work, 'equipment-units.csv'),
+      writeUnits: (rules) => {
+        unitsWritten ??= (async () => {
+          log(`writing ${o.equipment.importRows} units to import`);
+          await writeUnitsCsv(equipmentFiles.units, o.equipment.importRows, unitUsers, rules);
+        })();
+        return unitsWritten;
+      },
+    };
+    if (o.parts.includes('equipment')) {
+      log(`writing ${o.equipment.enterprises} enterprises for the equipment bench`);
+      unitUsers = await writeEquipmentRegisterCsv(equipmentFiles.register, o.equipment.enterprises);
+    }
     const results: DbResult[] = [];
     for (const db of o.dbs) {
       const result: DbResult = { db, startedAt: new Date().toISOString(), rows: o.rows, seconds: o.seconds, machine: machine() };
       if (samples && csvRead) await runRegister(db, o, file, samples, csvRead, result);
       if (o.parts.includes('draw')) await runDraw(db, o, drawFile, result);
+      if (o.parts.includes('equipment')) await runEquipment(db, o, equipmentFiles, result);
       results.push(result);
     }
     console.log(writeResults(results, commandOf(o)));

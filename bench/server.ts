@@ -11,6 +11,7 @@ import { openDatabase } from '../server/src/db/client.js';
 import { acquireDataDirLock } from '../server/src/db/lock.js';
 import { registerBenchRoutes } from './bench-routes.js';
 import { registerDrawRoutes } from './draw-routes.js';
+import { registerEquipmentRoutes } from './equipment-routes.js';
 import { traceDatabase } from './sql-trace.js';
 
 async function main() {
@@ -24,6 +25,7 @@ async function main() {
   const { app } = await buildApp({ config, database, services, logger: { level: config.logLevel } });
   registerBenchRoutes(app, { database, trace });
   registerDrawRoutes(app, { database, services, trace });
+  registerEquipmentRoutes(app, { database, services });
 
   let stopping = false;
   const stop = async () => {
