@@ -75,6 +75,17 @@ describe('due rules: the defaults of every category (FACTS.md)', () => {
     expect(await firstInspectionDue(env.db, { category: '3000', subcategory: null, safetyGrade: null, putIntoServiceOn: '2025-06-30' })).toBeNull();
   });
 
+  it('the registry gives a new, never inspected vessel its first due date when none is given; an elevator gets none', async () => {
+    const e = await makeUnit(env, { status: 'scrapped' });
+    const base = { userUscc: e.userUscc, regionCode: '320826', address: '涟水县安东路1号', putIntoServiceOn: '2024-02-29' };
+    const vessel = await env.services.equipment.registry.create(env.ctx, { ...base, category: '2000', subcategory: '2100', safetyGrade: 2, equipmentCode: `PV${Date.now().toString(36).toUpperCase()}` } as never);
+    expect(vessel.nextInspectionDue).toBe('2027-02-28');
+    const given = await env.services.equipment.registry.create(env.ctx, { ...base, category: '2000', subcategory: '2100', safetyGrade: 2, equipmentCode: `PW${Date.now().toString(36).toUpperCase()}`, nextInspectionDue: '2026-06-01' } as never);
+    expect(given.nextInspectionDue).toBe('2026-06-01');
+    const lift = await env.services.equipment.registry.create(env.ctx, { ...base, category: '3000', equipmentCode: `PL${Date.now().toString(36).toUpperCase()}` } as never);
+    expect(lift.nextInspectionDue).toBeNull();
+  });
+
   it('a boiler is due at the earliest of its internal and external inspections’ next dues', async () => {
     const boiler = await makeUnit(env, { category: '1000', subcategory: '1100' });
     const internal = await periodic().inspections.record(env.ctx, boiler.id, pass({ kind: 'internal', inspectedOn: addDays(today, -40) }));

@@ -7,12 +7,10 @@ import type { EquipmentDeps } from '../equipment.deps.js';
 import { equipmentHazards } from '../hazards/hazards.schema.js';
 import { hazardScope } from '../hazards/hazards.service.js';
 import { SELF_CORRECTION_TARGET, selfCorrectionRate } from '../hazards/self-correction.js';
+import { certifiedOperatorRate, rateOf } from '../operators/coverage.js';
 import { equipmentUnits } from '../registry/registry.schema.js';
 import { unitScope } from '../registry/unit-reads.js';
 import { equipmentInspections } from './periodic.schema.js';
-
-/** part ÷ whole rounded to 4 decimals; null when the whole is 0. */
-const rateOf = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
 
 export interface OverviewQuery {
   /** A division: a county, or the city (every county below it). */
@@ -37,7 +35,7 @@ export function makeStats(deps: Pick<EquipmentDeps, 'db'>) {
       const active = and(units, inArray(equipmentUnits.status, ['in_use', 'suspended']));
       const hazards = and(hazardScope(actor), region(equipmentHazards.regionCode), gte(equipmentHazards.foundOn, from), lt(equipmentHazards.foundOn, to));
 
-      const [byCategory, byRegion, [state], [inspections], [hazardCounts], selfCorrection] = await Promise.all([
+      const [byCategory, byRegion, [state], [inspections], [hazardCounts], operators, selfCorrection] = await Promise.all([
         db.select({ key: equipmentUnits.category, n: sql<number>`count(*)::int` }).from(equipmentUnits).where(active).groupBy(equipmentUnits.category).orderBy(equipmentUnits.category),
         db.select({ key: equipmentUnits.regionCode, n: sql<number>`count(*)::int` }).from(equipmentUnits).where(active).groupBy(equipmentUnits.regionCode).orderBy(equipmentUnits.regionCode),
         db
@@ -59,6 +57,7 @@ export function makeStats(deps: Pick<EquipmentDeps, 'db'>) {
           .select({ open: sql<number>`(count(*) filter (where ${equipmentHazards.correctedOn} is null))::int`, closed: sql<number>`(count(*) filter (where ${equipmentHazards.correctedOn} is not null))::int` })
           .from(equipmentHazards)
           .where(hazards),
+        certifiedOperatorRate(db, { where: units, today }),
         selfCorrectionRate(db, { regionCode: query.regionCode, year }, { scope: hazardScope(actor), today }),
       ]);
       const total = inspections?.total ?? 0;
@@ -76,8 +75,7 @@ export function makeStats(deps: Pick<EquipmentDeps, 'db'>) {
         overdue: state?.overdue ?? 0,
         failedInUse: state?.failedInUse ?? 0,
         hazards: { open: hazardCounts?.open ?? 0, closed: hazardCounts?.closed ?? 0 },
-        // The operators part's certifiedOperatorRate is not exported yet: null until it is.
-        certifiedOperatorRate: null,
+        certifiedOperatorRate: operators.rate,
         selfCorrectionRate: selfCorrection.rate,
         selfCorrectionTarget: SELF_CORRECTION_TARGET,
       };

@@ -12,6 +12,7 @@ import type { EquipmentDeps } from '../equipment.deps.js';
 import { operatorWorkItems } from '../operators/operators.schema.js';
 import { type EquipmentStatus, type InspectionConclusion, type KeyUnitKind, equipmentCategories, equipmentEvents, equipmentImports, equipmentUnits } from './registry.schema.js';
 import { STATUS_LABELS, canTransition } from './states.js';
+import { firstInspectionDue } from '../periodic/inspections.js';
 import { exportUnitRows } from './export-equipment.js';
 import { makeUnitImport } from './import-equipment.js';
 import {
@@ -253,6 +254,8 @@ export function makeRegistryService(deps: EquipmentDeps) {
         const userUscc = await requireUser(tx, input.userUscc);
         await requireUnique(tx, { equipmentCode, registrationNo });
         const values = { category, subcategory, equipmentCode, registrationNo, userUscc, regionCode, address, manufacturer, model, factoryNo, putIntoServiceOn, status, keyUnitKind, safetyGrade, lastInspectedOn, lastConclusion, nextInspectionDue, createdByName: ctx.actor.name };
+        // Never inspected and no due date given: the first one by the `first` rule of its category (pressure vessels: 3 years), if any.
+        if (nextInspectionDue === null && lastInspectedOn === null) values.nextInspectionDue = await firstInspectionDue(tx, { category, subcategory, safetyGrade, putIntoServiceOn });
         const [row] = await uniqueOr409(tx.insert(equipmentUnits).values(values).returning({ id: equipmentUnits.id }), values);
         const created = await findUnit(tx, null, row!.id);
         await tx.insert(equipmentEvents).values({ equipmentId: row!.id, kind: 'registered', toStatus: status, after: snapshot(created), actorName: ctx.actor.name });
