@@ -116,12 +116,15 @@ describe('an enterprise account', () => {
     expect(h.userUscc).toBe(unit.userUscc);
     const theirs = await hazards().create(env.ctx, { ...base, equipmentId: other.id });
     await expect(hazards().get(actor, theirs.id)).rejects.toMatchObject({ status: 404 });
+    const supervised = await hazards().create(env.ctx, { ...base, equipmentId: unit.id });
+    await hazards().addFile(ctx, supervised.id, { fileName: '整改后.png', content: PNG });
+    await expect(hazards().correct(ctx, supervised.id, { correctedOn: today })).rejects.toMatchObject({ status: 403 });
     await expect(hazards().correct(ctx, h.id, { correctedOn: today })).rejects.toMatchObject({ code: 'EVIDENCE_REQUIRED' });
     await hazards().addFile(ctx, h.id, { fileName: '整改后.png', content: PNG });
     const done = await hazards().correct(ctx, h.id, { correctedOn: today, note: '已整改' });
     expect(done).toMatchObject({ status: 'closed', correctedByKind: 'enterprise' });
     const list = await hazards().list(actor, {}, { page: 1, pageSize: 100 });
-    expect(list.items.map((i) => i.userUscc)).toEqual([unit.userUscc]);
+    expect(list.items.map((i) => i.userUscc)).toEqual([unit.userUscc, unit.userUscc]);
   });
 
   it('reports a self-inspection with its hazards (the user unit from the account; a day in the future refused)', async () => {

@@ -290,12 +290,18 @@ export function makeHazardsService(deps: EquipmentDeps) {
       });
     },
 
-    /** POST /api/equipment-hazards/:id/correct: in scope (an enterprise account: its own, with at least one evidence file). */
+    /**
+     * POST /api/equipment-hazards/:id/correct: in scope. An enterprise account corrects its own
+     * hazards but not supervision findings (403: those close on the re-check of their order), and
+     * only with at least one evidence file uploaded (400 EVIDENCE_REQUIRED).
+     */
     async correct(ctx: ActorCtx, id: string, input: CorrectionInput, expected?: ExpectedVersion) {
       assertStaffWriter(ctx.actor);
       return inTransaction(db, async (tx) => {
-        await lockedInScope(tx, ctx.actor, id);
+        const row = await lockedInScope(tx, ctx.actor, id);
         if (ctx.actor.enterpriseUscc) {
+          // A supervision finding is closed by the re-check of its rectification order, not by the enterprise's word.
+          if (row.source === 'supervision') throw forbidden('监督检查发现的隐患请通过整改报告办理，经复查后关闭');
           const [count] = await tx.select({ n: countAll }).from(equipmentFiles).where(and(eq(equipmentFiles.ownerType, 'hazard'), eq(equipmentFiles.ownerId, id)));
           if ((count?.n ?? 0) === 0) throw new AppError('EVIDENCE_REQUIRED', '请先上传整改证明材料（照片或 PDF）', 400, { field: 'files' });
         }
