@@ -47,11 +47,15 @@ export interface NoticeInput {
 export function makeSupervisionService(deps: EquipmentDeps & { hazards: Pick<HazardsService, 'recordHazard' | 'correctHazard'> }) {
   const { db, audit } = deps;
 
-  /** The unit a task's object key names (equipment pools), or none (the user unit as a whole). */
+  /**
+   * The unit a task's object key names (equipment pools: the hazard takes the unit's current user and
+   * region, so a unit handed to another user since the draw does not block the check), or the user
+   * unit as a whole.
+   */
   async function subjectOf(tx: Db, kind: 'equipment' | 'equipment_user', task: KindTask) {
     if (kind === 'equipment_user') return { equipmentId: null, userUscc: task.uscc };
     const [unit] = await tx.select({ id: equipmentUnits.id }).from(equipmentUnits).where(eq(equipmentUnits.equipmentCode, task.objectKey));
-    return { equipmentId: unit?.id ?? null, userUscc: task.uscc };
+    return unit ? { equipmentId: unit.id, userUscc: null } : { equipmentId: null, userUscc: task.uscc };
   }
 
   /** The open hazards of a task (its findings), locked. */
