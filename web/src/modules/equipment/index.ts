@@ -9,8 +9,8 @@ import { contribute, page, type WebModule } from '../../app/modules/webModule';
 import { enterpriseDetailTabs } from '../enterprises';
 import { equipmentMessages } from './equipment.i18n';
 
-export { PublicEquipmentCounts } from './PublicEquipmentCounts';
-export { StatusTag as EquipmentStatusTag, UnitFlags, unitPath } from './equipmentLabels';
+/** The public record's equipment section; loaded with the record (its strings are added when it loads). */
+export const PublicEquipmentCounts = page(() => import('./PublicEquipmentCounts'), 'PublicEquipmentCounts');
 
 const group = 'equipment.menuGroup' as const;
 const audience = 'staff' as const;
