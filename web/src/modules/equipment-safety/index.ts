@@ -3,9 +3,10 @@
  * emergency plans and drills, hazards and the self-correction rate, 暗访通报, tiers of user units —
  * and the enterprise account's own equipment pages (企业端, /my/equipment…). The unit registry's
  * pages (/equipment, /equipment/:id) are the `equipment` module's; these link to them by address.
+ * Menu icons are ones other modules' menus already load (the first download stays small).
  */
 import { createElement } from 'react';
-import { AlertOutlined, ApartmentOutlined, FileDoneOutlined, FireOutlined, IdcardOutlined, NotificationOutlined, PercentageOutlined, ToolOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, IdcardOutlined, NotificationOutlined, SafetyCertificateOutlined, ToolOutlined } from '@ant-design/icons';
 import { contribute, page, type WebModule } from '../../app/modules/webModule';
 import { enterpriseDetailTabs } from '../enterprises';
 import { equipmentSafetyMessages } from './equipmentSafety.i18n';
@@ -20,14 +21,13 @@ export const equipmentSafetyModule: WebModule = {
   routes: [
     { path: '/equipment/operators', page: page(() => import('./OperatorListPage'), 'OperatorListPage'), permission: read, menu: { label: 'eqs.menuOperators', icon: createElement(IdcardOutlined), group, order: 50 } },
     { path: '/equipment/operators/expiring', page: page(() => import('./ExpiringCertificatesPage'), 'ExpiringCertificatesPage'), permission: read },
-    { path: '/equipment/operators/coverage', page: page(() => import('./CoveragePage'), 'CoveragePage'), permission: read },
     { path: '/equipment/operators/:id', page: page(() => import('./OperatorDetailPage'), 'OperatorDetailPage'), permission: read },
-    { path: '/equipment/exams', page: page(() => import('./ExamListPage'), 'ExamListPage'), permission: read, menu: { label: 'eqs.menuExams', icon: createElement(FileDoneOutlined), group, order: 55 } },
+    { path: '/equipment/exams', page: page(() => import('./ExamListPage'), 'ExamListPage'), permission: read, menu: { label: 'eqs.menuExams', icon: createElement(AuditOutlined), group, order: 55 } },
     { path: '/equipment/exams/:id', page: page(() => import('./ExamDetailPage'), 'ExamDetailPage'), permission: read },
-    { path: '/equipment/emergency', page: page(() => import('./EmergencyPage'), 'EmergencyPage'), permission: read, menu: { label: 'eqs.menuEmergency', icon: createElement(FireOutlined), group, order: 60 } },
+    { path: '/equipment/emergency', page: page(() => import('./EmergencyPage'), 'EmergencyPage'), permission: read, menu: { label: 'eqs.menuEmergency', icon: createElement(SafetyCertificateOutlined), group, order: 60 } },
     { path: '/equipment/hazards', page: page(() => import('./HazardListPage'), 'HazardListPage'), permission: read, menu: { label: 'eqs.menuHazards', icon: createElement(AlertOutlined), group, order: 65 } },
     { path: '/equipment/hazards/:id', page: page(() => import('./HazardDetailPage'), 'HazardDetailPage'), permission: read },
-    { path: '/equipment/self-correction', page: page(() => import('./SelfCorrectionPage'), 'SelfCorrectionPage'), permission: read, menu: { label: 'eqs.menuSelfCorrection', icon: createElement(PercentageOutlined), group, order: 70 } },
+    { path: '/equipment/self-correction', page: page(() => import('./SelfCorrectionPage'), 'SelfCorrectionPage'), permission: read, menu: { label: 'eqs.menuSelfCorrection', icon: createElement(BarChartOutlined), group, order: 70 } },
     { path: '/equipment/notices', page: page(() => import('./NoticeListPage'), 'NoticeListPage'), permission: read, menu: { label: 'eqs.menuNotices', icon: createElement(NotificationOutlined), group, order: 75 } },
     { path: '/equipment/notices/:id', page: page(() => import('./NoticeDetailPage'), 'NoticeDetailPage'), permission: read },
     { path: '/equipment/tier-models', page: page(() => import('./TierModelsPage'), 'TierModelsPage'), permission: 'equipment.configure', menu: { label: 'eqs.menuTierModels', icon: createElement(ApartmentOutlined), group, order: 90 } },
