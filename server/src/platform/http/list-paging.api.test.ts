@@ -85,6 +85,9 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/equipment-tier-models': () => [''],
   '/api/equipment-notices': () => [''],
   '/api/equipment/:id/history': () => [], // walked in equipment/registry/registry.api.test.ts (a unit's id, not a plan's)
+  '/api/equipment/due': () => ['', 'within=3650', 'within=3650&regionCode=320826'],
+  '/api/equipment/:id/inspections': () => [], // walked in equipment/periodic/periodic.api.test.ts (a unit's id, not a plan's)
+  '/api/equipment-due-rules': () => [''],
 };
 
 /** `{ items, total }` answers whose total counts something else than the items (the preview's: objects per stratum). */
@@ -103,7 +106,8 @@ const listRoutes = (): RouteEntry[] => env.app.routeTable.filter((r) => r.method
 let fixture: Fixture;
 
 beforeAll(async () => {
-  await loadDemo({ database: env.database, config: env.config, count: DEMO_COUNT });
+  // Few special-equipment units (the demo's default is 20,000): each list is walked 7 rows at a time.
+  await loadDemo({ database: env.database, config: env.config, count: DEMO_COUNT, equipmentUnits: 300 });
   // The issue's case: a 46-object draw, whose tasks share their state, due date and creation time.
   const officerUser = (await env.services.users.byUsername('lianshui.officer'))!;
   const officer = { actor: (await env.services.users.loadActor(officerUser.id))! };
