@@ -109,6 +109,11 @@ describe('object pools of special-equipment units and user units', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('TARGET_KIND_MISMATCH');
     }
+    // A task without a draw checks an enterprise by its USCC: not with an item of units.
+    const firm = await makeEnterprise(env, { regionCode: region });
+    const manual = await officer.post('/api/inspection-tasks', { itemId: equipmentItem, uscc: firm.uscc, origin: 'targeted', originNote: '专项检查', inspectorIds: [firm.id, units.id] });
+    expect(manual.statusCode, manual.body).toBe(400);
+    expect(manual.json().error.code).toBe('TARGET_KIND_MISMATCH');
   });
 
   it('draws by tier with key units in a stratum of their own; the record verifies; tasks are the units’, addressed to their user units', async () => {

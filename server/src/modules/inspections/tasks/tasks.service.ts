@@ -21,6 +21,7 @@ import { type ChecklistAnswer, type TaskOrigin, type TaskState, TASK_STATES, ins
 import type { TodosService } from '../../../platform/todos/todos.service.js';
 import { settleTaskReminders } from './publication.js';
 import { type KindHooksDeps, kindHooksOf } from './kind-hooks.js';
+import { assertItemFitsPool } from '../target-kinds.js';
 
 
 export interface ManualTaskInput {
@@ -161,6 +162,8 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
   async function candidatesFor(tx: Db, actor: Actor, itemId: string, rawUscc: string) {
     const [item] = await tx.select().from(inspectionItems).where(eq(inspectionItems.id, itemId));
     if (!item || !item.active) throw invalid('itemId', '未知或已停用的抽查事项');
+    // A task without a draw checks an enterprise (by USCC): an item of special-equipment units is drawn from a pool of units.
+    if (item.targetKind === 'equipment') assertItemFitsPool(item.targetKind, 'enterprise');
     const uscc = normalizeUscc(rawUscc ?? '');
     const [enterprise] = await tx
       .select({ id: enterprises.id, regionCode: enterprises.regionCode })
