@@ -7,6 +7,7 @@ import { formatDate } from '../../app/format';
 import { ListPage } from '../../app/list/ListPage';
 import { EmergencyFiles, EmergencyFormModal } from './EmergencyForm';
 import { eqApi, type EmergencyRecord } from './equipmentSafety.api';
+import './equipmentSafety.pages.i18n';
 
 /** 应急预案与演练: plans and drill records of the user units, with their files. */
 export function EmergencyPage() {

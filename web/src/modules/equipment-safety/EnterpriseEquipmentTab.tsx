@@ -8,6 +8,7 @@ import { CoverageCard } from './CoverageCard';
 import { eqApi } from './equipmentSafety.api';
 import { RateFigure } from './labels';
 import { TierCard } from './TierCard';
+import './equipmentSafety.pages.i18n';
 
 /** The enterprise page's special-equipment safety tab: tier with reasons, 持证上岗率, self-correction and links to its hazards, operators and emergency records. */
 export function EnterpriseEquipmentTab({ enterprise }: EnterpriseTabProps) {

@@ -11,6 +11,7 @@ import { useAsync } from '../../app/hooks/useAsync';
 import { eqApi, type ExamCandidate } from './equipmentSafety.api';
 import { operatorPath, percent } from './labels';
 import { useWorkItems } from './useWorkItems';
+import './equipmentSafety.pages.i18n';
 
 /** Picks an operator by name (the server's operator search). */
 function OperatorPicker({ value, onChange }: { value?: string; onChange?: (v: string) => void }) {

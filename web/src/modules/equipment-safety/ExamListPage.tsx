@@ -12,6 +12,7 @@ import { ListPage } from '../../app/list/ListPage';
 import { eqApi, type ExamSession, type ExamStats } from './equipmentSafety.api';
 import { percent } from './labels';
 import { useWorkItems } from './useWorkItems';
+import './equipmentSafety.pages.i18n';
 
 interface Values {
   heldOn: Dayjs;

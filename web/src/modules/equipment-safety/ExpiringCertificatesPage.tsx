@@ -6,6 +6,7 @@ import { formatDate } from '../../app/format';
 import { ListPage } from '../../app/list/ListPage';
 import { eqApi, type ExpiringCertificate } from './equipmentSafety.api';
 import { operatorPath } from './labels';
+import './equipmentSafety.pages.i18n';
 
 /** Certificates that expire within 90 days (soonest first), to remind their holders of the renewal. */
 export function ExpiringCertificatesPage() {

@@ -8,6 +8,7 @@ import { useAsync } from '../../app/hooks/useAsync';
 import { eqApi, type Hazard } from './equipmentSafety.api';
 import { CorrectionForm, HazardDescriptions } from './HazardView';
 import { HazardLevelTag, HazardStateTag, unitPath } from './labels';
+import './equipmentSafety.pages.i18n';
 
 /** One hazard: its facts and evidence; an open one is corrected here (equipment.write). */
 export function HazardDetailPage() {

@@ -11,6 +11,7 @@ import { ListPage } from '../../app/list/ListPage';
 import { useRegions } from '../regions';
 import { eqApi, type Hazard, type HazardLevel, type HazardSource } from './equipmentSafety.api';
 import { HazardLevelTag, HazardStateTag, hazardPath, useHazardOptions } from './labels';
+import './equipmentSafety.pages.i18n';
 
 interface HazardValues {
   userUscc: string;

@@ -11,6 +11,7 @@ import { formatDate, isAfterToday, todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { eqApi, type NoticeDetail, type NoticeHazard } from './equipmentSafety.api';
 import { HazardLevelTag, HazardStateTag, hazardPath, today } from './labels';
+import './equipmentSafety.pages.i18n';
 
 /** One 暗访通报: the .docx, each hazard it lists with its state; the county reports each closed, the city sees what is open or overdue. */
 export function NoticeDetailPage() {

@@ -12,6 +12,7 @@ import { ListPage } from '../../app/list/ListPage';
 import type { Org } from '../../api/types';
 import { useOrgs } from '../orgs';
 import { eqApi, type NoticeSummary } from './equipmentSafety.api';
+import './equipmentSafety.pages.i18n';
 
 interface Values {
   toOrgId: string;

@@ -15,6 +15,7 @@ import { eqApi, type Certificate, type Operator } from './equipmentSafety.api';
 import { today } from './labels';
 import { CertificateFields, certInput } from './OperatorFormModal';
 import { useWorkItems } from './useWorkItems';
+import './equipmentSafety.pages.i18n';
 
 type Action = { kind: 'add' } | { kind: 'renew' | 'review' | 'revoke'; cert: Certificate };
 

@@ -10,6 +10,7 @@ import { eqApi, type Operator } from './equipmentSafety.api';
 import { operatorPath, today } from './labels';
 import { OperatorFormModal } from './OperatorFormModal';
 import { useWorkItems } from './useWorkItems';
+import './equipmentSafety.pages.i18n';
 
 /** 作业人员: operators with masked ID numbers and their certificates. */
 export function OperatorListPage() {

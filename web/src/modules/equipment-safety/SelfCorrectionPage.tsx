@@ -6,6 +6,7 @@ import { useAsync } from '../../app/hooks/useAsync';
 import { useRegions } from '../regions';
 import { eqApi, type SelfCorrection } from './equipmentSafety.api';
 import { RateFigure } from './labels';
+import './equipmentSafety.pages.i18n';
 
 type Row = SelfCorrection & { code: string; name: string };
 

@@ -7,6 +7,7 @@ import { FormModal } from '../../app/components/FormModal';
 import { formatDate, formatDateTime, todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { eqApi, type TierModel } from './equipmentSafety.api';
+import './equipmentSafety.pages.i18n';
 
 interface Values {
   effectiveFrom: Dayjs;

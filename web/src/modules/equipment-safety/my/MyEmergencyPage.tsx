@@ -7,6 +7,7 @@ import { formatDate } from '../../../app/format';
 import { SelfList } from '../../enterprise-self';
 import { EmergencyFiles, EmergencyFormModal } from '../EmergencyForm';
 import { eqApi } from '../equipmentSafety.api';
+import '../equipmentSafety.pages.i18n';
 
 /** 应急预案与演练 (企业端): the enterprise's plans and drill records, with their files; it adds its own. */
 export function MyEmergencyPage() {

@@ -8,6 +8,7 @@ import { SelfList } from '../../enterprise-self';
 import { useCategoryName } from '../useCategoryName';
 import { eqApi } from '../equipmentSafety.api';
 import { UnitFlags } from '../labels';
+import '../equipmentSafety.pages.i18n';
 
 const ENTRIES: { to: string; label: string; icon: ReactNode }[] = [
   { to: '/my/equipment/self-inspection', label: 'eqs.mySelfInspection', icon: <FileSearchOutlined /> },

@@ -7,6 +7,7 @@ import { useAsync } from '../../../app/hooks/useAsync';
 import { SelfFrame } from '../../enterprise-self';
 import { eqApi, type Hazard } from '../equipmentSafety.api';
 import { CorrectionForm, HazardDescriptions } from '../HazardView';
+import '../equipmentSafety.pages.i18n';
 
 const myUnitPath = (id: string) => `/my/equipment/units/${encodeURIComponent(id)}`;
 

@@ -4,6 +4,7 @@ import { formatDate } from '../../../app/format';
 import { SelfList } from '../../enterprise-self';
 import { eqApi } from '../equipmentSafety.api';
 import { HazardLevelTag, HazardStateTag } from '../labels';
+import '../equipmentSafety.pages.i18n';
 
 /** 隐患整改 (企业端): the enterprise's hazards, open ones first; each opens its page to report the correction. */
 export function MyHazardsPage() {

@@ -5,6 +5,7 @@ import { SelfList } from '../../enterprise-self';
 import { eqApi } from '../equipmentSafety.api';
 import { today } from '../labels';
 import { useWorkItems } from '../useWorkItems';
+import '../equipmentSafety.pages.i18n';
 
 /** 作业人员 (企业端): the enterprise's operators, ID numbers masked, with their certificates. */
 export function MyOperatorsPage() {

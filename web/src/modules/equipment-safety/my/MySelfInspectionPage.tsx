@@ -10,6 +10,7 @@ import { useAsync } from '../../../app/hooks/useAsync';
 import { SelfFrame } from '../../enterprise-self';
 import { useCategoryName } from '../useCategoryName';
 import { eqApi, HAZARD_LEVELS, type HazardLevel } from '../equipmentSafety.api';
+import '../equipmentSafety.pages.i18n';
 
 interface Values {
   inspectedOn: Dayjs;

@@ -3,6 +3,7 @@ import { useSessionUser } from '../../../app/auth/AuthContext';
 import { SelfFrame } from '../../enterprise-self';
 import { CoverageCard } from '../CoverageCard';
 import { TierCard } from '../TierCard';
+import '../equipmentSafety.pages.i18n';
 
 /** 分级 (企业端): the enterprise's tier, score and reasons, as the bureau sees them, and its 持证上岗率. */
 export function MyTierPage() {

@@ -8,6 +8,7 @@ import { SelfFrame } from '../../enterprise-self';
 import { useCategoryName } from '../useCategoryName';
 import { eqApi } from '../equipmentSafety.api';
 import { HazardStateTag, UnitFlags } from '../labels';
+import '../equipmentSafety.pages.i18n';
 
 /** One of the enterprise's units: its registration, inspection state and hazards. */
 export function MyUnitPage() {
