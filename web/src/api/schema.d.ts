@@ -1360,7 +1360,7 @@ export interface paths {
         get: operations["getObjectPools"];
         put?: never;
         /**
-         * 新建检查对象名录库（按条件筛选市场主体）
+         * 新建检查对象名录库（按条件筛选市场主体、特种设备或其使用单位）
          * @description 权限：`inspection.plan`
          */
         post: operations["postObjectPools"];
@@ -2235,6 +2235,1149 @@ export interface paths {
          * @description 权限：`enterprise_self.read`
          */
         get: operations["getMyDraws"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 特种设备目录（大类与品种）
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentCategories"];
+        put?: never;
+        /**
+         * 新增设备类别或品种
+         * @description 权限：`equipment.configure`
+         */
+        post: operations["postEquipmentCategories"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改设备类别（名称、持证作业要求；If-Match）
+         * @description 权限：`equipment.configure`
+         */
+        patch: operations["patchEquipmentCategoriesByCode"];
+        trace?: never;
+    };
+    "/api/equipment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 特种设备列表（企业账号只见本企业的设备）
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipment"];
+        put?: never;
+        /**
+         * 登记特种设备（可带使用登记时的检验状态）
+         * @description 权限：`equipment.write`
+         */
+        post: operations["postEquipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 特种设备详情
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 变更设备信息（设备代码、使用状态、检验状态另有接口；If-Match）
+         * @description 权限：`equipment.write`
+         */
+        patch: operations["patchEquipmentById"];
+        trace?: never;
+    };
+    "/api/equipment/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 变更使用状态：在用⇄停用，在用/停用→报废，停用/报废→注销（If-Match）
+         * @description 权限：`equipment.write`
+         */
+        post: operations["postEquipmentByIdTransitions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 设备履历（最新在前）：登记、变更、状态变更、检验
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentByIdHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量导入特种设备（.xlsx / .csv，UTF-8 或 GBK）
+         * @description multipart/form-data：字段 file（.xlsx 或 .csv，UTF-8 或 GBK），字段 mode = all-or-nothing（默认，有任何错误行则不写入）| valid-rows（仅导入有效行）。只新增设备：设备代码或使用登记证编号已登记的行、使用单位不在名录中的行被拒绝。列：设备代码、使用登记证编号、设备类别（代码或名称）、设备品种、使用单位统一社会信用代码、所在区划、设备地址、制造单位、型号、出厂编号、投入使用日期、使用状态、重点场所类型、安全状况等级、上次检验日期、检验结论、下次检验日期。
+         *
+         *     权限：`equipment.import`
+         */
+        post: operations["postEquipmentImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 特种设备导入模板（表头行）
+         * @description 权限：`equipment.import`
+         */
+        get: operations["getEquipmentImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出特种设备列表（与导入相同的列，另加使用单位名称）
+         * @description 权限：`equipment.read`
+         */
+        get: operations["getEquipmentExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-due-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 定期检验周期规则
+         * @description 权限：`equipment.read`
+         */
+        get: operations["getEquipmentDueRules"];
+        put?: never;
+        /**
+         * 新增检验周期规则
+         * @description 权限：`equipment.configure`
+         */
+        post: operations["postEquipmentDueRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-due-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 删除检验周期规则（If-Match）
+         * @description 权限：`equipment.configure`
+         */
+        delete: operations["deleteEquipmentDueRulesById"];
+        options?: never;
+        head?: never;
+        /**
+         * 修改检验周期规则（If-Match）
+         * @description 权限：`equipment.configure`
+         */
+        patch: operations["patchEquipmentDueRulesById"];
+        trace?: never;
+    };
+    "/api/equipment/{id}/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 设备的定期检验记录（最新在前）
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentByIdInspections"];
+        put?: never;
+        /**
+         * 登记定期检验（特种设备安全法第四十条）
+         * @description 权限：`equipment.write`
+         */
+        post: operations["postEquipmentByIdInspections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 待检设备：在用且下次检验日期不晚于今天 + within 天（超期在前）
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-stats/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 特种设备监管看板数据
+         * @description 权限：`equipment.read`
+         */
+        get: operations["getEquipmentStatsOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator-work-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 作业项目（TSG Z6001）字典
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getOperatorWorkItems"];
+        put?: never;
+        /**
+         * 新增作业项目
+         * @description 权限：`equipment.configure`
+         */
+        post: operations["postOperatorWorkItems"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator-work-items/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改作业项目（名称、所属类别、证书有效期、合格分数线；If-Match）
+         * @description 权限：`equipment.configure`
+         */
+        patch: operations["patchOperatorWorkItemsByCode"];
+        trace?: never;
+    };
+    "/api/equipment-operators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 作业人员列表（身份证号码脱敏；按姓名）
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentOperators"];
+        put?: never;
+        /**
+         * 登记作业人员（身份证号码加密保存；证书有效期默认为发证日期起 4 年）
+         * @description 权限：`equipment.write`
+         */
+        post: operations["postEquipmentOperators"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-operators/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出作业人员及证书（身份证号码脱敏）
+         * @description 权限：`equipment.read`
+         */
+        get: operations["getEquipmentOperatorsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-operators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 作业人员详情（reveal=true 查看完整身份证号码：需 equipment.operator_pii，记入审计日志）
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentOperatorsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改作业人员（姓名、身份证号码更正、用人单位；If-Match）
+         * @description 权限：`equipment.write`
+         */
+        patch: operations["patchEquipmentOperatorsById"];
+        trace?: never;
+    };
+    "/api/equipment-operators/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 添加证书（有效期默认按作业项目的年限；If-Match：作业人员的版本）
+         * @description 权限：`equipment.write`
+         */
+        post: operations["postEquipmentOperatorsByIdCertificates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-operators/{id}/certificates/{certificateId}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 换证（新发证日期默认今天，有效期默认按作业项目的年限；If-Match）
+         * @description 权限：`equipment.write`
+         */
+        post: operations["postEquipmentOperatorsByIdCertificatesByCertificateIdRenew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-operators/{id}/certificates/{certificateId}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记复审日期（If-Match）
+         * @description 权限：`equipment.write`
+         */
+        post: operations["postEquipmentOperatorsByIdCertificatesByCertificateIdReviews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-operators/{id}/certificates/{certificateId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤销证书（If-Match）
+         * @description 权限：`equipment.write`
+         */
+        post: operations["postEquipmentOperatorsByIdCertificatesByCertificateIdRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-operator-certificates/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 即将到期的证书（默认 90 天内，未撤销；按到期日）
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentOperatorCertificatesExpiring"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-users/{uscc}/operators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 使用单位的持证上岗情况（需持证设备、是否有持证人员、持证上岗率、90 天内到期证书）
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentUsersByUsccOperators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator-exam-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 作业人员考试（培训）场次（最新在前）
+         * @description 权限：`equipment.read`
+         */
+        get: operations["getOperatorExamSessions"];
+        put?: never;
+        /**
+         * 登记考试（培训）场次
+         * @description 权限：`equipment.write`
+         */
+        post: operations["postOperatorExamSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator-exam-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 考试场次详情（含合格率）
+         * @description 权限：`equipment.read`
+         */
+        get: operations["getOperatorExamSessionsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改考试场次（If-Match）
+         * @description 权限：`equipment.write`
+         */
+        patch: operations["patchOperatorExamSessionsById"];
+        trace?: never;
+    };
+    "/api/operator-exam-sessions/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 考生及成绩（身份证号码脱敏）
+         * @description 权限：`equipment.read`
+         */
+        get: operations["getOperatorExamSessionsByIdCandidates"];
+        put?: never;
+        /**
+         * 添加考生（作业人员与报考项目）
+         * @description 权限：`equipment.write`
+         */
+        post: operations["postOperatorExamSessionsByIdCandidates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator-exam-sessions/{id}/candidates/{candidateId}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记成绩（理论、实操；两项均合格即发证或换证）
+         * @description 权限：`equipment.write`
+         */
+        post: operations["postOperatorExamSessionsByIdCandidatesByCandidateIdResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator-exam-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 考试合格率（按场次、按考试机构）
+         * @description 权限：`equipment.read`
+         */
+        get: operations["getOperatorExamStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-emergency-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 应急预案与演练记录（最新在前）
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentEmergencyRecords"];
+        put?: never;
+        /**
+         * 登记应急预案或演练记录（企业账号登记本企业的）
+         * @description 权限：`equipment.write` 或 `enterprise_self.report`
+         */
+        post: operations["postEquipmentEmergencyRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-emergency-records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 应急记录详情（含附件列表）
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentEmergencyRecordsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-emergency-records/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传应急记录附件
+         * @description multipart/form-data，字段 file；不超过 20 MB；格式 pdf、jpg、jpeg、png、docx、xlsx、ofd（按扩展名和文件内容检查）。
+         *
+         *     权限：`equipment.write` 或 `enterprise_self.report`
+         */
+        post: operations["postEquipmentEmergencyRecordsByIdFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-emergency-records/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载应急记录附件
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentEmergencyRecordsByIdFilesByFileId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-hazards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 隐患列表（数据范围内；企业账号仅本企业），发现日期新的在前
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentHazards"];
+        put?: never;
+        /**
+         * 登记隐患（设备或使用单位；企业账号仅可报告本企业设备的自查隐患）
+         * @description 权限：`equipment.write` 或 `enterprise_self.report`
+         */
+        post: operations["postEquipmentHazards"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-hazards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 隐患详情（含整改证明材料）
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentHazardsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改未整改隐患的描述、级别或整改期限（If-Match 可选；企业账号仅本企业的自查隐患）
+         * @description 权限：`equipment.write` 或 `enterprise_self.report`
+         */
+        patch: operations["patchEquipmentHazardsById"];
+        trace?: never;
+    };
+    "/api/equipment-hazards/{id}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 报告隐患整改完成（日期不晚于今天、不早于发现日期；企业账号须先上传整改证明材料；If-Match 可选）
+         * @description 权限：`equipment.write` 或 `enterprise_self.report`
+         */
+        post: operations["postEquipmentHazardsByIdCorrect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-hazards/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传整改证明材料
+         * @description multipart/form-data，字段 file；pdf、jpg、jpeg、png（按文件内容校验），不超过 20 MB，每个隐患最多 10 个；仅未整改的隐患。
+         *
+         *     权限：`equipment.write` 或 `enterprise_self.report`
+         */
+        post: operations["postEquipmentHazardsByIdFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-hazards/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载整改证明材料
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentHazardsByIdFilesByFileId"];
+        put?: never;
+        post?: never;
+        /**
+         * 删除误传的整改证明材料（仅未整改的隐患）
+         * @description 权限：`equipment.write` 或 `enterprise_self.report`
+         */
+        delete: operations["deleteEquipmentHazardsByIdFilesByFileId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-self-inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业自查记录（数据范围内；企业账号仅本企业），自查日期新的在前
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentSelfInspections"];
+        put?: never;
+        /**
+         * 报告企业自查（企业账号：本企业；工作人员须填 userUscc）及发现的隐患
+         * @description 权限：`equipment.write` 或 `enterprise_self.report`
+         */
+        post: operations["postEquipmentSelfInspections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-self-inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业自查记录详情（其隐患见 /api/equipment-hazards?selfInspectionId=）
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentSelfInspectionsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-stats/self-correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业隐患自查自纠率（按发现年份；企业、县区或全市，数据范围内；目标不低于 90%）
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentStatsSelfCorrection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-stats/self-correction/by-county": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 各县区的企业隐患自查自纠率（数据范围内，按区划代码排序）
+         * @description 权限：`equipment.read`
+         */
+        get: operations["getEquipmentStatsSelfCorrectionByCounty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-accidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 特种设备事故（数据范围内），发生日期新的在前
+         * @description 权限：`equipment.read`
+         */
+        get: operations["getEquipmentAccidents"];
+        put?: never;
+        /**
+         * 登记特种设备事故（设备或使用单位；计入使用单位分级）
+         * @description 权限：`equipment.write`
+         */
+        post: operations["postEquipmentAccidents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-accidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 特种设备事故详情
+         * @description 权限：`equipment.read`
+         */
+        get: operations["getEquipmentAccidentsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 暗访通报列表（市局：全部；县区局：发给本局的），含各通报隐患的闭环、未闭环、逾期数
+         * @description 权限：`equipment.read`
+         */
+        get: operations["getEquipmentNotices"];
+        put?: never;
+        /**
+         * 市局向县区局发出特种设备暗访通报（生成 .docx；县区局收到待办）
+         * @description 权限：`equipment.write`
+         */
+        post: operations["postEquipmentNotices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 暗访通报详情（逐项隐患及其闭环情况）
+         * @description 权限：`equipment.read`
+         */
+        get: operations["getEquipmentNoticesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-notices/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载暗访通报（.docx）
+         * @description 权限：`equipment.read`
+         */
+        get: operations["getEquipmentNoticesByIdDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-hazards/{id}/county-close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 县区局报告通报隐患已整改闭环（未整改的隐患同时记为当日整改完成）
+         * @description 权限：`equipment.write`
+         */
+        post: operations["postEquipmentHazardsByIdCountyClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-tier-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 分级分类监管模型的各版本（新版本在前）及今天生效的版本
+         * @description 权限：`equipment.read`
+         */
+        get: operations["getEquipmentTierModels"];
+        put?: never;
+        /**
+         * 新增分级模型版本（自生效日期起用于计算；生效日期不早于今天；已算出的分级保留原版本）
+         * @description 权限：`equipment.configure`
+         */
+        post: operations["postEquipmentTierModels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-users/{uscc}/tier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 使用单位的监管分级（A 低风险 … D 高风险）、得分、模型版本与计分理由（企业账号仅本企业）
+         * @description 权限：`equipment.read` 或 `enterprise_self.read`
+         */
+        get: operations["getEquipmentUsersByUsccTier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment-users/{uscc}/tier/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 按今天生效的模型重新计算使用单位的分级
+         * @description 权限：`equipment.write`
+         */
+        post: operations["postEquipmentUsersByUsccTierRecompute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/equipment/{registrationNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 特种设备公示查询：按使用登记证编号（无需登录，按客户端限流） */
+        get: operations["getPublicEquipmentByRegistrationNo"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4173,6 +5316,15 @@ export interface operations {
                             signedBy: string;
                             signedOn: string;
                         }[];
+                        /** @description 特种设备（不含报废、注销） */
+                        equipment: {
+                            /** @description 按设备类别代码（如 3000）统计的在用、停用设备台数 */
+                            byCategory: {
+                                [key: string]: number;
+                            };
+                            /** @description 超期未检的在用设备台数 */
+                            overdue: number;
+                        };
                     };
                 };
             };
@@ -6862,7 +8014,8 @@ export interface operations {
                         items: {
                             id: string;
                             name: string;
-                            targetKind: string;
+                            targetKind: "enterprise" | "equipment" | "equipment_user";
+                            /** @description 筛选条件：enterprise 名录库可用 regionCode、status、creditClass、tag、industryPrefix、licenceType、licenceIssuedYear；equipment 可用 category、regionCode、status、keyUnitKind、overdue、tier；equipment_user 可用 regionCode、keyUnitKind、tier */
                             filter: {
                                 regionCode?: string;
                                 status?: string;
@@ -6872,6 +8025,14 @@ export interface operations {
                                 licenceType?: string;
                                 /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
                                 licenceIssuedYear?: number;
+                                /** @description equipment：设备类别或品种代码 */
+                                category?: string;
+                                /** @description equipment、equipment_user：重点单位场所类别 */
+                                keyUnitKind?: string;
+                                /** @description equipment：仅超期未检（true）或仅未超期（false）的在用设备 */
+                                overdue?: boolean;
+                                /** @description equipment、equipment_user：使用单位的分级（A–D） */
+                                tier?: string;
                             };
                             regionCode: string;
                             size: number;
@@ -6899,6 +8060,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
+                    targetKind?: "enterprise" | "equipment" | "equipment_user";
+                    /** @description 筛选条件：enterprise 名录库可用 regionCode、status、creditClass、tag、industryPrefix、licenceType、licenceIssuedYear；equipment 可用 category、regionCode、status、keyUnitKind、overdue、tier；equipment_user 可用 regionCode、keyUnitKind、tier */
                     filter: {
                         regionCode?: string;
                         status?: string;
@@ -6908,6 +8071,14 @@ export interface operations {
                         licenceType?: string;
                         /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
                         licenceIssuedYear?: number;
+                        /** @description equipment：设备类别或品种代码 */
+                        category?: string;
+                        /** @description equipment、equipment_user：重点单位场所类别 */
+                        keyUnitKind?: string;
+                        /** @description equipment：仅超期未检（true）或仅未超期（false）的在用设备 */
+                        overdue?: boolean;
+                        /** @description equipment、equipment_user：使用单位的分级（A–D） */
+                        tier?: string;
                     };
                     regionCode?: string;
                 };
@@ -6923,7 +8094,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         name: string;
-                        targetKind: string;
+                        targetKind: "enterprise" | "equipment" | "equipment_user";
+                        /** @description 筛选条件：enterprise 名录库可用 regionCode、status、creditClass、tag、industryPrefix、licenceType、licenceIssuedYear；equipment 可用 category、regionCode、status、keyUnitKind、overdue、tier；equipment_user 可用 regionCode、keyUnitKind、tier */
                         filter: {
                             regionCode?: string;
                             status?: string;
@@ -6933,6 +8105,14 @@ export interface operations {
                             licenceType?: string;
                             /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
                             licenceIssuedYear?: number;
+                            /** @description equipment：设备类别或品种代码 */
+                            category?: string;
+                            /** @description equipment、equipment_user：重点单位场所类别 */
+                            keyUnitKind?: string;
+                            /** @description equipment：仅超期未检（true）或仅未超期（false）的在用设备 */
+                            overdue?: boolean;
+                            /** @description equipment、equipment_user：使用单位的分级（A–D） */
+                            tier?: string;
                         };
                         regionCode: string;
                         size: number;
@@ -6969,7 +8149,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         name: string;
-                        targetKind: string;
+                        targetKind: "enterprise" | "equipment" | "equipment_user";
+                        /** @description 筛选条件：enterprise 名录库可用 regionCode、status、creditClass、tag、industryPrefix、licenceType、licenceIssuedYear；equipment 可用 category、regionCode、status、keyUnitKind、overdue、tier；equipment_user 可用 regionCode、keyUnitKind、tier */
                         filter: {
                             regionCode?: string;
                             status?: string;
@@ -6979,6 +8160,14 @@ export interface operations {
                             licenceType?: string;
                             /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
                             licenceIssuedYear?: number;
+                            /** @description equipment：设备类别或品种代码 */
+                            category?: string;
+                            /** @description equipment、equipment_user：重点单位场所类别 */
+                            keyUnitKind?: string;
+                            /** @description equipment：仅超期未检（true）或仅未超期（false）的在用设备 */
+                            overdue?: boolean;
+                            /** @description equipment、equipment_user：使用单位的分级（A–D） */
+                            tier?: string;
                         };
                         regionCode: string;
                         size: number;
@@ -7025,6 +8214,8 @@ export interface operations {
                                 B: number;
                                 C: number;
                                 D: number;
+                                /** @description 特种设备名录库中重点单位（学校、医院、车站、商场、景区、住宅小区）一层的抽查比例，默认 30 */
+                                key?: number;
                             } | null;
                             minimum: number | null;
                             fixedCount: number | null;
@@ -7068,6 +8259,8 @@ export interface operations {
                         B: number;
                         C: number;
                         D: number;
+                        /** @description 特种设备名录库中重点单位（学校、医院、车站、商场、景区、住宅小区）一层的抽查比例，默认 30 */
+                        key?: number;
                     } | null;
                     minimum?: number | null;
                     fixedCount?: number | null;
@@ -7097,6 +8290,8 @@ export interface operations {
                             B: number;
                             C: number;
                             D: number;
+                            /** @description 特种设备名录库中重点单位（学校、医院、车站、商场、景区、住宅小区）一层的抽查比例，默认 30 */
+                            key?: number;
                         } | null;
                         minimum: number | null;
                         fixedCount: number | null;
@@ -7185,7 +8380,8 @@ export interface operations {
                         pool: {
                             id: string;
                             name: string;
-                            targetKind: string;
+                            targetKind: "enterprise" | "equipment" | "equipment_user";
+                            /** @description 筛选条件：enterprise 名录库可用 regionCode、status、creditClass、tag、industryPrefix、licenceType、licenceIssuedYear；equipment 可用 category、regionCode、status、keyUnitKind、overdue、tier；equipment_user 可用 regionCode、keyUnitKind、tier */
                             filter: {
                                 regionCode?: string;
                                 status?: string;
@@ -7195,6 +8391,14 @@ export interface operations {
                                 licenceType?: string;
                                 /** @description 与 licenceType 同用：该年度新取得（含复查换证）许可证的企业 */
                                 licenceIssuedYear?: number;
+                                /** @description equipment：设备类别或品种代码 */
+                                category?: string;
+                                /** @description equipment、equipment_user：重点单位场所类别 */
+                                keyUnitKind?: string;
+                                /** @description equipment：仅超期未检（true）或仅未超期（false）的在用设备 */
+                                overdue?: boolean;
+                                /** @description equipment、equipment_user：使用单位的分级（A–D） */
+                                tier?: string;
                             };
                             regionCode: string;
                             size: number;
@@ -7215,6 +8419,8 @@ export interface operations {
                                 B: number;
                                 C: number;
                                 D: number;
+                                /** @description 特种设备名录库中重点单位（学校、医院、车站、商场、景区、住宅小区）一层的抽查比例，默认 30 */
+                                key?: number;
                             } | null;
                             minimum: number | null;
                             fixedCount: number | null;
@@ -7266,6 +8472,8 @@ export interface operations {
                             B: number;
                             C: number;
                             D: number;
+                            /** @description 特种设备名录库中重点单位（学校、医院、车站、商场、景区、住宅小区）一层的抽查比例，默认 30 */
+                            key?: number;
                         } | null;
                         minimum: number | null;
                         fixedCount: number | null;
@@ -8674,7 +9882,7 @@ export interface operations {
                             drawId: string | null;
                             origin: "draw" | "complaint" | "targeted";
                             originNote: string | null;
-                            /** @description 统一社会信用代码 */
+                            /** @description 检查对象：企业的统一社会信用代码，或特种设备的设备代码（其使用单位见 enterpriseName） */
                             objectKey: string;
                             enterpriseName: string;
                             regionCode: string;
@@ -8744,7 +9952,7 @@ export interface operations {
                         drawId: string | null;
                         origin: "draw" | "complaint" | "targeted";
                         originNote: string | null;
-                        /** @description 统一社会信用代码 */
+                        /** @description 检查对象：企业的统一社会信用代码，或特种设备的设备代码（其使用单位见 enterpriseName） */
                         objectKey: string;
                         enterpriseName: string;
                         regionCode: string;
@@ -8952,7 +10160,7 @@ export interface operations {
                         drawId: string | null;
                         origin: "draw" | "complaint" | "targeted";
                         originNote: string | null;
-                        /** @description 统一社会信用代码 */
+                        /** @description 检查对象：企业的统一社会信用代码，或特种设备的设备代码（其使用单位见 enterpriseName） */
                         objectKey: string;
                         enterpriseName: string;
                         regionCode: string;
@@ -9106,7 +10314,7 @@ export interface operations {
                         drawId: string | null;
                         origin: "draw" | "complaint" | "targeted";
                         originNote: string | null;
-                        /** @description 统一社会信用代码 */
+                        /** @description 检查对象：企业的统一社会信用代码，或特种设备的设备代码（其使用单位见 enterpriseName） */
                         objectKey: string;
                         enterpriseName: string;
                         regionCode: string;
@@ -9267,7 +10475,7 @@ export interface operations {
                         drawId: string | null;
                         origin: "draw" | "complaint" | "targeted";
                         originNote: string | null;
-                        /** @description 统一社会信用代码 */
+                        /** @description 检查对象：企业的统一社会信用代码，或特种设备的设备代码（其使用单位见 enterpriseName） */
                         objectKey: string;
                         enterpriseName: string;
                         regionCode: string;
@@ -9419,7 +10627,7 @@ export interface operations {
                         drawId: string | null;
                         origin: "draw" | "complaint" | "targeted";
                         originNote: string | null;
-                        /** @description 统一社会信用代码 */
+                        /** @description 检查对象：企业的统一社会信用代码，或特种设备的设备代码（其使用单位见 enterpriseName） */
                         objectKey: string;
                         enterpriseName: string;
                         regionCode: string;
@@ -9667,7 +10875,7 @@ export interface operations {
                         drawId: string | null;
                         origin: "draw" | "complaint" | "targeted";
                         originNote: string | null;
-                        /** @description 统一社会信用代码 */
+                        /** @description 检查对象：企业的统一社会信用代码，或特种设备的设备代码（其使用单位见 enterpriseName） */
                         objectKey: string;
                         enterpriseName: string;
                         regionCode: string;
@@ -9849,7 +11057,7 @@ export interface operations {
                         drawId: string | null;
                         origin: "draw" | "complaint" | "targeted";
                         originNote: string | null;
-                        /** @description 统一社会信用代码 */
+                        /** @description 检查对象：企业的统一社会信用代码，或特种设备的设备代码（其使用单位见 enterpriseName） */
                         objectKey: string;
                         enterpriseName: string;
                         regionCode: string;
@@ -10003,7 +11211,7 @@ export interface operations {
                         drawId: string | null;
                         origin: "draw" | "complaint" | "targeted";
                         originNote: string | null;
-                        /** @description 统一社会信用代码 */
+                        /** @description 检查对象：企业的统一社会信用代码，或特种设备的设备代码（其使用单位见 enterpriseName） */
                         objectKey: string;
                         enterpriseName: string;
                         regionCode: string;
@@ -10200,6 +11408,4054 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    getEquipmentCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            parentCode: string | null;
+                            name: string;
+                            /** @description 须持证作业人员操作（计入持证上岗率） */
+                            needsOperator: boolean;
+                            /** @description 可操作此类设备的作业项目代码（TSG Z6001） */
+                            operatorWorkItems: string[];
+                            builtin: boolean;
+                            sort: number;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postEquipmentCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 4 位数字或大写字母 */
+                    code: string;
+                    parentCode?: string | null;
+                    name: string;
+                    needsOperator?: boolean;
+                    operatorWorkItems?: string[];
+                    sort?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        parentCode: string | null;
+                        name: string;
+                        /** @description 须持证作业人员操作（计入持证上岗率） */
+                        needsOperator: boolean;
+                        /** @description 可操作此类设备的作业项目代码（TSG Z6001） */
+                        operatorWorkItems: string[];
+                        builtin: boolean;
+                        sort: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    patchEquipmentCategoriesByCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    needsOperator?: boolean;
+                    operatorWorkItems?: string[];
+                    sort?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        parentCode: string | null;
+                        name: string;
+                        /** @description 须持证作业人员操作（计入持证上岗率） */
+                        needsOperator: boolean;
+                        /** @description 可操作此类设备的作业项目代码（TSG Z6001） */
+                        operatorWorkItems: string[];
+                        builtin: boolean;
+                        sort: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getEquipment: {
+        parameters: {
+            query?: {
+                category?: string;
+                status?: "in_use" | "suspended" | "scrapped" | "deregistered";
+                regionCode?: string;
+                userUscc?: string;
+                overdue?: boolean;
+                /** @description 今后 N 天内到期（含已超期）的在用设备 */
+                dueWithin?: number;
+                keyUnitKind?: "school" | "hospital" | "station" | "mall" | "scenic_area" | "residential";
+                /** @description 设备代码、使用登记证编号（前缀），设备地址、使用单位名称（包含） */
+                q?: string;
+                sort?: "equipmentCode" | "-equipmentCode" | "nextInspectionDue" | "-nextInspectionDue" | "putIntoServiceOn" | "-putIntoServiceOn" | "updatedAt" | "-updatedAt";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description 设备类别（目录大类代码，如 3000 电梯） */
+                            category: string;
+                            /** @description 设备品种（如 3100） */
+                            subcategory: string | null;
+                            /** @description 设备代码 */
+                            equipmentCode: string;
+                            /** @description 使用登记证编号 */
+                            registrationNo: string | null;
+                            /** @description 使用单位统一社会信用代码 */
+                            userUscc: string;
+                            /** @description 使用单位名称（取自市场主体名录） */
+                            userName: string;
+                            regionCode: string;
+                            address: string;
+                            keyUnitKind: ("school" | "hospital" | "station" | "mall" | "scenic_area" | "residential") | (never | null);
+                            /** @description 压力容器安全状况等级 */
+                            safetyGrade: number | null;
+                            putIntoServiceOn: string;
+                            status: "in_use" | "suspended" | "scrapped" | "deregistered";
+                            lastInspectedOn: string | null;
+                            lastConclusion: ("pass" | "pass_with_remarks" | "fail") | (never | null);
+                            nextInspectionDue: string | null;
+                            /** @description 在用且今天（北京时间）已过下次检验日期；到期当天不算超期 */
+                            overdue: boolean;
+                            /** @description 上次检验不合格且仍在用 */
+                            failedInUse: boolean;
+                            manufacturer: string | null;
+                            model: string | null;
+                            factoryNo: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postEquipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    category: string;
+                    subcategory?: string | null;
+                    registrationNo?: string | null;
+                    userUscc: string;
+                    regionCode: string;
+                    address: string;
+                    manufacturer?: string | null;
+                    model?: string | null;
+                    factoryNo?: string | null;
+                    putIntoServiceOn: string;
+                    keyUnitKind?: ("school" | "hospital" | "station" | "mall" | "scenic_area" | "residential") | (never | null);
+                    /** @description 安全状况等级 1–5（仅压力容器） */
+                    safetyGrade?: number | null;
+                    /** @description 设备代码：^[0-9A-Z]{1,32}$ */
+                    equipmentCode: string;
+                    status?: "in_use" | "suspended" | "scrapped" | "deregistered";
+                    lastInspectedOn?: string | null;
+                    lastConclusion?: ("pass" | "pass_with_remarks" | "fail") | (never | null);
+                    nextInspectionDue?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description 设备类别（目录大类代码，如 3000 电梯） */
+                        category: string;
+                        /** @description 设备品种（如 3100） */
+                        subcategory: string | null;
+                        /** @description 设备代码 */
+                        equipmentCode: string;
+                        /** @description 使用登记证编号 */
+                        registrationNo: string | null;
+                        /** @description 使用单位统一社会信用代码 */
+                        userUscc: string;
+                        /** @description 使用单位名称（取自市场主体名录） */
+                        userName: string;
+                        regionCode: string;
+                        address: string;
+                        keyUnitKind: ("school" | "hospital" | "station" | "mall" | "scenic_area" | "residential") | (never | null);
+                        /** @description 压力容器安全状况等级 */
+                        safetyGrade: number | null;
+                        putIntoServiceOn: string;
+                        status: "in_use" | "suspended" | "scrapped" | "deregistered";
+                        lastInspectedOn: string | null;
+                        lastConclusion: ("pass" | "pass_with_remarks" | "fail") | (never | null);
+                        nextInspectionDue: string | null;
+                        /** @description 在用且今天（北京时间）已过下次检验日期；到期当天不算超期 */
+                        overdue: boolean;
+                        /** @description 上次检验不合格且仍在用 */
+                        failedInUse: boolean;
+                        manufacturer: string | null;
+                        model: string | null;
+                        factoryNo: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getEquipmentById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description 设备类别（目录大类代码，如 3000 电梯） */
+                        category: string;
+                        /** @description 设备品种（如 3100） */
+                        subcategory: string | null;
+                        /** @description 设备代码 */
+                        equipmentCode: string;
+                        /** @description 使用登记证编号 */
+                        registrationNo: string | null;
+                        /** @description 使用单位统一社会信用代码 */
+                        userUscc: string;
+                        /** @description 使用单位名称（取自市场主体名录） */
+                        userName: string;
+                        regionCode: string;
+                        address: string;
+                        keyUnitKind: ("school" | "hospital" | "station" | "mall" | "scenic_area" | "residential") | (never | null);
+                        /** @description 压力容器安全状况等级 */
+                        safetyGrade: number | null;
+                        putIntoServiceOn: string;
+                        status: "in_use" | "suspended" | "scrapped" | "deregistered";
+                        lastInspectedOn: string | null;
+                        lastConclusion: ("pass" | "pass_with_remarks" | "fail") | (never | null);
+                        nextInspectionDue: string | null;
+                        /** @description 在用且今天（北京时间）已过下次检验日期；到期当天不算超期 */
+                        overdue: boolean;
+                        /** @description 上次检验不合格且仍在用 */
+                        failedInUse: boolean;
+                        manufacturer: string | null;
+                        model: string | null;
+                        factoryNo: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchEquipmentById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    category?: string;
+                    subcategory?: string | null;
+                    registrationNo?: string | null;
+                    userUscc?: string;
+                    regionCode?: string;
+                    address?: string;
+                    manufacturer?: string | null;
+                    model?: string | null;
+                    factoryNo?: string | null;
+                    putIntoServiceOn?: string;
+                    keyUnitKind?: ("school" | "hospital" | "station" | "mall" | "scenic_area" | "residential") | (never | null);
+                    /** @description 安全状况等级 1–5（仅压力容器） */
+                    safetyGrade?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description 设备类别（目录大类代码，如 3000 电梯） */
+                        category: string;
+                        /** @description 设备品种（如 3100） */
+                        subcategory: string | null;
+                        /** @description 设备代码 */
+                        equipmentCode: string;
+                        /** @description 使用登记证编号 */
+                        registrationNo: string | null;
+                        /** @description 使用单位统一社会信用代码 */
+                        userUscc: string;
+                        /** @description 使用单位名称（取自市场主体名录） */
+                        userName: string;
+                        regionCode: string;
+                        address: string;
+                        keyUnitKind: ("school" | "hospital" | "station" | "mall" | "scenic_area" | "residential") | (never | null);
+                        /** @description 压力容器安全状况等级 */
+                        safetyGrade: number | null;
+                        putIntoServiceOn: string;
+                        status: "in_use" | "suspended" | "scrapped" | "deregistered";
+                        lastInspectedOn: string | null;
+                        lastConclusion: ("pass" | "pass_with_remarks" | "fail") | (never | null);
+                        nextInspectionDue: string | null;
+                        /** @description 在用且今天（北京时间）已过下次检验日期；到期当天不算超期 */
+                        overdue: boolean;
+                        /** @description 上次检验不合格且仍在用 */
+                        failedInUse: boolean;
+                        manufacturer: string | null;
+                        model: string | null;
+                        factoryNo: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postEquipmentByIdTransitions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    to: "in_use" | "suspended" | "scrapped" | "deregistered";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description 设备类别（目录大类代码，如 3000 电梯） */
+                        category: string;
+                        /** @description 设备品种（如 3100） */
+                        subcategory: string | null;
+                        /** @description 设备代码 */
+                        equipmentCode: string;
+                        /** @description 使用登记证编号 */
+                        registrationNo: string | null;
+                        /** @description 使用单位统一社会信用代码 */
+                        userUscc: string;
+                        /** @description 使用单位名称（取自市场主体名录） */
+                        userName: string;
+                        regionCode: string;
+                        address: string;
+                        keyUnitKind: ("school" | "hospital" | "station" | "mall" | "scenic_area" | "residential") | (never | null);
+                        /** @description 压力容器安全状况等级 */
+                        safetyGrade: number | null;
+                        putIntoServiceOn: string;
+                        status: "in_use" | "suspended" | "scrapped" | "deregistered";
+                        lastInspectedOn: string | null;
+                        lastConclusion: ("pass" | "pass_with_remarks" | "fail") | (never | null);
+                        nextInspectionDue: string | null;
+                        /** @description 在用且今天（北京时间）已过下次检验日期；到期当天不算超期 */
+                        overdue: boolean;
+                        /** @description 上次检验不合格且仍在用 */
+                        failedInUse: boolean;
+                        manufacturer: string | null;
+                        model: string | null;
+                        factoryNo: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getEquipmentByIdHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description registered 登记 | imported 导入 | changed 变更 | transition 状态变更 | inspected 检验 … */
+                            kind: string;
+                            fromStatus: ("in_use" | "suspended" | "scrapped" | "deregistered") | (never | null);
+                            toStatus: ("in_use" | "suspended" | "scrapped" | "deregistered") | (never | null);
+                            reason: string | null;
+                            before: {
+                                [key: string]: unknown;
+                            } | null;
+                            after: {
+                                [key: string]: unknown;
+                            } | null;
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postEquipmentImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        updated: number;
+                        unchanged: number;
+                        rejected: {
+                            row: number;
+                            column: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getEquipmentImportTemplate: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getEquipmentExport: {
+        parameters: {
+            query: {
+                format: "xlsx" | "csv";
+                category?: string;
+                status?: "in_use" | "suspended" | "scrapped" | "deregistered";
+                regionCode?: string;
+                userUscc?: string;
+                overdue?: boolean;
+                /** @description 今后 N 天内到期（含已超期）的在用设备 */
+                dueWithin?: number;
+                keyUnitKind?: "school" | "hospital" | "station" | "mall" | "scenic_area" | "residential";
+                /** @description 设备代码、使用登记证编号（前缀），设备地址、使用单位名称（包含） */
+                q?: string;
+                sort?: "equipmentCode" | "-equipmentCode" | "nextInspectionDue" | "-nextInspectionDue" | "putIntoServiceOn" | "-putIntoServiceOn" | "updatedAt" | "-updatedAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getEquipmentDueRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            category: string;
+                            subcategory: string | null;
+                            kind: ("periodic" | "internal" | "external") | (never | null);
+                            safetyGrade: number | null;
+                            basis: "periodic" | "first";
+                            intervalMonths: number;
+                            note: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postEquipmentDueRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    category: string;
+                    subcategory?: string | null;
+                    kind?: ("periodic" | "internal" | "external") | (never | null);
+                    safetyGrade?: number | null;
+                    basis?: "periodic" | "first";
+                    /** @description 检验周期（月）；0 表示不计下次检验日期 */
+                    intervalMonths: number;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        category: string;
+                        subcategory: string | null;
+                        kind: ("periodic" | "internal" | "external") | (never | null);
+                        safetyGrade: number | null;
+                        basis: "periodic" | "first";
+                        intervalMonths: number;
+                        note: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    deleteEquipmentDueRulesById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功，无应答体 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    patchEquipmentDueRulesById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    category?: string;
+                    subcategory?: string | null;
+                    kind?: ("periodic" | "internal" | "external") | (never | null);
+                    safetyGrade?: number | null;
+                    basis?: "periodic" | "first";
+                    /** @description 检验周期（月）；0 表示不计下次检验日期 */
+                    intervalMonths?: number;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        category: string;
+                        subcategory: string | null;
+                        kind: ("periodic" | "internal" | "external") | (never | null);
+                        safetyGrade: number | null;
+                        basis: "periodic" | "first";
+                        intervalMonths: number;
+                        note: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getEquipmentByIdInspections: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            equipmentId: string;
+                            kind: "periodic" | "internal" | "external";
+                            /** @description 检验机构 */
+                            institution: string;
+                            inspectedOn: string;
+                            /** @description 检验报告编号 */
+                            reportNo: string;
+                            conclusion: "pass" | "pass_with_remarks" | "fail";
+                            nextDue: string | null;
+                            dueAnswered: string | null;
+                            ruleId: string | null;
+                            recordedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postEquipmentByIdInspections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    inspectedOn: string;
+                    kind?: "periodic" | "internal" | "external";
+                    institution: string;
+                    reportNo: string;
+                    conclusion: "pass" | "pass_with_remarks" | "fail";
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        equipmentId: string;
+                        kind: "periodic" | "internal" | "external";
+                        /** @description 检验机构 */
+                        institution: string;
+                        inspectedOn: string;
+                        /** @description 检验报告编号 */
+                        reportNo: string;
+                        conclusion: "pass" | "pass_with_remarks" | "fail";
+                        nextDue: string | null;
+                        dueAnswered: string | null;
+                        ruleId: string | null;
+                        recordedByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        nextInspectionDue: string | null;
+                        lastConclusion: ("pass" | "pass_with_remarks" | "fail") | (never | null);
+                        overdue: boolean;
+                        failedInUse: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getEquipmentDue: {
+        parameters: {
+            query?: {
+                within?: number;
+                regionCode?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description 设备类别（目录大类代码，如 3000 电梯） */
+                            category: string;
+                            /** @description 设备品种（如 3100） */
+                            subcategory: string | null;
+                            /** @description 设备代码 */
+                            equipmentCode: string;
+                            /** @description 使用登记证编号 */
+                            registrationNo: string | null;
+                            /** @description 使用单位统一社会信用代码 */
+                            userUscc: string;
+                            /** @description 使用单位名称（取自市场主体名录） */
+                            userName: string;
+                            regionCode: string;
+                            address: string;
+                            keyUnitKind: ("school" | "hospital" | "station" | "mall" | "scenic_area" | "residential") | (never | null);
+                            /** @description 压力容器安全状况等级 */
+                            safetyGrade: number | null;
+                            putIntoServiceOn: string;
+                            status: "in_use" | "suspended" | "scrapped" | "deregistered";
+                            lastInspectedOn: string | null;
+                            lastConclusion: ("pass" | "pass_with_remarks" | "fail") | (never | null);
+                            nextInspectionDue: string | null;
+                            /** @description 在用且今天（北京时间）已过下次检验日期；到期当天不算超期 */
+                            overdue: boolean;
+                            /** @description 上次检验不合格且仍在用 */
+                            failedInUse: boolean;
+                            manufacturer: string | null;
+                            model: string | null;
+                            factoryNo: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getEquipmentStatsOverview: {
+        parameters: {
+            query?: {
+                regionCode?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        regionCode: string | null;
+                        today: string;
+                        units: {
+                            total: number;
+                            /** @description 在用和停用设备数，按目录大类 */
+                            byCategory: {
+                                [key: string]: number;
+                            };
+                            /** @description 在用和停用设备数，按设备所在区县 */
+                            byRegion: {
+                                [key: string]: number;
+                            };
+                        };
+                        inspections: {
+                            total: number;
+                            onTime: number;
+                            onTimeRate: number | null;
+                        };
+                        overdue: number;
+                        failedInUse: number;
+                        hazards: {
+                            open: number;
+                            closed: number;
+                        };
+                        certifiedOperatorRate: number | null;
+                        selfCorrectionRate: number | null;
+                        selfCorrectionTarget: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getOperatorWorkItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            name: string;
+                            category: string | null;
+                            builtin: boolean;
+                            sort: number;
+                            /** @description 证书有效期（年），默认 4 */
+                            validityYears: number;
+                            /** @description 理论考试合格分数线，默认 60 */
+                            theoryPassMark: number;
+                            /** @description 实际操作考试合格分数线，默认 60 */
+                            practicalPassMark: number;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postOperatorWorkItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description TSG Z6001 作业项目代号，如 G1、Q2、N1 */
+                    code: string;
+                    name: string;
+                    category?: string | null;
+                    sort?: number;
+                    validityYears?: number;
+                    theoryPassMark?: number;
+                    practicalPassMark?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        category: string | null;
+                        builtin: boolean;
+                        sort: number;
+                        /** @description 证书有效期（年），默认 4 */
+                        validityYears: number;
+                        /** @description 理论考试合格分数线，默认 60 */
+                        theoryPassMark: number;
+                        /** @description 实际操作考试合格分数线，默认 60 */
+                        practicalPassMark: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    patchOperatorWorkItemsByCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description TSG Z6001 作业项目代号，如 G1、Q2、N1 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    category?: string | null;
+                    sort?: number;
+                    validityYears?: number;
+                    theoryPassMark?: number;
+                    practicalPassMark?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        category: string | null;
+                        builtin: boolean;
+                        sort: number;
+                        /** @description 证书有效期（年），默认 4 */
+                        validityYears: number;
+                        /** @description 理论考试合格分数线，默认 60 */
+                        theoryPassMark: number;
+                        /** @description 实际操作考试合格分数线，默认 60 */
+                        practicalPassMark: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getEquipmentOperators: {
+        parameters: {
+            query?: {
+                employerUscc?: string;
+                /** @description 姓名或证书编号（部分匹配） */
+                q?: string;
+                /** @description TSG Z6001 作业项目代号，如 G1、Q2、N1 */
+                workItem?: string;
+                /** @description 持有未撤销且在今后 N 天内到期的证书 */
+                expiringWithin?: number;
+                regionCode?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            /** @description 身份证号码：脱敏（320802********1234），经授权查看完整号码时为原文（记入审计日志） */
+                            idNumber: string;
+                            idNumberRevealed: boolean;
+                            employerUscc: string;
+                            employerName: string | null;
+                            regionCode: string;
+                            certificates: {
+                                id: string;
+                                workItem: string;
+                                workItemName: string;
+                                certificateNo: string;
+                                issuedOn: string;
+                                expiresOn: string;
+                                reviewDates: string[];
+                                examSessionId: string | null;
+                                revokedOn: string | null;
+                                /** @description 今天有效：未撤销、已发证、未过期 */
+                                valid: boolean;
+                                version: number;
+                            }[];
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postEquipmentOperators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description 18 位公民身份号码（GB 11643，含校验位） */
+                    idNumber: string;
+                    employerUscc: string;
+                    certificates?: {
+                        /** @description TSG Z6001 作业项目代号，如 G1、Q2、N1 */
+                        workItem: string;
+                        certificateNo: string;
+                        issuedOn: string;
+                        expiresOn?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description 身份证号码：脱敏（320802********1234），经授权查看完整号码时为原文（记入审计日志） */
+                        idNumber: string;
+                        idNumberRevealed: boolean;
+                        employerUscc: string;
+                        employerName: string | null;
+                        regionCode: string;
+                        certificates: {
+                            id: string;
+                            workItem: string;
+                            workItemName: string;
+                            certificateNo: string;
+                            issuedOn: string;
+                            expiresOn: string;
+                            reviewDates: string[];
+                            examSessionId: string | null;
+                            revokedOn: string | null;
+                            /** @description 今天有效：未撤销、已发证、未过期 */
+                            valid: boolean;
+                            version: number;
+                        }[];
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getEquipmentOperatorsExport: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+                employerUscc?: string;
+                /** @description 姓名或证书编号（部分匹配） */
+                q?: string;
+                /** @description TSG Z6001 作业项目代号，如 G1、Q2、N1 */
+                workItem?: string;
+                /** @description 持有未撤销且在今后 N 天内到期的证书 */
+                expiringWithin?: number;
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getEquipmentOperatorsById: {
+        parameters: {
+            query?: {
+                reveal?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description 身份证号码：脱敏（320802********1234），经授权查看完整号码时为原文（记入审计日志） */
+                        idNumber: string;
+                        idNumberRevealed: boolean;
+                        employerUscc: string;
+                        employerName: string | null;
+                        regionCode: string;
+                        certificates: {
+                            id: string;
+                            workItem: string;
+                            workItemName: string;
+                            certificateNo: string;
+                            issuedOn: string;
+                            expiresOn: string;
+                            reviewDates: string[];
+                            examSessionId: string | null;
+                            revokedOn: string | null;
+                            /** @description 今天有效：未撤销、已发证、未过期 */
+                            valid: boolean;
+                            version: number;
+                        }[];
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchEquipmentOperatorsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    idNumber?: string;
+                    employerUscc?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description 身份证号码：脱敏（320802********1234），经授权查看完整号码时为原文（记入审计日志） */
+                        idNumber: string;
+                        idNumberRevealed: boolean;
+                        employerUscc: string;
+                        employerName: string | null;
+                        regionCode: string;
+                        certificates: {
+                            id: string;
+                            workItem: string;
+                            workItemName: string;
+                            certificateNo: string;
+                            issuedOn: string;
+                            expiresOn: string;
+                            reviewDates: string[];
+                            examSessionId: string | null;
+                            revokedOn: string | null;
+                            /** @description 今天有效：未撤销、已发证、未过期 */
+                            valid: boolean;
+                            version: number;
+                        }[];
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postEquipmentOperatorsByIdCertificates: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description TSG Z6001 作业项目代号，如 G1、Q2、N1 */
+                    workItem: string;
+                    certificateNo: string;
+                    issuedOn: string;
+                    expiresOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description 身份证号码：脱敏（320802********1234），经授权查看完整号码时为原文（记入审计日志） */
+                        idNumber: string;
+                        idNumberRevealed: boolean;
+                        employerUscc: string;
+                        employerName: string | null;
+                        regionCode: string;
+                        certificates: {
+                            id: string;
+                            workItem: string;
+                            workItemName: string;
+                            certificateNo: string;
+                            issuedOn: string;
+                            expiresOn: string;
+                            reviewDates: string[];
+                            examSessionId: string | null;
+                            revokedOn: string | null;
+                            /** @description 今天有效：未撤销、已发证、未过期 */
+                            valid: boolean;
+                            version: number;
+                        }[];
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postEquipmentOperatorsByIdCertificatesByCertificateIdRenew: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+                certificateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    issuedOn?: string;
+                    expiresOn?: string | null;
+                    certificateNo?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description 身份证号码：脱敏（320802********1234），经授权查看完整号码时为原文（记入审计日志） */
+                        idNumber: string;
+                        idNumberRevealed: boolean;
+                        employerUscc: string;
+                        employerName: string | null;
+                        regionCode: string;
+                        certificates: {
+                            id: string;
+                            workItem: string;
+                            workItemName: string;
+                            certificateNo: string;
+                            issuedOn: string;
+                            expiresOn: string;
+                            reviewDates: string[];
+                            examSessionId: string | null;
+                            revokedOn: string | null;
+                            /** @description 今天有效：未撤销、已发证、未过期 */
+                            valid: boolean;
+                            version: number;
+                        }[];
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postEquipmentOperatorsByIdCertificatesByCertificateIdReviews: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+                certificateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reviewedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description 身份证号码：脱敏（320802********1234），经授权查看完整号码时为原文（记入审计日志） */
+                        idNumber: string;
+                        idNumberRevealed: boolean;
+                        employerUscc: string;
+                        employerName: string | null;
+                        regionCode: string;
+                        certificates: {
+                            id: string;
+                            workItem: string;
+                            workItemName: string;
+                            certificateNo: string;
+                            issuedOn: string;
+                            expiresOn: string;
+                            reviewDates: string[];
+                            examSessionId: string | null;
+                            revokedOn: string | null;
+                            /** @description 今天有效：未撤销、已发证、未过期 */
+                            valid: boolean;
+                            version: number;
+                        }[];
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postEquipmentOperatorsByIdCertificatesByCertificateIdRevoke: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+                certificateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    revokedOn: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description 身份证号码：脱敏（320802********1234），经授权查看完整号码时为原文（记入审计日志） */
+                        idNumber: string;
+                        idNumberRevealed: boolean;
+                        employerUscc: string;
+                        employerName: string | null;
+                        regionCode: string;
+                        certificates: {
+                            id: string;
+                            workItem: string;
+                            workItemName: string;
+                            certificateNo: string;
+                            issuedOn: string;
+                            expiresOn: string;
+                            reviewDates: string[];
+                            examSessionId: string | null;
+                            revokedOn: string | null;
+                            /** @description 今天有效：未撤销、已发证、未过期 */
+                            valid: boolean;
+                            version: number;
+                        }[];
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getEquipmentOperatorCertificatesExpiring: {
+        parameters: {
+            query?: {
+                within?: number;
+                regionCode?: string;
+                employerUscc?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            operatorId: string;
+                            operatorName: string;
+                            /** @description 脱敏的身份证号码 */
+                            idNumber: string;
+                            employerUscc: string;
+                            employerName: string | null;
+                            regionCode: string;
+                            workItem: string;
+                            workItemName: string;
+                            certificateNo: string;
+                            issuedOn: string;
+                            expiresOn: string;
+                            daysLeft: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getEquipmentUsersByUsccOperators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uscc: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        uscc: string;
+                        name: string;
+                        /** @description 需持证作业人员的在用设备数 */
+                        needing: number;
+                        /** @description 其中有持证作业人员的设备数 */
+                        covered: number;
+                        /** @description 持证上岗率 = covered ÷ needing；无需持证设备时为 null */
+                        rate: number | null;
+                        units: {
+                            id: string;
+                            equipmentCode: string;
+                            registrationNo: string | null;
+                            category: string;
+                            categoryName: string;
+                            /** @description 可持证操作的作业项目 */
+                            workItems: string[];
+                            /** @description 使用单位有持该类有效证书的作业人员 */
+                            covered: boolean;
+                        }[];
+                        /** @description 90 天内到期的证书 */
+                        expiring: {
+                            id: string;
+                            operatorId: string;
+                            operatorName: string;
+                            /** @description 脱敏的身份证号码 */
+                            idNumber: string;
+                            employerUscc: string;
+                            employerName: string | null;
+                            regionCode: string;
+                            workItem: string;
+                            workItemName: string;
+                            certificateNo: string;
+                            issuedOn: string;
+                            expiresOn: string;
+                            daysLeft: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getOperatorExamSessions: {
+        parameters: {
+            query?: {
+                year?: number;
+                institutionUscc?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            heldOn: string;
+                            place: string;
+                            institutionUscc: string;
+                            institutionName: string | null;
+                            workItems: string[];
+                            trainingHours: number | null;
+                            regionCode: string;
+                            createdByName: string;
+                            candidates: number;
+                            /** @description 理论与实操成绩均已登记的考生数 */
+                            decided: number;
+                            passed: number;
+                            /** @description passed ÷ decided；无已定成绩时为 null */
+                            passRate: number | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postOperatorExamSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    heldOn: string;
+                    place: string;
+                    institutionUscc: string;
+                    workItems: string[];
+                    trainingHours?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        heldOn: string;
+                        place: string;
+                        institutionUscc: string;
+                        institutionName: string | null;
+                        workItems: string[];
+                        trainingHours: number | null;
+                        regionCode: string;
+                        createdByName: string;
+                        candidates: number;
+                        /** @description 理论与实操成绩均已登记的考生数 */
+                        decided: number;
+                        passed: number;
+                        /** @description passed ÷ decided；无已定成绩时为 null */
+                        passRate: number | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getOperatorExamSessionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        heldOn: string;
+                        place: string;
+                        institutionUscc: string;
+                        institutionName: string | null;
+                        workItems: string[];
+                        trainingHours: number | null;
+                        regionCode: string;
+                        createdByName: string;
+                        candidates: number;
+                        /** @description 理论与实操成绩均已登记的考生数 */
+                        decided: number;
+                        passed: number;
+                        /** @description passed ÷ decided；无已定成绩时为 null */
+                        passRate: number | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchOperatorExamSessionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    heldOn?: string;
+                    place?: string;
+                    workItems?: string[];
+                    trainingHours?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        heldOn: string;
+                        place: string;
+                        institutionUscc: string;
+                        institutionName: string | null;
+                        workItems: string[];
+                        trainingHours: number | null;
+                        regionCode: string;
+                        createdByName: string;
+                        candidates: number;
+                        /** @description 理论与实操成绩均已登记的考生数 */
+                        decided: number;
+                        passed: number;
+                        /** @description passed ÷ decided；无已定成绩时为 null */
+                        passRate: number | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getOperatorExamSessionsByIdCandidates: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            sessionId: string;
+                            operatorId: string;
+                            operatorName: string;
+                            /** @description 脱敏的身份证号码 */
+                            idNumber: string;
+                            employerUscc: string;
+                            workItem: string;
+                            theoryScore: number | null;
+                            practicalScore: number | null;
+                            /** @description 两项成绩齐全前为 null */
+                            passed: boolean | null;
+                            certificateId: string | null;
+                            certificateNo: string | null;
+                            expiresOn: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postOperatorExamSessionsByIdCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    operatorId: string;
+                    /** @description TSG Z6001 作业项目代号，如 G1、Q2、N1 */
+                    workItem: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sessionId: string;
+                        operatorId: string;
+                        operatorName: string;
+                        /** @description 脱敏的身份证号码 */
+                        idNumber: string;
+                        employerUscc: string;
+                        workItem: string;
+                        theoryScore: number | null;
+                        practicalScore: number | null;
+                        /** @description 两项成绩齐全前为 null */
+                        passed: boolean | null;
+                        certificateId: string | null;
+                        certificateNo: string | null;
+                        expiresOn: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postOperatorExamSessionsByIdCandidatesByCandidateIdResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    theoryScore?: number | null;
+                    practicalScore?: number | null;
+                    certificateNo?: string;
+                    issuedOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sessionId: string;
+                        operatorId: string;
+                        operatorName: string;
+                        /** @description 脱敏的身份证号码 */
+                        idNumber: string;
+                        employerUscc: string;
+                        workItem: string;
+                        theoryScore: number | null;
+                        practicalScore: number | null;
+                        /** @description 两项成绩齐全前为 null */
+                        passed: boolean | null;
+                        certificateId: string | null;
+                        certificateNo: string | null;
+                        expiresOn: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getOperatorExamStats: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        sessions: {
+                            sessionId: string;
+                            heldOn: string;
+                            place: string;
+                            institutionUscc: string;
+                            institutionName: string | null;
+                            candidates: number;
+                            decided: number;
+                            passed: number;
+                            passRate: number | null;
+                        }[];
+                        institutions: {
+                            institutionUscc: string;
+                            institutionName: string | null;
+                            sessions: number;
+                            candidates: number;
+                            decided: number;
+                            passed: number;
+                            passRate: number | null;
+                        }[];
+                        total: {
+                            candidates: number;
+                            decided: number;
+                            passed: number;
+                            passRate: number | null;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getEquipmentEmergencyRecords: {
+        parameters: {
+            query?: {
+                userUscc?: string;
+                kind?: "plan" | "drill";
+                year?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            userUscc: string;
+                            userName: string | null;
+                            regionCode: string;
+                            kind: "plan" | "drill";
+                            title: string;
+                            /** @description 预案：批准日期；演练：演练日期 */
+                            on: string;
+                            participants: number | null;
+                            note: string | null;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description 附件数 */
+                            files: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postEquipmentEmergencyRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    userUscc?: string;
+                    kind: "plan" | "drill";
+                    title: string;
+                    on: string;
+                    participants?: number | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        userUscc: string;
+                        userName: string | null;
+                        regionCode: string;
+                        kind: "plan" | "drill";
+                        title: string;
+                        /** @description 预案：批准日期；演练：演练日期 */
+                        on: string;
+                        participants: number | null;
+                        note: string | null;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 附件数 */
+                        files: number;
+                        attachments: {
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            uploadedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getEquipmentEmergencyRecordsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        userUscc: string;
+                        userName: string | null;
+                        regionCode: string;
+                        kind: "plan" | "drill";
+                        title: string;
+                        /** @description 预案：批准日期；演练：演练日期 */
+                        on: string;
+                        participants: number | null;
+                        note: string | null;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 附件数 */
+                        files: number;
+                        attachments: {
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            uploadedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postEquipmentEmergencyRecordsByIdFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        fileName: string;
+                        contentType: string;
+                        size: number;
+                        uploadedByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getEquipmentEmergencyRecordsByIdFilesByFileId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getEquipmentHazards: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                userUscc?: string;
+                regionCode?: string;
+                equipmentId?: string;
+                source?: "self_inspection" | "supervision" | "complaint" | "periodic_inspection";
+                level?: "general" | "major";
+                status?: "open" | "closed";
+                /** @description true：未整改且已过整改期限 */
+                overdue?: boolean;
+                year?: number;
+                selfInspectionId?: string;
+                noticeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            equipmentId: string | null;
+                            equipmentCode: string | null;
+                            userUscc: string;
+                            userName: string | null;
+                            regionCode: string;
+                            source: "self_inspection" | "supervision" | "complaint" | "periodic_inspection";
+                            selfInspectionId: string | null;
+                            foundOn: string;
+                            description: string;
+                            level: "general" | "major";
+                            correctionDueOn: string;
+                            correctedOn: string | null;
+                            correctionNote: string | null;
+                            correctedByKind: ("enterprise" | "staff") | (never | null);
+                            status: "open" | "closed";
+                            /** @description 未整改且今天（北京时间）已过整改期限 */
+                            overdue: boolean;
+                            /** @description 在整改期限当天或之前整改完成；未整改为 null */
+                            correctedOnTime: boolean | null;
+                            taskId: string | null;
+                            orderId: string | null;
+                            noticeId: string | null;
+                            countyClosedOn: string | null;
+                            countyClosedNote: string | null;
+                            createdByName: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postEquipmentHazards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    equipmentId?: string | null;
+                    userUscc?: string | null;
+                    source: "self_inspection" | "supervision" | "complaint" | "periodic_inspection";
+                    foundOn: string;
+                    description: string;
+                    level: "general" | "major";
+                    correctionDueOn: string;
+                    /** Format: uuid */
+                    selfInspectionId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        equipmentId: string | null;
+                        equipmentCode: string | null;
+                        userUscc: string;
+                        userName: string | null;
+                        regionCode: string;
+                        source: "self_inspection" | "supervision" | "complaint" | "periodic_inspection";
+                        selfInspectionId: string | null;
+                        foundOn: string;
+                        description: string;
+                        level: "general" | "major";
+                        correctionDueOn: string;
+                        correctedOn: string | null;
+                        correctionNote: string | null;
+                        correctedByKind: ("enterprise" | "staff") | (never | null);
+                        status: "open" | "closed";
+                        /** @description 未整改且今天（北京时间）已过整改期限 */
+                        overdue: boolean;
+                        /** @description 在整改期限当天或之前整改完成；未整改为 null */
+                        correctedOnTime: boolean | null;
+                        taskId: string | null;
+                        orderId: string | null;
+                        noticeId: string | null;
+                        countyClosedOn: string | null;
+                        countyClosedNote: string | null;
+                        createdByName: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getEquipmentHazardsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        equipmentId: string | null;
+                        equipmentCode: string | null;
+                        userUscc: string;
+                        userName: string | null;
+                        regionCode: string;
+                        source: "self_inspection" | "supervision" | "complaint" | "periodic_inspection";
+                        selfInspectionId: string | null;
+                        foundOn: string;
+                        description: string;
+                        level: "general" | "major";
+                        correctionDueOn: string;
+                        correctedOn: string | null;
+                        correctionNote: string | null;
+                        correctedByKind: ("enterprise" | "staff") | (never | null);
+                        status: "open" | "closed";
+                        /** @description 未整改且今天（北京时间）已过整改期限 */
+                        overdue: boolean;
+                        /** @description 在整改期限当天或之前整改完成；未整改为 null */
+                        correctedOnTime: boolean | null;
+                        taskId: string | null;
+                        orderId: string | null;
+                        noticeId: string | null;
+                        countyClosedOn: string | null;
+                        countyClosedNote: string | null;
+                        createdByName: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        files: {
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            uploadedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchEquipmentHazardsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    level?: "general" | "major";
+                    correctionDueOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        equipmentId: string | null;
+                        equipmentCode: string | null;
+                        userUscc: string;
+                        userName: string | null;
+                        regionCode: string;
+                        source: "self_inspection" | "supervision" | "complaint" | "periodic_inspection";
+                        selfInspectionId: string | null;
+                        foundOn: string;
+                        description: string;
+                        level: "general" | "major";
+                        correctionDueOn: string;
+                        correctedOn: string | null;
+                        correctionNote: string | null;
+                        correctedByKind: ("enterprise" | "staff") | (never | null);
+                        status: "open" | "closed";
+                        /** @description 未整改且今天（北京时间）已过整改期限 */
+                        overdue: boolean;
+                        /** @description 在整改期限当天或之前整改完成；未整改为 null */
+                        correctedOnTime: boolean | null;
+                        taskId: string | null;
+                        orderId: string | null;
+                        noticeId: string | null;
+                        countyClosedOn: string | null;
+                        countyClosedNote: string | null;
+                        createdByName: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postEquipmentHazardsByIdCorrect: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    correctedOn: string;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        equipmentId: string | null;
+                        equipmentCode: string | null;
+                        userUscc: string;
+                        userName: string | null;
+                        regionCode: string;
+                        source: "self_inspection" | "supervision" | "complaint" | "periodic_inspection";
+                        selfInspectionId: string | null;
+                        foundOn: string;
+                        description: string;
+                        level: "general" | "major";
+                        correctionDueOn: string;
+                        correctedOn: string | null;
+                        correctionNote: string | null;
+                        correctedByKind: ("enterprise" | "staff") | (never | null);
+                        status: "open" | "closed";
+                        /** @description 未整改且今天（北京时间）已过整改期限 */
+                        overdue: boolean;
+                        /** @description 在整改期限当天或之前整改完成；未整改为 null */
+                        correctedOnTime: boolean | null;
+                        taskId: string | null;
+                        orderId: string | null;
+                        noticeId: string | null;
+                        countyClosedOn: string | null;
+                        countyClosedNote: string | null;
+                        createdByName: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postEquipmentHazardsByIdFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        fileName: string;
+                        contentType: string;
+                        size: number;
+                        uploadedByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getEquipmentHazardsByIdFilesByFileId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteEquipmentHazardsByIdFilesByFileId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功，无应答体 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getEquipmentSelfInspections: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                userUscc?: string;
+                regionCode?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            userUscc: string;
+                            userName: string | null;
+                            regionCode: string;
+                            inspectedOn: string;
+                            note: string | null;
+                            reportedByKind: "enterprise" | "staff";
+                            reportedByName: string;
+                            hazardCount: number;
+                            openHazards: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postEquipmentSelfInspections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    userUscc?: string;
+                    inspectedOn: string;
+                    note?: string | null;
+                    hazards: {
+                        /** Format: uuid */
+                        equipmentId?: string | null;
+                        description: string;
+                        level: "general" | "major";
+                        correctionDueOn: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        userUscc: string;
+                        userName: string | null;
+                        regionCode: string;
+                        inspectedOn: string;
+                        note: string | null;
+                        reportedByKind: "enterprise" | "staff";
+                        reportedByName: string;
+                        hazardCount: number;
+                        openHazards: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        hazards: {
+                            id: string;
+                            equipmentId: string | null;
+                            equipmentCode: string | null;
+                            userUscc: string;
+                            userName: string | null;
+                            regionCode: string;
+                            source: "self_inspection" | "supervision" | "complaint" | "periodic_inspection";
+                            selfInspectionId: string | null;
+                            foundOn: string;
+                            description: string;
+                            level: "general" | "major";
+                            correctionDueOn: string;
+                            correctedOn: string | null;
+                            correctionNote: string | null;
+                            correctedByKind: ("enterprise" | "staff") | (never | null);
+                            status: "open" | "closed";
+                            /** @description 未整改且今天（北京时间）已过整改期限 */
+                            overdue: boolean;
+                            /** @description 在整改期限当天或之前整改完成；未整改为 null */
+                            correctedOnTime: boolean | null;
+                            taskId: string | null;
+                            orderId: string | null;
+                            noticeId: string | null;
+                            countyClosedOn: string | null;
+                            countyClosedNote: string | null;
+                            createdByName: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getEquipmentSelfInspectionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        userUscc: string;
+                        userName: string | null;
+                        regionCode: string;
+                        inspectedOn: string;
+                        note: string | null;
+                        reportedByKind: "enterprise" | "staff";
+                        reportedByName: string;
+                        hazardCount: number;
+                        openHazards: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getEquipmentStatsSelfCorrection: {
+        parameters: {
+            query?: {
+                regionCode?: string;
+                year?: number;
+                userUscc?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @description 当年自查发现的隐患数 */
+                        found: number;
+                        /** @description 其中整改期限已过（今天晚于期限）的 */
+                        due: number;
+                        /** @description 到期的隐患中在期限当天或之前整改完成的 */
+                        correctedOnTime: number;
+                        /** @description correctedOnTime ÷ due；没有到期的隐患时为 null */
+                        rate: number | null;
+                        /** @description 目标：不低于 0.9 */
+                        target: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getEquipmentStatsSelfCorrectionByCounty: {
+        parameters: {
+            query?: {
+                regionCode?: string;
+                year?: number;
+                userUscc?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        items: {
+                            regionCode: string;
+                            /** @description 当年自查发现的隐患数 */
+                            found: number;
+                            /** @description 其中整改期限已过（今天晚于期限）的 */
+                            due: number;
+                            /** @description 到期的隐患中在期限当天或之前整改完成的 */
+                            correctedOnTime: number;
+                            /** @description correctedOnTime ÷ due；没有到期的隐患时为 null */
+                            rate: number | null;
+                            /** @description 目标：不低于 0.9 */
+                            target: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getEquipmentAccidents: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                userUscc?: string;
+                regionCode?: string;
+                equipmentId?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            equipmentId: string | null;
+                            equipmentCode: string | null;
+                            userUscc: string;
+                            userName: string | null;
+                            regionCode: string;
+                            occurredOn: string;
+                            description: string;
+                            casualties: number;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postEquipmentAccidents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    equipmentId?: string | null;
+                    userUscc?: string | null;
+                    occurredOn: string;
+                    description: string;
+                    casualties?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        equipmentId: string | null;
+                        equipmentCode: string | null;
+                        userUscc: string;
+                        userName: string | null;
+                        regionCode: string;
+                        occurredOn: string;
+                        description: string;
+                        casualties: number;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getEquipmentAccidentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        equipmentId: string | null;
+                        equipmentCode: string | null;
+                        userUscc: string;
+                        userName: string | null;
+                        regionCode: string;
+                        occurredOn: string;
+                        description: string;
+                        casualties: number;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getEquipmentNotices: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                toOrgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            documentNo: string;
+                            title: string;
+                            toOrgId: string;
+                            toOrgName: string;
+                            regionCode: string;
+                            issuedOn: string;
+                            replyDueOn: string;
+                            summary: string | null;
+                            fileName: string;
+                            issuedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description 通报的隐患数 */
+                            hazards: number;
+                            /** @description 县局已报告闭环的隐患数 */
+                            closed: number;
+                            /** @description 尚未闭环的隐患数 */
+                            open: number;
+                            /** @description 已过报告期限仍未闭环的隐患数 */
+                            overdue: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postEquipmentNotices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description 县区市场监管局
+                     */
+                    toOrgId: string;
+                    /** @description 暗访（监督检查）发现的该县区隐患 */
+                    hazardIds: string[];
+                    replyDueOn?: string | null;
+                    summary?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        documentNo: string;
+                        title: string;
+                        toOrgId: string;
+                        toOrgName: string;
+                        regionCode: string;
+                        issuedOn: string;
+                        replyDueOn: string;
+                        summary: string | null;
+                        fileName: string;
+                        issuedByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        hazards: {
+                            id: string;
+                            equipmentId: string | null;
+                            equipmentCode: string | null;
+                            userUscc: string;
+                            userName: string | null;
+                            regionCode: string;
+                            foundOn: string;
+                            description: string;
+                            level: "general" | "major";
+                            correctionDueOn: string;
+                            correctedOn: string | null;
+                            countyClosedOn: string | null;
+                            countyClosedNote: string | null;
+                            version: number;
+                            status: "open" | "closed";
+                            /** @description 未闭环且今天（北京时间）已过通报的报告期限 */
+                            overdue: boolean;
+                        }[];
+                        /** @description 县局已报告闭环的隐患数 */
+                        closed: number;
+                        /** @description 尚未闭环的隐患数 */
+                        open: number;
+                        /** @description 已过报告期限仍未闭环的隐患数 */
+                        overdue: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getEquipmentNoticesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        documentNo: string;
+                        title: string;
+                        toOrgId: string;
+                        toOrgName: string;
+                        regionCode: string;
+                        issuedOn: string;
+                        replyDueOn: string;
+                        summary: string | null;
+                        fileName: string;
+                        issuedByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        hazards: {
+                            id: string;
+                            equipmentId: string | null;
+                            equipmentCode: string | null;
+                            userUscc: string;
+                            userName: string | null;
+                            regionCode: string;
+                            foundOn: string;
+                            description: string;
+                            level: "general" | "major";
+                            correctionDueOn: string;
+                            correctedOn: string | null;
+                            countyClosedOn: string | null;
+                            countyClosedNote: string | null;
+                            version: number;
+                            status: "open" | "closed";
+                            /** @description 未闭环且今天（北京时间）已过通报的报告期限 */
+                            overdue: boolean;
+                        }[];
+                        /** @description 县局已报告闭环的隐患数 */
+                        closed: number;
+                        /** @description 尚未闭环的隐患数 */
+                        open: number;
+                        /** @description 已过报告期限仍未闭环的隐患数 */
+                        overdue: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getEquipmentNoticesByIdDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postEquipmentHazardsByIdCountyClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    closedOn: string;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        documentNo: string;
+                        title: string;
+                        toOrgId: string;
+                        toOrgName: string;
+                        regionCode: string;
+                        issuedOn: string;
+                        replyDueOn: string;
+                        summary: string | null;
+                        fileName: string;
+                        issuedByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        hazards: {
+                            id: string;
+                            equipmentId: string | null;
+                            equipmentCode: string | null;
+                            userUscc: string;
+                            userName: string | null;
+                            regionCode: string;
+                            foundOn: string;
+                            description: string;
+                            level: "general" | "major";
+                            correctionDueOn: string;
+                            correctedOn: string | null;
+                            countyClosedOn: string | null;
+                            countyClosedNote: string | null;
+                            version: number;
+                            status: "open" | "closed";
+                            /** @description 未闭环且今天（北京时间）已过通报的报告期限 */
+                            overdue: boolean;
+                        }[];
+                        /** @description 县局已报告闭环的隐患数 */
+                        closed: number;
+                        /** @description 尚未闭环的隐患数 */
+                        open: number;
+                        /** @description 已过报告期限仍未闭环的隐患数 */
+                        overdue: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getEquipmentTierModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            version: number;
+                            effectiveFrom: string;
+                            config: {
+                                /** @description 顶级类别代码 → 风险最高类别的分值 */
+                                categoryWeights: {
+                                    [key: string]: number;
+                                };
+                                defaultCategoryWeight: number;
+                                perUnit: {
+                                    points: number;
+                                    max: number;
+                                };
+                                aged: {
+                                    years: number;
+                                    points: number;
+                                    max: number;
+                                };
+                                overdue: {
+                                    points: number;
+                                    max: number;
+                                };
+                                failedInUse: {
+                                    points: number;
+                                    max: number;
+                                };
+                                openHazards: {
+                                    general: number;
+                                    major: number;
+                                    max: number;
+                                };
+                                accidents: {
+                                    years: number;
+                                    points: number;
+                                    perCasualty: number;
+                                    max: number;
+                                };
+                                complaints: {
+                                    points: number;
+                                    max: number;
+                                };
+                                selfCorrection: {
+                                    windowDays: number;
+                                    threshold: number;
+                                    points: number;
+                                };
+                                tierBounds: {
+                                    B: number;
+                                    C: number;
+                                    D: number;
+                                };
+                            };
+                            note: string | null;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        currentVersion: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postEquipmentTierModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    effectiveFrom: string;
+                    config: {
+                        /** @description 顶级类别代码 → 风险最高类别的分值 */
+                        categoryWeights: {
+                            [key: string]: number;
+                        };
+                        defaultCategoryWeight: number;
+                        perUnit: {
+                            points: number;
+                            max: number;
+                        };
+                        aged: {
+                            years: number;
+                            points: number;
+                            max: number;
+                        };
+                        overdue: {
+                            points: number;
+                            max: number;
+                        };
+                        failedInUse: {
+                            points: number;
+                            max: number;
+                        };
+                        openHazards: {
+                            general: number;
+                            major: number;
+                            max: number;
+                        };
+                        accidents: {
+                            years: number;
+                            points: number;
+                            perCasualty: number;
+                            max: number;
+                        };
+                        complaints: {
+                            points: number;
+                            max: number;
+                        };
+                        selfCorrection: {
+                            windowDays: number;
+                            threshold: number;
+                            points: number;
+                        };
+                        tierBounds: {
+                            B: number;
+                            C: number;
+                            D: number;
+                        };
+                    };
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                        effectiveFrom: string;
+                        config: {
+                            /** @description 顶级类别代码 → 风险最高类别的分值 */
+                            categoryWeights: {
+                                [key: string]: number;
+                            };
+                            defaultCategoryWeight: number;
+                            perUnit: {
+                                points: number;
+                                max: number;
+                            };
+                            aged: {
+                                years: number;
+                                points: number;
+                                max: number;
+                            };
+                            overdue: {
+                                points: number;
+                                max: number;
+                            };
+                            failedInUse: {
+                                points: number;
+                                max: number;
+                            };
+                            openHazards: {
+                                general: number;
+                                major: number;
+                                max: number;
+                            };
+                            accidents: {
+                                years: number;
+                                points: number;
+                                perCasualty: number;
+                                max: number;
+                            };
+                            complaints: {
+                                points: number;
+                                max: number;
+                            };
+                            selfCorrection: {
+                                windowDays: number;
+                                threshold: number;
+                                points: number;
+                            };
+                            tierBounds: {
+                                B: number;
+                                C: number;
+                                D: number;
+                            };
+                        };
+                        note: string | null;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getEquipmentUsersByUsccTier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uscc: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userUscc: string;
+                        tier: "A" | "B" | "C" | "D";
+                        score: number;
+                        modelVersion: number;
+                        reasons: {
+                            /** @description category_risk, unit_count, aged_units, overdue_units, failed_in_use, open_hazards, accidents, complaints, self_correction */
+                            factor: string;
+                            points: number;
+                            detail: string;
+                            /** @description 计分依据的记录（设备、隐患、事故；每项最多 20 条） */
+                            records: {
+                                type: string;
+                                id: string;
+                            }[];
+                        }[];
+                        /** Format: date-time */
+                        computedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postEquipmentUsersByUsccTierRecompute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uscc: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userUscc: string;
+                        tier: "A" | "B" | "C" | "D";
+                        score: number;
+                        modelVersion: number;
+                        reasons: {
+                            /** @description category_risk, unit_count, aged_units, overdue_units, failed_in_use, open_hazards, accidents, complaints, self_correction */
+                            factor: string;
+                            points: number;
+                            detail: string;
+                            /** @description 计分依据的记录（设备、隐患、事故；每项最多 20 条） */
+                            records: {
+                                type: string;
+                                id: string;
+                            }[];
+                        }[];
+                        /** Format: date-time */
+                        computedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getPublicEquipmentByRegistrationNo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrationNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 使用登记证编号 */
+                        registrationNo: string;
+                        /** @description 设备类别代码 */
+                        category: string;
+                        categoryName: string;
+                        /** @description 使用单位 */
+                        userName: string;
+                        status: "in_use" | "suspended" | "scrapped" | "deregistered";
+                        nextInspectionDue: string | null;
+                        /** @description 在用且已过下次检验日期 */
+                        overdue: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
 }
