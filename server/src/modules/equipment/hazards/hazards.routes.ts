@@ -105,7 +105,7 @@ export const hazardsRoutes =
   (services: EquipmentServices): FastifyPluginAsyncTypebox =>
   async (app) => {
     const hazards = services.hazards;
-    const tags = ['equipment-hazards'];
+    const tags = ['equipment'];
 
     app.post(
       '/api/equipment-hazards',

@@ -51,7 +51,7 @@ export const tiersRoutes =
   (services: EquipmentServices): FastifyPluginAsyncTypebox =>
   async (app) => {
     const tiers = services.tiers;
-    const tags = ['equipment-tiers'];
+    const tags = ['equipment'];
 
     app.get(
       '/api/equipment-tier-models',
