@@ -14,6 +14,7 @@ import type { EquipmentDeps } from '../equipment.deps.js';
 import { EQUIPMENT_STATUSES, INSPECTION_CONCLUSIONS, KEY_UNIT_KINDS, equipmentImports } from './registry.schema.js';
 import { CONCLUSION_LABELS, KEY_UNIT_LABELS, STATUS_LABELS } from './states.js';
 import { type CategoryEntry, MAX_ADDRESS, checkCategories, checkEquipmentCode, checkInspectionState, checkRegistrationNo, checkUnitRegion } from './unit-fields.js';
+import { copyRows, copyText, pgClientOf } from './copy-rows.js';
 import { REQUIRED_UNIT_FIELDS, UNIT_FILE_COLUMNS, type UnitFileField } from './unit-file.js';
 
 /** The written columns: the checked value's key, its column of `equipment_units` and its type. */
@@ -168,40 +169,46 @@ const SOURCE_LIST = sql.raw(COLUMNS.map((c) => `s.${c.column}`).join(', '));
 
 const SAVEPOINT = sql.raw('equipment_import_batch');
 
+/** The columns each batch writes: the file's, then the import and who ran it. */
+const WRITTEN_COLUMNS = [...COLUMNS.map((c) => c.column), 'import_id', 'created_by_name'];
+
+/**
+ * Writes rows that are expected to fit (users known, no value repeated within them): on PostgreSQL
+ * by `COPY … FROM STDIN`, PostgreSQL's bulk path (as the `COPY … FROM '<file>'` the bench compares
+ * with); on PGlite, whose driver has no COPY from the client, by one `INSERT … SELECT FROM unnest`.
+ * Fails with 23505 when a code or registration number is taken after all.
+ */
+async function writeRows(tx: Db, rows: readonly Staged[], importId: string, actorName: string, insert: (rows: readonly Staged[], tail: SQL) => SQL): Promise<void> {
+  const client = pgClientOf(tx);
+  if (client) await copyRows(client, 'equipment_units', WRITTEN_COLUMNS, copyText(rows.map((r) => [...COLUMNS.map((c) => r[c.key]), importId, actorName])));
+  else await tx.execute(insert(rows, sql``));
+}
+
+/** Whether two rows of the batch share a code or a registration number (then the batch goes the slow way). */
+function repeatsWithin(rows: readonly Staged[]): boolean {
+  const codes = new Set<unknown>();
+  const regs = new Set<unknown>();
+  for (const r of rows) {
+    if (codes.has(r.equipmentCode) || (r.registrationNo !== null && regs.has(r.registrationNo))) return true;
+    codes.add(r.equipmentCode);
+    if (r.registrationNo !== null) regs.add(r.registrationNo);
+  }
+  return false;
+}
+
 /**
  * Writes one batch of checked rows straight into `equipment_units` and tells which rows it could
- * not write, and why — no staging table, no query per row. The common case is one statement: the
- * batch as one array per column (unnest), rows of user units missing from the register filtered
- * out, inserted under a savepoint as COPY would insert them. When a code or registration number is
- * taken (by a unit already registered, or by an earlier row of this file), the statement fails:
- * the batch is rolled back to the savepoint and written again, in file order with ON CONFLICT DO
- * NOTHING, so the first occurrence wins; then set queries over the rows left out say
- * which value was taken, and by whom.
+ * not write, and why — no staging table, no query per row. One probe finds the user units missing
+ * from the register (USER_UNKNOWN); the other rows are written under a savepoint in one go
+ * (`writeRows`: COPY on PostgreSQL), so the unique indexes check codes and registration numbers as
+ * COPY's would. When a value is taken (by a unit already registered, or by an earlier row of this
+ * file — a repeat within the batch is seen in memory and skips the attempt), the batch is rolled
+ * back to the savepoint and written again, in file order with ON CONFLICT DO NOTHING, so the first
+ * occurrence wins; then set queries over the rows left out say which value was taken, and by whom.
  */
 async function writeBatch(tx: Db, batch: readonly Staged[], importId: string, actorName: string, header: HeaderMap<UnitFileField>): Promise<{ created: number; rejected: Rejection[] }> {
   const rejected: Rejection[] = [];
   if (batch.length === 0) return { created: 0, rejected };
-  const arrays = sql.join(COLUMNS.map((c) => sql`${param(batch.map((r) => r[c.key]))}::${sql.raw(c.type)}[]`), sql`, `);
-  const insert = (tail: SQL) => sql`insert into equipment_units (${COLUMN_LIST}, import_id, created_by_name)
-        select ${SOURCE_LIST}, ${importId}::uuid, ${actorName}
-          from unnest(${arrays}) with ordinality as s(${COLUMN_LIST}, n)
-         where exists (select 1 from enterprises e where e.uscc = s.user_uscc)
-        ${tail}`;
-  let written: { equipment_code: string; registration_no: string | null }[] | null = null;
-  let plain = 0;
-  await tx.execute(sql`savepoint ${SAVEPOINT}`);
-  try {
-    plain = (await rowsOf<{ n: number }>(tx, sql`with ins as (${insert(sql`returning 1`)}) select count(*)::int as n from ins`))[0]!.n;
-    await tx.execute(sql`release savepoint ${SAVEPOINT}`);
-    if (plain === batch.length) return { created: plain, rejected };
-  } catch (err) {
-    if (pgErrorOf(err)?.code !== '23505') throw err;
-    await tx.execute(sql`rollback to savepoint ${SAVEPOINT}`);
-    await tx.execute(sql`release savepoint ${SAVEPOINT}`);
-    written = await rowsOf(tx, insert(sql`order by s.n on conflict do nothing returning equipment_code, registration_no`));
-  }
-
-  // Rows left out: those of unknown users, then (after a conflict) those whose values another row took.
   const usccs = [...new Set(batch.map((r) => r.userUscc as string))];
   const known = new Set((await rowsOf<{ uscc: string }>(tx, sql`select uscc from enterprises where uscc = any(${param(usccs)}::text[])`)).map((r) => r.uscc));
   const sent = batch.filter((r) => {
@@ -209,7 +216,28 @@ async function writeBatch(tx: Db, batch: readonly Staged[], importId: string, ac
     rejected.push({ row: r.row, column: header.label.userUscc, code: 'USER_UNKNOWN', message: `使用单位（${String(r.userUscc).slice(0, 40)}）不在市场主体名录中，请先登记该企业` });
     return false;
   });
-  if (written === null) return { created: plain, rejected };
+  if (sent.length === 0) return { created: 0, rejected };
+
+  const insert = (rows: readonly Staged[], tail: SQL) => {
+    const arrays = sql.join(COLUMNS.map((c) => sql`${param(rows.map((r) => r[c.key]))}::${sql.raw(c.type)}[]`), sql`, `);
+    return sql`insert into equipment_units (${COLUMN_LIST}, import_id, created_by_name)
+        select ${SOURCE_LIST}, ${importId}::uuid, ${actorName}
+          from unnest(${arrays}) with ordinality as s(${COLUMN_LIST}, n)
+        ${tail}`;
+  };
+  if (!repeatsWithin(sent)) {
+    await tx.execute(sql`savepoint ${SAVEPOINT}`);
+    try {
+      await writeRows(tx, sent, importId, actorName, insert);
+      await tx.execute(sql`release savepoint ${SAVEPOINT}`);
+      return { created: sent.length, rejected };
+    } catch (err) {
+      if (pgErrorOf(err)?.code !== '23505') throw err;
+      await tx.execute(sql`rollback to savepoint ${SAVEPOINT}`);
+      await tx.execute(sql`release savepoint ${SAVEPOINT}`);
+    }
+  }
+  const written = await rowsOf<{ equipment_code: string; registration_no: string | null }>(tx, insert(sent, sql`order by s.n on conflict do nothing returning equipment_code, registration_no`));
   if (written.length === sent.length) return { created: written.length, rejected };
 
   // The rows left out: a written (code, registration number) belongs to the first sent row holding it.

@@ -7,6 +7,8 @@ import { useTestEnv } from '../../../test/app.js';
 import { type MultipartParts, multipart, uploadTo } from '../../../test/multipart.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
 import { makeUnit } from '../testing.js';
+import { inTransaction } from '../../../db/sql.js';
+import { pgClientOf } from './copy-rows.js';
 import { equipmentImports, equipmentUnits } from './registry.schema.js';
 
 const env = useTestEnv();
@@ -137,6 +139,34 @@ describe('POST /api/equipment/import', () => {
       '6:使用登记证编号:DUPLICATE_IN_FILE',
     ]);
     expect((await unitsOf([x, y])).map((u) => `${u.equipmentCode}:${u.userUscc}:${u.registrationNo}`).sort()).toEqual([`${x}:${e.uscc}:null`, `${y}:${e.uscc}:R${y}`].sort());
+  });
+
+  it('writes cells with tabs, line breaks, backslashes and Chinese text as they were (COPY on PostgreSQL, INSERT on PGlite)', async () => {
+    await inTransaction(env.db, async (tx) => expect(pgClientOf(tx) !== null).toBe(env.database.kind === 'postgres'));
+    const e = await makeEnterprise(env);
+    const a = code();
+    const address = '涟水县\t安东路\\1号\n二楼\r\n后门';
+    const row = `${a},,3000,,${e.uscc},320826,"${address}",\\N,\\.,"某\t型\\号",2020-01-01,,,,,,`;
+    const res = (await upload({ mode: 'all-or-nothing', file: { name: 'chars.csv', content: csv(row) } })).json();
+    expect(res).toEqual({ imported: 1, updated: 0, unchanged: 0, rejected: [] });
+    expect((await unitsOf([a]))[0]).toMatchObject({ address: '涟水县\t安东路\\1号\n二楼\r\n后门', manufacturer: '\\N', model: '\\.', factoryNo: '某\t型\\号', registrationNo: null, keyUnitKind: null, safetyGrade: null });
+  });
+
+  it('diagnoses a batch whose values an earlier batch took, and writes nothing in all-or-nothing', async () => {
+    const e = await makeEnterprise(env);
+    const first = code();
+    const codes = Array.from({ length: 5001 }, (_, i) => (i === 0 ? first : `${first}X${i}`));
+    const rows = [...codes.map((c) => `${c},,3000,,${e.uscc},320826,地址,,,,2020-01-01,,,,,,`), `${first},,3000,,${e.uscc},320826,地址,,,,2020-01-01,,,,,,`];
+    const all = (await upload({ mode: 'all-or-nothing', file: { name: 'batches.csv', content: csv(...rows) } })).json();
+    expect(all.imported).toBe(0);
+    expect(all.rejected).toEqual([expect.objectContaining({ row: 5003, column: '设备代码', code: 'DUPLICATE_IN_FILE' })]);
+    expect(await unitsOf([first, codes.at(-1)!])).toEqual([]);
+    const some = (await upload({ mode: 'valid-rows', file: { name: 'batches.csv', content: csv(...rows) } })).json();
+    expect(some.imported).toBe(5001);
+    expect(some.rejected).toEqual([expect.objectContaining({ row: 5003, code: 'DUPLICATE_IN_FILE' })]);
+    const again = (await upload({ mode: 'valid-rows', file: { name: 'again.csv', content: csv(rows[5000]!, `${code()},,3000,,${e.uscc},320826,地址,,,,2020-01-01,,,,,,`) } })).json();
+    expect(again.imported).toBe(1);
+    expect(again.rejected).toEqual([expect.objectContaining({ row: 2, code: 'DUPLICATE' })]);
   });
 
   it('writes nothing when the upload is cut off; refuses empty files and wrong headers', async () => {
