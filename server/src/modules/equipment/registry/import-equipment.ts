@@ -206,17 +206,22 @@ function repeatsWithin(rows: readonly Staged[]): boolean {
  * back to the savepoint and written again, in file order with ON CONFLICT DO NOTHING, so the first
  * occurrence wins; then set queries over the rows left out say which value was taken, and by whom.
  */
-async function writeBatch(tx: Db, batch: readonly Staged[], importId: string, actorName: string, header: HeaderMap<UnitFileField>): Promise<{ created: number; rejected: Rejection[] }> {
+async function writeBatch(tx: Db, batch: readonly Staged[], importId: string, actorName: string, header: HeaderMap<UnitFileField>, knownUsers: Set<string>): Promise<{ created: number; rejected: Rejection[] }> {
   const rejected: Rejection[] = [];
   if (batch.length === 0) return { created: 0, rejected };
-  const usccs = [...new Set(batch.map((r) => r.userUscc as string))];
-  const known = new Set((await rowsOf<{ uscc: string }>(tx, sql`select uscc from enterprises where uscc = any(${param(usccs)}::text[])`)).map((r) => r.uscc));
+  // Users not yet found in the register by an earlier batch of this import: one probe, sent together with the savepoint.
+  const unseen = [...new Set(batch.map((r) => r.userUscc as string).filter((u) => !knownUsers.has(u)))];
+  const fast = !repeatsWithin(batch);
+  const [found] = await Promise.all([
+    unseen.length ? rowsOf<{ uscc: string }>(tx, sql`select uscc from enterprises where uscc = any(${param(unseen)}::text[])`) : [],
+    fast ? tx.execute(sql`savepoint ${SAVEPOINT}`) : undefined,
+  ]);
+  for (const r of found) knownUsers.add(r.uscc);
   const sent = batch.filter((r) => {
-    if (known.has(r.userUscc as string)) return true;
+    if (knownUsers.has(r.userUscc as string)) return true;
     rejected.push({ row: r.row, column: header.label.userUscc, code: 'USER_UNKNOWN', message: `使用单位（${String(r.userUscc).slice(0, 40)}）不在市场主体名录中，请先登记该企业` });
     return false;
   });
-  if (sent.length === 0) return { created: 0, rejected };
 
   const insert = (rows: readonly Staged[], tail: SQL) => {
     const arrays = sql.join(COLUMNS.map((c) => sql`${param(rows.map((r) => r[c.key]))}::${sql.raw(c.type)}[]`), sql`, `);
@@ -225,10 +230,9 @@ async function writeBatch(tx: Db, batch: readonly Staged[], importId: string, ac
           from unnest(${arrays}) with ordinality as s(${COLUMN_LIST}, n)
         ${tail}`;
   };
-  if (!repeatsWithin(sent)) {
-    await tx.execute(sql`savepoint ${SAVEPOINT}`);
+  if (fast) {
     try {
-      await writeRows(tx, sent, importId, actorName, insert);
+      if (sent.length) await writeRows(tx, sent, importId, actorName, insert);
       await tx.execute(sql`release savepoint ${SAVEPOINT}`);
       return { created: sent.length, rejected };
     } catch (err) {
@@ -295,6 +299,8 @@ export function makeUnitImport(deps: EquipmentDeps & { dictionary: () => Promise
     }
     const rowContext: RowContext = { dictionary, topByName, subByName, resolveRegion: await deps.jurisdiction.regionResolver(), actor: ctx.actor, today: todayInChina() };
     const importId = randomUUID();
+    /** User units found in the register by earlier batches (at most the register's size). */
+    const knownUsers = new Set<string>();
     let created = 0;
     const rejections: Rejection[] = [];
     return runImport(deps.db, file, modeOf, {
@@ -303,7 +309,7 @@ export function makeUnitImport(deps: EquipmentDeps & { dictionary: () => Promise
       begin: async () => undefined,
       check: (row, cells, header) => checkRow(row, cells, header, rowContext),
       async stage(tx, batch, header) {
-        const result = await writeBatch(tx, batch, importId, ctx.actor.name, header);
+        const result = await writeBatch(tx, batch, importId, ctx.actor.name, header, knownUsers);
         created += result.created;
         rejections.push(...result.rejected);
       },
