@@ -2,6 +2,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DrawState } from './draws/drawRecord';
 import type { AnswerType, PlanMode, Severity, TargetKind } from './inspections.api';
+import './draws.pages.i18n';
 
 // Records make the compiler insist on every value (and their keys list them for the selects).
 const TARGET_KINDS: Record<TargetKind, true> = { enterprise: true, licence: true, equipment: true, standard_declaration: true };

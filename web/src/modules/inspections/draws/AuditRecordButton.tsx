@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useDrawLabels } from '../labels';
 import { fetchRecordJson, saveText, verifyInBrowser, type AuditRecord, type VerifyResult } from './drawRecord';
 import { VerifyOutcome } from './VerifyOutcome';
+import '../draws.pages.i18n';
 
 interface LabelRow {
   label: string;

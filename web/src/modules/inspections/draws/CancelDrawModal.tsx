@@ -4,6 +4,7 @@ import { FormModal } from '../../../app/components/FormModal';
 import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { drawsApi } from '../inspections.api';
+import '../draws.pages.i18n';
 
 const FIELDS = ['reason'] as const;
 

@@ -4,6 +4,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
 import './print.css';
+import '../draws.pages.i18n';
 
 const SIGN_LINE = '______________________';
 

@@ -11,6 +11,7 @@ import { CommitStatement } from './CommitStatement';
 import { DrawHashes } from './DrawHashes';
 import type { DrawSummary } from './drawRecord';
 import { StrataCounts } from './StrataCounts';
+import '../draws.pages.i18n';
 
 interface Props {
   draw: DrawSummary;

@@ -12,6 +12,7 @@ import { DrawHashes } from './DrawHashes';
 import { drawRecordApi, publicPagePath, type DrawSummary, type PublicRecord } from './drawRecord';
 import { DrawRecordView } from './DrawRecordView';
 import { PreviewStep } from './PreviewStep';
+import '../draws.pages.i18n';
 
 const STEPS = ['preview', 'commit', 'witness', 'reveal'] as const;
 

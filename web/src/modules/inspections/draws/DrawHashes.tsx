@@ -1,6 +1,7 @@
 import { Descriptions, Grid, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../draws.pages.i18n';
 
 /** The values of a draw that witnesses note and anyone can check (a public record and a staff summary both have them). */
 export interface DrawValues {

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../app/format';
 import type { DrawSummary } from '../inspections.api';
 import { DrawStatusTag } from '../labels';
 import { publicDrawPath } from '../shared';
+import '../draws.pages.i18n';
 
 /** Every draw of a plan, newest first: its state, when and by whom, its commitment, and why a cancelled one was cancelled. */
 export function DrawHistory({ draws, loading }: { draws: DrawSummary[]; loading: boolean }) {

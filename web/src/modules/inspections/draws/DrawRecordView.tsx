@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useDrawLabels } from '../labels';
 import { shortHex, type PublicRecord, type RecordAssignment } from './drawRecord';
 import { InspectorName, ObjectName, useRecordNames, useRuleHelp, type RecordNames } from './names';
+import '../draws.pages.i18n';
 
 const PAGE = { pageSize: 50, showSizeChanger: false, hideOnSinglePage: true } as const;
 

@@ -7,6 +7,7 @@ import { errorText } from '../../../app/errorText';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { plansApi } from '../inspections.api';
 import { StrataCounts } from './StrataCounts';
+import '../draws.pages.i18n';
 
 interface Props {
   planId: string;

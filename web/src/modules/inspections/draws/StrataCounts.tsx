@@ -2,6 +2,7 @@ import { Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { withNote } from '../../../app/i18n/punctuation';
 import { useDrawLabels } from '../labels';
+import '../draws.pages.i18n';
 
 export interface StratumCount {
   name: string;

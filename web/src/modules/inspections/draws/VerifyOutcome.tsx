@@ -2,6 +2,7 @@ import { Alert, Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { VerifyResult } from './drawRecord';
+import '../draws.pages.i18n';
 
 const KNOWN_CHECKS = new Set(['version', 'commitment', 'seed', 'candidate_hash', 'candidates', 'unsorted_candidates', 'selection', 'openings', 'inspector_pool', 'assignment', 'blinding', 'commit_statement']);
 

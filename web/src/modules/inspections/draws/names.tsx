@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withNote } from '../../../app/i18n/punctuation';
 import type { PublicRecord, RecordInspector } from './drawRecord';
+import '../draws.pages.i18n';
 
 /** The people and objects a record names, by id / key (display only: not part of the verification). */
 export interface RecordNames {

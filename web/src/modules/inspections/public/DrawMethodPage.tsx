@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { drawMethodMessages } from '../drawMethod.i18n';
 import { PublicDrawFrame } from './PublicDrawFrame';
+import '../draws.pages.i18n';
 
 /** 抽取方法说明: how a draw is made and verified (docs/DRAW.md's `zhijian-draw/2`), for citizens. No login. */
 export function DrawMethodPage() {

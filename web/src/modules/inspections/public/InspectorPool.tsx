@@ -2,6 +2,7 @@ import { Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicRecord } from '../draws/drawRecord';
+import '../draws.pages.i18n';
 
 interface PoolRow {
   index: number;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LanguageSwitch } from '../../../app/layout/LanguageSwitch';
 import { AuthPageFrame } from '../../auth';
+import '../draws.pages.i18n';
 
 /**
  * The frame of the public draw pages: no login, outside the shell, like the public enterprise

@@ -9,6 +9,7 @@ import { drawRecordApi, METHOD_PATH, publicPagePath, shortHex, type DrawState, t
 import { DrawStatusTag } from '../labels';
 import { thisYear } from '../shared';
 import { PublicDrawFrame } from './PublicDrawFrame';
+import '../draws.pages.i18n';
 
 /** The next year, this year and the four before, newest first. */
 const YEARS = Array.from({ length: 6 }, (_, i) => thisYear() + 1 - i);

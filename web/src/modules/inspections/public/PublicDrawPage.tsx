@@ -15,6 +15,7 @@ import { InspectorPool } from './InspectorPool';
 import { PublicDrawFrame } from './PublicDrawFrame';
 import { StrataCandidates } from './StrataCandidates';
 import { VerifyPanel } from './VerifyPanel';
+import '../draws.pages.i18n';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (

@@ -1,6 +1,7 @@
 import { Collapse, List, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PublicRecord, RecordStratum } from '../draws/drawRecord';
+import '../draws.pages.i18n';
 
 const PAGE_SIZE = 20;
 

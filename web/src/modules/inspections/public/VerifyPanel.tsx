@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { fetchRecordJson, METHOD_PATH, publicPagePath, publicRecordUrl, VERIFIER_PATH, verifyInBrowser, type VerifyResult } from '../draws/drawRecord';
 import { VerifyOutcome } from '../draws/VerifyOutcome';
+import '../draws.pages.i18n';
 
 /** SHA-256 of the downloadable verifier, fixed at build time (web/vite.config.ts). */
 const VERIFIER_SHA256 = __ZJ_VERIFIER_SHA256__;
