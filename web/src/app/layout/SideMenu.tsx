@@ -38,10 +38,14 @@ export function SideMenu() {
     return [...top, ...grouped];
   }, [t, can, audience]);
 
-  const selected = appRoutes
+  // The entry whose path is the longest prefix of the page's (by whole segments): on /equipment/operators/7
+  // 作业人员 (/equipment/operators) is selected, not 设备台账 (/equipment) as well.
+  const matching = appRoutes
     .filter((r) => r.menu)
-    .filter((r) => r.path === '/' ? pathname === '/' : pathname.startsWith(r.path))
+    .filter((r) => (r.path === '/' ? pathname === '/' : pathname === r.path || pathname.startsWith(`${r.path}/`)))
     .map((r) => r.path);
+  const longest = matching.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const selected = longest ? [longest] : [];
 
   return (
     <Menu
