@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../../app/errors';
 import { isAfterToday, todayInChina } from '../../app/format';
-import { eqApi, type EmergencyRecord } from './equipmentSafety.api';
+import { eqApi, type CreatedEmergencyRecord, type EmergencyRecordRow } from './equipmentSafety.api';
 
 interface Values {
   userUscc?: string;
@@ -19,7 +19,7 @@ interface Values {
 const ACCEPT = 'application/pdf,.pdf,image/jpeg,image/png,.jpg,.jpeg,.png,.doc,.docx';
 
 /** Records an emergency plan (应急预案) or a drill (演练记录) with its files; staff name the user unit, an enterprise records its own. */
-export function EmergencyFormModal({ open, onClose, onSaved, askUscc }: { open: boolean; onClose: () => void; onSaved: (r: EmergencyRecord) => void; askUscc: boolean }) {
+export function EmergencyFormModal({ open, onClose, onSaved, askUscc }: { open: boolean; onClose: () => void; onSaved: (r: CreatedEmergencyRecord) => void; askUscc: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
@@ -81,7 +81,7 @@ export function EmergencyFormModal({ open, onClose, onSaved, askUscc }: { open: 
 }
 
 /** The files of a plan or drill record: their count, opened as download links on demand. */
-export function EmergencyFiles({ record }: { record: EmergencyRecord }) {
+export function EmergencyFiles({ record }: { record: Pick<EmergencyRecordRow, 'id' | 'files'> }) {
   const { t } = useTranslation();
   const [files, setFiles] = useState<{ id: string; fileName: string }[] | null>(null);
   const notifyError = useNotifyError();
@@ -95,7 +95,7 @@ export function EmergencyFiles({ record }: { record: EmergencyRecord }) {
         style={{ padding: 0 }}
         onClick={(e) => {
           e.preventDefault();
-          eqApi.emergencyRecord(record.id).then((r) => setFiles(r.attachments ?? []), notifyError);
+          eqApi.emergencyRecord(record.id).then((r) => setFiles(r.attachments), notifyError);
         }}
       >
         {t('eqs.filesN', { count: record.files })}

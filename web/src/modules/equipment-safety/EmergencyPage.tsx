@@ -6,7 +6,7 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { formatDate } from '../../app/format';
 import { ListPage } from '../../app/list/ListPage';
 import { EmergencyFiles, EmergencyFormModal } from './EmergencyForm';
-import { eqApi, type EmergencyRecord } from './equipmentSafety.api';
+import { eqApi, type EmergencyRecordRow } from './equipmentSafety.api';
 import './equipmentSafety.pages.i18n';
 
 /** 应急预案与演练: plans and drill records of the user units, with their files. */
@@ -15,9 +15,9 @@ export function EmergencyPage() {
   const { can } = useAuth();
   const [creating, setCreating] = useState(false);
   const [token, setToken] = useState(0);
-  const columns: TableColumnsType<EmergencyRecord> = [
+  const columns: TableColumnsType<EmergencyRecordRow> = [
     { title: t('eqs.emergencyOn'), dataIndex: 'on', render: (v: string) => formatDate(v) },
-    { title: t('eqs.emergencyKind'), dataIndex: 'kind', render: (v: EmergencyRecord['kind']) => <Tag color={v === 'plan' ? 'blue' : 'purple'}>{t(`eqs.emergency.${v}`)}</Tag> },
+    { title: t('eqs.emergencyKind'), dataIndex: 'kind', render: (v: EmergencyRecordRow['kind']) => <Tag color={v === 'plan' ? 'blue' : 'purple'}>{t(`eqs.emergency.${v}`)}</Tag> },
     { title: t('eqs.emergencyTitle'), dataIndex: 'title' },
     { title: t('eqs.userName'), dataIndex: 'userName', render: (v: string | null | undefined, r) => v ?? r.userUscc, responsive: ['md'] },
     { title: t('eqs.participants'), dataIndex: 'participants', render: (v: number | null) => v ?? '—', responsive: ['lg'] },
@@ -25,7 +25,7 @@ export function EmergencyPage() {
   ];
   return (
     <>
-      <ListPage<EmergencyRecord, Record<string, unknown>>
+      <ListPage<EmergencyRecordRow, Record<string, unknown>>
         title={t('eqs.menuEmergency')}
         fetch={eqApi.emergency}
         columns={columns}

@@ -9,7 +9,7 @@ import { FormModal } from '../../app/components/FormModal';
 import { formatDate, isAfterToday, todayInChina } from '../../app/format';
 import { ListPage } from '../../app/list/ListPage';
 import { useRegions } from '../regions';
-import { eqApi, type Hazard, type HazardLevel, type HazardSource } from './equipmentSafety.api';
+import { eqApi, type HazardLevel, type HazardRow, type HazardSource } from './equipmentSafety.api';
 import { HazardLevelTag, HazardStateTag, hazardPath, useHazardOptions } from './labels';
 import './equipmentSafety.pages.i18n';
 
@@ -38,7 +38,7 @@ export function HazardListPage() {
   const regions = useRegions();
   const [creating, setCreating] = useState(false);
 
-  const columns: TableColumnsType<Hazard> = [
+  const columns: TableColumnsType<HazardRow> = [
     { title: t('eqs.foundOn'), dataIndex: 'foundOn', render: (v: string, h) => <Link to={hazardPath(h.id)}>{formatDate(v)}</Link> },
     { title: t('common.status'), key: 'state', render: (_, h) => <HazardStateTag hazard={h} /> },
     { title: t('eqs.description'), dataIndex: 'description', ellipsis: true },
@@ -50,7 +50,7 @@ export function HazardListPage() {
 
   return (
     <>
-      <ListPage<Hazard, Record<string, unknown>>
+      <ListPage<HazardRow, Record<string, unknown>>
         title={t('eqs.menuHazards')}
         fetch={eqApi.hazards}
         columns={columns}

@@ -4,13 +4,14 @@ import { useSearchParams } from 'react-router-dom';
 import { todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { useRegions } from '../regions';
-import { eqApi, type SelfCorrection } from './equipmentSafety.api';
+import { eqApi, type SelfCorrectionOfCounty } from './equipmentSafety.api';
 import { RateFigure } from './labels';
 import './equipmentSafety.pages.i18n';
 
-type Row = SelfCorrection & { code: string; name: string };
+type Figures = Pick<SelfCorrectionOfCounty, 'found' | 'due' | 'correctedOnTime' | 'rate' | 'target'>;
+type Row = SelfCorrectionOfCounty & { code: string; name: string };
 
-function Figure({ figure, testId }: { figure: SelfCorrection; testId?: string }) {
+function Figure({ figure, testId }: { figure: Figures; testId?: string }) {
   const { t } = useTranslation();
   return (
     <Row gutter={[16, 16]} data-testid={testId}>

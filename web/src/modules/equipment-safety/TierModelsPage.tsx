@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../app/components/FormModal';
 import { formatDate, formatDateTime, todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
-import { eqApi, type TierModel } from './equipmentSafety.api';
+import { eqApi, type TierModel, type TierModelInput } from './equipmentSafety.api';
 import './equipmentSafety.pages.i18n';
 
 interface Values {
@@ -55,7 +55,7 @@ export function TierModelsPage() {
         initialValues={{ effectiveFrom: todayInChina().add(1, 'day'), config: latest ? JSON.stringify(latest.config, null, 2) : '{}' }}
         onClose={() => setCreating(false)}
         onSubmit={async (v) => {
-          await eqApi.createTierModel({ effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'), config: JSON.parse(v.config) as Record<string, unknown>, ...(v.note?.trim() ? { note: v.note.trim() } : {}) });
+          await eqApi.createTierModel({ effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'), config: JSON.parse(v.config) as TierModelInput['config'], ...(v.note?.trim() ? { note: v.note.trim() } : {}) });
           reload();
         }}
       >
