@@ -107,6 +107,9 @@ class RollBack extends Error {}
  * all-or-nothing mode any rejection rolls everything back; an upload that fails or stops early
  * fails the import. `modeOf` is asked only once the file is read (the field may follow the file).
  */
+/** How many rows an import checks between two turns of the event loop. */
+const YIELD_EVERY_ROWS = 200;
+
 export async function runImport<F extends string, R extends { row: number }>(db: Db, file: ImportFile, modeOf: () => Promise<ImportMode>, plan: ImportPlan<F, R>): Promise<ImportResult> {
   const hash = createHash('sha256');
   // Errors of the upload reach whoever is reading it; once nobody is, they must not go unheard.
@@ -130,6 +133,10 @@ export async function runImport<F extends string, R extends { row: number }>(db:
       }
       if (isEmptyRow(cells)) continue;
       rows++;
+      // Rows already buffered come through `for await` as microtasks, which never let the event loop
+      // read the database's replies: give it a turn now and then, so the batch in flight is written
+      // while the next one is checked instead of after it.
+      if (rows % YIELD_EVERY_ROWS === 0) await new Promise(setImmediate);
       const checked = checkCells(row, cells, header, plan);
       if (Array.isArray(checked)) {
         for (const p of checked) rejected.push({ row, column: header.label[p.field] ?? p.field, code: p.code, message: p.message });
