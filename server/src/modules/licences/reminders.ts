@@ -53,11 +53,7 @@ export function makeLicenceReminders(deps: { db: Db; todos: TodosService; jurisd
   return {
     async run(today = todayInChina()) {
       return inTransaction(deps.db, async (tx) => {
-        const bureaus = new Map<string, string>();
-        const bureauFor = async (regionCode: string) => {
-          if (!bureaus.has(regionCode)) bureaus.set(regionCode, (await deps.jurisdiction.competentBureau(regionCode, tx)).id);
-          return bureaus.get(regionCode)!;
-        };
+        const bureauFor = deps.jurisdiction.competentBureauIds(tx);
         const in30 = addDays(today, 30);
         const in90 = addDays(today, 90);
 

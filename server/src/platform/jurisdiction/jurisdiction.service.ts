@@ -167,6 +167,16 @@ export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
       return bureau;
     },
 
+    /** `competentBureau`'s org id, remembered per region for one run (daily jobs ask it for thousands of records). */
+    competentBureauIds(tx: Db = db): (regionCode: string) => Promise<string> {
+      const ids = new Map<string, Promise<string>>();
+      return (regionCode) => {
+        let id = ids.get(regionCode);
+        if (!id) ids.set(regionCode, (id = this.competentBureau(regionCode, tx).then((b) => b.id)));
+        return id;
+      };
+    },
+
     async createOrg(ctx: RequestContext & { actor: Actor }, input: CreateOrgInput): Promise<OrgView> {
       return inTransaction(db, async (tx) => {
         const name = input.name.trim();

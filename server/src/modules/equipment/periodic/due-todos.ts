@@ -36,11 +36,7 @@ export function makeDueTodos(deps: Pick<EquipmentDeps, 'db' | 'todos' | 'jurisdi
   return {
     async run(today = todayInChina()) {
       return inTransaction(deps.db, async (tx) => {
-        const bureaus = new Map<string, string>();
-        const bureauFor = async (regionCode: string) => {
-          if (!bureaus.has(regionCode)) bureaus.set(regionCode, (await deps.jurisdiction.competentBureau(regionCode, tx)).id);
-          return bureaus.get(regionCode)!;
-        };
+        const bureauFor = deps.jurisdiction.competentBureauIds(tx);
         const units = await tx
           .select({
             id: equipmentUnits.id,
