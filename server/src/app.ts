@@ -87,6 +87,8 @@ import { makePersonalData } from './platform/secrets/personal-data.js';
 import { equipmentRoutes } from './modules/equipment/equipment.routes.js';
 import { makeEquipmentServices } from './modules/equipment/equipment.services.js';
 import { registryPublicRoutes } from './modules/equipment/registry/public.routes.js';
+import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
+import { makeComplaintsServices } from './modules/complaints/complaints.services.js';
 
 /** Wires every platform service; modules receive only the services they need. */
 export function makeServices(database: Database, config: Config) {
@@ -129,7 +131,8 @@ export function makeServices(database: Database, config: Config) {
   const inspectionPublication = makeInspectionPublication({ db, todos });
   const accounts = makeAccountsService({ db, audit, users, jurisdiction, todos, personal, maxAccounts: config.enterpriseAccountsMax });
   const commitments = makeCommitmentsService({ db, audit });
-  return { db, audit, personal, accounts, commitments, equipment, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, drawRecords, tasks, rectification, taskPhotos, inspectionPublication };
+  const complaints = makeComplaintsServices({ db, audit, calendar, jurisdiction, todos, personal, hashKey: secretKey.derive('complaints'), ackHours: config.complaintAckHours, tasks, hazards: equipment.hazards, leads, exits: licenceExits });
+  return { db, audit, personal, accounts, commitments, complaints, equipment, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, drawRecords, tasks, rectification, taskPhotos, inspectionPublication };
 }
 
 export type Services = ReturnType<typeof makeServices>;
@@ -196,6 +199,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(myDrawsRoutes(makeMyDraws({ db: services.db })));
   await app.register(equipmentRoutes(services.equipment));
   await app.register(registryPublicRoutes({ db: services.db, limit: publicLimit('equipment') }));
+  await app.register(complaintsRoutes(services.complaints, publicLimit));
 
   const hasWeb = await registerWebApp(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {

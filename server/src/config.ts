@@ -45,6 +45,8 @@ export interface Config {
   feedbackDueWorkingDays: number;
   /** Most active accounts one enterprise may hold (企业端). */
   enterpriseAccountsMax: number;
+  /** Hours an urgent complaint (a special-equipment danger in use) may wait for acknowledgement before it is escalated to the section head. */
+  complaintAckHours: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     },
     feedbackDueWorkingDays: int(env, 'ZJ_FEEDBACK_DUE_WORKING_DAYS', 10),
     enterpriseAccountsMax: int(env, 'ZJ_ENTERPRISE_ACCOUNTS_MAX', 5),
+    complaintAckHours: int(env, 'ZJ_COMPLAINT_ACK_HOURS', 2),
     ...overrides,
   };
 }

@@ -53,6 +53,20 @@ export const PERMISSIONS = {
   'equipment.configure': 'equipment',
   /** See operators' ID numbers in full (each reveal audited). */
   'equipment.operator_pii': 'equipment',
+  /** Complaints and reports (投诉举报): read the items routed to one's scope (reporters masked), the statistics. */
+  'complaint.read': 'complaints',
+  /** Enter calls, letters, visits and transfers (hotline operators, officers). */
+  'complaint.intake': 'complaints',
+  /** Import a day's 12315 transfer list. */
+  'complaint.import': 'complaints',
+  /** Handle items: acknowledge, accept or refuse, route, mediate, verify, notify, close, link; propose rewards. */
+  'complaint.write': 'complaints',
+  /** Approve: a verification's extension, rewards; receive escalations of urgent items and deadline warnings as supervisor. */
+  'complaint.approve': 'complaints',
+  /** Topics and their sections, the marked (urgent) categories, the reward rules. */
+  'complaint.configure': 'complaints',
+  /** See reporters' names, phones, ID numbers and addresses in full (each reveal audited). */
+  'complaint.reporter_pii': 'complaints',
   /** 企业端: read one's own enterprise's records (register entry, licences, completed checks, orders, draws). */
   'enterprise_self.read': 'enterprise_self',
   /** 企业端: report the rectification of an order against one's enterprise. */
@@ -90,22 +104,24 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   {
     key: 'city_officer',
     name: '市局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import', 'complaint.read', 'complaint.intake', 'complaint.import', 'complaint.write'],
     dataScope: 'all',
   },
   {
     key: 'section_head',
     name: '科室负责人',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'licence.approve', 'licence.configure', 'inspection.read', 'inspection.configure', 'draw.audit', 'equipment.read', 'equipment.configure', 'equipment.operator_pii'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'licence.approve', 'licence.configure', 'inspection.read', 'inspection.configure', 'draw.audit', 'equipment.read', 'equipment.configure', 'equipment.operator_pii', 'complaint.read', 'complaint.approve', 'complaint.configure', 'complaint.reporter_pii'],
     dataScope: 'all',
   },
   {
     key: 'county_officer',
     name: '县区局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import', 'complaint.read', 'complaint.intake', 'complaint.import', 'complaint.write'],
     dataScope: 'region',
   },
   { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'inspection.read', 'inspection.perform', 'equipment.read'], dataScope: 'region' },
+  /** 12345/12315 hotline operators: enter calls, letters, visits and transfers; follow them (reporters masked). */
+  { key: 'hotline_operator', name: '热线接线员', permissions: ['complaint.read', 'complaint.intake', 'complaint.import'], dataScope: 'all' },
   { key: 'institution', name: '承检机构', permissions: [], dataScope: 'org' },
   /** An enterprise's own accounts (企业端): its records only, through permissions no staff role holds. */
   { key: 'enterprise', name: '企业', permissions: ENTERPRISE_SELF_PERMISSIONS, dataScope: 'enterprise' },

@@ -133,6 +133,7 @@ const enUS: Messages = {
     enterprise: 'Enterprise',
     public_api: 'External API',
     section_head: 'Section head',
+    hotline_operator: 'Hotline operator',
   },
   permission: {
     org: { read: 'View organizations', write: 'Manage organizations' },
@@ -149,6 +150,7 @@ const enUS: Messages = {
     enterprise_account: { read: 'View enterprise accounts and applications', write: 'Open, disable and reset enterprise accounts; decide applications' },
     enterprise_self: { read: 'Enterprise: view own records', report: 'Enterprise: report rectification', commit: 'Enterprise: make public quality commitments' },
     equipment: { read: 'View special equipment (register, inspections, operators, hazards, statistics) and export it', write: 'Register and change special equipment; record inspections, hazards and operators', import: 'Import special equipment', configure: 'Maintain equipment categories, inspection intervals and the tier model', operator_pii: 'See operators’ full ID numbers (audited)' },
+    complaint: { read: 'View complaints and reports (reporters masked) and their statistics', intake: 'Enter calls, letters, visits and transfers', import: 'Import the 12315 transfer list', write: 'Handle complaints and reports (acknowledge, accept, route, mediate, verify, notify, close, link) and propose rewards', approve: 'Approve verification extensions and rewards; receive urgent escalations and deadline warnings', configure: 'Maintain complaint topics, urgent categories and reward rules', reporter_pii: 'See reporters’ full details (audited)' },
   },
   permGroup: {
     system: 'System',
@@ -157,6 +159,7 @@ const enUS: Messages = {
     inspections: 'Random inspections',
     enterprise_self: 'Enterprise self-service',
     equipment: 'Special equipment',
+    complaints: 'Complaints and reports',
   },
   enterpriseStatus: {
     active: 'Active',

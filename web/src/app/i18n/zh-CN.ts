@@ -131,6 +131,7 @@ const zhCN = {
     enterprise: '企业',
     public_api: '外部系统接口',
     section_head: '科室负责人',
+    hotline_operator: '热线接线员',
   },
   permission: {
     org: { read: '查看组织机构', write: '管理组织机构' },
@@ -147,6 +148,7 @@ const zhCN = {
     enterprise_account: { read: '查看企业账号及申请', write: '开设、停用、重置企业账号，审核账号申请' },
     enterprise_self: { read: '企业端：查看本企业的记录', report: '企业端：报送整改情况', commit: '企业端：作出质量安全公开承诺' },
     equipment: { read: '查看特种设备（台账、检验、作业人员、隐患、统计）并导出', write: '登记、变更特种设备，登记检验、隐患和作业人员', import: '批量导入特种设备', configure: '维护设备类别目录、检验周期规则和分级模型', operator_pii: '查看作业人员完整身份证号（记入审计）' },
+    complaint: { read: '查看投诉举报（举报人信息已遮蔽）及统计', intake: '登记来电、来信、来访和转办件', import: '导入 12315 转办清单', write: '办理投诉举报（签收、受理、转办、调解、核查、告知、办结、关联）并提出奖励', approve: '审批核查延期和举报奖励，接收紧急件升级和期限预警', configure: '维护投诉举报专业分类、紧急类别和奖励规则', reporter_pii: '查看投诉举报人完整信息（记入审计）' },
   },
   permGroup: {
     system: '系统管理',
@@ -155,6 +157,7 @@ const zhCN = {
     inspections: '双随机抽查',
     enterprise_self: '企业端',
     equipment: '特种设备',
+    complaints: '投诉举报',
   },
   enterpriseStatus: {
     active: '存续/在业',

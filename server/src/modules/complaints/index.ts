@@ -1,0 +1,8 @@
+/**
+ * The complaints module's public API (投诉举报): the only file other modules import from it (tests
+ * may also import `./testing.ts`). Everything else in this folder is inner and may change without notice.
+ * No other module reads its tables; the counts they need (substantiated complaints of a subject, for
+ * the special-equipment tiers and credit) are read functions exported here.
+ */
+export { COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATUSES, type ComplaintChannel, type ComplaintKind, type ComplaintStatus, LINK_TARGETS, type LinkTarget } from './complaints.schema.js';
+export type { ComplaintsServices } from './complaints.services.js';
