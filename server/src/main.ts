@@ -5,6 +5,7 @@ import { openDatabase } from './db/client.js';
 import { acquireDataDirLock } from './db/lock.js';
 import { systemContext } from './platform/access/actor.js';
 import { guardProcess } from './platform/http/crash-guard.js';
+import { loggerOptions } from './platform/http/log.js';
 import { sweepStaleSpools } from './platform/files/xlsx/read-xlsx.js';
 import { makeJobs } from './platform/jobs/jobs.js';
 import { loadSecretKey } from './platform/secrets/secret-key.js';
@@ -26,7 +27,7 @@ async function main() {
     console.log(`\n  初始管理员 / initial administrator: admin  密码 / password: ${generatedAdminPassword}\n  (shown once; you must change it at first log-in)\n`);
   }
 
-  const { app } = await buildApp({ config, database, services, logger: { level: config.logLevel } });
+  const { app } = await buildApp({ config, database, services, logger: loggerOptions(config.logLevel) });
   guardProcess(app.log);
   const swept = await sweepStaleSpools();
   if (swept) app.log.info({ swept }, 'removed the spool folders of imports a stopped process left behind');
