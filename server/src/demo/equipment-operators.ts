@@ -1,5 +1,5 @@
 import type { Services } from '../app.js';
-import { idCheckChar } from '../modules/equipment/operators/id-number.js';
+import { idCheckChar } from '../platform/validation/id-number.js';
 import type { Actor, RequestContext } from '../platform/access/actor.js';
 import { addDays } from '../platform/calendar/dates.js';
 import type { DemoUnit } from './equipment-generator.js';

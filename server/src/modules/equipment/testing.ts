@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { ServiceEnv } from '../../test/app.js';
 import { makeEnterprise } from '../enterprises/testing.js';
-import { idCheckChar } from './operators/id-number.js';
+import { idCheckChar } from '../../platform/validation/id-number.js';
 import type { CertificateInput } from './operators/operators.service.js';
 import { equipmentCategories, equipmentUnits } from './registry/registry.schema.js';
 

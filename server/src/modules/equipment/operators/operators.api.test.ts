@@ -8,7 +8,7 @@ import { ADMIN_PASSWORD, useTestEnv } from '../../../test/app.js';
 import { multipart } from '../../../test/multipart.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
 import { certificateNo, makeIdNumber, makeOperator, makeOperatorCategory, makeUnit } from '../testing.js';
-import { MASKED_ID_RE, maskIdNumber } from './id-number.js';
+import { MASKED_ID_RE, maskIdNumber } from '../../../platform/validation/id-number.js';
 
 /**
  * Issue 16, operators: ID numbers masked everywhere (list, detail, export, audit rows, logs, the

@@ -6,7 +6,7 @@ import { useServiceEnv } from '../../../test/app.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
 import { equipmentCategories } from '../registry/registry.schema.js';
 import { certifiedOperatorRate } from './coverage.js';
-import { MASKED_ID_RE, checkIdNumber, maskIdNumber } from './id-number.js';
+import { MASKED_ID_RE, checkIdNumber, maskIdNumber } from '../../../platform/validation/id-number.js';
 import { equipmentOperators, operatorWorkItems } from './operators.schema.js';
 import { addYears } from './operators.service.js';
 import { certificateNo, makeIdNumber, makeOperator, makeOperatorCategory, makeUnit } from '../testing.js';

@@ -14,7 +14,7 @@ import { equipmentCategories, equipmentUnits } from '../registry/registry.schema
 import { categoryJoin, certifiedOperatorRate, coveredSql, needingWhere, rateOf } from './coverage.js';
 import { makeEmergencyRecords } from './emergency.js';
 import { makeExams } from './exams.js';
-import { checkIdNumber, idNumberHash, maskIdNumber } from './id-number.js';
+import { checkIdNumber, idNumberHash, maskIdNumber } from '../../../platform/validation/id-number.js';
 import { equipmentOperators, operatorCertificates, operatorWorkItems } from './operators.schema.js';
 
 type Ctx = RequestContext & { actor: Actor };

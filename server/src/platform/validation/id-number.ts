@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { parseDate } from '../../../platform/calendar/dates.js';
-import { type Checked, fail, ok } from '../../../platform/validation/fields.js';
+import { parseDate } from '../calendar/dates.js';
+import { type Checked, fail, ok } from './fields.js';
 
 /** GB 11643-1999 weights of the 17 body digits and the check characters by sum mod 11. */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
