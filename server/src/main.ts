@@ -56,6 +56,10 @@ async function main() {
   jobs.register({ name: 'equipment.tiers', cron: '30 16 * * *', handler: async () => void (await services.equipment.tiers.recomputeAll()) });
   // Every minute: tasks of revealed draws that have none yet (a large draw's, should its reveal's follow-up have failed).
   jobs.register({ name: 'inspections.draw-tasks', cron: '* * * * *', handler: async () => void (await services.draws.createPendingTasks()) });
+  // Every 5 minutes: urgent complaints not acknowledged within ZJ_COMPLAINT_ACK_HOURS of receipt are escalated to the section head.
+  jobs.register({ name: 'complaints.escalate', cron: '*/5 * * * *', handler: async () => void (await services.complaints.routing.escalateUnacknowledged()) });
+  // 00:35 in China: to-dos for complaint clocks within 2 working days of their due date or past it.
+  jobs.register({ name: 'complaints.clocks', cron: '35 16 * * *', handler: async () => void (await services.complaints.routing.syncClockTodos()) });
   if (config.jobs) {
     await jobs.start();
     // Also once at every start, so a new or restored database has its to-dos before the first night.
@@ -64,6 +68,8 @@ async function main() {
     await jobs.send('equipment.due-todos');
     await jobs.send('equipment.tiers');
     await jobs.send('inspections.draw-tasks');
+    await jobs.send('complaints.escalate');
+    await jobs.send('complaints.clocks');
   }
 
   let stopping = false;

@@ -19,7 +19,7 @@ export const complaintsRoutes =
     await app.register(intakeRoutes(services));
     await app.register(handlingRoutes(services));
     await app.register(enterpriseComplaintsRoutes(services));
-    await app.register(routingRoutes(services));
+    await app.register(routingRoutes(services, publicLimit));
     await app.register(rewardsRoutes(services));
     await app.register(statsRoutes(services));
   };
