@@ -7,6 +7,7 @@ import { apikeysModule } from '../../modules/apikeys';
 import { auditModule } from '../../modules/audit';
 import { authModule } from '../../modules/auth';
 import { calendarModule } from '../../modules/calendar';
+import { complaintsModule } from '../../modules/complaints';
 import { enterpriseSelfModule } from '../../modules/enterprise-self';
 import { enterprisesModule } from '../../modules/enterprises';
 import { equipmentModule } from '../../modules/equipment';
@@ -35,6 +36,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   inspectionsModule,
   equipmentModule,
   equipmentSafetyModule,
+  complaintsModule,
   regionsModule,
   orgsModule,
   usersModule,
