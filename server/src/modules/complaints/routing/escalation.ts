@@ -24,13 +24,14 @@ export async function categoryName(tx: Db, key: string | null): Promise<string> 
 /**
  * The to-dos of an urgent item waiting to be acknowledged: one for the routed bureau and one for
  * the topic's city section (when it has one), each for their `complaint.write` holders, due today.
- * Keys name the addressee, so a re-routed item's new bureau gets items of its own.
+ * Keys name the addressees (the bureau; the bureau and the section), so a re-routed item's new
+ * bureau or section gets items of its own (in the new region).
  */
 export function urgentTodos(row: UrgentRow, name: string, today: string): TodoSpec[] {
   const title = `紧急投诉举报待签收：${name}（${row.trackingNo}）`;
   const common = { subjectType: 'complaint', subjectId: row.id, title, params: { trackingNo: row.trackingNo, category: row.category ?? '', categoryName: name }, link: `/complaints/${row.id}`, dueOn: today, regionCode: row.regionCode, permission: 'complaint.write' as const };
   const out: TodoSpec[] = [{ ...common, key: `${URGENT_TODO}:${row.id}:${row.orgId}`, orgId: row.orgId, sectionId: null }];
-  if (row.sectionId) out.push({ ...common, key: `${URGENT_TODO}:${row.id}:${row.sectionId}`, orgId: null, sectionId: row.sectionId });
+  if (row.sectionId) out.push({ ...common, key: `${URGENT_TODO}:${row.id}:${row.orgId}:${row.sectionId}`, orgId: null, sectionId: row.sectionId });
   return out;
 }
 
@@ -39,7 +40,7 @@ export function escalatedTodos(row: UrgentRow, name: string, today: string, hour
   const title = `紧急投诉举报超过 ${hours} 小时未签收，请督办：${name}（${row.trackingNo}）`;
   const common = { subjectType: 'complaint', subjectId: row.id, title, params: { trackingNo: row.trackingNo, category: row.category ?? '', categoryName: name, hours: String(hours) }, link: `/complaints/${row.id}`, dueOn: today, regionCode: row.regionCode, permission: 'complaint.approve' as const };
   const out: TodoSpec[] = [];
-  if (row.sectionId) out.push({ ...common, key: `${ESCALATED_TODO}:${row.id}:${row.sectionId}`, orgId: null, sectionId: row.sectionId });
+  if (row.sectionId) out.push({ ...common, key: `${ESCALATED_TODO}:${row.id}:${row.orgId}:${row.sectionId}`, orgId: null, sectionId: row.sectionId });
   out.push({ ...common, key: `${ESCALATED_TODO}:${row.id}:${row.orgId}`, orgId: row.orgId, sectionId: null });
   return out;
 }

@@ -170,9 +170,11 @@ export function makeRoutingService(deps: ComplaintsDeps) {
      * Re-routes an open item (the caller checks its state and version and bumps the version): to
      * another bureau (`orgId`: an active county or city bureau; the region becomes the bureau's)
      * and/or another topic (its section; a category of another topic is dropped, urgency kept).
+     * Moved to another bureau, the item has no handler until someone there takes it on.
      * `reason` is required (1–500). 400 when neither changes. Writes the event `rerouted` (from,
      * to, the reason), moves the urgent and escalated to-dos of an unacknowledged urgent item to
-     * the new addressees, audits `complaint.rerouted`. Returns the updated row.
+     * the new addressees and the clocks' to-dos with them, audits `complaint.rerouted`. Returns the
+     * updated row.
      */
     async reroute(tx: Db, ctx: ActorCtx, row: ComplaintRow, input: RerouteInput): Promise<ComplaintRow> {
       const reason = requireText(input.reason, 'reason', '改派理由', 500);
@@ -198,7 +200,9 @@ export function makeRoutingService(deps: ComplaintsDeps) {
       }
       if (orgId === row.orgId && topic === row.topic) throw new AppError('ROUTE_UNCHANGED', '改派的承办单位和专业与现在相同', 400, { field: 'orgId' });
 
-      const [after] = await tx.update(complaints).set({ orgId, regionCode, topic, sectionId, category, updatedAt: new Date() }).where(eq(complaints.id, row.id)).returning();
+      // Another bureau takes it on afresh: the old bureau's handler is no longer the handler.
+      const handler = orgId !== row.orgId ? { handlerId: null, handlerName: null } : {};
+      const [after] = await tx.update(complaints).set({ orgId, regionCode, topic, sectionId, category, ...handler, updatedAt: new Date() }).where(eq(complaints.id, row.id)).returning();
       await tx.insert(complaintEvents).values({ complaintId: row.id, kind: 'rerouted', actorKind: 'staff', actorId: ctx.actor.userId, actorName: ctx.actor.name, fromOrgId: row.orgId, toOrgId: orgId, note: reason, public: false });
 
       if (row.urgent && !row.acknowledgedAt && (orgId !== row.orgId || sectionId !== row.sectionId)) {
@@ -211,6 +215,8 @@ export function makeRoutingService(deps: ComplaintsDeps) {
           await todos.raise(tx, ESCALATED_TODO, escalatedTodos(after!, name, today, deps.ackHours));
         }
       }
+      // The clocks' to-dos go to the new bureau too.
+      await clockTodos.syncClockTodos(row.id, { tx });
       await audit.record(tx, ctx, {
         action: 'complaint.rerouted',
         targetType: 'complaint',
