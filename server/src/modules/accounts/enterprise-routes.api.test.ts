@@ -180,6 +180,9 @@ for (const key of [
 for (const key of ['POST /api/equipment-notices', 'GET /api/equipment-notices', 'GET /api/equipment-notices/:id', 'GET /api/equipment-notices/:id/document', 'POST /api/equipment-hazards/:id/county-close']) RULES[key] = forbidden;
 // Special equipment, hazards and tiers: staff only (accidents, the rate per county, tier models, recomputing).
 for (const key of ['GET /api/equipment-stats/self-correction/by-county', 'POST /api/equipment-accidents', 'GET /api/equipment-accidents', 'GET /api/equipment-accidents/:id', 'GET /api/equipment-tier-models', 'POST /api/equipment-tier-models', 'POST /api/equipment-users/:uscc/tier/recompute']) RULES[key] = forbidden;
+// Complaints, routing: topics and categories are staff only; the public form's list is public.
+for (const key of ['GET /api/complaint-topics', 'GET /api/complaint-topics/:key', 'PATCH /api/complaint-topics/:key', 'GET /api/complaint-categories', 'GET /api/complaint-categories/:key', 'POST /api/complaint-categories', 'PATCH /api/complaint-categories/:key']) RULES[key] = forbidden;
+RULES['GET /api/public/complaint-categories'] = publicRoute;
 // The licence exit's investigation is any signed-in user's route, checked in the service (the assigned investigator only).
 RULES['POST /api/licence-exits/:id/investigation'] = { rule: 'closed', body: { findings: '企业自行填写', justifiedReason: true } };
 
