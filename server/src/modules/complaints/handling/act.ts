@@ -35,7 +35,6 @@ const clip = (s: string, n: number) => ([...s].length > n ? `${[...s].slice(0, n
  * complaint's transaction; should that fail, the target exists and is linked again by id.
  */
 export function makeLinks(deps: HandlingDeps) {
-
   const targetOf = (body: ActionBody): LinkTarget => {
     if (!body.target || !(LINK_TARGETS as readonly string[]).includes(body.target)) throw invalid('target', '请选择关联对象的类型');
     return body.target as LinkTarget;
