@@ -133,6 +133,10 @@ const RULES: Record<string, Rule> = {
     ['POST /api/equipment-hazards', 'GET /api/equipment-hazards/:id', 'PATCH /api/equipment-hazards/:id', 'POST /api/equipment-hazards/:id/correct', 'POST /api/equipment-hazards/:id/files', 'GET /api/equipment-hazards/:id/files/:fileId', 'DELETE /api/equipment-hazards/:id/files/:fileId', 'POST /api/equipment-self-inspections', 'GET /api/equipment-self-inspections/:id', 'GET /api/equipment-stats/self-correction'].map((key) => [key, { rule: 'elsewhere', test: 'equipment/hazards/hazards.api.test.ts' } as Rule]),
   ),
   'GET /api/equipment-users/:uscc/tier': { rule: 'elsewhere', test: 'equipment/tiers/tiers.api.test.ts' },
+  // Complaints addressed to the enterprise for mediation (never a reporter field).
+  'GET /api/my/complaints': { rule: 'own', usccOf: (i) => i.subjectUscc },
+  'GET /api/my/complaints/:id': { rule: 'elsewhere', test: 'complaints/handling/handling.api.test.ts' },
+  'POST /api/my/complaints/:id/answer': { rule: 'elsewhere', test: 'complaints/handling/handling.api.test.ts' },
 };
 
 /** Every other route of the API is staff-only: listed here by name, so that a new route needs a decision. */
@@ -165,6 +169,8 @@ const STAFF_ONLY = [
   'DELETE /api/inspection-tasks/:id/photos/:photoId', 'POST /api/inspection-tasks/:id/rectification-orders', 'POST /api/rectification-orders/:id/recheck',
 ];
 for (const key of STAFF_ONLY) RULES[key] = forbidden;
+// Complaints, handling: staff only (the enterprise has its own /api/my/complaints).
+for (const key of ['GET /api/complaints', 'GET /api/complaints/links', 'GET /api/complaints/:id', 'POST /api/complaints/:id/actions', 'POST /api/complaints/:id/acknowledge', 'GET /api/complaints/:id/files/:fileId']) RULES[key] = forbidden;
 // Special equipment, periodic inspection: staff only.
 for (const key of ['POST /api/equipment/:id/inspections', 'GET /api/equipment-due-rules', 'POST /api/equipment-due-rules', 'PATCH /api/equipment-due-rules/:id', 'DELETE /api/equipment-due-rules/:id', 'GET /api/equipment-stats/overview']) RULES[key] = forbidden;
 // Special equipment, registry: staff only.

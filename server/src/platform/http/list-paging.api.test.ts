@@ -91,6 +91,9 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/equipment/due': () => ['', 'within=3650', 'within=3650&regionCode=320826'],
   '/api/equipment/:id/inspections': () => [], // walked in equipment/periodic/periodic.api.test.ts (a unit's id, not a plan's)
   '/api/equipment-due-rules': () => [''],
+  '/api/complaints': () => ['', 'kind=report', 'status=closed', 'regionCode=320826', 'overdue=true'],
+  '/api/complaints/links': () => [], // unpaged (the few items linked to one record); walked in complaints/handling/handling.api.test.ts
+  '/api/my/complaints': () => [], // an enterprise account's own, 403 to staff; walked in complaints/handling/handling.api.test.ts
 };
 
 /** `{ items, total }` answers whose total counts something else than the items (the preview's: objects per stratum). */
