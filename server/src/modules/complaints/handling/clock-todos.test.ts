@@ -99,6 +99,8 @@ describe('addressees', () => {
     const seen = async (a: Actor) => (await env.services.todos.list(a, { page: 1, pageSize: 500 })).items.filter((t) => t.subjectId === row.id).map((t) => t.title);
     expect(await seen(officer)).toEqual([expect.not.stringMatching(/^督办/)]);
     expect(await seen(supervisor)).toEqual(expect.arrayContaining([expect.stringMatching(/^督办/)]));
+    const elsewhere = (await env.services.users.loadActor((await env.makeUser({ roles: ['county_officer'], regionCode: '320830' })).id))! as Actor;
+    expect(await seen(elsewhere)).toEqual([]);
 
     // The officer takes it on: the handler's item is theirs alone, the bureau's is resolved.
     await inTransaction(env.db, (tx) => complaintsServices().routing.acknowledge(tx, { actor: officer }, row));

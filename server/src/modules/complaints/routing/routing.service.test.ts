@@ -110,6 +110,9 @@ describe('dispatch', () => {
     // The county's officers see it on their home page.
     const officer = await actorIn('320826');
     expect((await env.services.todos.list(officer, { page: 1, pageSize: 100 })).items.map((t) => t.subjectId)).toContain(row.id);
+    // Another county's officers do not.
+    const elsewhere = await actorIn('320830');
+    expect((await env.services.todos.list(elsewhere, { page: 1, pageSize: 100 })).items.map((t) => t.subjectId)).not.toContain(row.id);
   });
 
   it('a web item is received from the public; a non-urgent item raises no to-do', async () => {
