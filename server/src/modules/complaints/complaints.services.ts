@@ -3,6 +3,7 @@ import { makeClocks } from './handling/clocks.js';
 import { makeHandlingService } from './handling/handling.service.js';
 import { makeIntakeService } from './intake/intake.service.js';
 import { makeTransferImport } from './intake/transfer-import.js';
+import { makeOpen311Service } from './open311/open311.service.js';
 import { makeRewardsService } from './rewards/rewards.service.js';
 import { makeRoutingService } from './routing/routing.service.js';
 import { makeStatsService } from './stats/stats.service.js';
@@ -16,7 +17,7 @@ export function makeComplaintsServices(deps: ComplaintsDeps) {
   const handling = makeHandlingService({ ...deps, routing, clocks });
   const rewards = makeRewardsService(deps);
   const stats = makeStatsService(deps);
-  return { clocks, routing, intake, transferImport, handling, rewards, stats };
+  return { clocks, routing, intake, transferImport, handling, rewards, stats, open311: makeOpen311Service(deps) };
 }
 
 export type ComplaintsServices = ReturnType<typeof makeComplaintsServices>;

@@ -15,7 +15,8 @@ const safeEqual = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-const isApiRoute = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
+/** The API's routes, which must declare their access: /api (but the API browser) and the Open311 API. */
+const isApiRoute = (url: string) => (url.startsWith('/api/') && !url.startsWith('/api/docs')) || url.startsWith('/open311/');
 
 /**
  * Authentication, CSRF and access control for every request, deny by default:

@@ -12,8 +12,8 @@ const env = useTestEnv({ publicRateLimit: 1_000_000 });
 
 /** Public GET routes that answer no enterprise data at all. */
 // Answers about no enterprise's record: health, and an account application's status and note.
-const WITHOUT_ENTERPRISES = new Set(['/api/health', '/api/public/enterprise-account-requests/:requestNo', '/api/public/complaint-categories']);
-const WALKED = ['/api/public/enterprises/:uscc', '/api/public/draws', '/api/public/draws/:id', '/api/public/inspection-results', '/api/public/equipment/:registrationNo'];
+const WITHOUT_ENTERPRISES = new Set(['/api/health', '/api/public/enterprise-account-requests/:requestNo', '/api/public/complaint-categories', '/open311/v2/services.json']);
+const WALKED = ['/api/public/enterprises/:uscc', '/api/public/draws', '/api/public/draws/:id', '/api/public/inspection-results', '/api/public/equipment/:registrationNo', '/open311/v2/requests/:id.json', '/open311/v2/requests.json'];
 const CLASSES = new Set(['A', 'B', 'C', 'D', '未分类']);
 
 /** Where in `value` a credit class shows: a key naming it, or a stratum/label holding a class. */
@@ -64,5 +64,17 @@ describe('public routes', () => {
     // Special equipment by registration number (the demo's units, when it has them).
     const units = (await (await env.loginAdmin()).get('/api/equipment?pageSize=20')).json().items as { registrationNo: string | null }[];
     for (const u of units.filter((x) => x.registrationNo)) await get(`/api/public/equipment/${encodeURIComponent(u.registrationNo!)}`);
+    // Open311: a report about a demo enterprise, read back by its service_request_id (one and several).
+    const filed = await env.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      payload: new URLSearchParams({ service_code: 'product_defect', description: `${usccs[0]} 的产品质量问题`, address_string: '淮安市清江浦区' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      remoteAddress: '198.51.100.9',
+    });
+    expect(filed.statusCode, filed.body).toBe(200);
+    const token = (filed.json() as { service_request_id: string }[])[0]!.service_request_id;
+    await get(`/open311/v2/requests/${token}.json`);
+    await get(`/open311/v2/requests.json?service_request_id=${token}`);
   }, 120_000);
 });
