@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Empty, List, Popconfirm, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Grid, List, Popconfirm, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
 import { CheckOutlined, EyeOutlined, LinkOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,11 @@ import { ActionModal, type FormAction } from './ActionModal';
 import { KindTag, DueOn, ReporterText, RewardStatusTag, StatusTag, UrgentTag, useTopics } from './labels';
 import { LinkModal, linkPath } from './LinkModal';
 import { ProposeRewardModal, RewardButtons, yuan } from './RewardActions';
+
+/** A Descriptions item across the whole row at every width (the grid has 1, 2 or 3 columns). */
+const WIDE = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 };
+const COLUMNS = WIDE;
+const WIDE2 = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 };
 
 const bool = (t: (k: string) => string, v: boolean | null | undefined) => (v === null || v === undefined ? t('common.none') : v ? t('common.yes') : t('common.no'));
 
@@ -97,6 +102,9 @@ export function ComplaintDetailPage() {
   const [revealed, setRevealed] = useState<Complaint | null>(null);
   const [action, setAction] = useState<FormAction | null>(null);
   const [linking, setLinking] = useState(false);
+  const screens = Grid.useBreakpoint();
+  // on a phone the labels go above their values (a narrow label column breaks every word)
+  const layout = screens.sm === false ? ('vertical' as const) : ('horizontal' as const);
 
   if (error || !data) return <DetailPending error={error} loading={loading} />;
   const c = data;
@@ -179,7 +187,8 @@ export function ComplaintDetailPage() {
         <Descriptions
           bordered
           size="small"
-          column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }}
+          column={COLUMNS}
+          layout={layout}
           data-testid="complaint-fields"
           items={[
             { key: 'channel', label: t('complaints.channel'), children: c.channelRef ? withNote(t, t(`complaints.channels.${c.channel}`), c.channelRef) : t(`complaints.channels.${c.channel}`) },
@@ -194,11 +203,11 @@ export function ComplaintDetailPage() {
             ...(c.product ? [{ key: 'product', label: t('complaints.product'), children: c.product }] : []),
             { key: 'place', label: t('complaints.place'), children: c.place || t('common.none') },
             { key: 'occurredOn', label: t('complaints.occurredOn'), children: formatDate(c.occurredOn) },
-            { key: 'description', label: t('complaints.description'), span: 'filled' as const, children: <Text>{c.description}</Text> },
+            { key: 'description', label: t('complaints.description'), span: WIDE, children: <Text>{c.description}</Text> },
             {
               key: 'reporter',
               label: t('complaints.reporter'),
-              span: 'filled' as const,
+              span: WIDE,
               children: (
                 <Space direction="vertical" size={4}>
                   <Space wrap>
@@ -231,16 +240,17 @@ export function ComplaintDetailPage() {
           <Descriptions
             bordered
             size="small"
-            column={{ xs: 1, md: 2 }}
+            column={WIDE2}
+            layout={layout}
             data-testid="complaint-outcome"
             items={[
-              ...(c.refusalReason ? [{ key: 'refusal', label: t('complaints.f.refusalReason'), span: 'filled' as const, children: <Text>{c.refusalReason}</Text> }] : []),
+              ...(c.refusalReason ? [{ key: 'refusal', label: t('complaints.f.refusalReason'), span: WIDE2, children: <Text>{c.refusalReason}</Text> }] : []),
               ...(c.kind === 'complaint' || c.kind === 'report' ? [{ key: 'sub', label: t('complaints.f.substantiated'), children: bool(t, c.substantiated) }] : []),
               ...(c.kind === 'report' ? [{ key: 'case', label: t('complaints.f.caseOpened'), children: bool(t, c.caseOpened) }] : []),
               ...(c.mediationResult ? [{ key: 'med', label: t('complaints.f.mediationResult'), children: t(`complaints.mediation.${c.mediationResult}`) }] : []),
-              ...(c.enterpriseAnswer ? [{ key: 'ent', label: t('complaints.enterpriseAnswer'), span: 'filled' as const, children: <Text>{c.enterpriseAnswer}</Text> }] : []),
-              ...(c.result ? [{ key: 'result', label: t('complaints.f.result'), span: 'filled' as const, children: <Text>{c.result}</Text> }] : []),
-              ...(c.publicResult ? [{ key: 'public', label: t('complaints.publicResultShort'), span: 'filled' as const, children: <Text>{c.publicResult}</Text> }] : []),
+              ...(c.enterpriseAnswer ? [{ key: 'ent', label: t('complaints.enterpriseAnswer'), span: WIDE2, children: <Text>{c.enterpriseAnswer}</Text> }] : []),
+              ...(c.result ? [{ key: 'result', label: t('complaints.f.result'), span: WIDE2, children: <Text>{c.result}</Text> }] : []),
+              ...(c.publicResult ? [{ key: 'public', label: t('complaints.publicResultShort'), span: WIDE2, children: <Text>{c.publicResult}</Text> }] : []),
               ...(c.closedAt ? [{ key: 'closed', label: t('complaints.closedAt'), children: formatDateTime(c.closedAt) }] : []),
               ...(c.satisfaction
                 ? [{ key: 'sat', label: t('complaints.satisfaction'), children: <Space direction="vertical" size={0}><span>{c.satisfaction.satisfied ? t('complaints.satisfied') : t('complaints.notSatisfied')}</span><Text>{c.satisfaction.comment}</Text></Space> }]
@@ -308,7 +318,7 @@ export function ComplaintDetailPage() {
                     {e.actorName && <Typography.Text type="secondary">{e.actorName}</Typography.Text>}
                     {e.public && <Tag>{t('complaints.publicEvent')}</Tag>}
                   </Space>
-                  {(e.fromOrgName || e.toOrgName) && <Typography.Text type="secondary">{`${e.fromOrgName ?? ''} → ${e.toOrgName ?? ''}`}</Typography.Text>}
+                  {(e.fromOrgName || e.toOrgName) && <Typography.Text type="secondary">{[e.fromOrgName, e.toOrgName].filter(Boolean).join(' → ')}</Typography.Text>}
                   {e.note && <Text>{e.note}</Text>}
                 </Space>
               ),

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Form, Input, Select, Space, Typography, type TableColumnsType } from 'antd';
+import { Button, Checkbox, Form, Grid, Input, Select, Space, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -32,7 +32,34 @@ export function ComplaintListPage() {
   // counties (and the city) only: the routed bureau's region
   const countyOptions = regions.regions.filter((r) => r.level <= Math.min(...regions.regions.map((x) => x.level)) + 1).map((r) => ({ value: r.code, label: r.name }));
 
-  const columns: TableColumnsType<ComplaintRow> = [
+  const screens = Grid.useBreakpoint();
+  // a phone: one column holding what the row says (number, tags, subject, next clock), no sideways scroll
+  const compact: TableColumnsType<ComplaintRow> = [
+    {
+      title: t('complaints.listTitle'),
+      key: 'item',
+      render: (_: unknown, c) => (
+        <Space direction="vertical" size={2} style={{ width: '100%' }}>
+          <Space size={4} wrap>
+            <Typography.Text strong style={{ fontFamily: 'monospace' }}>
+              {c.trackingNo}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDate(c.receivedAt)}
+            </Typography.Text>
+          </Space>
+          <Space size={0} wrap>
+            <KindTag kind={c.kind} />
+            <StatusTag status={c.status} />
+            <UrgentTag urgent={c.urgent} />
+          </Space>
+          <span>{c.subjectName ?? c.equipmentRegistrationNo ?? t('common.none')}</span>
+          <NextClock deadline={c.nextClock ?? nextOf(c.deadlines)} />
+        </Space>
+      ),
+    },
+  ];
+  const full: TableColumnsType<ComplaintRow> = [
     {
       title: t('complaints.trackingNo'),
       dataIndex: 'trackingNo',
@@ -73,7 +100,7 @@ export function ComplaintListPage() {
       fetch={complaintsApi.list}
       exportUrl={complaintsApi.exportUrl}
       rowKey="id"
-      columns={columns}
+      columns={screens.sm === false ? compact : full}
       toQuery={toQuery}
       tableProps={{
         scroll: { x: 'max-content' },

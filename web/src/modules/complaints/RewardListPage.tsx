@@ -26,6 +26,7 @@ export function RewardListPage() {
         </Typography.Link>
       ),
     },
+    { title: t('complaints.subject'), dataIndex: 'subjectName', responsive: ['md'], render: (v: string | null | undefined) => v ?? t('common.none') },
     { title: t('complaints.rewardAmount'), dataIndex: 'amount', className: 'zj-nowrap', render: (v: string) => yuan(v) },
     { title: t('complaints.status'), dataIndex: 'status', render: (s: Reward['status']) => <RewardStatusTag status={s} /> },
     { title: t('complaints.rewardReason'), dataIndex: 'reason', responsive: ['lg'], ellipsis: true },
