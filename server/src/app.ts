@@ -89,6 +89,7 @@ import { makeEquipmentServices } from './modules/equipment/equipment.services.js
 import { registryPublicRoutes } from './modules/equipment/registry/public.routes.js';
 import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
 import { makeComplaintsServices } from './modules/complaints/complaints.services.js';
+import { substantiatedComplaintCounts } from './modules/complaints/index.js';
 
 /** Wires every platform service; modules receive only the services they need. */
 export function makeServices(database: Database, config: Config) {
@@ -117,7 +118,7 @@ export function makeServices(database: Database, config: Config) {
   const importFeedback = makeFeedbackImport({ db, audit, feedback });
   const leads = makeLeadsService({ db, audit, jurisdiction, users });
   const licenceReminders = makeLicenceReminders({ db, todos, jurisdiction });
-  const equipment = makeEquipmentServices({ db, audit, calendar, jurisdiction, todos, personal, operatorIdKey: secretKey.derive('equipment-operator-id') });
+  const equipment = makeEquipmentServices({ db, audit, calendar, jurisdiction, todos, personal, operatorIdKey: secretKey.derive('equipment-operator-id'), complaintCounts: substantiatedComplaintCounts });
   const inspectionItems = makeInspectionItemsService({ db, audit });
   const inspectors = makeInspectorsService({ db, audit });
   const pools = makePoolsService({ db, audit, jurisdiction, kinds: equipment.supervision.poolKinds });

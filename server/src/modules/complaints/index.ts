@@ -6,3 +6,6 @@
  */
 export { COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATUSES, type ComplaintChannel, type ComplaintKind, type ComplaintStatus, LINK_TARGETS, type LinkTarget } from './complaints.schema.js';
 export type { ComplaintsServices } from './complaints.services.js';
+// Read functions for other modules: substantiated complaints and reports per subject enterprise (USCC) received on or after a China
+// date (the special-equipment tier's `complaints` factor, credit), and the repeat-subject threshold (≥ 3 in 12 months).
+export { REPEAT_SUBJECT_THRESHOLD, substantiatedComplaintCounts, twelveMonthsBefore } from './stats/repeat-subjects.js';

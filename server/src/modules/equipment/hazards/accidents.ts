@@ -9,6 +9,7 @@ import { notFound } from '../../../platform/http/errors.js';
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { invalid, requireDate, requireText } from '../../../platform/validation/fields.js';
 import { enterprises, normalizeUscc } from '../../enterprises/index.js';
+import type { ComplaintCounts } from '../equipment.deps.js';
 import { equipmentUnits } from '../registry/registry.schema.js';
 import { recomputeTier } from '../tiers/tier-compute.js';
 import { equipmentAccidents } from './hazards.schema.js';
@@ -42,7 +43,7 @@ const scope = (actor: Actor) => visibleTo(actor, { regionCode: equipmentAccident
  * Accidents (特种设备事故) of a unit or user unit, recorded by staff (`equipment.write`) in their
  * scope: a factor of the user unit's tier (accidents in the last two years), recomputed on record.
  */
-export function makeAccidents(deps: { db: Db; audit: AuditService }) {
+export function makeAccidents(deps: { db: Db; audit: AuditService; complaintCounts?: ComplaintCounts }) {
   const { db, audit } = deps;
   const query = (tx: Db) =>
     tx.select(columns).from(equipmentAccidents).leftJoin(equipmentUnits, eq(equipmentUnits.id, equipmentAccidents.equipmentId)).leftJoin(enterprises, eq(enterprises.uscc, equipmentAccidents.userUscc));
@@ -62,7 +63,7 @@ export function makeAccidents(deps: { db: Db; audit: AuditService }) {
           .values({ ...subject, occurredOn, description, casualties, createdByName: ctx.actor.name })
           .returning({ id: equipmentAccidents.id });
         await audit.record(tx, ctx, { action: 'equipment_accident.recorded', targetType: 'equipment_accident', targetId: row!.id, after: { ...subject, occurredOn, description, casualties } });
-        await recomputeTier(tx, subject.userUscc);
+        await recomputeTier(tx, subject.userUscc, deps);
         const [after] = await query(tx).where(eq(equipmentAccidents.id, row!.id));
         return after!;
       });

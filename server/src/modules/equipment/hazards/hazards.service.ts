@@ -196,7 +196,7 @@ export function makeHazardsService(deps: EquipmentDeps) {
       targetId: row!.id,
       after: { equipmentId: subject.equipmentId, userUscc: subject.userUscc, source: input.source, level: input.level, foundOn, correctionDueOn, description },
     });
-    await recomputeTier(tx, subject.userUscc);
+    await recomputeTier(tx, subject.userUscc, deps);
     return hazardView(after);
   }
 
@@ -225,7 +225,7 @@ export function makeHazardsService(deps: EquipmentDeps) {
       .set({ correctedOn, correctionNote: note, correctedByKind, version: nextVersion(equipmentHazards.version), updatedAt: new Date() })
       .where(eq(equipmentHazards.id, id));
     await audit.record(tx, ctx, { action: 'equipment_hazard.corrected', targetType: 'equipment_hazard', targetId: id, before: { correctedOn: null }, after: { correctedOn, note, correctedByKind } });
-    await recomputeTier(tx, row.userUscc);
+    await recomputeTier(tx, row.userUscc, deps);
     return hazardView(await hazardIn(tx, id));
   }
 
@@ -337,7 +337,7 @@ export function makeHazardsService(deps: EquipmentDeps) {
           .where(eq(equipmentHazards.id, id));
         const pick = (r: Record<string, unknown>) => Object.fromEntries(Object.keys(set).map((k) => [k, r[k]]));
         await audit.record(tx, ctx, { action: 'equipment_hazard.changed', targetType: 'equipment_hazard', targetId: id, before: pick(before), after: set });
-        await recomputeTier(tx, row.userUscc);
+        await recomputeTier(tx, row.userUscc, deps);
         return hazardView(await hazardIn(tx, id));
       });
     },
@@ -407,7 +407,7 @@ export function makeHazardsService(deps: EquipmentDeps) {
     },
 
     selfInspections,
-    accidents: makeAccidents({ db, audit }),
+    accidents: makeAccidents({ db, audit, complaintCounts: deps.complaintCounts }),
     selfCorrection: makeSelfCorrection({ db }),
   };
 }

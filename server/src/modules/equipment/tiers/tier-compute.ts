@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { inTransaction } from '../../../db/sql.js';
 import type { Db } from '../../../db/client.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
+import type { ComplaintCounts } from '../equipment.deps.js';
 import { type TierFacts, type TierModelConfig, checkTierModelConfig, cutoffsOf, scoreOf } from './tier-model.js';
 import type { Tier, TierReason } from './tiers.schema.js';
 
@@ -106,19 +107,35 @@ async function store(tx: Db, tiers: ComputedTier[]) {
   }
 }
 
-const computeAll = (rows: FactsRow[], model: { version: number; config: TierModelConfig }): ComputedTier[] =>
-  rows.map(({ userUscc, regionCode, ...facts }) => ({ userUscc, regionCode, modelVersion: model.version, ...scoreOf(model.config, facts) }));
+/** Where facts from other modules come from (EquipmentDeps carries them; pass the deps). */
+export interface TierSources {
+  /** Substantiated complaints per USCC (the complaints module's read, wired in app.ts); absent: the factor is 0, "not connected". */
+  complaintCounts?: ComplaintCounts;
+}
+
+/** Scores the users of `rows`, with their substantiated complaints of the last 12 months when a source is connected. */
+async function computeAll(tx: Db, rows: FactsRow[], model: { version: number; config: TierModelConfig }, today: string, sources: TierSources): Promise<ComputedTier[]> {
+  const counts = sources.complaintCounts && rows.length ? await sources.complaintCounts(tx, rows.map((r) => r.userUscc), cutoffsOf(model.config, today).complaintsFrom) : null;
+  return rows.map(({ userUscc, regionCode, ...facts }) => ({
+    userUscc,
+    regionCode,
+    modelVersion: model.version,
+    ...scoreOf(model.config, { ...facts, complaints: sources.complaintCounts ? (counts?.get(userUscc) ?? 0) : null }),
+  }));
+}
 
 /**
- * Recomputes the tier of one user unit with the model in effect today (China) and stores it; a
- * user without units in use or suspended loses its tier. Call it in the transaction that changed
- * a hazard, accident or inspection of that user (periodic inspections do). Returns the tier, or
- * null (no units, or no model in effect).
+ * Recomputes the tier of one user unit with the model in effect on `opts.today` (default today,
+ * China) and stores it; a user without units in use or suspended loses its tier. Call it in the
+ * transaction that changed a hazard, accident or inspection of that user, passing the module's
+ * deps as `opts` (they carry the complaint counts). Returns the tier, or null (no units, or no
+ * model in effect).
  */
-export async function recomputeTier(tx: Db, uscc: string, today = todayInChina()): Promise<ComputedTier | null> {
+export async function recomputeTier(tx: Db, uscc: string, opts: TierSources & { today?: string } = {}): Promise<ComputedTier | null> {
+  const today = opts.today ?? todayInChina();
   const model = await modelInEffect(tx, today);
   if (!model) return null;
-  const [computed] = computeAll(await factsOf(tx, model.config, today, { uscc }), model);
+  const [computed] = await computeAll(tx, await factsOf(tx, model.config, today, { uscc }), model, today, opts);
   if (!computed) {
     await tx.execute(sql`delete from equipment_user_tiers where user_uscc = ${uscc}`);
     return null;
@@ -133,7 +150,7 @@ export async function recomputeTier(tx: Db, uscc: string, today = todayInChina()
  * memory and upserted in batches, in a transaction of its own (memory stays bounded and no
  * transaction lasts the whole run); then the tiers of users without units are removed.
  */
-export async function recomputeAllTiers(db: Db, today = todayInChina(), chunkSize = CHUNK): Promise<{ computed: number; removed: number; modelVersion: number | null; byTier: Record<Tier, number> }> {
+export async function recomputeAllTiers(db: Db, today = todayInChina(), chunkSize = CHUNK, sources: TierSources = {}): Promise<{ computed: number; removed: number; modelVersion: number | null; byTier: Record<Tier, number> }> {
   const byTier: Record<Tier, number> = { A: 0, B: 0, C: 0, D: 0 };
   const model = await modelInEffect(db, today);
   if (!model) return { computed: 0, removed: 0, modelVersion: null, byTier };
@@ -142,7 +159,7 @@ export async function recomputeAllTiers(db: Db, today = todayInChina(), chunkSiz
   for (;;) {
     const from: string | null = after;
     const tiers = await inTransaction(db, async (tx) => {
-      const t = computeAll(await factsOf(tx, model.config, today, { after: from, limit: chunkSize }), model);
+      const t = await computeAll(tx, await factsOf(tx, model.config, today, { after: from, limit: chunkSize }), model, today, sources);
       await store(tx, t);
       return t;
     });

@@ -23,7 +23,7 @@ export interface TierModelConfig {
   openHazards: { general: number; major: number; max: number };
   /** Points per accident in the last `years` years and per casualty, up to `max`. */
   accidents: { years: number; points: number; perCasualty: number; max: number };
-  /** Points per substantiated complaint, up to `max` (no complaint data is connected yet: always 0). */
+  /** Points per substantiated complaint or report received in the last 12 months, up to `max` (0 with a note when no complaint data is connected). */
   complaints: { points: number; max: number };
   /** Points when the self-correction rate over hazards found in the last `windowDays` days is below `threshold`. */
   selfCorrection: { windowDays: number; threshold: number; points: number };
@@ -49,6 +49,8 @@ export interface TierFacts {
   accidentIds: string[];
   selfDue: number;
   selfOnTime: number;
+  /** Substantiated complaints and reports about the user received in the last 12 months; absent or null when no complaint data is connected. */
+  complaints?: number | null;
 }
 
 const isNumber = (v: unknown, min = 0, max = 1000): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
@@ -99,10 +101,14 @@ const capped = (n: number, max: number) => round2(Math.min(n, max));
 const records = (type: string, ids: string[]) => (ids.length ? { records: ids.map((id) => ({ type, id })) } : {});
 const percent = (r: number) => `${(Math.floor(r * 1000) / 10).toFixed(1)}%`;
 
-/** The dates a computation on `today` counts from: units put into service on or before `agedOn`, accidents from `accidentsFrom`, self-inspection hazards from `selfFrom`. */
+/**
+ * The dates a computation on `today` counts from: units put into service on or before `agedOn`,
+ * accidents from `accidentsFrom`, self-inspection hazards from `selfFrom`, substantiated complaints
+ * received from `complaintsFrom` (12 months: the same day a year before).
+ */
 export function cutoffsOf(config: TierModelConfig, today: string) {
   const yearsBefore = (years: number) => `${Number(today.slice(0, 4)) - years}${today.slice(4)}`.replace(/-02-29$/, '-02-28');
-  return { agedOn: yearsBefore(config.aged.years), accidentsFrom: yearsBefore(config.accidents.years), selfFrom: addDays(today, -config.selfCorrection.windowDays) };
+  return { agedOn: yearsBefore(config.aged.years), accidentsFrom: yearsBefore(config.accidents.years), selfFrom: addDays(today, -config.selfCorrection.windowDays), complaintsFrom: yearsBefore(1) };
 }
 
 /**
@@ -153,7 +159,13 @@ export function scoreOf(config: TierModelConfig, facts: TierFacts): { score: num
       detail: `近 ${config.accidents.years} 年事故 ${facts.accidents} 起（每起 ${config.accidents.points} 分），伤亡 ${facts.casualties} 人（每人 ${config.accidents.perCasualty} 分），最多 ${config.accidents.max} 分`,
       ...records('equipment_accident', facts.accidentIds),
     },
-    { factor: 'complaints', points: 0, detail: '尚未接入投诉举报数据，本项暂计 0 分' },
+    facts.complaints === undefined || facts.complaints === null
+      ? { factor: 'complaints', points: 0, detail: '尚未接入投诉举报数据，本项暂计 0 分' }
+      : {
+          factor: 'complaints',
+          points: capped(facts.complaints * config.complaints.points, config.complaints.max),
+          detail: `近 12 个月被投诉举报且经核查属实 ${facts.complaints} 件，每件 ${config.complaints.points} 分，最多 ${config.complaints.max} 分`,
+        },
     {
       factor: 'self_correction',
       points: rate !== null && rate < sc.threshold ? round2(sc.points) : 0,

@@ -32,6 +32,8 @@ describe('a user unit tier', () => {
     expect(res.json()).toMatchObject({ userUscc: unit.userUscc, tier: 'A', score: 6.5, modelVersion: 1 });
     expect(res.json().reasons.map((r: { factor: string }) => r.factor)).toEqual(['category_risk', 'unit_count', 'aged_units', 'overdue_units', 'failed_in_use', 'open_hazards', 'accidents', 'complaints', 'self_correction']);
     expect(res.json().reasons.find((r: { factor: string }) => r.factor === 'overdue_units')).toMatchObject({ points: 3, records: [{ type: 'equipment', id: unit.id }] });
+    // The complaints factor is connected (app.ts passes the complaints module's counts): none for this user.
+    expect(res.json().reasons.find((r: { factor: string }) => r.factor === 'complaints')).toMatchObject({ points: 0, detail: '近 12 个月被投诉举报且经核查属实 0 件，每件 2 分，最多 10 分' });
 
     const ent = await accountOf(unit.userUscc);
     expect((await ent.get(`/api/equipment-users/${unit.userUscc}/tier`)).json().score).toBe(6.5);

@@ -4,6 +4,7 @@ import { inTransaction } from '../../../db/sql.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
 import { useServiceEnv } from '../../../test/app.js';
+import { makeComplaint } from '../../complaints/testing.js';
 import { makeUnit } from '../testing.js';
 import { equipmentUnits } from '../registry/registry.schema.js';
 import { recomputeAllTiers, recomputeTier } from './tier-compute.js';
@@ -57,7 +58,12 @@ describe('the model', () => {
     const one = scoreOf(TIER_MODEL_V1, { ...none, inUse: 1, categories: ['Z900'] });
     expect(one).toMatchObject({ score: 2.5, tier: 'A' });
     expect(one.reasons.find((r) => r.factor === 'self_correction')).toMatchObject({ points: 0, detail: expect.stringContaining('尚无到期') });
+    // No complaint data connected (facts without a count): 0, and the detail says so.
     expect(one.reasons.find((r) => r.factor === 'complaints')).toEqual({ factor: 'complaints', points: 0, detail: '尚未接入投诉举报数据，本项暂计 0 分' });
+    // Connected: 2 points per substantiated complaint or report of the last 12 months, at most 10.
+    expect(scoreOf(TIER_MODEL_V1, { ...none, complaints: 0 }).reasons.find((r) => r.factor === 'complaints')).toEqual({ factor: 'complaints', points: 0, detail: '近 12 个月被投诉举报且经核查属实 0 件，每件 2 分，最多 10 分' });
+    expect(pointsOf(scoreOf(TIER_MODEL_V1, { ...none, complaints: 3 }).reasons).complaints).toBe(6);
+    expect(pointsOf(scoreOf(TIER_MODEL_V1, { ...none, complaints: 7 }).reasons).complaints).toBe(10);
   });
 });
 
@@ -139,7 +145,7 @@ describe('the tier of a user unit', () => {
     expect(await inTransaction(env.db, (tx) => recomputeTier(tx, unit.userUscc))).toMatchObject({ modelVersion: 1, score: 3.5 });
     expect((await svc().tiers.tierOf(env.admin, unit.userUscc)).modelVersion).toBe(1);
     // From tomorrow version 2 applies.
-    expect(await inTransaction(env.db, (tx) => recomputeTier(tx, unit.userUscc, tomorrow))).toMatchObject({ modelVersion: 2, score: 13, tier: 'B' });
+    expect(await inTransaction(env.db, (tx) => recomputeTier(tx, unit.userUscc, { today: tomorrow }))).toMatchObject({ modelVersion: 2, score: 13, tier: 'B' });
     const [stored] = await env.db.select().from(equipmentUserTiers).where(eq(equipmentUserTiers.userUscc, unit.userUscc));
     expect(stored).toMatchObject({ modelVersion: 2, tier: 'B' });
     expect(Number(stored!.score)).toBe(13);
@@ -162,6 +168,35 @@ describe('the tier of a user unit', () => {
     expect(byUser.get(a.userUscc)).toMatchObject({ tier: 'A', regionCode: '320830' });
     expect(Number(byUser.get(b.userUscc)!.score)).toBe(6.5);
     expect(byUser.has(gone.userUscc)).toBe(false);
+  });
+
+  it('counts substantiated complaints and reports of the last 12 months (the complaints module, wired in app.ts)', async () => {
+    const unit = await makeUnit(env, { regionCode: '320826' });
+    const uscc = unit.userUscc;
+    const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`.replace(/-02-29$/, '-02-28');
+    // Counted: a substantiated complaint, a substantiated report, one received exactly 12 months ago.
+    await makeComplaint(env, { kind: 'complaint', subjectUscc: uscc, substantiated: true, receivedOn: addDays(today, -10) });
+    await makeComplaint(env, { kind: 'report', subjectUscc: uscc, substantiated: true, receivedOn: addDays(today, -100) });
+    await makeComplaint(env, { kind: 'report', subjectUscc: uscc, substantiated: true, receivedOn: yearAgo });
+    // Not counted: older than 12 months, not substantiated, undecided, an enquiry.
+    await makeComplaint(env, { kind: 'report', subjectUscc: uscc, substantiated: true, receivedOn: addDays(yearAgo, -1) });
+    await makeComplaint(env, { kind: 'complaint', subjectUscc: uscc, substantiated: false });
+    await makeComplaint(env, { kind: 'report', subjectUscc: uscc });
+    await makeComplaint(env, { kind: 'enquiry', subjectUscc: uscc, substantiated: true });
+    const t = await svc().tiers.recompute(env.ctx, uscc);
+    expect(t.reasons.find((r) => r.factor === 'complaints')).toMatchObject({ points: 6, detail: '近 12 个月被投诉举报且经核查属实 3 件，每件 2 分，最多 10 分' });
+    // category 3000 (3) + one unit (0.5) + 3 complaints (6)
+    expect(t).toMatchObject({ score: 9.5, tier: 'A' });
+    const stored = async () => Number((await env.db.select().from(equipmentUserTiers).where(eq(equipmentUserTiers.userUscc, uscc)))[0]!.score);
+    // The nightly run counts them too, and so does a hazard's write (it recomputes the tier in its transaction).
+    await svc().tiers.recomputeAll(today);
+    expect(await stored()).toBe(9.5);
+    await svc().hazards.create(env.ctx, { equipmentId: unit.id, source: 'supervision', foundOn: today, description: '安全钳动作不灵', level: 'general', correctionDueOn: addDays(today, 10) });
+    expect(await stored()).toBe(11.5);
+    // Without the source (a caller passing nothing), the factor is 0 and says it is not connected.
+    const bare = await inTransaction(env.db, (tx) => recomputeTier(tx, uscc));
+    expect(bare!.reasons.find((r) => r.factor === 'complaints')).toEqual({ factor: 'complaints', points: 0, detail: '尚未接入投诉举报数据，本项暂计 0 分' });
+    await svc().tiers.recompute(env.ctx, uscc);
   });
 
   it('recomputing by hand is audited', async () => {

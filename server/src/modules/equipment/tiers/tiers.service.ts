@@ -96,7 +96,7 @@ export function makeTiersService(deps: EquipmentDeps) {
       await assertUserVisible(actor, uscc);
       const [row] = await db.select(tierColumns).from(equipmentUserTiers).where(eq(equipmentUserTiers.userUscc, uscc));
       if (row) return present(row);
-      const computed = await inTransaction(db, (tx) => recomputeTier(tx, uscc));
+      const computed = await inTransaction(db, (tx) => recomputeTier(tx, uscc, deps));
       if (!computed) throw new AppError('NO_TIER', '该使用单位没有在用设备或尚无分级模型', 404);
       const [fresh] = await db.select(tierColumns).from(equipmentUserTiers).where(eq(equipmentUserTiers.userUscc, uscc));
       return present(fresh!);
@@ -107,7 +107,7 @@ export function makeTiersService(deps: EquipmentDeps) {
       const uscc = normalizeUscc(usccInput);
       await assertUserVisible(ctx.actor, uscc);
       const computed = await inTransaction(db, async (tx) => {
-        const t = await recomputeTier(tx, uscc);
+        const t = await recomputeTier(tx, uscc, deps);
         if (t) await audit.record(tx, ctx, { action: 'equipment_user_tier.recomputed', targetType: 'equipment_user', targetId: uscc, after: { tier: t.tier, score: t.score, modelVersion: t.modelVersion } });
         return t;
       });
@@ -117,7 +117,7 @@ export function makeTiersService(deps: EquipmentDeps) {
 
     /** The nightly job: every user unit's tier with the model in effect on `today` (China). */
     async recomputeAll(today = todayInChina()) {
-      return recomputeAllTiers(db, today);
+      return recomputeAllTiers(db, today, undefined, deps);
     },
 
     /** Tiers of user units in the actor's scope, for lists and pools (stable order by USCC). */
