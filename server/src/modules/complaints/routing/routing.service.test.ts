@@ -128,8 +128,13 @@ describe('reroute', () => {
     const row = await urgentItem('320826', { handlerId: env.admin.userId, handlerName: env.admin.name });
     const to = await env.orgIn('320830');
     const officer = await actorIn('320826');
-    const after = await inTransaction(env.db, (tx) => routing().reroute(tx, { actor: officer }, row, { orgId: to.id, reason: '设备实际位于盱眙县' }));
-    expect(after).toMatchObject({ orgId: to.id, regionCode: '320830', topic: 'special_equipment', sectionId: row.sectionId, category: 'elevator_trapping', handlerId: null, handlerName: null });
+    // As handling does: the action acknowledges first, then re-routes with the row it read before.
+    const after = await inTransaction(env.db, async (tx) => {
+      await routing().acknowledge(tx, { actor: officer }, row);
+      return routing().reroute(tx, { actor: officer }, row, { orgId: to.id, reason: '设备实际位于盱眙县' });
+    });
+    // The new bureau takes it on afresh: no handler, to be acknowledged there.
+    expect(after).toMatchObject({ orgId: to.id, regionCode: '320830', topic: 'special_equipment', sectionId: row.sectionId, category: 'elevator_trapping', handlerId: null, handlerName: null, acknowledgedAt: null });
     const hop = (await eventsOf(row.id)).find((e) => e.kind === 'rerouted')!;
     expect(hop).toMatchObject({ fromOrgId: row.orgId, toOrgId: to.id, note: '设备实际位于盱眙县', actorKind: 'staff', actorName: officer.name });
     const items = await openTodos(row.id, 'complaint.urgent');
@@ -139,10 +144,27 @@ describe('reroute', () => {
     expect(audit).toHaveLength(1);
   });
 
-  it('to another topic: its section; a category of the old topic is dropped', async () => {
+  it('to another topic: its section; a category of the old topic is dropped; the bureau keeps its acknowledgement', async () => {
     const row = await urgentItem('320826');
-    const after = await inTransaction(env.db, (tx) => routing().reroute(tx, env.ctx, row, { topic: 'metrology', reason: '实为计量问题' }));
-    expect(after).toMatchObject({ orgId: row.orgId, topic: 'metrology', sectionId: (await sectionNamed('计量科')).id, category: null, urgent: true });
+    const officer = await actorIn('320826');
+    const after = await inTransaction(env.db, async (tx) => {
+      await routing().acknowledge(tx, { actor: officer }, row);
+      return routing().reroute(tx, { actor: officer }, row, { topic: 'metrology', reason: '实为计量问题' });
+    });
+    expect(after).toMatchObject({ orgId: row.orgId, topic: 'metrology', sectionId: (await sectionNamed('计量科')).id, category: null, urgent: true, handlerId: officer.userId });
+    expect(after.acknowledgedAt).not.toBeNull();
+    expect(await openTodos(row.id, 'complaint.urgent')).toEqual([]);
+  });
+
+  it('an escalated item not acknowledged: its escalated to-dos follow it too', async () => {
+    const row = await urgentItem('320826', { receivedAt: new Date(Date.now() - 3 * HOUR) });
+    await routing().escalateUnacknowledged();
+    const escalated = await reload(row.id);
+    expect(escalated.escalatedAt).not.toBeNull();
+    const to = await env.orgIn('320831');
+    await inTransaction(env.db, (tx) => routing().reroute(tx, env.ctx, escalated, { orgId: to.id, reason: '设备在金湖县' }));
+    expect((await openTodos(row.id, 'complaint.escalated')).map((t) => t.orgId).filter(Boolean)).toEqual([to.id]);
+    expect((await openTodos(row.id, 'complaint.urgent')).map((t) => t.orgId).filter(Boolean)).toEqual([to.id]);
   });
 
   it('needs a reason and a change, and goes only to an active bureau', async () => {

@@ -1,8 +1,8 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
-import { AppError } from '../../../platform/http/errors.js';
+import { AppError, notFound } from '../../../platform/http/errors.js';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { invalid, requireText } from '../../../platform/validation/fields.js';
 import { enterprises, normalizeUscc } from '../../enterprises/index.js';
@@ -170,14 +170,19 @@ export function makeRoutingService(deps: ComplaintsDeps) {
      * Re-routes an open item (the caller checks its state and version and bumps the version): to
      * another bureau (`orgId`: an active county or city bureau; the region becomes the bureau's)
      * and/or another topic (its section; a category of another topic is dropped, urgency kept).
-     * Moved to another bureau, the item has no handler until someone there takes it on.
+     * Moved to another bureau, the item has no handler and is not acknowledged until someone there
+     * takes it on (an urgent item's to-dos go to the new bureau; escalation counts from receipt).
+     * The row is read afresh under lock (the caller may have acknowledged it in this transaction).
      * `reason` is required (1–500). 400 when neither changes. Writes the event `rerouted` (from,
      * to, the reason), moves the urgent and escalated to-dos of an unacknowledged urgent item to
      * the new addressees and the clocks' to-dos with them, audits `complaint.rerouted`. Returns the
      * updated row.
      */
-    async reroute(tx: Db, ctx: ActorCtx, row: ComplaintRow, input: RerouteInput): Promise<ComplaintRow> {
+    async reroute(tx: Db, ctx: ActorCtx, given: ComplaintRow, input: RerouteInput): Promise<ComplaintRow> {
       const reason = requireText(input.reason, 'reason', '改派理由', 500);
+      // The row as it is now (the caller may have acknowledged it in this transaction meanwhile).
+      const [row] = await tx.select().from(complaints).where(eq(complaints.id, given.id)).for('update');
+      if (!row) throw notFound('投诉举报');
       let orgId = row.orgId;
       let regionCode = row.regionCode;
       if (input.orgId && input.orgId !== row.orgId) {
@@ -200,12 +205,13 @@ export function makeRoutingService(deps: ComplaintsDeps) {
       }
       if (orgId === row.orgId && topic === row.topic) throw new AppError('ROUTE_UNCHANGED', '改派的承办单位和专业与现在相同', 400, { field: 'orgId' });
 
-      // Another bureau takes it on afresh: the old bureau's handler is no longer the handler.
-      const handler = orgId !== row.orgId ? { handlerId: null, handlerName: null } : {};
-      const [after] = await tx.update(complaints).set({ orgId, regionCode, topic, sectionId, category, ...handler, updatedAt: new Date() }).where(eq(complaints.id, row.id)).returning();
+      // Another bureau takes it on afresh: no handler, not acknowledged (it must 签收 itself).
+      const movedBureau = orgId !== row.orgId;
+      const fresh = movedBureau ? { handlerId: null, handlerName: null, acknowledgedAt: null } : {};
+      const [after] = await tx.update(complaints).set({ orgId, regionCode, topic, sectionId, category, ...fresh, updatedAt: new Date() }).where(eq(complaints.id, row.id)).returning();
       await tx.insert(complaintEvents).values({ complaintId: row.id, kind: 'rerouted', actorKind: 'staff', actorId: ctx.actor.userId, actorName: ctx.actor.name, fromOrgId: row.orgId, toOrgId: orgId, note: reason, public: false });
 
-      if (row.urgent && !row.acknowledgedAt && (orgId !== row.orgId || sectionId !== row.sectionId)) {
+      if (after!.urgent && !after!.acknowledgedAt && (movedBureau || sectionId !== row.sectionId)) {
         const name = await categoryName(tx, after!.category ?? row.category);
         const today = todayInChina();
         await todos.resolveSubject(tx, URGENT_TODO, row.id);
@@ -221,8 +227,8 @@ export function makeRoutingService(deps: ComplaintsDeps) {
         action: 'complaint.rerouted',
         targetType: 'complaint',
         targetId: row.id,
-        before: { orgId: row.orgId, regionCode: row.regionCode, topic: row.topic, sectionId: row.sectionId, category: row.category },
-        after: { orgId, regionCode, topic, sectionId, category, reason },
+        before: { orgId: row.orgId, regionCode: row.regionCode, topic: row.topic, sectionId: row.sectionId, category: row.category, handlerId: row.handlerId, acknowledged: !!row.acknowledgedAt },
+        after: { orgId, regionCode, topic, sectionId, category, handlerId: after!.handlerId, acknowledged: !!after!.acknowledgedAt, reason },
       });
       return after!;
     },
@@ -232,10 +238,11 @@ export function makeRoutingService(deps: ComplaintsDeps) {
      * none, the event `acknowledged`, its urgent and escalated to-dos resolved. The caller bumps the
      * version. Returns false (and does nothing) when it was acknowledged before.
      */
-    async acknowledge(tx: Db, ctx: ActorCtx, row: Pick<ComplaintRow, 'id' | 'acknowledgedAt' | 'handlerId'>): Promise<boolean> {
+    async acknowledge(tx: Db, ctx: ActorCtx, row: Pick<ComplaintRow, 'id' | 'acknowledgedAt'>): Promise<boolean> {
       if (row.acknowledgedAt) return false;
       const now = new Date();
-      const handler = !row.handlerId && ctx.actor.userId ? { handlerId: ctx.actor.userId, handlerName: ctx.actor.name } : {};
+      // The handler only when there is none (the row given may be older than the table's).
+      const handler = ctx.actor.userId ? { handlerId: sql`coalesce(${complaints.handlerId}, ${ctx.actor.userId}::uuid)`, handlerName: sql`case when ${complaints.handlerId} is null then ${ctx.actor.name} else ${complaints.handlerName} end` } : {};
       const [done] = await tx
         .update(complaints)
         .set({ acknowledgedAt: now, ...handler, updatedAt: now })
