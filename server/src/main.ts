@@ -60,6 +60,8 @@ async function main() {
   jobs.register({ name: 'complaints.escalate', cron: '*/5 * * * *', handler: async () => void (await services.complaints.routing.escalateUnacknowledged()) });
   // 00:35 in China: to-dos for complaint clocks within 2 working days of their due date or past it.
   jobs.register({ name: 'complaints.clocks', cron: '35 16 * * *', handler: async () => void (await services.complaints.routing.syncClockTodos()) });
+  // 00:40 in China: enterprises with ≥ 3 substantiated complaints or reports in 12 months marked for targeted inspection (to-dos).
+  jobs.register({ name: 'complaints.repeat-subjects', cron: '40 16 * * *', handler: async () => void (await services.complaints.stats.markRepeatSubjects()) });
   if (config.jobs) {
     await jobs.start();
     // Also once at every start, so a new or restored database has its to-dos before the first night.
@@ -70,6 +72,7 @@ async function main() {
     await jobs.send('inspections.draw-tasks');
     await jobs.send('complaints.escalate');
     await jobs.send('complaints.clocks');
+    await jobs.send('complaints.repeat-subjects');
   }
 
   let stopping = false;
