@@ -189,6 +189,11 @@ for (const key of ['GET /api/equipment-stats/self-correction/by-county', 'POST /
 // Complaints, routing: topics and categories are staff only; the public form's list is public.
 for (const key of ['GET /api/complaint-topics', 'GET /api/complaint-topics/:key', 'PATCH /api/complaint-topics/:key', 'GET /api/complaint-categories', 'GET /api/complaint-categories/:key', 'POST /api/complaint-categories', 'PATCH /api/complaint-categories/:key']) RULES[key] = forbidden;
 RULES['GET /api/public/complaint-categories'] = publicRoute;
+// Complaints, intake: the public side (no login) and the hotline entry (staff only).
+for (const key of ['POST /api/public/complaints', 'GET /api/public/complaints/:trackingNo', 'POST /api/public/complaints/:trackingNo/additions', 'POST /api/public/complaints/:trackingNo/satisfaction']) RULES[key] = publicRoute;
+RULES['POST /api/complaints'] = forbidden;
+// Complaints, the 12315 transfer import and its template: staff only.
+for (const key of ['POST /api/complaints/import', 'GET /api/complaints/import/template']) RULES[key] = forbidden;
 // The licence exit's investigation is any signed-in user's route, checked in the service (the assigned investigator only).
 RULES['POST /api/licence-exits/:id/investigation'] = { rule: 'closed', body: { findings: '企业自行填写', justifiedReason: true } };
 

@@ -13,7 +13,7 @@ const env = useTestEnv({ publicRateLimit: 1_000_000 });
 /** Public GET routes that answer no enterprise data at all. */
 // Answers about no enterprise's record: health, and an account application's status and note.
 const WITHOUT_ENTERPRISES = new Set(['/api/health', '/api/public/enterprise-account-requests/:requestNo', '/api/public/complaint-categories', '/open311/v2/services.json']);
-const WALKED = ['/api/public/enterprises/:uscc', '/api/public/draws', '/api/public/draws/:id', '/api/public/inspection-results', '/api/public/equipment/:registrationNo', '/open311/v2/requests/:id.json', '/open311/v2/requests.json'];
+const WALKED = ['/api/public/enterprises/:uscc', '/api/public/draws', '/api/public/draws/:id', '/api/public/inspection-results', '/api/public/equipment/:registrationNo', '/open311/v2/requests/:id.json', '/open311/v2/requests.json', '/api/public/complaints/:trackingNo'];
 const CLASSES = new Set(['A', 'B', 'C', 'D', '未分类']);
 
 /** Where in `value` a credit class shows: a key naming it, or a stratum/label holding a class. */
@@ -76,5 +76,10 @@ describe('public routes', () => {
     const token = (filed.json() as { service_request_id: string }[])[0]!.service_request_id;
     await get(`/open311/v2/requests/${token}.json`);
     await get(`/open311/v2/requests.json?service_request_id=${token}`);
+    // A report about a demo enterprise, read back by its tracking number and access code.
+    const submitted = await env.app.inject({ method: 'POST', url: '/api/public/complaints', payload: { kind: 'report', subjectUscc: usccs[0], description: '产品质量问题' }, remoteAddress: '198.51.100.9' });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const { trackingNo, accessCode } = submitted.json() as { trackingNo: string; accessCode: string };
+    await get(`/api/public/complaints/${trackingNo}?code=${accessCode}`);
   }, 120_000);
 });
