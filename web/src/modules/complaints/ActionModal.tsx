@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../app/components/FormModal';
 import { useOrgs } from '../orgs';
-import { complaintsApi, type Complaint, type ComplaintAction } from './complaints.api';
+import { complaintsApi, type ActionBody, type Complaint, type ComplaintAction } from './complaints.api';
 import { useTopics } from './labels';
 
 /** The actions with a form here (`link` has its own dialog). */
@@ -38,7 +38,7 @@ export function ActionModal({ complaint: c, action, onClose, onDone, onStale }: 
   const initial: Values =
     action === 'refuse' ? { reason: tooOld(c) ? t('complaints.overThreeYears') : undefined }
     : action === 'route' ? { orgId: c.orgId, topic: c.topic }
-    : action === 'close' ? { substantiated: c.substantiated ?? undefined, publicResult: c.publicResult ?? undefined }
+    : action === 'close' ? { publicResult: c.publicResult ?? undefined }
     : {};
 
   const fields = () => {
@@ -53,7 +53,7 @@ export function ActionModal({ complaint: c, action, onClose, onDone, onStale }: 
       case 'refuse':
         return (
           <Form.Item name="reason" label={t('complaints.f.refusalReason')} rules={required(t('complaints.f.refusalReason'))} extra={tooOld(c) ? t('complaints.overThreeYearsHint') : undefined}>
-            <Input.TextArea rows={3} maxLength={2000} />
+            <Input.TextArea rows={3} maxLength={500} showCount />
           </Form.Item>
         );
       case 'route':
@@ -66,7 +66,7 @@ export function ActionModal({ complaint: c, action, onClose, onDone, onStale }: 
               <Select options={topics.topicOptions} loading={topics.loading} />
             </Form.Item>
             <Form.Item name="reason" label={t('complaints.f.routeReason')} rules={required(t('complaints.f.routeReason'))}>
-              <Input.TextArea rows={3} maxLength={1000} />
+              <Input.TextArea rows={3} maxLength={500} />
             </Form.Item>
           </>
         );
@@ -87,7 +87,7 @@ export function ActionModal({ complaint: c, action, onClose, onDone, onStale }: 
       case 'extend':
         return (
           <Form.Item name="reason" label={t('complaints.f.extendReason')} rules={required(t('complaints.f.extendReason'))} extra={t('complaints.extendHint')}>
-            <Input.TextArea rows={3} maxLength={1000} />
+            <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>
         );
       case 'notify_reporter':
@@ -118,12 +118,12 @@ export function ActionModal({ complaint: c, action, onClose, onDone, onStale }: 
                 </Radio.Group>
               </Form.Item>
             )}
-            {needsSubstantiated && (
+            {needsSubstantiated && c.substantiated === null && (
               <Form.Item name="substantiated" label={t('complaints.f.substantiated')} rules={chosen(t('complaints.f.substantiated'))}>
                 {yesNo}
               </Form.Item>
             )}
-            <Form.Item name="result" label={t('complaints.f.result')} rules={required(t('complaints.f.result'))}>
+            <Form.Item name="result" label={t('complaints.f.result')}>
               <Input.TextArea rows={3} maxLength={5000} />
             </Form.Item>
             <Form.Item name="publicResult" label={t('complaints.f.publicResult')} rules={required(t('complaints.f.publicResult'))}>
@@ -148,7 +148,7 @@ export function ActionModal({ complaint: c, action, onClose, onDone, onStale }: 
       onSubmit={async (v) => {
         if (!action) return;
         const body = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, trimmed(x)]).filter(([, x]) => x !== undefined));
-        onDone(await complaintsApi.act(c, { action, ...body }));
+        onDone(await complaintsApi.act(c, { action, ...body } as ActionBody));
       }}
     >
       {fields()}

@@ -193,7 +193,7 @@ export function ComplaintDetailPage() {
           items={[
             { key: 'channel', label: t('complaints.channel'), children: c.channelRef ? withNote(t, t(`complaints.channels.${c.channel}`), c.channelRef) : t(`complaints.channels.${c.channel}`) },
             { key: 'receivedAt', label: t('complaints.receivedAt'), children: formatDateTime(c.receivedAt) },
-            { key: 'topic', label: t('complaints.topic'), children: [c.topicName ?? topics.topicName(c.topic), c.categoryName ?? topics.categoryName(c.category)].filter(Boolean).join(' / ') },
+            { key: 'topic', label: t('complaints.topic'), children: [topics.topicName(c.topic), topics.categoryName(c.category)].filter(Boolean).join(' / ') },
             { key: 'region', label: t('complaints.region'), children: c.regionName ?? regions.nameOf(c.regionCode) },
             { key: 'subject', label: t('complaints.subject'), children: subject ?? t('common.none') },
             ...(c.subjectUscc ? [{ key: 'uscc', label: t('complaints.subjectUscc'), children: c.subjectUscc }] : []),
@@ -235,7 +235,7 @@ export function ComplaintDetailPage() {
         />
       </Card>
 
-      {(c.status === 'closed' || c.status === 'refused' || c.substantiated !== null || c.enterpriseAnswer) && (
+      {(c.status === 'closed' || c.status === 'refused' || c.substantiated !== null || c.enterpriseAnswer || c.satisfied !== null) && (
         <Card title={t('complaints.outcome')}>
           <Descriptions
             bordered
@@ -252,8 +252,8 @@ export function ComplaintDetailPage() {
               ...(c.result ? [{ key: 'result', label: t('complaints.f.result'), span: WIDE2, children: <Text>{c.result}</Text> }] : []),
               ...(c.publicResult ? [{ key: 'public', label: t('complaints.publicResultShort'), span: WIDE2, children: <Text>{c.publicResult}</Text> }] : []),
               ...(c.closedAt ? [{ key: 'closed', label: t('complaints.closedAt'), children: formatDateTime(c.closedAt) }] : []),
-              ...(c.satisfaction
-                ? [{ key: 'sat', label: t('complaints.satisfaction'), children: <Space direction="vertical" size={0}><span>{c.satisfaction.satisfied ? t('complaints.satisfied') : t('complaints.notSatisfied')}</span><Text>{c.satisfaction.comment}</Text></Space> }]
+              ...(c.satisfied !== null
+                ? [{ key: 'sat', label: t('complaints.satisfaction'), children: <Space direction="vertical" size={0}><span>{c.satisfied ? t('complaints.satisfied') : t('complaints.notSatisfied')}</span>{c.satisfactionComment && <Text>{c.satisfactionComment}</Text>}</Space> }]
                 : []),
             ]}
           />

@@ -8,17 +8,19 @@ import { complaintsApi } from './complaints.api';
 /** The columns of a 12315 transfer list as the server reads them (Chinese header or English field name); * = required. */
 const COLUMNS: ImportColumn[] = [
   ['转办编号', 'channelRef', true],
-  ['登记日期', 'receivedOn', true],
-  ['类型', 'kind', true],
+  ['类型', 'kind', false],
+  ['登记日期', 'receivedOn', false],
   ['被投诉举报对象', 'subjectName', false],
   ['统一社会信用代码', 'subjectUscc', false],
-  ['设备注册代码', 'equipmentRegistrationNo', false],
-  ['所在区划', 'regionCode', false],
+  ['特种设备使用登记证编号', 'equipmentRegistrationNo', false],
+  ['所属区划', 'regionCode', false],
   ['地点', 'place', false],
-  ['发生日期', 'occurredOn', false],
-  ['内容', 'description', true],
-  ['姓名', 'reporterName', false],
-  ['电话', 'reporterPhone', false],
+  ['问题描述', 'description', true],
+  ['紧急类别', 'category', false],
+  ['投诉举报人姓名', 'reporterName', false],
+  ['联系电话', 'reporterPhone', false],
+  ['身份证号', 'reporterIdNumber', false],
+  ['联系地址', 'reporterAddress', false],
 ];
 
 /** 12315 转办导入: a day's transfer list (.xlsx/.csv) through the shared import page; a transfer number already held is skipped. */

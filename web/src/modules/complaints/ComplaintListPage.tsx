@@ -8,7 +8,7 @@ import { ListPage, type FilterValues } from '../../app/list/ListPage';
 import { useRegions } from '../regions';
 import './complaints.pages.i18n';
 import { complaintsApi, type ComplaintQuery, type ComplaintRow } from './complaints.api';
-import { complaintPath, KindTag, NextClock, nextOf, ReporterText, StatusTag, UrgentTag, useKindOptions, useStatusOptions, useTopics } from './labels';
+import { complaintPath, KindTag, NextClock, ReporterText, StatusTag, UrgentTag, useKindOptions, useStatusOptions, useTopics } from './labels';
 
 function toQuery({ overdue, urgent, q, ...rest }: FilterValues): Partial<ComplaintQuery> {
   return {
@@ -53,8 +53,8 @@ export function ComplaintListPage() {
             <StatusTag status={c.status} />
             <UrgentTag urgent={c.urgent} />
           </Space>
-          <span>{c.subjectName ?? c.equipmentRegistrationNo ?? t('common.none')}</span>
-          <NextClock deadline={c.nextClock ?? nextOf(c.deadlines)} />
+          <span>{c.subjectName ?? t('common.none')}</span>
+          <NextClock deadline={c.nextClock} />
         </Space>
       ),
     },
@@ -86,12 +86,12 @@ export function ComplaintListPage() {
         </Space>
       ),
     },
-    { title: t('complaints.subject'), dataIndex: 'subjectName', render: (v: string | null, c) => v ?? c.equipmentRegistrationNo ?? t('common.none') },
-    { title: t('complaints.topic'), dataIndex: 'topic', responsive: ['md'], render: (v: string, c) => c.topicName ?? topics.topicName(v) },
+    { title: t('complaints.subject'), dataIndex: 'subjectName', render: (v: string | null) => v ?? t('common.none') },
+    { title: t('complaints.topic'), dataIndex: 'topic', responsive: ['md'], render: (v: string) => topics.topicName(v) },
     { title: t('complaints.bureau'), dataIndex: 'orgName', responsive: ['lg'], render: (v: string | null | undefined, c) => v ?? c.regionName ?? regions.nameOf(c.regionCode) },
     { title: t('complaints.status'), dataIndex: 'status', className: 'zj-nowrap', render: (_: unknown, c) => <StatusTag status={c.status} /> },
-    { title: t('complaints.nextClock'), key: 'clock', className: 'zj-nowrap', render: (_: unknown, c) => <NextClock deadline={c.nextClock ?? nextOf(c.deadlines)} /> },
-    { title: t('complaints.reporter'), key: 'reporter', responsive: ['lg'], render: (_: unknown, c) => <ReporterText reporter={c.reporter} anonymous={c.anonymous} /> },
+    { title: t('complaints.nextClock'), key: 'clock', className: 'zj-nowrap', render: (_: unknown, c) => <NextClock deadline={c.nextClock} /> },
+    { title: t('complaints.reporter'), key: 'reporter', responsive: ['lg'], render: (_: unknown, c) => <ReporterText reporter={c.reporter} /> },
   ];
 
   return (

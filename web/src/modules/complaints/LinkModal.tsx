@@ -7,7 +7,7 @@ import type { ListResult } from '../../api/types';
 import { FormModal } from '../../app/components/FormModal';
 import { todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
-import { complaintsApi, LINK_TARGETS, type Complaint, type LinkTarget } from './complaints.api';
+import { complaintsApi, LINK_TARGETS, type ActionBody, type Complaint, type LinkTarget } from './complaints.api';
 
 type Values = Record<string, unknown> & { targetType: LinkTarget; mode: 'create' | 'existing'; targetId?: string };
 
@@ -63,7 +63,7 @@ export function LinkModal({ complaint: c, open, onClose, onDone, onStale }: { co
             <Form.Item name="itemId" label={t('complaints.link.item')} rules={chosen(t('complaints.link.item'))}>
               <Select showSearch optionFilterProp="label" options={items.options} loading={items.loading} />
             </Form.Item>
-            <Form.Item name="inspectorIds" label={t('complaints.link.inspectors')} rules={chosen(t('complaints.link.inspectors'))}>
+            <Form.Item name="inspectorIds" label={t('complaints.link.inspectors')} rules={[...chosen(t('complaints.link.inspectors')), { type: 'array', min: 2, message: t('complaints.link.twoInspectors') }]}>
               <Select mode="multiple" showSearch optionFilterProp="label" options={inspectors.options} loading={inspectors.loading} maxCount={10} />
             </Form.Item>
             <Form.Item name="dueOn" label={t('complaints.link.dueOn')}>
@@ -80,7 +80,7 @@ export function LinkModal({ complaint: c, open, onClose, onDone, onStale }: { co
                 <Radio value="major">{t('complaints.link.levels.major')}</Radio>
               </Radio.Group>
             </Form.Item>
-            <Form.Item name="description" label={t('complaints.link.hazardDescription')} rules={required(t('complaints.link.hazardDescription'))}>
+            <Form.Item name="description" label={t('complaints.link.hazardDescription')}>
               <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
             <Form.Item name="correctionDueOn" label={t('complaints.link.correctionDueOn')} rules={chosen(t('complaints.link.correctionDueOn'))}>
@@ -91,13 +91,13 @@ export function LinkModal({ complaint: c, open, onClose, onDone, onStale }: { co
       case 'licence_lead':
         return (
           <>
-            <Form.Item name="operatorName" label={t('complaints.link.operatorName')} rules={required(t('complaints.link.operatorName'))}>
+            <Form.Item name="operatorName" label={t('complaints.link.operatorName')} rules={c.subjectName ? undefined : required(t('complaints.link.operatorName'))}>
               <Input maxLength={200} />
             </Form.Item>
-            <Form.Item name="address" label={t('complaints.link.address')} rules={required(t('complaints.link.address'))}>
+            <Form.Item name="address" label={t('complaints.link.address')} rules={c.place ? undefined : required(t('complaints.link.address'))}>
               <Input maxLength={300} />
             </Form.Item>
-            <Form.Item name="description" label={t('complaints.link.leadDescription')} rules={required(t('complaints.link.leadDescription'))}>
+            <Form.Item name="description" label={t('complaints.link.leadDescription')}>
               <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
           </>
@@ -109,9 +109,9 @@ export function LinkModal({ complaint: c, open, onClose, onDone, onStale }: { co
               <Select options={licences.options} loading={licences.loading} notFoundContent={t('complaints.link.noLicences')} />
             </Form.Item>
             <Form.Item name="kind" label={t('complaints.link.exitKind')} rules={chosen(t('complaints.link.exitKind'))}>
-              <Select options={(['conditions_lost', 'closure', 'serious_violation'] as const).map((k) => ({ value: k, label: t(`complaints.link.exitKinds.${k}`) }))} />
+              <Select options={[{ value: 'conditions_lost', label: t('complaints.link.exitKinds.conditions_lost') }]} />
             </Form.Item>
-            <Form.Item name="triggerSummary" label={t('complaints.link.triggerSummary')} rules={required(t('complaints.link.triggerSummary'))}>
+            <Form.Item name="triggerSummary" label={t('complaints.link.triggerSummary')}>
               <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
           </>
@@ -132,8 +132,7 @@ export function LinkModal({ complaint: c, open, onClose, onDone, onStale }: { co
         mode: effectiveMode,
         operatorName: c.subjectName ?? undefined,
         address: c.place ?? undefined,
-        description: c.description.slice(0, 2000),
-        triggerSummary: c.description.slice(0, 2000),
+        kind: 'conditions_lost',
       }}
       onClose={onClose}
       onStale={onStale}
@@ -142,7 +141,7 @@ export function LinkModal({ complaint: c, open, onClose, onDone, onStale }: { co
           effectiveMode === 'create' && target !== 'case'
             ? { create: createOf(target, v) }
             : { targetId: String(v.targetId).trim(), ...(target === 'case' && typeof v.label === 'string' && v.label.trim() ? { label: v.label.trim() } : {}) };
-        onDone(await complaintsApi.act(c, { action: 'link', target, ...body }));
+        onDone(await complaintsApi.act(c, { action: 'link', target, ...body } as ActionBody));
       }}
     >
       <Form.Item name="targetType" label={t('complaints.link.target')}>

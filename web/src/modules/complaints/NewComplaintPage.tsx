@@ -11,11 +11,11 @@ import { isAfterToday, todayInChina } from '../../app/format';
 import { useServerFieldError } from '../../app/hooks/useServerFieldError';
 import { useRegions } from '../regions';
 import './complaints.pages.i18n';
-import { complaintsApi, STAFF_CHANNELS, type ComplaintChannel, type ComplaintKind, type EnterpriseHit, type Entered, type EntryInput } from './complaints.api';
+import { complaintsApi, STAFF_CHANNELS, type ComplaintKind, type EnterpriseHit, type Entered, type EntryInput } from './complaints.api';
 import { complaintPath, useKindOptions, useTopics } from './labels';
 
 interface Values {
-  channel: ComplaintChannel;
+  channel: EntryInput['channel'];
   channelRef?: string;
   receivedOn?: Dayjs;
   kind: ComplaintKind;
