@@ -8,6 +8,8 @@ import { auditModule } from '../../modules/audit';
 import { authModule } from '../../modules/auth';
 import { calendarModule } from '../../modules/calendar';
 import { complaintsModule } from '../../modules/complaints';
+import { complaintsPublicModule } from '../../modules/complaints-public';
+import { complaintsStatsModule } from '../../modules/complaints-stats';
 import { enterpriseSelfModule } from '../../modules/enterprise-self';
 import { enterprisesModule } from '../../modules/enterprises';
 import { equipmentModule } from '../../modules/equipment';
@@ -37,6 +39,8 @@ export const WEB_MODULES: readonly WebModule[] = [
   equipmentModule,
   equipmentSafetyModule,
   complaintsModule,
+  complaintsStatsModule,
+  complaintsPublicModule,
   regionsModule,
   orgsModule,
   usersModule,

@@ -6,8 +6,10 @@ import { ApiError } from '../../api/client';
 import type { PublicEnterprise } from '../../api/types';
 import { errorText } from '../../app/errorText';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
+import { slotItems } from '../../app/modules/webModule';
 import { AuthPageFrame } from '../auth';
 import { publicApi } from './public.api';
+import { publicLinks } from './publicLinks';
 
 /** The answer (with its tables) loads on the first search, alongside the request: the page is usable before. */
 const loadFound = () => import('./PublicEnterpriseFound');
@@ -76,6 +78,13 @@ export function PublicEnterprisePage() {
             <Link to="/public/enterprise-account/apply">{t('entApply.link')}</Link>
             <Link to="/public/enterprise-account/status">{t('entApply.statusLink')}</Link>
             <Link to="/public/equipment">{t('equipment.lookupLink')}</Link>
+            {slotItems(publicLinks)
+              .sort((a, b) => a.order - b.order)
+              .map((l) => (
+                <Link key={l.key} to={l.to}>
+                  {t(l.label)}
+                </Link>
+              ))}
           </Space>
         </Space>
       </Card>
