@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, max } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
@@ -56,6 +56,16 @@ export const invalidTransition = (row: Pick<ComplaintRow, 'kind' | 'status'>, ac
 
 const optionalText = (v: string | null | undefined, field: string, label: string, max: number) => orThrow(checkText(v ?? null, field, label, { max, required: false }));
 
+/**
+ * The time of a new event: now, but after the item's latest event (an acknowledgement written a
+ * moment before in the same transaction), so the timeline's order is the order things happened.
+ */
+export async function eventTime(tx: Db, complaintId: string): Promise<Date> {
+  const [last] = await tx.select({ at: max(complaintEvents.at) }).from(complaintEvents).where(eq(complaintEvents.complaintId, complaintId));
+  const now = new Date();
+  return last?.at && last.at.getTime() >= now.getTime() ? new Date(last.at.getTime() + 1) : now;
+}
+
 /** What one action did, for the audit event (never reporter data). */
 export type ActionResult = Record<string, unknown>;
 
@@ -75,6 +85,7 @@ export function makeActions(deps: HandlingDeps) {
     await tx.insert(complaintEvents).values({
       complaintId: row.id,
       kind,
+      at: await eventTime(tx, row.id),
       actorKind: 'staff',
       actorId: ctx.actor.userId,
       actorName: ctx.actor.name,

@@ -7,6 +7,7 @@ import { todayInChina } from '../../../platform/calendar/dates.js';
 import { notFound } from '../../../platform/http/errors.js';
 import { orgs, regions } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import type { PersonalData } from '../../../platform/secrets/personal-data.js';
+import { maskedReporter, openReporter } from '../intake/reporter.js';
 import { complaintDeadlines, complaintEvents, complaintFiles, complaintLinks, complaints } from '../complaints.schema.js';
 import { type ComplaintAction, actionsFor } from './states.js';
 
@@ -38,22 +39,12 @@ export function yearsBefore(date: string, years: number): string {
 /** A complaint whose matter happened more than three years before receipt cannot be accepted (办法 §15: 超过三年). */
 export const isTooOld = (row: Pick<ComplaintRow, 'occurredOn' | 'receivedOn'>) => row.occurredOn !== null && row.occurredOn < yearsBefore(row.receivedOn, 3);
 
-/** The reporter as every reader but a revealing one sees it: masked, or null when anonymous. */
-export const maskedReporter = (row: Pick<ComplaintRow, 'anonymous' | 'reporterNameMasked' | 'reporterPhoneMasked'>) =>
-  row.anonymous || (!row.reporterNameMasked && !row.reporterPhoneMasked) ? null : { name: row.reporterNameMasked ?? '', phone: row.reporterPhoneMasked ?? '' };
+/** Masking and the reveal are intake's (reporter.ts): one place seals, masks and opens reporters. */
+export { maskedReporter, openReporter };
 
-/** The reporter in full (a reveal: the caller checks `complaint.reporter_pii` and audits). */
-export function openReporter(personal: PersonalData, row: ComplaintRow) {
-  const open = (v: string | null) => (v ? personal.open(v) : null);
-  if (row.anonymous) return null;
-  return {
-    name: open(row.reporterNameSealed) ?? '',
-    phone: open(row.reporterPhoneSealed) ?? '',
-    idNumber: open(row.reporterIdNumberSealed),
-    address: open(row.reporterAddressSealed),
-    email: open(row.reporterEmailSealed),
-  };
-}
+/** The masked reporter from the masked columns alone (lists select no sealed column), as `maskedReporter` answers it. */
+export const maskedFromColumns = (row: Pick<ComplaintRow, 'anonymous' | 'reporterNameMasked' | 'reporterPhoneMasked'>) =>
+  row.anonymous || row.reporterNameMasked === null || row.reporterPhoneMasked === null ? null : { name: row.reporterNameMasked, phone: row.reporterPhoneMasked };
 
 /** The columns never shown: the reporter sealed, the keyed hashes. */
 const SECRET = new Set<keyof ComplaintRow>([

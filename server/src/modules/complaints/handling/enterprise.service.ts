@@ -8,7 +8,7 @@ import { type ExpectedVersion, assertVersion } from '../../../platform/http/etag
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { requireText } from '../../../platform/validation/fields.js';
 import { complaintDeadlines, complaintEvents, complaints } from '../complaints.schema.js';
-import type { ActorCtx, HandlingDeps } from './actions.js';
+import { type ActorCtx, type HandlingDeps, eventTime } from './actions.js';
 import { timelineOf } from './complaint-json.js';
 
 /** Most characters of the enterprise's answer. */
@@ -96,7 +96,7 @@ export function makeEnterpriseComplaints(deps: HandlingDeps) {
         assertVersion(expected, row.version);
         if (row.status !== 'mediating') throw new AppError('INVALID_TRANSITION', '调解已结束，不能再答复', 409, { from: row.status, action: 'answer' });
         await tx.update(complaints).set({ enterpriseAnswer: text, enterpriseAnsweredAt: new Date(), version: nextVersion(complaints.version), updatedAt: new Date() }).where(eq(complaints.id, id));
-        await tx.insert(complaintEvents).values({ complaintId: id, kind: 'enterprise_answered', actorKind: 'enterprise', actorId: ctx.actor.userId, actorName: ctx.actor.name, note: text, public: true });
+        await tx.insert(complaintEvents).values({ complaintId: id, kind: 'enterprise_answered', at: await eventTime(tx, id), actorKind: 'enterprise', actorId: ctx.actor.userId, actorName: ctx.actor.name, note: text, public: true });
         await todos.resolveSubject(tx, 'complaint.mediation', id);
         await audit.record(tx, ctx, { action: 'complaint.enterprise_answered', targetType: 'complaint', targetId: id, after: { length: text.length } });
         return view(tx, uscc, id);

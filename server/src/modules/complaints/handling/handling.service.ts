@@ -12,7 +12,7 @@ import { invalid } from '../../../platform/validation/fields.js';
 import { type ComplaintKind, type ComplaintStatus, type LinkTarget, complaintDeadlines, complaintFiles, complaints } from '../complaints.schema.js';
 import { type LinkTargetFound, complaintsLinkedTo, makeLinks } from './act.js';
 import { type ActionBody, type ActorCtx, type HandlingDeps, invalidTransition, makeActions } from './actions.js';
-import { type ComplaintJson, type ComplaintRow, complaintJson, complaintScope, maskedReporter, nextClocks } from './complaint-json.js';
+import { type ComplaintJson, type ComplaintRow, complaintJson, complaintScope, maskedFromColumns, nextClocks } from './complaint-json.js';
 import { makeEnterpriseComplaints } from './enterprise.service.js';
 import { actionsFor, isOpen } from './states.js';
 
@@ -147,7 +147,7 @@ export function makeHandlingService(deps: HandlingDeps) {
       );
       const items = rows.map(({ anonymous, reporterNameMasked, reporterPhoneMasked, ...r }) => ({
         ...r,
-        reporter: maskedReporter({ anonymous, reporterNameMasked, reporterPhoneMasked }),
+        reporter: maskedFromColumns({ anonymous, reporterNameMasked, reporterPhoneMasked }),
         nextClock: clocks.get(r.id) ?? null,
       }));
       return { items, total: count?.n ?? 0 };
