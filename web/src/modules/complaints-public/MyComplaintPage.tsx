@@ -100,7 +100,7 @@ export function MyComplaintPage() {
             {timeline.length > 0 && (
               <Card size="small" title={t('complaintsPublic.timeline')}>
                 <Timeline
-                  style={{ marginTop: 8, marginBottom: -16 }}
+                  style={{ marginTop: 8, marginBottom: -32 }}
                   items={timeline.map((e, i) => ({
                     key: `${e.at}-${i}`,
                     children: (

@@ -22,7 +22,7 @@ export function MyComplaintsPage() {
           <Space wrap size={4}>
             <Typography.Text strong style={{ fontFamily: 'monospace' }}>{c.trackingNo}</Typography.Text>
             <Tag color={STATUS_COLORS[c.status]}>{t(`complaintsPublic.status.${c.status}`, { defaultValue: c.status })}</Tag>
-            {c.canAnswer && !c.enterpriseAnswer && <Tag color="orange">{t('complaintsPublic.waitingAnswer')}</Tag>}
+            {c.canAnswer && !c.enterpriseAnswer && <Tag color="red">{t('complaintsPublic.waitingAnswer')}</Tag>}
           </Space>
           <Typography.Text ellipsis={{ tooltip: false }} style={{ maxWidth: '100%' }}>
             {c.description}

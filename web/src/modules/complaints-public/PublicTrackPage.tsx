@@ -193,7 +193,7 @@ function ItemView({ item, query, reload }: { item: PublicComplaint; query: Query
       {timeline.length > 0 && (
         <Card size="small" title={t('complaintsPublic.timeline')} data-testid="track-timeline">
           <Timeline
-            style={{ marginTop: 8, marginBottom: -16 }}
+            style={{ marginTop: 8, marginBottom: -32 }}
             items={timeline.map((e, i) => ({
               key: `${e.at}-${i}`,
               color: e.kind === 'closed' ? 'green' : e.kind === 'refused' ? 'gray' : 'blue',

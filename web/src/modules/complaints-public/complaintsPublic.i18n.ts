@@ -8,6 +8,7 @@ export const complaintsPublicMessages = defineMessages(
   {
     complaintsPublic: {
       menuMy: '投诉调解',
+      myDesc: '转来协商处理的投诉及答复',
       linkNew: '投诉举报',
       linkTrack: '投诉举报查询',
     },
@@ -15,6 +16,7 @@ export const complaintsPublicMessages = defineMessages(
   {
     complaintsPublic: {
       menuMy: 'Complaints to mediate',
+      myDesc: 'Complaints passed to you to settle, and your answers',
       linkNew: 'Complain or report',
       linkTrack: 'Follow a complaint',
     },

@@ -1,4 +1,4 @@
-import { AuditOutlined, FileProtectOutlined, NodeIndexOutlined, SafetyCertificateOutlined, ShopOutlined, ToolOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileProtectOutlined, NodeIndexOutlined, NotificationOutlined, SafetyCertificateOutlined, ShopOutlined, ToolOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,8 @@ const ENTRIES: { to: string; label: string; desc: string; icon: ReactNode }[] = 
   { to: '/my/draws', label: 'entSelf.menuDraws', desc: 'entSelf.descDraws', icon: <NodeIndexOutlined /> },
   // the special-equipment module's pages (issue 16), strings from its own messages
   { to: '/my/equipment', label: 'eqs.myMenu', desc: 'eqs.myMenuDesc', icon: <ToolOutlined /> },
+  // the complaints addressed to the enterprise for mediation (issue 17), strings from complaints-public's messages
+  { to: '/my/complaints', label: 'complaintsPublic.menuMy', desc: 'complaintsPublic.myDesc', icon: <NotificationOutlined /> },
 ];
 
 /** 企业服务: the home page of an enterprise's account — its enterprise, its to-dos and its own records. */
