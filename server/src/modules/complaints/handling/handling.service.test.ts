@@ -331,3 +331,26 @@ describe('the subject enterprise (企业端)', () => {
     void complaints;
   });
 });
+
+describe('from the public form to the reporter reading the result (有报必查，有查必果)', () => {
+  it('a named public report: masked in the list, accepted, verified, the reporter told, closed; the public page shows the result', async () => {
+    const { trackingNo, accessCode } = await env.services.complaints.intake.submitPublic(
+      { actor: null },
+      { kind: 'report', regionCode: '320826', subjectName: '某食品小作坊', place: '涟水县某镇', description: '无证生产糕点', reporter: { name: '孙八', phone: '13911112222' } },
+      [],
+      { channel: 'web' },
+    );
+    const a = await officer('320826');
+    const listed = await handling().list(a, { q: trackingNo }, { page: 1, pageSize: 5 });
+    expect(listed.items[0]).toMatchObject({ trackingNo, kind: 'report', status: 'received', reporter: { name: '孙*', phone: '139****2222' }, nextClock: { kind: 'verify', state: 'open' } });
+    const id = listed.items[0]!.id;
+    await act(a, id, { action: 'accept' });
+    await act(a, id, { action: 'verify', substantiated: true, caseOpened: false, findings: '现场核查属实，责令停止生产' });
+    await act(a, id, { action: 'notify_reporter', channel: 'sms' });
+    const closed = await act(a, id, { action: 'close', publicResult: '经核查，举报属实，已责令停止无证生产' });
+    expect(closed.timeline.map((t) => t.kind)).toEqual(expect.arrayContaining(['received', 'acknowledged', 'verification_started', 'verified', 'reporter_notified', 'closed']));
+    const page = await env.services.complaints.intake.publicView(trackingNo, accessCode);
+    expect(page).toMatchObject({ status: 'closed', publicResult: '经核查，举报属实，已责令停止无证生产' });
+    expect(JSON.stringify(page)).not.toContain(a.name);
+  });
+});
