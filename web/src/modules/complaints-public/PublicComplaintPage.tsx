@@ -1,6 +1,6 @@
 import { Alert, Button, DatePicker, Divider, Form, Input, Radio, Result, Select, Space, Switch, Tag, Typography, type UploadFile } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
@@ -197,8 +197,11 @@ export function PublicComplaintPage() {
       .finally(() => setLooking(null));
   };
 
+  // a second click before the first answer sends nothing (a retry after it sends the same key)
+  const inFlight = useRef(false);
   const send = async (v: Values) => {
-    if (sending) return;
+    if (inFlight.current) return;
+    inFlight.current = true;
     setSending(true);
     setError(null);
     try {
@@ -210,6 +213,7 @@ export function PublicComplaintPage() {
       if (field && field !== 'files') form.setFields([{ name: field, errors: [(err as ApiError).message] }]);
       setError(err);
     } finally {
+      inFlight.current = false;
       setSending(false);
     }
   };
