@@ -5,7 +5,7 @@ import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
 import { parseIfMatch } from '../../../platform/http/etag.js';
 import { todos } from '../../../platform/todos/todos.schema.js';
 import { useServiceEnv } from '../../../test/app.js';
-import { complaintEvents } from '../complaints.schema.js';
+import { complaintEvents, complaints } from '../complaints.schema.js';
 import { makeComplaint } from '../testing.js';
 import { checkRewardRules, rewardAmount } from './reward-rules.js';
 import { complaintRewards } from './rewards.schema.js';
@@ -117,6 +117,23 @@ describe('a reward from proposal to payment', () => {
       const { items } = await env.services.audit.list(env.db, env.admin, { action, target: r.id }, { page: 1, pageSize: 5 });
       expect(items).toHaveLength(1);
     }
+  });
+
+  it('the reporter sees the approval and the payment on the public page (the proposal stays internal)', async () => {
+    const officer = await actorOf(['county_officer'], '320826');
+    const head = await actorOf(['section_head']);
+    const submitted = await env.services.complaints.intake.submitPublic({ actor: null }, { kind: 'report', regionCode: '320826', description: '某超市销售过期食品' }, [], { channel: 'web' });
+    const [item] = await env.db.update(complaints).set({ substantiated: true, status: 'closed', publicResult: '经查属实，已立案查处' }).where(eq(complaints.trackingNo, submitted.trackingNo)).returning();
+    const view = () => env.services.complaints.intake.publicView(submitted.trackingNo, submitted.accessCode);
+    const r = await rewards().propose(ctxOf(officer), item!.id, { caseFine: 10000, reason: '线索属实' });
+    expect((await view()).timeline.map((e) => e.kind)).not.toContain('reward_proposed');
+    await rewards().decide(ctxOf(head), r.id, { approve: true });
+    expect((await view()).reward).toEqual({ status: 'approved', amount: 500, paidOn: null });
+    await rewards().pay(ctxOf(officer), r.id, { paidOn: today, paymentRef: 'ZF-P1' });
+    const after = await view();
+    expect(after.reward).toEqual({ status: 'paid', amount: 500, paidOn: today });
+    expect(after.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['reward_approved', 'reward_paid']));
+    expect(JSON.stringify(after)).not.toContain(officer.name);
   });
 
   it('a rejection needs a note, is not public, and allows a new proposal', async () => {
