@@ -194,8 +194,11 @@ for (const key of ['POST /api/public/complaints', 'GET /api/public/complaints/:t
 RULES['POST /api/complaints'] = forbidden;
 // Complaints, the 12315 transfer import and its template: staff only.
 for (const key of ['POST /api/complaints/import', 'GET /api/complaints/import/template']) RULES[key] = forbidden;
-// Complaints, the 12315 transfer import and its template: staff only.
-for (const key of ['POST /api/complaints/import', 'GET /api/complaints/import/template']) RULES[key] = forbidden;
+// Complaints, rewards and statistics (and the list export): staff only.
+for (const key of [
+  'GET /api/complaint-reward-rules', 'POST /api/complaint-reward-rules', 'POST /api/complaints/:id/rewards', 'POST /api/complaint-rewards/:id/decision', 'POST /api/complaint-rewards/:id/payment', 'GET /api/complaint-rewards',
+  'GET /api/complaint-stats', 'GET /api/complaint-stats/export', 'GET /api/complaints/export',
+]) RULES[key] = forbidden;
 // The licence exit's investigation is any signed-in user's route, checked in the service (the assigned investigator only).
 RULES['POST /api/licence-exits/:id/investigation'] = { rule: 'closed', body: { findings: '企业自行填写', justifiedReason: true } };
 

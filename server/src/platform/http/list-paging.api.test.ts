@@ -94,6 +94,7 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/complaints': () => ['', 'kind=report', 'status=closed', 'regionCode=320826', 'overdue=true'],
   '/api/complaints/links': () => [], // unpaged (the few items linked to one record); walked in complaints/handling/handling.api.test.ts
   '/api/my/complaints': () => [], // an enterprise account's own, 403 to staff; walked in complaints/handling/handling.api.test.ts
+  '/api/complaint-rewards': () => ['', 'status=paid'],
 };
 
 /** `{ items, total }` answers whose total counts something else than the items (the preview's: objects per stratum). */
