@@ -28,7 +28,7 @@ function AnswerForm({ complaint, onAnswered }: { complaint: MyComplaint; onAnswe
     }
   };
   return (
-    <Card size="small" title={t('complaintsPublic.answerTitle')} data-testid="my-complaint-answer">
+    <Card size="small" title={t(complaint.enterpriseAnswer ? 'complaintsPublic.answerAgain' : 'complaintsPublic.answerTitle')} data-testid="my-complaint-answer">
       <Typography.Paragraph type="secondary">{t('complaintsPublic.answerHint')}</Typography.Paragraph>
       <Form layout="vertical" onFinish={(v: { text: string }) => void send(v)}>
         <Form.Item name="text" rules={[{ required: true, whitespace: true, message: t('complaintsPublic.required', { field: t('complaintsPublic.answer') }) }]}>
@@ -72,6 +72,7 @@ export function MyComplaintPage() {
                 bordered
                 size="small"
                 column={1}
+                styles={{ label: { whiteSpace: 'nowrap', width: '1%' } }}
                 items={[
                   { key: 'status', label: t('common.status'), children: <Tag color={STATUS_COLORS[c.status]}>{t(`complaintsPublic.status.${c.status}`, { defaultValue: c.status })}</Tag> },
                   { key: 'kind', label: t('complaintsPublic.kindLabel'), children: t(`complaintsPublic.kind.${c.kind}`) },

@@ -128,6 +128,7 @@ function ItemView({ item, query, reload }: { item: PublicComplaint; query: Query
         bordered
         size="small"
         column={1}
+        styles={{ label: { whiteSpace: 'nowrap', width: '1%' } }}
         items={[
           { key: 'no', label: t('complaintsPublic.trackingNo'), children: <Typography.Text strong style={{ fontFamily: 'monospace' }}>{item.trackingNo}</Typography.Text> },
           { key: 'kind', label: t('complaintsPublic.kindLabel'), children: t(`complaintsPublic.kind.${item.kind}`) },
