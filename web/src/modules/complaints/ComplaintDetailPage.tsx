@@ -3,6 +3,7 @@ import { CheckOutlined, EyeOutlined, LinkOutlined, PaperClipOutlined, PlusOutlin
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { isStale } from '../../api/client';
 import { useAuth } from '../../app/auth/AuthContext';
 import { DetailHeader, DetailPending } from '../../app/components/DetailHeader';
 import { useNotifyError } from '../../app/errors';
@@ -18,9 +19,9 @@ import { KindTag, DueOn, ReporterText, RewardStatusTag, StatusTag, UrgentTag, us
 import { LinkModal, linkPath } from './LinkModal';
 import { ProposeRewardModal, RewardButtons, yuan } from './RewardActions';
 
-/** A Descriptions item across the whole row at every width (the grid has 1, 2 or 3 columns). */
-const WIDE = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 };
-const COLUMNS = WIDE;
+/** The details' grid: 1, 2 or 3 columns by width. */
+const COLUMNS = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 };
+/** The outcome's grid (2 columns), and an item across it. */
 const WIDE2 = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 };
 
 const bool = (t: (k: string) => string, v: boolean | null | undefined) => (v === null || v === undefined ? t('common.none') : v ? t('common.yes') : t('common.no'));
@@ -137,7 +138,11 @@ export function ComplaintDetailPage() {
       void message.success(t('complaints.acknowledged'));
       reload();
     } catch (err) {
-      notifyError(err);
+      if (isStale(err)) {
+        // changed by someone else since it was loaded: show the current version
+        void message.warning(t('errors.staleReloaded'));
+        stale();
+      } else notifyError(err);
     }
   };
 
@@ -203,11 +208,22 @@ export function ComplaintDetailPage() {
             ...(c.product ? [{ key: 'product', label: t('complaints.product'), children: c.product }] : []),
             { key: 'place', label: t('complaints.place'), children: c.place || t('common.none') },
             { key: 'occurredOn', label: t('complaints.occurredOn'), children: formatDate(c.occurredOn) },
-            { key: 'description', label: t('complaints.description'), span: WIDE, children: <Text>{c.description}</Text> },
+          ]}
+        />
+        {/* the long ones on rows of their own (a separate list: the grid above may end on any column) */}
+        <Descriptions
+          bordered
+          size="small"
+          column={1}
+          layout={layout}
+          style={{ marginTop: -1 }}
+          styles={layout === 'horizontal' ? { label: { width: 160 } } : undefined}
+          data-testid="complaint-text"
+          items={[
+            { key: 'description', label: t('complaints.description'), children: <Text>{c.description}</Text> },
             {
               key: 'reporter',
               label: t('complaints.reporter'),
-              span: WIDE,
               children: (
                 <Space direction="vertical" size={4}>
                   <Space wrap>
