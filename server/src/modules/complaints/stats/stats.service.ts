@@ -34,7 +34,7 @@ export interface ComplaintListFilter {
   /** Has an open clock past its due date. */
   overdue?: boolean;
   urgent?: boolean;
-  /** Tracking number, subject name or USCC, equipment registration number (contains). */
+  /** Tracking number, subject name or USCC, description (contains), as the staff list. */
   q?: string;
 }
 
@@ -102,7 +102,7 @@ export function makeStatsService(deps: Pick<ComplaintsDeps, 'db' | 'todos' | 'ju
     );
   }
 
-  /** The staff list's conditions (scope and filters), shared with its export. */
+  /** The staff list's conditions (scope and filters) for its export: the same as handling's list (handling.service.ts `listWhere`). */
   function listWhere(actor: Actor, filter: ComplaintListFilter, today: string): SQL | undefined {
     const q = filter.q?.trim();
     const openPast = sql`exists (select 1 from ${complaintDeadlines} d where d.complaint_id = ${complaints.id} and d.met_on is null and d.cancelled_on is null and d.due_on < ${today})`;
@@ -115,7 +115,7 @@ export function makeStatsService(deps: Pick<ComplaintsDeps, 'db' | 'todos' | 'ju
       filter.urgent === undefined ? undefined : eq(complaints.urgent, filter.urgent),
       filter.overdue === undefined ? undefined : filter.overdue ? openPast : sql`not ${openPast}`,
       q
-        ? sql`(${complaints.trackingNo} ilike ${`%${escapeLike(q)}%`} or ${complaints.subjectName} ilike ${`%${escapeLike(q)}%`} or ${complaints.subjectUscc} ilike ${`%${escapeLike(q)}%`} or ${complaints.equipmentRegistrationNo} ilike ${`%${escapeLike(q)}%`})`
+        ? sql`(${complaints.trackingNo} ilike ${`%${escapeLike(q)}%`} or ${complaints.subjectName} ilike ${`%${escapeLike(q)}%`} or ${complaints.subjectUscc} ilike ${`%${escapeLike(q)}%`} or ${complaints.description} ilike ${`%${escapeLike(q)}%`})`
         : undefined,
     );
   }
