@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { acquireDataDirLock } from '../db/lock.js';
+import { DEMO_COMPLAINTS, formatComplaintsSummary } from './complaints.js';
 import { DEMO_EQUIPMENT_UNITS } from './equipment.js';
 import { DEMO_PASSWORD, type DemoSummary, demoCount, loadDemo } from './load-demo.js';
 
@@ -12,6 +13,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const count = demoCount(process.env.ZJ_DEMO_ENTERPRISES);
   const equipmentUnits = demoCount(process.env.ZJ_DEMO_EQUIPMENT, DEMO_EQUIPMENT_UNITS, 'ZJ_DEMO_EQUIPMENT');
+  const complaints = process.env.ZJ_DEMO_COMPLAINTS?.trim() ? demoCount(process.env.ZJ_DEMO_COMPLAINTS, DEMO_COMPLAINTS, 'ZJ_DEMO_COMPLAINTS') : undefined;
   const releaseLock = config.databaseUrl ? () => undefined : acquireDataDirLock(config.dataDir);
   try {
     const database = await openDatabase(config);
@@ -23,6 +25,7 @@ async function main(): Promise<number> {
         config,
         count,
         equipmentUnits,
+        complaints,
         onAdminPassword: (password) =>
           console.log(`\n  初始管理员 / initial administrator: admin  密码 / password: ${password}\n  (shown once; you must change it at first log-in)\n`),
         onProgress: (n) => {
@@ -53,6 +56,7 @@ function printSummary(s: DemoSummary) {
   const o = e.operators;
   console.log(`  ${o.operators} operators with ${o.certificates} certificates (ID numbers sealed); ${o.examSessions} exam session, ${o.candidates} candidates, ${o.passed} passed`);
   console.log(`  ${e.notice.notices} 暗访通报 to 涟水县 listing ${e.notice.hazards} hazards, ${e.notice.open} still open`);
+  for (const line of formatComplaintsSummary(s.complaints)) console.log(`  ${line}`);
   console.log('\n  Start the server with `npm start` (same DATA_DIR / DATABASE_URL) and log in, e.g. as lianshui.officer.\n');
 }
 

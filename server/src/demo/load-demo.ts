@@ -12,6 +12,7 @@ import { regions } from '../platform/jurisdiction/jurisdiction.schema.js';
 import { users } from '../platform/users/users.schema.js';
 import { type DemoEnterprise, generateEnterprises } from './generator.js';
 import { type DemoAccount, loadAccountsDemo } from './accounts.js';
+import { type ComplaintsDemoSummary, DEMO_COMPLAINTS, loadComplaintsDemo } from './complaints.js';
 import { DEMO_EQUIPMENT_UNITS, type EquipmentDemoSummary, loadEquipmentDemo } from './equipment.js';
 import { loadInspectionDemo } from './inspections.js';
 import { makeLicenceGenerator } from './licences.js';
@@ -35,6 +36,8 @@ export interface DemoSummary {
   inspections: { items: number; tasks: number };
   /** Special equipment (issue 16). */
   equipment: EquipmentDemoSummary;
+  /** Complaints and reports (issue 17). */
+  complaints: ComplaintsDemoSummary;
   seed: number;
   /** Time spent inserting the enterprises. */
   enterpriseSeconds: number;
@@ -46,6 +49,8 @@ export interface LoadDemoOptions {
   count?: number;
   /** Special-equipment units (default DEMO_EQUIPMENT_UNITS). */
   equipmentUnits?: number;
+  /** Complaints and reports (default: DEMO_COMPLAINTS for the full demo's enterprises, in proportion for fewer). */
+  complaints?: number;
   seed?: number;
   /** Called at once when first start generated the `admin` password (print it: it is shown once). */
   onAdminPassword?: (password: string) => void;
@@ -113,9 +118,10 @@ export async function loadDemo(opts: LoadDemoOptions): Promise<DemoSummary> {
     const { accounts, tasks: accountTasks } = await loadAccountsDemo(tx, onTx);
     inspections.tasks += accountTasks;
     const equipment = await loadEquipmentDemo(tx, onTx, { seed: seed ^ 0xe9, units: opts.equipmentUnits ?? DEMO_EQUIPMENT_UNITS, today: todayInChina(), accounts });
+    const complaints = await loadComplaintsDemo(tx, onTx, { seed: seed ^ 0xc17, count: opts.complaints ?? Math.min(DEMO_COMPLAINTS, Math.round((count * DEMO_COMPLAINTS) / DEMO_ENTERPRISES)), today: todayInChina(), accounts });
 
-    await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), accounts: accounts.map((a) => a.username), enterprises: inserted, licences: licenceCount, inspections, equipment, seed } });
-    return { users: plan, accounts, enterprises: inserted, licences: licenceCount, inspections, equipment, seed, enterpriseSeconds };
+    await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), accounts: accounts.map((a) => a.username), enterprises: inserted, licences: licenceCount, inspections, equipment, complaints: complaints.items, seed } });
+    return { users: plan, accounts, enterprises: inserted, licences: licenceCount, inspections, equipment, complaints, seed, enterpriseSeconds };
   });
 }
 
