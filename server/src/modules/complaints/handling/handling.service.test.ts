@@ -227,6 +227,7 @@ describe('every action', () => {
     const moved = await act(a, row.id, { action: 'route', orgId: other.id, reason: '被举报对象在盱眙县' });
     expect(moved).toMatchObject({ orgId: other.id, regionCode: '320830', allowedActions: [] });
     expect(moved.timeline.find((t) => t.kind === 'rerouted')).toMatchObject({ toOrgName: other.name, note: '被举报对象在盱眙县' });
+    expect(moved).toMatchObject({ acknowledgedAt: null, handlerId: null }); // handed on, not taken on: the new bureau acknowledges
     await expect(handling().get(a, row.id)).rejects.toMatchObject({ status: 404 });
   });
 });

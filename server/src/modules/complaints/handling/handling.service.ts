@@ -175,7 +175,8 @@ export function makeHandlingService(deps: HandlingDeps) {
         // A created target exists already: the link is recorded whatever changed meanwhile (but not on a closed item).
         if (!found?.created) assertVersion(expected, row.version);
         if (!actionsFor(row.kind, row.status).includes(action)) throw invalidTransition(row, action);
-        if (!row.acknowledgedAt) await routing.acknowledge(tx, ctx, row);
+        // Taking the item on, except when handing it on: a re-routed item waits for the new bureau's acknowledgement (and escalates there).
+        if (!row.acknowledgedAt && action !== 'route') await routing.acknowledge(tx, ctx, row);
         const after = found ? await links.record(tx, ctx, row, found) : await actions.steps[action as Exclude<typeof action, 'link'>](tx, ctx, row, body);
         await bump(tx, id);
         await audit.record(tx, ctx, { action: `complaint.${action}`, targetType: 'complaint', targetId: id, before: { status: row.status, version: row.version }, after });
