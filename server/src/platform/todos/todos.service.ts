@@ -33,7 +33,7 @@ export interface TodoSpec {
 }
 
 /** Kinds that ask someone to decide; they head the list with overdue items. */
-export const APPROVAL_KINDS = ['licence.approval_pending'];
+export const APPROVAL_KINDS = ['licence.approval_pending', 'complaint.reward_pending'];
 
 const CHUNK = 1000;
 
