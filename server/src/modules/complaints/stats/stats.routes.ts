@@ -24,7 +24,13 @@ const Stats = Type.Object({
   byTopic: Type.Array(Type.Object({ topic: Type.String(), name: Type.String(), count: Count })),
   byCounty: Type.Array(Type.Object({ orgId: Type.String(), regionCode: Type.String(), name: Type.String({ description: '承办局（县区局或市局）' }), count: Count })),
   byChannel: Type.Array(Type.Object({ channel: literals(COMPLAINT_CHANNELS), count: Count })),
-  byMonth: Type.Array(Type.Object({ month: Type.String({ description: 'YYYY-MM（收到日期，北京时间）' }), count: Count })),
+  byMonth: Type.Array(
+    Type.Object({
+      month: Type.String({ description: 'YYYY-MM（收到日期，北京时间）' }),
+      count: Count,
+      byKind: Type.Object({ complaint: Count, report: Count, enquiry: Count, suggestion: Count }, { description: '按类型' }),
+    }),
+  ),
   onTime: Type.Array(
     Type.Object({
       kind: literals(DEADLINE_KINDS),

@@ -77,8 +77,8 @@ describe('statistics over a hand-made set (January and February 2024)', () => {
       { channel: 'letter', count: 1 },
     ]);
     expect(s.byMonth).toEqual([
-      { month: '2024-01', count: 2 },
-      { month: '2024-02', count: 2 },
+      { month: '2024-01', count: 2, byKind: { complaint: 2, report: 0, enquiry: 0, suggestion: 0 } },
+      { month: '2024-02', count: 2, byKind: { complaint: 0, report: 1, enquiry: 1, suggestion: 0 } },
     ]);
     expect(s.onTime).toEqual([
       { kind: 'accept', due: 2, metOnTime: 1, late: 1, open: 0, rate: 0.5 },

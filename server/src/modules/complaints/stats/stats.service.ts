@@ -144,7 +144,7 @@ export function makeStatsService(deps: Pick<ComplaintsDeps, 'db' | 'todos' | 'ju
         .innerJoin(orgs, eq(orgs.id, complaints.orgId))
         .where(where)
         .groupBy(complaints.orgId),
-      count(sql`to_char(${complaints.receivedOn}, 'YYYY-MM')`),
+      count(sql`to_char(${complaints.receivedOn}, 'YYYY-MM') || ' ' || ${complaints.kind}`),
       db
         .select({
           kind: complaintDeadlines.kind,
@@ -177,6 +177,7 @@ export function makeStatsService(deps: Pick<ComplaintsDeps, 'db' | 'todos' | 'ju
     const visibleInRegion = and(visibleTo(actor, { regionCode: complaints.regionCode }), filter.regionCode ? like(complaints.regionCode, `${escapeLike(regionPrefix(filter.regionCode))}%`) : undefined);
     const countOf = (rows: { key: string; n: number }[], key: string) => rows.find((r) => r.key === key)?.n ?? 0;
     const monthKeys = months.length || (filter.from && filter.to) ? monthsBetween((filter.from ?? months[0]!.key).slice(0, 7), (filter.to ?? months.at(-1)!.key).slice(0, 7)) : [];
+    const inMonth = (month: string, kind: ComplaintKind) => countOf(months, `${month} ${kind}`);
     const clockOf = (kind: DeadlineKind) => clocks.find((c) => c.kind === kind) ?? { metOnTime: 0, late: 0, open: 0 };
     const d = decided[0] ?? { decided: 0, substantiated: 0 };
     const s = rated[0] ?? { rated: 0, satisfied: 0 };
@@ -191,7 +192,10 @@ export function makeStatsService(deps: Pick<ComplaintsDeps, 'db' | 'todos' | 'ju
       byTopic: topics.sort((a, b) => a.sort - b.sort || a.topic.localeCompare(b.topic)).map((t) => ({ topic: t.topic, name: t.name, count: t.n })),
       byCounty: counties.sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.orgId.localeCompare(b.orgId)).map((c) => ({ orgId: c.orgId, regionCode: c.regionCode, name: c.name, count: c.n })),
       byChannel: COMPLAINT_CHANNELS.map((channel) => ({ channel, count: countOf(channels, channel) })),
-      byMonth: monthKeys.map((month) => ({ month, count: countOf(months, month) })),
+      byMonth: monthKeys.map((month) => {
+        const byKind = Object.fromEntries(COMPLAINT_KINDS.map((kind) => [kind, inMonth(month, kind)])) as Record<ComplaintKind, number>;
+        return { month, count: Object.values(byKind).reduce((a, b) => a + b, 0), byKind };
+      }),
       onTime: DEADLINE_KINDS.map((kind) => {
         const c = clockOf(kind);
         const due = c.metOnTime + c.late;
