@@ -50,7 +50,7 @@ function Clocks({ deadlines }: { deadlines: Deadline[] }) {
       ),
     },
   ];
-  return <Table<Deadline> size="small" rowKey="kind" columns={columns} dataSource={deadlines} pagination={false} locale={{ emptyText: t('complaints.noClocks') }} data-testid="complaint-clocks" />;
+  return <Table<Deadline> size="small" rowKey="kind" columns={columns} dataSource={deadlines} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('complaints.noClocks') }} data-testid="complaint-clocks" />;
 }
 
 /** The reward block of a report: shown once it is substantiated (or when it has rewards). */

@@ -121,6 +121,8 @@ export function NewComplaintPage() {
       setEntered(await fieldError.guard(() => complaintsApi.enter(input, raw)));
       form.resetFields();
       setFiles([]);
+      // the result is at the top of a long form
+      window.scrollTo({ top: 0 });
     } catch (err) {
       notifyError(err);
     } finally {
@@ -130,12 +132,11 @@ export function NewComplaintPage() {
 
   if (entered)
     return (
-      <Card>
+      <Card data-testid="entered">
         <Result
           status="success"
           title={t('complaints.entered')}
           subTitle={t('complaints.enteredHint')}
-          data-testid="entered"
           extra={[
             <Button key="open" type="primary" onClick={() => navigate(complaintPath(entered.id))}>
               {t('complaints.openEntered')}

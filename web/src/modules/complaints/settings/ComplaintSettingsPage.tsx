@@ -143,7 +143,7 @@ function RewardRulesTab() {
   };
   const num = (field: string) => [{ required: true, message: t('common.required', { field }) }];
   return (
-    <Card loading={loading && !data} bordered={false} styles={{ body: { padding: 0 } }}>
+    <Card loading={loading && !data} variant="borderless" styles={{ body: { padding: 0 } }}>
       {data && (
         <Typography.Paragraph type="secondary">
           {t('complaints.rulesVersion', { version: data.version, at: formatDateTime(data.createdAt) })}
@@ -156,15 +156,15 @@ function RewardRulesTab() {
             <Radio value="scale">{t('complaints.rewardModes.scale')}</Radio>
           </Radio.Group>
         </Form.Item>
-        <Space wrap size={16}>
+        <Space wrap size={16} align="start" style={{ display: 'flex' }}>
           <Form.Item name="percent" label={t('complaints.rewardPercent')} rules={num(t('complaints.rewardPercent'))}>
-            <InputNumber min={0} max={100} precision={2} addonAfter="%" />
+            <InputNumber min={0} max={100} precision={2} addonAfter="%" style={{ width: 160 }} />
           </Form.Item>
           <Form.Item name="min" label={t('complaints.rewardMin')} rules={num(t('complaints.rewardMin'))}>
-            <InputNumber min={0} precision={2} addonAfter={t('complaints.yuan')} />
+            <InputNumber min={0} precision={2} addonAfter={t('complaints.yuan')} style={{ width: 180 }} />
           </Form.Item>
           <Form.Item name="max" label={t('complaints.rewardMax')} rules={num(t('complaints.rewardMax'))}>
-            <InputNumber min={0} precision={2} addonAfter={t('complaints.yuan')} />
+            <InputNumber min={0} precision={2} addonAfter={t('complaints.yuan')} style={{ width: 180 }} />
           </Form.Item>
         </Space>
         <Typography.Text strong>{t('complaints.rewardScale')}</Typography.Text>
@@ -173,7 +173,7 @@ function RewardRulesTab() {
           {(fields, { add, remove }) => (
             <div style={{ marginTop: 8 }} data-testid="reward-scale">
               {fields.map((f) => (
-                <Space key={f.key} wrap align="start">
+                <Space key={f.key} wrap align="start" style={{ display: 'flex' }}>
                   <Form.Item name={[f.name, 'level']} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('complaints.rewardLevelKey') }) }]}>
                     <Input placeholder={t('complaints.rewardLevelKey')} maxLength={20} style={{ width: 100 }} />
                   </Form.Item>
@@ -181,7 +181,7 @@ function RewardRulesTab() {
                     <Input placeholder={t('complaints.rewardLevelName')} maxLength={50} style={{ width: 200 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'amount']} rules={[{ required: true, message: t('common.required', { field: t('complaints.rewardAmount') }) }]}>
-                    <InputNumber min={0} precision={2} addonAfter={t('complaints.yuan')} placeholder={t('complaints.rewardAmount')} />
+                    <InputNumber min={0} precision={2} addonAfter={t('complaints.yuan')} placeholder={t('complaints.rewardAmount')} style={{ width: 180 }} />
                   </Form.Item>
                   <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.delete')} />
                 </Space>
