@@ -627,6 +627,7 @@ async function acknowledged(tx: Db, id: string) {
 /** The demo summary's lines about complaints (printed by `npm run demo`). */
 export function formatComplaintsSummary(c: ComplaintsDemoSummary): string[] {
   const list = (r: Record<string, number>) => Object.entries(r).map(([k, n]) => `${k} ${n}`).join(', ');
+  if (c.items === 0) return ['no complaints or reports (ZJ_DEMO_COMPLAINTS=0)'];
   return [
     `${c.items} complaints and reports (${list(c.byKind)}) over the past year; by status: ${list(c.byStatus)}`,
     `  by channel: ${list(c.byChannel)}; ${c.urgent} urgent (${c.escalated} escalated), ${c.overdue} open past a deadline, ${c.satisfaction} rated, ${c.rewardsPaid} reward paid, ${c.links} links to tasks and hazards`,
