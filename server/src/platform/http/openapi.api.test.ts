@@ -78,7 +78,8 @@ describe('the OpenAPI document (issue 14 item 7)', () => {
 
   it('documents error responses as references to the one error shape', async () => {
     const { doc, ops } = await operations();
-    for (const { path, method, op } of ops) {
+    // Open311 answers its errors in the GeoReport v2 shape the spec fixes (complaints/open311/README.md), not in ours.
+    for (const { path, method, op } of ops.filter((o) => !o.path.startsWith('/open311/'))) {
       const errors = Object.entries(op.responses).filter(([code]) => /^[45]/.test(code));
       expect(errors.length, `${method} ${path}: a 4XX response`).toBeGreaterThan(0);
       for (const [code, response] of errors) {

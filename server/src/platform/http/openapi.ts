@@ -63,6 +63,7 @@ const errorResponses: Record<string, { name: string; description: string }> = {
   '412': { name: 'PreconditionFailed', description: 'If-Match 与当前版本不符：记录已被他人修改，请重新读取（PRECONDITION_FAILED）' },
   '413': { name: 'PayloadTooLarge', description: '请求体或上传文件过大（PAYLOAD_TOO_LARGE）' },
   '415': { name: 'UnsupportedMediaType', description: '不支持的请求体类型（UNSUPPORTED_MEDIA_TYPE）' },
+  '422': { name: 'UnprocessableEntity', description: '请求无法按原样处理：如 Idempotency-Key 已用于内容不同的请求（IDEMPOTENCY_MISMATCH）' },
   '423': { name: 'Locked', description: '账号已锁定，请稍后再试或联系管理员（LOCKED）' },
   '428': { name: 'PreconditionRequired', description: '须带 If-Match 请求头：读取时的 ETag（PRECONDITION_REQUIRED）' },
   '429': { name: 'TooManyRequests', description: '请求过于频繁：按 Retry-After 响应头等待后再试（RATE_LIMITED）' },
