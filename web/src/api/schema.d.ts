@@ -3386,6 +3386,642 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交投诉、举报、咨询或建议（无需登录；投诉须留姓名和电话，举报可匿名），返回受理编号和查询码
+         * @description JSON，或 multipart/form-data：字段同 JSON（文本），投诉举报人用字段 reporter（JSON 文本）或 reporter.name、reporter.phone、reporter.idNumber、reporter.address、reporter.email 之一种方式；附件字段 files（可多个，至多 5 个，jpg、jpeg、png、pdf，按文件内容检查，每个不超过 20 MB）。 请求头 Idempotency-Key（可选，1–200 字符）：24 小时内同一客户端以同一键重复提交相同内容，返回第一次的结果而不重复登记；内容不同为 422 IDEMPOTENCY_MISMATCH。
+         */
+        post: operations["postPublicComplaints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/complaints/{trackingNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 凭受理编号和查询码查看办理情况（状态、期限、处理结果、满意度、奖励）
+         * @description 查询码错误、缺少或编号不存在，一律 404 NOT_FOUND。
+         */
+        get: operations["getPublicComplaintsByTrackingNo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/complaints/{trackingNo}/additions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办结前补充材料（文字和/或附件）
+         * @description JSON { text }，或 multipart/form-data：字段 text 与附件字段 files（可多个，至多 5 个，jpg、jpeg、png、pdf，按文件内容检查，每个不超过 20 MB）。事项已办结为 409 INVALID_TRANSITION。
+         */
+        post: operations["postPublicComplaintsByTrackingNoAdditions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/complaints/{trackingNo}/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办结后评价是否满意（仅一次）
+         * @description 事项未办结为 409 INVALID_TRANSITION，已评价为 409 ALREADY_RATED。
+         */
+        post: operations["postPublicComplaintsByTrackingNoSatisfaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 GeoReport v2：可举报的类别（每个启用的投诉举报类别一项） */
+        get: operations["getOpen311V2ServicesJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 GeoReport v2：按 service_request_id 查询多件（逗号分隔，最多 50 个；不提供则 400，不公开列出全部诉求） */
+        get: operations["getOpen311V2RequestsJson"];
+        put?: never;
+        /**
+         * Open311 GeoReport v2：提交举报（表单编码；可匿名；答复 service_request_id 查询凭证）
+         * @description application/x-www-form-urlencoded：service_code（必填，见 services.json）、description（必填，≤ 5000 字）、lat 与 long 或 address_string（至少其一）、first_name/last_name 与 phone（同时提供时为实名举报，否则匿名）、email（仅随实名举报保存）。jurisdiction_id、address_id、device_id、account_id、api_key、media_url、attribute[…] 被忽略。可带 Idempotency-Key 请求头。
+         */
+        post: operations["postOpen311V2RequestsJson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{id}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 GeoReport v2：按 service_request_id 查询一件举报的办理状态（不含任何个人信息） */
+        get: operations["getOpen311V2RequestsIdJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 投诉举报列表（数据范围内，举报人脱敏），受理时间新的在前
+         * @description 权限：`complaint.read`
+         */
+        get: operations["getComplaints"];
+        put?: never;
+        /**
+         * 录入来电、来信、来访或转办的投诉举报（记录来源渠道），返回受理编号和查询码
+         * @description JSON，或 multipart/form-data：字段同 JSON（文本），投诉举报人用字段 reporter（JSON 文本）或 reporter.name、reporter.phone、reporter.idNumber、reporter.address、reporter.email 之一种方式；附件字段 files（可多个，至多 5 个，jpg、jpeg、png、pdf，按文件内容检查，每个不超过 20 MB）。 另有 channel（phone 来电、letter 来信、visit 来访、transfer_12315 12315 转办、transfer_agency 其他部门转办）、channelRef（同一渠道内重复为 409 DUPLICATE_TRANSFER）、receivedOn（收到日期，不晚于今天，法定期限自该日起算；默认今天）。
+         *
+         *     权限：`complaint.intake`
+         */
+        post: operations["postComplaints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入 12315 转办清单（.xlsx / .csv，UTF-8 或 GBK）
+         * @description multipart/form-data：字段 file（.xlsx 或 .csv，UTF-8 或 GBK），字段 mode = all-or-nothing（默认，有任何错误行则不写入）| valid-rows（仅导入有效行）。每行登记为一件来源为“12315 转办”的投诉举报事项（按被投诉举报对象分派、起算办理时限）；转办编号已导入过的行跳过并计入 unchanged，imported 为新登记件数。列：转办编号（必填）、类型（投诉/举报/咨询/建议，默认投诉）、登记日期、被投诉举报对象、统一社会信用代码、特种设备使用登记证编号、所属区划、地点、问题描述（必填）、紧急类别、投诉举报人姓名、联系电话、身份证号、联系地址。错误信息不含投诉举报人信息。
+         *
+         *     权限：`complaint.import`
+         */
+        post: operations["postComplaintsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 12315 转办清单导入模板（表头行）
+         * @description 权限：`complaint.import`
+         */
+        get: operations["getComplaintsImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 关联到某检查任务、隐患、线索、退出程序或案件的投诉举报（数据范围内）
+         * @description 权限：`complaint.read`
+         */
+        get: operations["getComplaintsLinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 投诉举报详情（举报人脱敏；reveal=true 查看完整身份信息：需 complaint.reporter_pii，记入审计日志）
+         * @description 权限：`complaint.read`
+         */
+        get: operations["getComplaintsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办理操作：受理、不予受理、转办、调解、核查结论、延期（需 complaint.approve）、告知举报人、办结、关联（If-Match 可选）
+         * @description 权限：`complaint.write` 或 `complaint.approve`
+         */
+        post: operations["postComplaintsByIdActions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 签收投诉举报（成为承办人；紧急事项不再升级）
+         * @description 权限：`complaint.write`
+         */
+        post: operations["postComplaintsByIdAcknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载投诉举报的材料
+         * @description 权限：`complaint.read`
+         */
+        get: operations["getComplaintsByIdFilesByFileId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本企业被投诉并进入调解的事项（企业账号；不含投诉人信息）
+         * @description 权限：`enterprise_self.read`
+         */
+        get: operations["getMyComplaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本企业被投诉事项详情（企业账号；不含投诉人信息）
+         * @description 权限：`enterprise_self.read`
+         */
+        get: operations["getMyComplaintsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/complaints/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 企业答复调解中的投诉（If-Match 可选）
+         * @description 权限：`enterprise_self.report`
+         */
+        post: operations["postMyComplaintsByIdAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaint-topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 投诉举报专业（及承办科室）
+         * @description 权限：`complaint.read`
+         */
+        get: operations["getComplaintTopics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaint-topics/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 投诉举报专业详情
+         * @description 权限：`complaint.read`
+         */
+        get: operations["getComplaintTopicsByKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改投诉举报专业的名称或承办科室（市局；If-Match）
+         * @description 权限：`complaint.configure`
+         */
+        patch: operations["patchComplaintTopicsByKey"];
+        trace?: never;
+    };
+    "/api/complaint-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 投诉举报分类（按专业、排序）
+         * @description 权限：`complaint.read`
+         */
+        get: operations["getComplaintCategories"];
+        put?: never;
+        /**
+         * 新增投诉举报分类（市局）
+         * @description 权限：`complaint.configure`
+         */
+        post: operations["postComplaintCategories"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaint-categories/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 投诉举报分类详情
+         * @description 权限：`complaint.read`
+         */
+        get: operations["getComplaintCategoriesByKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改投诉举报分类：名称、专业、是否紧急、是否启用（市局；If-Match；已受理的事项不变）
+         * @description 权限：`complaint.configure`
+         */
+        patch: operations["patchComplaintCategoriesByKey"];
+        trace?: never;
+    };
+    "/api/public/complaint-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投诉举报表单的专业和分类（无需登录，按客户端限流） */
+        get: operations["getPublicComplaintCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaint-reward-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 现行举报奖励规则（最新版本）
+         * @description 权限：`complaint.read`
+         */
+        get: operations["getComplaintRewardRules"];
+        put?: never;
+        /**
+         * 发布新版举报奖励规则（If-Match 可带现行版本号；已提出的奖励保留原版本）
+         * @description 权限：`complaint.configure`
+         */
+        post: operations["postComplaintRewardRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 为核查属实的举报申请举报奖励（金额按现行规则计算，不可手填）
+         * @description 权限：`complaint.write`
+         */
+        post: operations["postComplaintsByIdRewards"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaint-rewards/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审批举报奖励（不能审批本人的申请；不予奖励须写明理由；If-Match 可选）
+         * @description 权限：`complaint.approve`
+         */
+        post: operations["postComplaintRewardsByIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaint-rewards/{id}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记举报奖励发放（仅已批准的奖励；If-Match 可选）
+         * @description 权限：`complaint.write`
+         */
+        post: operations["postComplaintRewardsByIdPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaint-rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 举报奖励列表（数据范围内），申请时间新的在前
+         * @description 权限：`complaint.read`
+         */
+        get: operations["getComplaintRewards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaint-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 投诉举报统计（数据范围内）：分类计数、按期办结率、属实率、满意度、紧急件、重复被投诉举报对象
+         * @description 权限：`complaint.read`
+         */
+        get: operations["getComplaintStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaint-stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出投诉举报统计
+         * @description 权限：`complaint.read`
+         */
+        get: operations["getComplaintStatsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出投诉举报列表（与列表相同的筛选条件；投诉举报人已脱敏）
+         * @description 权限：`complaint.read`
+         */
+        get: operations["getComplaintsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3456,6 +4092,15 @@ export interface components {
         };
         /** @description 请求体或上传文件过大（PAYLOAD_TOO_LARGE） */
         PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 请求无法按原样处理：如 Idempotency-Key 已用于内容不同的请求（IDEMPOTENCY_MISMATCH） */
+        UnprocessableEntity: {
             headers: {
                 [name: string]: unknown;
             };
@@ -15456,6 +16101,2453 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPublicComplaints: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "complaint" | "report" | "enquiry" | "suggestion";
+                    subjectUscc?: string | null;
+                    subjectName?: string | null;
+                    equipmentRegistrationNo?: string | null;
+                    product?: string | null;
+                    topic?: string | null;
+                    category?: string | null;
+                    regionCode?: string | null;
+                    place?: string | null;
+                    occurredOn?: string | null;
+                    description: string;
+                    reporter?: {
+                        /** @description 姓名（1–50 字） */
+                        name: string;
+                        /** @description 手机号码或带区号的固定电话 */
+                        phone: string;
+                        /** @description 身份证号码（GB 11643） */
+                        idNumber?: string | null;
+                        address?: string | null;
+                        email?: string | null;
+                    } | null;
+                } | null;
+                "multipart/form-data": {
+                    kind: "complaint" | "report" | "enquiry" | "suggestion";
+                    subjectUscc?: string | null;
+                    subjectName?: string | null;
+                    equipmentRegistrationNo?: string | null;
+                    product?: string | null;
+                    topic?: string | null;
+                    category?: string | null;
+                    regionCode?: string | null;
+                    place?: string | null;
+                    occurredOn?: string | null;
+                    description: string;
+                    reporter?: {
+                        /** @description 姓名（1–50 字） */
+                        name: string;
+                        /** @description 手机号码或带区号的固定电话 */
+                        phone: string;
+                        /** @description 身份证号码（GB 11643） */
+                        idNumber?: string | null;
+                        address?: string | null;
+                        email?: string | null;
+                    } | null;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        trackingNo: string;
+                        /** @description 查询码（只显示这一次） */
+                        accessCode: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPublicComplaintsByTrackingNo: {
+        parameters: {
+            query?: {
+                /** @description 查询码 */
+                code?: string;
+            };
+            header?: never;
+            path: {
+                trackingNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        trackingNo: string;
+                        kind: "complaint" | "report" | "enquiry" | "suggestion";
+                        status: "received" | "accepted" | "refused" | "mediating" | "verifying" | "closed";
+                        topic: string;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        deadlines: {
+                            kind: "accept" | "mediation" | "verify" | "notify";
+                            dueOn: string;
+                            /** @description 期限跨越尚无节假日数据的年份时为 false */
+                            certain: boolean;
+                            metOn: string | null;
+                            state: "open" | "met" | "missed" | "cancelled";
+                        }[];
+                        /** @description 经审核向投诉举报人反馈的处理结果 */
+                        publicResult: string | null;
+                        satisfaction: {
+                            satisfied: boolean;
+                            comment: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        timeline: {
+                            kind: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        reward: {
+                            status: string;
+                            amount: number;
+                            paidOn: string | null;
+                        } | null;
+                        canAddInformation: boolean;
+                        canRate: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPublicComplaintsByTrackingNoAdditions: {
+        parameters: {
+            query?: {
+                /** @description 查询码 */
+                code?: string;
+            };
+            header?: never;
+            path: {
+                trackingNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                } | null;
+                "multipart/form-data": {
+                    text: string;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        trackingNo: string;
+                        kind: "complaint" | "report" | "enquiry" | "suggestion";
+                        status: "received" | "accepted" | "refused" | "mediating" | "verifying" | "closed";
+                        topic: string;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        deadlines: {
+                            kind: "accept" | "mediation" | "verify" | "notify";
+                            dueOn: string;
+                            /** @description 期限跨越尚无节假日数据的年份时为 false */
+                            certain: boolean;
+                            metOn: string | null;
+                            state: "open" | "met" | "missed" | "cancelled";
+                        }[];
+                        /** @description 经审核向投诉举报人反馈的处理结果 */
+                        publicResult: string | null;
+                        satisfaction: {
+                            satisfied: boolean;
+                            comment: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        timeline: {
+                            kind: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        reward: {
+                            status: string;
+                            amount: number;
+                            paidOn: string | null;
+                        } | null;
+                        canAddInformation: boolean;
+                        canRate: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPublicComplaintsByTrackingNoSatisfaction: {
+        parameters: {
+            query?: {
+                /** @description 查询码 */
+                code?: string;
+            };
+            header?: never;
+            path: {
+                trackingNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    satisfied: boolean;
+                    comment?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        trackingNo: string;
+                        kind: "complaint" | "report" | "enquiry" | "suggestion";
+                        status: "received" | "accepted" | "refused" | "mediating" | "verifying" | "closed";
+                        topic: string;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        deadlines: {
+                            kind: "accept" | "mediation" | "verify" | "notify";
+                            dueOn: string;
+                            /** @description 期限跨越尚无节假日数据的年份时为 false */
+                            certain: boolean;
+                            metOn: string | null;
+                            state: "open" | "met" | "missed" | "cancelled";
+                        }[];
+                        /** @description 经审核向投诉举报人反馈的处理结果 */
+                        publicResult: string | null;
+                        satisfaction: {
+                            satisfied: boolean;
+                            comment: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        timeline: {
+                            kind: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        reward: {
+                            status: string;
+                            amount: number;
+                            paidOn: string | null;
+                        } | null;
+                        canAddInformation: boolean;
+                        canRate: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getOpen311V2ServicesJson: {
+        parameters: {
+            query?: {
+                jurisdiction_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 投诉举报类别代码 */
+                        service_code: string;
+                        service_name: string;
+                        description: string;
+                        /** @enum {boolean} */
+                        metadata: false;
+                        /** @enum {string} */
+                        type: "realtime";
+                        keywords: string;
+                        /** @description 专业（特种设备、计量、产品质量、标准化、其他） */
+                        group: string;
+                    }[];
+                };
+            };
+            /** @description GeoReport v2 错误：[{ code（HTTP 状态码）, description }] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                };
+            };
+            /** @description GeoReport v2 错误：[{ code（HTTP 状态码）, description }] */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                };
+            };
+            /** @description GeoReport v2 错误：[{ code（HTTP 状态码）, description }] */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                };
+            };
+        };
+    };
+    getOpen311V2RequestsJson: {
+        parameters: {
+            query?: {
+                service_request_id?: string;
+                jurisdiction_id?: string;
+                service_code?: string;
+                start_date?: string;
+                end_date?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service_request_id: string;
+                        status: "open" | "closed";
+                        /** @description 经审核向举报人公开的处理结果 */
+                        status_notes: string | null;
+                        service_name: string;
+                        service_code: string;
+                        agency_responsible: string;
+                        service_notice: string;
+                        /** @description ISO 8601，北京时间（+08:00） */
+                        requested_datetime: string;
+                        updated_datetime: string;
+                        expected_datetime: string | null;
+                        address: string | null;
+                        lat: number | null;
+                        long: number | null;
+                        /** @enum {object|null} */
+                        media_url: never | null;
+                    }[];
+                };
+            };
+            /** @description GeoReport v2 错误：[{ code（HTTP 状态码）, description }] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                };
+            };
+            /** @description GeoReport v2 错误：[{ code（HTTP 状态码）, description }] */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                };
+            };
+            /** @description GeoReport v2 错误：[{ code（HTTP 状态码）, description }] */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                };
+            };
+        };
+    };
+    postOpen311V2RequestsJson: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    service_code: string;
+                    description: string;
+                    lat?: string;
+                    long?: string;
+                    address_string?: string;
+                    email?: string;
+                    phone?: string;
+                    first_name?: string;
+                    last_name?: string;
+                    jurisdiction_id?: string;
+                    address_id?: string;
+                    device_id?: string;
+                    account_id?: string;
+                    api_key?: string;
+                    media_url?: string;
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 查询凭证（≥ 128 位随机令牌，不是受理编号） */
+                        service_request_id: string;
+                        service_notice: string;
+                        /** @enum {object|null} */
+                        account_id: never | null;
+                    }[];
+                };
+            };
+            /** @description GeoReport v2 错误：[{ code（HTTP 状态码）, description }] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                };
+            };
+            /** @description GeoReport v2 错误：[{ code（HTTP 状态码）, description }] */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                };
+            };
+            /** @description GeoReport v2 错误：[{ code（HTTP 状态码）, description }] */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                };
+            };
+            /** @description GeoReport v2 错误：[{ code（HTTP 状态码）, description }] */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                };
+            };
+        };
+    };
+    getOpen311V2RequestsIdJson: {
+        parameters: {
+            query?: {
+                jurisdiction_id?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service_request_id: string;
+                        status: "open" | "closed";
+                        /** @description 经审核向举报人公开的处理结果 */
+                        status_notes: string | null;
+                        service_name: string;
+                        service_code: string;
+                        agency_responsible: string;
+                        service_notice: string;
+                        /** @description ISO 8601，北京时间（+08:00） */
+                        requested_datetime: string;
+                        updated_datetime: string;
+                        expected_datetime: string | null;
+                        address: string | null;
+                        lat: number | null;
+                        long: number | null;
+                        /** @enum {object|null} */
+                        media_url: never | null;
+                    }[];
+                };
+            };
+            /** @description GeoReport v2 错误：[{ code（HTTP 状态码）, description }] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                };
+            };
+            /** @description GeoReport v2 错误：[{ code（HTTP 状态码）, description }] */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                };
+            };
+            /** @description GeoReport v2 错误：[{ code（HTTP 状态码）, description }] */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                };
+            };
+        };
+    };
+    getComplaints: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                kind?: "complaint" | "report" | "enquiry" | "suggestion";
+                status?: "received" | "accepted" | "refused" | "mediating" | "verifying" | "closed";
+                regionCode?: string;
+                topic?: string;
+                /** @description true：有未完成且已过期的办理时限 */
+                overdue?: boolean;
+                urgent?: boolean;
+                /** @description 编号、被投诉举报对象名称或信用代码、内容 */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            trackingNo: string;
+                            kind: "complaint" | "report" | "enquiry" | "suggestion";
+                            channel: "web" | "open311" | "phone" | "letter" | "visit" | "transfer_12315" | "transfer_agency";
+                            status: "received" | "accepted" | "refused" | "mediating" | "verifying" | "closed";
+                            topic: string;
+                            category: string | null;
+                            urgent: boolean;
+                            subjectName: string | null;
+                            subjectUscc: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            orgId: string;
+                            orgName: string;
+                            handlerId: string | null;
+                            handlerName: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            acknowledgedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            reporter: {
+                                /** @description 姓名（默认脱敏，如 张*） */
+                                name: string;
+                                /** @description 电话（默认脱敏，如 138****5678） */
+                                phone: string;
+                                idNumber?: string | null;
+                                address?: string | null;
+                                email?: string | null;
+                            } | null;
+                            nextClock: {
+                                kind: "accept" | "mediation" | "verify" | "notify";
+                                dueOn: string;
+                                certain: boolean;
+                                state: "open" | "overdue" | "met" | "missed" | "cancelled";
+                            } | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postComplaints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "complaint" | "report" | "enquiry" | "suggestion";
+                    subjectUscc?: string | null;
+                    subjectName?: string | null;
+                    equipmentRegistrationNo?: string | null;
+                    product?: string | null;
+                    topic?: string | null;
+                    category?: string | null;
+                    regionCode?: string | null;
+                    place?: string | null;
+                    occurredOn?: string | null;
+                    description: string;
+                    reporter?: {
+                        /** @description 姓名（1–50 字） */
+                        name: string;
+                        /** @description 手机号码或带区号的固定电话 */
+                        phone: string;
+                        /** @description 身份证号码（GB 11643） */
+                        idNumber?: string | null;
+                        address?: string | null;
+                        email?: string | null;
+                    } | null;
+                    channel: "phone" | "letter" | "visit" | "transfer_12315" | "transfer_agency";
+                    /** @description 12315 转办编号或其他部门的文号（同一渠道内唯一） */
+                    channelRef?: string | null;
+                    receivedOn?: string | null;
+                } | null;
+                "multipart/form-data": {
+                    kind: "complaint" | "report" | "enquiry" | "suggestion";
+                    subjectUscc?: string | null;
+                    subjectName?: string | null;
+                    equipmentRegistrationNo?: string | null;
+                    product?: string | null;
+                    topic?: string | null;
+                    category?: string | null;
+                    regionCode?: string | null;
+                    place?: string | null;
+                    occurredOn?: string | null;
+                    description: string;
+                    reporter?: {
+                        /** @description 姓名（1–50 字） */
+                        name: string;
+                        /** @description 手机号码或带区号的固定电话 */
+                        phone: string;
+                        /** @description 身份证号码（GB 11643） */
+                        idNumber?: string | null;
+                        address?: string | null;
+                        email?: string | null;
+                    } | null;
+                    channel: "phone" | "letter" | "visit" | "transfer_12315" | "transfer_agency";
+                    /** @description 12315 转办编号或其他部门的文号（同一渠道内唯一） */
+                    channelRef?: string | null;
+                    receivedOn?: string | null;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        trackingNo: string;
+                        /** @description 查询码（只显示这一次） */
+                        accessCode: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    postComplaintsImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        updated: number;
+                        unchanged: number;
+                        rejected: {
+                            row: number;
+                            column: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getComplaintsImportTemplate: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getComplaintsLinks: {
+        parameters: {
+            query: {
+                targetType: "inspection_task" | "equipment_hazard" | "licence_lead" | "licence_exit" | "case";
+                targetId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            trackingNo: string;
+                            kind: "complaint" | "report" | "enquiry" | "suggestion";
+                            status: "received" | "accepted" | "refused" | "mediating" | "verifying" | "closed";
+                            label: string;
+                            /** Format: date-time */
+                            linkedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getComplaintsById: {
+        parameters: {
+            query?: {
+                reveal?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        trackingNo: string;
+                        kind: "complaint" | "report" | "enquiry" | "suggestion";
+                        channel: "web" | "open311" | "phone" | "letter" | "visit" | "transfer_12315" | "transfer_agency";
+                        channelRef: string | null;
+                        topic: string;
+                        category: string | null;
+                        urgent: boolean;
+                        subjectUscc: string | null;
+                        subjectName: string | null;
+                        subjectEnterpriseId: string | null;
+                        equipmentRegistrationNo: string | null;
+                        equipmentId: string | null;
+                        product: string | null;
+                        regionCode: string;
+                        regionName: string | null;
+                        orgId: string;
+                        orgName: string;
+                        sectionId: string | null;
+                        sectionName: string | null;
+                        handlerId: string | null;
+                        handlerName: string | null;
+                        place: string | null;
+                        occurredOn: string | null;
+                        description: string;
+                        anonymous: boolean;
+                        reporter: {
+                            /** @description 姓名（默认脱敏，如 张*） */
+                            name: string;
+                            /** @description 电话（默认脱敏，如 138****5678） */
+                            phone: string;
+                            idNumber?: string | null;
+                            address?: string | null;
+                            email?: string | null;
+                        } | null;
+                        /** @description true：reveal=true，举报人信息为全文（已记入审计日志） */
+                        reporterRevealed: boolean;
+                        status: "received" | "accepted" | "refused" | "mediating" | "verifying" | "closed";
+                        /** Format: date-time */
+                        receivedAt: string;
+                        receivedOn: string;
+                        /** Format: date-time */
+                        acknowledgedAt: string | null;
+                        /** Format: date-time */
+                        escalatedAt: string | null;
+                        decidedOn: string | null;
+                        refusalReason: string | null;
+                        mediationResult: ("agreed" | "failed") | (never | null);
+                        substantiated: boolean | null;
+                        caseOpened: boolean | null;
+                        result: string | null;
+                        publicResult: string | null;
+                        publicResultApprovedBy: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        enterpriseAnswer: string | null;
+                        /** Format: date-time */
+                        enterpriseAnsweredAt: string | null;
+                        satisfied: boolean | null;
+                        satisfactionComment: string | null;
+                        /** Format: date-time */
+                        satisfactionAt: string | null;
+                        createdById: string | null;
+                        /** @description 投诉事项发生超过三年（不予受理） */
+                        tooOld: boolean;
+                        reporterNotified: boolean;
+                        deadlines: {
+                            kind: "accept" | "mediation" | "verify" | "notify";
+                            startedOn: string;
+                            workingDays: number;
+                            dueOn: string;
+                            /** @description false：期间跨越尚无节假日数据的年份，到期日可能变化 */
+                            certain: boolean;
+                            extended: boolean;
+                            metOn: string | null;
+                            cancelledOn: string | null;
+                            state: "open" | "overdue" | "met" | "missed" | "cancelled";
+                        }[];
+                        timeline: {
+                            id: string;
+                            kind: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorKind: "public" | "staff" | "enterprise" | "system";
+                            actorName: string | null;
+                            fromOrgName: string | null;
+                            toOrgName: string | null;
+                            note: string | null;
+                            public: boolean;
+                        }[];
+                        files: {
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            source: "reporter" | "staff" | "enterprise";
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        links: {
+                            id: string;
+                            targetType: "inspection_task" | "equipment_hazard" | "licence_lead" | "licence_exit" | "case";
+                            targetId: string;
+                            label: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description 当前用户现在可执行的办理操作 */
+                        allowedActions: ("accept" | "refuse" | "route" | "mediate" | "verify" | "extend" | "notify_reporter" | "close" | "link")[];
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postComplaintsByIdActions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    action: "accept" | "refuse" | "route" | "mediate" | "verify" | "extend" | "notify_reporter" | "close" | "link";
+                    note?: string | null;
+                    reason?: string;
+                    /** Format: uuid */
+                    orgId?: string | null;
+                    topic?: string | null;
+                    substantiated?: boolean | null;
+                    caseOpened?: boolean;
+                    findings?: string;
+                    channel?: "phone" | "sms" | "letter" | "in_person";
+                    publicResult?: string;
+                    result?: string | null;
+                    mediationResult?: ("agreed" | "failed") | (never | null);
+                    target?: "inspection_task" | "equipment_hazard" | "licence_lead" | "licence_exit" | "case";
+                    /** Format: uuid */
+                    targetId?: string;
+                    label?: string | null;
+                    create?: {
+                        /** Format: uuid */
+                        itemId?: string;
+                        inspectorIds?: string[];
+                        dueOn?: string | null;
+                        level?: string;
+                        description?: string;
+                        correctionDueOn?: string;
+                        operatorName?: string;
+                        address?: string;
+                        licenceType?: string | null;
+                        /** Format: uuid */
+                        licenceId?: string;
+                        kind?: string;
+                        triggerSummary?: string;
+                        lawArea?: string | null;
+                        /** Format: uuid */
+                        investigatorId?: string | null;
+                        investigationWorkingDays?: number | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        trackingNo: string;
+                        kind: "complaint" | "report" | "enquiry" | "suggestion";
+                        channel: "web" | "open311" | "phone" | "letter" | "visit" | "transfer_12315" | "transfer_agency";
+                        channelRef: string | null;
+                        topic: string;
+                        category: string | null;
+                        urgent: boolean;
+                        subjectUscc: string | null;
+                        subjectName: string | null;
+                        subjectEnterpriseId: string | null;
+                        equipmentRegistrationNo: string | null;
+                        equipmentId: string | null;
+                        product: string | null;
+                        regionCode: string;
+                        regionName: string | null;
+                        orgId: string;
+                        orgName: string;
+                        sectionId: string | null;
+                        sectionName: string | null;
+                        handlerId: string | null;
+                        handlerName: string | null;
+                        place: string | null;
+                        occurredOn: string | null;
+                        description: string;
+                        anonymous: boolean;
+                        reporter: {
+                            /** @description 姓名（默认脱敏，如 张*） */
+                            name: string;
+                            /** @description 电话（默认脱敏，如 138****5678） */
+                            phone: string;
+                            idNumber?: string | null;
+                            address?: string | null;
+                            email?: string | null;
+                        } | null;
+                        /** @description true：reveal=true，举报人信息为全文（已记入审计日志） */
+                        reporterRevealed: boolean;
+                        status: "received" | "accepted" | "refused" | "mediating" | "verifying" | "closed";
+                        /** Format: date-time */
+                        receivedAt: string;
+                        receivedOn: string;
+                        /** Format: date-time */
+                        acknowledgedAt: string | null;
+                        /** Format: date-time */
+                        escalatedAt: string | null;
+                        decidedOn: string | null;
+                        refusalReason: string | null;
+                        mediationResult: ("agreed" | "failed") | (never | null);
+                        substantiated: boolean | null;
+                        caseOpened: boolean | null;
+                        result: string | null;
+                        publicResult: string | null;
+                        publicResultApprovedBy: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        enterpriseAnswer: string | null;
+                        /** Format: date-time */
+                        enterpriseAnsweredAt: string | null;
+                        satisfied: boolean | null;
+                        satisfactionComment: string | null;
+                        /** Format: date-time */
+                        satisfactionAt: string | null;
+                        createdById: string | null;
+                        /** @description 投诉事项发生超过三年（不予受理） */
+                        tooOld: boolean;
+                        reporterNotified: boolean;
+                        deadlines: {
+                            kind: "accept" | "mediation" | "verify" | "notify";
+                            startedOn: string;
+                            workingDays: number;
+                            dueOn: string;
+                            /** @description false：期间跨越尚无节假日数据的年份，到期日可能变化 */
+                            certain: boolean;
+                            extended: boolean;
+                            metOn: string | null;
+                            cancelledOn: string | null;
+                            state: "open" | "overdue" | "met" | "missed" | "cancelled";
+                        }[];
+                        timeline: {
+                            id: string;
+                            kind: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorKind: "public" | "staff" | "enterprise" | "system";
+                            actorName: string | null;
+                            fromOrgName: string | null;
+                            toOrgName: string | null;
+                            note: string | null;
+                            public: boolean;
+                        }[];
+                        files: {
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            source: "reporter" | "staff" | "enterprise";
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        links: {
+                            id: string;
+                            targetType: "inspection_task" | "equipment_hazard" | "licence_lead" | "licence_exit" | "case";
+                            targetId: string;
+                            label: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description 当前用户现在可执行的办理操作 */
+                        allowedActions: ("accept" | "refuse" | "route" | "mediate" | "verify" | "extend" | "notify_reporter" | "close" | "link")[];
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postComplaintsByIdAcknowledge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        trackingNo: string;
+                        kind: "complaint" | "report" | "enquiry" | "suggestion";
+                        channel: "web" | "open311" | "phone" | "letter" | "visit" | "transfer_12315" | "transfer_agency";
+                        channelRef: string | null;
+                        topic: string;
+                        category: string | null;
+                        urgent: boolean;
+                        subjectUscc: string | null;
+                        subjectName: string | null;
+                        subjectEnterpriseId: string | null;
+                        equipmentRegistrationNo: string | null;
+                        equipmentId: string | null;
+                        product: string | null;
+                        regionCode: string;
+                        regionName: string | null;
+                        orgId: string;
+                        orgName: string;
+                        sectionId: string | null;
+                        sectionName: string | null;
+                        handlerId: string | null;
+                        handlerName: string | null;
+                        place: string | null;
+                        occurredOn: string | null;
+                        description: string;
+                        anonymous: boolean;
+                        reporter: {
+                            /** @description 姓名（默认脱敏，如 张*） */
+                            name: string;
+                            /** @description 电话（默认脱敏，如 138****5678） */
+                            phone: string;
+                            idNumber?: string | null;
+                            address?: string | null;
+                            email?: string | null;
+                        } | null;
+                        /** @description true：reveal=true，举报人信息为全文（已记入审计日志） */
+                        reporterRevealed: boolean;
+                        status: "received" | "accepted" | "refused" | "mediating" | "verifying" | "closed";
+                        /** Format: date-time */
+                        receivedAt: string;
+                        receivedOn: string;
+                        /** Format: date-time */
+                        acknowledgedAt: string | null;
+                        /** Format: date-time */
+                        escalatedAt: string | null;
+                        decidedOn: string | null;
+                        refusalReason: string | null;
+                        mediationResult: ("agreed" | "failed") | (never | null);
+                        substantiated: boolean | null;
+                        caseOpened: boolean | null;
+                        result: string | null;
+                        publicResult: string | null;
+                        publicResultApprovedBy: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        enterpriseAnswer: string | null;
+                        /** Format: date-time */
+                        enterpriseAnsweredAt: string | null;
+                        satisfied: boolean | null;
+                        satisfactionComment: string | null;
+                        /** Format: date-time */
+                        satisfactionAt: string | null;
+                        createdById: string | null;
+                        /** @description 投诉事项发生超过三年（不予受理） */
+                        tooOld: boolean;
+                        reporterNotified: boolean;
+                        deadlines: {
+                            kind: "accept" | "mediation" | "verify" | "notify";
+                            startedOn: string;
+                            workingDays: number;
+                            dueOn: string;
+                            /** @description false：期间跨越尚无节假日数据的年份，到期日可能变化 */
+                            certain: boolean;
+                            extended: boolean;
+                            metOn: string | null;
+                            cancelledOn: string | null;
+                            state: "open" | "overdue" | "met" | "missed" | "cancelled";
+                        }[];
+                        timeline: {
+                            id: string;
+                            kind: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorKind: "public" | "staff" | "enterprise" | "system";
+                            actorName: string | null;
+                            fromOrgName: string | null;
+                            toOrgName: string | null;
+                            note: string | null;
+                            public: boolean;
+                        }[];
+                        files: {
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            source: "reporter" | "staff" | "enterprise";
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        links: {
+                            id: string;
+                            targetType: "inspection_task" | "equipment_hazard" | "licence_lead" | "licence_exit" | "case";
+                            targetId: string;
+                            label: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description 当前用户现在可执行的办理操作 */
+                        allowedActions: ("accept" | "refuse" | "route" | "mediate" | "verify" | "extend" | "notify_reporter" | "close" | "link")[];
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getComplaintsByIdFilesByFileId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getMyComplaints: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            trackingNo: string;
+                            kind: "complaint" | "report" | "enquiry" | "suggestion";
+                            status: "received" | "accepted" | "refused" | "mediating" | "verifying" | "closed";
+                            topic: string;
+                            subjectUscc: string | null;
+                            subjectName: string | null;
+                            product: string | null;
+                            equipmentRegistrationNo: string | null;
+                            place: string | null;
+                            occurredOn: string | null;
+                            description: string;
+                            receivedOn: string;
+                            mediationResult: ("agreed" | "failed") | (never | null);
+                            publicResult: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            enterpriseAnswer: string | null;
+                            /** Format: date-time */
+                            enterpriseAnsweredAt: string | null;
+                            /** @description 调解中，可以答复 */
+                            canAnswer: boolean;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getMyComplaintsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        trackingNo: string;
+                        kind: "complaint" | "report" | "enquiry" | "suggestion";
+                        status: "received" | "accepted" | "refused" | "mediating" | "verifying" | "closed";
+                        topic: string;
+                        subjectUscc: string | null;
+                        subjectName: string | null;
+                        product: string | null;
+                        equipmentRegistrationNo: string | null;
+                        place: string | null;
+                        occurredOn: string | null;
+                        description: string;
+                        receivedOn: string;
+                        mediationResult: ("agreed" | "failed") | (never | null);
+                        publicResult: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        enterpriseAnswer: string | null;
+                        /** Format: date-time */
+                        enterpriseAnsweredAt: string | null;
+                        /** @description 调解中，可以答复 */
+                        canAnswer: boolean;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        mediationDueOn: string | null;
+                        mediationDueCertain: boolean | null;
+                        timeline: {
+                            kind: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postMyComplaintsByIdAnswer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        trackingNo: string;
+                        kind: "complaint" | "report" | "enquiry" | "suggestion";
+                        status: "received" | "accepted" | "refused" | "mediating" | "verifying" | "closed";
+                        topic: string;
+                        subjectUscc: string | null;
+                        subjectName: string | null;
+                        product: string | null;
+                        equipmentRegistrationNo: string | null;
+                        place: string | null;
+                        occurredOn: string | null;
+                        description: string;
+                        receivedOn: string;
+                        mediationResult: ("agreed" | "failed") | (never | null);
+                        publicResult: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        enterpriseAnswer: string | null;
+                        /** Format: date-time */
+                        enterpriseAnsweredAt: string | null;
+                        /** @description 调解中，可以答复 */
+                        canAnswer: boolean;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        mediationDueOn: string | null;
+                        mediationDueCertain: boolean | null;
+                        timeline: {
+                            kind: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getComplaintTopics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            key: string;
+                            name: string;
+                            nameEn: string;
+                            /** @description 承办的市局业务科室（未指定时按预置的科室名称找到的科室）；null 表示不分派科室 */
+                            sectionId: string | null;
+                            sectionName: string | null;
+                            sort: number;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getComplaintTopicsByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        name: string;
+                        nameEn: string;
+                        /** @description 承办的市局业务科室（未指定时按预置的科室名称找到的科室）；null 表示不分派科室 */
+                        sectionId: string | null;
+                        sectionName: string | null;
+                        sort: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchComplaintTopicsByKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    nameEn?: string;
+                    /** Format: uuid */
+                    sectionId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        name: string;
+                        nameEn: string;
+                        /** @description 承办的市局业务科室（未指定时按预置的科室名称找到的科室）；null 表示不分派科室 */
+                        sectionId: string | null;
+                        sectionName: string | null;
+                        sort: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getComplaintCategories: {
+        parameters: {
+            query?: {
+                topic?: string;
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            key: string;
+                            topic: string;
+                            name: string;
+                            nameEn: string;
+                            /** @description 紧急分类（特种设备在用险情）：当日派发，2 小时内未签收即提请科室负责人督办 */
+                            urgent: boolean;
+                            active: boolean;
+                            sort: number;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postComplaintCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 小写字母开头，只含小写字母、数字和下划线 */
+                    key: string;
+                    topic: string;
+                    name: string;
+                    nameEn: string;
+                    urgent?: boolean;
+                    sort?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        topic: string;
+                        name: string;
+                        nameEn: string;
+                        /** @description 紧急分类（特种设备在用险情）：当日派发，2 小时内未签收即提请科室负责人督办 */
+                        urgent: boolean;
+                        active: boolean;
+                        sort: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getComplaintCategoriesByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        topic: string;
+                        name: string;
+                        nameEn: string;
+                        /** @description 紧急分类（特种设备在用险情）：当日派发，2 小时内未签收即提请科室负责人督办 */
+                        urgent: boolean;
+                        active: boolean;
+                        sort: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchComplaintCategoriesByKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    nameEn?: string;
+                    topic?: string;
+                    urgent?: boolean;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        topic: string;
+                        name: string;
+                        nameEn: string;
+                        /** @description 紧急分类（特种设备在用险情）：当日派发，2 小时内未签收即提请科室负责人督办 */
+                        urgent: boolean;
+                        active: boolean;
+                        sort: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getPublicComplaintCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            key: string;
+                            name: string;
+                            nameEn: string;
+                            categories: {
+                                key: string;
+                                name: string;
+                                nameEn: string;
+                                urgent: boolean;
+                            }[];
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getComplaintRewardRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                        mode: "fine_percent" | "scale";
+                        /** @description 按罚没款比例计奖时的比例（%） */
+                        percent: number;
+                        /** @description 按比例计奖的最低金额（元） */
+                        min: number;
+                        /** @description 按比例计奖的最高金额（元），不低于最低金额 */
+                        max: number;
+                        /** @description 按等级定额计奖的等级 */
+                        scale: {
+                            level: string;
+                            name: string;
+                            /** @description 金额（元，两位小数） */
+                            amount: number;
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postComplaintRewardRules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    mode: "fine_percent" | "scale";
+                    /** @description 按罚没款比例计奖时的比例（%） */
+                    percent: number;
+                    /** @description 按比例计奖的最低金额（元） */
+                    min: number;
+                    /** @description 按比例计奖的最高金额（元），不低于最低金额 */
+                    max: number;
+                    /** @description 按等级定额计奖的等级 */
+                    scale: {
+                        level: string;
+                        name: string;
+                        /** @description 金额（元，两位小数） */
+                        amount: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                        mode: "fine_percent" | "scale";
+                        /** @description 按罚没款比例计奖时的比例（%） */
+                        percent: number;
+                        /** @description 按比例计奖的最低金额（元） */
+                        min: number;
+                        /** @description 按比例计奖的最高金额（元），不低于最低金额 */
+                        max: number;
+                        /** @description 按等级定额计奖的等级 */
+                        scale: {
+                            level: string;
+                            name: string;
+                            /** @description 金额（元，两位小数） */
+                            amount: number;
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postComplaintsByIdRewards: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 案件罚没款（元）：按比例计奖时必填 */
+                    caseFine?: number | null;
+                    /** @description 奖励等级：按等级定额计奖时必填 */
+                    level?: string | null;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        complaintId: string;
+                        trackingNo: string;
+                        regionCode: string;
+                        subjectName: string | null;
+                        /** @description 计算金额所依据的奖励规则版本 */
+                        rulesVersion: number;
+                        basis: "fine_percent" | "scale";
+                        /** @description 案件罚没款（元） */
+                        caseFine: number | null;
+                        level: string | null;
+                        /** @description 奖励金额（元，按规则计算，两位小数） */
+                        amount: number;
+                        reason: string;
+                        status: "proposed" | "approved" | "rejected" | "paid";
+                        proposedByName: string;
+                        /** Format: date-time */
+                        proposedAt: string;
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        decisionNote: string | null;
+                        paidOn: string | null;
+                        paymentRef: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postComplaintRewardsByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approve: boolean;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        complaintId: string;
+                        trackingNo: string;
+                        regionCode: string;
+                        subjectName: string | null;
+                        /** @description 计算金额所依据的奖励规则版本 */
+                        rulesVersion: number;
+                        basis: "fine_percent" | "scale";
+                        /** @description 案件罚没款（元） */
+                        caseFine: number | null;
+                        level: string | null;
+                        /** @description 奖励金额（元，按规则计算，两位小数） */
+                        amount: number;
+                        reason: string;
+                        status: "proposed" | "approved" | "rejected" | "paid";
+                        proposedByName: string;
+                        /** Format: date-time */
+                        proposedAt: string;
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        decisionNote: string | null;
+                        paidOn: string | null;
+                        paymentRef: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postComplaintRewardsByIdPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    paidOn: string;
+                    paymentRef: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        complaintId: string;
+                        trackingNo: string;
+                        regionCode: string;
+                        subjectName: string | null;
+                        /** @description 计算金额所依据的奖励规则版本 */
+                        rulesVersion: number;
+                        basis: "fine_percent" | "scale";
+                        /** @description 案件罚没款（元） */
+                        caseFine: number | null;
+                        level: string | null;
+                        /** @description 奖励金额（元，按规则计算，两位小数） */
+                        amount: number;
+                        reason: string;
+                        status: "proposed" | "approved" | "rejected" | "paid";
+                        proposedByName: string;
+                        /** Format: date-time */
+                        proposedAt: string;
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        decisionNote: string | null;
+                        paidOn: string | null;
+                        paymentRef: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getComplaintRewards: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "proposed" | "approved" | "rejected" | "paid";
+                complaintId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            complaintId: string;
+                            trackingNo: string;
+                            regionCode: string;
+                            subjectName: string | null;
+                            /** @description 计算金额所依据的奖励规则版本 */
+                            rulesVersion: number;
+                            basis: "fine_percent" | "scale";
+                            /** @description 案件罚没款（元） */
+                            caseFine: number | null;
+                            level: string | null;
+                            /** @description 奖励金额（元，按规则计算，两位小数） */
+                            amount: number;
+                            reason: string;
+                            status: "proposed" | "approved" | "rejected" | "paid";
+                            proposedByName: string;
+                            /** Format: date-time */
+                            proposedAt: string;
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            paidOn: string | null;
+                            paymentRef: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getComplaintStats: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string | null;
+                        to: string | null;
+                        regionCode: string | null;
+                        total: number;
+                        byKind: {
+                            kind: "complaint" | "report" | "enquiry" | "suggestion";
+                            count: number;
+                        }[];
+                        byTopic: {
+                            topic: string;
+                            name: string;
+                            count: number;
+                        }[];
+                        byCounty: {
+                            orgId: string;
+                            regionCode: string;
+                            /** @description 承办局（县区局或市局） */
+                            name: string;
+                            count: number;
+                        }[];
+                        byChannel: {
+                            channel: "web" | "open311" | "phone" | "letter" | "visit" | "transfer_12315" | "transfer_agency";
+                            count: number;
+                        }[];
+                        byMonth: {
+                            /** @description YYYY-MM（收到日期，北京时间） */
+                            month: string;
+                            count: number;
+                            /** @description 按类型 */
+                            byKind: {
+                                complaint: number;
+                                report: number;
+                                enquiry: number;
+                                suggestion: number;
+                            };
+                        }[];
+                        onTime: {
+                            kind: "accept" | "mediation" | "verify" | "notify";
+                            /** @description 已到期的时限：按期完成 + 逾期 */
+                            due: number;
+                            metOnTime: number;
+                            /** @description 逾期完成，或未完成且已过期限 */
+                            late: number;
+                            /** @description 未完成且未到期 */
+                            open: number;
+                            /** @description 比率（0–1，四位小数）；分母为 0 时为 null */
+                            rate: number | null;
+                        }[];
+                        substantiated: {
+                            /** @description 已得出是否属实结论的投诉和举报 */
+                            decided: number;
+                            substantiated: number;
+                            /** @description 比率（0–1，四位小数）；分母为 0 时为 null */
+                            rate: number | null;
+                        };
+                        satisfaction: {
+                            rated: number;
+                            satisfied: number;
+                            /** @description 比率（0–1，四位小数）；分母为 0 时为 null */
+                            rate: number | null;
+                        };
+                        urgent: {
+                            count: number;
+                            acknowledged: number;
+                            /** @description 从收到到响应的平均分钟数（一位小数） */
+                            meanAckMinutes: number | null;
+                        };
+                        repeatSubjects: {
+                            uscc: string;
+                            name: string;
+                            regionCode: string;
+                            count: number;
+                            /**
+                             * @description 已列为重点检查对象
+                             * @enum {boolean}
+                             */
+                            marked: true;
+                        }[];
+                        repeatSubjectThreshold: number;
+                        repeatSubjectsSince: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getComplaintStatsExport: {
+        parameters: {
+            query: {
+                format: "xlsx" | "csv";
+                from?: string;
+                to?: string;
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getComplaintsExport: {
+        parameters: {
+            query: {
+                format: "xlsx" | "csv";
+                kind?: "complaint" | "report" | "enquiry" | "suggestion";
+                status?: "received" | "accepted" | "refused" | "mediating" | "verifying" | "closed";
+                regionCode?: string;
+                topic?: string;
+                overdue?: boolean;
+                urgent?: boolean;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }
