@@ -36,6 +36,8 @@ export interface ComplaintsDemoSummary {
   satisfaction: number;
   rewardsPaid: number;
   links: number;
+  /** Special-equipment hazards the verifications found (source `complaint`), linked. */
+  hazards: number;
 }
 
 type Ctx = RequestContext & { actor: Actor };
@@ -197,7 +199,7 @@ export interface ComplaintsDemoOptions {
  */
 export async function loadComplaintsDemo(tx: Db, services: Services, opts: ComplaintsDemoOptions): Promise<ComplaintsDemoSummary> {
   const today = opts.today ?? todayInChina();
-  const summary: ComplaintsDemoSummary = { items: 0, byKind: {}, byStatus: {}, byChannel: {}, urgent: 0, escalated: 0, overdue: 0, satisfaction: 0, rewardsPaid: 0, links: 0 };
+  const summary: ComplaintsDemoSummary = { items: 0, byKind: {}, byStatus: {}, byChannel: {}, urgent: 0, escalated: 0, overdue: 0, satisfaction: 0, rewardsPaid: 0, links: 0, hazards: 0 };
   if (opts.count <= 0) return summary;
   const rng = makeRng(opts.seed);
   const staff = await tx
@@ -577,6 +579,7 @@ export async function loadComplaintsDemo(tx: Db, services: Services, opts: Compl
   if (files.length) await tx.insert(complaintFiles).values(files);
   if (links.length) await tx.insert(complaintLinks).values(links).onConflictDoNothing();
   summary.links = links.length;
+  summary.hazards = hazardLinks;
 
   // One reward (举报奖励), paid: the most recent substantiated report with a case, closed at least 20 days ago.
   const candidate = rewardCandidates.filter((c) => addDays(c.closedOn, 20) < today).sort((a, b) => b.closedOn.localeCompare(a.closedOn))[0];

@@ -119,6 +119,8 @@ export async function loadDemo(opts: LoadDemoOptions): Promise<DemoSummary> {
     inspections.tasks += accountTasks;
     const equipment = await loadEquipmentDemo(tx, onTx, { seed: seed ^ 0xe9, units: opts.equipmentUnits ?? DEMO_EQUIPMENT_UNITS, today: todayInChina(), accounts });
     const complaints = await loadComplaintsDemo(tx, onTx, { seed: seed ^ 0xc17, count: opts.complaints ?? Math.min(DEMO_COMPLAINTS, Math.round((count * DEMO_COMPLAINTS) / DEMO_ENTERPRISES)), today: todayInChina(), accounts });
+    // The hazards the complaints' verifications found are special-equipment hazards too.
+    equipment.hazards += complaints.hazards;
 
     await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), accounts: accounts.map((a) => a.username), enterprises: inserted, licences: licenceCount, inspections, equipment, complaints: complaints.items, seed } });
     return { users: plan, accounts, enterprises: inserted, licences: licenceCount, inspections, equipment, complaints, seed, enterpriseSeconds };
