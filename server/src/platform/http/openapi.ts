@@ -51,6 +51,11 @@ const tagDescriptions: Record<string, string> = {
   'licence-exits': '许可退出（核查、吊销或注销）',
   inspections: '双随机抽查：事项、检查人员、名录库、计划与抽取',
   'inspection-tasks': '检查任务、整改与结果公示',
+  'enterprise-accounts': '企业账号（企业端）的开设与账号申请',
+  'enterprise-self': '企业端：本企业的记录、整改报送',
+  commitments: '质量安全公开承诺',
+  equipment: '特种设备：台账、定期检验、作业人员、隐患、安全监察、分级监管',
+  complaints: '投诉举报（12315）：登记、分派、办理时限、调解、核查、奖励、统计',
 };
 
 /** The shared error responses, by status code: `#/components/responses/<name>`. */
