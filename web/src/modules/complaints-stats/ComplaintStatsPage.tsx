@@ -9,7 +9,7 @@ import { isAfterToday, todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { useRegions } from '../regions';
 import './complaintsStats.pages.i18n';
-import { EChart, type ChartOption } from './EChart';
+import { EChart, type ChartOption } from '../../app/components/EChart';
 import { statsApi, type ComplaintStats, type StatsQuery } from './stats.api';
 
 const percent = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);

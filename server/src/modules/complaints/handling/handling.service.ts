@@ -1,33 +1,20 @@
-import { type SQL, and, asc, desc, eq, exists, ilike, isNull, like, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { countAll, escapeLike, inTransaction, nextVersion } from '../../../db/sql.js';
+import { countAll, inTransaction, nextVersion } from '../../../db/sql.js';
 import type { Actor } from '../../../platform/access/actor.js';
-import { regionPrefix } from '../../../platform/access/scope.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
 import { forbidden, notFound } from '../../../platform/http/errors.js';
 import { type ExpectedVersion, assertVersion } from '../../../platform/http/etag.js';
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { orgs, regions } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { invalid } from '../../../platform/validation/fields.js';
-import { type ComplaintKind, type ComplaintStatus, type LinkTarget, complaintDeadlines, complaintFiles, complaints } from '../complaints.schema.js';
+import { type LinkTarget, complaintFiles, complaints } from '../complaints.schema.js';
 import { type LinkTargetFound, complaintsLinkedTo, makeLinks } from './act.js';
 import { type ActionBody, type ActorCtx, type HandlingDeps, invalidTransition, makeActions } from './actions.js';
 import { type ComplaintJson, type ComplaintRow, complaintJson, complaintScope, maskedFromColumns, nextClocks } from './complaint-json.js';
 import { makeEnterpriseComplaints } from './enterprise.service.js';
+import { type ComplaintFilter, complaintListWhere } from './list-filter.js';
 import { actionsFor, isOpen } from './states.js';
-
-export interface ComplaintFilter {
-  kind?: ComplaintKind;
-  status?: ComplaintStatus;
-  /** The routed region, with the divisions below it. */
-  regionCode?: string;
-  topic?: string;
-  /** true: an open clock is past its due date; false: none is. */
-  overdue?: boolean;
-  urgent?: boolean;
-  /** Tracking number, subject name or USCC, description (substring, case-insensitive). */
-  q?: string;
-}
 
 /**
  * Handling (办理): the staff's list and detail (reporter masked; the reveal audited), the actions of
@@ -56,33 +43,6 @@ export function makeHandlingService(deps: HandlingDeps) {
   }
 
   const bump = (tx: Db, id: string) => tx.update(complaints).set({ version: nextVersion(complaints.version), updatedAt: new Date() }).where(eq(complaints.id, id));
-
-  function listWhere(actor: Actor, filter: ComplaintFilter, today: string): SQL | undefined {
-    const q = filter.q?.trim();
-    const overdueClock = exists(
-      db
-        .select({ one: sql`1` })
-        .from(complaintDeadlines)
-        .where(and(eq(complaintDeadlines.complaintId, complaints.id), isNull(complaintDeadlines.metOn), isNull(complaintDeadlines.cancelledOn), lt(complaintDeadlines.dueOn, today))),
-    );
-    return and(
-      complaintScope(actor),
-      filter.kind ? eq(complaints.kind, filter.kind) : undefined,
-      filter.status ? eq(complaints.status, filter.status) : undefined,
-      filter.regionCode ? like(complaints.regionCode, `${regionPrefix(filter.regionCode)}%`) : undefined,
-      filter.topic ? eq(complaints.topic, filter.topic) : undefined,
-      filter.urgent === undefined ? undefined : eq(complaints.urgent, filter.urgent),
-      filter.overdue === undefined ? undefined : filter.overdue ? overdueClock : sql`not ${overdueClock}`,
-      q
-        ? or(
-            ilike(complaints.trackingNo, `%${escapeLike(q)}%`),
-            ilike(complaints.subjectName, `%${escapeLike(q)}%`),
-            ilike(complaints.subjectUscc, `%${escapeLike(q)}%`),
-            ilike(complaints.description, `%${escapeLike(q)}%`),
-          )
-        : undefined,
-    );
-  }
 
   const listColumns = {
     id: complaints.id,
@@ -127,7 +87,7 @@ export function makeHandlingService(deps: HandlingDeps) {
     /** Items in the actor's scope, newest received first (then by id); reporters masked; each with its next open clock. */
     async list(actor: Actor, filter: ComplaintFilter, page: Page) {
       const today = todayInChina();
-      const where = listWhere(actor, filter, today);
+      const where = complaintListWhere(actor, filter, today);
       const [rows, [count]] = await Promise.all([
         db
           .select(listColumns)

@@ -8,7 +8,8 @@ import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import type { TodoSpec } from '../../../platform/todos/todos.service.js';
 import { invalid } from '../../../platform/validation/fields.js';
 import type { ComplaintsDeps } from '../complaints.deps.js';
-import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, type ComplaintKind, type ComplaintStatus, DEADLINE_KINDS, type DeadlineKind, complaintDeadlines, complaints } from '../complaints.schema.js';
+import { type ComplaintFilter, complaintListWhere } from '../handling/list-filter.js';
+import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, type ComplaintKind, DEADLINE_KINDS, type DeadlineKind, complaintDeadlines, complaints } from '../complaints.schema.js';
 import { complaintTopics } from '../routing/routing.schema.js';
 import { CHANNEL_LABELS, DEADLINE_LABELS, KIND_LABELS, STATUS_LABELS, chinaDateTime } from './labels.js';
 import { REPEAT_SUBJECT_THRESHOLD, repeatSubjects, twelveMonthsBefore } from './repeat-subjects.js';
@@ -23,19 +24,6 @@ export interface StatsFilter {
   to?: string;
   /** The region and the divisions below it. */
   regionCode?: string;
-}
-
-/** The filters of the staff list (the list export takes them too). */
-export interface ComplaintListFilter {
-  kind?: ComplaintKind;
-  status?: ComplaintStatus;
-  regionCode?: string;
-  topic?: string;
-  /** Has an open clock past its due date. */
-  overdue?: boolean;
-  urgent?: boolean;
-  /** Tracking number, subject name or USCC, description (contains), as the staff list. */
-  q?: string;
 }
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
@@ -99,24 +87,6 @@ export function makeStatsService(deps: Pick<ComplaintsDeps, 'db' | 'todos' | 'ju
       filter.from ? gte(complaints.receivedOn, filter.from) : undefined,
       filter.to ? lte(complaints.receivedOn, filter.to) : undefined,
       filter.regionCode ? like(complaints.regionCode, `${escapeLike(regionPrefix(filter.regionCode))}%`) : undefined,
-    );
-  }
-
-  /** The staff list's conditions (scope and filters) for its export: the same as handling's list (handling.service.ts `listWhere`). */
-  function listWhere(actor: Actor, filter: ComplaintListFilter, today: string): SQL | undefined {
-    const q = filter.q?.trim();
-    const openPast = sql`exists (select 1 from ${complaintDeadlines} d where d.complaint_id = ${complaints.id} and d.met_on is null and d.cancelled_on is null and d.due_on < ${today})`;
-    return and(
-      visibleTo(actor, { regionCode: complaints.regionCode }),
-      filter.kind ? eq(complaints.kind, filter.kind) : undefined,
-      filter.status ? eq(complaints.status, filter.status) : undefined,
-      filter.regionCode ? like(complaints.regionCode, `${escapeLike(regionPrefix(filter.regionCode))}%`) : undefined,
-      filter.topic ? eq(complaints.topic, filter.topic) : undefined,
-      filter.urgent === undefined ? undefined : eq(complaints.urgent, filter.urgent),
-      filter.overdue === undefined ? undefined : filter.overdue ? openPast : sql`not ${openPast}`,
-      q
-        ? sql`(${complaints.trackingNo} ilike ${`%${escapeLike(q)}%`} or ${complaints.subjectName} ilike ${`%${escapeLike(q)}%`} or ${complaints.subjectUscc} ilike ${`%${escapeLike(q)}%`} or ${complaints.description} ilike ${`%${escapeLike(q)}%`})`
-        : undefined,
     );
   }
 
@@ -230,9 +200,9 @@ export function makeStatsService(deps: Pick<ComplaintsDeps, 'db' | 'todos' | 'ju
   }
 
   /** The filtered staff list as spreadsheet rows, reporters masked, in the order received (keyset pages: constant memory). */
-  async function* listRows(actor: Actor, filter: ComplaintListFilter): AsyncGenerator<string[]> {
+  async function* listRows(actor: Actor, filter: ComplaintFilter): AsyncGenerator<string[]> {
     yield ['受理编号', '类型', '渠道', '专业', '紧急', '被投诉举报对象', '统一社会信用代码', '设备注册代码', '区域', '承办单位', '状态', '收到时间', '事发地点', '内容', '投诉举报人', '联系电话', '是否属实', '办结时间', '满意度'];
-    const where = listWhere(actor, filter, todayInChina());
+    const where = complaintListWhere(actor, filter, todayInChina());
     const BATCH = 1000;
     let after: { at: Date; id: string } | null = null;
     for (;;) {
@@ -270,7 +240,6 @@ export function makeStatsService(deps: Pick<ComplaintsDeps, 'db' | 'todos' | 'ju
     stats,
     statsRows,
     listRows,
-    listWhere,
 
     /**
      * The daily step (job `complaints.repeat-subjects`): each repeat subject (≥ 3 substantiated

@@ -9,7 +9,7 @@ import { useRegions } from '../../regions';
 import '../equipment.pages.i18n';
 import { equipmentApi, type Overview, type SelfCorrection } from '../equipment.api';
 import { useEquipmentCategories } from '../useEquipmentCategories';
-import { EChart, type ChartOption } from './EChart';
+import { EChart, type ChartOption } from '../../../app/components/EChart';
 
 /** A ratio as a percentage with one decimal ("—" when there is nothing to divide). */
 const percent = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);

@@ -1,20 +1,28 @@
 /**
- * One ECharts chart. Only the chart kinds and components the statistics page uses are registered
- * (echarts/core), and only that page imports this file, so the charts' code loads with that lazy
- * page and never with the sign-in or public pages.
+ * One ECharts chart, shared by the modules' dashboards. Only the chart kinds and components they use
+ * are registered (echarts/core), and only lazy dashboard pages import this file, so the charts' code
+ * loads with those pages and never with the sign-in or public pages.
  */
-import { BarChart, PieChart, type BarSeriesOption, type PieSeriesOption } from 'echarts/charts';
+import { BarChart, GaugeChart, PieChart, type BarSeriesOption, type GaugeSeriesOption, type PieSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
 import { init, use as registerCharts, type ComposeOption, type ECharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import { usePrefersReducedMotion } from '../../app/hooks/usePrefersReducedMotion';
+import { usePrefersReducedMotion } from '../hooks/usePrefersReducedMotion';
 
-registerCharts([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+registerCharts([BarChart, PieChart, GaugeChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-export type ChartOption = ComposeOption<BarSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+export type ChartOption = ComposeOption<BarSeriesOption | PieSeriesOption | GaugeSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
-export function EChart({ option, height = 300, label, testId }: { option: ChartOption; height?: number; label: string; testId?: string }) {
+interface Props {
+  option: ChartOption;
+  height?: number;
+  /** What the chart shows, for screen readers (its figures are also on the page as text). */
+  label: string;
+  testId?: string;
+}
+
+export function EChart({ option, height = 320, label, testId }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   const still = usePrefersReducedMotion();
