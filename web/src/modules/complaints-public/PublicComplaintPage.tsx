@@ -168,7 +168,7 @@ export function PublicComplaintPage() {
   const categories = topics.find((tp) => tp.key === topic)?.categories ?? [];
   const urgent = categories.find((c) => c.key === category)?.urgent ?? false;
   const anyUrgent = useMemo(() => new Set(topics.filter((tp) => tp.categories.some((c) => c.urgent)).map((tp) => tp.key)), [topics]);
-  const regions = dictionaries.data?.regions ?? FALLBACK_REGIONS;
+  const regions = FALLBACK_REGIONS;
 
   const required = (field: string) => [{ required: true, whitespace: true, message: t('complaintsPublic.required', { field }) }];
 

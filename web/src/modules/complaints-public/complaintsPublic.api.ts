@@ -3,94 +3,36 @@
  * (企业端), after issue 17's Contract and API-SPEC.md (`PublicComplaint`).
  */
 import { api, ApiError, buildUrl } from '../../api/client';
-import type { ListResult, PageQuery } from '../../api/types';
+import type { BodyOf, ListResult, QueryOf, ResponseOf } from '../../api/types';
 
-export type ComplaintKind = 'complaint' | 'report' | 'enquiry' | 'suggestion';
-export const COMPLAINT_KINDS: ComplaintKind[] = ['complaint', 'report', 'enquiry', 'suggestion'];
-export type ComplaintStatus = 'received' | 'accepted' | 'refused' | 'mediating' | 'verifying' | 'closed';
-export const STATUS_COLORS: Record<string, string> = { received: 'blue', accepted: 'cyan', refused: 'default', mediating: 'orange', verifying: 'gold', closed: 'green' };
+// The API's types, derived from the generated OpenAPI schema like those in api/types.ts.
+export type PublicTopic = ResponseOf<'/api/public/complaint-categories', 'get'>['items'][number];
+export type PublicCategory = PublicTopic['categories'][number];
+/** The submission (JSON; with files the same fields go as multipart). */
+export type SubmissionInput = NonNullable<BodyOf<'/api/public/complaints', 'post'>>;
+export type Reporter = NonNullable<SubmissionInput['reporter']>;
+export type Submitted = ResponseOf<'/api/public/complaints', 'post'>;
+export type PublicComplaint = ResponseOf<'/api/public/complaints/{trackingNo}', 'get'>;
+export type PublicDeadline = PublicComplaint['deadlines'][number];
+export type ComplaintKind = PublicComplaint['kind'];
+export type ComplaintStatus = PublicComplaint['status'];
+/** The public enterprise record, looked up by USCC (the form shows its name). */
+export type FoundEnterprise = ResponseOf<'/api/public/enterprises/{uscc}', 'get'>;
+/** The public record of a special-equipment unit, looked up by registration number. */
+export type FoundUnit = ResponseOf<'/api/public/equipment/{registrationNo}', 'get'>;
 
-export interface PublicCategory {
-  key: string;
-  name: string;
-  nameEn?: string;
-  urgent: boolean;
-}
-export interface PublicTopic {
-  key: string;
-  name: string;
-  nameEn?: string;
-  categories: PublicCategory[];
-}
+// Enumerations in display order; a Record makes the compiler insist on every value.
+const KIND_ORDER: Record<ComplaintKind, number> = { complaint: 1, report: 2, enquiry: 3, suggestion: 4 };
+export const COMPLAINT_KINDS = Object.keys(KIND_ORDER) as ComplaintKind[];
+export const STATUS_COLORS: Record<ComplaintStatus, string> = { received: 'blue', accepted: 'cyan', refused: 'default', mediating: 'orange', verifying: 'gold', closed: 'green' };
+
+/** A county for the form's region field (client-side list, see FALLBACK_REGIONS). */
 export interface PublicRegion {
   code: string;
   name: string;
 }
 
-export interface Reporter {
-  name: string;
-  phone: string;
-  idNumber?: string;
-  address?: string;
-}
-
-export interface SubmissionInput {
-  kind: ComplaintKind;
-  topic?: string;
-  category?: string;
-  subjectUscc?: string;
-  subjectName?: string;
-  equipmentRegistrationNo?: string;
-  product?: string;
-  regionCode?: string;
-  place?: string;
-  occurredOn?: string;
-  description: string;
-  reporter?: Reporter;
-}
-
-export interface Submitted {
-  trackingNo: string;
-  accessCode: string;
-}
-
-export interface PublicDeadline {
-  kind: string;
-  dueOn: string;
-  certain: boolean;
-  metOn: string | null;
-  state: 'open' | 'met' | 'missed' | 'cancelled';
-}
-
-export interface PublicComplaint {
-  trackingNo: string;
-  kind: ComplaintKind;
-  status: ComplaintStatus;
-  topic?: string | null;
-  receivedAt: string;
-  deadlines: PublicDeadline[];
-  publicResult: string | null;
-  satisfaction: { satisfied: boolean; comment: string | null; at: string } | null;
-  timeline?: { kind: string; at: string }[];
-  reward?: { status: string; amount: number | string | null; paidOn: string | null } | null;
-  canAddInformation?: boolean;
-  canRate?: boolean;
-}
-
-/** The public enterprise record's few fields the form shows after a look-up by USCC. */
-export interface FoundEnterprise {
-  uscc: string;
-  name: string;
-}
-export interface FoundUnit {
-  registrationNo: string;
-  categoryName: string;
-  userName: string;
-  status: string;
-  overdue: boolean;
-}
-
-/** 淮安市's counties: the public pages cannot read /api/regions (it needs a session). */
+/** 淮安市's counties: the public pages cannot read /api/regions (it needs a session), and the categories' answer carries none. */
 export const FALLBACK_REGIONS: PublicRegion[] = [
   { code: '320803', name: '淮安区' },
   { code: '320804', name: '淮阴区' },
@@ -102,22 +44,9 @@ export const FALLBACK_REGIONS: PublicRegion[] = [
   { code: '320871', name: '淮安经济技术开发区' },
 ];
 
-/**
- * The categories' answer as topics with their categories (accepts a list of topics with nested
- * categories, or `{ topics, categories }` with the topic key on each category), plus the regions
- * when the answer carries them.
- */
-export function normalizeCategories(raw: unknown): { topics: PublicTopic[]; regions: PublicRegion[] | null } {
-  const body = (raw ?? {}) as { items?: unknown[]; topics?: unknown[]; categories?: unknown[]; regions?: PublicRegion[] };
-  const topicsRaw = (Array.isArray(raw) ? raw : (body.topics ?? body.items ?? [])) as (PublicTopic & { categories?: PublicCategory[] })[];
-  const flat = (body.categories ?? []) as (PublicCategory & { topic: string })[];
-  const topics = topicsRaw.map((tp) => ({
-    key: tp.key,
-    name: tp.name,
-    nameEn: tp.nameEn,
-    categories: (tp.categories ?? flat.filter((c) => c.topic === tp.key)).map((c) => ({ key: c.key, name: c.name, nameEn: c.nameEn, urgent: !!c.urgent })),
-  }));
-  return { topics, regions: Array.isArray(body.regions) && body.regions.length ? body.regions : null };
+/** The categories' answer (a list of topics, each with its categories) as the topics the form offers. */
+export function normalizeCategories(answer: ResponseOf<'/api/public/complaint-categories', 'get'>): { topics: PublicTopic[] } {
+  return { topics: answer.items };
 }
 
 const itemPath = (trackingNo: string) => `/api/public/complaints/${encodeURIComponent(trackingNo)}`;
@@ -154,7 +83,7 @@ export function submissionForm(input: SubmissionInput, files: File[]): FormData 
 }
 
 export const publicComplaintsApi = {
-  categories: async () => normalizeCategories(await api.get<unknown>('/api/public/complaint-categories')),
+  categories: async () => normalizeCategories(await api.get<ResponseOf<'/api/public/complaint-categories', 'get'>>('/api/public/complaint-categories')),
   /** No login; the same Idempotency-Key on a retry answers the first submission and creates nothing. */
   submit: (input: SubmissionInput, files: File[], idempotencyKey: string) =>
     postMultipart<Submitted>('/api/public/complaints', submissionForm(input, files), { 'Idempotency-Key': idempotencyKey }),
@@ -164,47 +93,29 @@ export const publicComplaintsApi = {
     const form = new FormData();
     if (text) form.append('text', text);
     for (const file of files) form.append('files', file, file.name);
-    return postMultipart<PublicComplaint | undefined>(buildUrl(`${itemPath(trackingNo)}/additions`, { code }), form);
+    return postMultipart<ResponseOf<'/api/public/complaints/{trackingNo}/additions', 'post'>>(buildUrl(`${itemPath(trackingNo)}/additions`, { code }), form);
   },
   rate: (trackingNo: string, code: string, satisfied: boolean, comment?: string) =>
-    api.post<PublicComplaint | undefined>(buildUrl(`${itemPath(trackingNo)}/satisfaction`, { code }), comment ? { satisfied, comment } : { satisfied }),
+    api.post<ResponseOf<'/api/public/complaints/{trackingNo}/satisfaction', 'post'>>(
+      buildUrl(`${itemPath(trackingNo)}/satisfaction`, { code }),
+      (comment ? { satisfied, comment } : { satisfied }) satisfies BodyOf<'/api/public/complaints/{trackingNo}/satisfaction', 'post'>,
+    ),
   enterprise: (uscc: string) => api.get<FoundEnterprise>(`/api/public/enterprises/${encodeURIComponent(uscc)}`),
   unit: (registrationNo: string) => api.get<FoundUnit>(`/api/public/equipment/${encodeURIComponent(registrationNo)}`),
 };
 
-// 企业端 shapes follow handling/enterprise.service.ts (never a reporter field).
-export interface MyComplaint {
-  id: string;
-  trackingNo: string;
-  kind: ComplaintKind;
-  status: ComplaintStatus;
-  topic: string | null;
-  subjectUscc: string | null;
-  subjectName: string | null;
-  product: string | null;
-  equipmentRegistrationNo: string | null;
-  place: string | null;
-  occurredOn: string | null;
-  description: string;
-  receivedOn: string;
-  /** The bureau's record of the mediation's outcome, after it ended. */
-  mediationResult: string | null;
-  /** The result text approved for the complainant, after closing. */
-  publicResult: string | null;
-  closedAt: string | null;
-  enterpriseAnswer: string | null;
-  enterpriseAnsweredAt: string | null;
-  version: number;
-  canAnswer: boolean;
-  mediationDueOn?: string | null;
-  mediationDueCertain?: boolean | null;
-  timeline?: { kind: string; at: string }[];
-}
+// 企业端 (handling/enterprise.service.ts; never a reporter field).
+/** A complaint passed to the enterprise, as the list gives it. */
+export type MyComplaintRow = ResponseOf<'/api/my/complaints', 'get'>['items'][number];
+/** One complaint passed to the enterprise, with its mediation deadline and timeline. */
+export type MyComplaint = ResponseOf<'/api/my/complaints/{id}', 'get'>;
+export type MyComplaintsQuery = QueryOf<'/api/my/complaints', 'get'>;
 
 const myPath = (id: string) => `/api/my/complaints/${encodeURIComponent(id)}`;
 
 export const myComplaintsApi = {
-  list: (query: PageQuery) => api.get<ListResult<MyComplaint>>('/api/my/complaints', query),
+  list: (query: MyComplaintsQuery) => api.get<ListResult<MyComplaintRow>>('/api/my/complaints', query),
   get: (id: string) => api.get<MyComplaint>(myPath(id)),
-  answer: (c: MyComplaint, text: string) => api.post<MyComplaint>(`${myPath(c.id)}/answer`, { text }, c.version),
+  answer: (c: MyComplaint, text: string) =>
+    api.post<ResponseOf<'/api/my/complaints/{id}/answer', 'post'>>(`${myPath(c.id)}/answer`, { text } satisfies BodyOf<'/api/my/complaints/{id}/answer', 'post'>, c.version),
 };

@@ -13,8 +13,6 @@ import { EChart, type ChartOption } from '../../app/components/EChart';
 import { statsApi, type ComplaintStats, type StatsQuery } from './stats.api';
 
 const percent = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
-const KINDS = ['complaint', 'report', 'enquiry', 'suggestion'];
-const KIND_COLORS: Record<string, string> = { complaint: '#1677ff', report: '#cf1322', enquiry: '#13a8a8', suggestion: '#faad14' };
 const BLUE = '#1677ff';
 const RED = '#cf1322';
 const GREEN = '#389e0d';
@@ -85,26 +83,26 @@ function Charts({ stats }: { stats: ComplaintStats }) {
   const regions = useRegions();
   const count = t('complaintsStats.count');
 
+  // one bar per month (the answer's `byKind` split of each month is not drawn)
   const byMonth = useMemo<ChartOption>(() => {
     const months = [...new Set(stats.byMonth.map((m) => m.month))].sort();
-    const perKind = stats.byMonth.some((m) => m.kind);
-    const kinds = perKind ? [...new Set([...KINDS, ...stats.byMonth.map((m) => m.kind ?? '')])].filter((k) => stats.byMonth.some((m) => m.kind === k)) : [''];
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: perKind ? { top: 0 } : undefined,
-      grid: { left: 8, right: 16, top: perKind ? 36 : 16, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: months },
       yAxis: { type: 'value', minInterval: 1 },
-      series: kinds.map((k) => ({
-        name: perKind ? t(`complaintsStats.kind.${k}`, { defaultValue: k }) : count,
-        type: 'bar' as const,
-        stack: 'kind',
-        barMaxWidth: 32,
-        itemStyle: { color: KIND_COLORS[k] ?? BLUE },
-        data: months.map((m) => stats.byMonth.filter((x) => x.month === m && (!perKind || x.kind === k)).reduce((n, x) => n + x.count, 0)),
-      })),
+      series: [
+        {
+          name: count,
+          type: 'bar' as const,
+          stack: 'kind',
+          barMaxWidth: 32,
+          itemStyle: { color: BLUE },
+          data: months.map((m) => stats.byMonth.filter((x) => x.month === m).reduce((n, x) => n + x.count, 0)),
+        },
+      ],
     };
-  }, [stats, t, count]);
+  }, [stats, count]);
 
   const byTopic = useMemo<ChartOption>(
     () => ({
