@@ -14,6 +14,8 @@ import { statsApi, type ComplaintStats, type StatsQuery } from './stats.api';
 
 const percent = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
 const BLUE = '#1677ff';
+/** Complaint, report, enquiry, suggestion. */
+const KIND_COLORS = [BLUE, '#fa8c16', '#13c2c2', '#8c8c8c'];
 const RED = '#cf1322';
 const GREEN = '#389e0d';
 
@@ -85,24 +87,23 @@ function Charts({ stats }: { stats: ComplaintStats }) {
 
   // one bar per month (the answer's `byKind` split of each month is not drawn)
   const byMonth = useMemo<ChartOption>(() => {
-    const months = [...new Set(stats.byMonth.map((m) => m.month))].sort();
+    const kinds = ['complaint', 'report', 'enquiry', 'suggestion'] as const;
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: months },
+      legend: { bottom: 0 },
+      grid: { left: 8, right: 16, top: 16, bottom: 32, containLabel: true },
+      xAxis: { type: 'category', data: stats.byMonth.map((m) => m.month) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        {
-          name: count,
-          type: 'bar' as const,
-          stack: 'kind',
-          barMaxWidth: 32,
-          itemStyle: { color: BLUE },
-          data: months.map((m) => stats.byMonth.filter((x) => x.month === m).reduce((n, x) => n + x.count, 0)),
-        },
-      ],
+      series: kinds.map((kind, i) => ({
+        name: t(`complaintsStats.kind.${kind}`),
+        type: 'bar' as const,
+        stack: 'kind',
+        barMaxWidth: 32,
+        itemStyle: { color: KIND_COLORS[i] },
+        data: stats.byMonth.map((m) => m.byKind[kind]),
+      })),
     };
-  }, [stats, count]);
+  }, [stats, t]);
 
   const byTopic = useMemo<ChartOption>(
     () => ({
