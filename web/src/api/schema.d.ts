@@ -3848,7 +3848,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 投诉举报表单的专业和分类（无需登录，按客户端限流） */
+        /** 投诉举报表单的专业、分类和可选县区（无需登录，按客户端限流） */
         get: operations["getPublicComplaintCategories"];
         put?: never;
         post?: never;
@@ -18009,6 +18009,11 @@ export interface operations {
                             }[];
                         }[];
                         total: number;
+                        /** @description 可选的县区（各县区局的辖区） */
+                        regions: {
+                            code: string;
+                            name: string;
+                        }[];
                     };
                 };
             };

@@ -12,7 +12,6 @@ import { FilePicker, filesOf } from './FilePicker';
 import { PublicFrame } from './PublicFrame';
 import {
   COMPLAINT_KINDS,
-  FALLBACK_REGIONS,
   publicComplaintsApi,
   type ComplaintKind,
   type FoundEnterprise,
@@ -168,7 +167,7 @@ export function PublicComplaintPage() {
   const categories = topics.find((tp) => tp.key === topic)?.categories ?? [];
   const urgent = categories.find((c) => c.key === category)?.urgent ?? false;
   const anyUrgent = useMemo(() => new Set(topics.filter((tp) => tp.categories.some((c) => c.urgent)).map((tp) => tp.key)), [topics]);
-  const regions = FALLBACK_REGIONS;
+  const regions = useMemo(() => dictionaries.data?.regions ?? [], [dictionaries.data]);
 
   const required = (field: string) => [{ required: true, whitespace: true, message: t('complaintsPublic.required', { field }) }];
 

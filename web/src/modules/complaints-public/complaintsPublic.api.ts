@@ -26,27 +26,12 @@ const KIND_ORDER: Record<ComplaintKind, number> = { complaint: 1, report: 2, enq
 export const COMPLAINT_KINDS = Object.keys(KIND_ORDER) as ComplaintKind[];
 export const STATUS_COLORS: Record<ComplaintStatus, string> = { received: 'blue', accepted: 'cyan', refused: 'default', mediating: 'orange', verifying: 'gold', closed: 'green' };
 
-/** A county for the form's region field (client-side list, see FALLBACK_REGIONS). */
-export interface PublicRegion {
-  code: string;
-  name: string;
-}
+/** A county the form offers for the place: from the categories' answer (the jurisdiction's county bureaus). */
+export type PublicRegion = ResponseOf<'/api/public/complaint-categories', 'get'>['regions'][number];
 
-/** 淮安市's counties: the public pages cannot read /api/regions (it needs a session), and the categories' answer carries none. */
-export const FALLBACK_REGIONS: PublicRegion[] = [
-  { code: '320803', name: '淮安区' },
-  { code: '320804', name: '淮阴区' },
-  { code: '320812', name: '清江浦区' },
-  { code: '320813', name: '洪泽区' },
-  { code: '320826', name: '涟水县' },
-  { code: '320830', name: '盱眙县' },
-  { code: '320831', name: '金湖县' },
-  { code: '320871', name: '淮安经济技术开发区' },
-];
-
-/** The categories' answer (a list of topics, each with its categories) as the topics the form offers. */
-export function normalizeCategories(answer: ResponseOf<'/api/public/complaint-categories', 'get'>): { topics: PublicTopic[] } {
-  return { topics: answer.items };
+/** The categories' answer as the topics (each with its categories) and the counties the form offers. */
+export function normalizeCategories(answer: ResponseOf<'/api/public/complaint-categories', 'get'>): { topics: PublicTopic[]; regions: PublicRegion[] } {
+  return { topics: answer.items, regions: answer.regions };
 }
 
 const itemPath = (trackingNo: string) => `/api/public/complaints/${encodeURIComponent(trackingNo)}`;

@@ -79,6 +79,9 @@ describe('topics and categories', () => {
     expect(metrology.categories.map((c: { key: string }) => c.key)).toContain('gas_meter');
     expect(Object.keys(metrology).sort()).toEqual(['categories', 'key', 'name', 'nameEn']);
     expect(Object.keys(metrology.categories[0]).sort()).toEqual(['key', 'name', 'nameEn', 'urgent']);
+    // The form's places come from the jurisdiction's data: the regions of the county bureaus.
+    expect(listed.regions).toContainEqual({ code: '320826', name: '涟水县' });
+    expect(listed.regions.map((r: { code: string }) => r.code)).not.toContain('320800');
 
     expect((await head.patch('/api/complaint-categories/gas_meter', { active: false }, { 'if-match': '"9"' })).statusCode).toBe(412);
     const off = await head.patch('/api/complaint-categories/gas_meter', { active: false, urgent: true }, { 'if-match': '"1"' });

@@ -142,7 +142,18 @@ export const routingRoutes =
       {
         config: { access: 'public' },
         onRequest: publicLimit('complaints'),
-        schema: { tags: ['public'], summary: '投诉举报表单的专业和分类（无需登录，按客户端限流）', response: { 200: ListOf(PublicTopic), 429: ErrorSchema } },
+        schema: {
+          tags: ['public'],
+          summary: '投诉举报表单的专业、分类和可选县区（无需登录，按客户端限流）',
+          response: {
+            200: Type.Object({
+              items: Type.Array(PublicTopic),
+              total: Type.Integer(),
+              regions: Type.Array(Type.Object({ code: Type.String(), name: Type.String() }), { description: '可选的县区（各县区局的辖区）' }),
+            }),
+            429: ErrorSchema,
+          },
+        },
       },
       async () => topics.publicCategories(),
     );

@@ -5,7 +5,7 @@ import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import { AppError, forbidden, notFound } from '../../../platform/http/errors.js';
 import { type ExpectedVersion, assertVersion } from '../../../platform/http/etag.js';
-import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
+import { orgs, regions } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { invalid, requireText } from '../../../platform/validation/fields.js';
 import { complaintCategories, complaintTopics } from './routing.schema.js';
 
@@ -218,7 +218,14 @@ export function makeTopics(deps: { db: Db; audit: AuditService }) {
         nameEn: t.nameEn,
         categories: cats.filter((c) => c.topic === t.key).map((c) => ({ key: c.key, name: c.name, nameEn: c.nameEn, urgent: c.urgent })),
       }));
-      return { items, total: items.length };
+      // The places a member of the public may pick: the regions of the active county bureaus (the jurisdiction's data).
+      const places = await db
+        .selectDistinct({ code: regions.code, name: regions.name })
+        .from(orgs)
+        .innerJoin(regions, eq(regions.code, orgs.regionCode))
+        .where(and(eq(orgs.type, 'county_bureau'), eq(orgs.active, true)))
+        .orderBy(asc(regions.code));
+      return { items, total: items.length, regions: places };
     },
   };
 }
