@@ -47,6 +47,30 @@ export interface Config {
   enterpriseAccountsMax: number;
   /** Hours an urgent complaint (a special-equipment danger in use) may wait for acknowledgement before it is escalated to the section head. */
   complaintAckHours: number;
+  /** The configurable deadlines and publication rules of enforcement cases (FACTS.md marks most unverified). */
+  caseRules: CaseRules;
+}
+
+/** Enforcement cases' deadlines and the penalty publication rules (modules/cases/README.md). */
+export interface CaseRules {
+  /** Decide whether to open a case within this many working days of finding the lead (15). */
+  leadWorkingDays: number;
+  /** The one extension of that decision, approved (15 working days). */
+  leadExtensionWorkingDays: number;
+  /** Decide an opened case within this many days of opening (90). */
+  decisionDays: number;
+  /** The one extension of the decision deadline, approved (30 days). */
+  decisionExtensionDays: number;
+  /** The party may state a defence or ask for a hearing within this many working days of the notice (行政处罚法 §64: 5). */
+  defenceWorkingDays: number;
+  /** Publish a decision within this many working days of it (SAMR Order 45 §9: 20). */
+  publicationWorkingDays: number;
+  /** A fine up to this many yuan (with no heavier penalty) is a low fine: public for 3 months, not 3 years. */
+  lowFineYuan: number;
+  /** Whether a decision of a warning alone is published (default: not). */
+  publishWarnings: boolean;
+  /** Early removal of a 3-year publication may be applied for after this many months public (12). */
+  earlyRemovalMonths: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -145,6 +169,17 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     feedbackDueWorkingDays: int(env, 'ZJ_FEEDBACK_DUE_WORKING_DAYS', 10),
     enterpriseAccountsMax: int(env, 'ZJ_ENTERPRISE_ACCOUNTS_MAX', 5),
     complaintAckHours: int(env, 'ZJ_COMPLAINT_ACK_HOURS', 2),
+    caseRules: {
+      leadWorkingDays: int(env, 'ZJ_CASE_LEAD_WORKING_DAYS', 15),
+      leadExtensionWorkingDays: int(env, 'ZJ_CASE_LEAD_EXTENSION_WORKING_DAYS', 15),
+      decisionDays: int(env, 'ZJ_CASE_DECISION_DAYS', 90),
+      decisionExtensionDays: int(env, 'ZJ_CASE_DECISION_EXTENSION_DAYS', 30),
+      defenceWorkingDays: int(env, 'ZJ_CASE_DEFENCE_WORKING_DAYS', 5),
+      publicationWorkingDays: int(env, 'ZJ_PENALTY_PUBLICATION_WORKING_DAYS', 20),
+      lowFineYuan: int(env, 'ZJ_PENALTY_LOW_FINE_YUAN', 10000),
+      publishWarnings: bool(env, 'ZJ_PENALTY_PUBLISH_WARNINGS', false),
+      earlyRemovalMonths: int(env, 'ZJ_PENALTY_EARLY_REMOVAL_MONTHS', 12),
+    },
     ...overrides,
   };
 }

@@ -67,6 +67,24 @@ export const PERMISSIONS = {
   'complaint.configure': 'complaints',
   /** See reporters' names, phones, ID numbers and addresses in full (each reveal audited). */
   'complaint.reporter_pii': 'complaints',
+  /** Enforcement cases (执法办案): read the cases of one's scope and those one's bureau is a joint party of; transfer statistics. */
+  'case.read': 'cases',
+  /** Enter leads, investigate (evidence, records), submit for review, notify, record defences and hearings, serve, record payments and enforcement, report progress, add parties, transfer to the police, publish decisions. */
+  'case.write': 'cases',
+  /** Approve: open or decline a case (立案), extensions, the penalty decision, closing; early removal of a published decision. */
+  'case.approve': 'cases',
+  /** Legal review of a case (案件审核), by someone other than its investigators. */
+  'case.review': 'cases',
+  /** The city's supervision of major cases (督办): mark a case supervised with reporting dates. */
+  'case.supervise': 'cases',
+  /** The discretion table, the departments' exchange grants. */
+  'case.configure': 'cases',
+  /** Other departments' systems (§四3): fetch the case summaries they are granted, post their own. */
+  'case.exchange': 'cases',
+  /** Special enforcement campaigns (专项执法行动): create, draw their targets, report. */
+  'campaign.manage': 'cases',
+  /** Industrial clusters (产业集聚区): members, risk notices to the government, measures, demonstration zones. */
+  'cluster.manage': 'cases',
   /** 企业端: read one's own enterprise's records (register entry, licences, completed checks, orders, draws). */
   'enterprise_self.read': 'enterprise_self',
   /** 企业端: report the rectification of an order against one's enterprise. */
@@ -104,27 +122,29 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   {
     key: 'city_officer',
     name: '市局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import', 'complaint.read', 'complaint.intake', 'complaint.import', 'complaint.write'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import', 'complaint.read', 'complaint.intake', 'complaint.import', 'complaint.write', 'case.read', 'case.write', 'campaign.manage', 'cluster.manage'],
     dataScope: 'all',
   },
   {
     key: 'section_head',
     name: '科室负责人',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'licence.approve', 'licence.configure', 'inspection.read', 'inspection.configure', 'draw.audit', 'equipment.read', 'equipment.configure', 'equipment.operator_pii', 'complaint.read', 'complaint.approve', 'complaint.configure', 'complaint.reporter_pii'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'licence.approve', 'licence.configure', 'inspection.read', 'inspection.configure', 'draw.audit', 'equipment.read', 'equipment.configure', 'equipment.operator_pii', 'complaint.read', 'complaint.approve', 'complaint.configure', 'complaint.reporter_pii', 'case.read', 'case.approve', 'case.review', 'case.supervise', 'case.configure', 'campaign.manage', 'cluster.manage'],
     dataScope: 'all',
   },
   {
     key: 'county_officer',
     name: '县区局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import', 'complaint.read', 'complaint.intake', 'complaint.import', 'complaint.write'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import', 'complaint.read', 'complaint.intake', 'complaint.import', 'complaint.write', 'case.read', 'case.write'],
     dataScope: 'region',
   },
-  { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'inspection.read', 'inspection.perform', 'equipment.read'], dataScope: 'region' },
+  { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'inspection.read', 'inspection.perform', 'equipment.read', 'case.read', 'case.write'], dataScope: 'region' },
+  /** 法制审核: reviews cases before the decision (never one they investigated). */
+  { key: 'legal_reviewer', name: '法制审核人员', permissions: ['enterprise.read', 'licence.read', 'case.read', 'case.review'], dataScope: 'all' },
   /** 12345/12315 hotline operators: enter calls, letters, visits and transfers; follow them (reporters masked). */
   { key: 'hotline_operator', name: '热线接线员', permissions: ['complaint.read', 'complaint.intake', 'complaint.import'], dataScope: 'all' },
   { key: 'institution', name: '承检机构', permissions: [], dataScope: 'org' },
   /** An enterprise's own accounts (企业端): its records only, through permissions no staff role holds. */
   { key: 'enterprise', name: '企业', permissions: ENTERPRISE_SELF_PERMISSIONS, dataScope: 'enterprise' },
   /** Other departments' systems: read and notify within the key's org's region (see api-keys.service.ts); no bulk export. */
-  { key: 'public_api', name: '外部系统接口', permissions: ['enterprise.read', 'feedback.submit'], dataScope: 'region' },
+  { key: 'public_api', name: '外部系统接口', permissions: ['enterprise.read', 'feedback.submit', 'case.exchange'], dataScope: 'region' },
 ];

@@ -134,6 +134,7 @@ const enUS: Messages = {
     public_api: 'External API',
     section_head: 'Section head',
     hotline_operator: 'Hotline operator',
+    legal_reviewer: 'Legal reviewer',
   },
   permission: {
     org: { read: 'View organizations', write: 'Manage organizations' },
@@ -151,6 +152,9 @@ const enUS: Messages = {
     enterprise_self: { read: 'Enterprise: view own records', report: 'Enterprise: report rectification', commit: 'Enterprise: make public quality commitments' },
     equipment: { read: 'View special equipment (register, inspections, operators, hazards, statistics) and export it', write: 'Register and change special equipment; record inspections, hazards and operators', import: 'Import special equipment', configure: 'Maintain equipment categories, inspection intervals and the tier model', operator_pii: 'See operators’ full ID numbers (audited)' },
     complaint: { read: 'View complaints and reports (reporters masked) and their statistics', intake: 'Enter calls, letters, visits and transfers', import: 'Import the 12315 transfer list', write: 'Handle complaints and reports (acknowledge, accept, route, mediate, verify, notify, close, link) and propose rewards', approve: 'Approve verification extensions and rewards; receive urgent escalations and deadline warnings', configure: 'Maintain complaint topics, urgent categories and reward rules', reporter_pii: 'See reporters’ full details (audited)' },
+    case: { read: 'View enforcement cases (in scope, and joint cases of one’s bureau) and transfer statistics', write: 'Enter leads, investigate, submit for review, notify, record defences and hearings, serve, record execution, report supervision progress, add joint parties, transfer to the police, publish decisions', approve: 'Approve opening or declining a case, extensions, penalty decisions, closing and early removal from publication', review: 'Legal review of cases (never one’s own)', supervise: 'Supervise major cases (city bureau)', configure: 'Maintain the discretion table and departments’ case-exchange grants', exchange: 'External systems: fetch granted case summaries, post their own cases' },
+    campaign: { manage: 'Run special enforcement campaigns (lottery of targets, report)' },
+    cluster: { manage: 'Manage industrial clusters (members, quality risk notices, measures, demonstration zones)' },
   },
   permGroup: {
     system: 'System',
@@ -160,6 +164,7 @@ const enUS: Messages = {
     enterprise_self: 'Enterprise self-service',
     equipment: 'Special equipment',
     complaints: 'Complaints and reports',
+    cases: 'Enforcement cases',
   },
   enterpriseStatus: {
     active: 'Active',

@@ -132,6 +132,7 @@ const zhCN = {
     public_api: '外部系统接口',
     section_head: '科室负责人',
     hotline_operator: '热线接线员',
+    legal_reviewer: '法制审核人员',
   },
   permission: {
     org: { read: '查看组织机构', write: '管理组织机构' },
@@ -149,6 +150,9 @@ const zhCN = {
     enterprise_self: { read: '企业端：查看本企业的记录', report: '企业端：报送整改情况', commit: '企业端：作出质量安全公开承诺' },
     equipment: { read: '查看特种设备（台账、检验、作业人员、隐患、统计）并导出', write: '登记、变更特种设备，登记检验、隐患和作业人员', import: '批量导入特种设备', configure: '维护设备类别目录、检验周期规则和分级模型', operator_pii: '查看作业人员完整身份证号（记入审计）' },
     complaint: { read: '查看投诉举报（举报人信息已遮蔽）及统计', intake: '登记来电、来信、来访和转办件', import: '导入 12315 转办清单', write: '办理投诉举报（签收、受理、转办、调解、核查、告知、办结、关联）并提出奖励', approve: '审批核查延期和举报奖励，接收紧急件升级和期限预警', configure: '维护投诉举报专业分类、紧急类别和奖励规则', reporter_pii: '查看投诉举报人完整信息（记入审计）' },
+    case: { read: '查看执法案件（本辖区及本局参与联办的案件）和移送统计', write: '登记线索、调查取证、提请审核、告知、记录陈述申辩和听证、送达、记录执行、报告督办进展、增加联办单位、移送公安、公示处罚决定', approve: '审批立案或不予立案、延期、处罚决定、结案及提前停止公示', review: '案件法制审核（不得审核本人承办的案件）', supervise: '重大案件督办（市局）', configure: '维护行政处罚裁量基准和部门案件信息共享授权', exchange: '外部系统：获取授权的案件信息、报送本部门案件' },
+    campaign: { manage: '组织专项执法行动（摇号抽取对象、汇总报告）' },
+    cluster: { manage: '管理产业集聚区（成员、质量风险提示函、措施、示范区）' },
   },
   permGroup: {
     system: '系统管理',
@@ -158,6 +162,7 @@ const zhCN = {
     enterprise_self: '企业端',
     equipment: '特种设备',
     complaints: '投诉举报',
+    cases: '执法办案',
   },
   enterpriseStatus: {
     active: '存续/在业',

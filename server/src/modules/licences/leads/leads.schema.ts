@@ -37,6 +37,8 @@ export const unlicensedLeads = pgTable(
     assigneeId: uuid(),
     assigneeName: text(),
     outcome: text().$type<LeadOutcome>(),
+    /** The case the lead was opened as (outcome `case_filed` through the cases module). */
+    caseId: uuid(),
     result: text(),
     closedBy: uuid(),
     closedByName: text(),

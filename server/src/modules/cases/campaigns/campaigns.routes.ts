@@ -1,0 +1,9 @@
+// STUB (lead): the campaigns helper replaces this file.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { CasesServices } from '../cases.services.js';
+
+export const campaignsRoutes =
+  (services: CasesServices): FastifyPluginAsyncTypebox =>
+  async () => {
+    void services;
+  };

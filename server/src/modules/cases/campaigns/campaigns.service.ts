@@ -1,0 +1,8 @@
+// STUB (lead): the campaigns helper replaces this file.
+import type { CasesDeps } from '../cases.deps.js';
+import type { CasesService } from '../lifecycle/cases.service.js';
+
+export function makeCampaignsService(deps: CasesDeps & { cases: CasesService }) {
+  void deps;
+  return {};
+}

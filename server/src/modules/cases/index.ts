@@ -1,0 +1,7 @@
+/**
+ * The cases module's public API: the only file other modules import from it (tests may also
+ * import `./testing.ts`). Everything else in this folder is inner and may change without notice.
+ */
+export { CASE_STAGES, LEAD_SOURCES, PENALTY_TYPES, type CaseStage, type LeadSource, type PenaltyType } from './cases.schema.js';
+export { PRODUCT_CATEGORIES, type ProductCategory } from './campaigns/campaigns.schema.js';
+export type { CasesServices } from './cases.services.js';

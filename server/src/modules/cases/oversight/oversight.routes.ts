@@ -1,0 +1,9 @@
+// STUB (lead): the oversight helper replaces this file.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { CasesServices } from '../cases.services.js';
+
+export const oversightRoutes =
+  (services: CasesServices): FastifyPluginAsyncTypebox =>
+  async () => {
+    void services;
+  };
