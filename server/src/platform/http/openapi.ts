@@ -56,6 +56,7 @@ const tagDescriptions: Record<string, string> = {
   commitments: '质量安全公开承诺',
   equipment: '特种设备：台账、定期检验、作业人员、隐患、安全监察、分级监管',
   complaints: '投诉举报（12315）：登记、分派、办理时限、调解、核查、奖励、统计',
+  cases: '执法办案：线索、立案、调查取证、审核、告知、听证、处罚决定、送达、执行、结案；督办、联办、移送公安、处罚信息公示、案件信息共享、专项执法行动、产业集聚区',
 };
 
 /** The shared error responses, by status code: `#/components/responses/<name>`. */
