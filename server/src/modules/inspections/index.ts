@@ -16,3 +16,5 @@ export type { RectificationService } from './tasks/rectification.service.js';
 export { POOL_KINDS, type PoolKind, type PoolFilter } from './inspections.schema.js';
 export { type PoolKindProvider, type KindTask, KIND_NAMES } from './target-kinds.js';
 export { TIER_STRATA, KEY_STRATUM, KEY_UNIT_RATIO } from './plans/strata.js';
+// Read functions for other modules (the cases module's campaigns and clusters): a plan's task counts, enterprises' completed results.
+export { planTaskSummary, inspectionResultsOf, type PlanTaskSummary, type TaskCounts, type InspectionResult } from './reads.js';
