@@ -1,4 +1,4 @@
-import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** The fields a receiving department may be granted of a case summary (exchange/). */
 export const EXCHANGE_FIELDS = ['caseNo', 'stage', 'partyName', 'uscc', 'summary', 'foundOn', 'openedOn', 'violation', 'legalBasis', 'penaltyTypes', 'penaltyText', 'documentNo', 'decidedOn', 'amountDue', 'closedOn', 'transfers', 'orgName'] as const;
@@ -16,6 +16,8 @@ export const caseExchangeGrants = pgTable('case_exchange_grants', {
   active: boolean().notNull().default(true),
   updatedByName: text().notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /** Bumped by every change; the ETag of the grant (If-Match). */
+  version: integer().notNull().default(1),
 });
 
 /** A case summary another department posted (their own case), shown to officers; one per (org, their number). */

@@ -1,0 +1,1 @@
+ALTER TABLE "case_exchange_grants" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;
