@@ -264,6 +264,52 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
       });
     },
 
+    /**
+     * Applies a measure decided and approved outside the licence's own workflow — an administrative
+     * penalty decision of an enforcement case (吊销许可证, the cases module) — at once, in the
+     * caller's transaction, with the decision's document number: no approval request (the decision
+     * was approved in the case). Like any measure it is an applied transition (the licence's
+     * history, the public revocations list), audited `licence.transition`; its `decidedAt` is the
+     * decision's day (China time) when that was before today. 404 outside the actor's scope, 409
+     * TRANSITION_PENDING while a request waits for approval, 409 INVALID_TRANSITION from a final state.
+     */
+    async applyDecided(tx: Db, ctx: RequestContext & { actor: Actor }, id: string, input: { to: 'revoked'; reason: string; legalBasis: string; documentNo: string; decidedOn: string }) {
+      const reason = requireText(input.reason, 'reason', '理由', 2000);
+      const legalBasis = requireText(input.legalBasis, 'legalBasis', '法律依据');
+      const documentNo = requireText(input.documentNo, 'documentNo', '决定书文号', 100);
+      const decidedOn = requireDate(input.decidedOn, 'decidedOn', '决定日期');
+      const licence = await lockVisible(tx, ctx.actor, id);
+      const [pending] = await tx.select({ id: licenceTransitions.id }).from(licenceTransitions).where(and(eq(licenceTransitions.licenceId, id), eq(licenceTransitions.status, 'pending')));
+      if (pending) throw new AppError('TRANSITION_PENDING', '该许可证有待审批的监管措施，请先审批或驳回', 409, { requestId: pending.id });
+      if (!canTransition(licence.state, input.to)) {
+        throw new AppError('INVALID_TRANSITION', `许可证当前为“${STATE_LABELS[licence.state]}”，不能变更为“${STATE_LABELS[input.to]}”`, 409, { from: licence.state, to: input.to });
+      }
+      const decidedAt = decidedOn < todayInChina() ? new Date(`${decidedOn}T00:00:00+08:00`) : new Date();
+      const values = {
+        licenceId: id,
+        fromState: licence.state,
+        toState: input.to,
+        reason,
+        legalBasis,
+        documentNo,
+        status: 'applied' as const,
+        requestedBy: ctx.actor.userId,
+        requestedByName: ctx.actor.name,
+        decidedBy: ctx.actor.userId,
+        decidedByName: ctx.actor.name,
+        decidedAt,
+      };
+      const [request] = await tx.insert(licenceTransitions).values(values).returning();
+      await apply(tx, ctx, licence, values);
+      return { licence: await find(tx, null, id), request: request! };
+    },
+
+    /** The request of the licence waiting for approval, if any (read in the caller's transaction). */
+    async pendingRequest(tx: Db, id: string) {
+      const [pending] = await tx.select().from(licenceTransitions).where(and(eq(licenceTransitions.licenceId, id), eq(licenceTransitions.status, 'pending')));
+      return pending ?? null;
+    },
+
     /** A section head decides a pending request; the requester may not decide their own. `expected`: the licence's version (If-Match). */
     async decide(ctx: RequestContext & { actor: Actor }, id: string, requestId: string, decision: { approve: boolean; note?: string }, expected?: ExpectedVersion) {
       return inTransaction(db, async (tx) => {

@@ -131,7 +131,8 @@ export function makeLinks(deps: HandlingDeps) {
   return {
     /**
      * Before the complaint's transaction: finds the target by id (in the actor's scope, 404
-     * otherwise) or creates it. 400 TARGET_UNAVAILABLE for creating a case (no cases module yet).
+     * otherwise) or creates it. 400 TARGET_UNAVAILABLE for creating a case: a case is made from
+     * the cases page with the item as its lead, and links back itself (handling.service `linkCase`).
      */
     async prepare(ctx: ActorCtx, row: ComplaintRow, body: ActionBody): Promise<LinkTargetFound> {
       const target = targetOf(body);
@@ -142,7 +143,8 @@ export function makeLinks(deps: HandlingDeps) {
         }
         return readable(ctx.actor, target, body.targetId);
       }
-      if (target === 'case') throw new AppError('TARGET_UNAVAILABLE', '案件办理模块尚未上线，请填写已有案件的编号（targetId）关联', 400, { field: 'target' });
+      // A case is made from the cases page (a new case with this item as its lead), which links back itself.
+      if (target === 'case') throw new AppError('TARGET_UNAVAILABLE', '案件请在案件办理中以本投诉举报为线索新建，立案后自动关联；或填写已有案件的编号（targetId）关联', 400, { field: 'target' });
       if (!body.create || typeof body.create !== 'object') throw invalid('create', '请填写要创建的对象，或填写已有对象的 targetId');
       return create(ctx, row, target, body.create);
     },

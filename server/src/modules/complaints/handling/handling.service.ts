@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { countAll, inTransaction, nextVersion } from '../../../db/sql.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
-import { forbidden, notFound } from '../../../platform/http/errors.js';
+import { AppError, forbidden, notFound } from '../../../platform/http/errors.js';
 import { type ExpectedVersion, assertVersion } from '../../../platform/http/etag.js';
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { orgs, regions } from '../../../platform/jurisdiction/jurisdiction.schema.js';
@@ -175,6 +175,37 @@ export function makeHandlingService(deps: HandlingDeps) {
         .where(and(eq(complaintFiles.id, fileId), eq(complaintFiles.complaintId, id)));
       if (!row) throw notFound('材料');
       return row;
+    },
+
+    /**
+     * An item as the lead of an enforcement case (the cases module's lead source `complaint`): read
+     * in the caller's transaction, in the actor's scope (null otherwise); never reporter data.
+     */
+    async forCase(tx: Db, actor: Actor, id: string) {
+      const [row] = await tx
+        .select({ id: complaints.id, trackingNo: complaints.trackingNo, kind: complaints.kind, subjectName: complaints.subjectName, subjectUscc: complaints.subjectUscc, regionCode: complaints.regionCode, receivedOn: complaints.receivedOn, description: complaints.description })
+        .from(complaints)
+        .where(and(eq(complaints.id, id), complaintScope(actor)));
+      return row ?? null;
+    },
+
+    /**
+     * A case was opened (立案) from the item, in the case's transaction: a link to the case
+     * (`case`, labelled with its number) is recorded whatever the item's state — the same link as
+     * Act's link by id — the version bumped and `complaint.link` audited. Recorded already:
+     * nothing changes.
+     */
+    async linkCase(tx: Db, ctx: ActorCtx, id: string, kase: { id: string; caseNo: string }) {
+      const [row] = await tx.select().from(complaints).where(eq(complaints.id, id)).for('update');
+      if (!row) throw notFound('投诉举报');
+      const found: LinkTargetFound = { targetType: 'case', targetId: kase.id, label: `案件：${kase.caseNo}`, created: false };
+      const linked = await links.record(tx, ctx, row, found).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'ALREADY_LINKED') return null;
+        throw err;
+      });
+      if (!linked) return;
+      await bump(tx, id);
+      await audit.record(tx, ctx, { action: 'complaint.link', targetType: 'complaint', targetId: id, before: { status: row.status, version: row.version }, after: linked });
     },
 
     /** The items in the actor's scope linked to another module's record (`GET /api/complaints/links`). */

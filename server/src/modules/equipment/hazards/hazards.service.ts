@@ -342,6 +342,17 @@ export function makeHazardsService(deps: EquipmentDeps) {
       });
     },
 
+    /**
+     * A hazard as the lead of an enforcement case (the cases module's lead source
+     * `equipment_hazard`): read in the caller's transaction, in the actor's scope (null otherwise);
+     * the party is its user unit (使用单位). Hazards keep no case: the case is found from the hazard
+     * through the cases module (`GET /api/cases/by-lead`).
+     */
+    async forCase(tx: Db, actor: Actor, id: string) {
+      const [row] = await hazardQuery(tx).where(and(eq(equipmentHazards.id, id), hazardScope(actor)));
+      return row ? hazardView(row) : null;
+    },
+
     /** One hazard in the actor's scope, with its evidence files (404 outside the scope). */
     async get(actor: Actor, id: string) {
       const row = await hazardIn(db, id, actor);

@@ -227,6 +227,31 @@ export function makeTasksService(deps: { db: Db; audit: AuditService; calendar: 
 
     get: (actor: Actor, id: string) => detail(db, actor, id),
 
+    /**
+     * A task as the lead of an enforcement case (检查发现的问题, the cases module's lead source
+     * `inspection_finding`, by the task's id: findings have no id of their own): read in the
+     * caller's transaction, in the actor's scope (null otherwise), with its enterprise, item and
+     * findings. The caller decides whether it is a lead (findings fixed, at least one).
+     */
+    async forCase(tx: Db, actor: Actor, id: string) {
+      const [row] = await tx
+        .select({
+          id: inspectionTasks.id,
+          state: inspectionTasks.state,
+          itemName: inspectionItems.name,
+          enterpriseName: enterprises.name,
+          uscc: enterprises.uscc,
+          regionCode: inspectionTasks.regionCode,
+          inspectedOn: inspectionTasks.inspectedOn,
+          findings: inspectionTasks.findings,
+        })
+        .from(inspectionTasks)
+        .innerJoin(inspectionItems, eq(inspectionItems.id, inspectionTasks.itemId))
+        .innerJoin(enterprises, eq(enterprises.id, inspectionTasks.enterpriseId))
+        .where(and(eq(inspectionTasks.id, id), taskScope(actor)));
+      return row ?? null;
+    },
+
     /** The inspectors a task without a draw may have for this item and enterprise, and who may not, with the rule. */
     async eligibleInspectors(actor: Actor, itemId: string, uscc: string) {
       const { choice } = await candidatesFor(db, actor, itemId, uscc);

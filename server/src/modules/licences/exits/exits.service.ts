@@ -14,7 +14,7 @@ import type { UsersService } from '../../../platform/users/users.service.js';
 import { DOCX, type LicenceDocuments } from '../documents/documents.service.js';
 import { invalid, requireDate, requireText } from '../../../platform/validation/fields.js';
 import type { LicencesService } from '../licences.service.js';
-import { STATE_LABELS } from '../states.js';
+import { STATE_LABELS, canTransition } from '../states.js';
 import { type DocumentParties, renderDecision, renderInvestigationNotice } from './exit-documents.js';
 import { KIND_LABELS, MAX_INVESTIGATION_WORKING_DAYS, OUTCOME_LABELS, TRIGGER_SOURCES_OF, allowedOutcomes, startStage } from './exit-rules.js';
 import { type ExitFilter, type ExitView, exitAwaiting, findExit, listExits, lockExit, openExitOf } from './exits.repo.js';
@@ -268,6 +268,65 @@ export function makeLicenceExits(deps: { db: Db; audit: AuditService; calendar: 
         await audit.record(tx, ctx, { action: 'licence_exit.decided', targetType: 'licence_exit', targetId: id, after: { outcome: input.outcome, reason, documentNo, transitionId: measure.request.id, pending: measure.pending } });
         return findExit(tx, null, id);
       });
+    },
+
+    /**
+     * Whether a licence can be revoked by an administrative penalty decision (the cases module's
+     * check before `decide`): the licence in the actor's scope (null otherwise) with why it cannot
+     * (`problem`, null when it can): not in force (a final state, or past its validity), or a
+     * measure waiting for approval.
+     */
+    async revocable(tx: Db, actor: Actor, licenceId: string) {
+      const licence = await deps.licences.get(actor, licenceId, tx).catch((err: unknown) => {
+        if (err instanceof AppError && err.status === 404) return null;
+        throw err;
+      });
+      if (!licence) return null;
+      const pending = await deps.licences.pendingRequest(tx, licenceId);
+      const problem = !canTransition(licence.state, 'revoked')
+        ? `许可证当前为“${STATE_LABELS[licence.state]}”，不能吊销`
+        : licence.expiresOn && licence.expiresOn < todayInChina()
+          ? `许可证已于 ${licence.expiresOn} 有效期届满，不能吊销`
+          : pending
+            ? '该许可证有待审批的监管措施，请先审批或驳回'
+            : null;
+      return { licence, problem };
+    },
+
+    /**
+     * Revokes a licence by an administrative penalty decision of an enforcement case (吊销许可证),
+     * in the case's transaction: the licence's state machine moves it to `revoked` at once with the
+     * decision's number and date (licences.service `applyDecided`: its history and the public
+     * revocations list show it like any revocation). An exit procedure still open on the licence
+     * ends with it: closed as revoked by that decision (its investigation to-do resolved). The
+     * decision's 决定书 is the case's own document: none is generated here.
+     */
+    async revokeByPenalty(tx: Db, ctx: Ctx, licenceId: string, decision: { caseId: string; documentNo: string; decidedOn: string; reason: string; legalBasis: string }) {
+      const measure = await deps.licences.applyDecided(tx, ctx, licenceId, { to: 'revoked', reason: decision.reason, legalBasis: decision.legalBasis, documentNo: decision.documentNo, decidedOn: decision.decidedOn });
+      const open = await openExitOf(tx, licenceId);
+      if (open) {
+        const decisionReason = `依行政处罚决定书（${decision.documentNo}）吊销许可证：${decision.reason}`.slice(0, 2000);
+        await tx
+          .update(licenceExits)
+          .set({
+            stage: 'closed',
+            outcome: 'revoked',
+            decisionReason,
+            legalBasis: decision.legalBasis,
+            documentNo: decision.documentNo,
+            transitionId: measure.request.id,
+            decidedBy: ctx.actor.userId,
+            decidedByName: ctx.actor.name,
+            decidedAt: new Date(),
+            version: nextVersion(licenceExits.version),
+            updatedAt: new Date(),
+          })
+          .where(eq(licenceExits.id, open.id));
+        await deps.todos.resolveSubject(tx, 'exit.investigation_assigned', open.id);
+        await audit.record(tx, ctx, { action: 'licence_exit.closed', targetType: 'licence_exit', targetId: open.id, after: { outcome: 'revoked', transitionId: measure.request.id, caseId: decision.caseId, documentNo: decision.documentNo } });
+      }
+      await audit.record(tx, ctx, { action: 'licence.revoked_by_penalty', targetType: 'licence', targetId: licenceId, after: { caseId: decision.caseId, documentNo: decision.documentNo, decidedOn: decision.decidedOn, transitionId: measure.request.id, exitId: open?.id ?? null } });
+      return measure.licence;
     },
 
     list: (actor: Actor, filter: ExitFilter, page: Page) => listExits(db, actor, filter, page),

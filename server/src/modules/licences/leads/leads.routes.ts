@@ -28,6 +28,7 @@ const Lead = Type.Object({
   assigneeId: Nullable(Type.String()),
   assigneeName: Nullable(Type.String()),
   outcome: Nullable(Outcome),
+  caseId: Nullable(Type.String({ description: '由本线索立案的案件（办结结果 case_filed 时）' })),
   result: Nullable(Type.String()),
   closedByName: Nullable(Type.String()),
   closedAt: NullableTimestamp,

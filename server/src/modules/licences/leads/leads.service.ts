@@ -64,6 +64,7 @@ const leadColumns = {
   assigneeId: unlicensedLeads.assigneeId,
   assigneeName: unlicensedLeads.assigneeName,
   outcome: unlicensedLeads.outcome,
+  caseId: unlicensedLeads.caseId,
   result: unlicensedLeads.result,
   closedByName: unlicensedLeads.closedByName,
   closedAt: unlicensedLeads.closedAt,
@@ -207,6 +208,63 @@ export function makeLeadsService(deps: { db: Db; audit: AuditService; jurisdicti
         });
         return find(tx, null, id);
       });
+    },
+
+    /**
+     * The lead in the actor's scope, read in the caller's transaction (the cases module's lead
+     * source; null: unknown or out of scope). A lead closed with another outcome than `case_filed`
+     * cannot become a case (409 LEAD_CLOSED); one closed as `case_filed` by hand before the cases
+     * module existed can, once (its case is then linked).
+     */
+    async forCase(tx: Db, actor: Actor, id: string) {
+      const [row] = await select(tx).where(and(eq(unlicensedLeads.id, id), scopeOf(actor)));
+      if (!row) return null;
+      if (row.status === 'closed' && (row.outcome !== 'case_filed' || row.caseId)) {
+        throw new AppError('LEAD_CLOSED', row.caseId ? '线索已立案，不能再立案' : '线索已办结，不能立案', 409, { field: 'leadId', outcome: row.outcome, caseId: row.caseId });
+      }
+      return row;
+    },
+
+    /**
+     * A case was opened (立案) from the lead, in the case's transaction: the lead is closed with the
+     * outcome `case_filed`, names its case (`caseId`) and says so in its result; audited
+     * `unlicensed_lead.case_filed`. A lead closed as `case_filed` by hand keeps its result and gets
+     * the case's id. Opening the same case again changes nothing; another case: 409 LEAD_CLOSED.
+     */
+    async caseFiled(tx: Db, ctx: RequestContext & { actor: Actor }, id: string, kase: { id: string; caseNo: string }) {
+      const [before] = await tx.select().from(unlicensedLeads).where(eq(unlicensedLeads.id, id)).for('update');
+      if (!before) throw notFound('线索');
+      if (before.caseId === kase.id) return find(tx, null, id);
+      if (before.caseId || (before.status === 'closed' && before.outcome !== 'case_filed')) {
+        throw new AppError('LEAD_CLOSED', '线索已办结，不能再立案', 409, { outcome: before.outcome, caseId: before.caseId });
+      }
+      const filed = `已立案（案件编号 ${kase.caseNo}）`;
+      const closing =
+        before.status === 'closed'
+          ? { result: before.result ? `${before.result}；${filed}` : filed }
+          : { status: 'closed' as const, outcome: 'case_filed' as const, result: filed, closedBy: ctx.actor.userId, closedByName: ctx.actor.name, closedAt: new Date() };
+      await tx
+        .update(unlicensedLeads)
+        .set({ ...closing, caseId: kase.id, version: nextVersion(unlicensedLeads.version), updatedAt: new Date() })
+        .where(eq(unlicensedLeads.id, id));
+      await audit.record(tx, ctx, {
+        action: 'unlicensed_lead.case_filed',
+        targetType: 'unlicensed_lead',
+        targetId: id,
+        before: { status: before.status, outcome: before.outcome },
+        after: { status: 'closed', outcome: 'case_filed', caseId: kase.id, caseNo: kase.caseNo },
+      });
+      return find(tx, null, id);
+    },
+
+    /**
+     * The bureau decided not to open a case (不予立案) from the lead, in the case's transaction: the
+     * lead stays as it was (open or assigned), to be closed with another outcome or opened as a
+     * new case; the decision is audited on the lead (`unlicensed_lead.case_declined`) and the
+     * declined case stays listed by the cases module's `GET /api/cases/by-lead`.
+     */
+    async caseDeclined(tx: Db, ctx: RequestContext & { actor: Actor }, id: string, kase: { id: string; caseNo: string; reason: string }) {
+      await audit.record(tx, ctx, { action: 'unlicensed_lead.case_declined', targetType: 'unlicensed_lead', targetId: id, after: { caseId: kase.id, caseNo: kase.caseNo, reason: kase.reason } });
     },
 
     /** Closes a lead for good with its outcome and the result of the work on it. `expected`: If-Match. */
