@@ -139,7 +139,7 @@ export function makePublicationService(deps: CasesDeps) {
       const overdue = r.dueOn < today;
       const what = `${r.documentNo ?? r.caseNo}（${r.partyName}）`;
       return {
-        key: `${PUBLICATION_TODO}:${r.caseId}:${r.dueOn}`,
+        key: `${PUBLICATION_TODO}:${r.caseId}:${r.dueOn}:${overdue ? 'overdue' : 'near'}`,
         subjectType: 'case',
         subjectId: r.caseId,
         title: overdue ? `处罚决定应于 ${r.dueOn} 前公示，已逾期：${what}` : `处罚决定应于 ${r.dueOn} 前公示：${what}`,
@@ -349,8 +349,9 @@ export function makePublicationService(deps: CasesDeps) {
     /**
      * Job `cases.publication` (daily): every pending publication due within NEAR_WORKING_DAYS
      * working days, or past due, is one to-do case.publication_due for its bureau's case.write
-     * holders (key `case.publication_due:<caseId>:<dueOn>`, the same on every run); the others
-     * are resolved (a published one is resolved at once by `publish`).
+     * holders (key `case.publication_due:<caseId>:<dueOn>:near|overdue`, the same on every run
+     * until the due date passes: then the near one is resolved and an overdue one raised, even if
+     * the first was marked done); the others are resolved (a published one at once by `publish`).
      */
     async syncPublicationTodos(opts: { today?: string; tx?: Db } = {}): Promise<{ created: number; resolved: number }> {
       const today = opts.today ?? todayInChina();
