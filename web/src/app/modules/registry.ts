@@ -7,6 +7,7 @@ import { apikeysModule } from '../../modules/apikeys';
 import { auditModule } from '../../modules/audit';
 import { authModule } from '../../modules/auth';
 import { calendarModule } from '../../modules/calendar';
+import { casesModule } from '../../modules/cases';
 import { complaintsModule } from '../../modules/complaints';
 import { complaintsPublicModule } from '../../modules/complaints-public';
 import { complaintsStatsModule } from '../../modules/complaints-stats';
@@ -41,6 +42,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   complaintsModule,
   complaintsStatsModule,
   complaintsPublicModule,
+  casesModule,
   regionsModule,
   orgsModule,
   usersModule,

@@ -1,0 +1,37 @@
+/**
+ * Enforcement cases (执法办案, issue 18), the officers' side: the list with its deadlines and flags,
+ * the lead entry (linkable from other modules' lead pages: /cases/new?leadSource=…&leadId=…) and
+ * the case's page (stages, evidence, timeline, documents, joint parties, supervision, transfers,
+ * publication, the allowed actions). Menu icons are ones other modules' menus already load.
+ */
+import { createElement } from 'react';
+import { FileProtectOutlined, ProfileOutlined } from '@ant-design/icons';
+import { page, type WebModule } from '../../app/modules/webModule';
+import { casesMessages } from './cases.i18n';
+
+const group = 'cases.menuGroup' as const;
+const audience = 'staff' as const;
+
+/** The lead entry prefilled from a lead (for links from other modules' pages). */
+export const newCasePath = (leadSource: string, leadId: string) =>
+  `/cases/new?leadSource=${encodeURIComponent(leadSource)}&leadId=${encodeURIComponent(leadId)}`;
+
+export const casesModule: WebModule = {
+  name: 'cases',
+  routes: [
+    {
+      path: '/cases',
+      page: page(() => import('./CaseListPage'), 'CaseListPage'),
+      permission: 'case.read',
+      menu: { label: 'cases.menuList', icon: createElement(FileProtectOutlined), group, order: 10, audience },
+    },
+    {
+      path: '/cases/new',
+      page: page(() => import('./NewCasePage'), 'NewCasePage'),
+      permission: 'case.write',
+      menu: { label: 'cases.menuNew', icon: createElement(ProfileOutlined), group, order: 20, audience },
+    },
+    { path: '/cases/:id', page: page(() => import('./CaseDetailPage'), 'CaseDetailPage'), permission: 'case.read' },
+  ],
+  messages: [casesMessages],
+};
