@@ -7,7 +7,10 @@ import { apikeysModule } from '../../modules/apikeys';
 import { auditModule } from '../../modules/audit';
 import { authModule } from '../../modules/auth';
 import { calendarModule } from '../../modules/calendar';
+import { campaignsModule } from '../../modules/campaigns';
+import { caseAdminModule } from '../../modules/case-admin';
 import { casesModule } from '../../modules/cases';
+import { clustersModule } from '../../modules/clusters';
 import { complaintsModule } from '../../modules/complaints';
 import { complaintsPublicModule } from '../../modules/complaints-public';
 import { complaintsStatsModule } from '../../modules/complaints-stats';
@@ -19,6 +22,7 @@ import { homeModule } from '../../modules/home';
 import { inspectionsModule } from '../../modules/inspections';
 import { licencesModule } from '../../modules/licences';
 import { orgsModule } from '../../modules/orgs';
+import { penaltiesPublicModule } from '../../modules/penalties-public';
 import { publicModule } from '../../modules/public';
 import { regionsModule } from '../../modules/regions';
 import { rolesModule } from '../../modules/roles';
@@ -43,6 +47,10 @@ export const WEB_MODULES: readonly WebModule[] = [
   complaintsStatsModule,
   complaintsPublicModule,
   casesModule,
+  campaignsModule,
+  clustersModule,
+  caseAdminModule,
+  penaltiesPublicModule,
   regionsModule,
   orgsModule,
   usersModule,

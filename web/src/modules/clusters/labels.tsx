@@ -1,0 +1,34 @@
+import { Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { todayInChina } from '../../app/format';
+import type { RiskNotice } from './clusters.api';
+import './clusters.pages.i18n';
+
+export function StageTag({ stage }: { stage: string }) {
+  const { t } = useTranslation();
+  const color = stage === 'closed' ? 'green' : stage === 'declined' ? 'default' : stage === 'transferred' ? 'purple' : 'blue';
+  return <Tag color={color}>{t(`clusters.stages.${stage}`, { defaultValue: stage })}</Tag>;
+}
+
+const NOTICE_COLORS: Record<RiskNotice['status'], string> = { awaiting_reply: 'gold', replied: 'blue', closed: 'green' };
+
+/** Awaiting the reply past its deadline. */
+export const replyOverdue = (n: RiskNotice) => n.status === 'awaiting_reply' && n.replyDueOn < todayInChina().format('YYYY-MM-DD');
+
+export function NoticeStatusTag({ notice }: { notice: RiskNotice }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Tag color={NOTICE_COLORS[notice.status]}>{t(`clusters.notices.statuses.${notice.status}`)}</Tag>
+      {replyOverdue(notice) && (
+        <Tag color="red" data-testid="notice-overdue">
+          {t('clusters.notices.overdue')}
+        </Tag>
+      )}
+    </>
+  );
+}
+
+/** A DatePicker's value as the API's China date, or undefined. */
+export const isoDate = (d: Dayjs | null | undefined): string | undefined => (d ? d.format('YYYY-MM-DD') : undefined);
