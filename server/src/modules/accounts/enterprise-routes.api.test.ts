@@ -199,6 +199,11 @@ for (const key of [
   'GET /api/complaint-reward-rules', 'POST /api/complaint-reward-rules', 'POST /api/complaints/:id/rewards', 'POST /api/complaint-rewards/:id/decision', 'POST /api/complaint-rewards/:id/payment', 'GET /api/complaint-rewards',
   'GET /api/complaint-stats', 'GET /api/complaint-stats/export', 'GET /api/complaints/export',
 ]) RULES[key] = forbidden;
+// Cases, publication (pubex): the public list of penalty decisions is public; the staff list, publishing and removal staff only.
+RULES['GET /api/public/penalties'] = publicRoute;
+for (const key of ['GET /api/penalty-publications', 'POST /api/cases/:id/publication/publish', 'POST /api/cases/:id/publication/remove']) RULES[key] = forbidden;
+// Cases, exchange (pubex): grants, the departments' API (case.exchange, API keys only) and the posted cases are not an enterprise's.
+for (const key of ['GET /api/case-exchange-grants', 'PUT /api/case-exchange-grants/:orgId', 'GET /api/exchange/cases', 'POST /api/exchange/cases', 'GET /api/external-cases']) RULES[key] = forbidden;
 // The licence exit's investigation is any signed-in user's route, checked in the service (the assigned investigator only).
 RULES['POST /api/licence-exits/:id/investigation'] = { rule: 'closed', body: { findings: '企业自行填写', justifiedReason: true } };
 
