@@ -95,6 +95,11 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/complaints/links': () => [], // unpaged (the few items linked to one record); walked in complaints/handling/handling.api.test.ts
   '/api/my/complaints': () => [], // an enterprise account's own, 403 to staff; walked in complaints/handling/handling.api.test.ts
   '/api/complaint-rewards': () => ['', 'status=paid'],
+  '/api/public/penalties': () => ['', 'year=2026'],
+  '/api/penalty-publications': () => ['', 'status=published', 'overdue=true'],
+  '/api/case-exchange-grants': () => [''],
+  '/api/exchange/cases': () => [], // an API key of a granted department only (403 to the administrator); walked in cases/exchange/exchange.api.test.ts
+  '/api/external-cases': () => [''],
 };
 
 /** `{ items, total }` answers whose total counts something else than the items (the preview's: objects per stratum). */
