@@ -15,7 +15,8 @@ import { PenaltyEditor, penaltiesOut, penaltyValuesOf, type PenaltyValues } from
 
 type Values = Record<string, unknown> & PenaltyValues;
 
-const SERVICE_METHODS = ['direct', 'mail', 'electronic', 'left', 'announcement'] as const;
+/** 送达方式: the API keeps the method's Chinese name (it is printed on the documents); the key labels it in the UI. */
+const SERVICE_METHODS = { direct: '直接送达', left: '留置送达', mail: '邮寄送达', electronic: '电子送达', announcement: '公告送达' } as const;
 /** The fields an error's `details.field` may name, shown under the field. */
 const FIELDS = [
   'openedOn', 'investigatorIds', 'reason', 'kind', 'title', 'collectedOn', 'officerIds', 'measureStartOn', 'measureEndOn', 'opinion', 'notifiedOn',
@@ -89,9 +90,9 @@ export function CaseActionModal({ c, action, onClose, onDone, onStale }: { c: Ca
     ) : (
       <Alert type="warning" showIcon message={t('cases.noUserRead')} style={{ marginBottom: 16 }} />
     );
-  const note = (name = 'note', label = t('cases.f.note'), need = false) => (
+  const note = (name = 'note', label = t('cases.f.note'), need = false, max = 2000) => (
     <Form.Item name={name} label={label} rules={need ? required(label) : undefined}>
-      <Input.TextArea rows={3} maxLength={need ? 5000 : 2000} showCount={need} />
+      <Input.TextArea rows={need && max > 2000 ? 6 : 3} maxLength={max} showCount={need} />
     </Form.Item>
   );
 
@@ -112,7 +113,7 @@ export function CaseActionModal({ c, action, onClose, onDone, onStale }: { c: Ca
       case 'decide':
         return { decidedOn: today, ...penaltyValuesOf(c, true) };
       case 'serve':
-        return { servedOn: today, method: 'direct', officerIds: c.investigatorIds };
+        return { servedOn: today, method: SERVICE_METHODS.direct, officerIds: c.investigatorIds };
       case 'record_payment':
         return { paidOn: today, amount: c.amountDue !== null ? Math.max(0, (c.amountDue ?? 0) - (c.amountPaid ?? 0)) || undefined : undefined };
       case 'apply_enforcement':
@@ -187,14 +188,14 @@ export function CaseActionModal({ c, action, onClose, onDone, onStale }: { c: Ca
             <Form.Item name="hearingRequested" label={t('cases.f.hearingRequested')} valuePropName="checked">
               <Switch />
             </Form.Item>
-            {note('statement', t('cases.f.statement'))}
+            {note('statement', t('cases.f.statement'), false, 20000)}
           </>
         );
       case 'hold_hearing':
         return (
           <>
             {dateField('heldOn', t('cases.f.heldOn'))}
-            {note('record', t('cases.f.record'), true)}
+            {note('record', t('cases.f.record'), true, 20000)}
           </>
         );
       case 'decide':
@@ -203,7 +204,7 @@ export function CaseActionModal({ c, action, onClose, onDone, onStale }: { c: Ca
             {dateField('decidedOn', t('cases.f.decidedOn'))}
             <PenaltyEditor form={form} c={c} decision />
             <Form.Item name="documentNo" label={t('cases.f.documentNo')}>
-              <Input maxLength={100} />
+              <Input maxLength={60} />
             </Form.Item>
           </>
         );
@@ -212,7 +213,7 @@ export function CaseActionModal({ c, action, onClose, onDone, onStale }: { c: Ca
           <>
             {dateField('servedOn', t('cases.f.servedOn'))}
             <Form.Item name="method" label={t('cases.f.method')} rules={chosen(t('cases.f.method'))}>
-              <Select options={SERVICE_METHODS.map((m) => ({ value: m, label: t(`cases.f.methods.${m}`) }))} />
+              <Select options={Object.entries(SERVICE_METHODS).map(([k, zh]) => ({ value: zh, label: t(`cases.f.methods.${k}`) }))} />
             </Form.Item>
             {officerPicker('officerIds', t('cases.penalty.officers'))}
           </>
@@ -238,7 +239,7 @@ export function CaseActionModal({ c, action, onClose, onDone, onStale }: { c: Ca
       case 'close':
         return (
           <>
-            {note('closingSummary', t('cases.f.closingSummary'), true)}
+            {note('closingSummary', t('cases.f.closingSummary'), true, 20000)}
             {dateField('closedOn', t('cases.f.closedOn'), { required: false })}
           </>
         );
@@ -296,7 +297,7 @@ export function CaseActionModal({ c, action, onClose, onDone, onStale }: { c: Ca
                 <Select allowClear options={open.map((r) => ({ value: r.id, label: r.dueOn }))} />
               </Form.Item>
             )}
-            {note('content', t('cases.f.content'), true)}
+            {note('content', t('cases.f.content'), true, 5000)}
           </>
         );
       }

@@ -60,7 +60,7 @@ function Deadlines({ c }: { c: Case }) {
         <Space key={k} size={4}>
           <Typography.Text type="secondary">{t(`cases.deadlines.${k}`)}</Typography.Text>
           <DueDate dueOn={d.dueOn} certain={d.certain} done={done} />
-          {d.extended && <Tag>{t('cases.extended')}</Tag>}
+          {'extended' in d && d.extended && <Tag>{t('cases.extended')}</Tag>}
           {done && <Tag color="green">✓</Tag>}
         </Space>
       ))}
@@ -104,7 +104,7 @@ function BasicInfo({ c }: { c: Case }) {
           ...item('decidedOn', t('cases.decidedOn'), [formatDate(c.decidedOn), c.decidedByName].filter(Boolean).join(' · '), !!c.decidedOn),
           ...item('amountDue', t('cases.amountDue'), yuan(c.amountDue), c.amountDue !== null && c.amountDue !== undefined),
           ...item('amountPaid', t('cases.amountPaid'), [yuan(c.amountPaid), c.paidOn ? formatDate(c.paidOn) : ''].filter(Boolean).join(' · '), !!c.amountPaid),
-          ...item('servedOn', t('cases.servedOn'), [formatDate(c.servedOn), c.serviceMethod ? t(`cases.f.methods.${c.serviceMethod}`, { defaultValue: c.serviceMethod }) : ''].filter(Boolean).join(' · '), !!c.servedOn),
+          ...item('servedOn', t('cases.servedOn'), [formatDate(c.servedOn), c.serviceMethod].filter(Boolean).join(' · '), !!c.servedOn),
           ...item('enforcement', t('cases.enforcementAppliedOn'), [formatDate(c.enforcementAppliedOn), c.enforcementCourt].filter(Boolean).join(' · '), !!c.enforcementAppliedOn),
           ...item('closedOn', t('cases.closedOn'), formatDate(c.closedOn), !!c.closedOn),
         ]}

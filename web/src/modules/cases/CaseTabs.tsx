@@ -82,9 +82,9 @@ export function EvidenceTab({ c, run, allowed }: TabProps) {
               <Typography.Text type="secondary">
                 {t('cases.officers')}：{listOf(t, e.officerNames)} · {t('cases.producedBy')}：{e.producedByName}
               </Typography.Text>
-              {e.intervieweeMasked && (
+              {e.interviewee && (
                 <span>
-                  {t('cases.interviewee')}：{e.intervieweeMasked}
+                  {t('cases.interviewee')}：{e.interviewee}
                 </span>
               )}
               {(e.measureStartOn || e.measureEndOn) && (
@@ -205,14 +205,13 @@ export function DocumentsTab({ c }: TabProps) {
 /** 联办: the bureaus sharing the case with their tasks; the lead party assigns tasks, a party marks its own done. */
 export function PartiesTab({ c, run, allowed }: TabProps) {
   const { t } = useTranslation();
-  const { user } = useAuth();
+  const { can } = useAuth();
   const { data, error, loading, reload } = useAsync(() => casesApi.parties(c.id), key(c));
   const [assigning, setAssigning] = useState<string | null>(null);
   const [finishing, setFinishing] = useState<PartyTask | null>(null);
-  const parties: PartyWithTasks[] = data?.items ?? c.parties.map((p) => ({ ...p, tasks: [] as PartyTask[] }));
-  const userOrg = user?.orgId;
-  const lead = parties.find((p) => p.role === 'lead');
-  const isLead = !!userOrg && lead?.orgId === userOrg;
+  const parties: PartyWithTasks[] = data?.items ?? [];
+  // `own`: the caller's bureau is that party
+  const isLead = parties.some((p) => p.role === 'lead' && p.own);
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
@@ -234,7 +233,7 @@ export function PartiesTab({ c, run, allowed }: TabProps) {
                 <Typography.Text strong>{p.name}</Typography.Text>
                 {p.externalRegion && <Typography.Text type="secondary">{p.externalRegion}</Typography.Text>}
                 {p.contact && <Typography.Text type="secondary">{t('cases.contact')}：{p.contact}</Typography.Text>}
-                {isLead && p.role !== 'lead' && (
+                {isLead && can('case.write') && p.role !== 'lead' && (
                   <Button size="small" icon={<PlusOutlined />} onClick={() => setAssigning(p.id)}>
                     {t('cases.addTask')}
                   </Button>
@@ -249,7 +248,7 @@ export function PartiesTab({ c, run, allowed }: TabProps) {
                       extra={
                         task.doneOn ? (
                           <Tag color="green">{t('cases.taskDoneOn', { date: formatDate(task.doneOn) })}</Tag>
-                        ) : userOrg && p.orgId === userOrg ? (
+                        ) : p.own && can('case.write') ? (
                           <Button size="small" onClick={() => setFinishing(task)}>
                             {t('cases.taskDone')}
                           </Button>

@@ -12,6 +12,12 @@ import { casesMessages } from './cases.i18n';
 const group = 'cases.menuGroup' as const;
 const audience = 'staff' as const;
 
+/**
+ * 关联案件 card of a lead (`<RelatedCases source="complaint" leadId={id} />`), loaded lazily: for
+ * the owners of lead pages to place (or to offer as a slot this module then fills).
+ */
+export const RelatedCases = page(() => import('./RelatedCasesCard'), 'RelatedCasesCard');
+
 /** The lead entry prefilled from a lead (for links from other modules' pages). */
 export const newCasePath = (leadSource: string, leadId: string) =>
   `/cases/new?leadSource=${encodeURIComponent(leadSource)}&leadId=${encodeURIComponent(leadId)}`;
