@@ -90,7 +90,11 @@ describe('complaints and reports (complaints)', () => {
     const kase = await makeCase(env, { leadSource: 'complaint', leadId: item.id, stage: 'investigating', uscc: subject.uscc });
     await inTransaction(env.db, (tx) => source.opened!(tx, ctx, item.id, kase));
     expect((await env.services.complaints.handling.get(env.admin, item.id)).links).toEqual([expect.objectContaining({ targetType: 'case', targetId: kase.id, label: `案件：${kase.caseNo}` })]);
-    expect(source.declined).toBeUndefined();
+    // A declined case is linked too, labelled as such.
+    const second = await makeComplaint(env, { subjectName: subject.name });
+    const declined = await makeCase(env, { leadSource: 'complaint', leadId: second.id, stage: 'declined' });
+    await inTransaction(env.db, (tx) => source.declined!(tx, ctx, second.id, { ...declined, reason: '不属于本局管辖' }));
+    expect((await env.services.complaints.handling.get(env.admin, second.id)).links).toEqual([expect.objectContaining({ targetType: 'case', targetId: declined.id, label: `案件：${declined.caseNo}（不予立案）` })]);
   });
 
   it('an enquiry or a suggestion is no lead', async () => {

@@ -23,7 +23,8 @@ const FINDINGS_FIXED = new Set(['inspected', 'rectifying', 'rechecking', 'comple
  * - `inspection_finding` (inspections): the lead is the inspection task (`leadId` = the task's id;
  *   findings have no id of their own), once its findings are fixed and there is at least one.
  *   Tasks keep no case: the task's page finds it through `GET /api/cases/by-lead`.
- * - `complaint` (complaints): opening records a complaint link to the case (the item's links).
+ * - `complaint` (complaints): opening records a complaint link to the case (the item's links);
+ *   declining records it too, labelled （不予立案）, so the item's handler can tell the reporter.
  * - `equipment_hazard` (equipment): the party is the hazard's user unit. Hazards keep no case:
  *   read back through `GET /api/cases/by-lead`.
  */
@@ -74,7 +75,10 @@ export function caseLeadSources(deps: { db: Db; leads: LeadsService; tasks: Task
         return { ref: item.trackingNo, partyName: item.subjectName, uscc: item.subjectUscc, regionCode: item.regionCode, foundOn: item.receivedOn, summary: clip(item.description, 1000) };
       },
       async opened(tx, ctx, leadId, kase) {
-        await complaints.handling.linkCase(tx, ctx, leadId, kase);
+        await complaints.handling.linkCase(tx, ctx, leadId, { id: kase.id, caseNo: kase.caseNo });
+      },
+      async declined(tx, ctx, leadId, kase) {
+        await complaints.handling.linkCase(tx, ctx, leadId, { id: kase.id, caseNo: kase.caseNo, declined: true });
       },
     },
 

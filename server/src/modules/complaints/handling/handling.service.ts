@@ -190,15 +190,15 @@ export function makeHandlingService(deps: HandlingDeps) {
     },
 
     /**
-     * A case was opened (立案) from the item, in the case's transaction: a link to the case
-     * (`case`, labelled with its number) is recorded whatever the item's state — the same link as
-     * Act's link by id — the version bumped and `complaint.link` audited. Recorded already:
-     * nothing changes.
+     * A case was opened (立案) from the item, or declined (不予立案: `declined`), in the case's
+     * transaction: a link to the case (`case`, labelled with its number, + （不予立案）) is recorded
+     * whatever the item's state — the same link as Act's link by id — the version bumped and
+     * `complaint.link` audited. Recorded already: nothing changes.
      */
-    async linkCase(tx: Db, ctx: ActorCtx, id: string, kase: { id: string; caseNo: string }) {
+    async linkCase(tx: Db, ctx: ActorCtx, id: string, kase: { id: string; caseNo: string; declined?: boolean }) {
       const [row] = await tx.select().from(complaints).where(eq(complaints.id, id)).for('update');
       if (!row) throw notFound('投诉举报');
-      const found: LinkTargetFound = { targetType: 'case', targetId: kase.id, label: `案件：${kase.caseNo}`, created: false };
+      const found: LinkTargetFound = { targetType: 'case', targetId: kase.id, label: `案件：${kase.caseNo}${kase.declined ? '（不予立案）' : ''}`, created: false };
       const linked = await links.record(tx, ctx, row, found).catch((err: unknown) => {
         if (err instanceof AppError && err.code === 'ALREADY_LINKED') return null;
         throw err;
