@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Paragraph } from 'docx';
+import JSZip from 'jszip';
 import type { Db } from '../../../db/client.js';
 import { inTransaction } from '../../../db/sql.js';
 import type { Actor } from '../../../platform/access/actor.js';
@@ -68,6 +69,27 @@ const paragraphs = (text: string, indent = true) =>
 const field = (label: string, value: string | null | undefined) => line(`${label}：${value?.trim() || '—'}`);
 const party = (c: CaseRow) => `${c.partyName}${c.uscc ? `（统一社会信用代码：${c.uscc}）` : ''}`;
 
+/** The zip entries' date in a stable document (DOS time has no time zone: a fixed local date). */
+const FIXED_ZIP_DATE = new Date(2000, 0, 1);
+
+/**
+ * The same bytes for the same facts: the docx library stamps the time of rendering into
+ * docProps/core.xml and the zip entries; this sets the document's own date (`on`, else a fixed
+ * one) instead, so the police transfer's package hashes the same when rebuilt.
+ */
+export async function stable(docx: Buffer, on?: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const stamp = `${on ?? '2000-01-01'}T00:00:00Z`;
+  const out = new JSZip();
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    let data: string | Uint8Array = await entry.async('uint8array');
+    if (entry.name === 'docProps/core.xml') data = Buffer.from(data).toString('utf8').replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
+    out.file(entry.name, data, { date: FIXED_ZIP_DATE, createFolders: false });
+  }
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
+}
+
 /** Whether the case has reached the stage of a document (by its facts, so a transferred case keeps what it had). */
 function reached(c: CaseRow, kind: CaseDocumentKind): boolean {
   switch (kind) {
@@ -108,10 +130,10 @@ export function makeCaseDocuments(deps: Pick<CasesDeps, 'db' | 'personal' | 'aud
       .where(and(eq(caseEvidence.caseId, caseId), eq(caseEvidence.kind, 'inquiry')))
       .orderBy(asc(caseEvidence.collectedOn), asc(caseEvidence.createdAt), asc(caseEvidence.id));
 
-  const doc = async (kind: CaseDocumentKind, fileName: string, bureau: string, body: Paragraph[], spacedTitle?: string): Promise<RenderedDocument> => ({
+  const doc = async (kind: CaseDocumentKind, fileName: string, bureau: string, body: Paragraph[], spacedTitle?: string, on?: string): Promise<RenderedDocument> => ({
     kind,
     fileName,
-    content: await renderDocx({ creator: bureau, title: DOCUMENT_TITLES[kind], spacedTitle, body }),
+    content: await stable(await renderDocx({ creator: bureau, title: DOCUMENT_TITLES[kind], spacedTitle, body }), on),
   });
 
   function filingApproval(c: CaseRow, bureau: string) {
@@ -130,7 +152,7 @@ export function makeCaseDocuments(deps: Pick<CasesDeps, 'db' | 'personal' | 'aud
       field('审批意见', `同意立案。批准人：${c.openedByName ?? '—'}`),
       field('办案期限', c.decisionDueOn ? `${cnDate(c.decisionDueOn)}前作出处理决定${c.decisionDueCertain ? '' : UNCERTAIN_DEADLINE_NOTE}` : null),
       ...signature(bureau, c.openedOn!),
-    ]);
+    ], undefined, c.openedOn!);
   }
 
   function inquiryRecord(c: CaseRow, bureau: string, e: EvidenceRow, n: number) {
@@ -149,7 +171,7 @@ export function makeCaseDocuments(deps: Pick<CasesDeps, 'db' | 'personal' | 'aud
       ...(e.content ? paragraphs(e.content) : [line('（询问内容见所附记录）', { indent: true })]),
       line('被询问人签名：                    年    月    日', { indent: false }),
       line('执法人员签名：                    年    月    日', { indent: false }),
-    ]);
+    ], undefined, e.collectedOn);
   }
 
   function penaltyNotice(c: CaseRow, bureau: string) {
@@ -169,6 +191,7 @@ export function makeCaseDocuments(deps: Pick<CasesDeps, 'db' | 'personal' | 'aud
         ...signature(bureau, c.notifiedOn!),
       ],
       '行政处罚告知书',
+      c.notifiedOn!,
     );
   }
 
@@ -206,7 +229,7 @@ export function makeCaseDocuments(deps: Pick<CasesDeps, 'db' | 'personal' | 'aud
         : []),
       line('如不服本决定，当事人可以在收到本决定书之日起六十日内依法申请行政复议，也可以在六个月内依法向人民法院提起行政诉讼。行政复议和行政诉讼期间，本决定不停止执行，法律另有规定的除外。', { indent: true }),
       ...signature(bureau, c.decidedOn!),
-    ]);
+    ], undefined, c.decidedOn!);
   }
 
   function closingReport(c: CaseRow, bureau: string) {
@@ -226,7 +249,7 @@ export function makeCaseDocuments(deps: Pick<CasesDeps, 'db' | 'personal' | 'aud
       ...paragraphs(c.closingSummary ?? '—'),
       field('结案日期', cnDate(c.closedOn!)),
       ...signature(bureau, c.closedOn!),
-    ]);
+    ], undefined, c.closedOn!);
   }
 
   async function render(tx: Db, caseId: string, kind: CaseDocumentKind, opts: { evidenceId?: string } = {}): Promise<RenderedDocument> {
