@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../demo/load-demo.js';
+import { inTransaction } from '../../db/sql.js';
+import { makeCase } from '../../modules/cases/testing.js';
+import { addDays, todayInChina } from '../calendar/dates.js';
 import { useTestEnv } from '../../test/app.js';
 
 /**
@@ -13,7 +16,7 @@ const env = useTestEnv({ publicRateLimit: 1_000_000 });
 /** Public GET routes that answer no enterprise data at all. */
 // Answers about no enterprise's record: health, and an account application's status and note.
 const WITHOUT_ENTERPRISES = new Set(['/api/health', '/api/public/enterprise-account-requests/:requestNo', '/api/public/complaint-categories', '/open311/v2/services.json']);
-const WALKED = ['/api/public/enterprises/:uscc', '/api/public/draws', '/api/public/draws/:id', '/api/public/inspection-results', '/api/public/equipment/:registrationNo', '/open311/v2/requests/:id.json', '/open311/v2/requests.json', '/api/public/complaints/:trackingNo'];
+const WALKED = ['/api/public/enterprises/:uscc', '/api/public/draws', '/api/public/draws/:id', '/api/public/inspection-results', '/api/public/equipment/:registrationNo', '/open311/v2/requests/:id.json', '/open311/v2/requests.json', '/api/public/complaints/:trackingNo', '/api/public/penalties'];
 const CLASSES = new Set(['A', 'B', 'C', 'D', '未分类']);
 
 /** Where in `value` a credit class shows: a key naming it, or a stratum/label holding a class. */
@@ -81,5 +84,22 @@ describe('public routes', () => {
     expect(submitted.statusCode, submitted.body).toBe(201);
     const { trackingNo, accessCode } = submitted.json() as { trackingNo: string; accessCode: string };
     await get(`/api/public/complaints/${trackingNo}?code=${accessCode}`);
+    // A penalty decision against a demo enterprise with a credit class, published (and its officers named in the case).
+    const penalised = await makeCase(env, {
+      uscc: usccs[0],
+      stage: 'decided',
+      decidedOn: addDays(todayInChina(), -10),
+      decidedByName: '公示测试审批人',
+      penalties: [{ type: 'fine', amount: 5000 }],
+      penaltyText: '罚款人民币5000元',
+      violation: '销售不合格产品',
+      legalBasis: '《中华人民共和国产品质量法》第五十条',
+      documentNo: '公示测试罚〔2026〕1号',
+    });
+    await inTransaction(env.db, (tx) => env.services.cases.publication.schedule(tx, env.ctx, penalised));
+    await env.services.cases.publication.publish(env.ctx, penalised.id, {});
+    const penalties = (await get(`/api/public/penalties?uscc=${usccs[0]}`)).items as { documentNo: string }[];
+    expect(penalties.map((p) => p.documentNo)).toContain('公示测试罚〔2026〕1号');
+    expect((await get('/api/public/penalties?pageSize=100')).total).toBeGreaterThan(0);
   }, 120_000);
 });
