@@ -204,6 +204,11 @@ RULES['GET /api/public/penalties'] = publicRoute;
 for (const key of ['GET /api/penalty-publications', 'POST /api/cases/:id/publication/publish', 'POST /api/cases/:id/publication/remove']) RULES[key] = forbidden;
 // Cases, exchange (pubex): grants, the departments' API (case.exchange, API keys only) and the posted cases are not an enterprise's.
 for (const key of ['GET /api/case-exchange-grants', 'PUT /api/case-exchange-grants/:orgId', 'GET /api/exchange/cases', 'POST /api/exchange/cases', 'GET /api/external-cases']) RULES[key] = forbidden;
+// Cases, oversight: transfers to the police, joint parties' tasks and supervision are staff only.
+for (const key of [
+  'GET /api/cases/:id/transfers', 'GET /api/case-transfers/stats', 'POST /api/case-transfers/:id/receipt', 'POST /api/case-transfers/:id/decision', 'POST /api/case-transfers/:id/follow-ups', 'GET /api/case-transfers/:id/package',
+  'GET /api/cases/:id/parties', 'POST /api/cases/:id/parties/:partyId/tasks', 'POST /api/case-party-tasks/:id/done', 'GET /api/cases/:id/supervision',
+]) RULES[key] = forbidden;
 // The licence exit's investigation is any signed-in user's route, checked in the service (the assigned investigator only).
 RULES['POST /api/licence-exits/:id/investigation'] = { rule: 'closed', body: { findings: '企业自行填写', justifiedReason: true } };
 

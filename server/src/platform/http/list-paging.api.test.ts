@@ -100,6 +100,8 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/case-exchange-grants': () => [''],
   '/api/exchange/cases': () => [], // an API key of a granted department only (403 to the administrator); walked in cases/exchange/exchange.api.test.ts
   '/api/external-cases': () => [''],
+  '/api/cases/:id/transfers': () => [], // unpaged (a case's few transfers); walked in cases/oversight/oversight.api.test.ts
+  '/api/cases/:id/parties': () => [], // unpaged (a case's few parties); walked in cases/oversight/oversight.api.test.ts
 };
 
 /** `{ items, total }` answers whose total counts something else than the items (the preview's: objects per stratum). */
