@@ -145,8 +145,7 @@ export function makeCasesService(deps: CasesDeps & { handlers: ActionHandlers; d
       .select({ status: penaltyPublications.status, dueOn: penaltyPublications.dueOn, publishedOn: penaltyPublications.publishedOn, publicUntil: penaltyPublications.publicUntil })
       .from(penaltyPublications)
       .where(eq(penaltyPublications.caseId, c.id));
-    const { enterpriseId, createdById, amountDue, amountPaid, ...rest } = c;
-    void enterpriseId, createdById;
+    const { enterpriseId: _e, createdById: _c, amountDue, amountPaid, ...rest } = c;
     return {
       ...rest,
       amountDue: toNumber(amountDue),
@@ -357,10 +356,11 @@ export function makeCasesService(deps: CasesDeps & { handlers: ActionHandlers; d
         .from(caseFiles)
         .where(and(eq(caseFiles.caseId, id), sql`${caseFiles.evidenceId} is not null`))
         .orderBy(asc(caseFiles.createdAt), asc(caseFiles.id));
-      const items = rows.map(({ intervieweeSealed, intervieweeMasked, createdById, caseId, ...e }) => {
-        void intervieweeSealed, createdById, caseId;
-        return { ...e, interviewee: intervieweeMasked, files: files.filter((f) => f.evidenceId === e.id).map(({ evidenceId, ...f }) => (void evidenceId, f)) };
-      });
+      const items = rows.map(({ intervieweeSealed: _s, intervieweeMasked, createdById: _c, caseId: _i, ...e }) => ({
+        ...e,
+        interviewee: intervieweeMasked,
+        files: files.filter((f) => f.evidenceId === e.id).map(({ evidenceId: _v, ...f }) => f),
+      }));
       return { items };
     },
 
