@@ -1,13 +1,17 @@
-import { Button, Card, Col, Descriptions, Empty, Grid, Row, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Grid, Popconfirm, Row, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { isStale } from '../../api/client';
 import { useAuth } from '../../app/auth/AuthContext';
+import { useNotifyError } from '../../app/errors';
 import { DetailHeader, DetailPending } from '../../app/components/DetailHeader';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { listOf } from '../../app/i18n/punctuation';
-import { useOrgs } from '../orgs';
+
+/** An amount in yuan as the bureau writes it: 5,000.00 元. */
+const yuan = (v: number) => `${v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
 import { useRegions } from '../regions';
 import { campaignsApi, casePath, planPath, type CampaignCase, type CampaignDetail } from './campaigns.api';
 import { CampaignDraw } from './CampaignDraw';
@@ -17,11 +21,14 @@ import './campaigns.pages.i18n';
 function Fields({ c }: { c: CampaignDetail }) {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const orgs = useOrgs(!c.participatingOrgs && can('org.read'));
   const regions = useRegions();
+  // names of the pool and the item (inspection readers; the others see —)
+  const mayRead = can('inspection.read');
+  const pool = useAsync(() => (mayRead ? campaignsApi.pool(c.poolId) : Promise.resolve(null)), `${mayRead}:${c.poolId}`);
+  const item = useAsync(() => (mayRead ? campaignsApi.item(c.itemId) : Promise.resolve(null)), `${mayRead}:${c.itemId}`);
   const layout = Grid.useBreakpoint().sm === false ? ('vertical' as const) : ('horizontal' as const);
   const label = (key: string) => t(`campaigns.${key}`);
-  const orgNames = c.participatingOrgs?.map((o) => o.name) ?? c.participatingOrgIds.map((id) => orgs.orgs.find((o) => o.id === id)?.name ?? id);
+  const orgNames = c.participatingOrgs.map((o) => o.name);
   return (
     <Descriptions
       bordered
@@ -34,10 +41,10 @@ function Fields({ c }: { c: CampaignDetail }) {
         { key: 'period', label: label('period'), children: `${formatDate(c.startOn)} ~ ${formatDate(c.endOn)}` },
         { key: 'org', label: label('org'), children: c.orgName ?? regions.nameOf(c.regionCode) },
         { key: 'orgs', label: label('orgs'), children: listOf(t, orgNames) },
-        { key: 'pool', label: label('pool'), children: c.poolName ?? t('common.none') },
-        { key: 'item', label: label('item'), children: c.itemName ?? t('common.none') },
+        { key: 'pool', label: label('pool'), children: pool.data?.name ?? t('common.none') },
+        { key: 'item', label: label('item'), children: item.data?.name ?? t('common.none') },
         { key: 'target', label: label('targetCount'), children: c.targetCount },
-        { key: 'plan', label: label('plan'), children: <Link to={planPath(c.planId)}>{c.plan?.name ?? label('toPlan')}</Link> },
+        { key: 'plan', label: label('plan'), children: <Link to={planPath(c.planId)}>{c.plan.name}</Link> },
         { key: 'createdBy', label: label('createdBy'), children: `${c.createdByName} · ${formatDateTime(c.createdAt)}` },
         ...(c.description ? [{ key: 'description', label: label('description'), span: { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }, children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.description}</span> }] : []),
       ]}
@@ -48,17 +55,20 @@ function Fields({ c }: { c: CampaignDetail }) {
 function Tasks({ c }: { c: CampaignDetail }) {
   const { t } = useTranslation();
   const label = (key: string) => t(`campaigns.${key}`);
-  if (!c.tasks || c.tasks.total === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={label('noTasks')} />;
+  if (c.tasks.total === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={label('noTasks')} />;
   return (
     <Row gutter={[16, 16]} data-testid="campaign-tasks">
-      <Col xs={8}>
+      <Col xs={12} md={6}>
         <Statistic title={label('tasksTotal')} value={c.tasks.total} />
       </Col>
-      <Col xs={8}>
+      <Col xs={12} md={6}>
         <Statistic title={label('tasksDone')} value={c.tasks.done} suffix={`/ ${c.tasks.total}`} />
       </Col>
-      <Col xs={8}>
+      <Col xs={12} md={6}>
         <Statistic title={label('tasksWithFindings')} value={c.tasks.withFindings} valueStyle={c.tasks.withFindings ? { color: '#cf1322' } : undefined} />
+      </Col>
+      <Col xs={12} md={6}>
+        <Statistic title={label('findings')} value={c.tasks.findings} />
       </Col>
     </Row>
   );
@@ -67,34 +77,85 @@ function Tasks({ c }: { c: CampaignDetail }) {
 function Cases({ c }: { c: CampaignDetail }) {
   const { t } = useTranslation();
   const label = (key: string) => t(`campaigns.${key}`);
-  // the detail's own list when it has one, else the cases list filtered by the campaign
-  const listed = useAsync(() => (c.cases ? Promise.resolve({ items: c.cases, total: c.cases.length }) : campaignsApi.cases(c.id)), `${c.id}:${c.version}`);
+  const stages = Object.entries(c.cases.byStage).filter(([, n]) => n > 0);
   const columns: TableColumnsType<CampaignCase> = [
     { title: label('caseNo'), dataIndex: 'caseNo', className: 'zj-nowrap', render: (v: string, k) => <Link to={casePath(k.id)} style={{ fontFamily: 'monospace' }}>{v}</Link> },
     { title: label('partyName'), dataIndex: 'partyName' },
     { title: label('stage'), dataIndex: 'stage', className: 'zj-nowrap', render: (v: string) => <StageTag stage={v} /> },
-    { title: label('org'), dataIndex: 'orgName', responsive: ['md'], render: (v: string | null | undefined) => v ?? t('common.none') },
+    { title: label('decidedOn'), dataIndex: 'decidedOn', className: 'zj-nowrap', responsive: ['md'], render: (v: string | null) => formatDate(v) },
+    { title: label('amountDue'), dataIndex: 'amountDue', className: 'zj-nowrap', responsive: ['md'], render: (v: number | null) => (v === null ? t('common.none') : yuan(v)) },
+    { title: label('transfers'), dataIndex: 'transfers', className: 'zj-nowrap', responsive: ['lg'], render: (v: number) => v || t('common.none') },
   ];
   return (
-    <Table<CampaignCase>
-      data-testid="campaign-cases"
-      size="small"
-      rowKey="id"
-      columns={columns}
-      dataSource={listed.data?.items ?? []}
-      loading={listed.loading}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: label('noCases') }}
-    />
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Row gutter={[16, 16]} data-testid="campaign-case-totals">
+        <Col xs={8}>
+          <Statistic title={label('casesTotal')} value={c.cases.total} />
+        </Col>
+        <Col xs={8}>
+          <Statistic title={label('fines')} value={yuan(c.cases.fines)} />
+        </Col>
+        <Col xs={8}>
+          <Statistic title={label('transfers')} value={c.cases.transfers} />
+        </Col>
+      </Row>
+      {stages.length > 0 && (
+        <Space size={[4, 4]} wrap>
+          {stages.map(([stage, n]) => (
+            <span key={stage}>
+              <StageTag stage={stage} />
+              {n}
+            </span>
+          ))}
+        </Space>
+      )}
+      <Table<CampaignCase>
+        data-testid="campaign-cases"
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={c.cases.items}
+        pagination={c.cases.items.length > 20 ? { pageSize: 20 } : false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: label('noCases') }}
+      />
+    </Space>
   );
 }
 
 /** One campaign: its fields and plan, the lottery (commit, reveal, public record), the tasks, the cases and the report. */
+/** Start or end the campaign (forward only), with its version (412 when it changed meanwhile). */
+function StatusButton({ c, onDone }: { c: CampaignDetail; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const next = c.status === 'planned' ? 'running' : c.status === 'running' ? 'finished' : null;
+  if (!next || !can('campaign.manage')) return null;
+  const key = next === 'running' ? 'start' : 'finish';
+  const run = async () => {
+    try {
+      await campaignsApi.setStatus(c, next);
+      void message.success(t('campaigns.statusChanged'));
+    } catch (err) {
+      if (isStale(err)) void message.warning(t('errors.staleReloaded'));
+      else notifyError(err);
+    }
+    onDone();
+  };
+  return (
+    <Popconfirm title={t(`campaigns.${key}Confirm`)} okText={t(`campaigns.${key}`)} cancelText={t('common.cancel')} onConfirm={() => void run()}>
+      <Button type={next === 'running' ? 'primary' : 'default'} data-testid={`campaign-${key}`}>
+        {t(`campaigns.${key}`)}
+      </Button>
+    </Popconfirm>
+  );
+}
+
 export function CampaignDetailPage() {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
-  const { data, error, loading } = useAsync(() => campaignsApi.get(id), id);
+  const { data, error, loading, reload } = useAsync(() => campaignsApi.get(id), id);
   const label = (key: string) => t(`campaigns.${key}`);
   if (error || !data) return <DetailPending error={error} loading={loading} />;
   const c = data;
@@ -113,6 +174,7 @@ export function CampaignDetailPage() {
         subtitle={`${formatDate(c.startOn)} ~ ${formatDate(c.endOn)}`}
       >
         <Space wrap>
+          <StatusButton c={c} onDone={reload} />
           <Button icon={<FileWordOutlined />} href={campaignsApi.reportUrl(c.id, 'docx')} download data-testid="campaign-report-docx">
             {label('reportDocx')}
           </Button>
@@ -126,7 +188,7 @@ export function CampaignDetailPage() {
         <Fields c={c} />
       </Card>
       <Card title={label('lottery')}>
-        <CampaignDraw campaign={c} />
+        <CampaignDraw campaign={c} onChanged={reload} />
       </Card>
       <Card title={label('tasks')} extra={<Link to="/inspection-tasks">{label('toTasks')}</Link>}>
         <Tasks c={c} />

@@ -1,20 +1,20 @@
-import { Alert, App, Button, Descriptions, Form, Input, Popconfirm, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { GlobalOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../app/auth/AuthContext';
-import { errorText, useNotifyError } from '../../app/errors';
+import { useNotifyError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
-import { campaignsApi, planPath, publicDrawPath, type CampaignDetail, type PlanDraw } from './campaigns.api';
+import { campaignsApi, planPath, publicDrawPath, type CampaignDetail, type CampaignDraw as Draw } from './campaigns.api';
 import './campaigns.pages.i18n';
 
 /** Commit refusals meaning the plan already has a live draw; the reload shows it. */
 const SHOWN_INSTEAD: Readonly<Record<string, string>> = { DRAW_PENDING: 'pendingShown', DRAW_REVEALED: 'revealedShown' };
 
-const DRAW_COLORS: Record<PlanDraw['status'], string> = { committed: 'processing', revealed: 'green', cancelled: 'default' };
+const DRAW_COLORS: Readonly<Record<string, string>> = { committed: 'processing', revealed: 'green', cancelled: 'default' };
 
 function Hex({ value }: { value: string }) {
   return (
@@ -30,21 +30,22 @@ function Hex({ value }: { value: string }) {
  * every draw links to its public record, where anyone can verify it. The plan's own page keeps the
  * full procedure (preview, printed statement, cancellation).
  */
-export function CampaignDraw({ campaign }: { campaign: CampaignDetail }) {
+export function CampaignDraw({ campaign, onChanged }: { campaign: CampaignDetail; onChanged: () => void }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
-  const draws = useAsync(() => campaignsApi.draws(campaign.planId), campaign.planId);
-  const items = draws.data?.items ?? campaign.draws ?? [];
+  const items = campaign.draws;
   const focus = items.find((d) => d.status === 'committed') ?? items.find((d) => d.status === 'revealed');
   // the summary of a revealed draw tells how many were selected (the history rows do not)
-  const summary = useAsync(() => (focus?.status === 'revealed' ? campaignsApi.draw(focus.id) : Promise.resolve(null)), `${focus?.id}:${focus?.status}`);
+  // (inspection readers only: without it, no count)
+  const summary = useAsync(() => (focus?.status === 'revealed' && can('inspection.read') ? campaignsApi.draw(focus.id) : Promise.resolve(null)), `${focus?.id}:${focus?.status}`);
   const [witnessInput, setWitnessInput] = useState('');
   const [busy, setBusy] = useState(false);
   const label = (key: string) => t(`campaigns.${key}`);
   const mayCommit = can('campaign.manage');
-  const mayReveal = can('campaign.manage') || can('inspection.plan');
+  // the reveal is the draw engine's (POST /api/draws/:id/reveal: inspection.plan)
+  const mayReveal = can('inspection.plan');
 
   const commit = async () => {
     setBusy(true);
@@ -58,7 +59,7 @@ export function CampaignDraw({ campaign }: { campaign: CampaignDetail }) {
     } finally {
       setBusy(false);
     }
-    draws.reload();
+    onChanged();
   };
 
   const reveal = async () => {
@@ -73,11 +74,11 @@ export function CampaignDraw({ campaign }: { campaign: CampaignDetail }) {
     } finally {
       setBusy(false);
     }
-    draws.reload();
+    onChanged();
   };
 
-  const columns: TableColumnsType<PlanDraw> = [
-    { title: t('common.status'), dataIndex: 'status', className: 'zj-nowrap', render: (s: PlanDraw['status']) => <Tag color={DRAW_COLORS[s]}>{t(`campaigns.drawStatus.${s}`)}</Tag> },
+  const columns: TableColumnsType<Draw> = [
+    { title: t('common.status'), dataIndex: 'status', className: 'zj-nowrap', render: (s: string) => <Tag color={DRAW_COLORS[s] ?? 'default'}>{t(`campaigns.drawStatus.${s}`, { defaultValue: s })}</Tag> },
     { title: label('committedAt'), dataIndex: 'committedAt', className: 'zj-nowrap', render: (v: string) => formatDateTime(v) },
     { title: label('revealedAt'), dataIndex: 'revealedAt', className: 'zj-nowrap', render: (v: string | null) => formatDateTime(v) },
     {
@@ -93,9 +94,7 @@ export function CampaignDraw({ campaign }: { campaign: CampaignDetail }) {
   ];
 
   let body;
-  if (draws.error) body = <Alert type="error" showIcon message={errorText(draws.error, t)} />;
-  else if (!draws.data && !campaign.draws) body = <Skeleton active />;
-  else if (!focus) {
+  if (!focus) {
     body = (
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
         <Alert type="info" showIcon message={label('noDraw')} description={label('lotteryIntro')} />
@@ -171,7 +170,7 @@ export function CampaignDraw({ campaign }: { campaign: CampaignDetail }) {
       {items.length > 0 && (
         <>
           <Typography.Text strong>{label('history')}</Typography.Text>
-          <Table<PlanDraw> size="small" rowKey="id" columns={columns} dataSource={items} loading={draws.loading} pagination={false} scroll={{ x: 'max-content' }} />
+          <Table<Draw> size="small" rowKey="id" columns={columns} dataSource={items} pagination={false} scroll={{ x: 'max-content' }} />
         </>
       )}
     </Space>

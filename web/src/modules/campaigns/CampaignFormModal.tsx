@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/AuthContext';
 import { FormModal } from '../../app/components/FormModal';
+import { todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { useRequiredRules } from '../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../app/hooks/useServerFieldError';
@@ -11,7 +12,15 @@ import { useOrgs } from '../orgs';
 import { campaignsApi, PRODUCT_CATEGORIES, type Campaign, type CampaignInput } from './campaigns.api';
 import './campaigns.pages.i18n';
 
-const FIELDS = ['name', 'productCategory', 'description', 'startOn', 'endOn', 'participatingOrgIds', 'poolId', 'itemId', 'targetCount'] as const;
+const FIELDS = ['name', 'productCategory', 'description', 'startOn', 'endOn', 'participatingOrgIds', 'poolId', 'itemId', 'targetCount', 'pastPeriodReason'] as const;
+
+/** Every quarter of the period has ended (the plan is then entered after the fact, with a reason). */
+function pastPeriod(period: [Dayjs, Dayjs] | undefined): boolean {
+  if (!period?.[1]) return false;
+  const today = todayInChina();
+  const quarterStart = today.month(Math.floor(today.month() / 3) * 3).date(1);
+  return period[1].isBefore(quarterStart, 'day');
+}
 
 type Values = Omit<CampaignInput, 'startOn' | 'endOn'> & { period: [Dayjs, Dayjs] };
 
@@ -26,11 +35,12 @@ export function CampaignFormModal({ open, onClose, onCreated }: { open: boolean;
   const label = (key: string) => t(`campaigns.${key}`);
   const bureaus = orgs.orgs.filter((o) => o.type === 'city_bureau' || o.type === 'county_bureau');
 
-  const submit = async ({ period, description, ...v }: Values) => {
+  const submit = async ({ period, description, pastPeriodReason, ...v }: Values) => {
     const created = await campaignsApi.create({
       ...v,
       name: v.name.trim(),
       description: description?.trim() || undefined,
+      pastPeriodReason: pastPeriodReason?.trim() || undefined,
       startOn: period[0].format('YYYY-MM-DD'),
       endOn: period[1].format('YYYY-MM-DD'),
     });
@@ -77,6 +87,15 @@ export function CampaignFormModal({ open, onClose, onCreated }: { open: boolean;
       </Row>
       <Form.Item name="targetCount" label={label('targetCount')} rules={rules.selectRequired(label('targetCount'))}>
         <InputNumber min={1} max={10000} precision={0} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item noStyle dependencies={['period']}>
+        {({ getFieldValue }) =>
+          pastPeriod(getFieldValue('period') as Values['period'] | undefined) && (
+            <Form.Item name="pastPeriodReason" label={label('pastPeriodReason')} extra={label('pastPeriodHint')} rules={rules.required(label('pastPeriodReason'))}>
+              <Input maxLength={500} />
+            </Form.Item>
+          )
+        }
       </Form.Item>
       <Form.Item name="description" label={label('description')}>
         <Input.TextArea rows={3} maxLength={2000} showCount />

@@ -2,94 +2,36 @@
  * Calls of the campaign pages (issue 18: 专项执法行动; API-SPEC campaigns/). A campaign's lottery is
  * an inspection plan drawn by the draw engine: the draw is committed through the campaign
  * (`POST /api/campaigns/:id/draws`) and revealed like any plan's (`POST /api/draws/:id/reveal`).
- * The campaign types follow the spec; the draw, pool and item types come from the generated schema.
+ * Types from the generated schema.
  */
 import { api } from '../../api/client';
-import type { ListResult, PageQuery, ResponseOf } from '../../api/types';
+import type { BodyOf, ListResult, QueryOf, ResponseOf } from '../../api/types';
 
 const enc = encodeURIComponent;
 
-export const PRODUCT_CATEGORIES = ['daily_consumer', 'agricultural_inputs', 'building_materials', 'automotive', 'electrical', 'food_related', 'children', 'other'] as const;
-export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
-export const CAMPAIGN_STATUSES = ['planned', 'running', 'finished'] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+/** A row of the campaign list. */
+export type Campaign = ResponseOf<'/api/campaigns', 'get'>['items'][number];
+/** `GET /api/campaigns/:id`: the campaign with its plan, draws, tasks summary and cases. */
+export type CampaignDetail = ResponseOf<'/api/campaigns/{id}', 'get'>;
+export type CampaignInput = BodyOf<'/api/campaigns', 'post'>;
+export type CampaignQuery = QueryOf<'/api/campaigns', 'get'>;
+export type ProductCategory = Campaign['productCategory'];
+export type CampaignStatus = Campaign['status'];
+export type CampaignCase = CampaignDetail['cases']['items'][number];
+export type TaskSummary = CampaignDetail['tasks'];
 
 /** The staff's view of a draw (commit and reveal answer it). */
 export type Draw = ResponseOf<'/api/draws/{id}', 'get'>;
-/** A draw of the campaign's plan, in its history. */
-export type PlanDraw = ResponseOf<'/api/inspection-plans/{id}/draws', 'get'>['items'][number];
+/** A draw of the campaign's plan (the detail's `draws`, newest first). */
+export type CampaignDraw = CampaignDetail['draws'][number];
 export type Pool = ResponseOf<'/api/object-pools', 'get'>['items'][number];
 export type Item = ResponseOf<'/api/inspection-items', 'get'>['items'][number];
 
-export interface Campaign {
-  id: string;
-  name: string;
-  productCategory: ProductCategory;
-  description?: string | null;
-  startOn: string;
-  endOn: string;
-  participatingOrgIds: string[];
-  /** Names of the participating bureaus, when the server gives them. */
-  participatingOrgs?: { id: string; name: string }[];
-  poolId: string;
-  poolName?: string | null;
-  itemId: string;
-  itemName?: string | null;
-  planId: string;
-  targetCount: number;
-  status: CampaignStatus;
-  regionCode: string;
-  orgId: string;
-  orgName?: string | null;
-  createdByName: string;
-  version: number;
-  createdAt: string;
-}
-
-/** The tasks of the campaign's plan: how many, done, with findings. */
-export interface TaskSummary {
-  total: number;
-  done: number;
-  withFindings: number;
-  [key: string]: number;
-}
-
-export interface CampaignCase {
-  id: string;
-  caseNo: string;
-  stage: string;
-  partyName: string;
-  uscc?: string | null;
-  orgName?: string | null;
-  foundOn?: string | null;
-  decidedOn?: string | null;
-}
-
-/** `GET /api/campaigns/:id`: the campaign with its plan, draws, tasks summary and cases. */
-export interface CampaignDetail extends Campaign {
-  plan?: { id: string; name: string; year: number; quarters?: number[] } | null;
-  draws?: PlanDraw[];
-  tasks?: TaskSummary | null;
-  cases?: CampaignCase[];
-}
-
-export interface CampaignInput {
-  name: string;
-  productCategory: ProductCategory;
-  description?: string;
-  startOn: string;
-  endOn: string;
-  participatingOrgIds: string[];
-  poolId: string;
-  itemId: string;
-  targetCount: number;
-}
-
-export interface CampaignQuery extends PageQuery {
-  q?: string;
-  status?: CampaignStatus;
-  year?: number;
-}
+// Enumerations in display order; a Record makes the compiler insist on every value.
+const CATEGORY_ORDER: Record<ProductCategory, number> = { daily_consumer: 1, agricultural_inputs: 2, building_materials: 3, automotive: 4, electrical: 5, food_related: 6, children: 7, other: 8 };
+export const PRODUCT_CATEGORIES = Object.keys(CATEGORY_ORDER) as ProductCategory[];
+const STATUS_ORDER: Record<CampaignStatus, number> = { planned: 1, running: 2, finished: 3 };
+export const CAMPAIGN_STATUSES = Object.keys(STATUS_ORDER) as CampaignStatus[];
 
 const path = (id: string) => `/api/campaigns/${enc(id)}`;
 
@@ -100,11 +42,12 @@ export const campaignsApi = {
   /** Commits the lottery of the campaign's plan (candidates and inspector pool frozen, commitment published). */
   commitDraw: (id: string) => api.post<Draw>(`${path(id)}/draws`),
   reveal: (drawId: string, witnessInput: string) => api.post<Draw>(`/api/draws/${enc(drawId)}/reveal`, { witnessInput }),
-  draws: (planId: string) => api.get<ListResult<PlanDraw>>(`/api/inspection-plans/${enc(planId)}/draws`),
   draw: (drawId: string) => api.get<Draw>(`/api/draws/${enc(drawId)}`),
-  /** The cases found in the campaign (the cases list's `campaignId` filter). */
-  cases: (id: string) => api.get<ListResult<CampaignCase>>('/api/cases', { campaignId: id, pageSize: 100 }),
+  /** Starts or ends the campaign (forward only: planned → running → finished). */
+  setStatus: (c: Pick<Campaign, 'id' | 'version'>, status: 'running' | 'finished') => api.post<CampaignDetail>(`${path(c.id)}/status`, { status }, c.version),
   pools: () => api.get<ListResult<Pool>>('/api/object-pools'),
+  pool: (id: string) => api.get<Pool>(`/api/object-pools/${enc(id)}`),
+  item: (id: string) => api.get<Item>(`/api/inspection-items/${enc(id)}`),
   items: () => api.get<ListResult<Item>>('/api/inspection-items', { active: true, pageSize: 100 }),
   reportUrl: (id: string, format: 'docx' | 'xlsx') => `${path(id)}/report.${format}`,
 };

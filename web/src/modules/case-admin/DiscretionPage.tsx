@@ -161,7 +161,7 @@ export function DiscretionPage() {
       >
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="key" label={label('key')} extra={editing === 'new' ? label('keyHint') : undefined} rules={[...rules.required(label('key')), { pattern: /^[a-z0-9_]+$/i, message: label('keyHint') }]}>
+            <Form.Item name="key" label={label('key')} extra={editing === 'new' ? label('keyHint') : undefined} rules={[...rules.required(label('key')), { pattern: /^[a-z][a-z0-9_]{1,59}$/, message: label('keyHint') }]}>
               <Input disabled={editing !== 'new'} maxLength={64} />
             </Form.Item>
           </Col>

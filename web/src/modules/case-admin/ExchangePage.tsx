@@ -11,7 +11,7 @@ import { useOrgs } from '../orgs';
 import { caseAdminApi, EXCHANGE_FIELDS, type ExchangeField, type ExchangeGrant, type GrantInput } from './caseAdmin.api';
 import './caseAdmin.pages.i18n';
 
-type GrantValues = GrantInput & { orgId: string };
+type GrantValues = Required<GrantInput> & { orgId: string };
 
 /** 案件信息共享授权: per receiving department (an org of type department), the fields of case summaries its API keys may fetch. */
 export function ExchangePage() {
@@ -26,7 +26,7 @@ export function ExchangePage() {
   const fieldName = (f: string) => t(`caseAdmin.exchange.fieldNames.${f}`, { defaultValue: f });
   const departments = orgs.orgs.filter((o) => o.type === 'department');
   const granted = new Set((data?.items ?? []).map((g) => g.orgId));
-  const orgName = (g: ExchangeGrant) => g.orgName ?? orgs.orgs.find((o) => o.id === g.orgId)?.name ?? g.orgId;
+  const orgName = (g: ExchangeGrant) => g.orgName;
 
   const columns: TableColumnsType<ExchangeGrant> = [
     { title: label('org'), dataIndex: 'orgId', render: (_: unknown, g) => orgName(g) },
@@ -67,8 +67,9 @@ export function ExchangePage() {
         width={720}
         initialValues={initial}
         onClose={() => setEditing(null)}
+        onStale={reload}
         onSubmit={async (v) => {
-          await caseAdminApi.putGrant(v.orgId, { fields: v.fields ?? [], includeOpen: v.includeOpen ?? false, active: v.active ?? true });
+          await caseAdminApi.putGrant(v.orgId, { fields: v.fields ?? [], includeOpen: v.includeOpen ?? false, active: v.active ?? true }, editing && editing !== 'new' ? editing.version : 0);
           void message.success(label('saved'));
           reload();
         }}

@@ -10,20 +10,20 @@ import { WorkingDayDate } from '../../app/components/UncertainMark';
 import { formatDate, isAfterToday, todayInChina } from '../../app/format';
 import { useRequiredRules } from '../../app/hooks/useRequiredRules';
 import { ListPage, type FilterValues } from '../../app/list/ListPage';
+import { useRegions } from '../regions';
 import { caseAdminApi, casePath, type Publication, type PublicationQuery } from './caseAdmin.api';
-import { isoDate, PublicationStatusTag, usePublicationStatusOptions } from './labels';
+import { isoDate, PenaltyTypeTags, PublicationStateTag, usePublicationStatusOptions } from './labels';
 import './caseAdmin.pages.i18n';
 
-function toQuery({ overdue, ...rest }: FilterValues): Partial<PublicationQuery> {
-  return { ...(rest as Partial<PublicationQuery>), overdue: overdue ? true : undefined };
+function toQuery({ overdue, q, ...rest }: FilterValues): Partial<PublicationQuery> {
+  return { ...(rest as Partial<PublicationQuery>), overdue: overdue ? true : undefined, q: (q as string | undefined)?.trim() };
 }
 
 /** The due date of a pending publication: ⚠ when uncertain (a year without holiday data), red when overdue, orange within 3 days. */
 function DueOn({ p }: { p: Publication }) {
   const { t } = useTranslation();
   if (p.status !== 'pending') return <Typography.Text type="secondary">{formatDate(p.dueOn)}</Typography.Text>;
-  const today = todayInChina().format('YYYY-MM-DD');
-  const overdue = p.overdue ?? p.dueOn < today;
+  const overdue = p.overdue;
   const soon = !overdue && todayInChina().add(3, 'day').format('YYYY-MM-DD') >= p.dueOn;
   return (
     <Space size={4} wrap={false}>
@@ -48,6 +48,9 @@ export function PublicationListPage() {
   const { message } = App.useApp();
   const rules = useRequiredRules();
   const statusOptions = usePublicationStatusOptions();
+  const regions = useRegions();
+  // counties (and the city) only: the deciding bureau's region
+  const countyOptions = regions.regions.filter((r) => r.level <= Math.min(...regions.regions.map((x) => x.level)) + 1).map((r) => ({ value: r.code, label: r.name }));
   const [publishing, setPublishing] = useState<Publication | null>(null);
   const [removing, setRemoving] = useState<Publication | null>(null);
   const [reload, setReload] = useState(0);
@@ -62,14 +65,26 @@ export function PublicationListPage() {
       title: label('caseNo'),
       dataIndex: 'caseNo',
       className: 'zj-nowrap',
-      render: (v: string | null | undefined, p) => (
+      render: (v: string, p) => (
         <Link to={casePath(p.caseId)} style={{ fontFamily: 'monospace' }}>
-          {v ?? p.caseId.slice(0, 8)}
+          {v}
         </Link>
       ),
     },
-    { title: label('partyName'), dataIndex: 'partyName', render: (v: string | null | undefined) => v ?? t('common.none') },
-    { title: label('documentNo'), dataIndex: 'documentNo', responsive: ['md'], render: (v: string | null | undefined) => v ?? t('common.none') },
+    {
+      title: label('partyName'),
+      dataIndex: 'partyName',
+      render: (v: string, p) => (
+        <Space direction="vertical" size={0}>
+          <span>{v}</span>
+          <span>
+            <PenaltyTypeTags types={p.penaltyTypes} />
+          </span>
+        </Space>
+      ),
+    },
+    { title: label('documentNo'), dataIndex: 'documentNo', responsive: ['md'], render: (v: string | null) => v ?? t('common.none') },
+    { title: label('bureau'), dataIndex: 'orgName', responsive: ['xl'] },
     { title: label('decidedOn'), dataIndex: 'decidedOn', className: 'zj-nowrap', responsive: ['lg'], render: (v: string | null | undefined) => formatDate(v) },
     {
       title: label('status'),
@@ -77,9 +92,9 @@ export function PublicationListPage() {
       className: 'zj-nowrap',
       render: (_: unknown, p) => (
         <Space direction="vertical" size={0}>
-          <PublicationStatusTag status={p.status} />
-          {p.status === 'not_published' && p.exemptReason && <Typography.Text type="secondary">{p.exemptReason}</Typography.Text>}
-          {p.status === 'removed' && <Typography.Text type="secondary">{t('caseAdmin.pub.removed', { on: formatDate(p.removedOn), reason: p.removalReason ?? '' })}</Typography.Text>}
+          <PublicationStateTag state={p.state} />
+          {p.state === 'not_published' && p.exemptReason && <Typography.Text type="secondary">{p.exemptReason}</Typography.Text>}
+          {p.state === 'removed' && <Typography.Text type="secondary">{t('caseAdmin.pub.removed', { on: formatDate(p.removedOn), reason: p.removalReason ?? '' })}</Typography.Text>}
         </Space>
       ),
     },
@@ -111,7 +126,7 @@ export function PublicationListPage() {
               {label('publish')}
             </Button>
           )}
-          {p.status === 'published' && can('case.approve') && (
+          {p.state === 'published' && can('case.approve') && (
             <Button size="small" danger onClick={() => setRemoving(p)} data-testid="publication-remove">
               {label('remove')}
             </Button>
@@ -141,6 +156,12 @@ export function PublicationListPage() {
         }
         filters={
           <>
+            <Form.Item name="q" label={label('q')}>
+              <Input allowClear placeholder={label('qPlaceholder')} style={{ width: 220, maxWidth: '100%' }} />
+            </Form.Item>
+            <Form.Item name="regionCode" label={label('region')}>
+              <Select allowClear showSearch optionFilterProp="label" style={{ width: 160 }} options={countyOptions} loading={regions.loading} />
+            </Form.Item>
             <Form.Item name="status" label={label('status')}>
               <Select allowClear style={{ width: 130 }} options={statusOptions} />
             </Form.Item>
@@ -157,7 +178,7 @@ export function PublicationListPage() {
         initialValues={{ publishedOn: todayInChina() }}
         onClose={() => setPublishing(null)}
         onSubmit={async (v) => {
-          await caseAdminApi.publish(publishing!.caseId, { publishedOn: isoDate(v.publishedOn) });
+          await caseAdminApi.publish(publishing!, { publishedOn: isoDate(v.publishedOn) });
           done(label('published'));
         }}
       >
@@ -177,7 +198,7 @@ export function PublicationListPage() {
         okText={label('remove')}
         onClose={() => setRemoving(null)}
         onSubmit={async (v) => {
-          await caseAdminApi.remove(removing!.caseId, { reason: v.reason.trim(), applicationDate: isoDate(v.applicationDate) });
+          await caseAdminApi.remove(removing!, { reason: v.reason.trim(), applicationDate: isoDate(v.applicationDate) });
           done(label('removedDone'));
         }}
       >

@@ -13,7 +13,7 @@ const YEARS = Array.from({ length: 5 }, (_, i) => todayInChina().year() - i);
 
 type OrganRow = TransferStats['byOrgan'][number];
 type RegionRow = TransferStats['byRegion'][number];
-const organOf = (r: OrganRow) => r.organ ?? r.receivingOrgan ?? '';
+const organOf = (r: OrganRow) => r.receivingOrgan;
 
 /** 移送统计: transfers to the police of a year (and region): totals, by receiving organ (chart and table) and by region. */
 export function TransferStatsPage() {
@@ -28,7 +28,7 @@ export function TransferStatsPage() {
   const option = useMemo<ChartOption | null>(() => {
     const rows = data?.byOrgan ?? [];
     if (!rows.length) return null;
-    const series = (['accepted', 'notAccepted', 'pending'] as const).map((k) => ({ type: 'bar' as const, stack: 'all', name: label(k), data: rows.map((r) => r[k] ?? 0) }));
+    const series = (['accepted', 'notAccepted', 'pending'] as const).map((k) => ({ type: 'bar' as const, stack: 'all', name: label(k), data: rows.map((r) => r[k]) }));
     return {
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0 },
@@ -41,7 +41,7 @@ export function TransferStatsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, t]);
 
-  const count = (k: 'total' | 'accepted' | 'notAccepted' | 'pending') => ({ title: label(k), dataIndex: k, className: 'zj-nowrap', render: (v: number | undefined) => v ?? 0 });
+  const count = (k: 'total' | 'accepted' | 'notAccepted' | 'pending') => ({ title: label(k), dataIndex: k, className: 'zj-nowrap', render: (v: number) => v });
   const organColumns: TableColumnsType<OrganRow> = [{ title: label('organ'), key: 'organ', render: (_: unknown, r) => organOf(r) }, count('total'), count('accepted'), count('notAccepted'), count('pending')];
   const regionColumns: TableColumnsType<RegionRow> = [{ title: label('region'), dataIndex: 'regionCode', render: (v: string, r) => r.regionName ?? regions.nameOf(v) }, count('total'), count('accepted'), count('notAccepted'), count('pending')];
 

@@ -1,19 +1,20 @@
 import { Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { PENALTY_TYPES, PUBLICATION_STATUSES, type PenaltyType, type PublicationStatus } from './caseAdmin.api';
+import { PENALTY_TYPES, PUBLICATION_STATES, type PenaltyType, type PublicationState } from './caseAdmin.api';
 import './caseAdmin.pages.i18n';
 
-const STATUS_COLORS: Record<PublicationStatus, string> = { pending: 'gold', published: 'green', not_published: 'default', removed: 'default' };
+const STATE_COLORS: Record<PublicationState, string> = { pending: 'gold', published: 'green', expired: 'default', not_published: 'default', removed: 'default' };
 
-export function PublicationStatusTag({ status }: { status: PublicationStatus }) {
+/** The publication's state today (a published decision past its period is `expired`). */
+export function PublicationStateTag({ state }: { state: PublicationState }) {
   const { t } = useTranslation();
-  return <Tag color={STATUS_COLORS[status]}>{t(`caseAdmin.pub.statuses.${status}`)}</Tag>;
+  return <Tag color={STATE_COLORS[state]}>{t(`caseAdmin.pub.statuses.${state}`)}</Tag>;
 }
 
 export function usePublicationStatusOptions() {
   const { t } = useTranslation();
-  return PUBLICATION_STATUSES.map((s) => ({ value: s, label: t(`caseAdmin.pub.statuses.${s}`) }));
+  return PUBLICATION_STATES.map((s) => ({ value: s, label: t(`caseAdmin.pub.statuses.${s}`) }));
 }
 
 export function usePenaltyTypeOptions() {
