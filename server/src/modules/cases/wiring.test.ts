@@ -50,6 +50,20 @@ describe('unlicensed-operation leads (licences)', () => {
   });
 });
 
+describe('through the cases service (app.ts wiring)', () => {
+  it('a case made from an unlicensed-operation lead takes its facts; opening closes the lead naming the case, which names the lead', async () => {
+    const { lianshui } = await officers();
+    const head = (await actorOf(env, ['section_head'], '320800')).actor;
+    const second = (await actorOf(env, ['county_officer'], '320826')).actor;
+    const lead = await env.services.leads.create(env.ctx, { operatorName: '李某无证充装站', address: '涟水县高沟镇 5 号', regionCode: '320826', source: '日常检查', description: '擅自充装液化石油气' });
+    const kase = await env.services.cases.cases.create({ actor: lianshui }, { leadSource: 'unlicensed_lead', leadId: lead.id, summary: '无证充装液化石油气' });
+    expect(kase).toMatchObject({ stage: 'lead', leadSource: 'unlicensed_lead', leadId: lead.id, partyName: '李某无证充装站', regionCode: '320826', foundOn: todayInChina() });
+    await env.services.cases.cases.act({ actor: head }, kase.id, 'open', { investigatorIds: [lianshui.userId, second.userId] });
+    expect(await env.services.leads.get(lianshui, lead.id)).toMatchObject({ status: 'closed', outcome: 'case_filed', caseId: kase.id, result: `已立案（案件编号 ${kase.caseNo}）` });
+    expect((await env.services.cases.cases.byLead(lianshui, 'unlicensed_lead', lead.id)).items).toEqual([expect.objectContaining({ id: kase.id, stage: 'investigating' })]);
+  });
+});
+
 describe('inspection findings (inspections)', () => {
   it('the lead is a task whose findings are fixed, with at least one; the party is its enterprise', async () => {
     const { lianshui, other } = await officers();
