@@ -37,6 +37,10 @@ describe('clusters: members and overview', () => {
     expect(listed.total).toBe(3);
     expect(listed.items.map((m: { uscc: string }) => m.uscc).sort()).toEqual(members.map((m) => m.uscc).sort());
     expect((await officer.post(`/api/clusters/${cluster.id}/members`, { uscc: outside.uscc })).json().error.code).toBe('TAG_MODE');
+    // Pages neither repeat nor lose a member (the list-paging walk of this route).
+    const paged: string[] = [];
+    for (let page = 1; page <= 3; page++) paged.push(...(await officer.get(`/api/clusters/${cluster.id}/members?pageSize=1&page=${page}`)).json().items.map((m: { uscc: string }) => m.uscc));
+    expect(new Set(paged).size).toBe(3);
     expect((await officer.post('/api/clusters', { name: cluster.name, memberMode: 'list' })).json().error.code).toBe('DUPLICATE_NAME');
     expect((await officer.post('/api/clusters', { name: `无标签${tag}`, memberMode: 'tag' })).json().error.details.field).toBe('tag');
 
