@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Grid, Space, Steps, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Grid, Progress, Space, Steps, Tabs, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -32,12 +32,21 @@ function StageSteps({ c }: { c: Case }) {
   // served with nothing to pay closes without executing: still show where it is
   const current = Math.max(0, path.indexOf(at));
   const status = c.stage === 'declined' || c.stage === 'transferred' ? 'error' : c.stage === 'closed' ? 'finish' : 'process';
+  if (screens.md === false)
+    // a phone: the stage reached and how far along the procedure it is (eight steps do not fit across)
+    return (
+      <Space direction="vertical" size={2} style={{ width: '100%', marginTop: 4 }} data-testid="case-steps">
+        <Typography.Text type={status === 'error' ? 'danger' : undefined}>
+          {t('cases.stepOf', { n: current + 1, total: path.length, stage: t(`cases.stages.${at}`) })}
+        </Typography.Text>
+        <Progress percent={Math.round(((current + (status === 'finish' ? 1 : 0.5)) / path.length) * 100)} steps={path.length} size="small" showInfo={false} status={status === 'error' ? 'exception' : undefined} />
+      </Space>
+    );
   return (
     <Steps
       size="small"
       current={current}
       status={status}
-      direction={screens.md === false ? 'vertical' : 'horizontal'}
       data-testid="case-steps"
       items={path.map((s) => ({ title: t(`cases.stages.${s}`) }))}
       style={{ marginTop: 8 }}

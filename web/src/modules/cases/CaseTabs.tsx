@@ -8,7 +8,7 @@ import { FormModal } from '../../app/components/FormModal';
 import { useNotifyError } from '../../app/errors';
 import { formatDate, formatDateTime, isAfterToday, todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
-import { listOf } from '../../app/i18n/punctuation';
+import { labelled, listOf } from '../../app/i18n/punctuation';
 import { casesApi, DOCUMENT_KINDS, type Case, type CaseAction, type Evidence, type PartyTask, type PartyWithTasks, type Transfer } from './cases.api';
 import { DueDate, explained, Text } from './labels';
 
@@ -80,12 +80,10 @@ export function EvidenceTab({ c, run, allowed }: TabProps) {
                 <Typography.Text type="secondary">{[formatDate(e.collectedOn), e.place].filter(Boolean).join(' · ')}</Typography.Text>
               </Space>
               <Typography.Text type="secondary">
-                {t('cases.officers')}：{listOf(t, e.officerNames)} · {t('cases.producedBy')}：{e.producedByName}
+                {labelled(t, t('cases.officers'), listOf(t, e.officerNames))} · {labelled(t, t('cases.producedBy'), e.producedByName)}
               </Typography.Text>
               {e.interviewee && (
-                <span>
-                  {t('cases.interviewee')}：{e.interviewee}
-                </span>
+                <span>{labelled(t, t('cases.interviewee'), e.interviewee)}</span>
               )}
               {(e.measureStartOn || e.measureEndOn) && (
                 <span>
@@ -232,7 +230,7 @@ export function PartiesTab({ c, run, allowed }: TabProps) {
                 <Tag color={p.role === 'lead' ? 'blue' : 'default'}>{t(`cases.partyRoles.${p.role}`)}</Tag>
                 <Typography.Text strong>{p.name}</Typography.Text>
                 {p.externalRegion && <Typography.Text type="secondary">{p.externalRegion}</Typography.Text>}
-                {p.contact && <Typography.Text type="secondary">{t('cases.contact')}：{p.contact}</Typography.Text>}
+                {p.contact && <Typography.Text type="secondary">{labelled(t, t('cases.contact'), p.contact)}</Typography.Text>}
                 {isLead && can('case.write') && p.role !== 'lead' && (
                   <Button size="small" icon={<PlusOutlined />} onClick={() => setAssigning(p.id)}>
                     {t('cases.addTask')}
@@ -352,7 +350,7 @@ export function SupervisionTab({ c, run, allowed }: TabProps) {
               { key: 'org', label: t('cases.supervisingOrg'), children: s.supervisingOrgName ?? t('common.none') },
               { key: 'on', label: t('cases.supervisionStartedOn'), children: [formatDate(s.startedOn), s.startedByName].filter(Boolean).join(' · ') },
               ...(s.documentNo ? [{ key: 'no', label: t('cases.supervisionDocumentNo'), children: s.documentNo }] : []),
-              { key: 'reason', label: t('cases.supervisionReason'), span: 2, children: <Text>{s.reason}</Text> },
+              { key: 'reason', label: t('cases.supervisionReason'), span: 'filled' as const, children: <Text>{s.reason}</Text> },
             ]}
           />
           <Typography.Title level={5} style={{ margin: 0 }}>
@@ -421,13 +419,13 @@ export function TransfersTab({ c, run, allowed }: TabProps) {
               items={[
                 ...(x.documentNo ? [{ key: 'no', label: t('cases.transferDocumentNo'), children: x.documentNo }] : []),
                 ...(x.suspectedCrime ? [{ key: 'crime', label: t('cases.suspectedCrime'), children: x.suspectedCrime }] : []),
-                { key: 'reason', label: t('cases.transferReason'), span: 2, children: <Text>{x.reason}</Text> },
+                { key: 'reason', label: t('cases.transferReason'), span: 'filled' as const, children: <Text>{x.reason}</Text> },
                 { key: 'receipt', label: t('cases.receipt'), children: x.receiptNo ? `${x.receiptNo} · ${formatDate(x.receiptOn)}` : t('common.none') },
                 ...(x.decision ? [{ key: 'decision', label: t('cases.policeDecision'), children: [formatDate(x.decisionOn), x.decisionReason].filter(Boolean).join(' · ') }] : []),
                 {
                   key: 'sha',
                   label: t('cases.packageSha256'),
-                  span: 2,
+                  span: 'filled' as const,
                   children: (
                     <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
                       {x.packageSha256}
@@ -460,7 +458,7 @@ export function TransfersTab({ c, run, allowed }: TabProps) {
             {x.followUps.length > 0 && (
               <Timeline
                 style={{ marginTop: 12 }}
-                items={x.followUps.map((f, i) => ({ key: i, children: `${formatDate(f.on)} ${f.byName}：${f.note}` }))}
+                items={x.followUps.map((f, i) => ({ key: i, children: labelled(t, `${formatDate(f.on)} ${f.byName}`, f.note) }))}
               />
             )}
           </Card>
