@@ -202,6 +202,8 @@ for (const key of [
 // Cases, publication (pubex): the public list of penalty decisions is public; the staff list, publishing and removal staff only.
 RULES['GET /api/public/penalties'] = publicRoute;
 for (const key of ['GET /api/penalty-publications', 'POST /api/cases/:id/publication/publish', 'POST /api/cases/:id/publication/remove']) RULES[key] = forbidden;
+// Cases, decision: the discretion table and the case's documents are staff only.
+for (const key of ['GET /api/case-discretion-rules', 'GET /api/case-discretion-rules/:key', 'POST /api/case-discretion-rules', 'PUT /api/case-discretion-rules/:key', 'GET /api/cases/:id/documents/:kind']) RULES[key] = forbidden;
 // Cases, exchange (pubex): grants, the departments' API (case.exchange, API keys only) and the posted cases are not an enterprise's.
 for (const key of ['GET /api/case-exchange-grants', 'PUT /api/case-exchange-grants/:orgId', 'GET /api/exchange/cases', 'POST /api/exchange/cases', 'GET /api/external-cases']) RULES[key] = forbidden;
 // Cases, oversight: transfers to the police, joint parties' tasks and supervision are staff only.

@@ -100,6 +100,7 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/case-exchange-grants': () => [''],
   '/api/exchange/cases': () => [], // an API key of a granted department only (403 to the administrator); walked in cases/exchange/exchange.api.test.ts
   '/api/external-cases': () => [''],
+  '/api/case-discretion-rules': () => ['', 'area=product_quality', 'active=true'],
   '/api/cases/:id/transfers': () => [], // unpaged (a case's few transfers); walked in cases/oversight/oversight.api.test.ts
   '/api/cases/:id/parties': () => [], // unpaged (a case's few parties); walked in cases/oversight/oversight.api.test.ts
 };
