@@ -211,6 +211,13 @@ for (const key of [
   'GET /api/cases/:id/transfers', 'GET /api/case-transfers/stats', 'POST /api/case-transfers/:id/receipt', 'POST /api/case-transfers/:id/decision', 'POST /api/case-transfers/:id/follow-ups', 'GET /api/case-transfers/:id/package',
   'GET /api/cases/:id/parties', 'POST /api/cases/:id/parties/:partyId/tasks', 'POST /api/case-party-tasks/:id/done', 'GET /api/cases/:id/supervision',
 ]) RULES[key] = forbidden;
+// Cases, campaigns and clusters (campclus): staff only.
+for (const key of [
+  'POST /api/campaigns', 'GET /api/campaigns', 'GET /api/campaigns/:id', 'POST /api/campaigns/:id/draws', 'POST /api/campaigns/:id/status', 'GET /api/campaigns/:id/report.docx', 'GET /api/campaigns/:id/report.xlsx',
+  'POST /api/clusters', 'GET /api/clusters', 'GET /api/clusters/:id', 'PATCH /api/clusters/:id', 'DELETE /api/clusters/:id', 'GET /api/clusters/:id/members', 'POST /api/clusters/:id/members', 'DELETE /api/clusters/:id/members/:uscc',
+  'GET /api/clusters/:id/overview', 'POST /api/clusters/:id/risk-notices', 'GET /api/clusters/:id/risk-notices', 'GET /api/cluster-risk-notices/:id', 'GET /api/cluster-risk-notices/:id/document',
+  'POST /api/cluster-risk-notices/:id/reply', 'POST /api/cluster-risk-notices/:id/follow-ups', 'POST /api/cluster-risk-notices/:id/close', 'POST /api/clusters/:id/measures', 'GET /api/clusters/:id/measures', 'PUT /api/clusters/:id/demonstration',
+]) RULES[key] = forbidden;
 // The licence exit's investigation is any signed-in user's route, checked in the service (the assigned investigator only).
 RULES['POST /api/licence-exits/:id/investigation'] = { rule: 'closed', body: { findings: '企业自行填写', justifiedReason: true } };
 

@@ -103,6 +103,11 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/case-discretion-rules': () => ['', 'area=product_quality', 'active=true'],
   '/api/cases/:id/transfers': () => [], // unpaged (a case's few transfers); walked in cases/oversight/oversight.api.test.ts
   '/api/cases/:id/parties': () => [], // unpaged (a case's few parties); walked in cases/oversight/oversight.api.test.ts
+  '/api/campaigns': () => ['', 'status=running', 'year=2026'],
+  '/api/clusters': () => ['', 'regionCode=320830', 'demonstrationZone=false'],
+  '/api/clusters/:id/members': () => [], // a cluster's members; walked in cases/clusters/clusters.api.test.ts
+  '/api/clusters/:id/risk-notices': () => [], // a cluster's notices; walked in cases/clusters/clusters.api.test.ts
+  '/api/clusters/:id/measures': () => [], // a cluster's measures; walked in cases/clusters/clusters.api.test.ts
 };
 
 /** `{ items, total }` answers whose total counts something else than the items (the preview's: objects per stratum). */
