@@ -143,7 +143,7 @@ export function makePublicationService(deps: CasesDeps) {
         subjectType: 'case',
         subjectId: r.caseId,
         title: overdue ? `处罚决定应于 ${r.dueOn} 前公示，已逾期：${what}` : `处罚决定应于 ${r.dueOn} 前公示：${what}`,
-        params: { caseNo: r.caseNo, documentNo: r.documentNo ?? '', date: r.dueOn, overdue: overdue ? 'true' : 'false' },
+        params: { caseNo: r.caseNo, documentNo: r.documentNo ?? '', partyName: r.partyName, date: r.dueOn, overdue: overdue ? 'true' : 'false' },
         link: `/cases/${r.caseId}`,
         dueOn: r.dueOn,
         dueCertain: r.dueCertain,
