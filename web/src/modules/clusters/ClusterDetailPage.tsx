@@ -11,7 +11,7 @@ import { formatDate, formatDateTime, isAfterToday, todayInChina } from '../../ap
 import { useAsync } from '../../app/hooks/useAsync';
 import { useListState } from '../../app/list/useListState';
 import { useRegions } from '../regions';
-import { clustersApi, type ClusterDetail } from './clusters.api';
+import { clustersApi, type Cluster } from './clusters.api';
 import { isoDate } from './labels';
 import { MeasuresTab } from './MeasuresTab';
 import { MembersTab } from './MembersTab';
@@ -22,7 +22,7 @@ import './clusters.pages.i18n';
 const TABS = ['overview', 'members', 'notices', 'measures'] as const;
 
 /** 优质产品生产示范区: mark or withdraw, with the date and a note (If-Match on the cluster's version). */
-function DemonstrationModal({ cluster, open, onClose, onSaved }: { cluster: ClusterDetail; open: boolean; onClose: () => void; onSaved: () => void }) {
+function DemonstrationModal({ cluster, open, onClose, onSaved }: { cluster: Cluster; open: boolean; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const label = (key: string) => t(`clusters.${key}`);
@@ -92,7 +92,7 @@ export function ClusterDetailPage() {
             </Tag>
           ) : undefined
         }
-        subtitle={[c.regionName ?? regions.nameOf(c.regionCode), c.industry, c.orgName].filter(Boolean).join(' · ')}
+        subtitle={[regions.nameOf(c.regionCode), c.industry].filter(Boolean).join(' · ')}
       >
         {can('cluster.manage') && (
           <Button icon={<TrophyOutlined />} onClick={() => setMarking(true)} data-testid="cluster-demonstration-toggle">
@@ -109,7 +109,7 @@ export function ClusterDetailPage() {
           data-testid="cluster-fields"
           items={[
             { key: 'mode', label: label('memberMode'), children: c.tag ? `${t(`clusters.memberModes.${c.memberMode}`)}：${c.tag}` : t(`clusters.memberModes.${c.memberMode}`) },
-            { key: 'count', label: label('memberCount'), children: overview.data?.members ?? c.memberCount ?? t('common.none') },
+            { key: 'count', label: label('memberCount'), children: c.memberCount },
             {
               key: 'demo',
               label: label('demonstration'),
@@ -127,8 +127,8 @@ export function ClusterDetailPage() {
           items={[
             { key: 'overview', label: t('clusters.tabs.overview'), children: <OverviewTab overview={overview} /> },
             { key: 'members', label: t('clusters.tabs.members'), children: <MembersTab cluster={c} onChanged={changed} /> },
-            { key: 'notices', label: t('clusters.tabs.notices'), children: <NoticesTab cluster={c} overview={overview} reloadCluster={reload} /> },
-            { key: 'measures', label: t('clusters.tabs.measures'), children: <MeasuresTab cluster={c} reloadCluster={reload} /> },
+            { key: 'notices', label: t('clusters.tabs.notices'), children: <NoticesTab cluster={c} overview={overview} onChanged={overview.reload} /> },
+            { key: 'measures', label: t('clusters.tabs.measures'), children: <MeasuresTab cluster={c} onChanged={overview.reload} /> },
           ]}
         />
       </Card>

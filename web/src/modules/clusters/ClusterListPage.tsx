@@ -9,7 +9,7 @@ import { useRequiredRules } from '../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../app/hooks/useServerFieldError';
 import { ListPage, type FilterValues } from '../../app/list/ListPage';
 import { useRegions } from '../regions';
-import { clusterPath, clustersApi, MEMBER_MODES, type Cluster, type ClusterInput, type ClusterQuery } from './clusters.api';
+import { clusterPath, clustersApi, MEMBER_MODES, type ClusterInput, type ClusterQuery, type ClusterRow } from './clusters.api';
 import './clusters.pages.i18n';
 
 const FIELDS = ['name', 'regionCode', 'memberMode', 'tag', 'industry', 'description'] as const;
@@ -25,7 +25,7 @@ export function ClusterListPage() {
   const [creating, setCreating] = useState(false);
   const label = (key: string) => t(`clusters.${key}`);
 
-  const columns: TableColumnsType<Cluster> = [
+  const columns: TableColumnsType<ClusterRow> = [
     {
       title: label('name'),
       dataIndex: 'name',
@@ -43,12 +43,17 @@ export function ClusterListPage() {
     { title: label('region'), dataIndex: 'regionCode', className: 'zj-nowrap', render: (v: string, c) => c.regionName ?? regions.nameOf(v) },
     { title: label('industry'), dataIndex: 'industry', responsive: ['md'], render: (v: string | null | undefined) => v ?? t('common.none') },
     { title: label('memberMode'), dataIndex: 'memberMode', className: 'zj-nowrap', responsive: ['lg'], render: (v: string, c) => (c.tag ? `${t(`clusters.memberModes.${v}`)}：${c.tag}` : t(`clusters.memberModes.${v}`)) },
-    { title: label('memberCount'), dataIndex: 'memberCount', className: 'zj-nowrap', render: (v: number | undefined) => v ?? t('common.none') },
+    {
+      title: label('awaitingReply'),
+      dataIndex: 'awaitingReply',
+      className: 'zj-nowrap',
+      render: (v: number) => (v ? <Tag color="gold">{v}</Tag> : t('common.none')),
+    },
   ];
 
   return (
     <>
-      <ListPage<Cluster, ClusterQuery>
+      <ListPage<ClusterRow, ClusterQuery>
         title={label('listTitle')}
         fetch={clustersApi.list}
         rowKey="id"

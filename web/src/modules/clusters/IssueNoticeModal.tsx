@@ -35,14 +35,15 @@ const PICKED: readonly EvidenceType[] = ['inspection_task', 'case', 'complaint']
 /** The records of the overview a problem can cite, per kind: value = the reference sent, label = what the notice prints. */
 function useEvidenceOptions(overview: Overview | undefined) {
   const { t } = useTranslation();
-  const arr = <T,>(v: T[] | undefined) => (Array.isArray(v) ? v : []);
+  // the label is what the notice prints (at most 300 characters)
+  const cut = (text: string) => (text.length > 300 ? `${text.slice(0, 299)}…` : text);
   const options: Record<string, { value: string; label: string }[]> = {
-    inspection_task: arr(overview?.inspections).map((r) => ({
+    inspection_task: (overview?.inspections.items ?? []).map((r) => ({
       value: r.taskId,
-      label: [r.name ?? r.uscc, r.itemName, formatDate(r.completedOn), r.findings.length ? r.findings.join('；') : t('clusters.overview.none')].join(' · '),
+      label: cut([r.name, r.itemName, formatDate(r.completedOn), r.findings.length ? r.findings.join('；') : t('clusters.overview.none')].join(' · ')),
     })),
-    case: arr(overview?.cases).map((c) => ({ value: c.id, label: `${c.caseNo} · ${c.partyName}` })),
-    complaint: arr(overview?.complaints).map((c) => ({ value: c.uscc, label: `${c.name ?? c.uscc} · ${t('clusters.overview.complaints')} ${c.count}` })),
+    case: (overview?.cases.items ?? []).map((c) => ({ value: c.id, label: cut(`${c.caseNo} · ${c.partyName} · ${c.summary}`) })),
+    complaint: (overview?.complaints.byEnterprise ?? []).map((c) => ({ value: c.uscc, label: cut(`${c.name} · ${t('clusters.overview.substantiatedCount')} ${c.count}`) })),
   };
   return options;
 }
@@ -61,7 +62,7 @@ export function IssueNoticeModal({ cluster, overview, open, onClose, onIssued }:
       evidence: (p.evidence ?? [])
         .filter((e) => (PICKED.includes(e.type) ? e.ref : e.text?.trim()))
         .map((e) => {
-          if (!PICKED.includes(e.type)) return { type: e.type, ref: e.text!.trim(), label: e.text!.trim() };
+          if (!PICKED.includes(e.type)) return { type: e.type, ref: '', label: e.text!.trim() };
           const picked = options[e.type]?.find((o) => o.value === e.ref);
           return { type: e.type, ref: e.ref!, label: picked?.label ?? e.ref! };
         }),
@@ -153,7 +154,7 @@ export function IssueNoticeModal({ cluster, overview, open, onClose, onIssued }:
                                   </Form.Item>
                                 ) : (
                                   <Form.Item name={[row.name, 'text']} rules={rules.required(label('evidenceText'))} style={{ marginBottom: 8 }}>
-                                    <Input aria-label={label('evidenceText')} maxLength={500} placeholder={label('evidenceText')} />
+                                    <Input aria-label={label('evidenceText')} maxLength={300} placeholder={label('evidenceText')} />
                                   </Form.Item>
                                 );
                               }}

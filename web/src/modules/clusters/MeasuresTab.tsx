@@ -8,21 +8,19 @@ import { FormModal } from '../../app/components/FormModal';
 import { formatDate, isAfterToday, todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { useRequiredRules } from '../../app/hooks/useRequiredRules';
-import { clustersApi, MEASURE_KINDS, type ClusterDetail, type Measure, type MeasureKind } from './clusters.api';
+import { clustersApi, MEASURE_KINDS, type Cluster, type Measure, type MeasureKind } from './clusters.api';
 import './clusters.pages.i18n';
 
 /** Measures taken on the cluster (稽查建议, 技术指导, 舆论引导, other), newest first. */
-export function MeasuresTab({ cluster, reloadCluster }: { cluster: ClusterDetail; reloadCluster: () => void }) {
+export function MeasuresTab({ cluster, onChanged }: { cluster: Cluster; onChanged: () => void }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = App.useApp();
   const rules = useRequiredRules();
-  // the detail may carry the measures; otherwise they have their own route
-  const inDetail = cluster.measures !== undefined;
-  const measures = useAsync(() => (inDetail ? Promise.resolve(null) : clustersApi.measures(cluster.id)), `${cluster.id}:${inDetail}`);
+  const measures = useAsync(() => clustersApi.measures(cluster.id), cluster.id);
   const [adding, setAdding] = useState(false);
   const label = (key: string) => t(`clusters.measures.${key}`);
-  const items = [...((inDetail ? cluster.measures : measures.data?.items) ?? [])].sort((a, b) => b.takenOn.localeCompare(a.takenOn));
+  const items = measures.data?.items ?? [];
 
   const columns: TableColumnsType<Measure> = [
     { title: label('takenOn'), dataIndex: 'takenOn', className: 'zj-nowrap', render: (v: string) => formatDate(v) },
@@ -47,8 +45,8 @@ export function MeasuresTab({ cluster, reloadCluster }: { cluster: ClusterDetail
         onSubmit={async (v) => {
           await clustersApi.addMeasure(cluster.id, { kind: v.kind, takenOn: v.takenOn.format('YYYY-MM-DD'), description: v.description.trim() });
           void message.success(label('saved'));
-          if (inDetail) reloadCluster();
-          else measures.reload();
+          measures.reload();
+          onChanged();
         }}
       >
         <Form.Item name="kind" label={label('kind')} rules={rules.selectRequired(label('kind'))}>

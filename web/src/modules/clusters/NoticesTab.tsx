@@ -12,7 +12,7 @@ import { formatDate, isAfterToday, todayInChina } from '../../app/format';
 import type { AsyncState } from '../../app/hooks/useAsync';
 import { useAsync } from '../../app/hooks/useAsync';
 import { useRequiredRules } from '../../app/hooks/useRequiredRules';
-import { casePath, clustersApi, taskPath, type ClusterDetail, type Evidence, type Overview, type RiskNotice } from './clusters.api';
+import { casePath, clustersApi, taskPath, type Cluster, type Evidence, type Overview, type RiskNotice } from './clusters.api';
 import { IssueNoticeModal } from './IssueNoticeModal';
 import { NoticeStatusTag, replyOverdue } from './labels';
 import './clusters.pages.i18n';
@@ -150,19 +150,20 @@ function NoticeCard({ n, onAct, onChanged }: { n: RiskNotice; onAct: (d: Dialog)
 }
 
 /** 质量风险提示函 of the cluster: issue one, download it (.docx), record the government's reply and the follow-ups, close it. */
-export function NoticesTab({ cluster, overview, reloadCluster }: { cluster: ClusterDetail; overview: AsyncState<Overview>; reloadCluster: () => void }) {
+export function NoticesTab({ cluster, overview, onChanged }: { cluster: Cluster; overview: AsyncState<Overview>; onChanged: () => void }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = App.useApp();
   const rules = useRequiredRules();
-  // the detail may carry the notices; otherwise they have their own route
-  const inDetail = cluster.riskNotices !== undefined;
-  const notices = useAsync(() => (inDetail ? Promise.resolve(null) : clustersApi.notices(cluster.id)), `${cluster.id}:${inDetail}`);
+  const notices = useAsync(() => clustersApi.notices(cluster.id), cluster.id);
   const [issuing, setIssuing] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
   const label = (key: string) => t(`clusters.notices.${key}`);
-  const items = (inDetail ? cluster.riskNotices : notices.data?.items) ?? [];
-  const changed = () => (inDetail ? reloadCluster() : notices.reload());
+  const items = notices.data?.items ?? [];
+  const changed = () => {
+    notices.reload();
+    onChanged();
+  };
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>

@@ -1,176 +1,64 @@
 /**
- * Calls of the cluster pages (issue 18: 产业集聚区 and 质量风险提示函; API-SPEC clusters/). The
- * types follow the spec; once the routes are in the generated schema they can be derived from it.
+ * Calls of the cluster pages (issue 18: 产业集聚区 and 质量风险提示函; clusters/ of the cases
+ * module); the types derived from the generated OpenAPI schema.
  */
 import { api } from '../../api/client';
-import type { ListResult, PageQuery } from '../../api/types';
+import type { BodyOf, ListResult, QueryOf, ResponseOf } from '../../api/types';
 
 const enc = encodeURIComponent;
 
-export const MEMBER_MODES = ['tag', 'list'] as const;
-export type MemberMode = (typeof MEMBER_MODES)[number];
-export const MEASURE_KINDS = ['enforcement_advice', 'technical_guidance', 'public_guidance', 'other'] as const;
-export type MeasureKind = (typeof MEASURE_KINDS)[number];
-export const EVIDENCE_TYPES = ['inspection_task', 'case', 'complaint', 'spot_check', 'text'] as const;
-export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
-export const NOTICE_STATUSES = ['awaiting_reply', 'replied', 'closed'] as const;
-export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+/** A row of the cluster list. */
+export type ClusterRow = ResponseOf<'/api/clusters', 'get'>['items'][number];
+export type Cluster = ResponseOf<'/api/clusters/{id}', 'get'>;
+export type ClusterInput = BodyOf<'/api/clusters', 'post'>;
+export type ClusterQuery = QueryOf<'/api/clusters', 'get'>;
+export type MemberMode = Cluster['memberMode'];
+export type Member = ResponseOf<'/api/clusters/{id}/members', 'get'>['items'][number];
+/** `GET /api/clusters/:id/overview`: the members' inspection results, complaints, cases (spot checks with issue 19), notices and measures. */
+export type Overview = ResponseOf<'/api/clusters/{id}/overview', 'get'>;
+export type InspectionResult = Overview['inspections']['items'][number];
+export type ComplaintCount = Overview['complaints']['byEnterprise'][number];
+export type ClusterCase = Overview['cases']['items'][number];
+export type RiskNotice = ResponseOf<'/api/cluster-risk-notices/{id}', 'get'>;
+export type NoticeInput = BodyOf<'/api/clusters/{id}/risk-notices', 'post'>;
+export type Problem = RiskNotice['problems'][number];
+export type Evidence = Problem['evidence'][number];
+export type EvidenceType = Evidence['type'];
+export type NoticeStatus = RiskNotice['status'];
+export type Measure = ResponseOf<'/api/clusters/{id}/measures', 'get'>['items'][number];
+export type MeasureInput = BodyOf<'/api/clusters/{id}/measures', 'post'>;
+export type MeasureKind = Measure['kind'];
+export type DemonstrationInput = BodyOf<'/api/clusters/{id}/demonstration', 'put'>;
 
-export interface Cluster {
-  id: string;
-  name: string;
-  regionCode: string;
-  regionName?: string | null;
-  orgId: string;
-  orgName?: string | null;
-  memberMode: MemberMode;
-  tag?: string | null;
-  industry?: string | null;
-  description?: string | null;
-  demonstrationZone: boolean;
-  demonstrationOn?: string | null;
-  demonstrationNote?: string | null;
-  memberCount?: number;
-  createdByName: string;
-  version: number;
-  createdAt: string;
-}
-export interface ClusterInput {
-  name: string;
-  regionCode: string;
-  memberMode: MemberMode;
-  tag?: string;
-  industry?: string;
-  description?: string;
-}
-export interface ClusterQuery extends PageQuery {
-  q?: string;
-  regionCode?: string;
-}
-
-export interface Member {
-  enterpriseId?: string;
-  uscc: string;
-  name: string;
-  regionCode?: string | null;
-  addedAt?: string | null;
-}
-
-export interface InspectionResult {
-  uscc: string;
-  name?: string | null;
-  taskId: string;
-  itemName: string;
-  inspectedOn: string | null;
-  completedOn: string;
-  resultCategory: string | null;
-  findings: string[];
-}
-export interface ComplaintCount {
-  uscc: string;
-  name?: string | null;
-  count: number;
-  substantiated?: number;
-}
-export interface ClusterCase {
-  id: string;
-  caseNo: string;
-  stage: string;
-  partyName: string;
-  uscc?: string | null;
-  decidedOn?: string | null;
-}
-/** `GET /api/clusters/:id/overview`: what the bureau knows of the members. Spot checks come with issue 19. */
-export interface Overview {
-  members: number;
-  inspections: InspectionResult[];
-  complaints: ComplaintCount[];
-  cases: ClusterCase[];
-  spotChecks: unknown[];
-}
-
-export interface Evidence {
-  type: EvidenceType;
-  ref: string;
-  label: string;
-}
-export interface Problem {
-  title: string;
-  detail: string;
-  evidence: Evidence[];
-}
-export interface RiskNotice {
-  id: string;
-  clusterId: string;
-  documentNo: string;
-  government: string;
-  issuedOn: string;
-  problems: Problem[];
-  recommendations: string;
-  replyDueOn: string;
-  status: NoticeStatus;
-  repliedOn?: string | null;
-  reply?: string | null;
-  followUps: { on: string; note: string; byName: string }[];
-  closedOn?: string | null;
-  createdByName: string;
-  version: number;
-  createdAt: string;
-}
-export interface NoticeInput {
-  government: string;
-  issuedOn?: string;
-  problems: Problem[];
-  recommendations: string;
-  replyDueOn: string;
-}
-
-export interface Measure {
-  id: string;
-  kind: MeasureKind;
-  takenOn: string;
-  description: string;
-  createdByName: string;
-  createdAt: string;
-}
-export interface MeasureInput {
-  kind: MeasureKind;
-  takenOn: string;
-  description: string;
-}
-export interface DemonstrationInput {
-  demonstrationZone: boolean;
-  demonstrationOn?: string;
-  note?: string;
-}
-
-/** The detail may carry the notices and measures; the pages read them from their own routes otherwise. */
-export interface ClusterDetail extends Cluster {
-  riskNotices?: RiskNotice[];
-  measures?: Measure[];
-}
+// Enumerations in display order; a Record makes the compiler insist on every value.
+const MODE_ORDER: Record<MemberMode, number> = { tag: 1, list: 2 };
+export const MEMBER_MODES = Object.keys(MODE_ORDER) as MemberMode[];
+const MEASURE_ORDER: Record<MeasureKind, number> = { enforcement_advice: 1, technical_guidance: 2, public_guidance: 3, other: 4 };
+export const MEASURE_KINDS = Object.keys(MEASURE_ORDER) as MeasureKind[];
+const EVIDENCE_ORDER: Record<EvidenceType, number> = { inspection_task: 1, case: 2, complaint: 3, spot_check: 4, text: 5 };
+export const EVIDENCE_TYPES = Object.keys(EVIDENCE_ORDER) as EvidenceType[];
 
 const path = (id: string) => `/api/clusters/${enc(id)}`;
 const notice = (id: string) => `/api/cluster-risk-notices/${enc(id)}`;
 
 export const clustersApi = {
-  list: (q: ClusterQuery) => api.get<ListResult<Cluster>>('/api/clusters', q),
-  get: (id: string) => api.get<ClusterDetail>(path(id)),
+  list: (q: ClusterQuery) => api.get<ListResult<ClusterRow>>('/api/clusters', q),
+  get: (id: string) => api.get<Cluster>(path(id)),
   create: (input: ClusterInput) => api.post<Cluster>('/api/clusters', input),
-  members: (id: string) => api.get<ListResult<Member>>(`${path(id)}/members`, { pageSize: 500 }),
+  members: (id: string, q?: string) => api.get<ListResult<Member>>(`${path(id)}/members`, { q, pageSize: 500 }),
   addMember: (id: string, uscc: string) => api.post<unknown>(`${path(id)}/members`, { uscc }),
   removeMember: (id: string, uscc: string) => api.del<unknown>(`${path(id)}/members/${enc(uscc)}`),
   overview: (id: string) => api.get<Overview>(`${path(id)}/overview`),
   demonstration: (c: Cluster, input: DemonstrationInput) => api.put<Cluster>(`${path(c.id)}/demonstration`, input, c.version),
 
-  notices: (id: string) => api.get<ListResult<RiskNotice>>(`${path(id)}/risk-notices`),
+  notices: (id: string) => api.get<ListResult<RiskNotice>>(`${path(id)}/risk-notices`, { pageSize: 100 }),
   issue: (id: string, input: NoticeInput) => api.post<RiskNotice>(`${path(id)}/risk-notices`, input),
   documentUrl: (noticeId: string) => `${notice(noticeId)}/document`,
   reply: (n: RiskNotice, input: { repliedOn: string; reply: string }) => api.post<RiskNotice>(`${notice(n.id)}/reply`, input, n.version),
   followUp: (n: RiskNotice, input: { on: string; note: string }) => api.post<RiskNotice>(`${notice(n.id)}/follow-ups`, input, n.version),
   close: (n: RiskNotice) => api.post<RiskNotice>(`${notice(n.id)}/close`, {}, n.version),
 
-  measures: (id: string) => api.get<ListResult<Measure>>(`${path(id)}/measures`),
+  measures: (id: string) => api.get<ListResult<Measure>>(`${path(id)}/measures`, { pageSize: 100 }),
   addMeasure: (id: string, input: MeasureInput) => api.post<Measure>(`${path(id)}/measures`, input),
 };
 

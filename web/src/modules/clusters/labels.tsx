@@ -1,7 +1,6 @@
 import { Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { todayInChina } from '../../app/format';
 import type { RiskNotice } from './clusters.api';
 import './clusters.pages.i18n';
 
@@ -14,7 +13,7 @@ export function StageTag({ stage }: { stage: string }) {
 const NOTICE_COLORS: Record<RiskNotice['status'], string> = { awaiting_reply: 'gold', replied: 'blue', closed: 'green' };
 
 /** Awaiting the reply past its deadline. */
-export const replyOverdue = (n: RiskNotice) => n.status === 'awaiting_reply' && n.replyDueOn < todayInChina().format('YYYY-MM-DD');
+export const replyOverdue = (n: RiskNotice) => n.overdue;
 
 export function NoticeStatusTag({ notice }: { notice: RiskNotice }) {
   const { t } = useTranslation();
