@@ -64,6 +64,52 @@ describe('through the cases service (app.ts wiring)', () => {
   });
 });
 
+/** A case of the licence's holder at the notice, its defence period over. */
+const notifiedCase = (licence: { uscc: string; enterpriseName: string }) =>
+  makeCase(env, {
+    stage: 'notified',
+    uscc: licence.uscc,
+    partyName: licence.enterpriseName,
+    openedOn: addDays(todayInChina(), -30),
+    investigatorNames: ['甲', '乙'],
+    notifiedOn: addDays(todayInChina(), -10),
+    noticeNo: `测罚告〔2026〕${Date.now()}${Math.floor(Math.random() * 1000)}号`,
+    intendedPenalty: { penalties: [{ type: 'fine', amount: 160000 }], wording: '拟处罚款人民币160000元', violation: '未经监督检验', legalBasis: '《中华人民共和国特种设备安全法》第七十九条', discretionRuleKey: 'se_no_supervisory_inspection', discretionLevel: 'heavier' },
+    defenceDueOn: addDays(todayInChina(), -3),
+  });
+
+describe('a decision with the penalty revocation (decide, through the cases service)', () => {
+  it('drives the licence state machine: revoked, with the decision number in its history and the public revocations', async () => {
+    const head = (await actorOf(env, ['section_head'], '320800')).actor;
+    const licence = await makeLicence(env, { regionCode: '320826' });
+    const kase = await notifiedCase(licence);
+    const decided = await env.services.cases.cases.act({ actor: head }, kase.id, 'decide', {
+      penalties: [{ type: 'fine', amount: 160000 }, { type: 'revocation', licenceId: licence.id }],
+      violation: '当事人制造的特种设备未经监督检验出厂',
+      legalBasis: '《中华人民共和国特种设备安全法》第七十九条',
+      discretionRuleKey: 'se_no_supervisory_inspection',
+      discretionLevel: 'heavier',
+    });
+    expect(decided).toMatchObject({ stage: 'decided', decidedOn: todayInChina() });
+    const documentNo = (decided as { documentNo: string }).documentNo;
+    expect(await env.services.licences.get(env.admin, licence.id)).toMatchObject({ state: 'revoked' });
+    expect((await env.services.licences.timeline(env.admin, licence.id)).items[0]).toMatchObject({ fromState: 'normal', toState: 'revoked', status: 'applied', documentNo, requestedByName: head.name });
+    expect((await env.services.publicLookup(licence.uscc)).revocations).toEqual([expect.objectContaining({ number: licence.number, kind: 'revoked', decidedOn: todayInChina(), documentNo })]);
+
+    // A licence revoked already: a field error on penalties, nothing decided.
+    const again = await notifiedCase(licence);
+    await expect(
+      env.services.cases.cases.act({ actor: head }, again.id, 'decide', {
+        penalties: [{ type: 'fine', amount: 160000 }, { type: 'revocation', licenceId: licence.id }],
+        violation: '当事人制造的特种设备未经监督检验出厂',
+        legalBasis: '《中华人民共和国特种设备安全法》第七十九条',
+        discretionRuleKey: 'se_no_supervisory_inspection',
+        discretionLevel: 'heavier',
+      }),
+    ).rejects.toMatchObject({ status: 400, details: { field: 'penalties' } });
+  });
+});
+
 describe('inspection findings (inspections)', () => {
   it('the lead is a task whose findings are fixed, with at least one; the party is its enterprise', async () => {
     const { lianshui, other } = await officers();
