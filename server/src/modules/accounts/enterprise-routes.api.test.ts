@@ -211,6 +211,11 @@ for (const key of [
   'GET /api/cases/:id/transfers', 'GET /api/case-transfers/stats', 'POST /api/case-transfers/:id/receipt', 'POST /api/case-transfers/:id/decision', 'POST /api/case-transfers/:id/follow-ups', 'GET /api/case-transfers/:id/package',
   'GET /api/cases/:id/parties', 'POST /api/cases/:id/parties/:partyId/tasks', 'POST /api/case-party-tasks/:id/done', 'GET /api/cases/:id/supervision',
 ]) RULES[key] = forbidden;
+// Cases, lifecycle: staff only (the action route's own permission is case.read, each action's checked by the service).
+for (const key of [
+  'POST /api/cases', 'GET /api/cases', 'GET /api/cases/by-lead', 'GET /api/cases/:id', 'POST /api/cases/:id/actions', 'GET /api/cases/:id/events', 'GET /api/cases/:id/evidence',
+  'POST /api/cases/:id/evidence/:evidenceId/files', 'GET /api/cases/:id/files/:fileId',
+]) RULES[key] = forbidden;
 // Cases, campaigns and clusters (campclus): staff only.
 for (const key of [
   'POST /api/campaigns', 'GET /api/campaigns', 'GET /api/campaigns/:id', 'POST /api/campaigns/:id/draws', 'POST /api/campaigns/:id/status', 'GET /api/campaigns/:id/report.docx', 'GET /api/campaigns/:id/report.xlsx',

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../demo/load-demo.js';
+import { makeCase } from '../../modules/cases/testing.js';
 import { todayInChina } from '../calendar/dates.js';
 import { useTestEnv } from '../../test/app.js';
 import { uploadTo } from '../../test/multipart.js';
@@ -103,6 +104,7 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/case-discretion-rules': () => ['', 'area=product_quality', 'active=true'],
   '/api/cases/:id/transfers': () => [], // unpaged (a case's few transfers); walked in cases/oversight/oversight.api.test.ts
   '/api/cases/:id/parties': () => [], // unpaged (a case's few parties); walked in cases/oversight/oversight.api.test.ts
+  '/api/cases': () => ['', 'stage=lead', 'regionCode=320826', 'overdue=false', 'leadSource=manual'],
   '/api/campaigns': () => ['', 'status=running', 'year=2026'],
   '/api/clusters': () => ['', 'regionCode=320830', 'demonstrationZone=false'],
   '/api/clusters/:id/members': () => [], // a cluster's members; walked in cases/clusters/clusters.api.test.ts
@@ -114,7 +116,7 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
 const TOTAL_IS_NOT_ROWS = new Set(['/api/inspection-plans/:id/preview']);
 
 /** Lists that must span several pages of 7 here, so that their walk proves something. */
-const MUST_SPAN_PAGES = ['/api/orgs', '/api/users', '/api/audit', '/api/todos', '/api/enterprises', '/api/licences', '/api/feedback', '/api/inspection-tasks', '/api/commitments'];
+const MUST_SPAN_PAGES = ['/api/cases', '/api/orgs', '/api/users', '/api/audit', '/api/todos', '/api/enterprises', '/api/licences', '/api/feedback', '/api/inspection-tasks', '/api/commitments'];
 
 const fill = (url: string, f: Fixture) => url.replace(':uscc', f.uscc).replace(':id', url.startsWith('/api/licences/') ? f.licenceId : f.planId);
 
@@ -182,6 +184,9 @@ beforeAll(async () => {
       regionCode: '320800',
     })),
   );
+  // …and 16 cases entered at the same moment, so their list pages by id.
+  const enteredAt = new Date('2026-11-02T01:00:00Z');
+  for (let j = 0; j < 16; j++) await makeCase(env, { createdAt: enteredAt, partyName: `分页测试当事人${j}` });
 }, 240_000);
 
 describe('every list route', () => {
