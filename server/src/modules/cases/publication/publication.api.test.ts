@@ -115,5 +115,11 @@ describe('publish and remove', () => {
     expect(item).toMatchObject({ status: 'pending', state: 'pending', overdue: true, orgName: expect.any(String), penaltyTypes: ['fine'] });
     expect((await officer.get(`/api/penalty-publications?status=published&q=${own.caseNo}`)).json().total).toBe(0);
     expect((await officer.get('/api/penalty-publications?status=bogus')).statusCode).toBe(400);
+    const city = await staff(['section_head'], '320800');
+    const byRegion = ((await city.get('/api/penalty-publications?regionCode=320830&pageSize=500')).json().items as { caseId: string }[]).map((i) => i.caseId);
+    expect(byRegion).toContain(other.id);
+    expect(byRegion).not.toContain(own.id);
+    const notOverdue = ((await city.get('/api/penalty-publications?overdue=false&pageSize=500')).json().items as { caseId: string }[]).map((i) => i.caseId);
+    expect(notOverdue).not.toContain(own.id);
   });
 });
