@@ -6,7 +6,9 @@ import { useServiceEnv } from '../../../test/app.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
 import { caseEvents, caseEvidence, cases } from '../cases.schema.js';
 import { caseParties } from '../oversight/oversight.schema.js';
+import { makeComplaint } from '../../complaints/testing.js';
 import { makeCase } from '../testing.js';
+import { makeCasesService } from './cases.service.js';
 
 /**
  * Issue 18, the lifecycle without HTTP: creation, every stage gate (409 on a skipped stage), the two
@@ -95,6 +97,19 @@ describe('creating a case', () => {
     await expect(svc().create({ actor: a }, { ...base, leadSource: 'manual', uscc: '91320826MA1XXXXXX0' })).rejects.toMatchObject({ status: 400, details: { field: 'uscc' } });
     await expect(svc().create({ actor: a }, { ...base, leadSource: 'manual', regionCode: '320830' })).rejects.toMatchObject({ status: 403, code: 'OUT_OF_SCOPE' });
     await expect(svc().create({ actor: a }, { ...base, leadSource: 'complaint' })).rejects.toMatchObject({ status: 400, details: { field: 'leadId' } });
+  });
+
+  it('from a complaint: its facts fill the case; unknown 400 LEAD_NOT_FOUND; one open case per lead (409); no adapter 400 LEAD_SOURCE_UNAVAILABLE', async () => {
+    const a = await officer();
+    const item = await makeComplaint(env, { kind: 'report', receivedOn: '2026-03-02', subjectName: '某电器商行', description: '销售无3C标志的插座' });
+    await expect(svc().create({ actor: a }, { leadSource: 'complaint', leadId: crypto.randomUUID() })).rejects.toMatchObject({ status: 400, code: 'LEAD_NOT_FOUND', details: { field: 'leadId' } });
+    const c = await svc().create({ actor: a }, { leadSource: 'complaint', leadId: item.id });
+    expect(c).toMatchObject({ leadSource: 'complaint', leadId: item.id, leadRef: item.trackingNo, partyName: '某电器商行', foundOn: '2026-03-02', summary: '销售无3C标志的插座', regionCode: item.regionCode });
+    await expect(svc().create({ actor: a }, { leadSource: 'complaint', leadId: item.id })).rejects.toMatchObject({ status: 409, code: 'LEAD_ALREADY_CASE', details: { caseId: c.id } });
+    expect((await svc().byLead(a, 'complaint', item.id)).items.map((x) => x.id)).toEqual([c.id]);
+
+    const bare = makeCasesService({ ...env.services, rules: env.config.caseRules, leadSources: {}, handlers: {}, documents: env.services.cases.documents } as unknown as Parameters<typeof makeCasesService>[0]);
+    await expect(bare.create({ actor: a }, { leadSource: 'equipment_hazard', leadId: crypto.randomUUID() })).rejects.toMatchObject({ status: 400, code: 'LEAD_SOURCE_UNAVAILABLE' });
   });
 
   it('over 2027 (no holiday data): the lead clock is uncertain', async () => {
