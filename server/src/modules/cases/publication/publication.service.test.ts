@@ -7,6 +7,7 @@ import { todos } from '../../../platform/todos/todos.schema.js';
 import { useServiceEnv } from '../../../test/app.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { type Penalty, caseEvents } from '../cases.schema.js';
+import { caseParties } from '../oversight/oversight.schema.js';
 import { makeCase } from '../testing.js';
 import { penaltyPublications } from './publication.schema.js';
 import { PUBLICATION_TODO, makePublicationService } from './publication.service.js';
@@ -176,6 +177,15 @@ describe('scope', () => {
     const own = await actorOf(['county_officer'], '320826');
     expect((await publication().list(own, { q: row.caseNo }, { page: 1, pageSize: 20 })).total).toBe(1);
     expect(await publication().publish({ actor: own }, row.id, {}, undefined, '2026-10-09')).toMatchObject({ status: 'published', publishedByName: own.name });
+  });
+
+  it('a joint party’s bureau (联办) sees the case’s publication', async () => {
+    const { row } = await decided([FINE(3000)], { regionCode: '320826' });
+    const elsewhere = await actorOf(['county_officer'], '320830');
+    expect((await publication().list(elsewhere, { q: row.caseNo }, { page: 1, pageSize: 20 })).total).toBe(0);
+    await env.db.insert(caseParties).values({ caseId: row.id, role: 'assisting', orgId: elsewhere.orgId, addedOn: '2026-09-01', addedByName: '测试' });
+    expect((await publication().list(elsewhere, { q: row.caseNo }, { page: 1, pageSize: 20 })).total).toBe(1);
+    expect(await publication().get(elsewhere, row.id)).toMatchObject({ caseId: row.id, state: 'pending' });
   });
 });
 
