@@ -359,7 +359,7 @@ export function makeLifecycleHandlers(deps: CasesDeps): ActionHandlers {
   const recordPayment: ActionHandler = {
     permission: 'case.write',
     stages: ['served', 'executing'],
-    input: { amount: Type.Number({ exclusiveMinimum: 0, maximum: 1e11, description: '金额（元）' }), paidOn: DateString },
+    input: { amount: Type.Number({ minimum: 0.01, maximum: 1e11, description: '金额（元，大于零，至多两位小数）' }), paidOn: DateString },
     allowed: nothingDue,
     async run({ case: c }, input) {
       const amount = Number(input.amount);
