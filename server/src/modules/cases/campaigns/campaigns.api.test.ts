@@ -8,6 +8,7 @@ import { main as verifyCli, verifyDrawRecord } from '../../../../../packages/dra
 import { todayInChina } from '../../../platform/calendar/dates.js';
 import { useTestEnv } from '../../../test/app.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
+import { planTaskSummary } from '../../inspections/index.js';
 import { CURRENT_YEAR, type RecordJson, makeInspector, makeItem } from '../../inspections/testing.js';
 import { makeCase } from '../testing.js';
 import { caseTransfers } from '../oversight/oversight.schema.js';
@@ -195,5 +196,10 @@ describe('campaigns: the report', () => {
     const bureauRows = rows.slice(rows.findIndex((r) => r[1] === '单位') + 1, rows.indexOf(total));
     for (let col = 2; col <= 10; col++) expect(bureauRows.reduce((s, r) => s + Number(r[col]), 0)).toBeCloseTo(Number(total[col]), 2);
     expect(wb.getWorksheet('案件')!.rowCount).toBe(5);
+
+    // A case opened on a finding of one of the campaign's tasks belongs to it without being marked.
+    const { taskIds } = await planTaskSummary(env.db, c.planId);
+    await makeCase(env, { leadSource: 'inspection_finding', leadId: taskIds[0] });
+    expect((await officer.get(`/api/campaigns/${c.id}`)).json().cases.total).toBe(5);
   });
 });
