@@ -62,6 +62,15 @@ async function main() {
   jobs.register({ name: 'complaints.clocks', cron: '35 16 * * *', handler: async () => void (await services.complaints.routing.syncClockTodos()) });
   // 00:40 in China: enterprises with ≥ 3 substantiated complaints or reports in 12 months marked for targeted inspection (to-dos).
   jobs.register({ name: 'complaints.repeat-subjects', cron: '40 16 * * *', handler: async () => void (await services.complaints.stats.markRepeatSubjects()) });
+  // 00:45 in China: to-dos for the cases' deadlines (open or decline, decision, defence period over, review pending, seizure ending).
+  jobs.register({ name: 'cases.clocks', cron: '45 16 * * *', handler: async () => void (await services.cases.cases.syncClockTodos()) });
+  // 00:47 in China: supervised cases' progress reports past their date (to-do for the county, flagged to the city).
+  jobs.register({ name: 'cases.supervision', cron: '47 16 * * *', handler: async () => void (await services.cases.oversight.syncSupervisionTodos()) });
+  // 00:49 in China: penalty decisions near or past their publication deadline.
+  jobs.register({ name: 'cases.publication', cron: '49 16 * * *', handler: async () => void (await services.cases.publication.syncPublicationTodos()) });
+  // 00:51 in China: campaigns planned → running → finished by their dates; quality risk notices whose reply is overdue.
+  jobs.register({ name: 'cases.campaign-status', cron: '51 16 * * *', handler: async () => void (await services.cases.campaigns.syncStatuses()) });
+  jobs.register({ name: 'cases.cluster-replies', cron: '51 16 * * *', handler: async () => void (await services.cases.clusters.syncReplyTodos()) });
   if (config.jobs) {
     await jobs.start();
     // Also once at every start, so a new or restored database has its to-dos before the first night.
@@ -73,6 +82,7 @@ async function main() {
     await jobs.send('complaints.escalate');
     await jobs.send('complaints.clocks');
     await jobs.send('complaints.repeat-subjects');
+    for (const name of ['cases.clocks', 'cases.supervision', 'cases.publication', 'cases.campaign-status', 'cases.cluster-replies']) await jobs.send(name);
   }
 
   let stopping = false;

@@ -12,8 +12,8 @@ export type LeadOutcome = (typeof LEAD_OUTCOMES)[number];
 
 /**
  * A lead about unlicensed operation (无证无照经营, seed §三(一)2(3)) against a named operator,
- * with or without a USCC. Until the cases module exists it is listed, assigned and closed
- * with a result; then a lead becomes a case.
+ * with or without a USCC. It is listed, assigned and closed with a result; a case opened on it
+ * (the cases module) closes it as `case_filed` and names the case (`caseId`).
  */
 export const unlicensedLeads = pgTable(
   'unlicensed_leads',
