@@ -39,7 +39,7 @@ function StageSteps({ c }: { c: Case }) {
         <Typography.Text type={status === 'error' ? 'danger' : undefined}>
           {t('cases.stepOf', { n: current + 1, total: path.length, stage: t(`cases.stages.${at}`) })}
         </Typography.Text>
-        <Progress percent={Math.round(((current + (status === 'finish' ? 1 : 0.5)) / path.length) * 100)} steps={path.length} size="small" showInfo={false} status={status === 'error' ? 'exception' : undefined} />
+        <Progress percent={Math.round(((current + (status === 'finish' ? 1 : 0.5)) / path.length) * 100)} steps={path.length} size={[32, 6]} showInfo={false} status={status === 'error' ? 'exception' : undefined} />
       </Space>
     );
   return (

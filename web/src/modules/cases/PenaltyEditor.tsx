@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Typography, type FormInstance } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAsync } from '../../app/hooks/useAsync';
 import { listOf } from '../../app/i18n/punctuation';
@@ -47,6 +47,16 @@ export function penaltyValuesOf(c: Case, forDecision: boolean): PenaltyValues {
  */
 export function PenaltyEditor({ form, c, decision }: { form: FormInstance; c: Case; decision: boolean }) {
   const { t } = useTranslation();
+  // The penalties' rows from the notice (or one fine): set once the dialog's own reset has run (a
+  // list's rows mounting after the dialog set its values may come up empty).
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      form.setFieldsValue({ penalties: penaltyValuesOf(c, decision).penalties });
+    }, 0);
+    return () => window.clearTimeout(timer);
+    // once per opening (the dialog mounts the editor afresh)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const rules = useAsync(() => casesApi.discretionRules());
   const licences = useAsync(
     () => (decision && c.uscc ? api.get<ListResult<LicenceOption>>('/api/licences', { uscc: c.uscc, pageSize: 100 }) : Promise.resolve({ items: [], total: 0 })),
@@ -101,7 +111,7 @@ export function PenaltyEditor({ form, c, decision }: { form: FormInstance; c: Ca
           message={
             <Space direction="vertical" size={0}>
               <span>{level.circumstances}</span>
-              <span>{t('cases.penalty.allowedTypes', { types: listOf(t, level.penaltyTypes.map(typeName)) })}</span>
+              <span>{t('cases.penalty.allowedTypes', { types: listOf(t, level.penaltyTypes.map(typeName)) || t('common.none') })}</span>
               {range && <span>{t('cases.penalty.fineRange', { range })}</span>}
             </Space>
           }
@@ -112,6 +122,8 @@ export function PenaltyEditor({ form, c, decision }: { form: FormInstance; c: Ca
           <>
             {fields.map((field) => {
               const type = penalties[field.name]?.type;
+              const withAmount = !!type && WITH_AMOUNT.includes(type);
+              const withLicence = type === 'revocation' && decision;
               return (
                 <Row key={field.key} gutter={8} align="top" data-testid="penalty-row">
                   <Col xs={24} sm={8}>
@@ -130,39 +142,36 @@ export function PenaltyEditor({ form, c, decision }: { form: FormInstance; c: Ca
                     </Form.Item>
                   </Col>
                   <Col xs={20} sm={14}>
-                    {type && WITH_AMOUNT.includes(type) && (
-                      <Form.Item
-                        name={[field.name, 'amount']}
-                        label={field.name === 0 ? t('cases.penalty.amount') : undefined}
-                        rules={[
-                          { required: true, message: t('cases.penalty.amountRequired') },
-                          {
-                            validator: async (_, v: number | null | undefined) => {
-                              if (type !== 'fine' || v === null || v === undefined || !level) return;
-                              if ((level.fineMin !== null && v < level.fineMin) || (level.fineMax !== null && v > level.fineMax))
-                                throw new Error(t('cases.penalty.outOfRange', { min: level.fineMin ?? 0, max: level.fineMax ?? '∞' }));
-                            },
+                    {/* every field stays mounted (hidden when it does not apply), so the values set on opening are kept */}
+                    <Form.Item
+                      name={[field.name, 'amount']}
+                      hidden={!withAmount}
+                      label={field.name === 0 ? t('cases.penalty.amount') : undefined}
+                      rules={[
+                        { required: withAmount, message: t('cases.penalty.amountRequired') },
+                        {
+                          validator: async (_, v: number | null | undefined) => {
+                            if (type !== 'fine' || v === null || v === undefined || !level) return;
+                            if ((level.fineMin !== null && v < level.fineMin) || (level.fineMax !== null && v > level.fineMax))
+                              throw new Error(t('cases.penalty.outOfRange', { min: level.fineMin ?? 0, max: level.fineMax ?? '∞' }));
                           },
-                        ]}
-                      >
-                        <InputNumber min={0.01} max={1e12} precision={2} style={{ width: '100%' }} addonBefore="¥" />
-                      </Form.Item>
-                    )}
-                    {type === 'revocation' && decision && (
-                      <Form.Item
-                        name={[field.name, 'licenceId']}
-                        label={field.name === 0 ? t('cases.penalty.licence') : undefined}
-                        rules={[{ required: true, message: t('cases.penalty.licenceRequired') }]}
-                        extra={!licences.loading && !licences.data?.items.length ? t('cases.penalty.noLicences') : undefined}
-                      >
-                        <Select loading={licences.loading} options={(licences.data?.items ?? []).map((l) => ({ value: l.id, label: [l.typeName, l.number].filter(Boolean).join(' ') }))} />
-                      </Form.Item>
-                    )}
-                    {type && !WITH_AMOUNT.includes(type) && !(type === 'revocation' && decision) && (
-                      <Form.Item name={[field.name, 'note']} label={field.name === 0 ? t('cases.penalty.note') : undefined}>
-                        <Input maxLength={200} placeholder={t('cases.penalty.notePlaceholder')} />
-                      </Form.Item>
-                    )}
+                        },
+                      ]}
+                    >
+                      <InputNumber min={0.01} max={1e11} precision={2} style={{ width: '100%' }} prefix="¥" />
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'licenceId']}
+                      hidden={!withLicence}
+                      label={field.name === 0 ? t('cases.penalty.licence') : undefined}
+                      rules={[{ required: withLicence, message: t('cases.penalty.licenceRequired') }]}
+                      extra={withLicence && !licences.loading && !licences.data?.items.length ? t('cases.penalty.noLicences') : undefined}
+                    >
+                      <Select loading={licences.loading} options={(licences.data?.items ?? []).map((l) => ({ value: l.id, label: [l.typeName, l.number].filter(Boolean).join(' ') }))} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'note']} hidden={!type || withAmount || withLicence} label={field.name === 0 ? t('cases.penalty.note') : undefined}>
+                      <Input maxLength={500} placeholder={t('cases.penalty.notePlaceholder')} />
+                    </Form.Item>
                   </Col>
                   <Col xs={4} sm={2} style={{ paddingTop: field.name === 0 ? 30 : 4 }}>
                     {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t('common.delete', { defaultValue: 'delete' })} />}
