@@ -1,13 +1,18 @@
 import { count, eq } from 'drizzle-orm';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeServices } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { Database } from '../db/client.js';
+import { verifyDrawRecord } from '../../../packages/draw-verify/zhijian-verify.mjs';
+import { CASE_STAGES, cases } from '../modules/cases/cases.schema.js';
+import { caseParties, caseProgressReports, caseTransfers } from '../modules/cases/oversight/oversight.schema.js';
 import { enterprises } from '../modules/enterprises/enterprises.schema.js';
 import { draws } from '../modules/inspections/inspections.schema.js';
 import { TASK_STATES, inspectionTasks } from '../modules/inspections/tasks/tasks.schema.js';
 import { auditEvents } from '../platform/audit/audit.schema.js';
 import { verifyPassword } from '../platform/auth/password.js';
+import { todayInChina } from '../platform/calendar/dates.js';
 import { TEST_SECRET_KEY } from '../test/app.js';
 import { openTestDatabase } from '../test/database.js';
 import { DEMO_PASSWORD, DemoRefusedError, demoCount, loadDemo } from './load-demo.js';
@@ -67,6 +72,45 @@ describe('loadDemo', () => {
       expect(account).toMatchObject({ enterpriseUscc: a.uscc, mustChangePassword: false });
       expect(await verifyPassword(account!.passwordHash, DEMO_PASSWORD)).toBe(true);
     }
+
+    // Enforcement cases (issue 18): every stage, supervised with an overdue report, joint with an outside bureau, transferred, published decisions.
+    const all = await database.db.select().from(cases);
+    expect(new Set(all.map((c) => c.stage))).toEqual(new Set(CASE_STAGES));
+    expect(new Set(all.map((c) => c.regionCode)).size).toBeGreaterThanOrEqual(7);
+    expect(new Set(all.map((c) => c.leadSource))).toEqual(new Set(['unlicensed_lead', 'complaint', 'equipment_hazard', 'inspection_finding', 'department', 'manual']));
+    expect(summary.cases.cases).toBe(all.length);
+    const supervised = all.filter((c) => c.supervised);
+    expect(supervised).toHaveLength(1);
+    const reports = await database.db.select().from(caseProgressReports).where(eq(caseProgressReports.caseId, supervised[0]!.id));
+    expect(reports.some((r) => !r.reportedOn && r.dueOn < todayInChina())).toBe(true);
+    const parties = await database.db.select().from(caseParties);
+    expect(parties.filter((p) => p.externalName === '宿迁市宿城区市场监督管理局')).toHaveLength(1);
+    expect(all.filter((c) => c.joint)).toHaveLength(1);
+    const transfers = await database.db.select().from(caseTransfers);
+    expect(transfers.length).toBeGreaterThanOrEqual(1);
+    expect(transfers.every((t) => t.receiptNo)).toBe(true);
+    const cityOfficer = (await services.users.loadActor((await services.users.byUsername('city.officer'))!.id))!;
+    for (const c of all.filter((x) => x.stage !== 'lead' && x.stage !== 'declined')) expect(c.investigatorIds.length).toBeGreaterThanOrEqual(2);
+    const penalties = await services.cases.publication.publicList({}, { page: 1, pageSize: 100 });
+    expect(penalties.items.length).toBe(summary.cases.published.short + summary.cases.published.long);
+    expect(summary.cases.published.short).toBeGreaterThanOrEqual(1);
+    expect(summary.cases.published.long).toBeGreaterThanOrEqual(1);
+    expect(penalties.items[0]).toMatchObject({ documentNo: expect.stringMatching(/罚〔\d{4}〕\d+号$/), penalty: expect.stringContaining('罚款人民币') });
+    // The campaign's lottery: revealed, zhijian-draw/2, the public record verifies; its tasks made.
+    const campaigns = await services.cases.campaigns.list(cityOfficer, {}, page);
+    expect(campaigns.items).toHaveLength(1);
+    const campaign = await services.cases.campaigns.get(cityOfficer, campaigns.items[0]!.id);
+    expect(campaign.draws).toEqual([expect.objectContaining({ id: summary.cases.campaign!.drawId, status: 'revealed' })]);
+    const [campaignDraw] = await database.db.select({ version: draws.version }).from(draws).where(eq(draws.id, summary.cases.campaign!.drawId));
+    expect(campaignDraw!.version).toBe('zhijian-draw/2');
+    const doc = await services.drawRecords.publicDocument(summary.cases.campaign!.drawId);
+    expect(await verifyDrawRecord(JSON.parse(gunzipSync(doc.body).toString('utf8')))).toMatchObject({ ok: true, status: 'revealed' });
+    expect(campaign.tasks.total).toBe(summary.cases.campaign!.selected);
+    // The cluster with its risk notice awaiting the government's reply.
+    const clusters = await services.cases.clusters.list(cityOfficer, {}, page);
+    expect(clusters.items.map((c) => c.name)).toEqual(['盱眙凹土产业集群']);
+    const notices = await services.cases.clusters.notices(cityOfficer, clusters.items[0]!.id, page);
+    expect(notices.items).toEqual([expect.objectContaining({ government: '盱眙县人民政府', status: 'awaiting_reply' })]);
 
     await expect(loadDemo({ database, config, count: 10 })).rejects.toThrow(DemoRefusedError);
     await expect(loadDemo({ database, config, count: 10 })).rejects.toThrow(/not empty/);

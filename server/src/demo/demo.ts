@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { acquireDataDirLock } from '../db/lock.js';
+import { formatCasesSummary } from './cases.js';
 import { DEMO_COMPLAINTS, formatComplaintsSummary } from './complaints.js';
 import { DEMO_EQUIPMENT_UNITS } from './equipment.js';
 import { DEMO_PASSWORD, type DemoSummary, demoCount, loadDemo } from './load-demo.js';
@@ -57,6 +58,7 @@ function printSummary(s: DemoSummary) {
   console.log(`  ${o.operators} operators with ${o.certificates} certificates (ID numbers sealed); ${o.examSessions} exam session, ${o.candidates} candidates, ${o.passed} passed`);
   console.log(`  ${e.notice.notices} 暗访通报 to 涟水县 listing ${e.notice.hazards} hazards, ${e.notice.open} still open`);
   for (const line of formatComplaintsSummary(s.complaints)) console.log(`  ${line}`);
+  for (const line of formatCasesSummary(s.cases)) console.log(`  ${line}`);
   console.log('\n  Start the server with `npm start` (same DATA_DIR / DATABASE_URL) and log in, e.g. as lianshui.officer.\n');
 }
 

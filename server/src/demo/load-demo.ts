@@ -12,6 +12,7 @@ import { regions } from '../platform/jurisdiction/jurisdiction.schema.js';
 import { users } from '../platform/users/users.schema.js';
 import { type DemoEnterprise, generateEnterprises } from './generator.js';
 import { type DemoAccount, loadAccountsDemo } from './accounts.js';
+import { type CasesDemoSummary, DEMO_CASES, loadCasesDemo } from './cases.js';
 import { type ComplaintsDemoSummary, DEMO_COMPLAINTS, loadComplaintsDemo } from './complaints.js';
 import { DEMO_EQUIPMENT_UNITS, type EquipmentDemoSummary, loadEquipmentDemo } from './equipment.js';
 import { loadInspectionDemo } from './inspections.js';
@@ -38,6 +39,8 @@ export interface DemoSummary {
   equipment: EquipmentDemoSummary;
   /** Complaints and reports (issue 17). */
   complaints: ComplaintsDemoSummary;
+  /** Enforcement cases, a campaign and a cluster (issue 18). */
+  cases: CasesDemoSummary;
   seed: number;
   /** Time spent inserting the enterprises. */
   enterpriseSeconds: number;
@@ -121,9 +124,12 @@ export async function loadDemo(opts: LoadDemoOptions): Promise<DemoSummary> {
     const complaints = await loadComplaintsDemo(tx, onTx, { seed: seed ^ 0xc17, count: opts.complaints ?? Math.min(DEMO_COMPLAINTS, Math.round((count * DEMO_COMPLAINTS) / DEMO_ENTERPRISES)), today: todayInChina(), accounts });
     // The hazards the complaints' verifications found are special-equipment hazards too.
     equipment.hazards += complaints.hazards;
+    const cases = await loadCasesDemo(tx, onTx, { seed: seed ^ 0xca5e, count: Math.min(DEMO_CASES, Math.round((count * DEMO_CASES) / DEMO_ENTERPRISES)), today: todayInChina() });
+    // The campaign's checks are inspection tasks too.
+    inspections.tasks += cases.campaign?.selected ?? 0;
 
-    await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), accounts: accounts.map((a) => a.username), enterprises: inserted, licences: licenceCount, inspections, equipment, complaints: complaints.items, seed } });
-    return { users: plan, accounts, enterprises: inserted, licences: licenceCount, inspections, equipment, complaints, seed, enterpriseSeconds };
+    await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), accounts: accounts.map((a) => a.username), enterprises: inserted, licences: licenceCount, inspections, equipment, complaints: complaints.items, cases: cases.cases, seed } });
+    return { users: plan, accounts, enterprises: inserted, licences: licenceCount, inspections, equipment, complaints, cases, seed, enterpriseSeconds };
   });
 }
 
