@@ -8,16 +8,19 @@ import { AlertOutlined } from '@ant-design/icons';
 import { page, type WebModule } from '../../app/modules/webModule';
 import { campaignsMessages } from './campaigns.i18n';
 
+/** One loader for the module's pages (one lazy chunk; one entry in the shell's download). */
+const pages = () => import('./pages');
+
 export const campaignsModule: WebModule = {
   name: 'campaigns',
   routes: [
     {
       path: '/campaigns',
-      page: page(() => import('./CampaignListPage'), 'CampaignListPage'),
+      page: page(pages, 'CampaignListPage'),
       permission: 'case.read',
       menu: { label: 'campaigns.menu', icon: createElement(AlertOutlined), group: 'cases.menuGroup', order: 30, audience: 'staff' },
     },
-    { path: '/campaigns/:id', page: page(() => import('./CampaignDetailPage'), 'CampaignDetailPage'), permission: 'case.read' },
+    { path: '/campaigns/:id', page: page(pages, 'CampaignDetailPage'), permission: 'case.read' },
   ],
   messages: [campaignsMessages],
 };

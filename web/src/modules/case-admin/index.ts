@@ -10,6 +10,9 @@ import { ApartmentOutlined, BarChartOutlined, GlobalOutlined, KeyOutlined, Setti
 import { page, type WebModule } from '../../app/modules/webModule';
 import { caseAdminMessages } from './caseAdmin.i18n';
 
+/** One loader for the module's pages but the chart (one lazy chunk; one entry in the shell's download). */
+const pages = () => import('./pages');
+
 const group = 'cases.menuGroup' as const;
 const audience = 'staff' as const;
 
@@ -18,13 +21,13 @@ export const caseAdminModule: WebModule = {
   routes: [
     {
       path: '/penalty-publications',
-      page: page(() => import('./PublicationListPage'), 'PublicationListPage'),
+      page: page(pages, 'PublicationListPage'),
       permission: 'case.read',
       menu: { label: 'caseAdmin.menuPublications', icon: createElement(GlobalOutlined), group, order: 60, audience },
     },
     {
       path: '/external-cases',
-      page: page(() => import('./ExternalCasesPage'), 'ExternalCasesPage'),
+      page: page(pages, 'ExternalCasesPage'),
       permission: 'case.read',
       menu: { label: 'caseAdmin.menuExternal', icon: createElement(ApartmentOutlined), group, order: 70, audience },
     },
@@ -36,13 +39,13 @@ export const caseAdminModule: WebModule = {
     },
     {
       path: '/case-settings/discretion',
-      page: page(() => import('./DiscretionPage'), 'DiscretionPage'),
+      page: page(pages, 'DiscretionPage'),
       permission: 'case.configure',
       menu: { label: 'caseAdmin.menuDiscretion', icon: createElement(SettingOutlined), group, order: 90, audience },
     },
     {
       path: '/case-settings/exchange',
-      page: page(() => import('./ExchangePage'), 'ExchangePage'),
+      page: page(pages, 'ExchangePage'),
       permission: 'case.configure',
       menu: { label: 'caseAdmin.menuExchange', icon: createElement(KeyOutlined), group, order: 95, audience },
     },

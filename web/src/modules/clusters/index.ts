@@ -9,16 +9,19 @@ import { ClusterOutlined } from '@ant-design/icons';
 import { page, type WebModule } from '../../app/modules/webModule';
 import { clustersMessages } from './clusters.i18n';
 
+/** One loader for the module's pages (one lazy chunk; one entry in the shell's download). */
+const pages = () => import('./pages');
+
 export const clustersModule: WebModule = {
   name: 'clusters',
   routes: [
     {
       path: '/clusters',
-      page: page(() => import('./ClusterListPage'), 'ClusterListPage'),
+      page: page(pages, 'ClusterListPage'),
       permission: 'case.read',
       menu: { label: 'clusters.menu', icon: createElement(ClusterOutlined), group: 'cases.menuGroup', order: 40, audience: 'staff' },
     },
-    { path: '/clusters/:id', page: page(() => import('./ClusterDetailPage'), 'ClusterDetailPage'), permission: 'case.read' },
+    { path: '/clusters/:id', page: page(pages, 'ClusterDetailPage'), permission: 'case.read' },
   ],
   messages: [clustersMessages],
 };
