@@ -139,7 +139,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   },
   { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'inspection.read', 'inspection.perform', 'equipment.read', 'case.read', 'case.write'], dataScope: 'region' },
   /** 法制审核: reviews cases before the decision (never one they investigated). */
-  { key: 'legal_reviewer', name: '法制审核人员', permissions: ['enterprise.read', 'licence.read', 'case.read', 'case.review'], dataScope: 'all' },
+  { key: 'legal_reviewer', name: '法制审核人员', permissions: ['enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'case.read', 'case.review'], dataScope: 'all' },
   /** 12345/12315 hotline operators: enter calls, letters, visits and transfers; follow them (reporters masked). */
   { key: 'hotline_operator', name: '热线接线员', permissions: ['complaint.read', 'complaint.intake', 'complaint.import'], dataScope: 'all' },
   { key: 'institution', name: '承检机构', permissions: [], dataScope: 'org' },
