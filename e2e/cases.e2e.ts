@@ -32,7 +32,8 @@ interface CaseView {
 /** Picks an option of the antd Select labelled `label` in `scope` (typing `search` first when the select is searchable). */
 async function pick(page: Page, scope: Locator, label: string, option: string, search?: string): Promise<void> {
   const input = scope.getByLabel(label, { exact: true });
-  await input.click();
+  // a non-searchable select's value covers its input: click through it
+  await input.click({ force: true });
   if (search) await input.fill(search);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
@@ -123,7 +124,7 @@ describe('enforcement cases (issue 18)', () => {
     expect(new Set(opened.investigatorIds)).toEqual(new Set([a.id, b.id]));
 
     // 3. the investigator adds evidence and submits the case for review
-    await op.reload();
+    await op.goto(`/cases/${kase.id}?tab=evidence`);
     const withEvidence = await act(op, 'add_evidence', '添加证据', async (dialog) => {
       await pick(op, dialog, '证据类型', '现场检查笔录');
       await dialog.getByLabel('名称', { exact: true }).fill(`现场检查笔录${tail}`);
@@ -131,8 +132,7 @@ describe('enforcement cases (issue 18)', () => {
       await dialog.getByLabel('笔录内容').fill('生产线正在运行，仓库存放成品钢筋约 12 吨，未能出示生产许可证');
     });
     expect(withEvidence.stage).toBe('investigating');
-    await op.getByRole('tab', { name: '证据' }).click();
-    await visible(op.getByText(`现场检查笔录${tail}`).first());
+    await visible(op.getByTestId('case-evidence').getByText(`现场检查笔录${tail}`));
     expect((await act(op, 'submit_review', '提交审核')).stage).toBe('reviewing');
 
     // 4. the legal reviewer, who is not an investigator, approves it
