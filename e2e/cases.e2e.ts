@@ -3,7 +3,7 @@
  * published penalty decision. The lead is filed through the API by a county officer of 涟水县;
  * in the browser the officer registers the case from it (/cases/new?leadSource=unlicensed_lead&leadId=…),
  * the section head opens it naming the two county officers as investigators, an investigator adds
- * evidence and submits it for review, the legal reviewer (not an investigator) approves it, the
+ * evidence (with a photo attached) and submits it for review, the legal reviewer (not an investigator) approves it, the
  * investigator notifies the intended fine from the discretion table and records the party's
  * defence (no hearing), the section head decides, the investigator publishes the decision; the
  * public page /public/penalties shows it, and the lead, closed as 已立案, names its case.
@@ -18,6 +18,8 @@ import { useSuite } from './support/suite';
 
 const suite = useSuite();
 const COUNTY = '320826';
+/** A 1×1 PNG: the evidence's photo. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 
 interface CaseView {
   id: string;
@@ -132,7 +134,13 @@ describe('enforcement cases (issue 18)', () => {
       await dialog.getByLabel('笔录内容').fill('生产线正在运行，仓库存放成品钢筋约 12 吨，未能出示生产许可证');
     });
     expect(withEvidence.stage).toBe('investigating');
-    await visible(op.getByTestId('case-evidence').getByText(`现场检查笔录${tail}`));
+    const evidence = op.getByTestId('case-evidence');
+    await visible(evidence.getByText(`现场检查笔录${tail}`));
+    // its photo, attached (the server keeps its SHA-256)
+    const uploaded = op.waitForResponse((res) => /\/api\/cases\/[^/]+\/evidence\/[^/]+\/files$/.test(new URL(res.url()).pathname) && res.request().method() === 'POST');
+    await evidence.locator('input[type=file]').first().setInputFiles({ name: `现场照片${tail}.png`, mimeType: 'image/png', buffer: PNG });
+    expect((await uploaded).status()).toBeLessThan(300);
+    await visible(evidence.getByText(`现场照片${tail}.png`));
     expect((await act(op, 'submit_review', '提交审核')).stage).toBe('reviewing');
 
     // 4. the legal reviewer, who is not an investigator, approves it
