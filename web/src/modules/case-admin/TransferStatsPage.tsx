@@ -9,6 +9,7 @@ import { useRegions } from '../regions';
 import { caseAdminApi, type TransferStats } from './caseAdmin.api';
 import './caseAdmin.pages.i18n';
 
+const COLORS = { accepted: '#389e0d', notAccepted: '#cf1322', pending: '#8c8c8c' } as const;
 const YEARS = Array.from({ length: 5 }, (_, i) => todayInChina().year() - i);
 
 type OrganRow = TransferStats['byOrgan'][number];
@@ -28,7 +29,7 @@ export function TransferStatsPage() {
   const option = useMemo<ChartOption | null>(() => {
     const rows = data?.byOrgan ?? [];
     if (!rows.length) return null;
-    const series = (['accepted', 'notAccepted', 'pending'] as const).map((k) => ({ type: 'bar' as const, stack: 'all', name: label(k), data: rows.map((r) => r[k]) }));
+    const series = (['accepted', 'notAccepted', 'pending'] as const).map((k) => ({ type: 'bar' as const, stack: 'all', barMaxWidth: 48, name: label(k), data: rows.map((r) => r[k]), itemStyle: { color: COLORS[k] } }));
     return {
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0 },
