@@ -451,20 +451,19 @@ export async function loadCasesDemo(tx: Db, services: Services, opts: { seed: nu
   // The cluster 盱眙凹土产业集群 (the generator's tag) with a quality risk notice awaiting 盱眙县人民政府's reply, and a measure.
   const xuyi = await as('xuyi.officer');
   if (xuyi) {
-    const members = await enterprisesOf('320830', DEMO_CLUSTER);
     const cluster = await svc.clusters.create(cityOfficer, { name: DEMO_CLUSTER, regionCode: '320830', memberMode: 'tag', tag: DEMO_CLUSTER, industry: '凹凸棒石粘土制品', description: '盱眙县凹凸棒石粘土（凹土）开采、加工及干燥剂、吸附剂等制品企业' });
     const notice = await svc.clusters.issueNotice(cityOfficer, cluster.id, {
       government: '盱眙县人民政府',
       issuedOn: workday(addDays(today, -12)),
       problems: [
         { title: '冒用他人厂名厂址、质量标志问题突出', detail: '集群内部分企业的凹土干燥剂包装冒用外省企业厂名、厂址，已立案查处。', evidence: clusterCases.map((c) => ({ type: 'case' as const, ref: c.id, label: `案件 ${c.caseNo}` })) },
-        { title: '出厂检验能力不足', detail: '多数小微企业无吸附率等项目的出厂检验能力，产品质量稳定性差。', evidence: [{ type: 'text' as const, ref: '-', label: `集群企业 ${members.length} 家` }] },
+        { title: '出厂检验能力不足', detail: '多数小微企业无吸附率等项目的出厂检验能力，产品质量稳定性差。', evidence: [{ type: 'text' as const, ref: '-', label: `集群企业 ${cluster.memberCount} 家` }] },
       ],
       recommendations: '建议县政府牵头组织凹土产业质量提升行动：推动共建共享检验检测平台，开展标准宣贯和技术帮扶，引导企业规范标注产品标识，对违法行为保持高压态势。',
       replyDueOn: addDays(today, 20),
     });
     await svc.clusters.addMeasure(cityOfficer, cluster.id, { kind: 'technical_guidance', takenOn: workday(addDays(today, -8)), description: '组织集群企业开展凹土干燥剂相关标准宣贯培训，32 家企业参加' });
-    summary.cluster = { name: cluster.name, members: members.length, noticeNo: notice.documentNo };
+    summary.cluster = { name: cluster.name, members: cluster.memberCount, noticeNo: notice.documentNo };
   }
 
   // The timeline at the acts' dates (the events are written at the time of the load).
