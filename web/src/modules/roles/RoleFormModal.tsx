@@ -5,6 +5,7 @@ import { DATA_SCOPES, type DataScope, type Permission, type Role } from '../../a
 import { FormModal } from '../../app/components/FormModal';
 import { permissionLabel } from './roleLabel';
 import { rolesApi } from './roles.api';
+import './roles.pages.i18n';
 
 interface Values {
   key: string;

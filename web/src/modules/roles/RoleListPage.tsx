@@ -9,6 +9,7 @@ import { ListPage } from '../../app/list/ListPage';
 import { RoleFormModal } from './RoleFormModal';
 import { permissionLabel, roleLabel } from './roleLabel';
 import { rolesApi } from './roles.api';
+import './roles.pages.i18n';
 
 export function RoleListPage() {
   const { t } = useTranslation();
