@@ -4022,6 +4022,1022 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 案件列表（本辖区及本局参与联办的案件），登记时间新的在前
+         * @description 权限：`case.read`
+         */
+        get: operations["getCases"];
+        put?: never;
+        /**
+         * 登记案件线索（阶段：线索）；来自无证经营线索、检查发现、投诉举报、特种设备隐患时须填 leadId
+         * @description 权限：`case.write`
+         */
+        post: operations["postCases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/by-lead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 某条线索形成的案件（数据范围内）
+         * @description 权限：`case.read`
+         */
+        get: operations["getCasesByLead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 案件详情（含当前用户可执行的操作与各项期限；响应头 ETag）
+         * @description 权限：`case.read`
+         */
+        get: operations["getCasesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 案件办理操作：立案、不予立案、延期、登记证据、提交审核、法制审核、告知、陈述申辩、听证、处罚决定、送达、缴款、强制执行、结案、移送、督办、进展报告、联办（If-Match 可选）
+         * @description 权限：`case.read`
+         */
+        post: operations["postCasesByIdActions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 案件办理时间线（先发生的在前）
+         * @description 权限：`case.read`
+         */
+        get: operations["getCasesByIdEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 案件证据清单（各联办单位均可查看；被询问人脱敏）
+         * @description 权限：`case.read`
+         */
+        get: operations["getCasesByIdEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/evidence/{evidenceId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传证据附件
+         * @description multipart/form-data：附件放在字段 files（可多个，至多 5 个，每个不超过 20 MB；按文件内容检查格式）。已结案或不予立案的案件为 409。
+         *
+         *     权限：`case.write`
+         */
+        post: operations["postCasesByIdEvidenceByEvidenceIdFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载案件材料（响应头 X-Content-SHA256）
+         * @description 权限：`case.read`
+         */
+        get: operations["getCasesByIdFilesByFileId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-discretion-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 行政处罚裁量基准（按排序、代码）
+         * @description 权限：`case.read`
+         */
+        get: operations["getCaseDiscretionRules"];
+        put?: never;
+        /**
+         * 新增裁量基准（市局）
+         * @description 权限：`case.configure`
+         */
+        post: operations["postCaseDiscretionRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-discretion-rules/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 裁量基准详情
+         * @description 权限：`case.read`
+         */
+        get: operations["getCaseDiscretionRulesByKey"];
+        /**
+         * 修改裁量基准（市局；If-Match；已作出的决定不变）
+         * @description 权限：`case.configure`
+         */
+        put: operations["putCaseDiscretionRulesByKey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 案件文书（.docx）：立案审批表、询问笔录（evidenceId）、行政处罚告知书、行政处罚决定书、结案报告；未到相应阶段时 409
+         * @description 权限：`case.read`
+         */
+        get: operations["getCasesByIdDocumentsByKind"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 案件的移送公安记录（不分页，移送日期新的在前）
+         * @description 权限：`case.read`
+         */
+        get: operations["getCasesByIdTransfers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-transfers/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 移送公安统计（数据范围内的案件）：总数、立案、不予立案、待决定，按接收机关和区划
+         * @description 权限：`case.read`
+         */
+        get: operations["getCaseTransfersStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-transfers/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记接收机关的回执（一次）
+         * @description 权限：`case.write`
+         */
+        post: operations["postCaseTransfersByIdReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-transfers/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记接收机关是否立案的决定（一次）；不予立案须填理由，案件回到移送前的阶段
+         * @description 权限：`case.write`
+         */
+        post: operations["postCaseTransfersByIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-transfers/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记移送案件的跟踪情况
+         * @description 权限：`case.write`
+         */
+        post: operations["postCaseTransfersByIdFollowUps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-transfers/{id}/package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载移送证据包（zip，含 manifest.json：每个文件的 SHA-256）；响应头 X-Package-SHA256 为整个包的 SHA-256
+         * @description 权限：`case.read`
+         */
+        get: operations["getCaseTransfersByIdPackage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 联办单位及其任务（主办单位看全部任务，协办单位看本单位的任务；不分页）
+         * @description 权限：`case.read`
+         */
+        get: operations["getCasesByIdParties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/parties/{partyId}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 给联办单位分派任务（仅主办单位）
+         * @description 权限：`case.write`
+         */
+        post: operations["postCasesByIdPartiesByPartyIdTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-party-tasks/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办结联办任务（承担任务的单位；市外协办单位的任务由主办单位办结）
+         * @description 权限：`case.write`
+         */
+        post: operations["postCasePartyTasksByIdDone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/supervision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 督办情况及进展报告（按报告日期）
+         * @description 权限：`case.read`
+         */
+        get: operations["getCasesByIdSupervision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/penalties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 行政处罚信息公示：公示期内的处罚决定（无需登录），公示日期新的在前
+         * @description 只列出已公示且在公示期内（公示日期 ≤ 今天 ≤ 公示截止日期）的处罚决定；期满或提前停止公示的不再列出。year：处罚决定的年份。
+         */
+        get: operations["getPublicPenalties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/penalty-publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 处罚决定公示台账（数据范围内），应公示日期新的在前
+         * @description status：pending 待公示、published 公示中、expired 公示期满、not_published 不予公示、removed 提前停止公示；overdue=true：待公示且已过应公示日期。
+         *
+         *     权限：`case.read`
+         */
+        get: operations["getPenaltyPublications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/publication/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 公示处罚决定（仅待公示的；公示期三个月或三年，自公示日期起算；If-Match 可选）
+         * @description 公示期：仅通报批评、警告或罚款不超过较低数额（可配置）的为三个月，其他为三年。publishedOn 默认今天，不得早于决定日期、晚于今天。
+         *
+         *     权限：`case.write`
+         */
+        post: operations["postCasesByIdPublicationPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/publication/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 依当事人申请提前停止公示（If-Match 可选）
+         * @description 仅公示期为三年、公示已满规定月数（默认 12 个月，以申请日期计）且案件已结案（处罚已履行）的可以提前停止公示；否则 409 EARLY_REMOVAL_NOT_ALLOWED，details.reasons 列出全部原因。
+         *
+         *     权限：`case.approve`
+         */
+        post: operations["postCasesByIdPublicationRemove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-exchange-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 案件信息交换授权（各部门可获取的字段），按部门名称排序
+         * @description 权限：`case.configure`
+         */
+        get: operations["getCaseExchangeGrants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-exchange-grants/{orgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 设置部门的案件信息交换授权（机构类型须为部门；If-Match 可带授权版本号，未授权过为 0）
+         * @description 权限：`case.configure`
+         */
+        put: operations["putCaseExchangeGrantsByOrgId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 部门获取案件摘要（API 密钥；仅授权字段；本辖区；每次获取记入审计日志），更新时间早的在前
+         * @description 未获授权或授权已暂停为 403 EXCHANGE_NOT_GRANTED。默认仅已作出处罚决定的案件（decided、served、executing、closed）；授权 includeOpen 时也包括已立案未决定的案件。since：只取此时间（ISO 8601）以后更新的案件。
+         *
+         *     权限：`case.exchange`
+         */
+        get: operations["getExchangeCases"];
+        put?: never;
+        /**
+         * 部门报送本部门的案件（按本部门案件编号新增或更新；记入审计日志）
+         * @description 未获授权或授权已暂停为 403 EXCHANGE_NOT_GRANTED。新增 201，更新 200。
+         *
+         *     权限：`case.exchange`
+         */
+        post: operations["postExchangeCases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 其他部门报送的案件（数据范围内），报送时间新的在前
+         * @description 权限：`case.read`
+         */
+        get: operations["getExternalCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 专项执法行动（开始日期新者在前）
+         * @description 权限：`case.read`
+         */
+        get: operations["getCampaigns"];
+        put?: never;
+        /**
+         * 设立专项执法行动（同时生成抽查计划“专项执法行动：<名称>”，按行动期间的季度、固定抽取数）
+         * @description 权限：`campaign.manage`
+         */
+        post: operations["postCampaigns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 专项执法行动：计划、抽取、检查任务汇总、案件
+         * @description 权限：`case.read`
+         */
+        get: operations["getCampaignsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/draws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 摇号抽取检查对象：封存候选名单并公布承诺值（揭晓：POST /api/draws/:id/reveal）
+         * @description 权限：`campaign.manage`
+         */
+        post: operations["postCampaignsByIdDraws"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 开始或结束行动（只能向前：未开始 → 进行中 → 已结束；If-Match 可选）
+         * @description 权限：`campaign.manage`
+         */
+        post: operations["postCampaignsByIdStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 行动情况报告（.docx：检查、发现问题、案件、罚没金额、移送，分单位）
+         * @description 权限：`case.read`
+         */
+        get: operations["getCampaignsByIdReportDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 行动情况报告（.xlsx：汇总、案件、办案环节）
+         * @description 权限：`case.read`
+         */
+        get: operations["getCampaignsByIdReportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 产业集聚区（按名称）
+         * @description 权限：`case.read`
+         */
+        get: operations["getClusters"];
+        put?: never;
+        /**
+         * 设立产业集聚区（按企业标签或名单确定成员）
+         * @description 权限：`cluster.manage`
+         */
+        post: operations["postClusters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 产业集聚区
+         * @description 权限：`case.read`
+         */
+        get: operations["getClustersById"];
+        put?: never;
+        post?: never;
+        /**
+         * 删除产业集聚区（已发出提示函的不能删除；If-Match 可选）
+         * @description 权限：`cluster.manage`
+         */
+        delete: operations["deleteClustersById"];
+        options?: never;
+        head?: never;
+        /**
+         * 修改产业集聚区（If-Match 可选）
+         * @description 权限：`cluster.manage`
+         */
+        patch: operations["patchClustersById"];
+        trace?: never;
+    };
+    "/api/clusters/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 成员企业（按名称）
+         * @description 权限：`case.read`
+         */
+        get: operations["getClustersByIdMembers"];
+        put?: never;
+        /**
+         * 加入成员企业（仅按名单确定成员的集聚区；企业须在集聚区区划内）
+         * @description 权限：`cluster.manage`
+         */
+        post: operations["postClustersByIdMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/members/{uscc}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 移出成员企业
+         * @description 权限：`cluster.manage`
+         */
+        delete: operations["deleteClustersByIdMembersByUscc"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 集聚区概况：成员、检查结果、投诉举报、案件、抽查、提示函与措施
+         * @description 权限：`case.read`
+         */
+        get: operations["getClustersByIdOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/risk-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 集聚区的质量风险提示函（新者在前）
+         * @description 权限：`case.read`
+         */
+        get: operations["getClustersByIdRiskNotices"];
+        put?: never;
+        /**
+         * 发出质量风险提示函（致地方人民政府：问题及证据、建议、回复期限）
+         * @description 权限：`cluster.manage`
+         */
+        post: operations["postClustersByIdRiskNotices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cluster-risk-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 质量风险提示函
+         * @description 权限：`case.read`
+         */
+        get: operations["getClusterRiskNoticesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cluster-risk-notices/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载质量风险提示函（.docx）
+         * @description 权限：`case.read`
+         */
+        get: operations["getClusterRiskNoticesByIdDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cluster-risk-notices/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记地方政府的回复（If-Match 可选）
+         * @description 权限：`cluster.manage`
+         */
+        post: operations["postClusterRiskNoticesByIdReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cluster-risk-notices/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记跟踪情况（If-Match 可选）
+         * @description 权限：`cluster.manage`
+         */
+        post: operations["postClusterRiskNoticesByIdFollowUps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cluster-risk-notices/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办结提示函（须已回复；If-Match 可选）
+         * @description 权限：`cluster.manage`
+         */
+        post: operations["postClusterRiskNoticesByIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 采取的措施（新者在前）
+         * @description 权限：`case.read`
+         */
+        get: operations["getClustersByIdMeasures"];
+        put?: never;
+        /**
+         * 登记采取的措施（稽查建议、技术指导、舆论引导、其他）
+         * @description 权限：`cluster.manage`
+         */
+        post: operations["postClustersByIdMeasures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/demonstration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 认定或取消优质产品生产示范区（If-Match 可选）
+         * @description 权限：`cluster.manage`
+         */
+        put: operations["putClustersByIdDemonstration"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7551,6 +8567,8 @@ export interface operations {
                             assigneeId: string | null;
                             assigneeName: string | null;
                             outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
+                            /** @description 由本线索立案的案件（办结结果 case_filed 时） */
+                            caseId: string | null;
                             result: string | null;
                             closedByName: string | null;
                             /** Format: date-time */
@@ -7620,6 +8638,8 @@ export interface operations {
                         assigneeId: string | null;
                         assigneeName: string | null;
                         outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
+                        /** @description 由本线索立案的案件（办结结果 case_filed 时） */
+                        caseId: string | null;
                         result: string | null;
                         closedByName: string | null;
                         /** Format: date-time */
@@ -7679,6 +8699,8 @@ export interface operations {
                         assigneeId: string | null;
                         assigneeName: string | null;
                         outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
+                        /** @description 由本线索立案的案件（办结结果 case_filed 时） */
+                        caseId: string | null;
                         result: string | null;
                         closedByName: string | null;
                         /** Format: date-time */
@@ -7747,6 +8769,8 @@ export interface operations {
                         assigneeId: string | null;
                         assigneeName: string | null;
                         outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
+                        /** @description 由本线索立案的案件（办结结果 case_filed 时） */
+                        caseId: string | null;
                         result: string | null;
                         closedByName: string | null;
                         /** Format: date-time */
@@ -7817,6 +8841,8 @@ export interface operations {
                         assigneeId: string | null;
                         assigneeName: string | null;
                         outcome: ("case_filed" | "licensed" | "ceased" | "unfounded" | "transferred") | (never | null);
+                        /** @description 由本线索立案的案件（办结结果 case_filed 时） */
+                        caseId: string | null;
                         result: string | null;
                         closedByName: string | null;
                         /** Format: date-time */
@@ -18553,6 +19579,4032 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    getCases: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                stage?: "lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred";
+                regionCode?: string;
+                supervised?: boolean;
+                joint?: boolean;
+                /** @description true：立案决定或处罚决定期限已过而未决定 */
+                overdue?: boolean;
+                /** @description 案件编号、当事人、统一社会信用代码 */
+                q?: string;
+                leadSource?: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "department" | "manual";
+                campaignId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            caseNo: string;
+                            stage: "lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred";
+                            partyName: string;
+                            uscc: string | null;
+                            summary: string;
+                            regionCode: string;
+                            orgName: string;
+                            foundOn: string;
+                            openedOn: string | null;
+                            decidedOn: string | null;
+                            supervised: boolean;
+                            joint: boolean;
+                            transferred: boolean;
+                            overdue: boolean;
+                            nextDueOn: string | null;
+                            leadSource: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "department" | "manual";
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    leadSource: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "department" | "manual";
+                    /** Format: uuid */
+                    leadId?: string | null;
+                    /** @description 线索编号（如其他部门的移送函号） */
+                    leadRef?: string | null;
+                    uscc?: string | null;
+                    /** @description 当事人；来自线索时可省略 */
+                    partyName?: string;
+                    partyAddress?: string | null;
+                    /** @description 案情摘要；来自线索时可省略 */
+                    summary?: string;
+                    foundOn?: string;
+                    regionCode?: string | null;
+                    /** Format: uuid */
+                    campaignId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        caseNo: string;
+                        stage: "lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred";
+                        stageBeforeTransfer: ("lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred") | (never | null);
+                        leadSource: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "department" | "manual";
+                        /** Format: uuid */
+                        leadId: string | null;
+                        leadRef: string | null;
+                        uscc: string | null;
+                        partyName: string;
+                        partyAddress: string | null;
+                        summary: string;
+                        foundOn: string;
+                        regionCode: string;
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        /** Format: uuid */
+                        campaignId: string | null;
+                        leadDueOn: string;
+                        leadDueCertain: boolean;
+                        leadExtended: boolean;
+                        declinedOn: string | null;
+                        declineReason: string | null;
+                        openedOn: string | null;
+                        /** Format: uuid */
+                        openedById: string | null;
+                        openedByName: string | null;
+                        investigatorIds: string[];
+                        investigatorNames: string[];
+                        decisionDueOn: string | null;
+                        decisionDueCertain: boolean;
+                        decisionExtended: boolean;
+                        /** Format: uuid */
+                        reviewerId: string | null;
+                        reviewerName: string | null;
+                        reviewedOn: string | null;
+                        reviewResult: ("approved" | "returned") | (never | null);
+                        reviewOpinion: string | null;
+                        noticeNo: string | null;
+                        notifiedOn: string | null;
+                        intendedPenalty: {
+                            penalties: {
+                                type: "warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation";
+                                /** @description 金额（元）：罚款、没收违法所得 */
+                                amount?: number | null;
+                                /** Format: uuid */
+                                licenceId?: string | null;
+                                note?: string | null;
+                            }[];
+                            /** @description 拟处罚内容的表述，如 拟处罚款人民币5000元 */
+                            wording: string;
+                            violation: string;
+                            legalBasis: string;
+                            discretionRuleKey?: string | null;
+                            discretionLevel?: string | null;
+                        } | null;
+                        defenceDueOn: string | null;
+                        defenceDueCertain: boolean;
+                        defenceRecordedOn: string | null;
+                        defenceStatement: string | null;
+                        hearingRequested: boolean;
+                        hearingHeldOn: string | null;
+                        hearingRecord: string | null;
+                        documentNo: string | null;
+                        decidedOn: string | null;
+                        /** Format: uuid */
+                        decidedById: string | null;
+                        decidedByName: string | null;
+                        penalties: {
+                            type: "warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation";
+                            /** @description 金额（元）：罚款、没收违法所得 */
+                            amount?: number | null;
+                            /** Format: uuid */
+                            licenceId?: string | null;
+                            note?: string | null;
+                        }[] | null;
+                        penaltyText: string | null;
+                        violation: string | null;
+                        legalBasis: string | null;
+                        discretionRuleKey: string | null;
+                        discretionLevel: string | null;
+                        /** @description 应缴罚没款（元） */
+                        amountDue: number | null;
+                        servedOn: string | null;
+                        serviceMethod: string | null;
+                        /** @description 已缴（元） */
+                        amountPaid: number;
+                        paidOn: string | null;
+                        enforcementAppliedOn: string | null;
+                        enforcementCourt: string | null;
+                        closedOn: string | null;
+                        closingSummary: string | null;
+                        supervised: boolean;
+                        joint: boolean;
+                        transferred: boolean;
+                        createdByName: string;
+                        parties: {
+                            /** Format: uuid */
+                            id: string;
+                            role: "lead" | "assisting";
+                            /** Format: uuid */
+                            orgId: string | null;
+                            name: string;
+                        }[];
+                        /** @description 当前用户现在可执行的操作 */
+                        allowedActions: ("open" | "decline" | "add_evidence" | "submit_review" | "review" | "notify" | "record_defence" | "hold_hearing" | "decide" | "serve" | "record_payment" | "apply_enforcement" | "close" | "extend" | "transfer" | "supervise" | "report_progress" | "add_party")[];
+                        deadlines: {
+                            lead?: {
+                                dueOn: string;
+                                /** @description false：期间跨越尚无节假日数据的年份，到期日可能变化 */
+                                certain: boolean;
+                                extended: boolean;
+                            };
+                            decision?: {
+                                dueOn: string;
+                                /** @description false：期间跨越尚无节假日数据的年份，到期日可能变化 */
+                                certain: boolean;
+                                extended: boolean;
+                            };
+                            defence?: {
+                                dueOn: string;
+                                certain: boolean;
+                            };
+                            /** @description 立案决定或处罚决定期限已过而未决定 */
+                            overdue: boolean;
+                        };
+                        supervision: {
+                            reason: string;
+                            startedOn: string;
+                            nextReportDueOn: string | null;
+                            overdueReports: number;
+                        } | null;
+                        publication: {
+                            status: "pending" | "published" | "not_published" | "removed";
+                            dueOn: string;
+                            publishedOn: string | null;
+                            publicUntil: string | null;
+                        } | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getCasesByLead: {
+        parameters: {
+            query: {
+                source: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "department" | "manual";
+                leadId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            caseNo: string;
+                            stage: "lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred";
+                            partyName: string;
+                            foundOn: string;
+                            openedOn: string | null;
+                            declinedOn: string | null;
+                            decidedOn: string | null;
+                            closedOn: string | null;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCasesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        caseNo: string;
+                        stage: "lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred";
+                        stageBeforeTransfer: ("lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred") | (never | null);
+                        leadSource: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "department" | "manual";
+                        /** Format: uuid */
+                        leadId: string | null;
+                        leadRef: string | null;
+                        uscc: string | null;
+                        partyName: string;
+                        partyAddress: string | null;
+                        summary: string;
+                        foundOn: string;
+                        regionCode: string;
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        /** Format: uuid */
+                        campaignId: string | null;
+                        leadDueOn: string;
+                        leadDueCertain: boolean;
+                        leadExtended: boolean;
+                        declinedOn: string | null;
+                        declineReason: string | null;
+                        openedOn: string | null;
+                        /** Format: uuid */
+                        openedById: string | null;
+                        openedByName: string | null;
+                        investigatorIds: string[];
+                        investigatorNames: string[];
+                        decisionDueOn: string | null;
+                        decisionDueCertain: boolean;
+                        decisionExtended: boolean;
+                        /** Format: uuid */
+                        reviewerId: string | null;
+                        reviewerName: string | null;
+                        reviewedOn: string | null;
+                        reviewResult: ("approved" | "returned") | (never | null);
+                        reviewOpinion: string | null;
+                        noticeNo: string | null;
+                        notifiedOn: string | null;
+                        intendedPenalty: {
+                            penalties: {
+                                type: "warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation";
+                                /** @description 金额（元）：罚款、没收违法所得 */
+                                amount?: number | null;
+                                /** Format: uuid */
+                                licenceId?: string | null;
+                                note?: string | null;
+                            }[];
+                            /** @description 拟处罚内容的表述，如 拟处罚款人民币5000元 */
+                            wording: string;
+                            violation: string;
+                            legalBasis: string;
+                            discretionRuleKey?: string | null;
+                            discretionLevel?: string | null;
+                        } | null;
+                        defenceDueOn: string | null;
+                        defenceDueCertain: boolean;
+                        defenceRecordedOn: string | null;
+                        defenceStatement: string | null;
+                        hearingRequested: boolean;
+                        hearingHeldOn: string | null;
+                        hearingRecord: string | null;
+                        documentNo: string | null;
+                        decidedOn: string | null;
+                        /** Format: uuid */
+                        decidedById: string | null;
+                        decidedByName: string | null;
+                        penalties: {
+                            type: "warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation";
+                            /** @description 金额（元）：罚款、没收违法所得 */
+                            amount?: number | null;
+                            /** Format: uuid */
+                            licenceId?: string | null;
+                            note?: string | null;
+                        }[] | null;
+                        penaltyText: string | null;
+                        violation: string | null;
+                        legalBasis: string | null;
+                        discretionRuleKey: string | null;
+                        discretionLevel: string | null;
+                        /** @description 应缴罚没款（元） */
+                        amountDue: number | null;
+                        servedOn: string | null;
+                        serviceMethod: string | null;
+                        /** @description 已缴（元） */
+                        amountPaid: number;
+                        paidOn: string | null;
+                        enforcementAppliedOn: string | null;
+                        enforcementCourt: string | null;
+                        closedOn: string | null;
+                        closingSummary: string | null;
+                        supervised: boolean;
+                        joint: boolean;
+                        transferred: boolean;
+                        createdByName: string;
+                        parties: {
+                            /** Format: uuid */
+                            id: string;
+                            role: "lead" | "assisting";
+                            /** Format: uuid */
+                            orgId: string | null;
+                            name: string;
+                        }[];
+                        /** @description 当前用户现在可执行的操作 */
+                        allowedActions: ("open" | "decline" | "add_evidence" | "submit_review" | "review" | "notify" | "record_defence" | "hold_hearing" | "decide" | "serve" | "record_payment" | "apply_enforcement" | "close" | "extend" | "transfer" | "supervise" | "report_progress" | "add_party")[];
+                        deadlines: {
+                            lead?: {
+                                dueOn: string;
+                                /** @description false：期间跨越尚无节假日数据的年份，到期日可能变化 */
+                                certain: boolean;
+                                extended: boolean;
+                            };
+                            decision?: {
+                                dueOn: string;
+                                /** @description false：期间跨越尚无节假日数据的年份，到期日可能变化 */
+                                certain: boolean;
+                                extended: boolean;
+                            };
+                            defence?: {
+                                dueOn: string;
+                                certain: boolean;
+                            };
+                            /** @description 立案决定或处罚决定期限已过而未决定 */
+                            overdue: boolean;
+                        };
+                        supervision: {
+                            reason: string;
+                            startedOn: string;
+                            nextReportDueOn: string | null;
+                            overdueReports: number;
+                        } | null;
+                        publication: {
+                            status: "pending" | "published" | "not_published" | "removed";
+                            dueOn: string;
+                            publishedOn: string | null;
+                            publicUntil: string | null;
+                        } | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postCasesByIdActions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 立案
+                     * @enum {string}
+                     */
+                    action: "open";
+                    openedOn?: string;
+                    /** @description 执法人员（至少两名）的用户 id */
+                    investigatorIds: string[];
+                    note?: string | null;
+                } | {
+                    /**
+                     * @description 不予立案
+                     * @enum {string}
+                     */
+                    action: "decline";
+                    reason: string;
+                } | {
+                    /**
+                     * @description 登记证据
+                     * @enum {string}
+                     */
+                    action: "add_evidence";
+                    kind: "document" | "physical" | "inquiry" | "onsite" | "seizure" | "sealing" | "sampling" | "electronic" | "other";
+                    title: string;
+                    description?: string | null;
+                    collectedOn: string;
+                    place?: string | null;
+                    /** @description 执法人员（至少两名）的用户 id */
+                    officerIds: string[];
+                    /** @description 被询问人姓名（加密保存，显示时脱敏） */
+                    interviewee?: string | null;
+                    content?: string | null;
+                    measureStartOn?: string | null;
+                    measureEndOn?: string | null;
+                } | {
+                    /**
+                     * @description 提交审核
+                     * @enum {string}
+                     */
+                    action: "submit_review";
+                    note?: string | null;
+                } | {
+                    /**
+                     * @description 法制审核
+                     * @enum {string}
+                     */
+                    action: "review";
+                    result: "approved" | "returned";
+                    opinion: string;
+                } | {
+                    /**
+                     * @description 告知
+                     * @enum {string}
+                     */
+                    action: "notify";
+                    notifiedOn?: string;
+                    intendedPenalty: {
+                        penalties: {
+                            type: "warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation";
+                            /** @description 金额（元）：罚款、没收违法所得 */
+                            amount?: number | null;
+                            /** Format: uuid */
+                            licenceId?: string | null;
+                            note?: string | null;
+                        }[];
+                        /** @description 拟处罚内容的表述，如 拟处罚款人民币5000元 */
+                        wording: string;
+                        violation: string;
+                        legalBasis: string;
+                        discretionRuleKey?: string | null;
+                        discretionLevel?: string | null;
+                    };
+                    /** @description 执法人员（至少两名）的用户 id */
+                    officerIds: string[];
+                } | {
+                    /**
+                     * @description 记录陈述申辩
+                     * @enum {string}
+                     */
+                    action: "record_defence";
+                    statement?: string | null;
+                    hearingRequested: boolean;
+                } | {
+                    /**
+                     * @description 举行听证
+                     * @enum {string}
+                     */
+                    action: "hold_hearing";
+                    heldOn: string;
+                    record: string;
+                } | {
+                    /**
+                     * @description 作出处罚决定
+                     * @enum {string}
+                     */
+                    action: "decide";
+                    decidedOn?: string;
+                    /** @description 处罚种类（每种至多一项）；吊销许可证须给出 licenceId */
+                    penalties: {
+                        type: "warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation";
+                        /** @description 金额（元，最多两位小数）：罚款、没收违法所得必填且大于 0 */
+                        amount?: number | null;
+                        /** Format: uuid */
+                        licenceId?: string | null;
+                        /** @description 说明，如没收的物品、停产停业的范围和期限 */
+                        note?: string | null;
+                    }[];
+                    /** @description 处罚内容的表述；省略时按处罚种类生成，如 罚款人民币5000元；没收违法所得人民币1200元 */
+                    penaltyText?: string;
+                    /** @description 认定的违法事实 */
+                    violation: string;
+                    /** @description 处罚依据 */
+                    legalBasis: string;
+                    discretionRuleKey: string;
+                    discretionLevel: string;
+                    /** @description 决定书文号；省略时按 <简称>罚〔年〕n号 编号 */
+                    documentNo?: string;
+                } | {
+                    /**
+                     * @description 送达
+                     * @enum {string}
+                     */
+                    action: "serve";
+                    servedOn: string;
+                    /** @description 送达方式：直接送达、留置送达、邮寄送达、电子送达、公告送达… */
+                    method: string;
+                    /** @description 执法人员（至少两名）的用户 id */
+                    officerIds: string[];
+                } | {
+                    /**
+                     * @description 登记缴款
+                     * @enum {string}
+                     */
+                    action: "record_payment";
+                    /** @description 金额（元，大于零，至多两位小数） */
+                    amount: number;
+                    paidOn: string;
+                } | {
+                    /**
+                     * @description 申请强制执行
+                     * @enum {string}
+                     */
+                    action: "apply_enforcement";
+                    appliedOn: string;
+                    court: string;
+                } | {
+                    /**
+                     * @description 结案
+                     * @enum {string}
+                     */
+                    action: "close";
+                    closingSummary: string;
+                    closedOn?: string;
+                } | {
+                    /**
+                     * @description 延期
+                     * @enum {string}
+                     */
+                    action: "extend";
+                    kind: "lead" | "decision";
+                    reason: string;
+                } | {
+                    /**
+                     * @description 移送公安
+                     * @enum {string}
+                     */
+                    action: "transfer";
+                    transferredOn: string;
+                    /** @description 接收机关，如 淮安市公安局清江浦分局 */
+                    receivingOrgan: string;
+                    reason: string;
+                    /** @description 涉嫌罪名，如 生产、销售伪劣产品罪 */
+                    suspectedCrime?: string | null;
+                    documentNo?: string | null;
+                } | {
+                    /**
+                     * @description 督办
+                     * @enum {string}
+                     */
+                    action: "supervise";
+                    /** @description 督办理由 */
+                    reason: string;
+                    /** @description 进展报告日期（均须晚于今天） */
+                    reportDates: string[];
+                    /** @description 督办文书编号 */
+                    documentNo?: string | null;
+                } | {
+                    /**
+                     * @description 报告进展
+                     * @enum {string}
+                     */
+                    action: "report_progress";
+                    /** @description 进展情况 */
+                    content: string;
+                    /** Format: uuid */
+                    reportId?: string;
+                } | {
+                    /**
+                     * @description 增加联办单位
+                     * @enum {string}
+                     */
+                    action: "add_party";
+                    /** Format: uuid */
+                    orgId?: string;
+                    /** @description 市外协办单位名称（无 orgId 时必填） */
+                    externalName?: string;
+                    /** @description 市外协办单位所在地区 */
+                    externalRegion?: string | null;
+                    /** @enum {string} */
+                    role: "assisting";
+                    /** @description 联系人及电话 */
+                    contact?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        caseNo: string;
+                        stage: "lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred";
+                        stageBeforeTransfer: ("lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred") | (never | null);
+                        leadSource: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "department" | "manual";
+                        /** Format: uuid */
+                        leadId: string | null;
+                        leadRef: string | null;
+                        uscc: string | null;
+                        partyName: string;
+                        partyAddress: string | null;
+                        summary: string;
+                        foundOn: string;
+                        regionCode: string;
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        /** Format: uuid */
+                        campaignId: string | null;
+                        leadDueOn: string;
+                        leadDueCertain: boolean;
+                        leadExtended: boolean;
+                        declinedOn: string | null;
+                        declineReason: string | null;
+                        openedOn: string | null;
+                        /** Format: uuid */
+                        openedById: string | null;
+                        openedByName: string | null;
+                        investigatorIds: string[];
+                        investigatorNames: string[];
+                        decisionDueOn: string | null;
+                        decisionDueCertain: boolean;
+                        decisionExtended: boolean;
+                        /** Format: uuid */
+                        reviewerId: string | null;
+                        reviewerName: string | null;
+                        reviewedOn: string | null;
+                        reviewResult: ("approved" | "returned") | (never | null);
+                        reviewOpinion: string | null;
+                        noticeNo: string | null;
+                        notifiedOn: string | null;
+                        intendedPenalty: {
+                            penalties: {
+                                type: "warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation";
+                                /** @description 金额（元）：罚款、没收违法所得 */
+                                amount?: number | null;
+                                /** Format: uuid */
+                                licenceId?: string | null;
+                                note?: string | null;
+                            }[];
+                            /** @description 拟处罚内容的表述，如 拟处罚款人民币5000元 */
+                            wording: string;
+                            violation: string;
+                            legalBasis: string;
+                            discretionRuleKey?: string | null;
+                            discretionLevel?: string | null;
+                        } | null;
+                        defenceDueOn: string | null;
+                        defenceDueCertain: boolean;
+                        defenceRecordedOn: string | null;
+                        defenceStatement: string | null;
+                        hearingRequested: boolean;
+                        hearingHeldOn: string | null;
+                        hearingRecord: string | null;
+                        documentNo: string | null;
+                        decidedOn: string | null;
+                        /** Format: uuid */
+                        decidedById: string | null;
+                        decidedByName: string | null;
+                        penalties: {
+                            type: "warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation";
+                            /** @description 金额（元）：罚款、没收违法所得 */
+                            amount?: number | null;
+                            /** Format: uuid */
+                            licenceId?: string | null;
+                            note?: string | null;
+                        }[] | null;
+                        penaltyText: string | null;
+                        violation: string | null;
+                        legalBasis: string | null;
+                        discretionRuleKey: string | null;
+                        discretionLevel: string | null;
+                        /** @description 应缴罚没款（元） */
+                        amountDue: number | null;
+                        servedOn: string | null;
+                        serviceMethod: string | null;
+                        /** @description 已缴（元） */
+                        amountPaid: number;
+                        paidOn: string | null;
+                        enforcementAppliedOn: string | null;
+                        enforcementCourt: string | null;
+                        closedOn: string | null;
+                        closingSummary: string | null;
+                        supervised: boolean;
+                        joint: boolean;
+                        transferred: boolean;
+                        createdByName: string;
+                        parties: {
+                            /** Format: uuid */
+                            id: string;
+                            role: "lead" | "assisting";
+                            /** Format: uuid */
+                            orgId: string | null;
+                            name: string;
+                        }[];
+                        /** @description 当前用户现在可执行的操作 */
+                        allowedActions: ("open" | "decline" | "add_evidence" | "submit_review" | "review" | "notify" | "record_defence" | "hold_hearing" | "decide" | "serve" | "record_payment" | "apply_enforcement" | "close" | "extend" | "transfer" | "supervise" | "report_progress" | "add_party")[];
+                        deadlines: {
+                            lead?: {
+                                dueOn: string;
+                                /** @description false：期间跨越尚无节假日数据的年份，到期日可能变化 */
+                                certain: boolean;
+                                extended: boolean;
+                            };
+                            decision?: {
+                                dueOn: string;
+                                /** @description false：期间跨越尚无节假日数据的年份，到期日可能变化 */
+                                certain: boolean;
+                                extended: boolean;
+                            };
+                            defence?: {
+                                dueOn: string;
+                                certain: boolean;
+                            };
+                            /** @description 立案决定或处罚决定期限已过而未决定 */
+                            overdue: boolean;
+                        };
+                        supervision: {
+                            reason: string;
+                            startedOn: string;
+                            nextReportDueOn: string | null;
+                            overdueReports: number;
+                        } | null;
+                        publication: {
+                            status: "pending" | "published" | "not_published" | "removed";
+                            dueOn: string;
+                            publishedOn: string | null;
+                            publicUntil: string | null;
+                        } | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getCasesByIdEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            action: string;
+                            fromStage: ("lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred") | (never | null);
+                            toStage: ("lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred") | (never | null);
+                            actorName: string | null;
+                            orgName: string | null;
+                            note: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCasesByIdEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "document" | "physical" | "inquiry" | "onsite" | "seizure" | "sealing" | "sampling" | "electronic" | "other";
+                            title: string;
+                            description: string | null;
+                            collectedOn: string;
+                            place: string | null;
+                            officerIds: string[];
+                            officerNames: string[];
+                            /** @description 被询问人（脱敏） */
+                            interviewee: string | null;
+                            content: string | null;
+                            measureStartOn: string | null;
+                            measureEndOn: string | null;
+                            measureReleasedOn: string | null;
+                            /** Format: uuid */
+                            producedByOrgId: string;
+                            producedByName: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                createdByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postCasesByIdEvidenceByEvidenceIdFiles: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            sha256: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getCasesByIdFilesByFileId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCaseDiscretionRules: {
+        parameters: {
+            query?: {
+                area?: "product_quality" | "standards" | "metrology" | "certification" | "special_equipment" | "licensing" | "other";
+                active?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            key: string;
+                            area: "product_quality" | "standards" | "metrology" | "certification" | "special_equipment" | "licensing" | "other";
+                            violation: string;
+                            /** @description 违法条款 */
+                            violatedProvision: string;
+                            /** @description 处罚依据 */
+                            penaltyProvision: string;
+                            levels: {
+                                level: "exempt" | "mitigated" | "lighter" | "ordinary" | "heavier";
+                                /** @description 适用情形 */
+                                circumstances: string;
+                                /** @description 该阶次允许的处罚种类（不予处罚为空） */
+                                penaltyTypes: ("warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation")[];
+                                fineMin: number | null;
+                                fineMax: number | null;
+                                /** @description 法定罚款幅度的表述，如 货值金额等值以上三倍以下 */
+                                fineRule: string | null;
+                            }[];
+                            active: boolean;
+                            sortOrder: number;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            updatedByName: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postCaseDiscretionRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 小写字母开头，只含小写字母、数字和下划线 */
+                    key: string;
+                    area: "product_quality" | "standards" | "metrology" | "certification" | "special_equipment" | "licensing" | "other";
+                    violation: string;
+                    violatedProvision: string;
+                    penaltyProvision: string;
+                    levels: {
+                        level: "exempt" | "mitigated" | "lighter" | "ordinary" | "heavier";
+                        /** @description 适用情形 */
+                        circumstances: string;
+                        /** @description 该阶次允许的处罚种类（不予处罚为空） */
+                        penaltyTypes: ("warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation")[];
+                        fineMin: number | null;
+                        fineMax: number | null;
+                        /** @description 法定罚款幅度的表述，如 货值金额等值以上三倍以下 */
+                        fineRule: string | null;
+                    }[];
+                    active?: boolean;
+                    sortOrder?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        area: "product_quality" | "standards" | "metrology" | "certification" | "special_equipment" | "licensing" | "other";
+                        violation: string;
+                        /** @description 违法条款 */
+                        violatedProvision: string;
+                        /** @description 处罚依据 */
+                        penaltyProvision: string;
+                        levels: {
+                            level: "exempt" | "mitigated" | "lighter" | "ordinary" | "heavier";
+                            /** @description 适用情形 */
+                            circumstances: string;
+                            /** @description 该阶次允许的处罚种类（不予处罚为空） */
+                            penaltyTypes: ("warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation")[];
+                            fineMin: number | null;
+                            fineMax: number | null;
+                            /** @description 法定罚款幅度的表述，如 货值金额等值以上三倍以下 */
+                            fineRule: string | null;
+                        }[];
+                        active: boolean;
+                        sortOrder: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        updatedByName: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getCaseDiscretionRulesByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        area: "product_quality" | "standards" | "metrology" | "certification" | "special_equipment" | "licensing" | "other";
+                        violation: string;
+                        /** @description 违法条款 */
+                        violatedProvision: string;
+                        /** @description 处罚依据 */
+                        penaltyProvision: string;
+                        levels: {
+                            level: "exempt" | "mitigated" | "lighter" | "ordinary" | "heavier";
+                            /** @description 适用情形 */
+                            circumstances: string;
+                            /** @description 该阶次允许的处罚种类（不予处罚为空） */
+                            penaltyTypes: ("warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation")[];
+                            fineMin: number | null;
+                            fineMax: number | null;
+                            /** @description 法定罚款幅度的表述，如 货值金额等值以上三倍以下 */
+                            fineRule: string | null;
+                        }[];
+                        active: boolean;
+                        sortOrder: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        updatedByName: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putCaseDiscretionRulesByKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    area?: "product_quality" | "standards" | "metrology" | "certification" | "special_equipment" | "licensing" | "other";
+                    violation?: string;
+                    violatedProvision?: string;
+                    penaltyProvision?: string;
+                    levels?: {
+                        level: "exempt" | "mitigated" | "lighter" | "ordinary" | "heavier";
+                        /** @description 适用情形 */
+                        circumstances: string;
+                        /** @description 该阶次允许的处罚种类（不予处罚为空） */
+                        penaltyTypes: ("warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation")[];
+                        fineMin: number | null;
+                        fineMax: number | null;
+                        /** @description 法定罚款幅度的表述，如 货值金额等值以上三倍以下 */
+                        fineRule: string | null;
+                    }[];
+                    active?: boolean;
+                    sortOrder?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        area: "product_quality" | "standards" | "metrology" | "certification" | "special_equipment" | "licensing" | "other";
+                        violation: string;
+                        /** @description 违法条款 */
+                        violatedProvision: string;
+                        /** @description 处罚依据 */
+                        penaltyProvision: string;
+                        levels: {
+                            level: "exempt" | "mitigated" | "lighter" | "ordinary" | "heavier";
+                            /** @description 适用情形 */
+                            circumstances: string;
+                            /** @description 该阶次允许的处罚种类（不予处罚为空） */
+                            penaltyTypes: ("warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation")[];
+                            fineMin: number | null;
+                            fineMax: number | null;
+                            /** @description 法定罚款幅度的表述，如 货值金额等值以上三倍以下 */
+                            fineRule: string | null;
+                        }[];
+                        active: boolean;
+                        sortOrder: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        updatedByName: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getCasesByIdDocumentsByKind: {
+        parameters: {
+            query?: {
+                evidenceId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                kind: "filing_approval" | "inquiry_record" | "penalty_notice" | "penalty_decision" | "closing_report";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getCasesByIdTransfers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            caseId: string;
+                            transferredOn: string;
+                            receivingOrgan: string;
+                            documentNo: string | null;
+                            reason: string;
+                            suspectedCrime: string | null;
+                            /** @description 证据包清单：每个文件的路径、SHA-256、大小、说明（与包内 manifest.json 一致） */
+                            manifest: {
+                                path: string;
+                                sha256: string;
+                                size: number;
+                                description: string;
+                            }[];
+                            /** @description 证据包（zip）的 SHA-256；下载时响应头 X-Package-SHA256 与之相同 */
+                            packageSha256: string;
+                            receiptNo: string | null;
+                            receiptOn: string | null;
+                            decision: ("accepted" | "not_accepted") | (never | null);
+                            decisionOn: string | null;
+                            decisionReason: string | null;
+                            followUps: {
+                                on: string;
+                                note: string;
+                                byName: string;
+                            }[];
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCaseTransfersStats: {
+        parameters: {
+            query?: {
+                year?: number;
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        accepted: number;
+                        notAccepted: number;
+                        /** @description 尚未作出是否立案决定 */
+                        pending: number;
+                        byOrgan: {
+                            receivingOrgan: string;
+                            total: number;
+                            accepted: number;
+                            notAccepted: number;
+                            /** @description 尚未作出是否立案决定 */
+                            pending: number;
+                        }[];
+                        byRegion: {
+                            regionCode: string;
+                            regionName: string | null;
+                            total: number;
+                            accepted: number;
+                            notAccepted: number;
+                            /** @description 尚未作出是否立案决定 */
+                            pending: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postCaseTransfersByIdReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    receiptNo: string;
+                    receiptOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        caseId: string;
+                        transferredOn: string;
+                        receivingOrgan: string;
+                        documentNo: string | null;
+                        reason: string;
+                        suspectedCrime: string | null;
+                        /** @description 证据包清单：每个文件的路径、SHA-256、大小、说明（与包内 manifest.json 一致） */
+                        manifest: {
+                            path: string;
+                            sha256: string;
+                            size: number;
+                            description: string;
+                        }[];
+                        /** @description 证据包（zip）的 SHA-256；下载时响应头 X-Package-SHA256 与之相同 */
+                        packageSha256: string;
+                        receiptNo: string | null;
+                        receiptOn: string | null;
+                        decision: ("accepted" | "not_accepted") | (never | null);
+                        decisionOn: string | null;
+                        decisionReason: string | null;
+                        followUps: {
+                            on: string;
+                            note: string;
+                            byName: string;
+                        }[];
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postCaseTransfersByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decision: "accepted" | "not_accepted";
+                    decisionOn: string;
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        caseId: string;
+                        transferredOn: string;
+                        receivingOrgan: string;
+                        documentNo: string | null;
+                        reason: string;
+                        suspectedCrime: string | null;
+                        /** @description 证据包清单：每个文件的路径、SHA-256、大小、说明（与包内 manifest.json 一致） */
+                        manifest: {
+                            path: string;
+                            sha256: string;
+                            size: number;
+                            description: string;
+                        }[];
+                        /** @description 证据包（zip）的 SHA-256；下载时响应头 X-Package-SHA256 与之相同 */
+                        packageSha256: string;
+                        receiptNo: string | null;
+                        receiptOn: string | null;
+                        decision: ("accepted" | "not_accepted") | (never | null);
+                        decisionOn: string | null;
+                        decisionReason: string | null;
+                        followUps: {
+                            on: string;
+                            note: string;
+                            byName: string;
+                        }[];
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postCaseTransfersByIdFollowUps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    on: string;
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        caseId: string;
+                        transferredOn: string;
+                        receivingOrgan: string;
+                        documentNo: string | null;
+                        reason: string;
+                        suspectedCrime: string | null;
+                        /** @description 证据包清单：每个文件的路径、SHA-256、大小、说明（与包内 manifest.json 一致） */
+                        manifest: {
+                            path: string;
+                            sha256: string;
+                            size: number;
+                            description: string;
+                        }[];
+                        /** @description 证据包（zip）的 SHA-256；下载时响应头 X-Package-SHA256 与之相同 */
+                        packageSha256: string;
+                        receiptNo: string | null;
+                        receiptOn: string | null;
+                        decision: ("accepted" | "not_accepted") | (never | null);
+                        decisionOn: string | null;
+                        decisionReason: string | null;
+                        followUps: {
+                            on: string;
+                            note: string;
+                            byName: string;
+                        }[];
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getCaseTransfersByIdPackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getCasesByIdParties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            role: "lead" | "assisting";
+                            orgId: string | null;
+                            /** @description 机构名称，或市外协办单位名称 */
+                            name: string;
+                            /** @description true：市外协办单位（无系统账号） */
+                            external: boolean;
+                            regionCode: string | null;
+                            externalRegion: string | null;
+                            contact: string | null;
+                            addedOn: string;
+                            addedByName: string;
+                            /** @description true：当前用户所在单位 */
+                            own: boolean;
+                            /** @description false：协办单位看不到其他单位的任务 */
+                            tasksVisible: boolean;
+                            tasks: {
+                                id: string;
+                                partyId: string;
+                                title: string;
+                                dueOn: string | null;
+                                doneOn: string | null;
+                                doneNote: string | null;
+                                createdByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postCasesByIdPartiesByPartyIdTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                partyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    dueOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partyId: string;
+                        title: string;
+                        dueOn: string | null;
+                        doneOn: string | null;
+                        doneNote: string | null;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postCasePartyTasksByIdDone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partyId: string;
+                        title: string;
+                        dueOn: string | null;
+                        doneOn: string | null;
+                        doneNote: string | null;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getCasesByIdSupervision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        supervision: {
+                            supervisingOrgId: string;
+                            supervisingOrgName: string;
+                            reason: string;
+                            documentNo: string | null;
+                            startedOn: string;
+                            startedByName: string;
+                            endedOn: string | null;
+                            nextReportDueOn: string | null;
+                            overdueReports: number;
+                        } | null;
+                        reports: {
+                            id: string;
+                            dueOn: string;
+                            reportedOn: string | null;
+                            content: string | null;
+                            reportedByName: string | null;
+                            /** Format: date-time */
+                            flaggedAt: string | null;
+                            /** @description 已过报告日期仍未报告 */
+                            overdue: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getPublicPenalties: {
+        parameters: {
+            query?: {
+                /** @description 统一社会信用代码 */
+                uscc?: string;
+                year?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 行政处罚决定书文号 */
+                            documentNo: string;
+                            /** @description 当事人名称 */
+                            partyName: string;
+                            /** @description 统一社会信用代码 */
+                            uscc: string | null;
+                            /** @description 违法行为类型 */
+                            violation: string;
+                            /** @description 处罚种类：warning 警告、criticism 通报批评、fine 罚款、confiscation_gains 没收违法所得、confiscation 没收非法财物、suspension 责令停产停业、revocation 吊销许可证 */
+                            penaltyTypes: ("warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation")[];
+                            /** @description 处罚内容（决定书的表述，如 罚款人民币5000元） */
+                            penalty: string;
+                            /** @description 处罚依据 */
+                            legalBasis: string;
+                            decidedOn: string;
+                            publishedOn: string;
+                            /** @description 公示截止日期（含当日） */
+                            publicUntil: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPenaltyPublications: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "published" | "expired" | "not_published" | "removed";
+                overdue?: boolean;
+                regionCode?: string;
+                /** @description 案件编号、文书号、当事人或统一社会信用代码 */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            caseId: string;
+                            caseNo: string;
+                            documentNo: string | null;
+                            partyName: string;
+                            uscc: string | null;
+                            regionCode: string;
+                            orgId: string;
+                            orgName: string;
+                            decidedOn: string | null;
+                            /** @description 处罚种类：warning 警告、criticism 通报批评、fine 罚款、confiscation_gains 没收违法所得、confiscation 没收非法财物、suspension 责令停产停业、revocation 吊销许可证 */
+                            penaltyTypes: ("warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation")[];
+                            penaltyText: string | null;
+                            status: "pending" | "published" | "not_published" | "removed";
+                            state: "pending" | "published" | "expired" | "not_published" | "removed";
+                            /** @description 不予公示的原因（如 仅警告） */
+                            exemptReason: string | null;
+                            /** @description 应公示日期：处罚决定之日起 20 个工作日（可配置） */
+                            dueOn: string;
+                            /** @description false：期间跨越尚无节假日数据的年份，到期日可能变化 */
+                            dueCertain: boolean;
+                            /** @description 待公示且已过应公示日期 */
+                            overdue: boolean;
+                            publishedOn: string | null;
+                            publishedByName: string | null;
+                            period: ("short" | "long") | (never | null);
+                            publicUntil: string | null;
+                            /** @description 公示期为三年的，可申请提前停止公示的最早日期 */
+                            earlyRemovalFrom: string | null;
+                            removedOn: string | null;
+                            removalReason: string | null;
+                            removedByName: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postCasesByIdPublicationPublish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    publishedOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        caseId: string;
+                        caseNo: string;
+                        documentNo: string | null;
+                        partyName: string;
+                        uscc: string | null;
+                        regionCode: string;
+                        orgId: string;
+                        orgName: string;
+                        decidedOn: string | null;
+                        /** @description 处罚种类：warning 警告、criticism 通报批评、fine 罚款、confiscation_gains 没收违法所得、confiscation 没收非法财物、suspension 责令停产停业、revocation 吊销许可证 */
+                        penaltyTypes: ("warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation")[];
+                        penaltyText: string | null;
+                        status: "pending" | "published" | "not_published" | "removed";
+                        state: "pending" | "published" | "expired" | "not_published" | "removed";
+                        /** @description 不予公示的原因（如 仅警告） */
+                        exemptReason: string | null;
+                        /** @description 应公示日期：处罚决定之日起 20 个工作日（可配置） */
+                        dueOn: string;
+                        /** @description false：期间跨越尚无节假日数据的年份，到期日可能变化 */
+                        dueCertain: boolean;
+                        /** @description 待公示且已过应公示日期 */
+                        overdue: boolean;
+                        publishedOn: string | null;
+                        publishedByName: string | null;
+                        period: ("short" | "long") | (never | null);
+                        publicUntil: string | null;
+                        /** @description 公示期为三年的，可申请提前停止公示的最早日期 */
+                        earlyRemovalFrom: string | null;
+                        removedOn: string | null;
+                        removalReason: string | null;
+                        removedByName: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postCasesByIdPublicationRemove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    applicationDate?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        caseId: string;
+                        caseNo: string;
+                        documentNo: string | null;
+                        partyName: string;
+                        uscc: string | null;
+                        regionCode: string;
+                        orgId: string;
+                        orgName: string;
+                        decidedOn: string | null;
+                        /** @description 处罚种类：warning 警告、criticism 通报批评、fine 罚款、confiscation_gains 没收违法所得、confiscation 没收非法财物、suspension 责令停产停业、revocation 吊销许可证 */
+                        penaltyTypes: ("warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation")[];
+                        penaltyText: string | null;
+                        status: "pending" | "published" | "not_published" | "removed";
+                        state: "pending" | "published" | "expired" | "not_published" | "removed";
+                        /** @description 不予公示的原因（如 仅警告） */
+                        exemptReason: string | null;
+                        /** @description 应公示日期：处罚决定之日起 20 个工作日（可配置） */
+                        dueOn: string;
+                        /** @description false：期间跨越尚无节假日数据的年份，到期日可能变化 */
+                        dueCertain: boolean;
+                        /** @description 待公示且已过应公示日期 */
+                        overdue: boolean;
+                        publishedOn: string | null;
+                        publishedByName: string | null;
+                        period: ("short" | "long") | (never | null);
+                        publicUntil: string | null;
+                        /** @description 公示期为三年的，可申请提前停止公示的最早日期 */
+                        earlyRemovalFrom: string | null;
+                        removedOn: string | null;
+                        removalReason: string | null;
+                        removedByName: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getCaseExchangeGrants: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            orgId: string;
+                            orgName: string;
+                            orgRegionCode: string;
+                            /** @description 可获取的案件摘要字段（id 总是提供） */
+                            fields: ("caseNo" | "stage" | "partyName" | "uscc" | "summary" | "foundOn" | "openedOn" | "violation" | "legalBasis" | "penaltyTypes" | "penaltyText" | "documentNo" | "decidedOn" | "amountDue" | "closedOn" | "transfers" | "orgName")[];
+                            /** @description true：也可获取已立案未决定的案件；false：仅已作出处罚决定的案件 */
+                            includeOpen: boolean;
+                            active: boolean;
+                            updatedByName: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    putCaseExchangeGrantsByOrgId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fields: ("caseNo" | "stage" | "partyName" | "uscc" | "summary" | "foundOn" | "openedOn" | "violation" | "legalBasis" | "penaltyTypes" | "penaltyText" | "documentNo" | "decidedOn" | "amountDue" | "closedOn" | "transfers" | "orgName")[];
+                    includeOpen?: boolean;
+                    /** @description false：暂停授权（获取与报送均为 403 EXCHANGE_NOT_GRANTED） */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orgId: string;
+                        orgName: string;
+                        orgRegionCode: string;
+                        /** @description 可获取的案件摘要字段（id 总是提供） */
+                        fields: ("caseNo" | "stage" | "partyName" | "uscc" | "summary" | "foundOn" | "openedOn" | "violation" | "legalBasis" | "penaltyTypes" | "penaltyText" | "documentNo" | "decidedOn" | "amountDue" | "closedOn" | "transfers" | "orgName")[];
+                        /** @description true：也可获取已立案未决定的案件；false：仅已作出处罚决定的案件 */
+                        includeOpen: boolean;
+                        active: boolean;
+                        updatedByName: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getExchangeCases: {
+        parameters: {
+            query?: {
+                since?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            caseNo?: string;
+                            stage?: "lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred";
+                            partyName?: string;
+                            uscc?: string | null;
+                            summary?: string;
+                            foundOn?: string;
+                            openedOn?: string | null;
+                            violation?: string | null;
+                            legalBasis?: string | null;
+                            penaltyTypes?: ("warning" | "criticism" | "fine" | "confiscation_gains" | "confiscation" | "suspension" | "revocation")[];
+                            penaltyText?: string | null;
+                            documentNo?: string | null;
+                            decidedOn?: string | null;
+                            /** @description 罚没款金额（元） */
+                            amountDue?: number | null;
+                            closedOn?: string | null;
+                            transfers?: {
+                                transferredOn: string;
+                                receivingOrgan: string;
+                                decision: string | null;
+                                decisionOn: string | null;
+                            }[];
+                            orgName?: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postExchangeCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 本部门的案件编号 */
+                    externalNo: string;
+                    partyName: string;
+                    uscc?: string | null;
+                    summary: string;
+                    /** @description 办理状态（本部门的表述） */
+                    status: string;
+                    decidedOn?: string | null;
+                    penaltyText?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        orgId: string;
+                        orgName: string;
+                        externalNo: string;
+                        partyName: string;
+                        uscc: string | null;
+                        summary: string;
+                        status: string;
+                        decidedOn: string | null;
+                        penaltyText: string | null;
+                        regionCode: string;
+                        /** Format: date-time */
+                        postedAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        orgId: string;
+                        orgName: string;
+                        externalNo: string;
+                        partyName: string;
+                        uscc: string | null;
+                        summary: string;
+                        status: string;
+                        decidedOn: string | null;
+                        penaltyText: string | null;
+                        regionCode: string;
+                        /** Format: date-time */
+                        postedAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getExternalCases: {
+        parameters: {
+            query?: {
+                uscc?: string;
+                /** @description 案件编号、当事人、摘要或报送部门 */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            orgId: string;
+                            orgName: string;
+                            externalNo: string;
+                            partyName: string;
+                            uscc: string | null;
+                            summary: string;
+                            status: string;
+                            decidedOn: string | null;
+                            penaltyText: string | null;
+                            regionCode: string;
+                            /** Format: date-time */
+                            postedAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCampaigns: {
+        parameters: {
+            query?: {
+                status?: "planned" | "running" | "finished";
+                year?: number;
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            productCategory: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            startOn: string;
+                            endOn: string;
+                            status: "planned" | "running" | "finished";
+                            regionCode: string;
+                            targetCount: number;
+                            participatingOrgIds: string[];
+                            /** @description 行动的抽查计划（名称为“专项执法行动：<行动名称>”） */
+                            planId: string;
+                            createdByName: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postCampaigns: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    productCategory: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                    description?: string | null;
+                    startOn: string;
+                    endOn: string;
+                    participatingOrgIds: string[];
+                    /** Format: uuid */
+                    poolId: string;
+                    /** Format: uuid */
+                    itemId: string;
+                    targetCount: number;
+                    /** @description 行动期间所在季度均已结束时必填（抽查计划的补录理由） */
+                    pastPeriodReason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        productCategory: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                        startOn: string;
+                        endOn: string;
+                        status: "planned" | "running" | "finished";
+                        regionCode: string;
+                        targetCount: number;
+                        participatingOrgIds: string[];
+                        /** @description 行动的抽查计划（名称为“专项执法行动：<行动名称>”） */
+                        planId: string;
+                        createdByName: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string | null;
+                        poolId: string;
+                        itemId: string;
+                        orgId: string;
+                        orgName: string | null;
+                        participatingOrgs: {
+                            id: string;
+                            name: string;
+                        }[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                        plan: {
+                            id: string;
+                            name: string;
+                            year: number;
+                            quarters: number[];
+                            mode: string;
+                            fixedCount: number | null;
+                            inspectorsPerTask: number;
+                            regionCode: string;
+                        };
+                        /** @description 抽取（揭晓：POST /api/draws/:id/reveal；公开记录：/api/public/draws/:id） */
+                        draws: {
+                            id: string;
+                            status: string;
+                            /** Format: date-time */
+                            committedAt: string;
+                            committedByName: string;
+                            /** Format: date-time */
+                            revealedAt: string | null;
+                            /** Format: date-time */
+                            tasksCreatedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            commitment: string;
+                        }[];
+                        tasks: {
+                            total: number;
+                            /** @description 已完成检查 */
+                            done: number;
+                            /** @description 发现问题的任务 */
+                            withFindings: number;
+                            /** @description 发现问题（项） */
+                            findings: number;
+                            byRegion: {
+                                regionCode: string;
+                                orgId: string;
+                                total: number;
+                                /** @description 已完成检查 */
+                                done: number;
+                                /** @description 发现问题的任务 */
+                                withFindings: number;
+                                /** @description 发现问题（项） */
+                                findings: number;
+                            }[];
+                        };
+                        cases: {
+                            /** @description 读者可查看的案件 */
+                            items: {
+                                id: string;
+                                caseNo: string;
+                                stage: "lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred";
+                                partyName: string;
+                                uscc: string | null;
+                                regionCode: string;
+                                orgId: string;
+                                openedOn: string | null;
+                                decidedOn: string | null;
+                                amountDue: number | null;
+                                transferred: boolean;
+                                transfers: number;
+                            }[];
+                            /** @description 行动的全部案件数 */
+                            total: number;
+                            byStage: {
+                                [key: string]: number;
+                            };
+                            /** @description 已作出处罚决定案件的罚没金额合计（元） */
+                            fines: number;
+                            /** @description 移送公安机关（次） */
+                            transfers: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getCampaignsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        productCategory: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                        startOn: string;
+                        endOn: string;
+                        status: "planned" | "running" | "finished";
+                        regionCode: string;
+                        targetCount: number;
+                        participatingOrgIds: string[];
+                        /** @description 行动的抽查计划（名称为“专项执法行动：<行动名称>”） */
+                        planId: string;
+                        createdByName: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string | null;
+                        poolId: string;
+                        itemId: string;
+                        orgId: string;
+                        orgName: string | null;
+                        participatingOrgs: {
+                            id: string;
+                            name: string;
+                        }[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                        plan: {
+                            id: string;
+                            name: string;
+                            year: number;
+                            quarters: number[];
+                            mode: string;
+                            fixedCount: number | null;
+                            inspectorsPerTask: number;
+                            regionCode: string;
+                        };
+                        /** @description 抽取（揭晓：POST /api/draws/:id/reveal；公开记录：/api/public/draws/:id） */
+                        draws: {
+                            id: string;
+                            status: string;
+                            /** Format: date-time */
+                            committedAt: string;
+                            committedByName: string;
+                            /** Format: date-time */
+                            revealedAt: string | null;
+                            /** Format: date-time */
+                            tasksCreatedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            commitment: string;
+                        }[];
+                        tasks: {
+                            total: number;
+                            /** @description 已完成检查 */
+                            done: number;
+                            /** @description 发现问题的任务 */
+                            withFindings: number;
+                            /** @description 发现问题（项） */
+                            findings: number;
+                            byRegion: {
+                                regionCode: string;
+                                orgId: string;
+                                total: number;
+                                /** @description 已完成检查 */
+                                done: number;
+                                /** @description 发现问题的任务 */
+                                withFindings: number;
+                                /** @description 发现问题（项） */
+                                findings: number;
+                            }[];
+                        };
+                        cases: {
+                            /** @description 读者可查看的案件 */
+                            items: {
+                                id: string;
+                                caseNo: string;
+                                stage: "lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred";
+                                partyName: string;
+                                uscc: string | null;
+                                regionCode: string;
+                                orgId: string;
+                                openedOn: string | null;
+                                decidedOn: string | null;
+                                amountDue: number | null;
+                                transferred: boolean;
+                                transfers: number;
+                            }[];
+                            /** @description 行动的全部案件数 */
+                            total: number;
+                            byStage: {
+                                [key: string]: number;
+                            };
+                            /** @description 已作出处罚决定案件的罚没金额合计（元） */
+                            fines: number;
+                            /** @description 移送公安机关（次） */
+                            transfers: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postCampaignsByIdDraws: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        planId: string;
+                        status: string;
+                        commitment: string;
+                        commitStatement: string | null;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postCampaignsByIdStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    status: "running" | "finished";
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        productCategory: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                        startOn: string;
+                        endOn: string;
+                        status: "planned" | "running" | "finished";
+                        regionCode: string;
+                        targetCount: number;
+                        participatingOrgIds: string[];
+                        /** @description 行动的抽查计划（名称为“专项执法行动：<行动名称>”） */
+                        planId: string;
+                        createdByName: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string | null;
+                        poolId: string;
+                        itemId: string;
+                        orgId: string;
+                        orgName: string | null;
+                        participatingOrgs: {
+                            id: string;
+                            name: string;
+                        }[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                        plan: {
+                            id: string;
+                            name: string;
+                            year: number;
+                            quarters: number[];
+                            mode: string;
+                            fixedCount: number | null;
+                            inspectorsPerTask: number;
+                            regionCode: string;
+                        };
+                        /** @description 抽取（揭晓：POST /api/draws/:id/reveal；公开记录：/api/public/draws/:id） */
+                        draws: {
+                            id: string;
+                            status: string;
+                            /** Format: date-time */
+                            committedAt: string;
+                            committedByName: string;
+                            /** Format: date-time */
+                            revealedAt: string | null;
+                            /** Format: date-time */
+                            tasksCreatedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            commitment: string;
+                        }[];
+                        tasks: {
+                            total: number;
+                            /** @description 已完成检查 */
+                            done: number;
+                            /** @description 发现问题的任务 */
+                            withFindings: number;
+                            /** @description 发现问题（项） */
+                            findings: number;
+                            byRegion: {
+                                regionCode: string;
+                                orgId: string;
+                                total: number;
+                                /** @description 已完成检查 */
+                                done: number;
+                                /** @description 发现问题的任务 */
+                                withFindings: number;
+                                /** @description 发现问题（项） */
+                                findings: number;
+                            }[];
+                        };
+                        cases: {
+                            /** @description 读者可查看的案件 */
+                            items: {
+                                id: string;
+                                caseNo: string;
+                                stage: "lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred";
+                                partyName: string;
+                                uscc: string | null;
+                                regionCode: string;
+                                orgId: string;
+                                openedOn: string | null;
+                                decidedOn: string | null;
+                                amountDue: number | null;
+                                transferred: boolean;
+                                transfers: number;
+                            }[];
+                            /** @description 行动的全部案件数 */
+                            total: number;
+                            byStage: {
+                                [key: string]: number;
+                            };
+                            /** @description 已作出处罚决定案件的罚没金额合计（元） */
+                            fines: number;
+                            /** @description 移送公安机关（次） */
+                            transfers: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getCampaignsByIdReportDocx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCampaignsByIdReportXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getClusters: {
+        parameters: {
+            query?: {
+                q?: string;
+                regionCode?: string;
+                demonstrationZone?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            regionCode: string;
+                            memberMode: "tag" | "list";
+                            tag: string | null;
+                            industry: string | null;
+                            /** @description 优质产品生产示范区 */
+                            demonstrationZone: boolean;
+                            demonstrationOn: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            regionName: string | null;
+                            /** @description 待回复的质量风险提示函 */
+                            awaitingReply: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postClusters: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    regionCode?: string;
+                    memberMode: "tag" | "list";
+                    tag?: string | null;
+                    industry?: string | null;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        regionCode: string;
+                        memberMode: "tag" | "list";
+                        tag: string | null;
+                        industry: string | null;
+                        /** @description 优质产品生产示范区 */
+                        demonstrationZone: boolean;
+                        demonstrationOn: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        orgId: string;
+                        description: string | null;
+                        demonstrationNote: string | null;
+                        createdByName: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        memberCount: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getClustersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        regionCode: string;
+                        memberMode: "tag" | "list";
+                        tag: string | null;
+                        industry: string | null;
+                        /** @description 优质产品生产示范区 */
+                        demonstrationZone: boolean;
+                        demonstrationOn: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        orgId: string;
+                        description: string | null;
+                        demonstrationNote: string | null;
+                        createdByName: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        memberCount: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteClustersById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功，无应答体 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    patchClustersById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    tag?: string | null;
+                    industry?: string | null;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        regionCode: string;
+                        memberMode: "tag" | "list";
+                        tag: string | null;
+                        industry: string | null;
+                        /** @description 优质产品生产示范区 */
+                        demonstrationZone: boolean;
+                        demonstrationOn: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        orgId: string;
+                        description: string | null;
+                        demonstrationNote: string | null;
+                        createdByName: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        memberCount: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getClustersByIdMembers: {
+        parameters: {
+            query?: {
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            enterpriseId: string;
+                            uscc: string;
+                            name: string;
+                            regionCode: string;
+                            status: string;
+                            creditClass: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postClustersByIdMembers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    uscc: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enterpriseId: string;
+                        uscc: string;
+                        name: string;
+                        regionCode: string;
+                        /** Format: date-time */
+                        addedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    deleteClustersByIdMembersByUscc: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+                uscc: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功，无应答体 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getClustersByIdOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        memberCount: number;
+                        inspections: {
+                            /** @description 已完成的检查 */
+                            total: number;
+                            withFindings: number;
+                            enterprisesChecked: number;
+                            items: {
+                                uscc: string;
+                                name: string;
+                                taskId: string;
+                                itemName: string;
+                                inspectedOn: string | null;
+                                completedOn: string;
+                                resultCategory: string | null;
+                                findings: string[];
+                            }[];
+                        };
+                        complaints: {
+                            since: string;
+                            /** @description 近 12 个月核查属实的投诉举报 */
+                            total: number;
+                            byEnterprise: {
+                                uscc: string;
+                                name: string;
+                                count: number;
+                            }[];
+                        };
+                        cases: {
+                            /** @description 读者可查看的案件 */
+                            total: number;
+                            byStage: {
+                                [key: string]: number;
+                            };
+                            items: {
+                                id: string;
+                                caseNo: string;
+                                stage: "lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred";
+                                partyName: string;
+                                uscc: string | null;
+                                summary: string;
+                                foundOn: string;
+                                decidedOn: string | null;
+                                penaltyText: string | null;
+                            }[];
+                        };
+                        /** @description 监督抽查结果（待抽查模块提供） */
+                        spotChecks: unknown[];
+                        notices: {
+                            id: string;
+                            clusterId: string;
+                            /** @description <简称>质险〔年〕n号 */
+                            documentNo: string;
+                            government: string;
+                            issuedOn: string;
+                            problems: {
+                                title: string;
+                                detail: string;
+                                evidence: {
+                                    type: "inspection_task" | "case" | "complaint" | "spot_check" | "text";
+                                    /** @description 记录编号（任务、案件编号、投诉举报编号等；text 类可空） */
+                                    ref: string;
+                                    label: string;
+                                }[];
+                            }[];
+                            recommendations: string;
+                            replyDueOn: string;
+                            status: "awaiting_reply" | "replied" | "closed";
+                            /** @description 逾期未回复 */
+                            overdue: boolean;
+                            repliedOn: string | null;
+                            reply: string | null;
+                            followUps: {
+                                on: string;
+                                note: string;
+                                byName: string;
+                            }[];
+                            closedOn: string | null;
+                            createdByName: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        measures: {
+                            id: string;
+                            clusterId: string;
+                            kind: "enforcement_advice" | "technical_guidance" | "public_guidance" | "other";
+                            takenOn: string;
+                            description: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getClustersByIdRiskNotices: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            clusterId: string;
+                            /** @description <简称>质险〔年〕n号 */
+                            documentNo: string;
+                            government: string;
+                            issuedOn: string;
+                            problems: {
+                                title: string;
+                                detail: string;
+                                evidence: {
+                                    type: "inspection_task" | "case" | "complaint" | "spot_check" | "text";
+                                    /** @description 记录编号（任务、案件编号、投诉举报编号等；text 类可空） */
+                                    ref: string;
+                                    label: string;
+                                }[];
+                            }[];
+                            recommendations: string;
+                            replyDueOn: string;
+                            status: "awaiting_reply" | "replied" | "closed";
+                            /** @description 逾期未回复 */
+                            overdue: boolean;
+                            repliedOn: string | null;
+                            reply: string | null;
+                            followUps: {
+                                on: string;
+                                note: string;
+                                byName: string;
+                            }[];
+                            closedOn: string | null;
+                            createdByName: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postClustersByIdRiskNotices: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    government: string;
+                    issuedOn?: string;
+                    problems: {
+                        title: string;
+                        detail: string;
+                        evidence: {
+                            type: "inspection_task" | "case" | "complaint" | "spot_check" | "text";
+                            /** @description 记录编号（任务、案件编号、投诉举报编号等；text 类可空） */
+                            ref: string;
+                            label: string;
+                        }[];
+                    }[];
+                    recommendations: string;
+                    replyDueOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        clusterId: string;
+                        /** @description <简称>质险〔年〕n号 */
+                        documentNo: string;
+                        government: string;
+                        issuedOn: string;
+                        problems: {
+                            title: string;
+                            detail: string;
+                            evidence: {
+                                type: "inspection_task" | "case" | "complaint" | "spot_check" | "text";
+                                /** @description 记录编号（任务、案件编号、投诉举报编号等；text 类可空） */
+                                ref: string;
+                                label: string;
+                            }[];
+                        }[];
+                        recommendations: string;
+                        replyDueOn: string;
+                        status: "awaiting_reply" | "replied" | "closed";
+                        /** @description 逾期未回复 */
+                        overdue: boolean;
+                        repliedOn: string | null;
+                        reply: string | null;
+                        followUps: {
+                            on: string;
+                            note: string;
+                            byName: string;
+                        }[];
+                        closedOn: string | null;
+                        createdByName: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getClusterRiskNoticesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        clusterId: string;
+                        /** @description <简称>质险〔年〕n号 */
+                        documentNo: string;
+                        government: string;
+                        issuedOn: string;
+                        problems: {
+                            title: string;
+                            detail: string;
+                            evidence: {
+                                type: "inspection_task" | "case" | "complaint" | "spot_check" | "text";
+                                /** @description 记录编号（任务、案件编号、投诉举报编号等；text 类可空） */
+                                ref: string;
+                                label: string;
+                            }[];
+                        }[];
+                        recommendations: string;
+                        replyDueOn: string;
+                        status: "awaiting_reply" | "replied" | "closed";
+                        /** @description 逾期未回复 */
+                        overdue: boolean;
+                        repliedOn: string | null;
+                        reply: string | null;
+                        followUps: {
+                            on: string;
+                            note: string;
+                            byName: string;
+                        }[];
+                        closedOn: string | null;
+                        createdByName: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getClusterRiskNoticesByIdDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postClusterRiskNoticesByIdReply: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    repliedOn: string;
+                    reply: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        clusterId: string;
+                        /** @description <简称>质险〔年〕n号 */
+                        documentNo: string;
+                        government: string;
+                        issuedOn: string;
+                        problems: {
+                            title: string;
+                            detail: string;
+                            evidence: {
+                                type: "inspection_task" | "case" | "complaint" | "spot_check" | "text";
+                                /** @description 记录编号（任务、案件编号、投诉举报编号等；text 类可空） */
+                                ref: string;
+                                label: string;
+                            }[];
+                        }[];
+                        recommendations: string;
+                        replyDueOn: string;
+                        status: "awaiting_reply" | "replied" | "closed";
+                        /** @description 逾期未回复 */
+                        overdue: boolean;
+                        repliedOn: string | null;
+                        reply: string | null;
+                        followUps: {
+                            on: string;
+                            note: string;
+                            byName: string;
+                        }[];
+                        closedOn: string | null;
+                        createdByName: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postClusterRiskNoticesByIdFollowUps: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    on: string;
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        clusterId: string;
+                        /** @description <简称>质险〔年〕n号 */
+                        documentNo: string;
+                        government: string;
+                        issuedOn: string;
+                        problems: {
+                            title: string;
+                            detail: string;
+                            evidence: {
+                                type: "inspection_task" | "case" | "complaint" | "spot_check" | "text";
+                                /** @description 记录编号（任务、案件编号、投诉举报编号等；text 类可空） */
+                                ref: string;
+                                label: string;
+                            }[];
+                        }[];
+                        recommendations: string;
+                        replyDueOn: string;
+                        status: "awaiting_reply" | "replied" | "closed";
+                        /** @description 逾期未回复 */
+                        overdue: boolean;
+                        repliedOn: string | null;
+                        reply: string | null;
+                        followUps: {
+                            on: string;
+                            note: string;
+                            byName: string;
+                        }[];
+                        closedOn: string | null;
+                        createdByName: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postClusterRiskNoticesByIdClose: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    closedOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        clusterId: string;
+                        /** @description <简称>质险〔年〕n号 */
+                        documentNo: string;
+                        government: string;
+                        issuedOn: string;
+                        problems: {
+                            title: string;
+                            detail: string;
+                            evidence: {
+                                type: "inspection_task" | "case" | "complaint" | "spot_check" | "text";
+                                /** @description 记录编号（任务、案件编号、投诉举报编号等；text 类可空） */
+                                ref: string;
+                                label: string;
+                            }[];
+                        }[];
+                        recommendations: string;
+                        replyDueOn: string;
+                        status: "awaiting_reply" | "replied" | "closed";
+                        /** @description 逾期未回复 */
+                        overdue: boolean;
+                        repliedOn: string | null;
+                        reply: string | null;
+                        followUps: {
+                            on: string;
+                            note: string;
+                            byName: string;
+                        }[];
+                        closedOn: string | null;
+                        createdByName: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getClustersByIdMeasures: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            clusterId: string;
+                            kind: "enforcement_advice" | "technical_guidance" | "public_guidance" | "other";
+                            takenOn: string;
+                            description: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postClustersByIdMeasures: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "enforcement_advice" | "technical_guidance" | "public_guidance" | "other";
+                    takenOn: string;
+                    description: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        clusterId: string;
+                        kind: "enforcement_advice" | "technical_guidance" | "public_guidance" | "other";
+                        takenOn: string;
+                        description: string;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    putClustersByIdDemonstration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    demonstrationZone: boolean;
+                    demonstrationOn?: string | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        regionCode: string;
+                        memberMode: "tag" | "list";
+                        tag: string | null;
+                        industry: string | null;
+                        /** @description 优质产品生产示范区 */
+                        demonstrationZone: boolean;
+                        demonstrationOn: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        orgId: string;
+                        description: string | null;
+                        demonstrationNote: string | null;
+                        createdByName: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        memberCount: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
         };
     };
 }
