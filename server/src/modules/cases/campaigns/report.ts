@@ -104,7 +104,7 @@ export async function renderReportXlsx(f: ReportFacts) {
   const text = (v: string) => xlsxText(v);
   const summary = wb.addWorksheet('汇总');
   summary.addRow([text(title)]);
-  summary.addRow([text(`产品类别：${CATEGORY_NAMES[c.productCategory]}　行动期间：${c.startOn} 至 ${c.endOn}　状态：${STATUS_NAMES[c.status]}　计划抽取：${c.targetCount} 户`)]);
+  summary.addRow([text(`产品类别：${CATEGORY_NAMES[c.productCategory]}\u3000行动期间：${c.startOn} 至 ${c.endOn}\u3000状态：${STATUS_NAMES[c.status]}\u3000计划抽取：${c.targetCount} 户`)]);
   summary.addRow([]);
   summary.addRow(['单位', ...BUREAU_COLUMNS.map(([, h]) => h)]);
   const numbers = (r: Row) => BUREAU_COLUMNS.map(([k]) => (k === 'fines' ? Number(money(r.fines)) : r[k]));

@@ -45,7 +45,7 @@ export async function renderRiskNotice(f: RiskNoticeFacts) {
       line('一、发现的问题', { bold: true }),
       ...f.problems.flatMap((p, i) => [
         line(`（${i + 1}）${p.title}。${p.detail}`, { indent: true }),
-        ...p.evidence.map((e, j) => line(`证据${j + 1}：${EVIDENCE_KINDS[e.type]}　${e.label}${e.ref ? `（${e.ref}）` : ''}`, { indent: true })),
+        ...p.evidence.map((e, j) => line(`证据${j + 1}：${EVIDENCE_KINDS[e.type]}\u3000${e.label}${e.ref ? `（${e.ref}）` : ''}`, { indent: true })),
       ]),
       line('二、建议', { bold: true }),
       ...paragraphs(f.recommendations),
