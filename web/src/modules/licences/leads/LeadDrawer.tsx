@@ -1,7 +1,8 @@
 import { App, Button, Descriptions, Drawer, Result, Skeleton, Space } from 'antd';
-import { CheckCircleOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, FileProtectOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { withNote } from '../../../app/i18n/punctuation';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { errorText } from '../../../app/errorText';
@@ -34,6 +35,8 @@ function LeadFields({ lead: l }: { lead: Lead }) {
         { key: 'description', label: t('leads.description'), children: l.description },
         { key: 'createdBy', label: t('leads.createdBy'), children: withNote(t, l.createdByName, formatDateTime(l.createdAt)) },
         { key: 'assignee', label: t('leads.assignee'), children: l.assigneeName ?? t('leads.unassigned') },
+        // A case opened on the lead (the cases module closes the lead as case_filed and names the case).
+        ...(l.caseId ? [{ key: 'case', label: t('leads.case'), children: <Link to={`/cases/${l.caseId}`}>{t('leads.viewCase')}</Link> }] : []),
         ...(closed
           ? [
               { key: 'result', label: t('leads.result'), children: l.result },
@@ -83,6 +86,11 @@ export function LeadDrawer({ leadId, onClose, onChanged }: Props) {
       extra={
         actionable && (
           <Space>
+            {can('case.write') && (
+              <Link to={`/cases/new?leadSource=unlicensed_lead&leadId=${lead.id}`}>
+                <Button icon={<FileProtectOutlined />}>{t('leads.openCase')}</Button>
+              </Link>
+            )}
             <Button icon={<UserSwitchOutlined />} onClick={() => setAction('assign')}>
               {lead.assigneeId ? t('leads.reassign') : t('leads.assign')}
             </Button>
