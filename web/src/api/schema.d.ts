@@ -19628,6 +19628,7 @@ export interface operations {
                             transferred: boolean;
                             overdue: boolean;
                             nextDueOn: string | null;
+                            nextDueCertain: boolean;
                             leadSource: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "department" | "manual";
                             version: number;
                         }[];

@@ -35,10 +35,7 @@ export const DOCUMENT_KINDS: DocumentKind[] = ['filing_approval', 'inquiry_recor
 
 // The API's types, derived from the generated OpenAPI schema like those in api/types.ts.
 export type Case = ResponseOf<'/api/cases/{id}', 'get'>;
-export type CaseRow = ResponseOf<'/api/cases', 'get'>['items'][number] & {
-  /** Whether the next due date is certain (counted over a year with holiday data); absent = certain. */
-  nextDueCertain?: boolean;
-};
+export type CaseRow = ResponseOf<'/api/cases', 'get'>['items'][number];
 export type CaseQuery = QueryOf<'/api/cases', 'get'>;
 export type NewCaseInput = BodyOf<'/api/cases', 'post'>;
 export type ActionBody = BodyOf<'/api/cases/{id}/actions', 'post'>;

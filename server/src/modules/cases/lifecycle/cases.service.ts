@@ -190,7 +190,9 @@ export function makeCasesService(deps: CasesDeps & { handlers: ActionHandlers; d
     transferred: cases.transferred,
     leadSource: cases.leadSource,
     leadDueOn: cases.leadDueOn,
+    leadDueCertain: cases.leadDueCertain,
     decisionDueOn: cases.decisionDueOn,
+    decisionDueCertain: cases.decisionDueCertain,
     version: cases.version,
   };
 
@@ -303,9 +305,11 @@ export function makeCasesService(deps: CasesDeps & { handlers: ActionHandlers; d
           .offset(offsetOf(page)),
         db.select({ n: countAll }).from(cases).where(where),
       ]);
-      const items = rows.map(({ leadDueOn, decisionDueOn, ...r }) => {
+      const items = rows.map(({ leadDueOn, leadDueCertain, decisionDueOn, decisionDueCertain, ...r }) => {
         const c = { stage: r.stage, leadDueOn, decisionDueOn };
-        return { ...r, overdue: isOverdue(c, today), nextDueOn: nextDueOn(c) };
+        // Whether the running deadline is sure (false: counted over a year without holiday data).
+        const nextDueCertain = r.stage === 'lead' ? leadDueCertain : DECISION_STAGES.includes(r.stage) ? decisionDueCertain : true;
+        return { ...r, overdue: isOverdue(c, today), nextDueOn: nextDueOn(c), nextDueCertain };
       });
       return { items, total: count?.n ?? 0 };
     },

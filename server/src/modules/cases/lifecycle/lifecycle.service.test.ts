@@ -117,6 +117,9 @@ describe('creating a case', () => {
     const c = await svc().create({ actor: await officer() }, { leadSource: 'department', partyName: '某公司', summary: '市场监管部门移送', foundOn: '2026-12-20', leadRef: '淮市监函〔2026〕8号' });
     expect(c.deadlines.lead).toMatchObject({ certain: false });
     expect(c.leadRef).toBe('淮市监函〔2026〕8号');
+    // The list shows the running deadline with the same uncertainty (⚠ in the web list).
+    const list = await svc().list(await officer(), { q: c.caseNo }, { page: 1, pageSize: 10 });
+    expect(list.items).toEqual([expect.objectContaining({ id: c.id, nextDueOn: c.deadlines.lead.dueOn, nextDueCertain: false })]);
   });
 });
 
@@ -316,7 +319,7 @@ describe('deadlines and extensions', () => {
     const late = await svc().get(t.a, c.id);
     expect(late.deadlines.overdue).toBe(true);
     const list = await svc().list(t.a, { overdue: true, q: c.caseNo }, { page: 1, pageSize: 10 });
-    expect(list.items).toEqual([expect.objectContaining({ id: c.id, overdue: true, nextDueOn: '2027-01-27' })]);
+    expect(list.items).toEqual([expect.objectContaining({ id: c.id, overdue: true, nextDueOn: '2027-01-27', nextDueCertain: true })]);
     expect((await svc().list(t.a, { overdue: false, q: c.caseNo }, { page: 1, pageSize: 10 })).total).toBe(0);
   });
 

@@ -123,6 +123,8 @@ export const CaseItemSchema = Type.Object({
   transferred: Type.Boolean(),
   overdue: Type.Boolean(),
   nextDueOn: NDate,
+  /** False when the running deadline was counted over a year without holiday data (shown with ⚠). */
+  nextDueCertain: Type.Boolean(),
   leadSource: LeadSourceSchema,
   version: Type.Integer(),
 });
