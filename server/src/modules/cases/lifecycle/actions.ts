@@ -38,8 +38,8 @@ export interface ActionHandler {
   stages: readonly CaseStage[];
   /** The action's input fields (besides `action`), as TypeBox properties: the route's body schema is the union over actions. */
   input: TProperties;
-  /** Extra conditions beyond the stage: null when allowed, else the error to throw (e.g. SELF_REVIEW, REVIEW_REQUIRED). */
-  allowed?(c: CaseRow, ctx: Ctx): { code: string; message: string } | null;
+  /** Extra conditions beyond the stage: null when allowed, else the error to throw (e.g. SELF_REVIEW, REVIEW_REQUIRED; status 409 unless given). */
+  allowed?(c: CaseRow, ctx: Ctx): { code: string; message: string; status?: number } | null;
   run(a: ActionContext, input: Record<string, unknown>): Promise<ActionResult>;
 }
 

@@ -330,7 +330,7 @@ export function makeCasesService(deps: CasesDeps & { handlers: ActionHandlers; d
         assertVersion(expected, c.version);
         if (!handler.stages.includes(c.stage)) throw invalidTransition(c, action);
         const refused = handler.allowed?.(c, ctx);
-        if (refused) throw new AppError(refused.code, refused.message, 409, { stage: c.stage, action });
+        if (refused) throw new AppError(refused.code, refused.message, refused.status ?? 409, { stage: c.stage, action });
         const result = await handler.run({ tx, ctx, case: c, rules }, input);
         const updated = await record(tx, ctx, c, { action, to: result.to, patch: result.patch, note: result.note, data: result.data });
         if (result.after) await result.after(tx, updated);

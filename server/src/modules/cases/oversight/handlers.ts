@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
+import { regionPrefix } from '../../../platform/access/scope.js';
 import { parseDate, todayInChina } from '../../../platform/calendar/dates.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { DateString, Id, Nullable } from '../../../platform/http/schemas.js';
@@ -77,6 +78,9 @@ export async function assertLeadParty(tx: Db, ctx: Ctx, c: CaseRow, what: string
  * and `allowed`, then writes the returned stage and patch, the event and the audit record; the
  * handlers write this part's own tables in the same transaction.
  */
+/** Whether a region code is a city's (prefecture level: 320800), where the city bureau sits. */
+const cityLevel = (regionCode: string) => regionPrefix(regionCode).length <= 4;
+
 export function makeOversightHandlers(deps: CasesDeps & { documents: CaseDocuments }): ActionHandlers {
   const { todos, jurisdiction } = deps;
 
@@ -134,7 +138,9 @@ export function makeOversightHandlers(deps: CasesDeps & { documents: CaseDocumen
         reportDates: Type.Array(DateString, { minItems: 1, maxItems: REPORT_DATES_MAX, description: '进展报告日期（均须晚于今天）' }),
         documentNo: Type.Optional(Nullable(Type.String({ maxLength: 100, description: '督办文书编号' }))),
       },
-      allowed: (c) => (c.supervised ? { code: 'ALREADY_SUPERVISED', message: '该案件已在督办中' } : null),
+      // A county's user is refused at once (and not offered the action); a city section's user by the org check in run.
+      allowed: (c, ctx) =>
+        !cityLevel(ctx.actor.regionCode) ? { code: 'NOT_CITY', message: '只有市局可以督办案件', status: 403 } : c.supervised ? { code: 'ALREADY_SUPERVISED', message: '该案件已在督办中' } : null,
       async run({ tx, ctx, case: c }, input) {
         const org = await jurisdiction.getOrg(null, ctx.actor.orgId, tx);
         if (org.type !== 'city_bureau') throw new AppError('NOT_CITY', '只有市局可以督办案件', 403);

@@ -81,6 +81,9 @@ describe('督办: supervision of a major case', () => {
   it('only a user of the city bureau holding case.supervise supervises (403 NOT_CITY; 403 without the permission)', async () => {
     const c = await makeCase(env);
     await expect(act(countyHead, c.id, 'supervise', { reason: '重大案件', reportDates: [tomorrow()] })).rejects.toMatchObject({ code: 'NOT_CITY', status: 403 });
+    // Not offered to a county's section head; offered to the city's.
+    expect((await svc().cases.get(countyHead, c.id)).allowedActions).not.toContain('supervise');
+    expect((await svc().cases.get(cityHead, c.id)).allowedActions).toContain('supervise');
     await expect(act(lianshui, c.id, 'supervise', { reason: '重大案件', reportDates: [tomorrow()] })).rejects.toMatchObject({ status: 403 });
     const view = await act(cityHead, c.id, 'supervise', { reason: '涉案金额大，社会影响大', reportDates: [addDays(todayInChina(), 30), tomorrow()], documentNo: '淮市监督〔2026〕1号' });
     expect(view.supervised).toBe(true);
