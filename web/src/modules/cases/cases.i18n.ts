@@ -10,6 +10,7 @@ export const casesMessages = defineMessages(
       menuGroup: '执法办案',
       menuList: '案件列表',
       menuNew: '案件线索登记',
+      tab: '执法案件',
     },
   },
   {
@@ -17,6 +18,7 @@ export const casesMessages = defineMessages(
       menuGroup: 'Enforcement cases',
       menuList: 'Cases',
       menuNew: 'New case lead',
+      tab: 'Cases',
     },
   },
 );

@@ -6,7 +6,8 @@
  */
 import { createElement } from 'react';
 import { FileProtectOutlined, ProfileOutlined } from '@ant-design/icons';
-import { page, type WebModule } from '../../app/modules/webModule';
+import { contribute, page, type WebModule } from '../../app/modules/webModule';
+import { enterpriseDetailTabs } from '../enterprises';
 import { casesMessages } from './cases.i18n';
 
 const group = 'cases.menuGroup' as const;
@@ -40,4 +41,13 @@ export const casesModule: WebModule = {
     { path: '/cases/:id', page: page(() => import('./CaseDetailPage'), 'CaseDetailPage'), permission: 'case.read' },
   ],
   messages: [casesMessages],
+  contributes: [
+    contribute(enterpriseDetailTabs, {
+      key: 'cases',
+      label: 'cases.tab',
+      permission: 'case.read',
+      order: 60,
+      component: page(() => import('./EnterpriseCasesTab'), 'EnterpriseCasesTab'),
+    }),
+  ],
 };
