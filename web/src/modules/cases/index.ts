@@ -8,6 +8,8 @@ import { createElement } from 'react';
 import { FileProtectOutlined, ProfileOutlined } from '@ant-design/icons';
 import { contribute, page, type WebModule } from '../../app/modules/webModule';
 import { enterpriseDetailTabs } from '../enterprises';
+import { hazardPanels } from '../equipment-safety';
+import { taskPanels } from '../inspections';
 import { casesMessages } from './cases.i18n';
 
 const group = 'cases.menuGroup' as const;
@@ -49,5 +51,7 @@ export const casesModule: WebModule = {
       order: 60,
       component: page(() => import('./EnterpriseCasesTab'), 'EnterpriseCasesTab'),
     }),
+    contribute(taskPanels, { key: 'cases', order: 10, component: page(() => import('./TaskCasesPanel'), 'TaskCasesPanel') }),
+    contribute(hazardPanels, { key: 'cases', order: 10, component: page(() => import('./HazardCasesPanel'), 'HazardCasesPanel') }),
   ],
 };

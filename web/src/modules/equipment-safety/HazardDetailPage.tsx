@@ -5,6 +5,8 @@ import { useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth/AuthContext';
 import { DetailHeader, DetailPending } from '../../app/components/DetailHeader';
 import { useAsync } from '../../app/hooks/useAsync';
+import { Loaded, slotItems } from '../../app/modules/webModule';
+import { hazardPanels } from './hazardPanels';
 import { eqApi, type Hazard } from './equipmentSafety.api';
 import { CorrectionForm, HazardDescriptions } from './HazardView';
 import { HazardLevelTag, HazardStateTag, unitPath } from './labels';
@@ -36,6 +38,13 @@ export function HazardDetailPage() {
           <CorrectionForm hazard={hazard} onCorrected={setFresh} />
         </Card>
       )}
+      {slotItems(hazardPanels)
+        .sort((a, b) => a.order - b.order)
+        .map(({ key, component: Panel }) => (
+          <Loaded key={key}>
+            <Panel hazardId={hazard.id} />
+          </Loaded>
+        ))}
     </Space>
   );
 }

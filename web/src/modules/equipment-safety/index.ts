@@ -11,6 +11,8 @@ import { contribute, page, type WebModule } from '../../app/modules/webModule';
 import { enterpriseDetailTabs } from '../enterprises';
 import { equipmentSafetyMessages } from './equipmentSafety.i18n';
 
+export { hazardPanels, type HazardPanel } from './hazardPanels';
+
 const read = 'equipment.read';
 const group = 'equipment.menuGroup' as const;
 const self = 'enterprise_self.read';

@@ -7,6 +7,7 @@ import { inspectionsMessages } from './inspections.i18n';
 import { inspectionTasksMessages } from './tasks/tasks.i18n';
 
 export { PublicResultsTable } from './tasks/PublicResultsTable';
+export { taskPanels, type TaskPanel } from './taskPanels';
 
 const group = 'inspections.menuGroup' as const;
 

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { DetailPending } from '../../../app/components/DetailHeader';
 import { useAsync } from '../../../app/hooks/useAsync';
+import { Loaded, slotItems } from '../../../app/modules/webModule';
+import { taskPanels } from '../taskPanels';
 import { AnswersCard } from './AnswersCard';
 import { ChecklistCard } from './ChecklistCard';
 import { FindingsCard } from './FindingsCard';
@@ -22,6 +24,15 @@ function TaskView({ task, onChanged, onStale }: { task: Task; onChanged: (task: 
       </TaskHeader>
       {steps.answer ? <ChecklistCard task={task} onChanged={onChanged} onStale={onStale} /> : <AnswersCard task={task} />}
       {checked && <FindingsCard task={task} />}
+      {checked &&
+        task.findings.length > 0 &&
+        slotItems(taskPanels)
+          .sort((a, b) => a.order - b.order)
+          .map(({ key, component: Panel }) => (
+            <Loaded key={key}>
+              <Panel taskId={task.id} />
+            </Loaded>
+          ))}
       {(checked || task.rectificationOrders.length > 0) && <OrdersTimeline orders={task.rectificationOrders} />}
     </Space>
   );
