@@ -1,6 +1,7 @@
 import { type SQL, and, arrayContains, asc, count, desc, eq, ilike, inArray, like, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { escapeLike, inTransaction, nextVersion } from '../../../db/sql.js';
+import { nextDocumentNo } from '../../../platform/documents/numbering.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { regionPrefix, regionWithin, visibleTo } from '../../../platform/access/scope.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
@@ -143,12 +144,8 @@ export function makeClustersService(deps: CasesDeps & { cases: CasesService }) {
   }
 
   /** `<short>质险〔year〕n号`, n one more than the year's highest of that bureau (under a lock: no two alike). */
-  async function nextDocumentNo(tx: Db, short: string, year: number) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cluster_risk_notices.document_no'))`);
-    const prefix = `${short}质险〔${year}〕`;
-    const rows = await tx.select({ documentNo: riskNotices.documentNo }).from(riskNotices).where(like(riskNotices.documentNo, `${escapeLike(prefix)}%`));
-    const highest = rows.reduce((max, r) => Math.max(max, Number(/〕(\d+)号$/.exec(r.documentNo)?.[1] ?? 0)), 0);
-    return `${prefix}${highest + 1}号`;
+  async function nextNoticeNo(tx: Db, short: string, year: number) {
+    return nextDocumentNo(tx, riskNotices.documentNo, `${short}质险〔${year}〕`);
   }
 
   function checkProblems(problems: RiskProblem[]): RiskProblem[] {
@@ -419,7 +416,7 @@ export function makeClustersService(deps: CasesDeps & { cases: CasesService }) {
         const c = await find(tx, ctx.actor, clusterId, true);
         // The cluster's bureau issues it (the one that set the cluster up; a city section in its bureau's name).
         const issuer = await issuerOf(tx, c.orgId);
-        const documentNo = await nextDocumentNo(tx, issuer.shortName?.trim() || issuer.name, Number(issuedOn.slice(0, 4)));
+        const documentNo = await nextNoticeNo(tx, issuer.shortName?.trim() || issuer.name, Number(issuedOn.slice(0, 4)));
         const [row] = await tx.insert(riskNotices).values({ clusterId: c.id, documentNo, government, issuedOn, problems, recommendations, replyDueOn, createdByName: ctx.actor.name }).returning();
         await audit.record(tx, ctx, { action: 'cluster_risk_notice.issued', targetType: 'cluster_risk_notice', targetId: row!.id, after: { clusterId: c.id, documentNo, government, issuedOn, replyDueOn } });
         return noticeView(row!, today);

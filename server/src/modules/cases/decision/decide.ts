@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { and, eq, like, ne, sql } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
+import { lockDocumentNumbers, nextDocumentNo } from '../../../platform/documents/numbering.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { DateString, Id, Nullable, literals } from '../../../platform/http/schemas.js';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
@@ -133,15 +134,7 @@ async function bureauOf(tx: Db, orgId: string) {
  */
 export async function nextDecisionNo(tx: Db, orgId: string, year: number) {
   const { short } = await bureauOf(tx, orgId);
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cases.document_no'))`);
-  const prefix = `${short}罚〔${year}〕`;
-  const rows = await tx.select({ no: cases.documentNo }).from(cases).where(like(cases.documentNo, `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  let max = 0;
-  for (const { no } of rows) {
-    const m = /^(\d{1,9})号$/.exec(no!.slice(prefix.length));
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return `${prefix}${max + 1}号`;
+  return nextDocumentNo(tx, cases.documentNo, `${short}罚〔${year}〕`);
 }
 
 const duplicateDocumentNo = (documentNo: string) => new AppError('DUPLICATE_DOCUMENT_NO', `决定书文号“${documentNo}”已被使用`, 409, { field: 'documentNo' });
@@ -184,7 +177,7 @@ export function makeDecideHandler(deps: CasesDeps & { discretion: DiscretionServ
         documentNo = await nextDecisionNo(tx, c.orgId, Number(decidedOn.slice(0, 4)));
       } else {
         documentNo = requireText(input.documentNo as string, 'documentNo', '决定书文号', DOCUMENT_NO_MAX);
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cases.document_no'))`);
+        await lockDocumentNumbers(tx, cases.documentNo);
         const [taken] = await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.documentNo, documentNo), ne(cases.id, c.id)));
         if (taken) throw duplicateDocumentNo(documentNo);
       }

@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { countAll } from '../../../db/sql.js';
+import { nextDocumentNo } from '../../../platform/documents/numbering.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
 import { AppError } from '../../../platform/http/errors.js';
@@ -102,13 +103,10 @@ export function makeLifecycleHandlers(deps: CasesDeps): ActionHandlers {
     return { name: org?.name ?? '', short: org?.shortName?.trim() || org?.name || '' };
   }
 
-  /** `<short>罚告〔year〕n号`: numbered per bureau and year under an advisory lock. */
+  /** `<short>罚告〔year〕n号`: numbered per bureau and year (platform/documents/numbering.ts). */
   async function nextNoticeNo(tx: Db, orgId: string, year: number) {
     const { short } = await orgName(tx, orgId);
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cases.notice_no'))`);
-    const prefix = `${short}罚告〔${year}〕`;
-    const [row] = await tx.select({ n: countAll }).from(cases).where(like(cases.noticeNo, `${prefix}%`));
-    return `${prefix}${(row?.n ?? 0) + 1}号`;
+    return nextDocumentNo(tx, cases.noticeNo, `${short}罚告〔${year}〕`);
   }
 
   /** The lead's module, told of the outcome (a linked source without its adapter: 400 LEAD_SOURCE_UNAVAILABLE). */
