@@ -5,8 +5,8 @@ import { todayInChina } from '../../../platform/calendar/dates.js';
 import { lockDocumentNumbers, nextDocumentNo } from '../../../platform/documents/numbering.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { DateString, Id, Nullable, literals } from '../../../platform/http/schemas.js';
-import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { invalid, requireDate, requireText } from '../../../platform/validation/fields.js';
+import { bureauOf } from '../bureau.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { PENALTY_TYPES, type Penalty, type PenaltyType, cases } from '../cases.schema.js';
 import type { ActionHandler, CaseRow } from '../lifecycle/actions.js';
@@ -120,12 +120,6 @@ export function checkPenalties(value: unknown): Penalty[] {
     if (note && note.length > 500) throw invalid(`${at}.note`, '说明不能超过 500 个字');
     return { type, amount: money ? amount : null, licenceId: type === 'revocation' ? raw.licenceId! : null, note };
   });
-}
-
-/** The bureau's short name for document numbers (its full name when it has none). */
-async function bureauOf(tx: Db, orgId: string) {
-  const [org] = await tx.select({ name: orgs.name, shortName: orgs.shortName }).from(orgs).where(eq(orgs.id, orgId));
-  return { name: org?.name ?? '', short: org?.shortName?.trim() || org?.name || '' };
 }
 
 /**

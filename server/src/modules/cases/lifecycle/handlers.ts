@@ -7,9 +7,9 @@ import type { Actor } from '../../../platform/access/actor.js';
 import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { DateString, Id, Nullable, literals } from '../../../platform/http/schemas.js';
-import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { maskName } from '../../../platform/secrets/personal-data.js';
 import { checkText, invalid, orThrow, requireDate, requireText } from '../../../platform/validation/fields.js';
+import { bureauOf } from '../bureau.js';
 import type { CasesDeps } from '../cases.deps.js';
 import { EVIDENCE_KINDS, type EvidenceKind, type IntendedPenalty, PENALTY_TYPES, type Penalty, caseEvidence, cases } from '../cases.schema.js';
 import type { ActionHandler, ActionHandlers, CaseRow } from './actions.js';
@@ -98,14 +98,9 @@ export function makeLifecycleHandlers(deps: CasesDeps): ActionHandlers {
     return { ids, names };
   }
 
-  async function orgName(tx: Db, orgId: string) {
-    const [org] = await tx.select({ name: orgs.name, shortName: orgs.shortName }).from(orgs).where(eq(orgs.id, orgId));
-    return { name: org?.name ?? '', short: org?.shortName?.trim() || org?.name || '' };
-  }
-
   /** `<short>罚告〔year〕n号`: numbered per bureau and year (platform/documents/numbering.ts). */
   async function nextNoticeNo(tx: Db, orgId: string, year: number) {
-    const { short } = await orgName(tx, orgId);
+    const { short } = await bureauOf(tx, orgId);
     return nextDocumentNo(tx, cases.noticeNo, `${short}罚告〔${year}〕`);
   }
 
@@ -221,7 +216,7 @@ export function makeLifecycleHandlers(deps: CasesDeps): ActionHandlers {
       } else if (start || end) {
         throw invalid(start ? 'measureStartOn' : 'measureEndOn', '只有查封、扣押有期限');
       }
-      const org = await orgName(tx, ctx.actor.orgId);
+      const org = await bureauOf(tx, ctx.actor.orgId);
       const [row] = await tx
         .insert(caseEvidence)
         .values({
