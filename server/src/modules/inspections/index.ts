@@ -18,3 +18,5 @@ export { type PoolKindProvider, type KindTask, KIND_NAMES } from './target-kinds
 export { TIER_STRATA, KEY_STRATUM, KEY_UNIT_RATIO } from './plans/strata.js';
 // Read functions for other modules (the cases module's campaigns and clusters): a plan's task counts, enterprises' completed results.
 export { planTaskSummary, inspectionResultsOf, type PlanTaskSummary, type TaskCounts, type InspectionResult } from './reads.js';
+// A verifiable choice on the draw engine (`zhijian-draw/2`, no inspectors) for other modules: spot checks' lot draws and tie-breaks.
+export { commitChoice, revealChoice, type ChoiceStratum, type StoredChoice, type ChoiceRecord } from './draw/choice.js';
