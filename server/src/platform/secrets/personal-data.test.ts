@@ -17,7 +17,7 @@ describe('personal data at rest', () => {
     const sealed = personal.seal('13812345678');
     expect(() => makePersonalData(randomBytes(32)).open(sealed)).toThrow();
     const bytes = Buffer.from(sealed.slice('v1.'.length), 'base64url');
-    bytes[bytes.length - 1] ^= 0x01; // one bit of the ciphertext
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0x01, bytes.length - 1); // one bit of the ciphertext
     const flipped = `v1.${bytes.toString('base64url')}`;
     expect(() => personal.open(flipped)).toThrow();
     expect(() => personal.open('13812345678')).toThrow(/not a sealed value/);
