@@ -91,6 +91,8 @@ import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
 import { makeComplaintsServices } from './modules/complaints/complaints.services.js';
 import { substantiatedComplaintCounts } from './modules/complaints/index.js';
 import { casesRoutes } from './modules/cases/cases.routes.js';
+import { spotchecksRoutes } from './modules/spotchecks/spotchecks.routes.js';
+import { makeSpotchecksServices } from './modules/spotchecks/spotchecks.services.js';
 import { makeCasesServices } from './modules/cases/cases.services.js';
 import { caseLeadSources, licenceRevocation } from './modules/cases/wiring.js';
 
@@ -137,7 +139,8 @@ export function makeServices(database: Database, config: Config) {
   const commitments = makeCommitmentsService({ db, audit });
   const complaints = makeComplaintsServices({ db, audit, calendar, jurisdiction, todos, personal, hashKey: secretKey.derive('complaints'), ackHours: config.complaintAckHours, tasks, hazards: equipment.hazards, leads, exits: licenceExits });
   const cases = makeCasesServices({ db, audit, calendar, jurisdiction, todos, users, personal, rules: config.caseRules, leadSources: caseLeadSources({ db, leads, tasks, complaints, equipment }), revocation: licenceRevocation({ exits: licenceExits }), plans, draws });
-  return { db, audit, personal, accounts, cases, commitments, complaints, equipment, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, drawRecords, tasks, rectification, taskPhotos, inspectionPublication };
+  const spotchecks = makeSpotchecksServices({ db, audit, calendar, jurisdiction, todos, users, rules: config.spotcheckRules });
+  return { db, audit, personal, accounts, cases, spotchecks, commitments, complaints, equipment, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, drawRecords, tasks, rectification, taskPhotos, inspectionPublication };
 }
 
 export type Services = ReturnType<typeof makeServices>;
@@ -206,6 +209,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(registryPublicRoutes({ db: services.db, limit: publicLimit('equipment') }));
   await app.register(complaintsRoutes(services.complaints, publicLimit));
   await app.register(casesRoutes(services.cases, publicLimit));
+  await app.register(spotchecksRoutes(services.spotchecks, publicLimit));
 
   const hasWeb = await registerWebApp(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {

@@ -49,6 +49,22 @@ export interface Config {
   complaintAckHours: number;
   /** The configurable deadlines and publication rules of enforcement cases (FACTS.md marks most unverified). */
   caseRules: CaseRules;
+  /** The configurable rules of product quality spot checks (modules/spotchecks/README.md). */
+  spotcheckRules: SpotcheckRules;
+}
+
+/** Product quality spot checks' rules (FACTS.md marks the repeat rule unverified). */
+export interface SpotcheckRules {
+  /** The same product of the same enterprise is not sampled again within this many months (6). */
+  repeatMonths: number;
+  /** An objection may be filed within this many days of receiving the result (产品质量法 §15: 15). */
+  objectionDays: number;
+  /** The 95 % rule's default mode when a plan is generated without one (`skip`). */
+  passRateMode: 'skip' | 'reduce';
+  /** In `reduce` mode, the default percentage the batches are reduced by (50). */
+  passRateReducePercent: number;
+  /** Days a failed enterprise is given to correct (整改期限) by default (30). */
+  correctionDays: number;
 }
 
 /** Enforcement cases' deadlines and the penalty publication rules (modules/cases/README.md). */
@@ -91,6 +107,13 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new Error(`Configuration error: ${name} must be true or false, got "${env[name]}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if ((values as readonly string[]).includes(raw)) return raw as T;
+  throw new Error(`Configuration error: ${name} must be one of ${values.join(', ')}, got "${raw}"`);
 }
 
 /** Names proxy-addr (Fastify's trustProxy) accepts for well-known ranges. */
@@ -179,6 +202,13 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       lowFineYuan: int(env, 'ZJ_PENALTY_LOW_FINE_YUAN', 10000),
       publishWarnings: bool(env, 'ZJ_PENALTY_PUBLISH_WARNINGS', false),
       earlyRemovalMonths: int(env, 'ZJ_PENALTY_EARLY_REMOVAL_MONTHS', 12),
+    },
+    spotcheckRules: {
+      repeatMonths: int(env, 'ZJ_SPOTCHECK_REPEAT_MONTHS', 6),
+      objectionDays: int(env, 'ZJ_SPOTCHECK_OBJECTION_DAYS', 15),
+      passRateMode: oneOf(env, 'ZJ_SPOTCHECK_PASS_RATE_MODE', ['skip', 'reduce'] as const, 'skip'),
+      passRateReducePercent: int(env, 'ZJ_SPOTCHECK_REDUCE_PERCENT', 50),
+      correctionDays: int(env, 'ZJ_SPOTCHECK_CORRECTION_DAYS', 30),
     },
     ...overrides,
   };

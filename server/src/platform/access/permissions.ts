@@ -85,6 +85,18 @@ export const PERMISSIONS = {
   'campaign.manage': 'cases',
   /** Industrial clusters (产业集聚区): members, risk notices to the government, measures, demonstration zones. */
   'cluster.manage': 'cases',
+  /** Product quality spot checks (产品质量监督抽查): the catalogue and history, plans, lots, institutions, samples, objections, follow-ups, bulletins, the dashboard. */
+  'spotcheck.read': 'spotchecks',
+  /** The catalogue, producers and history; generate and edit plans, special plans; split into lots; suggestions (county bureaus); choose institutions; draw lots; bulletins (drafts). */
+  'spotcheck.plan': 'spotchecks',
+  /** Approve and close plans; decide objections; publish and withdraw bulletins. */
+  'spotcheck.approve': 'spotchecks',
+  /** Sampling: the sampling record (抽样单), photos and signatures, on one's own sampling tasks; notify results and their receipt; follow up failures. */
+  'spotcheck.sample': 'spotchecks',
+  /** Testing institutions' accounts: apply to undertake lots, enter the results of their own lots and retests. */
+  'spotcheck.result': 'spotchecks',
+  /** Testing institutions and their qualification, the selection weights. */
+  'spotcheck.configure': 'spotchecks',
   /** 企业端: read one's own enterprise's records (register entry, licences, completed checks, orders, draws). */
   'enterprise_self.read': 'enterprise_self',
   /** 企业端: report the rectification of an order against one's enterprise. */
@@ -122,27 +134,27 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   {
     key: 'city_officer',
     name: '市局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import', 'complaint.read', 'complaint.intake', 'complaint.import', 'complaint.write', 'case.read', 'case.write', 'campaign.manage', 'cluster.manage'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import', 'complaint.read', 'complaint.intake', 'complaint.import', 'complaint.write', 'case.read', 'case.write', 'campaign.manage', 'cluster.manage', 'spotcheck.read', 'spotcheck.plan', 'spotcheck.sample'],
     dataScope: 'all',
   },
   {
     key: 'section_head',
     name: '科室负责人',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'licence.approve', 'licence.configure', 'inspection.read', 'inspection.configure', 'draw.audit', 'equipment.read', 'equipment.configure', 'equipment.operator_pii', 'complaint.read', 'complaint.approve', 'complaint.configure', 'complaint.reporter_pii', 'case.read', 'case.approve', 'case.review', 'case.supervise', 'case.configure', 'campaign.manage', 'cluster.manage'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'licence.approve', 'licence.configure', 'inspection.read', 'inspection.configure', 'draw.audit', 'equipment.read', 'equipment.configure', 'equipment.operator_pii', 'complaint.read', 'complaint.approve', 'complaint.configure', 'complaint.reporter_pii', 'case.read', 'case.approve', 'case.review', 'case.supervise', 'case.configure', 'campaign.manage', 'cluster.manage', 'spotcheck.read', 'spotcheck.approve', 'spotcheck.configure'],
     dataScope: 'all',
   },
   {
     key: 'county_officer',
     name: '县区局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import', 'complaint.read', 'complaint.intake', 'complaint.import', 'complaint.write', 'case.read', 'case.write'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import', 'complaint.read', 'complaint.intake', 'complaint.import', 'complaint.write', 'case.read', 'case.write', 'spotcheck.read', 'spotcheck.plan', 'spotcheck.sample'],
     dataScope: 'region',
   },
-  { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'inspection.read', 'inspection.perform', 'equipment.read', 'case.read', 'case.write'], dataScope: 'region' },
+  { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'inspection.read', 'inspection.perform', 'equipment.read', 'case.read', 'case.write', 'spotcheck.read', 'spotcheck.sample'], dataScope: 'region' },
   /** 法制审核: reviews cases before the decision (never one they investigated). */
   { key: 'legal_reviewer', name: '法制审核人员', permissions: ['enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'case.read', 'case.review'], dataScope: 'all' },
   /** 12345/12315 hotline operators: enter calls, letters, visits and transfers; follow them (reporters masked). */
   { key: 'hotline_operator', name: '热线接线员', permissions: ['complaint.read', 'complaint.intake', 'complaint.import'], dataScope: 'all' },
-  { key: 'institution', name: '承检机构', permissions: [], dataScope: 'org' },
+  { key: 'institution', name: '承检机构', permissions: ['spotcheck.result'], dataScope: 'org' },
   /** An enterprise's own accounts (企业端): its records only, through permissions no staff role holds. */
   { key: 'enterprise', name: '企业', permissions: ENTERPRISE_SELF_PERMISSIONS, dataScope: 'enterprise' },
   /** Other departments' systems: read and notify within the key's org's region (see api-keys.service.ts); no bulk export. */

@@ -1,0 +1,5 @@
+/**
+ * The spot-check module's public API: the only file other modules import from it (tests may also
+ * import `./testing.ts`). Everything else in this folder is inner and may change without notice.
+ */
+export type { SpotchecksServices } from './spotchecks.services.js';

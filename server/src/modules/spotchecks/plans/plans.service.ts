@@ -1,0 +1,10 @@
+import type { SpotchecksDeps } from '../spotchecks.deps.js';
+import type { SpotcheckDraws } from '../draws.js';
+
+/** STUB (issue 19, being written): see ../README.md. */
+export function makePlansService(deps: SpotchecksDeps & { draws: SpotcheckDraws }) {
+  void deps;
+  return {};
+}
+
+export type PlansService = ReturnType<typeof makePlansService>;
