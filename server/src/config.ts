@@ -65,6 +65,8 @@ export interface SpotcheckRules {
   passRateReducePercent: number;
   /** Days a failed enterprise is given to correct (整改期限) by default (30). */
   correctionDays: number;
+  /** An institution reports a sample's result on time within this many days of the sampling (its record's on-time rate; 30). */
+  resultDays: number;
 }
 
 /** Enforcement cases' deadlines and the penalty publication rules (modules/cases/README.md). */
@@ -209,6 +211,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       passRateMode: oneOf(env, 'ZJ_SPOTCHECK_PASS_RATE_MODE', ['skip', 'reduce'] as const, 'skip'),
       passRateReducePercent: int(env, 'ZJ_SPOTCHECK_REDUCE_PERCENT', 50),
       correctionDays: int(env, 'ZJ_SPOTCHECK_CORRECTION_DAYS', 30),
+      resultDays: int(env, 'ZJ_SPOTCHECK_RESULT_DAYS', 30),
     },
     ...overrides,
   };
