@@ -26,6 +26,10 @@ import { penaltiesPublicModule } from '../../modules/penalties-public';
 import { publicModule } from '../../modules/public';
 import { regionsModule } from '../../modules/regions';
 import { rolesModule } from '../../modules/roles';
+import { spotcheckLotsModule } from '../../modules/spotcheck-lots';
+import { spotcheckSamplesModule } from '../../modules/spotcheck-samples';
+import { spotchecksModule } from '../../modules/spotchecks';
+import { spotchecksPublicModule } from '../../modules/spotchecks-public';
 import { todosModule } from '../../modules/todos';
 import { usersModule } from '../../modules/users';
 import { registerModules, type WebModule } from './webModule';
@@ -51,6 +55,10 @@ export const WEB_MODULES: readonly WebModule[] = [
   clustersModule,
   caseAdminModule,
   penaltiesPublicModule,
+  spotchecksModule,
+  spotcheckLotsModule,
+  spotcheckSamplesModule,
+  spotchecksPublicModule,
   regionsModule,
   orgsModule,
   usersModule,
