@@ -27,6 +27,7 @@ addPageMessages(
         case: { read: '查看执法案件（本辖区及本局参与联办的案件）和移送统计', write: '登记线索、调查取证、提请审核、告知、记录陈述申辩和听证、送达、记录执行、报告督办进展、增加联办单位、移送公安、公示处罚决定', approve: '审批立案或不予立案、延期、处罚决定、结案及提前停止公示', review: '案件法制审核（不得审核本人承办的案件）', supervise: '重大案件督办（市局）', configure: '维护行政处罚裁量基准和部门案件信息共享授权', exchange: '外部系统：获取授权的案件信息、报送本部门案件' },
         campaign: { manage: '组织专项执法行动（摇号抽取对象、汇总报告）' },
         cluster: { manage: '管理产业集聚区（成员、质量风险提示函、措施、示范区）' },
+        spotcheck: { read: '查看产品质量监督抽查（产品目录、计划、批次、承检机构、样品、异议、后处理、公告、统计）', plan: '维护产品目录和生产企业，生成和编制抽查计划、专项计划，提出县区建议，选定承检机构，抽取企业，起草质量公告', approve: '审批和关闭抽查计划，决定异议（复检），发布和撤回质量公告', sample: '实施抽样（抽样单、照片和签字），送达检验结果，登记异议，跟踪不合格后处理', result: '承检机构：申请承检，录入本机构批次和复检的检验结果', configure: '维护承检机构及其资质、账号和遴选权重' },
       },
       permGroup: {
         system: '系统管理',
@@ -37,6 +38,7 @@ addPageMessages(
         equipment: '特种设备',
         complaints: '投诉举报',
         cases: '执法办案',
+        spotchecks: '产品质量监督抽查',
       },
     },
     {
@@ -59,6 +61,7 @@ addPageMessages(
         case: { read: 'View enforcement cases (in scope, and joint cases of one’s bureau) and transfer statistics', write: 'Enter leads, investigate, submit for review, notify, record defences and hearings, serve, record execution, report supervision progress, add joint parties, transfer to the police, publish decisions', approve: 'Approve opening or declining a case, extensions, penalty decisions, closing and early removal from publication', review: 'Legal review of cases (never one’s own)', supervise: 'Supervise major cases (city bureau)', configure: 'Maintain the discretion table and departments’ case-exchange grants', exchange: 'External systems: fetch granted case summaries, post their own cases' },
         campaign: { manage: 'Run special enforcement campaigns (lottery of targets, report)' },
         cluster: { manage: 'Manage industrial clusters (members, quality risk notices, measures, demonstration zones)' },
+        spotcheck: { read: 'View product quality spot checks (catalogue, plans, lots, institutions, samples, objections, follow-ups, bulletins, statistics)', plan: 'Keep the product catalogue and producers; generate and edit plans and special plans; suggest products (county bureaus); choose institutions; draw enterprises; draft bulletins', approve: 'Approve and close plans; decide objections (retests); publish and withdraw bulletins', sample: 'Take samples (sampling record, photos and signatures), notify results, record objections, follow up failures', result: 'Testing institutions: apply for lots; enter the results of their own lots and retests', configure: 'Maintain testing institutions, their qualification, accounts and the selection weights' },
       },
       permGroup: {
         system: 'System',
@@ -69,6 +72,7 @@ addPageMessages(
         equipment: 'Special equipment',
         complaints: 'Complaints and reports',
         cases: 'Enforcement cases',
+        spotchecks: 'Product quality spot checks',
       },
     },
   ),
