@@ -5,3 +5,5 @@
 export { CASE_STAGES, LEAD_SOURCES, PENALTY_TYPES, type CaseStage, type LeadSource, type PenaltyType } from './cases.schema.js';
 export { PRODUCT_CATEGORIES, type ProductCategory } from './campaigns/campaigns.schema.js';
 export type { CasesServices } from './cases.services.js';
+// Read function for other modules: one case's number, stage and day in the actor's scope (the spot-check catalogue's links).
+export { caseRef } from './lifecycle/case-ref.js';

@@ -9,3 +9,5 @@ export type { ComplaintsServices } from './complaints.services.js';
 // Read functions for other modules: substantiated complaints and reports per subject enterprise (USCC) received on or after a China
 // date (the special-equipment tier's `complaints` factor, credit), and the repeat-subject threshold (≥ 3 in 12 months).
 export { REPEAT_SUBJECT_THRESHOLD, substantiatedComplaintCounts, twelveMonthsBefore } from './stats/repeat-subjects.js';
+// Read function for other modules: one item's tracking number, kind and day in the actor's scope (the spot-check catalogue's links).
+export { complaintRef } from './handling/complaint-ref.js';
