@@ -83,7 +83,7 @@ describe('reasons', () => {
       { code: 'IMPACT', text: '国计民生影响程度 4 级，基础 6 批次' },
       { code: 'LOW_PASS_RATE', text: '近三年合格率 83.75%（2026 年 80%（8/10），2025 年 85%（17/20），2024 年 90%（9/10）；按 3:2:1 加权），增加 2 批次' },
       { code: 'COMPLAINTS', text: '2026 年关联投诉 5 件，增加 3 批次（至多 3 批次）' },
-      { code: 'SUGGESTIONS', text: '2 个县区局建议抽查（沭阳县市场监督管理局、泗阳县市场监督管理局），增加 2 批次' },
+      { code: 'SUGGESTIONS', text: '2 个单位建议抽查（沭阳县市场监督管理局、泗阳县市场监督管理局），增加 2 批次' },
       { code: 'QUARTER', text: `风险分 ${line.risk}（第 1/1 位），按风险高低先后、四个季度批次均衡，安排在第 1 季度` },
     ]);
     expect(line.batches).toBe(13);

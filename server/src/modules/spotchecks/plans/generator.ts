@@ -130,7 +130,7 @@ export function generatePlan(input: GeneratorInput): { lines: GeneratedLine[]; e
     const suggestionAdd = Math.min(orgNames.length, MAX_SUGGESTION_BATCHES);
     if (suggestionAdd > 0) {
       batches += suggestionAdd;
-      reasons.push({ code: 'SUGGESTIONS', text: `${orgNames.length} 个县区局建议抽查（${orgNames.join('、')}），增加 ${suggestionAdd} 批次${orgNames.length > MAX_SUGGESTION_BATCHES ? `（至多 ${MAX_SUGGESTION_BATCHES} 批次）` : ''}` });
+      reasons.push({ code: 'SUGGESTIONS', text: `${orgNames.length} 个单位建议抽查（${orgNames.join('、')}），增加 ${suggestionAdd} 批次${orgNames.length > MAX_SUGGESTION_BATCHES ? `（至多 ${MAX_SUGGESTION_BATCHES} 批次）` : ''}` });
     }
 
     if (isAbove) {
