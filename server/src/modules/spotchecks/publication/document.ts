@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { centred, cnDate, line, renderDocx, signature } from '../../../platform/documents/docx.js';
+import { centred, line, renderDocx, signature } from '../../../platform/documents/docx.js';
 import { toCsv, toXlsx } from '../../../platform/files/export.js';
 import type { ProductCategory } from '../../cases/index.js';
 import type { DocumentFacts } from './publication.service.js';

@@ -1,5 +1,6 @@
 import type { ServiceEnv } from '../../../test/app.js';
-import { makeEnterprise } from '../../enterprises/testing.js';
+import { randomInt } from 'node:crypto';
+import { USCC_ALPHABET, completeUscc } from '../../enterprises/index.js';
 import type { Conclusion, ItemResult } from '../spotchecks.schema.js';
 import { makeInstitution, makeLot, makePlan, makeSample } from '../testing.js';
 
@@ -7,6 +8,14 @@ import { makeInstitution, makeLot, makePlan, makeSample } from '../testing.js';
  * Factories of the publication part's tests: samples with a 抽样单 and results, final or not,
  * written straight to the tables (the factories of ../testing.ts underneath).
  */
+
+let seq = 0;
+/** An enterprise registered through the register's service (a random valid USCC in `regionCode`). */
+export async function makeSampledEnterprise(env: ServiceEnv, regionCode = '320826', name?: string) {
+  let body = '';
+  for (let i = 0; i < 8; i++) body += USCC_ALPHABET[randomInt(31)];
+  return env.services.enterprises.create(env.ctx, { uscc: completeUscc(`91${regionCode}${body}`), name: name ?? `抽查公告测试企业${++seq}有限公司`, regionCode });
+}
 
 const item = (name: string, pass: boolean): ItemResult => ({ item: name, requirement: '符合标准', measured: pass ? '符合' : '不符合', pass });
 
@@ -23,7 +32,7 @@ export async function makeResultSample(
   const plan = opts.planId ? { id: opts.planId } : await makePlan(env, opts.year ? { year: opts.year } : {});
   const lot = await makeLot(env, { productId: opts.productId, planId: plan.id, ...(opts.year ? { year: opts.year } : {}), ...(opts.quarter ? { quarter: opts.quarter } : {}) });
   const institutionId = opts.institutionId ?? (await makeInstitution(env)).id;
-  const enterprise = opts.enterprise ?? (await makeEnterprise(env, { regionCode: opts.regionCode ?? '320826' }));
+  const enterprise = opts.enterprise ?? (await makeSampledEnterprise(env, opts.regionCode));
   const failing = opts.final === 'fail' ? (opts.failing ?? ['甲醛含量']) : [];
   const sample = await makeSample(env, {
     lotId: lot.id,
