@@ -225,6 +225,8 @@ for (const key of [
 ]) RULES[key] = forbidden;
 // The licence exit's investigation is any signed-in user's route, checked in the service (the assigned investigator only).
 RULES['POST /api/licence-exits/:id/investigation'] = { rule: 'closed', body: { findings: '企业自行填写', justifiedReason: true } };
+// spotchecks/sampling-plan: the GB/T 2828.1 calculator is any signed-in user's (it reads no records).
+RULES['GET /api/spotcheck/sampling-plan'] = authenticated;
 
 /** Path parameters for a route that answers before looking anything up (403): any well-formed value. */
 const ANY_ID = '00000000-0000-4000-8000-000000000000';
