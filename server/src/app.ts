@@ -138,8 +138,8 @@ export function makeServices(database: Database, config: Config) {
   const accounts = makeAccountsService({ db, audit, users, jurisdiction, todos, personal, maxAccounts: config.enterpriseAccountsMax });
   const commitments = makeCommitmentsService({ db, audit });
   const complaints = makeComplaintsServices({ db, audit, calendar, jurisdiction, todos, personal, hashKey: secretKey.derive('complaints'), ackHours: config.complaintAckHours, tasks, hazards: equipment.hazards, leads, exits: licenceExits });
-  const cases = makeCasesServices({ db, audit, calendar, jurisdiction, todos, users, personal, rules: config.caseRules, leadSources: caseLeadSources({ db, leads, tasks, complaints, equipment }), revocation: licenceRevocation({ exits: licenceExits }), plans, draws });
   const spotchecks = makeSpotchecksServices({ db, audit, calendar, jurisdiction, todos, users, rules: config.spotcheckRules });
+  const cases = makeCasesServices({ db, audit, calendar, jurisdiction, todos, users, personal, rules: config.caseRules, leadSources: caseLeadSources({ db, leads, tasks, complaints, equipment, spotchecks }), revocation: licenceRevocation({ exits: licenceExits }), plans, draws });
   return { db, audit, personal, accounts, cases, spotchecks, commitments, complaints, equipment, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, drawRecords, tasks, rectification, taskPhotos, inspectionPublication };
 }
 

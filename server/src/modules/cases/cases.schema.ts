@@ -3,7 +3,7 @@ import { boolean, date, index, integer, jsonb, numeric, pgSequence, pgTable, tex
 import { bytea } from '../../db/columns.js';
 
 /** Where a case's lead came from (contract). `leadId` names the record in the owning module for the first four. */
-export const LEAD_SOURCES = ['unlicensed_lead', 'inspection_finding', 'complaint', 'equipment_hazard', 'department', 'manual'] as const;
+export const LEAD_SOURCES = ['unlicensed_lead', 'inspection_finding', 'complaint', 'equipment_hazard', 'spot_check', 'department', 'manual'] as const;
 export type LeadSource = (typeof LEAD_SOURCES)[number];
 
 /** The contract's stage keys (lifecycle/stages.ts is the state machine over them). */

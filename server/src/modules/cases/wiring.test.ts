@@ -18,7 +18,7 @@ import { caseLeadSources, licenceRevocation } from './wiring.js';
  * declined, and the revocation penalty driving the licence state machine.
  */
 const env = useTestEnv();
-const sources = () => caseLeadSources({ db: env.db, leads: env.services.leads, tasks: env.services.tasks, complaints: env.services.complaints, equipment: env.services.equipment });
+const sources = () => caseLeadSources({ db: env.db, leads: env.services.leads, tasks: env.services.tasks, complaints: env.services.complaints, equipment: env.services.equipment, spotchecks: env.services.spotchecks });
 const revocation = () => licenceRevocation({ exits: env.services.licenceExits });
 const MISSING = '00000000-0000-4000-8000-000000000000';
 

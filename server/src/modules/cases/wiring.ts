@@ -6,6 +6,7 @@ import type { ComplaintsServices } from '../complaints/index.js';
 import type { EquipmentServices } from '../equipment/index.js';
 import type { TasksService } from '../inspections/index.js';
 import type { LeadsService, LicenceExits } from '../licences/index.js';
+import type { SpotchecksServices } from '../spotchecks/index.js';
 import type { LeadFacts, LeadSourceAdapter, LicenceRevocation } from './cases.deps.js';
 import type { LeadSource } from './cases.schema.js';
 
@@ -27,9 +28,20 @@ const FINDINGS_FIXED = new Set(['inspected', 'rectifying', 'rechecking', 'comple
  *   declining records it too, labelled （不予立案）, so the item's handler can tell the reporter.
  * - `equipment_hazard` (equipment): the party is the hazard's user unit. Hazards keep no case:
  *   read back through `GET /api/cases/by-lead`.
+ * - `spot_check` (spotchecks): the lead is a sample whose final conclusion is fail, once its
+ *   follow-up is at the public notice or suspended (409 INVALID_TRANSITION before); opening marks
+ *   the follow-up `referred` with the case (a step naming its number); declining adds a step.
  */
-export function caseLeadSources(deps: { db: Db; leads: LeadsService; tasks: TasksService; complaints: ComplaintsServices; equipment: EquipmentServices }): Partial<Record<LeadSource, LeadSourceAdapter>> {
-  const { leads, tasks, complaints, equipment } = deps;
+export function caseLeadSources(deps: {
+  db: Db;
+  leads: LeadsService;
+  tasks: TasksService;
+  complaints: ComplaintsServices;
+  equipment: EquipmentServices;
+  spotchecks: SpotchecksServices;
+}): Partial<Record<LeadSource, LeadSourceAdapter>> {
+  const { leads, tasks, complaints, equipment, spotchecks } = deps;
+  const followups = spotchecks.objections.followups;
   return {
     unlicensed_lead: {
       async find(tx, actor, leadId): Promise<LeadFacts | null> {
@@ -88,6 +100,19 @@ export function caseLeadSources(deps: { db: Db; leads: LeadsService; tasks: Task
         if (!hazard) return null;
         const subject = `${hazard.userName ?? hazard.userUscc}${hazard.equipmentCode ? ` ${hazard.equipmentCode}` : ''}`;
         return { ref: `隐患：${subject}（${hazard.foundOn}）`, partyName: hazard.userName, uscc: hazard.userUscc, regionCode: hazard.regionCode, foundOn: hazard.foundOn, summary: clip(hazard.description, 1000) };
+      },
+    },
+
+    spot_check: {
+      async find(tx, actor, leadId): Promise<LeadFacts | null> {
+        const lead = await followups.forCase(tx, actor, leadId);
+        return lead ? { ...lead, summary: lead.summary ? clip(lead.summary, 1000) : null } : null;
+      },
+      async opened(tx, ctx, leadId, kase) {
+        await followups.caseOpened(tx, ctx, leadId, kase);
+      },
+      async declined(tx, ctx, leadId, kase) {
+        await followups.caseDeclined(tx, ctx, leadId, kase);
       },
     },
   };

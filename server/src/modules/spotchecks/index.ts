@@ -3,3 +3,5 @@
  * import `./testing.ts`). Everything else in this folder is inner and may change without notice.
  */
 export type { SpotchecksServices } from './spotchecks.services.js';
+export type { SpotcheckLead } from './objections/followups.service.js';
+export { RECHECK_OVERDUE_TODO } from './objections/followups.service.js';

@@ -42,6 +42,7 @@ const LEAD_SOURCE_LABELS: Record<LeadSource, string> = {
   inspection_finding: '监督检查发现的问题',
   complaint: '投诉举报',
   equipment_hazard: '特种设备隐患',
+  spot_check: '产品质量监督抽查不合格',
   department: '其他部门移送',
   manual: '执法人员发现',
 };

@@ -65,7 +65,7 @@ function actDate(value: unknown, field: string, label: string, notBefore?: { dat
 }
 
 /** Whether a lead source names a record of another module (and needs its adapter). */
-export const LINKED_SOURCES = ['unlicensed_lead', 'inspection_finding', 'complaint', 'equipment_hazard'] as const;
+export const LINKED_SOURCES = ['unlicensed_lead', 'inspection_finding', 'complaint', 'equipment_hazard', 'spot_check'] as const;
 
 export const leadSourceUnavailable = (source: string) =>
   new AppError('LEAD_SOURCE_UNAVAILABLE', '该线索来源尚未接入案件办理，暂不能从此类线索立案', 400, { field: 'leadSource', leadSource: source });
