@@ -227,6 +227,13 @@ for (const key of [
 RULES['POST /api/licence-exits/:id/investigation'] = { rule: 'closed', body: { findings: '企业自行填写', justifiedReason: true } };
 // spotchecks/sampling-plan: the GB/T 2828.1 calculator is any signed-in user's (it reads no records).
 RULES['GET /api/spotcheck/sampling-plan'] = authenticated;
+// spotchecks/catalogue: the product catalogue, its producers, history and links, and an enterprise's products (the enterprise page) are staff only.
+for (const key of [
+  'GET /api/spotcheck/products', 'POST /api/spotcheck/products', 'GET /api/spotcheck/products/:id', 'PATCH /api/spotcheck/products/:id', 'GET /api/spotcheck/products/:id/history',
+  'PUT /api/spotcheck/products/:id/history/:year', 'DELETE /api/spotcheck/products/:id/history/:year', 'GET /api/spotcheck/products/:id/producers', 'POST /api/spotcheck/products/:id/producers',
+  'POST /api/spotcheck/products/:id/producers/import', 'DELETE /api/spotcheck/products/:id/producers/:enterpriseId', 'POST /api/spotcheck/products/:id/links', 'DELETE /api/spotcheck/products/:id/links/:linkId',
+  'GET /api/spotcheck/enterprises/:enterpriseId/products',
+]) RULES[key] = forbidden;
 
 /** Path parameters for a route that answers before looking anything up (403): any well-formed value. */
 const ANY_ID = '00000000-0000-4000-8000-000000000000';

@@ -60,6 +60,8 @@ const IMPORT_HEADERS: Record<string, { required: string[]; optional: string[] }>
   '/api/feedback/import': { required: ['统一社会信用代码', '通报部门', '通报类型', '摘要', '发生日期'], optional: ['文号'] },
   '/api/equipment/import': { required: ['设备代码', '设备类别', '使用单位统一社会信用代码', '所在区划', '设备地址', '投入使用日期'], optional: ['使用登记证编号', '设备品种', '制造单位', '型号', '出厂编号', '使用状态', '重点场所类型', '安全状况等级', '上次检验日期', '检验结论', '下次检验日期'] },
   '/api/complaints/import': { required: ['转办编号', '问题描述'], optional: ['类型', '登记日期', '被投诉举报对象', '统一社会信用代码', '特种设备使用登记证编号', '所属区划', '地点', '紧急类别', '投诉举报人姓名', '联系电话', '身份证号', '联系地址'] },
+  // spotchecks/catalogue
+  '/api/spotcheck/products/:id/producers/import': { required: ['统一社会信用代码'], optional: ['企业名称'] },
 };
 
 /** A valid USCC in 320826 (drawn by fast-check, so runs repeat). */
@@ -182,7 +184,10 @@ function publicRouteNames() {
   return ['GET /api/health', 'POST /api/auth/login', 'GET /api/public/enterprises/:uscc', 'GET /api/public/draws', 'GET /api/public/draws/:id', 'GET /api/public/inspection-results', 'POST /api/public/enterprise-account-requests', 'GET /api/public/enterprise-account-requests/:requestNo', 'GET /api/public/equipment/:registrationNo', 'GET /api/public/complaint-categories', 'GET /open311/v2/services.json', 'POST /open311/v2/requests.json', 'GET /open311/v2/requests/:id.json', 'GET /open311/v2/requests.json', 'POST /api/public/complaints', 'GET /api/public/complaints/:trackingNo', 'POST /api/public/complaints/:trackingNo/additions', 'POST /api/public/complaints/:trackingNo/satisfaction', 'GET /api/public/penalties'];
 }
 function importRouteNames() {
-  return ['/api/enterprises/import', '/api/licences/import', '/api/feedback/import', '/api/equipment/import', '/api/complaints/import'];
+  return ['/api/enterprises/import', '/api/licences/import', '/api/feedback/import', '/api/equipment/import', '/api/complaints/import',
+    // spotchecks/catalogue
+    '/api/spotcheck/products/:id/producers/import',
+  ];
 }
 
 describe('the fuzzed route lists', () => {

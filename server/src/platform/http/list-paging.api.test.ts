@@ -110,6 +110,10 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/clusters/:id/members': () => [], // a cluster's members; walked in cases/clusters/clusters.api.test.ts
   '/api/clusters/:id/risk-notices': () => [], // a cluster's notices; walked in cases/clusters/clusters.api.test.ts
   '/api/clusters/:id/measures': () => [], // a cluster's measures; walked in cases/clusters/clusters.api.test.ts
+  // spotchecks/catalogue
+  '/api/spotcheck/products': () => ['', 'active=true', 'category=daily_consumer'],
+  '/api/spotcheck/products/:id/producers': () => [], // a product's producers; walked in spotchecks/catalogue/catalogue.api.test.ts
+  '/api/spotcheck/enterprises/:enterpriseId/products': () => [], // an enterprise's products; read in spotchecks/catalogue/catalogue.api.test.ts
 };
 
 /** `{ items, total }` answers whose total counts something else than the items (the preview's: objects per stratum). */
