@@ -249,7 +249,7 @@ export function makePlansService(deps: SpotchecksDeps & { draws: SpotcheckDraws 
   async function nextLotNumbers(tx: Db, year: number, quarter: number) {
     const prefix = `CJ${year}-Q${quarter}-`;
     const [row] = await tx
-      .select({ n: sql<number>`coalesce(max(substring(${spotcheckLots.lotNo} from ${prefix.length + 1})::int), 0)` })
+      .select({ n: sql<number>`coalesce(max(split_part(${spotcheckLots.lotNo}, '-', 3)::int), 0)` })
       .from(spotcheckLots)
       .where(sql`${spotcheckLots.lotNo} ~ ${`^CJ${year}-Q${quarter}-[0-9]+$`}`);
     let n = Number(row?.n ?? 0);
