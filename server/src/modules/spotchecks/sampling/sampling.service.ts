@@ -562,7 +562,7 @@ export function makeSamplingService(deps: SpotchecksDeps & { draws: SpotcheckDra
         if (!Number.isInteger(input.quantitySampled) || input.quantitySampled <= 0) throw invalid('quantitySampled', '抽样数量应为正整数');
         if (!Number.isInteger(input.baseCount) || input.baseCount <= 0) throw invalid('baseCount', '抽样基数应为正整数');
         if (input.quantitySampled > input.baseCount) throw invalid('quantitySampled', '抽样数量不能多于抽样基数');
-        if (!Number.isFinite(input.pricePaid) || input.pricePaid < 0 || Math.round(input.pricePaid * 100) !== input.pricePaid * 100) throw invalid('pricePaid', '样品费用应为不小于 0 的金额（至多两位小数）');
+        if (!Number.isFinite(input.pricePaid) || input.pricePaid < 0 || Math.abs(Math.round(input.pricePaid * 100) - input.pricePaid * 100) > 1e-6) throw invalid('pricePaid', '样品费用应为不小于 0 的金额（至多两位小数）');
         const seals = input.sealNumbers.map((n) => n.trim());
         if (seals.length < 1 || seals.length > MAX_SEALS) throw invalid('sealNumbers', `封条编号应有 1–${MAX_SEALS} 个`);
         if (seals.some((n) => !n || n.length > 50)) throw invalid('sealNumbers', '封条编号不能为空，且不超过 50 个字');
