@@ -132,7 +132,8 @@ export function makeInstitutionsService(deps: SpotchecksDeps & { draws: Spotchec
     return out;
   }
 
-  const accountCount = sql<number>`(select count(*)::int from ${users} where ${users.orgId} = ${spotcheckInstitutions.orgId})`.mapWith(Number);
+  // Qualified by hand: drizzle writes a one-table select's columns unqualified, which the subquery would read as its own.
+  const accountCount = sql<number>`(select count(*)::int from ${users} u where u.org_id = "spotcheck_institutions"."org_id")`.mapWith(Number);
 
   async function views(tx: Db, rows: (Institution & { accountCount: number })[]) {
     const records = await recordsOf(tx, rows.map((r) => r.id));
