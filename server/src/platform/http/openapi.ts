@@ -57,6 +57,7 @@ const tagDescriptions: Record<string, string> = {
   equipment: '特种设备：台账、定期检验、作业人员、隐患、安全监察、分级监管',
   complaints: '投诉举报（12315）：登记、分派、办理时限、调解、核查、奖励、统计',
   cases: '执法办案：线索、立案、调查取证、审核、告知、听证、处罚决定、送达、执行、结案；督办、联办、移送公安、处罚信息公示、案件信息共享、专项执法行动、产业集聚区',
+  spotchecks: '产品质量监督抽查：产品目录与实施细则、年度计划（合格率 95% 规则）与专项计划、县区建议、承检机构与承检申请、竞争性选定、抽样（双随机抽取）、检验结果、异议与复检、不合格后处理、质量公告与统计',
 };
 
 /** The shared error responses, by status code: `#/components/responses/<name>`. */
