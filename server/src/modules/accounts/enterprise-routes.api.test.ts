@@ -234,6 +234,14 @@ for (const key of [
   'POST /api/spotcheck/products/:id/producers/import', 'DELETE /api/spotcheck/products/:id/producers/:enterpriseId', 'POST /api/spotcheck/products/:id/links', 'DELETE /api/spotcheck/products/:id/links/:linkId',
   'GET /api/spotcheck/enterprises/:enterpriseId/products',
 ]) RULES[key] = forbidden;
+// spotchecks/sampling: draws, samples, files, results, notices and receipts are staff's (and institutions'); the enterprise has /api/my/spotchecks.
+for (const key of [
+  'POST /api/spotcheck/lots/:id/draws', 'POST /api/spotcheck/draws/:id/reveal', 'GET /api/spotcheck/draws/:id', 'GET /api/spotcheck/samples', 'GET /api/spotcheck/samples/:id',
+  'POST /api/spotcheck/samples/:id/assign', 'PUT /api/spotcheck/samples/:id/record', 'POST /api/spotcheck/samples/:id/files', 'GET /api/spotcheck/samples/:id/files/:fileId',
+  'POST /api/spotcheck/samples/:id/result', 'POST /api/spotcheck/samples/:id/notify', 'GET /api/spotcheck/samples/:id/notice', 'POST /api/spotcheck/samples/:id/receipt',
+]) RULES[key] = forbidden;
+RULES['GET /api/my/spotchecks'] = { rule: 'own', usccOf: (i) => i.uscc };
+for (const key of ['GET /api/my/spotchecks/:id', 'GET /api/my/spotchecks/:id/notice', 'POST /api/my/spotchecks/:id/receipt']) RULES[key] = { rule: 'elsewhere', test: 'spotchecks/sampling/sampling.api.test.ts' };
 
 /** Path parameters for a route that answers before looking anything up (403): any well-formed value. */
 const ANY_ID = '00000000-0000-4000-8000-000000000000';

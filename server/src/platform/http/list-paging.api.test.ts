@@ -114,6 +114,9 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/spotcheck/products': () => ['', 'active=true', 'category=daily_consumer'],
   '/api/spotcheck/products/:id/producers': () => [], // a product's producers; walked in spotchecks/catalogue/catalogue.api.test.ts
   '/api/spotcheck/enterprises/:enterpriseId/products': () => [], // an enterprise's products; read in spotchecks/catalogue/catalogue.api.test.ts
+  // spotchecks/sampling
+  '/api/spotcheck/samples': () => ['', 'status=drawn', 'mine=true', 'regionCode=320826'],
+  '/api/my/spotchecks': () => [], // an enterprise account's own notified samples, 403 to staff; read in spotchecks/sampling/sampling.api.test.ts
 };
 
 /** `{ items, total }` answers whose total counts something else than the items (the preview's: objects per stratum). */
