@@ -136,6 +136,7 @@ const Sample = Type.Object({
 const MySampleItem = Type.Object({
   id: Str,
   sampleNo: Str,
+  uscc: Str,
   productCode: Str,
   productName: Str,
   institutionName: Str,

@@ -750,6 +750,7 @@ export function makeSamplingService(deps: SpotchecksDeps & { draws: SpotcheckDra
             .select({
               id: spotcheckSamples.id,
               sampleNo: spotcheckSamples.sampleNo,
+              uscc: spotcheckSamples.uscc,
               productCode: spotcheckProducts.code,
               productName: spotcheckProducts.name,
               institutionName: spotcheckInstitutions.name,
