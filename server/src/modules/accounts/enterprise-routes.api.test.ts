@@ -242,6 +242,12 @@ for (const key of [
 ]) RULES[key] = forbidden;
 RULES['GET /api/my/spotchecks'] = { rule: 'own', usccOf: (i) => i.uscc };
 for (const key of ['GET /api/my/spotchecks/:id', 'GET /api/my/spotchecks/:id/notice', 'POST /api/my/spotchecks/:id/receipt']) RULES[key] = { rule: 'elsewhere', test: 'spotchecks/sampling/sampling.api.test.ts' };
+// spotchecks/publication: bulletins, their documents, the candidates and the statistics are staff only; the public results and bulletins public.
+for (const key of [
+  'GET /api/spotcheck/bulletins', 'POST /api/spotcheck/bulletins', 'GET /api/spotcheck/bulletins/:id', 'PATCH /api/spotcheck/bulletins/:id', 'POST /api/spotcheck/bulletins/:id/publish',
+  'POST /api/spotcheck/bulletins/:id/withdraw', 'GET /api/spotcheck/bulletins/:id/document', 'GET /api/spotcheck/final-samples', 'GET /api/spotcheck/stats',
+]) RULES[key] = forbidden;
+for (const key of ['GET /api/public/spotcheck-results', 'GET /api/public/spotcheck-bulletins', 'GET /api/public/spotcheck-bulletins/:id']) RULES[key] = publicRoute;
 
 /** Path parameters for a route that answers before looking anything up (403): any well-formed value. */
 const ANY_ID = '00000000-0000-4000-8000-000000000000';

@@ -110,6 +110,11 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/clusters/:id/members': () => [], // a cluster's members; walked in cases/clusters/clusters.api.test.ts
   '/api/clusters/:id/risk-notices': () => [], // a cluster's notices; walked in cases/clusters/clusters.api.test.ts
   '/api/clusters/:id/measures': () => [], // a cluster's measures; walked in cases/clusters/clusters.api.test.ts
+  // spotchecks/publication
+  '/api/spotcheck/bulletins': () => ['', 'status=published', `year=${todayInChina().slice(0, 4)}`],
+  '/api/spotcheck/final-samples': () => ['', 'unpublished=true'],
+  '/api/public/spotcheck-results': () => ['', `year=${todayInChina().slice(0, 4)}`],
+  '/api/public/spotcheck-bulletins': () => [''],
   // spotchecks/catalogue
   '/api/spotcheck/products': () => ['', 'active=true', 'category=daily_consumer'],
   '/api/spotcheck/products/:id/producers': () => [], // a product's producers; walked in spotchecks/catalogue/catalogue.api.test.ts

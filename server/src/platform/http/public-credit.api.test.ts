@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../demo/load-demo.js';
 import { inTransaction } from '../../db/sql.js';
+import { eq } from 'drizzle-orm';
 import { makeCase } from '../../modules/cases/testing.js';
+import { enterprises } from '../../modules/enterprises/index.js';
+import { makeInstitution, makeLot, makePlan, makeProduct, makeSample } from '../../modules/spotchecks/testing.js';
 import { addDays, todayInChina } from '../calendar/dates.js';
 import { useTestEnv } from '../../test/app.js';
 
@@ -16,7 +19,10 @@ const env = useTestEnv({ publicRateLimit: 1_000_000 });
 /** Public GET routes that answer no enterprise data at all. */
 // Answers about no enterprise's record: health, and an account application's status and note.
 const WITHOUT_ENTERPRISES = new Set(['/api/health', '/api/public/enterprise-account-requests/:requestNo', '/api/public/complaint-categories', '/open311/v2/services.json']);
-const WALKED = ['/api/public/enterprises/:uscc', '/api/public/draws', '/api/public/draws/:id', '/api/public/inspection-results', '/api/public/equipment/:registrationNo', '/open311/v2/requests/:id.json', '/open311/v2/requests.json', '/api/public/complaints/:trackingNo', '/api/public/penalties'];
+const WALKED = ['/api/public/enterprises/:uscc', '/api/public/draws', '/api/public/draws/:id', '/api/public/inspection-results', '/api/public/equipment/:registrationNo', '/open311/v2/requests/:id.json', '/open311/v2/requests.json', '/api/public/complaints/:trackingNo', '/api/public/penalties',
+  // spotchecks/publication
+  '/api/public/spotcheck-results', '/api/public/spotcheck-bulletins', '/api/public/spotcheck-bulletins/:id',
+];
 const CLASSES = new Set(['A', 'B', 'C', 'D', '未分类']);
 
 /** Where in `value` a credit class shows: a key naming it, or a stratum/label holding a class. */
@@ -101,5 +107,17 @@ describe('public routes', () => {
     const penalties = (await get(`/api/public/penalties?uscc=${usccs[0]}`)).items as { documentNo: string }[];
     expect(penalties.map((p) => p.documentNo)).toContain('公示测试罚〔2026〕1号');
     expect((await get('/api/public/penalties?pageSize=100')).total).toBeGreaterThan(0);
+    // spotchecks/publication: a final sample of a demo enterprise with a credit class, in a published bulletin.
+    {
+      const [enterprise] = await env.db.select({ id: enterprises.id, uscc: enterprises.uscc, regionCode: enterprises.regionCode }).from(enterprises).where(eq(enterprises.uscc, usccs[0]!));
+      const product = await makeProduct(env);
+      const lot = await makeLot(env, { productId: product.id, planId: (await makePlan(env)).id });
+      const sample = await makeSample(env, { lotId: lot.id, productId: product.id, institutionId: (await makeInstitution(env)).id, enterprise: enterprise!, status: 'closed', conclusion: 'pass', finalConclusion: 'pass' });
+      const bulletin = await env.services.spotchecks.publication.createBulletin(env.ctx, { title: '公示测试质量公告', year: lot.year, sampleIds: [sample.id] });
+      await env.services.spotchecks.publication.publish(env.ctx, bulletin.id);
+      expect((await get(`/api/public/spotcheck-results?uscc=${usccs[0]}`)).items).toHaveLength(1);
+      expect((await get('/api/public/spotcheck-bulletins?pageSize=100')).total).toBeGreaterThan(0);
+      await get(`/api/public/spotcheck-bulletins/${bulletin.id}`);
+    }
   }, 120_000);
 });
