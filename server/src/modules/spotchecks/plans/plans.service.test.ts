@@ -5,8 +5,8 @@ import { auditEvents } from '../../../platform/audit/audit.schema.js';
 import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
 import { useServiceEnv } from '../../../test/app.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
-import { spotcheckHistory, spotcheckLots, spotcheckPlanLines, spotcheckProductLinks, spotcheckProducts } from '../spotchecks.schema.js';
-import { makeLot, makePlan, makeProduct } from '../testing.js';
+import { spotcheckApplications, spotcheckHistory, spotcheckLots, spotcheckPlanLines, spotcheckProductLinks, spotcheckProducts } from '../spotchecks.schema.js';
+import { makeInstitution, makeLot, makePlan, makeProduct, makeSample } from '../testing.js';
 import { quarterEnd } from './plans.service.js';
 import { actorIn, makeInstitutionAccount } from './testing-plans.js';
 
@@ -170,6 +170,8 @@ describe('plans service', () => {
     await expect(plans().putLine(ctx(city), plan.id, a.id, { batches: 1, quarter: 1 }, undefined)).rejects.toMatchObject({ code: 'PLAN_NOT_DRAFT', status: 409 });
     await expect(plans().update(ctx(city), plan.id, { name: 'z' }, undefined)).rejects.toMatchObject({ code: 'PLAN_NOT_DRAFT' });
     await expect(plans().approve(ctx(head), plan.id, undefined)).rejects.toMatchObject({ code: 'PLAN_NOT_DRAFT' });
+    const listed = await plans().list({ year: Y, kind: 'special' }, { page: 1, pageSize: 10 });
+    expect(listed.items.find((x) => x.id === plan.id)).toMatchObject({ lineCount: 2, lotCount: 2, totalCost: 4000, totalBatches: 5, status: 'approved' });
     const closed = await plans().close(ctx(head), plan.id, undefined);
     expect(closed.status).toBe('closed');
     await expect(plans().close(ctx(head), plan.id, undefined)).rejects.toMatchObject({ code: 'PLAN_NOT_APPROVED' });
@@ -204,8 +206,19 @@ describe('plans service', () => {
     await expect(plans().getLot(actor, theirs.id)).rejects.toMatchObject({ status: 404 });
     const lot = await plans().getLot(actor, mine.id);
     expect(lot).toMatchObject({ id: mine.id, institution: { id: institution.id, name: institution.name }, product: { id: p.id, code: p.code }, plan: { id: plan.id, kind: 'special' } });
+    // Counts: the lot's samples; applications (an institution sees only its own).
+    await makeSample(env, { lotId: mine.id, productId: p.id, institutionId: institution.id, enterprise: await makeEnterprise(env) });
+    await env.db.insert(spotcheckApplications).values([
+      { lotId: open.id, institutionId: institution.id, price: 1000, capacity: 3, createdByName: '测试' },
+      { lotId: open.id, institutionId: other.institution.id, price: 900, capacity: 3, createdByName: '测试' },
+      { lotId: open.id, institutionId: (await makeInstitution(env)).id, price: 900, capacity: 3, status: 'withdrawn', createdByName: '测试' },
+    ]);
+    const counts = (r: { items: { id: string; sampleCount: number; applicationCount: number }[] }) => Object.fromEntries(r.items.map((l) => [l.id, [l.sampleCount, l.applicationCount]]));
     const staff = await plans().listLots(county, { planId: plan.id }, { page: 1, pageSize: 50 });
     expect(staff.total).toBe(3);
+    expect(counts(staff)).toEqual({ [open.id]: [0, 2], [mine.id]: [1, 0], [theirs.id]: [0, 0] });
+    expect(counts(await plans().listLots(actor, { planId: plan.id }, { page: 1, pageSize: 50 }))).toEqual({ [open.id]: [0, 1], [mine.id]: [1, 0] });
+    expect(await plans().getLot(city, open.id)).toMatchObject({ applicationCount: 2, sampleCount: 0 });
     expect((await plans().listLots(city, { planId: plan.id, status: 'open' }, { page: 1, pageSize: 50 })).items.map((l) => l.id)).toEqual([open.id]);
   });
 

@@ -84,6 +84,10 @@ export function quarterEnd(year: number, quarter: number): string {
   return ['', `${year}-03-31`, `${year}-06-30`, `${year}-09-30`, `${year}-12-31`][quarter]!;
 }
 
+/** The outer row's id in a correlated subquery (qualified: the inner tables have an `id` too). */
+const PLAN_ID = sql.raw('"spotcheck_plans"."id"');
+const LOT_ID = sql.raw('"spotcheck_lots"."id"');
+
 const currentYear = () => Number(todayInChina().slice(0, 4));
 const yuan = (n: number) => `${n.toLocaleString('en-US')} 元`;
 
@@ -271,7 +275,7 @@ export function makePlansService(deps: SpotchecksDeps & { draws: SpotcheckDraws 
     dueOn: spotcheckLots.dueOn,
     institutionId: spotcheckLots.institutionId,
     institutionName: spotcheckInstitutions.name,
-    sampleCount: sql<number>`(select count(*)::int from ${spotcheckSamples} s where s.lot_id = ${spotcheckLots.id})`,
+    sampleCount: sql<number>`(select count(*)::int from ${spotcheckSamples} s where s.lot_id = ${LOT_ID})`,
     version: spotcheckLots.version,
   };
 
@@ -280,10 +284,10 @@ export function makePlansService(deps: SpotchecksDeps & { draws: SpotcheckDraws 
       // An institution sees its own applications only, never how many others applied.
       const inst = await institutionOf(tx, actor);
       return inst
-        ? sql<number>`(select count(*)::int from ${spotcheckApplications} a where a.lot_id = ${spotcheckLots.id} and a.institution_id = ${inst.id} and a.status <> 'withdrawn')`
+        ? sql<number>`(select count(*)::int from ${spotcheckApplications} a where a.lot_id = ${LOT_ID} and a.institution_id = ${inst.id} and a.status <> 'withdrawn')`
         : sql<number>`0`;
     }
-    return sql<number>`(select count(*)::int from ${spotcheckApplications} a where a.lot_id = ${spotcheckLots.id} and a.status <> 'withdrawn')`;
+    return sql<number>`(select count(*)::int from ${spotcheckApplications} a where a.lot_id = ${LOT_ID} and a.status <> 'withdrawn')`;
   }
 
   const suggestionFields = {
@@ -424,10 +428,10 @@ export function makePlansService(deps: SpotchecksDeps & { draws: SpotcheckDraws 
           name: spotcheckPlans.name,
           status: spotcheckPlans.status,
           budget: spotcheckPlans.budget,
-          totalCost: sql<number>`(select coalesce(sum(l.cost), 0)::int from ${spotcheckPlanLines} l where l.plan_id = ${spotcheckPlans.id})`,
-          totalBatches: sql<number>`(select coalesce(sum(l.batches), 0)::int from ${spotcheckPlanLines} l where l.plan_id = ${spotcheckPlans.id})`,
-          lineCount: sql<number>`(select count(*)::int from ${spotcheckPlanLines} l where l.plan_id = ${spotcheckPlans.id})`,
-          lotCount: sql<number>`(select count(*)::int from ${spotcheckLots} t where t.plan_id = ${spotcheckPlans.id})`,
+          totalCost: sql<number>`(select coalesce(sum(l.cost), 0)::int from ${spotcheckPlanLines} l where l.plan_id = ${PLAN_ID})`,
+          totalBatches: sql<number>`(select coalesce(sum(l.batches), 0)::int from ${spotcheckPlanLines} l where l.plan_id = ${PLAN_ID})`,
+          lineCount: sql<number>`(select count(*)::int from ${spotcheckPlanLines} l where l.plan_id = ${PLAN_ID})`,
+          lotCount: sql<number>`(select count(*)::int from ${spotcheckLots} t where t.plan_id = ${PLAN_ID})`,
           windowEndsOn: spotcheckPlans.windowEndsOn,
           approvedAt: spotcheckPlans.approvedAt,
           createdAt: spotcheckPlans.createdAt,
