@@ -11,7 +11,8 @@ import { PRODUCT_LINK_KINDS } from '../spotchecks.schema.js';
 import type { SpotchecksServices } from '../spotchecks.services.js';
 import { HISTORY_FIRST_YEAR } from './catalogue.service.js';
 import { PRODUCERS_PER_REQUEST } from './producers.js';
-import { AQL_SERIES, BATCH_COST_MAX, INSPECTION_LEVELS, NAME_MAX, SAMPLE_SIZE_MAX, STANDARDS_MAX, TEST_ITEMS_MAX } from './product-fields.js';
+import { AQL_VALUES, INSPECTION_LEVELS } from '../sampling-plan/sampling-plan.js';
+import { BATCH_COST_MAX, NAME_MAX, SAMPLE_SIZE_MAX, STANDARDS_MAX, TEST_ITEMS_MAX } from './product-fields.js';
 
 const tags = ['spotchecks'];
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
@@ -26,7 +27,7 @@ const TestItem = Type.Object(
   },
   { additionalProperties: false },
 );
-const Aql = Type.Union([Type.String({ maxLength: 10 }), Type.Number()], { description: `AQL（GB/T 2828.1 优先系列：${AQL_SERIES.join('、')}）` });
+const Aql = Type.Union([Type.String({ maxLength: 10 }), Type.Number()], { description: `AQL（GB/T 2828.1 优先系列：${AQL_VALUES.join('、')}）` });
 const Level = literals(INSPECTION_LEVELS);
 const PassRate = Type.Number({ minimum: 0, maximum: 1, description: '合格率（0–1）：合格批次 / 有最终结论的批次' });
 const LastPassRate = Nullable(Type.Object({ year: Type.Integer(), rate: PassRate }, { description: '有抽查批次的最近一年及其合格率；从未抽查为 null' }));

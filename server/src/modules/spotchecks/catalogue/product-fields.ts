@@ -1,18 +1,12 @@
 import { invalid, requireText } from '../../../platform/validation/fields.js';
 import { PRODUCT_CATEGORIES, type ProductCategory } from '../../cases/index.js';
+import { AQL_VALUES, INSPECTION_LEVELS, type InspectionLevel, aqlOf } from '../sampling-plan/sampling-plan.js';
 import type { TestItem } from '../spotchecks.schema.js';
 
 /*
  * The checks of a product's fields (README.md § Products): pure, so that create and update share
  * them and a test can drive each rule without a database.
  */
-
-/** GB/T 2828.1 inspection levels: general I, II, III and special S-1 … S-4. */
-export const INSPECTION_LEVELS = ['I', 'II', 'III', 'S-1', 'S-2', 'S-3', 'S-4'] as const;
-export type InspectionLevel = (typeof INSPECTION_LEVELS)[number];
-
-/** The AQL values of GB/T 2828.1's tables (the preferred series), as written there. */
-export const AQL_SERIES = ['0.010', '0.015', '0.025', '0.040', '0.065', '0.10', '0.15', '0.25', '0.40', '0.65', '1.0', '1.5', '2.5', '4.0', '6.5', '10', '15', '25', '40', '65', '100', '150', '250', '400', '650', '1000'] as const;
 
 export const CODE_MAX = 30;
 export const NAME_MAX = 100;
@@ -81,11 +75,10 @@ export function checkStandards(raw: string[] | undefined): string[] {
   return out;
 }
 
-/** An AQL as its series entry (`1` → `1.0`, `0.1` → `0.10`), or a 400 when not in the series. */
+/** An AQL as its series entry (`1` → `1.0`, `0.1` → `0.10`; the sampling-plan part's reading), or a 400 when not in the series. */
 export function checkAql(raw: string | number): string {
-  const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
-  const found = String(raw).trim() !== '' && Number.isFinite(n) ? AQL_SERIES.find((a) => Number(a) === n) : undefined;
-  if (!found) throw invalid('aql', `AQL 应为 GB/T 2828.1 优先系列中的值（${AQL_SERIES.join('、')}）`);
+  const found = aqlOf(raw);
+  if (!found) throw invalid('aql', `AQL 应为 GB/T 2828.1 优先系列中的值（${AQL_VALUES.join('、')}）`);
   return found;
 }
 
