@@ -191,17 +191,17 @@ export function SpecialPlanModal({ open, onClose, onDone }: { open: boolean; onC
             {fields.map((f) => (
               <Row gutter={8} key={f.key} align="top">
                 <Col xs={24} md={12}>
-                  <Form.Item name={[f.name, 'productId']} rules={rules.selectRequired(label('product'))}>
+                  <Form.Item name={[f.name, 'productId']} preserve rules={rules.selectRequired(label('product'))}>
                     <ProductSelect style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col xs={10} md={5}>
-                  <Form.Item name={[f.name, 'batches']} rules={rules.selectRequired(label('batches'))}>
+                  <Form.Item name={[f.name, 'batches']} preserve rules={rules.selectRequired(label('batches'))}>
                     <InputNumber min={1} max={1000} precision={0} addonAfter={label('batchUnit')} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col xs={10} md={5}>
-                  <Form.Item name={[f.name, 'quarter']} rules={rules.selectRequired(label('quarter'))}>
+                  <Form.Item name={[f.name, 'quarter']} preserve rules={rules.selectRequired(label('quarter'))}>
                     <Select options={QUARTERS.map((q) => ({ value: q, label: t('spotchecks.quarterN', { n: q }) }))} />
                   </Form.Item>
                 </Col>

@@ -8,6 +8,7 @@ import { errorText } from '../../app/errorText';
 import { useNotifyError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
+import { StatusTag } from '../enterprises';
 import { useRegions } from '../regions';
 import { enterprisePagePath, spotchecksApi, type Producer, type ProducersAdded } from './spotchecks.api';
 import './spotchecks.pages.i18n';
@@ -113,6 +114,7 @@ export function ProducersTab({ productId, mayEdit, onChanged }: { productId: str
     { title: label('uscc'), dataIndex: 'uscc', className: 'zj-nowrap', render: (v: string) => <Link to={enterprisePagePath(v)} style={{ fontFamily: 'monospace' }}>{v}</Link> },
     { title: label('enterpriseName'), dataIndex: 'name' },
     { title: label('region'), dataIndex: 'regionCode', className: 'zj-nowrap', responsive: ['md'], render: (v: string) => regions.nameOf(v) },
+    { title: label('enterpriseStatus'), dataIndex: 'status', className: 'zj-nowrap', responsive: ['md'], render: (v: Producer['status']) => <StatusTag status={v} /> },
     { title: label('source'), dataIndex: 'source', className: 'zj-nowrap', responsive: ['sm'], render: (v: string) => <Tag>{t(`spotchecks.producerSources.${v}`, { defaultValue: v })}</Tag> },
     { title: label('addedAt'), dataIndex: 'addedAt', className: 'zj-nowrap', responsive: ['lg'], render: (v: string) => formatDate(v) },
     { title: label('lastSampledOn'), dataIndex: 'lastSampledOn', className: 'zj-nowrap', render: (v: string | null) => formatDate(v) },

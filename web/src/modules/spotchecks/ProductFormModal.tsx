@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../app/components/FormModal';
 import { useRequiredRules } from '../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../app/hooks/useServerFieldError';
-import { AQL_SERIES, INSPECTION_LEVELS, PRODUCT_CATEGORIES, spotchecksApi, type Product, type ProductInput, type TestItem } from './spotchecks.api';
+import { AQL_SERIES, INSPECTION_LEVELS, PRODUCT_CATEGORIES, spotchecksApi, type InspectionLevel, type Product, type ProductInput, type TestItem } from './spotchecks.api';
 import './spotchecks.pages.i18n';
 
 const FIELDS = ['code', 'name', 'category', 'impact', 'batchCost', 'testItems', 'standards', 'sampleSize', 'sampleUnit', 'inspectionLevel', 'aql', 'note'] as const;
@@ -21,7 +21,7 @@ interface Values {
   sampleMode: SampleMode;
   sampleSize?: number;
   sampleUnit?: string;
-  inspectionLevel?: string;
+  inspectionLevel?: InspectionLevel;
   aql?: string;
   note?: string;
   active?: boolean;
@@ -38,7 +38,7 @@ const valuesOf = (p: Product): Partial<Values> => ({
   sampleMode: p.inspectionLevel ? 'gbt2828' : 'fixed',
   sampleSize: p.sampleSize ?? undefined,
   sampleUnit: p.sampleUnit ?? undefined,
-  inspectionLevel: p.inspectionLevel ?? undefined,
+  inspectionLevel: (p.inspectionLevel as InspectionLevel | null) ?? undefined,
   aql: p.aql ?? undefined,
   note: p.note ?? undefined,
   active: p.active,
@@ -66,7 +66,8 @@ export function ProductFormModal({ open, product, onClose, onSaved, onStale }: {
       aql: fixed ? null : (v.aql ?? null),
       note: note?.trim() || null,
     };
-    const saved = product ? await spotchecksApi.updateProduct(product, { ...input, active }) : await spotchecksApi.createProduct(input);
+    const { code: _code, ...changes } = input;
+    const saved = product ? await spotchecksApi.updateProduct(product, { ...changes, active }) : await spotchecksApi.createProduct(input);
     onSaved(saved);
   };
 
@@ -84,7 +85,7 @@ export function ProductFormModal({ open, product, onClose, onSaved, onStale }: {
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <Form.Item name="code" label={label('code')} rules={rules.required(label('code'))} extra={label('codeHint')}>
-            <Input maxLength={32} placeholder="RY-001" style={{ textTransform: 'uppercase' }} />
+            <Input maxLength={40} placeholder="RY-001" disabled={!!product} style={{ textTransform: 'uppercase' }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={16}>
@@ -104,7 +105,7 @@ export function ProductFormModal({ open, product, onClose, onSaved, onStale }: {
         </Col>
         <Col xs={12} md={8}>
           <Form.Item name="batchCost" label={label('batchCostYuan')} rules={rules.selectRequired(label('batchCost'))}>
-            <InputNumber min={0} max={10_000_000} precision={0} style={{ width: '100%' }} />
+            <InputNumber min={1} max={10_000_000} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>
@@ -113,6 +114,8 @@ export function ProductFormModal({ open, product, onClose, onSaved, onStale }: {
         {label('rule')}
       </Divider>
       <Typography.Text strong>{label('testItems')}</Typography.Text>
+      {/* The list's items keep their values (`preserve`): FormModal resets the form when it opens, which
+          remounts the items, and the dialog's `preserve={false}` would otherwise clear the values just set. */}
       <Form.List name="testItems">
         {(fields, { add, remove }) => (
           <div style={{ marginTop: 8 }} data-testid="test-items">
@@ -120,22 +123,22 @@ export function ProductFormModal({ open, product, onClose, onSaved, onStale }: {
               <Card key={f.key} size="small" style={{ marginBottom: 8 }} styles={{ body: { paddingBottom: 0 } }}>
                 <Row gutter={8} align="top">
                   <Col xs={24} md={5}>
-                    <Form.Item name={[f.name, 'name']} label={i === 0 ? label('itemName') : undefined} aria-label={label('itemName')} rules={rules.required(label('itemName'))}>
+                    <Form.Item name={[f.name, 'name']} preserve label={i === 0 ? label('itemName') : undefined} aria-label={label('itemName')} rules={rules.required(label('itemName'))}>
                       <Input maxLength={100} placeholder={label('itemName')} />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={8}>
-                    <Form.Item name={[f.name, 'requirement']} label={i === 0 ? label('requirement') : undefined} rules={rules.required(label('requirement'))}>
+                    <Form.Item name={[f.name, 'requirement']} preserve label={i === 0 ? label('requirement') : undefined} rules={rules.required(label('requirement'))}>
                       <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} placeholder={label('requirement')} />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={6}>
-                    <Form.Item name={[f.name, 'method']} label={i === 0 ? label('method') : undefined} rules={rules.required(label('method'))}>
+                    <Form.Item name={[f.name, 'method']} preserve label={i === 0 ? label('method') : undefined} rules={rules.required(label('method'))}>
                       <Input maxLength={200} placeholder={label('method')} />
                     </Form.Item>
                   </Col>
                   <Col xs={16} md={3}>
-                    <Form.Item name={[f.name, 'critical']} valuePropName="checked" label={i === 0 ? label('critical') : undefined} tooltip={i === 0 ? label('criticalHint') : undefined}>
+                    <Form.Item name={[f.name, 'critical']} preserve valuePropName="checked" label={i === 0 ? label('critical') : undefined} tooltip={i === 0 ? label('criticalHint') : undefined}>
                       <Checkbox>{label('criticalShort')}</Checkbox>
                     </Form.Item>
                   </Col>

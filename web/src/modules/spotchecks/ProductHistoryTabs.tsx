@@ -3,9 +3,11 @@ import { DeleteOutlined, EditOutlined, LinkOutlined, PlusOutlined } from '@ant-d
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useAuth } from '../../app/auth/AuthContext';
 import { FormModal } from '../../app/components/FormModal';
 import { useNotifyError } from '../../app/errors';
 import { formatDate, formatDateTime, todayInChina } from '../../app/format';
+import { useAsync } from '../../app/hooks/useAsync';
 import { useRequiredRules } from '../../app/hooks/useRequiredRules';
 import { PassRate } from './labels';
 import { casePagePath, complaintPath, spotchecksApi, type HistoryInput, type HistoryYear, type LinkKind, type ProductHistory, type ProductLink, type ProductSuggestion } from './spotchecks.api';
@@ -139,6 +141,40 @@ export function HistoryTab({ productId, history, loading, mayEdit, onChanged }: 
   );
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A complaint or a case found by its number (or the record's ID pasted as it is). */
+function RefSelect({ kind, value, onChange }: { kind: LinkKind; value: string; onChange: (id: string) => void }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const [q, setQ] = useState('');
+  const mayFind = can(kind === 'complaint' ? 'complaint.read' : 'case.read');
+  const text = q.trim();
+  const found = useAsync(async () => {
+    if (!mayFind || text.length < 2 || UUID.test(text)) return [];
+    if (kind === 'complaint') return (await spotchecksApi.findComplaints(text)).items.map((c) => ({ value: c.id, label: `${c.trackingNo} ${c.subjectName ?? ''}`.trim() }));
+    return (await spotchecksApi.findCases(text)).items.map((c) => ({ value: c.id, label: `${c.caseNo ?? ''} ${c.partyName}`.trim() }));
+  }, `${kind}:${text}`);
+  const options = [...(found.data ?? [])];
+  if (UUID.test(text) && !options.some((o) => o.value === text)) options.push({ value: text, label: text });
+  return (
+    <Select
+      showSearch
+      allowClear
+      value={value || undefined}
+      filterOption={false}
+      onSearch={setQ}
+      onChange={(v: string | undefined) => onChange(v ?? '')}
+      loading={found.loading}
+      options={options}
+      placeholder={t(mayFind ? 'spotchecks.refSearchHint' : 'spotchecks.refIdHint')}
+      notFoundContent={text.length < 2 ? null : undefined}
+      style={{ width: 360, maxWidth: '100%' }}
+      data-testid="link-ref"
+    />
+  );
+}
+
 /** 关联投诉/案件: complaints and cases about the product (linked by their id; shown by their numbers). */
 export function LinksTab({ productId, history, loading, mayEdit, onChanged }: TabProps & { productId: string; mayEdit: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -212,13 +248,16 @@ export function LinksTab({ productId, history, loading, mayEdit, onChanged }: Ta
           <Radio.Group
             optionType="button"
             value={kind}
-            onChange={(e) => setKind(e.target.value as LinkKind)}
+            onChange={(e) => {
+              setKind(e.target.value as LinkKind);
+              setRefId('');
+            }}
             options={[
               { value: 'complaint', label: label('complaint') },
               { value: 'case', label: label('case') },
             ]}
           />
-          <Input value={refId} onChange={(e) => setRefId(e.target.value)} placeholder={label('refIdHint')} style={{ width: 320, maxWidth: '100%', fontFamily: 'monospace' }} onPressEnter={() => void link()} data-testid="link-ref" />
+          <RefSelect kind={kind} value={refId} onChange={setRefId} />
           <Button type="primary" icon={<LinkOutlined />} loading={busy} onClick={() => void link()} data-testid="link-add">
             {label('link')}
           </Button>

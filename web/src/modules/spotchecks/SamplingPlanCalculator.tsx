@@ -64,7 +64,7 @@ export function SamplingPlanCalculator({ initial }: { initial?: Partial<Sampling
         <Descriptions
           bordered
           size="small"
-          column={{ xs: 2, sm: 4 }}
+          column={{ xs: 2, sm: 4, md: 4, lg: 4, xl: 4, xxl: 4 }}
           data-testid="sampling-plan-answer"
           items={[
             { key: 'letter', label: label('codeLetter'), children: <Typography.Text strong>{answer.plan.codeLetter}</Typography.Text> },

@@ -9,10 +9,9 @@ import './spotchecks.pages.i18n';
 /** An amount in yuan as the bureau writes it: 5,000 元. */
 export const yuan = (v: number) => `${v.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`;
 
-/** A pass rate (0–1 or 0–100, as the server answers it) as a percentage with one decimal, or — when there were no batches. */
+/** A pass rate (0–1, as the server answers it) as a percentage with one decimal, or null when there were no batches. */
 export function percentOf(rate: number | null | undefined): number | null {
-  if (rate === null || rate === undefined) return null;
-  return rate <= 1 ? Math.round(rate * 1000) / 10 : Math.round(rate * 10) / 10;
+  return rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10;
 }
 
 export function PassRate({ rate, bar = false }: { rate: number | null | undefined; bar?: boolean }) {
