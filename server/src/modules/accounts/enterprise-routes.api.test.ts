@@ -248,6 +248,12 @@ for (const key of [
   'POST /api/spotcheck/bulletins/:id/withdraw', 'GET /api/spotcheck/bulletins/:id/document', 'GET /api/spotcheck/final-samples', 'GET /api/spotcheck/stats',
 ]) RULES[key] = forbidden;
 for (const key of ['GET /api/public/spotcheck-results', 'GET /api/public/spotcheck-bulletins', 'GET /api/public/spotcheck-bulletins/:id']) RULES[key] = publicRoute;
+// spotchecks/plans: plans, their lines, approval, lots and suggestions are staff's (lots also institutions'): permissions no enterprise holds.
+for (const key of [
+  'POST /api/spotcheck/plans/generate', 'POST /api/spotcheck/plans', 'GET /api/spotcheck/plans', 'GET /api/spotcheck/plans/:id', 'PATCH /api/spotcheck/plans/:id',
+  'PUT /api/spotcheck/plans/:id/lines/:productId', 'DELETE /api/spotcheck/plans/:id/lines/:productId', 'POST /api/spotcheck/plans/:id/approve', 'POST /api/spotcheck/plans/:id/close',
+  'GET /api/spotcheck/lots', 'GET /api/spotcheck/lots/:id', 'POST /api/spotcheck/suggestions', 'GET /api/spotcheck/suggestions',
+]) RULES[key] = forbidden;
 
 /** Path parameters for a route that answers before looking anything up (403): any well-formed value. */
 const ANY_ID = '00000000-0000-4000-8000-000000000000';

@@ -122,6 +122,10 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   // spotchecks/sampling
   '/api/spotcheck/samples': () => ['', 'status=drawn', 'mine=true', 'regionCode=320826'],
   '/api/my/spotchecks': () => [], // an enterprise account's own notified samples, 403 to staff; read in spotchecks/sampling/sampling.api.test.ts
+  // spotchecks/plans
+  '/api/spotcheck/plans': () => ['', 'kind=annual', 'status=approved'],
+  '/api/spotcheck/lots': () => ['', 'status=open', `year=${todayInChina().slice(0, 4)}`],
+  '/api/spotcheck/suggestions': () => ['', `year=${Number(todayInChina().slice(0, 4)) + 1}`],
 };
 
 /** `{ items, total }` answers whose total counts something else than the items (the preview's: objects per stratum). */
