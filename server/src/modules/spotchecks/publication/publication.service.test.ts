@@ -231,11 +231,12 @@ describe('public results', () => {
     expect(items[0]!.institutionName).not.toBe(inst!.name);
   });
 
-  it('the follow-up notice: stages noticed, suspended, referred; a closed one only after a noticed step', () => {
+  it('the follow-up notice: stages noticed, suspended, referred; a closed one only after a `notice` step', () => {
     expect(followupNoticed(null, null)).toBe(false);
     for (const stage of ['ordered', 'rechecked_passed', 'rechecked_failed', 'closed'] as const) expect(followupNoticed(stage, []), stage).toBe(false);
+    expect(followupNoticed('closed', [{ action: 'order', on: '2026-04-01', byName: 'x', note: null }, { action: 'recheck_passed', on: '2026-04-20', byName: 'x', note: null }, { action: 'close', on: '2026-04-21', byName: 'x', note: '已整改' }])).toBe(false);
     for (const stage of ['noticed', 'suspended', 'referred'] as const) expect(followupNoticed(stage, []), stage).toBe(true);
-    expect(followupNoticed('closed', [{ action: 'noticed', on: '2026-05-01', byName: 'x', note: null }])).toBe(true);
+    expect(followupNoticed('closed', [{ action: 'notice', on: '2026-05-01', byName: 'x', note: null }])).toBe(true);
   });
 });
 

@@ -104,10 +104,11 @@ export const NOTICED_STAGES: readonly FollowupStage[] = ['noticed', 'suspended',
 
 /**
  * Whether a failure's follow-up reached the public notice (not corrected): its stage is `noticed`
- * or a later one (`suspended`, `referred`), or it was closed after a step `noticed`.
+ * or a later one (`suspended`, `referred`), or it was closed after a step `notice` (objections/README.md: close
+ * follows `suspended` or `referred`, both after the notice, or `rechecked_passed`: corrected).
  */
 export const followupNoticed = (stage: FollowupStage | null, steps: FollowupStep[] | null): boolean =>
-  stage !== null && (NOTICED_STAGES.includes(stage) || (steps ?? []).some((st) => st.action === 'noticed'));
+  stage !== null && (NOTICED_STAGES.includes(stage) || (steps ?? []).some((st) => st.action === 'notice'));
 
 /** The 抽样单's batch facts. */
 export const batchOf = (r: Pick<ResultRow, 'record'>) => ({
