@@ -8,6 +8,7 @@ import { makeEnterprise } from '../enterprises/testing.js';
 import { makeUnit } from '../equipment/testing.js';
 import { actorOf, makeTargetedTask } from '../inspections/testing.js';
 import { makeLicence } from '../licences/testing.js';
+import { makeInstitution, makeLot, makePlan, makeProduct, makeSample } from '../spotchecks/testing.js';
 import type { Ctx } from './cases.deps.js';
 import { makeCase } from './testing.js';
 import { caseLeadSources, licenceRevocation } from './wiring.js';
@@ -181,6 +182,42 @@ describe('special-equipment hazards (equipment)', () => {
     });
     expect(await inTransaction(env.db, (tx) => source.find(tx, other, hazard.id))).toBeNull();
     expect(source.opened).toBeUndefined();
+  });
+});
+
+describe('spot-check failures (spotchecks)', () => {
+  it('the lead is a failed sample in scope once its follow-up is at the notice; opening marks the follow-up referred, declining adds a step', async () => {
+    const { lianshui, other, ctx } = await officers();
+    const source = sources().spot_check!;
+    const product = await makeProduct(env);
+    const enterprise = await makeEnterprise(env, { regionCode: '320826' });
+    const lot = await makeLot(env, { productId: product.id, planId: (await makePlan(env)).id });
+    const items = [{ item: '甲醛含量', requirement: '≤75 mg/kg', measured: '120 mg/kg', pass: false }];
+    const sample = await makeSample(env, { lotId: lot.id, productId: product.id, institutionId: (await makeInstitution(env)).id, enterprise, status: 'reported', items, conclusion: 'fail', notifiedOn: addDays(todayInChina(), -40), receivedOn: addDays(todayInChina(), -35), objectionDueOn: addDays(todayInChina(), -20) });
+    await expect(inTransaction(env.db, (tx) => source.find(tx, lianshui, sample.id))).rejects.toMatchObject({ code: 'INVALID_TRANSITION', status: 409 });
+    const followups = env.services.spotchecks.objections.followups;
+    await followups.act(ctx, sample.id, { action: 'order' });
+    await followups.act(ctx, sample.id, { action: 'recheck', passed: false });
+    await followups.act(ctx, sample.id, { action: 'notice', note: '公告' });
+    expect(await inTransaction(env.db, (tx) => source.find(tx, lianshui, sample.id))).toEqual({
+      ref: sample.sampleNo,
+      partyName: enterprise.name,
+      uscc: enterprise.uscc,
+      regionCode: '320826',
+      foundOn: addDays(todayInChina(), -19),
+      summary: `产品质量监督抽查不合格：${product.name}（样品 ${sample.sampleNo}），不合格项目：甲醛含量`,
+    });
+    expect(await inTransaction(env.db, (tx) => source.find(tx, other, sample.id))).toBeNull();
+    expect(await inTransaction(env.db, (tx) => source.find(tx, lianshui, MISSING))).toBeNull();
+
+    const declined = await makeCase(env, { leadSource: 'spot_check', leadId: sample.id, stage: 'declined' });
+    await inTransaction(env.db, (tx) => source.declined!(tx, ctx, sample.id, { ...declined, reason: '证据不足' }));
+    expect(await followups.get(lianshui, sample.id)).toMatchObject({ stage: 'noticed', caseId: null });
+    const kase = await makeCase(env, { leadSource: 'spot_check', leadId: sample.id, stage: 'investigating' });
+    await inTransaction(env.db, (tx) => source.opened!(tx, ctx, sample.id, kase));
+    const f = await followups.get(lianshui, sample.id);
+    expect(f).toMatchObject({ stage: 'referred', caseId: kase.id, caseNo: kase.caseNo });
+    expect(f.steps.map((s) => s.action)).toEqual(['order', 'recheck_failed', 'notice', 'refer_declined', 'refer']);
   });
 });
 
