@@ -169,6 +169,12 @@ const STAFF_ONLY = [
   'DELETE /api/inspection-tasks/:id/photos/:photoId', 'POST /api/inspection-tasks/:id/rectification-orders', 'POST /api/rectification-orders/:id/recheck',
 ];
 for (const key of STAFF_ONLY) RULES[key] = forbidden;
+// spotchecks/objections: the enterprise's objection to its own notified sample (another's 404) in spotchecks/objections/objections.api.test.ts; the rest staff's and institutions'.
+RULES['POST /api/my/spotchecks/:id/objection'] = { rule: 'elsewhere', test: 'spotchecks/objections/objections.api.test.ts' };
+for (const key of [
+  'POST /api/spotcheck/samples/:id/objection', 'GET /api/spotcheck/objections', 'GET /api/spotcheck/objections/:id', 'POST /api/spotcheck/objections/:id/decide', 'POST /api/spotcheck/objections/:id/retest',
+  'GET /api/spotcheck/followups', 'GET /api/spotcheck/samples/:id/followup', 'POST /api/spotcheck/samples/:id/followup', 'GET /api/spotcheck/samples/:id/followup/order',
+]) RULES[key] = forbidden;
 // Complaints, handling: staff only (the enterprise has its own /api/my/complaints).
 for (const key of ['GET /api/complaints', 'GET /api/complaints/links', 'GET /api/complaints/:id', 'POST /api/complaints/:id/actions', 'POST /api/complaints/:id/acknowledge', 'GET /api/complaints/:id/files/:fileId']) RULES[key] = forbidden;
 // Special equipment, periodic inspection: staff only.

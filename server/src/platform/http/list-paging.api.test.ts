@@ -110,6 +110,9 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/clusters/:id/members': () => [], // a cluster's members; walked in cases/clusters/clusters.api.test.ts
   '/api/clusters/:id/risk-notices': () => [], // a cluster's notices; walked in cases/clusters/clusters.api.test.ts
   '/api/clusters/:id/measures': () => [], // a cluster's measures; walked in cases/clusters/clusters.api.test.ts
+  // spotchecks/objections
+  '/api/spotcheck/objections': () => ['', 'status=filed'],
+  '/api/spotcheck/followups': () => ['', 'stage=ordered', 'overdue=true'],
   // spotchecks/publication
   '/api/spotcheck/bulletins': () => ['', 'status=published', `year=${todayInChina().slice(0, 4)}`],
   '/api/spotcheck/final-samples': () => ['', 'unpublished=true'],
