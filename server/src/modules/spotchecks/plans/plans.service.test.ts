@@ -7,7 +7,7 @@ import { useServiceEnv } from '../../../test/app.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
 import { spotcheckApplications, spotcheckHistory, spotcheckLots, spotcheckPlanLines, spotcheckProductLinks, spotcheckProducts } from '../spotchecks.schema.js';
 import { makeInstitution, makeLot, makePlan, makeProduct, makeSample } from '../testing.js';
-import { quarterEnd } from './plans.service.js';
+import { makePlansService, quarterEnd } from './plans.service.js';
 import { actorIn, makeInstitutionAccount } from './testing-plans.js';
 
 /**
@@ -81,7 +81,13 @@ describe('plans service', () => {
     // A stale If-Match on regeneration: 412.
     await expect(plans().generate(ctx(city), { year: Y, budget: 1_000_000 }, [plan.version])).rejects.toMatchObject({ status: 412 });
 
-    // The default rule comes from the settings.
+    // Without a rule in the request, the settings' rule applies (here: reduce by 75 %).
+    const configured = makePlansService({ db: env.db, audit: env.services.audit, calendar: env.services.calendar, jurisdiction: env.services.jurisdiction, todos: env.services.todos, users: env.services.users, rules: { ...env.config.spotcheckRules, passRateMode: 'reduce', passRateReducePercent: 75 }, draws: env.services.spotchecks.draws });
+    const byDefault = await configured.generate(ctx(city), { year: Y, budget: 1_000_000 });
+    expect(byDefault.passRateRule).toEqual({ mode: 'reduce', reducePercent: 75 });
+    expect(byDefault.lines.find((l) => l.productCode === hi.code)!.batches).toBe(1);
+    expect((await plans().generate(ctx(city), { year: Y, budget: 1_000_000 })).passRateRule).toEqual({ mode: 'skip' });
+
     await plans().approve(ctx(head), plan.id, undefined);
     await expect(plans().generate(ctx(city), { year: Y, budget: 1_000_000 })).rejects.toMatchObject({ code: 'PLAN_APPROVED', status: 409 });
   });
