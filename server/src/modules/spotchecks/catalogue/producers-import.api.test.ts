@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { useTestEnv } from '../../../test/app.js';
-import { uploadTo } from '../../../test/multipart.js';
+import { multipart, uploadTo } from '../../../test/multipart.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
 import { spotcheckProducers } from '../spotchecks.schema.js';
 import { makeProduct } from '../testing.js';
@@ -100,4 +101,28 @@ describe('importing a product’s producers', () => {
     expect(missing.statusCode).toBe(404);
     expect(await producersOf(p.id)).toHaveLength(0);
   });
+
+  it('arbitrary uploads to a real product answer 2xx or 4xx, and only a 200 writes', async () => {
+    const p = await makeProduct(env);
+    const a = await makeEnterprise(env);
+    const city = await cityOfficer();
+    const cell = fc.oneof(fc.constant(a.uscc), fc.constant(a.uscc.toLowerCase()), fc.string({ maxLength: 20 }), fc.constantFrom('', '=1+1', "'=1", '统一社会信用代码', '\uFFFD', '"', ','));
+    const header = fc.constantFrom(['统一社会信用代码'], ['企业名称', '统一社会信用代码'], ['uscc'], ['名称'], ['统一社会信用代码', '统一社会信用代码']);
+    const body = fc.oneof(
+      fc.tuple(header, fc.array(fc.array(cell, { maxLength: 3 }), { maxLength: 8 })).map(([h, rows]) => Buffer.from([h, ...rows].map((r) => r.join(',')).join('\r\n'))),
+      fc.uint8Array({ maxLength: 2048 }).map((b) => Buffer.from(b)),
+      fc.uint8Array({ maxLength: 512 }).map((b) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(b)])),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, fc.constantFrom('x.csv', 'x.xlsx', 'x', '名单.CSV'), fc.option(fc.nat(), { nil: undefined }), async (content, name, cut) => {
+        const { payload, headers } = multipart({ file: { name, content } });
+        const sent = cut === undefined ? payload : payload.subarray(0, cut % (payload.length + 1));
+        const before = (await producersOf(p.id)).length;
+        const res = await env.app.inject({ method: 'POST', url: `/api/spotcheck/products/${p.id}/producers/import`, payload: sent, headers: { ...headers, 'x-csrf-token': city.csrfToken! }, cookies: { zj_session: city.cookie! } });
+        expect(res.statusCode, res.body.slice(0, 200)).toBeLessThan(500);
+        if (res.statusCode !== 200) expect((await producersOf(p.id)).length).toBe(before);
+      }),
+      { seed: 20261206, numRuns: 40 },
+    );
+  }, 120_000);
 });
