@@ -173,3 +173,22 @@ describe('finalizeDue', () => {
     expect(await svc().get(env.admin, s.id)).toMatchObject({ status: 'closed', finalConclusion: 'pass', objectionDueCertain: true });
   });
 });
+
+describe('the sample size on the detail', () => {
+  it('the implementing rule’s, or GB/T 2828.1 from the 抽样单’s base count (null until sampled)', async () => {
+    const plan = await makePlan(env);
+    const inst = await makeInstitution(env);
+    const record = { sampledOn: todayInChina(), place: '仓库', batchNo: 'B2', productionDate: null, specification: null, quantitySampled: 32, baseCount: 200, pricePaid: 0, sealNumbers: ['F9'], enterpriseSigner: '李四', note: null };
+    const ruled = await makeProduct(env, { sampleSize: 6, sampleUnit: '只' });
+    const gb = await makeProduct(env, { sampleSize: null, sampleUnit: '件', inspectionLevel: 'II', aql: '1.0' });
+    const sampleOf = async (productId: string, rec: typeof record | null) => {
+      const lot = await makeLot(env, { productId, planId: plan.id, status: 'drawn', institutionId: inst.id });
+      const e = await makeEnterprise(env);
+      return makeSample(env, { lotId: lot.id, productId, institutionId: inst.id, enterprise: e, status: rec ? 'sampled' : 'drawn', record: rec });
+    };
+    expect((await svc().get(env.admin, (await sampleOf(ruled.id, null)).id)).samplingPlan).toEqual({ sampleSize: 6, unit: '只', source: 'rule', codeLetter: null, ac: null, re: null });
+    expect((await svc().get(env.admin, (await sampleOf(gb.id, null)).id)).samplingPlan).toBeNull();
+    // Lot 200 at level II → code letter G; at AQL 1.0 G's cell is an arrow down to H: n = 50, Ac 1, Re 2 (GB/T 2828.1 tables 1 and 2-A).
+    expect((await svc().get(env.admin, (await sampleOf(gb.id, record)).id)).samplingPlan).toEqual({ sampleSize: 50, unit: '件', source: 'gbt2828', codeLetter: 'H', ac: 1, re: 2 });
+  });
+});

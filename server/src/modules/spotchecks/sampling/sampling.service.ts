@@ -35,6 +35,7 @@ import {
   spotcheckSampleFiles,
   spotcheckSamples,
 } from '../spotchecks.schema.js';
+import { LOT_SIZE_MIN, samplingPlan } from '../sampling-plan/sampling-plan.js';
 import { renderNotice } from './notice-document.js';
 import { objectionDue, withinRepeatWindow } from './window.js';
 
@@ -165,11 +166,20 @@ export function makeSamplingService(deps: SpotchecksDeps & { draws: SpotcheckDra
       .orderBy(asc(spotcheckSampleFiles.createdAt), asc(spotcheckSampleFiles.id));
   }
 
-  /** The sample's size: the implementing rule's, or GB/T 2828.1's from the lot size (not yet available: null). */
-  function samplingPlanOf(product: typeof spotcheckProducts.$inferSelect) {
+  /**
+   * The sample's size: the implementing rule's (`sampleSize`/`sampleUnit`), or, for a product with an
+   * inspection level and an AQL, GB/T 2828.1 (normal, single) from the lot size the 抽样单 gives
+   * (`baseCount`); null while that is unknown or when the product states neither.
+   */
+  function samplingPlanOf(product: typeof spotcheckProducts.$inferSelect, record: SamplingRecord | null) {
     if (product.inspectionLevel && product.aql) {
-      // GB/T 2828.1 (sampling-plan/, helper S2): wired once `samplingPlan` is exported there.
-      return null;
+      if (!record || record.baseCount < LOT_SIZE_MIN) return null;
+      try {
+        const p = samplingPlan(record.baseCount, product.inspectionLevel, product.aql);
+        return { sampleSize: p.sampleSize, unit: product.sampleUnit ?? null, source: 'gbt2828' as const, codeLetter: p.codeLetter as string, ac: p.ac, re: p.re };
+      } catch {
+        return null; // a level or AQL the catalogue should not have let in
+      }
     }
     if (product.sampleSize == null) return null;
     return { sampleSize: product.sampleSize, unit: product.sampleUnit ?? null, source: 'rule' as const, codeLetter: null, ac: null, re: null };
@@ -252,7 +262,7 @@ export function makeSamplingService(deps: SpotchecksDeps & { draws: SpotcheckDra
       objectionDueOn: s.objectionDueOn,
       objectionDueCertain: due ? due.certain : null,
       finalConclusion: s.finalConclusion,
-      samplingPlan: samplingPlanOf(product),
+      samplingPlan: samplingPlanOf(product, s.record),
       testItems: product.testItems.map((t) => ({ name: t.name, requirement: t.requirement, method: t.method, critical: t.critical ?? false })),
       objection: objection
         ? { id: objection.id, status: objection.status, filedOn: objection.filedOn, filedBy: objection.filedBy, reason: objection.reason, items: objection.items, decidedOn: objection.decidedOn, decisionReason: objection.decisionReason, retestInstitutionId: objection.retestInstitutionId, retestConclusion: objection.retestConclusion, retestedOn: objection.retestedOn, upheld: objection.upheld, version: objection.version }
