@@ -136,7 +136,10 @@ describe('sampling over HTTP', () => {
     const head = await staff(['section_head']);
     expect((await assign({ samplerIds: [samplerA.user.id, head.user.id] })).json().error.message).toContain('没有抽样权限');
     expect((await assign({ samplerIds: [samplerA.user.id, samplerB.user.id], dueOn: addDays(todayInChina(), 365) })).json().error.details.field).toBe('dueOn');
-    const ok = await assign({ samplerIds: [samplerA.user.id, samplerB.user.id], dueOn: addDays(todayInChina(), 20) });
+    const current = (await county.get(`/api/spotcheck/samples/${sampleId}`)).json().version as number;
+    const stale = await county.post(`/api/spotcheck/samples/${sampleId}/assign`, { samplerIds: [samplerA.user.id, samplerB.user.id] }, { 'if-match': `"${current + 1}"` });
+    expect(stale.statusCode, stale.body).toBe(412);
+    const ok = await county.post(`/api/spotcheck/samples/${sampleId}/assign`, { samplerIds: [samplerA.user.id, samplerB.user.id], dueOn: addDays(todayInChina(), 20) }, { 'if-match': `"${current}"` });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'assigned', samplerIds: [samplerA.user.id, samplerB.user.id], dueOn: addDays(todayInChina(), 20) });
     expect(ok.headers.etag).toBe(`"${ok.json().version}"`);
