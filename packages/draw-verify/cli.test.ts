@@ -99,7 +99,7 @@ describe('a record read from an address', () => {
   beforeAll(async () => {
     server = http.createServer((req, res) => {
       const url = req.url ?? '';
-      if (url === '/api/public/draws/x') res.writeHead(200, { 'content-type': 'application/json' }).end(record);
+      if (url === '/api/public/draws/x' || url === '/api/public/spotcheck-draws/x') res.writeHead(200, { 'content-type': 'application/json' }).end(record);
       else if (url === '/api/public/draws/bad') res.writeHead(200, { 'content-type': 'application/json' }).end(tampered);
       else if (url.startsWith('/api/')) res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"NOT_FOUND"}}');
       // The single-page app answers every other path with its HTML.
@@ -119,6 +119,17 @@ describe('a record read from an address', () => {
     }
     const statement = manifest.find((e) => e.file === 'v2-revealed.json' && e.expect === 'valid' && e.statement)!.statement!;
     expect(await cli(`${base}/public/draws/x`, statement)).toMatchObject({ code: 0 });
+  });
+
+  it('takes a spot check draw’s page address as well as its JSON address', async () => {
+    for (const address of [`${base}/public/spotcheck-draws/x`, `${base}/public/spotcheck-draws/x/`, `${base}/api/public/spotcheck-draws/x`]) {
+      const [a, b] = await Promise.all([cli(address), standalone(address)]);
+      expect(a, address).toEqual(b);
+      expect(a.code, `${address}: ${a.stdout}${a.stderr}`).toBe(0);
+      expect(firstLine(a)).toBe('valid');
+    }
+    const notFound = await cli(`${base}/public/spotcheck-draws/none`);
+    expect(notFound.stderr).toContain(`${base}/api/public/spotcheck-draws/none: HTTP 404`);
   });
 
   it('reports the first mismatch of a record read from an address', async () => {

@@ -13,7 +13,9 @@
  *     node zhijian-verify.mjs <record.json | address> [commit statement | statement file]
  *
  *   - the address may be the public draw page (https://…/public/draws/<id>) or the record's JSON
- *     address (https://…/api/public/draws/<id>); a record saved to a file works as well;
+ *     address (https://…/api/public/draws/<id>); for a product quality spot check's draw, its page
+ *     (https://…/public/spotcheck-draws/<id>) or its record (https://…/api/public/spotcheck-draws/<id>);
+ *     a record saved to a file works as well;
  *   - the optional second argument is the one-line commit statement handed out at the ceremony
  *     ("zhijian-draw/2 commit id=… commitment=… …"), as text in quotes or as a file holding it.
  *
@@ -867,7 +869,9 @@ function checkStatement(r, text) {
 // The command line (Node.js)
 // ---------------------------------------------------------------------------------------------
 
-const USAGE = 'usage: node zhijian-verify.mjs <record.json | address of the draw page or record> [commit statement | file holding it]';
+const USAGE =
+  'usage: node zhijian-verify.mjs <record.json | address of the draw page or record> [commit statement | file holding it]\n' +
+  '  addresses: …/public/draws/<id> or …/api/public/draws/<id>; spot checks: …/public/spotcheck-draws/<id> or …/api/public/spotcheck-draws/<id>';
 
 /**
  * Loads a Node.js module (only on the command-line path, so that browsers never ask for one).
@@ -878,7 +882,7 @@ const nodeModule = (name) => import(/* @vite-ignore */ `node:${name}`);
 
 /** @param {string} source */
 const notARecord = (source) =>
-  new Error(`${source} is an HTML page, not a draw record: give the draw page's address (…/public/draws/<id>), the record's address (…/api/public/draws/<id>) or a saved record file`);
+  new Error(`${source} is an HTML page, not a draw record: give the draw page's address (…/public/draws/<id> or …/public/spotcheck-draws/<id>), the record's address (…/api/public/draws/<id> or …/api/public/spotcheck-draws/<id>) or a saved record file`);
 
 /** @param {string} text @param {string} source @returns {unknown} the record */
 function parseRecord(text, source) {
@@ -894,9 +898,10 @@ function parseRecord(text, source) {
 async function readRecord(source) {
   if (/^https?:\/\//i.test(source)) {
     const url = new URL(source);
-    // The public page /public/draws/<id> shows the record whose JSON is at /api/public/draws/<id>.
-    const page = /^\/public\/draws\/([^/]+)\/?$/.exec(url.pathname);
-    if (page) url.pathname = `/api/public/draws/${page[1]}`;
+    // The public page /public/draws/<id> shows the record whose JSON is at /api/public/draws/<id>;
+    // a spot check's page /public/spotcheck-draws/<id> the one at /api/public/spotcheck-draws/<id>.
+    const page = /^\/public\/(draws|spotcheck-draws)\/([^/]+)\/?$/.exec(url.pathname);
+    if (page) url.pathname = `/api/public/${page[1]}/${page[2]}`;
     const res = await fetch(url, { headers: { accept: 'application/json' } });
     if (!res.ok) throw new Error(`${url.href}: HTTP ${res.status} ${res.statusText}`);
     const text = await res.text();
