@@ -37,7 +37,7 @@ function Totals({ plan }: { plan: Plan }) {
           <Statistic title={over ? label('overBy') : label('remaining')} value={yuan(Math.abs(plan.budget - plan.totalCost))} valueStyle={over ? { color: '#cf1322' } : undefined} />
         </Col>
         <Col xs={12} md={6}>
-          <Statistic title={label('totalBatches')} value={plan.totalBatches} suffix={t('spotchecks.inLines', { count: plan.lines.length })} />
+          <Statistic title={t('spotchecks.batchesInLines', { count: plan.lines.length })} value={plan.totalBatches} suffix={label('batchUnit')} />
         </Col>
       </Row>
       <Progress percent={Math.min(used, 100)} status={over ? 'exception' : 'normal'} format={() => `${used}%`} />
@@ -92,8 +92,8 @@ function Lines({ plan, mayEdit, onPlan, onStale }: { plan: Plan; mayEdit: boolea
         </Space>
       ),
     },
-    { title: label('category'), dataIndex: 'category', className: 'zj-nowrap', responsive: ['lg'], render: (v: string) => t(`spotchecks.categories.${v}`, { defaultValue: v }) },
-    { title: label('impact'), dataIndex: 'impact', className: 'zj-nowrap', responsive: ['md'] },
+    { title: label('category'), dataIndex: 'category', className: 'zj-nowrap', responsive: ['xxl'], render: (v: string) => t(`spotchecks.categories.${v}`, { defaultValue: v }) },
+    { title: label('impactShort'), dataIndex: 'impact', className: 'zj-nowrap', responsive: ['md'] },
     {
       title: label('batches'),
       dataIndex: 'batches',
@@ -107,13 +107,21 @@ function Lines({ plan, mayEdit, onPlan, onStale }: { plan: Plan; mayEdit: boolea
       className: 'zj-nowrap',
       render: (v: number, l) =>
         isEditing(l) ? (
-          <Select size="small" value={editing!.quarter} onChange={(q) => setEditing({ ...editing!, quarter: q })} style={{ width: 90 }} options={QUARTERS.map((q) => ({ value: q, label: t('spotchecks.quarterN', { n: q }) }))} data-testid="line-quarter" />
+          <Select size="small" value={editing!.quarter} onChange={(q) => setEditing({ ...editing!, quarter: q })} style={{ width: 120 }} options={QUARTERS.map((q) => ({ value: q, label: t('spotchecks.quarterN', { n: q }) }))} data-testid="line-quarter" />
         ) : (
           t('spotchecks.quarterN', { n: v })
         ),
     },
     { title: label('cost'), dataIndex: 'cost', className: 'zj-nowrap', render: (v: number) => yuan(v) },
-    { title: label('reasons'), dataIndex: 'reasons', render: (_: unknown, l) => <ReasonTags reasons={l.reasons} /> },
+    {
+      title: label('reasons'),
+      dataIndex: 'reasons',
+      render: (_: unknown, l) => (
+        <div style={{ minWidth: 200, maxWidth: 340 }}>
+          <ReasonTags reasons={l.reasons} />
+        </div>
+      ),
+    },
     ...(mayEdit
       ? [
           {
@@ -201,7 +209,7 @@ function Excluded({ plan }: { plan: Plan }) {
           className: 'zj-nowrap',
           render: (_: unknown, r) => <Tag color={r.reason.code === ABOVE_95 ? 'orange' : 'default'} style={r.reason.code === ABOVE_95 ? { fontWeight: 600 } : undefined}>{t(`spotchecks.reasonCodes.${r.reason.code}`, { defaultValue: r.reason.code })}</Tag>,
         },
-        { title: label('reasonText'), key: 'text', render: (_: unknown, r) => r.reason.text },
+        { title: label('reasonText'), key: 'text', render: (_: unknown, r) => <div style={{ minWidth: 240, maxWidth: 520 }}>{r.reason.text}</div> },
       ]}
     />
   );
@@ -260,19 +268,37 @@ function SidePanel({ plan }: { plan: Plan }) {
       </Card>
       <Card size="small" title={label('lotsAndApplications')} extra={hasLots && <Link to={lotsOfPlanPath(plan.id)}>{label('allLots')}</Link>} data-testid="plan-lots">
         {hasLots ? (
-          <Table<LotRow>
+          <List<LotRow>
             size="small"
-            rowKey="id"
             loading={lots.loading}
             dataSource={lots.data?.items ?? []}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            columns={[
-              { title: label('lotNo'), dataIndex: 'lotNo', className: 'zj-nowrap', render: (v: string, l) => <Link to={lotPath(l.id)} style={{ fontFamily: 'monospace' }}>{v}</Link> },
-              { title: label('product'), dataIndex: 'productName' },
-              { title: label('quarter'), dataIndex: 'quarter', className: 'zj-nowrap', render: (v: number) => t('spotchecks.quarterN', { n: v }) },
-              { title: label('applications'), dataIndex: 'applicationCount', className: 'zj-nowrap', render: (v: number, l) => (l.institutionName ? <Tooltip title={l.institutionName}><Tag color="green">{label('chosen')}</Tag></Tooltip> : <Badge count={v} showZero color={v ? '#1677ff' : '#d9d9d9'} />) },
-            ]}
+            style={{ maxHeight: 480, overflow: 'auto' }}
+            renderItem={(l) => (
+              <List.Item
+                style={{ paddingInline: 0 }}
+                extra={
+                  l.institutionName ? (
+                    <Tooltip title={l.institutionName}>
+                      <Tag color="green">{label('chosen')}</Tag>
+                    </Tooltip>
+                  ) : (
+                    <Space size={4}>
+                      <Typography.Text type="secondary">{label('applications')}</Typography.Text>
+                      <Badge count={l.applicationCount} showZero color={l.applicationCount ? '#1677ff' : '#d9d9d9'} />
+                    </Space>
+                  )
+                }
+              >
+                <Space direction="vertical" size={0}>
+                  <Link to={lotPath(l.id)} style={{ fontFamily: 'monospace' }}>
+                    {l.lotNo}
+                  </Link>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('spotchecks.quarterN', { n: l.quarter })} · {l.productName} · {t('spotchecks.batchesN', { count: l.batches })}
+                  </Typography.Text>
+                </Space>
+              </List.Item>
+            )}
           />
         ) : (
           <Typography.Text type="secondary">{label('lotsAfterApproval')}</Typography.Text>

@@ -23,7 +23,7 @@ function WeightsFields() {
         {WEIGHT_KEYS.map((k) => (
           <Col xs={12} md={6} key={k}>
             <Form.Item name={['scoreWeights', k]} label={t(`spotchecks.weights.${k}`)} rules={[{ required: true, message: t('common.required', { field: t(`spotchecks.weights.${k}`) }) }]}>
-              <InputNumber min={0} max={100} precision={0} addonAfter="%" style={{ width: '100%' }} />
+              <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         ))}
@@ -121,7 +121,7 @@ export function GeneratePlanModal({ open, onClose, onDone }: { open: boolean; on
             {({ getFieldValue }) =>
               getFieldValue('mode') === 'reduce' && (
                 <Form.Item name="reducePercent" label={label('reducePercent')} rules={rules.selectRequired(label('reducePercent'))}>
-                  <InputNumber min={1} max={99} precision={0} addonAfter="%" style={{ width: '100%' }} />
+                  <InputNumber min={1} max={99} precision={0} suffix="%" style={{ width: '100%' }} />
                 </Form.Item>
               )
             }
@@ -197,7 +197,7 @@ export function SpecialPlanModal({ open, onClose, onDone }: { open: boolean; onC
                 </Col>
                 <Col xs={10} md={5}>
                   <Form.Item name={[f.name, 'batches']} preserve rules={rules.selectRequired(label('batches'))}>
-                    <InputNumber min={1} max={1000} precision={0} addonAfter={label('batchUnit')} style={{ width: '100%' }} />
+                    <InputNumber min={1} max={1000} precision={0} suffix={label('batchUnit')} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col xs={10} md={5}>

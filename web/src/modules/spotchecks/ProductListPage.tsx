@@ -30,7 +30,7 @@ export function ProductListPage() {
     { title: label('code'), dataIndex: 'code', className: 'zj-nowrap', render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
     { title: label('productName'), dataIndex: 'name', render: (v: string, p) => <Typography.Link onClick={() => navigate(productPath(p.id))}>{v}</Typography.Link> },
     { title: label('category'), dataIndex: 'category', className: 'zj-nowrap', render: (v: string) => t(`spotchecks.categories.${v}`, { defaultValue: v }) },
-    { title: label('impact'), dataIndex: 'impact', className: 'zj-nowrap', responsive: ['sm'], render: (v: number) => <Tag color={v >= 4 ? 'red' : v === 3 ? 'orange' : 'default'}>{v}</Tag> },
+    { title: label('impactShort'), dataIndex: 'impact', className: 'zj-nowrap', responsive: ['sm'], render: (v: number) => <Tag color={v >= 4 ? 'red' : v === 3 ? 'orange' : 'default'}>{v}</Tag> },
     { title: label('batchCost'), dataIndex: 'batchCost', className: 'zj-nowrap', responsive: ['md'], render: (v: number) => yuan(v) },
     { title: label('sample'), key: 'sample', className: 'zj-nowrap', responsive: ['lg'], render: (_: unknown, p) => sampleText(p, t) },
     { title: label('producerCount'), dataIndex: 'producerCount', className: 'zj-nowrap', responsive: ['md'] },

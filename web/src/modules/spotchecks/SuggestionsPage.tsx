@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Sp
 import { SendOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useNotifyError } from '../../app/errors';
 import { formatDate, formatDateTime, todayInChina } from '../../app/format';
@@ -36,7 +36,9 @@ export function SuggestionsPage() {
   const notifyError = useNotifyError();
   const rules = useRequiredRules();
   const [form] = Form.useForm<Values>();
-  const [year, setYear] = useState(todayInChina().year() + 1);
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || todayInChina().year() + 1;
+  const setYear = (y: number) => setParams({ year: String(y) }, { replace: true });
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [saving, setSaving] = useState(false);
   const win = useWindow(year);

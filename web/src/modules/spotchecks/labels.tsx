@@ -50,7 +50,7 @@ export function ReasonTags({ reasons }: { reasons: Reason[] }) {
     <Space size={[4, 4]} wrap>
       {reasons.map((r, i) => (
         <Tooltip key={`${r.code}:${i}`} title={r.text}>
-          <Tag color={r.code.startsWith('PASS_RATE') ? 'orange' : r.code.includes('BUDGET') ? 'red' : 'geekblue'} style={{ cursor: 'help', marginInlineEnd: 0 }}>
+          <Tag color={r.code.startsWith('PASS_RATE') ? 'orange' : r.code.includes('BUDGET') ? 'red' : r.code === 'EDITED' || r.code === 'ADDED' ? 'purple' : 'geekblue'} style={{ cursor: 'help', marginInlineEnd: 0 }}>
             {t(`spotchecks.reasonCodes.${r.code}`, { defaultValue: r.code })}
           </Tag>
         </Tooltip>
@@ -61,6 +61,7 @@ export function ReasonTags({ reasons }: { reasons: Reason[] }) {
 
 /** A product picked by code or name (searches the catalogue as one types; active products only). */
 export function ProductSelect({ value, onChange, style, id }: { value?: string; onChange?: (id: string | undefined, product?: ProductRow) => void; style?: CSSProperties; id?: string }) {
+  const { t } = useTranslation();
   const [q, setQ] = useState('');
   const found = useAsync(() => spotchecksApi.products({ q: q.trim() || undefined, active: true, pageSize: 50 }), q);
   const items = found.data?.items ?? [];
@@ -76,6 +77,7 @@ export function ProductSelect({ value, onChange, style, id }: { value?: string; 
       loading={found.loading}
       onChange={(v) => onChange?.(v, items.find((p) => p.id === v))}
       options={items.map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))}
+      placeholder={t('spotchecks.productSelectHint')}
       data-testid="product-select"
     />
   );
