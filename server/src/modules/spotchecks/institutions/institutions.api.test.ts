@@ -83,6 +83,10 @@ describe('testing institutions', () => {
     const dup = await head.post(`/api/spotcheck/institutions/${inst.id}/accounts`, { username: first.json().username, displayName: '王', password: 'Init-Passw0rd!2026' });
     expect(dup.json().error.code).toBe('USERNAME_TAKEN');
     expect((await head.get(`/api/spotcheck/institutions/${inst.id}/accounts`)).json().total).toBe(2);
+    // A bad username on an institution without an org yet: 400, no org made.
+    const fresh = (await head.post('/api/spotcheck/institutions', institutionBody())).json();
+    expect((await head.post(`/api/spotcheck/institutions/${fresh.id}/accounts`, { username: 'X', displayName: '王', password: 'Init-Passw0rd!2026' })).statusCode).toBe(400);
+    expect((await head.get(`/api/spotcheck/institutions/${fresh.id}`)).json().orgId).toBeNull();
     // A city officer (no spotcheck.configure) may not.
     expect((await (await cityOfficer()).post(`/api/spotcheck/institutions/${inst.id}/accounts`, { username: 'inst.x', displayName: 'x', password: 'Init-Passw0rd!2026' })).statusCode).toBe(403);
   });
@@ -118,11 +122,12 @@ describe('applications', () => {
     expect(applied.statusCode, applied.body).toBe(201);
     expect(applied.json()).toMatchObject({ lotId: lot.id, institutionId: ok.inst.id, price: 1700, capacity: 4, status: 'submitted', version: 1 });
     expect((await ok.client.post(`/api/spotcheck/lots/${lot.id}/applications`, { price: 1600, capacity: 4 })).json().error.code).toBe('APPLICATION_EXISTS');
-    for (const [input, code] of [
+    const cases: [Parameters<typeof makeInstitution>[1], string][] = [
       [{ cmaScope: ['OTHER-1'] }, 'NOT_IN_CMA_SCOPE'],
       [{ cmaScope: [product.code], cmaValidUntil: addDays(lot.dueOn, -1) }, 'CMA_EXPIRES'],
       [{ cmaScope: [product.code], active: false }, 'INACTIVE'],
-    ] as const) {
+    ];
+    for (const [input, code] of cases) {
       const x = await institutionWithAccount(input);
       const res = await x.client.post(`/api/spotcheck/lots/${lot.id}/applications`, { price: 1700, capacity: 4 });
       expect(res.statusCode, res.body).toBe(400);
