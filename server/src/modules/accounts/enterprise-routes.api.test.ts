@@ -254,6 +254,13 @@ for (const key of [
   'POST /api/spotcheck/bulletins/:id/withdraw', 'GET /api/spotcheck/bulletins/:id/document', 'GET /api/spotcheck/final-samples', 'GET /api/spotcheck/stats',
 ]) RULES[key] = forbidden;
 for (const key of ['GET /api/public/spotcheck-results', 'GET /api/public/spotcheck-bulletins', 'GET /api/public/spotcheck-bulletins/:id']) RULES[key] = publicRoute;
+// spotchecks/institutions: institutions, their accounts, applications and the choice are staff's and institutions' (permissions no enterprise holds); the published choices public.
+for (const key of [
+  'GET /api/spotcheck/institutions', 'POST /api/spotcheck/institutions', 'GET /api/spotcheck/institutions/:id', 'PATCH /api/spotcheck/institutions/:id', 'GET /api/spotcheck/institutions/:id/accounts',
+  'POST /api/spotcheck/institutions/:id/accounts', 'GET /api/spotcheck/my-institution', 'GET /api/spotcheck/lots/:id/applications', 'POST /api/spotcheck/lots/:id/applications',
+  'POST /api/spotcheck/applications/:id/withdraw', 'GET /api/spotcheck/applications', 'POST /api/spotcheck/lots/:id/selection', 'POST /api/spotcheck/lots/:id/selection/reveal',
+]) RULES[key] = forbidden;
+RULES['GET /api/public/spotcheck-selections'] = publicRoute;
 // spotchecks/plans: plans, their lines, approval, lots and suggestions are staff's (lots also institutions'): permissions no enterprise holds.
 for (const key of [
   'POST /api/spotcheck/plans/generate', 'POST /api/spotcheck/plans', 'GET /api/spotcheck/plans', 'GET /api/spotcheck/plans/:id', 'PATCH /api/spotcheck/plans/:id',

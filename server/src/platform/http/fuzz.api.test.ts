@@ -184,6 +184,8 @@ function publicRouteNames() {
   return ['GET /api/health', 'POST /api/auth/login', 'GET /api/public/enterprises/:uscc', 'GET /api/public/draws', 'GET /api/public/draws/:id', 'GET /api/public/inspection-results', 'POST /api/public/enterprise-account-requests', 'GET /api/public/enterprise-account-requests/:requestNo', 'GET /api/public/equipment/:registrationNo', 'GET /api/public/complaint-categories', 'GET /open311/v2/services.json', 'POST /open311/v2/requests.json', 'GET /open311/v2/requests/:id.json', 'GET /open311/v2/requests.json', 'POST /api/public/complaints', 'GET /api/public/complaints/:trackingNo', 'POST /api/public/complaints/:trackingNo/additions', 'POST /api/public/complaints/:trackingNo/satisfaction', 'GET /api/public/penalties',
     // spotchecks/publication
     'GET /api/public/spotcheck-results', 'GET /api/public/spotcheck-bulletins', 'GET /api/public/spotcheck-bulletins/:id',
+    // spotchecks/institutions
+    'GET /api/public/spotcheck-selections',
   ];
 }
 function importRouteNames() {

@@ -118,6 +118,12 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/spotcheck/final-samples': () => ['', 'unpublished=true'],
   '/api/public/spotcheck-results': () => ['', `year=${todayInChina().slice(0, 4)}`],
   '/api/public/spotcheck-bulletins': () => [''],
+  // spotchecks/institutions
+  '/api/spotcheck/institutions': () => ['', 'local=true', 'active=true'],
+  '/api/spotcheck/institutions/:id/accounts': () => [], // an institution's accounts; read in spotchecks/institutions/institutions.api.test.ts
+  '/api/spotcheck/lots/:id/applications': () => [], // a lot's applications; read in spotchecks/institutions/institutions.api.test.ts
+  '/api/spotcheck/applications': () => ['', 'status=submitted'],
+  '/api/public/spotcheck-selections': () => ['', `year=${todayInChina().slice(0, 4)}`],
   // spotchecks/catalogue
   '/api/spotcheck/products': () => ['', 'active=true', 'category=daily_consumer'],
   '/api/spotcheck/products/:id/producers': () => [], // a product's producers; walked in spotchecks/catalogue/catalogue.api.test.ts

@@ -23,6 +23,8 @@ const WALKED = ['/api/public/enterprises/:uscc', '/api/public/draws', '/api/publ
   // spotchecks/publication
   '/api/public/spotcheck-results', '/api/public/spotcheck-bulletins', '/api/public/spotcheck-bulletins/:id',
 ];
+// spotchecks/institutions: the published choices of testing institutions (their names, prices and scores; no enterprise).
+WITHOUT_ENTERPRISES.add('/api/public/spotcheck-selections');
 const CLASSES = new Set(['A', 'B', 'C', 'D', '未分类']);
 
 /** Where in `value` a credit class shows: a key naming it, or a stratum/label holding a class. */
