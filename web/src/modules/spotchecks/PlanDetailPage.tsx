@@ -128,6 +128,7 @@ function Lines({ plan, mayEdit, onPlan, onStale }: { plan: Plan; mayEdit: boolea
             title: t('common.actions'),
             key: 'actions',
             className: 'zj-nowrap',
+            fixed: 'right' as const,
             render: (_: unknown, l: PlanLine) =>
               isEditing(l) ? (
                 <Space size={0}>

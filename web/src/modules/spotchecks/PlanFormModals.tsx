@@ -121,7 +121,7 @@ export function GeneratePlanModal({ open, onClose, onDone }: { open: boolean; on
             {({ getFieldValue }) =>
               getFieldValue('mode') === 'reduce' && (
                 <Form.Item name="reducePercent" label={label('reducePercent')} rules={rules.selectRequired(label('reducePercent'))}>
-                  <InputNumber min={1} max={99} precision={0} suffix="%" style={{ width: '100%' }} />
+                  <InputNumber min={1} max={100} precision={0} suffix="%" style={{ width: '100%' }} />
                 </Form.Item>
               )
             }

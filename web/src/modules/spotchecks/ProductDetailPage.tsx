@@ -43,7 +43,7 @@ function RuleTab({ p }: { p: Product }) {
         columns={[
           { title: '#', key: 'n', width: 48, render: (_: unknown, __, i) => i + 1 },
           { title: label('itemName'), dataIndex: 'name', className: 'zj-nowrap', render: (v: string, i) => (i.critical ? <Space size={4}>{v}<Tag color="red">{label('criticalShort')}</Tag></Space> : v) },
-          { title: label('requirement'), dataIndex: 'requirement', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
+          { title: label('requirement'), dataIndex: 'requirement', render: (v: string) => <div style={{ whiteSpace: 'pre-wrap', minWidth: 200, maxWidth: 520 }}>{v}</div> },
           { title: label('method'), dataIndex: 'method' },
         ]}
       />
