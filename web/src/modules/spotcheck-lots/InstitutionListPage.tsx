@@ -35,14 +35,14 @@ export function InstitutionListPage() {
       ),
     },
     { title: label('locality'), dataIndex: 'local', className: 'zj-nowrap', render: (v: boolean) => <LocalTag local={v} /> },
-    { title: label('cmaNo'), dataIndex: 'cmaNo', className: 'zj-nowrap', responsive: ['lg'] },
+    { title: label('cmaNo'), dataIndex: 'cmaNo', className: 'zj-nowrap', responsive: ['xxl'] },
     { title: label('cmaScope'), dataIndex: 'cmaScope', className: 'zj-nowrap', responsive: ['md'], render: (v: string[]) => t('spotcheckLots.cmaScopeCount', { count: v.length }) },
     { title: label('cmaValidUntil'), dataIndex: 'cmaValidUntil', className: 'zj-nowrap', responsive: ['md'], render: (v: string) => <CmaValidity until={v} /> },
-    { title: label('capacityPerQuarter'), dataIndex: 'capacity', className: 'zj-nowrap', responsive: ['lg'], align: 'right' },
+    { title: label('capacityPerQuarter'), dataIndex: 'capacity', className: 'zj-nowrap', responsive: ['xl'], align: 'right' },
     { title: label('usualPrice'), dataIndex: 'price', className: 'zj-nowrap', responsive: ['lg'], align: 'right', render: (v: number) => yuan(v) },
     { title: label('onTimeRate'), key: 'onTime', className: 'zj-nowrap', render: (_: unknown, i) => <OnTimeRate record={i.record} /> },
     { title: label('objectionsUpheld'), key: 'upheld', className: 'zj-nowrap', align: 'right', render: (_: unknown, i) => (i.record.objectionsUpheld ? <Typography.Text type="danger">{i.record.objectionsUpheld}</Typography.Text> : 0) },
-    { title: label('accountCount'), dataIndex: 'accountCount', className: 'zj-nowrap', responsive: ['xl'], align: 'right' },
+    { title: label('accountCount'), dataIndex: 'accountCount', className: 'zj-nowrap', responsive: ['xxl'], align: 'right' },
     { title: label('status'), dataIndex: 'active', className: 'zj-nowrap', render: (v: boolean) => (v ? <Tag color="green">{label('active')}</Tag> : <Tag>{label('inactive')}</Tag>) },
   ];
 

@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Empty, List, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Grid, List, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { FormOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -79,6 +79,7 @@ export function LotApplications({ lot, institution, defaultPrice, onChanged }: {
   const notifyError = useNotifyError();
   const [applying, setApplying] = useState<LotToApply | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const screens = Grid.useBreakpoint();
   const apps = useAsync(() => lotsApi.applications(lot.id), `${lot.id}:${lot.version}:${lot.applicationCount}`);
   const label = (key: string) => t(`spotcheckLots.${key}`);
   const items = apps.data?.items ?? [];
@@ -99,6 +100,15 @@ export function LotApplications({ lot, institution, defaultPrice, onChanged }: {
     onChanged();
   };
 
+  const withdrawButton = (a: Application) =>
+    a.status === 'submitted' && open ? (
+      <Popconfirm title={label('withdrawConfirm')} okText={label('withdraw')} cancelText={t('common.cancel')} onConfirm={() => void withdraw(a)}>
+        <Button size="small" danger icon={<RollbackOutlined />} loading={busy === a.id} data-testid="application-withdraw">
+          {label('withdraw')}
+        </Button>
+      </Popconfirm>
+    ) : null;
+
   const columns: TableColumnsType<Application> = [
     { title: label('institution'), dataIndex: 'institutionName', render: (v: string, a) => <Space size={4} wrap>{v}<LocalTag local={a.local} /></Space> },
     { title: label('price'), dataIndex: 'price', className: 'zj-nowrap', align: 'right', render: (v: number) => yuan(v) },
@@ -107,20 +117,13 @@ export function LotApplications({ lot, institution, defaultPrice, onChanged }: {
     { title: label('note'), dataIndex: 'note', responsive: ['md'], render: (v: string | null) => v ?? t('common.none') },
     { title: label('appliedAt'), dataIndex: 'createdAt', className: 'zj-nowrap', responsive: ['lg'], render: (v: string) => formatDateTime(v) },
     { title: label('appliedBy'), dataIndex: 'createdByName', className: 'zj-nowrap', responsive: ['xl'] },
-    ...(institution
+    ...(institution && open
       ? [
           {
             title: t('common.actions'),
             key: 'actions',
             className: 'zj-nowrap',
-            render: (_: unknown, a: Application) =>
-              a.status === 'submitted' && open ? (
-                <Popconfirm title={label('withdrawConfirm')} okText={label('withdraw')} cancelText={t('common.cancel')} onConfirm={() => void withdraw(a)}>
-                  <Button size="small" danger icon={<RollbackOutlined />} loading={busy === a.id} data-testid="application-withdraw">
-                    {label('withdraw')}
-                  </Button>
-                </Popconfirm>
-              ) : null,
+            render: (_: unknown, a: Application) => withdrawButton(a),
           },
         ]
       : []),
@@ -140,16 +143,41 @@ export function LotApplications({ lot, institution, defaultPrice, onChanged }: {
       }
     >
       <Typography.Paragraph type="secondary">{label('applicationsHint')}</Typography.Paragraph>
-      <Table<Application>
-        size="small"
-        rowKey="id"
-        columns={columns}
-        dataSource={items}
-        loading={apps.loading}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={label('noApplications')} /> }}
-      />
+      {!screens.md ? (
+        <List<Application>
+          loading={apps.loading}
+          dataSource={items}
+          locale={{ emptyText: label('noApplications') }}
+          data-testid="applications-list"
+          renderItem={(a) => (
+            <List.Item key={a.id} style={{ display: 'block' }}>
+              <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                <Space size={4} wrap>
+                  {a.institutionName}
+                  <LocalTag local={a.local} />
+                  <ApplicationStatusTag status={a.status} />
+                </Space>
+                <Typography.Text type="secondary">
+                  {label('price')} {yuan(a.price)} · {label('capacity')} {a.capacity}
+                </Typography.Text>
+                {a.note && <Typography.Text>{a.note}</Typography.Text>}
+                {institution && withdrawButton(a)}
+              </Space>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<Application>
+          size="small"
+          rowKey="id"
+          columns={columns}
+          dataSource={items}
+          loading={apps.loading}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={label('noApplications')} /> }}
+        />
+      )}
       <ApplyModal
         lot={applying}
         defaultPrice={defaultPrice}

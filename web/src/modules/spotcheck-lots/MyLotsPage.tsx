@@ -1,4 +1,5 @@
 import { Alert, Grid, Typography, type TableColumnsType } from 'antd';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { PageQuery } from '../../api/types';
@@ -18,6 +19,14 @@ const chosen = (q: PageQuery) => lotsApi.myApplications({ ...q, status: 'chosen'
 export function MyLotsPage() {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
+  // every lot opened on its samples (a lot closed by hand stays closed)
+  const [keys, setKeys] = useState<string[]>([]);
+  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
+  const fetch = useCallback(async (q: PageQuery) => {
+    const r = await chosen(q);
+    setKeys(r.items.map((a) => a.id));
+    return r;
+  }, []);
   const label = (key: string) => t(`spotcheckLots.${key}`);
   const columns: TableColumnsType<ApplicationWithLot> = [
     { title: label('lotNo'), dataIndex: 'lotNo', className: 'zj-nowrap', render: (v: string, a) => <Link to={lotPath(a.lotId)} style={{ fontFamily: 'monospace' }}>{v}</Link> },
@@ -31,7 +40,7 @@ export function MyLotsPage() {
   return (
     <ListPage<ApplicationWithLot, PageQuery>
       title={label('myLotsTitle')}
-      fetch={chosen}
+      fetch={fetch}
       rowKey="id"
       columns={columns}
       banner={<Alert type="info" showIcon message={label('myLotsHint')} style={{ marginBottom: 16 }} />}
@@ -45,7 +54,14 @@ export function MyLotsPage() {
             ) : (
               <LotSamples lotId={a.lotId} institution phone={!screens.md} />
             ),
-          defaultExpandAllRows: true,
+          expandedRowKeys: keys.filter((k) => !closed.has(k)),
+          onExpand: (expanded, a) =>
+            setClosed((c) => {
+              const next = new Set(c);
+              if (expanded) next.delete(a.id);
+              else next.add(a.id);
+              return next;
+            }),
         },
       }}
     />

@@ -103,7 +103,7 @@ export function OpenLotsPage() {
     { title: label('price'), dataIndex: 'price', className: 'zj-nowrap', align: 'right', render: (v: number) => yuan(v) },
     { title: label('capacity'), dataIndex: 'capacity', className: 'zj-nowrap', align: 'right', responsive: ['md'] },
     { title: label('status'), dataIndex: 'status', className: 'zj-nowrap', render: (_: unknown, a) => <ApplicationStatusTag status={a.status} /> },
-    { title: label('lotInfo'), dataIndex: 'lotStatus', className: 'zj-nowrap', responsive: ['lg'], render: (_: unknown, a) => <LotStatusTag status={a.lotStatus} /> },
+    { title: label('lotStatus'), dataIndex: 'lotStatus', className: 'zj-nowrap', responsive: ['lg'], render: (_: unknown, a) => <LotStatusTag status={a.lotStatus} /> },
     { title: label('appliedAt'), dataIndex: 'createdAt', className: 'zj-nowrap', responsive: ['lg'], render: (v: string) => formatDateTime(v) },
     { title: t('common.actions'), key: 'actions', className: 'zj-nowrap', render: (_: unknown, a) => withdrawButton(a) },
   ];

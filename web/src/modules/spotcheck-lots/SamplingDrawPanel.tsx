@@ -106,7 +106,7 @@ export function SamplingDrawPanel({ lot, onChanged }: { lot: Lot; onChanged: () 
     if (!lot.drawId) return;
     try {
       const answer = await lotsApi.revealDraw(lot.drawId, witnessInput);
-      void message.success(`${label('revealed')} · ${t('spotcheckLots.candidatesN', { count: answer.samples.length })}`);
+      void message.success(t('spotcheckLots.revealedSamples', { count: answer.samples.length }));
     } catch (err) {
       notifyError(err);
     }
