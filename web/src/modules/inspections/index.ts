@@ -4,9 +4,17 @@ import { CarryOutOutlined, ClusterOutlined, DatabaseOutlined, OrderedListOutline
 import { contribute, page, type WebModule } from '../../app/modules/webModule';
 import { enterpriseDetailTabs } from '../enterprises';
 import { inspectionsMessages } from './inspections.i18n';
+import type { VerifyPanel as VerifyPanelComponent } from './public/VerifyPanel';
 import { inspectionTasksMessages } from './tasks/tasks.i18n';
 
 export { PublicResultsTable } from './tasks/PublicResultsTable';
+/**
+ * 在本机核验 of a `zhijian-draw/2` record, for other modules' public draw pages (spot checks): pass
+ * the record's JSON address and the page's path. Lazy, like the pages: its verifier and strings
+ * stay out of the first download.
+ */
+export const VerifyPanel = page(() => import('./public/VerifyPanel'), 'VerifyPanel') as unknown as typeof VerifyPanelComponent;
+export type { VerifyPanelProps } from './public/VerifyPanel';
 export { taskPanels, type TaskPanel } from './taskPanels';
 
 const group = 'inspections.menuGroup' as const;

@@ -19,26 +19,36 @@ const Command = ({ text, testId }: { text: string; testId?: string }) => (
 /** The statement as one shell argument: double quotes work in every shell (it holds no quote, `$` or backslash). */
 const quoted = (text: string) => `"${text}"`;
 
+export interface VerifyPanelProps {
+  drawId: string;
+  statement: string | null | undefined;
+  /** The record's JSON address; default: a plan draw's (`/api/public/draws/<id>`). */
+  recordUrl?: string;
+  /** The draw's public page (in the command shown); default: a plan draw's (`/public/draws/<id>`). */
+  pagePath?: string;
+}
+
 /**
  * Verification a visitor can run: 在本机核验 (the record as served now, checked in this browser by
  * packages/draw-verify's module, with an optional pasted commit statement), and the download of
- * the same module to run with Node.js, with its SHA-256 and the command.
+ * the same module to run with Node.js, with its SHA-256 and the command. Any module's
+ * `zhijian-draw/2` record (e.g. spot checks' draws) passes its own addresses.
  */
-export function VerifyPanel({ drawId, statement }: { drawId: string; statement: string | null | undefined }) {
+export function VerifyPanel({ drawId, statement, recordUrl, pagePath }: VerifyPanelProps) {
   const { t } = useTranslation();
   const label = (key: string) => t(`draws.public.${key}`);
   const [pasted, setPasted] = useState('');
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<{ result: VerifyResult; statementGiven: boolean } | null>(null);
   const [fetchError, setFetchError] = useState<string | null>(null);
-  const pageUrl = `${window.location.origin}${publicPagePath(drawId)}`;
+  const pageUrl = `${window.location.origin}${pagePath ?? publicPagePath(drawId)}`;
 
   const run = async () => {
     setRunning(true);
     setOutcome(null);
     setFetchError(null);
     try {
-      const { record } = await fetchRecordJson(publicRecordUrl(drawId));
+      const { record } = await fetchRecordJson(recordUrl ?? publicRecordUrl(drawId));
       const result = await verifyInBrowser(record, pasted);
       setOutcome({ result, statementGiven: pasted.trim() !== '' });
     } catch (err) {

@@ -1,0 +1,171 @@
+import { Alert, Card, Descriptions, Empty, Flex, List, Select, Skeleton, Space, Table, Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { errorText } from '../../app/errorText';
+import { formatDate } from '../../app/format';
+import { useAsync } from '../../app/hooks/useAsync';
+import { useListState } from '../../app/list/useListState';
+import { PublicFrame, useWide } from './PublicFrame';
+import { isRateLimited, YEARS } from './PublicResultsPage';
+import { ResultCard, ResultTable } from './ResultParts';
+import { bulletinPagePath, spotchecksPublicApi, type PublicBulletin, type PublicBulletinRow } from './spotchecksPublic.api';
+
+/** A batch pass rate (0–1, or null without batches) as a percentage. */
+export const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`);
+
+function Figures({ b }: { b: Pick<PublicBulletinRow, 'batches' | 'passed' | 'passRate' | 'publishedOn'> }) {
+  const { t } = useTranslation();
+  const label = (key: string) => t(`scPublic.bulletins.${key}`);
+  return (
+    <Flex wrap gap={16}>
+      {(
+        [
+          ['publishedOn', formatDate(b.publishedOn)],
+          ['batches', String(b.batches)],
+          ['passed', String(b.passed)],
+          ['passRate', percent(b.passRate)],
+        ] as const
+      ).map(([k, v]) => (
+        <span key={k} style={{ whiteSpace: 'nowrap' }}>
+          <Typography.Text type="secondary">{label(k)} </Typography.Text>
+          {v}
+        </span>
+      ))}
+    </Flex>
+  );
+}
+
+const bulletinPeriod = (b: Pick<PublicBulletinRow, 'year' | 'quarter'>, t: TFunction) => (b.quarter ? `${b.year} ${t('scPublic.bulletins.quarter', { quarter: b.quarter })}` : String(b.year));
+
+/** 质量公告: the published bulletins, newest first, by year. No sign-in. */
+export function PublicBulletinListPage() {
+  const { t } = useTranslation();
+  const wide = useWide();
+  const list = useListState(10);
+  const year = typeof list.values.year === 'number' ? list.values.year : undefined;
+  const { page, pageSize } = list;
+  const result = useAsync(() => spotchecksPublicApi.bulletins({ year, page, pageSize }), `${year}|${page}|${pageSize}`);
+  const label = (key: string) => t(`scPublic.${key}`);
+  const limited = isRateLimited(result.error);
+  return (
+    <PublicFrame title={label('bulletins.title')} testId="public-spotcheck-bulletins" width={880}>
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          {label('bulletins.intro')}
+        </Typography.Paragraph>
+        <Space wrap>
+          <label htmlFor="bulletin-year">{label('year')}</label>
+          <Select<number>
+            id="bulletin-year"
+            allowClear
+            placeholder={label('allYears')}
+            value={year}
+            onChange={(v) => list.setValues({ year: v })}
+            options={YEARS.map((y) => ({ value: y, label: String(y) }))}
+            style={{ width: 140 }}
+          />
+        </Space>
+        {result.error ? <Alert type={limited ? 'warning' : 'error'} showIcon role="alert" message={limited ? label('rateLimited') : errorText(result.error, t)} /> : null}
+        <List<PublicBulletinRow>
+          data-testid="public-bulletins"
+          rowKey={(b) => b.id}
+          split={false}
+          dataSource={result.data?.items ?? []}
+          loading={result.loading}
+          locale={{ emptyText: label('bulletins.empty') }}
+          pagination={{ current: page, pageSize, total: result.data?.total ?? 0, size: wide ? 'default' : 'small', align: 'center', showSizeChanger: false, onChange: (p: number) => list.setPage(p) }}
+          renderItem={(b) => (
+            <List.Item style={{ padding: '6px 0' }}>
+              <Card size="small" style={{ width: '100%' }} data-testid="public-bulletin">
+                <Space direction="vertical" size={6} style={{ width: '100%' }}>
+                  <Link to={bulletinPagePath(b.id)} style={{ fontSize: 15, fontWeight: 600 }}>
+                    {b.title}
+                  </Link>
+                  <Typography.Text type="secondary">
+                    <span style={{ fontFamily: 'monospace' }}>{b.bulletinNo}</span> · {bulletinPeriod(b, t)}
+                  </Typography.Text>
+                  <Figures b={b} />
+                </Space>
+              </Card>
+            </List.Item>
+          )}
+        />
+      </Space>
+    </PublicFrame>
+  );
+}
+
+function BulletinBody({ b }: { b: PublicBulletin }) {
+  const { t } = useTranslation();
+  const wide = useWide();
+  const label = (key: string) => t(`scPublic.bulletins.${key}`);
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        data-testid="bulletin-meta"
+        items={[
+          { key: 'no', label: label('bulletinNo'), children: <span style={{ fontFamily: 'monospace' }}>{b.bulletinNo}</span> },
+          { key: 'period', label: t('scPublic.year'), children: bulletinPeriod(b, t) },
+          { key: 'on', label: label('publishedOn'), children: formatDate(b.publishedOn) },
+          { key: 'batches', label: label('batches'), children: b.batches },
+          { key: 'passed', label: label('passed'), children: b.passed },
+          { key: 'rate', label: label('passRate'), children: percent(b.passRate) },
+        ]}
+      />
+      <section aria-labelledby="bulletin-summary">
+        <Typography.Title level={2} id="bulletin-summary" style={{ fontSize: 16 }}>
+          {label('summary')}
+        </Typography.Title>
+        <Table
+          size="small"
+          rowKey="productCode"
+          dataSource={b.summary}
+          pagination={false}
+          scroll={{ x: 480 }}
+          columns={[
+            { key: 'product', title: t('scPublic.results.product'), render: (_, r) => `${r.productName}（${r.productCode}）` },
+            { key: 'batches', title: label('batches'), dataIndex: 'batches', align: 'right' },
+            { key: 'passed', title: label('passed'), dataIndex: 'passed', align: 'right' },
+            { key: 'failed', title: label('failed'), dataIndex: 'failed', align: 'right' },
+            { key: 'rate', title: label('passRate'), align: 'right', render: (_, r) => percent(r.passRate) },
+          ]}
+        />
+      </section>
+      <section aria-labelledby="bulletin-items">
+        <Typography.Title level={2} id="bulletin-items" style={{ fontSize: 16 }}>
+          {label('items')}
+        </Typography.Title>
+        {wide ? (
+          <ResultTable items={b.items} showBulletin={false} />
+        ) : (
+          <Space direction="vertical" size={8} style={{ width: '100%' }}>
+            {b.items.map((r) => (
+              <ResultCard key={r.sampleNo} item={r} showBulletin={false} />
+            ))}
+          </Space>
+        )}
+      </section>
+    </Space>
+  );
+}
+
+/** One published bulletin: its figures, the summary by product and every result. No sign-in. */
+export function PublicBulletinPage() {
+  const { t } = useTranslation();
+  const id = useParams().id ?? '';
+  const { data, error, loading } = useAsync(() => spotchecksPublicApi.bulletin(id), id);
+  let body;
+  if (error instanceof ApiError && error.status === 404) body = <Empty description={t('scPublic.notFound')} />;
+  else if (error) body = <Alert type={isRateLimited(error) ? 'warning' : 'error'} showIcon role="alert" message={isRateLimited(error) ? t('scPublic.rateLimited') : errorText(error, t)} />;
+  else if (!data || loading) body = <Skeleton active />;
+  else body = <BulletinBody b={data} />;
+  return (
+    <PublicFrame title={data?.title ?? t('scPublic.bulletins.title')} extra={<Link to="/public/spotcheck-bulletins">{t('scPublic.bulletins.toList')}</Link>} testId="public-spotcheck-bulletin">
+      {body}
+    </PublicFrame>
+  );
+}
