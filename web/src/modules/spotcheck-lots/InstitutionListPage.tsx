@@ -1,4 +1,4 @@
-import { Button, Form, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Form, Grid, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ export function InstitutionListPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
   const [creating, setCreating] = useState(false);
   const label = (key: string) => t(`spotcheckLots.${key}`);
   const yesNo = [
@@ -34,14 +35,14 @@ export function InstitutionListPage() {
         </Typography.Link>
       ),
     },
-    { title: label('locality'), dataIndex: 'local', className: 'zj-nowrap', render: (v: boolean) => <LocalTag local={v} /> },
+    { title: label('locality'), dataIndex: 'local', className: 'zj-nowrap', responsive: ['sm'], render: (v: boolean) => <LocalTag local={v} /> },
     { title: label('cmaNo'), dataIndex: 'cmaNo', className: 'zj-nowrap', responsive: ['xxl'] },
     { title: label('cmaScope'), dataIndex: 'cmaScope', className: 'zj-nowrap', responsive: ['md'], render: (v: string[]) => t('spotcheckLots.cmaScopeCount', { count: v.length }) },
     { title: label('cmaValidUntil'), dataIndex: 'cmaValidUntil', className: 'zj-nowrap', responsive: ['md'], render: (v: string) => <CmaValidity until={v} /> },
     { title: label('capacityPerQuarter'), dataIndex: 'capacity', className: 'zj-nowrap', responsive: ['xl'], align: 'right' },
     { title: label('usualPrice'), dataIndex: 'price', className: 'zj-nowrap', responsive: ['lg'], align: 'right', render: (v: number) => yuan(v) },
     { title: label('onTimeRate'), key: 'onTime', className: 'zj-nowrap', render: (_: unknown, i) => <OnTimeRate record={i.record} /> },
-    { title: label('objectionsUpheld'), key: 'upheld', className: 'zj-nowrap', align: 'right', render: (_: unknown, i) => (i.record.objectionsUpheld ? <Typography.Text type="danger">{i.record.objectionsUpheld}</Typography.Text> : 0) },
+    { title: label('objectionsUpheld'), key: 'upheld', className: 'zj-nowrap', align: 'right', responsive: ['sm'], render: (_: unknown, i) => (i.record.objectionsUpheld ? <Typography.Text type="danger">{i.record.objectionsUpheld}</Typography.Text> : 0) },
     { title: label('accountCount'), dataIndex: 'accountCount', className: 'zj-nowrap', responsive: ['xxl'], align: 'right' },
     { title: label('status'), dataIndex: 'active', className: 'zj-nowrap', render: (v: boolean) => (v ? <Tag color="green">{label('active')}</Tag> : <Tag>{label('inactive')}</Tag>) },
   ];
@@ -54,7 +55,7 @@ export function InstitutionListPage() {
         rowKey="id"
         columns={columns}
         toQuery={toQuery}
-        tableProps={{ scroll: { x: 'max-content' }, onRow: (i) => ({ onClick: () => navigate(institutionPath(i.id)), style: { cursor: 'pointer' } }) }}
+        tableProps={{ scroll: screens.sm ? { x: 'max-content' } : undefined, onRow: (i) => ({ onClick: () => navigate(institutionPath(i.id)), style: { cursor: 'pointer' } }) }}
         toolbar={
           can('spotcheck.configure') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="institution-create">

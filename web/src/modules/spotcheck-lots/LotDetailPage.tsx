@@ -43,7 +43,7 @@ export function LotDetailPage() {
         back={back}
         title={<span style={{ fontFamily: 'monospace' }}>{l.lotNo}</span>}
         tags={<LotStatusTag status={l.status} />}
-        subtitle={`${l.product.code} ${l.product.name} · ${t('spotcheckLots.yearQuarter', { year: l.year, quarter: l.quarter })} · ${l.batches} ${label('batches')} · ${label('dueOn')} ${formatDate(l.dueOn)}`}
+        subtitle={`${l.product.code} ${l.product.name} · ${t('spotcheckLots.yearQuarter', { year: l.year, quarter: l.quarter })} · ${t('spotcheckLots.batchesN', { count: l.batches })} · ${label('dueOn')} ${formatDate(l.dueOn)}`}
       >
         <Card size="small" variant="borderless" styles={{ body: { padding: '8px 0 0' } }}>
           <Steps

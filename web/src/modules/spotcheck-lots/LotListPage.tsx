@@ -1,4 +1,4 @@
-import { Form, Input, InputNumber, Select, Tag, Typography, type TableColumnsType } from 'antd';
+import { Form, Grid, Input, InputNumber, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { formatDate } from '../../app/format';
@@ -18,6 +18,7 @@ const toQuery = (v: FilterValues): Partial<LotQuery> => v as Partial<LotQuery>;
 export function LotListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
   const [params] = useSearchParams();
   const planId = params.get('planId');
   // the plan's name for the filter's tag (any of its lots carries it)
@@ -28,16 +29,22 @@ export function LotListPage() {
     {
       title: label('lotNo'),
       dataIndex: 'lotNo',
-      className: 'zj-nowrap',
       render: (v: string, l) => (
-        <Typography.Link onClick={() => navigate(lotPath(l.id))} style={{ fontFamily: 'monospace' }}>
-          {v}
-        </Typography.Link>
+        <Space direction="vertical" size={0}>
+          <Typography.Link onClick={() => navigate(lotPath(l.id))} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
+            {v}
+          </Typography.Link>
+          {!screens.sm && (
+            <Typography.Text type="secondary">
+              {l.productName} · {t('spotcheckLots.batchesN', { count: l.batches })}
+            </Typography.Text>
+          )}
+        </Space>
       ),
     },
-    { title: label('product'), key: 'product', render: (_: unknown, l) => <ProductName code={l.productCode} name={l.productName} /> },
-    { title: label('quarter'), key: 'quarter', className: 'zj-nowrap', render: (_: unknown, l) => t('spotcheckLots.yearQuarter', { year: l.year, quarter: l.quarter }) },
-    { title: label('batches'), dataIndex: 'batches', className: 'zj-nowrap' },
+    { title: label('product'), key: 'product', responsive: ['sm'], render: (_: unknown, l) => <ProductName code={l.productCode} name={l.productName} /> },
+    { title: label('quarter'), key: 'quarter', className: 'zj-nowrap', responsive: ['sm'], render: (_: unknown, l) => t('spotcheckLots.yearQuarter', { year: l.year, quarter: l.quarter }) },
+    { title: label('batches'), dataIndex: 'batches', className: 'zj-nowrap', responsive: ['sm'] },
     { title: label('plan'), dataIndex: 'planName', responsive: ['lg'] },
     { title: label('dueOn'), dataIndex: 'dueOn', className: 'zj-nowrap', responsive: ['md'], render: (v: string) => formatDate(v) },
     { title: label('institution'), dataIndex: 'institutionName', responsive: ['md'], render: (v: string | null) => v ?? <Typography.Text type="secondary">{label('noInstitution')}</Typography.Text> },
@@ -53,7 +60,7 @@ export function LotListPage() {
       rowKey="id"
       columns={columns}
       toQuery={toQuery}
-      tableProps={{ scroll: { x: 'max-content' }, onRow: (l) => ({ onClick: () => navigate(lotPath(l.id)), style: { cursor: 'pointer' } }) }}
+      tableProps={{ scroll: screens.sm ? { x: 'max-content' } : undefined, onRow: (l) => ({ onClick: () => navigate(lotPath(l.id)), style: { cursor: 'pointer' } }) }}
       banner={
         planId && (
           <Tag closable color="blue" style={{ marginBottom: 12 }} onClose={() => navigate(lotsPath)} data-testid="lots-plan-filter">

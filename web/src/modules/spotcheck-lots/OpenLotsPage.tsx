@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Form, Grid, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,7 @@ export function OpenLotsPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
+  const screens = Grid.useBreakpoint();
   const [applying, setApplying] = useState<LotToApply | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [reloadToken, setReloadToken] = useState(0);
@@ -59,19 +60,24 @@ export function OpenLotsPage() {
     ) : null;
 
   const columns: TableColumnsType<LotRow> = [
-    { title: label('lotNo'), dataIndex: 'lotNo', className: 'zj-nowrap', render: (v: string, l) => <Link to={lotPath(l.id)} style={{ fontFamily: 'monospace' }}>{v}</Link> },
+    { title: label('lotNo'), dataIndex: 'lotNo', className: 'zj-nowrap', responsive: ['sm'], render: (v: string, l) => <Link to={lotPath(l.id)} style={{ fontFamily: 'monospace' }}>{v}</Link> },
     {
       title: label('product'),
       key: 'product',
       render: (_: unknown, l) => (
         <Space size={4} wrap>
+          {!screens.sm && (
+            <Link to={lotPath(l.id)} style={{ fontFamily: 'monospace' }}>
+              {l.lotNo}
+            </Link>
+          )}
           <ProductName code={l.productCode} name={l.productName} />
           {mine.data && (scope.has(l.productCode) ? <Tag color="green">{label('inScope')}</Tag> : <Tag color="red">{label('outOfScope')}</Tag>)}
         </Space>
       ),
     },
-    { title: label('quarter'), key: 'quarter', className: 'zj-nowrap', render: (_: unknown, l) => t('spotcheckLots.yearQuarter', { year: l.year, quarter: l.quarter }) },
-    { title: label('batches'), dataIndex: 'batches', className: 'zj-nowrap', align: 'right' },
+    { title: label('quarter'), key: 'quarter', className: 'zj-nowrap', responsive: ['sm'], render: (_: unknown, l) => t('spotcheckLots.yearQuarter', { year: l.year, quarter: l.quarter }) },
+    { title: label('batches'), dataIndex: 'batches', className: 'zj-nowrap', responsive: ['sm'], align: 'right' },
     { title: label('dueOn'), dataIndex: 'dueOn', className: 'zj-nowrap', responsive: ['md'], render: (v: string) => formatDate(v) },
     { title: label('plan'), dataIndex: 'planName', responsive: ['lg'] },
     {
@@ -97,10 +103,25 @@ export function OpenLotsPage() {
   ];
 
   const appColumns: TableColumnsType<ApplicationWithLot> = [
-    { title: label('lotNo'), dataIndex: 'lotNo', className: 'zj-nowrap', render: (v: string, a) => <Link to={lotPath(a.lotId)} style={{ fontFamily: 'monospace' }}>{v}</Link> },
-    { title: label('product'), key: 'product', render: (_: unknown, a) => <ProductName code={a.productCode} name={a.productName} /> },
+    {
+      title: label('lotNo'),
+      dataIndex: 'lotNo',
+      render: (v: string, a) => (
+        <Space direction="vertical" size={0}>
+          <Link to={lotPath(a.lotId)} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
+            {v}
+          </Link>
+          {!screens.sm && (
+            <Typography.Text type="secondary">
+              {a.productName} · {yuan(a.price)}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    { title: label('product'), key: 'product', responsive: ['sm'], render: (_: unknown, a) => <ProductName code={a.productCode} name={a.productName} /> },
     { title: label('quarter'), key: 'quarter', className: 'zj-nowrap', responsive: ['md'], render: (_: unknown, a) => t('spotcheckLots.yearQuarter', { year: a.year, quarter: a.quarter }) },
-    { title: label('price'), dataIndex: 'price', className: 'zj-nowrap', align: 'right', render: (v: number) => yuan(v) },
+    { title: label('price'), dataIndex: 'price', className: 'zj-nowrap', align: 'right', responsive: ['sm'], render: (v: number) => yuan(v) },
     { title: label('capacity'), dataIndex: 'capacity', className: 'zj-nowrap', align: 'right', responsive: ['md'] },
     { title: label('status'), dataIndex: 'status', className: 'zj-nowrap', render: (_: unknown, a) => <ApplicationStatusTag status={a.status} /> },
     { title: label('lotStatus'), dataIndex: 'lotStatus', className: 'zj-nowrap', responsive: ['lg'], render: (_: unknown, a) => <LotStatusTag status={a.lotStatus} /> },
@@ -118,7 +139,7 @@ export function OpenLotsPage() {
         columns={columns}
         reloadToken={reloadToken}
         banner={<Alert type="info" showIcon message={label('openLotsHint')} style={{ marginBottom: 16 }} />}
-        tableProps={{ scroll: { x: 'max-content' }, locale: { emptyText: label('noOpenLots') } }}
+        tableProps={{ scroll: screens.sm ? { x: 'max-content' } : undefined, locale: { emptyText: label('noOpenLots') } }}
         filters={
           <>
             <Form.Item name="year" label={label('year')}>
@@ -137,7 +158,7 @@ export function OpenLotsPage() {
           columns={appColumns}
           dataSource={apps.data?.items ?? []}
           loading={apps.loading}
-          scroll={{ x: 'max-content' }}
+          scroll={screens.sm ? { x: 'max-content' } : undefined}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           onRow={(a) => ({ onDoubleClick: () => navigate(lotPath(a.lotId)) })}
         />
