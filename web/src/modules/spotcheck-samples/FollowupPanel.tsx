@@ -1,10 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Form, Input, Radio, Select, Space, Timeline, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth/AuthContext';
-import { formatDate, isAfterToday } from '../../app/format';
+import { formatDate, isAfterToday, todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { newCasePath } from '../cases';
 import { StageTag } from './labels';
@@ -35,8 +35,6 @@ export function FollowupPanel({ sample, onChanged }: { sample: Sample; onChanged
     f.reload();
     onChanged();
   });
-  const [form] = Form.useForm<Values>();
-  const action = Form.useWatch('action', form);
   const writer = can('spotcheck.sample');
   const fu = f.data;
   const allowed = (fu ? (fu.allowedActions as string[]) : ['order']).filter((a): a is FollowupAction => (ACTIONS as string[]).includes(a));
@@ -81,12 +79,11 @@ export function FollowupPanel({ sample, onChanged }: { sample: Sample; onChanged
             </Button>
           </Link>
         )}
-        {writer && allowed.length > 0 && (
-          <Form<Values>
-            form={form}
-            layout="vertical"
-            initialValues={{ action: allowed[0], on: dayjs() }}
-            key={allowed.join(',')}
+        {writer && allowed.length > 0 && (!exists || fu) && (
+          <StepForm
+            key={`${fu?.id ?? 'new'}:${fu?.version ?? 0}`}
+            allowed={allowed}
+            busy={busy}
             onFinish={(v) =>
               void run(() =>
                 samplesApi.followupStep(sample.id, fu?.version, {
@@ -98,35 +95,45 @@ export function FollowupPanel({ sample, onChanged }: { sample: Sample; onChanged
                 }),
               )
             }
-            data-testid="followup-form"
-          >
-            <Form.Item name="action" label={label('nextStep')}>
-              <Select options={allowed.map((a) => ({ value: a, label: t(`spotcheckSamples.actions.${a}`) }))} style={{ maxWidth: 240 }} />
-            </Form.Item>
-            <Space wrap>
-              <Form.Item name="on" label={label('stepOn')} rules={[{ required: true }]}>
-                <DatePicker disabledDate={isAfterToday} inputReadOnly />
-              </Form.Item>
-              {action === 'order' && (
-                <Form.Item name="dueOn" label={label('correctionDue')} extra={label('correctionDueHint')}>
-                  <DatePicker inputReadOnly />
-                </Form.Item>
-              )}
-            </Space>
-            {action === 'recheck' && (
-              <Form.Item name="passed" label={label('recheckResult')} rules={[{ required: true }]}>
-                <Radio.Group optionType="button" buttonStyle="solid" options={[{ value: true, label: label('recheckPassed') }, { value: false, label: label('recheckFailed') }]} />
-              </Form.Item>
-            )}
-            <Form.Item name="note" label={label('note')} rules={action === 'close' ? [{ required: true, whitespace: true }] : []}>
-              <Input.TextArea rows={2} maxLength={2000} />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="followup-submit">
-              {label('recordStep')}
-            </Button>
-          </Form>
+          />
         )}
       </Space>
     </Card>
+  );
+}
+
+/** The next step's form (remounted for each version of the follow-up: a fresh form each time). */
+function StepForm({ allowed, busy, onFinish }: { allowed: FollowupAction[]; busy: boolean; onFinish: (v: Values) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const action = Form.useWatch('action', form);
+  const label = (key: string) => t(`spotcheckSamples.${key}`);
+  return (
+    <Form<Values> form={form} layout="vertical" initialValues={{ action: allowed[0], on: todayInChina() }} onFinish={onFinish} data-testid="followup-form">
+      <Form.Item name="action" label={label('nextStep')}>
+        <Select options={allowed.map((a) => ({ value: a, label: t(`spotcheckSamples.actions.${a}`) }))} style={{ maxWidth: 240 }} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="on" label={label('stepOn')} rules={[{ required: true }]}>
+          <DatePicker disabledDate={isAfterToday} inputReadOnly />
+        </Form.Item>
+        {action === 'order' && (
+          <Form.Item name="dueOn" label={label('correctionDue')} extra={label('correctionDueHint')}>
+            <DatePicker inputReadOnly />
+          </Form.Item>
+        )}
+      </Space>
+      {action === 'recheck' && (
+        <Form.Item name="passed" label={label('recheckResult')} rules={[{ required: true }]}>
+          <Radio.Group optionType="button" buttonStyle="solid" options={[{ value: true, label: label('recheckPassed') }, { value: false, label: label('recheckFailed') }]} />
+        </Form.Item>
+      )}
+      <Form.Item name="note" label={label('note')} rules={action === 'close' ? [{ required: true, whitespace: true }] : []}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy} data-testid="followup-submit">
+        {label('recordStep')}
+      </Button>
+    </Form>
   );
 }

@@ -1,8 +1,8 @@
 import { Button, Card, DatePicker, Descriptions, Form, Input, Radio, Select, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/AuthContext';
-import { formatDate, isAfterToday } from '../../app/format';
+import { formatDate, isAfterToday, todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { ConclusionTag, ObjectionStatusTag } from './labels';
 import { ItemsTable, ResultForm } from './ResultCard';
@@ -19,7 +19,7 @@ function FileObjection({ sample, onChanged }: { sample: Sample; onChanged: () =>
   return (
     <Form<{ filedOn: Dayjs; reason: string; items?: string[] }>
       layout="vertical"
-      initialValues={{ filedOn: dayjs() }}
+      initialValues={{ filedOn: todayInChina() }}
       onFinish={(v) => void run(() => samplesApi.fileObjection(sample, { filedOn: v.filedOn.format(ISO), reason: v.reason, items: v.items ?? [] }))}
       data-testid="objection-file-form"
     >
@@ -56,7 +56,7 @@ export function ObjectionPanel({ sample, onChanged }: { sample: Sample; onChange
   const { run, busy } = useWrite(onChanged);
   const [decide] = Form.useForm<{ accept: boolean; reason: string; retestInstitutionId?: string }>();
   const accept = Form.useWatch('accept', decide);
-  const windowOpen = sample.receivedOn && !sample.finalConclusion && sample.objectionDueOn && sample.objectionDueOn >= dayjs().format(ISO);
+  const windowOpen = sample.receivedOn && !sample.finalConclusion && sample.objectionDueOn && sample.objectionDueOn >= todayInChina().format(ISO);
 
   if (!o) {
     if (!can('spotcheck.sample') || !sample.notifiedOn || !windowOpen) return null;

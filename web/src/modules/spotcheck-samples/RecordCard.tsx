@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/errorText';
-import { formatDate, isAfterToday } from '../../app/format';
+import { formatDate, isAfterToday, todayInChina } from '../../app/format';
 import { SignaturePad } from './SignaturePad';
 import { samplesApi, type FileKind, type RecordInput, type Sample } from './spotcheckSamples.api';
 import { useWrite } from './useWrite';
@@ -115,7 +115,7 @@ export function RecordCard({ sample, onChanged }: { sample: Sample; onChanged: (
           initialValues={
             r
               ? { ...r, sampledOn: dayjs(r.sampledOn), productionDate: r.productionDate ? dayjs(r.productionDate) : null }
-              : { sampledOn: dayjs(), sealNumbers: [] }
+              : { sampledOn: todayInChina(), sealNumbers: [] }
           }
           data-testid="record-form"
         >

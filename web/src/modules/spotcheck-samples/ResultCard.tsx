@@ -1,10 +1,10 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Form, Input, Radio, Space, Table, Tag, Typography, Upload } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/errorText';
-import { formatDate, isAfterToday } from '../../app/format';
+import { formatDate, isAfterToday, todayInChina } from '../../app/format';
 import { ConclusionTag } from './labels';
 import { samplesApi, type Conclusion, type FileKind, type ResultItem, type Sample } from './spotcheckSamples.api';
 
@@ -113,7 +113,7 @@ export function ResultForm({
           initialValues={{
             items: sample.testItems.map((i) => ({ item: i.name, requirement: i.requirement, measured: '', pass: true })),
             conclusion: 'pass',
-            on: dayjs(),
+            on: todayInChina(),
           }}
         >
           <Form.List name="items">

@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth/AuthContext';
 import { WorkingDayDate } from '../../app/components/UncertainMark';
 import { DetailHeader, DetailPending } from '../../app/components/DetailHeader';
-import { formatDate, isAfterToday } from '../../app/format';
+import { formatDate, isAfterToday, todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { ForbiddenPage } from '../../app/pages/ErrorPages';
 import { useActiveUserOptions } from '../users';
@@ -53,7 +53,7 @@ function AssignCard({ sample, onChanged }: { sample: Sample; onChanged: () => vo
           <Select mode="multiple" showSearch optionFilterProp="label" loading={users.loading} options={users.options} data-testid="sampler-picker" />
         </Form.Item>
         <Form.Item name="dueOn" label={label('samplingDue')}>
-          <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} inputReadOnly />
+          <DatePicker disabledDate={(d) => d.isBefore(todayInChina(), 'day')} inputReadOnly />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} data-testid="assign-submit">
           {sample.status === 'assigned' ? label('reassign') : label('assign')}
@@ -101,7 +101,7 @@ function NoticeCard({ sample, onChanged }: { sample: Sample; onChanged: () => vo
         {sample.notifiedOn && !sample.receivedOn && writer && (
           <Form<{ receivedOn: Dayjs }>
             layout="inline"
-            initialValues={{ receivedOn: dayjs() }}
+            initialValues={{ receivedOn: todayInChina() }}
             onFinish={(v) => void run(() => samplesApi.receipt(sample, v.receivedOn.format(ISO)))}
             data-testid="receipt-form"
           >
