@@ -11,7 +11,7 @@ import { useNotifyError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { useRequiredRules } from '../../app/hooks/useRequiredRules';
-import { PlanKindTag, PlanStatusTag, ProductSelect, ReasonTags, yuan } from './labels';
+import { PlanKindTag, PlanStatusTag, ProductSelect, ReasonTags, useMayPlan, yuan } from './labels';
 import { PlanEditModal } from './PlanFormModals';
 import { lotPath, lotsOfPlanPath, productPath, QUARTERS, spotchecksApi, type LotRow, type Plan, type PlanLine, type Suggestion } from './spotchecks.api';
 import './spotchecks.pages.i18n';
@@ -381,7 +381,7 @@ function StatusButtons({ plan, onPlan, onStale }: { plan: Plan; onPlan: (p: Plan
 /** 抽查计划: totals against the budget, lines (edit, remove, add), products left out, and beside it the suggestions and lots. */
 export function PlanDetailPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const mayPlan = useMayPlan();
   const id = useParams().id ?? '';
   const { data, error, loading, reload } = useAsync(() => spotchecksApi.plan(id), id);
   const [fresh, setFresh] = useState<Plan | null>(null);
@@ -395,7 +395,7 @@ export function PlanDetailPage() {
     setFresh(null);
     reload();
   };
-  const mayEdit = can('spotcheck.plan') && plan.status === 'draft';
+  const mayEdit = mayPlan && plan.status === 'draft';
   const rule = plan.passRateRule.mode === 'reduce' ? t('spotchecks.ruleReduceBy', { percent: plan.passRateRule.reducePercent ?? 0 }) : label('ruleSkip');
   const w = plan.scoreWeights;
 

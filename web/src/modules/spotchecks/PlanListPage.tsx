@@ -3,10 +3,9 @@ import { PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { useAuth } from '../../app/auth/AuthContext';
 import { formatDate } from '../../app/format';
 import { ListPage } from '../../app/list/ListPage';
-import { PlanKindTag, PlanStatusTag, yuan } from './labels';
+import { PlanKindTag, PlanStatusTag, useMayPlan, yuan } from './labels';
 import { GeneratePlanModal, SpecialPlanModal } from './PlanFormModals';
 import { PLAN_KINDS, PLAN_STATUSES, planPath, spotchecksApi, type PlanQuery, type PlanRow } from './spotchecks.api';
 import './spotchecks.pages.i18n';
@@ -14,7 +13,7 @@ import './spotchecks.pages.i18n';
 /** 抽查计划: the annual plans and special plans; generating next year's plan and making a special one (spotcheck.plan). */
 export function PlanListPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const mayPlan = useMayPlan();
   const navigate = useNavigate();
   const [generating, setGenerating] = useState(false);
   const [special, setSpecial] = useState(false);
@@ -52,7 +51,7 @@ export function PlanListPage() {
         columns={columns}
         tableProps={{ scroll: { x: 'max-content' }, onRow: (p) => ({ onClick: () => open(p.id), style: { cursor: 'pointer' } }) }}
         toolbar={
-          can('spotcheck.plan') && (
+          mayPlan && (
             <Space wrap>
               <Button icon={<PlusOutlined />} onClick={() => setSpecial(true)} data-testid="plan-special">
                 {label('createSpecial')}

@@ -3,10 +3,9 @@ import { EditOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { useAuth } from '../../app/auth/AuthContext';
 import { DetailHeader, DetailPending } from '../../app/components/DetailHeader';
 import { useAsync } from '../../app/hooks/useAsync';
-import { sampleText, yuan } from './labels';
+import { sampleText, useMayPlan, yuan } from './labels';
 import { HistoryTab, LinksTab, SuggestionsTab } from './ProductHistoryTabs';
 import { ProducersTab } from './ProducersTab';
 import { ProductFormModal } from './ProductFormModal';
@@ -62,16 +61,15 @@ function RuleTab({ p }: { p: Product }) {
 /** A product of the catalogue: its implementing rule, producers, history by year, linked complaints and cases, county suggestions. */
 export function ProductDetailPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const id = useParams().id ?? '';
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
+  const mayPlan = useMayPlan();
   const { data, error, loading, reload } = useAsync(() => spotchecksApi.product(id), id);
   const history = useAsync(() => spotchecksApi.history(id), id);
   const label = (key: string) => t(`spotchecks.${key}`);
   if (error || !data) return <DetailPending error={error} loading={loading} />;
   const p = data;
-  const mayPlan = can('spotcheck.plan');
   const h = history.data;
   const tab = params.get('tab') ?? 'rule';
   const count = (n: number | undefined) => (n ? ` (${n})` : '');

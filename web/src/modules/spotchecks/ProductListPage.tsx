@@ -3,9 +3,8 @@ import { CalculatorOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { useAuth } from '../../app/auth/AuthContext';
 import { ListPage, type FilterValues } from '../../app/list/ListPage';
-import { PassRate, sampleText, yuan } from './labels';
+import { PassRate, sampleText, useMayPlan, yuan } from './labels';
 import { ProductFormModal } from './ProductFormModal';
 import { SamplingPlanModal } from './SamplingPlanCalculator';
 import { PRODUCT_CATEGORIES, productPath, spotchecksApi, type ProductQuery, type ProductRow } from './spotchecks.api';
@@ -20,7 +19,7 @@ const toQuery = ({ q, active, ...rest }: FilterValues): Partial<ProductQuery> =>
 /** 产品目录: the products the bureau spot-checks; a new one with its implementing rule (spotcheck.plan). */
 export function ProductListPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const mayPlan = useMayPlan();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const [calculator, setCalculator] = useState(false);
@@ -65,7 +64,7 @@ export function ProductListPage() {
             <Button icon={<CalculatorOutlined />} onClick={() => setCalculator(true)} data-testid="sampling-calculator">
               {label('samplingCalculator')}
             </Button>
-            {can('spotcheck.plan') && (
+            {mayPlan && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="product-create">
                 {label('createProduct')}
               </Button>

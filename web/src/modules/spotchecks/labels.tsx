@@ -2,6 +2,7 @@ import { Progress, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../app/auth/AuthContext';
 import { useAsync } from '../../app/hooks/useAsync';
 import { spotchecksApi, type PlanKind, type PlanStatus, type ProductRow, type Reason } from './spotchecks.api';
 import './spotchecks.pages.i18n';
@@ -90,3 +91,15 @@ export function sampleText(p: Pick<ProductRow, 'sampleSize' | 'sampleUnit' | 'in
   return t('common.none');
 }
 
+
+/**
+ * The city bureau plans (the server answers a county user 403 NOT_CITY): a staff user whose region
+ * is the city's (a code ending in 00, as the server's scope reads it), not an institution's account.
+ */
+export function useMayPlan(): boolean {
+  const { user, can } = useAuth();
+  if (!user || user.enterpriseUscc || user.dataScope === 'org' || !can('spotcheck.plan')) return false;
+  let prefix = user.regionCode;
+  if (prefix.length === 6) while (prefix.length > 2 && prefix.endsWith('00')) prefix = prefix.slice(0, -2);
+  return prefix.length <= 4;
+}
