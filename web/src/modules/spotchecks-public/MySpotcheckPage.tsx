@@ -195,7 +195,9 @@ function ObjectionProgress({ s, label }: { s: MySpotcheck; label: Label }) {
   if (!o) return null;
   const decided = o.status !== 'filed';
   const retestStep = o.status === 'accepted' || o.status === 'retested';
-  const current = s.finalConclusion ? 3 : o.status === 'accepted' ? 2 : decided ? 2 : 1;
+  // the step in progress: every step done once final; the retest while one is arranged; the review while filed
+  const steps = retestStep ? 4 : 3;
+  const current = s.finalConclusion ? steps : o.status === 'accepted' ? 2 : decided ? steps - 1 : 1;
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="my-objection">
       <Steps

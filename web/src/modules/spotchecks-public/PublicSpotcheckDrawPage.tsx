@@ -65,6 +65,7 @@ function DrawBody({ r }: { r: SpotcheckDrawRecord }) {
           rowKey="name"
           dataSource={r.strata}
           pagination={false}
+          scroll={{ x: 'max-content' }}
           data-testid="draw-strata"
           columns={[
             { key: 'name', title: label('stratum'), dataIndex: 'name' },
@@ -80,19 +81,38 @@ function DrawBody({ r }: { r: SpotcheckDrawRecord }) {
           <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
             {label('key')}：{label(`keyHint.${r.purpose}`)}
           </Typography.Paragraph>
-          <Table<Opening>
-            size="small"
-            rowKey="blindedId"
-            dataSource={r.openings}
-            pagination={false}
-            scroll={{ x: wide ? undefined : 520 }}
-            data-testid="draw-openings"
-            columns={[
-              { key: 'key', title: label('key'), render: (_, o) => <Typography.Text strong style={{ fontFamily: 'monospace' }}>{o.key}</Typography.Text> },
-              { key: 'blinded', title: label('blindedId'), render: (_, o) => <Hex value={o.blindedId} /> },
-              { key: 'nonce', title: label('nonce'), render: (_, o) => <Hex value={o.nonce} /> },
-            ]}
-          />
+          {wide ? (
+            <Table<Opening>
+              size="small"
+              rowKey="blindedId"
+              dataSource={r.openings}
+              pagination={false}
+              data-testid="draw-openings"
+              columns={[
+                { key: 'key', title: label('key'), render: (_, o) => <Typography.Text strong style={{ fontFamily: 'monospace' }}>{o.key}</Typography.Text> },
+                { key: 'blinded', title: label('blindedId'), render: (_, o) => <Hex value={o.blindedId} /> },
+                { key: 'nonce', title: label('nonce'), render: (_, o) => <Hex value={o.nonce} /> },
+              ]}
+            />
+          ) : (
+            <ul data-testid="draw-openings" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {r.openings.map((o) => (
+                <li key={o.blindedId} style={{ borderBottom: '1px solid #f0f0f0', padding: '8px 0' }}>
+                  <Typography.Text strong style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
+                    {o.key}
+                  </Typography.Text>
+                  <div>
+                    <Typography.Text type="secondary">{label('blindedId')} </Typography.Text>
+                    <Hex value={o.blindedId} />
+                  </div>
+                  <div>
+                    <Typography.Text type="secondary">{label('nonce')} </Typography.Text>
+                    <Hex value={o.nonce} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
         </Section>
       )}
 

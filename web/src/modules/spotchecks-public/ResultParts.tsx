@@ -117,7 +117,7 @@ export function ResultTable({ items, showBulletin = true, loading, pagination }:
             <Space direction="vertical" size={0}>
               <span>{r.batchNo ?? '—'}</span>
               {r.productionDate && (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
                   {formatDate(r.productionDate)}
                 </Typography.Text>
               )}
@@ -145,7 +145,7 @@ export function ResultTable({ items, showBulletin = true, loading, pagination }:
                 render: (_: unknown, r: PublicResult) => (
                   <Space direction="vertical" size={0}>
                     <span style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{r.bulletinNo}</span>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
                       {formatDate(r.publishedOn)}
                     </Typography.Text>
                   </Space>

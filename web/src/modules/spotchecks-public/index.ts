@@ -5,7 +5,7 @@
  * look-up — and 企业端 /my/spotchecks (the sample's result, the notice, receipt, the objection).
  */
 import { createElement } from 'react';
-import { NotificationOutlined } from '@ant-design/icons';
+import { ExperimentOutlined } from '@ant-design/icons';
 import { contribute, page, type WebModule } from '../../app/modules/webModule';
 import { publicLinks } from '../public';
 import { spotchecksPublicMessages } from './spotchecksPublic.i18n';
@@ -27,7 +27,7 @@ export const spotchecksPublicModule: WebModule = {
       path: '/my/spotchecks',
       page: page(myPages, 'MySpotchecksPage'),
       permission: 'enterprise_self.read',
-      menu: { label: 'scPublic.menuMy', icon: createElement(NotificationOutlined), order: 16, audience: 'enterprise' },
+      menu: { label: 'scPublic.menuMy', icon: createElement(ExperimentOutlined), order: 17, audience: 'enterprise' },
     },
     { path: '/my/spotchecks/:id', page: page(myPages, 'MySpotcheckPage'), permission: 'enterprise_self.read' },
   ],
