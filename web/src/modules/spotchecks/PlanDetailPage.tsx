@@ -381,6 +381,7 @@ function StatusButtons({ plan, onPlan, onStale }: { plan: Plan; onPlan: (p: Plan
 /** 抽查计划: totals against the budget, lines (edit, remove, add), products left out, and beside it the suggestions and lots. */
 export function PlanDetailPage() {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const mayPlan = useMayPlan();
   const id = useParams().id ?? '';
   const { data, error, loading, reload } = useAsync(() => spotchecksApi.plan(id), id);
@@ -452,15 +453,17 @@ export function PlanDetailPage() {
             { key: 'weights', label: label('scoreWeights'), children: t('spotchecks.weightsText', { ...w }) },
           ]}
         />
-        <Space wrap>
-          {mayEdit && (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="plan-edit">
-              {label('editPlan')}
-            </Button>
+        {(mayEdit || plan.status !== 'draft' || can('spotcheck.approve')) && (
+          <Space wrap>
+            {mayEdit && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="plan-edit">
+                {label('editPlan')}
+              </Button>
           )}
           <StatusButtons plan={plan} onPlan={setFresh} onStale={stale} />
           {plan.status !== 'draft' && <Link to={lotsOfPlanPath(plan.id)}>{label('allLots')}</Link>}
         </Space>
+        )}
       </DetailHeader>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
