@@ -88,6 +88,13 @@ export function ObjectionPanel({ sample, onChanged }: { sample: Sample; onChange
                 <ConclusionTag value={o.retestConclusion} />
                 {formatDate(o.retestedOn)}
                 {x?.retestReportNo && `· ${x.retestReportNo}`}
+                {sample.files
+                  .filter((f) => f.kind === 'retest_report')
+                  .map((f) => (
+                    <a key={f.id} href={samplesApi.fileUrl(sample.id, f.id)} download={f.fileName} title={`SHA-256 ${f.sha256}`}>
+                      {f.fileName}
+                    </a>
+                  ))}
                 {o.upheld !== null && <Typography.Text type={o.upheld ? 'success' : 'secondary'}>{o.upheld ? label('upheld') : label('notUpheld')}</Typography.Text>}
               </Space>
             </Descriptions.Item>

@@ -140,7 +140,13 @@ export function SampleDetailPage() {
   const s = sample.data;
   const sampler = !!user && s.samplerIds.includes(user.id);
   const current = SAMPLE_STATUSES.indexOf(s.status);
-  const back = sampler ? { path: tasksPath, label: label('tasksTitle') } : { path: samplesPath, label: label('samplesTitle') };
+  // institution accounts (no spotcheck.read) go back to the lot, which they may open
+  const back = sampler
+    ? { path: tasksPath, label: label('tasksTitle') }
+    : staff
+      ? { path: samplesPath, label: label('samplesTitle') }
+      : { path: lotPath(s.lotId), label: `${label('lotNo')} ${s.lotNo}` };
+  const recording = sampler && (s.status === 'assigned' || s.status === 'sampled');
   const finalFail = s.finalConclusion === 'fail';
 
   return (
@@ -186,21 +192,18 @@ export function SampleDetailPage() {
           )}
         </Descriptions>
       </Card>
+      {recording && <RecordCard sample={s} onChanged={sample.reload} />}
       {can('spotcheck.sample') && (s.status === 'drawn' || s.status === 'assigned') && <AssignCard sample={s} onChanged={sample.reload} />}
-      {sampler && (s.status === 'assigned' || s.status === 'sampled') ? (
-        <RecordCard sample={s} onChanged={sample.reload} />
-      ) : (
-        s.sampledAt && (
-          <Card title={label('recordTitle')}>
-            <RecordView sample={s} />
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <Typography.Text strong>{label('photos')}</Typography.Text>
-              <Thumbs sample={s} kind="photo" />
-              <Typography.Text strong>{label('signatures')}</Typography.Text>
-              <Thumbs sample={s} kind="signature" />
-            </Space>
-          </Card>
-        )
+      {!recording && s.sampledAt && (
+        <Card title={label('recordTitle')}>
+          <RecordView sample={s} />
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Typography.Text strong>{label('photos')}</Typography.Text>
+            <Thumbs sample={s} kind="photo" />
+            <Typography.Text strong>{label('signatures')}</Typography.Text>
+            <Thumbs sample={s} kind="signature" />
+          </Space>
+        </Card>
       )}
       {institution && s.status === 'sampled' && (
         <ResultForm

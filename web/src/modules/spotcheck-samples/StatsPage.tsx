@@ -37,7 +37,8 @@ function rateBars(rows: Rate[], label: string, horizontal: boolean): ChartOption
   const names = rows.map((r) => r.name);
   const values = rows.map((r) => {
     const rate = rateOf(r);
-    return { value: rate === null ? 0 : Math.round(rate * 1000) / 10, itemStyle: { color: rate !== null && rate < 0.9 ? RED : BLUE } };
+    // a year or county without batches has no rate: no bar (ECharts' '-'), not 0 %
+    return { value: rate === null ? '-' : Math.round(rate * 1000) / 10, itemStyle: { color: rate !== null && rate < 0.9 ? RED : BLUE } };
   });
   const category = { type: 'category' as const, data: horizontal ? [...names].reverse() : names, axisLabel: { interval: 0, hideOverlap: true } };
   const value = { type: 'value' as const, max: 100, axisLabel: { formatter: '{value}%' } };
@@ -46,7 +47,7 @@ function rateBars(rows: Rate[], label: string, horizontal: boolean): ChartOption
     grid: { left: 8, right: 40, top: 16, bottom: 8, containLabel: true },
     xAxis: horizontal ? value : category,
     yAxis: horizontal ? category : value,
-    series: [{ name: label, type: 'bar', barMaxWidth: 28, data: horizontal ? [...values].reverse() : values, label: { show: true, position: horizontal ? 'right' : 'top', formatter: '{c}%' } }],
+    series: [{ name: label, type: 'bar', barMaxWidth: 28, data: horizontal ? [...values].reverse() : values, label: { show: true, position: horizontal ? 'right' : 'top', formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? `${p.value}%` : '') } }],
   };
 }
 
