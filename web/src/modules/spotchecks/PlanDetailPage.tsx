@@ -459,10 +459,10 @@ export function PlanDetailPage() {
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="plan-edit">
                 {label('editPlan')}
               </Button>
-          )}
-          <StatusButtons plan={plan} onPlan={setFresh} onStale={stale} />
-          {plan.status !== 'draft' && <Link to={lotsOfPlanPath(plan.id)}>{label('allLots')}</Link>}
-        </Space>
+            )}
+            <StatusButtons plan={plan} onPlan={setFresh} onStale={stale} />
+            {plan.status !== 'draft' && <Link to={lotsOfPlanPath(plan.id)}>{label('allLots')}</Link>}
+          </Space>
         )}
       </DetailHeader>
       <Row gutter={[16, 16]}>
