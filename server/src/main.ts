@@ -1,3 +1,4 @@
+import { inTransaction } from './db/sql.js';
 import { buildApp, makeServices } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { loadConfig } from './config.js';
@@ -71,6 +72,9 @@ async function main() {
   // 00:51 in China: campaigns planned → running → finished by their dates; quality risk notices whose reply is overdue.
   jobs.register({ name: 'cases.campaign-status', cron: '51 16 * * *', handler: async () => void (await services.cases.campaigns.syncStatuses()) });
   jobs.register({ name: 'cases.cluster-replies', cron: '51 16 * * *', handler: async () => void (await services.cases.clusters.syncReplyTodos()) });
+  // 00:53 in China: spot-check samples whose objection window has passed become final; failed ones' correction orders past their date become to-dos.
+  jobs.register({ name: 'spotchecks.finalize', cron: '53 16 * * *', handler: async () => void (await inTransaction(services.db, (tx) => services.spotchecks.sampling.finalizeDue(tx))) });
+  jobs.register({ name: 'spotchecks.followups-due', cron: '55 16 * * *', handler: async () => void (await services.spotchecks.objections.followups.syncDueTodos()) });
   if (config.jobs) {
     await jobs.start();
     // Also once at every start, so a new or restored database has its to-dos before the first night.
@@ -82,7 +86,7 @@ async function main() {
     await jobs.send('complaints.escalate');
     await jobs.send('complaints.clocks');
     await jobs.send('complaints.repeat-subjects');
-    for (const name of ['cases.clocks', 'cases.supervision', 'cases.publication', 'cases.campaign-status', 'cases.cluster-replies']) await jobs.send(name);
+    for (const name of ['cases.clocks', 'cases.supervision', 'cases.publication', 'cases.campaign-status', 'cases.cluster-replies', 'spotchecks.finalize', 'spotchecks.followups-due']) await jobs.send(name);
   }
 
   let stopping = false;

@@ -261,6 +261,8 @@ for (const key of [
   'POST /api/spotcheck/applications/:id/withdraw', 'GET /api/spotcheck/applications', 'POST /api/spotcheck/lots/:id/selection', 'POST /api/spotcheck/lots/:id/selection/reveal',
 ]) RULES[key] = forbidden;
 RULES['GET /api/public/spotcheck-selections'] = publicRoute;
+// spotchecks/draws: the public records of the module's draws.
+for (const key of ['GET /api/public/spotcheck-draws', 'GET /api/public/spotcheck-draws/:id']) RULES[key] = publicRoute;
 // spotchecks/plans: plans, their lines, approval, lots and suggestions are staff's (lots also institutions'): permissions no enterprise holds.
 for (const key of [
   'POST /api/spotcheck/plans/generate', 'POST /api/spotcheck/plans', 'GET /api/spotcheck/plans', 'GET /api/spotcheck/plans/:id', 'PATCH /api/spotcheck/plans/:id',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { PerClientLimit } from '../../platform/http/rate-limit.js';
-import { ErrorSchema, IdParams, Nullable, literals } from '../../platform/http/schemas.js';
+import { ErrorSchema, IdParams, ListOf, Nullable, PageQuery, Timestamp, NullableTimestamp, literals, pageOf } from '../../platform/http/schemas.js';
 import type { SpotchecksServices } from './spotchecks.services.js';
 import { SPOTCHECK_DRAW_PURPOSES } from './spotchecks.schema.js';
 
@@ -39,6 +39,40 @@ export const drawsRoutes =
   (services: SpotchecksServices, publicLimit: PerClientLimit): FastifyPluginAsyncTypebox =>
   async (app) => {
     const { draws } = services;
+
+    app.get(
+      '/api/public/spotcheck-draws',
+      {
+        config: { access: 'public' },
+        onRequest: publicLimit('spotcheck-draws'),
+        schema: {
+          tags: ['public'],
+          summary: '产品质量监督抽查的抽取记录列表（无需登录），新的在前',
+          description: 'purpose：sampling 抽取被抽样企业、tie_break 同分承检机构摇号；year：批次的年度。每条记录可在 /public/spotcheck-draws/:id 查看并核验。',
+          querystring: Type.Object({ ...PageQuery, year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), purpose: Type.Optional(literals(SPOTCHECK_DRAW_PURPOSES)) }, { additionalProperties: false }),
+          response: {
+            200: ListOf(
+              Type.Object({
+                id: Str,
+                purpose: literals(SPOTCHECK_DRAW_PURPOSES),
+                status: literals(['committed', 'revealed', 'cancelled'] as const),
+                lotNo: Str,
+                year: Type.Integer(),
+                quarter: Type.Integer(),
+                productName: Str,
+                candidates: Type.Integer({ description: '候选数' }),
+                chosen: Type.Integer({ description: '抽取数' }),
+                committedAt: Timestamp,
+                revealedAt: NullableTimestamp,
+              }),
+            ),
+            400: ErrorSchema,
+            429: ErrorSchema,
+          },
+        },
+      },
+      async (request) => draws.publicList(request.query, pageOf(request.query)),
+    );
 
     app.get(
       '/api/public/spotcheck-draws/:id',

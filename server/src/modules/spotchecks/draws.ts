@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { type SQL, and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
+import { type Page, offsetOf } from '../../platform/http/schemas.js';
 import { invalid } from '../../platform/validation/fields.js';
 import { type ChoiceRecord, type ChoiceStratum, type StoredChoice, commitChoice, revealChoice } from '../inspections/index.js';
 import type { Ctx, SpotchecksDeps } from './spotchecks.deps.js';
-import { type SpotcheckDrawPurpose, spotcheckDraws } from './spotchecks.schema.js';
+import { type SpotcheckDrawPurpose, spotcheckDraws, spotcheckLots, spotcheckProducts } from './spotchecks.schema.js';
 
 export type Exclusion = { key: string; rule: string; evidence: Record<string, unknown> };
 
@@ -73,6 +74,37 @@ export function makeSpotcheckDraws(deps: Pick<SpotchecksDeps, 'db' | 'audit'>) {
       const row = await load(tx, id);
       const record = row.record as ChoiceRecord;
       return { ...record, id: row.id, purpose: row.purpose, lotId: row.lotId, status: row.status, cancelReason: row.cancelReason, cancelledAt: null, revealedAt: row.revealedAt?.toISOString() ?? null };
+    },
+
+    /** The public list of draws, newest first: what each drew (a lot's enterprises, a tie between institutions) and its state. */
+    async publicList(filter: { year?: number; purpose?: SpotcheckDrawPurpose }, page: Page) {
+      const conds: (SQL | undefined)[] = [filter.year ? eq(spotcheckLots.year, filter.year) : undefined, filter.purpose ? eq(spotcheckDraws.purpose, filter.purpose) : undefined];
+      const where = and(...conds);
+      const [items, [total]] = await Promise.all([
+        deps.db
+          .select({
+            id: spotcheckDraws.id,
+            purpose: spotcheckDraws.purpose,
+            status: spotcheckDraws.status,
+            lotNo: spotcheckLots.lotNo,
+            year: spotcheckLots.year,
+            quarter: spotcheckLots.quarter,
+            productName: spotcheckProducts.name,
+            candidates: sql<number>`(select coalesce(sum(jsonb_array_length(s->'candidates')), 0)::int from jsonb_array_elements(${spotcheckDraws.record}->'strata') s)`,
+            chosen: sql<number>`(select coalesce(sum((s->>'k')::int), 0)::int from jsonb_array_elements(${spotcheckDraws.record}->'strata') s)`,
+            committedAt: spotcheckDraws.committedAt,
+            revealedAt: spotcheckDraws.revealedAt,
+          })
+          .from(spotcheckDraws)
+          .innerJoin(spotcheckLots, eq(spotcheckLots.id, spotcheckDraws.lotId))
+          .innerJoin(spotcheckProducts, eq(spotcheckProducts.id, spotcheckLots.productId))
+          .where(where)
+          .orderBy(desc(spotcheckDraws.committedAt), desc(spotcheckDraws.id))
+          .limit(page.pageSize)
+          .offset(offsetOf(page)),
+        deps.db.select({ n: count() }).from(spotcheckDraws).innerJoin(spotcheckLots, eq(spotcheckLots.id, spotcheckDraws.lotId)).where(where),
+      ]);
+      return { items, total: Number(total?.n ?? 0) };
     },
 
     /** The staff's view: the public record and the exclusions with their evidence. */

@@ -109,12 +109,26 @@ export const PERMISSIONS = {
 export const ENTERPRISE_SELF_PERMISSIONS: Permission[] = ['enterprise_self.read', 'enterprise_self.report', 'enterprise_self.commit'];
 
 /**
- * Whether the actor holds a permission, for deciding who may grant or manage it: whoever may
- * administer enterprises' accounts (`enterprise_account.write`) counts as holding the enterprise
- * role's permissions, so officers can create and manage those accounts.
+ * Accounts of outsiders that staff administer without doing their work: who may grant the
+ * permissions of enterprises' accounts (officers managing 企业端 accounts) and of testing
+ * institutions' accounts (those who keep the institutions, `spotcheck.configure`).
  */
-export const holdsForGranting = (permissions: ReadonlySet<Permission>, p: Permission): boolean =>
-  permissions.has(p) || (ENTERPRISE_SELF_PERMISSIONS.includes(p) && permissions.has('enterprise_account.write'));
+const GRANTED_BY: Partial<Record<Permission, Permission>> = {
+  'enterprise_self.read': 'enterprise_account.write',
+  'enterprise_self.report': 'enterprise_account.write',
+  'enterprise_self.commit': 'enterprise_account.write',
+  'spotcheck.result': 'spotcheck.configure',
+};
+
+/**
+ * Whether the actor holds a permission, for deciding who may grant or manage it: the permission
+ * itself, or the one that administers the accounts holding it (`GRANTED_BY`), so that officers can
+ * create and manage enterprises' and institutions' accounts.
+ */
+export const holdsForGranting = (permissions: ReadonlySet<Permission>, p: Permission): boolean => {
+  const admin = GRANTED_BY[p];
+  return permissions.has(p) || (admin !== undefined && permissions.has(admin));
+};
 
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as Permission[];

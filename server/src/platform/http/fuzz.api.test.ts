@@ -186,6 +186,8 @@ function publicRouteNames() {
     'GET /api/public/spotcheck-results', 'GET /api/public/spotcheck-bulletins', 'GET /api/public/spotcheck-bulletins/:id',
     // spotchecks/institutions
     'GET /api/public/spotcheck-selections',
+    // spotchecks/draws
+    'GET /api/public/spotcheck-draws', 'GET /api/public/spotcheck-draws/:id',
   ];
 }
 function importRouteNames() {

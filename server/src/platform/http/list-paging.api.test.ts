@@ -113,6 +113,13 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   // spotchecks/objections
   '/api/spotcheck/objections': () => ['', 'status=filed'],
   '/api/spotcheck/followups': () => ['', 'stage=ordered', 'overdue=true'],
+  // spotchecks/catalogue
+  '/api/spotcheck/products': () => ['', 'active=true', 'category=daily_consumer'],
+  '/api/spotcheck/products/:id/producers': () => [], // a product's producers; walked in spotchecks/catalogue/catalogue.api.test.ts
+  '/api/spotcheck/enterprises/:enterpriseId/products': () => [], // an enterprise's products; read in spotchecks/catalogue/catalogue.api.test.ts
+  // spotchecks/sampling
+  '/api/spotcheck/samples': () => ['', 'status=drawn', 'mine=true', 'regionCode=320826'],
+  '/api/my/spotchecks': () => [], // an enterprise account's own notified samples, 403 to staff; read in spotchecks/sampling/sampling.api.test.ts
   // spotchecks/publication
   '/api/spotcheck/bulletins': () => ['', 'status=published', `year=${todayInChina().slice(0, 4)}`],
   '/api/spotcheck/final-samples': () => ['', 'unpublished=true'],
@@ -124,13 +131,8 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/spotcheck/lots/:id/applications': () => [], // a lot's applications; read in spotchecks/institutions/institutions.api.test.ts
   '/api/spotcheck/applications': () => ['', 'status=submitted'],
   '/api/public/spotcheck-selections': () => ['', `year=${todayInChina().slice(0, 4)}`],
-  // spotchecks/catalogue
-  '/api/spotcheck/products': () => ['', 'active=true', 'category=daily_consumer'],
-  '/api/spotcheck/products/:id/producers': () => [], // a product's producers; walked in spotchecks/catalogue/catalogue.api.test.ts
-  '/api/spotcheck/enterprises/:enterpriseId/products': () => [], // an enterprise's products; read in spotchecks/catalogue/catalogue.api.test.ts
-  // spotchecks/sampling
-  '/api/spotcheck/samples': () => ['', 'status=drawn', 'mine=true', 'regionCode=320826'],
-  '/api/my/spotchecks': () => [], // an enterprise account's own notified samples, 403 to staff; read in spotchecks/sampling/sampling.api.test.ts
+  // spotchecks/draws
+  '/api/public/spotcheck-draws': () => ['', 'purpose=sampling'],
   // spotchecks/plans
   '/api/spotcheck/plans': () => ['', 'kind=annual', 'status=approved'],
   '/api/spotcheck/lots': () => ['', 'status=open', `year=${todayInChina().slice(0, 4)}`],

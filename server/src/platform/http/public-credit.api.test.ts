@@ -22,6 +22,8 @@ const WITHOUT_ENTERPRISES = new Set(['/api/health', '/api/public/enterprise-acco
 const WALKED = ['/api/public/enterprises/:uscc', '/api/public/draws', '/api/public/draws/:id', '/api/public/inspection-results', '/api/public/equipment/:registrationNo', '/open311/v2/requests/:id.json', '/open311/v2/requests.json', '/api/public/complaints/:trackingNo', '/api/public/penalties',
   // spotchecks/publication
   '/api/public/spotcheck-results', '/api/public/spotcheck-bulletins', '/api/public/spotcheck-bulletins/:id',
+  // spotchecks/draws
+  '/api/public/spotcheck-draws', '/api/public/spotcheck-draws/:id',
 ];
 // spotchecks/institutions: the published choices of testing institutions (their names, prices and scores; no enterprise).
 WITHOUT_ENTERPRISES.add('/api/public/spotcheck-selections');
@@ -120,6 +122,14 @@ describe('public routes', () => {
       expect((await get(`/api/public/spotcheck-results?uscc=${usccs[0]}`)).items).toHaveLength(1);
       expect((await get('/api/public/spotcheck-bulletins?pageSize=100')).total).toBeGreaterThan(0);
       await get(`/api/public/spotcheck-bulletins/${bulletin.id}`);
+      // spotchecks/draws: a lot's draw over that enterprise, committed and revealed (its USCC opened in the record).
+      const draw = await inTransaction(env.db, async (tx) => {
+        const c = await env.services.spotchecks.draws.commit(tx, env.ctx, { purpose: 'sampling', lotId: lot.id, strata: [{ className: '生产企业', keys: [enterprise!.uscc], k: 1 }] });
+        await env.services.spotchecks.draws.reveal(tx, env.ctx, c.id, '公示测试');
+        return c;
+      });
+      expect((await get('/api/public/spotcheck-draws?pageSize=100')).total).toBeGreaterThan(0);
+      expect((await get(`/api/public/spotcheck-draws/${draw.id}`)).openings[0].key).toBe(usccs[0]);
     }
   }, 120_000);
 });

@@ -132,6 +132,7 @@ const SelectionAnswer = Type.Object({
 });
 
 const PublicSelection = Type.Object({
+  id: Type.String({ description: '记录标识（即批次标识）' }),
   lotId: Str,
   lotNo: Str,
   productCode: Str,

@@ -2,7 +2,6 @@ import { type SQL, and, asc, desc, eq, ilike, inArray, ne, or, sql } from 'drizz
 import type { Db } from '../../../db/client.js';
 import { countAll, escapeLike, inTransaction, nextVersion } from '../../../db/sql.js';
 import type { Actor } from '../../../platform/access/actor.js';
-import type { Permission } from '../../../platform/access/permissions.js';
 import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
 import { type ExpectedVersion, assertVersion } from '../../../platform/http/etag.js';
@@ -414,7 +413,7 @@ export function makeInstitutionsService(deps: SpotchecksDeps & { draws: Spotchec
      * institution's org (type `institution`, region 320800 even for an institution outside the
      * city, under the city bureau), or links an unlinked `institution` org of the same name. The
      * password is an initial one, changed at first sign-in. Holders of `spotcheck.configure` may
-     * grant the role although they do not hold `spotcheck.result` themselves (README.md § Accounts).
+     * grant the role (`holdsForGranting`).
      */
     async createAccount(ctx: Ctx, id: string, input: { username: string; displayName: string; password: string }) {
       let inst = await findInstitution(db, id);
@@ -438,9 +437,8 @@ export function makeInstitutionsService(deps: SpotchecksDeps & { draws: Spotchec
         });
         inst = await findInstitution(db, id);
       }
-      const granting = { ...ctx, actor: { ...ctx.actor, permissions: new Set<Permission>([...ctx.actor.permissions, 'spotcheck.result']) } };
       return inTransaction(db, async (tx) => {
-        const user = await deps.users.create(granting, { username: input.username, displayName: input.displayName, password: input.password, orgId: inst.orgId!, roles: ['institution'], mustChangePassword: true }, tx);
+        const user = await deps.users.create(ctx, { username: input.username, displayName: input.displayName, password: input.password, orgId: inst.orgId!, roles: ['institution'], mustChangePassword: true }, tx);
         await audit.record(tx, ctx, { action: 'spotcheck_institution.account_created', targetType: 'spotcheck_institution', targetId: id, after: { userId: user.id, username: user.username } });
         return { id: user.id, username: user.username, displayName: user.displayName, active: user.active, mustChangePassword: user.mustChangePassword, lastLoginAt: user.lastLoginAt, createdAt: user.createdAt };
       });
@@ -603,6 +601,7 @@ export function makeInstitutionsService(deps: SpotchecksDeps & { draws: Spotchec
         const s = lot.selection as Selection;
         const chosen = s.scores.find((x) => x.institutionId === s.chosenId);
         return {
+          id: lot.id,
           lotId: lot.id,
           lotNo: lot.lotNo,
           productCode,
