@@ -22,7 +22,12 @@ function useColumns(): TableColumnsType<SampleRow> {
     { title: label('region'), dataIndex: 'regionCode', responsive: ['lg'], className: 'zj-nowrap', render: (v: string) => nameOf(v) },
     { title: label('lotNo'), dataIndex: 'lotNo', responsive: ['xl'], className: 'zj-nowrap' },
     { title: label('institution'), dataIndex: 'institutionName', responsive: ['lg'] },
-    { title: label('samplers'), dataIndex: 'samplerNames', responsive: ['md'], render: (v: string[]) => (v.length ? v.join('、') : '—') },
+    {
+      title: label('samplers'),
+      dataIndex: 'samplerNames',
+      responsive: ['xl'],
+      render: (v: string[]) => (v.length ? <Typography.Text ellipsis={{ tooltip: v.join('、') }} style={{ maxWidth: 160 }}>{v.join('、')}</Typography.Text> : '—'),
+    },
     { title: label('dueOn'), dataIndex: 'dueOn', className: 'zj-nowrap', responsive: ['md'], render: (v: string) => formatDate(v) },
     { title: label('status'), dataIndex: 'status', className: 'zj-nowrap', render: (_: unknown, s) => <SampleStatusTag status={s.status} /> },
     {
