@@ -77,8 +77,9 @@ describe('loadDemo', () => {
     const all = await database.db.select().from(cases);
     expect(new Set(all.map((c) => c.stage))).toEqual(new Set(CASE_STAGES));
     expect(new Set(all.map((c) => c.regionCode)).size).toBeGreaterThanOrEqual(7);
-    expect(new Set(all.map((c) => c.leadSource))).toEqual(new Set(['unlicensed_lead', 'complaint', 'equipment_hazard', 'inspection_finding', 'department', 'manual']));
-    expect(summary.cases.cases).toBe(all.length);
+    // spot_check: the spot-check demo refers a failed sample's follow-up to a case (demo/spotchecks.ts).
+    expect(new Set(all.map((c) => c.leadSource))).toEqual(new Set(['unlicensed_lead', 'complaint', 'equipment_hazard', 'inspection_finding', 'department', 'manual', 'spot_check']));
+    expect(summary.cases.cases + (summary.spotchecks.referredCase ? 1 : 0)).toBe(all.length);
     const supervised = all.filter((c) => c.supervised);
     expect(supervised).toHaveLength(1);
     const reports = await database.db.select().from(caseProgressReports).where(eq(caseProgressReports.caseId, supervised[0]!.id));
@@ -111,6 +112,12 @@ describe('loadDemo', () => {
     expect(clusters.items.map((c) => c.name)).toEqual(['盱眙凹土产业集群']);
     const notices = await services.cases.clusters.notices(cityOfficer, clusters.items[0]!.id, page);
     expect(notices.items).toEqual([expect.objectContaining({ government: '盱眙县人民政府', status: 'awaiting_reply' })]);
+
+    // Spot checks (issue 19): 40 products, three institutions with accounts, this year's results above and at 95 %, a published bulletin.
+    expect(summary.spotchecks).toMatchObject({ products: 40, aboveRule: expect.arrayContaining([expect.stringContaining('JC-001')]), atRule: expect.stringContaining('JC-002'), bulletinNo: expect.stringMatching(/抽公〔\d{4}〕1号$/) });
+    expect(summary.spotchecks.institutions.map((i) => i.username)).toEqual(['inst.huaian', 'inst.fibre', 'inst.jiangsu']);
+    expect(Object.keys(summary.spotchecks.samplesByStatus).sort()).toEqual(['assigned', 'closed', 'drawn', 'reported', 'sampled']);
+    expect(await verifyPassword((await services.users.byUsername('inst.fibre'))!.passwordHash, DEMO_PASSWORD)).toBe(true);
 
     await expect(loadDemo({ database, config, count: 10 })).rejects.toThrow(DemoRefusedError);
     await expect(loadDemo({ database, config, count: 10 })).rejects.toThrow(/not empty/);

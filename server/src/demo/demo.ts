@@ -5,6 +5,7 @@ import { formatCasesSummary } from './cases.js';
 import { DEMO_COMPLAINTS, formatComplaintsSummary } from './complaints.js';
 import { DEMO_EQUIPMENT_UNITS } from './equipment.js';
 import { DEMO_PASSWORD, type DemoSummary, demoCount, loadDemo } from './load-demo.js';
+import { formatSpotchecksSummary } from './spotchecks.js';
 
 /**
  * `npm run demo`: loads demo users and enterprises into the configured database (PGlite under
@@ -47,6 +48,10 @@ function printSummary(s: DemoSummary) {
   const width = Math.max(...s.users.map((u) => u.username.length));
   console.log(`\n演示数据已载入 / demo data loaded\n\n  ${s.users.length} users, all with the password ${DEMO_PASSWORD}:`);
   for (const u of s.users) console.log(`    ${u.username.padEnd(width)}  ${u.roles.join(',').padEnd(14)}  ${u.orgName}`);
+  if (s.spotchecks.institutions.length) {
+    console.log(`\n  ${s.spotchecks.institutions.length} testing-institution accounts (承检机构), same password:`);
+    for (const i of s.spotchecks.institutions) console.log(`    ${i.username.padEnd(width)}  ${'institution'.padEnd(14)}  ${i.name}${i.local ? '' : ' (outside the city)'}`);
+  }
   console.log(`\n  ${s.accounts.length} enterprise accounts (企业端), same password:`);
   for (const a of s.accounts) console.log(`    ${a.username.padEnd(width)}  ${a.enterpriseName} (${a.uscc}) — ${a.shows}`);
   console.log(`\n  ${s.enterprises.toLocaleString('en')} enterprises with ${s.licences.toLocaleString('en')} licences (seed ${s.seed}) inserted in ${s.enterpriseSeconds.toFixed(1)} s`);
@@ -59,6 +64,7 @@ function printSummary(s: DemoSummary) {
   console.log(`  ${e.notice.notices} 暗访通报 to 涟水县 listing ${e.notice.hazards} hazards, ${e.notice.open} still open`);
   for (const line of formatComplaintsSummary(s.complaints)) console.log(`  ${line}`);
   for (const line of formatCasesSummary(s.cases)) console.log(`  ${line}`);
+  for (const line of formatSpotchecksSummary(s.spotchecks)) console.log(`  ${line}`);
   console.log('\n  Start the server with `npm start` (same DATA_DIR / DATABASE_URL) and log in, e.g. as lianshui.officer.\n');
 }
 

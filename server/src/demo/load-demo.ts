@@ -16,6 +16,7 @@ import { type CasesDemoSummary, DEMO_CASES, loadCasesDemo } from './cases.js';
 import { type ComplaintsDemoSummary, DEMO_COMPLAINTS, loadComplaintsDemo } from './complaints.js';
 import { DEMO_EQUIPMENT_UNITS, type EquipmentDemoSummary, loadEquipmentDemo } from './equipment.js';
 import { loadInspectionDemo } from './inspections.js';
+import { type SpotchecksDemoSummary, loadSpotchecksDemo } from './spotchecks.js';
 import { makeLicenceGenerator } from './licences.js';
 import { DEMO_REGION_CODES } from './places.js';
 import { DEMO_PASSWORD, DemoRefusedError, type DemoUser, assertUsernamesFree, createDemoUsers, planDemoUsers } from './users.js';
@@ -41,6 +42,8 @@ export interface DemoSummary {
   complaints: ComplaintsDemoSummary;
   /** Enforcement cases, a campaign and a cluster (issue 18). */
   cases: CasesDemoSummary;
+  /** Product-quality spot checks (issue 19). */
+  spotchecks: SpotchecksDemoSummary;
   seed: number;
   /** Time spent inserting the enterprises. */
   enterpriseSeconds: number;
@@ -127,9 +130,10 @@ export async function loadDemo(opts: LoadDemoOptions): Promise<DemoSummary> {
     const cases = await loadCasesDemo(tx, onTx, { seed: seed ^ 0xca5e, count: Math.min(DEMO_CASES, Math.round((count * DEMO_CASES) / DEMO_ENTERPRISES)), today: todayInChina() });
     // The campaign's checks are inspection tasks too.
     inspections.tasks += cases.campaign?.selected ?? 0;
+    const spotchecks = await loadSpotchecksDemo(tx, onTx, { seed: seed ^ 0x5c, today: todayInChina(), objectionDays: config.spotcheckRules.objectionDays });
 
-    await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), accounts: accounts.map((a) => a.username), enterprises: inserted, licences: licenceCount, inspections, equipment, complaints: complaints.items, cases: cases.cases, seed } });
-    return { users: plan, accounts, enterprises: inserted, licences: licenceCount, inspections, equipment, complaints, cases, seed, enterpriseSeconds };
+    await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), accounts: accounts.map((a) => a.username), enterprises: inserted, licences: licenceCount, inspections, equipment, complaints: complaints.items, cases: cases.cases, spotchecks: { products: spotchecks.products, lots: spotchecks.lots, samples: spotchecks.samples, institutions: spotchecks.institutions.map((i) => i.username) }, seed } });
+    return { users: plan, accounts, enterprises: inserted, licences: licenceCount, inspections, equipment, complaints, cases, spotchecks, seed, enterpriseSeconds };
   });
 }
 
