@@ -459,6 +459,7 @@ export const spotcheckObjections = pgTable(
     retestInstitutionId: uuid(),
     retestItems: jsonb().$type<ItemResult[]>(),
     retestConclusion: text().$type<Conclusion>(),
+    retestReportNo: text(),
     retestedOn: date({ mode: 'string' }),
     /** The retest reversed the first conclusion: counts against the first institution's record. */
     upheld: boolean(),
@@ -521,6 +522,8 @@ export const spotcheckBulletins = pgTable(
     status: text().$type<BulletinStatus>().notNull().default('draft'),
     sampleIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     publishedOn: date({ mode: 'string' }),
+    withdrawnOn: date({ mode: 'string' }),
+    withdrawnByName: text(),
     withdrawnReason: text(),
     createdByName: text().notNull(),
     publishedByName: text(),

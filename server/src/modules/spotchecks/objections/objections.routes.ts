@@ -57,7 +57,7 @@ const Objection = Type.Object({
   retestConclusion: Nullable(Conclusion),
   retestedOn: Nullable(DateString),
   upheld: Nullable(Type.Boolean({ description: '复检推翻了原结论：计入原检验机构的记录' })),
-  retestReportNo: Type.Optional(Type.String()),
+  retestReportNo: Type.Union([Type.String({ description: '复检报告编号' }), Type.Null()]),
   version: VersionSchema,
   createdAt: Timestamp,
 });

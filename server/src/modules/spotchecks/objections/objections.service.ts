@@ -245,7 +245,7 @@ export function makeObjectionsService(deps: SpotchecksDeps & { draws: SpotcheckD
         const upheld = input.conclusion !== sample.conclusion;
         await tx
           .update(spotcheckObjections)
-          .set({ status: 'retested', retestItems: items, retestConclusion: input.conclusion, retestedOn, upheld, version: nextVersion(spotcheckObjections.version) })
+          .set({ status: 'retested', retestItems: items, retestConclusion: input.conclusion, retestReportNo: reportNo, retestedOn, upheld, version: nextVersion(spotcheckObjections.version) })
           .where(eq(spotcheckObjections.id, id));
         await finalize(tx, sample.id, input.conclusion);
         await audit.record(tx, ctx, {
@@ -255,7 +255,7 @@ export function makeObjectionsService(deps: SpotchecksDeps & { draws: SpotcheckD
           before: { status: objection.status, conclusion: sample.conclusion },
           after: { retestConclusion: input.conclusion, reportNo, retestedOn, upheld, items, institutionName: inst.name, reportFileId: report.id },
         });
-        return { ...(await view(tx, id)), retestReportNo: reportNo };
+        return view(tx, id);
       });
     },
   };

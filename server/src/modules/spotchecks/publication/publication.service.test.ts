@@ -60,7 +60,7 @@ describe('bulletins', () => {
     expect(await code(svc().withdraw(head, draft.id, { reason: '   ' }))).toBe('VALIDATION');
     const withdrawn = await svc().withdraw(head, draft.id, { reason: '企业名称有误，更正后重新发布' });
     expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawnReason: '企业名称有误，更正后重新发布', bulletinNo: published.bulletinNo });
-    expect(withdrawn.withdrawnAt).not.toBeNull();
+    expect(withdrawn).toMatchObject({ withdrawnOn: expect.any(String), withdrawnByName: expect.any(String) });
     const freed = await env.db.select({ bulletinId: spotcheckSamples.bulletinId }).from(spotcheckSamples).where(inArray(spotcheckSamples.id, [a.sample.id, c.sample.id]));
     expect(freed.map((x) => x.bulletinId)).toEqual([null, null]);
     expect(await code(svc().withdraw(head, draft.id, { reason: '再撤' }))).toBe('INVALID_TRANSITION');

@@ -92,6 +92,8 @@ export function makePublicationService(deps: SpotchecksDeps & { draws: Spotcheck
     sampleCount: sql<number>`cardinality(${b.sampleIds})`,
     passed: sql<number>`(select count(*)::int from ${s} where ${s.id} = any(${b.sampleIds}) and ${s.finalConclusion} = 'pass')`,
     publishedOn: b.publishedOn,
+    withdrawnOn: b.withdrawnOn,
+    withdrawnByName: b.withdrawnByName,
     withdrawnReason: b.withdrawnReason,
     createdByName: b.createdByName,
     publishedByName: b.publishedByName,
@@ -105,8 +107,6 @@ export function makePublicationService(deps: SpotchecksDeps & { draws: Spotcheck
   const bulletinView = (r: BulletinRow) => ({
     ...r,
     passRate: passRateOf({ batches: r.sampleCount, passed: r.passed }),
-    /** A withdrawn bulletin's last change is its withdrawal (nothing changes it after). */
-    withdrawnAt: r.status === 'withdrawn' ? r.updatedAt : null,
   });
 
   /** Drafts are the city's: a county's user sees published and withdrawn bulletins only. */
@@ -257,7 +257,7 @@ export function makePublicationService(deps: SpotchecksDeps & { draws: Spotcheck
         const row = await loadBulletin(tx, ctx.actor, id, true);
         assertVersion(expected, row.version);
         if (row.status !== 'published') throw new AppError('INVALID_TRANSITION', '只有已发布的质量公告可以撤回', 409, { status: row.status, action: 'withdraw' });
-        await tx.update(b).set({ status: 'withdrawn', withdrawnReason: reason, version: nextVersion(b.version), updatedAt: new Date() }).where(eq(b.id, id));
+        await tx.update(b).set({ status: 'withdrawn', withdrawnOn: todayInChina(), withdrawnByName: ctx.actor.name, withdrawnReason: reason, version: nextVersion(b.version), updatedAt: new Date() }).where(eq(b.id, id));
         await tx.update(s).set({ bulletinId: null, version: nextVersion(s.version), updatedAt: new Date() }).where(eq(s.bulletinId, id));
         await audit.record(tx, ctx, { action: 'spotcheck.bulletin_withdrawn', targetType: 'spotcheck_bulletin', targetId: id, before: { status: row.status, bulletinNo: row.bulletinNo }, after: { status: 'withdrawn', reason } });
         return fullView(tx, null, id);
