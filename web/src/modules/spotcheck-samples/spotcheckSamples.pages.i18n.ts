@@ -126,7 +126,7 @@ addPageMessages(
         notUpheld: '异议不成立',
         // follow-up
         followupTitle: '后处理',
-        actions: { order: '责令整改', recheck: '复查', notice: '公告', suspend: '责令停业整顿', close: '结案', refer: '移送立案' },
+        actions: { order: '责令整改', recheck: '复查', recheck_passed: '复查合格', recheck_failed: '复查不合格', notice: '公告', suspend: '责令停业整顿', close: '结案', refer: '移送立案', refer_declined: '不予立案' },
         orderDoc: '责令整改通知书',
         correctionDue: '整改期限',
         correctionDueHint: '不填按默认期限',
@@ -299,7 +299,7 @@ addPageMessages(
         upheld: 'Objection upheld',
         notUpheld: 'Objection not upheld',
         followupTitle: 'Follow-up',
-        actions: { order: 'Order correction', recheck: 'Recheck', notice: 'Public notice', suspend: 'Suspend', close: 'Close', refer: 'Refer to a case' },
+        actions: { order: 'Order correction', recheck: 'Recheck', recheck_passed: 'Recheck passed', recheck_failed: 'Recheck failed', notice: 'Public notice', suspend: 'Suspend', close: 'Close', refer: 'Referred to a case', refer_declined: 'Case declined' },
         orderDoc: 'Correction order',
         correctionDue: 'Correction due',
         correctionDueHint: 'Empty: the default period',
