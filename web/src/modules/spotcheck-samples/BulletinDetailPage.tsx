@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth/AuthContext';
 import { DetailHeader, DetailPending } from '../../app/components/DetailHeader';
-import { formatDate, formatDateTime } from '../../app/format';
+import { formatDate } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { BulletinFields, FinalSamplePicker, type BulletinValues } from './BulletinParts';
 import { BulletinStatusTag, ConclusionTag, percent } from './labels';
@@ -130,7 +130,7 @@ export function BulletinDetailPage() {
           </Button>
         </Space>
       </DetailHeader>
-      {b.status === 'withdrawn' && <Alert type="warning" showIcon message={`${label('withdrawnAt')} ${formatDateTime(b.withdrawnAt)}：${b.withdrawnReason ?? ''}`} />}
+      {b.status === 'withdrawn' && <Alert type="warning" showIcon message={`${label('withdrawnAt')} ${formatDate(b.withdrawnOn)}：${b.withdrawnReason ?? ''}`} />}
       <Card title={label('bulletinSummary')}>
         <Descriptions size="small" column={{ xs: 1, md: 4 }}>
           <Descriptions.Item label={label('sampleCount')}>{b.sampleCount}</Descriptions.Item>
