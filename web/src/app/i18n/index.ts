@@ -3,7 +3,6 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import zhCN from './zh-CN';
-import enUS from './en-US';
 import { MODULE_MESSAGES } from './moduleMessages';
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
@@ -26,18 +25,31 @@ function applyLanguage(lng: Language): void {
   document.documentElement.lang = lng;
 }
 
+/**
+ * The shell's English strings arrive only when English is chosen (most users never do), so the
+ * first download carries one language of them; the modules' menu strings come in both.
+ */
+let english: Promise<void> | null = null;
+const loadEnglish = () =>
+  (english ??= import('./en-US').then((m) => {
+    i18n.addResourceBundle('en-US', 'translation', m.default, true, false);
+  }));
+
 const initial = storedLanguage();
 applyLanguage(initial);
 
 void i18n.use(initReactI18next).init({
   resources: {
     'zh-CN': { translation: Object.assign({}, zhCN, ...MODULE_MESSAGES.map((m) => m['zh-CN'])) },
-    'en-US': { translation: Object.assign({}, enUS, ...MODULE_MESSAGES.map((m) => m['en-US'])) },
+    'en-US': { translation: Object.assign({}, ...MODULE_MESSAGES.map((m) => m['en-US'])) },
   },
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
 });
+
+/** Resolves when the strings of the language the app starts in are loaded (render after it). */
+export const i18nReady: Promise<void> = initial === 'en-US' ? loadEnglish() : Promise.resolve();
 
 /** Switch the UI language and remember it in localStorage. */
 export async function setLanguage(lng: Language): Promise<void> {
@@ -46,6 +58,7 @@ export async function setLanguage(lng: Language): Promise<void> {
   } catch {
     // not persisted; still switch
   }
+  if (lng === 'en-US') await loadEnglish();
   applyLanguage(lng);
   await i18n.changeLanguage(lng);
 }

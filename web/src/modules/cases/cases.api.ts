@@ -12,10 +12,10 @@ const STAGE_ORDER: Record<CaseStage, number> = { lead: 1, investigating: 2, revi
 export const CASE_STAGES = Object.keys(STAGE_ORDER) as CaseStage[];
 
 export type LeadSource = Case['leadSource'];
-const SOURCE_ORDER: Record<LeadSource, number> = { unlicensed_lead: 1, inspection_finding: 2, complaint: 3, equipment_hazard: 4, department: 5, manual: 6 };
+const SOURCE_ORDER: Record<LeadSource, number> = { unlicensed_lead: 1, inspection_finding: 2, complaint: 3, equipment_hazard: 4, spot_check: 5, department: 6, manual: 7 };
 export const LEAD_SOURCES = Object.keys(SOURCE_ORDER) as LeadSource[];
 /** The sources whose lead is a record of another module (`leadId` needed). */
-export const SOURCES_WITH_RECORD: readonly LeadSource[] = ['unlicensed_lead', 'inspection_finding', 'complaint', 'equipment_hazard'];
+export const SOURCES_WITH_RECORD: readonly LeadSource[] = ['unlicensed_lead', 'inspection_finding', 'complaint', 'equipment_hazard', 'spot_check'];
 
 export type CaseAction = Case['allowedActions'][number];
 
