@@ -130,7 +130,7 @@ export function BulletinDetailPage() {
           </Button>
         </Space>
       </DetailHeader>
-      {b.status === 'withdrawn' && <Alert type="warning" showIcon message={`${label('withdrawnAt')} ${formatDate(b.withdrawnOn)}：${b.withdrawnReason ?? ''}`} />}
+      {b.status === 'withdrawn' && <Alert type="warning" showIcon message={`${label('withdrawnAt')}${b.withdrawnOn ? ` ${formatDate(b.withdrawnOn)}` : ''}：${b.withdrawnReason ?? ''}`} />}
       <Card title={label('bulletinSummary')}>
         <Descriptions size="small" column={{ xs: 1, md: 4 }}>
           <Descriptions.Item label={label('sampleCount')}>{b.sampleCount}</Descriptions.Item>

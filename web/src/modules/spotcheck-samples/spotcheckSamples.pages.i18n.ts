@@ -159,7 +159,7 @@ addPageMessages(
         publishConfirm: '发布后将向社会公开，确定发布？',
         withdraw: '撤回',
         withdrawReason: '撤回理由',
-        withdrawnAt: '已于',
+        withdrawnAt: '已撤回',
         downloadDocx: '下载公告（.docx）',
         downloadXlsx: '下载明细（.xlsx）',
         bulletinSummary: '汇总',
