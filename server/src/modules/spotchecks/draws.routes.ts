@@ -14,6 +14,8 @@ const PublicDraw = Type.Object({
   id: Str,
   purpose: literals(SPOTCHECK_DRAW_PURPOSES),
   lotId: Str,
+  lotNo: Type.String({ description: '批次组编号' }),
+  productName: Type.String({ description: '抽查产品' }),
   status: literals(['committed', 'revealed', 'cancelled'] as const),
   cancelReason: Nullable(Str),
   cancelledAt: Nullable(Str),
@@ -32,6 +34,7 @@ const PublicDraw = Type.Object({
   seed: Type.Optional(Str),
   openings: Type.Optional(Type.Array(Type.Object({ blindedId: Str, key: Str, nonce: Str }))),
   assignments: Type.Optional(Type.Array(Assignment)),
+  objects: Type.Optional(Type.Array(Type.Object({ key: Str, name: Str }), { description: '抽中对象的名称（企业，或同分摇号选定的机构），供阅读，不参与核验' })),
 });
 
 /** The public record of the module's draws (lots' enterprises, tie-breaks), and the staff's view with the exclusions. */

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type SQL, and, count, desc, eq, sql } from 'drizzle-orm';
+import { type SQL, and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { type Page, offsetOf } from '../../platform/http/schemas.js';
 import { invalid } from '../../platform/validation/fields.js';
 import { type ChoiceRecord, type ChoiceStratum, type StoredChoice, commitChoice, revealChoice } from '../inspections/index.js';
 import type { Ctx, SpotchecksDeps } from './spotchecks.deps.js';
-import { type SpotcheckDrawPurpose, spotcheckDraws, spotcheckLots, spotcheckProducts } from './spotchecks.schema.js';
+import { enterprises } from '../enterprises/index.js';
+import { type SpotcheckDrawPurpose, spotcheckDraws, spotcheckInstitutions, spotcheckLots, spotcheckProducts } from './spotchecks.schema.js';
 
 export type Exclusion = { key: string; rule: string; evidence: Record<string, unknown> };
 
@@ -73,7 +74,24 @@ export function makeSpotcheckDraws(deps: Pick<SpotchecksDeps, 'db' | 'audit'>) {
     async publicRecord(id: string, tx: Db = deps.db) {
       const row = await load(tx, id);
       const record = row.record as ChoiceRecord;
-      return { ...record, id: row.id, purpose: row.purpose, lotId: row.lotId, status: row.status, cancelReason: row.cancelReason, cancelledAt: null, revealedAt: row.revealedAt?.toISOString() ?? null };
+      const [lot] = await tx.select({ lotNo: spotcheckLots.lotNo, productName: spotcheckProducts.name }).from(spotcheckLots).innerJoin(spotcheckProducts, eq(spotcheckProducts.id, spotcheckLots.productId)).where(eq(spotcheckLots.id, row.lotId));
+      // Names for people to read (not part of the verification): the drawn enterprises, or the institution chosen.
+      const keys = (record.openings ?? []).map((o) => o.key);
+      const named = keys.length === 0 ? [] : row.purpose === 'sampling' ? await tx.select({ key: enterprises.uscc, name: enterprises.name }).from(enterprises).where(inArray(enterprises.uscc, keys)) : await tx.select({ key: sql<string>`${spotcheckInstitutions.id}::text`, name: spotcheckInstitutions.name }).from(spotcheckInstitutions).where(inArray(spotcheckInstitutions.id, keys));
+      const nameOf = new Map(named.map((n) => [n.key, n.name]));
+      return {
+        ...record,
+        id: row.id,
+        purpose: row.purpose,
+        lotId: row.lotId,
+        lotNo: lot?.lotNo ?? '',
+        productName: lot?.productName ?? '',
+        status: row.status,
+        cancelReason: row.cancelReason,
+        cancelledAt: null,
+        revealedAt: row.revealedAt?.toISOString() ?? null,
+        ...(record.openings ? { objects: keys.map((key) => ({ key, name: nameOf.get(key) ?? '' })) } : {}),
+      };
     },
 
     /** The public list of draws, newest first: what each drew (a lot's enterprises, a tie between institutions) and its state. */

@@ -138,7 +138,7 @@ export function makeFollowupsService(deps: SpotchecksDeps) {
         subjectId: r.id,
         title: `${holder}（${r.productName}，样品 ${r.sampleNo}）整改期限已于 ${r.dueOn} 届满，尚未复查`,
         params: { holder, product: r.productName, sampleNo: r.sampleNo, orderNo: r.orderNo ?? '', date: r.dueOn! },
-        link: `/spotchecks/samples/${r.sampleId}`,
+        link: `/spotcheck-samples/${r.sampleId}`,
         dueOn: r.dueOn,
         orgId: await bureauOf(r.regionCode),
         sectionId: null,

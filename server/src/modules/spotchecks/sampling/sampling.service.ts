@@ -531,7 +531,7 @@ export function makeSamplingService(deps: SpotchecksDeps & { draws: SpotcheckDra
           subjectId: s.id,
           title: `抽样任务：${product.name}（${ent!.name}，${s.sampleNo}）`,
           params: { sampleNo: s.sampleNo, product: product.name, enterprise: ent!.name, date: dueOn },
-          link: `/spotcheck/samples/${s.id}`,
+          link: `/spotcheck-samples/${s.id}`,
           dueOn,
           orgId: u.orgId,
           sectionId: null,

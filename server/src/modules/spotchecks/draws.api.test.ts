@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { verifyDrawRecord } from '../../../../packages/draw-verify/zhijian-verify.mjs';
+import { inTransaction } from '../../db/sql.js';
+import { useTestEnv } from '../../test/app.js';
+import { makeLot, makePlan, makeProduct, makeProducers } from './testing.js';
+
+/*
+ * The module's draws in public: the list and the record. The record verifies with the site's
+ * verifier before and after the reveal, names its lot and product, and opens only the drawn keys.
+ */
+
+const env = useTestEnv();
+
+describe('the public records of spot-check draws', () => {
+  it('lists a lot’s draw and serves a record that verifies, with the lot, the product and the drawn enterprises’ names', async () => {
+    const product = await makeProduct(env, { name: '公开抽取测试产品' });
+    const producers = await makeProducers(env, product.id, 4);
+    const lot = await makeLot(env, { productId: product.id, planId: (await makePlan(env)).id, batches: 2 });
+    const { id } = await inTransaction(env.db, (tx) => env.services.spotchecks.draws.commit(tx, env.ctx, { purpose: 'sampling', lotId: lot.id, strata: [{ className: '生产企业', keys: producers.map((p) => p.uscc), k: 2 }] }));
+    const get = (url: string) => env.app.inject({ url, remoteAddress: '198.51.100.31' });
+
+    const committed = (await get(`/api/public/spotcheck-draws/${id}`)).json();
+    expect(committed).toMatchObject({ id, status: 'committed', lotNo: lot.lotNo, productName: '公开抽取测试产品', purpose: 'sampling' });
+    expect(committed).not.toHaveProperty('secret');
+    expect(committed).not.toHaveProperty('objects');
+    expect(JSON.stringify(committed)).not.toContain(producers[0]!.uscc); // candidates are blinded
+    expect(await verifyDrawRecord(committed, { statement: committed.commitStatement })).toMatchObject({ ok: true, status: 'committed' });
+
+    await inTransaction(env.db, (tx) => env.services.spotchecks.draws.reveal(tx, env.ctx, id, '见证人输入'));
+    const revealed = (await get(`/api/public/spotcheck-draws/${id}`)).json();
+    expect(await verifyDrawRecord(revealed, { statement: committed.commitStatement })).toMatchObject({ ok: true, status: 'revealed' });
+    expect(revealed.objects).toHaveLength(2);
+    for (const o of revealed.objects) expect(producers.find((p) => p.uscc === o.key)?.name).toBe(o.name);
+
+    const list = (await get('/api/public/spotcheck-draws?purpose=sampling&pageSize=100')).json();
+    expect(list.items.find((d: { id: string }) => d.id === id)).toMatchObject({ status: 'revealed', lotNo: lot.lotNo, productName: '公开抽取测试产品', candidates: 4, chosen: 2 });
+    expect((await get('/api/public/spotcheck-draws?purpose=tie')).statusCode).toBe(400);
+    expect((await get('/api/public/spotcheck-draws/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+});
