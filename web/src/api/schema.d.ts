@@ -5038,6 +5038,1444 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/spotcheck/sampling-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GB/T 2828.1 正常检验一次抽样方案：由批量、检验水平和 AQL 得样本量字码、样本量、Ac 和 Re（按主表箭头取方案） */
+        get: operations["getSpotcheckSamplingPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 产品目录（按产品编号）
+         * @description 权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckProducts"];
+        put?: never;
+        /**
+         * 新增产品（含实施细则；市局）
+         * @description 样本量二选一：每批次抽样数量 sampleSize，或 GB/T 2828.1 的检验水平 inspectionLevel 与 AQL。产品编号重复 409 PRODUCT_CODE_TAKEN。
+         *
+         *     权限：`spotcheck.plan`
+         */
+        post: operations["postSpotcheckProducts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 产品（含实施细则；ETag）
+         * @description 权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckProductsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改产品（须带 If-Match；产品编号不可修改；市局）
+         * @description 权限：`spotcheck.plan`
+         */
+        patch: operations["patchSpotcheckProductsById"];
+        trace?: never;
+    };
+    "/api/spotcheck/products/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 产品历年抽查情况、关联的投诉举报与案件、县局建议
+         * @description 权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckProductsByIdHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/products/{id}/history/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 录入系统使用前某年度的抽查结果（2000 年至去年；市局）
+         * @description 权限：`spotcheck.plan`
+         */
+        put: operations["putSpotcheckProductsByIdHistoryByYear"];
+        post?: never;
+        /**
+         * 删除录入的某年度抽查结果（市局）
+         * @description 权限：`spotcheck.plan`
+         */
+        delete: operations["deleteSpotcheckProductsByIdHistoryByYear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/products/{id}/producers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 产品的生产企业（本辖区内的；按企业名称）
+         * @description 权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckProductsByIdProducers"];
+        put?: never;
+        /**
+         * 按统一社会信用代码从企业名录添加生产企业（至多 500 个；市局）
+         * @description 名录中没有的代码：400 UNKNOWN_USCC（details.unknown 列出全部），不添加任何企业。
+         *
+         *     权限：`spotcheck.plan`
+         */
+        post: operations["postSpotcheckProductsByIdProducers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/products/{id}/producers/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入生产企业名单（.xlsx / .csv，UTF-8 或 GBK；市局）
+         * @description multipart/form-data：字段 file（.xlsx 或 .csv），列 统一社会信用代码（必需；企业名称 列可有，不读取）。整体导入：任何一行代码有误或企业名录中没有，即 400 IMPORT_REJECTED（details.rejected 列出行号与原因），不写入任何数据；文件中重复的代码只计一次。
+         *
+         *     权限：`spotcheck.plan`
+         */
+        post: operations["postSpotcheckProductsByIdProducersImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/products/{id}/producers/{enterpriseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 移出生产企业（市局）
+         * @description 权限：`spotcheck.plan`
+         */
+        delete: operations["deleteSpotcheckProductsByIdProducersByEnterpriseId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/products/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 关联投诉举报或案件（本辖区可查看的；市局）
+         * @description 投诉举报只能关联投诉或举报类；不存在或不在辖区 400 LINK_TARGET_NOT_FOUND；已关联 409 ALREADY_LINKED。
+         *
+         *     权限：`spotcheck.plan`
+         */
+        post: operations["postSpotcheckProductsByIdLinks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/products/{id}/links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 取消关联（市局）
+         * @description 权限：`spotcheck.plan`
+         */
+        delete: operations["deleteSpotcheckProductsByIdLinksByLinkId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/enterprises/{enterpriseId}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业作为生产企业列入的产品（企业页面；按产品编号）
+         * @description 权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckEnterprisesByEnterpriseIdProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/plans/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 生成年度抽查计划（市局；该年度计划为草稿时重新生成并替换；已批准 409 PLAN_APPROVED）
+         * @description 权限：`spotcheck.plan`
+         */
+        post: operations["postSpotcheckPlansGenerate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 抽查计划（年度新者在前）
+         * @description 权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckPlans"];
+        put?: never;
+        /**
+         * 制定专项抽查计划（市局；草稿，批准后即分为批次任务）
+         * @description 权限：`spotcheck.plan`
+         */
+        post: operations["postSpotcheckPlans"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 抽查计划：各产品批次、季度、费用与理由，未列入的产品
+         * @description 权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckPlansById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改草稿计划（名称、预算、建议截止日期、评分权重；If-Match）
+         * @description 权限：`spotcheck.plan`
+         */
+        patch: operations["patchSpotcheckPlansById"];
+        trace?: never;
+    };
+    "/api/spotcheck/plans/{id}/lines/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 设置草稿计划中某产品的批次与季度（没有则添加；超出预算 409 OVER_BUDGET；If-Match 为计划的）
+         * @description 权限：`spotcheck.plan`
+         */
+        put: operations["putSpotcheckPlansByIdLinesByProductId"];
+        post?: never;
+        /**
+         * 从草稿计划中删除某产品（If-Match 为计划的）
+         * @description 权限：`spotcheck.plan`
+         */
+        delete: operations["deleteSpotcheckPlansByIdLinesByProductId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/plans/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批准计划：按行生成季度批次任务（编号 CJ<年>-Q<季>-<序号>，季末为完成期限；If-Match）
+         * @description 权限：`spotcheck.approve`
+         */
+        post: operations["postSpotcheckPlansByIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/plans/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 结束已批准的计划（If-Match）
+         * @description 权限：`spotcheck.approve`
+         */
+        post: operations["postSpotcheckPlansByIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 抽查批次任务（承检机构账号：可申请的与本机构承检的）
+         * @description 权限：`spotcheck.read` 或 `spotcheck.result`
+         */
+        get: operations["getSpotcheckLots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/lots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 抽查批次任务：产品实施细则、计划、承检机构、择优结果、抽取
+         * @description 权限：`spotcheck.read` 或 `spotcheck.result`
+         */
+        get: operations["getSpotcheckLotsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 抽查建议（新者在前）
+         * @description 权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckSuggestions"];
+        put?: never;
+        /**
+         * 提出抽查建议（产品或企业，附理由；年度计划批准后或截止日期后 409 WINDOW_CLOSED）
+         * @description 权限：`spotcheck.plan`
+         */
+        post: operations["postSpotcheckSuggestions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 承检机构（启用的在前，按名称）
+         * @description 权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckInstitutions"];
+        put?: never;
+        /**
+         * 新增承检机构
+         * @description 权限：`spotcheck.configure`
+         */
+        post: operations["postSpotcheckInstitutions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/institutions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 承检机构及其履约记录
+         * @description 权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckInstitutionsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改承检机构（资质、能力、价格、启用；If-Match）
+         * @description 权限：`spotcheck.configure`
+         */
+        patch: operations["patchSpotcheckInstitutionsById"];
+        trace?: never;
+    };
+    "/api/spotcheck/institutions/{id}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 承检机构的账号
+         * @description 权限：`spotcheck.configure`
+         */
+        get: operations["getSpotcheckInstitutionsByIdAccounts"];
+        put?: never;
+        /**
+         * 为承检机构开设账号（角色“承检机构”；首个账号同时建立机构的组织，类型 institution，区划 320800；初始密码须在首次登录时修改）
+         * @description 权限：`spotcheck.configure`
+         */
+        post: operations["postSpotcheckInstitutionsByIdAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/my-institution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本账号所属的承检机构及其履约记录（承检机构账号）
+         * @description 权限：`spotcheck.result`
+         */
+        get: operations["getSpotcheckMyInstitution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/lots/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 批次的承检申请（工作人员：全部；承检机构：本机构的）
+         * @description 权限：`spotcheck.read` 或 `spotcheck.result`
+         */
+        get: operations["getSpotcheckLotsByIdApplications"];
+        put?: never;
+        /**
+         * 申请承检该批次（承检机构账号；每批次一次）
+         * @description 权限：`spotcheck.result`
+         */
+        post: operations["postSpotcheckLotsByIdApplications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回承检申请（批次尚在接受申请时；If-Match 可选）
+         * @description 权限：`spotcheck.result`
+         */
+        post: operations["postSpotcheckApplicationsByIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 承检申请及其批次（承检机构：本机构的；新者在前）
+         * @description 权限：`spotcheck.read` 或 `spotcheck.result`
+         */
+        get: operations["getSpotcheckApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/lots/{id}/selection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 竞争性选定承检机构（市局）：按计划的评分权重为合格申请评分，总分最高者中选；同分则提交摇号（status=tie，再揭晓）
+         * @description 权限：`spotcheck.plan`
+         */
+        post: operations["postSpotcheckLotsByIdSelection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/lots/{id}/selection/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 揭晓同分摇号并确定承检机构（市局）
+         * @description 权限：`spotcheck.plan`
+         */
+        post: operations["postSpotcheckLotsByIdSelectionReveal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/spotcheck-selections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 产品质量监督抽查承检机构的选定结果（公开：各申请机构的报价、分项得分、总分与理由，同分摇号记录），无需登录 */
+        get: operations["getPublicSpotcheckSelections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/lots/{id}/draws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 抽取批次组的被抽查企业（提交抽取：生产企业名录中在业的企业，排除 6 个月内抽查过同一产品的）
+         * @description 市局。批次组须已确定承检机构（409 LOT_NOT_ASSIGNED）；已有待揭晓的抽取 409 DRAW_PENDING；已抽取 409 LOT_DRAWN；没有可抽取的企业 409 NOT_ENOUGH_PRODUCERS。可抽取的企业少于批次数时全部抽取，note 说明。
+         *
+         *     权限：`spotcheck.plan`
+         */
+        post: operations["postSpotcheckLotsByIdDraws"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/draws/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 揭晓抽取结果，为抽中的企业生成样品（抽样任务）
+         * @description 市局。仅批次组的企业抽取（承检机构同分摇号在承检机构选定处揭晓：409 NOT_SAMPLING_DRAW）。
+         *
+         *     权限：`spotcheck.plan`
+         */
+        post: operations["postSpotcheckDrawsByIdReveal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/draws/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 抽取记录（工作人员视图：含被排除的企业及依据）
+         * @description 权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckDrawsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 样品（抽样任务）列表
+         * @description 县局用户只见本辖区企业的样品；承检机构账号只见其承检的样品。mine=true：我是抽样人员的样品（手机端任务）。
+         *
+         *     权限：`spotcheck.read` 或 `spotcheck.result`
+         */
+        get: operations["getSpotcheckSamples"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/samples/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 样品详情（抽样单、附件、检验结果、通知与签收、异议期）
+         * @description 权限：`spotcheck.read` 或 `spotcheck.result`
+         */
+        get: operations["getSpotcheckSamplesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/samples/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 指派抽样人员（不少于 2 人）和抽样期限
+         * @description 抽样人员须为在职、具有抽样权限且辖区包括被抽查企业的执法人员；期限不晚于批次组的期限。每名抽样人员收到一项待办。
+         *
+         *     权限：`spotcheck.sample`
+         */
+        post: operations["postSpotcheckSamplesByIdAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/samples/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 填写抽样单（该样品的抽样人员）
+         * @description 须先上传至少 1 张现场照片和 2 份签字（抽样人员、受检企业），否则 409 FILES_MISSING；非抽样人员 403 NOT_SAMPLER。
+         *
+         *     权限：`spotcheck.sample`
+         */
+        put: operations["putSpotcheckSamplesByIdRecord"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/samples/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传样品文件（现场照片、签字、检验报告、复检报告）
+         * @description multipart/form-data：先字段 kind（photo|signature|report|retest_report），再文件字段 file（不超过 20 MB）。照片和签字为 jpg/png，由抽样人员上传；报告为 pdf，由承检（复检）机构上传。
+         *
+         *     权限：`spotcheck.sample` 或 `spotcheck.result`
+         */
+        post: operations["postSpotcheckSamplesByIdFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/samples/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载样品文件（响应头 X-Content-SHA256）
+         * @description 权限：`spotcheck.read` 或 `spotcheck.result`
+         */
+        get: operations["getSpotcheckSamplesByIdFilesByFileId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/samples/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 报送检验结果（承检机构）
+         * @description 逐项给出实测结果和单项判定，须覆盖实施细则的全部检验项目；任一项不合格则结论为不合格，全部合格则为合格（否则 400 CONCLUSION_MISMATCH）；须先上传检验报告（409 REPORT_MISSING）。
+         *
+         *     权限：`spotcheck.result`
+         */
+        post: operations["postSpotcheckSamplesByIdResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/samples/{id}/notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 出具检验结果通知书（编号、通知日期；企业账号此后可见）
+         * @description 权限：`spotcheck.sample`
+         */
+        post: operations["postSpotcheckSamplesByIdNotify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/samples/{id}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载检验结果通知书（.docx）
+         * @description 权限：`spotcheck.read` 或 `spotcheck.result`
+         */
+        get: operations["getSpotcheckSamplesByIdNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/samples/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记企业签收通知书的日期（异议期自次日起算）
+         * @description 权限：`spotcheck.sample`
+         */
+        post: operations["postSpotcheckSamplesByIdReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/spotchecks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本企业的监督抽查结果（已出具通知书的）
+         * @description 权限：`enterprise_self.read`
+         */
+        get: operations["getMySpotchecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/spotchecks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本企业的监督抽查结果详情
+         * @description 权限：`enterprise_self.read`
+         */
+        get: operations["getMySpotchecksById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/spotchecks/{id}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载检验结果通知书（.docx）
+         * @description 权限：`enterprise_self.read`
+         */
+        get: operations["getMySpotchecksByIdNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/spotchecks/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 签收检验结果通知书（今天；异议期自次日起算）
+         * @description 权限：`enterprise_self.report`
+         */
+        post: operations["postMySpotchecksByIdReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/spotchecks/{id}/objection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 企业对本企业的抽查检验结果提出异议（收到结果之日起 15 日内）
+         * @description 权限：`enterprise_self.report`
+         */
+        post: operations["postMySpotchecksByIdObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/samples/{id}/objection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 录入企业书面提出的异议（异议书的日期）
+         * @description 权限：`spotcheck.sample`
+         */
+        post: operations["postSpotcheckSamplesByIdObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 异议（复检机构账号：其样品的及其承担复检的）
+         * @description 权限：`spotcheck.read` 或 `spotcheck.result`
+         */
+        get: operations["getSpotcheckObjections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/objections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 异议详情
+         * @description 权限：`spotcheck.read` 或 `spotcheck.result`
+         */
+        get: operations["getSpotcheckObjectionsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/objections/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 受理（指定复检机构）或不予受理异议（If-Match）
+         * @description 权限：`spotcheck.approve`
+         */
+        post: operations["postSpotcheckObjectionsByIdDecide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/objections/{id}/retest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 复检机构录入复检结果（先上传 retest_report；If-Match）：复检结论取代原结论
+         * @description 权限：`spotcheck.result`
+         */
+        post: operations["postSpotcheckObjectionsByIdRetest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/followups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 不合格样品的后处理（overdue：整改期限已过尚未复查）
+         * @description 权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckFollowups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/samples/{id}/followup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 样品的后处理
+         * @description 权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckSamplesByIdFollowup"];
+        put?: never;
+        /**
+         * 后处理的一步：责令整改、复查、公告、责令停业整顿、结束（已有后处理时 If-Match）
+         * @description 权限：`spotcheck.sample`
+         */
+        post: operations["postSpotcheckSamplesByIdFollowup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/samples/{id}/followup/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载责令整改通知书（.docx）
+         * @description 权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckSamplesByIdFollowupOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/bulletins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 质量公告列表（县区用户看不到草稿），年份新的在前
+         * @description 权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckBulletins"];
+        put?: never;
+        /**
+         * 起草质量公告（市局）
+         * @description 样品须已有最终结论（否则 409 NOT_FINAL，details.sampleNos 列出样品编号），且不在其他已发布的公告中（409 ALREADY_PUBLISHED）。
+         *
+         *     权限：`spotcheck.plan`
+         */
+        post: operations["postSpotcheckBulletins"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/bulletins/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 质量公告：汇总与全部样品结果
+         * @description 权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckBulletinsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改草稿质量公告（If-Match 可选；sampleIds 为全部样品）
+         * @description 权限：`spotcheck.plan`
+         */
+        patch: operations["patchSpotcheckBulletinsById"];
+        trace?: never;
+    };
+    "/api/spotcheck/bulletins/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发布质量公告（编号 <市局简称>抽公〔年〕n号，公告日期今天；If-Match 可选）
+         * @description 再次检查全部样品已有最终结论且未在其他已发布公告中；发布后在公众网站公开。
+         *
+         *     权限：`spotcheck.approve`
+         */
+        post: operations["postSpotcheckBulletinsByIdPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/bulletins/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回已发布的质量公告（须说明理由；撤回后从公众网站消失，样品可再公告；If-Match 可选）
+         * @description 权限：`spotcheck.approve`
+         */
+        post: operations["postSpotcheckBulletinsByIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/bulletins/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 质量公告文件：docx（公告正文：汇总、不合格产品）、xlsx 或 csv（全部批次）
+         * @description 权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckBulletinsByIdDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/final-samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可公告的样品（已有最终结论，数据范围内），样品编号顺序
+         * @description year、quarter、planId：样品所属批次组的年度、季度、计划；unpublished=true：不在任何已发布公告中。
+         *
+         *     权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckFinalSamples"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spotcheck/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 抽查合格率统计：按年度、产品×年度、类别×年度、县区×年度
+         * @description 来自已有最终结论的样品（按批次组年度；县区用户仅本县区），全市范围的用户另计入录入的历史数据（无县区，不计入 byRegion）。默认最近五年，跨度不超过 20 年；没有批次的年份合格率为 null。
+         *
+         *     权限：`spotcheck.read`
+         */
+        get: operations["getSpotcheckStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/spotcheck-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 产品质量监督抽查结果（无需登录）：已发布质量公告中的样品，公告日期新的在前
+         * @description year：抽查年度。不含抽样人员、样品价格等信息；followup=not_corrected_notice 表示不合格后逾期未整改已公告。
+         */
+        get: operations["getPublicSpotcheckResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/spotcheck-bulletins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 质量公告（无需登录）：已发布的，公告日期新的在前；撤回的不再列出 */
+        get: operations["getPublicSpotcheckBulletins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/spotcheck-bulletins/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 质量公告（无需登录）：汇总与全部结果；草稿或已撤回的 404 */
+        get: operations["getPublicSpotcheckBulletinsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/spotcheck-draws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 产品质量监督抽查的抽取记录列表（无需登录），新的在前
+         * @description purpose：sampling 抽取被抽样企业、tie_break 同分承检机构摇号；year：批次的年度。每条记录可在 /public/spotcheck-draws/:id 查看并核验。
+         */
+        get: operations["getPublicSpotcheckDraws"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/spotcheck-draws/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 产品质量监督抽查的抽取记录（抽取企业、同分机构的摇号），无需登录
+         * @description 格式同双随机抽取的公开记录（docs/DRAW.md，zhijian-draw/2），检查人员名录为空；可用本站的核验程序核验。揭晓前不含 secret、seed、selected、openings、assignments。
+         */
+        get: operations["getPublicSpotcheckDrawsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -19594,7 +21032,7 @@ export interface operations {
                 overdue?: boolean;
                 /** @description 案件编号、当事人、统一社会信用代码 */
                 q?: string;
-                leadSource?: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "department" | "manual";
+                leadSource?: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "spot_check" | "department" | "manual";
                 campaignId?: string;
             };
             header?: never;
@@ -19629,7 +21067,7 @@ export interface operations {
                             overdue: boolean;
                             nextDueOn: string | null;
                             nextDueCertain: boolean;
-                            leadSource: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "department" | "manual";
+                            leadSource: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "spot_check" | "department" | "manual";
                             version: number;
                         }[];
                         total: number;
@@ -19651,7 +21089,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    leadSource: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "department" | "manual";
+                    leadSource: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "spot_check" | "department" | "manual";
                     /** Format: uuid */
                     leadId?: string | null;
                     /** @description 线索编号（如其他部门的移送函号） */
@@ -19682,7 +21120,7 @@ export interface operations {
                         caseNo: string;
                         stage: "lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred";
                         stageBeforeTransfer: ("lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred") | (never | null);
-                        leadSource: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "department" | "manual";
+                        leadSource: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "spot_check" | "department" | "manual";
                         /** Format: uuid */
                         leadId: string | null;
                         leadRef: string | null;
@@ -19835,7 +21273,7 @@ export interface operations {
     getCasesByLead: {
         parameters: {
             query: {
-                source: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "department" | "manual";
+                source: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "spot_check" | "department" | "manual";
                 leadId: string;
             };
             header?: never;
@@ -19895,7 +21333,7 @@ export interface operations {
                         caseNo: string;
                         stage: "lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred";
                         stageBeforeTransfer: ("lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred") | (never | null);
-                        leadSource: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "department" | "manual";
+                        leadSource: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "spot_check" | "department" | "manual";
                         /** Format: uuid */
                         leadId: string | null;
                         leadRef: string | null;
@@ -20288,7 +21726,7 @@ export interface operations {
                         caseNo: string;
                         stage: "lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred";
                         stageBeforeTransfer: ("lead" | "declined" | "investigating" | "reviewing" | "notified" | "hearing" | "decided" | "served" | "executing" | "closed" | "transferred") | (never | null);
-                        leadSource: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "department" | "manual";
+                        leadSource: "unlicensed_lead" | "inspection_finding" | "complaint" | "equipment_hazard" | "spot_check" | "department" | "manual";
                         /** Format: uuid */
                         leadId: string | null;
                         leadRef: string | null;
@@ -23606,6 +25044,6020 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getSpotcheckSamplingPlan: {
+        parameters: {
+            query: {
+                /** @description 批量（件），不小于 2 的整数 */
+                lotSize: number;
+                level: "S-1" | "S-2" | "S-3" | "S-4" | "I" | "II" | "III";
+                /** @description 接收质量限 AQL，表 2-A 的优先系列值之一：0.010、0.015、0.025、0.040、0.065、0.10、0.15、0.25、0.40、0.65、1.0、1.5、2.5、4.0、6.5、10、15、25、40、65、100、150、250、400、650、1000（“1”与“1.0”、“0.1”与“0.10”等值） */
+                aql: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        codeLetter: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "J" | "K" | "L" | "M" | "N" | "P" | "Q" | "R";
+                        /** @description 样本量 n；方案的样本量不小于批量时为批量（全检） */
+                        sampleSize: number;
+                        /** @description 接收数 Ac */
+                        ac: number;
+                        /** @description 拒收数 Re */
+                        re: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSpotcheckProducts: {
+        parameters: {
+            query?: {
+                q?: string;
+                category?: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                active?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            code: string;
+                            name: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            /** @description 国计民生影响程度 1–5 */
+                            impact: number;
+                            /** @description 每批次检验费用（元） */
+                            batchCost: number;
+                            /** @description 每批次抽样数量（按实施细则）；按 GB/T 2828.1 时为 null */
+                            sampleSize: number | null;
+                            sampleUnit: string | null;
+                            /** @description GB/T 2828.1 检验水平（S-1、S-2、S-3、S-4、I、II、III）；按实施细则抽样时为 null */
+                            inspectionLevel: string | null;
+                            aql: string | null;
+                            active: boolean;
+                            /** @description 全市生产企业数 */
+                            producerCount: number;
+                            /** @description 有抽查批次的最近一年及其合格率；从未抽查为 null */
+                            lastPassRate: {
+                                year: number;
+                                /** @description 合格率（0–1）：合格批次 / 有最终结论的批次 */
+                                rate: number;
+                            } | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postSpotcheckProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 产品编号（去除首尾空格后转为大写，唯一） */
+                    code: string;
+                    name: string;
+                    category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                    impact: number;
+                    batchCost: number;
+                    testItems: {
+                        /** @description 检验项目 */
+                        name: string;
+                        /** @description 技术要求 */
+                        requirement: string;
+                        /** @description 检验方法 */
+                        method: string;
+                        /** @description 关键项目（A 类）：不合格即判该批次不合格 */
+                        critical?: boolean;
+                    }[];
+                    standards?: string[];
+                    sampleSize?: number | null;
+                    sampleUnit?: string | null;
+                    inspectionLevel?: ("S-1" | "S-2" | "S-3" | "S-4" | "I" | "II" | "III") | (never | null);
+                    aql?: (string | number) | (never | null);
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: string;
+                        category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                        /** @description 国计民生影响程度 1–5 */
+                        impact: number;
+                        /** @description 每批次检验费用（元） */
+                        batchCost: number;
+                        /** @description 每批次抽样数量（按实施细则）；按 GB/T 2828.1 时为 null */
+                        sampleSize: number | null;
+                        sampleUnit: string | null;
+                        /** @description GB/T 2828.1 检验水平（S-1、S-2、S-3、S-4、I、II、III）；按实施细则抽样时为 null */
+                        inspectionLevel: string | null;
+                        aql: string | null;
+                        active: boolean;
+                        /** @description 全市生产企业数 */
+                        producerCount: number;
+                        /** @description 有抽查批次的最近一年及其合格率；从未抽查为 null */
+                        lastPassRate: {
+                            year: number;
+                            /** @description 合格率（0–1）：合格批次 / 有最终结论的批次 */
+                            rate: number;
+                        } | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        testItems: {
+                            name: string;
+                            requirement: string;
+                            method: string;
+                            critical?: boolean;
+                        }[];
+                        standards: string[];
+                        note: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getSpotcheckProductsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: string;
+                        category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                        /** @description 国计民生影响程度 1–5 */
+                        impact: number;
+                        /** @description 每批次检验费用（元） */
+                        batchCost: number;
+                        /** @description 每批次抽样数量（按实施细则）；按 GB/T 2828.1 时为 null */
+                        sampleSize: number | null;
+                        sampleUnit: string | null;
+                        /** @description GB/T 2828.1 检验水平（S-1、S-2、S-3、S-4、I、II、III）；按实施细则抽样时为 null */
+                        inspectionLevel: string | null;
+                        aql: string | null;
+                        active: boolean;
+                        /** @description 全市生产企业数 */
+                        producerCount: number;
+                        /** @description 有抽查批次的最近一年及其合格率；从未抽查为 null */
+                        lastPassRate: {
+                            year: number;
+                            /** @description 合格率（0–1）：合格批次 / 有最终结论的批次 */
+                            rate: number;
+                        } | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        testItems: {
+                            name: string;
+                            requirement: string;
+                            method: string;
+                            critical?: boolean;
+                        }[];
+                        standards: string[];
+                        note: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchSpotcheckProductsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    category?: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                    impact?: number;
+                    batchCost?: number;
+                    testItems?: {
+                        /** @description 检验项目 */
+                        name: string;
+                        /** @description 技术要求 */
+                        requirement: string;
+                        /** @description 检验方法 */
+                        method: string;
+                        /** @description 关键项目（A 类）：不合格即判该批次不合格 */
+                        critical?: boolean;
+                    }[];
+                    standards?: string[];
+                    sampleSize?: number | null;
+                    sampleUnit?: string | null;
+                    inspectionLevel?: ("S-1" | "S-2" | "S-3" | "S-4" | "I" | "II" | "III") | (never | null);
+                    aql?: (string | number) | (never | null);
+                    note?: string | null;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: string;
+                        category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                        /** @description 国计民生影响程度 1–5 */
+                        impact: number;
+                        /** @description 每批次检验费用（元） */
+                        batchCost: number;
+                        /** @description 每批次抽样数量（按实施细则）；按 GB/T 2828.1 时为 null */
+                        sampleSize: number | null;
+                        sampleUnit: string | null;
+                        /** @description GB/T 2828.1 检验水平（S-1、S-2、S-3、S-4、I、II、III）；按实施细则抽样时为 null */
+                        inspectionLevel: string | null;
+                        aql: string | null;
+                        active: boolean;
+                        /** @description 全市生产企业数 */
+                        producerCount: number;
+                        /** @description 有抽查批次的最近一年及其合格率；从未抽查为 null */
+                        lastPassRate: {
+                            year: number;
+                            /** @description 合格率（0–1）：合格批次 / 有最终结论的批次 */
+                            rate: number;
+                        } | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        testItems: {
+                            name: string;
+                            requirement: string;
+                            method: string;
+                            critical?: boolean;
+                        }[];
+                        standards: string[];
+                        note: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    getSpotcheckProductsByIdHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 按年度（新者在前）：系统内的最终结论与录入的历史结果合计 */
+                        years: {
+                            year: number;
+                            batches: number;
+                            passed: number;
+                            /** @description 合格率（0–1）：合格批次 / 有最终结论的批次 */
+                            passRate: number | null;
+                            failingItems: {
+                                item: string;
+                                count: number;
+                            }[];
+                            source: "system" | "history" | "both";
+                        }[];
+                        complaints: {
+                            id: string;
+                            refId: string;
+                            refNo: string;
+                            refOn: string;
+                            linkedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        cases: {
+                            id: string;
+                            refId: string;
+                            refNo: string;
+                            refOn: string;
+                            linkedByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        suggestions: {
+                            id: string;
+                            year: number;
+                            orgName: string;
+                            reason: string;
+                            enterpriseName: string | null;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putSpotcheckProductsByIdHistoryByYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    batches: number;
+                    passed: number;
+                    failingItems: string[];
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        productId: string;
+                        year: number;
+                        batches: number;
+                        passed: number;
+                        failingItems: string[];
+                        note: string | null;
+                        enteredByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    deleteSpotcheckProductsByIdHistoryByYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功，无应答体 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getSpotcheckProductsByIdProducers: {
+        parameters: {
+            query?: {
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            enterpriseId: string;
+                            uscc: string;
+                            name: string;
+                            regionCode: string;
+                            status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                            source: "register" | "import";
+                            addedByName: string;
+                            /** Format: date-time */
+                            addedAt: string;
+                            lastSampledOn: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postSpotcheckProductsByIdProducers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    usccs: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 新加入的企业数 */
+                        added: number;
+                        /** @description 已在名单中的企业数 */
+                        alreadyListed: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postSpotcheckProductsByIdProducersImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 新加入的企业数 */
+                        added: number;
+                        /** @description 已在名单中的企业数 */
+                        alreadyListed: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteSpotcheckProductsByIdProducersByEnterpriseId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                enterpriseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功，无应答体 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postSpotcheckProductsByIdLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "complaint" | "case";
+                    /** Format: uuid */
+                    refId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        productId: string;
+                        kind: "complaint" | "case";
+                        refId: string;
+                        refNo: string;
+                        refOn: string;
+                        linkedByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    deleteSpotcheckProductsByIdLinksByLinkId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功，无应答体 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getSpotcheckEnterprisesByEnterpriseIdProducts: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                enterpriseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            code: string;
+                            name: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            impact: number;
+                            active: boolean;
+                            source: "register" | "import";
+                            /** Format: date-time */
+                            addedAt: string;
+                            lastSampledOn: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postSpotcheckPlansGenerate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                    /** @description 预算（元） */
+                    budget: number;
+                    /** @description 上年度合格率高于 95% 的产品：skip 不列入，reduce 按百分比减少批次 */
+                    passRateRule?: {
+                        mode: "skip" | "reduce";
+                        /** @description reduce：批次减少的百分比 */
+                        reducePercent?: number;
+                    };
+                    /** @description 承检机构择优评分权重（百分比，合计 100；locality 为 0 时向市外机构开放） */
+                    scoreWeights?: {
+                        price: number;
+                        capability: number;
+                        record: number;
+                        locality: number;
+                    };
+                    windowEndsOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: "annual" | "special";
+                        year: number;
+                        name: string;
+                        status: "draft" | "approved" | "closed";
+                        budget: number;
+                        /** @description 上年度合格率高于 95% 的产品：skip 不列入，reduce 按百分比减少批次 */
+                        passRateRule: {
+                            mode: "skip" | "reduce";
+                            /** @description reduce：批次减少的百分比 */
+                            reducePercent?: number;
+                        };
+                        /** @description 承检机构择优评分权重（百分比，合计 100；locality 为 0 时向市外机构开放） */
+                        scoreWeights: {
+                            price: number;
+                            capability: number;
+                            record: number;
+                            locality: number;
+                        };
+                        windowEndsOn: string | null;
+                        /** @description 仍接受县区建议（草稿且未过截止日期） */
+                        windowOpen: boolean;
+                        totalCost: number;
+                        totalBatches: number;
+                        lines: {
+                            id: string;
+                            productId: string;
+                            productCode: string;
+                            productName: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            impact: number;
+                            batches: number;
+                            quarter: number;
+                            /** @description 批次 × 每批费用（元） */
+                            cost: number;
+                            /** @description 生成或调整的理由 */
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            /** @description 生成后经人工调整 */
+                            edited: boolean;
+                        }[];
+                        /** @description 未列入的产品及理由（PASS_RATE_ABOVE_95、BUDGET） */
+                        excluded: {
+                            productCode: string;
+                            reason: {
+                                code: string;
+                                text: string;
+                            };
+                        }[];
+                        lotCount: number;
+                        createdByName: string;
+                        approvedByName: string | null;
+                        /** Format: date-time */
+                        approvedAt: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getSpotcheckPlans: {
+        parameters: {
+            query?: {
+                year?: number;
+                kind?: "annual" | "special";
+                status?: "draft" | "approved" | "closed";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            kind: "annual" | "special";
+                            year: number;
+                            name: string;
+                            status: "draft" | "approved" | "closed";
+                            budget: number;
+                            totalCost: number;
+                            totalBatches: number;
+                            lineCount: number;
+                            lotCount: number;
+                            windowEndsOn: string | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postSpotcheckPlans: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    year: number;
+                    /** @description 预算（元） */
+                    budget: number;
+                    lines: {
+                        /** Format: uuid */
+                        productId: string;
+                        batches: number;
+                        quarter: number;
+                    }[];
+                    /** @description 承检机构择优评分权重（百分比，合计 100；locality 为 0 时向市外机构开放） */
+                    scoreWeights?: {
+                        price: number;
+                        capability: number;
+                        record: number;
+                        locality: number;
+                    };
+                    windowEndsOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: "annual" | "special";
+                        year: number;
+                        name: string;
+                        status: "draft" | "approved" | "closed";
+                        budget: number;
+                        /** @description 上年度合格率高于 95% 的产品：skip 不列入，reduce 按百分比减少批次 */
+                        passRateRule: {
+                            mode: "skip" | "reduce";
+                            /** @description reduce：批次减少的百分比 */
+                            reducePercent?: number;
+                        };
+                        /** @description 承检机构择优评分权重（百分比，合计 100；locality 为 0 时向市外机构开放） */
+                        scoreWeights: {
+                            price: number;
+                            capability: number;
+                            record: number;
+                            locality: number;
+                        };
+                        windowEndsOn: string | null;
+                        /** @description 仍接受县区建议（草稿且未过截止日期） */
+                        windowOpen: boolean;
+                        totalCost: number;
+                        totalBatches: number;
+                        lines: {
+                            id: string;
+                            productId: string;
+                            productCode: string;
+                            productName: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            impact: number;
+                            batches: number;
+                            quarter: number;
+                            /** @description 批次 × 每批费用（元） */
+                            cost: number;
+                            /** @description 生成或调整的理由 */
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            /** @description 生成后经人工调整 */
+                            edited: boolean;
+                        }[];
+                        /** @description 未列入的产品及理由（PASS_RATE_ABOVE_95、BUDGET） */
+                        excluded: {
+                            productCode: string;
+                            reason: {
+                                code: string;
+                                text: string;
+                            };
+                        }[];
+                        lotCount: number;
+                        createdByName: string;
+                        approvedByName: string | null;
+                        /** Format: date-time */
+                        approvedAt: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getSpotcheckPlansById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: "annual" | "special";
+                        year: number;
+                        name: string;
+                        status: "draft" | "approved" | "closed";
+                        budget: number;
+                        /** @description 上年度合格率高于 95% 的产品：skip 不列入，reduce 按百分比减少批次 */
+                        passRateRule: {
+                            mode: "skip" | "reduce";
+                            /** @description reduce：批次减少的百分比 */
+                            reducePercent?: number;
+                        };
+                        /** @description 承检机构择优评分权重（百分比，合计 100；locality 为 0 时向市外机构开放） */
+                        scoreWeights: {
+                            price: number;
+                            capability: number;
+                            record: number;
+                            locality: number;
+                        };
+                        windowEndsOn: string | null;
+                        /** @description 仍接受县区建议（草稿且未过截止日期） */
+                        windowOpen: boolean;
+                        totalCost: number;
+                        totalBatches: number;
+                        lines: {
+                            id: string;
+                            productId: string;
+                            productCode: string;
+                            productName: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            impact: number;
+                            batches: number;
+                            quarter: number;
+                            /** @description 批次 × 每批费用（元） */
+                            cost: number;
+                            /** @description 生成或调整的理由 */
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            /** @description 生成后经人工调整 */
+                            edited: boolean;
+                        }[];
+                        /** @description 未列入的产品及理由（PASS_RATE_ABOVE_95、BUDGET） */
+                        excluded: {
+                            productCode: string;
+                            reason: {
+                                code: string;
+                                text: string;
+                            };
+                        }[];
+                        lotCount: number;
+                        createdByName: string;
+                        approvedByName: string | null;
+                        /** Format: date-time */
+                        approvedAt: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchSpotcheckPlansById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description 预算（元） */
+                    budget?: number;
+                    windowEndsOn?: string | null;
+                    /** @description 承检机构择优评分权重（百分比，合计 100；locality 为 0 时向市外机构开放） */
+                    scoreWeights?: {
+                        price: number;
+                        capability: number;
+                        record: number;
+                        locality: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: "annual" | "special";
+                        year: number;
+                        name: string;
+                        status: "draft" | "approved" | "closed";
+                        budget: number;
+                        /** @description 上年度合格率高于 95% 的产品：skip 不列入，reduce 按百分比减少批次 */
+                        passRateRule: {
+                            mode: "skip" | "reduce";
+                            /** @description reduce：批次减少的百分比 */
+                            reducePercent?: number;
+                        };
+                        /** @description 承检机构择优评分权重（百分比，合计 100；locality 为 0 时向市外机构开放） */
+                        scoreWeights: {
+                            price: number;
+                            capability: number;
+                            record: number;
+                            locality: number;
+                        };
+                        windowEndsOn: string | null;
+                        /** @description 仍接受县区建议（草稿且未过截止日期） */
+                        windowOpen: boolean;
+                        totalCost: number;
+                        totalBatches: number;
+                        lines: {
+                            id: string;
+                            productId: string;
+                            productCode: string;
+                            productName: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            impact: number;
+                            batches: number;
+                            quarter: number;
+                            /** @description 批次 × 每批费用（元） */
+                            cost: number;
+                            /** @description 生成或调整的理由 */
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            /** @description 生成后经人工调整 */
+                            edited: boolean;
+                        }[];
+                        /** @description 未列入的产品及理由（PASS_RATE_ABOVE_95、BUDGET） */
+                        excluded: {
+                            productCode: string;
+                            reason: {
+                                code: string;
+                                text: string;
+                            };
+                        }[];
+                        lotCount: number;
+                        createdByName: string;
+                        approvedByName: string | null;
+                        /** Format: date-time */
+                        approvedAt: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    putSpotcheckPlansByIdLinesByProductId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    batches: number;
+                    quarter: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: "annual" | "special";
+                        year: number;
+                        name: string;
+                        status: "draft" | "approved" | "closed";
+                        budget: number;
+                        /** @description 上年度合格率高于 95% 的产品：skip 不列入，reduce 按百分比减少批次 */
+                        passRateRule: {
+                            mode: "skip" | "reduce";
+                            /** @description reduce：批次减少的百分比 */
+                            reducePercent?: number;
+                        };
+                        /** @description 承检机构择优评分权重（百分比，合计 100；locality 为 0 时向市外机构开放） */
+                        scoreWeights: {
+                            price: number;
+                            capability: number;
+                            record: number;
+                            locality: number;
+                        };
+                        windowEndsOn: string | null;
+                        /** @description 仍接受县区建议（草稿且未过截止日期） */
+                        windowOpen: boolean;
+                        totalCost: number;
+                        totalBatches: number;
+                        lines: {
+                            id: string;
+                            productId: string;
+                            productCode: string;
+                            productName: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            impact: number;
+                            batches: number;
+                            quarter: number;
+                            /** @description 批次 × 每批费用（元） */
+                            cost: number;
+                            /** @description 生成或调整的理由 */
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            /** @description 生成后经人工调整 */
+                            edited: boolean;
+                        }[];
+                        /** @description 未列入的产品及理由（PASS_RATE_ABOVE_95、BUDGET） */
+                        excluded: {
+                            productCode: string;
+                            reason: {
+                                code: string;
+                                text: string;
+                            };
+                        }[];
+                        lotCount: number;
+                        createdByName: string;
+                        approvedByName: string | null;
+                        /** Format: date-time */
+                        approvedAt: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    deleteSpotcheckPlansByIdLinesByProductId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: "annual" | "special";
+                        year: number;
+                        name: string;
+                        status: "draft" | "approved" | "closed";
+                        budget: number;
+                        /** @description 上年度合格率高于 95% 的产品：skip 不列入，reduce 按百分比减少批次 */
+                        passRateRule: {
+                            mode: "skip" | "reduce";
+                            /** @description reduce：批次减少的百分比 */
+                            reducePercent?: number;
+                        };
+                        /** @description 承检机构择优评分权重（百分比，合计 100；locality 为 0 时向市外机构开放） */
+                        scoreWeights: {
+                            price: number;
+                            capability: number;
+                            record: number;
+                            locality: number;
+                        };
+                        windowEndsOn: string | null;
+                        /** @description 仍接受县区建议（草稿且未过截止日期） */
+                        windowOpen: boolean;
+                        totalCost: number;
+                        totalBatches: number;
+                        lines: {
+                            id: string;
+                            productId: string;
+                            productCode: string;
+                            productName: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            impact: number;
+                            batches: number;
+                            quarter: number;
+                            /** @description 批次 × 每批费用（元） */
+                            cost: number;
+                            /** @description 生成或调整的理由 */
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            /** @description 生成后经人工调整 */
+                            edited: boolean;
+                        }[];
+                        /** @description 未列入的产品及理由（PASS_RATE_ABOVE_95、BUDGET） */
+                        excluded: {
+                            productCode: string;
+                            reason: {
+                                code: string;
+                                text: string;
+                            };
+                        }[];
+                        lotCount: number;
+                        createdByName: string;
+                        approvedByName: string | null;
+                        /** Format: date-time */
+                        approvedAt: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postSpotcheckPlansByIdApprove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: "annual" | "special";
+                        year: number;
+                        name: string;
+                        status: "draft" | "approved" | "closed";
+                        budget: number;
+                        /** @description 上年度合格率高于 95% 的产品：skip 不列入，reduce 按百分比减少批次 */
+                        passRateRule: {
+                            mode: "skip" | "reduce";
+                            /** @description reduce：批次减少的百分比 */
+                            reducePercent?: number;
+                        };
+                        /** @description 承检机构择优评分权重（百分比，合计 100；locality 为 0 时向市外机构开放） */
+                        scoreWeights: {
+                            price: number;
+                            capability: number;
+                            record: number;
+                            locality: number;
+                        };
+                        windowEndsOn: string | null;
+                        /** @description 仍接受县区建议（草稿且未过截止日期） */
+                        windowOpen: boolean;
+                        totalCost: number;
+                        totalBatches: number;
+                        lines: {
+                            id: string;
+                            productId: string;
+                            productCode: string;
+                            productName: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            impact: number;
+                            batches: number;
+                            quarter: number;
+                            /** @description 批次 × 每批费用（元） */
+                            cost: number;
+                            /** @description 生成或调整的理由 */
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            /** @description 生成后经人工调整 */
+                            edited: boolean;
+                        }[];
+                        /** @description 未列入的产品及理由（PASS_RATE_ABOVE_95、BUDGET） */
+                        excluded: {
+                            productCode: string;
+                            reason: {
+                                code: string;
+                                text: string;
+                            };
+                        }[];
+                        lotCount: number;
+                        createdByName: string;
+                        approvedByName: string | null;
+                        /** Format: date-time */
+                        approvedAt: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postSpotcheckPlansByIdClose: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: "annual" | "special";
+                        year: number;
+                        name: string;
+                        status: "draft" | "approved" | "closed";
+                        budget: number;
+                        /** @description 上年度合格率高于 95% 的产品：skip 不列入，reduce 按百分比减少批次 */
+                        passRateRule: {
+                            mode: "skip" | "reduce";
+                            /** @description reduce：批次减少的百分比 */
+                            reducePercent?: number;
+                        };
+                        /** @description 承检机构择优评分权重（百分比，合计 100；locality 为 0 时向市外机构开放） */
+                        scoreWeights: {
+                            price: number;
+                            capability: number;
+                            record: number;
+                            locality: number;
+                        };
+                        windowEndsOn: string | null;
+                        /** @description 仍接受县区建议（草稿且未过截止日期） */
+                        windowOpen: boolean;
+                        totalCost: number;
+                        totalBatches: number;
+                        lines: {
+                            id: string;
+                            productId: string;
+                            productCode: string;
+                            productName: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            impact: number;
+                            batches: number;
+                            quarter: number;
+                            /** @description 批次 × 每批费用（元） */
+                            cost: number;
+                            /** @description 生成或调整的理由 */
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            /** @description 生成后经人工调整 */
+                            edited: boolean;
+                        }[];
+                        /** @description 未列入的产品及理由（PASS_RATE_ABOVE_95、BUDGET） */
+                        excluded: {
+                            productCode: string;
+                            reason: {
+                                code: string;
+                                text: string;
+                            };
+                        }[];
+                        lotCount: number;
+                        createdByName: string;
+                        approvedByName: string | null;
+                        /** Format: date-time */
+                        approvedAt: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getSpotcheckLots: {
+        parameters: {
+            query?: {
+                planId?: string;
+                year?: number;
+                quarter?: number;
+                status?: "open" | "assigned" | "drawn" | "closed";
+                productId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            lotNo: string;
+                            planId: string;
+                            planName: string;
+                            productId: string;
+                            productCode: string;
+                            productName: string;
+                            year: number;
+                            quarter: number;
+                            batches: number;
+                            status: "open" | "assigned" | "drawn" | "closed";
+                            dueOn: string;
+                            institutionId: string | null;
+                            institutionName: string | null;
+                            /** @description 承检申请数（机构账号：仅本机构的） */
+                            applicationCount: number;
+                            sampleCount: number;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSpotcheckLotsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        lotNo: string;
+                        planId: string;
+                        planName: string;
+                        productId: string;
+                        productCode: string;
+                        productName: string;
+                        year: number;
+                        quarter: number;
+                        batches: number;
+                        status: "open" | "assigned" | "drawn" | "closed";
+                        dueOn: string;
+                        institutionId: string | null;
+                        institutionName: string | null;
+                        /** @description 承检申请数（机构账号：仅本机构的） */
+                        applicationCount: number;
+                        sampleCount: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        product: {
+                            id: string;
+                            code: string;
+                            name: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            impact: number;
+                            batchCost: number;
+                            testItems: {
+                                name: string;
+                                requirement: string;
+                                method: string;
+                                critical?: boolean;
+                            }[];
+                            standards: string[];
+                            sampleSize: number | null;
+                            sampleUnit: string | null;
+                            inspectionLevel: string | null;
+                            aql: string | null;
+                        };
+                        plan: {
+                            id: string;
+                            name: string;
+                            kind: "annual" | "special";
+                            year: number;
+                            status: "draft" | "approved" | "closed";
+                            /** @description 承检机构择优评分权重（百分比，合计 100；locality 为 0 时向市外机构开放） */
+                            scoreWeights: {
+                                price: number;
+                                capability: number;
+                                record: number;
+                                locality: number;
+                            };
+                            windowEndsOn: string | null;
+                        };
+                        institution: {
+                            id: string;
+                            name: string;
+                            local: boolean;
+                        } | null;
+                        selection: unknown | (never | null);
+                        drawId: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getSpotcheckSuggestions: {
+        parameters: {
+            query?: {
+                year?: number;
+                productId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            year: number;
+                            productId: string | null;
+                            productCode: string | null;
+                            productName: string | null;
+                            enterpriseId: string | null;
+                            enterpriseName: string | null;
+                            uscc: string | null;
+                            reason: string;
+                            orgName: string;
+                            regionCode: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postSpotcheckSuggestions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                    /** Format: uuid */
+                    productId?: string | null;
+                    uscc?: string | null;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        year: number;
+                        productId: string | null;
+                        productCode: string | null;
+                        productName: string | null;
+                        enterpriseId: string | null;
+                        enterpriseName: string | null;
+                        uscc: string | null;
+                        reason: string;
+                        orgName: string;
+                        regionCode: string;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getSpotcheckInstitutions: {
+        parameters: {
+            query?: {
+                q?: string;
+                local?: boolean;
+                active?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            uscc: string | null;
+                            /** @description 本市机构 */
+                            local: boolean;
+                            cmaNo: string;
+                            /** @description CMA 资质认定范围内的产品代码 */
+                            cmaScope: string[];
+                            cmaValidUntil: string;
+                            /** @description 每季度检验能力（批次） */
+                            capacity: number;
+                            /** @description 常规检验价格（元/批次） */
+                            price: number;
+                            contact: string | null;
+                            active: boolean;
+                            orgId: string | null;
+                            accountCount: number;
+                            record: {
+                                /** @description 计入的样品：已出具结果的，及超过出具期限仍无结果的 */
+                                samples: number;
+                                /** @description 已出具结果的样品 */
+                                tested: number;
+                                /** @description 自抽样之日起按期（ZJ_SPOTCHECK_RESULT_DAYS）出具结果的样品 */
+                                onTime: number;
+                                /** @description 按时率（0–1），无记录时为 null */
+                                onTimeRate: number | null;
+                                /** @description 对其结论的异议经复检成立的次数（累计） */
+                                objectionsUpheld: number;
+                                /** @description 其中近三年的（评分的履约分计入） */
+                                objectionsUpheldRecent: number;
+                            };
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postSpotcheckInstitutions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    uscc?: string | null;
+                    local: boolean;
+                    cmaNo: string;
+                    cmaScope: string[];
+                    cmaValidUntil: string;
+                    capacity: number;
+                    price: number;
+                    contact?: string | null;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        uscc: string | null;
+                        /** @description 本市机构 */
+                        local: boolean;
+                        cmaNo: string;
+                        /** @description CMA 资质认定范围内的产品代码 */
+                        cmaScope: string[];
+                        cmaValidUntil: string;
+                        /** @description 每季度检验能力（批次） */
+                        capacity: number;
+                        /** @description 常规检验价格（元/批次） */
+                        price: number;
+                        contact: string | null;
+                        active: boolean;
+                        orgId: string | null;
+                        accountCount: number;
+                        record: {
+                            /** @description 计入的样品：已出具结果的，及超过出具期限仍无结果的 */
+                            samples: number;
+                            /** @description 已出具结果的样品 */
+                            tested: number;
+                            /** @description 自抽样之日起按期（ZJ_SPOTCHECK_RESULT_DAYS）出具结果的样品 */
+                            onTime: number;
+                            /** @description 按时率（0–1），无记录时为 null */
+                            onTimeRate: number | null;
+                            /** @description 对其结论的异议经复检成立的次数（累计） */
+                            objectionsUpheld: number;
+                            /** @description 其中近三年的（评分的履约分计入） */
+                            objectionsUpheldRecent: number;
+                        };
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getSpotcheckInstitutionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        uscc: string | null;
+                        /** @description 本市机构 */
+                        local: boolean;
+                        cmaNo: string;
+                        /** @description CMA 资质认定范围内的产品代码 */
+                        cmaScope: string[];
+                        cmaValidUntil: string;
+                        /** @description 每季度检验能力（批次） */
+                        capacity: number;
+                        /** @description 常规检验价格（元/批次） */
+                        price: number;
+                        contact: string | null;
+                        active: boolean;
+                        orgId: string | null;
+                        accountCount: number;
+                        record: {
+                            /** @description 计入的样品：已出具结果的，及超过出具期限仍无结果的 */
+                            samples: number;
+                            /** @description 已出具结果的样品 */
+                            tested: number;
+                            /** @description 自抽样之日起按期（ZJ_SPOTCHECK_RESULT_DAYS）出具结果的样品 */
+                            onTime: number;
+                            /** @description 按时率（0–1），无记录时为 null */
+                            onTimeRate: number | null;
+                            /** @description 对其结论的异议经复检成立的次数（累计） */
+                            objectionsUpheld: number;
+                            /** @description 其中近三年的（评分的履约分计入） */
+                            objectionsUpheldRecent: number;
+                        };
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchSpotcheckInstitutionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    uscc?: string | null;
+                    local?: boolean;
+                    cmaNo?: string;
+                    cmaScope?: string[];
+                    cmaValidUntil?: string;
+                    capacity?: number;
+                    price?: number;
+                    contact?: string | null;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        uscc: string | null;
+                        /** @description 本市机构 */
+                        local: boolean;
+                        cmaNo: string;
+                        /** @description CMA 资质认定范围内的产品代码 */
+                        cmaScope: string[];
+                        cmaValidUntil: string;
+                        /** @description 每季度检验能力（批次） */
+                        capacity: number;
+                        /** @description 常规检验价格（元/批次） */
+                        price: number;
+                        contact: string | null;
+                        active: boolean;
+                        orgId: string | null;
+                        accountCount: number;
+                        record: {
+                            /** @description 计入的样品：已出具结果的，及超过出具期限仍无结果的 */
+                            samples: number;
+                            /** @description 已出具结果的样品 */
+                            tested: number;
+                            /** @description 自抽样之日起按期（ZJ_SPOTCHECK_RESULT_DAYS）出具结果的样品 */
+                            onTime: number;
+                            /** @description 按时率（0–1），无记录时为 null */
+                            onTimeRate: number | null;
+                            /** @description 对其结论的异议经复检成立的次数（累计） */
+                            objectionsUpheld: number;
+                            /** @description 其中近三年的（评分的履约分计入） */
+                            objectionsUpheldRecent: number;
+                        };
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getSpotcheckInstitutionsByIdAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            active: boolean;
+                            mustChangePassword: boolean;
+                            /** Format: date-time */
+                            lastLoginAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postSpotcheckInstitutionsByIdAccounts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    displayName: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        username: string;
+                        displayName: string;
+                        active: boolean;
+                        mustChangePassword: boolean;
+                        /** Format: date-time */
+                        lastLoginAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getSpotcheckMyInstitution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        uscc: string | null;
+                        /** @description 本市机构 */
+                        local: boolean;
+                        cmaNo: string;
+                        /** @description CMA 资质认定范围内的产品代码 */
+                        cmaScope: string[];
+                        cmaValidUntil: string;
+                        /** @description 每季度检验能力（批次） */
+                        capacity: number;
+                        /** @description 常规检验价格（元/批次） */
+                        price: number;
+                        contact: string | null;
+                        active: boolean;
+                        orgId: string | null;
+                        accountCount: number;
+                        record: {
+                            /** @description 计入的样品：已出具结果的，及超过出具期限仍无结果的 */
+                            samples: number;
+                            /** @description 已出具结果的样品 */
+                            tested: number;
+                            /** @description 自抽样之日起按期（ZJ_SPOTCHECK_RESULT_DAYS）出具结果的样品 */
+                            onTime: number;
+                            /** @description 按时率（0–1），无记录时为 null */
+                            onTimeRate: number | null;
+                            /** @description 对其结论的异议经复检成立的次数（累计） */
+                            objectionsUpheld: number;
+                            /** @description 其中近三年的（评分的履约分计入） */
+                            objectionsUpheldRecent: number;
+                        };
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSpotcheckLotsByIdApplications: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            lotId: string;
+                            institutionId: string;
+                            institutionName: string;
+                            local: boolean;
+                            /** @description 报价（元/批次） */
+                            price: number;
+                            /** @description 可承担批次 */
+                            capacity: number;
+                            note: string | null;
+                            status: "submitted" | "withdrawn" | "chosen" | "not_chosen";
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postSpotcheckLotsByIdApplications: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 报价（元/批次） */
+                    price: number;
+                    /** @description 可承担批次 */
+                    capacity: number;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        lotId: string;
+                        institutionId: string;
+                        institutionName: string;
+                        local: boolean;
+                        /** @description 报价（元/批次） */
+                        price: number;
+                        /** @description 可承担批次 */
+                        capacity: number;
+                        note: string | null;
+                        status: "submitted" | "withdrawn" | "chosen" | "not_chosen";
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postSpotcheckApplicationsByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        lotId: string;
+                        institutionId: string;
+                        institutionName: string;
+                        local: boolean;
+                        /** @description 报价（元/批次） */
+                        price: number;
+                        /** @description 可承担批次 */
+                        capacity: number;
+                        note: string | null;
+                        status: "submitted" | "withdrawn" | "chosen" | "not_chosen";
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getSpotcheckApplications: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "withdrawn" | "chosen" | "not_chosen";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            lotId: string;
+                            institutionId: string;
+                            institutionName: string;
+                            local: boolean;
+                            /** @description 报价（元/批次） */
+                            price: number;
+                            /** @description 可承担批次 */
+                            capacity: number;
+                            note: string | null;
+                            status: "submitted" | "withdrawn" | "chosen" | "not_chosen";
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            lotNo: string;
+                            lotStatus: "open" | "assigned" | "drawn" | "closed";
+                            year: number;
+                            quarter: number;
+                            batches: number;
+                            dueOn: string;
+                            productCode: string;
+                            productName: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postSpotcheckLotsByIdSelection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 本批次的本地化权重（0：向市外机构开放），其余权重按比例折算为合计 100 */
+                    localityWeight?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: "chosen" | "tie";
+                        lot: {
+                            id: string;
+                            lotNo: string;
+                            planId: string;
+                            productId: string;
+                            year: number;
+                            quarter: number;
+                            batches: number;
+                            status: "open" | "assigned" | "drawn" | "closed";
+                            dueOn: string;
+                            institutionId: string | null;
+                            institutionName: string | null;
+                            selection: {
+                                weights: {
+                                    price: number;
+                                    capability: number;
+                                    record: number;
+                                    locality: number;
+                                };
+                                baseWeights?: {
+                                    price: number;
+                                    capability: number;
+                                    record: number;
+                                    locality: number;
+                                };
+                                localityOverridden?: boolean;
+                                scores: {
+                                    institutionId: string;
+                                    applicationId: string;
+                                    name: string;
+                                    local: boolean;
+                                    price: number;
+                                    capacity: number;
+                                    qualified: boolean;
+                                    disqualified?: {
+                                        code: string;
+                                        text: string;
+                                    }[];
+                                    parts: {
+                                        price: number;
+                                        capability: number;
+                                        record: number;
+                                        locality: number;
+                                    };
+                                    total: number;
+                                }[];
+                                /** @description 同分摇号揭晓前为空 */
+                                chosenId: string;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                                tieDrawId?: string | null;
+                                /** @description 同分摇号揭晓前为空 */
+                                decidedOn: string;
+                                byName: string;
+                            } | null;
+                            /** Format: date-time */
+                            selectionPublishedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        };
+                        scores: {
+                            institutionId: string;
+                            applicationId: string;
+                            name: string;
+                            local: boolean;
+                            price: number;
+                            capacity: number;
+                            qualified: boolean;
+                            disqualified?: {
+                                code: string;
+                                text: string;
+                            }[];
+                            parts: {
+                                price: number;
+                                capability: number;
+                                record: number;
+                                locality: number;
+                            };
+                            total: number;
+                        }[];
+                        tieDrawId: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postSpotcheckLotsByIdSelectionReveal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    witnessInput?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: "chosen" | "tie";
+                        lot: {
+                            id: string;
+                            lotNo: string;
+                            planId: string;
+                            productId: string;
+                            year: number;
+                            quarter: number;
+                            batches: number;
+                            status: "open" | "assigned" | "drawn" | "closed";
+                            dueOn: string;
+                            institutionId: string | null;
+                            institutionName: string | null;
+                            selection: {
+                                weights: {
+                                    price: number;
+                                    capability: number;
+                                    record: number;
+                                    locality: number;
+                                };
+                                baseWeights?: {
+                                    price: number;
+                                    capability: number;
+                                    record: number;
+                                    locality: number;
+                                };
+                                localityOverridden?: boolean;
+                                scores: {
+                                    institutionId: string;
+                                    applicationId: string;
+                                    name: string;
+                                    local: boolean;
+                                    price: number;
+                                    capacity: number;
+                                    qualified: boolean;
+                                    disqualified?: {
+                                        code: string;
+                                        text: string;
+                                    }[];
+                                    parts: {
+                                        price: number;
+                                        capability: number;
+                                        record: number;
+                                        locality: number;
+                                    };
+                                    total: number;
+                                }[];
+                                /** @description 同分摇号揭晓前为空 */
+                                chosenId: string;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                                tieDrawId?: string | null;
+                                /** @description 同分摇号揭晓前为空 */
+                                decidedOn: string;
+                                byName: string;
+                            } | null;
+                            /** Format: date-time */
+                            selectionPublishedAt: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        };
+                        scores: {
+                            institutionId: string;
+                            applicationId: string;
+                            name: string;
+                            local: boolean;
+                            price: number;
+                            capacity: number;
+                            qualified: boolean;
+                            disqualified?: {
+                                code: string;
+                                text: string;
+                            }[];
+                            parts: {
+                                price: number;
+                                capability: number;
+                                record: number;
+                                locality: number;
+                            };
+                            total: number;
+                        }[];
+                        tieDrawId: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getPublicSpotcheckSelections: {
+        parameters: {
+            query?: {
+                year?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 记录标识（即批次标识） */
+                            id: string;
+                            lotId: string;
+                            lotNo: string;
+                            productCode: string;
+                            productName: string;
+                            year: number;
+                            quarter: number;
+                            batches: number;
+                            chosen: {
+                                institutionId: string;
+                                name: string;
+                            };
+                            weights: {
+                                price: number;
+                                capability: number;
+                                record: number;
+                                locality: number;
+                            };
+                            scores: {
+                                /** @description 同分摇号公开记录中揭晓的 key 即中选机构的 institutionId */
+                                institutionId: string;
+                                name: string;
+                                local: boolean;
+                                /** @description 报价（元/批次） */
+                                price: number;
+                                capacity: number;
+                                qualified: boolean;
+                                disqualified: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                                parts: {
+                                    price: number;
+                                    capability: number;
+                                    record: number;
+                                    locality: number;
+                                };
+                                total: number;
+                            }[];
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            /** @description 同分摇号的公开记录：GET /api/public/spotcheck-draws/:id */
+                            tieDrawId: string | null;
+                            decidedOn: string;
+                            /** Format: date-time */
+                            publishedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postSpotcheckLotsByIdDraws: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        drawId: string;
+                        /** @description 公开抽取记录（docs/DRAW.md，zhijian-draw/2） */
+                        record: {
+                            [key: string]: unknown;
+                        };
+                        excluded: {
+                            uscc: string;
+                            name: string;
+                            rule: string;
+                            evidence: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        candidates: number;
+                        batches: number;
+                        k: number;
+                        note: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postSpotcheckDrawsByIdReveal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    witnessInput?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 公开抽取记录（docs/DRAW.md，zhijian-draw/2） */
+                        record: {
+                            [key: string]: unknown;
+                        };
+                        samples: {
+                            id: string;
+                            sampleNo: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            uscc: string;
+                            regionCode: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getSpotcheckDrawsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        purpose: "sampling" | "tie_break";
+                        lotId: string;
+                        status: "committed" | "revealed" | "cancelled";
+                        cancelReason: string | null;
+                        committedByName: string;
+                        excluded: {
+                            key: string;
+                            rule: string;
+                            evidence: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description 公开抽取记录（docs/DRAW.md，zhijian-draw/2） */
+                        record: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getSpotcheckSamples: {
+        parameters: {
+            query?: {
+                lotId?: string;
+                productId?: string;
+                status?: "drawn" | "assigned" | "sampled" | "reported" | "closed";
+                conclusion?: "pass" | "fail";
+                regionCode?: string;
+                mine?: boolean;
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            sampleNo: string;
+                            lotId: string;
+                            lotNo: string;
+                            productId: string;
+                            productCode: string;
+                            productName: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            uscc: string;
+                            regionCode: string;
+                            institutionId: string;
+                            institutionName: string;
+                            samplerIds: string[];
+                            samplerNames: string[];
+                            dueOn: string;
+                            status: "drawn" | "assigned" | "sampled" | "reported" | "closed";
+                            conclusion: ("pass" | "fail") | (never | null);
+                            finalConclusion: ("pass" | "fail") | (never | null);
+                            objectionStatus: ("filed" | "refused" | "accepted" | "retested") | (never | null);
+                            followupStage: ("ordered" | "rechecked_passed" | "rechecked_failed" | "noticed" | "suspended" | "referred" | "closed") | (never | null);
+                            noticeNo: string | null;
+                            notifiedOn: string | null;
+                            receivedOn: string | null;
+                            objectionDueOn: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSpotcheckSamplesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sampleNo: string;
+                        lotId: string;
+                        lotNo: string;
+                        drawId: string | null;
+                        productId: string;
+                        productCode: string;
+                        productName: string;
+                        enterpriseId: string;
+                        enterpriseName: string;
+                        uscc: string;
+                        regionCode: string;
+                        institutionId: string;
+                        institutionName: string;
+                        samplerIds: string[];
+                        samplerNames: string[];
+                        dueOn: string;
+                        status: "drawn" | "assigned" | "sampled" | "reported" | "closed";
+                        record: {
+                            sampledOn: string;
+                            place: string;
+                            batchNo: string;
+                            productionDate: string | null;
+                            specification: string | null;
+                            quantitySampled: number;
+                            baseCount: number;
+                            pricePaid: number;
+                            sealNumbers: string[];
+                            enterpriseSigner: string;
+                            note: string | null;
+                        } | null;
+                        /** Format: date-time */
+                        sampledAt: string | null;
+                        files: {
+                            id: string;
+                            kind: "photo" | "signature" | "report" | "retest_report";
+                            fileName: string;
+                            size: number;
+                            sha256: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        items: {
+                            item: string;
+                            requirement: string;
+                            measured: string;
+                            pass: boolean;
+                        }[] | null;
+                        conclusion: ("pass" | "fail") | (never | null);
+                        reportNo: string | null;
+                        reportedOn: string | null;
+                        reportedByName: string | null;
+                        noticeNo: string | null;
+                        notifiedOn: string | null;
+                        receivedOn: string | null;
+                        objectionDueOn: string | null;
+                        /** @description false：期限按未载入节假日数据的年份推算 */
+                        objectionDueCertain: boolean | null;
+                        finalConclusion: ("pass" | "fail") | (never | null);
+                        /** @description 样品数量：实施细则规定的，或按 GB/T 2828.1 由抽样基数求得；null：未规定或尚不能计算 */
+                        samplingPlan: {
+                            sampleSize: number;
+                            unit: string | null;
+                            source: "rule" | "gbt2828";
+                            codeLetter: string | null;
+                            ac: number | null;
+                            re: number | null;
+                        } | null;
+                        testItems: {
+                            name: string;
+                            requirement: string;
+                            method: string;
+                            critical: boolean;
+                        }[];
+                        objection: {
+                            id: string;
+                            status: "filed" | "refused" | "accepted" | "retested";
+                            filedOn: string;
+                            filedBy: "enterprise" | "officer";
+                            reason: string;
+                            items: string[];
+                            decidedOn: string | null;
+                            decisionReason: string | null;
+                            retestInstitutionId: string | null;
+                            retestConclusion: ("pass" | "fail") | (never | null);
+                            retestedOn: string | null;
+                            upheld: boolean | null;
+                            version: number;
+                        } | null;
+                        followup: {
+                            id: string;
+                            stage: "ordered" | "rechecked_passed" | "rechecked_failed" | "noticed" | "suspended" | "referred" | "closed";
+                            dueOn: string | null;
+                            orderNo: string | null;
+                            caseId: string | null;
+                            version: number;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postSpotcheckSamplesByIdAssign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    samplerIds: string[];
+                    dueOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sampleNo: string;
+                        lotId: string;
+                        lotNo: string;
+                        drawId: string | null;
+                        productId: string;
+                        productCode: string;
+                        productName: string;
+                        enterpriseId: string;
+                        enterpriseName: string;
+                        uscc: string;
+                        regionCode: string;
+                        institutionId: string;
+                        institutionName: string;
+                        samplerIds: string[];
+                        samplerNames: string[];
+                        dueOn: string;
+                        status: "drawn" | "assigned" | "sampled" | "reported" | "closed";
+                        record: {
+                            sampledOn: string;
+                            place: string;
+                            batchNo: string;
+                            productionDate: string | null;
+                            specification: string | null;
+                            quantitySampled: number;
+                            baseCount: number;
+                            pricePaid: number;
+                            sealNumbers: string[];
+                            enterpriseSigner: string;
+                            note: string | null;
+                        } | null;
+                        /** Format: date-time */
+                        sampledAt: string | null;
+                        files: {
+                            id: string;
+                            kind: "photo" | "signature" | "report" | "retest_report";
+                            fileName: string;
+                            size: number;
+                            sha256: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        items: {
+                            item: string;
+                            requirement: string;
+                            measured: string;
+                            pass: boolean;
+                        }[] | null;
+                        conclusion: ("pass" | "fail") | (never | null);
+                        reportNo: string | null;
+                        reportedOn: string | null;
+                        reportedByName: string | null;
+                        noticeNo: string | null;
+                        notifiedOn: string | null;
+                        receivedOn: string | null;
+                        objectionDueOn: string | null;
+                        /** @description false：期限按未载入节假日数据的年份推算 */
+                        objectionDueCertain: boolean | null;
+                        finalConclusion: ("pass" | "fail") | (never | null);
+                        /** @description 样品数量：实施细则规定的，或按 GB/T 2828.1 由抽样基数求得；null：未规定或尚不能计算 */
+                        samplingPlan: {
+                            sampleSize: number;
+                            unit: string | null;
+                            source: "rule" | "gbt2828";
+                            codeLetter: string | null;
+                            ac: number | null;
+                            re: number | null;
+                        } | null;
+                        testItems: {
+                            name: string;
+                            requirement: string;
+                            method: string;
+                            critical: boolean;
+                        }[];
+                        objection: {
+                            id: string;
+                            status: "filed" | "refused" | "accepted" | "retested";
+                            filedOn: string;
+                            filedBy: "enterprise" | "officer";
+                            reason: string;
+                            items: string[];
+                            decidedOn: string | null;
+                            decisionReason: string | null;
+                            retestInstitutionId: string | null;
+                            retestConclusion: ("pass" | "fail") | (never | null);
+                            retestedOn: string | null;
+                            upheld: boolean | null;
+                            version: number;
+                        } | null;
+                        followup: {
+                            id: string;
+                            stage: "ordered" | "rechecked_passed" | "rechecked_failed" | "noticed" | "suspended" | "referred" | "closed";
+                            dueOn: string | null;
+                            orderNo: string | null;
+                            caseId: string | null;
+                            version: number;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    putSpotcheckSamplesByIdRecord: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sampledOn: string;
+                    place: string;
+                    batchNo: string;
+                    productionDate?: string | null;
+                    specification?: string | null;
+                    quantitySampled: number;
+                    baseCount: number;
+                    pricePaid: number;
+                    sealNumbers: string[];
+                    enterpriseSigner: string;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sampleNo: string;
+                        lotId: string;
+                        lotNo: string;
+                        drawId: string | null;
+                        productId: string;
+                        productCode: string;
+                        productName: string;
+                        enterpriseId: string;
+                        enterpriseName: string;
+                        uscc: string;
+                        regionCode: string;
+                        institutionId: string;
+                        institutionName: string;
+                        samplerIds: string[];
+                        samplerNames: string[];
+                        dueOn: string;
+                        status: "drawn" | "assigned" | "sampled" | "reported" | "closed";
+                        record: {
+                            sampledOn: string;
+                            place: string;
+                            batchNo: string;
+                            productionDate: string | null;
+                            specification: string | null;
+                            quantitySampled: number;
+                            baseCount: number;
+                            pricePaid: number;
+                            sealNumbers: string[];
+                            enterpriseSigner: string;
+                            note: string | null;
+                        } | null;
+                        /** Format: date-time */
+                        sampledAt: string | null;
+                        files: {
+                            id: string;
+                            kind: "photo" | "signature" | "report" | "retest_report";
+                            fileName: string;
+                            size: number;
+                            sha256: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        items: {
+                            item: string;
+                            requirement: string;
+                            measured: string;
+                            pass: boolean;
+                        }[] | null;
+                        conclusion: ("pass" | "fail") | (never | null);
+                        reportNo: string | null;
+                        reportedOn: string | null;
+                        reportedByName: string | null;
+                        noticeNo: string | null;
+                        notifiedOn: string | null;
+                        receivedOn: string | null;
+                        objectionDueOn: string | null;
+                        /** @description false：期限按未载入节假日数据的年份推算 */
+                        objectionDueCertain: boolean | null;
+                        finalConclusion: ("pass" | "fail") | (never | null);
+                        /** @description 样品数量：实施细则规定的，或按 GB/T 2828.1 由抽样基数求得；null：未规定或尚不能计算 */
+                        samplingPlan: {
+                            sampleSize: number;
+                            unit: string | null;
+                            source: "rule" | "gbt2828";
+                            codeLetter: string | null;
+                            ac: number | null;
+                            re: number | null;
+                        } | null;
+                        testItems: {
+                            name: string;
+                            requirement: string;
+                            method: string;
+                            critical: boolean;
+                        }[];
+                        objection: {
+                            id: string;
+                            status: "filed" | "refused" | "accepted" | "retested";
+                            filedOn: string;
+                            filedBy: "enterprise" | "officer";
+                            reason: string;
+                            items: string[];
+                            decidedOn: string | null;
+                            decisionReason: string | null;
+                            retestInstitutionId: string | null;
+                            retestConclusion: ("pass" | "fail") | (never | null);
+                            retestedOn: string | null;
+                            upheld: boolean | null;
+                            version: number;
+                        } | null;
+                        followup: {
+                            id: string;
+                            stage: "ordered" | "rechecked_passed" | "rechecked_failed" | "noticed" | "suspended" | "referred" | "closed";
+                            dueOn: string | null;
+                            orderNo: string | null;
+                            caseId: string | null;
+                            version: number;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postSpotcheckSamplesByIdFiles: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: "photo" | "signature" | "report" | "retest_report";
+                        fileName: string;
+                        size: number;
+                        sha256: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getSpotcheckSamplesByIdFilesByFileId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postSpotcheckSamplesByIdResult: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        item: string;
+                        requirement: string;
+                        measured: string;
+                        pass: boolean;
+                    }[];
+                    conclusion: "pass" | "fail";
+                    reportNo: string;
+                    reportedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sampleNo: string;
+                        lotId: string;
+                        lotNo: string;
+                        drawId: string | null;
+                        productId: string;
+                        productCode: string;
+                        productName: string;
+                        enterpriseId: string;
+                        enterpriseName: string;
+                        uscc: string;
+                        regionCode: string;
+                        institutionId: string;
+                        institutionName: string;
+                        samplerIds: string[];
+                        samplerNames: string[];
+                        dueOn: string;
+                        status: "drawn" | "assigned" | "sampled" | "reported" | "closed";
+                        record: {
+                            sampledOn: string;
+                            place: string;
+                            batchNo: string;
+                            productionDate: string | null;
+                            specification: string | null;
+                            quantitySampled: number;
+                            baseCount: number;
+                            pricePaid: number;
+                            sealNumbers: string[];
+                            enterpriseSigner: string;
+                            note: string | null;
+                        } | null;
+                        /** Format: date-time */
+                        sampledAt: string | null;
+                        files: {
+                            id: string;
+                            kind: "photo" | "signature" | "report" | "retest_report";
+                            fileName: string;
+                            size: number;
+                            sha256: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        items: {
+                            item: string;
+                            requirement: string;
+                            measured: string;
+                            pass: boolean;
+                        }[] | null;
+                        conclusion: ("pass" | "fail") | (never | null);
+                        reportNo: string | null;
+                        reportedOn: string | null;
+                        reportedByName: string | null;
+                        noticeNo: string | null;
+                        notifiedOn: string | null;
+                        receivedOn: string | null;
+                        objectionDueOn: string | null;
+                        /** @description false：期限按未载入节假日数据的年份推算 */
+                        objectionDueCertain: boolean | null;
+                        finalConclusion: ("pass" | "fail") | (never | null);
+                        /** @description 样品数量：实施细则规定的，或按 GB/T 2828.1 由抽样基数求得；null：未规定或尚不能计算 */
+                        samplingPlan: {
+                            sampleSize: number;
+                            unit: string | null;
+                            source: "rule" | "gbt2828";
+                            codeLetter: string | null;
+                            ac: number | null;
+                            re: number | null;
+                        } | null;
+                        testItems: {
+                            name: string;
+                            requirement: string;
+                            method: string;
+                            critical: boolean;
+                        }[];
+                        objection: {
+                            id: string;
+                            status: "filed" | "refused" | "accepted" | "retested";
+                            filedOn: string;
+                            filedBy: "enterprise" | "officer";
+                            reason: string;
+                            items: string[];
+                            decidedOn: string | null;
+                            decisionReason: string | null;
+                            retestInstitutionId: string | null;
+                            retestConclusion: ("pass" | "fail") | (never | null);
+                            retestedOn: string | null;
+                            upheld: boolean | null;
+                            version: number;
+                        } | null;
+                        followup: {
+                            id: string;
+                            stage: "ordered" | "rechecked_passed" | "rechecked_failed" | "noticed" | "suspended" | "referred" | "closed";
+                            dueOn: string | null;
+                            orderNo: string | null;
+                            caseId: string | null;
+                            version: number;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postSpotcheckSamplesByIdNotify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sampleNo: string;
+                        lotId: string;
+                        lotNo: string;
+                        drawId: string | null;
+                        productId: string;
+                        productCode: string;
+                        productName: string;
+                        enterpriseId: string;
+                        enterpriseName: string;
+                        uscc: string;
+                        regionCode: string;
+                        institutionId: string;
+                        institutionName: string;
+                        samplerIds: string[];
+                        samplerNames: string[];
+                        dueOn: string;
+                        status: "drawn" | "assigned" | "sampled" | "reported" | "closed";
+                        record: {
+                            sampledOn: string;
+                            place: string;
+                            batchNo: string;
+                            productionDate: string | null;
+                            specification: string | null;
+                            quantitySampled: number;
+                            baseCount: number;
+                            pricePaid: number;
+                            sealNumbers: string[];
+                            enterpriseSigner: string;
+                            note: string | null;
+                        } | null;
+                        /** Format: date-time */
+                        sampledAt: string | null;
+                        files: {
+                            id: string;
+                            kind: "photo" | "signature" | "report" | "retest_report";
+                            fileName: string;
+                            size: number;
+                            sha256: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        items: {
+                            item: string;
+                            requirement: string;
+                            measured: string;
+                            pass: boolean;
+                        }[] | null;
+                        conclusion: ("pass" | "fail") | (never | null);
+                        reportNo: string | null;
+                        reportedOn: string | null;
+                        reportedByName: string | null;
+                        noticeNo: string | null;
+                        notifiedOn: string | null;
+                        receivedOn: string | null;
+                        objectionDueOn: string | null;
+                        /** @description false：期限按未载入节假日数据的年份推算 */
+                        objectionDueCertain: boolean | null;
+                        finalConclusion: ("pass" | "fail") | (never | null);
+                        /** @description 样品数量：实施细则规定的，或按 GB/T 2828.1 由抽样基数求得；null：未规定或尚不能计算 */
+                        samplingPlan: {
+                            sampleSize: number;
+                            unit: string | null;
+                            source: "rule" | "gbt2828";
+                            codeLetter: string | null;
+                            ac: number | null;
+                            re: number | null;
+                        } | null;
+                        testItems: {
+                            name: string;
+                            requirement: string;
+                            method: string;
+                            critical: boolean;
+                        }[];
+                        objection: {
+                            id: string;
+                            status: "filed" | "refused" | "accepted" | "retested";
+                            filedOn: string;
+                            filedBy: "enterprise" | "officer";
+                            reason: string;
+                            items: string[];
+                            decidedOn: string | null;
+                            decisionReason: string | null;
+                            retestInstitutionId: string | null;
+                            retestConclusion: ("pass" | "fail") | (never | null);
+                            retestedOn: string | null;
+                            upheld: boolean | null;
+                            version: number;
+                        } | null;
+                        followup: {
+                            id: string;
+                            stage: "ordered" | "rechecked_passed" | "rechecked_failed" | "noticed" | "suspended" | "referred" | "closed";
+                            dueOn: string | null;
+                            orderNo: string | null;
+                            caseId: string | null;
+                            version: number;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getSpotcheckSamplesByIdNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postSpotcheckSamplesByIdReceipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    receivedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sampleNo: string;
+                        lotId: string;
+                        lotNo: string;
+                        drawId: string | null;
+                        productId: string;
+                        productCode: string;
+                        productName: string;
+                        enterpriseId: string;
+                        enterpriseName: string;
+                        uscc: string;
+                        regionCode: string;
+                        institutionId: string;
+                        institutionName: string;
+                        samplerIds: string[];
+                        samplerNames: string[];
+                        dueOn: string;
+                        status: "drawn" | "assigned" | "sampled" | "reported" | "closed";
+                        record: {
+                            sampledOn: string;
+                            place: string;
+                            batchNo: string;
+                            productionDate: string | null;
+                            specification: string | null;
+                            quantitySampled: number;
+                            baseCount: number;
+                            pricePaid: number;
+                            sealNumbers: string[];
+                            enterpriseSigner: string;
+                            note: string | null;
+                        } | null;
+                        /** Format: date-time */
+                        sampledAt: string | null;
+                        files: {
+                            id: string;
+                            kind: "photo" | "signature" | "report" | "retest_report";
+                            fileName: string;
+                            size: number;
+                            sha256: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        items: {
+                            item: string;
+                            requirement: string;
+                            measured: string;
+                            pass: boolean;
+                        }[] | null;
+                        conclusion: ("pass" | "fail") | (never | null);
+                        reportNo: string | null;
+                        reportedOn: string | null;
+                        reportedByName: string | null;
+                        noticeNo: string | null;
+                        notifiedOn: string | null;
+                        receivedOn: string | null;
+                        objectionDueOn: string | null;
+                        /** @description false：期限按未载入节假日数据的年份推算 */
+                        objectionDueCertain: boolean | null;
+                        finalConclusion: ("pass" | "fail") | (never | null);
+                        /** @description 样品数量：实施细则规定的，或按 GB/T 2828.1 由抽样基数求得；null：未规定或尚不能计算 */
+                        samplingPlan: {
+                            sampleSize: number;
+                            unit: string | null;
+                            source: "rule" | "gbt2828";
+                            codeLetter: string | null;
+                            ac: number | null;
+                            re: number | null;
+                        } | null;
+                        testItems: {
+                            name: string;
+                            requirement: string;
+                            method: string;
+                            critical: boolean;
+                        }[];
+                        objection: {
+                            id: string;
+                            status: "filed" | "refused" | "accepted" | "retested";
+                            filedOn: string;
+                            filedBy: "enterprise" | "officer";
+                            reason: string;
+                            items: string[];
+                            decidedOn: string | null;
+                            decisionReason: string | null;
+                            retestInstitutionId: string | null;
+                            retestConclusion: ("pass" | "fail") | (never | null);
+                            retestedOn: string | null;
+                            upheld: boolean | null;
+                            version: number;
+                        } | null;
+                        followup: {
+                            id: string;
+                            stage: "ordered" | "rechecked_passed" | "rechecked_failed" | "noticed" | "suspended" | "referred" | "closed";
+                            dueOn: string | null;
+                            orderNo: string | null;
+                            caseId: string | null;
+                            version: number;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getMySpotchecks: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            sampleNo: string;
+                            uscc: string;
+                            productCode: string;
+                            productName: string;
+                            institutionName: string;
+                            conclusion: ("pass" | "fail") | (never | null);
+                            finalConclusion: ("pass" | "fail") | (never | null);
+                            noticeNo: string | null;
+                            notifiedOn: string | null;
+                            receivedOn: string | null;
+                            objectionDueOn: string | null;
+                            objectionStatus: ("filed" | "refused" | "accepted" | "retested") | (never | null);
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getMySpotchecksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sampleNo: string;
+                        productCode: string;
+                        productName: string;
+                        enterpriseName: string;
+                        uscc: string;
+                        institutionName: string;
+                        record: {
+                            sampledOn: string;
+                            place: string;
+                            batchNo: string;
+                            productionDate: string | null;
+                            specification: string | null;
+                            quantitySampled: number;
+                            baseCount: number;
+                            pricePaid: number;
+                            sealNumbers: string[];
+                            enterpriseSigner: string;
+                            note: string | null;
+                        } | null;
+                        items: {
+                            item: string;
+                            requirement: string;
+                            measured: string;
+                            pass: boolean;
+                        }[] | null;
+                        testItems: {
+                            name: string;
+                            requirement: string;
+                            method: string;
+                            critical: boolean;
+                        }[];
+                        conclusion: ("pass" | "fail") | (never | null);
+                        reportNo: string | null;
+                        reportedOn: string | null;
+                        noticeNo: string | null;
+                        notifiedOn: string | null;
+                        receivedOn: string | null;
+                        objectionDueOn: string | null;
+                        objectionDueCertain: boolean | null;
+                        /** @description 已签收、未提出异议且在异议期内 */
+                        objectionOpen: boolean;
+                        finalConclusion: ("pass" | "fail") | (never | null);
+                        objection: {
+                            status: "filed" | "refused" | "accepted" | "retested";
+                            filedOn: string;
+                            reason: string;
+                            items: string[];
+                            decidedOn: string | null;
+                            decisionReason: string | null;
+                            retestConclusion: ("pass" | "fail") | (never | null);
+                        } | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getMySpotchecksByIdNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postMySpotchecksByIdReceipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sampleNo: string;
+                        productCode: string;
+                        productName: string;
+                        enterpriseName: string;
+                        uscc: string;
+                        institutionName: string;
+                        record: {
+                            sampledOn: string;
+                            place: string;
+                            batchNo: string;
+                            productionDate: string | null;
+                            specification: string | null;
+                            quantitySampled: number;
+                            baseCount: number;
+                            pricePaid: number;
+                            sealNumbers: string[];
+                            enterpriseSigner: string;
+                            note: string | null;
+                        } | null;
+                        items: {
+                            item: string;
+                            requirement: string;
+                            measured: string;
+                            pass: boolean;
+                        }[] | null;
+                        testItems: {
+                            name: string;
+                            requirement: string;
+                            method: string;
+                            critical: boolean;
+                        }[];
+                        conclusion: ("pass" | "fail") | (never | null);
+                        reportNo: string | null;
+                        reportedOn: string | null;
+                        noticeNo: string | null;
+                        notifiedOn: string | null;
+                        receivedOn: string | null;
+                        objectionDueOn: string | null;
+                        objectionDueCertain: boolean | null;
+                        /** @description 已签收、未提出异议且在异议期内 */
+                        objectionOpen: boolean;
+                        finalConclusion: ("pass" | "fail") | (never | null);
+                        objection: {
+                            status: "filed" | "refused" | "accepted" | "retested";
+                            filedOn: string;
+                            reason: string;
+                            items: string[];
+                            decidedOn: string | null;
+                            decisionReason: string | null;
+                            retestConclusion: ("pass" | "fail") | (never | null);
+                        } | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postMySpotchecksByIdObjection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    items?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sampleId: string;
+                        sampleNo: string;
+                        productId: string;
+                        productCode: string;
+                        productName: string;
+                        enterpriseId: string;
+                        enterpriseName: string;
+                        uscc: string;
+                        regionCode: string;
+                        /** @description 原检验机构 */
+                        institutionId: string;
+                        institutionName: string;
+                        conclusion: ("pass" | "fail") | (never | null);
+                        finalConclusion: ("pass" | "fail") | (never | null);
+                        receivedOn: string | null;
+                        objectionDueOn: string | null;
+                        filedOn: string;
+                        filedBy: "enterprise" | "officer";
+                        filedByName: string;
+                        reason: string;
+                        /** @description 提出异议的检验项目 */
+                        items: string[];
+                        status: "filed" | "refused" | "accepted" | "retested";
+                        decidedOn: string | null;
+                        decisionReason: string | null;
+                        decidedByName: string | null;
+                        retestInstitutionId: string | null;
+                        retestInstitutionName: string | null;
+                        retestItems: {
+                            item: string;
+                            requirement: string;
+                            measured: string;
+                            pass: boolean;
+                        }[] | null;
+                        retestConclusion: ("pass" | "fail") | (never | null);
+                        retestedOn: string | null;
+                        /** @description 复检推翻了原结论：计入原检验机构的记录 */
+                        upheld: boolean | null;
+                        /** @description 复检报告编号 */
+                        retestReportNo: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postSpotcheckSamplesByIdObjection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filedOn: string;
+                    reason: string;
+                    items?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sampleId: string;
+                        sampleNo: string;
+                        productId: string;
+                        productCode: string;
+                        productName: string;
+                        enterpriseId: string;
+                        enterpriseName: string;
+                        uscc: string;
+                        regionCode: string;
+                        /** @description 原检验机构 */
+                        institutionId: string;
+                        institutionName: string;
+                        conclusion: ("pass" | "fail") | (never | null);
+                        finalConclusion: ("pass" | "fail") | (never | null);
+                        receivedOn: string | null;
+                        objectionDueOn: string | null;
+                        filedOn: string;
+                        filedBy: "enterprise" | "officer";
+                        filedByName: string;
+                        reason: string;
+                        /** @description 提出异议的检验项目 */
+                        items: string[];
+                        status: "filed" | "refused" | "accepted" | "retested";
+                        decidedOn: string | null;
+                        decisionReason: string | null;
+                        decidedByName: string | null;
+                        retestInstitutionId: string | null;
+                        retestInstitutionName: string | null;
+                        retestItems: {
+                            item: string;
+                            requirement: string;
+                            measured: string;
+                            pass: boolean;
+                        }[] | null;
+                        retestConclusion: ("pass" | "fail") | (never | null);
+                        retestedOn: string | null;
+                        /** @description 复检推翻了原结论：计入原检验机构的记录 */
+                        upheld: boolean | null;
+                        /** @description 复检报告编号 */
+                        retestReportNo: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getSpotcheckObjections: {
+        parameters: {
+            query?: {
+                status?: "filed" | "refused" | "accepted" | "retested";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            sampleId: string;
+                            sampleNo: string;
+                            productId: string;
+                            productCode: string;
+                            productName: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            uscc: string;
+                            regionCode: string;
+                            /** @description 原检验机构 */
+                            institutionId: string;
+                            institutionName: string;
+                            conclusion: ("pass" | "fail") | (never | null);
+                            finalConclusion: ("pass" | "fail") | (never | null);
+                            receivedOn: string | null;
+                            objectionDueOn: string | null;
+                            filedOn: string;
+                            filedBy: "enterprise" | "officer";
+                            filedByName: string;
+                            reason: string;
+                            /** @description 提出异议的检验项目 */
+                            items: string[];
+                            status: "filed" | "refused" | "accepted" | "retested";
+                            decidedOn: string | null;
+                            decisionReason: string | null;
+                            decidedByName: string | null;
+                            retestInstitutionId: string | null;
+                            retestInstitutionName: string | null;
+                            retestItems: {
+                                item: string;
+                                requirement: string;
+                                measured: string;
+                                pass: boolean;
+                            }[] | null;
+                            retestConclusion: ("pass" | "fail") | (never | null);
+                            retestedOn: string | null;
+                            /** @description 复检推翻了原结论：计入原检验机构的记录 */
+                            upheld: boolean | null;
+                            /** @description 复检报告编号 */
+                            retestReportNo: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSpotcheckObjectionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sampleId: string;
+                        sampleNo: string;
+                        productId: string;
+                        productCode: string;
+                        productName: string;
+                        enterpriseId: string;
+                        enterpriseName: string;
+                        uscc: string;
+                        regionCode: string;
+                        /** @description 原检验机构 */
+                        institutionId: string;
+                        institutionName: string;
+                        conclusion: ("pass" | "fail") | (never | null);
+                        finalConclusion: ("pass" | "fail") | (never | null);
+                        receivedOn: string | null;
+                        objectionDueOn: string | null;
+                        filedOn: string;
+                        filedBy: "enterprise" | "officer";
+                        filedByName: string;
+                        reason: string;
+                        /** @description 提出异议的检验项目 */
+                        items: string[];
+                        status: "filed" | "refused" | "accepted" | "retested";
+                        decidedOn: string | null;
+                        decisionReason: string | null;
+                        decidedByName: string | null;
+                        retestInstitutionId: string | null;
+                        retestInstitutionName: string | null;
+                        retestItems: {
+                            item: string;
+                            requirement: string;
+                            measured: string;
+                            pass: boolean;
+                        }[] | null;
+                        retestConclusion: ("pass" | "fail") | (never | null);
+                        retestedOn: string | null;
+                        /** @description 复检推翻了原结论：计入原检验机构的记录 */
+                        upheld: boolean | null;
+                        /** @description 复检报告编号 */
+                        retestReportNo: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postSpotcheckObjectionsByIdDecide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accept: boolean;
+                    reason: string;
+                    /** Format: uuid */
+                    retestInstitutionId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sampleId: string;
+                        sampleNo: string;
+                        productId: string;
+                        productCode: string;
+                        productName: string;
+                        enterpriseId: string;
+                        enterpriseName: string;
+                        uscc: string;
+                        regionCode: string;
+                        /** @description 原检验机构 */
+                        institutionId: string;
+                        institutionName: string;
+                        conclusion: ("pass" | "fail") | (never | null);
+                        finalConclusion: ("pass" | "fail") | (never | null);
+                        receivedOn: string | null;
+                        objectionDueOn: string | null;
+                        filedOn: string;
+                        filedBy: "enterprise" | "officer";
+                        filedByName: string;
+                        reason: string;
+                        /** @description 提出异议的检验项目 */
+                        items: string[];
+                        status: "filed" | "refused" | "accepted" | "retested";
+                        decidedOn: string | null;
+                        decisionReason: string | null;
+                        decidedByName: string | null;
+                        retestInstitutionId: string | null;
+                        retestInstitutionName: string | null;
+                        retestItems: {
+                            item: string;
+                            requirement: string;
+                            measured: string;
+                            pass: boolean;
+                        }[] | null;
+                        retestConclusion: ("pass" | "fail") | (never | null);
+                        retestedOn: string | null;
+                        /** @description 复检推翻了原结论：计入原检验机构的记录 */
+                        upheld: boolean | null;
+                        /** @description 复检报告编号 */
+                        retestReportNo: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postSpotcheckObjectionsByIdRetest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        item: string;
+                        requirement: string;
+                        measured: string;
+                        pass: boolean;
+                    }[];
+                    conclusion: "pass" | "fail";
+                    reportNo: string;
+                    retestedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sampleId: string;
+                        sampleNo: string;
+                        productId: string;
+                        productCode: string;
+                        productName: string;
+                        enterpriseId: string;
+                        enterpriseName: string;
+                        uscc: string;
+                        regionCode: string;
+                        /** @description 原检验机构 */
+                        institutionId: string;
+                        institutionName: string;
+                        conclusion: ("pass" | "fail") | (never | null);
+                        finalConclusion: ("pass" | "fail") | (never | null);
+                        receivedOn: string | null;
+                        objectionDueOn: string | null;
+                        filedOn: string;
+                        filedBy: "enterprise" | "officer";
+                        filedByName: string;
+                        reason: string;
+                        /** @description 提出异议的检验项目 */
+                        items: string[];
+                        status: "filed" | "refused" | "accepted" | "retested";
+                        decidedOn: string | null;
+                        decisionReason: string | null;
+                        decidedByName: string | null;
+                        retestInstitutionId: string | null;
+                        retestInstitutionName: string | null;
+                        retestItems: {
+                            item: string;
+                            requirement: string;
+                            measured: string;
+                            pass: boolean;
+                        }[] | null;
+                        retestConclusion: ("pass" | "fail") | (never | null);
+                        retestedOn: string | null;
+                        /** @description 复检推翻了原结论：计入原检验机构的记录 */
+                        upheld: boolean | null;
+                        /** @description 复检报告编号 */
+                        retestReportNo: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getSpotcheckFollowups: {
+        parameters: {
+            query?: {
+                stage?: "ordered" | "rechecked_passed" | "rechecked_failed" | "noticed" | "suspended" | "referred" | "closed";
+                overdue?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            sampleId: string;
+                            sampleNo: string;
+                            productId: string;
+                            productCode: string;
+                            productName: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            uscc: string;
+                            regionCode: string;
+                            /** @description 原检验机构 */
+                            institutionId: string;
+                            institutionName: string;
+                            conclusion: ("pass" | "fail") | (never | null);
+                            finalConclusion: ("pass" | "fail") | (never | null);
+                            failingItems: string[];
+                            stage: "ordered" | "rechecked_passed" | "rechecked_failed" | "noticed" | "suspended" | "referred" | "closed";
+                            dueOn: string | null;
+                            /** @description 整改期限已过尚未复查 */
+                            overdue: boolean;
+                            orderNo: string | null;
+                            caseId: string | null;
+                            caseNo: string | null;
+                            steps: {
+                                /** @description order, recheck_passed, recheck_failed, notice, suspend, refer, refer_declined, close */
+                                action: string;
+                                on: string;
+                                byName: string;
+                                note: string | null;
+                                documentNo?: string | null;
+                                dueOn?: string | null;
+                                caseId?: string | null;
+                            }[];
+                            /** @description 可进行的下一步（refer：经案件模块立案） */
+                            allowedActions: string[];
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSpotcheckSamplesByIdFollowup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sampleId: string;
+                        sampleNo: string;
+                        productId: string;
+                        productCode: string;
+                        productName: string;
+                        enterpriseId: string;
+                        enterpriseName: string;
+                        uscc: string;
+                        regionCode: string;
+                        /** @description 原检验机构 */
+                        institutionId: string;
+                        institutionName: string;
+                        conclusion: ("pass" | "fail") | (never | null);
+                        finalConclusion: ("pass" | "fail") | (never | null);
+                        failingItems: string[];
+                        stage: "ordered" | "rechecked_passed" | "rechecked_failed" | "noticed" | "suspended" | "referred" | "closed";
+                        dueOn: string | null;
+                        /** @description 整改期限已过尚未复查 */
+                        overdue: boolean;
+                        orderNo: string | null;
+                        caseId: string | null;
+                        caseNo: string | null;
+                        steps: {
+                            /** @description order, recheck_passed, recheck_failed, notice, suspend, refer, refer_declined, close */
+                            action: string;
+                            on: string;
+                            byName: string;
+                            note: string | null;
+                            documentNo?: string | null;
+                            dueOn?: string | null;
+                            caseId?: string | null;
+                        }[];
+                        /** @description 可进行的下一步（refer：经案件模块立案） */
+                        allowedActions: string[];
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postSpotcheckSamplesByIdFollowup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    action: "order" | "recheck" | "notice" | "suspend" | "close";
+                    on?: string;
+                    dueOn?: string;
+                    passed?: boolean;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        sampleId: string;
+                        sampleNo: string;
+                        productId: string;
+                        productCode: string;
+                        productName: string;
+                        enterpriseId: string;
+                        enterpriseName: string;
+                        uscc: string;
+                        regionCode: string;
+                        /** @description 原检验机构 */
+                        institutionId: string;
+                        institutionName: string;
+                        conclusion: ("pass" | "fail") | (never | null);
+                        finalConclusion: ("pass" | "fail") | (never | null);
+                        failingItems: string[];
+                        stage: "ordered" | "rechecked_passed" | "rechecked_failed" | "noticed" | "suspended" | "referred" | "closed";
+                        dueOn: string | null;
+                        /** @description 整改期限已过尚未复查 */
+                        overdue: boolean;
+                        orderNo: string | null;
+                        caseId: string | null;
+                        caseNo: string | null;
+                        steps: {
+                            /** @description order, recheck_passed, recheck_failed, notice, suspend, refer, refer_declined, close */
+                            action: string;
+                            on: string;
+                            byName: string;
+                            note: string | null;
+                            documentNo?: string | null;
+                            dueOn?: string | null;
+                            caseId?: string | null;
+                        }[];
+                        /** @description 可进行的下一步（refer：经案件模块立案） */
+                        allowedActions: string[];
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getSpotcheckSamplesByIdFollowupOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getSpotcheckBulletins: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                year?: number;
+                status?: "draft" | "published" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description 如 淮市监抽公〔2026〕3号；发布时编号 */
+                            bulletinNo: string | null;
+                            title: string;
+                            year: number;
+                            quarter: number | null;
+                            planId: string | null;
+                            planName: string | null;
+                            status: "draft" | "published" | "withdrawn";
+                            sampleIds: string[];
+                            sampleCount: number;
+                            passed: number;
+                            /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                            passRate: number | null;
+                            publishedOn: string | null;
+                            withdrawnReason: string | null;
+                            withdrawnOn: string | null;
+                            withdrawnByName: string | null;
+                            createdByName: string;
+                            publishedByName: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postSpotcheckBulletins: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    year: number;
+                    quarter?: number | null;
+                    /** Format: uuid */
+                    planId?: string | null;
+                    /** @description 公告的样品（须已有最终结论，且未在其他已发布公告中） */
+                    sampleIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description 如 淮市监抽公〔2026〕3号；发布时编号 */
+                        bulletinNo: string | null;
+                        title: string;
+                        year: number;
+                        quarter: number | null;
+                        planId: string | null;
+                        planName: string | null;
+                        status: "draft" | "published" | "withdrawn";
+                        sampleIds: string[];
+                        sampleCount: number;
+                        passed: number;
+                        /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                        passRate: number | null;
+                        publishedOn: string | null;
+                        withdrawnReason: string | null;
+                        withdrawnOn: string | null;
+                        withdrawnByName: string | null;
+                        createdByName: string;
+                        publishedByName: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        summary: {
+                            productCode: string;
+                            productName: string;
+                            batches: number;
+                            passed: number;
+                            failed: number;
+                            /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                            passRate: number | null;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                        }[];
+                        samples: {
+                            id: string;
+                            lotNo: string;
+                            year: number;
+                            quarter: number;
+                            /** @description 样品编号 */
+                            sampleNo: string;
+                            productCode: string;
+                            productName: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            /** @description 被抽样企业名称 */
+                            enterpriseName: string;
+                            uscc: string;
+                            regionCode: string;
+                            /** @description 企业所在县区 */
+                            regionName: string;
+                            batchNo: string | null;
+                            productionDate: string | null;
+                            /** @description 规格型号 */
+                            specification: string | null;
+                            /** @description 最终结论（复检的以复检结论为准）：pass 合格、fail 不合格 */
+                            conclusion: "pass" | "fail";
+                            /** @description 不合格项目（复检的以复检结果为准） */
+                            failingItems: string[];
+                            /** @description 承检机构（复检的为复检机构） */
+                            institutionName: string;
+                            /** @description 质量公告编号（草稿为空） */
+                            bulletinNo: string;
+                            /** @description 公告日期 YYYY-MM-DD（草稿为空） */
+                            publishedOn: string;
+                            /**
+                             * @description not_corrected_notice：不合格后逾期未整改，已公告
+                             * @enum {string|null}
+                             */
+                            followup: "not_corrected_notice" | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getSpotcheckBulletinsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description 如 淮市监抽公〔2026〕3号；发布时编号 */
+                        bulletinNo: string | null;
+                        title: string;
+                        year: number;
+                        quarter: number | null;
+                        planId: string | null;
+                        planName: string | null;
+                        status: "draft" | "published" | "withdrawn";
+                        sampleIds: string[];
+                        sampleCount: number;
+                        passed: number;
+                        /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                        passRate: number | null;
+                        publishedOn: string | null;
+                        withdrawnReason: string | null;
+                        withdrawnOn: string | null;
+                        withdrawnByName: string | null;
+                        createdByName: string;
+                        publishedByName: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        summary: {
+                            productCode: string;
+                            productName: string;
+                            batches: number;
+                            passed: number;
+                            failed: number;
+                            /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                            passRate: number | null;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                        }[];
+                        samples: {
+                            id: string;
+                            lotNo: string;
+                            year: number;
+                            quarter: number;
+                            /** @description 样品编号 */
+                            sampleNo: string;
+                            productCode: string;
+                            productName: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            /** @description 被抽样企业名称 */
+                            enterpriseName: string;
+                            uscc: string;
+                            regionCode: string;
+                            /** @description 企业所在县区 */
+                            regionName: string;
+                            batchNo: string | null;
+                            productionDate: string | null;
+                            /** @description 规格型号 */
+                            specification: string | null;
+                            /** @description 最终结论（复检的以复检结论为准）：pass 合格、fail 不合格 */
+                            conclusion: "pass" | "fail";
+                            /** @description 不合格项目（复检的以复检结果为准） */
+                            failingItems: string[];
+                            /** @description 承检机构（复检的为复检机构） */
+                            institutionName: string;
+                            /** @description 质量公告编号（草稿为空） */
+                            bulletinNo: string;
+                            /** @description 公告日期 YYYY-MM-DD（草稿为空） */
+                            publishedOn: string;
+                            /**
+                             * @description not_corrected_notice：不合格后逾期未整改，已公告
+                             * @enum {string|null}
+                             */
+                            followup: "not_corrected_notice" | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchSpotcheckBulletinsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    year?: number;
+                    quarter?: number | null;
+                    /** Format: uuid */
+                    planId?: string | null;
+                    /** @description 公告的样品（须已有最终结论，且未在其他已发布公告中） */
+                    sampleIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description 如 淮市监抽公〔2026〕3号；发布时编号 */
+                        bulletinNo: string | null;
+                        title: string;
+                        year: number;
+                        quarter: number | null;
+                        planId: string | null;
+                        planName: string | null;
+                        status: "draft" | "published" | "withdrawn";
+                        sampleIds: string[];
+                        sampleCount: number;
+                        passed: number;
+                        /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                        passRate: number | null;
+                        publishedOn: string | null;
+                        withdrawnReason: string | null;
+                        withdrawnOn: string | null;
+                        withdrawnByName: string | null;
+                        createdByName: string;
+                        publishedByName: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        summary: {
+                            productCode: string;
+                            productName: string;
+                            batches: number;
+                            passed: number;
+                            failed: number;
+                            /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                            passRate: number | null;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                        }[];
+                        samples: {
+                            id: string;
+                            lotNo: string;
+                            year: number;
+                            quarter: number;
+                            /** @description 样品编号 */
+                            sampleNo: string;
+                            productCode: string;
+                            productName: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            /** @description 被抽样企业名称 */
+                            enterpriseName: string;
+                            uscc: string;
+                            regionCode: string;
+                            /** @description 企业所在县区 */
+                            regionName: string;
+                            batchNo: string | null;
+                            productionDate: string | null;
+                            /** @description 规格型号 */
+                            specification: string | null;
+                            /** @description 最终结论（复检的以复检结论为准）：pass 合格、fail 不合格 */
+                            conclusion: "pass" | "fail";
+                            /** @description 不合格项目（复检的以复检结果为准） */
+                            failingItems: string[];
+                            /** @description 承检机构（复检的为复检机构） */
+                            institutionName: string;
+                            /** @description 质量公告编号（草稿为空） */
+                            bulletinNo: string;
+                            /** @description 公告日期 YYYY-MM-DD（草稿为空） */
+                            publishedOn: string;
+                            /**
+                             * @description not_corrected_notice：不合格后逾期未整改，已公告
+                             * @enum {string|null}
+                             */
+                            followup: "not_corrected_notice" | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postSpotcheckBulletinsByIdPublish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description 如 淮市监抽公〔2026〕3号；发布时编号 */
+                        bulletinNo: string | null;
+                        title: string;
+                        year: number;
+                        quarter: number | null;
+                        planId: string | null;
+                        planName: string | null;
+                        status: "draft" | "published" | "withdrawn";
+                        sampleIds: string[];
+                        sampleCount: number;
+                        passed: number;
+                        /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                        passRate: number | null;
+                        publishedOn: string | null;
+                        withdrawnReason: string | null;
+                        withdrawnOn: string | null;
+                        withdrawnByName: string | null;
+                        createdByName: string;
+                        publishedByName: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        summary: {
+                            productCode: string;
+                            productName: string;
+                            batches: number;
+                            passed: number;
+                            failed: number;
+                            /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                            passRate: number | null;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                        }[];
+                        samples: {
+                            id: string;
+                            lotNo: string;
+                            year: number;
+                            quarter: number;
+                            /** @description 样品编号 */
+                            sampleNo: string;
+                            productCode: string;
+                            productName: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            /** @description 被抽样企业名称 */
+                            enterpriseName: string;
+                            uscc: string;
+                            regionCode: string;
+                            /** @description 企业所在县区 */
+                            regionName: string;
+                            batchNo: string | null;
+                            productionDate: string | null;
+                            /** @description 规格型号 */
+                            specification: string | null;
+                            /** @description 最终结论（复检的以复检结论为准）：pass 合格、fail 不合格 */
+                            conclusion: "pass" | "fail";
+                            /** @description 不合格项目（复检的以复检结果为准） */
+                            failingItems: string[];
+                            /** @description 承检机构（复检的为复检机构） */
+                            institutionName: string;
+                            /** @description 质量公告编号（草稿为空） */
+                            bulletinNo: string;
+                            /** @description 公告日期 YYYY-MM-DD（草稿为空） */
+                            publishedOn: string;
+                            /**
+                             * @description not_corrected_notice：不合格后逾期未整改，已公告
+                             * @enum {string|null}
+                             */
+                            followup: "not_corrected_notice" | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postSpotcheckBulletinsByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description 如 淮市监抽公〔2026〕3号；发布时编号 */
+                        bulletinNo: string | null;
+                        title: string;
+                        year: number;
+                        quarter: number | null;
+                        planId: string | null;
+                        planName: string | null;
+                        status: "draft" | "published" | "withdrawn";
+                        sampleIds: string[];
+                        sampleCount: number;
+                        passed: number;
+                        /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                        passRate: number | null;
+                        publishedOn: string | null;
+                        withdrawnReason: string | null;
+                        withdrawnOn: string | null;
+                        withdrawnByName: string | null;
+                        createdByName: string;
+                        publishedByName: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        summary: {
+                            productCode: string;
+                            productName: string;
+                            batches: number;
+                            passed: number;
+                            failed: number;
+                            /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                            passRate: number | null;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                        }[];
+                        samples: {
+                            id: string;
+                            lotNo: string;
+                            year: number;
+                            quarter: number;
+                            /** @description 样品编号 */
+                            sampleNo: string;
+                            productCode: string;
+                            productName: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            /** @description 被抽样企业名称 */
+                            enterpriseName: string;
+                            uscc: string;
+                            regionCode: string;
+                            /** @description 企业所在县区 */
+                            regionName: string;
+                            batchNo: string | null;
+                            productionDate: string | null;
+                            /** @description 规格型号 */
+                            specification: string | null;
+                            /** @description 最终结论（复检的以复检结论为准）：pass 合格、fail 不合格 */
+                            conclusion: "pass" | "fail";
+                            /** @description 不合格项目（复检的以复检结果为准） */
+                            failingItems: string[];
+                            /** @description 承检机构（复检的为复检机构） */
+                            institutionName: string;
+                            /** @description 质量公告编号（草稿为空） */
+                            bulletinNo: string;
+                            /** @description 公告日期 YYYY-MM-DD（草稿为空） */
+                            publishedOn: string;
+                            /**
+                             * @description not_corrected_notice：不合格后逾期未整改，已公告
+                             * @enum {string|null}
+                             */
+                            followup: "not_corrected_notice" | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getSpotcheckBulletinsByIdDocument: {
+        parameters: {
+            query: {
+                format: "docx" | "xlsx" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getSpotcheckFinalSamples: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                year?: number;
+                quarter?: number;
+                planId?: string;
+                /** @description 产品代码 */
+                productCode?: string;
+                unpublished?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            lotNo: string;
+                            planId: string;
+                            year: number;
+                            quarter: number;
+                            /** @description 样品编号 */
+                            sampleNo: string;
+                            productCode: string;
+                            productName: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            /** @description 被抽样企业名称 */
+                            enterpriseName: string;
+                            uscc: string;
+                            regionCode: string;
+                            /** @description 企业所在县区 */
+                            regionName: string;
+                            batchNo: string | null;
+                            productionDate: string | null;
+                            /** @description 规格型号 */
+                            specification: string | null;
+                            /** @description 最终结论（复检的以复检结论为准）：pass 合格、fail 不合格 */
+                            conclusion: "pass" | "fail";
+                            /** @description 不合格项目（复检的以复检结果为准） */
+                            failingItems: string[];
+                            /** @description 承检机构（复检的为复检机构） */
+                            institutionName: string;
+                            bulletinId: string | null;
+                            bulletinNo: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSpotcheckStats: {
+        parameters: {
+            query?: {
+                fromYear?: number;
+                toYear?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        fromYear: number;
+                        toYear: number;
+                        /** @description 是否计入系统上线前录入的历史数据（仅全市范围的用户；历史数据无县区，不计入 byRegion） */
+                        includesHistory: boolean;
+                        byYear: {
+                            year: number;
+                            batches: number;
+                            passed: number;
+                            /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                            passRate: number | null;
+                        }[];
+                        byProduct: {
+                            productCode: string;
+                            productName: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            year: number;
+                            batches: number;
+                            passed: number;
+                            /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                            passRate: number | null;
+                        }[];
+                        byCategory: {
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            year: number;
+                            batches: number;
+                            passed: number;
+                            /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                            passRate: number | null;
+                        }[];
+                        byRegion: {
+                            regionCode: string;
+                            regionName: string;
+                            year: number;
+                            batches: number;
+                            passed: number;
+                            /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                            passRate: number | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getPublicSpotcheckResults: {
+        parameters: {
+            query?: {
+                /** @description 统一社会信用代码 */
+                uscc?: string;
+                /** @description 产品代码 */
+                productCode?: string;
+                year?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 样品编号 */
+                            sampleNo: string;
+                            productCode: string;
+                            productName: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            /** @description 被抽样企业名称 */
+                            enterpriseName: string;
+                            uscc: string;
+                            regionCode: string;
+                            /** @description 企业所在县区 */
+                            regionName: string;
+                            batchNo: string | null;
+                            productionDate: string | null;
+                            /** @description 规格型号 */
+                            specification: string | null;
+                            /** @description 最终结论（复检的以复检结论为准）：pass 合格、fail 不合格 */
+                            conclusion: "pass" | "fail";
+                            /** @description 不合格项目（复检的以复检结果为准） */
+                            failingItems: string[];
+                            /** @description 承检机构（复检的为复检机构） */
+                            institutionName: string;
+                            /** @description 质量公告编号（草稿为空） */
+                            bulletinNo: string;
+                            /** @description 公告日期 YYYY-MM-DD（草稿为空） */
+                            publishedOn: string;
+                            /**
+                             * @description not_corrected_notice：不合格后逾期未整改，已公告
+                             * @enum {string|null}
+                             */
+                            followup: "not_corrected_notice" | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPublicSpotcheckBulletins: {
+        parameters: {
+            query?: {
+                year?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            bulletinNo: string;
+                            title: string;
+                            year: number;
+                            quarter: number | null;
+                            publishedOn: string;
+                            batches: number;
+                            passed: number;
+                            /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                            passRate: number | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPublicSpotcheckBulletinsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        bulletinNo: string;
+                        title: string;
+                        year: number;
+                        quarter: number | null;
+                        publishedOn: string;
+                        batches: number;
+                        passed: number;
+                        /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                        passRate: number | null;
+                        summary: {
+                            productCode: string;
+                            productName: string;
+                            batches: number;
+                            passed: number;
+                            failed: number;
+                            /** @description 批次合格率 = passed ÷ batches（0–1）；没有批次时为 null（不是 0 或 1） */
+                            passRate: number | null;
+                        }[];
+                        items: {
+                            /** @description 样品编号 */
+                            sampleNo: string;
+                            productCode: string;
+                            productName: string;
+                            category: "daily_consumer" | "agricultural_inputs" | "building_materials" | "automotive" | "electrical" | "food_related" | "children" | "other";
+                            /** @description 被抽样企业名称 */
+                            enterpriseName: string;
+                            uscc: string;
+                            regionCode: string;
+                            /** @description 企业所在县区 */
+                            regionName: string;
+                            batchNo: string | null;
+                            productionDate: string | null;
+                            /** @description 规格型号 */
+                            specification: string | null;
+                            /** @description 最终结论（复检的以复检结论为准）：pass 合格、fail 不合格 */
+                            conclusion: "pass" | "fail";
+                            /** @description 不合格项目（复检的以复检结果为准） */
+                            failingItems: string[];
+                            /** @description 承检机构（复检的为复检机构） */
+                            institutionName: string;
+                            /** @description 质量公告编号（草稿为空） */
+                            bulletinNo: string;
+                            /** @description 公告日期 YYYY-MM-DD（草稿为空） */
+                            publishedOn: string;
+                            /**
+                             * @description not_corrected_notice：不合格后逾期未整改，已公告
+                             * @enum {string|null}
+                             */
+                            followup: "not_corrected_notice" | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPublicSpotcheckDraws: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                year?: number;
+                purpose?: "sampling" | "tie_break";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            purpose: "sampling" | "tie_break";
+                            status: "committed" | "revealed" | "cancelled";
+                            lotNo: string;
+                            year: number;
+                            quarter: number;
+                            productName: string;
+                            /** @description 候选数 */
+                            candidates: number;
+                            /** @description 抽取数 */
+                            chosen: number;
+                            /** Format: date-time */
+                            committedAt: string;
+                            /** Format: date-time */
+                            revealedAt: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPublicSpotcheckDrawsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        purpose: "sampling" | "tie_break";
+                        lotId: string;
+                        /** @description 批次组编号 */
+                        lotNo: string;
+                        /** @description 抽查产品 */
+                        productName: string;
+                        status: "committed" | "revealed" | "cancelled";
+                        cancelReason: string | null;
+                        cancelledAt: string | null;
+                        /** @enum {string} */
+                        version: "zhijian-draw/2";
+                        commitment: string;
+                        candidatesHash: string;
+                        inspectorPoolHash: string;
+                        inspectorsPerTask: number;
+                        commitStatement: string;
+                        committedAt: string;
+                        revealedAt: string | null;
+                        strata: {
+                            name: string;
+                            n: number;
+                            k: number;
+                            candidates: string[];
+                            selected?: string[];
+                        }[];
+                        inspectorPool: string[];
+                        secret?: string;
+                        witnessInput?: string;
+                        seed?: string;
+                        openings?: {
+                            blindedId: string;
+                            key: string;
+                            nonce: string;
+                        }[];
+                        assignments?: {
+                            objectKey: string;
+                            candidates: string[];
+                            excluded: {
+                                inspector: string;
+                                rule: string;
+                            }[];
+                            selected: string[];
+                        }[];
+                        /** @description 抽中对象的名称（企业，或同分摇号选定的机构），供阅读，不参与核验 */
+                        objects?: {
+                            key: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
 }
