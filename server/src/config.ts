@@ -111,6 +111,13 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new Error(`Configuration error: ${name} must be true or false, got "${env[name]}"`);
 }
 
+/** A whole percentage from 1 to 99 (a reduction that leaves something). */
+function percent(env: Env, name: string, fallback: number): number {
+  const value = int(env, name, fallback);
+  if (value > 99) throw new Error(`Configuration error: ${name} must be from 1 to 99, got "${env[name]}"`);
+  return value;
+}
+
 function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
@@ -209,7 +216,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       repeatMonths: int(env, 'ZJ_SPOTCHECK_REPEAT_MONTHS', 6),
       objectionDays: int(env, 'ZJ_SPOTCHECK_OBJECTION_DAYS', 15),
       passRateMode: oneOf(env, 'ZJ_SPOTCHECK_PASS_RATE_MODE', ['skip', 'reduce'] as const, 'skip'),
-      passRateReducePercent: int(env, 'ZJ_SPOTCHECK_REDUCE_PERCENT', 50),
+      passRateReducePercent: percent(env, 'ZJ_SPOTCHECK_REDUCE_PERCENT', 50),
       correctionDays: int(env, 'ZJ_SPOTCHECK_CORRECTION_DAYS', 30),
       resultDays: int(env, 'ZJ_SPOTCHECK_RESULT_DAYS', 30),
     },
