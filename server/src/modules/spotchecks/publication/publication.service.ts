@@ -15,7 +15,7 @@ import type { SpotcheckDraws } from '../draws.js';
 import { assertCity, isCityUser, sampleScope } from '../scope.js';
 import type { Ctx, SpotchecksDeps } from '../spotchecks.deps.js';
 import { type BulletinStatus, spotcheckBulletins, spotcheckLots, spotcheckPlans, spotcheckProducts, spotcheckSamples } from '../spotchecks.schema.js';
-import { type ResultRow, countResults, failingItemsOf, institutionOfResult, batchOf, publicResult, selectResults } from './results.js';
+import { type ResultRow, countResults, publicResult, selectResults } from './results.js';
 
 /** Most samples one bulletin names. */
 export const BULLETIN_SAMPLES_MAX = 2000;
@@ -285,27 +285,10 @@ export function makePublicationService(deps: SpotchecksDeps & { draws: Spotcheck
       );
       const [rows, [count]] = await Promise.all([selectResults(db).where(where).orderBy(asc(s.sampleNo), asc(s.id)).limit(page.pageSize).offset(offsetOf(page)), countResults(db, where)]);
       return {
-        items: rows.map((r) => ({
-          id: r.id,
-          sampleNo: r.sampleNo,
-          lotNo: r.lotNo,
-          planId: r.planId,
-          year: r.year,
-          quarter: r.quarter,
-          productCode: r.productCode,
-          productName: r.productName,
-          category: r.category,
-          enterpriseName: r.enterpriseName ?? '',
-          uscc: r.uscc,
-          regionCode: r.regionCode,
-          regionName: r.regionName ?? '',
-          ...batchOf(r),
-          conclusion: r.finalConclusion!,
-          failingItems: failingItemsOf(r),
-          institutionName: institutionOfResult(r),
-          bulletinId: r.bulletinId,
-          bulletinNo: r.bulletinNo,
-        })),
+        items: rows.map((r) => {
+          const { bulletinNo: _no, publishedOn: _on, followup: _f, ...result } = publicResult(r);
+          return { id: r.id, ...result, lotNo: r.lotNo, planId: r.planId, year: r.year, quarter: r.quarter, bulletinId: r.bulletinId, bulletinNo: r.bulletinNo };
+        }),
         total: count?.n ?? 0,
       };
     },
