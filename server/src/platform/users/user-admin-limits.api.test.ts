@@ -18,6 +18,8 @@ let countyClerkId: string;
 beforeAll(async () => {
   await env.services.roles.create(env.ctx, { key: 'user_clerk', name: '用户管理员', permissions: ['user.read', 'user.write'], dataScope: 'region' });
   await env.services.roles.create(env.ctx, { key: 'user_reader', name: '用户查看', permissions: ['user.read'], dataScope: 'region' });
+  // A role that grants nothing (the built-in `institution` role now holds spotcheck.result).
+  await env.services.roles.create(env.ctx, { key: 'no_permissions', name: '无权限', permissions: [], dataScope: 'org' });
   await env.services.roles.create(env.ctx, { key: 'user_clerk_city', name: '全市用户管理员', permissions: ['user.read', 'user.write'], dataScope: 'all' });
   cityClerk = await env.login((await env.makeUser({ roles: ['user_clerk'], regionCode: '320800' })).username);
   const county = await env.makeUser({ roles: ['user_clerk'], regionCode: '320826' });
@@ -58,7 +60,7 @@ describe('a user.read + user.write role (scope region) and the administrator', (
     const wider = await env.makeUser({ roles: ['user_clerk_city'], regionCode: '320826' });
     expect((await countyClerk.patch(`/api/users/${wider.id}`, { active: false })).statusCode).toBe(403);
     // …nor turn a colleague into one: granting is limited to what it holds.
-    const plain = await env.makeUser({ roles: ['institution'], regionCode: '320826' });
+    const plain = await env.makeUser({ roles: ['no_permissions'], regionCode: '320826' });
     expect((await countyClerk.patch(`/api/users/${plain.id}`, { roles: ['county_officer'] })).statusCode).toBe(403);
   });
 
@@ -69,7 +71,7 @@ describe('a user.read + user.write role (scope region) and the administrator', (
     expect((await countyClerk.post(`/api/users/${reader.id}/unlock`)).statusCode).toBe(204);
     expect((await countyClerk.patch(`/api/users/${reader.id}`, { displayName: '改名', roles: ['user_clerk'] })).json()).toMatchObject({ displayName: '改名', roles: ['user_clerk'] });
     expect((await countyClerk.patch(`/api/users/${reader.id}`, { active: false })).json().active).toBe(false);
-    const plain = await env.makeUser({ roles: ['institution'], regionCode: '320826' });
+    const plain = await env.makeUser({ roles: ['no_permissions'], regionCode: '320826' });
     const moved = await cityClerk.patch(`/api/users/${plain.id}`, { orgId: (await env.orgIn('320830')).id });
     expect(moved.json()).toMatchObject({ regionCode: '320830' });
   });
