@@ -37,7 +37,7 @@ export function SamplingPlanCalculator({ initial }: { initial?: Partial<Sampling
         <Row gutter={16} align="bottom">
           <Col xs={24} sm={8}>
             <Form.Item name="lotSize" label={label('lotSize')} rules={[{ required: true, message: t('common.required', { field: label('lotSize') }) }]}>
-              <InputNumber min={1} max={100_000_000} precision={0} style={{ width: '100%' }} />
+              <InputNumber min={2} max={100_000_000} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
