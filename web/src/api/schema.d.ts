@@ -6022,6 +6022,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my/spotchecks/{id}/followup/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载本企业的责令整改通知书（.docx）
+         * @description 权限：`enterprise_self.read`
+         */
+        get: operations["getMySpotchecksByIdFollowupOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/my/spotchecks/{id}/receipt": {
         parameters: {
             query?: never;
@@ -29129,6 +29149,14 @@ export interface operations {
                             decisionReason: string | null;
                             retestConclusion: ("pass" | "fail") | (never | null);
                         } | null;
+                        /** @description 不合格的后处理：责令整改及其期限、复查、公告 */
+                        followup: {
+                            stage: "ordered" | "rechecked_passed" | "rechecked_failed" | "noticed" | "suspended" | "referred" | "closed";
+                            /** @description 责令整改通知书文号（下载：/api/my/spotchecks/:id/followup/order） */
+                            orderNo: string | null;
+                            /** @description 整改期限 */
+                            dueOn: string | null;
+                        } | null;
                         /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
                         version: number;
                     };
@@ -29141,6 +29169,32 @@ export interface operations {
         };
     };
     getMySpotchecksByIdNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getMySpotchecksByIdFollowupOrder: {
         parameters: {
             query?: never;
             header?: never;
@@ -29238,6 +29292,14 @@ export interface operations {
                             decidedOn: string | null;
                             decisionReason: string | null;
                             retestConclusion: ("pass" | "fail") | (never | null);
+                        } | null;
+                        /** @description 不合格的后处理：责令整改及其期限、复查、公告 */
+                        followup: {
+                            stage: "ordered" | "rechecked_passed" | "rechecked_failed" | "noticed" | "suspended" | "referred" | "closed";
+                            /** @description 责令整改通知书文号（下载：/api/my/spotchecks/:id/followup/order） */
+                            orderNo: string | null;
+                            /** @description 整改期限 */
+                            dueOn: string | null;
                         } | null;
                         /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
                         version: number;

@@ -248,6 +248,7 @@ for (const key of [
 ]) RULES[key] = forbidden;
 RULES['GET /api/my/spotchecks'] = { rule: 'own', usccOf: (i) => i.uscc };
 for (const key of ['GET /api/my/spotchecks/:id', 'GET /api/my/spotchecks/:id/notice', 'POST /api/my/spotchecks/:id/receipt']) RULES[key] = { rule: 'elsewhere', test: 'spotchecks/sampling/sampling.api.test.ts' };
+RULES['GET /api/my/spotchecks/:id/followup/order'] = { rule: 'elsewhere', test: 'spotchecks/objections/objections.api.test.ts' };
 // spotchecks/publication: bulletins, their documents, the candidates and the statistics are staff only; the public results and bulletins public.
 for (const key of [
   'GET /api/spotcheck/bulletins', 'POST /api/spotcheck/bulletins', 'GET /api/spotcheck/bulletins/:id', 'PATCH /api/spotcheck/bulletins/:id', 'POST /api/spotcheck/bulletins/:id/publish',

@@ -298,8 +298,18 @@ export function MySpotcheckPage() {
             <NoticeCard s={s} label={label} canReport={canReport} onChanged={(next) => (next ? setFresh(next) : refresh())} />
             <ObjectionCard key={s.version} s={s} label={label} canReport={canReport} reload={refresh} />
             {s.finalConclusion === 'fail' && (
-              <Card size="small" title={label('followup')}>
-                <Typography.Text>{label('followupFail')}</Typography.Text>
+              <Card size="small" title={label('followup')} data-testid="my-spotcheck-followup">
+                {s.followup?.orderNo ? (
+                  <Space direction="vertical">
+                    <Typography.Text>{label('followupOrdered', { orderNo: s.followup.orderNo, dueOn: s.followup.dueOn ?? '—' })}</Typography.Text>
+                    <Typography.Text type="secondary">{label('followupStage', { stage: label(`stages.${s.followup.stage}`) })}</Typography.Text>
+                    <Button icon={<DownloadOutlined />} href={mySpotchecksApi.orderUrl(s.id)} download>
+                      {label('downloadOrder')}
+                    </Button>
+                  </Space>
+                ) : (
+                  <Typography.Text>{label('followupFail')}</Typography.Text>
+                )}
               </Card>
             )}
             <ItemsCard s={s} label={label} />

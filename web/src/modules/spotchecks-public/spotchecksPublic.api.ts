@@ -45,6 +45,8 @@ export const mySpotchecksApi = {
   get: (id: string) => api.get<MySpotcheck>(`/api/my/spotchecks/${enc(id)}`),
   /** 检验结果通知书 (.docx), downloaded by a link. */
   noticeUrl: (id: string) => `/api/my/spotchecks/${enc(id)}/notice`,
+  /** 责令整改通知书 (.docx) of a failed sample, once ordered. */
+  orderUrl: (id: string) => `/api/my/spotchecks/${enc(id)}/followup/order`,
   receipt: (s: MySpotcheck) => api.post<MySpotcheck>(`/api/my/spotchecks/${enc(s.id)}/receipt`, {}, s.version),
   objection: (s: MySpotcheck, body: MyObjectionInput) => api.post<unknown>(`/api/my/spotchecks/${enc(s.id)}/objection`, body, s.version),
 };

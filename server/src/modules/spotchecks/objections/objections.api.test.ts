@@ -106,6 +106,15 @@ describe('the follow-up and its referral to a case', () => {
     expect(doc.headers['content-type']).toContain('wordprocessingml');
     expect(doc.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await xuyi.client.get(`${url}/order`)).statusCode).toBe(404);
+    // The enterprise's account sees the order and its deadline, and downloads it; not another enterprise's.
+    const account = await enterpriseAccount(a.client, s.enterprise.uscc);
+    expect((await account.get(`/api/my/spotchecks/${s.sample.id}`)).json().followup).toMatchObject({ stage: 'ordered', orderNo: ordered.json().orderNo, dueOn: ordered.json().dueOn });
+    const own = await account.get(`/api/my/spotchecks/${s.sample.id}/followup/order`);
+    expect(own.statusCode).toBe(200);
+    expect(own.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const other = await notifiedSample(env, { receivedOn: addDays(today, -30), objectionDueOn: addDays(today, -15) });
+    expect((await account.get(`/api/my/spotchecks/${other.sample.id}/followup/order`)).statusCode).toBe(404);
+    expect((await a.client.get(`/api/my/spotchecks/${s.sample.id}/followup/order`)).statusCode).toBe(403);
     expect((await a.client.post(url, { action: 'recheck', passed: false }, { 'if-match': '"7"' })).statusCode).toBe(412);
     expect((await a.client.post(url, { action: 'recheck', passed: false }, { 'if-match': '"1"' })).statusCode).toBe(200);
     expect((await a.client.post(url, { action: 'bogus' })).statusCode).toBe(400);

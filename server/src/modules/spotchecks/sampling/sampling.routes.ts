@@ -173,6 +173,12 @@ const MySample = Type.Object({
   objection: Nullable(
     Type.Object({ status: literals(OBJECTION_STATUSES), filedOn: DateString, reason: Str, items: Type.Array(Str), decidedOn: Nullable(DateString), decisionReason: NStr, retestConclusion: Nullable(literals(CONCLUSIONS)) }),
   ),
+  followup: Nullable(
+    Type.Object(
+      { stage: literals(FOLLOWUP_STAGES), orderNo: Type.Union([Type.String({ description: '责令整改通知书文号（下载：/api/my/spotchecks/:id/followup/order）' }), Type.Null()]), dueOn: Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '整改期限' }), Type.Null()]) },
+      { description: '不合格的后处理：责令整改及其期限、复查、公告' },
+    ),
+  ),
   version: VersionSchema,
 });
 
@@ -429,6 +435,16 @@ export const samplingRoutes =
       async (request, reply) => {
         const doc = await sampling.my.notice(request.actor!, request.params.id);
         setAttachment(reply, `spotcheck-notice-${request.params.id}.docx`, doc.fileName);
+        return reply.type(DOCX).send(doc.content);
+      },
+    );
+
+    app.get(
+      '/api/my/spotchecks/:id/followup/order',
+      { config: { access: 'enterprise_self.read' }, schema: { tags, summary: '下载本企业的责令整改通知书（.docx）', params: IdParams, produces: [DOCX], response: { 200: Binary, 403: ErrorSchema, 404: ErrorSchema } } },
+      async (request, reply) => {
+        const doc = await services.objections.followups.orderDocument(request.actor!, request.params.id);
+        setAttachment(reply, `correction-order-${request.params.id}.docx`, doc.fileName);
         return reply.type(DOCX).send(doc.content);
       },
     );

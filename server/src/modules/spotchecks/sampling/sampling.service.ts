@@ -830,6 +830,7 @@ export function makeSamplingService(deps: SpotchecksDeps & { draws: SpotcheckDra
       objectionOpen: d.receivedOn != null && d.objection == null && d.objectionDueOn != null && todayInChina() <= d.objectionDueOn,
       finalConclusion: d.finalConclusion,
       objection: d.objection ? { status: d.objection.status, filedOn: d.objection.filedOn, reason: d.objection.reason, items: d.objection.items, decidedOn: d.objection.decidedOn, decisionReason: d.objection.decisionReason, retestConclusion: d.objection.retestConclusion } : null,
+      followup: d.followup ? { stage: d.followup.stage, orderNo: d.followup.orderNo, dueOn: d.followup.dueOn } : null,
       version: d.version,
     };
   }
