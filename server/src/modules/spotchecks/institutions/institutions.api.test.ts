@@ -110,6 +110,9 @@ describe('testing institutions', () => {
     expect(mine.json()).toMatchObject({ id: inst.id, record: { samples: 3, tested: 2, onTime: 1, onTimeRate: 0.3333, objectionsUpheld: 1, objectionsUpheldRecent: 1 } });
     // Staff have no institution of their own.
     expect((await (await cityOfficer()).get('/api/spotcheck/my-institution')).statusCode).toBe(403);
+    // An institution's account whose org is no registered institution: nothing to show.
+    const unlinked = await env.login((await env.makeUser({ roles: ['institution'], regionCode: '320800' })).username);
+    expect((await unlinked.get('/api/spotcheck/my-institution')).statusCode).toBe(404);
   });
 });
 

@@ -219,7 +219,8 @@ export function makeInstitutionsService(deps: SpotchecksDeps & { draws: Spotchec
   async function myInstitution(tx: Db, actor: Actor) {
     if (!isInstitutionAccount(actor)) throw new AppError('NOT_INSTITUTION', '只有承检机构的账号可以办理', 403);
     const inst = await institutionOf(tx, actor);
-    if (!inst) throw new AppError('NOT_INSTITUTION', '本账号未关联承检机构，请联系市局', 403);
+    // An institution's account whose org no institution holds yet: nothing to show (not a refusal).
+    if (!inst) throw new AppError('NOT_FOUND', '本账号所属机构尚未登记为承检机构，请联系市局', 404);
     return findInstitution(tx, inst.id);
   }
 
@@ -389,7 +390,7 @@ export function makeInstitutionsService(deps: SpotchecksDeps & { draws: Spotchec
       }
     },
 
-    /** The account's own institution with its record (403 NOT_INSTITUTION for anyone else). */
+    /** The account's own institution with its record (403 NOT_INSTITUTION for anyone else; 404 while its org is no registered institution). */
     async mine(actor: Actor) {
       const inst = await myInstitution(db, actor);
       return viewOf(db, inst.id);
