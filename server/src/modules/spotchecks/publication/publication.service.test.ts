@@ -185,7 +185,7 @@ describe('public results', () => {
       followup: null,
     });
     const text = JSON.stringify(res);
-    for (const secret of ['抽样员张三', '抽样员李四', '王签字', '356', '门店货架', 'F-0001']) expect(text).not.toContain(secret);
+    for (const secret of ['抽样员张三', '抽样员李四', '王签字', '356.78', 'pricePaid', '门店货架', 'F-0001']) expect(text).not.toContain(secret);
 
     expect((await svc().publicResults({ uscc: a.enterprise.uscc, productCode: p.code.toLowerCase() }, { page: 1, pageSize: 50 })).items.map((i) => i.sampleNo)).toEqual([a.sample.sampleNo]);
     expect((await svc().publicResults({ uscc: a.enterprise.uscc, year: 2021 }, { page: 1, pageSize: 50 })).items.map((i) => i.sampleNo)).toEqual([other.sample.sampleNo]);

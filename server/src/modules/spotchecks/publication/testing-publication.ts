@@ -49,7 +49,7 @@ export async function makeResultSample(
       specification: '120cm',
       quantitySampled: 4,
       baseCount: 200,
-      pricePaid: 356,
+      pricePaid: 356.78,
       sealNumbers: ['F-0001'],
       enterpriseSigner: '王签字',
       note: null,
