@@ -91,6 +91,10 @@ import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
 import { makeComplaintsServices } from './modules/complaints/complaints.services.js';
 import { substantiatedComplaintCounts } from './modules/complaints/index.js';
 import { casesRoutes } from './modules/cases/cases.routes.js';
+import { creditRoutes } from './modules/credit/credit.routes.js';
+import { makeCreditServices } from './modules/credit/credit.services.js';
+import { portalRoutes } from './modules/portal/portal.routes.js';
+import { makePortalServices } from './modules/portal/portal.services.js';
 import { spotchecksRoutes } from './modules/spotchecks/spotchecks.routes.js';
 import { makeSpotchecksServices } from './modules/spotchecks/spotchecks.services.js';
 import { makeCasesServices } from './modules/cases/cases.services.js';
@@ -140,7 +144,9 @@ export function makeServices(database: Database, config: Config) {
   const complaints = makeComplaintsServices({ db, audit, calendar, jurisdiction, todos, personal, hashKey: secretKey.derive('complaints'), ackHours: config.complaintAckHours, tasks, hazards: equipment.hazards, leads, exits: licenceExits });
   const spotchecks = makeSpotchecksServices({ db, audit, calendar, jurisdiction, todos, users, rules: config.spotcheckRules });
   const cases = makeCasesServices({ db, audit, calendar, jurisdiction, todos, users, personal, rules: config.caseRules, leadSources: caseLeadSources({ db, leads, tasks, complaints, equipment, spotchecks }), revocation: licenceRevocation({ exits: licenceExits }), plans, draws });
-  return { db, audit, personal, accounts, cases, spotchecks, commitments, complaints, equipment, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, drawRecords, tasks, rectification, taskPhotos, inspectionPublication };
+  const credit = makeCreditServices({ db, audit, calendar, jurisdiction, todos, users, enterprises, rateLimiter, rules: config.creditRules, pdfFont: config.pdfFont });
+  const portal = makePortalServices({ db, audit, jurisdiction, todos });
+  return { db, audit, personal, accounts, cases, spotchecks, credit, portal, commitments, complaints, equipment, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, drawRecords, tasks, rectification, taskPhotos, inspectionPublication };
 }
 
 export type Services = ReturnType<typeof makeServices>;
@@ -210,6 +216,8 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(complaintsRoutes(services.complaints, publicLimit));
   await app.register(casesRoutes(services.cases, publicLimit));
   await app.register(spotchecksRoutes(services.spotchecks, publicLimit));
+  await app.register(creditRoutes(services.credit, publicLimit));
+  await app.register(portalRoutes(services.portal, publicLimit));
 
   const hasWeb = await registerWebApp(app, config.webDir);
   app.setNotFoundHandler((request, reply) => {

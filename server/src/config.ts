@@ -51,6 +51,23 @@ export interface Config {
   caseRules: CaseRules;
   /** The configurable rules of product quality spot checks (modules/spotchecks/README.md). */
   spotcheckRules: SpotcheckRules;
+  creditRules: CreditRules;
+  /** A TrueType/OpenType font with Chinese glyphs for PDF reports (ZJ_PDF_FONT; else a system font found at start, see platform/documents/pdf.ts). */
+  pdfFont: string | null;
+}
+
+/** Quality credit's rules (FACTS.md marks the details of SAMR Order 44 unverified). */
+export interface CreditRules {
+  /** The longest an officer's override of a class may last, in days (365). */
+  overrideMaxDays: number;
+  /** Days the enterprise has to state its case after the advance notice of listing (10). */
+  noticeDays: number;
+  /** A listing's period in years (Order 44: 3). */
+  listYears: number;
+  /** Credit repair may be applied for after this many months listed (Order 44: 12). */
+  repairMinMonths: number;
+  /** Batch checks a department's key may make per minute (60). */
+  checkRatePerMinute: number;
 }
 
 /** Product quality spot checks' rules (FACTS.md marks the repeat rule unverified). */
@@ -220,6 +237,14 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       correctionDays: int(env, 'ZJ_SPOTCHECK_CORRECTION_DAYS', 30),
       resultDays: int(env, 'ZJ_SPOTCHECK_RESULT_DAYS', 30),
     },
+    creditRules: {
+      overrideMaxDays: int(env, 'ZJ_CREDIT_OVERRIDE_MAX_DAYS', 365),
+      noticeDays: int(env, 'ZJ_CREDIT_NOTICE_DAYS', 10),
+      listYears: int(env, 'ZJ_CREDIT_LIST_YEARS', 3),
+      repairMinMonths: int(env, 'ZJ_CREDIT_REPAIR_MIN_MONTHS', 12),
+      checkRatePerMinute: int(env, 'ZJ_CREDIT_CHECK_RATE_LIMIT', 60),
+    },
+    pdfFont: env.ZJ_PDF_FONT?.trim() || null,
     ...overrides,
   };
 }

@@ -7,3 +7,4 @@ export { PRODUCT_CATEGORIES, type ProductCategory } from './campaigns/campaigns.
 export type { CasesServices } from './cases.services.js';
 // Read function for other modules: one case's number, stage and day in the actor's scope (the spot-check catalogue's links).
 export { caseRef } from './lifecycle/case-ref.js';
+export { CREDIT_EVENTS_CASES } from './credit-events.js';

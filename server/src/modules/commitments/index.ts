@@ -6,3 +6,4 @@
 export { COMMITMENT_KINDS, type CommitmentKind, commitments } from './commitments.schema.js';
 export type { CommitmentsService } from './commitments.service.js';
 export { PUBLIC_COMMITMENTS_OF_E, type PublicCommitment } from './public-reads.js';
+export { CREDIT_EVENTS_COMMITMENTS } from './credit-events.js';

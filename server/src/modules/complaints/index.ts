@@ -11,3 +11,4 @@ export type { ComplaintsServices } from './complaints.services.js';
 export { REPEAT_SUBJECT_THRESHOLD, substantiatedComplaintCounts, twelveMonthsBefore } from './stats/repeat-subjects.js';
 // Read function for other modules: one item's tracking number, kind and day in the actor's scope (the spot-check catalogue's links).
 export { complaintRef } from './handling/complaint-ref.js';
+export { CREDIT_EVENTS_COMPLAINTS } from './credit-events.js';

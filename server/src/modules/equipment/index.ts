@@ -17,3 +17,4 @@ export { type EquipmentFilter, type EquipmentJson, type UnitRow, findUnit, isFai
 // The registry's part of an enterprise's public record (embedded in the enterprises module's public lookup).
 export { PUBLIC_EQUIPMENT_OF_E, type PublicEquipmentSummary } from './registry/public-reads.js';
 export { CONCLUSION_LABELS, KEY_UNIT_LABELS, STATUS_LABELS as EQUIPMENT_STATUS_LABELS, canTransition as canEquipmentTransition, isRetired } from './registry/states.js';
+export { CREDIT_EVENTS_EQUIPMENT } from './credit-events.js';

@@ -20,3 +20,4 @@ export { TIER_STRATA, KEY_STRATUM, KEY_UNIT_RATIO } from './plans/strata.js';
 export { planTaskSummary, inspectionResultsOf, type PlanTaskSummary, type TaskCounts, type InspectionResult } from './reads.js';
 // A verifiable choice on the draw engine (`zhijian-draw/2`, no inspectors) for other modules: spot checks' lot draws and tie-breaks.
 export { commitChoice, revealChoice, type ChoiceStratum, type StoredChoice, type ChoiceRecord } from './draw/choice.js';
+export { CREDIT_EVENTS_INSPECTIONS } from './credit-events.js';

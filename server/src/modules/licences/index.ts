@@ -13,3 +13,4 @@ export type { LicenceExits } from './exits/exits.service.js';
 export type { LeadsService } from './leads/leads.service.js';
 export { PUBLIC_LICENCES_OF_E, PUBLIC_REVOCATIONS_OF_E, type PublicLicence, type PublicRevocation } from './public-reads.js';
 export { type LicencesWithHolder, selectLicencesWithHolder } from './licence-reads.js';
+export { CREDIT_EVENTS_LICENCES } from './credit-events.js';

@@ -5,3 +5,4 @@
 export type { SpotchecksServices } from './spotchecks.services.js';
 export type { SpotcheckLead } from './objections/followups.service.js';
 export { RECHECK_OVERDUE_TODO } from './objections/followups.service.js';
+export { CREDIT_EVENTS_SPOTCHECKS } from './credit-events.js';

@@ -97,16 +97,36 @@ export const PERMISSIONS = {
   'spotcheck.result': 'spotchecks',
   /** Testing institutions and their qualification, the selection weights. */
   'spotcheck.configure': 'spotchecks',
+  /** Quality credit (质量信用): the credit archive, scores with their reasons, class history, the dishonest list, ratings, departments' feedback. */
+  'credit.read': 'credit',
+  /** Override an enterprise's credit class with a reason and an end date; end an override. */
+  'credit.override': 'credit',
+  /** Propose listings on the dishonest list and send the advance notice. */
+  'credit.list': 'credit',
+  /** Decide listings (list or not), revoke them, decide credit repair applications. */
+  'credit.decide': 'credit',
+  /** Credit model versions, third-party evaluator organisations and their accounts. */
+  'credit.configure': 'credit',
+  /** Evaluator organisations' accounts: enter and withdraw their ratings of enterprises. */
+  'credit.rate': 'credit',
+  /** Other departments' systems (joint punishment): check enterprises' class, list status and restrictions in batches; report back. */
+  'credit.check': 'credit',
+  /** The portal's pages (通知公告, 计划, 结果, 曝光): draft and submit. */
+  'portal.write': 'portal',
+  /** Approve, publish and withdraw the portal's pages. */
+  'portal.approve': 'portal',
   /** 企业端: read one's own enterprise's records (register entry, licences, completed checks, orders, draws). */
   'enterprise_self.read': 'enterprise_self',
   /** 企业端: report the rectification of an order against one's enterprise. */
   'enterprise_self.report': 'enterprise_self',
   /** 企业端: make and withdraw public quality commitments. */
   'enterprise_self.commit': 'enterprise_self',
+  /** 企业端: answer an advance notice of listing, apply for credit repair. */
+  'enterprise_self.credit': 'enterprise_self',
 } as const;
 
 /** The permissions of enterprises' own accounts: no staff member holds them through a staff role. */
-export const ENTERPRISE_SELF_PERMISSIONS: Permission[] = ['enterprise_self.read', 'enterprise_self.report', 'enterprise_self.commit'];
+export const ENTERPRISE_SELF_PERMISSIONS: Permission[] = ['enterprise_self.read', 'enterprise_self.report', 'enterprise_self.commit', 'enterprise_self.credit'];
 
 /**
  * Accounts of outsiders that staff administer without doing their work: who may grant the
@@ -117,7 +137,9 @@ const GRANTED_BY: Partial<Record<Permission, Permission>> = {
   'enterprise_self.read': 'enterprise_account.write',
   'enterprise_self.report': 'enterprise_account.write',
   'enterprise_self.commit': 'enterprise_account.write',
+  'enterprise_self.credit': 'enterprise_account.write',
   'spotcheck.result': 'spotcheck.configure',
+  'credit.rate': 'credit.configure',
 };
 
 /**
@@ -148,29 +170,31 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   {
     key: 'city_officer',
     name: '市局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import', 'complaint.read', 'complaint.intake', 'complaint.import', 'complaint.write', 'case.read', 'case.write', 'campaign.manage', 'cluster.manage', 'spotcheck.read', 'spotcheck.plan', 'spotcheck.sample'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'enterprise.uscc_override', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import', 'complaint.read', 'complaint.intake', 'complaint.import', 'complaint.write', 'case.read', 'case.write', 'campaign.manage', 'cluster.manage', 'spotcheck.read', 'spotcheck.plan', 'spotcheck.sample', 'credit.read', 'credit.list', 'portal.write'],
     dataScope: 'all',
   },
   {
     key: 'section_head',
     name: '科室负责人',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'licence.approve', 'licence.configure', 'inspection.read', 'inspection.configure', 'draw.audit', 'equipment.read', 'equipment.configure', 'equipment.operator_pii', 'complaint.read', 'complaint.approve', 'complaint.configure', 'complaint.reporter_pii', 'case.read', 'case.approve', 'case.review', 'case.supervise', 'case.configure', 'campaign.manage', 'cluster.manage', 'spotcheck.read', 'spotcheck.approve', 'spotcheck.configure'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'licence.approve', 'licence.configure', 'inspection.read', 'inspection.configure', 'draw.audit', 'equipment.read', 'equipment.configure', 'equipment.operator_pii', 'complaint.read', 'complaint.approve', 'complaint.configure', 'complaint.reporter_pii', 'case.read', 'case.approve', 'case.review', 'case.supervise', 'case.configure', 'campaign.manage', 'cluster.manage', 'spotcheck.read', 'spotcheck.approve', 'spotcheck.configure', 'credit.read', 'credit.override', 'credit.decide', 'credit.configure', 'portal.write', 'portal.approve'],
     dataScope: 'all',
   },
   {
     key: 'county_officer',
     name: '县区局工作人员',
-    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import', 'complaint.read', 'complaint.intake', 'complaint.import', 'complaint.write', 'case.read', 'case.write', 'spotcheck.read', 'spotcheck.plan', 'spotcheck.sample'],
+    permissions: ['org.read', 'user.read', 'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'licence.read', 'licence.write', 'licence.export', 'feedback.submit', 'inspection.read', 'inspection.plan', 'inspection.perform', 'enterprise_account.read', 'enterprise_account.write', 'equipment.read', 'equipment.write', 'equipment.import', 'complaint.read', 'complaint.intake', 'complaint.import', 'complaint.write', 'case.read', 'case.write', 'spotcheck.read', 'spotcheck.plan', 'spotcheck.sample', 'credit.read', 'credit.list', 'portal.write'],
     dataScope: 'region',
   },
-  { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'inspection.read', 'inspection.perform', 'equipment.read', 'case.read', 'case.write', 'spotcheck.read', 'spotcheck.sample'], dataScope: 'region' },
+  { key: 'inspector', name: '执法检查人员', permissions: ['enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'inspection.read', 'inspection.perform', 'equipment.read', 'case.read', 'case.write', 'spotcheck.read', 'spotcheck.sample', 'credit.read'], dataScope: 'region' },
   /** 法制审核: reviews cases before the decision (never one they investigated). */
   { key: 'legal_reviewer', name: '法制审核人员', permissions: ['enterprise.read', 'enterprise.export', 'licence.read', 'licence.export', 'case.read', 'case.review'], dataScope: 'all' },
   /** 12345/12315 hotline operators: enter calls, letters, visits and transfers; follow them (reporters masked). */
   { key: 'hotline_operator', name: '热线接线员', permissions: ['complaint.read', 'complaint.intake', 'complaint.import'], dataScope: 'all' },
   { key: 'institution', name: '承检机构', permissions: ['spotcheck.result'], dataScope: 'org' },
+  /** Third-party credit evaluators' accounts (第三方信用评价机构): their own org's ratings. */
+  { key: 'credit_evaluator', name: '信用评价机构', permissions: ['credit.rate'], dataScope: 'org' },
   /** An enterprise's own accounts (企业端): its records only, through permissions no staff role holds. */
   { key: 'enterprise', name: '企业', permissions: ENTERPRISE_SELF_PERMISSIONS, dataScope: 'enterprise' },
   /** Other departments' systems: read and notify within the key's org's region (see api-keys.service.ts); no bulk export. */
-  { key: 'public_api', name: '外部系统接口', permissions: ['enterprise.read', 'feedback.submit', 'case.exchange'], dataScope: 'region' },
+  { key: 'public_api', name: '外部系统接口', permissions: ['enterprise.read', 'feedback.submit', 'case.exchange', 'credit.check'], dataScope: 'region' },
 ];

@@ -8,6 +8,7 @@ export const ORG_TYPES = [
   'institution',
   'department',
   'enterprise',
+  'evaluator',
 ] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
 
