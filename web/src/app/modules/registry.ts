@@ -14,6 +14,7 @@ import { clustersModule } from '../../modules/clusters';
 import { complaintsModule } from '../../modules/complaints';
 import { complaintsPublicModule } from '../../modules/complaints-public';
 import { complaintsStatsModule } from '../../modules/complaints-stats';
+import { creditModule } from '../../modules/credit';
 import { enterpriseSelfModule } from '../../modules/enterprise-self';
 import { enterprisesModule } from '../../modules/enterprises';
 import { equipmentModule } from '../../modules/equipment';
@@ -23,6 +24,7 @@ import { inspectionsModule } from '../../modules/inspections';
 import { licencesModule } from '../../modules/licences';
 import { orgsModule } from '../../modules/orgs';
 import { penaltiesPublicModule } from '../../modules/penalties-public';
+import { portalModule } from '../../modules/portal';
 import { publicModule } from '../../modules/public';
 import { regionsModule } from '../../modules/regions';
 import { rolesModule } from '../../modules/roles';
@@ -59,6 +61,8 @@ export const WEB_MODULES: readonly WebModule[] = [
   spotcheckLotsModule,
   spotcheckSamplesModule,
   spotchecksPublicModule,
+  creditModule,
+  portalModule,
   regionsModule,
   orgsModule,
   usersModule,
