@@ -19,7 +19,8 @@ interface EventRow {
   uscc: string;
   kind: string;
   occurred_on: string;
-  recorded_at: string;
+  /** Seconds since the epoch. */
+  recorded_at: number;
   ref_type: string;
   ref_id: string;
   title: string;
@@ -28,7 +29,7 @@ interface EventRow {
 
 async function eventsOf(uscc: string): Promise<EventRow[]> {
   const { rows } = (await env.db.execute(
-    sql`select uscc, kind, occurred_on::text as occurred_on, recorded_at::text as recorded_at, ref_type, ref_id, title, magnitude::float8 as magnitude
+    sql`select uscc, kind, occurred_on::text as occurred_on, extract(epoch from recorded_at)::float8 as recorded_at, ref_type, ref_id, title, magnitude::float8 as magnitude
         from (${sql.raw(CREDIT_EVENTS_INSPECTIONS)}) e where uscc = ${uscc} order by kind, ref_id`,
   )) as unknown as { rows: EventRow[] };
   return rows;
@@ -66,7 +67,7 @@ describe('inspection credit events', () => {
         uscc: made.enterprise.uscc,
         kind: 'inspection.passed',
         occurred_on: today,
-        recorded_at: expect.any(String),
+        recorded_at: expect.any(Number),
         ref_type: 'inspection_task',
         ref_id: made.task.id,
         title: `专项检查：${made.item.name}，结果：未发现问题`,
@@ -100,13 +101,13 @@ describe('inspection credit events', () => {
 
   it('publication keeps the one event and moves `recorded_at` on (the minute job sees the write)', async () => {
     const made = await completedTask('未发现问题');
-    const [before] = await eventsOf(made.enterprise.uscc);
     await env.db.execute(sql`update inspection_tasks set updated_at = updated_at - interval '1 hour' where id = ${made.task.id}`);
+    const [before] = await eventsOf(made.enterprise.uscc);
     await env.services.tasks.publish(ctx(made.officer), [made.task.id]);
     const after = await eventsOf(made.enterprise.uscc);
     expect(after).toHaveLength(1);
     expect(after[0]!.kind).toBe('inspection.passed');
-    expect(new Date(after[0]!.recorded_at).getTime()).toBeGreaterThan(new Date(before!.recorded_at).getTime());
+    expect(after[0]!.recorded_at).toBeGreaterThan(before!.recorded_at);
   });
 
   it('a task of a special-equipment unit goes to its user unit’s USCC and names the unit', async () => {
