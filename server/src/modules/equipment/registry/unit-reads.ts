@@ -79,8 +79,8 @@ export async function findUnit(tx: Db, actor: Actor | null, id: string, opts: { 
   return toEquipmentJson(row);
 }
 
-/** The SQL twin of `isOverdue` (today: China time, as the caller computes it). */
-export const overdueCondition = (today: string): SQL => and(eq(equipmentUnits.status, 'in_use'), lt(equipmentUnits.nextInspectionDue, today))!;
+/** The SQL twin of `isOverdue` (today: China time, as the caller computes it, or an SQL expression of it). */
+export const overdueCondition = (today: string | SQL): SQL => and(eq(equipmentUnits.status, 'in_use'), lt(equipmentUnits.nextInspectionDue, today))!;
 
 export interface EquipmentFilter {
   /** A top category (3000) or a subcategory (3100). */
