@@ -75,6 +75,8 @@ async function main() {
   // 00:53 in China: spot-check samples whose objection window has passed become final; failed ones' correction orders past their date become to-dos.
   jobs.register({ name: 'spotchecks.finalize', cron: '53 16 * * *', handler: async () => void (await inTransaction(services.db, (tx) => services.spotchecks.sampling.finalizeDue(tx))) });
   jobs.register({ name: 'spotchecks.followups-due', cron: '55 16 * * *', handler: async () => void (await services.spotchecks.objections.followups.syncDueTodos()) });
+  // 00:58 in China: listings past their period leave the dishonest list; the decision to-dos of noticed listings.
+  jobs.register({ name: 'credit.listing-expiry', cron: '58 16 * * *', handler: async () => void (await services.credit.listings.expireDue()) });
   if (config.jobs) {
     await jobs.start();
     // Also once at every start, so a new or restored database has its to-dos before the first night.
@@ -86,7 +88,7 @@ async function main() {
     await jobs.send('complaints.escalate');
     await jobs.send('complaints.clocks');
     await jobs.send('complaints.repeat-subjects');
-    for (const name of ['cases.clocks', 'cases.supervision', 'cases.publication', 'cases.campaign-status', 'cases.cluster-replies', 'spotchecks.finalize', 'spotchecks.followups-due']) await jobs.send(name);
+    for (const name of ['cases.clocks', 'cases.supervision', 'cases.publication', 'cases.campaign-status', 'cases.cluster-replies', 'spotchecks.finalize', 'spotchecks.followups-due', 'credit.listing-expiry']) await jobs.send(name);
   }
 
   let stopping = false;

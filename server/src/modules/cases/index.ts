@@ -7,4 +7,6 @@ export { PRODUCT_CATEGORIES, type ProductCategory } from './campaigns/campaigns.
 export type { CasesServices } from './cases.services.js';
 // Read function for other modules: one case's number, stage and day in the actor's scope (the spot-check catalogue's links).
 export { caseRef } from './lifecycle/case-ref.js';
+// Read function for the credit module's dishonest list: a case's penalty and payment, an enterprise's decisions since a day.
+export { penaltyDecisions } from './lifecycle/penalty-decisions.js';
 export { CREDIT_EVENTS_CASES } from './credit-events.js';

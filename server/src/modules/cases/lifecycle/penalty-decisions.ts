@@ -1,0 +1,28 @@
+import { and, eq, gt, isNotNull } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { cases } from '../cases.schema.js';
+
+/**
+ * Penalty facts of cases for the credit module's dishonest list (no data scope: the caller checks
+ * its own): one case by id (a listing's case, whether its money is paid), or the decisions against
+ * an enterprise (by USCC) decided after a day (a new violation since listing). Money in yuan.
+ */
+export async function penaltyDecisions(tx: Db, filter: { caseId: string } | { uscc: string; decidedAfter: string }) {
+  const where = 'caseId' in filter ? eq(cases.id, filter.caseId) : and(eq(cases.uscc, filter.uscc), isNotNull(cases.decidedOn), gt(cases.decidedOn, filter.decidedAfter));
+  return tx
+    .select({
+      id: cases.id,
+      caseNo: cases.caseNo,
+      uscc: cases.uscc,
+      stage: cases.stage,
+      decidedOn: cases.decidedOn,
+      documentNo: cases.documentNo,
+      penalties: cases.penalties,
+      amountDue: cases.amountDue,
+      amountPaid: cases.amountPaid,
+      paidOn: cases.paidOn,
+    })
+    .from(cases)
+    .where(where)
+    .orderBy(cases.decidedOn, cases.id);
+}
