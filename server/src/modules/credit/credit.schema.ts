@@ -3,13 +3,27 @@ import { boolean, date, index, integer, jsonb, numeric, pgSequence, pgTable, tex
 export const CREDIT_CLASS_VALUES = ['A', 'B', 'C', 'D'] as const;
 export type CreditClassValue = (typeof CREDIT_CLASS_VALUES)[number];
 
-/** One reason of a score: the factor, its points and the records behind it (at most 20 per factor; `count` is exact). */
+/** A record behind a factor, with its points (after decay, scaled to the factor's cap) and a line naming it. */
+export interface CreditReasonItem {
+  type: string;
+  id: string;
+  points: number;
+  detail: string;
+}
+
+/**
+ * One factor of a score (every factor of the model, also with 0 points): its clamped points, a
+ * summary, the exact count of records behind it, up to 20 of them as items (largest first) and
+ * the points of the others summed in `rest` (null when none). See model/README.md.
+ */
 export interface CreditReason {
   factor: string;
+  label: string;
   points: number;
   detail: string;
   count: number;
-  refs: { type: string; id: string }[];
+  items: CreditReasonItem[];
+  rest: number | null;
 }
 
 /**

@@ -6,6 +6,7 @@
  * target, a pool's filter); only this module writes to it.
  */
 export { CREDIT_CLASSES, type Contact, type CreditClass, ENTERPRISE_STATUSES, type EnterpriseStatus, enterprises } from './enterprises.schema.js';
+export { creditClassUpdate } from './credit-class.js';
 export { USCC_ALPHABET, type UsccProblem, completeUscc, normalizeUscc, usccProblem } from './uscc.js';
 export { type RegionResolver, STATUS_LABELS, checkDigitProblem, checkRegion, checkUscc } from './enterprise-fields.js';
 export type { CreateEnterpriseInput, EnterpriseInput, EnterprisesService } from './enterprises.service.js';
