@@ -45,11 +45,14 @@ async function run(tx: Db, model: ModelVersion, today: string, cause: ClassChang
   return { scored: Number(r.scored), changed: Number(r.changed), classChanged: Number(r.classChanged) };
 }
 
-/** Scores these enterprises in the caller's transaction (a few statements of up to 5,000 each). */
-export async function rescoreIds(tx: Db, enterpriseIds: string[], cause: ClassChangeCause, today = todayInChina()): Promise<ScoreCounts> {
+/**
+ * Scores these enterprises in the caller's transaction (a few statements of up to 5,000 each) with
+ * the model in effect on `today` (or the one given).
+ */
+export async function rescoreIds(tx: Db, enterpriseIds: string[], cause: ClassChangeCause, today = todayInChina(), given?: ModelVersion): Promise<ScoreCounts> {
   const ids = [...new Set(enterpriseIds)];
   if (ids.length === 0) return zero();
-  const model = await modelInEffect(tx, today);
+  const model = given ?? (await modelInEffect(tx, today));
   if (!model) return zero();
   let counts = zero();
   for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
