@@ -1,7 +1,7 @@
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
-import { useEffect } from 'react';
+import { useLayoutEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, RouterProvider, Routes, createBrowserRouter } from 'react-router-dom';
 import { AuthProvider, useAuth } from './auth/AuthContext';
@@ -9,6 +9,7 @@ import { FullPageSpin, RequireAuth, RequirePermission } from './auth/guards';
 import { usePrefersReducedMotion } from './hooks/usePrefersReducedMotion';
 import { appRoutes, outsideRoutes } from './routes';
 import { Loaded, page } from './modules/webModule';
+import { appTheme } from './theme';
 
 /** The shell (header, side menu) is loaded only once someone signs in. */
 const AppLayout = page(() => import('./layout/AppLayout'), 'AppLayout');
@@ -90,15 +91,17 @@ const router = createBrowserRouter([{ path: '*', element: <AppRoutes /> }]);
 export function App() {
   const { t, i18n } = useTranslation();
   const reducedMotion = usePrefersReducedMotion();
-  useEffect(() => {
+  // Users who ask their system for less motion get dialogs and menus without animation.
+  const theme = useMemo(() => appTheme(!reducedMotion), [reducedMotion]);
+  // a layout effect: the public pages that name themselves (usePageTitle) do it after, in an effect
+  useLayoutEffect(() => {
     document.title = t('app.name');
   }, [t]);
   return (
     <ConfigProvider
       locale={i18n.language === 'en-US' ? enUS : zhCN}
       button={{ autoInsertSpace: false }}
-      // Users who ask their system for less motion get dialogs and menus without animation.
-      theme={{ token: { colorPrimary: '#0b5cad', borderRadius: 4, motion: !reducedMotion } }}
+      theme={theme}
     >
       {/* antd's App (message, modal, notification) is provided by the shell (AppLayout): the
           public and sign-in pages use none of them and do not load them */}

@@ -49,6 +49,7 @@ const enUS: Messages = {
     switchLanguage: '中文',
     switchLanguageTitle: 'Switch language',
     accountMenu: 'Account menu',
+    skipToMain: 'Skip to main content',
   },
   menu: {
     home: 'Home',

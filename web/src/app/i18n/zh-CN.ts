@@ -47,6 +47,7 @@ const zhCN = {
     switchLanguage: 'English',
     switchLanguageTitle: '切换语言',
     accountMenu: '账户菜单',
+    skipToMain: '跳到主要内容',
   },
   menu: {
     home: '首页',

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { errorText } from '../../app/errorText';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
-import { AuthPageFrame } from '../auth';
+import { AuthPageFrame, PageHeading } from '../auth';
 import { accountRequestsPublicApi, type ApplyInput } from './accounts.api';
 import './accounts.pages.i18n';
 
@@ -49,8 +49,8 @@ export function ApplyPage() {
   const required = (label: string) => [{ required: true, whitespace: true, message: t('common.required', { field: label }) }];
 
   return (
-    <AuthPageFrame extra={<LanguageSwitch />}>
-      <Card title={t('entApply.title')} style={{ width: 520, maxWidth: '94vw' }} extra={<Link to="/login">{t('entApply.toLogin')}</Link>}>
+    <AuthPageFrame extra={<LanguageSwitch />} title={t('entApply.title')}>
+      <Card title={<PageHeading>{t('entApply.title')}</PageHeading>} style={{ width: 520, maxWidth: '94vw' }} extra={<Link to="/login">{t('entApply.toLogin')}</Link>}>
         {requestNo ? (
           <div data-testid="apply-result">
           <Result

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { errorText } from '../../app/errorText';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
-import { AuthPageFrame } from '../auth';
+import { AuthPageFrame, PageHeading } from '../auth';
 import { accountRequestsPublicApi, type RequestStatusAnswer } from './accounts.api';
 import './accounts.pages.i18n';
 
@@ -40,8 +40,8 @@ export function RequestStatusPage() {
   const limited = answer?.kind === 'error' && answer.error instanceof ApiError && answer.error.status === 429;
 
   return (
-    <AuthPageFrame extra={<LanguageSwitch />}>
-      <Card title={t('entStatus.title')} style={{ width: 520, maxWidth: '94vw' }} extra={<Link to="/login">{t('entApply.toLogin')}</Link>}>
+    <AuthPageFrame extra={<LanguageSwitch />} title={t('entStatus.title')}>
+      <Card title={<PageHeading>{t('entStatus.title')}</PageHeading>} style={{ width: 520, maxWidth: '94vw' }} extra={<Link to="/login">{t('entApply.toLogin')}</Link>}>
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <Input.Search
             key={requestNo}

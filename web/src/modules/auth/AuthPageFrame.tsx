@@ -1,10 +1,24 @@
 import { Typography } from 'antd';
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../app/hooks/usePageTitle';
 
-/** Full-page frame for the login page: system name, subtitle, centered content. */
-export function AuthPageFrame({ children, extra }: { children: ReactNode; extra?: ReactNode }) {
+const MAIN_ID = 'main-content';
+
+/** Moves the keyboard focus to the main content (the skip link), without a #fragment in the address. */
+function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault();
+  document.getElementById(MAIN_ID)?.focus();
+}
+
+/**
+ * Full-page frame of the sign-in and public pages: a skip link (跳到主要内容), the banner with the
+ * system's name and subtitle, and the page's content as the one main landmark. `title` names the
+ * browser tab ("<title> - 质监监管平台"); the page shows it as its h1 (PageHeading).
+ */
+export function AuthPageFrame({ children, extra, title }: { children: ReactNode; extra?: ReactNode; title?: string }) {
   const { t } = useTranslation();
+  usePageTitle(title);
   return (
     <div
       style={{
@@ -18,14 +32,27 @@ export function AuthPageFrame({ children, extra }: { children: ReactNode; extra?
         position: 'relative',
       }}
     >
-      <div style={{ position: 'absolute', top: 16, right: 24, color: '#fff' }}>{extra}</div>
-      <div style={{ textAlign: 'center' }}>
-        <Typography.Title level={2} style={{ color: '#fff', marginBottom: 4 }}>
-          {t('app.name')}
-        </Typography.Title>
+      <a className="zj-skip-link" href={`#${MAIN_ID}`} onClick={skipToMain}>
+        {t('header.skipToMain')}
+      </a>
+      <header style={{ width: '100%', textAlign: 'center' }}>
+        {extra && <div style={{ position: 'absolute', top: 16, right: 24, color: '#fff' }}>{extra}</div>}
+        {/* the site's name is no heading: each page's own title is its h1 */}
+        <p style={{ color: '#fff', margin: '0 0 4px', fontSize: 30, fontWeight: 600, lineHeight: 1.35 }}>{t('app.name')}</p>
         <Typography.Text style={{ color: 'rgba(255,255,255,0.85)' }}>{t('login.subtitle')}</Typography.Text>
-      </div>
-      {children}
+      </header>
+      <main id={MAIN_ID} tabIndex={-1} style={{ width: '100%', display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 24, outline: 'none' }}>
+        {children}
+      </main>
     </div>
+  );
+}
+
+/** A page's title as its h1, in the size of the card header it sits in (or a size of its own). */
+export function PageHeading({ children, fontSize = 'inherit' }: { children: ReactNode; fontSize?: number | 'inherit' }) {
+  return (
+    <Typography.Title level={1} style={{ fontSize, lineHeight: 'inherit', margin: 0, whiteSpace: 'normal' }}>
+      {children}
+    </Typography.Title>
   );
 }

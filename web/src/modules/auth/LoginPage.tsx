@@ -41,9 +41,9 @@ export function LoginPage() {
   const until = lockedUntil(error);
 
   return (
-    <AuthPageFrame extra={<LanguageSwitch />}>
+    <AuthPageFrame extra={<LanguageSwitch />} title={t('login.title')}>
       <Card style={{ width: 400 }}>
-        <Typography.Title level={4} style={{ textAlign: 'center', marginTop: 0 }}>
+        <Typography.Title level={1} style={{ fontSize: 20, textAlign: 'center', marginTop: 0 }}>
           {t('login.title')}
         </Typography.Title>
         {error !== null && (

@@ -1,7 +1,7 @@
 /** The auth module: signing in and changing one's password. */
 import { page, type WebModule } from '../../app/modules/webModule';
 
-export { AuthPageFrame } from './AuthPageFrame';
+export { AuthPageFrame, PageHeading } from './AuthPageFrame';
 
 export const authModule: WebModule = {
   name: 'auth',

@@ -256,7 +256,7 @@ export function PublicComplaintPage() {
         data-testid="complaint-form"
       >
         <Form.Item name="kind" label={<strong>{t('complaintsPublic.sectionKind')}</strong>} rules={[{ required: true }]}>
-          <Radio.Group style={{ width: '100%' }}>
+          <Radio.Group role="radiogroup" aria-label={t('complaintsPublic.sectionKind')} style={{ width: '100%' }}>
             <Space direction="vertical" size={8} style={{ width: '100%' }}>
               {COMPLAINT_KINDS.map((k) => (
                 <Radio key={k} value={k} data-testid={`kind-${k}`} style={{ alignItems: 'flex-start' }}>
@@ -316,7 +316,7 @@ export function PublicComplaintPage() {
         <Form.Item name="subjectName" label={t('complaintsPublic.subjectName')} extra={t('complaintsPublic.subjectNameHint')}>
           <Input maxLength={200} autoComplete="off" />
         </Form.Item>
-        <Form.Item label={t('complaintsPublic.subjectUscc')}>
+        <Form.Item label={t('complaintsPublic.subjectUscc')} htmlFor="subjectUscc">
           <Form.Item name="subjectUscc" noStyle>
             <Input.Search
               maxLength={24}
@@ -345,7 +345,7 @@ export function PublicComplaintPage() {
             t,
           )}
         </Form.Item>
-        <Form.Item label={t('complaintsPublic.equipmentNo')} extra={t('complaintsPublic.equipmentNoHint')}>
+        <Form.Item label={t('complaintsPublic.equipmentNo')} extra={t('complaintsPublic.equipmentNoHint')} htmlFor="equipmentRegistrationNo">
           <Form.Item name="equipmentRegistrationNo" noStyle>
             <Input.Search
               maxLength={64}

@@ -6,7 +6,7 @@ import { ApiError } from '../../api/client';
 import { errorText } from '../../app/errorText';
 import { formatDate } from '../../app/format';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
-import { AuthPageFrame } from '../auth';
+import { AuthPageFrame, PageHeading } from '../auth';
 import './equipment.pages.i18n';
 import { publicEquipmentApi, type PublicUnit } from './publicEquipment.api';
 
@@ -80,8 +80,8 @@ export function PublicEquipmentPage() {
   };
 
   return (
-    <AuthPageFrame extra={<LanguageSwitch />}>
-      <Card title={t('equipment.public.title')} style={{ width: 720, maxWidth: '96vw' }} extra={<Link to="/login">{t('equipment.public.toLogin')}</Link>}>
+    <AuthPageFrame extra={<LanguageSwitch />} title={t('equipment.public.title')}>
+      <Card title={<PageHeading>{t('equipment.public.title')}</PageHeading>} style={{ width: 720, maxWidth: '96vw' }} extra={<Link to="/login">{t('equipment.public.toLogin')}</Link>}>
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <Input.Search
             aria-label={t('equipment.registrationNo')}

@@ -7,7 +7,7 @@ import { formatDate, todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
 import { useListState } from '../../app/list/useListState';
-import { AuthPageFrame } from '../auth';
+import { AuthPageFrame, PageHeading } from '../auth';
 import { publicPenaltiesApi, type PublicPenalty } from './penaltiesPublic.api';
 import './penaltiesPublic.pages.i18n';
 
@@ -90,9 +90,9 @@ export function PublicPenaltiesPage() {
   const limited = result.error instanceof ApiError && result.error.status === 429;
 
   return (
-    <AuthPageFrame extra={wide ? <LanguageSwitch /> : undefined}>
+    <AuthPageFrame extra={wide ? <LanguageSwitch /> : undefined} title={label('title')}>
       <div style={{ width: 880, maxWidth: '100%', padding: '0 8px 24px', boxSizing: 'border-box' }} data-testid="public-penalties-page">
-        <Card title={label('title')} extra={<Link to="/public/enterprise">{label('toLookup')}</Link>} styles={{ body: { padding: '16px clamp(12px, 4vw, 24px)' } }}>
+        <Card title={<PageHeading>{label('title')}</PageHeading>} extra={<Link to="/public/enterprise">{label('toLookup')}</Link>} styles={{ body: { padding: '16px clamp(12px, 4vw, 24px)' } }}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
               {label('intro')}

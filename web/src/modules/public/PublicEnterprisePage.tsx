@@ -7,7 +7,7 @@ import type { PublicEnterprise } from '../../api/types';
 import { errorText } from '../../app/errorText';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
 import { slotItems } from '../../app/modules/webModule';
-import { AuthPageFrame } from '../auth';
+import { AuthPageFrame, PageHeading } from '../auth';
 import { publicApi } from './public.api';
 import { publicLinks } from './publicLinks';
 
@@ -61,8 +61,8 @@ export function PublicEnterprisePage() {
   };
 
   return (
-    <AuthPageFrame extra={<LanguageSwitch />}>
-      <Card title={t('publicLookup.title')} style={{ width: 960, maxWidth: '96vw' }} extra={<Link to="/login">{t('publicLookup.toLogin')}</Link>}>
+    <AuthPageFrame extra={<LanguageSwitch />} title={t('publicLookup.title')}>
+      <Card title={<PageHeading>{t('publicLookup.title')}</PageHeading>} style={{ width: 960, maxWidth: '96vw' }} extra={<Link to="/login">{t('publicLookup.toLogin')}</Link>}>
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <Input.Search
             aria-label={t('enterprises.uscc')}

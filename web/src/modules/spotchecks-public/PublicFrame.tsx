@@ -1,9 +1,9 @@
-import { Card, Flex, Grid, Typography } from 'antd';
+import { Card, Flex, Grid } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
-import { AuthPageFrame } from '../auth';
+import { AuthPageFrame, PageHeading } from '../auth';
 import './spotchecksPublic.pages.i18n';
 
 const NAV = [
@@ -18,13 +18,13 @@ export const useWide = () => Grid.useBreakpoint().md !== false;
 
 /**
  * The frame of the spot checks' public pages: no sign-in, outside the shell like the public
- * look-up; a navigation landmark between the pages, the page's heading (h1) and its main content.
+ * look-up; a navigation landmark between the pages, the page's heading (h1) and its content (in the frame's main landmark).
  */
-export function PublicFrame({ title, extra, children, testId, width = 1100 }: { title: ReactNode; extra?: ReactNode; children: ReactNode; testId?: string; width?: number }) {
+export function PublicFrame({ title, extra, children, testId, width = 1100 }: { title: string; extra?: ReactNode; children: ReactNode; testId?: string; width?: number }) {
   const { t } = useTranslation();
   const wide = useWide();
   return (
-    <AuthPageFrame extra={wide ? <LanguageSwitch /> : undefined}>
+    <AuthPageFrame extra={wide ? <LanguageSwitch /> : undefined} title={title}>
       <div style={{ width, maxWidth: '100%', padding: '0 8px 24px', boxSizing: 'border-box' }}>
         <nav aria-label={t('scPublic.nav.label')} style={{ marginBottom: 8 }}>
           <Flex wrap gap={8} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -48,12 +48,10 @@ export function PublicFrame({ title, extra, children, testId, width = 1100 }: { 
             ))}
           </Flex>
         </nav>
-        <main data-testid={testId}>
+        <div data-testid={testId}>
           <Card
             title={
-              <Typography.Title level={1} style={{ fontSize: 20, margin: 0, whiteSpace: 'normal' }}>
-                {title}
-              </Typography.Title>
+              <PageHeading fontSize={20}>{title}</PageHeading>
             }
             extra={wide ? extra : undefined}
             styles={{ header: { paddingBlock: 8 }, body: { padding: '16px clamp(12px, 4vw, 24px)' } }}
@@ -65,7 +63,7 @@ export function PublicFrame({ title, extra, children, testId, width = 1100 }: { 
             )}
             {children}
           </Card>
-        </main>
+        </div>
         {!wide && (
           <div style={{ textAlign: 'center', marginTop: 8 }}>
             <LanguageSwitch />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LanguageSwitch } from '../../../app/layout/LanguageSwitch';
 import { useListState } from '../../../app/list/useListState';
-import { AuthPageFrame } from '../../auth';
+import { AuthPageFrame, PageHeading } from '../../auth';
 import { PublicResultsTable } from './PublicResultsTable';
 
 interface Search {
@@ -23,8 +23,8 @@ export function PublicResultsPage() {
   const onSearch = (v: Search) => list.setValues({ uscc: v.uscc?.replace(/\s/g, '').toUpperCase() || undefined, year: v.year ?? undefined });
 
   return (
-    <AuthPageFrame extra={<LanguageSwitch />}>
-      <Card title={t('inspectionTasks.publicTitle')} style={{ width: 1100, maxWidth: '96vw' }} extra={<Link to="/login">{t('publicLookup.toLogin')}</Link>}>
+    <AuthPageFrame extra={<LanguageSwitch />} title={t('inspectionTasks.publicTitle')}>
+      <Card title={<PageHeading>{t('inspectionTasks.publicTitle')}</PageHeading>} style={{ width: 1100, maxWidth: '96vw' }} extra={<Link to="/login">{t('publicLookup.toLogin')}</Link>}>
         <Form<Search> layout="inline" name="public-results" initialValues={search} onFinish={onSearch} style={{ marginBottom: 16, rowGap: 12 }}>
           <Form.Item name="uscc" label={t('enterprises.uscc')}>
             <Input allowClear maxLength={24} style={{ width: 240 }} />
