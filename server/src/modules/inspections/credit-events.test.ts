@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/access/actor.js';
 import { todayInChina } from '../../platform/calendar/dates.js';
 import { useTestEnv } from '../../test/app.js';
+import { CREDIT_EVENT_COLUMNS, creditEventsOf } from '../../test/credit-events.js';
 import { CREDIT_EVENTS_INSPECTIONS } from './index.js';
 import { makeTargetedTask } from './testing.js';
 
@@ -15,25 +16,7 @@ const env = useTestEnv();
 const ctx = (actor: Actor) => ({ actor });
 const today = todayInChina();
 
-interface EventRow {
-  uscc: string;
-  kind: string;
-  occurred_on: string;
-  /** Seconds since the epoch. */
-  recorded_at: number;
-  ref_type: string;
-  ref_id: string;
-  title: string;
-  magnitude: number | null;
-}
-
-async function eventsOf(uscc: string): Promise<EventRow[]> {
-  const { rows } = (await env.db.execute(
-    sql`select uscc, kind, occurred_on::text as occurred_on, extract(epoch from recorded_at)::float8 as recorded_at, ref_type, ref_id, title, magnitude::float8 as magnitude
-        from (${sql.raw(CREDIT_EVENTS_INSPECTIONS)}) e where uscc = ${uscc} order by kind, ref_id`,
-  )) as unknown as { rows: EventRow[] };
-  return rows;
-}
+const eventsOf = (uscc: string) => creditEventsOf(env.db, CREDIT_EVENTS_INSPECTIONS, uscc);
 
 /** A targeted task checked today with the given answers and own findings, then completed with `resultCategory`. */
 async function completedTask(resultCategory: string, input: { licenceValid?: boolean; findings?: { text: string; severity: 'minor' | 'major' | 'critical' }[] } = {}) {
@@ -48,10 +31,10 @@ const names = (m: Awaited<ReturnType<typeof makeTargetedTask>>) => [m.a.name, m.
 
 describe('inspection credit events', () => {
   it('has the eight columns in order with their types', async () => {
-    const typed = `select null::text, null::text, null::date, null::timestamptz, null::text, null::text, null::text, null::numeric`;
+    const typed = `select ${CREDIT_EVENT_COLUMNS.map(([, type]) => `null::${type}`).join(', ')}`;
     // A union with a typed row fails unless every column has the type at its position; the names are the first branch's.
     const { rows } = (await env.db.execute(sql.raw(`select * from (${CREDIT_EVENTS_INSPECTIONS}) e union all ${typed}`))) as unknown as { rows: Record<string, unknown>[] };
-    expect(Object.keys(rows.at(-1)!)).toEqual(['uscc', 'kind', 'occurred_on', 'recorded_at', 'ref_type', 'ref_id', 'title', 'magnitude']);
+    expect(Object.keys(rows.at(-1)!)).toEqual(CREDIT_EVENT_COLUMNS.map(([name]) => name));
   });
 
   it('gives nothing for a task without a result, then one `inspection.passed` once completed with nothing found', async () => {
@@ -66,10 +49,10 @@ describe('inspection credit events', () => {
       {
         uscc: made.enterprise.uscc,
         kind: 'inspection.passed',
-        occurred_on: today,
-        recorded_at: expect.any(Number),
-        ref_type: 'inspection_task',
-        ref_id: made.task.id,
+        occurredOn: today,
+        recordedAt: expect.any(Date),
+        refType: 'inspection_task',
+        refId: made.task.id,
         title: `专项检查：${made.item.name}，结果：未发现问题`,
         magnitude: null,
       },
@@ -81,13 +64,13 @@ describe('inspection credit events', () => {
     const made = await completedTask('发现问题已责令整改', { licenceValid: false, findings: [own] });
     const rows = await eventsOf(made.enterprise.uscc);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ kind: 'inspection.problems', ref_id: made.task.id, magnitude: 2, occurred_on: today, title: `专项检查：${made.item.name}，结果：发现问题已责令整改（发现问题 2 项）` });
+    expect(rows[0]).toMatchObject({ kind: 'inspection.problems', refId: made.task.id, magnitude: '2', occurredOn: today, title: `专项检查：${made.item.name}，结果：发现问题已责令整改（发现问题 2 项）` });
     for (const n of [...names(made), '王晓明', '无有效许可证']) expect(rows[0]!.title).not.toContain(n);
   });
 
   it('a result category saying problems were found counts as problems even without a recorded finding', async () => {
     const made = await completedTask('发现问题已立案');
-    expect((await eventsOf(made.enterprise.uscc)).map((r) => [r.kind, r.magnitude])).toEqual([['inspection.problems', 0]]);
+    expect((await eventsOf(made.enterprise.uscc)).map((r) => [r.kind, r.magnitude])).toEqual([['inspection.problems', '0']]);
   });
 
   it('`inspection.not_found` when the object could not be found at its registered address, and nothing else', async () => {
@@ -96,7 +79,7 @@ describe('inspection credit events', () => {
     await env.services.tasks.submit(ctx(made.a), made.task.id, { answers: { licence_valid: { value: true }, records_kept: { value: true } }, inspectedOn: today });
     await env.services.tasks.complete(ctx(made.a), made.task.id, { resultCategory: '通过登记的住所（经营场所）无法联系' });
     const rows = await eventsOf(made.enterprise.uscc);
-    expect(rows.map((r) => [r.kind, r.ref_type, r.ref_id, r.title])).toEqual([['inspection.not_found', 'inspection_task', made.task.id, `专项检查：${made.item.name}，结果：通过登记的住所（经营场所）无法联系`]]);
+    expect(rows.map((r) => [r.kind, r.refType, r.refId, r.title])).toEqual([['inspection.not_found', 'inspection_task', made.task.id, `专项检查：${made.item.name}，结果：通过登记的住所（经营场所）无法联系`]]);
   });
 
   it('publication keeps the one event and moves `recorded_at` on (the minute job sees the write)', async () => {
@@ -107,7 +90,7 @@ describe('inspection credit events', () => {
     const after = await eventsOf(made.enterprise.uscc);
     expect(after).toHaveLength(1);
     expect(after[0]!.kind).toBe('inspection.passed');
-    expect(after[0]!.recorded_at).toBeGreaterThan(before!.recorded_at);
+    expect(after[0]!.recordedAt.getTime()).toBeGreaterThan(before!.recordedAt.getTime());
   });
 
   it('a task of a special-equipment unit goes to its user unit’s USCC and names the unit', async () => {

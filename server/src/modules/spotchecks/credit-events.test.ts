@@ -4,6 +4,7 @@ import { inTransaction } from '../../db/sql.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { addDays, todayInChina } from '../../platform/calendar/dates.js';
 import { useServiceEnv } from '../../test/app.js';
+import { CREDIT_EVENT_COLUMNS, creditEventsOf } from '../../test/credit-events.js';
 import { CREDIT_EVENTS_SPOTCHECKS } from './index.js';
 import { institutionWithAccount, notifiedSample, retestReportOnFile } from './objections/testing-objections.js';
 
@@ -16,24 +17,7 @@ const env = useServiceEnv();
 const today = todayInChina();
 const svc = () => env.services.spotchecks.objections;
 
-interface EventRow {
-  uscc: string;
-  kind: string;
-  occurred_on: string;
-  recorded_at: number;
-  ref_type: string;
-  ref_id: string;
-  title: string;
-  magnitude: number | null;
-}
-
-async function eventsOf(uscc: string): Promise<EventRow[]> {
-  const { rows } = (await env.db.execute(
-    sql`select uscc, kind, occurred_on::text as occurred_on, extract(epoch from recorded_at)::float8 as recorded_at, ref_type, ref_id, title, magnitude::float8 as magnitude
-        from (${sql.raw(CREDIT_EVENTS_SPOTCHECKS)}) e where uscc = ${uscc} order by kind, ref_id`,
-  )) as unknown as { rows: EventRow[] };
-  return rows;
-}
+const eventsOf = (uscc: string) => creditEventsOf(env.db, CREDIT_EVENTS_SPOTCHECKS, uscc);
 
 const staff = async (roles: string[], regionCode: string) => {
   const user = await env.makeUser({ roles, regionCode });
@@ -50,9 +34,9 @@ const noNames = (title: string) => PEOPLE.forEach((p) => expect(title).not.toCon
 
 describe('spot-check credit events', () => {
   it('has the eight columns in order with their types', async () => {
-    const typed = `select null::text, null::text, null::date, null::timestamptz, null::text, null::text, null::text, null::numeric`;
+    const typed = `select ${CREDIT_EVENT_COLUMNS.map(([, type]) => `null::${type}`).join(', ')}`;
     const { rows } = (await env.db.execute(sql.raw(`select * from (${CREDIT_EVENTS_SPOTCHECKS}) e union all ${typed}`))) as unknown as { rows: Record<string, unknown>[] };
-    expect(Object.keys(rows.at(-1)!)).toEqual(['uscc', 'kind', 'occurred_on', 'recorded_at', 'ref_type', 'ref_id', 'title', 'magnitude']);
+    expect(Object.keys(rows.at(-1)!)).toEqual(CREDIT_EVENT_COLUMNS.map(([name]) => name));
   });
 
   it('nothing until the conclusion is final; the window passed (the daily job records it): one `spotcheck.failed` dated the day after its last day, naming the failing items', async () => {
@@ -66,10 +50,10 @@ describe('spot-check credit events', () => {
       {
         uscc: s.enterprise.uscc,
         kind: 'spotcheck.failed',
-        occurred_on: addDays(lastDay, 1),
-        recorded_at: expect.any(Number),
-        ref_type: 'spotcheck_sample',
-        ref_id: s.sample.id,
+        occurredOn: addDays(lastDay, 1),
+        recordedAt: expect.any(Date),
+        refType: 'spotcheck_sample',
+        refId: s.sample.id,
         title: `监督抽查不合格：${s.product.name}（${s.sample.sampleNo}，不合格项目：甲醛含量）`,
         magnitude: null,
       },
@@ -80,7 +64,7 @@ describe('spot-check credit events', () => {
   it('a pass made final gives one `spotcheck.passed`', async () => {
     const s = await notifiedSample(env, { conclusion: 'pass', receivedOn: addDays(today, -30), objectionDueOn: addDays(today, -15) });
     await inTransaction(env.db, (tx) => env.services.spotchecks.sampling.finalizeDue(tx, today));
-    expect((await eventsOf(s.enterprise.uscc)).map((r) => [r.kind, r.ref_id, r.occurred_on, r.title])).toEqual([['spotcheck.passed', s.sample.id, addDays(today, -14), `监督抽查合格：${s.product.name}（${s.sample.sampleNo}）`]]);
+    expect((await eventsOf(s.enterprise.uscc)).map((r) => [r.kind, r.refId, r.occurredOn, r.title])).toEqual([['spotcheck.passed', s.sample.id, addDays(today, -14), `监督抽查合格：${s.product.name}（${s.sample.sampleNo}）`]]);
   });
 
   it('a first fail reversed by the retest is `spotcheck.passed` only, dated the retest; an objection refused: failed on the decision day', async () => {
@@ -96,12 +80,12 @@ describe('spot-check credit events', () => {
     await retestReportOnFile(env, reversed.sample.id);
     await svc().retest({ actor: retester.actor }, o.id, { items: [{ item: '甲醛含量', requirement: '≤75 mg/kg', measured: '60 mg/kg', pass: true }], conclusion: 'pass', reportNo: 'FJ-CE-1', retestedOn: today });
     // Not the window's day after (objectionDueOn + 1 lies ahead): the retest's day.
-    expect((await eventsOf(reversed.enterprise.uscc)).map((r) => [r.kind, r.occurred_on])).toEqual([['spotcheck.passed', today]]);
+    expect((await eventsOf(reversed.enterprise.uscc)).map((r) => [r.kind, r.occurredOn])).toEqual([['spotcheck.passed', today]]);
 
     const refused = await notifiedSample(env);
     const o2 = await svc().fileByOfficer({ actor: officer }, refused.sample.id, { filedOn: today, reason: '异议' });
     await svc().decide({ actor: head }, o2.id, { accept: false, reason: '异议理由不成立' });
-    expect((await eventsOf(refused.enterprise.uscc)).map((r) => [r.kind, r.occurred_on])).toEqual([['spotcheck.failed', today]]);
+    expect((await eventsOf(refused.enterprise.uscc)).map((r) => [r.kind, r.occurredOn])).toEqual([['spotcheck.failed', today]]);
   });
 
   it('a retest confirming the fail names the retest’s failing items', async () => {
@@ -133,14 +117,14 @@ describe('spot-check credit events', () => {
     await svc().followups.act({ actor: officer }, id, { action: 'notice', on: addDays(today, -5), note: '逾期未改正公告' });
     const noticed = (await eventsOf(s.enterprise.uscc)).filter((r) => r.kind === 'spotcheck.not_corrected');
     expect(noticed).toHaveLength(1);
-    expect(noticed[0]).toMatchObject({ ref_type: 'spotcheck_followup', occurred_on: addDays(today, -5), magnitude: null, title: `监督抽查不合格经责令整改未整改：${s.product.name}（${s.sample.sampleNo}），已公告` });
+    expect(noticed[0]).toMatchObject({ refType: 'spotcheck_followup', occurredOn: addDays(today, -5), magnitude: null, title: `监督抽查不合格经责令整改未整改：${s.product.name}（${s.sample.sampleNo}），已公告` });
     noNames(noticed[0]!.title);
     expect(noticed[0]!.title).not.toContain(officer.name);
 
     await svc().followups.act({ actor: officer }, id, { action: 'suspend', note: '责令停业整顿' });
     await svc().followups.act({ actor: officer }, id, { action: 'close', note: '整顿期满复查合格' });
     const closed = (await eventsOf(s.enterprise.uscc)).filter((r) => r.kind === 'spotcheck.not_corrected');
-    expect(closed.map((r) => [r.occurred_on, r.title])).toEqual([[addDays(today, -5), `监督抽查不合格经责令整改未整改：${s.product.name}（${s.sample.sampleNo}），已责令停业整顿`]]);
+    expect(closed.map((r) => [r.occurredOn, r.title])).toEqual([[addDays(today, -5), `监督抽查不合格经责令整改未整改：${s.product.name}（${s.sample.sampleNo}），已责令停业整顿`]]);
   });
 
   it('a follow-up corrected at the re-check gives no `spotcheck.not_corrected`', async () => {
