@@ -75,6 +75,10 @@ async function main() {
   // 00:53 in China: spot-check samples whose objection window has passed become final; failed ones' correction orders past their date become to-dos.
   jobs.register({ name: 'spotchecks.finalize', cron: '53 16 * * *', handler: async () => void (await inTransaction(services.db, (tx) => services.spotchecks.sampling.finalizeDue(tx))) });
   jobs.register({ name: 'spotchecks.followups-due', cron: '55 16 * * *', handler: async () => void (await services.spotchecks.objections.followups.syncDueTodos()) });
+  // 00:57 in China: every enterprise's credit score and class with the model in effect (credit/model/README.md).
+  jobs.register({ name: 'credit.rescore-all', cron: '57 16 * * *', handler: async () => void (await services.credit.model.rescoreAll()) });
+  // Every minute: enterprises with new credit events (a penalty, a failed spot check, a listing …) and overrides past their date.
+  jobs.register({ name: 'credit.rescore-events', cron: '* * * * *', handler: async () => void (await services.credit.model.rescoreEvents()) });
   // 00:58 in China: listings past their period leave the dishonest list; the decision to-dos of noticed listings.
   jobs.register({ name: 'credit.listing-expiry', cron: '58 16 * * *', handler: async () => void (await services.credit.listings.expireDue()) });
   if (config.jobs) {
