@@ -37,9 +37,8 @@ export async function creditEventsOf(db: Db, source: string, uscc: string): Prom
 /** The names and types of the columns of a source's first row about `uscc`, in order. */
 export async function creditEventColumnsOf(db: Db, source: string, uscc: string): Promise<[string, string][]> {
   const types = CREDIT_EVENT_COLUMNS.map(([name]) => `pg_typeof(e.${name})::text as ${name}`).join(', ');
-  const [{ rows: all }, { rows: typed }] = (await Promise.all([
-    db.execute(sql`select * from (${sql.raw(source)}) e where e.uscc = ${uscc} limit 1`),
-    db.execute(sql`select ${sql.raw(types)} from (${sql.raw(source)}) e where e.uscc = ${uscc} limit 1`),
-  ])) as unknown as { rows: Record<string, string>[] }[];
-  return Object.keys(all[0] ?? {}).map((name) => [name, typed[0]?.[name] ?? '']);
+  type Rows = { rows: Record<string, string>[] };
+  const all = (await db.execute(sql`select * from (${sql.raw(source)}) e where e.uscc = ${uscc} limit 1`)) as unknown as Rows;
+  const typed = (await db.execute(sql`select ${sql.raw(types)} from (${sql.raw(source)}) e where e.uscc = ${uscc} limit 1`)) as unknown as Rows;
+  return Object.keys(all.rows[0] ?? {}).map((name) => [name, typed.rows[0]?.[name] ?? '']);
 }

@@ -16,7 +16,7 @@
  *   `penalty_publication` / the case's id.
  * `recorded_at`: the case row's `updated_at` (every action bumps it, a transfer's receipt and
  * decision too); for a publication, its publishing or removal (the case's timeline event: the
- * publication row keeps no time of change). Titles hold public facts only: never an officer, the
+ * publication row keeps no time of change; read through the events' (case_id, at) index). Titles hold public facts only: never an officer, the
  * party's people or the violation as investigated.
  */
 const WORDING = `case when char_length(c.penalty_text) > 80 then left(c.penalty_text, 79) || '…' else coalesce(c.penalty_text, '处罚决定') end`;
@@ -43,5 +43,6 @@ select c.uscc::text, 'case.published'::text, p.published_on::date, greatest(p.cr
          || case when p.status = 'removed' then '，' || p.removed_on || '提前停止公示' else '，公示至' || p.public_until end)::text,
        null::numeric
   from penalty_publications p join cases c on c.id = p.case_id
-  left join (select case_id, max(at) as at from case_events where action in ('publication_published', 'publication_removed') group by case_id) ev on ev.case_id = p.case_id
+  left join lateral (select max(ce.at) as at from case_events ce
+                      where ce.case_id = p.case_id and ce.action in ('publication_published', 'publication_removed')) ev on true
  where c.uscc is not null and p.published_on is not null`;
