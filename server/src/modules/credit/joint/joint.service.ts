@@ -11,6 +11,7 @@ import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { invalid } from '../../../platform/validation/fields.js';
 import { enterprises, normalizeUscc, usccProblem } from '../../enterprises/index.js';
 import type { CreditPartDeps, Ctx } from '../credit.deps.js';
+import { registeredEnterprise } from '../enterprise-of.js';
 import { type CreditClassValue, type FeedbackAction, type RestrictionCode, creditFeedback, creditListings } from '../credit.schema.js';
 import { restrictionList, restrictionsFor } from './restrictions.js';
 
@@ -46,16 +47,6 @@ const checksCity = (actor: Actor) => actor.permissions.has('credit.check');
  */
 export function makeCreditJoint(deps: CreditPartDeps) {
   const { db, audit, rateLimiter, rules } = deps;
-
-  /** The enterprise a feedback names, by its normalised USCC (400 USCC_FORMAT, 400 ENTERPRISE_NOT_FOUND). */
-  async function enterpriseOf(tx: Db, raw: string) {
-    const uscc = normalizeUscc(raw);
-    const problem = usccProblem(uscc);
-    if (problem?.code === 'USCC_FORMAT') throw invalid('uscc', problem.message, 'USCC_FORMAT');
-    const [row] = await tx.select({ id: enterprises.id, uscc: enterprises.uscc, regionCode: enterprises.regionCode }).from(enterprises).where(eq(enterprises.uscc, uscc));
-    if (!row) throw invalid('uscc', '企业名录中没有该统一社会信用代码的企业', 'ENTERPRISE_NOT_FOUND');
-    return row;
-  }
 
   return {
     /** The restriction codes with their legal basis and meaning (for integrators). */
@@ -130,7 +121,7 @@ export function makeCreditJoint(deps: CreditPartDeps) {
       if (!parseDate(input.actedOn)) throw invalid('actedOn', '日期不合法');
       if (input.actedOn > todayInChina()) throw invalid('actedOn', '处理日期不能晚于今天');
       return inTransaction(db, async (tx) => {
-        const e = await enterpriseOf(tx, input.uscc);
+        const e = await registeredEnterprise(tx, input.uscc);
         const [org] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, ctx.actor.orgId));
         const key = and(eq(creditFeedback.orgId, ctx.actor.orgId), eq(creditFeedback.uscc, e.uscc), eq(creditFeedback.restriction, input.restriction), eq(creditFeedback.matter, matter));
         const [before] = await tx.select().from(creditFeedback).where(key).for('update');
