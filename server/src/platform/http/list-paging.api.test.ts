@@ -137,6 +137,13 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/spotcheck/plans': () => ['', 'kind=annual', 'status=approved'],
   '/api/spotcheck/lots': () => ['', 'status=open', `year=${todayInChina().slice(0, 4)}`],
   '/api/spotcheck/suggestions': () => ['', `year=${Number(todayInChina().slice(0, 4)) + 1}`],
+  // credit/joint
+  '/api/credit/restrictions': () => [''],
+  '/api/credit/feedback': () => [''],
+  // credit/evaluators
+  '/api/credit-evaluators': () => ['', 'active=true'],
+  '/api/credit-evaluators/:id/accounts': () => [], // an evaluator's accounts (unpaged, a handful); read in credit/evaluators/evaluators.api.test.ts
+  '/api/credit-ratings': () => ['', 'state=in_force'],
 };
 
 /** `{ items, total }` answers whose total counts something else than the items (the preview's: objects per stratum). */
