@@ -40,6 +40,7 @@ import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { makeEnterprisesService } from './modules/enterprises/enterprises.service.js';
 import { enterpriseFilesRoutes } from './modules/enterprises/files/files.routes.js';
 import { makeEnterpriseImport } from './modules/enterprises/files/import-enterprises.js';
+import { makePublicSearch } from './modules/enterprises/public-search.js';
 import { makePublicLookup } from './modules/enterprises/public-lookup.js';
 import { licencesRoutes } from './modules/licences/licences.routes.js';
 import { licenceCorrectionsRoutes } from './modules/licences/corrections.routes.js';
@@ -195,7 +196,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(todosRoutes(services.todos));
   await app.register(enterprisesRoutes(services.enterprises));
   await app.register(enterpriseFilesRoutes({ db: services.db, importEnterprises: services.importEnterprises }));
-  await app.register(publicEnterpriseRoutes({ lookup: services.publicLookup, limit: publicLimit }));
+  await app.register(publicEnterpriseRoutes({ lookup: services.publicLookup, search: makePublicSearch(services.db), limit: publicLimit }));
   await app.register(licencesRoutes(services.licences));
   await app.register(licenceCorrectionsRoutes(services.licenceCorrections));
   await app.register(licenceFilesRoutes({ db: services.db, importLicences: services.importLicences, importFeedback: services.importFeedback }));
