@@ -40,7 +40,7 @@ union all
 select c.uscc::text, 'case.published'::text, p.published_on::date, greatest(p.created_at, ev.at)::timestamptz,
        'penalty_publication'::text, p.case_id::text,
        ('公示行政处罚决定' || coalesce('（' || c.document_no || '）', '')
-         || case when p.status = 'removed' then '，' || p.removed_on || '提前停止公示' else '，公示至' || p.public_until end)::text,
+         || coalesce(case when p.status = 'removed' then '，' || to_char(p.removed_on, 'YYYY-MM-DD') || '提前停止公示' else '，公示至' || to_char(p.public_until, 'YYYY-MM-DD') end, ''))::text,
        null::numeric
   from penalty_publications p join cases c on c.id = p.case_id
   left join lateral (select max(ce.at) as at from case_events ce
