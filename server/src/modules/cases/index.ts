@@ -10,3 +10,5 @@ export { caseRef } from './lifecycle/case-ref.js';
 // Read function for the credit module's dishonest list: a case's penalty and payment, an enterprise's decisions since a day.
 export { penaltyDecisions } from './lifecycle/penalty-decisions.js';
 export { CREDIT_EVENTS_CASES } from './credit-events.js';
+// The published penalties' count of an enterprise row `e`, for the portal's open-data file.
+export { PUBLIC_PENALTY_COUNT_OF_E } from './publication/public-reads.js';
