@@ -137,6 +137,9 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/spotcheck/plans': () => ['', 'kind=annual', 'status=approved'],
   '/api/spotcheck/lots': () => ['', 'status=open', `year=${todayInChina().slice(0, 4)}`],
   '/api/spotcheck/suggestions': () => ['', `year=${Number(todayInChina().slice(0, 4)) + 1}`],
+  // credit/model
+  '/api/credit-models': () => [''],
+  '/api/credit/:uscc/history': () => [''],
   // credit/joint
   '/api/credit/restrictions': () => [''],
   '/api/credit/feedback': () => [''],
