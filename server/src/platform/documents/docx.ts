@@ -1,4 +1,4 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Header, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 
 /** The pieces every document the bureau hands out is made of (告知书, 核查通知书, 决定书). */
 
@@ -30,9 +30,13 @@ export const signature = (bureau: string, date: string) => [
   new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(cnDate(date))] }),
 ];
 
-/** A one-section .docx with a bold centred title (`spacedTitle` as printed, e.g. 告 知 书). */
-export function renderDocx(opts: { creator: string; title: string; spacedTitle?: string; body: Paragraph[] }): Promise<Buffer> {
+/**
+ * A one-section .docx with a bold centred title (`spacedTitle` as printed, e.g. 告 知 书) and,
+ * when given, a `header` line at the top right of every page (e.g. 内部资料 仅供监管使用).
+ */
+export function renderDocx(opts: { creator: string; title: string; spacedTitle?: string; header?: string; body: Paragraph[] }): Promise<Buffer> {
   const heading = new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: [run(opts.spacedTitle ?? opts.title, { bold: true, size: 44, font: 'SimHei' })] });
-  const doc = new Document({ creator: opts.creator, title: opts.title, sections: [{ children: [heading, ...opts.body] }] });
+  const headers = opts.header ? { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(opts.header, { bold: true, size: 21 })] })] }) } : undefined;
+  const doc = new Document({ creator: opts.creator, title: opts.title, sections: [{ headers, children: [heading, ...opts.body] }] });
   return Packer.toBuffer(doc);
 }
