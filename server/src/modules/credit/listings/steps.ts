@@ -20,31 +20,32 @@ export const invalidTransition = (row: ListingRow, action: string, message: stri
 /** Serialises the writes that open a listing of one enterprise (one open listing each). */
 export const lockEnterprise = (tx: Db, uscc: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`credit_listing:${uscc}`}))`);
 
-/**
- * One step of a listing in the caller's transaction: the row changed (version bumped), a
- * `credit_listing_events` row and the audit event `credit_listing.<action>` written; returns the row.
- */
-export async function recordStep(
-  tx: Db,
-  audit: AuditService,
-  ctx: RequestContext,
-  row: ListingRow,
-  step: { action: string; to?: ListingStatus; set?: Partial<typeof creditListings.$inferInsert>; note?: string | null },
-): Promise<ListingRow> {
+type Step = { action: string; to?: ListingStatus; set?: Partial<typeof creditListings.$inferInsert>; note?: string | null };
+
+/** A listing's `credit_listing_events` row and the audit event `credit_listing.<action>` (from `from`, null for a new listing). */
+export async function recordEvent(tx: Db, audit: AuditService, ctx: RequestContext, row: ListingRow, from: ListingStatus | null, step: Step) {
   const to = step.to ?? row.status;
-  const [updated] = await tx
-    .update(creditListings)
-    .set({ ...step.set, status: to, version: nextVersion(creditListings.version), updatedAt: new Date() })
-    .where(eq(creditListings.id, row.id))
-    .returning();
-  await tx.insert(creditListingEvents).values({ listingId: row.id, actorName: ctx.actor?.name ?? '系统', action: step.action, fromStatus: row.status, toStatus: to, note: step.note ?? null });
+  await tx.insert(creditListingEvents).values({ listingId: row.id, actorName: ctx.actor?.name ?? '系统', action: step.action, fromStatus: from, toStatus: to, note: step.note ?? null });
   await audit.record(tx, ctx, {
     action: `credit_listing.${step.action}`,
     targetType: 'credit_listing',
     targetId: row.id,
-    before: { status: row.status },
+    before: from ? { status: from } : undefined,
     after: { listingNo: row.listingNo, uscc: row.uscc, status: to, ...step.set, ...(step.note ? { note: step.note } : {}) },
   });
+}
+
+/**
+ * One step of a listing in the caller's transaction: the row changed (version bumped) and its
+ * event recorded (`recordEvent`); returns the changed row.
+ */
+export async function recordStep(tx: Db, audit: AuditService, ctx: RequestContext, row: ListingRow, step: Step): Promise<ListingRow> {
+  const [updated] = await tx
+    .update(creditListings)
+    .set({ ...step.set, status: step.to ?? row.status, version: nextVersion(creditListings.version), updatedAt: new Date() })
+    .where(eq(creditListings.id, row.id))
+    .returning();
+  await recordEvent(tx, audit, ctx, row, row.status, step);
   return updated!;
 }
 

@@ -11,7 +11,7 @@ import { enterprises, normalizeUscc } from '../../enterprises/index.js';
 import type { CreditPartDeps, Ctx } from '../credit.deps.js';
 import { type ListingSource, creditListings, listingNoSeq } from '../credit.schema.js';
 import { LISTING_RULES, type ListingRuleKey } from './rules.js';
-import { OPEN_STATUSES, decisionTodo, DECISION_TODO, invalidTransition, lockEnterprise, recordStep } from './steps.js';
+import { OPEN_STATUSES, decisionTodo, DECISION_TODO, invalidTransition, lockEnterprise, recordEvent, recordStep } from './steps.js';
 import { addYears } from './period.js';
 import { type ListingRow, listingDetail, listingIn, myCredit } from './views.js';
 
@@ -98,8 +98,8 @@ export function makeListingWorkflow(deps: CreditPartDeps) {
             proposedByName: ctx.actor.name,
           })
           .returning();
-        await recordStep(tx, audit, ctx, row!, { action: 'proposed', set: { source: input.source, caseNo: row!.caseNo, ruleKey: row!.ruleKey, reason, legalBasis } });
-        return listingDetail(tx, (await listingIn(tx, ctx.actor, row!.id))!);
+        await recordEvent(tx, audit, ctx, row!, null, { action: 'proposed', set: { source: input.source, caseNo: row!.caseNo, ruleKey: row!.ruleKey, reason, legalBasis } });
+        return listingDetail(tx, row!);
       });
     },
 

@@ -1,0 +1,147 @@
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../../platform/access/actor.js';
+import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
+import { useServiceEnv } from '../../../test/app.js';
+import { makeCase } from '../../cases/testing.js';
+import { makeEnterprise } from '../../enterprises/testing.js';
+import { enterprises } from '../../enterprises/index.js';
+import { creditListings } from '../credit.schema.js';
+import { addMonths } from './period.js';
+import { enterpriseActor, listingAt, staffActor } from './testing-listings.js';
+
+/**
+ * Issue 20, credit repair (信用修复): the conditions (time listed, penalties paid, no new
+ * violation, a commitment) checked and stored on application, each one alone refusing the grant
+ * (409 REPAIR_CONDITIONS_NOT_MET naming it), re-checked at the decision; granting removes the listing.
+ */
+const env = useServiceEnv();
+const today = todayInChina();
+const repairs = () => env.services.credit.listings.repairs;
+const COMMITMENT = '本企业承诺严格遵守产品质量法律法规，建立健全质量管理制度，接受社会监督。';
+const STATEMENT = '已全部整改并缴清罚款，申请提前移出';
+let officer: Actor;
+let head: Actor;
+
+beforeAll(async () => {
+  officer = await staffActor(env, ['county_officer'], '320826');
+  head = await staffActor(env, ['section_head'], '320800');
+});
+
+/**
+ * A listing from a decided case (fine 5000 yuan, `paid` paid), listed `monthsAgo` months ago (13 by default).
+ */
+async function listedFromCase(opts: { monthsAgo?: number; paid?: number } = {}) {
+  const enterprise = await makeEnterprise(env);
+  const listedOn = addMonths(today, -(opts.monthsAgo ?? 13));
+  const c = await makeCase(env, { uscc: enterprise.uscc, enterpriseId: enterprise.id, stage: 'executing', decidedOn: addDays(listedOn, -60), penalties: [{ type: 'fine', amount: 5000 }], amountDue: '5000', amountPaid: String(opts.paid ?? 5000) });
+  const { listing } = await listingAt(env, 'listed', { proposer: officer, decider: head, listedOn, enterprise, caseId: c.id });
+  return { enterprise, listing, case: c, account: enterpriseActor(enterprise.uscc) };
+}
+
+const unmetKeys = (conditions: { key: string; met: boolean }[]) => conditions.filter((c) => !c.met).map((c) => c.key);
+const statusOf = async (id: string) => (await env.db.select({ s: creditListings.status }).from(creditListings).where(eq(creditListings.id, id)))[0]!.s;
+
+describe('credit repair conditions', () => {
+  it('all met: granted, the listing removed (repaired, today) and the enterprise no longer D; the outcome in its view', async () => {
+    const t = await listedFromCase();
+    const applied = await repairs().apply({ actor: t.account }, t.listing.id, { statement: STATEMENT, commitment: COMMITMENT });
+    expect(applied).toMatchObject({ status: 'pending', statement: STATEMENT, uscc: t.enterprise.uscc });
+    expect(applied.conditions.map((c) => [c.key, c.met])).toEqual([['min_time', true], ['penalties_paid', true], ['no_new_violation', true], ['commitment', true]]);
+    const granted = await repairs().decide({ actor: head }, applied.id, { grant: true, reason: '符合修复条件' }, [applied.version]);
+    expect(granted).toMatchObject({ status: 'granted', decidedByName: head.name, decisionReason: '符合修复条件' });
+    const [listing] = await env.db.select().from(creditListings).where(eq(creditListings.id, t.listing.id));
+    expect(listing).toMatchObject({ status: 'removed', removalKind: 'repaired', removedOn: today });
+    expect((await env.db.select({ c: enterprises.creditClass }).from(enterprises).where(eq(enterprises.id, t.enterprise.id)))[0]!.c).not.toBe('D');
+    const mine = await env.services.credit.listings.my(t.account);
+    expect(mine.repairs[0]).toMatchObject({ id: applied.id, status: 'granted', decisionReason: '符合修复条件' });
+    expect(mine.listings[0]).toMatchObject({ status: 'removed', removalKind: 'repaired' });
+  });
+
+  const alone: [string, () => Promise<{ listingId: string; account: Actor; commitment?: string }>][] = [
+    [
+      'min_time: listed less than rules.repairMinMonths months',
+      async () => {
+        const t = await listedFromCase({ monthsAgo: 11 });
+        return { listingId: t.listing.id, account: t.account };
+      },
+    ],
+    [
+      'penalties_paid: the case’s fine not paid in full',
+      async () => {
+        const t = await listedFromCase({ paid: 1000 });
+        return { listingId: t.listing.id, account: t.account };
+      },
+    ],
+    [
+      'no_new_violation: a penalty decided after listing',
+      async () => {
+        const t = await listedFromCase();
+        await makeCase(env, { uscc: t.enterprise.uscc, enterpriseId: t.enterprise.id, stage: 'decided', decidedOn: addDays(today, -5), penalties: [{ type: 'warning' }] });
+        return { listingId: t.listing.id, account: t.account };
+      },
+    ],
+    [
+      'commitment: fewer than 20 characters',
+      async () => {
+        const t = await listedFromCase();
+        return { listingId: t.listing.id, account: t.account, commitment: '保证守法经营' };
+      },
+    ],
+  ];
+
+  it.each(alone)('%s — alone refuses the grant (409 REPAIR_CONDITIONS_NOT_MET), nothing changed', async (label, setup) => {
+    const key = label.split(':')[0]!;
+    const t = await setup();
+    const applied = await repairs().apply({ actor: t.account }, t.listingId, { statement: STATEMENT, commitment: t.commitment ?? COMMITMENT });
+    expect(unmetKeys(applied.conditions)).toEqual([key]);
+    const refused = repairs().decide({ actor: head }, applied.id, { grant: true, reason: '准予' });
+    await expect(refused).rejects.toMatchObject({ status: 409, code: 'REPAIR_CONDITIONS_NOT_MET', details: { unmet: [expect.objectContaining({ key, met: false })] } });
+    expect(await statusOf(t.listingId)).toBe('listed');
+    expect((await repairs().get(head, applied.id)).status).toBe('pending');
+  });
+
+  it('a listing without a case has penalties_paid met (无关联案件)', async () => {
+    const { enterprise, listing } = await listingAt(env, 'listed', { proposer: officer, decider: head, listedOn: addMonths(today, -13) });
+    const applied = await repairs().apply({ actor: enterpriseActor(enterprise.uscc) }, listing.id, { statement: STATEMENT, commitment: COMMITMENT });
+    expect(applied.conditions.find((c) => c.key === 'penalties_paid')).toEqual({ key: 'penalties_paid', met: true, detail: '无关联案件' });
+  });
+
+  it('are checked again at the decision: a fine paid after applying lets the grant through', async () => {
+    const t = await listedFromCase({ paid: 0 });
+    const applied = await repairs().apply({ actor: t.account }, t.listing.id, { statement: STATEMENT, commitment: COMMITMENT });
+    expect(unmetKeys(applied.conditions)).toEqual(['penalties_paid']);
+    await env.db.execute(sql`update cases set amount_paid = 5000, paid_on = ${today} where id = ${t.case.id}`);
+    const granted = await repairs().decide({ actor: head }, applied.id, { grant: true });
+    expect(granted.status).toBe('granted');
+    expect(unmetKeys(granted.conditions)).toEqual([]);
+  });
+});
+
+describe('credit repair applications', () => {
+  it('one pending at a time (409 REPAIR_PENDING); refusing needs a reason and keeps the listing; a decided one is not decided again', async () => {
+    const t = await listedFromCase();
+    const applied = await repairs().apply({ actor: t.account }, t.listing.id, { statement: STATEMENT, commitment: COMMITMENT });
+    await expect(repairs().apply({ actor: t.account }, t.listing.id, { statement: STATEMENT, commitment: COMMITMENT })).rejects.toMatchObject({ status: 409, code: 'REPAIR_PENDING' });
+    await expect(repairs().decide({ actor: head }, applied.id, { grant: false, reason: ' ' })).rejects.toMatchObject({ status: 400 });
+    const refused = await repairs().decide({ actor: head }, applied.id, { grant: false, reason: '整改情况尚需核实' });
+    expect(refused).toMatchObject({ status: 'refused', decisionReason: '整改情况尚需核实' });
+    expect(await statusOf(t.listing.id)).toBe('listed');
+    await expect(repairs().decide({ actor: head }, applied.id, { grant: true })).rejects.toMatchObject({ status: 409, code: 'REPAIR_DECIDED' });
+    expect((await repairs().apply({ actor: t.account }, t.listing.id, { statement: STATEMENT, commitment: COMMITMENT })).status).toBe('pending');
+  });
+
+  it('only the enterprise’s own listed listing (another’s 404, not listed 409 NOT_LISTED); staff 403; another county 404', async () => {
+    const t = await listedFromCase();
+    const stranger = enterpriseActor((await makeEnterprise(env)).uscc);
+    await expect(repairs().apply({ actor: stranger }, t.listing.id, { statement: STATEMENT, commitment: COMMITMENT })).rejects.toMatchObject({ status: 404 });
+    await expect(repairs().apply({ actor: officer }, t.listing.id, { statement: STATEMENT, commitment: COMMITMENT })).rejects.toMatchObject({ status: 403 });
+    const noticed = await listingAt(env, 'noticed', { proposer: officer });
+    await expect(repairs().apply({ actor: enterpriseActor(noticed.enterprise.uscc) }, noticed.listing.id, { statement: STATEMENT, commitment: COMMITMENT })).rejects.toMatchObject({ status: 409, code: 'NOT_LISTED' });
+    const applied = await repairs().apply({ actor: t.account }, t.listing.id, { statement: STATEMENT, commitment: COMMITMENT });
+    const other = await staffActor(env, ['county_officer'], '320830');
+    await expect(repairs().get(other, applied.id)).rejects.toMatchObject({ status: 404 });
+    expect((await repairs().list(other, {}, { page: 1, pageSize: 100 })).items.map((r) => r.id)).not.toContain(applied.id);
+    expect((await repairs().list(officer, { status: 'pending' }, { page: 1, pageSize: 100 })).items.map((r) => r.id)).toContain(applied.id);
+  });
+});
