@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT_DIR } from '../server/src/config.js';
 import type { EquipmentMeasurement } from './equipment-measure.js';
+import type { CreditCheckMeasurement } from './measure-credit-check.js';
 import type { DrawMeasurement } from './measure-draw.js';
 import type { ImportMeasurement } from './measure-import.js';
 import type { LookupMeasurement } from './measure-lookup.js';
@@ -20,6 +21,8 @@ export interface DbResult {
   import?: ImportMeasurement;
   search?: SearchMeasurement & { statsBeforeAnalyze: unknown; analyzeMs: number };
   lookup?: LookupMeasurement;
+  /** Issue 20's batch credit check against sequential public lookups (on the register's server). */
+  creditCheck?: CreditCheckMeasurement;
   /** Issue 5's draw (on a database of its own). */
   draw?: DrawMeasurement;
   /** Issue 16's special equipment: the unit import and the due list (on a database of their own). */
@@ -92,6 +95,10 @@ export function rowsOf(r: DbResult): Row[] {
       const i = e.import;
       add(`Equipment import through the API ÷ raw COPY (${n(i.rows)} units)`, target('≤ 1.5×'), `${i.ratio}× (import ${n(i.importMs)} ms, COPY ${n(i.copy.ms)} ms; peak RSS ${n(i.peakRssMb)} MB)`, result(i.ratio <= 1.5));
     }
+  }
+  if (r.creditCheck) {
+    const c = r.creditCheck;
+    add(`Credit batch check of ${n(c.batch)} ÷ ${n(c.batch)} sequential public lookups`, '≤ 0.2', `${c.ratio} (${n(c.batchMs)} ms ÷ ${n(c.sequentialMs)} ms; median of ${c.rounds}; ${n(c.found)} found)`, pass(c.ratio <= 0.2));
   }
   if (r.error) add('Bench run', 'completes', r.error.slice(0, 200), 'ERROR');
   return rows;

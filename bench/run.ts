@@ -15,6 +15,7 @@ import { type Session, benchPost, json, login, request } from './http-client.js'
 import { type DrawMeasurement, measureDraw, writeDrawCsv } from './measure-draw.js';
 import { writeEquipmentRegisterCsv, writeUnitsCsv } from './equipment-data.js';
 import { measureEquipment } from './equipment-measure.js';
+import { measureCreditCheck } from './measure-credit-check.js';
 import { measureImport } from './measure-import.js';
 import { measureLookup } from './measure-lookup.js';
 import { measureSearch } from './measure-search.js';
@@ -75,9 +76,9 @@ async function withFreshServer(db: BenchDb, o: BenchOptions, env: Record<string,
   }
 }
 
-/** Issue 3: the import through the API, the name search and the public lookup, in that order, on one server. */
+/** Issue 3: the import through the API, the name search and the public lookup, in that order, on one server; then issue 20's batch credit check. */
 async function runRegister(db: BenchDb, o: BenchOptions, file: string, samples: Samples, csvRead: { ms: number }, result: DbResult): Promise<void> {
-  await withFreshServer(db, o, { ZJ_PUBLIC_RATE_LIMIT: '1000000000' }, result, 'register', async (server) => {
+  await withFreshServer(db, o, { ZJ_PUBLIC_RATE_LIMIT: '1000000000', ZJ_CREDIT_CHECK_RATE_LIMIT: '1000000' }, result, 'register', async (server) => {
     log(`${db}: importing ${o.rows} rows`);
     result.import = { ...(await measureImport(server, await adminSession(server), file, o.rows)), csvReadOnlyMs: csvRead.ms };
     log(`${db}: import ${result.import.importMs} ms, COPY ${result.import.copy.ms} ms, peak RSS ${result.import.peakRssMb} MB`);
@@ -90,6 +91,9 @@ async function runRegister(db: BenchDb, o: BenchOptions, file: string, samples: 
 
     log(`${db}: public lookup, ${o.seconds} s per route`);
     result.lookup = await measureLookup(server.baseUrl, samples.usccs, o.seconds);
+
+    log(`${db}: credit batch check of 1,000 codes against 1,000 sequential public lookups`);
+    result.creditCheck = await measureCreditCheck(server.baseUrl, await adminSession(server), samples.usccs);
   });
 }
 
