@@ -129,7 +129,8 @@ export const api = {
   post: <T>(path: string, body?: unknown, version?: number) => request<T>('POST', path, { body: body ?? {}, version }),
   put: <T>(path: string, body?: unknown, version?: number) => request<T>('PUT', path, { body: body ?? {}, version }),
   patch: <T>(path: string, body?: unknown, version?: number) => request<T>('PATCH', path, { body: body ?? {}, version }),
-  del: <T = void>(path: string, version?: number) => request<T>('DELETE', path, { version }),
+  /** A DELETE may carry a body (e.g. the reason for ending something early). */
+  del: <T = void>(path: string, version?: number, body?: unknown) => request<T>('DELETE', path, { version, body }),
   /** multipart/form-data POST (file uploads); fields go in the order they were appended. */
   postForm: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
 };

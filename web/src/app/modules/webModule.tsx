@@ -26,7 +26,7 @@ export type RouteLayout =
   /** outside the shell, only while signed out (a signed-in user goes home) */
   | 'guest';
 
-export type MenuGroup = 'menu.market' | 'inspections.menuGroup' | 'equipment.menuGroup' | 'complaints.menuGroup' | 'cases.menuGroup' | 'spotchecks.menuGroup' | 'menu.system';
+export type MenuGroup = 'menu.market' | 'inspections.menuGroup' | 'equipment.menuGroup' | 'complaints.menuGroup' | 'cases.menuGroup' | 'spotchecks.menuGroup' | 'credit.menuGroup' | 'menu.system';
 
 export interface ModuleRoute {
   path: string;
