@@ -1,7 +1,7 @@
 import { Alert, Card, Empty, Input, Space, Spin } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import type { PublicEnterprise } from '../../api/types';
 import { errorText } from '../../app/errorText';
@@ -39,9 +39,10 @@ function AnswerView({ answer }: { answer: Answer }) {
   );
 }
 
-/** 企业信用公示查询: public, outside the shell, no login. */
+/** 企业信用公示查询: public, outside the shell, no login; `?uscc=` (a link from the portal's search) looks it up at once. */
 export function PublicEnterprisePage() {
   const { t } = useTranslation();
+  const linked = useSearchParams()[0].get('uscc') ?? '';
   const [loading, setLoading] = useState(false);
   const [answer, setAnswer] = useState<Answer | null>(null);
 
@@ -59,6 +60,8 @@ export function PublicEnterprisePage() {
       )
       .finally(() => setLoading(false));
   };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once per linked code
+  useEffect(() => lookup(linked), [linked]);
 
   return (
     <AuthPageFrame extra={<LanguageSwitch />} title={t('publicLookup.title')}>
@@ -69,6 +72,7 @@ export function PublicEnterprisePage() {
             placeholder={t('publicLookup.placeholder')}
             enterButton={t('common.search')}
             maxLength={24}
+            defaultValue={linked}
             allowClear
             loading={loading}
             onSearch={lookup}
