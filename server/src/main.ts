@@ -81,6 +81,8 @@ async function main() {
   jobs.register({ name: 'credit.rescore-events', cron: '* * * * *', handler: async () => void (await services.credit.model.rescoreEvents()) });
   // 00:58 in China: listings past their period leave the dishonest list; the decision to-dos of noticed listings.
   jobs.register({ name: 'credit.listing-expiry', cron: '58 16 * * *', handler: async () => void (await services.credit.listings.expireDue()) });
+  // 01:05 in China: the day's open-data file of the public record (portal/open-data/README.md); a second run the same day does nothing.
+  jobs.register({ name: 'portal.open-data', cron: '5 17 * * *', handler: async () => void (await services.portal.openData.generate()) });
   if (config.jobs) {
     await jobs.start();
     // Also once at every start, so a new or restored database has its to-dos before the first night.
@@ -93,6 +95,8 @@ async function main() {
     await jobs.send('complaints.clocks');
     await jobs.send('complaints.repeat-subjects');
     for (const name of ['cases.clocks', 'cases.supervision', 'cases.publication', 'cases.campaign-status', 'cases.cluster-replies', 'spotchecks.finalize', 'spotchecks.followups-due', 'credit.listing-expiry']) await jobs.send(name);
+    // Today's open-data file, when it is missing (a new database, or the night's run was missed).
+    await jobs.send('portal.open-data');
   }
 
   let stopping = false;
