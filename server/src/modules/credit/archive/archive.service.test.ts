@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useServiceEnv } from '../../../test/app.js';
+import { makeCase } from '../../cases/testing.js';
+import { makeComplaint } from '../../complaints/testing.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
 import { REPORT_MAX_ENTRIES, TIMELINE_PAGE_SIZE } from './archive.service.js';
 import { REPORTER, makeArchiveEnterprise } from './testing-archive.js';
@@ -16,9 +18,11 @@ const archiveOf = (uscc: string, q = {}) => env.services.credit.archive.archive(
 /** The order of the timeline: date desc, then kind, then ref id (byte order). */
 const inOrder = (a: TimelineItem, b: TimelineItem) => (a.on !== b.on ? (a.on > b.on ? -1 : 1) : a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.ref.id < b.ref.id ? -1 : a.ref.id > b.ref.id ? 1 : 0);
 
+const factories = { makeEnterprise, makeCase, makeComplaint };
+
 describe('the credit archive', () => {
   it('sums up every area and shows each record once on the timeline, newest first, with no reporter anywhere', async () => {
-    const f = await makeArchiveEnterprise(env);
+    const f = await makeArchiveEnterprise(env, factories);
     const a = await archiveOf(f.e.uscc);
 
     expect(a.enterprise).toEqual({ uscc: f.e.uscc, name: f.e.name, regionCode: '320826', regionName: expect.any(String), status: 'active', address: '淮安市测试路1号', legalRepresentative: '钱法人', industryCode: null });
@@ -62,7 +66,7 @@ describe('the credit archive', () => {
   });
 
   it('pages by number and by cursor without repeating or losing an entry, and filters by area and dates', async () => {
-    const f = await makeArchiveEnterprise(env);
+    const f = await makeArchiveEnterprise(env, factories);
     const all = (await archiveOf(f.e.uscc)).timeline;
 
     const byPage: TimelineItem[] = [];
@@ -109,7 +113,7 @@ describe('the credit archive', () => {
   });
 
   it('the report: the last 3 years by default (or all), at most 500 entries, and an audit event with the format', async () => {
-    const f = await makeArchiveEnterprise(env);
+    const f = await makeArchiveEnterprise(env, factories);
     const r = await env.services.credit.archive.report(env.ctx, f.e.uscc, 'docx');
     expect(r.from! > f.days.d100).toBe(false);
     expect(r.timeline).toHaveLength(11);

@@ -2,7 +2,7 @@ import { inTransaction } from '../../../db/sql.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
 import { type PdfFont, requirePdfFont } from '../../../platform/documents/pdf.js';
-import { invalid } from '../../../platform/validation/fields.js';
+import { invalid, requireDate } from '../../../platform/validation/fields.js';
 import type { CreditPartDeps, Ctx } from '../credit.deps.js';
 import { archiveSummary } from './summary.js';
 import { type TimelineFilter, timelinePage } from './timeline.js';
@@ -54,7 +54,10 @@ export function makeCreditArchive(deps: CreditPartDeps) {
     };
   }
 
+  /** Real dates (400 INVALID_DATE), the end not before the start (400 VALIDATION, field `to`). */
   function checkPeriod(filter: TimelineFilter) {
+    if (filter.from) requireDate(filter.from, 'from', '开始日期');
+    if (filter.to) requireDate(filter.to, 'to', '结束日期');
     if (filter.from && filter.to && filter.from > filter.to) throw invalid('to', '结束日期不能早于开始日期');
   }
 

@@ -14,7 +14,7 @@ const table = (header: string[] | null, rows: string[][]) =>
 export async function renderArchiveDocx(r: ArchiveReport) {
   const reasons = reasonRows(r);
   const body: (Paragraph | Table)[] = [
-    line(`监管机关：${r.bureau}　生成时间：${chinaTime(r.generatedAt)}`),
+    line(`监管机关：${r.bureau}；生成时间：${chinaTime(r.generatedAt)}`),
     line('一、企业基本信息', { bold: true }),
     table(null, enterpriseRows(r)),
     line('二、信用风险分类与评分', { bold: true }),

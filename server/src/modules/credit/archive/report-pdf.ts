@@ -10,7 +10,7 @@ export function renderArchivePdf(r: ArchiveReport) {
   if (!r.font) throw new Error('renderArchivePdf: the report was made without a PDF font');
   const doc = startPdf(r.font, { title: `${REPORT_TITLE}（${r.enterprise.name}）`, author: r.bureau, header: INTERNAL_MARK });
   pdfTitle(doc, REPORT_TITLE);
-  pdfLine(doc, `监管机关：${r.bureau}　生成时间：${chinaTime(r.generatedAt)}`);
+  pdfLine(doc, `监管机关：${r.bureau}；生成时间：${chinaTime(r.generatedAt)}`);
   pdfHeading(doc, '一、企业基本信息');
   pdfTable(doc, ['项目', '内容'], [0.3, 0.7], enterpriseRows(r));
   pdfHeading(doc, '二、信用风险分类与评分');

@@ -2,14 +2,21 @@ import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
 import type { ServiceEnv } from '../../../test/app.js';
-import { makeCase } from '../../cases/testing.js';
-import { makeComplaint } from '../../complaints/testing.js';
-import { makeEnterprise } from '../../enterprises/testing.js';
 import { creditClassHistory, creditListingEvents, creditOverrides } from '../credit.schema.js';
 import { listEnterprise, rateEnterprise, scoreNow } from '../testing.js';
 
 /** The reporter of the archive's complaint: none of these may appear anywhere in the archive or its reports. */
 export const REPORTER = { name: '郑晓明', phone: '13912344321', nameMasked: '郑*', phoneMasked: '139****4321', description: '举报人郑晓明亲眼看见仓库存放假冒电线' };
+
+/**
+ * The other modules' test factories (`makeEnterprise`, `makeCase`, `makeComplaint` of their
+ * testing.ts), passed in by the test files: only tests and a module's own testing.ts may import them.
+ */
+export interface OtherFactories {
+  makeEnterprise(env: ServiceEnv, input: { regionCode: string; legalRepresentative: string; address: string }): Promise<{ id: string; uscc: string; name: string; regionCode: string }>;
+  makeCase(env: ServiceEnv, input: { uscc: string; regionCode: string; stage: 'decided'; decidedOn: string; documentNo: string; penaltyText: string; amountDue: string }): Promise<{ id: string }>;
+  makeComplaint(env: ServiceEnv, input: Record<string, unknown>): Promise<{ id: string }>;
+}
 
 const noon = (day: string) => new Date(`${day}T04:00:00Z`);
 
@@ -21,7 +28,7 @@ const noon = (day: string) => new Date(`${day}T04:00:00Z`);
  * proposed on day −40 and listed on day −10, and an evaluator's AA rating in force (day −30).
  * Scored before, so reading its credit writes nothing.
  */
-export async function makeArchiveEnterprise(env: ServiceEnv, opts: { regionCode?: string } = {}) {
+export async function makeArchiveEnterprise(env: ServiceEnv, { makeEnterprise, makeCase, makeComplaint }: OtherFactories, opts: { regionCode?: string } = {}) {
   const today = todayInChina();
   const d = (n: number) => addDays(today, -n);
   const e = await makeEnterprise(env, { regionCode: opts.regionCode ?? '320826', legalRepresentative: '钱法人', address: '淮安市测试路1号' });
