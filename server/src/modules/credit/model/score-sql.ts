@@ -57,6 +57,10 @@ export function scoreStatement(run: ScoreRun, target: ScoreTarget): SQL {
       x.f -> 'kinds' as kinds
     from jsonb_array_elements(${JSON.stringify(config)}::jsonb -> 'factors') with ordinality as x(f, ord)),
   fk as (select k.kind, f.key from f cross join lateral jsonb_array_elements_text(f.kinds) as k(kind)),
+  fz as (
+    select f.ord, f.key, f.label, f.window_months,
+      jsonb_build_object('factor', f.key, 'label', f.label, 'points', 0, 'count', 0, 'detail', ${zeroDetail}, 'items', '[]'::jsonb, 'rest', null) as zero
+    from f),
   t as (select e.id, e.uscc, e.region_code, e.credit_class from enterprises as e where ${target.enterprises}),
   hits as (
     select t.id, f.key, ev.occurred_on, ev.ref_type, ev.ref_id, ev.title,
@@ -83,15 +87,15 @@ export function scoreStatement(run: ScoreRun, target: ScoreTarget): SQL {
         'points', p + case when rn = 1 and n <= ${ITEMS_PER_FACTOR} then clamped2 - shown else 0 end,
         'detail', to_char(occurred_on, 'YYYY-MM-DD') || ' ' || coalesce(title, '')) order by rn) as records
     from top group by id, key),
+  io as (
+    select i.id, i.key, i.points, jsonb_build_object('factor', f.key, 'label', f.label, 'points', i.points, 'count', i.n,
+        'detail', '近' || f.window_months || '个月' || f.label || i.n || '次', 'items', i.records, 'rest', i.rest) as reason
+    from items i join fz f on f.key = i.key),
   er as (
-    select h.id, ${config.base}::numeric + sum(coalesce(i.points, 0)) as score,
-      jsonb_agg(jsonb_build_object('factor', f.key, 'label', f.label, 'points', coalesce(i.points, 0), 'count', coalesce(i.n, 0),
-        'detail', case when i.n is null then ${zeroDetail} else '近' || f.window_months || '个月' || f.label || i.n || '次' end,
-        'items', coalesce(i.records, '[]'::jsonb), 'rest', i.rest) order by f.ord) as reasons
-    from (select distinct id from items) h cross join f left join items i on i.id = h.id and i.key = f.key
-    group by h.id),
-  z as (
-    select jsonb_agg(jsonb_build_object('factor', f.key, 'label', f.label, 'points', 0, 'count', 0, 'detail', ${zeroDetail}, 'items', '[]'::jsonb, 'rest', null) order by f.ord) as reasons from f),
+    select m.id, ${config.base}::numeric + m.total as score,
+      (select jsonb_agg(coalesce(m.by_key -> fz.key, fz.zero) order by fz.ord) from fz) as reasons
+    from (select id, sum(points) as total, jsonb_object_agg(key, reason) as by_key from io group by id) m),
+  z as (select jsonb_agg(fz.zero order by fz.ord) as reasons from fz),
   sc as (
     select t.id, t.uscc, t.region_code, t.credit_class as old_class,
       round(coalesce(er.score, ${config.base}::numeric), 2)::numeric(8, 2) as score, coalesce(er.reasons, z.reasons) as reasons
