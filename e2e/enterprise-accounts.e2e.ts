@@ -279,7 +279,7 @@ describe('enterprise accounts (issue 15)', () => {
     await visible(page.getByTestId('enterprise-home'));
     const ids = await sideMenu(page).locator('li.ant-menu-item[data-menu-id]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-menu-id')!));
     const hrefs = [...new Set(ids.map((id) => id.slice(id.indexOf('-/') + 1)))];
-    expect(hrefs.sort()).toEqual(['/', '/my/commitments', '/my/complaints', '/my/draws', '/my/enterprise', '/my/equipment', '/my/inspections', '/my/licences', '/my/spotchecks']);
+    expect(hrefs.sort()).toEqual(['/', '/my/commitments', '/my/complaints', '/my/credit', '/my/draws', '/my/enterprise', '/my/equipment', '/my/inspections', '/my/licences', '/my/spotchecks']);
     for (const href of [...hrefs, `/my/licences/${licence.id}`, `/my/inspections/${seed.taskId}`]) {
       await page.goto(href);
       await waitForShell(page);

@@ -18,9 +18,11 @@ import zlib from 'node:zlib';
 const BUDGET_KB = 350;
 
 /** The pages measured: their route and the source file of the page the route loads lazily. */
-const PAGES = [
+const PAGES: { route: string; source: string; budget?: number }[] = [
   { route: '/login', source: 'src/modules/auth/LoginPage.tsx' },
   { route: '/public/enterprise', source: 'src/modules/public/PublicEnterprisePage.tsx' },
+  // the portal's public pages (/public, dishonest list, notices, open data) are one chunk; issue 20: ≤ 250 kB a page
+  { route: '/public (portal)', source: 'src/modules/portal/publicPages.ts', budget: 250 },
 ];
 
 interface ManifestChunk {
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
 
     let failed = false;
     const rows: string[] = [];
-    for (const { route, source } of PAGES) {
+    for (const { route, source, budget = BUDGET_KB } of PAGES) {
       // A page not split off (an older build) is in the eager scripts; allowed only when asked,
       // so that a renamed page file fails here instead of measuring nothing.
       const split = source in manifest;
@@ -92,14 +94,14 @@ async function main(): Promise<void> {
       const files = split ? staticClosure(manifest, source, new Set(eager)) : new Set(eager);
       const sizes = [...files].map((f) => ({ file: f, gz: gzipSize(path.join(dist, f)) }));
       const total = sizes.reduce((sum, s) => sum + s.gz, 0) / 1000;
-      const over = total > BUDGET_KB;
+      const over = total > budget;
       failed ||= over;
-      rows.push(`${route.padEnd(20)} ${total.toFixed(1).padStart(7)} kB gzipped JS in ${files.size} files  (budget ${BUDGET_KB} kB)${over ? '  OVER BUDGET' : ''}`);
+      rows.push(`${route.padEnd(20)} ${total.toFixed(1).padStart(7)} kB gzipped JS in ${files.size} files  (budget ${budget} kB)${over ? '  OVER BUDGET' : ''}`);
       for (const s of sizes.sort((a, b) => b.gz - a.gz)) rows.push(`    ${(s.gz / 1000).toFixed(1).padStart(7)} kB  ${s.file}${eager.has(s.file) ? '  (index.html)' : ''}`);
     }
     console.log(rows.join('\n'));
     if (failed) {
-      console.error(`\nover the budget of ${BUDGET_KB} kB gzipped: see which chunks grew (a page importing another module's page, or a heavy library on a public page)`);
+      console.error(`\nover the budget (${BUDGET_KB} kB gzipped unless a page has its own): see which chunks grew (a page importing another module's page, or a heavy library on a public page)`);
       process.exitCode = 1;
     }
   } finally {

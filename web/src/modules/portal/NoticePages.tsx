@@ -23,14 +23,14 @@ export function PublicNoticesPage() {
     <PortalFrame title={t('portal.notices.title')} testId="public-notices" width={880}>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Intro>{t('portal.notices.intro')}</Intro>
-        <Radio.Group
-          aria-label={t('portal.notices.kind')}
-          optionType="button"
-          value={kind ?? ''}
-          onChange={(e) => list.setValues({ kind: (e.target.value as string) || undefined })}
-          options={[{ value: '', label: t('portal.notices.all') }, ...NOTICE_KINDS.map((k) => ({ value: k, label: t(`portal.kinds.${k}`) }))]}
-          data-testid="notice-kinds"
-        />
+        <div role="radiogroup" aria-label={t('portal.notices.kind')} data-testid="notice-kinds">
+          <Radio.Group
+            optionType="button"
+            value={kind ?? ''}
+            onChange={(e) => list.setValues({ kind: (e.target.value as string) || undefined })}
+            options={[{ value: '', label: t('portal.notices.all') }, ...NOTICE_KINDS.map((k) => ({ value: k, label: t(`portal.kinds.${k}`) }))]}
+          />
+        </div>
         {result.error ? <PublicError error={result.error} /> : null}
         <List<PublicNotice>
           data-testid="public-notice-list"

@@ -1,5 +1,3 @@
-import { Typography } from 'antd';
-
 /** A notice's body as paragraphs: plain text, blank lines between paragraphs, line breaks kept; rendered as text (never HTML). */
 export function NoticeText({ body, testId }: { body: string; testId?: string }) {
   const paragraphs = body
@@ -10,9 +8,9 @@ export function NoticeText({ body, testId }: { body: string; testId?: string }) 
   return (
     <div data-testid={testId}>
       {paragraphs.map((p, i) => (
-        <Typography.Paragraph key={i} style={{ whiteSpace: 'pre-line', fontSize: 15, lineHeight: 1.8 }}>
+        <p key={i} style={{ whiteSpace: 'pre-line', fontSize: 15, lineHeight: 1.8, margin: '0 0 1em' }}>
           {p}
-        </Typography.Paragraph>
+        </p>
       ))}
     </div>
   );

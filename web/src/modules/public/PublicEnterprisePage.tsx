@@ -60,7 +60,6 @@ export function PublicEnterprisePage() {
       )
       .finally(() => setLoading(false));
   };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- once per linked code
   useEffect(() => lookup(linked), [linked]);
 
   return (
