@@ -2,6 +2,7 @@ import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../app/components/FormModal';
+import { namedFieldError } from '../../app/hooks/useServerFieldError';
 import { todayInChina } from '../../app/format';
 import { CREDIT_CLASSES } from '../enterprises';
 import { creditApi, type Credit, type CreditClass } from './credit.api';
@@ -22,7 +23,7 @@ export function OverrideModal({ uscc, open, onClose, onSaved }: { uscc: string; 
   const today = todayInChina();
   const save = async (v: OverrideValues) => onSaved(await creditApi.override(uscc, { class: v.class, reason: v.reason.trim(), until: v.until.format('YYYY-MM-DD') }));
   return (
-    <FormModal<OverrideValues> open={open} title={t('credit.overrideTitle')} onClose={onClose} onSubmit={save} okText={t('credit.override')}>
+    <FormModal<OverrideValues> open={open} title={t('credit.overrideTitle')} onClose={onClose} onSubmit={save} okText={t('credit.override')} fieldErrorOf={namedFieldError(['until'])}>
       <Form.Item name="class" label={t('credit.overrideClass')} rules={[{ required: true, message: t('common.selectRequired', { field: t('credit.overrideClass') }) }]}>
         <Select options={CREDIT_CLASSES.map((c) => ({ value: c, label: t('enterprises.creditClassValue', { value: c }) }))} data-testid="override-class" />
       </Form.Item>
