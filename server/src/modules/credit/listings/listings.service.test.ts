@@ -167,3 +167,26 @@ describe('scope and the enterprise’s view', () => {
     expect(mine.listings[0]).not.toHaveProperty('proposedByName');
   });
 });
+
+describe('candidates by rule', () => {
+  it('serious_penalty: a penalty of 100,000 yuan or more within 12 months, in scope, without an open listing', async () => {
+    const decided = (e: { uscc: string; id: string }, amount: number, daysAgo: number) =>
+      makeCase(env, { uscc: e.uscc, enterpriseId: e.id, regionCode: e.uscc.slice(2, 8), stage: 'decided', decidedOn: addDays(today, -daysAgo), penalties: [{ type: 'fine', amount }], penaltyText: `罚款人民币${amount}元`, amountDue: String(amount) });
+    const serious = await makeEnterprise(env);
+    await decided(serious, 200_000, 30);
+    const small = await makeEnterprise(env);
+    await decided(small, 50_000, 30);
+    const old = await makeEnterprise(env);
+    await decided(old, 300_000, 400);
+    const elsewhere = await makeEnterprise(env, { regionCode: '320830' });
+    await decided(elsewhere, 200_000, 30);
+    const open = await makeEnterprise(env);
+    await decided(open, 200_000, 30);
+    await listingAt(env, 'proposed', { proposer: officer, enterprise: open });
+    const found = (await svc().candidates(officer, { ruleKey: 'serious_penalty' }, { page: 1, pageSize: 500 })).items;
+    const mine = found.filter((c) => [serious, small, old, elsewhere, open].some((e) => e.uscc === c.uscc));
+    expect(mine).toEqual([{ uscc: serious.uscc, enterpriseName: serious.name, regionCode: '320826', ruleKey: 'serious_penalty', count: 1, lastOn: addDays(today, -30), titles: ['行政处罚：罚款人民币200000元'] }]);
+    const all = (await svc().candidates(head, {}, { page: 1, pageSize: 500 })).items.map((c) => c.uscc);
+    expect(all).toEqual(expect.arrayContaining([serious.uscc, elsewhere.uscc]));
+  });
+});
