@@ -270,6 +270,14 @@ for (const key of [
   'PUT /api/spotcheck/plans/:id/lines/:productId', 'DELETE /api/spotcheck/plans/:id/lines/:productId', 'POST /api/spotcheck/plans/:id/approve', 'POST /api/spotcheck/plans/:id/close',
   'GET /api/spotcheck/lots', 'GET /api/spotcheck/lots/:id', 'POST /api/spotcheck/suggestions', 'GET /api/spotcheck/suggestions',
 ]) RULES[key] = forbidden;
+// credit/listings: proposals, notices, decisions and repair decisions are staff's; the public list; the enterprise's own credit (its answers and repair applications tested in credit/listings).
+for (const key of [
+  'GET /api/credit-listings', 'GET /api/credit-listings/candidates', 'GET /api/credit-listings/:id', 'POST /api/credit-listings', 'POST /api/credit-listings/:id/notice', 'GET /api/credit-listings/:id/notice.docx',
+  'POST /api/credit-listings/:id/decide', 'POST /api/credit-listings/:id/revoke', 'GET /api/credit-repairs', 'GET /api/credit-repairs/:id', 'POST /api/credit-repairs/:id/decide',
+]) RULES[key] = forbidden;
+RULES['GET /api/public/dishonest-list'] = publicRoute;
+RULES['GET /api/my/credit'] = detail(() => '/api/my/credit');
+for (const key of ['POST /api/my/credit-listings/:id/answer', 'POST /api/my/credit-listings/:id/repairs']) RULES[key] = { rule: 'elsewhere', test: 'credit/listings/listings.api.test.ts' };
 
 /** Path parameters for a route that answers before looking anything up (403): any well-formed value. */
 const ANY_ID = '00000000-0000-4000-8000-000000000000';

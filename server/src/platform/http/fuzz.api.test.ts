@@ -188,6 +188,8 @@ function publicRouteNames() {
     'GET /api/public/spotcheck-selections',
     // spotchecks/draws
     'GET /api/public/spotcheck-draws', 'GET /api/public/spotcheck-draws/:id',
+    // credit/listings
+    'GET /api/public/dishonest-list',
   ];
 }
 function importRouteNames() {

@@ -147,6 +147,11 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/credit-evaluators': () => ['', 'active=true'],
   '/api/credit-evaluators/:id/accounts': () => [], // an evaluator's accounts (unpaged, a handful); read in credit/evaluators/evaluators.api.test.ts
   '/api/credit-ratings': () => ['', 'state=in_force'],
+  // credit/listings
+  '/api/credit-listings': () => ['', 'status=listed'],
+  '/api/credit-listings/candidates': () => ['', 'ruleKey=repeat_failure'],
+  '/api/credit-repairs': () => ['', 'status=pending'],
+  '/api/public/dishonest-list': () => [''],
 };
 
 /** `{ items, total }` answers whose total counts something else than the items (the preview's: objects per stratum). */

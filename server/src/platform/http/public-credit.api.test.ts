@@ -24,6 +24,8 @@ const WALKED = ['/api/public/enterprises/:uscc', '/api/public/draws', '/api/publ
   '/api/public/spotcheck-results', '/api/public/spotcheck-bulletins', '/api/public/spotcheck-bulletins/:id',
   // spotchecks/draws
   '/api/public/spotcheck-draws', '/api/public/spotcheck-draws/:id',
+  // credit/listings
+  '/api/public/dishonest-list',
 ];
 // spotchecks/institutions: the published choices of testing institutions (their names, prices and scores; no enterprise).
 WITHOUT_ENTERPRISES.add('/api/public/spotcheck-selections');
@@ -130,6 +132,18 @@ describe('public routes', () => {
       });
       expect((await get('/api/public/spotcheck-draws?pageSize=100')).total).toBeGreaterThan(0);
       expect((await get(`/api/public/spotcheck-draws/${draw.id}`)).openings[0].key).toBe(usccs[0]);
+    }
+    // credit/listings: a demo enterprise with a credit class on the public dishonest list (one without a listing of the demo's).
+    {
+      const listings = env.services.credit.listings;
+      const head = { actor: (await env.services.users.loadActor((await env.makeUser({ roles: ['section_head'] })).id))! };
+      const listed = (await listings.list(env.admin, { status: 'listed' }, { page: 1, pageSize: 500 })).items.map((l) => l.uscc);
+      const uscc = usccs.find((u) => u !== usccs[0] && !listed.includes(u))!;
+      const proposed = await listings.propose(env.ctx, { uscc, source: 'manual', reason: '公示测试失信事由', legalBasis: '《市场监督管理严重违法失信名单管理办法》' });
+      await listings.notice(env.ctx, proposed.id, undefined, addDays(todayInChina(), -20));
+      await listings.decide(head, proposed.id, { list: true, note: '公示测试' });
+      expect((await get(`/api/public/dishonest-list?q=${uscc}`)).items).toHaveLength(1);
+      expect((await get('/api/public/dishonest-list?pageSize=100')).total).toBeGreaterThan(0);
     }
   }, 120_000);
 });
