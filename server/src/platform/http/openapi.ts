@@ -57,6 +57,7 @@ const tagDescriptions: Record<string, string> = {
   equipment: '特种设备：台账、定期检验、作业人员、隐患、安全监察、分级监管',
   complaints: '投诉举报（12315）：登记、分派、办理时限、调解、核查、奖励、统计',
   cases: '执法办案：线索、立案、调查取证、审核、告知、听证、处罚决定、送达、执行、结案；督办、联办、移送公安、处罚信息公示、案件信息共享、专项执法行动、产业集聚区',
+  portal: '公众门户：通知公告、计划、结果、曝光的起草、审核、发布与撤回，每日开放数据文件',
   spotchecks: '产品质量监督抽查：产品目录与实施细则、年度计划（合格率 95% 规则）与专项计划、县区建议、承检机构与承检申请、竞争性选定、抽样（双随机抽取）、检验结果、异议与复检、不合格后处理、质量公告与统计',
 };
 
@@ -74,6 +75,7 @@ const errorResponses: Record<string, { name: string; description: string }> = {
   '423': { name: 'Locked', description: '账号已锁定，请稍后再试或联系管理员（LOCKED）' },
   '428': { name: 'PreconditionRequired', description: '须带 If-Match 请求头：读取时的 ETag（PRECONDITION_REQUIRED）' },
   '429': { name: 'TooManyRequests', description: '请求过于频繁：按 Retry-After 响应头等待后再试（RATE_LIMITED）' },
+  '503': { name: 'ServiceUnavailable', description: '服务器缺少完成请求所需的组件，由管理员处理（如生成 PDF 的中文字体：PDF_FONT_MISSING）' },
 };
 
 /** Descriptions for success responses that declare none (the plugin writes "Default Response"). */
