@@ -11,13 +11,8 @@ import { ListingStatusTag } from './labels';
 import { RepairCard } from './RepairCard';
 import './credit.pages.i18n';
 
-/** Where the listing stands among 建议 → 告知 → 决定 → 移出. */
-function stepOf(l: Listing): number {
-  if (l.status === 'proposed') return 0;
-  if (l.status === 'noticed') return 1;
-  if (l.status === 'removed') return 3;
-  return 2;
-}
+/** Where the listing stands among 建议 → 告知 → 决定 → 移出 (a listed one waits for its removal; a removed one is done). */
+const STEP: Record<Listing['status'], number> = { proposed: 0, noticed: 1, not_listed: 2, listed: 3, removed: 4 };
 
 /** One listing procedure: the facts, its steps, the enterprise's answer, the actions and the repair applications. */
 export function ListingDetailPage() {
@@ -49,7 +44,7 @@ export function ListingDetailPage() {
       >
         <Steps
           size="small"
-          current={stepOf(l)}
+          current={STEP[l.status]}
           status={l.status === 'not_listed' ? 'error' : undefined}
           items={[
             { title: t('credit.stepProposed'), description: formatDateTime(l.proposedAt) },
@@ -81,13 +76,13 @@ export function ListingDetailPage() {
           {l.decidedAt && (
             <Descriptions.Item label={t('credit.decision')} span={{ xs: 1, md: 2 }}>
               {t('credit.decidedLine', { by: l.decidedByName ?? '', at: formatDateTime(l.decidedAt) })}
-              {l.decisionNote && `：${l.decisionNote}`}
+              {l.decisionNote && t('common.colon') + l.decisionNote}
             </Descriptions.Item>
           )}
           {l.removedOn && (
             <Descriptions.Item label={t('credit.removal')} span={{ xs: 1, md: 2 }}>
               {l.removedOn} {l.removalKind && t(`credit.removalKinds.${l.removalKind}`)}
-              {l.removalReason && `：${l.removalReason}`}
+              {l.removalReason && t('common.colon') + l.removalReason}
             </Descriptions.Item>
           )}
         </Descriptions>
