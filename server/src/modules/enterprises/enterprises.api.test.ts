@@ -77,6 +77,10 @@ describe('registering an enterprise', () => {
     const c = await env.loginAdmin();
     const res = await c.post('/api/enterprises', { uscc: randomUscc(), name: '某公司', regionCode: '320826', creditClass: 'A' });
     expect(res.json().error.code).toBe('VALIDATION');
+    // Nor by an edit: the class is the credit model's (credit/README.md).
+    const e = await makeEnterprise(env);
+    expect((await c.patch(`/api/enterprises/${e.uscc}`, { creditClass: 'A' })).json().error.code).toBe('VALIDATION');
+    expect((await c.get(`/api/enterprises/${e.uscc}`)).json().creditClass).toBeNull();
   });
 });
 
@@ -165,7 +169,7 @@ describe('public lookup', () => {
 
   it('never shows the credit-risk class (internal supervision, 国市监信发〔2022〕6号): neither in the answer nor in its schema', async () => {
     const e = await makeEnterprise(env);
-    await env.db.update(enterprises).set({ creditClass: 'D' }).where(eq(enterprises.uscc, e.uscc)); // as an import of the classification does
+    await env.db.update(enterprises).set({ creditClass: 'D' }).where(eq(enterprises.uscc, e.uscc)); // as the credit model sets it
     expect((await (await env.loginAdmin()).get(`/api/enterprises/${e.uscc}`)).json().creditClass).toBe('D');
     const res = await env.app.inject({ url: `/api/public/enterprises/${e.uscc}` });
     expect(res.statusCode).toBe(200);

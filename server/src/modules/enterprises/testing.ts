@@ -22,7 +22,7 @@ export function makeEnterprise(env: ServiceEnv, input: Partial<CreateEnterpriseI
   return env.services.enterprises.create(env.ctx, { uscc: randomUscc(regionCode), name: `测试企业${++seq}有限公司`, regionCode, ...input });
 }
 
-/** Gives an enterprise a credit-risk class, as an import of the classification does (test factory). */
+/** Gives an enterprise a credit class directly, bypassing the credit model (test factory: the model would set it on its next run). */
 export async function setCreditClass(env: ServiceEnv, id: string, creditClass: 'A' | 'B' | 'C' | 'D' | null): Promise<void> {
   await env.db.update(enterprises).set({ creditClass }).where(eq(enterprises.id, id));
 }

@@ -83,7 +83,7 @@ describe('model versions', () => {
 describe("class changes reach the inspection plans' ratios", () => {
   it('an enterprise rescored to D (listed) is drawn at D’s ratio at once', async () => {
     const tag = `信用分层${Date.now()}`;
-    const members = [];
+    const members: Awaited<ReturnType<typeof makeEnterprise>>[] = [];
     for (let i = 0; i < 3; i++) members.push(await makeEnterprise(env, { regionCode: '320826', tags: [tag] }));
     await inTransaction(env.db, (tx) => env.services.credit.model.rescore(tx, members.map((m) => m.id), 'score'));
     const officer = await loginAs(['county_officer'], '320826');

@@ -155,7 +155,8 @@ describe('the jobs', () => {
     const a = await makeEnterprise(env);
     const b = await makeEnterprise(env);
     const first = await rescoreAll(env.db, today, 7);
-    const [{ n }] = (await env.db.execute(`select count(*)::int as n from enterprises`)).rows as [{ n: number }];
+    const { rows } = (await env.db.execute(`select count(*)::int as n from enterprises`)) as unknown as { rows: { n: number }[] };
+    const n = rows[0]!.n;
     expect(first.scored).toBe(Number(n));
     for (const e of [a, b]) expect(await classOfEnterprise(e.id)).not.toBeNull();
     const second = await rescoreAll(env.db, today, 7);
