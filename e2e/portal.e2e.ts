@@ -127,6 +127,11 @@ describe('the public portal and its notices (issue 20)', () => {
       // open data: the daily files (the job writes today's at start)
       await page.goto('/public/open-data');
       await visible(page.getByTestId('public-open-data').getByRole('heading', { level: 1, name: '开放数据' }));
+      const download = page.getByTestId('open-data-download').first();
+      await visible(download);
+      const file = await fetch(`${BASE_URL}${await download.getAttribute('href')}`);
+      expect(file.status).toBe(200);
+      expect((await file.text()).split('\n')[0]).toContain('统一社会信用代码');
       await accessible(page, 'open data');
       await shoot(page, 'portal-07-open-data');
     } finally {

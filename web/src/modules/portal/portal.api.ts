@@ -21,14 +21,8 @@ export type MyListing = MyCredit['listings'][number];
 export type MyRepair = MyCredit['repairs'][number];
 export type RepairInput = BodyOf<'/api/my/credit-listings/{id}/repairs', 'post'>;
 
-/** One day's open-data file (`GET /api/public/open-data`, portal/open-data/README.md). */
-export interface OpenDataFile {
-  day: string;
-  rows: number;
-  bytes: number;
-  sha256: string;
-  url: string;
-}
+/** One day's open-data file: its rows, size and SHA-256 of the CSV, and its address. */
+export type OpenDataFile = ResponseOf<'/api/public/open-data', 'get'>['items'][number];
 
 export const NOTICE_KINDS: readonly NoticeKind[] = ['notice', 'plan', 'result', 'exposure'];
 export const NOTICE_STATUSES: readonly NoticeStatus[] = ['draft', 'pending', 'published', 'withdrawn'];
@@ -43,7 +37,7 @@ export const portalPublicApi = {
   dishonest: (query: { q?: string; page: number; pageSize: number }) => api.get<ListResult<DishonestRow>>('/api/public/dishonest-list', query),
   notices: (query: { kind?: NoticeKind; q?: string; page: number; pageSize: number }) => api.get<ListResult<PublicNotice>>('/api/public/notices', query),
   notice: (id: string) => api.get<PublicNotice>(`/api/public/notices/${enc(id)}`),
-  openData: () => api.get<{ items: OpenDataFile[] }>('/api/public/open-data'),
+  openData: () => api.get<ResponseOf<'/api/public/open-data', 'get'>>('/api/public/open-data'),
 };
 
 export const noticesApi = {
