@@ -1,8 +1,12 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
 import { useServiceEnv } from '../../../test/app.js';
 import { makeCase } from '../../cases/testing.js';
 import { makeComplaint } from '../../complaints/testing.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
+import { creditRatings } from '../credit.schema.js';
+import { rateEnterprise } from '../testing.js';
 import { REPORT_MAX_ENTRIES, TIMELINE_PAGE_SIZE } from './archive.service.js';
 import { REPORTER, makeArchiveEnterprise } from './testing-archive.js';
 import type { TimelineItem } from './timeline.js';
@@ -95,6 +99,22 @@ describe('the credit archive', () => {
     const window = await archiveOf(f.e.uscc, { from: f.days.d40, to: f.days.d40 });
     expect(window.timeline.map((t) => t.kind)).toEqual(['complaint.closed', 'credit.class_changed', 'credit.listing.proposed', 'credit.override']);
     expect((await archiveOf(f.e.uscc, { area: 'case', to: f.days.d40 })).timeline.map((t) => t.ref.id)).toEqual([f.penalty.id]);
+  });
+
+  it('shows every evaluator rating on the timeline (with its end date; withdrawn ones marked) but sums up only the one in force', async () => {
+    const e = await makeEnterprise(env);
+    const today = todayInChina();
+    const old = await rateEnterprise(env, e, { grade: 'C', ratedOn: addDays(today, -800), validUntil: addDays(today, -70) });
+    const withdrawn = await rateEnterprise(env, e, { grade: 'AAA', ratedOn: addDays(today, -20) });
+    await env.db.update(creditRatings).set({ withdrawnAt: new Date(), withdrawnReason: '报告有误' }).where(eq(creditRatings.id, withdrawn.id));
+    const current = await rateEnterprise(env, e, { grade: 'A', ratedOn: addDays(today, -60) });
+
+    const a = await archiveOf(e.uscc, { area: 'credit' });
+    const ratings = a.timeline.filter((t) => t.kind === 'credit.rating');
+    expect(ratings.map((t) => t.ref.id)).toEqual([withdrawn.id, current.id, old.id]);
+    expect(ratings[0]!.title).toMatch(/^第三方信用评价 AAA 级（.+，报告 .+，有效期至 \d{4}-\d{2}-\d{2}），已撤回$/);
+    expect(ratings[1]!.title).not.toContain('已撤回');
+    expect(a.summary.rating).toMatchObject({ grade: 'A', ratedOn: current.ratedOn });
   });
 
   it('refuses a malformed cursor and a period ending before it starts', async () => {

@@ -53,8 +53,9 @@ const STEP_LABELS = {
 };
 
 /**
- * The credit module's own history rows of the enterprise `uscc`, with a unique `key` each. Names
- * of officers, the enterprise's statements and notes are left out (the title says what happened).
+ * The credit module's own history rows of the enterprise `uscc`, with a unique `key` each: class
+ * changes, overrides made and ended, listing steps, evaluators' ratings (withdrawn ones marked).
+ * Names of officers, the enterprise's statements and notes are left out (the title says what happened).
  */
 const ownHistory = (uscc: string): SQL => sql`
   select 'credit.class_changed'::text as kind, ${sql.raw(CHINA_DAY('h.at'))} as on_date, 'credit_class_change'::text as ref_type, h.id::text as ref_id, h.id::text as key,
@@ -71,15 +72,21 @@ const ownHistory = (uscc: string): SQL => sql`
   union all
   select 'credit.listing.' || s.action, ${sql.raw(CHINA_DAY('s.at'))}, 'credit_listing', l.id::text, s.id::text,
          ('严重违法失信名单（' || l.listing_no || '）：' || ${sql.raw(labelOf('s.action', STEP_LABELS))})::text
-    from credit_listing_events s join credit_listings l on l.id = s.listing_id where l.uscc = ${uscc}`;
+    from credit_listing_events s join credit_listings l on l.id = s.listing_id where l.uscc = ${uscc}
+  union all
+  select 'credit.rating', r.rated_on, 'credit_rating', r.id::text, r.id::text,
+         ('第三方信用评价 ' || r.grade || ' 级（' || v.name || '，报告 ' || r.report_no || '，有效期至 ' || r.valid_until::text || '）'
+           || case when r.withdrawn_at is not null then '，已撤回' else '' end)::text
+    from credit_ratings r join credit_evaluators v on v.id = r.evaluator_id where r.uscc = ${uscc}`;
 
 /**
  * The enterprise's whole timeline as one subquery `(kind, on_date, ref_type, ref_id, key, title)`.
- * `credit.listed` of the union is left out: the listing's steps show it (决定列入 on the same day).
+ * Of the union, `credit.listed` is left out (the listing's steps show it: 决定列入 on the same day)
+ * and so is `credit.rating` (the union has the rating in force only; the archive shows every one).
  */
 function timelineSql(uscc: string, today: string): SQL {
   return sql`(select ev.kind, ev.occurred_on as on_date, ev.ref_type, ev.ref_id, (ev.ref_type || ':' || ev.ref_id) as key, ev.title
-      from ${creditEventsSql({ today })} ev where ev.uscc = ${uscc} and ev.kind <> 'credit.listed' and ev.occurred_on is not null
+      from ${creditEventsSql({ today })} ev where ev.uscc = ${uscc} and ev.kind not in ('credit.listed', 'credit.rating') and ev.occurred_on is not null
     union all ${ownHistory(uscc)})`;
 }
 
