@@ -147,6 +147,10 @@ const REQUESTS: Record<string, (f: Fixture) => string[]> = {
   '/api/credit-evaluators': () => ['', 'active=true'],
   '/api/credit-evaluators/:id/accounts': () => [], // an evaluator's accounts (unpaged, a handful); read in credit/evaluators/evaluators.api.test.ts
   '/api/credit-ratings': () => ['', 'state=in_force'],
+  // enterprises/public-search (at most 10 pages: a USCC prefix narrow enough), portal/notices
+  '/api/public/enterprises': (f) => [`q=${f.uscc.slice(0, 9)}`],
+  '/api/portal-notices': () => ['', 'status=draft'],
+  '/api/public/notices': () => ['', 'kind=exposure'],
   // credit/listings
   '/api/credit-listings': () => ['', 'status=listed'],
   '/api/credit-listings/candidates': () => ['', 'ruleKey=repeat_failure'],

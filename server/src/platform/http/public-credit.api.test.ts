@@ -24,6 +24,8 @@ const WALKED = ['/api/public/enterprises/:uscc', '/api/public/draws', '/api/publ
   '/api/public/spotcheck-results', '/api/public/spotcheck-bulletins', '/api/public/spotcheck-bulletins/:id',
   // spotchecks/draws
   '/api/public/spotcheck-draws', '/api/public/spotcheck-draws/:id',
+  // enterprises/public-search, portal/notices, portal/open-data
+  '/api/public/enterprises', '/api/public/notices', '/api/public/notices/:id', '/api/public/open-data', '/api/public/open-data/:day.csv',
   // credit/listings
   '/api/public/dishonest-list',
 ];
@@ -144,6 +146,27 @@ describe('public routes', () => {
       await listings.decide(head, proposed.id, { list: true, note: '公示测试' });
       expect((await get(`/api/public/dishonest-list?q=${uscc}`)).items).toHaveLength(1);
       expect((await get('/api/public/dishonest-list?pageSize=100')).total).toBeGreaterThan(0);
+    }
+    // enterprises/public-search, portal/notices and portal/open-data: the search, a published page naming a classed enterprise, today's file.
+    {
+      const found = (await get(`/api/public/enterprises?q=${usccs[0]}`)).items as { name: string }[];
+      expect(found).toHaveLength(1);
+      await get(`/api/public/enterprises?q=${encodeURIComponent(found[0]!.name.slice(0, 4))}`);
+      const notices = env.services.portal.notices;
+      const approver = { actor: (await env.services.users.loadActor((await env.makeUser({ roles: ['section_head'] })).id))! };
+      const page = await notices.create(env.ctx, { kind: 'exposure', title: '公示测试曝光', body: `${found[0]!.name}（${usccs[0]}）产品质量问题曝光。` });
+      await notices.submit(env.ctx, page.id);
+      await notices.approve(approver, page.id);
+      expect((await get('/api/public/notices?kind=exposure')).total).toBeGreaterThan(0);
+      await get(`/api/public/notices/${page.id}`);
+      const { file } = await env.services.portal.openData.generate(todayInChina());
+      const listed = (await get('/api/public/open-data')).items as { url: string }[];
+      const csv = await env.app.inject({ url: listed[0]!.url, remoteAddress: '198.51.100.9' });
+      expect(csv.statusCode).toBe(200);
+      expect(file.rows).toBeGreaterThan(20);
+      const [header, ...rows] = csv.body.replace(/^\ufeff/, '').split('\r\n');
+      expect(header).not.toMatch(/credit|信用(风险)?(等级|分类)/i);
+      expect(rows.length).toBeGreaterThan(file.rows - 1);
     }
   }, 120_000);
 });
