@@ -88,7 +88,7 @@ describe('the listing workflow over the API', () => {
   it('credit repair: the enterprise applies, staff list and decide; conditions shown', async () => {
     const officer = await staff('county_officer', '320826');
     const head = await staff('section_head', '320800');
-    const { enterprise, listing } = await listingAt(env, 'listed', { proposer: officer.actor, decider: head.actor });
+    const { enterprise, listing } = await listingAt(env, 'listed', { enterprise: await makeEnterprise(env), proposer: officer.actor, decider: head.actor });
     const account = await enterpriseAccount(officer.client, enterprise.uscc);
     const applied = await account.post(`/api/my/credit-listings/${listing.id}/repairs`, { statement: '已整改', commitment: '本企业承诺严格遵守法律法规，诚信经营，接受社会监督。' });
     expect(applied.statusCode, applied.body).toBe(201);

@@ -32,7 +32,7 @@ const auditActions = async (target: string) => (await env.services.audit.list(en
 
 describe('proposing a listing', () => {
   it('numbers it SX+year+4 digits, records the step and audits it; one open listing per enterprise (409 LISTING_OPEN)', async () => {
-    const { enterprise, listing } = await listingAt(env, 'proposed', { proposer: officer });
+    const { enterprise, listing } = await listingAt(env, 'proposed', { enterprise: await makeEnterprise(env), proposer: officer });
     expect(listing).toMatchObject({ status: 'proposed', uscc: enterprise.uscc, enterpriseName: enterprise.name, source: 'manual', reason: REASON, legalBasis: LEGAL_BASIS, proposedByName: officer.name, version: 1 });
     expect(listing.listingNo).toMatch(new RegExp(`^SX${today.slice(0, 4)}\\d{4}$`));
     expect(listing.events.map((e) => e.action)).toEqual(['proposed']);
@@ -64,7 +64,7 @@ describe('proposing a listing', () => {
 
 describe('advance notice and the answer period', () => {
   it('a proposed listing cannot be decided (409 NOTICE_REQUIRED); the notice gives the answer due date; decided only after it or an answer', async () => {
-    const { listing } = await listingAt(env, 'proposed', { proposer: officer });
+    const { listing } = await listingAt(env, 'proposed', { enterprise: await makeEnterprise(env), proposer: officer });
     await expect(svc().decide({ actor: head }, listing.id, { list: true, note: '列入' })).rejects.toMatchObject({ status: 409, code: 'NOTICE_REQUIRED' });
     const noticed = await svc().notice({ actor: officer }, listing.id, [listing.version]);
     expect(noticed).toMatchObject({ status: 'noticed', noticeSentOn: today, answerDue: addDays(today, env.config.creditRules.noticeDays), version: listing.version + 1 });
@@ -77,7 +77,7 @@ describe('advance notice and the answer period', () => {
   });
 
   it('the enterprise answers its own notice through answerDue (not after: 409 ANSWER_PERIOD_OVER), once; then the decision may come at once and the officers get a to-do', async () => {
-    const { enterprise, listing } = await listingAt(env, 'noticed', { proposer: officer, noticedOn: today });
+    const { enterprise, listing } = await listingAt(env, 'noticed', { enterprise: await makeEnterprise(env), proposer: officer, noticedOn: today });
     const account = enterpriseActor(enterprise.uscc);
     const stranger = enterpriseActor((await makeEnterprise(env)).uscc);
     await expect(svc().answer({ actor: stranger }, listing.id, { statement: '不是我们' })).rejects.toMatchObject({ status: 404 });
@@ -96,7 +96,7 @@ describe('advance notice and the answer period', () => {
   });
 
   it('a proposal not yet noticed is not the enterprise’s to see or answer', async () => {
-    const { enterprise, listing } = await listingAt(env, 'proposed', { proposer: officer });
+    const { enterprise, listing } = await listingAt(env, 'proposed', { enterprise: await makeEnterprise(env), proposer: officer });
     const account = enterpriseActor(enterprise.uscc);
     await expect(svc().answer({ actor: account }, listing.id, { statement: '?' })).rejects.toMatchObject({ status: 404 });
     expect((await svc().my(account)).listings).toEqual([]);
@@ -106,12 +106,12 @@ describe('advance notice and the answer period', () => {
 describe('the decision', () => {
   it('never by the proposer (409 SAME_PERSON)', async () => {
     const both = await staffActor(env, ['county_officer', 'section_head'], '320826');
-    const { listing } = await listingAt(env, 'noticed', { proposer: both });
+    const { listing } = await listingAt(env, 'noticed', { enterprise: await makeEnterprise(env), proposer: both });
     await expect(svc().decide({ actor: both }, listing.id, { list: true, note: '列入' })).rejects.toMatchObject({ status: 409, code: 'SAME_PERSON' });
   });
 
   it('lists for rules.listYears years from today, published at once; the enterprise’s effective class becomes D', async () => {
-    const { enterprise, listing } = await listingAt(env, 'listed', { proposer: officer, decider: head });
+    const { enterprise, listing } = await listingAt(env, 'listed', { enterprise: await makeEnterprise(env), proposer: officer, decider: head });
     expect(listing).toMatchObject({ status: 'listed', listedOn: today, until: addYears(today, 3), decidedByName: head.name });
     expect(listing.publishedAt).not.toBeNull();
     expect(listing.events.map((e) => e.action)).toEqual(['proposed', 'noticed', 'listed']);
@@ -121,7 +121,7 @@ describe('the decision', () => {
   });
 
   it('revocation removes a listing made in error and the enterprise leaves class D; a closed listing cannot be revoked', async () => {
-    const { enterprise, listing } = await listingAt(env, 'listed', { proposer: officer, decider: head });
+    const { enterprise, listing } = await listingAt(env, 'listed', { enterprise: await makeEnterprise(env), proposer: officer, decider: head });
     const revoked = await svc().revoke({ actor: head }, listing.id, { reason: '当事人认定错误' });
     expect(revoked).toMatchObject({ status: 'removed', removalKind: 'revoked', removedOn: today, removalReason: '当事人认定错误' });
     expect(await classOf(enterprise.id)).not.toBe('D');
@@ -132,9 +132,9 @@ describe('the decision', () => {
 describe('automatic removal', () => {
   it('removes a listing whose last day was yesterday (removedOn today), keeps one ending today, and rescores', async () => {
     const yesterday = addDays(today, -1);
-    const ended = await listingAt(env, 'listed', { proposer: officer, decider: head, listedOn: addYears(yesterday, -3) });
+    const ended = await listingAt(env, 'listed', { enterprise: await makeEnterprise(env), proposer: officer, decider: head, listedOn: addYears(yesterday, -3) });
     expect(ended.listing.until).toBe(yesterday);
-    const lastDay = await listingAt(env, 'listed', { proposer: officer, decider: head, listedOn: addYears(today, -3) });
+    const lastDay = await listingAt(env, 'listed', { enterprise: await makeEnterprise(env), proposer: officer, decider: head, listedOn: addYears(today, -3) });
     expect(await classOf(ended.enterprise.id)).toBe('D');
     const result = await svc().expireDue();
     expect(result.expired).toBeGreaterThanOrEqual(1);
@@ -146,7 +146,7 @@ describe('automatic removal', () => {
   });
 
   it('raises the decision to-do of a noticed listing whose answer period ended', async () => {
-    const { listing } = await listingAt(env, 'noticed', { proposer: officer, noticedOn: addDays(today, -30) });
+    const { listing } = await listingAt(env, 'noticed', { enterprise: await makeEnterprise(env), proposer: officer, noticedOn: addDays(today, -30) });
     await svc().expireDue();
     const [todo] = await env.db.select().from(todos).where(eq(todos.subjectId, listing.id));
     expect(todo).toMatchObject({ status: 'open', dueOn: listing.answerDue, link: `/credit/listings/${listing.id}` });
@@ -155,13 +155,13 @@ describe('automatic removal', () => {
 
 describe('scope and the enterprise’s view', () => {
   it('another county’s officer gets 404; the enterprise sees its own noticed listings only', async () => {
-    const { enterprise, listing } = await listingAt(env, 'noticed', { proposer: officer });
+    const { enterprise, listing } = await listingAt(env, 'noticed', { enterprise: await makeEnterprise(env), proposer: officer });
     const other = await staffActor(env, ['county_officer'], '320830');
     await expect(svc().get(other, listing.id)).rejects.toMatchObject({ status: 404 });
     await expect(svc().notice({ actor: other }, listing.id)).rejects.toMatchObject({ status: 404 });
     expect((await svc().list(other, {}, { page: 1, pageSize: 100 })).items.map((l) => l.id)).not.toContain(listing.id);
     expect((await svc().list(officer, { q: enterprise.uscc.slice(0, 12) }, { page: 1, pageSize: 100 })).items.map((l) => l.id)).toContain(listing.id);
-    await listingAt(env, 'noticed', { proposer: officer });
+    await listingAt(env, 'noticed', { enterprise: await makeEnterprise(env), proposer: officer });
     const mine = await svc().my(enterpriseActor(enterprise.uscc));
     expect(mine.listings.map((l) => l.id)).toEqual([listing.id]);
     expect(mine.listings[0]).not.toHaveProperty('proposedByName');

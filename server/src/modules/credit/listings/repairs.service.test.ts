@@ -102,7 +102,7 @@ describe('credit repair conditions', () => {
   });
 
   it('a listing without a case has penalties_paid met (无关联案件)', async () => {
-    const { enterprise, listing } = await listingAt(env, 'listed', { proposer: officer, decider: head, listedOn: addMonths(today, -13) });
+    const { enterprise, listing } = await listingAt(env, 'listed', { enterprise: await makeEnterprise(env), proposer: officer, decider: head, listedOn: addMonths(today, -13) });
     const applied = await repairs().apply({ actor: enterpriseActor(enterprise.uscc) }, listing.id, { statement: STATEMENT, commitment: COMMITMENT });
     expect(applied.conditions.find((c) => c.key === 'penalties_paid')).toEqual({ key: 'penalties_paid', met: true, detail: '无关联案件' });
   });
@@ -136,7 +136,7 @@ describe('credit repair applications', () => {
     const stranger = enterpriseActor((await makeEnterprise(env)).uscc);
     await expect(repairs().apply({ actor: stranger }, t.listing.id, { statement: STATEMENT, commitment: COMMITMENT })).rejects.toMatchObject({ status: 404 });
     await expect(repairs().apply({ actor: officer }, t.listing.id, { statement: STATEMENT, commitment: COMMITMENT })).rejects.toMatchObject({ status: 403 });
-    const noticed = await listingAt(env, 'noticed', { proposer: officer });
+    const noticed = await listingAt(env, 'noticed', { enterprise: await makeEnterprise(env), proposer: officer });
     await expect(repairs().apply({ actor: enterpriseActor(noticed.enterprise.uscc) }, noticed.listing.id, { statement: STATEMENT, commitment: COMMITMENT })).rejects.toMatchObject({ status: 409, code: 'NOT_LISTED' });
     const applied = await repairs().apply({ actor: t.account }, t.listing.id, { statement: STATEMENT, commitment: COMMITMENT });
     const other = await staffActor(env, ['county_officer'], '320830');

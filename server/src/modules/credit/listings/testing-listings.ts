@@ -1,7 +1,7 @@
 import type { Actor } from '../../../platform/access/actor.js';
 import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
 import type { ServiceEnv } from '../../../test/app.js';
-import { makeEnterprise } from '../../enterprises/testing.js';
+import type { EnterprisesService } from '../../enterprises/index.js';
 
 /*
  * Factories of the listings part's tests: staff actors, an enterprise's account actor, and a
@@ -33,16 +33,16 @@ export const REASON = '销售不合格产品，货值金额较大，情节严重
 export const LEGAL_BASIS = '《市场监督管理严重违法失信名单管理办法》';
 
 /**
- * A listing of a new enterprise of `regionCode`, proposed by `proposer` (manual, or from
+ * A listing of `enterprise` (tests make it with enterprises' makeEnterprise), proposed by `proposer` (manual, or from
  * `caseId`), then as far as `stage`: noticed on `listedOn` − 20 days, listed on `listedOn` by
  * `decider` (after the answer period ended).
  */
 export async function listingAt(
   env: ServiceEnv,
   stage: 'proposed' | 'noticed' | 'listed',
-  opts: { proposer: Actor; decider?: Actor; listedOn?: string; noticedOn?: string; regionCode?: string; enterprise?: Awaited<ReturnType<typeof makeEnterprise>>; caseId?: string },
+  opts: { proposer: Actor; decider?: Actor; listedOn?: string; noticedOn?: string; enterprise: Awaited<ReturnType<EnterprisesService['create']>>; caseId?: string },
 ) {
-  const enterprise = opts.enterprise ?? (await makeEnterprise(env, { regionCode: opts.regionCode ?? '320826' }));
+  const { enterprise } = opts;
   const svc = env.services.credit.listings;
   let listing = await svc.propose({ actor: opts.proposer }, { uscc: enterprise.uscc, source: opts.caseId ? 'case' : 'manual', caseId: opts.caseId, reason: REASON, legalBasis: LEGAL_BASIS });
   if (stage === 'proposed') return { enterprise, listing };
