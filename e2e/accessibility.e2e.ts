@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { DrawSummary } from '../web/src/modules/inspections/draws/drawRecord';
 import { expectAccessible } from './support/axe';
 import { openPage, visible } from './support/browser';
+import { fakeReporter, fileComplaint } from './support/complaints';
 import { unique } from './support/env';
 import { seedPlannedTasks } from './support/inspection-tasks';
 import { useSuite } from './support/suite';
@@ -80,6 +81,19 @@ describe('accessibility of the public pages (WCAG 2.1 AA)', () => {
     }));
 
   it('the complaint tracking form', () => check('/public/complaints/track', /查询/));
+
+  it('the tracking page showing a complaint', async () => {
+    const enterprise = await suite.admin.createEnterprise({ name: `无障碍投诉${unique()}有限公司`, regionCode: '320826' });
+    const description = `购买的电水壶底部漏电，商家不予处理${unique()}`;
+    const filed = await fileComplaint({ kind: 'complaint', subjectUscc: enterprise.uscc, subjectName: enterprise.name, topic: 'product_quality', product: '电水壶', description, reporter: fakeReporter() });
+    await check('/public/complaints/track', /查询/, 'tracking, found', async (page) => {
+      await page.getByLabel('受理编号').fill(filed.trackingNo);
+      await page.getByLabel('查询码').fill(filed.accessCode);
+      await page.getByTestId('track-form').getByRole('button').last().click();
+      await visible(page.getByTestId('track-item'));
+      await page.waitForLoadState('networkidle');
+    });
+  });
 
   it('the enterprise-account request form', () => check('/public/enterprise-account/apply', /申请/));
 

@@ -59,7 +59,7 @@ export function ApplyPage() {
             subTitle={t('entApply.keepNo')}
             extra={
               <Space direction="vertical" align="center">
-                <Typography.Title level={3} copyable={{ text: requestNo, tooltips: [t('common.copy'), t('common.copied')] }} data-testid="request-no" style={{ margin: 0 }}>
+                <Typography.Title level={2} copyable={{ text: requestNo, tooltips: [t('common.copy'), t('common.copied')] }} data-testid="request-no" style={{ margin: 0 }}>
                   {requestNo}
                 </Typography.Title>
                 <Link to={`/public/enterprise-account/status?no=${encodeURIComponent(requestNo)}`}>{t('entApply.toStatus')}</Link>

@@ -1,6 +1,6 @@
-import { Alert, Button, DatePicker, Divider, Form, Input, Radio, Result, Select, Space, Switch, Tag, Typography, type UploadFile } from 'antd';
+import { Alert, Button, DatePicker, Divider, Form, Input, Radio, Result, Select, Space, Switch, Tag, Typography, type RefSelectProps, type SelectProps, type UploadFile } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useRef, useState } from 'react';
+import { type Ref, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
@@ -19,6 +19,23 @@ import {
   type SubmissionInput,
   type Submitted,
 } from './complaintsPublic.api';
+
+/**
+ * A Select for a required Form.Item: the item gives its control aria-required, which antd's Select
+ * hands to the combobox inside and also to its outer div, where ARIA does not allow it (axe's
+ * aria-allowed-attr, critical). The div loses it after each render (React does not set an
+ * unchanged attribute again); the combobox keeps it.
+ */
+function RequiredSelect({ ref, ...props }: SelectProps & { ref?: Ref<RefSelectProps> }) {
+  const own = useRef<RefSelectProps>(null);
+  // the Form.Item's ref (focus, scroll to the first error) reaches the Select itself
+  useImperativeHandle(ref, () => own.current!, []);
+  useLayoutEffect(() => own.current?.nativeElement?.removeAttribute('aria-required'));
+  return <Select {...props} ref={own} />;
+}
+
+/** antd's Radio.Group is a plain div: as a radiogroup it may carry aria-required (antd passes role on, its types do not list it). */
+const RADIOGROUP: Record<string, unknown> = { role: 'radiogroup' };
 
 interface Values {
   kind: ComplaintKind;
@@ -256,7 +273,7 @@ export function PublicComplaintPage() {
         data-testid="complaint-form"
       >
         <Form.Item name="kind" label={<strong>{t('complaintsPublic.sectionKind')}</strong>} rules={[{ required: true }]}>
-          <Radio.Group role="radiogroup" aria-label={t('complaintsPublic.sectionKind')} style={{ width: '100%' }}>
+          <Radio.Group {...RADIOGROUP} aria-label={t('complaintsPublic.sectionKind')} style={{ width: '100%' }}>
             <Space direction="vertical" size={8} style={{ width: '100%' }}>
               {COMPLAINT_KINDS.map((k) => (
                 <Radio key={k} value={k} data-testid={`kind-${k}`} style={{ alignItems: 'flex-start' }}>
@@ -276,7 +293,7 @@ export function PublicComplaintPage() {
         </Divider>
         {dictionaries.error !== undefined && <Alert type="warning" showIcon message={errorText(dictionaries.error, t)} style={{ marginBottom: 16 }} />}
         <Form.Item name="topic" label={t('complaintsPublic.topic')} rules={[{ required: true, message: t('complaintsPublic.choose', { field: t('complaintsPublic.topic') }) }]}>
-          <Select
+          <RequiredSelect
             placeholder={t('complaintsPublic.topicPlaceholder')}
             loading={dictionaries.loading}
             options={topics.map((tp) => ({ value: tp.key, label: nameOf(tp) }))}

@@ -129,11 +129,11 @@ export function DrawRecordView({ record }: { record: PublicRecord }) {
   const names = useRecordNames(record);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Typography.Title level={5} style={{ margin: 0 }}>
+      <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
         {t('draws.record.selection')}
       </Typography.Title>
       <Selection record={record} names={names} />
-      <Typography.Title level={5} style={{ margin: 0 }}>
+      <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
         {t('draws.record.assignments')}
       </Typography.Title>
       <Assignments assignments={record.assignments ?? []} names={names} />

@@ -15,12 +15,14 @@ export function DrawMethodPage() {
         <Typography.Paragraph style={{ fontSize: 15 }}>{method.intro}</Typography.Paragraph>
         {method.sections.map((s) => (
           <section key={s.title} style={{ marginTop: 24 }}>
-            <Typography.Title level={4}>{s.title}</Typography.Title>
+            <Typography.Title level={2} style={{ fontSize: 20 }}>
+              {s.title}
+            </Typography.Title>
             {s.body.map((p) => (
               <Typography.Paragraph key={p}>{p}</Typography.Paragraph>
             ))}
             {s.formulas.length > 0 && (
-              <Space direction="vertical" size={4} style={{ width: '100%', background: '#f6f8fa', borderRadius: 6, padding: '8px 12px', marginBottom: 12 }}>
+              <Space direction="vertical" size={4} style={{ width: '100%', boxSizing: 'border-box', background: '#f6f8fa', borderRadius: 6, padding: '8px 12px', marginBottom: 12 }}>
                 {s.formulas.map((f) => (
                   <Typography.Text key={f} style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
                     {f}

@@ -21,7 +21,7 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
   return (
     <section data-testid={testId}>
       <Divider orientation="left" orientationMargin={0} style={{ marginTop: 8 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
           {title}
         </Typography.Title>
       </Divider>

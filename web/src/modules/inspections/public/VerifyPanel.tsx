@@ -60,7 +60,7 @@ export function VerifyPanel({ drawId, statement, recordUrl, pagePath }: VerifyPa
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="verify-panel">
-      <Typography.Title level={4} style={{ margin: 0 }}>
+      <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
         {label('verifyTitle')}
       </Typography.Title>
       <Typography.Paragraph style={{ margin: 0 }}>{label('verifyIntro')}</Typography.Paragraph>
@@ -96,7 +96,7 @@ export function VerifyPanel({ drawId, statement, recordUrl, pagePath }: VerifyPa
       {fetchError && <Alert type="error" showIcon message={fetchError} data-testid="verify-result" />}
       {outcome && <VerifyOutcome result={outcome.result} statementGiven={outcome.statementGiven} />}
 
-      <Typography.Title level={5} style={{ margin: '8px 0 0' }}>
+      <Typography.Title level={3} style={{ margin: '8px 0 0', fontSize: 16 }}>
         {label('offlineTitle')}
       </Typography.Title>
       <Typography.Paragraph style={{ margin: 0 }}>{label('offlineIntro')}</Typography.Paragraph>
