@@ -27,7 +27,7 @@ export async function approverTodos(tx: Db, notice: typeof portalNotices.$inferS
     subjectId: notice.id,
     title: `待审核的${KIND_LABELS[notice.kind]}：${notice.title}（${notice.orgName}）`,
     params: { title: notice.title, kind: notice.kind, orgName: notice.orgName },
-    link: `/portal-notices/${notice.id}`,
+    link: `/portal/notices/${notice.id}`,
     dueOn: null,
     orgId,
     sectionId: null,
