@@ -61,7 +61,7 @@ export function summaryRows(r: ArchiveReport): string[][] {
     ['许可', '有效许可证 / 被吊销或撤销', `${s.licences.valid} / ${s.licences.revoked}`],
     ['双随机检查', '未发现问题 / 发现问题 / 查无下落', `${s.inspections.passed} / ${s.inspections.problems} / ${s.inspections.notFound}`],
     ['监督抽查', '合格 / 不合格', `${s.spotchecks.passed} / ${s.spotchecks.failed}`],
-    ['特种设备', '在用设备 / 超期未检 / 未整改隐患', `${s.equipment.units} / ${s.equipment.overdue} / ${s.equipment.openHazards}`],
+    ['特种设备', '在用及停用设备 / 超期未检 / 未整改隐患', `${s.equipment.units} / ${s.equipment.overdue} / ${s.equipment.openHazards}`],
     ['投诉举报', '属实 / 其他结果', `${s.complaints.substantiated} / ${s.complaints.other}`],
     ['案件与处罚', '行政处罚决定（罚没金额合计）', `${s.cases.penalties}（${yuan(s.cases.finesTotal)}）`],
     ['案件与处罚', '移送公安 / 近3年公示的处罚', `${s.cases.transferred} / ${s.cases.publishedRecently}`],

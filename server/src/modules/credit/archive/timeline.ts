@@ -85,7 +85,7 @@ const ownHistory = (uscc: string): SQL => sql`
  * and so is `credit.rating` (the union has the rating in force only; the archive shows every one).
  */
 function timelineSql(uscc: string, today: string): SQL {
-  return sql`(select ev.kind, ev.occurred_on as on_date, ev.ref_type, ev.ref_id, (ev.ref_type || ':' || ev.ref_id) as key, ev.title
+  return sql`(select ev.kind, ev.occurred_on as on_date, ev.ref_type, ev.ref_id, (ev.ref_type || ':' || ev.ref_id) as key, coalesce(ev.title, ev.kind) as title
       from ${creditEventsSql({ today })} ev where ev.uscc = ${uscc} and ev.kind not in ('credit.listed', 'credit.rating') and ev.occurred_on is not null
     union all ${ownHistory(uscc)})`;
 }
