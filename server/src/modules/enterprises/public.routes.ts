@@ -66,7 +66,7 @@ export const publicEnterpriseRoutes =
         schema: {
           tags: ['public'],
           summary: '企业查询（无需登录，按客户端限流）：按名称或统一社会信用代码前缀',
-          description: `q：企业名称中连续的 ${NAME_MIN} 个字以上，或统一社会信用代码的前 ${USCC_PREFIX_MIN} 位以上（只含字母数字的 q 按代码前缀），太短的 400 QUERY_TOO_SHORT。每页至多 ${PUBLIC_SEARCH_PAGE_SIZE_MAX} 条、至多 ${PUBLIC_SEARCH_PAGES_MAX} 页。只有公开字段（代码、名称、所属区划、登记状态）；total 超过 1000 时为估计值（totalExact=false）。`,
+          description: `q：企业名称中连续的 ${NAME_MIN} 个字以上，或统一社会信用代码的前 ${USCC_PREFIX_MIN} 位以上（只含字母数字的 q 按代码前缀），太短的 400 QUERY_TOO_SHORT。每页至多 ${PUBLIC_SEARCH_PAGE_SIZE_MAX} 条、至多 ${PUBLIC_SEARCH_PAGES_MAX} 页。只有公开字段（代码、名称、所属区划、登记状态）；匹配很多时 total 为估计值（totalExact=false）。`,
           querystring: Type.Object(
             {
               q: Type.String({ minLength: 1, maxLength: 100 }),
