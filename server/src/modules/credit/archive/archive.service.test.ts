@@ -5,9 +5,10 @@ import { useServiceEnv } from '../../../test/app.js';
 import { makeCase } from '../../cases/testing.js';
 import { makeComplaint } from '../../complaints/testing.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
-import { creditRatings } from '../credit.schema.js';
-import { rateEnterprise } from '../testing.js';
+import { creditClassHistory, creditRatings } from '../credit.schema.js';
+import { rateEnterprise, scoreNow } from '../testing.js';
 import { REPORT_MAX_ENTRIES, TIMELINE_PAGE_SIZE } from './archive.service.js';
+import { timelineNote } from './report-content.js';
 import { REPORTER, makeArchiveEnterprise } from './testing-archive.js';
 import type { TimelineItem } from './timeline.js';
 
@@ -115,6 +116,20 @@ describe('the credit archive', () => {
     expect(ratings[0]!.title).toMatch(/^第三方信用评价 AAA 级（.+，报告 .+，有效期至 \d{4}-\d{2}-\d{2}），已撤回$/);
     expect(ratings[1]!.title).not.toContain('已撤回');
     expect(a.summary.rating).toMatchObject({ grade: 'A', ratedOn: current.ratedOn });
+  });
+
+  it('the report lists the newest 500 entries and says how many there are', async () => {
+    const e = await makeEnterprise(env);
+    await scoreNow(env, [e.id]);
+    const start = Date.now() - 400 * 86_400_000;
+    await env.db.insert(creditClassHistory).values(
+      Array.from({ length: REPORT_MAX_ENTRIES + 2 }, (_, i) => ({ enterpriseId: e.id, uscc: e.uscc, regionCode: e.regionCode, fromClass: 'B' as const, toClass: 'C' as const, cause: 'score' as const, at: new Date(start + i * 3_600_000) })),
+    );
+    const r = await env.services.credit.archive.report(env.ctx, e.uscc, 'docx');
+    expect(r.timeline).toHaveLength(REPORT_MAX_ENTRIES);
+    expect(r.timelineTotal).toBeGreaterThanOrEqual(REPORT_MAX_ENTRIES + 2);
+    expect(timelineNote(r)).toBe(`时间范围：${r.from} 以来，共 ${r.timelineTotal} 条，仅列出最近 ${REPORT_MAX_ENTRIES} 条（按日期由近及远）。`);
+    expect(r.timeline.at(-1)!.on < r.timeline[0]!.on).toBe(true);
   });
 
   it('refuses a malformed cursor and a period ending before it starts', async () => {
