@@ -1,8 +1,9 @@
-import { Alert, Button, DatePicker, Form, Input, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Result, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../app/auth/AuthContext';
 import { FormModal } from '../../app/components/FormModal';
 import { todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
@@ -23,8 +24,20 @@ interface RatingValues {
 
 const FIELDS = ['uscc', 'grade', 'ratedOn', 'validUntil', 'reportNo'] as const;
 
-/** 信用评价结果 of the evaluator's own organisation (credit.rate): the list, a new rating, withdrawing one. */
+/**
+ * 信用评价结果 of the evaluator's own organisation (credit.rate). Only an evaluator's account (data
+ * scope org) acts for an evaluator; anyone else holding credit.rate (the administrator) is told so
+ * and makes no call the server would refuse.
+ */
 export function MyRatingsPage() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  if (user?.dataScope !== 'org') return <Result status="info" title={t('credit.evaluatorsOnly')} />;
+  return <EvaluatorRatings />;
+}
+
+/** The list, a new rating, withdrawing one. */
+function EvaluatorRatings() {
   const { t } = useTranslation();
   const mine = useAsync(() => creditApi.myEvaluator());
   const [creating, setCreating] = useState(false);
