@@ -44,7 +44,8 @@ describe('restrictions (data)', () => {
     }
     const listed = restrictionsFor({ listed: true, listedUntil: '2029-01-31', class: 'D' });
     expect(listed.map((r) => [r.code, r.until])).toEqual(RESTRICTION_CODES.map((c) => [c, '2029-01-31']));
-    expect(restrictionsFor({ listed: false, listedUntil: null, class: 'D' }).map((r) => [r.code, r.until])).toEqual(CLASS_D_RESTRICTIONS.map((c) => [c, null]));
+    expect(restrictionsFor({ listed: false, listedUntil: null, class: 'D' })).toEqual([{ code: 'honours', legalBasis: CLASS_D_RESTRICTIONS.honours, meaning: RESTRICTIONS.honours.meaning, until: null }]);
+    expect(CLASS_D_RESTRICTIONS.honours).toMatch(/国市监信发〔2022〕6号/);
     for (const cls of ['A', 'B', 'C', null]) expect(restrictionsFor({ listed: false, listedUntil: null, class: cls })).toEqual([]);
   });
 });
