@@ -11,6 +11,7 @@
  * read their own (empty) tables: their cost here is that of an empty scan per chunk.
  */
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../server/src/db/client.js';
 import { rescoreAll } from '../server/src/modules/credit/model/scoring.js';
@@ -70,7 +71,7 @@ export async function measureCreditRescore(pgUrl: string, n: number, log: (m: st
   const bench = await createBenchDatabase(pgUrl);
   const database = await openDatabase({ databaseUrl: bench.url });
   try {
-    await database.migrate('server/drizzle');
+    await database.migrate(fileURLToPath(new URL('../server/drizzle', import.meta.url)));
     const exec = (q: ReturnType<typeof sql>) => database.db.execute(q);
     log(`credit: generating ${n} enterprises in ${bench.name}`);
     await generate(exec, n);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT_DIR } from '../server/src/config.js';
 import type { EquipmentMeasurement } from './equipment-measure.js';
+import type { CreditRescoreMeasurement } from './credit-rescore.js';
 import type { CreditCheckMeasurement } from './measure-credit-check.js';
 import type { DrawMeasurement } from './measure-draw.js';
 import type { ImportMeasurement } from './measure-import.js';
@@ -23,6 +24,8 @@ export interface DbResult {
   lookup?: LookupMeasurement;
   /** Issue 20's batch credit check against sequential public lookups (on the register's server). */
   creditCheck?: CreditCheckMeasurement;
+  /** Issue 20's nightly credit re-scoring against a plain UPDATE (PostgreSQL, a database of its own). */
+  creditRescore?: CreditRescoreMeasurement;
   /** Issue 5's draw (on a database of its own). */
   draw?: DrawMeasurement;
   /** Issue 16's special equipment: the unit import and the due list (on a database of their own). */
@@ -99,6 +102,10 @@ export function rowsOf(r: DbResult): Row[] {
   if (r.creditCheck) {
     const c = r.creditCheck;
     add(`Credit batch check of ${n(c.batch)} ÷ ${n(c.batch)} sequential public lookups`, '≤ 0.2', `${c.ratio} (${n(c.batchMs)} ms ÷ ${n(c.sequentialMs)} ms; median of ${c.rounds}; ${n(c.found)} found)`, pass(c.ratio <= 0.2));
+  }
+  if (r.creditRescore) {
+    const c = r.creditRescore;
+    add(`Nightly credit re-scoring ÷ plain UPDATE of one column (${n(c.enterprises)} enterprises)`, '≤ 3', `${c.ratio} first night (${n(c.firstRunMs)} ms ÷ ${n(c.plainUpdateMs)} ms), ${c.secondRatio} next night (${n(c.secondRunMs)} ms)`, pass(c.ratio <= 3 && c.secondRatio <= 3));
   }
   if (r.error) add('Bench run', 'completes', r.error.slice(0, 200), 'ERROR');
   return rows;

@@ -16,6 +16,7 @@ import { type DrawMeasurement, measureDraw, writeDrawCsv } from './measure-draw.
 import { writeEquipmentRegisterCsv, writeUnitsCsv } from './equipment-data.js';
 import { measureEquipment } from './equipment-measure.js';
 import { measureCreditCheck } from './measure-credit-check.js';
+import { measureCreditRescore } from './credit-rescore.js';
 import { measureImport } from './measure-import.js';
 import { measureLookup } from './measure-lookup.js';
 import { measureSearch } from './measure-search.js';
@@ -97,6 +98,18 @@ async function runRegister(db: BenchDb, o: BenchOptions, file: string, samples: 
   });
 }
 
+/** Issue 20: the nightly credit re-scoring of BENCH_ROWS enterprises against a plain UPDATE (PostgreSQL only; a database of its own, in this process). */
+async function runCreditRescore(o: BenchOptions, result: DbResult): Promise<void> {
+  try {
+    log(`postgres: credit re-scoring of ${o.rows} enterprises against a plain UPDATE`);
+    result.creditRescore = await measureCreditRescore(o.pgUrl, o.rows, (m) => log(`postgres: ${m}`));
+  } catch (err) {
+    const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    result.error = result.error ? `${result.error}\n${message}` : message;
+    log(`postgres: credit re-scoring FAILED: ${message}`);
+  }
+}
+
 /** Issue 5: the draw, on a server and database of its own (the register loaded by COPY, with credit classes). */
 async function runDraw(db: BenchDb, o: BenchOptions, file: string, result: DbResult): Promise<void> {
   await withFreshServer(db, o, {}, result, 'draw', async (server) => {
@@ -156,6 +169,7 @@ async function main() {
     for (const db of o.dbs) {
       const result: DbResult = { db, startedAt: new Date().toISOString(), rows: o.rows, seconds: o.seconds, machine: machine() };
       if (samples && csvRead) await runRegister(db, o, file, samples, csvRead, result);
+      if (samples && db === 'postgres') await runCreditRescore(o, result);
       if (o.parts.includes('draw')) await runDraw(db, o, drawFile, result);
       if (o.parts.includes('equipment')) await runEquipment(db, o, equipmentFiles, result);
       results.push(result);
