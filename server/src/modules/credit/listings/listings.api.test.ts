@@ -132,4 +132,26 @@ describe('the public dishonest list', () => {
     expect(byUscc.items.map((i: { uscc: string }) => i.uscc)).toContain(a.enterprise.uscc);
     expect((await get('extra=1')).statusCode).toBe(400);
   });
+
+  it('as CSV: the header, the same rows in order, a cell that would run as a formula neutralised', async () => {
+    const officer = await staffActor(env, ['county_officer'], '320826');
+    const head = await staffActor(env, ['section_head'], '320800');
+    const tag = `公示导出${Date.now().toString(36)}`;
+    const svc = env.services.credit.listings;
+    for (const [n, reason] of [[1, '=HYPERLINK("http://x")销售假冒产品'], [2, REASON]] as const) {
+      const enterprise = await makeEnterprise(env, { name: `${tag}${n}有限公司` });
+      const proposed = await svc.propose({ actor: officer }, { uscc: enterprise.uscc, source: 'manual', reason, legalBasis: LEGAL_BASIS });
+      await svc.notice({ actor: officer }, proposed.id, undefined, addDays(today, -30 + n));
+      await svc.decide({ actor: head }, proposed.id, { list: true, note: '列入' }, undefined, addDays(today, -10 + n));
+    }
+    const res = await env.app.inject({ url: `/api/public/dishonest-list.csv?q=${encodeURIComponent(tag)}`, remoteAddress: '198.51.100.32' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body.replace(/^\ufeff/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('统一社会信用代码,企业名称,列入事由,法律依据,列入日期,列入期限至');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(`${tag}2有限公司`);
+    expect(lines[2]).toContain(`"'=HYPERLINK(""http://x"")销售假冒产品"`);
+    expect(res.body).not.toMatch(/class|决定列入/i);
+  });
 });

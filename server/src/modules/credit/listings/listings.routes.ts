@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { sendSpreadsheet } from '../../../platform/files/export.js';
 import { setAttachment } from '../../../platform/http/download.js';
 import { ifMatch } from '../../../platform/http/etag.js';
 import type { PerClientLimit } from '../../../platform/http/rate-limit.js';
@@ -40,6 +41,22 @@ export const listingsRoutes =
         },
       },
       async (request) => listings.publicList({ q: request.query.q }, pageOf(request.query)),
+    );
+
+    app.get(
+      '/api/public/dishonest-list.csv',
+      {
+        config: { access: 'public' },
+        onRequest: publicLimit('credit'),
+        schema: {
+          tags: ['public'],
+          summary: '严重违法失信名单（CSV，UTF-8 带 BOM；公式单元格已中和）',
+          querystring: Type.Object({ q: Q }, { additionalProperties: false }),
+          produces: ['text/csv'],
+          response: { 200: Binary, 400: ErrorSchema, 429: ErrorSchema },
+        },
+      },
+      async (request, reply) => sendSpreadsheet(reply, 'csv', listings.publicCsv({ q: request.query.q }), { asciiName: 'dishonest-list', title: '严重违法失信名单' }),
     );
 
     app.get(

@@ -7,7 +7,7 @@ import { enterpriseOf } from '../../../platform/access/enterprise-self.js';
 import type { CreditPartDeps } from '../credit.deps.js';
 import { makeListingExpiry } from './expiry.js';
 import { renderListingNotice } from './notice-document.js';
-import { publicDishonestList } from './public-list.js';
+import { publicDishonestCsv, publicDishonestList } from './public-list.js';
 import { makeCreditRepairs } from './repairs.js';
 import { type ListingRuleKey, listingCandidates } from './rules.js';
 import { type ListingFilter, listListings, listingIn, myCredit } from './views.js';
@@ -32,6 +32,9 @@ export function makeCreditListings(deps: CreditPartDeps) {
 
     /** The public dishonest list on `today`. */
     publicList: (filter: { q?: string }, page: Page, today = todayInChina()) => publicDishonestList(db, filter, page, today),
+
+    /** The public dishonest list on `today` as CSV rows, the header first. */
+    publicCsv: (filter: { q?: string }, today = todayInChina()) => publicDishonestCsv(db, filter, today),
 
     /** What an enterprise's account sees (`GET /api/my/credit`): its noticed listings and its repair applications. */
     my: (actor: Actor) => inTransaction(db, (tx) => myCredit(tx, enterpriseOf(actor))),
