@@ -3,7 +3,9 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
 import { useServiceEnv } from '../../../test/app.js';
+import { creditListings } from '../../credit/index.js';
 import { listEnterprise } from '../../credit/testing.js';
 import { enterprises } from '../../enterprises/index.js';
 import { makeEnterprise, randomUscc, setCreditClass } from '../../enterprises/testing.js';
@@ -32,7 +34,16 @@ describe('the open-data file', () => {
   it('holds the public record of every enterprise in USCC order: listing, status, counts; no credit class; neutralised cells', async () => {
     const listed = await makeEnterprise(env, { name: '开放数据列入测试有限公司' });
     await setCreditClass(env, listed.id, 'D');
-    await listEnterprise(env, listed, { listedOn: '2026-03-02', until: '2029-03-02' });
+    const listedOn = addDays(todayInChina(), -30);
+    const until = addDays(todayInChina(), 700);
+    const listing = await listEnterprise(env, listed, { listedOn, until });
+    await env.db.update(creditListings).set({ publishedAt: new Date() }).where(eq(creditListings.id, listing.id));
+    // Listed but not yet published, and published but past its period: not on the public list, so 否.
+    const unpublished = await makeEnterprise(env, { name: '开放数据未公示列入有限公司' });
+    await listEnterprise(env, unpublished, { listedOn, until });
+    const expired = await makeEnterprise(env, { name: '开放数据期满列入有限公司' });
+    const old = await listEnterprise(env, expired, { listedOn: addDays(todayInChina(), -800), until: addDays(todayInChina(), -1) });
+    await env.db.update(creditListings).set({ publishedAt: new Date() }).where(eq(creditListings.id, old.id));
     const hostile = randomUscc('320830');
     await env.db.insert(enterprises).values({ uscc: hostile, name: '=HYPERLINK("http://evil.example")', regionCode: '320830', status: 'cancelled' });
 
@@ -50,7 +61,8 @@ describe('the open-data file', () => {
     expect(rows.every((r) => r.length === OPEN_DATA_HEADERS.length)).toBe(true);
 
     const row = rows.find((r) => r[0] === listed.uscc)!;
-    expect(row).toEqual([listed.uscc, '开放数据列入测试有限公司', expect.any(String), '存续', '0', '0', '0', '0', '是', '2026-03-02', '2029-03-02', '0']);
+    expect(row).toEqual([listed.uscc, '开放数据列入测试有限公司', expect.any(String), '存续', '0', '0', '0', '0', '是', listedOn, until, '0']);
+    for (const e of [unpublished, expired]) expect(rows.find((r) => r[0] === e.uscc)!.slice(8, 11)).toEqual(['否', '', '']);
     expect(row[2]).not.toBe('');
     expect(row).not.toContain('D');
     expect(rows.find((r) => r[0] === hostile)!.slice(1, 4)).toEqual(['\'=HYPERLINK("http://evil.example")', expect.any(String), '注销']);

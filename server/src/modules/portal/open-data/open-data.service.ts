@@ -40,7 +40,11 @@ interface RecordRow {
   penalties: number;
 }
 
-/** One keyset page of the public record after `cursor` (USCC order), every count from the owning module's public reads. */
+/**
+ * One keyset page of the public record after `cursor` (USCC order), every count from the owning
+ * module's public reads; the listing as the public dishonest list shows it (listed, published, in its
+ * period today).
+ */
 function recordPage(tx: Db, cursor: string, limit: number) {
   const e = enterprises;
   const l = creditListings;
@@ -55,8 +59,9 @@ function recordPage(tx: Db, cursor: string, limit: number) {
     from ${e} e left join regions r on r.code = e.region_code
     left join lateral (
       select ${l.listedOn} as listed_on, ${l.until} as until from ${l}
-       where ${l.uscc} = e.uscc and ${l.status} = 'listed'
-       order by ${l.listedOn} desc nulls last limit 1) listing on true
+       where ${l.uscc} = e.uscc and ${l.status} = 'listed' and ${l.publishedAt} is not null
+         and ${l.listedOn} <= (now() at time zone 'Asia/Shanghai')::date and ${l.until} >= (now() at time zone 'Asia/Shanghai')::date
+       order by ${l.listedOn} desc limit 1) listing on true
     where e.uscc > ${cursor}
     order by e.uscc
     limit ${limit}`) as unknown as Promise<{ rows: RecordRow[] }>;
