@@ -278,6 +278,12 @@ for (const key of [
 RULES['GET /api/public/dishonest-list'] = publicRoute;
 RULES['GET /api/my/credit'] = detail(() => '/api/my/credit');
 for (const key of ['POST /api/my/credit-listings/:id/answer', 'POST /api/my/credit-listings/:id/repairs']) RULES[key] = { rule: 'elsewhere', test: 'credit/listings/listings.api.test.ts' };
+// credit/joint and credit/evaluators: the batch check, the restriction codes and the report-back are departments' and staff's; evaluators and ratings staff's and evaluators' (permissions no enterprise holds).
+for (const key of [
+  'POST /api/credit/check', 'GET /api/credit/restrictions', 'POST /api/credit/feedback', 'GET /api/credit/feedback',
+  'GET /api/credit-evaluators', 'POST /api/credit-evaluators', 'GET /api/credit-evaluators/mine', 'GET /api/credit-evaluators/:id', 'PATCH /api/credit-evaluators/:id',
+  'GET /api/credit-evaluators/:id/accounts', 'POST /api/credit-evaluators/:id/accounts', 'POST /api/credit-ratings', 'GET /api/credit-ratings', 'POST /api/credit-ratings/:id/withdraw',
+]) RULES[key] = forbidden;
 
 /** Path parameters for a route that answers before looking anything up (403): any well-formed value. */
 const ANY_ID = '00000000-0000-4000-8000-000000000000';
