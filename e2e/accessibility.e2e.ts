@@ -1,7 +1,8 @@
 /**
  * Issue 20, "Serve the public": government sites must be accessible (GB/T 37668-2019, WCAG 2.1 AA,
  * 适老化). Every public page — the look-up, penalties, inspection results, draws, the draw method,
- * equipment, the complaint forms, the enterprise-account request, the spot checks' pages — and the
+ * equipment, the complaint forms, the enterprise-account request, the spot checks' pages, the
+ * portal (信息公开: home, the dishonest list, notices, open data) — and the
  * sign-in page pass axe-core's WCAG 2.1 A/AA rules with no serious or critical violation, at
  * desktop size and at 200 % zoom, have their own title, lang="zh-CN", the landmarks a screen
  * reader jumps between (one main, the banner), one h1 and reflow at 200 % zoom (support/axe.ts).
@@ -106,6 +107,14 @@ describe('accessibility of the public pages (WCAG 2.1 AA)', () => {
   it('the spot checks: selections', () => check('/public/spotcheck-selections', '承检机构选定结果'));
 
   it('the spot checks: a bulletin that does not exist', () => check('/public/spotcheck-bulletins/00000000-0000-4000-8000-000000000000', /公告/));
+
+  it('the portal: home', () => check('/public', '信息公开'));
+
+  it('the portal: the dishonest list', () => check('/public/dishonest-list', '严重违法失信名单'));
+
+  it('the portal: notices', () => check('/public/notices', '通知公告'));
+
+  it('the portal: open data', () => check('/public/open-data', '开放数据'));
 
   it('the spot checks: a draw that does not exist', () => check('/public/spotcheck-draws/00000000-0000-4000-8000-000000000000', /抽/));
 });
