@@ -109,6 +109,7 @@ const ORG_TYPE_ORDER: Record<OrgType, number> = {
   institution: 4,
   department: 5,
   enterprise: 6,
+  evaluator: 7,
 };
 export const ORG_TYPES = Object.keys(ORG_TYPE_ORDER) as OrgType[];
 

@@ -117,6 +117,7 @@ const enUS: Messages = {
     institution: 'Testing institution',
     department: 'Other department',
     enterprise: 'Enterprise',
+    evaluator: 'Credit evaluator',
   },
   dataScope: {
     all: 'All',

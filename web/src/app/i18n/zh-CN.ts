@@ -115,6 +115,7 @@ const zhCN = {
     institution: '检验检测机构',
     department: '其他政府部门',
     enterprise: '企业',
+    evaluator: '信用评价机构',
   },
   dataScope: {
     all: '全部',
