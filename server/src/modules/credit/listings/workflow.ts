@@ -13,7 +13,7 @@ import { type ListingSource, creditListings, listingNoSeq } from '../credit.sche
 import { LISTING_RULES, type ListingRuleKey } from './rules.js';
 import { OPEN_STATUSES, decisionTodo, DECISION_TODO, invalidTransition, lockEnterprise, recordEvent, recordStep } from './steps.js';
 import { addYears } from './period.js';
-import { type ListingRow, listingDetail, listingIn, myCredit } from './views.js';
+import { listingDetail, listingIn, myCredit } from './views.js';
 
 export interface ProposeInput {
   uscc: string;
@@ -183,4 +183,3 @@ export function makeListingWorkflow(deps: CreditPartDeps) {
   };
 }
 
-export type { ListingRow };
