@@ -69,6 +69,7 @@ const errorResponses: Record<string, { name: string; description: string }> = {
   '403': { name: 'Forbidden', description: '无权执行（FORBIDDEN）、CSRF 令牌缺失或错误（CSRF）、须先修改初始密码（PASSWORD_CHANGE_REQUIRED）' },
   '404': { name: 'NotFound', description: '记录不存在或不在调用者的数据范围内（NOT_FOUND）' },
   '409': { name: 'Conflict', description: '与现有记录冲突或当前状态不允许（CONFLICT 等）' },
+  '410': { name: 'Gone', description: '记录已撤回或不再公开（如已撤回的门户信息：WITHDRAWN）' },
   '412': { name: 'PreconditionFailed', description: 'If-Match 与当前版本不符：记录已被他人修改，请重新读取（PRECONDITION_FAILED）' },
   '413': { name: 'PayloadTooLarge', description: '请求体或上传文件过大（PAYLOAD_TOO_LARGE）' },
   '415': { name: 'UnsupportedMediaType', description: '不支持的请求体类型（UNSUPPORTED_MEDIA_TYPE）' },
