@@ -275,7 +275,7 @@ for (const key of [
   'GET /api/credit-listings', 'GET /api/credit-listings/candidates', 'GET /api/credit-listings/:id', 'POST /api/credit-listings', 'POST /api/credit-listings/:id/notice', 'GET /api/credit-listings/:id/notice.docx',
   'POST /api/credit-listings/:id/decide', 'POST /api/credit-listings/:id/revoke', 'GET /api/credit-repairs', 'GET /api/credit-repairs/:id', 'POST /api/credit-repairs/:id/decide',
 ]) RULES[key] = forbidden;
-RULES['GET /api/public/dishonest-list'] = publicRoute;
+for (const key of ['GET /api/public/dishonest-list', 'GET /api/public/dishonest-list.csv']) RULES[key] = publicRoute;
 RULES['GET /api/my/credit'] = detail(() => '/api/my/credit');
 for (const key of ['POST /api/my/credit-listings/:id/answer', 'POST /api/my/credit-listings/:id/repairs']) RULES[key] = { rule: 'elsewhere', test: 'credit/listings/listings.api.test.ts' };
 // credit/joint and credit/evaluators: the batch check, the restriction codes and the report-back are departments' and staff's; evaluators and ratings staff's and evaluators' (permissions no enterprise holds).

@@ -191,7 +191,7 @@ function publicRouteNames() {
     // enterprises/public-search, portal/notices, portal/open-data
     'GET /api/public/enterprises', 'GET /api/public/notices', 'GET /api/public/notices/:id', 'GET /api/public/open-data', 'GET /api/public/open-data/:day.csv',
     // credit/listings
-    'GET /api/public/dishonest-list',
+    'GET /api/public/dishonest-list', 'GET /api/public/dishonest-list.csv',
   ];
 }
 function importRouteNames() {

@@ -27,7 +27,7 @@ const WALKED = ['/api/public/enterprises/:uscc', '/api/public/draws', '/api/publ
   // enterprises/public-search, portal/notices, portal/open-data
   '/api/public/enterprises', '/api/public/notices', '/api/public/notices/:id', '/api/public/open-data', '/api/public/open-data/:day.csv',
   // credit/listings
-  '/api/public/dishonest-list',
+  '/api/public/dishonest-list', '/api/public/dishonest-list.csv',
 ];
 // spotchecks/institutions: the published choices of testing institutions (their names, prices and scores; no enterprise).
 WITHOUT_ENTERPRISES.add('/api/public/spotcheck-selections');
@@ -146,6 +146,10 @@ describe('public routes', () => {
       await listings.decide(head, proposed.id, { list: true, note: '公示测试' });
       expect((await get(`/api/public/dishonest-list?q=${uscc}`)).items).toHaveLength(1);
       expect((await get('/api/public/dishonest-list?pageSize=100')).total).toBeGreaterThan(0);
+      const csv = await env.app.inject({ url: `/api/public/dishonest-list.csv?q=${uscc}`, remoteAddress: '198.51.100.9' });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.body).toContain(uscc);
+      expect(csv.body).not.toMatch(/creditClass|credit_class|信用(风险)?(等级|分类)/i);
     }
     // enterprises/public-search, portal/notices and portal/open-data: the search, a published page naming a classed enterprise, today's file.
     {
