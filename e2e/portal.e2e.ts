@@ -172,6 +172,8 @@ describe('the public portal and its notices (issue 20)', () => {
     const headDesk = await openPage(suite.browser, head);
     const hp = headDesk.page;
     await hp.goto('/portal/notices?status=pending');
+    await visible(hp.getByRole('link', { name: title }));
+    await shoot(hp, 'portal-13-staff-list');
     await hp.getByRole('link', { name: title }).click();
     await hp.getByTestId('notice-approve').click();
     await hp.getByRole('tooltip').getByRole('button', { name: '审核通过并发布' }).click();

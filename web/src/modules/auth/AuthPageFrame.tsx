@@ -1,4 +1,3 @@
-import { Typography } from 'antd';
 import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../app/hooks/usePageTitle';
@@ -39,7 +38,7 @@ export function AuthPageFrame({ children, extra, title }: { children: ReactNode;
         {extra && <div style={{ position: 'absolute', top: 16, right: 24, color: '#fff' }}>{extra}</div>}
         {/* the site's name is no heading: each page's own title is its h1 */}
         <p style={{ color: '#fff', margin: '0 0 4px', fontSize: 30, fontWeight: 600, lineHeight: 1.35 }}>{t('app.name')}</p>
-        <Typography.Text style={{ color: 'rgba(255,255,255,0.85)' }}>{t('login.subtitle')}</Typography.Text>
+        <span style={{ color: 'rgba(255,255,255,0.85)' }}>{t('login.subtitle')}</span>
       </header>
       <main id={MAIN_ID} tabIndex={-1} style={{ width: '100%', display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 24, outline: 'none' }}>
         {children}
@@ -48,11 +47,11 @@ export function AuthPageFrame({ children, extra, title }: { children: ReactNode;
   );
 }
 
-/** A page's title as its h1, in the size of the card header it sits in (or a size of its own). */
+/**
+ * A page's title as its h1, in the size of the card header it sits in (or a size of its own).
+ * A plain h1 in antd's heading colour and weight: antd's Typography would add its editing code
+ * (≈ 45 kB gzipped) to every public page.
+ */
 export function PageHeading({ children, fontSize = 'inherit' }: { children: ReactNode; fontSize?: number | 'inherit' }) {
-  return (
-    <Typography.Title level={1} style={{ fontSize, lineHeight: 'inherit', margin: 0, whiteSpace: 'normal' }}>
-      {children}
-    </Typography.Title>
-  );
+  return <h1 style={{ fontSize, lineHeight: 'inherit', margin: 0, whiteSpace: 'normal', fontWeight: 600, color: 'rgba(0, 0, 0, 0.88)' }}>{children}</h1>;
 }

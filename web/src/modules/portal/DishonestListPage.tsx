@@ -1,39 +1,34 @@
-import { Card, Input, List, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { useListState } from '../../app/list/useListState';
 import { enterpriseRecordPath, portalPublicApi, type DishonestRow } from './portal.api';
-import { Intro, PortalFrame, PublicError, useWide } from './PortalFrame';
+import { Intro, PortalFrame, PublicError, Stack } from './PortalFrame';
+import { Box, Facts, linkStyle, Message, mutedText, Pager, PlainTable, SearchBox, useWide } from './ui';
+
+const keyOf = (r: DishonestRow) => `${r.uscc}|${r.listedOn}`;
 
 /** One listed enterprise on a phone: name (linking to its public record), code, reason, basis, period. */
 function DishonestCard({ r }: { r: DishonestRow }) {
   const { t } = useTranslation();
   const label = (key: string) => t(`portal.dishonest.${key}`);
   return (
-    <Card size="small" style={{ width: '100%' }} data-testid="dishonest-row">
-      <Space direction="vertical" size={4} style={{ width: '100%' }}>
-        <Link to={enterpriseRecordPath(r.uscc)} style={{ fontSize: 15, fontWeight: 600 }}>
+    <li data-testid="dishonest-row" style={{ marginBottom: 8 }}>
+      <Box>
+        <Link to={enterpriseRecordPath(r.uscc)} style={{ ...linkStyle, fontSize: 15, fontWeight: 600 }}>
           {r.name}
         </Link>
-        <Typography.Text type="secondary" style={{ fontFamily: 'monospace' }}>
-          {r.uscc}
-        </Typography.Text>
-        <div>
-          <Typography.Text type="secondary">{label('reason')}：</Typography.Text>
-          {r.reason}
-        </div>
-        <div>
-          <Typography.Text type="secondary">{label('legalBasis')}：</Typography.Text>
-          {r.legalBasis}
-        </div>
-        <div>
-          <Typography.Text type="secondary">{label('period')}：</Typography.Text>
-          {formatDate(r.listedOn)} — {formatDate(r.until)}
-        </div>
-      </Space>
-    </Card>
+        <div style={{ ...mutedText, fontFamily: 'monospace', margin: '2px 0 6px' }}>{r.uscc}</div>
+        <Facts
+          items={[
+            { key: 'reason', label: label('reason'), value: r.reason },
+            { key: 'basis', label: label('legalBasis'), value: r.legalBasis },
+            { key: 'period', label: label('period'), value: `${formatDate(r.listedOn)} — ${formatDate(r.until)}` },
+          ]}
+        />
+      </Box>
+    </li>
   );
 }
 
@@ -46,70 +41,43 @@ export function DishonestListPage() {
   const { page, pageSize } = list;
   const result = useAsync(() => portalPublicApi.dishonest({ q, page, pageSize }), `${q}|${page}|${pageSize}`);
   const label = (key: string) => t(`portal.dishonest.${key}`);
-  const pagination = {
-    current: page,
-    pageSize,
-    total: result.data?.total ?? 0,
-    size: wide ? ('default' as const) : ('small' as const),
-    align: 'center' as const,
-    showSizeChanger: false,
-    showTotal: wide ? (total: number) => t('common.total', { count: total }) : undefined,
-    onChange: (p: number) => list.setPage(p),
-  };
   const items = result.data?.items ?? [];
   return (
     <PortalFrame title={label('title')} testId="public-dishonest-list">
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Stack>
         <Intro>{label('intro')}</Intro>
-        <div role="search" aria-label={label('title')}>
-          <Input.Search
-            key={q}
-            aria-label={label('searchLabel')}
-            placeholder={label('searchPlaceholder')}
-            enterButton={t('portal.search')}
-            defaultValue={q}
-            maxLength={100}
-            allowClear
-            onSearch={(v) => list.setValues({ q: v.trim() || undefined })}
-            data-testid="dishonest-search"
-          />
-        </div>
+        <SearchBox label={label('searchLabel')} placeholder={label('searchPlaceholder')} value={q ?? ''} onSearch={(v) => list.setValues({ q: v || undefined })} testId="dishonest-search" />
         {result.error ? <PublicError error={result.error} /> : null}
-        {wide ? (
-          <Table<DishonestRow>
-            data-testid="dishonest-table"
-            size="small"
-            rowKey={(r) => `${r.uscc}|${r.listedOn}`}
-            dataSource={items}
-            loading={result.loading}
-            pagination={pagination}
-            locale={{ emptyText: label('empty') }}
-            columns={[
-              { key: 'name', title: label('name'), render: (_, r) => <Link to={enterpriseRecordPath(r.uscc)}>{r.name}</Link> },
-              { key: 'uscc', title: label('uscc'), dataIndex: 'uscc', render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
-              { key: 'reason', title: label('reason'), dataIndex: 'reason' },
-              { key: 'basis', title: label('legalBasis'), dataIndex: 'legalBasis' },
-              { key: 'listedOn', title: label('listedOn'), dataIndex: 'listedOn', render: (v: string) => formatDate(v), width: 110 },
-              { key: 'until', title: label('until'), dataIndex: 'until', render: (v: string) => formatDate(v), width: 110 },
-            ]}
-          />
-        ) : (
-          <List<DishonestRow>
-            data-testid="dishonest-cards"
-            rowKey={(r) => `${r.uscc}|${r.listedOn}`}
-            split={false}
-            dataSource={items}
-            loading={result.loading}
-            locale={{ emptyText: label('empty') }}
-            pagination={pagination}
-            renderItem={(r) => (
-              <List.Item style={{ padding: '6px 0' }}>
-                <DishonestCard r={r} />
-              </List.Item>
+        {result.loading && <Message>{t('portal.loading')}</Message>}
+        {result.data && !result.loading && items.length === 0 && <Message>{label('empty')}</Message>}
+        {!result.loading && items.length > 0 && (
+          <div>
+            <div style={{ ...mutedText, marginBottom: 8 }}>{t('portal.total', { count: result.data?.total ?? 0 })}</div>
+            {wide ? (
+              <PlainTable<DishonestRow>
+                testId="dishonest-table"
+                rows={items}
+                rowKey={keyOf}
+                columns={[
+                  { key: 'name', title: label('name'), render: (r) => <Link to={enterpriseRecordPath(r.uscc)} style={linkStyle}>{r.name}</Link> },
+                  { key: 'uscc', title: label('uscc'), render: (r) => <span style={{ fontFamily: 'monospace' }}>{r.uscc}</span>, width: 190 },
+                  { key: 'reason', title: label('reason'), render: (r) => r.reason },
+                  { key: 'basis', title: label('legalBasis'), render: (r) => r.legalBasis },
+                  { key: 'listedOn', title: label('listedOn'), render: (r) => formatDate(r.listedOn), width: 100 },
+                  { key: 'until', title: label('until'), render: (r) => formatDate(r.until), width: 100 },
+                ]}
+              />
+            ) : (
+              <ul data-testid="dishonest-cards" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                {items.map((r) => (
+                  <DishonestCard key={keyOf(r)} r={r} />
+                ))}
+              </ul>
             )}
-          />
+          </div>
         )}
-      </Space>
+        {result.data && <Pager page={page} pageSize={pageSize} total={result.data.total} onPage={(p) => list.setPage(p)} />}
+      </Stack>
     </PortalFrame>
   );
 }

@@ -4,7 +4,7 @@ import { useAsync } from '../../app/hooks/useAsync';
 import { SelfFrame } from '../enterprise-self';
 import { MyListingCard } from './MyListingCard';
 import { myCreditApi } from './portal.api';
-import './portal.pages.i18n';
+import './portal.staff.i18n';
 
 /** 信用信息 (企业端): the enterprise's listing procedures — advance notices to answer, listings with their period and credit repair — and their outcomes. */
 export function MyCreditPage() {

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, todayInChina } from '../../app/format';
 import { useRequiredRules } from '../../app/hooks/useRequiredRules';
 import { myCreditApi, type MyListing, type MyRepair, type RepairInput } from './portal.api';
 import { RepairView } from './RepairView';
+import './portal.staff.i18n';
 
 const STATUS_COLOR = { proposed: 'default', noticed: 'orange', listed: 'red', not_listed: 'green', removed: 'default' } as const;
 /** The shortest commitment the server accepts (repair conditions). */

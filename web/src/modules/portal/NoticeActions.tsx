@@ -8,6 +8,7 @@ import { useNotifyError } from '../../app/errors';
 import { useRequiredRules } from '../../app/hooks/useRequiredRules';
 import { NoticeFormModal } from './NoticeFormModal';
 import { noticesApi, type Notice } from './portal.api';
+import './portal.staff.i18n';
 
 type ReasonStep = 'return' | 'withdraw';
 

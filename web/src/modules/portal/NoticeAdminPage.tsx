@@ -9,6 +9,7 @@ import { NoticeActions } from './NoticeActions';
 import { NoticeText } from './NoticeText';
 import { NoticeStatusTag } from './labels';
 import { noticesApi, publicNoticePath, type Notice } from './portal.api';
+import './portal.staff.i18n';
 
 /** Where the notice stands among 起草 → 待审核 → 已发布 → 已撤回. */
 const STEP = { draft: 0, pending: 1, published: 2, withdrawn: 3 } as const;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../app/components/FormModal';
 import { useRequiredRules } from '../../app/hooks/useRequiredRules';
 import { NOTICE_KINDS, type NoticeInput } from './portal.api';
-import './portal.pages.i18n';
+import './portal.staff.i18n';
 
 /** Lengths the server accepts (portal/notices/README.md). */
 const TITLE_MAX = 100;

@@ -8,6 +8,7 @@ import { ListPage } from '../../app/list/ListPage';
 import { NoticeFormModal } from './NoticeFormModal';
 import { NoticeStatusTag } from './labels';
 import { NOTICE_KINDS, NOTICE_STATUSES, noticeAdminPath, noticesApi, type Notice, type NoticeQuery } from './portal.api';
+import './portal.staff.i18n';
 
 /** 门户信息发布: the notices of the user's data scope, latest change first, by kind, status and text; a new draft. */
 export function NoticesAdminPage() {

@@ -1,9 +1,9 @@
-import { List, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { portalPublicApi, type OpenDataFile } from './portal.api';
-import { Intro, PortalFrame, PublicError, useWide } from './PortalFrame';
+import { Intro, PortalFrame, PublicError, Stack } from './PortalFrame';
+import { Box, Facts, linkStyle, Message, mutedText, PlainTable, useWide } from './ui';
 
 /** A size in bytes as B, KB or MB. */
 export function fileSize(bytes: number): string {
@@ -12,11 +12,7 @@ export function fileSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-const Sha = ({ value }: { value: string }) => (
-  <Typography.Text copyable={{ text: value }} style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>
-    {value}
-  </Typography.Text>
-);
+const Sha = ({ value }: { value: string }) => <code style={{ fontSize: 12, wordBreak: 'break-all' }}>{value}</code>;
 
 /** 开放数据: the daily CSV files of the public record (the last 30 days) with size, rows, SHA-256 and a download link. No sign-in. */
 export function OpenDataPage() {
@@ -26,54 +22,51 @@ export function OpenDataPage() {
   const label = (key: string) => t(`portal.openData.${key}`);
   const items = result.data?.items ?? [];
   const download = (f: OpenDataFile) => (
-    <a href={f.url} download data-testid="open-data-download">
+    <a href={f.url} download style={linkStyle} data-testid="open-data-download">
       {label('download')} {f.day}.csv
     </a>
   );
+  const rows = (f: OpenDataFile) => f.rows.toLocaleString('zh-CN');
   return (
     <PortalFrame title={label('title')} testId="public-open-data" width={980}>
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Stack>
         <Intro>{label('intro')}</Intro>
         {result.error ? <PublicError error={result.error} /> : null}
-        {wide ? (
-          <Table<OpenDataFile>
-            size="small"
-            rowKey="day"
-            dataSource={items}
-            loading={result.loading}
-            pagination={false}
-            locale={{ emptyText: label('empty') }}
-            columns={[
-              { key: 'day', title: label('day'), dataIndex: 'day', render: (v: string) => formatDate(v), width: 110 },
-              { key: 'rows', title: label('rows'), dataIndex: 'rows', align: 'right', width: 100, render: (v: number) => v.toLocaleString('zh-CN') },
-              { key: 'size', title: label('size'), dataIndex: 'bytes', align: 'right', width: 100, render: (v: number) => fileSize(v) },
-              { key: 'sha', title: 'SHA-256', dataIndex: 'sha256', render: (v: string) => <Sha value={v} /> },
-              { key: 'file', title: label('file'), render: (_, f) => download(f), width: 200 },
-            ]}
-          />
-        ) : (
-          <List<OpenDataFile>
-            rowKey="day"
-            dataSource={items}
-            loading={result.loading}
-            locale={{ emptyText: label('empty') }}
-            renderItem={(f) => (
-              <List.Item style={{ paddingInline: 0 }}>
-                <Space direction="vertical" size={2} style={{ width: '100%' }}>
-                  {download(f)}
-                  <Typography.Text type="secondary">
-                    {label('rows')} {f.rows.toLocaleString('zh-CN')} · {label('size')} {fileSize(f.bytes)}
-                  </Typography.Text>
-                  <Sha value={f.sha256} />
-                </Space>
-              </List.Item>
-            )}
-          />
-        )}
-        <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 13 }}>
-          {label('columns')}
-        </Typography.Paragraph>
-      </Space>
+        {result.loading && <Message>{t('portal.loading')}</Message>}
+        {result.data && items.length === 0 && <Message>{label('empty')}</Message>}
+        {items.length > 0 &&
+          (wide ? (
+            <PlainTable<OpenDataFile>
+              rows={items}
+              rowKey={(f) => f.day}
+              columns={[
+                { key: 'day', title: label('day'), render: (f) => formatDate(f.day), width: 110 },
+                { key: 'rows', title: label('rows'), render: rows, align: 'right', width: 100 },
+                { key: 'size', title: label('size'), render: (f) => fileSize(f.bytes), align: 'right', width: 100 },
+                { key: 'sha', title: 'SHA-256', render: (f) => <Sha value={f.sha256} /> },
+                { key: 'file', title: label('file'), render: download, width: 190 },
+              ]}
+            />
+          ) : (
+            <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 8 }}>
+              {items.map((f) => (
+                <li key={f.day}>
+                  <Box>
+                    {download(f)}
+                    <Facts
+                      items={[
+                        { key: 'rows', label: label('rows'), value: rows(f) },
+                        { key: 'size', label: label('size'), value: fileSize(f.bytes) },
+                        { key: 'sha', label: 'SHA-256', value: <Sha value={f.sha256} /> },
+                      ]}
+                    />
+                  </Box>
+                </li>
+              ))}
+            </ul>
+          ))}
+        <p style={{ ...mutedText, margin: 0, fontSize: 13 }}>{label('columns')}</p>
+      </Stack>
     </PortalFrame>
   );
 }

@@ -1,11 +1,11 @@
-import { Card, Col, Input, List, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { useListState } from '../../app/list/useListState';
-import { enterpriseRecordPath, portalPublicApi, publicNoticePath, type EnterpriseHit } from './portal.api';
-import { Intro, PortalFrame, PublicError, useWide } from './PortalFrame';
+import { enterpriseRecordPath, portalPublicApi, publicNoticePath } from './portal.api';
+import { Intro, PortalFrame, PublicError, Stack } from './PortalFrame';
+import { Badge, Box, linkStyle, Message, mutedText, Pager, SearchBox } from './ui';
 
 /** The home page's sections: a heading (portal.home.<key>) and the public pages it links to. */
 const SECTIONS: { key: string; links: { to: string; label: string }[] }[] = [
@@ -45,6 +45,9 @@ const SECTIONS: { key: string; links: { to: string; label: string }[] }[] = [
 ];
 
 const PAGE_SIZE = 10;
+/** The public search answers at most 10 pages. */
+const MAX_PAGES = 10;
+const listStyle = { listStyle: 'none', margin: 0, padding: 0 } as const;
 
 /** 企业查询: name fragment or USCC prefix; each hit opens the enterprise's public record. The query and page are in the URL. */
 function EnterpriseSearch() {
@@ -56,52 +59,37 @@ function EnterpriseSearch() {
   const data = result.data;
   return (
     <section aria-labelledby="portal-search">
-      <Typography.Title level={2} id="portal-search" style={{ fontSize: 17 }}>
+      <h2 id="portal-search" style={{ fontSize: 17, margin: '0 0 8px' }}>
         {t('portal.home.search')}
-      </Typography.Title>
-      <Space direction="vertical" size={12} style={{ width: '100%' }}>
-        <div role="search" aria-label={t('portal.home.search')}>
-          <Input.Search
-            key={q}
-            aria-label={t('portal.home.searchLabel')}
-            placeholder={t('portal.home.searchPlaceholder')}
-            enterButton={t('portal.search')}
-            defaultValue={q}
-            maxLength={100}
-            allowClear
-            size="large"
-            loading={result.loading && !!q}
-            onSearch={(v) => list.setValues({ q: v.trim() || undefined })}
-            data-testid="portal-search"
-          />
-        </div>
+      </h2>
+      <Stack gap={8}>
+        <SearchBox label={t('portal.home.searchLabel')} placeholder={t('portal.home.searchPlaceholder')} value={q} onSearch={(v) => list.setValues({ q: v || undefined })} testId="portal-search" />
         <Intro>{t('portal.home.searchHint')}</Intro>
         {result.error ? <PublicError error={result.error} /> : null}
-        {data && (
-          <List<EnterpriseHit>
-            data-testid="portal-search-results"
-            bordered
-            size="small"
-            dataSource={data.items}
-            rowKey={(e) => e.uscc}
-            locale={{ emptyText: t('portal.home.noHits') }}
-            pagination={data.total > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total: Math.min(data.total, PAGE_SIZE * 10), size: 'small', align: 'center', showSizeChanger: false, onChange: (p: number) => list.setPage(p) } : false}
-            renderItem={(e) => (
-              <List.Item>
-                <Space direction="vertical" size={0}>
-                  <Link to={enterpriseRecordPath(e.uscc)} style={{ fontWeight: 600 }}>
-                    {e.name}
-                  </Link>
-                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                    <span style={{ fontFamily: 'monospace' }}>{e.uscc}</span>
-                    {e.regionName ? ` · ${e.regionName}` : ''} · {t(`enterpriseStatus.${e.status}`)}
-                  </Typography.Text>
-                </Space>
-              </List.Item>
+        {q && result.loading && <Message>{t('portal.loading')}</Message>}
+        {data && !result.loading && (
+          <div data-testid="portal-search-results">
+            {data.items.length === 0 ? (
+              <Message>{t('portal.home.noHits')}</Message>
+            ) : (
+              <ul style={{ ...listStyle, border: '1px solid #d9d9d9', borderRadius: 8 }}>
+                {data.items.map((e, i) => (
+                  <li key={e.uscc} style={{ padding: '8px 12px', borderTop: i ? '1px solid #f0f0f0' : undefined }}>
+                    <Link to={enterpriseRecordPath(e.uscc)} style={{ ...linkStyle, fontWeight: 600 }}>
+                      {e.name}
+                    </Link>
+                    <div style={mutedText}>
+                      <span style={{ fontFamily: 'monospace' }}>{e.uscc}</span>
+                      {e.regionName ? ` · ${e.regionName}` : ''} · {t(`enterpriseStatus.${e.status}`)}
+                    </div>
+                  </li>
+                ))}
+              </ul>
             )}
-          />
+            <Pager page={page} pageSize={PAGE_SIZE} total={data.total} maxPages={MAX_PAGES} onPage={(p) => list.setPage(p)} />
+          </div>
         )}
-      </Space>
+      </Stack>
     </section>
   );
 }
@@ -110,60 +98,51 @@ function EnterpriseSearch() {
 function LatestNotices() {
   const { t } = useTranslation();
   const result = useAsync(() => portalPublicApi.notices({ page: 1, pageSize: 5 }));
+  const items = result.data?.items ?? [];
   return (
-    <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('portal.home.notices')}</h2>} extra={<Link to="/public/notices">{t('portal.more')}</Link>} data-testid="portal-latest-notices">
+    <Box title={t('portal.home.notices')} extra={<Link to="/public/notices" style={linkStyle}>{t('portal.more')}</Link>} testId="portal-latest-notices">
       {result.error ? <PublicError error={result.error} /> : null}
-      <List
-        size="small"
-        split={false}
-        loading={result.loading}
-        dataSource={result.data?.items ?? []}
-        rowKey={(n) => n.id}
-        locale={{ emptyText: t('portal.notices.empty') }}
-        renderItem={(n) => (
-          <List.Item style={{ paddingInline: 0 }}>
-            <Space size={6} align="start">
-              <Tag color={n.kind === 'exposure' ? 'red' : 'blue'} style={{ marginInlineEnd: 0 }}>
-                {t(`portal.kinds.${n.kind}`)}
-              </Tag>
-              <Link to={publicNoticePath(n.id)}>{n.title}</Link>
-              <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', fontSize: 12 }}>
-                {formatDate(n.publishedAt)}
-              </Typography.Text>
-            </Space>
-          </List.Item>
-        )}
-      />
-    </Card>
+      {result.data && items.length === 0 && <Message>{t('portal.notices.empty')}</Message>}
+      <ul style={listStyle}>
+        {items.map((n) => (
+          <li key={n.id} style={{ display: 'flex', gap: 6, alignItems: 'baseline', padding: '6px 0' }}>
+            <Badge tone={n.kind === 'exposure' ? 'danger' : 'info'}>{t(`portal.kinds.${n.kind}`)}</Badge>
+            <Link to={publicNoticePath(n.id)} style={{ ...linkStyle, flex: 1, minWidth: 0 }}>
+              {n.title}
+            </Link>
+            <span style={{ ...mutedText, fontSize: 12, whiteSpace: 'nowrap' }}>{formatDate(n.publishedAt)}</span>
+          </li>
+        ))}
+      </ul>
+    </Box>
   );
 }
 
 /** 信息公开 (the portal's home): the enterprise search, the latest notices and the public pages by section. No sign-in; never a credit class. */
 export function PortalHomePage() {
   const { t } = useTranslation();
-  const wide = useWide();
   return (
-    <PortalFrame title={t('portal.home.title')} testId="portal-home" extra={<Link to="/login">{t('portal.toLogin')}</Link>}>
-      <Space direction="vertical" size={20} style={{ width: '100%' }}>
+    <PortalFrame title={t('portal.home.title')} testId="portal-home" extra={<Link to="/login" style={linkStyle}>{t('portal.toLogin')}</Link>}>
+      <Stack gap={20}>
         <Intro>{t('portal.home.intro')}</Intro>
         <EnterpriseSearch />
         <LatestNotices />
-        <Row gutter={[12, 12]}>
+        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 300px), 1fr))', gap: 12 }}>
           {SECTIONS.map((s) => (
-            <Col key={s.key} xs={24} md={12}>
-              <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t(`portal.home.${s.key}`)}</h2>} style={{ height: wide ? '100%' : undefined }} data-testid={`portal-section-${s.key}`}>
-                <ul style={{ margin: 0, paddingInlineStart: 20, lineHeight: 2 }}>
-                  {s.links.map((l) => (
-                    <li key={l.to}>
-                      <Link to={l.to}>{t(l.label)}</Link>
-                    </li>
-                  ))}
-                </ul>
-              </Card>
-            </Col>
+            <Box key={s.key} title={t(`portal.home.${s.key}`)} testId={`portal-section-${s.key}`}>
+              <ul style={{ margin: 0, paddingInlineStart: 20, lineHeight: 2 }}>
+                {s.links.map((l) => (
+                  <li key={l.to}>
+                    <Link to={l.to} style={linkStyle}>
+                      {t(l.label)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </Box>
           ))}
-        </Row>
-      </Space>
+        </div>
+      </Stack>
     </PortalFrame>
   );
 }

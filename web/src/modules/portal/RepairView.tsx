@@ -3,7 +3,7 @@ import { Card, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import type { MyRepair } from './portal.api';
-import './portal.pages.i18n';
+import './portal.staff.i18n';
 
 const REPAIR_COLOR = { pending: 'processing', granted: 'success', refused: 'error' } as const;
 

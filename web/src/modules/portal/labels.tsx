@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { NoticeStatus } from './portal.api';
-import './portal.pages.i18n';
+import './portal.staff.i18n';
 
 const STATUS_COLOR: Record<NoticeStatus, string> = { draft: 'default', pending: 'processing', published: 'success', withdrawn: 'warning' };
 
