@@ -94,7 +94,7 @@ async function main() {
     await jobs.send('complaints.escalate');
     await jobs.send('complaints.clocks');
     await jobs.send('complaints.repeat-subjects');
-    for (const name of ['cases.clocks', 'cases.supervision', 'cases.publication', 'cases.campaign-status', 'cases.cluster-replies', 'spotchecks.finalize', 'spotchecks.followups-due', 'credit.listing-expiry']) await jobs.send(name);
+    for (const name of ['cases.clocks', 'cases.supervision', 'cases.publication', 'cases.campaign-status', 'cases.cluster-replies', 'spotchecks.finalize', 'spotchecks.followups-due', 'credit.listing-expiry', 'credit.rescore-all']) await jobs.send(name);
     // Today's open-data file, when it is missing (a new database, or the night's run was missed).
     await jobs.send('portal.open-data');
   }
