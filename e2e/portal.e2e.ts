@@ -178,7 +178,7 @@ describe('the public portal and its notices (issue 20)', () => {
     await hp.getByTestId('notice-approve').click();
     await hp.getByRole('tooltip').getByRole('button', { name: '审核通过并发布' }).click();
     await visible(hp.getByTestId('notice-header').getByTestId('notice-status').getByText('已发布'));
-    await visible(hp.getByText(headName));
+    await visible(hp.getByText('审核人'));
     await shoot(hp, 'portal-11-staff-published');
 
     // on the portal (a phone)
