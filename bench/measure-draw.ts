@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import { generateEnterprises } from '../server/src/demo/generator.js';
+import { withSyntheticCreditClass } from '../server/src/demo/synthetic-credit.js';
 import { DATA_SEED } from './data.js';
 import type { DrawSetup, DrawTiming } from './draw-routes.js';
 import { benchPost } from './http-client.js';
@@ -39,7 +40,7 @@ export interface DrawMeasurement {
  */
 export async function writeDrawCsv(file: string, rows: number): Promise<void> {
   function* records() {
-    for (const e of generateEnterprises({ seed: DATA_SEED, count: rows })) {
+    for (const e of withSyntheticCreditClass(generateEnterprises({ seed: DATA_SEED, count: rows }), DATA_SEED)) {
       yield [e.uscc, e.name, e.legalRepresentative, e.address, e.regionCode, e.status, e.establishedOn, e.industryCode, e.creditClass];
     }
   }

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeServices } from '../app.js';
@@ -7,7 +7,9 @@ import type { Database } from '../db/client.js';
 import { verifyDrawRecord } from '../../../packages/draw-verify/zhijian-verify.mjs';
 import { CASE_STAGES, cases } from '../modules/cases/cases.schema.js';
 import { caseParties, caseProgressReports, caseTransfers } from '../modules/cases/oversight/oversight.schema.js';
+import { creditRatings, creditRepairs } from '../modules/credit/credit.schema.js';
 import { enterprises } from '../modules/enterprises/enterprises.schema.js';
+import { openDataFiles } from '../modules/portal/portal.schema.js';
 import { draws } from '../modules/inspections/inspections.schema.js';
 import { TASK_STATES, inspectionTasks } from '../modules/inspections/tasks/tasks.schema.js';
 import { auditEvents } from '../platform/audit/audit.schema.js';
@@ -118,6 +120,32 @@ describe('loadDemo', () => {
     expect(summary.spotchecks.institutions.map((i) => i.username)).toEqual(['inst.huaian', 'inst.fibre', 'inst.jiangsu']);
     expect(Object.keys(summary.spotchecks.samplesByStatus).sort()).toEqual(['assigned', 'closed', 'drawn', 'reported', 'sampled']);
     expect(await verifyPassword((await services.users.byUsername('inst.fibre'))!.passwordHash, DEMO_PASSWORD)).toBe(true);
+
+    // Credit (issue 20): every class the model's (a score or an override), listed parties D and on the public list, a pending repair.
+    const { rows: handWritten } = (await database.db.execute(
+      sql`select count(*)::int as n from enterprises e where e.credit_class is not null and not exists (select 1 from credit_scores s where s.enterprise_id = e.id) and not exists (select 1 from credit_overrides o where o.enterprise_id = e.id)`,
+    )) as unknown as { rows: { n: number }[] };
+    expect(handWritten[0]!.n).toBe(0);
+    const credit = summary.credit;
+    expect(credit.scored).toBe(1000);
+    expect(credit.listings.length).toBeGreaterThanOrEqual(2);
+    const listed = await database.db.select({ cls: enterprises.creditClass }).from(enterprises).where(sql`${enterprises.uscc} in ${credit.listings.map((l) => l.uscc)}`);
+    expect(listed.map((e) => e.cls)).toEqual(credit.listings.map(() => 'D'));
+    const dishonest = await services.credit.listings.publicList({}, page);
+    expect(dishonest.items.map((i) => i.uscc).sort()).toEqual(credit.listings.map((l) => l.uscc).sort());
+    const repairs = await database.db.select().from(creditRepairs);
+    expect(repairs).toEqual([expect.objectContaining({ status: 'pending', uscc: credit.listings[0]!.uscc })]);
+    expect(credit.repair!.conditions.map((c) => c.key)).toEqual(['min_time', 'penalties_paid', 'no_new_violation', 'commitment']);
+    expect(await verifyPassword((await services.users.byUsername(credit.repair!.username))!.passwordHash, DEMO_PASSWORD)).toBe(true);
+    // Two exposure notices published, a department key that may check, an evaluator with two ratings, today's open data.
+    const exposures = await services.portal.notices.publicList({ kind: 'exposure' }, page);
+    expect(exposures.items.map((n) => n.title).sort()).toEqual([...credit.notices].sort());
+    const department = await services.apiKeys.resolve(credit.apiKey!.key);
+    expect(department?.permissions.has('credit.check')).toBe(true);
+    expect(credit.apiKey!.orgName).toBe('淮安市公共资源交易中心');
+    expect(await database.db.select({ id: creditRatings.id }).from(creditRatings)).toHaveLength(2);
+    expect(await verifyPassword((await services.users.byUsername('eval.suxin'))!.passwordHash, DEMO_PASSWORD)).toBe(true);
+    expect(await database.db.select({ day: openDataFiles.day }).from(openDataFiles)).toEqual([{ day: todayInChina() }]);
 
     await expect(loadDemo({ database, config, count: 10 })).rejects.toThrow(DemoRefusedError);
     await expect(loadDemo({ database, config, count: 10 })).rejects.toThrow(/not empty/);

@@ -6,6 +6,7 @@ import { DEMO_COMPLAINTS, formatComplaintsSummary } from './complaints.js';
 import { DEMO_EQUIPMENT_UNITS } from './equipment.js';
 import { DEMO_PASSWORD, type DemoSummary, demoCount, loadDemo } from './load-demo.js';
 import { formatSpotchecksSummary } from './spotchecks.js';
+import { formatCreditSummary } from './credit.js';
 
 /**
  * `npm run demo`: loads demo users and enterprises into the configured database (PGlite under
@@ -65,6 +66,12 @@ function printSummary(s: DemoSummary) {
   for (const line of formatComplaintsSummary(s.complaints)) console.log(`  ${line}`);
   for (const line of formatCasesSummary(s.cases)) console.log(`  ${line}`);
   for (const line of formatSpotchecksSummary(s.spotchecks)) console.log(`  ${line}`);
+  for (const line of formatCreditSummary(s.credit)) console.log(`  ${line}`);
+  if (s.credit.apiKey) {
+    console.log(`\n  ${s.credit.apiKey.orgName} 的 API 密钥 / the department's API key (shown once; only its hash is stored):`);
+    console.log(`    ${s.credit.apiKey.key}`);
+    console.log('    e.g. curl -H "Authorization: Bearer <key>" -H "Content-Type: application/json" -d \'{"usccs":["…"]}\' http://localhost:3000/api/credit/check');
+  }
   console.log('\n  Start the server with `npm start` (same DATA_DIR / DATABASE_URL) and log in, e.g. as lianshui.officer.\n');
 }
 

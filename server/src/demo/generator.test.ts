@@ -7,11 +7,12 @@ import { usccProblem } from '../modules/enterprises/uscc.js';
 import { STATUS_LABELS } from '../modules/enterprises/enterprise-fields.js';
 import { CSV_HEADER, type DemoEnterprise, generateEnterprises, writeEnterprisesCsv } from './generator.js';
 import { DEMO_REGIONS } from './places.js';
+import { withSyntheticCreditClass } from './synthetic-credit.js';
 
 const take = (seed: number, count: number, regionCodes?: string[]) => [...generateEnterprises({ seed, count, regionCodes })];
 
 /** Share of rows per value of a field. */
-function shares(rows: DemoEnterprise[], key: (r: DemoEnterprise) => string): Record<string, number> {
+function shares<T extends DemoEnterprise>(rows: T[], key: (r: T) => string): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const r of rows) counts[key(r)] = (counts[key(r)] ?? 0) + 1;
   return Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, n / rows.length]));
@@ -53,11 +54,12 @@ describe('generateEnterprises', () => {
     expect(got['320800']).toBeLessThan(0.03);
   });
 
-  it('follows the status and credit-class distributions', () => {
+  it('follows the status distribution; no credit class (the credit model\'s), a synthetic one only on request', () => {
     const status = shares(big, (r) => r.status);
     const expected = { active: 0.85, suspended: 0.05, cancelled: 0.05, revoked: 0.03, moved_out: 0.02 };
     for (const [k, v] of Object.entries(expected)) expect(Math.abs(status[k]! - v)).toBeLessThan(0.01);
-    const credit = shares(big, (r) => r.creditClass);
+    expect(big.every((r) => !('creditClass' in r))).toBe(true);
+    const credit = shares([...withSyntheticCreditClass(big, 3)], (r) => r.creditClass);
     for (const [k, v] of Object.entries({ A: 0.3, B: 0.5, C: 0.15, D: 0.05 })) expect(Math.abs(credit[k]! - v)).toBeLessThan(0.01);
   });
 

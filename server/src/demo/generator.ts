@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import type { CreditClass, EnterpriseStatus } from '../modules/enterprises/enterprises.schema.js';
+import type { EnterpriseStatus } from '../modules/enterprises/enterprises.schema.js';
 import { USCC_ALPHABET, completeUscc } from '../modules/enterprises/uscc.js';
 import { DEMO_REGIONS, type DemoRegion, VILLAGES } from './places.js';
 import { type Rng, makeRng, weighted } from './random.js';
@@ -21,7 +21,6 @@ export interface DemoEnterprise {
   /** YYYY-MM-DD, 1990-01-01 … 2025-12-31. */
   establishedOn: string;
   tags: string[];
-  creditClass: CreditClass;
 }
 
 export interface GenerateOptions {
@@ -35,13 +34,11 @@ export interface GenerateOptions {
 export const MAX_DEMO_ROWS = 100_000_000;
 
 export const STATUS_WEIGHTS: readonly (readonly [EnterpriseStatus, number])[] = [['active', 85], ['suspended', 5], ['cancelled', 5], ['revoked', 3], ['moved_out', 2]];
-export const CREDIT_WEIGHTS: readonly (readonly [CreditClass, number])[] = [['A', 30], ['B', 50], ['C', 15], ['D', 5]];
 const ENTITY_TYPES = weighted<EntityType>([['company', 94], ['individual', 4], ['cooperative', 2]]);
 /** USCC position 2 (entity type) under authority 9 (market regulation). */
 const TYPE_DIGIT: Record<EntityType, string> = { company: '1', individual: '2', cooperative: '3' };
 const COMPANY_SUFFIXES = weighted([['有限公司', 74], ['有限责任公司', 10], ['股份有限公司', 4], ['厂', 12]]);
 const pickStatus = weighted(STATUS_WEIGHTS);
-const pickCredit = weighted(CREDIT_WEIGHTS);
 const pickSurname = weighted(SURNAMES.map((s, i) => [s, i < 10 ? 4 : s.length > 1 ? 0.2 : i < 30 ? 2 : 1] as const));
 const INDUSTRY_PICKERS: Record<EntityType, (rng: Rng) => DemoIndustry> = {
   company: weighted(INDUSTRIES.filter((i) => i.words.length > 0).map((i) => [i, i.weight] as const)),
@@ -151,7 +148,6 @@ export function* generateEnterprises(opts: GenerateOptions): Generator<DemoEnter
       status: pickStatus(rng),
       establishedOn: established,
       tags: cluster && rng.chance(0.6) ? [cluster.tag] : [],
-      creditClass: pickCredit(rng),
     };
   }
 }

@@ -17,6 +17,7 @@ import { type ComplaintsDemoSummary, DEMO_COMPLAINTS, loadComplaintsDemo } from 
 import { DEMO_EQUIPMENT_UNITS, type EquipmentDemoSummary, loadEquipmentDemo } from './equipment.js';
 import { loadInspectionDemo } from './inspections.js';
 import { type SpotchecksDemoSummary, loadSpotchecksDemo } from './spotchecks.js';
+import { type CreditDemoSummary, loadCreditDemo } from './credit.js';
 import { makeLicenceGenerator } from './licences.js';
 import { DEMO_REGION_CODES } from './places.js';
 import { DEMO_PASSWORD, DemoRefusedError, type DemoUser, assertUsernamesFree, createDemoUsers, planDemoUsers } from './users.js';
@@ -44,6 +45,8 @@ export interface DemoSummary {
   cases: CasesDemoSummary;
   /** Product-quality spot checks (issue 19). */
   spotchecks: SpotchecksDemoSummary;
+  /** Credit classes, the dishonest list, an evaluator, the portal's exposures and open data, a department's API key (issue 20). */
+  credit: CreditDemoSummary;
   seed: number;
   /** Time spent inserting the enterprises. */
   enterpriseSeconds: number;
@@ -131,9 +134,10 @@ export async function loadDemo(opts: LoadDemoOptions): Promise<DemoSummary> {
     // The campaign's checks are inspection tasks too.
     inspections.tasks += cases.campaign?.selected ?? 0;
     const spotchecks = await loadSpotchecksDemo(tx, onTx, { seed: seed ^ 0x5c, today: todayInChina(), objectionDays: config.spotcheckRules.objectionDays });
+    const credit = await loadCreditDemo(tx, onTx, { today: todayInChina(), noticeDays: config.creditRules.noticeDays, repairMinMonths: config.creditRules.repairMinMonths });
 
-    await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), accounts: accounts.map((a) => a.username), enterprises: inserted, licences: licenceCount, inspections, equipment, complaints: complaints.items, cases: cases.cases, spotchecks: { products: spotchecks.products, lots: spotchecks.lots, samples: spotchecks.samples, institutions: spotchecks.institutions.map((i) => i.username) }, seed } });
-    return { users: plan, accounts, enterprises: inserted, licences: licenceCount, inspections, equipment, complaints, cases, spotchecks, seed, enterpriseSeconds };
+    await services.audit.record(tx, ctx, { action: 'demo.loaded', targetType: 'demo', after: { users: plan.map((u) => u.username), accounts: accounts.map((a) => a.username), enterprises: inserted, licences: licenceCount, inspections, equipment, complaints: complaints.items, cases: cases.cases, spotchecks: { products: spotchecks.products, lots: spotchecks.lots, samples: spotchecks.samples, institutions: spotchecks.institutions.map((i) => i.username) }, credit: { listings: credit.listings.map((l) => l.listingNo), notices: credit.notices, evaluator: credit.evaluator?.username ?? null, department: credit.apiKey?.orgName ?? null }, seed } });
+    return { users: plan, accounts, enterprises: inserted, licences: licenceCount, inspections, equipment, complaints, cases, spotchecks, credit, seed, enterpriseSeconds };
   });
 }
 

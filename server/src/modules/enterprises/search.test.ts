@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateEnterprises } from '../../demo/generator.js';
+import { withSyntheticCreditClass } from '../../demo/synthetic-credit.js';
 import { useServiceEnv } from '../../test/app.js';
 import { enterprises } from './enterprises.schema.js';
 import { EXACT_COUNT_LIMIT, type EnterpriseFilter, type Sort, makeEnterpriseSearch } from './search.js';
 
 const env = useServiceEnv();
 const ROWS = 3000;
-const rows = [...generateEnterprises({ seed: 11, count: ROWS })];
+const rows = [...withSyntheticCreditClass(generateEnterprises({ seed: 11, count: ROWS }), 11)];
 
 /** What a search must return, computed the slow, obvious way. */
 function expected(match: (name: string) => boolean, order: 'id' | 'name', ids: Map<string, string>) {
