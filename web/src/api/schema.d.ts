@@ -650,6 +650,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业查询（无需登录，按客户端限流）：按名称或统一社会信用代码前缀
+         * @description q：企业名称中连续的 2 个字以上，或统一社会信用代码的前 6 位以上（只含字母数字的 q 按代码前缀），太短的 400 QUERY_TOO_SHORT。每页至多 20 条、至多 10 页。只有公开字段（代码、名称、所属区划、登记状态）；匹配很多时 total 为估计值（totalExact=false）。
+         */
+        get: operations["getPublicEnterprises"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/enterprises/{uscc}": {
         parameters: {
             query?: never;
@@ -6496,6 +6516,884 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/credit-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信用评价模型的各版本（新版本在前）及今天生效的版本
+         * @description 权限：`credit.read`
+         */
+        get: operations["getCreditModels"];
+        put?: never;
+        /**
+         * 新增信用评价模型版本（自生效日期起用于计算；生效日期不早于今天；已算出的评分保留原版本）
+         * @description 权限：`credit.configure`
+         */
+        post: operations["postCreditModels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/{uscc}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业的信用等级、得分、模型版本与计分理由（限数据范围）
+         * @description 权限：`credit.read`
+         */
+        get: operations["getCreditByUscc"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/{uscc}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业信用等级的变化（最新在前）
+         * @description 权限：`credit.read`
+         */
+        get: operations["getCreditByUsccHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/{uscc}/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 按今天生效的模型重新计算企业的信用等级
+         * @description 权限：`credit.override`
+         */
+        post: operations["postCreditByUsccRecompute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/{uscc}/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 人工调整信用等级（须说明理由，到期自动失效；列入失信名单的企业不能调整）
+         * @description 权限：`credit.override`
+         */
+        post: operations["postCreditByUsccOverride"];
+        /**
+         * 提前结束人工调整（须说明理由）
+         * @description 权限：`credit.override`
+         */
+        delete: operations["deleteCreditByUsccOverride"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/dishonest-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 严重违法失信名单：列入期内的企业（无需登录），列入日期新的在前 */
+        get: operations["getPublicDishonestList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/dishonest-list.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 严重违法失信名单（CSV，UTF-8 带 BOM；公式单元格已中和） */
+        get: operations["getPublicDishonestListCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 失信名单记录（数据范围内），最近变更的在前
+         * @description 权限：`credit.read`
+         */
+        get: operations["getCreditListings"];
+        put?: never;
+        /**
+         * 提出列入严重违法失信名单的建议（来源：案件、规则或人工）；每个企业同时只有一条未办结记录
+         * @description 权限：`credit.list`
+         */
+        post: operations["postCreditListings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-listings/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 符合列入规则且无未办结记录的企业（serious_penalty：较重行政处罚；repeat_failure：两年内抽查两次不合格）
+         * @description 权限：`credit.list`
+         */
+        get: operations["getCreditListingsCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-listings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 失信名单记录详情（步骤、企业陈述申辩、信用修复申请）
+         * @description 权限：`credit.read`
+         */
+        get: operations["getCreditListingsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-listings/{id}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 告知企业（陈述申辩期限：今天起 ZJ_CREDIT_NOTICE_DAYS 日；If-Match）
+         * @description 权限：`credit.list`
+         */
+        post: operations["postCreditListingsByIdNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-listings/{id}/notice.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载列入严重违法失信名单告知书（.docx）
+         * @description 权限：`credit.read`
+         */
+        get: operations["getCreditListingsByIdNoticeDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-listings/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 作出决定：列入（列入期 ZJ_CREDIT_LIST_YEARS 年，即时公示）或不予列入；告知期满或企业陈述申辩后，非提议人（If-Match）
+         * @description 权限：`credit.decide`
+         */
+        post: operations["postCreditListingsByIdDecide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-listings/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤销错误的列入或建议（If-Match）
+         * @description 权限：`credit.decide`
+         */
+        post: operations["postCreditListingsByIdRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本企业的失信名单告知、列入记录与信用修复申请
+         * @description 权限：`enterprise_self.credit`
+         */
+        get: operations["getMyCredit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/credit-listings/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 企业对列入告知陈述申辩（告知期限内，一次；If-Match）
+         * @description 权限：`enterprise_self.credit`
+         */
+        post: operations["postMyCreditListingsByIdAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/credit-listings/{id}/repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 企业申请信用修复（提前移出）：系统核查修复条件并显示；同时只能有一份待处理申请
+         * @description 权限：`enterprise_self.credit`
+         */
+        post: operations["postMyCreditListingsByIdRepairs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信用修复申请（数据范围内），新申请在前
+         * @description 权限：`credit.read`
+         */
+        get: operations["getCreditRepairs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-repairs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信用修复申请详情（修复条件）
+         * @description 权限：`credit.read`
+         */
+        get: operations["getCreditRepairsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-repairs/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 准予修复（重新核查条件，全部符合方可；移出名单）或不予修复（须说明理由；If-Match）
+         * @description 权限：`credit.decide`
+         */
+        post: operations["postCreditRepairsByIdDecide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-evaluators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 第三方信用评价机构（启用的在前，按名称）
+         * @description 权限：`credit.configure`
+         */
+        get: operations["getCreditEvaluators"];
+        put?: never;
+        /**
+         * 登记第三方信用评价机构
+         * @description 权限：`credit.configure`
+         */
+        post: operations["postCreditEvaluators"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-evaluators/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本账号所属的信用评价机构（评价机构账号）
+         * @description 权限：`credit.rate`
+         */
+        get: operations["getCreditEvaluatorsMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-evaluators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信用评价机构
+         * @description 权限：`credit.configure`
+         */
+        get: operations["getCreditEvaluatorsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改信用评价机构（If-Match：版本号；改名不改其组织名称）
+         * @description 权限：`credit.configure`
+         */
+        patch: operations["patchCreditEvaluatorsById"];
+        trace?: never;
+    };
+    "/api/credit-evaluators/{id}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信用评价机构的账号
+         * @description 权限：`credit.configure`
+         */
+        get: operations["getCreditEvaluatorsByIdAccounts"];
+        put?: never;
+        /**
+         * 为信用评价机构开设账号（角色“信用评价机构”；首个账号同时建立机构的组织，类型 evaluator，区划 320800；初始密码须在首次登录时修改）
+         * @description 权限：`credit.configure`
+         */
+        post: operations["postCreditEvaluatorsByIdAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信用评价结果（评价机构账号：本机构的；工作人员：数据范围内，按企业所在地），录入时间新的在前
+         * @description 权限：`credit.read` 或 `credit.rate`
+         */
+        get: operations["getCreditRatings"];
+        put?: never;
+        /**
+         * 录入信用评价结果（评价机构账号；机构须启用且资质在有效期内；计入信用评分的第三方评价因素）
+         * @description 权限：`credit.rate`
+         */
+        post: operations["postCreditRatings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-ratings/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回本机构的信用评价结果（说明原因；重新计算该企业的信用评分）
+         * @description 权限：`credit.rate`
+         */
+        post: operations["postCreditRatingsByIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 联合惩戒批量核查：信用等级、失信名单状态、惩戒措施（按请求顺序逐项作答；每次调用记入审计日志）
+         * @description 每次最多 1000 个（超过为 400 BATCH_TOO_LARGE）；格式错误的代码逐项标注 error，不影响其他项。持有 credit.check 的部门密钥可查全市企业；仅有 credit.read 的工作人员只查数据范围内的企业（范围外为 found=false）。每个调用方每分钟限 ZJ_CREDIT_CHECK_RATE_LIMIT 次，超过为 429（Retry-After）。
+         *
+         *     权限：`credit.check` 或 `credit.read`
+         */
+        post: operations["postCreditCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/restrictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 联合惩戒措施代码及其法律依据、含义（供对接系统使用）
+         * @description 权限：`credit.check` 或 `credit.read`
+         */
+        get: operations["getCreditRestrictions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 各部门的联合惩戒反馈（数据范围内，按企业所在地），新的在前
+         * @description 权限：`credit.read`
+         */
+        get: operations["getCreditFeedback"];
+        put?: never;
+        /**
+         * 部门反馈惩戒措施的执行情况（按本部门、企业、措施、事项新增或更新；记入审计日志）
+         * @description 新增 201，更新 200。企业须在企业名录中（否则 400 ENTERPRISE_NOT_FOUND）。
+         *
+         *     权限：`credit.check`
+         */
+        post: operations["postCreditFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/{uscc}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业信用档案：基本信息、信用等级与评分、各领域汇总、信用记录时间轴（按日期由近及远）
+         * @description 时间轴按 日期 desc、kind、ref.id 排序；分页用 page/pageSize（默认50条）或上一页返回的 paging.next 作为 before。筛选：area（领域）、from、to（日期，含当天）。数据范围以企业所在地区为准，范围外的企业为 404。投诉举报只有数量和结果，不含举报人信息。
+         *
+         *     权限：`credit.read`
+         */
+        get: operations["getCreditByUsccArchive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/{uscc}/archive.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业质量信用档案报告（.docx，内部资料）：信用等级与评分依据、汇总、失信名单状态、近3年（或全部）信用记录，最多500条
+         * @description 权限：`credit.read`
+         */
+        get: operations["getCreditByUsccArchiveDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/{uscc}/archive.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业质量信用档案报告（.pdf，内部资料）：内容同 .docx
+         * @description 服务器没有中文字体时为 503 PDF_FONT_MISSING（安装 fonts-noto-cjk 或设置 ZJ_PDF_FONT；.docx 不受影响）。
+         *
+         *     权限：`credit.read`
+         */
+        get: operations["getCreditByUsccArchivePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 门户公告列表（数据范围内），最近修改的在前
+         * @description 权限：`portal.write`
+         */
+        get: operations["getPortalNotices"];
+        put?: never;
+        /**
+         * 起草门户公告（通知公告、计划、结果、曝光），以起草人所在局的名义
+         * @description 权限：`portal.write`
+         */
+        post: operations["postPortalNotices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 门户公告
+         * @description 权限：`portal.write`
+         */
+        get: operations["getPortalNoticesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改草稿（含退回的）；If-Match 可选
+         * @description 权限：`portal.write`
+         */
+        patch: operations["patchPortalNoticesById"];
+        trace?: never;
+    };
+    "/api/portal-notices/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交审核（草稿 → 待审核，科室负责人收到待办）；If-Match 可选
+         * @description 权限：`portal.write`
+         */
+        post: operations["postPortalNoticesByIdSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal-notices/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核通过并发布（待审核 → 已发布）；If-Match 可选
+         * @description 不能审核自己起草的公告（409 SAME_PERSON）。
+         *
+         *     权限：`portal.approve`
+         */
+        post: operations["postPortalNoticesByIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal-notices/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回修改（待审核 → 草稿，须说明理由）；If-Match 可选
+         * @description 权限：`portal.approve`
+         */
+        post: operations["postPortalNoticesByIdReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal-notices/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回已发布的公告（须说明理由，撤回后门户不再显示）；If-Match 可选
+         * @description 权限：`portal.approve`
+         */
+        post: operations["postPortalNoticesByIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 门户公告（无需登录）：已发布的通知公告、计划、结果、曝光，发布时间新的在前 */
+        get: operations["getPublicNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 门户公告（无需登录）；已撤回的 410 WITHDRAWN，草稿、待审核或不存在的 404 */
+        get: operations["getPublicNoticesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/open-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 开放数据（无需登录）：企业公示信息的每日 CSV 文件，最近 30 天，新的在前
+         * @description rows：数据行数（不含表头）；bytes、sha256：CSV 文件（UTF-8，含 BOM）的字节数与 SHA-256，可用于校验下载。
+         */
+        get: operations["getPublicOpenData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/open-data/{day}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载某日的开放数据 CSV（无需登录）
+         * @description 列：统一社会信用代码、名称、所属区划、登记状态、有效许可证数、被吊销撤销许可证数、公开承诺数、在用特种设备台数、是否列入严重违法失信名单、列入日期、列入期限至、公示中的行政处罚数（不含信用风险分类）。客户端接受 gzip 时以 Content-Encoding: gzip 发送。
+         */
+        get: operations["getPublicOpenDataDayCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6555,6 +7453,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description 记录已撤回或不再公开（如已撤回的门户信息：WITHDRAWN） */
+        Gone: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description If-Match 与当前版本不符：记录已被他人修改，请重新读取（PRECONDITION_FAILED） */
         PreconditionFailed: {
             headers: {
@@ -6602,6 +7509,15 @@ export interface components {
         };
         /** @description 请求过于频繁：按 Retry-After 响应头等待后再试（RATE_LIMITED） */
         TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 服务器缺少完成请求所需的组件，由管理员处理（如生成 PDF 的中文字体：PDF_FONT_MISSING） */
+        ServiceUnavailable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -6828,7 +7744,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 q?: string;
-                type?: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
+                type?: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise" | "evaluator";
                 regionCode?: string;
                 parentId?: string;
             };
@@ -6850,7 +7766,7 @@ export interface operations {
                             name: string;
                             /** @description 文书编号所用的机构简称 */
                             shortName: string | null;
-                            type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
+                            type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise" | "evaluator";
                             regionCode: string;
                             regionName: string | null;
                             parentId: string | null;
@@ -6883,7 +7799,7 @@ export interface operations {
                     name: string;
                     /** @description 文书编号所用的机构简称（如“涟市监”，编号为“涟市监责改〔2026〕4号”）；空则用全称 */
                     shortName?: string | null;
-                    type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
+                    type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise" | "evaluator";
                     regionCode: string;
                     /** Format: uuid */
                     parentId?: string;
@@ -6902,7 +7818,7 @@ export interface operations {
                         name: string;
                         /** @description 文书编号所用的机构简称 */
                         shortName: string | null;
-                        type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
+                        type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise" | "evaluator";
                         regionCode: string;
                         regionName: string | null;
                         parentId: string | null;
@@ -6944,7 +7860,7 @@ export interface operations {
                         name: string;
                         /** @description 文书编号所用的机构简称 */
                         shortName: string | null;
-                        type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
+                        type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise" | "evaluator";
                         regionCode: string;
                         regionName: string | null;
                         parentId: string | null;
@@ -7000,7 +7916,7 @@ export interface operations {
                         name: string;
                         /** @description 文书编号所用的机构简称 */
                         shortName: string | null;
-                        type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise";
+                        type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise" | "evaluator";
                         regionCode: string;
                         regionName: string | null;
                         parentId: string | null;
@@ -8384,6 +9300,41 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    getPublicEnterprises: {
+        parameters: {
+            query: {
+                q: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            uscc: string;
+                            name: string;
+                            regionName: string | null;
+                            status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                        }[];
+                        total: number;
+                        totalExact: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getPublicEnterprisesByUscc: {
@@ -31115,6 +32066,3134 @@ export interface operations {
                             name: string;
                         }[];
                     };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getCreditModels: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            version: number;
+                            effectiveFrom: string;
+                            config: {
+                                base: number;
+                                /** @description 各等级最低分（A > B > C；低于 C 为 D） */
+                                classBounds: {
+                                    A: number;
+                                    B: number;
+                                    C: number;
+                                };
+                                factors: {
+                                    key: string;
+                                    label: string;
+                                    kinds: ("licence.issued" | "licence.revoked" | "licence.withdrawn" | "licence.warning" | "licence.change_ordered" | "inspection.passed" | "inspection.problems" | "inspection.not_found" | "spotcheck.passed" | "spotcheck.failed" | "spotcheck.not_corrected" | "equipment.overdue" | "equipment.hazard_general" | "equipment.hazard_major" | "equipment.accident" | "complaint.substantiated" | "complaint.closed" | "case.penalty" | "case.transferred" | "case.published" | "commitment.made" | "commitment.withdrawn" | "credit.listed" | "credit.rating" | "credit.feedback")[];
+                                    points: number;
+                                    /** @description 每 per 单位数额（如罚没款元）另计 points 分 */
+                                    perMagnitude?: {
+                                        points: number;
+                                        per: number;
+                                    };
+                                    windowMonths: number;
+                                    decay: "none" | "linear" | {
+                                        halfLifeMonths: number;
+                                    };
+                                    cap: number;
+                                }[];
+                                /** @description 第三方评价等级 → 分值 */
+                                evaluatorGrades: {
+                                    AAA: number;
+                                    AA: number;
+                                    A: number;
+                                    B: number;
+                                    C: number;
+                                };
+                            };
+                            note: string | null;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        currentVersion: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postCreditModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    effectiveFrom: string;
+                    config: {
+                        base: number;
+                        /** @description 各等级最低分（A > B > C；低于 C 为 D） */
+                        classBounds: {
+                            A: number;
+                            B: number;
+                            C: number;
+                        };
+                        factors: {
+                            key: string;
+                            label: string;
+                            kinds: ("licence.issued" | "licence.revoked" | "licence.withdrawn" | "licence.warning" | "licence.change_ordered" | "inspection.passed" | "inspection.problems" | "inspection.not_found" | "spotcheck.passed" | "spotcheck.failed" | "spotcheck.not_corrected" | "equipment.overdue" | "equipment.hazard_general" | "equipment.hazard_major" | "equipment.accident" | "complaint.substantiated" | "complaint.closed" | "case.penalty" | "case.transferred" | "case.published" | "commitment.made" | "commitment.withdrawn" | "credit.listed" | "credit.rating" | "credit.feedback")[];
+                            points: number;
+                            /** @description 每 per 单位数额（如罚没款元）另计 points 分 */
+                            perMagnitude?: {
+                                points: number;
+                                per: number;
+                            };
+                            windowMonths: number;
+                            decay: "none" | "linear" | {
+                                halfLifeMonths: number;
+                            };
+                            cap: number;
+                        }[];
+                        /** @description 第三方评价等级 → 分值 */
+                        evaluatorGrades: {
+                            AAA: number;
+                            AA: number;
+                            A: number;
+                            B: number;
+                            C: number;
+                        };
+                    };
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                        effectiveFrom: string;
+                        config: {
+                            base: number;
+                            /** @description 各等级最低分（A > B > C；低于 C 为 D） */
+                            classBounds: {
+                                A: number;
+                                B: number;
+                                C: number;
+                            };
+                            factors: {
+                                key: string;
+                                label: string;
+                                kinds: ("licence.issued" | "licence.revoked" | "licence.withdrawn" | "licence.warning" | "licence.change_ordered" | "inspection.passed" | "inspection.problems" | "inspection.not_found" | "spotcheck.passed" | "spotcheck.failed" | "spotcheck.not_corrected" | "equipment.overdue" | "equipment.hazard_general" | "equipment.hazard_major" | "equipment.accident" | "complaint.substantiated" | "complaint.closed" | "case.penalty" | "case.transferred" | "case.published" | "commitment.made" | "commitment.withdrawn" | "credit.listed" | "credit.rating" | "credit.feedback")[];
+                                points: number;
+                                /** @description 每 per 单位数额（如罚没款元）另计 points 分 */
+                                perMagnitude?: {
+                                    points: number;
+                                    per: number;
+                                };
+                                windowMonths: number;
+                                decay: "none" | "linear" | {
+                                    halfLifeMonths: number;
+                                };
+                                cap: number;
+                            }[];
+                            /** @description 第三方评价等级 → 分值 */
+                            evaluatorGrades: {
+                                AAA: number;
+                                AA: number;
+                                A: number;
+                                B: number;
+                                C: number;
+                            };
+                        };
+                        note: string | null;
+                        createdByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCreditByUscc: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uscc: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        uscc: string;
+                        class: "A" | "B" | "C" | "D";
+                        score: number;
+                        modelVersion: number;
+                        /** Format: date-time */
+                        computedAt: string;
+                        override: {
+                            class: "A" | "B" | "C" | "D";
+                            reason: string;
+                            until: string;
+                        } | null;
+                        reasons: {
+                            /** @description 模型因素代码；listed 为列入失信名单，override 为人工调整 */
+                            factor: string;
+                            points: number;
+                            detail: string;
+                            ref: {
+                                type: string;
+                                id: string;
+                            } | null;
+                        }[];
+                        listed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCreditByUsccHistory: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                uscc: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            fromClass: ("A" | "B" | "C" | "D") | (never | null);
+                            toClass: "A" | "B" | "C" | "D";
+                            score: number | null;
+                            modelVersion: number | null;
+                            cause: "score" | "override" | "override_ended" | "listed" | "unlisted" | "model";
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postCreditByUsccRecompute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uscc: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        uscc: string;
+                        class: "A" | "B" | "C" | "D";
+                        score: number;
+                        modelVersion: number;
+                        /** Format: date-time */
+                        computedAt: string;
+                        override: {
+                            class: "A" | "B" | "C" | "D";
+                            reason: string;
+                            until: string;
+                        } | null;
+                        reasons: {
+                            /** @description 模型因素代码；listed 为列入失信名单，override 为人工调整 */
+                            factor: string;
+                            points: number;
+                            detail: string;
+                            ref: {
+                                type: string;
+                                id: string;
+                            } | null;
+                        }[];
+                        listed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postCreditByUsccOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uscc: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    class: "A" | "B" | "C" | "D";
+                    reason: string;
+                    until: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        uscc: string;
+                        class: "A" | "B" | "C" | "D";
+                        score: number;
+                        modelVersion: number;
+                        /** Format: date-time */
+                        computedAt: string;
+                        override: {
+                            class: "A" | "B" | "C" | "D";
+                            reason: string;
+                            until: string;
+                        } | null;
+                        reasons: {
+                            /** @description 模型因素代码；listed 为列入失信名单，override 为人工调整 */
+                            factor: string;
+                            points: number;
+                            detail: string;
+                            ref: {
+                                type: string;
+                                id: string;
+                            } | null;
+                        }[];
+                        listed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    deleteCreditByUsccOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uscc: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        uscc: string;
+                        class: "A" | "B" | "C" | "D";
+                        score: number;
+                        modelVersion: number;
+                        /** Format: date-time */
+                        computedAt: string;
+                        override: {
+                            class: "A" | "B" | "C" | "D";
+                            reason: string;
+                            until: string;
+                        } | null;
+                        reasons: {
+                            /** @description 模型因素代码；listed 为列入失信名单，override 为人工调整 */
+                            factor: string;
+                            points: number;
+                            detail: string;
+                            ref: {
+                                type: string;
+                                id: string;
+                            } | null;
+                        }[];
+                        listed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getPublicDishonestList: {
+        parameters: {
+            query?: {
+                /** @description 企业名称（部分）或统一社会信用代码前缀 */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            uscc: string;
+                            name: string;
+                            reason: string;
+                            legalBasis: string;
+                            listedOn: string;
+                            until: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPublicDishonestListCsv: {
+        parameters: {
+            query?: {
+                /** @description 企业名称（部分）或统一社会信用代码前缀 */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getCreditListings: {
+        parameters: {
+            query?: {
+                status?: "proposed" | "noticed" | "listed" | "not_listed" | "removed";
+                /** @description 企业名称（部分）或统一社会信用代码前缀 */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description SX + 年份 + 4 位序号 */
+                            listingNo: string;
+                            enterpriseId: string;
+                            uscc: string;
+                            regionCode: string;
+                            enterpriseName: string;
+                            source: "case" | "rule" | "manual";
+                            caseId: string | null;
+                            caseNo: string | null;
+                            ruleKey: string | null;
+                            reason: string;
+                            legalBasis: string;
+                            status: "proposed" | "noticed" | "listed" | "not_listed" | "removed";
+                            proposedByName: string;
+                            /** Format: date-time */
+                            proposedAt: string;
+                            noticeSentOn: string | null;
+                            answerDue: string | null;
+                            /** @description 企业的陈述申辩意见 */
+                            answer: string | null;
+                            /** Format: date-time */
+                            answeredAt: string | null;
+                            answeredByName: string | null;
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            listedOn: string | null;
+                            /** @description 列入期限最后一日（含） */
+                            until: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            removedOn: string | null;
+                            removalKind: ("expired" | "repaired" | "revoked") | (never | null);
+                            removalReason: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postCreditListings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    uscc: string;
+                    source: "case" | "rule" | "manual";
+                    /** Format: uuid */
+                    caseId?: string | null;
+                    ruleKey?: string | null;
+                    /** @description 列入事由 */
+                    reason: string;
+                    /** @description 法律依据 */
+                    legalBasis: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description SX + 年份 + 4 位序号 */
+                        listingNo: string;
+                        enterpriseId: string;
+                        uscc: string;
+                        regionCode: string;
+                        enterpriseName: string;
+                        source: "case" | "rule" | "manual";
+                        caseId: string | null;
+                        caseNo: string | null;
+                        ruleKey: string | null;
+                        reason: string;
+                        legalBasis: string;
+                        status: "proposed" | "noticed" | "listed" | "not_listed" | "removed";
+                        proposedByName: string;
+                        /** Format: date-time */
+                        proposedAt: string;
+                        noticeSentOn: string | null;
+                        answerDue: string | null;
+                        /** @description 企业的陈述申辩意见 */
+                        answer: string | null;
+                        /** Format: date-time */
+                        answeredAt: string | null;
+                        answeredByName: string | null;
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        decisionNote: string | null;
+                        listedOn: string | null;
+                        /** @description 列入期限最后一日（含） */
+                        until: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        removedOn: string | null;
+                        removalKind: ("expired" | "repaired" | "revoked") | (never | null);
+                        removalReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        events: {
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string;
+                            action: string;
+                            fromStatus: string | null;
+                            toStatus: string | null;
+                            note: string | null;
+                        }[];
+                        repairs: {
+                            id: string;
+                            listingId: string;
+                            enterpriseId: string;
+                            uscc: string;
+                            regionCode: string;
+                            statement: string;
+                            /** @description 信用承诺 */
+                            commitment: string;
+                            appliedByName: string;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            /** @description 系统核查的修复条件（申请时；决定准予时重新核查） */
+                            conditions: {
+                                key: "min_time" | "penalties_paid" | "no_new_violation" | "commitment";
+                                met: boolean;
+                                detail: string;
+                            }[];
+                            status: "pending" | "granted" | "refused";
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getCreditListingsCandidates: {
+        parameters: {
+            query?: {
+                ruleKey?: "serious_penalty" | "repeat_failure";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            uscc: string;
+                            enterpriseName: string;
+                            regionCode: string;
+                            ruleKey: string;
+                            /** @description 窗口内符合规则的事件数 */
+                            count: number;
+                            lastOn: string;
+                            titles: string[];
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCreditListingsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description SX + 年份 + 4 位序号 */
+                        listingNo: string;
+                        enterpriseId: string;
+                        uscc: string;
+                        regionCode: string;
+                        enterpriseName: string;
+                        source: "case" | "rule" | "manual";
+                        caseId: string | null;
+                        caseNo: string | null;
+                        ruleKey: string | null;
+                        reason: string;
+                        legalBasis: string;
+                        status: "proposed" | "noticed" | "listed" | "not_listed" | "removed";
+                        proposedByName: string;
+                        /** Format: date-time */
+                        proposedAt: string;
+                        noticeSentOn: string | null;
+                        answerDue: string | null;
+                        /** @description 企业的陈述申辩意见 */
+                        answer: string | null;
+                        /** Format: date-time */
+                        answeredAt: string | null;
+                        answeredByName: string | null;
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        decisionNote: string | null;
+                        listedOn: string | null;
+                        /** @description 列入期限最后一日（含） */
+                        until: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        removedOn: string | null;
+                        removalKind: ("expired" | "repaired" | "revoked") | (never | null);
+                        removalReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        events: {
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string;
+                            action: string;
+                            fromStatus: string | null;
+                            toStatus: string | null;
+                            note: string | null;
+                        }[];
+                        repairs: {
+                            id: string;
+                            listingId: string;
+                            enterpriseId: string;
+                            uscc: string;
+                            regionCode: string;
+                            statement: string;
+                            /** @description 信用承诺 */
+                            commitment: string;
+                            appliedByName: string;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            /** @description 系统核查的修复条件（申请时；决定准予时重新核查） */
+                            conditions: {
+                                key: "min_time" | "penalties_paid" | "no_new_violation" | "commitment";
+                                met: boolean;
+                                detail: string;
+                            }[];
+                            status: "pending" | "granted" | "refused";
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postCreditListingsByIdNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description SX + 年份 + 4 位序号 */
+                        listingNo: string;
+                        enterpriseId: string;
+                        uscc: string;
+                        regionCode: string;
+                        enterpriseName: string;
+                        source: "case" | "rule" | "manual";
+                        caseId: string | null;
+                        caseNo: string | null;
+                        ruleKey: string | null;
+                        reason: string;
+                        legalBasis: string;
+                        status: "proposed" | "noticed" | "listed" | "not_listed" | "removed";
+                        proposedByName: string;
+                        /** Format: date-time */
+                        proposedAt: string;
+                        noticeSentOn: string | null;
+                        answerDue: string | null;
+                        /** @description 企业的陈述申辩意见 */
+                        answer: string | null;
+                        /** Format: date-time */
+                        answeredAt: string | null;
+                        answeredByName: string | null;
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        decisionNote: string | null;
+                        listedOn: string | null;
+                        /** @description 列入期限最后一日（含） */
+                        until: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        removedOn: string | null;
+                        removalKind: ("expired" | "repaired" | "revoked") | (never | null);
+                        removalReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        events: {
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string;
+                            action: string;
+                            fromStatus: string | null;
+                            toStatus: string | null;
+                            note: string | null;
+                        }[];
+                        repairs: {
+                            id: string;
+                            listingId: string;
+                            enterpriseId: string;
+                            uscc: string;
+                            regionCode: string;
+                            statement: string;
+                            /** @description 信用承诺 */
+                            commitment: string;
+                            appliedByName: string;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            /** @description 系统核查的修复条件（申请时；决定准予时重新核查） */
+                            conditions: {
+                                key: "min_time" | "penalties_paid" | "no_new_violation" | "commitment";
+                                met: boolean;
+                                detail: string;
+                            }[];
+                            status: "pending" | "granted" | "refused";
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getCreditListingsByIdNoticeDocx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    postCreditListingsByIdDecide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    list: boolean;
+                    /** @description 决定意见 */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description SX + 年份 + 4 位序号 */
+                        listingNo: string;
+                        enterpriseId: string;
+                        uscc: string;
+                        regionCode: string;
+                        enterpriseName: string;
+                        source: "case" | "rule" | "manual";
+                        caseId: string | null;
+                        caseNo: string | null;
+                        ruleKey: string | null;
+                        reason: string;
+                        legalBasis: string;
+                        status: "proposed" | "noticed" | "listed" | "not_listed" | "removed";
+                        proposedByName: string;
+                        /** Format: date-time */
+                        proposedAt: string;
+                        noticeSentOn: string | null;
+                        answerDue: string | null;
+                        /** @description 企业的陈述申辩意见 */
+                        answer: string | null;
+                        /** Format: date-time */
+                        answeredAt: string | null;
+                        answeredByName: string | null;
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        decisionNote: string | null;
+                        listedOn: string | null;
+                        /** @description 列入期限最后一日（含） */
+                        until: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        removedOn: string | null;
+                        removalKind: ("expired" | "repaired" | "revoked") | (never | null);
+                        removalReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        events: {
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string;
+                            action: string;
+                            fromStatus: string | null;
+                            toStatus: string | null;
+                            note: string | null;
+                        }[];
+                        repairs: {
+                            id: string;
+                            listingId: string;
+                            enterpriseId: string;
+                            uscc: string;
+                            regionCode: string;
+                            statement: string;
+                            /** @description 信用承诺 */
+                            commitment: string;
+                            appliedByName: string;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            /** @description 系统核查的修复条件（申请时；决定准予时重新核查） */
+                            conditions: {
+                                key: "min_time" | "penalties_paid" | "no_new_violation" | "commitment";
+                                met: boolean;
+                                detail: string;
+                            }[];
+                            status: "pending" | "granted" | "refused";
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postCreditListingsByIdRevoke: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 撤销理由 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description SX + 年份 + 4 位序号 */
+                        listingNo: string;
+                        enterpriseId: string;
+                        uscc: string;
+                        regionCode: string;
+                        enterpriseName: string;
+                        source: "case" | "rule" | "manual";
+                        caseId: string | null;
+                        caseNo: string | null;
+                        ruleKey: string | null;
+                        reason: string;
+                        legalBasis: string;
+                        status: "proposed" | "noticed" | "listed" | "not_listed" | "removed";
+                        proposedByName: string;
+                        /** Format: date-time */
+                        proposedAt: string;
+                        noticeSentOn: string | null;
+                        answerDue: string | null;
+                        /** @description 企业的陈述申辩意见 */
+                        answer: string | null;
+                        /** Format: date-time */
+                        answeredAt: string | null;
+                        answeredByName: string | null;
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        decisionNote: string | null;
+                        listedOn: string | null;
+                        /** @description 列入期限最后一日（含） */
+                        until: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        removedOn: string | null;
+                        removalKind: ("expired" | "repaired" | "revoked") | (never | null);
+                        removalReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        events: {
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string;
+                            action: string;
+                            fromStatus: string | null;
+                            toStatus: string | null;
+                            note: string | null;
+                        }[];
+                        repairs: {
+                            id: string;
+                            listingId: string;
+                            enterpriseId: string;
+                            uscc: string;
+                            regionCode: string;
+                            statement: string;
+                            /** @description 信用承诺 */
+                            commitment: string;
+                            appliedByName: string;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            /** @description 系统核查的修复条件（申请时；决定准予时重新核查） */
+                            conditions: {
+                                key: "min_time" | "penalties_paid" | "no_new_violation" | "commitment";
+                                met: boolean;
+                                detail: string;
+                            }[];
+                            status: "pending" | "granted" | "refused";
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getMyCredit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        listings: {
+                            id: string;
+                            listingNo: string;
+                            status: "proposed" | "noticed" | "listed" | "not_listed" | "removed";
+                            reason: string;
+                            legalBasis: string;
+                            caseNo: string | null;
+                            noticeSentOn: string | null;
+                            answerDue: string | null;
+                            answer: string | null;
+                            /** Format: date-time */
+                            answeredAt: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            listedOn: string | null;
+                            until: string | null;
+                            removedOn: string | null;
+                            removalKind: ("expired" | "repaired" | "revoked") | (never | null);
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                        repairs: {
+                            id: string;
+                            listingId: string;
+                            statement: string;
+                            commitment: string;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            conditions: {
+                                key: "min_time" | "penalties_paid" | "no_new_violation" | "commitment";
+                                met: boolean;
+                                detail: string;
+                            }[];
+                            status: "pending" | "granted" | "refused";
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postMyCreditListingsByIdAnswer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 陈述申辩意见 */
+                    statement: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        listingNo: string;
+                        status: "proposed" | "noticed" | "listed" | "not_listed" | "removed";
+                        reason: string;
+                        legalBasis: string;
+                        caseNo: string | null;
+                        noticeSentOn: string | null;
+                        answerDue: string | null;
+                        answer: string | null;
+                        /** Format: date-time */
+                        answeredAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        listedOn: string | null;
+                        until: string | null;
+                        removedOn: string | null;
+                        removalKind: ("expired" | "repaired" | "revoked") | (never | null);
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postMyCreditListingsByIdRepairs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 申请说明 */
+                    statement: string;
+                    /** @description 信用承诺（不少于 20 字） */
+                    commitment: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        listingId: string;
+                        enterpriseId: string;
+                        uscc: string;
+                        regionCode: string;
+                        statement: string;
+                        /** @description 信用承诺 */
+                        commitment: string;
+                        appliedByName: string;
+                        /** Format: date-time */
+                        appliedAt: string;
+                        /** @description 系统核查的修复条件（申请时；决定准予时重新核查） */
+                        conditions: {
+                            key: "min_time" | "penalties_paid" | "no_new_violation" | "commitment";
+                            met: boolean;
+                            detail: string;
+                        }[];
+                        status: "pending" | "granted" | "refused";
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        decisionReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getCreditRepairs: {
+        parameters: {
+            query?: {
+                status?: "pending" | "granted" | "refused";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            listingId: string;
+                            enterpriseId: string;
+                            uscc: string;
+                            regionCode: string;
+                            statement: string;
+                            /** @description 信用承诺 */
+                            commitment: string;
+                            appliedByName: string;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            /** @description 系统核查的修复条件（申请时；决定准予时重新核查） */
+                            conditions: {
+                                key: "min_time" | "penalties_paid" | "no_new_violation" | "commitment";
+                                met: boolean;
+                                detail: string;
+                            }[];
+                            status: "pending" | "granted" | "refused";
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCreditRepairsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        listingId: string;
+                        enterpriseId: string;
+                        uscc: string;
+                        regionCode: string;
+                        statement: string;
+                        /** @description 信用承诺 */
+                        commitment: string;
+                        appliedByName: string;
+                        /** Format: date-time */
+                        appliedAt: string;
+                        /** @description 系统核查的修复条件（申请时；决定准予时重新核查） */
+                        conditions: {
+                            key: "min_time" | "penalties_paid" | "no_new_violation" | "commitment";
+                            met: boolean;
+                            detail: string;
+                        }[];
+                        status: "pending" | "granted" | "refused";
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        decisionReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postCreditRepairsByIdDecide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    grant: boolean;
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        listingId: string;
+                        enterpriseId: string;
+                        uscc: string;
+                        regionCode: string;
+                        statement: string;
+                        /** @description 信用承诺 */
+                        commitment: string;
+                        appliedByName: string;
+                        /** Format: date-time */
+                        appliedAt: string;
+                        /** @description 系统核查的修复条件（申请时；决定准予时重新核查） */
+                        conditions: {
+                            key: "min_time" | "penalties_paid" | "no_new_violation" | "commitment";
+                            met: boolean;
+                            detail: string;
+                        }[];
+                        status: "pending" | "granted" | "refused";
+                        decidedByName: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        decisionReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getCreditEvaluators: {
+        parameters: {
+            query?: {
+                /** @description 名称或统一社会信用代码 */
+                q?: string;
+                active?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            orgId: string | null;
+                            name: string;
+                            uscc: string;
+                            /** @description 资质（备案、认可）说明 */
+                            accreditation: string | null;
+                            /** @description 资质有效期 */
+                            validUntil: string | null;
+                            active: boolean;
+                            /** @description 今天可以录入评价结果：启用且资质在有效期内 */
+                            qualified: boolean;
+                            accountCount: number;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postCreditEvaluators: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    uscc: string;
+                    accreditation?: string | null;
+                    validUntil?: string | null;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        orgId: string | null;
+                        name: string;
+                        uscc: string;
+                        /** @description 资质（备案、认可）说明 */
+                        accreditation: string | null;
+                        /** @description 资质有效期 */
+                        validUntil: string | null;
+                        active: boolean;
+                        /** @description 今天可以录入评价结果：启用且资质在有效期内 */
+                        qualified: boolean;
+                        accountCount: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getCreditEvaluatorsMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        orgId: string | null;
+                        name: string;
+                        uscc: string;
+                        /** @description 资质（备案、认可）说明 */
+                        accreditation: string | null;
+                        /** @description 资质有效期 */
+                        validUntil: string | null;
+                        active: boolean;
+                        /** @description 今天可以录入评价结果：启用且资质在有效期内 */
+                        qualified: boolean;
+                        accountCount: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCreditEvaluatorsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        orgId: string | null;
+                        name: string;
+                        uscc: string;
+                        /** @description 资质（备案、认可）说明 */
+                        accreditation: string | null;
+                        /** @description 资质有效期 */
+                        validUntil: string | null;
+                        active: boolean;
+                        /** @description 今天可以录入评价结果：启用且资质在有效期内 */
+                        qualified: boolean;
+                        accountCount: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchCreditEvaluatorsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    uscc?: string;
+                    accreditation?: string | null;
+                    validUntil?: string | null;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        orgId: string | null;
+                        name: string;
+                        uscc: string;
+                        /** @description 资质（备案、认可）说明 */
+                        accreditation: string | null;
+                        /** @description 资质有效期 */
+                        validUntil: string | null;
+                        active: boolean;
+                        /** @description 今天可以录入评价结果：启用且资质在有效期内 */
+                        qualified: boolean;
+                        accountCount: number;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getCreditEvaluatorsByIdAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            active: boolean;
+                            mustChangePassword: boolean;
+                            /** Format: date-time */
+                            lastLoginAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postCreditEvaluatorsByIdAccounts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    displayName: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        username: string;
+                        displayName: string;
+                        active: boolean;
+                        mustChangePassword: boolean;
+                        /** Format: date-time */
+                        lastLoginAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getCreditRatings: {
+        parameters: {
+            query?: {
+                uscc?: string;
+                evaluatorId?: string;
+                state?: "in_force" | "expired" | "withdrawn";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            evaluatorId: string;
+                            evaluatorName: string;
+                            enterpriseId: string;
+                            uscc: string;
+                            enterpriseName: string;
+                            regionCode: string;
+                            grade: "AAA" | "AA" | "A" | "B" | "C";
+                            ratedOn: string;
+                            validUntil: string;
+                            reportNo: string;
+                            note: string | null;
+                            enteredByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                            withdrawnReason: string | null;
+                            /** @description in_force 有效；expired 已过有效期（或评价日期在后）；withdrawn 已撤回 */
+                            state: "in_force" | "expired" | "withdrawn";
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postCreditRatings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    uscc: string;
+                    grade: "AAA" | "AA" | "A" | "B" | "C";
+                    ratedOn: string;
+                    validUntil: string;
+                    /** @description 评价报告编号（本机构内唯一） */
+                    reportNo: string;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        evaluatorId: string;
+                        evaluatorName: string;
+                        enterpriseId: string;
+                        uscc: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        grade: "AAA" | "AA" | "A" | "B" | "C";
+                        ratedOn: string;
+                        validUntil: string;
+                        reportNo: string;
+                        note: string | null;
+                        enteredByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        withdrawnAt: string | null;
+                        withdrawnReason: string | null;
+                        /** @description in_force 有效；expired 已过有效期（或评价日期在后）；withdrawn 已撤回 */
+                        state: "in_force" | "expired" | "withdrawn";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postCreditRatingsByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        evaluatorId: string;
+                        evaluatorName: string;
+                        enterpriseId: string;
+                        uscc: string;
+                        enterpriseName: string;
+                        regionCode: string;
+                        grade: "AAA" | "AA" | "A" | "B" | "C";
+                        ratedOn: string;
+                        validUntil: string;
+                        reportNo: string;
+                        note: string | null;
+                        enteredByName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        withdrawnAt: string | null;
+                        withdrawnReason: string | null;
+                        /** @description in_force 有效；expired 已过有效期（或评价日期在后）；withdrawn 已撤回 */
+                        state: "in_force" | "expired" | "withdrawn";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postCreditCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 统一社会信用代码，1–1000 个 */
+                    usccs: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 规范化后的统一社会信用代码（去空格、转大写） */
+                            uscc: string;
+                            error?: "USCC_FORMAT" | "USCC_CHECK_DIGIT";
+                            /** @description 企业名录中有该企业（且在调用方可查范围内） */
+                            found: boolean;
+                            class: ("A" | "B" | "C" | "D") | (never | null);
+                            /** @description 列入严重违法失信名单且在列入期内 */
+                            listed: boolean;
+                            restrictions: {
+                                code: "licensing" | "bidding" | "procurement" | "construction" | "public_resources" | "honours";
+                                legalBasis: string;
+                                meaning: string;
+                                /** @description 限制截止日（失信名单列入期满日）；信用等级 D 引起的限制为 null */
+                                until: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getCreditRestrictions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: "licensing" | "bidding" | "procurement" | "construction" | "public_resources" | "honours";
+                            name: string;
+                            legalBasis: string;
+                            meaning: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCreditFeedback: {
+        parameters: {
+            query?: {
+                uscc?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            orgId: string;
+                            orgName: string;
+                            uscc: string;
+                            enterpriseName: string;
+                            restriction: "licensing" | "bidding" | "procurement" | "construction" | "public_resources" | "honours";
+                            action: "applied" | "not_applicable";
+                            matter: string;
+                            note: string | null;
+                            actedOn: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postCreditFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    uscc: string;
+                    restriction: "licensing" | "bidding" | "procurement" | "construction" | "public_resources" | "honours";
+                    action: "applied" | "not_applicable";
+                    /** @description 本部门的事项编号或名称（许可申请、招标项目、采购项目等） */
+                    matter: string;
+                    note?: string | null;
+                    actedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        orgId: string;
+                        orgName: string;
+                        uscc: string;
+                        enterpriseName: string;
+                        restriction: "licensing" | "bidding" | "procurement" | "construction" | "public_resources" | "honours";
+                        action: "applied" | "not_applicable";
+                        matter: string;
+                        note: string | null;
+                        actedOn: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        orgId: string;
+                        orgName: string;
+                        uscc: string;
+                        enterpriseName: string;
+                        restriction: "licensing" | "bidding" | "procurement" | "construction" | "public_resources" | "honours";
+                        action: "applied" | "not_applicable";
+                        matter: string;
+                        note: string | null;
+                        actedOn: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCreditByUsccArchive: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                before?: string;
+                area?: "licence" | "inspection" | "spotcheck" | "equipment" | "complaint" | "case" | "commitment" | "credit";
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                uscc: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enterprise: {
+                            uscc: string;
+                            name: string;
+                            regionCode: string;
+                            regionName: string | null;
+                            status: "active" | "suspended" | "cancelled" | "revoked" | "moved_out";
+                            address: string | null;
+                            legalRepresentative: string | null;
+                            industryCode: string | null;
+                        };
+                        credit: {
+                            class: "A" | "B" | "C" | "D";
+                            score: number;
+                            modelVersion: number;
+                            /** Format: date-time */
+                            computedAt: string;
+                            overrideUntil: string | null;
+                            listed: boolean;
+                            reasons: {
+                                factor: string;
+                                points: number;
+                                detail: string;
+                                ref: {
+                                    type: string;
+                                    id: string;
+                                } | null;
+                            }[];
+                        };
+                        summary: {
+                            licences: {
+                                valid: number;
+                                /** @description 被吊销或撤销的许可证 */
+                                revoked: number;
+                            };
+                            inspections: {
+                                passed: number;
+                                problems: number;
+                                notFound: number;
+                            };
+                            spotchecks: {
+                                passed: number;
+                                failed: number;
+                            };
+                            equipment: {
+                                /** @description 在用及停用的设备（未报废、未注销） */
+                                units: number;
+                                /** @description 在用且超期未检 */
+                                overdue: number;
+                                /** @description 未整改的隐患 */
+                                openHazards: number;
+                            };
+                            complaints: {
+                                substantiated: number;
+                                /** @description 其他办结结果 */
+                                other: number;
+                            };
+                            cases: {
+                                /** @description 行政处罚决定数 */
+                                penalties: number;
+                                /** @description 罚没金额合计（元） */
+                                finesTotal: number;
+                                /** @description 移送公安 */
+                                transferred: number;
+                                /** @description 近36个月内公示的处罚决定（公示期最长3年） */
+                                publishedRecently: number;
+                            };
+                            commitments: {
+                                inForce: number;
+                            };
+                            /** @description 最近一次列入程序 */
+                            listing: {
+                                listingNo: string;
+                                status: "proposed" | "noticed" | "listed" | "not_listed" | "removed";
+                                listedOn: string | null;
+                                until: string | null;
+                                reason: string;
+                            } | null;
+                            /** @description 有效的第三方信用评价 */
+                            rating: {
+                                grade: "AAA" | "AA" | "A" | "B" | "C";
+                                evaluatorName: string;
+                                ratedOn: string;
+                                validUntil: string;
+                            } | null;
+                            /** @description 部门联合惩戒反馈数 */
+                            feedback: number;
+                        };
+                        timeline: {
+                            on: string;
+                            /** @description 事件类型，如 case.penalty、credit.class_changed、credit.listing.listed */
+                            kind: string;
+                            area: "licence" | "inspection" | "spotcheck" | "equipment" | "complaint" | "case" | "commitment" | "credit";
+                            title: string;
+                            ref: {
+                                type: string;
+                                id: string;
+                            };
+                        }[];
+                        paging: {
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                            /** @description 下一页的 before 游标；没有更多时为 null */
+                            next: string | null;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCreditByUsccArchiveDocx: {
+        parameters: {
+            query?: {
+                /** @description true：全部信用记录；默认近3年 */
+                all?: boolean;
+            };
+            header?: never;
+            path: {
+                uscc: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCreditByUsccArchivePdf: {
+        parameters: {
+            query?: {
+                /** @description true：全部信用记录；默认近3年 */
+                all?: boolean;
+            };
+            header?: never;
+            path: {
+                uscc: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPortalNotices: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description notice 通知公告、plan 计划、result 结果、exposure 曝光 */
+                kind?: "notice" | "plan" | "result" | "exposure";
+                status?: "draft" | "pending" | "published" | "withdrawn";
+                /** @description 标题、摘要或正文包含的文字 */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description notice 通知公告、plan 计划、result 结果、exposure 曝光 */
+                            kind: "notice" | "plan" | "result" | "exposure";
+                            title: string;
+                            summary: string | null;
+                            /** @description 纯文本，空行分段（不解析 HTML） */
+                            body: string;
+                            regionCode: string;
+                            /** @description 发布机构（起草人所在局） */
+                            orgName: string;
+                            /** @description draft 草稿（含退回的）、pending 待审核、published 已发布、withdrawn 已撤回 */
+                            status: "draft" | "pending" | "published" | "withdrawn";
+                            createdByName: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** @description 退回理由（退回后再次提交时清除） */
+                            returnedReason: string | null;
+                            approvedByName: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                            withdrawnByName: string | null;
+                            withdrawReason: string | null;
+                            /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postPortalNotices: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description notice 通知公告、plan 计划、result 结果、exposure 曝光 */
+                    kind: "notice" | "plan" | "result" | "exposure";
+                    title: string;
+                    summary?: string | null;
+                    /** @description 纯文本，空行分段 */
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description notice 通知公告、plan 计划、result 结果、exposure 曝光 */
+                        kind: "notice" | "plan" | "result" | "exposure";
+                        title: string;
+                        summary: string | null;
+                        /** @description 纯文本，空行分段（不解析 HTML） */
+                        body: string;
+                        regionCode: string;
+                        /** @description 发布机构（起草人所在局） */
+                        orgName: string;
+                        /** @description draft 草稿（含退回的）、pending 待审核、published 已发布、withdrawn 已撤回 */
+                        status: "draft" | "pending" | "published" | "withdrawn";
+                        createdByName: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** @description 退回理由（退回后再次提交时清除） */
+                        returnedReason: string | null;
+                        approvedByName: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        withdrawnAt: string | null;
+                        withdrawnByName: string | null;
+                        withdrawReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getPortalNoticesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description notice 通知公告、plan 计划、result 结果、exposure 曝光 */
+                        kind: "notice" | "plan" | "result" | "exposure";
+                        title: string;
+                        summary: string | null;
+                        /** @description 纯文本，空行分段（不解析 HTML） */
+                        body: string;
+                        regionCode: string;
+                        /** @description 发布机构（起草人所在局） */
+                        orgName: string;
+                        /** @description draft 草稿（含退回的）、pending 待审核、published 已发布、withdrawn 已撤回 */
+                        status: "draft" | "pending" | "published" | "withdrawn";
+                        createdByName: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** @description 退回理由（退回后再次提交时清除） */
+                        returnedReason: string | null;
+                        approvedByName: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        withdrawnAt: string | null;
+                        withdrawnByName: string | null;
+                        withdrawReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchPortalNoticesById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description notice 通知公告、plan 计划、result 结果、exposure 曝光 */
+                    kind?: "notice" | "plan" | "result" | "exposure";
+                    title?: string;
+                    summary?: string | null;
+                    /** @description 纯文本，空行分段 */
+                    body?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description notice 通知公告、plan 计划、result 结果、exposure 曝光 */
+                        kind: "notice" | "plan" | "result" | "exposure";
+                        title: string;
+                        summary: string | null;
+                        /** @description 纯文本，空行分段（不解析 HTML） */
+                        body: string;
+                        regionCode: string;
+                        /** @description 发布机构（起草人所在局） */
+                        orgName: string;
+                        /** @description draft 草稿（含退回的）、pending 待审核、published 已发布、withdrawn 已撤回 */
+                        status: "draft" | "pending" | "published" | "withdrawn";
+                        createdByName: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** @description 退回理由（退回后再次提交时清除） */
+                        returnedReason: string | null;
+                        approvedByName: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        withdrawnAt: string | null;
+                        withdrawnByName: string | null;
+                        withdrawReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postPortalNoticesByIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description notice 通知公告、plan 计划、result 结果、exposure 曝光 */
+                        kind: "notice" | "plan" | "result" | "exposure";
+                        title: string;
+                        summary: string | null;
+                        /** @description 纯文本，空行分段（不解析 HTML） */
+                        body: string;
+                        regionCode: string;
+                        /** @description 发布机构（起草人所在局） */
+                        orgName: string;
+                        /** @description draft 草稿（含退回的）、pending 待审核、published 已发布、withdrawn 已撤回 */
+                        status: "draft" | "pending" | "published" | "withdrawn";
+                        createdByName: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** @description 退回理由（退回后再次提交时清除） */
+                        returnedReason: string | null;
+                        approvedByName: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        withdrawnAt: string | null;
+                        withdrawnByName: string | null;
+                        withdrawReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postPortalNoticesByIdApprove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description notice 通知公告、plan 计划、result 结果、exposure 曝光 */
+                        kind: "notice" | "plan" | "result" | "exposure";
+                        title: string;
+                        summary: string | null;
+                        /** @description 纯文本，空行分段（不解析 HTML） */
+                        body: string;
+                        regionCode: string;
+                        /** @description 发布机构（起草人所在局） */
+                        orgName: string;
+                        /** @description draft 草稿（含退回的）、pending 待审核、published 已发布、withdrawn 已撤回 */
+                        status: "draft" | "pending" | "published" | "withdrawn";
+                        createdByName: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** @description 退回理由（退回后再次提交时清除） */
+                        returnedReason: string | null;
+                        approvedByName: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        withdrawnAt: string | null;
+                        withdrawnByName: string | null;
+                        withdrawReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postPortalNoticesByIdReturn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description notice 通知公告、plan 计划、result 结果、exposure 曝光 */
+                        kind: "notice" | "plan" | "result" | "exposure";
+                        title: string;
+                        summary: string | null;
+                        /** @description 纯文本，空行分段（不解析 HTML） */
+                        body: string;
+                        regionCode: string;
+                        /** @description 发布机构（起草人所在局） */
+                        orgName: string;
+                        /** @description draft 草稿（含退回的）、pending 待审核、published 已发布、withdrawn 已撤回 */
+                        status: "draft" | "pending" | "published" | "withdrawn";
+                        createdByName: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** @description 退回理由（退回后再次提交时清除） */
+                        returnedReason: string | null;
+                        approvedByName: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        withdrawnAt: string | null;
+                        withdrawnByName: string | null;
+                        withdrawReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    postPortalNoticesByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 所依据的版本（读取时响应头 ETag 的值，如 "3"）；已被他人修改时 412 PRECONDITION_FAILED。部分修改（如更正许可证）必须提供，缺少时 428 */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description notice 通知公告、plan 计划、result 结果、exposure 曝光 */
+                        kind: "notice" | "plan" | "result" | "exposure";
+                        title: string;
+                        summary: string | null;
+                        /** @description 纯文本，空行分段（不解析 HTML） */
+                        body: string;
+                        regionCode: string;
+                        /** @description 发布机构（起草人所在局） */
+                        orgName: string;
+                        /** @description draft 草稿（含退回的）、pending 待审核、published 已发布、withdrawn 已撤回 */
+                        status: "draft" | "pending" | "published" | "withdrawn";
+                        createdByName: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** @description 退回理由（退回后再次提交时清除） */
+                        returnedReason: string | null;
+                        approvedByName: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        withdrawnAt: string | null;
+                        withdrawnByName: string | null;
+                        withdrawReason: string | null;
+                        /** @description 版本号：每次修改加一，即响应头 ETag；修改时以 If-Match 带回，已被他人修改时 412 */
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    getPublicNotices: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description notice 通知公告、plan 计划、result 结果、exposure 曝光 */
+                kind?: "notice" | "plan" | "result" | "exposure";
+                /** @description 标题、摘要或正文包含的文字 */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description notice 通知公告、plan 计划、result 结果、exposure 曝光 */
+                            kind: "notice" | "plan" | "result" | "exposure";
+                            title: string;
+                            summary: string | null;
+                            body: string;
+                            orgName: string;
+                            /** Format: date-time */
+                            publishedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPublicNoticesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description notice 通知公告、plan 计划、result 结果、exposure 曝光 */
+                        kind: "notice" | "plan" | "result" | "exposure";
+                        title: string;
+                        summary: string | null;
+                        body: string;
+                        orgName: string;
+                        /** Format: date-time */
+                        publishedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPublicOpenData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            day: string;
+                            rows: number;
+                            bytes: number;
+                            sha256: string;
+                            url: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPublicOpenDataDayCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
             400: components["responses"]["BadRequest"];
