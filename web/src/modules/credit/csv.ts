@@ -13,7 +13,12 @@ export function toCsv(rows: string[][]): string {
 
 /** Offers `text` as a file download. */
 export function saveText(text: string, name: string, type = 'text/csv;charset=utf-8'): void {
-  const href = URL.createObjectURL(new Blob([text], { type }));
+  saveBlob(new Blob([text], { type }), name);
+}
+
+/** Offers a blob as a file download under `name`. */
+export function saveBlob(blob: Blob, name: string): void {
+  const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = href;
   a.download = name;

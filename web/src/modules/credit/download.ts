@@ -1,4 +1,5 @@
 import { ApiError } from '../../api/client';
+import { saveBlob } from './csv';
 
 /**
  * Downloads a generated file (a report, a notice). Fetched rather than linked so that a refusal
@@ -13,12 +14,5 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
   const disposition = res.headers.get('content-disposition') ?? '';
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
   const name = star ? decodeURIComponent(star[1]!) : fallbackName;
-  const href = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  saveBlob(await res.blob(), name);
 }
