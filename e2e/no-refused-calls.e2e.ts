@@ -10,7 +10,7 @@ import { useSuite } from './support/suite';
 
 const suite = useSuite();
 
-it('no page in any role’s menu makes a refused call', { timeout: 300_000 }, async () => {
+it('no page in any role’s menu makes a refused call', { timeout: 600_000 }, async () => {
   // Enterprises' accounts are not made through /api/users: their menu is walked in enterprise-accounts.e2e.ts.
   const roles = (await suite.admin.get<{ items: { key: string; builtIn?: boolean }[] }>('/api/roles?pageSize=100')).items.map((r) => r.key).filter((k) => k !== 'admin' && k !== 'public_api' && k !== 'enterprise');
   const county = await suite.admin.countyBureau('320826');
