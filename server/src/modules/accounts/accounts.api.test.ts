@@ -40,7 +40,7 @@ describe('accounts made by officers', () => {
     const account = await firstSignIn(user.username, initialPassword);
     const session = (await account.get('/api/auth/session')).json().user;
     expect(session).toMatchObject({ enterpriseUscc: enterprise.uscc, dataScope: 'enterprise', roles: ['enterprise'] });
-    expect(session.permissions).toEqual(['enterprise_self.commit', 'enterprise_self.read', 'enterprise_self.report']);
+    expect(session.permissions).toEqual(['enterprise_self.commit', 'enterprise_self.credit', 'enterprise_self.read', 'enterprise_self.report']);
     expect((await account.get('/api/my/enterprise')).json()).toMatchObject({ uscc: enterprise.uscc, name: enterprise.name });
     // Staff lists and other enterprises: not theirs.
     for (const url of ['/api/enterprises', `/api/enterprises/${randomUscc()}`, '/api/users', '/api/inspection-plans', '/api/audit', '/api/enterprise-accounts']) {

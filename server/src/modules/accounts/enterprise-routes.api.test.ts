@@ -285,6 +285,18 @@ for (const key of [
   'GET /api/credit-evaluators/:id/accounts', 'POST /api/credit-evaluators/:id/accounts', 'POST /api/credit-ratings', 'GET /api/credit-ratings', 'POST /api/credit-ratings/:id/withdraw',
 ]) RULES[key] = forbidden;
 
+// credit/model and credit/archive: the class, its reasons, overrides and the archive are internal supervision data (never the enterprise's own).
+for (const key of [
+  'GET /api/credit-models', 'POST /api/credit-models', 'GET /api/credit/:uscc', 'GET /api/credit/:uscc/history', 'POST /api/credit/:uscc/recompute',
+  'POST /api/credit/:uscc/override', 'DELETE /api/credit/:uscc/override', 'GET /api/credit/:uscc/archive', 'GET /api/credit/:uscc/archive.docx', 'GET /api/credit/:uscc/archive.pdf',
+]) RULES[key] = forbidden;
+// portal: the notices' drafting and approval are staff's; the public search, notices and open data are public.
+for (const key of [
+  'GET /api/portal-notices', 'POST /api/portal-notices', 'GET /api/portal-notices/:id', 'PATCH /api/portal-notices/:id', 'POST /api/portal-notices/:id/submit',
+  'POST /api/portal-notices/:id/approve', 'POST /api/portal-notices/:id/return', 'POST /api/portal-notices/:id/withdraw',
+]) RULES[key] = forbidden;
+for (const key of ['GET /api/public/enterprises', 'GET /api/public/notices', 'GET /api/public/notices/:id', 'GET /api/public/open-data', 'GET /api/public/open-data/:day.csv']) RULES[key] = publicRoute;
+
 /** Path parameters for a route that answers before looking anything up (403): any well-formed value. */
 const ANY_ID = '00000000-0000-4000-8000-000000000000';
 const fillAny = (url: string) => url.replace(/:uscc/g, '91320826MA1XXXXX0X').replace(/:(date)/g, '2026-01-05').replace(/:year/g, '2026').replace(/:[a-zA-Z]+/g, ANY_ID).replace('*', 'x');

@@ -118,7 +118,7 @@ describe('export needs its own permission', () => {
       if (p.has('enterprise.read')) expect(p.has('enterprise.export'), role.key).toBe(!keys);
       if (p.has('licence.read')) expect(p.has('licence.export'), role.key).toBe(!keys);
     }
-    expect(BUILTIN_ROLES.find((r) => r.key === 'public_api')).toMatchObject({ dataScope: 'region', permissions: ['enterprise.read', 'feedback.submit', 'case.exchange'] });
+    expect(BUILTIN_ROLES.find((r) => r.key === 'public_api')).toMatchObject({ dataScope: 'region', permissions: ['enterprise.read', 'feedback.submit', 'case.exchange', 'credit.check'] });
   });
 
   it('migration 0019 keeps existing readers exporting: custom and built-in roles with the read permission get export; keys’ role scoped to its region', async () => {
