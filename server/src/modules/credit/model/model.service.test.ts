@@ -136,19 +136,22 @@ describe('the effective class', () => {
 });
 
 describe('the jobs', () => {
-  it('the events run picks up an enterprise with a new record within one run, and nothing else', async () => {
+  it('the events run picks up an enterprise with a new record within one run, and changes nothing else', async () => {
     const quiet = await makeEnterprise(env);
     const active = await makeEnterprise(env);
     await scoreNow(env, [quiet.id, active.id]);
     await model().rescoreEvents(); // a cursor, whatever ran before
     await rateEnterprise(env, quiet, { grade: 'AAA', ratedOn: addDays(today, -5) });
-    expect(await model().rescoreEvents()).toMatchObject({ scored: 1, changed: 1, classChanged: 1 });
+    expect(await model().rescoreEvents()).toMatchObject({ changed: 1, classChanged: 1 });
     await rateEnterprise(env, active, { grade: 'AAA', ratedOn: today });
+    // Each run also looks back 10 minutes before its cursor (a late commit): the enterprise rated a moment ago is
+    // scored again, which changes nothing.
     const run = await model().rescoreEvents();
-    expect(run).toMatchObject({ scored: 1, changed: 1 });
+    expect(run).toMatchObject({ changed: 1 });
+    expect(run.scored).toBeGreaterThanOrEqual(2);
     expect(await classOfEnterprise(active.id)).toBe('A'); // 80 + 10 (AAA) = 90
     expect(await classOfEnterprise(quiet.id)).toBe('A');
-    expect(await model().rescoreEvents()).toMatchObject({ scored: 0 });
+    expect(await model().rescoreEvents()).toMatchObject({ changed: 0, classChanged: 0 });
   });
 
   it('the nightly run scores every enterprise in chunks and records the run; a second run changes nothing', async () => {

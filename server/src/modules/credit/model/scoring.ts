@@ -111,6 +111,13 @@ export async function rescoreAll(db: Db, today = todayInChina(), chunkSize = CHU
 }
 
 /**
+ * How far back each minute run looks before its previous cursor: a record written in a transaction
+ * that was still open at the previous run (its `recorded_at` is its transaction's start) is picked up
+ * by a later run. Rescoring an enterprise again changes nothing when nothing changed.
+ */
+const LATE_COMMIT_MINUTES = 10;
+
+/**
  * The minute run, in one transaction (runs are serialised by an advisory lock): ends the overrides
  * whose `until` has passed (`到期`, history cause `override_ended`), then scores the enterprises
  * with events recorded after the previous events run's cursor and up to now (the new cursor). The
@@ -136,7 +143,7 @@ export async function rescoreEvents(db: Db, today = todayInChina()): Promise<Sco
     if (since) {
       const events = creditEventsSql({ today });
       const { rows } = (await tx.execute(
-        sql`select distinct e.id from ${events} as ev join enterprises e on e.uscc = ev.uscc where ev.recorded_at > ${since} and ev.recorded_at <= ${cursor}`,
+        sql`select distinct e.id from ${events} as ev join enterprises e on e.uscc = ev.uscc where ev.recorded_at > ${since}::timestamptz - make_interval(mins => ${LATE_COMMIT_MINUTES}) and ev.recorded_at <= ${cursor}`,
       )) as unknown as { rows: { id: string }[] };
       counts = add(counts, await rescoreIds(tx, rows.map((r) => r.id), 'score', today));
     }
