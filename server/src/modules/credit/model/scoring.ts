@@ -148,6 +148,8 @@ export async function rescoreEvents(db: Db, today = todayInChina()): Promise<Sco
       counts = add(counts, await rescoreIds(tx, rows.map((r) => r.id), 'score', today));
     }
     await finishRun(tx, runRow.id, counts);
+    // One run a minute: keep a week of them (the latest is always newer).
+    await tx.delete(creditRuns).where(and(eq(creditRuns.kind, 'events'), lt(creditRuns.startedAt, sql`${cursor}::timestamptz - interval '7 days'`)));
     return { ...counts, expired: expired.length, cursor };
   });
 }
