@@ -20,8 +20,9 @@ const BUDGET_KB = 350;
 /** The pages measured: their route and the source file of the page the route loads lazily. */
 const PAGES: { route: string; source: string; budget?: number }[] = [
   { route: '/login', source: 'src/modules/auth/LoginPage.tsx' },
-  { route: '/public/enterprise', source: 'src/modules/public/PublicEnterprisePage.tsx' },
-  // the portal's public pages (/public, dishonest list, notices, open data) are one chunk; issue 20: ≤ 250 kB a page
+  // issue 20: the public pages load ≤ 250 kB each — the enterprise record and the portal's pages
+  // (/public, dishonest list, notices, open data: one chunk)
+  { route: '/public/enterprise', source: 'src/modules/public/PublicEnterprisePage.tsx', budget: 250 },
   { route: '/public (portal)', source: 'src/modules/portal/publicPages.ts', budget: 250 },
 ];
 

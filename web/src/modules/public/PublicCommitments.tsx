@@ -1,6 +1,6 @@
-import { List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PublicEnterprise } from '../../api/types';
+import { Box, COLORS, mutedText } from '../../app/components/plain';
 
 /** A commitment in force, as the public record shows it. */
 interface PublicCommitment {
@@ -16,29 +16,16 @@ export function PublicCommitments({ record }: { record: PublicEnterprise }) {
   const commitments = (record as { commitments?: PublicCommitment[] }).commitments;
   if (!commitments?.length) return null;
   return (
-    <List
-      data-testid="public-commitments"
-      size="small"
-      bordered
-      header={<Typography.Text strong>{t('entSelf.commitmentsTitle')}</Typography.Text>}
-      dataSource={commitments}
-      renderItem={(c) => (
-        <List.Item>
-          <List.Item.Meta
-            title={t(`entSelf.kinds.${c.kind}`, { defaultValue: c.kind })}
-            description={
-              <>
-                <Typography.Paragraph ellipsis={{ rows: 4, expandable: true }} style={{ marginBottom: 4, whiteSpace: 'pre-wrap', color: 'inherit' }}>
-                  {c.text}
-                </Typography.Paragraph>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('entSelf.signedLine', { signedBy: c.signedBy, signedOn: c.signedOn })}
-                </Typography.Text>
-              </>
-            }
-          />
-        </List.Item>
-      )}
-    />
+    <Box title={t('entSelf.commitmentsTitle')} testId="public-commitments">
+      <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {commitments.map((c, i) => (
+          <li key={`${c.kind}/${c.signedOn}/${i}`} style={{ padding: '8px 0', borderTop: i > 0 ? `1px solid ${COLORS.border}` : undefined }}>
+            <h3 style={{ fontSize: 15, margin: '0 0 4px', color: COLORS.text }}>{t(`entSelf.kinds.${c.kind}`, { defaultValue: c.kind })}</h3>
+            <p style={{ margin: '0 0 4px', whiteSpace: 'pre-wrap', color: COLORS.text, overflowWrap: 'anywhere' }}>{c.text}</p>
+            <p style={{ ...mutedText, margin: 0 }}>{t('entSelf.signedLine', { signedBy: c.signedBy, signedOn: c.signedOn })}</p>
+          </li>
+        ))}
+      </ul>
+    </Box>
   );
 }

@@ -1,9 +1,9 @@
-import { Alert, Card, Empty, Input, Space, Spin } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import type { PublicEnterprise } from '../../api/types';
+import { COLORS, linkStyle, Message, SearchBox, useWide } from '../../app/components/plain';
 import { errorText } from '../../app/errorText';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
 import { slotItems } from '../../app/modules/webModule';
@@ -19,29 +19,50 @@ type Answer = { kind: 'found'; enterprise: PublicEnterprise } | { kind: 'notFoun
 
 function AnswerView({ answer }: { answer: Answer }) {
   const { t } = useTranslation();
-  if (answer.kind === 'notFound') return <Empty data-testid="public-not-found" description={t('publicLookup.notFound')} />;
+  if (answer.kind === 'notFound') return <Message testId="public-not-found">{t('publicLookup.notFound')}</Message>;
   if (answer.kind === 'error') {
     const limited = answer.error instanceof ApiError && answer.error.status === 429;
     return (
-      <Alert
-        type={limited ? 'warning' : 'error'}
-        showIcon
-        role="alert"
-        data-testid="public-error"
-        message={limited ? t('publicLookup.rateLimited') : errorText(answer.error, t)}
-      />
+      <Message tone={limited ? 'warning' : 'error'} testId="public-error">
+        {limited ? t('publicLookup.rateLimited') : errorText(answer.error, t)}
+      </Message>
     );
   }
   return (
-    <Suspense fallback={<Spin />}>
+    <Suspense fallback={null}>
       <PublicEnterpriseFound enterprise={answer.enterprise} />
     </Suspense>
+  );
+}
+
+/** The links under the look-up: the enterprise account, the equipment look-up and those other modules add (publicLinks). */
+function PublicLinks() {
+  const { t } = useTranslation();
+  const links: { key: string; to: string; label: ReactNode }[] = [
+    { key: 'apply', to: '/public/enterprise-account/apply', label: t('entApply.link') },
+    { key: 'status', to: '/public/enterprise-account/status', label: t('entApply.statusLink') },
+    { key: 'equipment', to: '/public/equipment', label: t('equipment.lookupLink') },
+    ...slotItems(publicLinks)
+      .sort((a, b) => a.order - b.order)
+      .map((l) => ({ key: l.key, to: l.to, label: t(l.label) })),
+  ];
+  return (
+    <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', justifyContent: 'center', gap: '8px 20px' }}>
+      {links.map((l) => (
+        <li key={l.key}>
+          <Link to={l.to} style={linkStyle}>
+            {l.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }
 
 /** 企业信用公示查询: public, outside the shell, no login; `?uscc=` (a link from the portal's search) looks it up at once. */
 export function PublicEnterprisePage() {
   const { t } = useTranslation();
+  const wide = useWide();
   const linked = useSearchParams()[0].get('uscc') ?? '';
   const [loading, setLoading] = useState(false);
   const [answer, setAnswer] = useState<Answer | null>(null);
@@ -63,34 +84,29 @@ export function PublicEnterprisePage() {
   useEffect(() => lookup(linked), [linked]);
 
   return (
-    <AuthPageFrame extra={<LanguageSwitch />} title={t('publicLookup.title')}>
-      <Card title={<PageHeading>{t('publicLookup.title')}</PageHeading>} style={{ width: 960, maxWidth: '96vw' }} extra={<Link to="/login">{t('publicLookup.toLogin')}</Link>}>
-        <Space direction="vertical" size={16} style={{ width: '100%' }}>
-          <Input.Search
-            aria-label={t('enterprises.uscc')}
-            placeholder={t('publicLookup.placeholder')}
-            enterButton={t('common.search')}
-            maxLength={24}
-            defaultValue={linked}
-            allowClear
-            loading={loading}
-            onSearch={lookup}
-          />
+    <AuthPageFrame extra={wide ? <LanguageSwitch /> : undefined} title={t('publicLookup.title')}>
+      <div style={{ width: 960, maxWidth: '100%', padding: '0 8px 24px', boxSizing: 'border-box' }}>
+        <div
+          aria-busy={loading}
+          style={{ display: 'flex', flexDirection: 'column', gap: 16, background: '#fff', borderRadius: 8, padding: wide ? 24 : 16, boxShadow: '0 2px 8px rgba(0,0,0,0.08)', color: COLORS.text }}
+        >
+          <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'baseline', gap: 8 }}>
+            <PageHeading fontSize={20}>{t('publicLookup.title')}</PageHeading>
+            <Link to="/login" style={linkStyle}>
+              {t('publicLookup.toLogin')}
+            </Link>
+          </div>
+          <SearchBox label={t('enterprises.uscc')} placeholder={t('publicLookup.placeholder')} value={linked} maxLength={24} onSearch={lookup} />
           {answer && <AnswerView answer={answer} />}
-          <Space wrap split="·" style={{ justifyContent: 'center', width: '100%' }}>
-            <Link to="/public/enterprise-account/apply">{t('entApply.link')}</Link>
-            <Link to="/public/enterprise-account/status">{t('entApply.statusLink')}</Link>
-            <Link to="/public/equipment">{t('equipment.lookupLink')}</Link>
-            {slotItems(publicLinks)
-              .sort((a, b) => a.order - b.order)
-              .map((l) => (
-                <Link key={l.key} to={l.to}>
-                  {t(l.label)}
-                </Link>
-              ))}
-          </Space>
-        </Space>
-      </Card>
+          <PublicLinks />
+        </div>
+        {/* on a phone the switch would cover the banner: it goes under the card */}
+        {!wide && (
+          <div style={{ textAlign: 'center', marginTop: 8 }}>
+            <LanguageSwitch />
+          </div>
+        )}
+      </div>
     </AuthPageFrame>
   );
 }

@@ -1,56 +1,42 @@
-import { Alert, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PublicEnterprise } from '../../api/types';
+import { Box, COLORS, Rows, type Column } from '../../app/components/plain';
 import { formatDate } from '../../app/format';
-import { LicenceStateTag } from '../licences';
 import type { PublicLicence, PublicRevocation } from './public.api';
+
+const nowrap = (text: string) => <span style={{ whiteSpace: 'nowrap' }}>{text}</span>;
 
 function ValidLicences({ licences }: { licences: PublicLicence[] }) {
   const { t } = useTranslation();
-  const columns: TableColumnsType<PublicLicence> = [
-    { title: t('publicRecord.typeName'), dataIndex: 'typeName' },
-    { title: t('publicRecord.number'), className: 'zj-nowrap', dataIndex: 'number' },
-    { title: t('publicRecord.scope'), dataIndex: 'scope', render: (v: string | null) => v ?? '—' },
-    { title: t('publicRecord.issuedOn'), className: 'zj-nowrap', dataIndex: 'issuedOn', render: (v: string) => formatDate(v) },
-    { title: t('publicRecord.expiresOn'), className: 'zj-nowrap', dataIndex: 'expiresOn', render: (v: string | null) => (v ? formatDate(v) : t('publicRecord.noExpiry')) },
-    { title: t('publicRecord.issuer'), dataIndex: 'issuer' },
+  const columns: Column<PublicLicence>[] = [
+    { key: 'typeName', title: t('publicRecord.typeName'), render: (l) => l.typeName },
+    { key: 'number', title: t('publicRecord.number'), render: (l) => nowrap(l.number) },
+    { key: 'scope', title: t('publicRecord.scope'), render: (l) => l.scope ?? '—' },
+    { key: 'issuedOn', title: t('publicRecord.issuedOn'), render: (l) => nowrap(formatDate(l.issuedOn)) },
+    { key: 'expiresOn', title: t('publicRecord.expiresOn'), render: (l) => nowrap(l.expiresOn ? formatDate(l.expiresOn) : t('publicRecord.noExpiry')) },
+    { key: 'issuer', title: t('publicRecord.issuer'), render: (l) => l.issuer },
   ];
   return (
-    <Table<PublicLicence>
-      data-testid="public-licences"
-      size="small"
-      rowKey={(l) => `${l.typeName}/${l.number}`}
-      title={() => <Typography.Text strong>{t('publicRecord.licences')}</Typography.Text>}
-      locale={{ emptyText: t('publicRecord.noLicences') }}
-      columns={columns}
-      dataSource={licences}
-      pagination={false}
-    />
+    <Box title={t('publicRecord.licences')} testId="public-licences">
+      <Rows columns={columns} rows={licences} rowKey={(l) => `${l.typeName}/${l.number}`} empty={t('publicRecord.noLicences')} />
+    </Box>
   );
 }
 
 function Revocations({ revocations }: { revocations: PublicRevocation[] }) {
   const { t } = useTranslation();
-  const columns: TableColumnsType<PublicRevocation> = [
-    { title: t('publicRecord.kind'), dataIndex: 'kind', render: (_, r) => <LicenceStateTag state={r.kind} /> },
-    { title: t('publicRecord.typeName'), dataIndex: 'typeName' },
-    { title: t('publicRecord.number'), className: 'zj-nowrap', dataIndex: 'number' },
-    { title: t('publicRecord.decidedOn'), className: 'zj-nowrap', dataIndex: 'decidedOn', render: (v: string) => formatDate(v) },
-    { title: t('publicRecord.documentNo'), dataIndex: 'documentNo' },
+  const columns: Column<PublicRevocation>[] = [
+    { key: 'kind', title: t('publicRecord.kind'), render: (r) => <strong style={{ color: COLORS.danger }}>{t(`licenceState.${r.kind}`)}</strong> },
+    { key: 'typeName', title: t('publicRecord.typeName'), render: (r) => r.typeName },
+    { key: 'number', title: t('publicRecord.number'), render: (r) => nowrap(r.number) },
+    { key: 'decidedOn', title: t('publicRecord.decidedOn'), render: (r) => nowrap(formatDate(r.decidedOn)) },
+    { key: 'documentNo', title: t('publicRecord.documentNo'), render: (r) => r.documentNo },
   ];
   return (
-    <Alert
-      type="error"
-      showIcon
-      data-testid="public-revocations"
-      message={t('publicRecord.revocations')}
-      description={
-        <Flex vertical gap={8}>
-          {t('publicRecord.revocationsHint')}
-          <Table<PublicRevocation> size="small" rowKey={(r) => `${r.typeName}/${r.number}`} columns={columns} dataSource={revocations} pagination={false} />
-        </Flex>
-      }
-    />
+    <Box title={<span style={{ color: COLORS.danger }}>{t('publicRecord.revocations')}</span>} testId="public-revocations">
+      <p style={{ margin: '0 0 8px', color: COLORS.danger }}>{t('publicRecord.revocationsHint')}</p>
+      <Rows columns={columns} rows={revocations} rowKey={(r) => `${r.typeName}/${r.number}`} empty={null} />
+    </Box>
   );
 }
 
