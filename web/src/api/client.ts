@@ -64,7 +64,8 @@ export function buildUrl(path: string, query?: object): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function parseError(res: Response): Promise<ApiError> {
+/** The ApiError of a failed answer, from the API's error shape (or the HTTP status when the body is not JSON). */
+export async function parseError(res: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
     body = await res.json();
@@ -111,6 +112,20 @@ async function request<T>(method: Method, path: string, opts: RequestOptions = {
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * Fields and files as multipart: empty fields left out, objects as JSON, plain values as text,
+ * then each file in the field `files` (for routes that take the same fields as JSON without files).
+ */
+export function multipartOf(fields: object, files: File[]): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined || value === null || value === '') continue;
+    form.append(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
+  }
+  for (const file of files) form.append('files', file, file.name);
+  return form;
 }
 
 /**

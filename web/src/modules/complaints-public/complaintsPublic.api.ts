@@ -2,7 +2,7 @@
  * Calls of the public complaint pages (submission, tracking) and the enterprise's own view
  * (企业端), after issue 17's Contract and API-SPEC.md (`PublicComplaint`).
  */
-import { api, ApiError, buildUrl } from '../../api/client';
+import { api, ApiError, buildUrl, multipartOf, parseError } from '../../api/client';
 import type { BodyOf, ListResult, QueryOf, ResponseOf } from '../../api/types';
 
 // The API's types, derived from the generated OpenAPI schema like those in api/types.ts.
@@ -36,13 +36,6 @@ export function normalizeCategories(answer: ResponseOf<'/api/public/complaint-ca
 
 const itemPath = (trackingNo: string) => `/api/public/complaints/${encodeURIComponent(trackingNo)}`;
 
-async function parseError(res: Response): Promise<ApiError> {
-  type ErrorBody = { error?: { code?: string; message?: string; details?: unknown } } | null;
-  const body = (await res.json().catch(() => null)) as ErrorBody;
-  const err = body?.error;
-  return new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
-}
-
 /** A multipart POST with extra headers (the shared client's postForm sends none). */
 async function postMultipart<T>(path: string, form: FormData, headers: Record<string, string> = {}): Promise<T> {
   let res: Response;
@@ -56,30 +49,15 @@ async function postMultipart<T>(path: string, form: FormData, headers: Record<st
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** The submission's fields as multipart: plain fields as text, the reporter as JSON, then the files. */
-export function submissionForm(input: SubmissionInput, files: File[]): FormData {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(input)) {
-    if (value === undefined || value === null || value === '') continue;
-    form.append(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
-  }
-  for (const file of files) form.append('files', file, file.name);
-  return form;
-}
-
 export const publicComplaintsApi = {
   categories: async () => normalizeCategories(await api.get<ResponseOf<'/api/public/complaint-categories', 'get'>>('/api/public/complaint-categories')),
   /** No login; the same Idempotency-Key on a retry answers the first submission and creates nothing. */
   submit: (input: SubmissionInput, files: File[], idempotencyKey: string) =>
-    postMultipart<Submitted>('/api/public/complaints', submissionForm(input, files), { 'Idempotency-Key': idempotencyKey }),
+    postMultipart<Submitted>('/api/public/complaints', multipartOf(input, files), { 'Idempotency-Key': idempotencyKey }),
   /** 404 NOT_FOUND for an unknown number or a wrong code (the same answer). */
   track: (trackingNo: string, code: string) => api.get<PublicComplaint>(itemPath(trackingNo), { code }),
-  addInformation: (trackingNo: string, code: string, text: string, files: File[]) => {
-    const form = new FormData();
-    if (text) form.append('text', text);
-    for (const file of files) form.append('files', file, file.name);
-    return postMultipart<ResponseOf<'/api/public/complaints/{trackingNo}/additions', 'post'>>(buildUrl(`${itemPath(trackingNo)}/additions`, { code }), form);
-  },
+  addInformation: (trackingNo: string, code: string, text: string, files: File[]) =>
+    postMultipart<ResponseOf<'/api/public/complaints/{trackingNo}/additions', 'post'>>(buildUrl(`${itemPath(trackingNo)}/additions`, { code }), multipartOf({ text }, files)),
   rate: (trackingNo: string, code: string, satisfied: boolean, comment?: string) =>
     api.post<ResponseOf<'/api/public/complaints/{trackingNo}/satisfaction', 'post'>>(
       buildUrl(`${itemPath(trackingNo)}/satisfaction`, { code }),

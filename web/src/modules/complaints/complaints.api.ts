@@ -2,7 +2,7 @@
  * Calls of the complaints pages (issue 17's Contract, server/src/modules/complaints; the handling,
  * routing, intake and rewards parts' READMEs list the routes and bodies).
  */
-import { api, buildUrl } from '../../api/client';
+import { api, buildUrl, multipartOf } from '../../api/client';
 import type { BodyOf, ExportFormat, ImportResult, ListResult, QueryOf, ResponseOf } from '../../api/types';
 import { exportUrl, importFile, type ImportMode } from '../../app/files/files.api';
 
@@ -64,17 +64,6 @@ export interface EnterpriseHit {
 const enc = encodeURIComponent;
 const path = (id: string) => `/api/complaints/${enc(id)}`;
 
-/** Multipart of a JSON body (field `data`) and files (field `files`), for the routes taking both. */
-function formOf(body: object, files: File[]): FormData {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(body)) {
-    if (value === undefined || value === null || value === '') continue;
-    form.append(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
-  }
-  for (const file of files) form.append('files', file, file.name);
-  return form;
-}
-
 export const complaintsApi = {
   list: (q: ComplaintQuery) => api.get<ListResult<ComplaintRow>>('/api/complaints', q),
   get: (id: string, reveal = false) => api.get<Complaint>(path(id), reveal ? { reveal: true } : undefined),
@@ -85,7 +74,7 @@ export const complaintsApi = {
   exportUrl: (format: ExportFormat, q: ComplaintQuery) => exportUrl('/api/complaints/export', format, q),
 
   enter: (input: EntryInput, files: File[]) =>
-    files.length ? api.postForm<Entered>('/api/complaints', formOf(input, files)) : api.post<Entered>('/api/complaints', input),
+    files.length ? api.postForm<Entered>('/api/complaints', multipartOf(input, files)) : api.post<Entered>('/api/complaints', input),
   import: (file: File, mode: ImportMode): Promise<ImportResult> => importFile('/api/complaints/import', file, mode),
   templateUrl: (format: ExportFormat) => buildUrl('/api/complaints/import/template', { format }),
 
