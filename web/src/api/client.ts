@@ -148,4 +148,10 @@ export const api = {
   del: <T = void>(path: string, version?: number, body?: unknown) => request<T>('DELETE', path, { version, body }),
   /** multipart/form-data POST (file uploads); fields go in the order they were appended. */
   postForm: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
+  /** One file as multipart, in the field `file` (the upload routes that take a single attachment). */
+  postFile: <T>(path: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<T>('POST', path, { body: form });
+  },
 };

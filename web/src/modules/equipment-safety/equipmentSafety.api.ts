@@ -88,12 +88,6 @@ export type TierModel = TierModels['items'][number];
 export type TierModelInput = BodyOf<'/api/equipment-tier-models', 'post'>;
 
 const enc = encodeURIComponent;
-/** One attachment as multipart (the server's field `file`). */
-const fileForm = (file: File) => {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  return form;
-};
 
 export const eqApi = {
   // registry (owned by the registry part; read here for the enterprise's own units and pickers)
@@ -130,7 +124,7 @@ export const eqApi = {
   emergencyRecord: (id: string) => api.get<EmergencyRecord>(`/api/equipment-emergency-records/${enc(id)}`),
   createEmergency: async (input: EmergencyInput, files: File[]) => {
     const record = await api.post<CreatedEmergencyRecord>('/api/equipment-emergency-records', input);
-    for (const file of files) await api.postForm(`/api/equipment-emergency-records/${enc(record.id)}/files`, fileForm(file));
+    for (const file of files) await api.postFile(`/api/equipment-emergency-records/${enc(record.id)}/files`, file);
     return record;
   },
   emergencyFileUrl: (recordId: string, fileId: string) => `/api/equipment-emergency-records/${enc(recordId)}/files/${enc(fileId)}`,
@@ -141,7 +135,7 @@ export const eqApi = {
   createHazard: (input: HazardInput) => api.post<Hazard>('/api/equipment-hazards', input),
   /** The correction: each evidence file first (an enterprise account must send at least one), then the correction; answers the hazard's detail. */
   correct: async (h: Hazard, input: CorrectionInput, files: File[] = []) => {
-    for (const file of files) await api.postForm(`/api/equipment-hazards/${enc(h.id)}/files`, fileForm(file));
+    for (const file of files) await api.postFile(`/api/equipment-hazards/${enc(h.id)}/files`, file);
     await api.post<Hazard>(`/api/equipment-hazards/${enc(h.id)}/correct`, input);
     // the detail, with the evidence just sent
     return api.get<Hazard>(`/api/equipment-hazards/${enc(h.id)}`);

@@ -9,11 +9,7 @@ const path = (licenceId: string) => `/api/licences/${encodeURIComponent(licenceI
 /** A licence's attachments and generated documents. */
 export const licenceDocumentsApi = {
   list: (licenceId: string) => api.get<ListResult<LicenceDocument>>(path(licenceId)),
-  upload: (licenceId: string, file: File) => {
-    const form = new FormData();
-    form.append('file', file);
-    return api.postForm<LicenceDocument>(path(licenceId), form);
-  },
+  upload: (licenceId: string, file: File) => api.postFile<LicenceDocument>(path(licenceId), file),
   /** A download link (the browser sends the session cookie). */
   downloadUrl: (licenceId: string, documentId: string) => `${path(licenceId)}/${encodeURIComponent(documentId)}`,
 };
