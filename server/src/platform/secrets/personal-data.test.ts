@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { makePersonalData, maskName, maskPhone } from './personal-data.js';
 
@@ -21,6 +21,15 @@ describe('personal data at rest', () => {
     const flipped = `v1.${bytes.toString('base64url')}`;
     expect(() => personal.open(flipped)).toThrow();
     expect(() => personal.open('13812345678')).toThrow(/not a sealed value/);
+  });
+
+  it('opens values sealed in its stored form, v1.<base64url(iv ‖ tag ‖ ciphertext)>, built here by hand', () => {
+    const key = randomBytes(32);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const body = Buffer.concat([cipher.update('李四 13900001111', 'utf8'), cipher.final()]);
+    const stored = `v1.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+    expect(makePersonalData(key).open(stored)).toBe('李四 13900001111');
   });
 
   it('masks names to their first character and phones to their first three and last four digits', () => {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { openBytes, sealBytes } from './seal.js';
 
 /**
  * Personal data at rest (applicants' and reporters' names and phones): sealed with AES-256-GCM
@@ -18,18 +18,10 @@ const VERSION = 'v1.';
 export function makePersonalData(key: Buffer): PersonalData {
   if (key.length !== 32) throw new RangeError('the personal-data key must be 32 bytes');
   return {
-    seal(text) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-      return VERSION + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
-    },
+    seal: (text) => VERSION + sealBytes(key, Buffer.from(text, 'utf8')).toString('base64url'),
     open(sealed) {
       if (!sealed.startsWith(VERSION)) throw new Error('not a sealed value');
-      const bytes = Buffer.from(sealed.slice(VERSION.length), 'base64url');
-      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
-      decipher.setAuthTag(bytes.subarray(12, 28));
-      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+      return openBytes(key, Buffer.from(sealed.slice(VERSION.length), 'base64url')).toString('utf8');
     },
   };
 }
