@@ -3,6 +3,7 @@ import { type SQL, and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { type Page, offsetOf } from '../../platform/http/schemas.js';
+import { type DrawSecrets, DRAW_SECRET_BYTES } from '../../platform/secrets/draw-secrets.js';
 import { invalid } from '../../platform/validation/fields.js';
 import { type ChoiceRecord, type ChoiceStratum, type StoredChoice, commitChoice, revealChoice } from '../inspections/index.js';
 import type { Ctx, SpotchecksDeps } from './spotchecks.deps.js';
@@ -15,10 +16,20 @@ export type Exclusion = { key: string; rule: string; evidence: Record<string, un
  * The module's verifiable draws (`zhijian-draw/2` choices, docs/DRAW.md): a lot's enterprises
  * among the product's producers, or a lot's institution among those with equal scores. Commit
  * and reveal run in the caller's transaction; the public record is served by
- * `GET /api/public/spotcheck-draws/:id` and checked by the site's verifier.
+ * `GET /api/public/spotcheck-draws/:id` and checked by the site's verifier. The secrets are stored
+ * sealed (`drawSecrets`, platform/secrets/draw-secrets.ts) and opened only to reveal.
  */
-export function makeSpotcheckDraws(deps: Pick<SpotchecksDeps, 'db' | 'audit'>) {
+export function makeSpotcheckDraws(deps: Pick<SpotchecksDeps, 'db' | 'audit'> & { drawSecrets?: DrawSecrets }) {
   const { audit } = deps;
+  // Until SpotchecksDeps carries `drawSecrets` (wired in app.ts), secrets are stored plain as before,
+  // and a sealed one is refused rather than used as it is.
+  const secrets: DrawSecrets = deps.drawSecrets ?? {
+    seal: (secret) => secret,
+    open(stored) {
+      if (stored.length !== DRAW_SECRET_BYTES) throw new AppError('DRAW_SECRET_UNREADABLE', '抽取密钥已封存，但本服务未配置解封密钥', 500);
+      return stored;
+    },
+  };
 
   async function load(tx: Db, id: string) {
     const [row] = await tx.select().from(spotcheckDraws).where(eq(spotcheckDraws.id, id));
@@ -37,8 +48,8 @@ export function makeSpotcheckDraws(deps: Pick<SpotchecksDeps, 'db' | 'audit'>) {
         purpose: input.purpose,
         lotId: input.lotId,
         status: 'committed',
-        secret: c.secret,
-        blindSecret: c.blindSecret,
+        secret: secrets.seal(c.secret),
+        blindSecret: secrets.seal(c.blindSecret),
         committed: c.stored,
         record: c.record,
         excluded: input.excluded ?? [],
@@ -56,7 +67,7 @@ export function makeSpotcheckDraws(deps: Pick<SpotchecksDeps, 'db' | 'audit'>) {
       const row = await load(tx, id);
       if (row.status !== 'committed') throw new AppError('DRAW_NOT_COMMITTED', '该抽取已揭晓或已作废', 409);
       const revealedAt = new Date();
-      const { record, chosen } = await revealChoice(row.committed as StoredChoice, row.record as ChoiceRecord, { secret: row.secret, blindSecret: row.blindSecret }, witnessInput, revealedAt);
+      const { record, chosen } = await revealChoice(row.committed as StoredChoice, row.record as ChoiceRecord, { secret: secrets.open(row.secret), blindSecret: secrets.open(row.blindSecret) }, witnessInput, revealedAt);
       await tx.update(spotcheckDraws).set({ status: 'revealed', record, revealedAt }).where(and(eq(spotcheckDraws.id, id), eq(spotcheckDraws.status, 'committed')));
       await audit.record(tx, ctx, { action: 'spotcheck_draw.revealed', targetType: 'spotcheck_draw', targetId: id, after: { witnessInput: record.witnessInput, seed: record.seed, chosen } });
       return { record, chosen, purpose: row.purpose, lotId: row.lotId };
