@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { countAll, inTransaction, nextVersion } from '../../../db/sql.js';
 import type { Actor } from '../../../platform/access/actor.js';
@@ -45,6 +45,24 @@ export interface SpotcheckLead {
 
 /** The to-do of a correction deadline passed without a re-check (the county bureau of the enterprise). */
 export const RECHECK_OVERDUE_TODO = 'spotcheck.recheck_overdue';
+
+/**
+ * The to-do of a failed sample's next follow-up step (the county bureau of the enterprise): the
+ * order to correct once the fail is final, the public notice after a failed re-check, the suspension
+ * or referral after the notice, the closing after a passed re-check, a suspension or a referral.
+ * An order waiting for its deadline has none (`spotcheck.recheck_overdue` once it passed).
+ */
+export const FOLLOWUP_STEP_TODO = 'spotcheck.followup_step';
+
+/** What the bureau does next, by stage (`none`: the fail is final, no follow-up yet); as `FROM` in views.ts allows. */
+export const NEXT_STEP: Record<Exclude<FollowupStage, 'ordered' | 'closed'> | 'none', string> = {
+  none: '责令整改',
+  rechecked_failed: '公告（逾期未整改）',
+  noticed: '责令停业整顿或移送立案',
+  suspended: '移送立案或结束后处理',
+  referred: '结束后处理',
+  rechecked_passed: '结束后处理',
+};
 
 const NOTE_MAX = 2000;
 
@@ -149,6 +167,45 @@ export function makeFollowupsService(deps: SpotchecksDeps) {
     return wanted;
   }
 
+  /** Every failed sample awaiting a follow-up step by the bureau (README § Follow-up): one to-do per sample and stage. */
+  async function wantedStepTodos(tx: Db): Promise<TodoSpec[]> {
+    const rows = await tx
+      .select({ sampleId: spotcheckSamples.id, sampleNo: spotcheckSamples.sampleNo, regionCode: spotcheckSamples.regionCode, stage: spotcheckFollowups.stage, enterpriseName: enterprises.name, productName: spotcheckProducts.name })
+      .from(spotcheckSamples)
+      .innerJoin(spotcheckProducts, eq(spotcheckProducts.id, spotcheckSamples.productId))
+      .leftJoin(enterprises, eq(enterprises.id, spotcheckSamples.enterpriseId))
+      .leftJoin(spotcheckFollowups, eq(spotcheckFollowups.sampleId, spotcheckSamples.id))
+      .where(and(eq(spotcheckSamples.finalConclusion, 'fail'), or(isNull(spotcheckFollowups.id), notInArray(spotcheckFollowups.stage, ['ordered', 'closed']))))
+      .orderBy(asc(spotcheckSamples.sampleNo), asc(spotcheckSamples.id));
+    const bureauOf = jurisdiction.competentBureauIds(tx);
+    const wanted: TodoSpec[] = [];
+    for (const r of rows) {
+      const stage = (r.stage ?? 'none') as keyof typeof NEXT_STEP;
+      const holder = r.enterpriseName ?? '';
+      wanted.push({
+        key: `${FOLLOWUP_STEP_TODO}:${r.sampleId}:${stage}`,
+        subjectType: 'spotcheck_sample',
+        subjectId: r.sampleId,
+        title: `${holder}（${r.productName}，样品 ${r.sampleNo}）抽查不合格，后处理待办：${NEXT_STEP[stage]}`,
+        params: { holder, product: r.productName, sampleNo: r.sampleNo, stage, step: NEXT_STEP[stage] },
+        link: `/spotcheck-samples/${r.sampleId}`,
+        dueOn: null,
+        orgId: await bureauOf(r.regionCode),
+        sectionId: null,
+        permission: 'spotcheck.sample',
+        regionCode: r.regionCode,
+      });
+    }
+    return wanted;
+  }
+
+  /** Both follow-up to-do kinds made exactly what the records ask (idempotent). */
+  async function syncTodos(tx: Db, today: string) {
+    const overdue = await todos.sync(tx, RECHECK_OVERDUE_TODO, await wantedDueTodos(tx, today));
+    const steps = await todos.sync(tx, FOLLOWUP_STEP_TODO, await wantedStepTodos(tx));
+    return { created: overdue.created + steps.created, resolved: overdue.resolved + steps.resolved };
+  }
+
   /** Records a step and moves the stage (the row is locked by the caller). */
   async function step(tx: Db, ctx: Ctx, f: typeof spotcheckFollowups.$inferSelect, to: FollowupStage, s: FollowupStep, set: Partial<typeof spotcheckFollowups.$inferInsert> = {}) {
     await tx
@@ -157,6 +214,7 @@ export function makeFollowupsService(deps: SpotchecksDeps) {
       .where(eq(spotcheckFollowups.id, f.id));
     if (f.stage === 'ordered' && to !== 'ordered') await todos.resolveSubject(tx, RECHECK_OVERDUE_TODO, f.id);
     await audit.record(tx, ctx, { action: `spotcheck_followup.${s.action}`, targetType: 'spotcheck_followup', targetId: f.id, before: { stage: f.stage }, after: { stage: to, ...s, ...set } });
+    await todos.sync(tx, FOLLOWUP_STEP_TODO, await wantedStepTodos(tx));
   }
 
   return {
@@ -188,6 +246,7 @@ export function makeFollowupsService(deps: SpotchecksDeps) {
           const s: FollowupStep = { ...base, documentNo: no, dueOn };
           const [row] = await tx.insert(spotcheckFollowups).values({ sampleId, stage: 'ordered', dueOn, orderNo: no, steps: [s], regionCode: sample.regionCode }).returning();
           await audit.record(tx, ctx, { action: 'spotcheck_followup.order', targetType: 'spotcheck_followup', targetId: row!.id, after: { sampleId, sampleNo: sample.sampleNo, stage: 'ordered', ...s } });
+          await todos.sync(tx, FOLLOWUP_STEP_TODO, await wantedStepTodos(tx));
           return view(tx, sampleId, today);
         }
         const f = current!;
@@ -275,16 +334,23 @@ export function makeFollowupsService(deps: SpotchecksDeps) {
 
     /**
      * The daily job's part (the lead wires it in main.ts): the county bureau of each enterprise whose
-     * correction deadline passed without a re-check gets a to-do (`spotcheck.recheck_overdue`); the
-     * open ones whose cause went away are resolved. Idempotent (stable keys; `todos.sync`).
+     * correction deadline passed without a re-check gets a to-do (`spotcheck.recheck_overdue`), and
+     * of each failed sample awaiting its next step one (`spotcheck.followup_step`: order, notice,
+     * suspension or referral, closing); the open ones whose cause went away are resolved.
+     * Idempotent (stable keys; `todos.sync`). Both kinds' counts added.
      */
     async followupsDue(tx: Db, today = todayInChina()) {
-      return todos.sync(tx, RECHECK_OVERDUE_TODO, await wantedDueTodos(tx, today));
+      return syncTodos(tx, today);
     },
 
     /** `followupsDue` in a transaction of its own (for main.ts). */
     async syncDueTodos(today = todayInChina()) {
-      return inTransaction(db, async (tx) => todos.sync(tx, RECHECK_OVERDUE_TODO, await wantedDueTodos(tx, today)));
+      return inTransaction(db, async (tx) => syncTodos(tx, today));
+    },
+
+    /** The step to-dos alone, in the caller's transaction (a fail made final by an objection's decision or retest). */
+    async syncStepTodos(tx: Db) {
+      return todos.sync(tx, FOLLOWUP_STEP_TODO, await wantedStepTodos(tx));
     },
 
     /**

@@ -8,7 +8,7 @@ import { useServiceEnv } from '../../../test/app.js';
 import { objectionDue } from '../sampling/window.js';
 import { spotcheckObjections, spotcheckSamples } from '../spotchecks.schema.js';
 import { makeInstitution } from '../testing.js';
-import { RECHECK_OVERDUE_TODO } from './followups.service.js';
+import { FOLLOWUP_STEP_TODO, RECHECK_OVERDUE_TODO } from './followups.service.js';
 import { enterpriseActor, institutionWithAccount, notifiedSample, retestReportOnFile } from './testing-objections.js';
 
 /**
@@ -239,6 +239,56 @@ describe('the follow-up of a failure', () => {
     const [after] = await env.db.select().from(todos).where(and(eq(todos.kind, RECHECK_OVERDUE_TODO), eq(todos.subjectId, f.id)));
     expect(after!.status).toBe('resolved');
     expect((await inTransaction(env.db, (tx) => fu().followupsDue(tx, today))).created).toBe(0);
+  });
+
+  it('every step awaiting the bureau is a to-do of the enterprise’s county bureau: order, notice, suspension or referral, closing; none while an order runs; resolved step by step', async () => {
+    const { actor: officer } = await staff(['county_officer'], '320826');
+    const { actor: xuyi } = await staff(['county_officer'], '320830');
+    const { actor: head } = await staff(['section_head'], '320800');
+    const lianshui = await env.orgIn('320826');
+    const stepTodos = async (sampleId: string) => env.db.select().from(todos).where(and(eq(todos.kind, FOLLOWUP_STEP_TODO), eq(todos.subjectId, sampleId)));
+    const open = async (sampleId: string) => (await stepTodos(sampleId)).filter((t) => t.status === 'open');
+    const listed = async (actor: Actor) => (await env.services.todos.list(actor, { page: 1, pageSize: 500 })).items.filter((t) => t.kind === FOLLOWUP_STEP_TODO).map((t) => t.subjectId);
+
+    // A fail made final by the daily jobs (the window passed without an objection): a to-do to order the correction.
+    const s = await notifiedSample(env, { receivedOn: addDays(today, -30), objectionDueOn: addDays(today, -15) });
+    const id = s.sample.id;
+    expect(await open(id)).toEqual([]);
+    await inTransaction(env.db, (tx) => env.services.spotchecks.sampling.finalizeDue(tx, today));
+    await inTransaction(env.db, (tx) => fu().followupsDue(tx, today));
+    expect(await open(id)).toEqual([expect.objectContaining({ key: `${FOLLOWUP_STEP_TODO}:${id}:none`, orgId: lianshui.id, permission: 'spotcheck.sample', regionCode: '320826', link: `/spotcheck-samples/${id}`, title: expect.stringContaining('责令整改') })]);
+    expect(await listed(officer)).toContain(id);
+    expect(await listed(xuyi)).not.toContain(id);
+    expect((await inTransaction(env.db, (tx) => fu().followupsDue(tx, today))).created).toBe(0); // idempotent
+
+    // Each step resolves its to-do at once and raises the next one's; an order waiting for its deadline has none.
+    const expectStep = async (stage: string | null, words?: string) => {
+      const now = await open(id);
+      if (stage === null) return expect(now).toEqual([]);
+      expect(now).toEqual([expect.objectContaining({ key: `${FOLLOWUP_STEP_TODO}:${id}:${stage}`, title: expect.stringContaining(words!) })]);
+    };
+    await fu().act({ actor: officer }, id, { action: 'order' });
+    await expectStep(null);
+    await fu().act({ actor: officer }, id, { action: 'recheck', passed: false });
+    await expectStep('rechecked_failed', '公告');
+    await fu().act({ actor: officer }, id, { action: 'notice' });
+    await expectStep('noticed', '责令停业整顿或移送立案');
+    await fu().act({ actor: officer }, id, { action: 'suspend' });
+    await expectStep('suspended', '移送立案或结束后处理');
+    await fu().act({ actor: officer }, id, { action: 'close', note: '整顿完毕' });
+    await expectStep(null);
+    expect((await stepTodos(id)).map((t) => t.status)).toEqual(['resolved', 'resolved', 'resolved', 'resolved']);
+
+    // A fail made final by refusing the objection: its to-do at once; a pass made final: none.
+    const refused = await notifiedSample(env);
+    const o = await svc().fileByOfficer({ actor: officer }, refused.sample.id, { filedOn: today, reason: '异议' });
+    await svc().decide({ actor: head }, o.id, { accept: false, reason: '异议理由不成立' });
+    expect(await open(refused.sample.id)).toEqual([expect.objectContaining({ key: `${FOLLOWUP_STEP_TODO}:${refused.sample.id}:none` })]);
+    const passed = await notifiedSample(env, { conclusion: 'pass' });
+    const po = await svc().fileByOfficer({ actor: officer }, passed.sample.id, { filedOn: today, reason: '异议' });
+    await svc().decide({ actor: head }, po.id, { accept: false, reason: '不成立' });
+    await inTransaction(env.db, (tx) => fu().followupsDue(tx, today));
+    expect(await stepTodos(passed.sample.id)).toEqual([]);
   });
 
   it('a county user of another county: 404 on the follow-up, its order and its list', async () => {

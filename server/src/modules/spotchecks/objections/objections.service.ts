@@ -69,12 +69,13 @@ export function makeObjectionsService(deps: SpotchecksDeps & { draws: SpotcheckD
     return objectionView(row!);
   }
 
-  /** Marks the sample's conclusion final (the first's after a refusal, the retest's after a retest): status closed. */
+  /** Marks the sample's conclusion final (the first's after a refusal, the retest's after a retest): status closed; a fail gets its follow-up to-do. */
   async function finalize(tx: Db, sampleId: string, conclusion: Conclusion) {
     await tx
       .update(spotcheckSamples)
       .set({ finalConclusion: conclusion, status: 'closed', version: nextVersion(spotcheckSamples.version), updatedAt: new Date() })
       .where(eq(spotcheckSamples.id, sampleId));
+    if (conclusion === 'fail') await followups.syncStepTodos(tx);
   }
 
   /**
