@@ -77,6 +77,13 @@ const withTargets =
  */
 export type DecisionListener = (tx: Db, ctx: RequestContext & { actor: Actor }, request: typeof licenceTransitions.$inferSelect, approved: boolean) => Promise<void>;
 
+/** 409 INVALID_TRANSITION unless a licence in state `from` may move to `to` (states.ts). */
+function assertTransitionAllowed(from: LicenceState, to: LicenceState): void {
+  if (!canTransition(from, to)) {
+    throw new AppError('INVALID_TRANSITION', `许可证当前为“${STATE_LABELS[from]}”，不能变更为“${STATE_LABELS[to]}”`, 409, { from, to });
+  }
+}
+
 export function makeLicencesService(deps: { db: Db; audit: AuditService; calendar: CalendarService; todos: TodosService }) {
   const decisionListeners: DecisionListener[] = [];
   const { db, audit } = deps;
@@ -234,9 +241,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
         const licence = await lockVisible(tx, ctx.actor, id, expected);
         const [pending] = await tx.select({ id: licenceTransitions.id }).from(licenceTransitions).where(and(eq(licenceTransitions.licenceId, id), eq(licenceTransitions.status, 'pending')));
         if (pending) throw new AppError('TRANSITION_PENDING', '该许可证已有待审批的监管措施，请先审批或驳回', 409, { requestId: pending.id });
-        if (!canTransition(licence.state, input.to)) {
-          throw new AppError('INVALID_TRANSITION', `许可证当前为“${STATE_LABELS[licence.state]}”，不能变更为“${STATE_LABELS[input.to]}”`, 409, { from: licence.state, to: input.to });
-        }
+        assertTransitionAllowed(licence.state, input.to);
         const approval = await requiresApproval(tx, input.to);
         const values = {
           licenceId: id,
@@ -281,9 +286,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
       const licence = await lockVisible(tx, ctx.actor, id);
       const [pending] = await tx.select({ id: licenceTransitions.id }).from(licenceTransitions).where(and(eq(licenceTransitions.licenceId, id), eq(licenceTransitions.status, 'pending')));
       if (pending) throw new AppError('TRANSITION_PENDING', '该许可证有待审批的监管措施，请先审批或驳回', 409, { requestId: pending.id });
-      if (!canTransition(licence.state, input.to)) {
-        throw new AppError('INVALID_TRANSITION', `许可证当前为“${STATE_LABELS[licence.state]}”，不能变更为“${STATE_LABELS[input.to]}”`, 409, { from: licence.state, to: input.to });
-      }
+      assertTransitionAllowed(licence.state, input.to);
       const decidedAt = decidedOn < todayInChina() ? new Date(`${decidedOn}T00:00:00+08:00`) : new Date();
       const values = {
         licenceId: id,
@@ -320,9 +323,7 @@ export function makeLicencesService(deps: { db: Db; audit: AuditService; calenda
         if (request.requestedBy && request.requestedBy === ctx.actor.userId) throw forbidden('不能审批自己提出的请求');
         const note = decision.note?.trim() || null;
         if (!decision.approve && !note) throw invalid('note', '驳回须说明理由');
-        if (decision.approve && !canTransition(licence.state, request.toState)) {
-          throw new AppError('INVALID_TRANSITION', `许可证当前为“${STATE_LABELS[licence.state]}”，不能变更为“${STATE_LABELS[request.toState]}”`, 409, { from: licence.state, to: request.toState });
-        }
+        if (decision.approve) assertTransitionAllowed(licence.state, request.toState);
         await tx
           .update(licenceTransitions)
           .set({ status: decision.approve ? 'applied' : 'rejected', fromState: licence.state, decidedBy: ctx.actor.userId, decidedByName: ctx.actor.name, decidedAt: new Date(), decisionNote: note })
