@@ -14,9 +14,13 @@ const PAGE_SIZE = 10;
 
 /** The item worded in the user's language from its parts; items raised before they had parts keep the server's title. */
 function todoText(t: TFunction, todo: Todo): string {
-  const { state, result, ...params } = todo.params;
+  const { state, result, stage, ...params } = todo.params;
   if (Object.keys(todo.params).length === 0) return todo.title;
-  const words = { ...(state ? { measure: t(`licenceState.${state}`) } : {}), ...(result ? { result: t(`todos.result.${result}`, { defaultValue: result }) } : {}) };
+  const words = {
+    ...(state ? { measure: t(`licenceState.${state}`) } : {}),
+    ...(result ? { result: t(`todos.result.${result}`, { defaultValue: result }) } : {}),
+    ...(stage ? { step: t(`todos.followupStep.${stage}`, { defaultValue: params.step }) } : {}),
+  };
   return t(`todos.text.${todo.kind}`, { ...params, ...words, defaultValue: todo.title });
 }
 
