@@ -68,6 +68,25 @@ describe('GET /api/public/penalties', () => {
     expect((await publicGet(`/api/public/penalties?uscc=${current.uscc}&year=${Number(current.decidedOn!.slice(0, 4)) - 1}`)).json().total).toBe(0);
     expect((await publicGet('/api/public/penalties?extra=1')).statusCode).toBe(400);
   });
+
+  it('is rate-limited per client (429 in the error shape), without a login', async () => {
+    const { createTestEnv } = await import('../../../test/app.js');
+    const limited = await createTestEnv({ publicRateLimit: 2 }, env.database);
+    try {
+      const codes: number[] = [];
+      let last;
+      for (let i = 0; i < 3; i++) {
+        last = await limited.app.inject({ url: '/api/public/penalties', remoteAddress: '198.51.100.81' });
+        codes.push(last.statusCode);
+      }
+      expect(codes).toEqual([200, 200, 429]);
+      expect(last!.json().error.code).toEqual(expect.any(String));
+      // Another client is not held back by the first one's requests.
+      expect((await limited.app.inject({ url: '/api/public/penalties', remoteAddress: '198.51.100.82' })).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
 });
 
 describe('publish and remove', () => {
