@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
 import { useTestEnv } from '../../../test/app.js';
 import { multipart } from '../../../test/multipart.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
@@ -117,6 +118,47 @@ describe('the lifecycle over the API', () => {
     expect(events.statusCode).toBe(200);
     expect(events.json().items.map((x: { action: string }) => x.action)).toEqual(['created', 'open', 'add_evidence', 'files_added', 'submit_review', 'review', 'notify', 'record_defence', 'decide', 'serve', 'record_payment', 'close']);
     expect(events.body).not.toContain('李四');
+  });
+
+  it('lists with the contract’s filters: stage, regionCode, supervised, joint, overdue, q, page and pageSize', async () => {
+    const tag = `筛选${Date.now().toString(36)}`;
+    const today = todayInChina();
+    const opened = { openedOn: addDays(today, -10), openedByName: '测试', investigatorIds: [crypto.randomUUID(), crypto.randomUUID()], investigatorNames: ['甲', '乙'] };
+    const late = await makeCase(env, { partyName: `${tag}逾期线索`, foundOn: addDays(today, -40), leadDueOn: addDays(today, -1) });
+    const supervised = await makeCase(env, { partyName: `${tag}督办`, stage: 'investigating', supervised: true, ...opened, decisionDueOn: addDays(today, 80) });
+    const joint = await makeCase(env, { partyName: `${tag}联办`, stage: 'investigating', joint: true, ...opened, decisionDueOn: addDays(today, -2) });
+    const xuyi = await makeCase(env, { partyName: `${tag}盱眙`, regionCode: '320830', uscc: '91320830MA1XXXXX0X' });
+    const { client: city } = await staff('section_head', '320800');
+    const { client: county } = await staff('county_officer', '320826');
+    const ids = async (c: Client, query: string) => {
+      const res = await c.get(`/api/cases?q=${encodeURIComponent(tag)}&pageSize=100&${query}`);
+      expect(res.statusCode, `${query}: ${res.body}`).toBe(200);
+      return (res.json().items as { id: string }[]).map((i) => i.id).sort();
+    };
+    const sorted = (...rows: { id: string }[]) => rows.map((r) => r.id).sort();
+    expect(await ids(city, '')).toEqual(sorted(late, supervised, joint, xuyi));
+    expect(await ids(county, '')).toEqual(sorted(late, supervised, joint)); // scope: its county only
+    expect(await ids(city, 'stage=investigating')).toEqual(sorted(supervised, joint));
+    expect(await ids(city, 'regionCode=320830')).toEqual(sorted(xuyi));
+    expect(await ids(city, 'regionCode=320800')).toEqual(sorted(late, supervised, joint, xuyi)); // a prefix: the whole city
+    expect(await ids(city, 'supervised=true')).toEqual(sorted(supervised));
+    expect(await ids(city, 'supervised=false')).toEqual(sorted(late, joint, xuyi));
+    expect(await ids(city, 'joint=true')).toEqual(sorted(joint));
+    expect(await ids(city, 'overdue=true')).toEqual(sorted(late, joint)); // the lead clock, the decision clock
+    expect(await ids(city, 'overdue=false')).toEqual(sorted(supervised, xuyi));
+    const byUscc = await city.get('/api/cases?q=91320830MA1XXXXX0X&pageSize=100');
+    expect((byUscc.json().items as { id: string }[]).map((i) => i.id)).toContain(xuyi.id);
+    expect((await city.get(`/api/cases?q=${supervised.caseNo}`)).json()).toMatchObject({ total: 1, items: [{ id: supervised.id, supervised: true }] });
+    // Paging: newest first, pageSize items a page, the total of all.
+    const first = (await city.get(`/api/cases?q=${encodeURIComponent(tag)}&page=1&pageSize=3`)).json();
+    const second = (await city.get(`/api/cases?q=${encodeURIComponent(tag)}&page=2&pageSize=3`)).json();
+    expect([first.total, first.items.length, second.total, second.items.length]).toEqual([4, 3, 4, 1]);
+    expect([...first.items, ...second.items].map((i: { id: string }) => i.id).sort()).toEqual(sorted(late, supervised, joint, xuyi));
+    for (const bad of ['stage=opened', 'overdue=maybe', 'supervised=2', 'regionCode=abc', 'pageSize=0', 'page=0', 'unknown=1']) {
+      const res = await city.get(`/api/cases?${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json().error.code, bad).toBe('VALIDATION');
+    }
   });
 
   it('another county gets 404; by-lead lists the cases of a lead in scope', async () => {
