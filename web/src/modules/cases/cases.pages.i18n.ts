@@ -259,7 +259,7 @@ addPageMessages(
         removePublication: '提前撤下',
         removalReason: '撤下理由',
         applicationDate: '申请日期',
-        publicationHint: '处罚决定应在作出之日起 20 个工作日内公示；仅警告、通报批评或较低罚款的公示 3 个月，其余 3 年。',
+        publicationHint: '处罚决定应在作出之日起 20 个工作日内公示；仅通报批评或较低数额罚款的公示 3 个月，其余 3 年。',
         published: '已公示',
         removed: '已撤下',
         // actions

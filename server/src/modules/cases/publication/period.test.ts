@@ -24,11 +24,15 @@ describe('addMonths (calendar months)', () => {
 });
 
 describe('the public period', () => {
-  it('is short (3 months) for criticism, a warning or a fine up to the low-fine threshold alone', () => {
+  it('is short (3 months) for only criticism or a fine up to the low-fine threshold (issue 18, Order 45 §13)', () => {
     expect(periodOf([{ type: 'criticism' }], rules)).toBe('short');
-    expect(periodOf([{ type: 'warning' }], rules)).toBe('short');
     expect(periodOf([{ type: 'fine', amount: 10_000 }], rules)).toBe('short'); // the threshold itself is low
-    expect(periodOf([{ type: 'warning' }, { type: 'fine', amount: 5_000 }], rules)).toBe('short');
+    expect(periodOf([{ type: 'criticism' }, { type: 'fine', amount: 5_000 }], rules)).toBe('short');
+  });
+
+  it('is long (3 years) for a warning, alone or with a low fine: "3 years otherwise"', () => {
+    expect(periodOf([{ type: 'warning' }], rules)).toBe('long');
+    expect(periodOf([{ type: 'warning' }, { type: 'fine', amount: 5_000 }], rules)).toBe('long');
   });
 
   it('is long (3 years) above the threshold or with any heavier penalty', () => {

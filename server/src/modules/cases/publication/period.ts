@@ -21,8 +21,12 @@ export function addMonths(s: string, months: number): string {
 export const SHORT_MONTHS = 3;
 export const LONG_MONTHS = 36;
 
-/** Penalties whose decision may have the short period (with the fine at most `lowFineYuan`). */
-const LIGHT: ReadonlySet<PenaltyType> = new Set(['criticism', 'warning', 'fine']);
+/**
+ * Penalties whose decision may have the short period (with the fine at most `lowFineYuan`): the
+ * issue's and §13's "only 通报批评 or a low fine". A warning is not among them: a decision with a
+ * warning, when published at all (`publishWarnings`), is public for 3 years.
+ */
+const LIGHT: ReadonlySet<PenaltyType> = new Set(['criticism', 'fine']);
 
 export const penaltyTypesOf = (penalties: readonly Penalty[] | null | undefined): PenaltyType[] => [...new Set((penalties ?? []).map((p) => p.type))];
 
@@ -33,8 +37,8 @@ export const warningOnly = (penalties: readonly Penalty[] | null | undefined): b
 };
 
 /**
- * `short` (3 months) for a decision of only 通报批评 / 警告 / a fine of at most `rules.lowFineYuan`
- * yuan (the fines of the decision summed); `long` (3 years) for anything heavier.
+ * `short` (3 months) for a decision of only 通报批评 and/or a fine of at most `rules.lowFineYuan`
+ * yuan (the fines of the decision summed); `long` (3 years) otherwise (a warning included).
  */
 export function periodOf(penalties: readonly Penalty[] | null | undefined, rules: Pick<CaseRules, 'lowFineYuan'>): 'short' | 'long' {
   const list = penalties ?? [];

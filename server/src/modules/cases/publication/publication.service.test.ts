@@ -77,7 +77,8 @@ describe('which decisions are published', () => {
     const warning = await decided([{ type: 'warning' }], { service });
     expect(warning.pub).toMatchObject({ status: 'pending', exemptReason: null });
     const published = await service.publish(env.ctx, warning.row.id, { publishedOn: '2026-10-09' }, undefined, '2026-10-09');
-    expect(published).toMatchObject({ state: 'published', period: 'short', publicUntil: '2027-01-09' });
+    // Not "only 通报批评 or a low fine": 3 years.
+    expect(published).toMatchObject({ state: 'published', period: 'long', publicUntil: '2029-10-09' });
   });
 });
 
