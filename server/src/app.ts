@@ -25,7 +25,7 @@ import { makeRateLimiter } from './platform/ratelimit/ratelimit.service.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { makeCalendarService } from './platform/calendar/calendar.service.js';
 import { importLimitsOf } from './platform/files/limits.js';
-import { registerErrorHandler } from './platform/http/errors.js';
+import { frameworkErrors, registerErrorHandler } from './platform/http/errors.js';
 import { openApiOptions } from './platform/http/openapi.js';
 import { registerSecurityHeaders } from './platform/http/headers.js';
 import { perClientLimit } from './platform/http/rate-limit.js';
@@ -84,6 +84,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { makeAccountsService } from './modules/accounts/accounts.service.js';
 import { commitmentsRoutes } from './modules/commitments/commitments.routes.js';
 import { makeCommitmentsService } from './modules/commitments/commitments.service.js';
+import { makeDrawSecrets } from './platform/secrets/draw-secrets.js';
 import { makePersonalData } from './platform/secrets/personal-data.js';
 import { equipmentRoutes } from './modules/equipment/equipment.routes.js';
 import { makeEquipmentServices } from './modules/equipment/equipment.services.js';
@@ -107,6 +108,7 @@ export function makeServices(database: Database, config: Config) {
   const secretKey = loadSecretKey(config);
   const audit = makeAuditService({ key: secretKey.derive('audit-chain'), anchorDir: config.auditAnchorDir });
   const personal = makePersonalData(secretKey.derive('personal-data'));
+  const drawSecrets = makeDrawSecrets(secretKey.derive('draw-secrets'));
   const roles = makeRolesService({ db, audit });
   const jurisdiction = makeJurisdictionService({ db, audit });
   const users = makeUsersService({ db, audit, jurisdiction, roles, passwordMinLength: config.password.minLength });
@@ -133,8 +135,8 @@ export function makeServices(database: Database, config: Config) {
   const inspectors = makeInspectorsService({ db, audit });
   const pools = makePoolsService({ db, audit, jurisdiction, kinds: equipment.supervision.poolKinds });
   const plans = makePlansService({ db, audit, pools });
-  const draws = makeDrawsService({ db, audit, plans, tasks: makeDrawTasks({ jurisdiction, pools }) });
-  const drawRecords = makeDrawRecords({ db, audit, plans });
+  const draws = makeDrawsService({ db, audit, plans, tasks: makeDrawTasks({ jurisdiction, pools }), secrets: drawSecrets });
+  const drawRecords = makeDrawRecords({ db, audit, plans, secrets: drawSecrets });
   const planTemplates = makePlanTemplates({ db, pools, plans });
   const tasks = makeTasksService({ db, audit, calendar, jurisdiction, todos, pools });
   const rectification = makeRectificationService({ db, audit, calendar, tasks, todos, pools });
@@ -147,7 +149,7 @@ export function makeServices(database: Database, config: Config) {
   const cases = makeCasesServices({ db, audit, calendar, jurisdiction, todos, users, personal, rules: config.caseRules, leadSources: caseLeadSources({ db, leads, tasks, complaints, equipment, spotchecks }), revocation: licenceRevocation({ exits: licenceExits }), plans, draws });
   const credit = makeCreditServices({ db, audit, calendar, jurisdiction, todos, users, enterprises, rateLimiter, rules: config.creditRules, pdfFont: config.pdfFont });
   const portal = makePortalServices({ db, audit, jurisdiction, todos });
-  return { db, audit, personal, accounts, cases, spotchecks, credit, portal, commitments, complaints, equipment, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, drawRecords, tasks, rectification, taskPhotos, inspectionPublication };
+  return { db, audit, personal, drawSecrets, accounts, cases, spotchecks, credit, portal, commitments, complaints, equipment, roles, jurisdiction, users, rateLimiter, auth, apiKeys, calendar, enterprises, importEnterprises, importLicences, publicLookup, licenceTypes, licences, licenceCorrections, licenceDocuments, licenceExits, feedback, importFeedback, leads, todos, licenceReminders, inspectionItems, inspectors, pools, plans, planTemplates, draws, drawRecords, tasks, rectification, taskPhotos, inspectionPublication };
 }
 
 export type Services = ReturnType<typeof makeServices>;
@@ -162,6 +164,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
     genReqId: () => randomUUID(),
     serverFactory: scopedServer,
     bodyLimit: 1_048_576,
+    frameworkErrors,
     ...validation,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -211,7 +214,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
   await app.register(accountsRoutes({ accounts: services.accounts, enterprises: services.enterprises, publicLimit }));
   await app.register(commitmentsRoutes(services.commitments));
   await app.register(tasksRoutes({ publication: services.inspectionPublication, tasks: services.tasks, rectification: services.rectification, photos: services.taskPhotos, publicLimit }));
-  await app.register(myDrawsRoutes(makeMyDraws({ db: services.db })));
+  await app.register(myDrawsRoutes(makeMyDraws({ db: services.db, secrets: services.drawSecrets })));
   await app.register(equipmentRoutes(services.equipment));
   await app.register(registryPublicRoutes({ db: services.db, limit: publicLimit('equipment') }));
   await app.register(complaintsRoutes(services.complaints, publicLimit));

@@ -149,7 +149,8 @@ export type DrawStatus = (typeof DRAW_STATUSES)[number];
 
 /**
  * A draw of a plan. Committed: the frozen strata, their hash and the commitment are public, the
- * secret is kept here unseen. Revealed: the record is public and final. Cancelled: stays visible
+ * secret is kept here unseen, sealed (platform/secrets/draw-secrets.ts; 32 plain bytes in draws
+ * committed before sealing). Revealed: the record is public and final. Cancelled: stays visible
  * with its reason.
  */
 export const draws = pgTable(
@@ -167,7 +168,7 @@ export const draws = pgTable(
     secret: bytea().notNull(),
     /** `zhijian-draw/1` for draws committed before the blinded candidates of `/2` (docs/DRAW.md). */
     version: text().notNull().default('zhijian-draw/1'),
-    /** `/2`: the secret the candidates are blinded with; never public (the auditors' record carries it). */
+    /** `/2`: the secret the candidates are blinded with, sealed like `secret`; never public (the auditors' record carries it). */
     blindSecret: bytea(),
     /** `/2`: the inspector pool as it was at commit, with what the exclusion rules read (draw/pool.ts). */
     inspectorPool: jsonb().$type<FrozenInspector[]>(),

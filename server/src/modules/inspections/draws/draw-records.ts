@@ -4,6 +4,7 @@ import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { notFound } from '../../../platform/http/errors.js';
+import type { DrawSecrets } from '../../../platform/secrets/draw-secrets.js';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { sortUtf8 } from '../draw/algorithm.js';
 import { openingsOf } from '../draw/blinded.js';
@@ -35,9 +36,10 @@ const CACHED = 4;
  * The records of draws (docs/DRAW.md): the public one — built once per state of the draw, stored
  * compressed and served as stored, so a large draw costs its building once rather than per request
  * — and the auditors' record, with the class behind each label, every key, the blind secret and the
- * evidence of each exclusion.
+ * evidence of each exclusion. The blind secret is stored sealed and opened here to rebuild the
+ * blinded ids and the openings.
  */
-export function makeDrawRecords(deps: { db: Db; audit: AuditService; plans: PlansService }) {
+export function makeDrawRecords(deps: { db: Db; audit: AuditService; plans: PlansService; secrets: DrawSecrets }) {
   const { db } = deps;
   const cache = new Map<string, PublicDocument>();
   const building = new Map<string, Promise<PublicDocument>>();
@@ -67,14 +69,15 @@ export function makeDrawRecords(deps: { db: Db; audit: AuditService; plans: Plan
     const [draw] = await tx.select().from(draws).where(eq(draws.id, id));
     if (!draw) throw notFound('抽取记录');
     const plan = await names(tx, draw);
-    const blinded = draw.blindSecret !== null;
+    const blindSecret = draw.blindSecret === null ? null : deps.secrets.open(draw.blindSecret);
+    const blinded = blindSecret !== null;
     const revealed = draw.status === 'revealed' && draw.record !== null;
     const frozen = unpackStrata(draw.strata);
     // `/2`: the blinded ids are recomputed from the keys (kept in their order), not stored.
     const strata = await Promise.all(
       frozen.map(async (s) => {
         if (!isBlinded(s)) return { name: s.name, k: s.k, candidates: s.candidates, keys: undefined, className: undefined };
-        const blinded = await blindSorted(draw.blindSecret!, s.keys);
+        const blinded = await blindSorted(blindSecret!, s.keys);
         if (blinded.keys.some((key, i) => key !== s.keys[i])) throw new Error(`draw ${draw.id}, stratum ${s.name}: the stored keys are not in blinded order`);
         return { name: s.name, k: s.k, candidates: blinded.candidates, keys: s.keys, className: s.className };
       }),
@@ -83,7 +86,7 @@ export function makeDrawRecords(deps: { db: Db; audit: AuditService; plans: Plan
     const assignments = stored ? unpackAssignments(stored) : undefined;
     const pool = blinded ? (draw.inspectorPool as FrozenInspector[]).map((i) => i.userId) : undefined;
     const inspectorsPerTask = draw.inspectorsPerTask ?? plan.planInspectorsPerTask;
-    const openings = stored && assignments && blinded ? await openingsOf({ strata: stored.strata, assignments }, draw.blindSecret!) : undefined;
+    const openings = stored && assignments && blinded ? await openingsOf({ strata: stored.strata, assignments }, blindSecret!) : undefined;
     const selectedKeys = openings ? openings.map((o) => o.key) : stored ? stored.strata.flatMap((s) => s.selected) : [];
     const inspectorIds = pool ?? [...new Set((assignments ?? []).flatMap((a) => [...a.candidates, ...a.excluded.map((x) => x.inspector)]))];
     const head: Record<string, unknown> = {
@@ -101,7 +104,7 @@ export function makeDrawRecords(deps: { db: Db; audit: AuditService; plans: Plan
       commitment: draw.commitment,
       commitStatement: commitStatementFor({ ...draw, inspectorsPerTask }) ?? undefined,
       ...(stored ? { secret: stored.secret, witnessInput: stored.witnessInput, seed: stored.seed } : {}),
-      ...(audit && blinded ? { blindSecret: draw.blindSecret!.toString('hex'), labels: Object.fromEntries(strata.map((s) => [s.name, s.className])) } : {}),
+      ...(audit && blinded ? { blindSecret: blindSecret!.toString('hex'), labels: Object.fromEntries(strata.map((s) => [s.name, s.className])) } : {}),
     };
     const parts: RecordParts = {
       head,

@@ -11,7 +11,7 @@ const env = useTestEnv();
 /** A revealed draw of every one of `n` tagged enterprises in 320826, by a service whose reveal creates tasks for at most `tasksAtRevealMax` objects. */
 async function revealWith(n: number, tasksAtRevealMax: number) {
   const { services } = env;
-  const draws = makeDrawsService({ db: services.db, audit: services.audit, plans: services.plans, tasks: makeDrawTasks({ jurisdiction: services.jurisdiction }), tasksAtRevealMax });
+  const draws = makeDrawsService({ db: services.db, audit: services.audit, plans: services.plans, tasks: makeDrawTasks({ jurisdiction: services.jurisdiction }), secrets: services.drawSecrets, tasksAtRevealMax });
   const tag = `批量${Date.now()}${Math.random().toString(36).slice(2, 6)}`;
   for (let i = 0; i < n; i++) await makeEnterprise(env, { regionCode: '320826', tags: [tag] });
   for (let i = 0; i < 3; i++) await makeInspector(env, '320826');

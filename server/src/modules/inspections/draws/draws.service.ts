@@ -5,6 +5,7 @@ import type { Actor, RequestContext } from '../../../platform/access/actor.js';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
+import type { DrawSecrets } from '../../../platform/secrets/draw-secrets.js';
 import { invalid, requireText } from '../../../platform/validation/fields.js';
 import { newSecret } from '../draw/algorithm.js';
 import { type BlindedRecord, assignBlindedInspectors, commitBlindedDraw, openSelection, selectBlinded } from '../draw/blinded.js';
@@ -49,8 +50,9 @@ const TASKS_PER_TRANSACTION = 5_000;
  * commit statement written to the audit anchors), reveal (the witnesses' input, the selection, its
  * openings and the inspectors, published for good) or cancel (kept visible with its reason).
  * Nobody can redraw or edit a revealed draw. A `/1` draw committed before `/2` is revealed by `/1`.
+ * The secrets are stored sealed (`secrets`, platform/secrets/draw-secrets.ts) and opened only to reveal.
  */
-export function makeDrawsService(deps: { db: Db; audit: AuditService & StatementSink; plans: PlansService; tasks: DrawTasks; tasksAtRevealMax?: number }) {
+export function makeDrawsService(deps: { db: Db; audit: AuditService & StatementSink; plans: PlansService; tasks: DrawTasks; secrets: DrawSecrets; tasksAtRevealMax?: number }) {
   const { db, audit } = deps;
   const tasksAtRevealMax = deps.tasksAtRevealMax ?? TASKS_AT_REVEAL_MAX;
   /** Draws whose tasks this process is creating right now (the minute job leaves them to the run under way). */
@@ -93,14 +95,14 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService & Statement
   }
 
   /** `/2`: the selection from the committed strata, then the inspectors from the pool frozen at commit. */
-  async function revealBlinded(tx: Db, draw: DrawRow, plan: Plan, witnessInput: string): Promise<BlindedRecord> {
+  async function revealBlinded(tx: Db, draw: DrawRow, plan: Plan, secrets: { secret: Buffer; blindSecret: Buffer }, witnessInput: string): Promise<BlindedRecord> {
     const pool = draw.inspectorPool as FrozenInspector[];
     const strata = unpackStrata(draw.strata).filter(isBlinded);
     const committed = { strata, candidatesHash: draw.candidatesHash, commitment: draw.commitment, inspectorPool: pool, inspectorPoolHash: draw.inspectorPoolHash!, inspectorsPerTask: draw.inspectorsPerTask! };
-    const selection = selectBlinded(committed, draw.secret, witnessInput);
+    const selection = selectBlinded(committed, secrets.secret, witnessInput);
     // The workers open the selected keys while the database finds what the assignment needs about them.
     const [record, inspectorsFor] = await Promise.all([
-      openSelection(committed, selection, { secret: draw.secret, blindSecret: draw.blindSecret! }),
+      openSelection(committed, selection, secrets),
       assignmentContext(tx, plan, pool, selection.strata.flatMap((s) => s.keys), committed.inspectorsPerTask),
     ]);
     record.assignments = assignBlindedInspectors(record, inspectorsFor);
@@ -108,9 +110,9 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService & Statement
   }
 
   /** `/1` (a draw committed before `/2`): the pool as it is now. */
-  async function revealPlain(tx: Db, draw: DrawRow, plan: Plan, witnessInput: string): Promise<DrawRecord> {
+  async function revealPlain(tx: Db, draw: DrawRow, plan: Plan, secret: Buffer, witnessInput: string): Promise<DrawRecord> {
     const strata = unpackStrata(draw.strata).flatMap((s) => (isBlinded(s) ? [] : [s]));
-    const record = revealDraw({ version: draw.version, strata, candidatesHash: draw.candidatesHash, commitment: draw.commitment }, draw.secret, witnessInput);
+    const record = revealDraw({ version: draw.version, strata, candidatesHash: draw.candidatesHash, commitment: draw.commitment }, secret, witnessInput);
     const inspectorsFor = await assignmentContext(tx, plan, await poolFor(tx, plan.regionCode), record.strata.flatMap((s) => s.selected), plan.inspectorsPerTask);
     record.assignments = assignInspectors(record, (key) => ({ ...inspectorsFor(key), perTask: plan.inspectorsPerTask }));
     return record;
@@ -135,8 +137,9 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService & Statement
           strata: packStrata(committed.strata),
           candidatesHash: committed.candidatesHash,
           commitment: committed.commitment,
-          secret,
-          blindSecret,
+          // Sealed at rest: a copy of the database must not tell the outcome before the reveal.
+          secret: deps.secrets.seal(secret),
+          blindSecret: deps.secrets.seal(blindSecret),
           inspectorPool: committed.inspectorPool,
           inspectorPoolHash: committed.inspectorPoolHash,
           inspectorsPerTask: committed.inspectorsPerTask,
@@ -160,7 +163,8 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService & Statement
         const { draw } = await load(tx, ctx.actor, id);
         if (draw.status !== 'committed') throw new AppError('DRAW_NOT_COMMITTED', draw.status === 'revealed' ? '该抽取已揭晓，不能重新抽取或修改' : '该抽取已作废', 409);
         const plan = await deps.plans.find(tx, null, draw.planId);
-        const record = draw.blindSecret ? await revealBlinded(tx, draw, plan, witnessInput) : await revealPlain(tx, draw, plan, witnessInput);
+        const secret = deps.secrets.open(draw.secret);
+        const record = draw.blindSecret ? await revealBlinded(tx, draw, plan, { secret, blindSecret: deps.secrets.open(draw.blindSecret) }, witnessInput) : await revealPlain(tx, draw, plan, secret, witnessInput);
         const selected = record.assignments.length;
         const now = new Date();
         const tasksNow = selected <= tasksAtRevealMax;

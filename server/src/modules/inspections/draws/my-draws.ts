@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { enterpriseOf } from '../../../platform/access/enterprise-self.js';
+import type { DrawSecrets } from '../../../platform/secrets/draw-secrets.js';
 import { ErrorSchema, ListOf, Nullable, Timestamp, literals } from '../../../platform/http/schemas.js';
 import { BLINDED_VERSION } from '../draw/blinded.js';
 import { blindWith, nonceOf } from '../draw/blinding.js';
@@ -33,9 +34,10 @@ export interface MyDraw {
  * A stratum stores its keys as one text, `<key>\n` per candidate (draw/storage.ts): the USCC is
  * found there by the database (strpos over each stratum's text, one draw at a time), so no draw's
  * candidates — up to a million — are loaded here; the blinded id is recomputed from the draw's
- * blind secret, and "selected" is a containment test on the revealed record's selected ids.
+ * blind secret (stored sealed, opened here), and "selected" is a containment test on the revealed
+ * record's selected ids.
  */
-export function makeMyDraws(deps: { db: Db }) {
+export function makeMyDraws(deps: { db: Db; secrets: DrawSecrets }) {
   const { db } = deps;
   return {
     async list(actor: Actor): Promise<{ items: MyDraw[]; total: number }> {
@@ -56,7 +58,7 @@ export function makeMyDraws(deps: { db: Db }) {
       const items: MyDraw[] = [];
       for (const row of rows) {
         if (!row.blindSecret) continue;
-        const nonce = nonceOf(row.blindSecret, uscc);
+        const nonce = nonceOf(deps.secrets.open(row.blindSecret), uscc);
         const blindedId = blindWith(nonce, uscc);
         let selected = false;
         if (row.status === 'revealed') {
