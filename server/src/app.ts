@@ -25,7 +25,7 @@ import { makeRateLimiter } from './platform/ratelimit/ratelimit.service.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { makeCalendarService } from './platform/calendar/calendar.service.js';
 import { importLimitsOf } from './platform/files/limits.js';
-import { registerErrorHandler } from './platform/http/errors.js';
+import { frameworkErrors, registerErrorHandler } from './platform/http/errors.js';
 import { openApiOptions } from './platform/http/openapi.js';
 import { registerSecurityHeaders } from './platform/http/headers.js';
 import { perClientLimit } from './platform/http/rate-limit.js';
@@ -164,6 +164,7 @@ export async function buildApp(opts: { config: Config; database: Database; servi
     genReqId: () => randomUUID(),
     serverFactory: scopedServer,
     bodyLimit: 1_048_576,
+    frameworkErrors,
     ...validation,
   }).withTypeProvider<TypeBoxTypeProvider>();
 

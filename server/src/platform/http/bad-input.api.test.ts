@@ -31,6 +31,19 @@ describe('input the database refuses', () => {
     expect(publicLookup.statusCode).toBe(400);
   });
 
+  it('answers a path segment over 100 characters and a malformed escape in the documented shape (414 URI_TOO_LONG, 400 BAD_REQUEST)', async () => {
+    const c = await env.loginAdmin();
+    const long = await c.get(`/api/enterprises/${'9'.repeat(101)}`);
+    expect(long.statusCode).toBe(414);
+    expect(long.json()).toEqual({ error: { code: 'URI_TOO_LONG', message: expect.any(String) } });
+    const publicLong = await env.app.inject({ url: `/api/public/enterprises/${'x'.repeat(300)}`, remoteAddress: '198.51.100.78' });
+    expect(publicLong.statusCode).toBe(414);
+    expect(publicLong.json().error.code).toBe('URI_TOO_LONG');
+    const badEscape = await c.get('/api/enterprises/%E6%9F');
+    expect(badEscape.statusCode).toBe(400);
+    expect(badEscape.json().error.code).toMatch(/^(BAD_REQUEST|VALIDATION|NOT_FOUND)$/);
+  });
+
   it('refuses a page number past any register (?page=1e20) with 400 VALIDATION', async () => {
     const c = await env.loginAdmin();
     for (const url of ['/api/enterprises?page=1e20', '/api/orgs?page=1e20', '/api/licences?page=99999999999', '/api/audit?page=1e308']) {

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
 
 /** A failure the client can act on: a stable English code, a Chinese message, the HTTP status. */
 export class AppError extends Error {
@@ -43,6 +43,17 @@ export function pgErrorOf(err: unknown): { code: string } | undefined {
   }
   return undefined;
 }
+
+/**
+ * Errors the router raises before any handler (a path segment over 100 characters, a malformed
+ * percent-encoding) in our shape instead of Fastify's own: 414 URI_TOO_LONG, else 400 BAD_REQUEST.
+ */
+export const frameworkErrors: FastifyServerOptions['frameworkErrors'] = (err, _request, reply) => {
+  const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  void (reply as FastifyReply)
+    .status(tooLong ? 414 : 400)
+    .send({ error: tooLong ? { code: 'URI_TOO_LONG', message: '请求地址过长' } : { code: 'BAD_REQUEST', message: '请求地址不合法' } });
+};
 
 /** Maps AppError, schema errors and unknown errors to `{ error: { code, message, details } }`. */
 export function registerErrorHandler(app: FastifyInstance): void {
