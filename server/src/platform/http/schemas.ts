@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { type TSchema, Type } from '@sinclair/typebox';
 
 /** Shared request/response schema pieces: every route declares both. */
@@ -39,3 +40,6 @@ export interface Page {
 }
 export const pageOf = (q: { page?: number; pageSize?: number }): Page => ({ page: q.page ?? 1, pageSize: q.pageSize ?? 20 });
 export const offsetOf = (p: Page) => (p.page - 1) * p.pageSize;
+
+/** A file in a response (a .docx, .xlsx, .zip, an upload sent back): a Buffer or a stream. */
+export const Binary = Type.Unsafe<Buffer | Readable>({ type: 'string', format: 'binary' });

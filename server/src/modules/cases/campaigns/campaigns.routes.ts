@@ -4,7 +4,7 @@ import { todayInChina } from '../../../platform/calendar/dates.js';
 import { setAttachment } from '../../../platform/http/download.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
+import { Binary, Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
 import { CASE_STAGES } from '../cases.schema.js';
 import type { CasesServices } from '../cases.services.js';
 import { CAMPAIGN_STATUSES, PRODUCT_CATEGORIES } from './campaigns.schema.js';
@@ -15,7 +15,6 @@ const tags = ['cases'];
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 412: ErrorSchema };
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 
 const Status = literals(CAMPAIGN_STATUSES);
 const Category = literals(PRODUCT_CATEGORIES);

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { setAttachment } from '../../../platform/http/download.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { Body, ErrorSchema, Id, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
+import { Binary, Body, ErrorSchema, Id, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
 import type { CasesServices } from '../cases.services.js';
 import { PENALTY_TYPES } from '../cases.schema.js';
 import { DISCRETION_LEVELS, VIOLATION_AREAS } from './discretion.schema.js';
@@ -43,7 +43,6 @@ const Levels = Type.Array(Level, { minItems: 1, maxItems: DISCRETION_LEVELS.leng
 const SortOrder = Type.Integer({ minimum: 0, maximum: 100_000 });
 const KeyParams = Type.Object({ key: Type.String({ minLength: 1, maxLength: 60 }) }, { additionalProperties: false });
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
-const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 
 /**
  * The discretion table (`case.read` to read, `case.configure` by city-wide users to change, If-Match)

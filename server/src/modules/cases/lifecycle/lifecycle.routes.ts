@@ -3,14 +3,13 @@ import { type TSchema, Type } from '@sinclair/typebox';
 import { setAttachment } from '../../../platform/http/download.js';
 import { ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, pageOf } from '../../../platform/http/schemas.js';
+import { Binary, Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, pageOf } from '../../../platform/http/schemas.js';
 import { CASE_ACTIONS, type LeadSource } from '../cases.schema.js';
 import type { CasesServices } from '../cases.services.js';
 import { ACTION_LABELS } from './labels.js';
 import { CaseEventSchema, CaseFileSchema, CaseItemSchema, CaseOfLeadSchema, CaseSchema, EvidenceSchema, LeadSourceSchema, RegionCode, Stage } from './schemas.js';
 import { receiveFiles } from './upload.js';
 
-const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 412: ErrorSchema };
 
 const CreateBody = Body({

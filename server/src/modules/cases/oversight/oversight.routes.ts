@@ -2,14 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { setAttachment } from '../../../platform/http/download.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, NullableTimestamp, Timestamp, literals } from '../../../platform/http/schemas.js';
+import { Binary, Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, NullableTimestamp, Timestamp, literals } from '../../../platform/http/schemas.js';
 import type { CasesServices } from '../cases.services.js';
 import { CONTENT_MAX, NAME_MAX, REASON_MAX } from './handlers.js';
 import { PARTY_ROLES, POLICE_DECISIONS } from './oversight.schema.js';
 
 const Str = Type.String();
 const NStr = Nullable(Type.String());
-const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 const RegionCode = Type.String({ pattern: '^\\d{6}(\\d{3}(\\d{3})?)?$' });
 
 const ManifestEntry = Type.Object({ path: Str, sha256: Str, size: Type.Integer(), description: Str });

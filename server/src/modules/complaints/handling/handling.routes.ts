@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { setAttachment } from '../../../platform/http/download.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, NullableTimestamp, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
+import { Binary, Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, NullableTimestamp, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
 import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATUSES, DEADLINE_KINDS, LINK_TARGETS } from '../complaints.schema.js';
 import type { ComplaintsServices } from '../complaints.services.js';
 import { FINDINGS_MAX, NOTE_MAX, NOTIFY_CHANNELS, PUBLIC_RESULT_MAX, REASON_MAX } from './actions.js';
@@ -17,7 +17,6 @@ const Target = literals(LINK_TARGETS);
 const Action = literals(COMPLAINT_ACTIONS);
 const ClockState = literals(['open', 'overdue', 'met', 'missed', 'cancelled'] as const);
 const RegionCode = Type.String({ pattern: '^\\d{6}(\\d{3}(\\d{3})?)?$' });
-const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 const Str = Type.String();
 const NStr = Nullable(Type.String());
 

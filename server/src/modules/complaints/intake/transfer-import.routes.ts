@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { Readable } from 'node:stream';
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, sendSpreadsheet } from '../../../platform/files/export.js';
 import { importDescription, importRouteSchema, receiveImport } from '../../../platform/files/upload.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { literals } from '../../../platform/http/schemas.js';
+import { Binary, literals } from '../../../platform/http/schemas.js';
 import type { ComplaintsServices } from '../complaints.services.js';
 import { transferFileHeader } from './transfer-import.js';
 
@@ -39,7 +38,7 @@ export const transferImportRoutes =
           summary: '12315 转办清单导入模板（表头行）',
           querystring: Type.Object({ format: Type.Optional(literals(EXPORT_FORMATS)) }, { additionalProperties: false }),
           produces: EXPORT_CONTENT_TYPES,
-          response: { 200: Type.Unsafe<Readable>({ type: 'string', format: 'binary' }) },
+          response: { 200: Binary },
         },
       },
       async (request, reply) => {

@@ -1,8 +1,7 @@
-import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, sendSpreadsheet } from '../../../platform/files/export.js';
-import { DateString, ErrorSchema, Nullable, literals } from '../../../platform/http/schemas.js';
+import { Binary, DateString, ErrorSchema, Nullable, literals } from '../../../platform/http/schemas.js';
 import type { ComplaintsServices } from '../complaints.services.js';
 import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATUSES, DEADLINE_KINDS } from '../complaints.schema.js';
 
@@ -61,7 +60,6 @@ const ListFilterQuery = {
   urgent: Type.Optional(Type.Boolean()),
   q: Type.Optional(Type.String({ maxLength: 100 })),
 };
-const File = Type.Unsafe<Readable>({ type: 'string', format: 'binary' });
 
 /** Statistics, their export and the export of the staff list: see README.md. */
 export const statsRoutes =
@@ -93,7 +91,7 @@ export const statsRoutes =
           summary: '导出投诉举报统计',
           querystring: Type.Object({ format: literals(EXPORT_FORMATS), ...StatsQuery }, { additionalProperties: false }),
           produces: EXPORT_CONTENT_TYPES,
-          response: { 200: File, 400: ErrorSchema },
+          response: { 200: Binary, 400: ErrorSchema },
         },
       },
       async (request, reply) => {
@@ -112,7 +110,7 @@ export const statsRoutes =
           summary: '导出投诉举报列表（与列表相同的筛选条件；投诉举报人已脱敏）',
           querystring: Type.Object({ format: literals(EXPORT_FORMATS), ...ListFilterQuery }, { additionalProperties: false }),
           produces: EXPORT_CONTENT_TYPES,
-          response: { 200: File, 400: ErrorSchema },
+          response: { 200: Binary, 400: ErrorSchema },
         },
       },
       async (request, reply) => {

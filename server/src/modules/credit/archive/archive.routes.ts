@@ -1,10 +1,9 @@
-import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { setAttachment } from '../../../platform/http/download.js';
 import type { PerClientLimit } from '../../../platform/http/rate-limit.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { DateString, ErrorSchema, MAX_PAGE, Nullable, Timestamp, literals } from '../../../platform/http/schemas.js';
+import { Binary, DateString, ErrorSchema, MAX_PAGE, Nullable, Timestamp, literals } from '../../../platform/http/schemas.js';
 import { ENTERPRISE_STATUSES } from '../../enterprises/index.js';
 import { CREDIT_CLASS_VALUES, EVALUATOR_GRADES, LISTING_STATUSES } from '../credit.schema.js';
 import type { CreditServices } from '../credit.services.js';
@@ -18,7 +17,6 @@ const Str = Type.String();
 const NStr = Nullable(Type.String());
 const Int = Type.Integer();
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const Binary = Type.Unsafe<Buffer | Readable>({ type: 'string', format: 'binary' });
 const UsccParams = Type.Object({ uscc: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
 const Area = literals(TIMELINE_AREAS);
 

@@ -5,7 +5,7 @@ import { setAttachment } from '../../../platform/http/download.js';
 import { ifMatch } from '../../../platform/http/etag.js';
 import type { PerClientLimit } from '../../../platform/http/rate-limit.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { Body, ErrorSchema, IdParams, ListOf, Nullable, PageQuery, literals, pageOf } from '../../../platform/http/schemas.js';
+import { Binary, Body, ErrorSchema, IdParams, ListOf, Nullable, PageQuery, literals, pageOf } from '../../../platform/http/schemas.js';
 import { LISTING_SOURCES, LISTING_STATUSES } from '../credit.schema.js';
 import type { CreditServices } from '../credit.services.js';
 import { repairsRoutes } from './repairs.routes.js';
@@ -15,7 +15,6 @@ import { Candidate, ListingDetail, Listing, PublicListing } from './schemas.js';
 const tags = ['credit'];
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 412: ErrorSchema };
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 const Text = (description: string) => Type.String({ minLength: 1, maxLength: 2000, description });
 const Q = Type.Optional(Type.String({ maxLength: 100, description: '企业名称（部分）或统一社会信用代码前缀' }));
 

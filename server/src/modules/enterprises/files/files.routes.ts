@@ -1,11 +1,10 @@
-import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../../../db/client.js';
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, sendSpreadsheet } from '../../../platform/files/export.js';
 import { importDescription, importRouteSchema, receiveImport } from '../../../platform/files/upload.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { literals } from '../../../platform/http/schemas.js';
+import { Binary, literals } from '../../../platform/http/schemas.js';
 import { FilterQuery } from '../enterprises.routes.js';
 import { exportRows } from './export-enterprises.js';
 import type { makeEnterpriseImport } from './import-enterprises.js';
@@ -36,7 +35,7 @@ export const enterpriseFilesRoutes =
           summary: '导出检索结果（与导入相同的列，按信用代码排序）',
           querystring: Type.Object({ format: literals(EXPORT_FORMATS), ...FilterQuery }, { additionalProperties: false }),
           produces: EXPORT_CONTENT_TYPES,
-          response: { 200: Type.Unsafe<Readable>({ type: 'string', format: 'binary' }) },
+          response: { 200: Binary },
         },
       },
       async (request, reply) => {

@@ -4,7 +4,7 @@ import { receiveAttachment } from '../../../platform/documents/upload.js';
 import { setAttachment } from '../../../platform/http/download.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
+import { Binary, Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
 import type { EquipmentServices } from '../equipment.services.js';
 import { HAZARD_LEVELS, HAZARD_SOURCES } from './hazards.schema.js';
 import { HAZARD_FILE_EXTENSIONS } from './hazards.service.js';
@@ -14,7 +14,6 @@ const Level = literals(HAZARD_LEVELS);
 const Uscc = Type.String({ minLength: 1, maxLength: 40 });
 const RegionCode = Type.String({ pattern: '^\\d{6}(\\d{3}(\\d{3})?)?$' });
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
-const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 
 const Hazard = Type.Object({
   id: Type.String(),

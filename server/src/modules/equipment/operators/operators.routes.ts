@@ -6,7 +6,7 @@ import { EXPORT_FORMATS, sendSpreadsheet } from '../../../platform/files/export.
 import { setAttachment } from '../../../platform/http/download.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
+import { Binary, Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
 import type { EquipmentServices } from '../equipment.services.js';
 import { EMERGENCY_KINDS } from './emergency.js';
 
@@ -17,7 +17,6 @@ const Uscc = Type.String({ minLength: 1, maxLength: 40 });
 const RegionCode = Type.String({ pattern: '^\\d{6}$' });
 const WorkItemCode = Type.String({ pattern: '^[A-Z][A-Z0-9]{0,7}$', description: 'TSG Z6001 作业项目代号，如 G1、Q2、N1' });
 const Score = Type.Number({ minimum: 0, maximum: 100, multipleOf: 0.1 });
-const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 
 const WorkItem = Type.Object({
   code: Type.String(),

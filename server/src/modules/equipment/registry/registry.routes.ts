@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { Readable } from 'node:stream';
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, sendSpreadsheet } from '../../../platform/files/export.js';
 import { importDescription, importRouteSchema, receiveImport } from '../../../platform/files/upload.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { Body, DateString, ErrorSchema, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
+import { Binary, Body, DateString, ErrorSchema, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
 import type { EquipmentServices } from '../equipment.services.js';
 import { EQUIPMENT_STATUSES, INSPECTION_CONCLUSIONS, KEY_UNIT_KINDS } from './registry.schema.js';
 import { CATEGORY_CODE_PATTERN } from './registry.service.js';
@@ -270,7 +269,7 @@ export const registryRoutes =
           summary: '特种设备导入模板（表头行）',
           querystring: Type.Object({ format: Type.Optional(literals(EXPORT_FORMATS)) }, { additionalProperties: false }),
           produces: EXPORT_CONTENT_TYPES,
-          response: { 200: Type.Unsafe<Readable>({ type: 'string', format: 'binary' }) },
+          response: { 200: Binary },
         },
       },
       async (request, reply) => {
@@ -290,7 +289,7 @@ export const registryRoutes =
           summary: '导出特种设备列表（与导入相同的列，另加使用单位名称）',
           querystring: Type.Object({ format: literals(EXPORT_FORMATS), ...EquipmentFilterQuery }, { additionalProperties: false }),
           produces: EXPORT_CONTENT_TYPES,
-          response: { 200: Type.Unsafe<Readable>({ type: 'string', format: 'binary' }) },
+          response: { 200: Binary },
         },
       },
       async (request, reply) => {

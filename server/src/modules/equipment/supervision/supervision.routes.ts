@@ -2,13 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { setAttachment } from '../../../platform/http/download.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { Body, DateString, ErrorSchema, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
+import { Binary, Body, DateString, ErrorSchema, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
 import type { EquipmentServices } from '../equipment.services.js';
 import { HAZARD_LEVELS } from '../hazards/hazards.schema.js';
 import { NOTICE_HAZARDS_MAX } from './supervision.service.js';
 
 const tags = ['equipment'];
-const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
 const counts = {

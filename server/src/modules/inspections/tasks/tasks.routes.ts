@@ -6,7 +6,7 @@ import { setAttachment } from '../../../platform/http/download.js';
 import type { PerClientLimit } from '../../../platform/http/rate-limit.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
+import { Binary, Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
 import { ANSWER_TYPES, SEVERITIES } from '../inspections.schema.js';
 import type { InspectionPublication } from './publication.js';
 import { MAX_REPORT_FILES, REPORT_FILE_EXTENSIONS, type RectificationService } from './rectification.service.js';
@@ -98,7 +98,6 @@ const TaskDetail = Type.Object({
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 /** Writes on a task take If-Match: the task's version (412 when stale). */
 const WriteErrors = { ...Errors, 412: ErrorSchema };
-const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 const EXTENSION_OF: Record<string, string> = { 'image/png': '.png', 'image/jpeg': '.jpg', 'application/pdf': '.pdf' };
 const tags = ['inspection-tasks'];
 

@@ -1,11 +1,10 @@
-import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../../../db/client.js';
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, sendSpreadsheet } from '../../../platform/files/export.js';
 import { importDescription, importRouteSchema, receiveImport } from '../../../platform/files/upload.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { ErrorSchema, literals } from '../../../platform/http/schemas.js';
+import { Binary, ErrorSchema, literals } from '../../../platform/http/schemas.js';
 import { LicenceFilterQuery } from '../licences.routes.js';
 import { exportLicenceRows } from './export-licences.js';
 import type { makeFeedbackImport } from '../feedback/feedback-import.js';
@@ -55,7 +54,7 @@ export const licenceFilesRoutes =
           summary: '导出许可证列表（与导入相同的列，另加状态列；按类型、编号排序）',
           querystring: Type.Object({ format: literals(EXPORT_FORMATS), ...LicenceFilterQuery }, { additionalProperties: false }),
           produces: EXPORT_CONTENT_TYPES,
-          response: { 200: Type.Unsafe<Readable>({ type: 'string', format: 'binary' }), 400: ErrorSchema },
+          response: { 200: Binary, 400: ErrorSchema },
         },
       },
       async (request, reply) => {

@@ -1,14 +1,12 @@
-import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { setAttachment } from '../../../platform/http/download.js';
 import type { PerClientLimit } from '../../../platform/http/rate-limit.js';
-import { DateString, ErrorSchema } from '../../../platform/http/schemas.js';
+import { Binary, DateString, ErrorSchema } from '../../../platform/http/schemas.js';
 import type { PortalServices } from '../portal.services.js';
 import { OPEN_DATA_LIST_MAX } from './open-data.service.js';
 
-const Binary = Type.Unsafe<Readable>({ type: 'string', format: 'binary' });
 const urlOf = (day: string) => `/api/public/open-data/${day}.csv`;
 
 /** Whether the client takes a gzip body (`Accept-Encoding: gzip`, not refused with q=0). */

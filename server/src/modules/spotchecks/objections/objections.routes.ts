@@ -4,7 +4,7 @@ import { setAttachment } from '../../../platform/http/download.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import type { PerClientLimit } from '../../../platform/http/rate-limit.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { Body, DateString, ErrorSchema, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
+import { Binary, Body, DateString, ErrorSchema, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
 import { CONCLUSIONS, FOLLOWUP_STAGES, OBJECTION_STATUSES } from '../spotchecks.schema.js';
 import type { SpotchecksServices } from '../spotchecks.services.js';
 import { FOLLOWUP_ACTIONS } from './views.js';
@@ -12,7 +12,6 @@ import { FOLLOWUP_ACTIONS } from './views.js';
 const tags = ['spotchecks'];
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 412: ErrorSchema };
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 const NStr = Nullable(Type.String());
 const Conclusion = literals(CONCLUSIONS);
 const ItemResult = Type.Object(

@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { todayInChina } from '../../../platform/calendar/dates.js';
@@ -6,7 +5,7 @@ import { setAttachment } from '../../../platform/http/download.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import type { PerClientLimit } from '../../../platform/http/rate-limit.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
+import { Binary, Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
 import { PRODUCT_CATEGORIES } from '../../cases/index.js';
 import type { SpotchecksServices } from '../spotchecks.services.js';
 import { BULLETIN_STATUSES, CONCLUSIONS } from '../spotchecks.schema.js';
@@ -19,7 +18,6 @@ const NStr = Nullable(Type.String());
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 412: ErrorSchema };
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const Binary = Type.Unsafe<Buffer | Readable>({ type: 'string', format: 'binary' });
 
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 const Quarter = Type.Integer({ minimum: 1, maximum: 4 });

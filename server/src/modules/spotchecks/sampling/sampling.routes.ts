@@ -6,7 +6,7 @@ import { setAttachment } from '../../../platform/http/download.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import type { PerClientLimit } from '../../../platform/http/rate-limit.js';
 import { ctxOf } from '../../../platform/http/request.js';
-import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
+import { Binary, Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
 import { invalid } from '../../../platform/validation/fields.js';
 import type { ChoiceRecord } from '../../inspections/index.js';
 import type { SpotchecksServices } from '../spotchecks.services.js';
@@ -15,7 +15,6 @@ import { MAX_SAMPLERS, MAX_SEALS } from './sampling.service.js';
 
 const tags = ['spotchecks'];
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 412: ErrorSchema };
-const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 const Str = Type.String();
 const NStr = Nullable(Str);
 const READ = ['spotcheck.read', 'spotcheck.result'] as const;
