@@ -6,3 +6,5 @@ export type { SpotchecksServices } from './spotchecks.services.js';
 export type { SpotcheckLead } from './objections/followups.service.js';
 export { RECHECK_OVERDUE_TODO } from './objections/followups.service.js';
 export { CREDIT_EVENTS_SPOTCHECKS } from './credit-events.js';
+// Read function for other modules: the final spot-check results of enterprises (the cases module's clusters).
+export { spotcheckResultsOf, SPOTCHECK_RESULT_YEARS, type SpotcheckResult } from './publication/reads.js';
