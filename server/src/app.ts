@@ -145,7 +145,7 @@ export function makeServices(database: Database, config: Config) {
   const accounts = makeAccountsService({ db, audit, users, jurisdiction, todos, personal, maxAccounts: config.enterpriseAccountsMax });
   const commitments = makeCommitmentsService({ db, audit });
   const complaints = makeComplaintsServices({ db, audit, calendar, jurisdiction, todos, personal, hashKey: secretKey.derive('complaints'), ackHours: config.complaintAckHours, tasks, hazards: equipment.hazards, leads, exits: licenceExits });
-  const spotchecks = makeSpotchecksServices({ db, audit, calendar, jurisdiction, todos, users, rules: config.spotcheckRules });
+  const spotchecks = makeSpotchecksServices({ db, audit, calendar, jurisdiction, todos, users, rules: config.spotcheckRules, drawSecrets });
   const cases = makeCasesServices({ db, audit, calendar, jurisdiction, todos, users, personal, rules: config.caseRules, leadSources: caseLeadSources({ db, leads, tasks, complaints, equipment, spotchecks }), revocation: licenceRevocation({ exits: licenceExits }), plans, draws });
   const credit = makeCreditServices({ db, audit, calendar, jurisdiction, todos, users, enterprises, rateLimiter, rules: config.creditRules, pdfFont: config.pdfFont });
   const portal = makePortalServices({ db, audit, jurisdiction, todos });

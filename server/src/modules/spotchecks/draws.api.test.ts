@@ -4,7 +4,6 @@ import { verifyDrawRecord } from '../../../../packages/draw-verify/zhijian-verif
 import { inTransaction } from '../../db/sql.js';
 import { makeDrawSecrets } from '../../platform/secrets/draw-secrets.js';
 import { useTestEnv } from '../../test/app.js';
-import { makeSpotcheckDraws } from './draws.js';
 import { makeLot, makePlan, makeProduct, makeProducers } from './testing.js';
 
 /*
@@ -43,7 +42,7 @@ describe('the public records of spot-check draws', () => {
 });
 
 describe('the secrets of spot-check draws at rest', () => {
-  const sealedDraws = () => makeSpotcheckDraws({ db: env.db, audit: env.services.audit, drawSecrets: env.services.drawSecrets });
+  const sealedDraws = () => env.services.spotchecks.draws; // as wired in app.ts: sealed with the installation's key
   const rowOf = async (id: string) => {
     const { rows } = await env.database.executeSql('select secret, blind_secret, row_to_json(d)::text as text from spotcheck_draws d where id = $1', [id]);
     const row = rows[0] as { secret: Uint8Array; blind_secret: Uint8Array; text: string };

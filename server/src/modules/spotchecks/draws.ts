@@ -3,7 +3,6 @@ import { type SQL, and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { type Page, offsetOf } from '../../platform/http/schemas.js';
-import { type DrawSecrets, DRAW_SECRET_BYTES } from '../../platform/secrets/draw-secrets.js';
 import { invalid } from '../../platform/validation/fields.js';
 import { type ChoiceRecord, type ChoiceStratum, type StoredChoice, commitChoice, revealChoice } from '../inspections/index.js';
 import type { Ctx, SpotchecksDeps } from './spotchecks.deps.js';
@@ -19,17 +18,8 @@ export type Exclusion = { key: string; rule: string; evidence: Record<string, un
  * `GET /api/public/spotcheck-draws/:id` and checked by the site's verifier. The secrets are stored
  * sealed (`drawSecrets`, platform/secrets/draw-secrets.ts) and opened only to reveal.
  */
-export function makeSpotcheckDraws(deps: Pick<SpotchecksDeps, 'db' | 'audit'> & { drawSecrets?: DrawSecrets }) {
-  const { audit } = deps;
-  // Until SpotchecksDeps carries `drawSecrets` (wired in app.ts), secrets are stored plain as before,
-  // and a sealed one is refused rather than used as it is.
-  const secrets: DrawSecrets = deps.drawSecrets ?? {
-    seal: (secret) => secret,
-    open(stored) {
-      if (stored.length !== DRAW_SECRET_BYTES) throw new AppError('DRAW_SECRET_UNREADABLE', '抽取密钥已封存，但本服务未配置解封密钥', 500);
-      return stored;
-    },
-  };
+export function makeSpotcheckDraws(deps: Pick<SpotchecksDeps, 'db' | 'audit' | 'drawSecrets'>) {
+  const { audit, drawSecrets: secrets } = deps;
 
   async function load(tx: Db, id: string) {
     const [row] = await tx.select().from(spotcheckDraws).where(eq(spotcheckDraws.id, id));

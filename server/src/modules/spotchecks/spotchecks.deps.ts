@@ -6,6 +6,7 @@ import type { CalendarService } from '../../platform/calendar/calendar.service.j
 import type { JurisdictionService } from '../../platform/jurisdiction/jurisdiction.service.js';
 import type { TodosService } from '../../platform/todos/todos.service.js';
 import type { UsersService } from '../../platform/users/users.service.js';
+import type { DrawSecrets } from '../../platform/secrets/draw-secrets.js';
 
 export type Ctx = RequestContext & { actor: Actor };
 
@@ -18,4 +19,6 @@ export interface SpotchecksDeps {
   todos: TodosService;
   users: UsersService;
   rules: SpotcheckRules;
+  /** Seals the draws' secrets at rest (platform/secrets/draw-secrets.ts). */
+  drawSecrets: DrawSecrets;
 }

@@ -303,7 +303,7 @@ export type SpotcheckDrawPurpose = (typeof SPOTCHECK_DRAW_PURPOSES)[number];
 /**
  * A verifiable draw of this module (`zhijian-draw/2`, the draw engine's choice draw): a lot's
  * enterprises among the product's producers, or the institution among those with equal scores.
- * `record` is the public record (the site's verifier checks it); the secrets stay here.
+ * `record` is the public record (the site's verifier checks it); the secrets stay here, sealed (platform/secrets/draw-secrets.ts).
  */
 export const spotcheckDraws = pgTable(
   'spotcheck_draws',

@@ -82,7 +82,7 @@ describe('plans service', () => {
     await expect(plans().generate(ctx(city), { year: Y, budget: 1_000_000 }, [plan.version])).rejects.toMatchObject({ status: 412 });
 
     // Without a rule in the request, the settings' rule applies (here: reduce by 75 %).
-    const configured = makePlansService({ db: env.db, audit: env.services.audit, calendar: env.services.calendar, jurisdiction: env.services.jurisdiction, todos: env.services.todos, users: env.services.users, rules: { ...env.config.spotcheckRules, passRateMode: 'reduce', passRateReducePercent: 75 }, draws: env.services.spotchecks.draws });
+    const configured = makePlansService({ db: env.db, audit: env.services.audit, calendar: env.services.calendar, jurisdiction: env.services.jurisdiction, todos: env.services.todos, users: env.services.users, rules: { ...env.config.spotcheckRules, passRateMode: 'reduce', passRateReducePercent: 75 }, draws: env.services.spotchecks.draws, drawSecrets: env.services.drawSecrets });
     const byDefault = await configured.generate(ctx(city), { year: Y, budget: 1_000_000 });
     expect(byDefault.passRateRule).toEqual({ mode: 'reduce', reducePercent: 75 });
     expect(byDefault.lines.find((l) => l.productCode === hi.code)!.batches).toBe(1);
