@@ -7,6 +7,7 @@ import { useTestEnv } from '../../../test/app.js';
 import { makeComplaint } from '../../complaints/testing.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
 import { inspectionTasks, makeItem } from '../../inspections/testing.js';
+import { makeInstitution, makeLot, makePlan, makeProduct, makeSample } from '../../spotchecks/testing.js';
 import { makeCase } from '../testing.js';
 import { riskNotices } from './clusters.schema.js';
 
@@ -78,7 +79,7 @@ describe('clusters: members and overview', () => {
     await makeCase(env, { regionCode: '320826', uscc: outside.uscc });
 
     const o = (await officer.get(`/api/clusters/${cluster.id}/overview`)).json();
-    expect(o).toMatchObject({ memberCount: 3, inspections: { total: 2, withFindings: 1, enterprisesChecked: 2 }, complaints: { total: 2, byEnterprise: [{ uscc: a!.uscc, count: 2 }] }, cases: { total: 1, byStage: { lead: 1 } }, spotChecks: [] });
+    expect(o).toMatchObject({ memberCount: 3, inspections: { total: 2, withFindings: 1, enterprisesChecked: 2 }, complaints: { total: 2, byEnterprise: [{ uscc: a!.uscc, count: 2 }] }, cases: { total: 1, byStage: { lead: 1 } }, spotChecks: { total: 0, failed: 0, items: [] } });
     expect(o.inspections.items.find((r: { uscc: string }) => r.uscc === a!.uscc).findings).toEqual(['未标注执行标准']);
 
     const here = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320830' })).username);
@@ -87,6 +88,70 @@ describe('clusters: members and overview', () => {
     const elsewhere = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320826' })).username);
     expect((await elsewhere.get(`/api/clusters/${cluster.id}`)).statusCode).toBe(404);
     expect((await elsewhere.get('/api/clusters?pageSize=500')).json().items.map((c: { id: string }) => c.id)).not.toContain(cluster.id);
+  });
+});
+
+describe('clusters: the members’ spot checks', () => {
+  it('gathers the final spot-check results of the members (passed and failed), newest first, with the enterprise’s name; not others’, not open ones, not older than three years', async () => {
+    const { officer, cluster, members, outside } = await tagCluster();
+    const [a, b] = members;
+    const year = Number(today.slice(0, 4));
+    const product = await makeProduct(env, { name: '凹土干燥剂' });
+    const institution = await makeInstitution(env);
+    const lotOf = async (y: number) => makeLot(env, { productId: product.id, planId: (await makePlan(env, { year: y })).id, year: y });
+    const thisYear = await lotOf(year);
+    const record = (sampledOn: string) => ({ sampledOn, place: '成品仓库', batchNo: 'B1', productionDate: null, specification: '1 kg', quantitySampled: 4, baseCount: 100, pricePaid: 40, sealNumbers: ['F-1'], enterpriseSigner: '王某', note: null });
+    const item = (name: string, pass: boolean) => ({ item: name, requirement: '符合 GB/T 30919', measured: pass ? '符合' : '不符合', pass });
+    const sample = (enterprise: (typeof members)[number], lotId: string, sampledOn: string, conclusion: 'pass' | 'fail' | null, failing: string[] = []) =>
+      makeSample(env, { lotId, productId: product.id, institutionId: institution.id, enterprise, status: conclusion ? 'closed' : 'reported', record: record(sampledOn), items: [item('标识', true), ...failing.map((f) => item(f, false))], conclusion: conclusion ?? 'pass', finalConclusion: conclusion });
+    const passed = await sample(a!, thisYear.id, `${year}-03-02`, 'pass');
+    const failed = await sample(b!, thisYear.id, `${year}-04-15`, 'fail', ['吸附率', '含水率']);
+    const lastYear = await sample(a!, (await lotOf(year - 1)).id, `${year - 1}-09-01`, 'fail', ['吸附率']);
+    // Left out: not final yet, older than three spot-check years, an enterprise outside the cluster.
+    await sample(a!, thisYear.id, `${year}-05-01`, null);
+    await sample(b!, (await lotOf(year - 3)).id, `${year - 3}-05-01`, 'fail', ['标识']);
+    await sample(outside, thisYear.id, `${year}-05-01`, 'fail', ['吸附率']);
+
+    const res = await officer.get(`/api/clusters/${cluster.id}/overview`);
+    expect(res.statusCode, res.body).toBe(200);
+    const spot = res.json().spotChecks;
+    expect(spot).toMatchObject({ fromYear: year - 2, total: 3, failed: 2 });
+    expect(spot.items.map((r: { sampleNo: string }) => r.sampleNo)).toEqual([failed.sampleNo, passed.sampleNo, lastYear.sampleNo]);
+    expect(spot.items[0]).toEqual({
+      sampleId: failed.id,
+      sampleNo: failed.sampleNo,
+      year,
+      productCode: product.code,
+      productName: '凹土干燥剂',
+      uscc: b!.uscc,
+      name: b!.name,
+      sampledOn: `${year}-04-15`,
+      finalConclusion: 'fail',
+      failingItems: ['吸附率', '含水率'],
+      institutionName: institution.name,
+      followupStage: null,
+      followupNoticed: false,
+    });
+    expect(spot.items[1]).toMatchObject({ uscc: a!.uscc, name: a!.name, finalConclusion: 'pass', failingItems: [] });
+    expect(spot.items[2]).toMatchObject({ year: year - 1, finalConclusion: 'fail', failingItems: ['吸附率'] });
+
+    // A county of the cluster sees them too; a county elsewhere does not see the cluster at all.
+    const here = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320830' })).username);
+    expect((await here.get(`/api/clusters/${cluster.id}/overview`)).json().spotChecks.total).toBe(3);
+    const elsewhere = await env.login((await env.makeUser({ roles: ['county_officer'], regionCode: '320826' })).username);
+    expect((await elsewhere.get(`/api/clusters/${cluster.id}/overview`)).statusCode).toBe(404);
+
+    // A spot check can be cited as a notice's evidence.
+    const notice = await officer.post(`/api/clusters/${cluster.id}/risk-notices`, {
+      government: '盱眙县人民政府',
+      problems: [{ title: '凹土干燥剂吸附率不达标', detail: '监督抽查 2 批次不合格。', evidence: [{ type: 'spot_check', ref: failed.sampleNo, label: `${b!.name} · 凹土干燥剂 · 不合格项目：吸附率、含水率` }] }],
+      recommendations: '建议开展凹土干燥剂质量提升行动。',
+      replyDueOn: addDays(today, 30),
+    });
+    expect(notice.statusCode, notice.body).toBe(201);
+    const doc = await officer.get(`/api/cluster-risk-notices/${notice.json().id}/document`);
+    const xml = await (await JSZip.loadAsync(doc.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain(`监督抽查\u3000${b!.name} · 凹土干燥剂 · 不合格项目：吸附率、含水率（${failed.sampleNo}）`);
   });
 });
 

@@ -4,6 +4,7 @@ import { setAttachment } from '../../../platform/http/download.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
 import { Body, DateString, ErrorSchema, IdParams, ListOf, NoContent, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
+import { SPOTCHECK_CONCLUSIONS, SPOTCHECK_FOLLOWUP_STAGES } from '../../spotchecks/index.js';
 import { CASE_STAGES } from '../cases.schema.js';
 import type { CasesServices } from '../cases.services.js';
 import { CLUSTER_MEASURE_KINDS, CLUSTER_MEMBER_MODES, RISK_NOTICE_STATUSES } from './clusters.schema.js';
@@ -102,7 +103,31 @@ const Overview = Type.Object({
       }),
     ),
   }),
-  spotChecks: Type.Array(Type.Unknown(), { description: '监督抽查结果（待抽查模块提供）' }),
+  spotChecks: Type.Object(
+    {
+      fromYear: Type.Integer({ description: '自该抽查年度起（近三年）' }),
+      total: Type.Integer({ description: '已有最终结论的抽查批次' }),
+      failed: Type.Integer({ description: '其中最终结论不合格' }),
+      items: Type.Array(
+        Type.Object({
+          sampleId: Type.String(),
+          sampleNo: Type.String(),
+          year: Type.Integer({ description: '抽查年度（批次所属年度）' }),
+          productCode: Type.String(),
+          productName: Type.String(),
+          uscc: Type.String(),
+          name: Type.String({ description: '企业名称' }),
+          sampledOn: Nullable(DateString),
+          finalConclusion: literals(SPOTCHECK_CONCLUSIONS),
+          failingItems: Type.Array(Type.String()),
+          institutionName: Type.String({ description: '结论所依据的承检机构（复检的以复检机构为准）' }),
+          followupStage: Nullable(literals(SPOTCHECK_FOLLOWUP_STAGES)),
+          followupNoticed: Type.Boolean({ description: '不合格后处理已到逾期未改正公告' }),
+        }),
+      ),
+    },
+    { description: '成员企业近三年监督抽查的最终结果（年度倒序、抽样日期倒序、样品编号）' },
+  ),
   notices: Type.Array(Notice),
   measures: Type.Array(Measure),
 });

@@ -14,6 +14,7 @@ import { invalid, requireDate, requireText } from '../../../platform/validation/
 import { substantiatedComplaintCounts, twelveMonthsBefore } from '../../complaints/index.js';
 import { enterprises, normalizeUscc } from '../../enterprises/index.js';
 import { inspectionResultsOf } from '../../inspections/index.js';
+import { SPOTCHECK_RESULT_YEARS, spotcheckResultsOf } from '../../spotchecks/index.js';
 import type { CasesDeps, Ctx } from '../cases.deps.js';
 import { CASE_STAGES, type CaseStage, cases } from '../cases.schema.js';
 import type { CasesService } from '../lifecycle/cases.service.js';
@@ -362,8 +363,9 @@ export function makeClustersService(deps: CasesDeps & { cases: CasesService }) {
 
     /**
      * The cluster's page: members, their completed inspections' results, substantiated complaints
-     * and reports of the last 12 months, the cases against them the reader may see, spot checks
-     * (none until issue 19), notices and measures.
+     * and reports of the last 12 months, the cases against them the reader may see, the final
+     * results of their product-quality spot checks of the last three years (the bureau's internal
+     * record, published or not: the page is staff-only), notices and measures.
      */
     async overview(actor: Actor, id: string, today = todayInChina()) {
       const c = await find(db, actor, id);
@@ -371,6 +373,8 @@ export function makeClustersService(deps: CasesDeps & { cases: CasesService }) {
       const usccs = members.map((m) => m.uscc);
       const nameOf = new Map(members.map((m) => [m.uscc, m.name]));
       const results = await inspectionResultsOf(db, usccs);
+      const spotYear = Number(today.slice(0, 4)) - (SPOTCHECK_RESULT_YEARS - 1);
+      const samples = await spotcheckResultsOf(db, usccs, { fromYear: spotYear });
       const since = twelveMonthsBefore(today);
       const complaintCounts = await substantiatedComplaintCounts(db, usccs, since);
       const caseRows = usccs.length
@@ -397,7 +401,12 @@ export function makeClustersService(deps: CasesDeps & { cases: CasesService }) {
         },
         complaints: { since, total: complaints.reduce((s, x) => s + x.count, 0), byEnterprise: complaints },
         cases: { total: caseRows.length, byStage, items: caseRows },
-        spotChecks: [] as never[],
+        spotChecks: {
+          fromYear: spotYear,
+          total: samples.length,
+          failed: samples.filter((r) => r.finalConclusion === 'fail').length,
+          items: samples.map(({ enterpriseName, ...r }) => ({ ...r, name: nameOf.get(r.uscc) ?? enterpriseName ?? r.uscc })),
+        },
         notices: notices.map((n) => noticeView(n, today)),
         measures,
       };
