@@ -14,11 +14,14 @@ export type ClusterInput = BodyOf<'/api/clusters', 'post'>;
 export type ClusterQuery = QueryOf<'/api/clusters', 'get'>;
 export type MemberMode = Cluster['memberMode'];
 export type Member = ResponseOf<'/api/clusters/{id}/members', 'get'>['items'][number];
-/** `GET /api/clusters/:id/overview`: the members' inspection results, complaints, cases (spot checks with issue 19), notices and measures. */
+/** `GET /api/clusters/:id/overview`: the members' inspection results, spot checks, complaints, cases, notices and measures. */
 export type Overview = ResponseOf<'/api/clusters/{id}/overview', 'get'>;
 export type InspectionResult = Overview['inspections']['items'][number];
 export type ComplaintCount = Overview['complaints']['byEnterprise'][number];
 export type ClusterCase = Overview['cases']['items'][number];
+/** A member's spot-check sample with its final conclusion (the last three spot-check years). */
+export type SpotCheckResult = Overview['spotChecks']['items'][number];
+export type SpotCheckFollowupStage = NonNullable<SpotCheckResult['followupStage']>;
 export type RiskNotice = ResponseOf<'/api/cluster-risk-notices/{id}', 'get'>;
 export type NoticeInput = BodyOf<'/api/clusters/{id}/risk-notices', 'post'>;
 export type Problem = RiskNotice['problems'][number];
