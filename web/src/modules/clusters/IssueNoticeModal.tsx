@@ -30,20 +30,38 @@ interface Values {
 
 const FIELDS = ['government', 'issuedOn', 'problems', 'recommendations', 'replyDueOn'] as const;
 /** Evidence kinds picked from the cluster's records; the others are described in words. */
-const PICKED: readonly EvidenceType[] = ['inspection_task', 'case', 'complaint'];
+const PICKED: readonly EvidenceType[] = ['inspection_task', 'case', 'complaint', 'spot_check'];
+
+interface EvidenceOption {
+  /** The reference sent (`ref`). */
+  value: string;
+  /** What the picker shows, and what the notice prints unless `printed` is given. */
+  label: string;
+  /** What the notice prints when it differs from the picker's label (the notice adds the reference in brackets). */
+  printed?: string;
+}
 
 /** The records of the overview a problem can cite, per kind: value = the reference sent, label = what the notice prints. */
 function useEvidenceOptions(overview: Overview | undefined) {
   const { t } = useTranslation();
   // the label is what the notice prints (at most 300 characters)
   const cut = (text: string) => (text.length > 300 ? `${text.slice(0, 299)}…` : text);
-  const options: Record<string, { value: string; label: string }[]> = {
+  const outcome = (failing: string[]) => (failing.length ? t('clusters.overview.failingItemsOf', { items: failing.join('、') }) : t('clusters.overview.conclusions.pass'));
+  const options: Record<string, EvidenceOption[]> = {
     inspection_task: (overview?.inspections.items ?? []).map((r) => ({
       value: r.taskId,
       label: cut([r.name, r.itemName, formatDate(r.completedOn), r.findings.length ? r.findings.join('；') : t('clusters.overview.none')].join(' · ')),
     })),
     case: (overview?.cases.items ?? []).map((c) => ({ value: c.id, label: cut(`${c.caseNo} · ${c.partyName} · ${c.summary}`) })),
     complaint: (overview?.complaints.byEnterprise ?? []).map((c) => ({ value: c.uscc, label: cut(`${c.name} · ${t('clusters.overview.substantiatedCount')} ${c.count}`) })),
+    // the sample number is the reference (printed in brackets after the label), failed samples first
+    spot_check: [...(overview?.spotChecks.items ?? [])]
+      .sort((a, b) => Number(a.finalConclusion === 'pass') - Number(b.finalConclusion === 'pass'))
+      .map((r) => ({
+        value: r.sampleNo,
+        label: cut([r.name, r.productName, r.sampleNo, outcome(r.failingItems)].join(' · ')),
+        printed: cut([r.name, r.productName, r.sampledOn ? formatDate(r.sampledOn) : String(r.year), outcome(r.failingItems)].join(' · ')),
+      })),
   };
   return options;
 }
@@ -64,7 +82,7 @@ export function IssueNoticeModal({ cluster, overview, open, onClose, onIssued }:
         .map((e) => {
           if (!PICKED.includes(e.type)) return { type: e.type, ref: '', label: e.text!.trim() };
           const picked = options[e.type]?.find((o) => o.value === e.ref);
-          return { type: e.type, ref: e.ref!, label: picked?.label ?? e.ref! };
+          return { type: e.type, ref: e.ref!, label: picked?.printed ?? picked?.label ?? e.ref! };
         }),
     }));
     const issued = await clustersApi.issue(cluster.id, {
