@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { inTransaction } from '../../db/sql.js';
 import { useServiceEnv } from '../../test/app.js';
 import { CREDIT_EVENT_COLUMNS, creditEventColumnsOf, creditEventsOf } from '../../test/credit-events.js';
-import { randomUscc } from '../enterprises/testing.js';
+import { addDays, todayInChina } from '../../platform/calendar/dates.js';
+import { creditScores } from '../credit/index.js';
+import { scoreNow } from '../credit/testing.js';
+import { makeEnterprise, randomUscc } from '../enterprises/testing.js';
 import type { Penalty } from './cases.schema.js';
 import { CREDIT_EVENTS_CASES } from './credit-events.js';
 import { caseTransfers } from './oversight/oversight.schema.js';
@@ -12,6 +15,7 @@ import { makeCase } from './testing.js';
 
 /** Issue 20: cases on the credit archive — penalty decisions, transfers to the police, published decisions. */
 const env = useServiceEnv();
+const today = todayInChina();
 const events = (uscc: string) => creditEventsOf(env.db, CREDIT_EVENTS_CASES, uscc);
 
 let seq = 0;
@@ -37,6 +41,15 @@ function decided(uscc: string | null, penalties: Penalty[], fields: Parameters<t
     amountDue: money.toFixed(2),
     ...fields,
   });
+}
+
+/** A transfer of the case to the police on `on` (written straight to the table), with the police's decision if given. */
+async function transfer(caseId: string, on: string, decision: Partial<typeof caseTransfers.$inferInsert> = {}) {
+  const [t] = await env.db
+    .insert(caseTransfers)
+    .values({ caseId, transferredOn: on, receivingOrgan: '涟水县公安局', documentNo: `涟市监移〔2026〕${++seq}号`, reason: '涉嫌生产伪劣产品罪', manifest: [], packageSha256: '0'.repeat(64), createdByName: OFFICERS[1]!, ...decision })
+    .returning();
+  return t!;
 }
 
 describe('CREDIT_EVENTS_CASES', () => {
@@ -101,6 +114,40 @@ describe('CREDIT_EVENTS_CASES', () => {
 
     await env.db.update(caseTransfers).set({ decision: 'accepted', decisionOn: '2026-07-20' }).where(eq(caseTransfers.id, t!.id));
     expect((await events(uscc))[0]!.title).toBe('移送涟水县公安局（涟市监移〔2026〕3号），已受理');
+  });
+
+  it('a transfer the police did not accept is case.transfer_not_accepted (the same row otherwise), not case.transferred', async () => {
+    const uscc = randomUscc();
+    const c = await makeCase(env, { uscc, stage: 'investigating', openedOn: '2026-06-05' });
+    const t = await transfer(c.id, '2026-07-15', { decision: 'not_accepted', decisionOn: '2026-08-01', decisionReason: '不符合立案追诉标准' });
+    expect(await events(uscc)).toEqual([
+      { uscc, kind: 'case.transfer_not_accepted', occurredOn: '2026-07-15', recordedAt: expect.any(Date), refType: 'case_transfer', refId: t.id, title: `移送涟水县公安局（${t.documentNo}），未受理`, magnitude: null },
+    ]);
+  });
+
+  it('the credit model v1 takes 20 points for a transfer accepted or pending, none for one not accepted', async () => {
+    const e = await makeEnterprise(env);
+    const c = await makeCase(env, { uscc: e.uscc, stage: 'investigating', openedOn: addDays(today, -120) });
+    const transfersOf = async () => {
+      await scoreNow(env, [e.id]);
+      const [row] = await env.db.select().from(creditScores).where(eq(creditScores.enterpriseId, e.id));
+      return row!.reasons.find((r) => r.factor === 'transfers')!;
+    };
+    const refused = await transfer(c.id, addDays(today, -100), { decision: 'not_accepted', decisionOn: addDays(today, -90), decisionReason: '不予立案' });
+    expect(await transfersOf()).toMatchObject({ points: 0, count: 0, items: [] });
+
+    const pending = await transfer(c.id, addDays(today, -60));
+    expect(await transfersOf()).toMatchObject({ points: -20, count: 1, items: [expect.objectContaining({ type: 'case_transfer', id: pending.id, points: -20 })] });
+
+    const accepted = await transfer(c.id, addDays(today, -30), { decision: 'accepted', decisionOn: addDays(today, -20) });
+    const counted = await transfersOf();
+    expect(counted).toMatchObject({ points: -40, count: 2 });
+    expect(counted.items.map((i) => i.id).sort()).toEqual([pending.id, accepted.id].sort());
+    expect(counted.items.map((i) => i.id)).not.toContain(refused.id);
+
+    // the police's refusal recorded later takes the transfer out of the score
+    await env.db.update(caseTransfers).set({ decision: 'not_accepted', decisionOn: today, decisionReason: '不予立案' }).where(eq(caseTransfers.id, pending.id));
+    expect(await transfersOf()).toMatchObject({ points: -20, count: 1, items: [expect.objectContaining({ id: accepted.id })] });
   });
 
   it('a published decision is one case.published on its publication day, recorded when published; pending or exempt ones none', async () => {

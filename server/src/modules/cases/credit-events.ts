@@ -9,8 +9,12 @@
  *   decision's day; magnitude the money ordered (`amount_due`: fines plus confiscated illegal
  *   gains, yuan), null when none; ref `case` / its id. Title 行政处罚：<the decision's wording>
  *   （<document number>）— the wording clipped to 80 characters.
- * - `case.transferred`: each transfer to the police (移送公安, `case_transfers`), on the transfer's
- *   day, with the police's decision once known; ref `case_transfer` / its id.
+ * - `case.transferred`: each transfer to the police (移送公安, `case_transfers`) accepted (立案) or
+ *   not yet decided, on the transfer's day, with the police's decision once known; ref
+ *   `case_transfer` / its id. The credit model scores it (涉嫌犯罪移送).
+ * - `case.transfer_not_accepted`: a transfer the police refused (`decision = 'not_accepted'`, 不予立案),
+ *   the same row otherwise (title …，未受理): on the archive's timeline only — no factor may count it
+ *   (credit/model/README.md), so a suspicion the police rejected weighs nothing on the class.
  * - `case.published`: a decision published on the public site (`penalty_publications` with a
  *   publication day: published, or removed early since), on the publication day; ref
  *   `penalty_publication` / the case's id.
@@ -29,7 +33,7 @@ select c.uscc::text as uscc, 'case.penalty'::text as kind, c.decided_on::date as
   from cases c
  where c.uscc is not null and c.decided_on is not null
 union all
-select c.uscc::text, 'case.transferred'::text, tr.transferred_on::date, greatest(tr.created_at, c.updated_at)::timestamptz,
+select c.uscc::text, (case when tr.decision = 'not_accepted' then 'case.transfer_not_accepted' else 'case.transferred' end)::text, tr.transferred_on::date, greatest(tr.created_at, c.updated_at)::timestamptz,
        'case_transfer'::text, tr.id::text,
        ('移送' || tr.receiving_organ || coalesce('（' || tr.document_no || '）', '')
          || case tr.decision when 'accepted' then '，已受理' when 'not_accepted' then '，未受理' else '' end)::text,

@@ -22,6 +22,7 @@ export const CREDIT_EVENT_KINDS = [
   'complaint.closed',
   'case.penalty',
   'case.transferred',
+  'case.transfer_not_accepted',
   'case.published',
   'commitment.made',
   'commitment.withdrawn',

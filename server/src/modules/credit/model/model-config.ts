@@ -35,8 +35,8 @@ export interface CreditModelConfig {
 
 /** Factor keys the read API uses for its own items (the listing, the override). */
 export const RESERVED_FACTOR_KEYS = ['listed', 'override'] as const;
-/** Kinds shown on the timeline only: no factor may count them. */
-const TIMELINE_ONLY: readonly CreditEventKind[] = ['credit.feedback'];
+/** Kinds shown on the timeline only: no factor may count them (a transfer the police did not accept is no sign of a crime). */
+const TIMELINE_ONLY_KINDS: readonly CreditEventKind[] = ['credit.feedback', 'case.transfer_not_accepted'];
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -62,7 +62,7 @@ function checkFactor(f: unknown, i: number, kindsSeen: Map<string, string>): Cre
   need(`${p}.label`, typeof f.label === 'string' && f.label.trim().length > 0 && f.label.length <= 30, '因素名称应为 1–30 个字');
   need(`${p}.kinds`, Array.isArray(f.kinds) && f.kinds.length > 0 && f.kinds.length <= CREDIT_EVENT_KINDS.length);
   (f.kinds as unknown[]).forEach((k, j) => {
-    need(`${p}.kinds.${j}`, (CREDIT_EVENT_KINDS as readonly unknown[]).includes(k) && !(TIMELINE_ONLY as readonly unknown[]).includes(k), `未知或不计分的信用事件类型：${String(k)}`);
+    need(`${p}.kinds.${j}`, (CREDIT_EVENT_KINDS as readonly unknown[]).includes(k) && !(TIMELINE_ONLY_KINDS as readonly unknown[]).includes(k), `未知或不计分的信用事件类型：${String(k)}`);
     const owner = kindsSeen.get(k as string);
     need(`${p}.kinds.${j}`, owner === undefined, `信用事件类型 ${String(k)} 已由因素 ${owner} 计分，一类事件只能计入一个因素`);
     kindsSeen.set(k as string, f.key as string);

@@ -41,6 +41,7 @@ describe('the model configuration', () => {
     expect(fieldOf(() => checkCreditModelConfig(f0({ kinds: ['case.fined'] })))).toBe('config.factors.0.kinds.0');
     expect(fieldOf(() => checkCreditModelConfig(f0({ kinds: ['spotcheck.failed'] })))).toBe('config.factors.4.kinds.0');
     expect(fieldOf(() => checkCreditModelConfig(f0({ kinds: ['credit.feedback'] })))).toBe('config.factors.0.kinds.0');
+    expect(fieldOf(() => checkCreditModelConfig(f0({ kinds: ['case.penalty', 'case.transfer_not_accepted'] })))).toBe('config.factors.0.kinds.1');
     expect(fieldOf(() => checkCreditModelConfig(f0({ decay: { halfLifeMonths: 0 } })))).toBe('config.factors.0.decay.halfLifeMonths');
     expect(fieldOf(() => checkCreditModelConfig(f0({ decay: 'exponential' })))).toBe('config.factors.0.decay');
     expect(fieldOf(() => checkCreditModelConfig(f0({ key: 'listed' })))).toBe('config.factors.0.key');
