@@ -6,16 +6,19 @@
  *    draw), commits its lottery, types the witnesses' input and reveals it: three are selected and
  *    three tasks made; the public record (no login) carries the plan's name 专项执法行动：<name>, and
  *    the report downloads answer.
- * 2. A city officer creates a cluster kept by list, adds an enterprise by its USCC, issues a
- *    质量风险提示函 to the county government (awaiting the reply), records the reply (replied, and
- *    it can be closed now) and downloads the notice as .docx.
+ * 2. A city officer creates a cluster kept by list, adds an enterprise by its USCC — one with a
+ *    final 不合格 spot-check sample (seeded through the API: a special plan, the institution, the
+ *    draw, the 抽样单, the result, the notice and an objection refused) — and sees that sample on
+ *    the cluster's overview (statistic and table); issues a 质量风险提示函 to the county government
+ *    citing the sample as evidence (awaiting the reply), records the reply (replied, and it can be
+ *    closed now) and downloads the notice as .docx.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ApiSession } from './support/api';
 import { openPage, visible, waitForShell } from './support/browser';
 import { buttonName, pickRadio } from './support/complaints';
-import { USER_PASSWORD, unique } from './support/env';
+import { BASE_URL, USER_PASSWORD, unique } from './support/env';
 import { pickOption, seedInspectionWorld } from './support/inspections';
 import { useSuite } from './support/suite';
 
@@ -43,6 +46,72 @@ async function answered<T>(page: Page, method: string, path: RegExp, status: num
   const res = await response;
   expect(res.status(), await res.text()).toBe(status);
   return (await res.json()) as T;
+}
+
+/** A 1×1 PNG and a minimal PDF (the 抽样单's photo and signatures, the test report). */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+const PDF = Buffer.from('%PDF-1.4\n% e2e test report\n');
+
+/** Uploads a sample's file through the API (multipart), as `session`. */
+async function upload(session: ApiSession, sampleId: string, kind: string, fileName: string, content: Buffer, type: string): Promise<void> {
+  const s = session as unknown as { cookie: string; csrf: string };
+  const form = new FormData();
+  form.append('kind', kind);
+  form.append('file', new Blob([new Uint8Array(content)], { type }), fileName);
+  const res = await fetch(`${BASE_URL}/api/spotcheck/samples/${sampleId}/files`, { method: 'POST', headers: { Cookie: s.cookie, 'X-CSRF-Token': s.csrf }, body: form });
+  expect(res.status, await res.text()).toBe(201);
+}
+
+/**
+ * A final 不合格 spot-check sample of `uscc` (its only producer) through the API, as spotchecks.e2e.ts
+ * seeds one: a product, an institution with its account, a special plan of this year approved, the
+ * institution chosen, the draw, two samplers, the 抽样单, the result (`failing` fails), the notice and
+ * an objection refused (which makes the result final).
+ */
+async function seedFailedSample(admin: ApiSession, cityId: string, uscc: string, failing: string): Promise<{ id: string; sampleNo: string; productName: string }> {
+  const u = unique();
+  const tail = u.slice(-5).toUpperCase();
+  const today = chinaToday();
+  const year = Number(today.slice(0, 4));
+  const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+  const sampler = await admin.createUser({ username: `e2e_jjqs_${u}`, displayName: `抽样员${tail}`, password: USER_PASSWORD, orgId: cityId, roles: ['inspector'] });
+  // the section head also holds city_officer's permissions: it plans, samples (with the inspector) and decides
+  const headUser = await admin.createUser({ username: `e2e_jjqh_${u}`, displayName: `抽查科长${tail}`, password: USER_PASSWORD, orgId: cityId, roles: ['section_head', 'city_officer'] });
+  const head = await ApiSession.login(`e2e_jjqh_${u}`, USER_PASSWORD);
+  const code = `E2EJ${tail}`;
+  const productName = `凹土干燥剂${tail}`;
+  const items = ['标识', failing, '含水率'];
+  const product = await head.post<{ id: string }>('/api/spotcheck/products', {
+    code, name: productName, category: 'daily_consumer', impact: 3, batchCost: 1500, standards: ['GB/T 30919-2014'], sampleSize: 4, sampleUnit: '袋',
+    testItems: items.map((name) => ({ name, requirement: '符合 GB/T 30919-2014', method: 'GB/T 30919-2014' })),
+  });
+  await head.post(`/api/spotcheck/products/${product.id}/producers`, { usccs: [uscc] });
+  const institution = await head.post<{ id: string }>('/api/spotcheck/institutions', { name: `淮安市凹土制品检验中心${tail}`, local: true, cmaNo: `CMA${tail}`, cmaScope: [code], cmaValidUntil: `${year + 2}-12-31`, capacity: 50, price: 1500 });
+  const account = await head.post<{ id: string }>(`/api/spotcheck/institutions/${institution.id}/accounts`, { username: `e2e_jjqi_${u}`, displayName: `检验中心${tail}`, password: USER_PASSWORD });
+  await admin.post(`/api/users/${account.id}/reset-password`, { password: USER_PASSWORD, mustChangePassword: false });
+  const inst = await ApiSession.login(`e2e_jjqi_${u}`, USER_PASSWORD);
+
+  const plan = await head.post<{ id: string }>('/api/spotcheck/plans', { name: `${year}年凹土干燥剂专项抽查${tail}`, year, budget: 100_000, lines: [{ productId: product.id, batches: 1, quarter }] });
+  await head.post(`/api/spotcheck/plans/${plan.id}/approve`);
+  const [lot] = (await head.get<{ items: { id: string }[] }>(`/api/spotcheck/lots?planId=${plan.id}`)).items;
+  await inst.post(`/api/spotcheck/lots/${lot!.id}/applications`, { price: 1500, capacity: 5 });
+  await head.post(`/api/spotcheck/lots/${lot!.id}/selection`, {});
+  const draw = await head.post<{ drawId: string }>(`/api/spotcheck/lots/${lot!.id}/draws`);
+  const [drawn] = (await head.post<{ samples: { id: string; sampleNo: string }[] }>(`/api/spotcheck/draws/${draw.drawId}/reveal`, { witnessInput: 'e2e' })).samples;
+  const id = drawn!.id;
+  await head.post(`/api/spotcheck/samples/${id}/assign`, { samplerIds: [headUser.id, sampler.id] });
+  await upload(head, id, 'photo', 'photo.png', PNG, 'image/png');
+  await upload(head, id, 'signature', 's1.png', PNG, 'image/png');
+  await upload(head, id, 'signature', 's2.png', PNG, 'image/png');
+  await head.call('PUT', `/api/spotcheck/samples/${id}/record`, { sampledOn: today, place: '成品仓库', batchNo: 'B1', quantitySampled: 4, baseCount: 200, pricePaid: 60, sealNumbers: ['F1'], enterpriseSigner: '王某' });
+  await upload(inst, id, 'report', 'report.pdf', PDF, 'application/pdf');
+  await inst.post(`/api/spotcheck/samples/${id}/result`, { items: items.map((item) => ({ item, requirement: '', measured: item === failing ? '不符合' : '符合', pass: item !== failing })), conclusion: 'fail', reportNo: `R${tail}`, reportedOn: today });
+  await head.post(`/api/spotcheck/samples/${id}/notify`);
+  const objection = await head.post<{ id: string }>(`/api/spotcheck/samples/${id}/objection`, { filedOn: today, reason: '对检验结果有异议', items: [] });
+  await head.post(`/api/spotcheck/objections/${objection.id}/decide`, { accept: false, reason: '异议理由不成立' });
+  const sample = await head.get<{ finalConclusion: string | null }>(`/api/spotcheck/samples/${id}`);
+  expect(sample.finalConclusion).toBe('fail');
+  return { id, sampleNo: drawn!.sampleNo, productName };
 }
 
 describe('campaigns and clusters (issue 18)', () => {
@@ -157,13 +226,14 @@ describe('campaigns and clusters (issue 18)', () => {
     await visitor.context.close();
   });
 
-  it('a city officer creates a cluster by list, adds an enterprise, issues a risk notice, records the reply and downloads the notice', async () => {
+  it('a city officer creates a cluster by list, adds an enterprise, sees its spot check, issues a risk notice citing it, records the reply and downloads the notice', { timeout: 120_000 }, async () => {
     const admin = suite.admin;
     const u = unique();
     const city = (await admin.orgs()).find((o) => o.type === 'city_bureau')!;
     const enterprise = await admin.createEnterprise({ name: `涟水县凹土制品${u}有限公司`, regionCode: COUNTY });
     const user = await admin.createUser({ username: `e2e_jjq_${u}`, displayName: `市局集聚${u.slice(-5)}`, password: USER_PASSWORD, orgId: city.id, roles: ['city_officer'] });
     const officer = await ApiSession.login(user.username, USER_PASSWORD);
+    const sample = await seedFailedSample(admin, city.id, enterprise.uscc, '吸附率');
     const name = `涟水凹土产业集群${u}`;
 
     const { context, page } = await openPage(suite.browser, officer);
@@ -197,6 +267,16 @@ describe('campaigns and clusters (issue 18)', () => {
     const count = page.getByTestId('cluster-fields').locator('th').filter({ hasText: exactly('企业数') }).locator('xpath=following-sibling::td[1]');
     await visible(count.getByText('1', { exact: true }));
 
+    // the member's spot check on the overview: counted, failed, listed with a link to the sample's page
+    await page.getByRole('tab', { name: '质量状况', exact: true }).click();
+    await visible(page.getByTestId('spotcheck-stat').getByText('（不合格 1）'));
+    const spot = page.getByTestId('cluster-spotchecks').getByRole('row').filter({ hasText: sample.sampleNo });
+    await visible(spot.getByText(enterprise.name));
+    await visible(spot.getByText(sample.productName));
+    await visible(spot.getByTestId('spotcheck-fail'));
+    await visible(spot.getByText('吸附率', { exact: true }));
+    expect(await spot.getByRole('link', { name: sample.sampleNo }).getAttribute('href')).toBe(`/spotcheck-samples/${sample.id}`);
+
     // the 质量风险提示函 to the county government
     await page.getByRole('tab', { name: '风险提示函', exact: true }).click();
     await page.getByTestId('notice-issue').click();
@@ -206,11 +286,21 @@ describe('campaigns and clusters (issue 18)', () => {
     const problem = dialog.getByTestId('notice-problem').first();
     await problem.getByLabel('问题概述').fill(`凹土制品标识不规范${u}`);
     await problem.getByLabel('具体情况').fill('部分企业产品未标注执行标准和生产日期');
+    // the spot check as evidence, picked from the overview's
+    await problem.getByRole('button', { name: /添加证据/ }).click();
+    const evidence = problem.getByTestId('notice-evidence').first();
+    const pick = async (label: string, option: string) => {
+      await evidence.getByRole('combobox', { name: label, exact: true }).click({ force: true });
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    };
+    await pick('证据类型', '监督抽查');
+    await pick('证据', sample.sampleNo);
     await dialog.getByLabel('工作建议').fill('督促企业落实质量安全主体责任\n组织开展标准宣贯');
-    const issued = await answered<{ id: string; documentNo: string; status: string; replyDueOn: string; issuedOn: string }>(page, 'POST', new RegExp(`^/api/clusters/${cluster.id}/risk-notices$`), 201, () =>
+    const issued = await answered<{ id: string; documentNo: string; status: string; replyDueOn: string; issuedOn: string; problems: { evidence: unknown[] }[] }>(page, 'POST', new RegExp(`^/api/clusters/${cluster.id}/risk-notices$`), 201, () =>
       dialog.getByRole('button', { name: buttonName('制发风险提示函') }).click(),
     );
     expect(issued.status).toBe('awaiting_reply');
+    expect(issued.problems[0]!.evidence).toEqual([{ type: 'spot_check', ref: sample.sampleNo, label: `${enterprise.name} · ${sample.productName} · ${chinaToday()} · 不合格项目：吸附率` }]);
     expect(issued.issuedOn).toBe(chinaToday());
     expect(issued.documentNo).toMatch(/质险〔\d{4}〕\d+号$/);
     await dialog.waitFor({ state: 'hidden' });
