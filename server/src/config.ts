@@ -68,6 +68,11 @@ export interface CreditRules {
   repairMinMonths: number;
   /** Batch checks a department's key may make per minute (60). */
   checkRatePerMinute: number;
+  /**
+   * Fines plus confiscated amounts (yuan) from which a penalty is 较重 (100,000; unverified, FACTS.md):
+   * the listing rule `serious_penalty` and credit repair's `no_new_violation`.
+   */
+  seriousPenaltyYuan: number;
 }
 
 /** Product quality spot checks' rules (FACTS.md marks the repeat rule unverified). */
@@ -243,6 +248,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       listYears: int(env, 'ZJ_CREDIT_LIST_YEARS', 3),
       repairMinMonths: int(env, 'ZJ_CREDIT_REPAIR_MIN_MONTHS', 12),
       checkRatePerMinute: int(env, 'ZJ_CREDIT_CHECK_RATE_LIMIT', 60),
+      seriousPenaltyYuan: int(env, 'ZJ_CREDIT_SERIOUS_PENALTY_YUAN', 100_000),
     },
     pdfFont: env.ZJ_PDF_FONT?.trim() || null,
     ...overrides,

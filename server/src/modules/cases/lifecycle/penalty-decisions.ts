@@ -1,6 +1,6 @@
-import { and, eq, gt, isNotNull } from 'drizzle-orm';
+import { type SQL, and, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { cases } from '../cases.schema.js';
+import { type PenaltyType, cases } from '../cases.schema.js';
 
 /**
  * Penalty facts of cases for the credit module's dishonest list (no data scope: the caller checks
@@ -25,4 +25,17 @@ export async function penaltyDecisions(tx: Db, filter: { caseId: string } | { us
     .from(cases)
     .where(where)
     .orderBy(cases.decidedOn, cases.id);
+}
+
+/**
+ * SQL for the credit module (which decisions are 较重): a subquery of the ids, as text — a
+ * `case.penalty` credit event's `ref_id` — of the decided cases whose decision includes a penalty
+ * of one of `types` (e.g. revocation, suspension), whatever its amount.
+ */
+export function decidedCasesWithPenaltyTypes(types: readonly PenaltyType[]): SQL {
+  const any = sql.join(
+    types.map((t) => sql`${cases.penalties} @> ${JSON.stringify([{ type: t }])}::jsonb`),
+    sql` or `,
+  );
+  return sql`(select ${cases.id}::text from ${cases} where ${cases.decidedOn} is not null and (${any}))`;
 }

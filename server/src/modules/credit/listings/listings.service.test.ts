@@ -8,7 +8,10 @@ import { enterprises } from '../../enterprises/index.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { creditListings } from '../credit.schema.js';
+import { inTransaction } from '../../../db/sql.js';
+import type { PenaltyType } from '../../cases/index.js';
 import { addYears } from './period.js';
+import { listingCandidates } from './rules.js';
 import { LEGAL_BASIS, REASON, enterpriseActor, listingAt, staffActor } from './testing-listings.js';
 
 /**
@@ -188,5 +191,39 @@ describe('candidates by rule', () => {
     expect(mine).toEqual([{ uscc: serious.uscc, enterpriseName: serious.name, regionCode: '320826', ruleKey: 'serious_penalty', count: 1, lastOn: addDays(today, -30), titles: ['行政处罚：罚款人民币200000元'] }]);
     const all = (await svc().candidates(head, {}, { page: 1, pageSize: 500 })).items.map((c) => c.uscc);
     expect(all).toEqual(expect.arrayContaining([serious.uscc, elsewhere.uscc]));
+  });
+
+  it('serious_penalty: a decision ordering a suspension (责令停产停业) or revoking a licence is serious whatever its amount; a warning, a criticism or a smaller fine never', async () => {
+    const decided = (e: { uscc: string; id: string }, penalties: { type: PenaltyType; amount?: number }[], wording: string) =>
+      makeCase(env, { uscc: e.uscc, enterpriseId: e.id, stage: 'decided', decidedOn: addDays(today, -20), penalties, penaltyText: wording, amountDue: String(penalties.reduce((s, p) => s + (p.amount ?? 0), 0)) });
+    const suspended = await makeEnterprise(env);
+    await decided(suspended, [{ type: 'suspension' }, { type: 'fine', amount: 3000 }], '责令停产停业；罚款人民币3000元');
+    const revoked = await makeEnterprise(env);
+    await decided(revoked, [{ type: 'revocation' }], '吊销许可证');
+    const light = await makeEnterprise(env);
+    await decided(light, [{ type: 'warning' }], '警告');
+    await decided(light, [{ type: 'criticism' }], '通报批评');
+    await decided(light, [{ type: 'fine', amount: 99_999 }], '罚款人民币99999元');
+    const found = (await svc().candidates(officer, { ruleKey: 'serious_penalty' }, { page: 1, pageSize: 500 })).items;
+    const mine = found.filter((c) => [suspended, revoked, light].some((e) => e.uscc === c.uscc));
+    expect(mine.map((c) => [c.uscc, c.count, c.titles])).toEqual(
+      expect.arrayContaining([
+        [suspended.uscc, 1, ['行政处罚：责令停产停业；罚款人民币3000元']],
+        [revoked.uscc, 1, ['行政处罚：吊销许可证']],
+      ]),
+    );
+    expect(mine).toHaveLength(2);
+  });
+
+  it('serious_penalty: the amount is the setting ZJ_CREDIT_SERIOUS_PENALTY_YUAN (at least it)', async () => {
+    const e = await makeEnterprise(env);
+    await makeCase(env, { uscc: e.uscc, enterpriseId: e.id, stage: 'decided', decidedOn: addDays(today, -20), penalties: [{ type: 'fine', amount: 20_000 }, { type: 'confiscation_gains', amount: 5000 }], penaltyText: '罚款人民币20000元；没收违法所得人民币5000元', amountDue: '25000' });
+    const at = async (seriousPenaltyYuan: number) =>
+      (await inTransaction(env.db, (tx) => listingCandidates(tx, officer, { ruleKey: 'serious_penalty' }, { page: 1, pageSize: 500 }, today, { seriousPenaltyYuan }))).items.some((c) => c.uscc === e.uscc);
+    expect(env.config.creditRules.seriousPenaltyYuan).toBe(100_000);
+    expect(await at(100_000)).toBe(false);
+    expect(await at(25_001)).toBe(false);
+    expect(await at(25_000)).toBe(true);
+    expect(await at(10_000)).toBe(true);
   });
 });

@@ -15,7 +15,7 @@ import { makeListingWorkflow } from './workflow.js';
 
 /** The dishonest list: proposals, advance notice, decisions, publication, removal, credit repair (see README.md). */
 export function makeCreditListings(deps: CreditPartDeps) {
-  const { db, jurisdiction } = deps;
+  const { db, jurisdiction, rules } = deps;
   const workflow = makeListingWorkflow(deps);
 
   return {
@@ -28,7 +28,7 @@ export function makeCreditListings(deps: CreditPartDeps) {
     list: (actor: Actor, filter: ListingFilter, page: Page) => inTransaction(db, (tx) => listListings(tx, actor, filter, page)),
 
     /** Enterprises matching a listing rule without an open listing (`GET /api/credit-listings/candidates`). */
-    candidates: (actor: Actor, filter: { ruleKey?: ListingRuleKey }, page: Page, today = todayInChina()) => inTransaction(db, (tx) => listingCandidates(tx, actor, filter, page, today)),
+    candidates: (actor: Actor, filter: { ruleKey?: ListingRuleKey }, page: Page, today = todayInChina()) => inTransaction(db, (tx) => listingCandidates(tx, actor, filter, page, today, rules)),
 
     /** The public dishonest list on `today`. */
     publicList: (filter: { q?: string }, page: Page, today = todayInChina()) => publicDishonestList(db, filter, page, today),

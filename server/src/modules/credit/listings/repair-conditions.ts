@@ -1,11 +1,15 @@
+import type { CreditRules } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
 import { penaltyDecisions } from '../../cases/index.js';
 import type { RepairCondition } from '../credit.schema.js';
 import { addMonths } from './period.js';
+import { seriousPenaltyText, seriousRecordsSince } from './serious.js';
 import type { ListingRow } from './views.js';
 
 /** The shortest commitment (信用承诺) text, in characters. */
 export const COMMITMENT_MIN_CHARS = 20;
+/** At most this many serious records are named in `no_new_violation`'s detail (then the count). */
+const SERIOUS_NAMED = 5;
 
 const yuan = (n: number) => `${n.toLocaleString('en-US', { maximumFractionDigits: 2 })} 元`;
 
@@ -15,12 +19,21 @@ const yuan = (n: number) => `${n.toLocaleString('en-US', { maximumFractionDigits
  * - `min_time`: listed at least `minMonths` months (today on or after listedOn + minMonths);
  * - `penalties_paid`: the listing's case decided and its money (fines, confiscated gains) paid in
  *   full; met without a case (无关联案件);
- * - `no_new_violation`: no penalty decision against the enterprise decided after listedOn (the
- *   listing's own case aside);
+ * - `no_new_violation`: no new 较重 penalty (serious.ts: a licence revoked, a decision revoking a
+ *   licence or ordering a suspension, or fines plus confiscations of at least
+ *   `seriousPenaltyYuan`) after listedOn, the listing's own case aside; a warning or a smaller
+ *   fine does not stop repair. Its detail names the serious records found;
  * - `commitment`: a commitment of at least COMMITMENT_MIN_CHARS characters.
  */
-export async function repairConditions(tx: Db, listing: ListingRow, commitment: string, minMonths: number, today: string): Promise<RepairCondition[]> {
+export async function repairConditions(
+  tx: Db,
+  listing: ListingRow,
+  commitment: string,
+  rules: Pick<CreditRules, 'repairMinMonths' | 'seriousPenaltyYuan'>,
+  today: string,
+): Promise<RepairCondition[]> {
   const listedOn = listing.listedOn!;
+  const minMonths = rules.repairMinMonths;
   const eligibleOn = addMonths(listedOn, minMonths);
   const minTime: RepairCondition = {
     key: 'min_time',
@@ -39,11 +52,15 @@ export async function repairConditions(tx: Db, listing: ListingRow, commitment: 
     else paid = { key: 'penalties_paid', met: false, detail: `案件 ${c.caseNo} 罚没款 ${yuan(due)}，已缴 ${yuan(got)}` };
   }
 
-  const later = (await penaltyDecisions(tx, { uscc: listing.uscc, decidedAfter: listedOn })).filter((c) => c.id !== listing.caseId);
+  const serious = await seriousRecordsSince(tx, listing.uscc, listedOn, today, rules.seriousPenaltyYuan, listing.caseId);
+  const named = serious.slice(0, SERIOUS_NAMED).map((r) => `${r.on} ${r.title}`);
   const noNew: RepairCondition = {
     key: 'no_new_violation',
-    met: later.length === 0,
-    detail: later.length === 0 ? `列入（${listedOn}）后无新的行政处罚` : `列入后又受到行政处罚：${later.map((c) => `${c.caseNo}（${c.decidedOn}）`).join('、')}`,
+    met: serious.length === 0,
+    detail:
+      serious.length === 0
+        ? `列入（${listedOn}）后无新的较重行政处罚（${seriousPenaltyText(rules.seriousPenaltyYuan)}）`
+        : `列入（${listedOn}）后又受到较重行政处罚：${named.join('；')}${serious.length > SERIOUS_NAMED ? `；等共 ${serious.length} 项` : ''}`,
   };
 
   const length = [...commitment.trim()].length;

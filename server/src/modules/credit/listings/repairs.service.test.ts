@@ -3,12 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../platform/access/actor.js';
 import { addDays, todayInChina } from '../../../platform/calendar/dates.js';
 import { useServiceEnv } from '../../../test/app.js';
+import type { PenaltyType } from '../../cases/index.js';
 import { makeCase } from '../../cases/testing.js';
 import { makeEnterprise } from '../../enterprises/testing.js';
 import { enterprises } from '../../enterprises/index.js';
 import { creditListings } from '../credit.schema.js';
 import { addMonths } from './period.js';
+import { repairConditions } from './repair-conditions.js';
 import { enterpriseActor, listingAt, staffActor } from './testing-listings.js';
+import { listingIn } from './views.js';
 
 /**
  * Issue 20, credit repair (信用修复): the conditions (time listed, penalties paid, no new
@@ -38,6 +41,15 @@ async function listedFromCase(opts: { monthsAgo?: number; paid?: number } = {}) 
   const { listing } = await listingAt(env, 'listed', { proposer: officer, decider: head, listedOn, enterprise, caseId: c.id });
   return { enterprise, listing, case: c, account: enterpriseActor(enterprise.uscc) };
 }
+
+let docSeq = 0;
+/** A decision against the enterprise `daysAgo` days ago (5 by default) with `penalties`, its wording and document number. */
+function decidedAfterListing(e: { id: string; uscc: string }, penalties: Penalty[], daysAgo = 5) {
+  const money = penalties.reduce((s, p) => s + (p.type === 'fine' || p.type === 'confiscation_gains' ? (p.amount ?? 0) : 0), 0);
+  const wording = penalties.map((p) => (p.type === 'fine' ? `罚款人民币${p.amount}元` : p.type === 'suspension' ? '责令停产停业' : p.type === 'warning' ? '警告' : p.type)).join('；');
+  return makeCase(env, { uscc: e.uscc, enterpriseId: e.id, stage: 'decided', decidedOn: addDays(today, -daysAgo), penalties, penaltyText: wording, amountDue: String(money), documentNo: `涟市监罚〔2026〕${700 + ++docSeq}号` });
+}
+type Penalty = { type: PenaltyType; amount?: number };
 
 const unmetKeys = (conditions: { key: string; met: boolean }[]) => conditions.filter((c) => !c.met).map((c) => c.key);
 const statusOf = async (id: string) => (await env.db.select({ s: creditListings.status }).from(creditListings).where(eq(creditListings.id, id)))[0]!.s;
@@ -74,10 +86,10 @@ describe('credit repair conditions', () => {
       },
     ],
     [
-      'no_new_violation: a penalty decided after listing',
+      'no_new_violation: a 较重 penalty (a 200,000-yuan fine) decided after listing',
       async () => {
         const t = await listedFromCase();
-        await makeCase(env, { uscc: t.enterprise.uscc, enterpriseId: t.enterprise.id, stage: 'decided', decidedOn: addDays(today, -5), penalties: [{ type: 'warning' }] });
+        await decidedAfterListing(t.enterprise, [{ type: 'fine', amount: 200_000 }]);
         return { listingId: t.listing.id, account: t.account };
       },
     ],
@@ -115,6 +127,53 @@ describe('credit repair conditions', () => {
     const granted = await repairs().decide({ actor: head }, applied.id, { grant: true });
     expect(granted.status).toBe('granted');
     expect(unmetKeys(granted.conditions)).toEqual([]);
+  });
+});
+
+describe('no_new_violation: no new 较重 penalty since listing (serious.ts, shared with the rule serious_penalty)', () => {
+  const noNew = (conditions: { key: string; met: boolean; detail: string }[]) => conditions.find((c) => c.key === 'no_new_violation')!;
+
+  it('a warning or a 5,000-yuan fine after listing leaves it met', async () => {
+    const t = await listedFromCase();
+    await decidedAfterListing(t.enterprise, [{ type: 'warning' }], 20);
+    await decidedAfterListing(t.enterprise, [{ type: 'fine', amount: 5000 }]);
+    await decidedAfterListing(t.enterprise, [{ type: 'warning' }, { type: 'fine', amount: 99_999 }], 3);
+    const applied = await repairs().apply({ actor: t.account }, t.listing.id, { statement: STATEMENT, commitment: COMMITMENT });
+    expect(unmetKeys(applied.conditions)).toEqual([]);
+    expect(noNew(applied.conditions)).toEqual({ key: 'no_new_violation', met: true, detail: `列入（${t.listing.listedOn}）后无新的较重行政处罚（吊销许可证、责令停产停业，或罚没款 100,000 元以上）` });
+    expect((await repairs().decide({ actor: head }, applied.id, { grant: true })).status).toBe('granted');
+  });
+
+  it('a 200,000-yuan fine or a suspension (责令停产停业) refuses it, the detail naming the decisions; one before listing does not', async () => {
+    const fined = await listedFromCase();
+    const fine = await decidedAfterListing(fined.enterprise, [{ type: 'fine', amount: 200_000 }], 10);
+    await decidedAfterListing(fined.enterprise, [{ type: 'warning' }], 4);
+    await decidedAfterListing(fined.enterprise, [{ type: 'fine', amount: 300_000 }], 500); // before listing (13 months ago)
+    const a = await repairs().apply({ actor: fined.account }, fined.listing.id, { statement: STATEMENT, commitment: COMMITMENT });
+    expect(noNew(a.conditions)).toEqual({
+      key: 'no_new_violation',
+      met: false,
+      detail: `列入（${fined.listing.listedOn}）后又受到较重行政处罚：${addDays(today, -10)} 行政处罚：罚款人民币200000元（${fine.documentNo}）`,
+    });
+
+    const suspended = await listedFromCase();
+    const suspension = await decidedAfterListing(suspended.enterprise, [{ type: 'suspension' }, { type: 'warning' }]);
+    const b = await repairs().apply({ actor: suspended.account }, suspended.listing.id, { statement: STATEMENT, commitment: COMMITMENT });
+    expect(unmetKeys(b.conditions)).toEqual(['no_new_violation']);
+    expect(noNew(b.conditions).detail).toBe(`列入（${suspended.listing.listedOn}）后又受到较重行政处罚：${addDays(today, -5)} 行政处罚：责令停产停业；警告（${suspension.documentNo}）`);
+    await expect(repairs().decide({ actor: head }, b.id, { grant: true })).rejects.toMatchObject({ status: 409, code: 'REPAIR_CONDITIONS_NOT_MET' });
+  });
+
+  it('the threshold is the setting ZJ_CREDIT_SERIOUS_PENALTY_YUAN (fines plus confiscations at least it)', async () => {
+    const t = await listedFromCase();
+    await decidedAfterListing(t.enterprise, [{ type: 'fine', amount: 5000 }]);
+    const row = await listingIn(env.db, head, t.listing.id);
+    const at = async (seriousPenaltyYuan: number) => noNew(await repairConditions(env.db, row, COMMITMENT, { repairMinMonths: 12, seriousPenaltyYuan }, today));
+    expect(env.config.creditRules.seriousPenaltyYuan).toBe(100_000);
+    expect((await at(100_000)).met).toBe(true);
+    expect((await at(5001)).met).toBe(true);
+    expect(await at(5000)).toMatchObject({ met: false, detail: expect.stringContaining('行政处罚：罚款人民币5000元') });
+    expect((await at(1000)).met).toBe(false);
   });
 });
 

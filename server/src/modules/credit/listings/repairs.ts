@@ -39,7 +39,7 @@ export function makeCreditRepairs(deps: CreditPartDeps) {
         if (listing.status !== 'listed') throw new AppError('NOT_LISTED', '只有在列入期内的记录可以申请信用修复', 409, { status: listing.status });
         const [pending] = await tx.select({ id: creditRepairs.id }).from(creditRepairs).where(and(eq(creditRepairs.listingId, listingId), eq(creditRepairs.status, 'pending')));
         if (pending) throw new AppError('REPAIR_PENDING', '已有待处理的信用修复申请', 409, { repairId: pending.id });
-        const conditions = await repairConditions(tx, listing, commitment, rules.repairMinMonths, today);
+        const conditions = await repairConditions(tx, listing, commitment, rules, today);
         const [row] = await tx
           .insert(creditRepairs)
           .values({ listingId, enterpriseId: listing.enterpriseId, uscc: listing.uscc, regionCode: listing.regionCode, statement, commitment, appliedByName: ctx.actor.name, conditions })
@@ -76,7 +76,7 @@ export function makeCreditRepairs(deps: CreditPartDeps) {
         let conditions = repair.conditions;
         if (input.grant) {
           if (listing.status !== 'listed') throw invalidTransition(listing, 'repair', '该记录已不在列入期内');
-          conditions = await repairConditions(tx, listing, repair.commitment, rules.repairMinMonths, today);
+          conditions = await repairConditions(tx, listing, repair.commitment, rules, today);
           const unmet = conditions.filter((c) => !c.met);
           if (unmet.length) throw new AppError('REPAIR_CONDITIONS_NOT_MET', `不符合信用修复条件：${unmet.map((c) => c.detail).join('；')}`, 409, { unmet });
         }

@@ -1,13 +1,17 @@
-import { and, sql } from 'drizzle-orm';
+import { type SQL, and, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { visibleTo } from '../../../platform/access/scope.js';
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { enterprises } from '../../enterprises/index.js';
 import { creditEventsSql } from '../events/credit-events.js';
+import { seriousEventSql, seriousPenaltyText } from './serious.js';
 
-/** A fine (plus confiscated amounts) of at least this many yuan makes a penalty serious for `serious_penalty`. */
-export const SERIOUS_PENALTY_YUAN = 100_000;
+/** The settings a rule reads (`config.creditRules`). */
+export interface RuleSettings {
+  /** `ZJ_CREDIT_SERIOUS_PENALTY_YUAN`: fines plus confiscations from which a penalty is 较重 (serious.ts). */
+  seriousPenaltyYuan: number;
+}
 
 /**
  * The rules a listing may be proposed under (`source: 'rule'`), each matched over the credit
@@ -16,20 +20,20 @@ export const SERIOUS_PENALTY_YUAN = 100_000;
  */
 export const LISTING_RULES = {
   serious_penalty: {
-    label: `受到较重行政处罚：吊销许可证，或罚没款 ${SERIOUS_PENALTY_YUAN.toLocaleString('en-US')} 元以上`,
+    label: (s: RuleSettings) => `受到较重行政处罚：${seriousPenaltyText(s.seriousPenaltyYuan)}`,
     legalBasis: '《市场监督管理严重违法失信名单管理办法》',
     months: 12,
     minCount: 1,
-    where: sql`(ev.kind = 'licence.revoked' or (ev.kind = 'case.penalty' and ev.magnitude >= ${SERIOUS_PENALTY_YUAN}))`,
+    where: (s: RuleSettings) => seriousEventSql(s.seriousPenaltyYuan),
   },
   repeat_failure: {
-    label: '两年内产品质量监督抽查两次以上不合格',
+    label: () => '两年内产品质量监督抽查两次以上不合格',
     legalBasis: '《中华人民共和国产品质量法》；《市场监督管理严重违法失信名单管理办法》',
     months: 24,
     minCount: 2,
-    where: sql`ev.kind = 'spotcheck.failed'`,
+    where: () => sql`ev.kind = 'spotcheck.failed'`,
   },
-} as const;
+} as const satisfies Record<string, { label: (s: RuleSettings) => string; legalBasis: string; months: number; minCount: number; where: (s: RuleSettings) => SQL }>;
 
 export type ListingRuleKey = keyof typeof LISTING_RULES;
 export const LISTING_RULE_KEYS = Object.keys(LISTING_RULES) as ListingRuleKey[];
@@ -49,7 +53,7 @@ export interface Candidate {
  * Enterprises in the actor's scope matching a rule (`ruleKey` or any) with no open listing
  * (proposed, noticed, listed): the most recent match first, then USCC and rule.
  */
-export async function listingCandidates(tx: Db, actor: Actor, filter: { ruleKey?: ListingRuleKey }, page: Page, today: string) {
+export async function listingCandidates(tx: Db, actor: Actor, filter: { ruleKey?: ListingRuleKey }, page: Page, today: string, settings: RuleSettings) {
   const keys = filter.ruleKey ? [filter.ruleKey] : LISTING_RULE_KEYS;
   const events = creditEventsSql({ today });
   const arms = keys.map((key) => {
@@ -57,7 +61,7 @@ export async function listingCandidates(tx: Db, actor: Actor, filter: { ruleKey?
     return sql`select ev.uscc, ${key}::text as rule_key, count(*)::int as n, max(ev.occurred_on)::text as last_on,
         (array_agg(ev.title order by ev.occurred_on desc, ev.ref_id))[1:5] as titles
       from ${events} ev
-      where ${rule.where} and ev.occurred_on > (${today}::date - make_interval(months => ${rule.months}))::date and ev.occurred_on <= ${today}::date
+      where ${rule.where(settings)} and ev.occurred_on > (${today}::date - make_interval(months => ${rule.months}))::date and ev.occurred_on <= ${today}::date
       group by ev.uscc having count(*) >= ${rule.minCount}`;
   });
   const where = and(
