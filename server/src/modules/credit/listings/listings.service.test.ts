@@ -10,7 +10,8 @@ import type { Actor } from '../../../platform/access/actor.js';
 import { creditListings } from '../credit.schema.js';
 import { inTransaction } from '../../../db/sql.js';
 import type { PenaltyType } from '../../cases/index.js';
-import { addYears } from './period.js';
+import { makeInstitution, makeLot, makePlan, makeProduct, makeSample } from '../../spotchecks/testing.js';
+import { addMonths, addYears } from './period.js';
 import { listingCandidates } from './rules.js';
 import { LEGAL_BASIS, REASON, enterpriseActor, listingAt, staffActor } from './testing-listings.js';
 
@@ -225,5 +226,48 @@ describe('candidates by rule', () => {
     expect(await at(25_001)).toBe(false);
     expect(await at(25_000)).toBe(true);
     expect(await at(10_000)).toBe(true);
+  });
+
+  it('repeat_failure: two failed spot checks within 24 months make a candidate; one, or two more than 24 months apart, do not', async () => {
+    const product = await makeProduct(env);
+    const plan = await makePlan(env);
+    const institution = await makeInstitution(env);
+    /** A sample of the enterprise whose failed conclusion became final on `on` (the day after its objection window). */
+    const failed = async (e: { id: string; uscc: string; regionCode: string }, on: string) => {
+      const lot = await makeLot(env, { productId: product.id, planId: plan.id });
+      return makeSample(env, {
+        lotId: lot.id,
+        productId: product.id,
+        institutionId: institution.id,
+        enterprise: e,
+        status: 'closed',
+        items: [{ item: '甲醛含量', requirement: '≤75 mg/kg', measured: '120 mg/kg', pass: false }],
+        conclusion: 'fail',
+        finalConclusion: 'fail',
+        reportedOn: addDays(on, -30),
+        notifiedOn: addDays(on, -25),
+        objectionDueOn: addDays(on, -1),
+      });
+    };
+    const twice = await makeEnterprise(env);
+    await failed(twice, addDays(today, -40));
+    const second = await failed(twice, addMonths(today, -23));
+    const once = await makeEnterprise(env);
+    await failed(once, addDays(today, -10));
+    const apart = await makeEnterprise(env);
+    await failed(apart, addDays(today, -5));
+    await failed(apart, addDays(addMonths(today, -24), -1)); // outside the window: on or before the day 24 months ago
+    const edge = await makeEnterprise(env);
+    await failed(edge, addDays(today, -3));
+    await failed(edge, addDays(addMonths(today, -24), 1)); // the window's first day
+
+    const found = (await svc().candidates(officer, { ruleKey: 'repeat_failure' }, { page: 1, pageSize: 500 })).items;
+    const mine = found.filter((c) => [twice, once, apart, edge].some((e) => e.uscc === c.uscc));
+    expect(mine.map((c) => c.uscc).sort()).toEqual([twice.uscc, edge.uscc].sort());
+    expect(mine.find((c) => c.uscc === twice.uscc)).toMatchObject({ ruleKey: 'repeat_failure', count: 2, lastOn: addDays(today, -40), regionCode: '320826' });
+    expect(mine.find((c) => c.uscc === twice.uscc)!.titles).toEqual([expect.stringMatching(/^监督抽查不合格：/), `监督抽查不合格：${product.name}（${second.sampleNo}，不合格项目：甲醛含量）`]);
+    // not under the other rule
+    const any = (await svc().candidates(officer, {}, { page: 1, pageSize: 500 })).items.filter((c) => c.uscc === once.uscc || c.uscc === apart.uscc);
+    expect(any).toEqual([]);
   });
 });
