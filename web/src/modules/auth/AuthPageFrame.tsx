@@ -1,57 +1,8 @@
-import type { MouseEvent, ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { usePageTitle } from '../../app/hooks/usePageTitle';
-
-const MAIN_ID = 'main-content';
-
-/** Moves the keyboard focus to the main content (the skip link), without a #fragment in the address. */
-function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
-  event.preventDefault();
-  document.getElementById(MAIN_ID)?.focus();
-}
-
 /**
- * Full-page frame of the sign-in and public pages: a skip link (跳到主要内容), the banner with the
- * system's name and subtitle, and the page's content as the one main landmark. `title` names the
- * browser tab ("<title> - 质监监管平台"); the page shows it as its h1 (PageHeading).
+ * The sign-in page's frame is the shell's site frame (app/layout/SiteFrame.tsx): the skip link, the
+ * banner and the one main landmark; the public pages add their navigation, card and footer to it
+ * (app/layout/PublicFrame.tsx; the h1 is app/layout/PageHeading.tsx). Re-exported here for the pages that
+ * still import them from auth.
  */
-export function AuthPageFrame({ children, extra, title }: { children: ReactNode; extra?: ReactNode; title?: string }) {
-  const { t } = useTranslation();
-  usePageTitle(title);
-  return (
-    <div
-      style={{
-        minHeight: '100vh',
-        display: 'flex',
-        flexDirection: 'column',
-        alignItems: 'center',
-        justifyContent: 'center',
-        gap: 24,
-        background: 'linear-gradient(160deg, #0b3d91 0%, #1d6fd1 55%, #e8f0fb 55%)',
-        position: 'relative',
-      }}
-    >
-      <a className="zj-skip-link" href={`#${MAIN_ID}`} onClick={skipToMain}>
-        {t('header.skipToMain')}
-      </a>
-      <header style={{ width: '100%', textAlign: 'center' }}>
-        {extra && <div style={{ position: 'absolute', top: 16, right: 24, color: '#fff' }}>{extra}</div>}
-        {/* the site's name is no heading: each page's own title is its h1 */}
-        <p style={{ color: '#fff', margin: '0 0 4px', fontSize: 30, fontWeight: 600, lineHeight: 1.35 }}>{t('app.name')}</p>
-        <span style={{ color: 'rgba(255,255,255,0.85)' }}>{t('login.subtitle')}</span>
-      </header>
-      <main id={MAIN_ID} tabIndex={-1} style={{ width: '100%', display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 24, outline: 'none' }}>
-        {children}
-      </main>
-    </div>
-  );
-}
-
-/**
- * A page's title as its h1, in the size of the card header it sits in (or a size of its own).
- * A plain h1 in antd's heading colour and weight: antd's Typography would add its editing code
- * (≈ 45 kB gzipped) to every public page.
- */
-export function PageHeading({ children, fontSize = 'inherit' }: { children: ReactNode; fontSize?: number | 'inherit' }) {
-  return <h1 style={{ fontSize, lineHeight: 'inherit', margin: 0, whiteSpace: 'normal', fontWeight: 600, color: 'rgba(0, 0, 0, 0.88)' }}>{children}</h1>;
-}
+export { SiteFrame as AuthPageFrame } from '../../app/layout/SiteFrame';
+export { PageHeading } from '../../app/layout/PageHeading';

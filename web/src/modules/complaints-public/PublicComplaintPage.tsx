@@ -8,8 +8,9 @@ import { errorText } from '../../app/errorText';
 import { currentLanguage } from '../../app/i18n';
 import { isAfterToday } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
+import { PublicFrame } from '../../app/layout/PublicFrame';
 import { FilePicker, filesOf } from './FilePicker';
-import { PublicFrame } from './PublicFrame';
+import './complaintsPublic.pages.i18n';
 import {
   COMPLAINT_KINDS,
   publicComplaintsApi,
@@ -253,7 +254,7 @@ export function PublicComplaintPage() {
 
   if (answer)
     return (
-      <PublicFrame title={t('complaintsPublic.newTitle')} testId="public-complaint">
+      <PublicFrame width={720} title={t('complaintsPublic.newTitle')} testId="public-complaint">
         <SubmittedView answer={answer} onAnother={another} />
       </PublicFrame>
     );
@@ -262,7 +263,7 @@ export function PublicComplaintPage() {
   const mismatch = error instanceof ApiError && error.code === 'IDEMPOTENCY_MISMATCH';
 
   return (
-    <PublicFrame title={t('complaintsPublic.newTitle')} extra={<Link to="/public/complaints/track">{t('complaintsPublic.toTrack')}</Link>} testId="public-complaint">
+    <PublicFrame width={720} title={t('complaintsPublic.newTitle')} extra={<Link to="/public/complaints/track">{t('complaintsPublic.toTrack')}</Link>} testId="public-complaint">
       <Typography.Paragraph type="secondary">{t('complaintsPublic.newIntro')}</Typography.Paragraph>
       <Form<Values>
         form={form}

@@ -6,8 +6,9 @@ import { ApiError } from '../../api/client';
 import { UncertainMark } from '../../app/components/UncertainMark';
 import { errorText } from '../../app/errorText';
 import { formatDate, formatDateTime } from '../../app/format';
+import { PublicFrame } from '../../app/layout/PublicFrame';
 import { FilePicker, filesOf } from './FilePicker';
-import { PublicFrame } from './PublicFrame';
+import './complaintsPublic.pages.i18n';
 import { publicComplaintsApi, STATUS_COLORS, type PublicComplaint, type PublicDeadline } from './complaintsPublic.api';
 
 const STATE_COLORS: Record<PublicDeadline['state'], string> = { open: 'processing', met: 'green', missed: 'red', cancelled: 'default' };
@@ -272,7 +273,7 @@ export function PublicTrackPage() {
   const limited = error instanceof ApiError && error.status === 429;
 
   return (
-    <PublicFrame title={t('complaintsPublic.trackTitle')} extra={<Link to="/public/complaints/new">{t('complaintsPublic.toNew')}</Link>} testId="public-track">
+    <PublicFrame width={720} title={t('complaintsPublic.trackTitle')} extra={<Link to="/public/complaints/new">{t('complaintsPublic.toNew')}</Link>} testId="public-track">
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('complaintsPublic.trackIntro')}</Typography.Text>
         <Form<Query> form={form} layout="vertical" initialValues={{ no: params.get('no') ?? '', code: params.get('code') ?? '' }} onFinish={search} requiredMark={false} data-testid="track-form">

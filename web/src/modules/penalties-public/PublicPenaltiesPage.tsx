@@ -5,9 +5,8 @@ import { ApiError } from '../../api/client';
 import { errorText } from '../../app/errorText';
 import { formatDate, todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
-import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
+import { PublicFrame } from '../../app/layout/PublicFrame';
 import { useListState } from '../../app/list/useListState';
-import { AuthPageFrame, PageHeading } from '../auth';
 import { publicPenaltiesApi, type PublicPenalty } from './penaltiesPublic.api';
 import './penaltiesPublic.pages.i18n';
 
@@ -90,66 +89,57 @@ export function PublicPenaltiesPage() {
   const limited = result.error instanceof ApiError && result.error.status === 429;
 
   return (
-    <AuthPageFrame extra={wide ? <LanguageSwitch /> : undefined} title={label('title')}>
-      <div style={{ width: 880, maxWidth: '100%', padding: '0 8px 24px', boxSizing: 'border-box' }} data-testid="public-penalties-page">
-        <Card title={<PageHeading>{label('title')}</PageHeading>} extra={<Link to="/public/enterprise">{label('toLookup')}</Link>} styles={{ body: { padding: '16px clamp(12px, 4vw, 24px)' } }}>
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-              {label('intro')}
-            </Typography.Paragraph>
-            <Form<SearchValues> form={form} layout={wide ? 'inline' : 'vertical'} initialValues={{ uscc, year }} onFinish={search} style={{ rowGap: 8 }}>
-              <Form.Item
-                name="uscc"
-                label={label('uscc')}
-                style={wide ? undefined : { marginBottom: 8 }}
-                rules={[{ validator: async (_, v?: string) => { const code = v?.replace(/\s/g, '').toUpperCase(); if (code && !USCC.test(code)) throw new Error(label('usccInvalid')); } }]}
-              >
-                <Input allowClear placeholder={label('usccPlaceholder')} maxLength={24} style={{ width: wide ? 240 : '100%', fontFamily: 'monospace' }} data-testid="penalties-uscc" />
-              </Form.Item>
-              <Form.Item name="year" label={label('year')} style={wide ? undefined : { marginBottom: 8 }}>
-                <Select<number> allowClear placeholder={label('allYears')} options={YEARS.map((y) => ({ value: y, label: String(y) }))} style={{ width: wide ? 130 : '100%' }} />
-              </Form.Item>
-              <Form.Item style={{ marginBottom: 0 }}>
-                <Space>
-                  <Button type="primary" htmlType="submit" data-testid="penalties-search">
-                    {label('search')}
-                  </Button>
-                  <Button onClick={reset}>{label('reset')}</Button>
-                </Space>
-              </Form.Item>
-            </Form>
-            {result.error ? <Alert type={limited ? 'warning' : 'error'} showIcon role="alert" message={limited ? label('rateLimited') : errorText(result.error, t)} /> : null}
-            <List<PublicPenalty>
-              data-testid="public-penalties"
-              rowKey={(p) => p.documentNo}
-              split={false}
-              dataSource={result.data?.items ?? []}
-              loading={result.loading}
-              locale={{ emptyText: label('empty') }}
-              pagination={{
-                current: page,
-                pageSize,
-                total: result.data?.total ?? 0,
-                size: wide ? 'default' : 'small',
-                align: 'center',
-                showSizeChanger: false,
-                showTotal: wide ? (total: number) => t('common.total', { count: total }) : undefined,
-                onChange: (p: number) => list.setPage(p),
-              }}
-              renderItem={(p) => (
-                <List.Item style={{ padding: '6px 0' }}>
-                  <DecisionCard item={p} />
-                </List.Item>
-              )}
-            />
-          </Space>
-        </Card>
-        {!wide && (
-          <div style={{ textAlign: 'center', marginTop: 8 }}>
-            <LanguageSwitch />
-          </div>
-        )}
-      </div>
-    </AuthPageFrame>
+    <PublicFrame title={label('title')} width={880} extra={<Link to="/public/enterprise">{label('toLookup')}</Link>} testId="public-penalties-page">
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          {label('intro')}
+        </Typography.Paragraph>
+        <Form<SearchValues> form={form} layout={wide ? 'inline' : 'vertical'} initialValues={{ uscc, year }} onFinish={search} style={{ rowGap: 8 }}>
+          <Form.Item
+            name="uscc"
+            label={label('uscc')}
+            style={wide ? undefined : { marginBottom: 8 }}
+            rules={[{ validator: async (_, v?: string) => { const code = v?.replace(/\s/g, '').toUpperCase(); if (code && !USCC.test(code)) throw new Error(label('usccInvalid')); } }]}
+          >
+            <Input allowClear placeholder={label('usccPlaceholder')} maxLength={24} style={{ width: wide ? 240 : '100%', fontFamily: 'monospace' }} data-testid="penalties-uscc" />
+          </Form.Item>
+          <Form.Item name="year" label={label('year')} style={wide ? undefined : { marginBottom: 8 }}>
+            <Select<number> allowClear placeholder={label('allYears')} options={YEARS.map((y) => ({ value: y, label: String(y) }))} style={{ width: wide ? 130 : '100%' }} />
+          </Form.Item>
+          <Form.Item style={{ marginBottom: 0 }}>
+            <Space>
+              <Button type="primary" htmlType="submit" data-testid="penalties-search">
+                {label('search')}
+              </Button>
+              <Button onClick={reset}>{label('reset')}</Button>
+            </Space>
+          </Form.Item>
+        </Form>
+        {result.error ? <Alert type={limited ? 'warning' : 'error'} showIcon role="alert" message={limited ? label('rateLimited') : errorText(result.error, t)} /> : null}
+        <List<PublicPenalty>
+          data-testid="public-penalties"
+          rowKey={(p) => p.documentNo}
+          split={false}
+          dataSource={result.data?.items ?? []}
+          loading={result.loading}
+          locale={{ emptyText: label('empty') }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: result.data?.total ?? 0,
+            size: wide ? 'default' : 'small',
+            align: 'center',
+            showSizeChanger: false,
+            showTotal: wide ? (total: number) => t('common.total', { count: total }) : undefined,
+            onChange: (p: number) => list.setPage(p),
+          }}
+          renderItem={(p) => (
+            <List.Item style={{ padding: '6px 0' }}>
+              <DecisionCard item={p} />
+            </List.Item>
+          )}
+        />
+      </Space>
+    </PublicFrame>
   );
 }

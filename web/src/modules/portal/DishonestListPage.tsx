@@ -4,8 +4,8 @@ import { formatDate } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { useListState } from '../../app/list/useListState';
 import { enterpriseRecordPath, portalPublicApi, type DishonestRow } from './portal.api';
-import { Intro, PortalFrame, PublicError, Stack } from './PortalFrame';
-import { Box, Facts, linkStyle, Message, mutedText, Pager, PlainTable, SearchBox, useWide } from './ui';
+import { PortalFrame } from './PortalFrame';
+import { Box, Facts, linkStyle, Message, mutedText, Pager, PlainTable, SearchBox, useWide, Intro, PublicError, Stack } from './ui';
 
 const keyOf = (r: DishonestRow) => `${r.uscc}|${r.listedOn}`;
 

@@ -6,8 +6,8 @@ import { useAsync } from '../../app/hooks/useAsync';
 import { useListState } from '../../app/list/useListState';
 import { NoticeText } from './NoticeText';
 import { NOTICE_KINDS, portalPublicApi, publicNoticePath, type NoticeKind } from './portal.api';
-import { Intro, PortalFrame, PublicError, Stack } from './PortalFrame';
-import { Badge, buttonStyle, COLORS, Facts, linkStyle, Message, mutedText, Pager } from './ui';
+import { PortalFrame } from './PortalFrame';
+import { Badge, buttonStyle, COLORS, Facts, linkStyle, Message, mutedText, Pager, Intro, PublicError, Stack } from './ui';
 
 const isKind = (v: unknown): v is NoticeKind => NOTICE_KINDS.includes(v as NoticeKind);
 

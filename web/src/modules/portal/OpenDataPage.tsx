@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { portalPublicApi, type OpenDataFile } from './portal.api';
-import { Intro, PortalFrame, PublicError, Stack } from './PortalFrame';
-import { Box, Facts, linkStyle, Message, mutedText, PlainTable, useWide } from './ui';
+import { PortalFrame } from './PortalFrame';
+import { Box, Facts, linkStyle, Message, mutedText, PlainTable, useWide, Intro, PublicError, Stack } from './ui';
 
 /** A size in bytes as B, KB or MB. */
 export function fileSize(bytes: number): string {

@@ -4,8 +4,8 @@ import { formatDate } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { useListState } from '../../app/list/useListState';
 import { enterpriseRecordPath, portalPublicApi, publicNoticePath } from './portal.api';
-import { Intro, PortalFrame, PublicError, Stack } from './PortalFrame';
-import { Badge, Box, linkStyle, Message, mutedText, Pager, SearchBox } from './ui';
+import { PortalFrame } from './PortalFrame';
+import { Badge, Box, linkStyle, Message, mutedText, Pager, SearchBox, Intro, PublicError, Stack } from './ui';
 
 /** The home page's sections: a heading (portal.home.<key>) and the public pages it links to. */
 const SECTIONS: { key: string; links: { to: string; label: string }[] }[] = [

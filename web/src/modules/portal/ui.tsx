@@ -1,10 +1,12 @@
 /**
- * The portal's own light building blocks (a kind label, the pager); the plain components shared
+ * The portal's own light building blocks (a kind label, the pager, a page's introduction and load error); the plain components shared
  * with the other public pages live in the shell (app/components/plain.tsx).
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buttonStyle, COLORS } from '../../app/components/plain';
+import { ApiError } from '../../api/client';
+import { buttonStyle, COLORS, Message, mutedText } from '../../app/components/plain';
+import { errorText } from '../../app/errorText';
 import './portal.pages.i18n';
 
 export { Box, buttonStyle, COLORS, Facts, linkStyle, Message, mutedText, PlainTable, SearchBox, useWide } from '../../app/components/plain';
@@ -38,3 +40,19 @@ export function Pager({ page, pageSize, total, onPage, maxPages }: { page: numbe
   );
 }
 
+
+/** Whether an error is the public routes' rate limit (429). */
+const isRateLimited = (err: unknown) => err instanceof ApiError && err.status === 429;
+
+/** A public page's load error: the rate limit as a warning, anything else as an error. */
+export function PublicError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const limited = isRateLimited(error);
+  return <Message tone={limited ? 'warning' : 'error'}>{limited ? t('portal.rateLimited') : errorText(error, t)}</Message>;
+}
+
+/** A page's introduction under its heading. */
+export const Intro = ({ children }: { children: ReactNode }) => <p style={{ ...mutedText, margin: 0, lineHeight: 1.6 }}>{children}</p>;
+
+/** The vertical stack of a page's parts. */
+export const Stack = ({ children, gap = 16 }: { children: ReactNode; gap?: number }) => <div style={{ display: 'flex', flexDirection: 'column', gap, width: '100%' }}>{children}</div>;

@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import type { PublicEnterprise } from '../../api/types';
-import { COLORS, linkStyle, Message, SearchBox, useWide } from '../../app/components/plain';
+import { linkStyle, Message, SearchBox } from '../../app/components/plain';
 import { errorText } from '../../app/errorText';
-import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
+import { PublicFrame } from '../../app/layout/PublicFrame';
 import { slotItems } from '../../app/modules/webModule';
-import { AuthPageFrame, PageHeading } from '../auth';
 import { publicApi } from './public.api';
 import { publicLinks } from './publicLinks';
 
@@ -62,7 +61,6 @@ function PublicLinks() {
 /** 企业信用公示查询: public, outside the shell, no login; `?uscc=` (a link from the portal's search) looks it up at once. */
 export function PublicEnterprisePage() {
   const { t } = useTranslation();
-  const wide = useWide();
   const linked = useSearchParams()[0].get('uscc') ?? '';
   const [loading, setLoading] = useState(false);
   const [answer, setAnswer] = useState<Answer | null>(null);
@@ -84,29 +82,21 @@ export function PublicEnterprisePage() {
   useEffect(() => lookup(linked), [linked]);
 
   return (
-    <AuthPageFrame extra={wide ? <LanguageSwitch /> : undefined} title={t('publicLookup.title')}>
-      <div style={{ width: 960, maxWidth: '100%', padding: '0 8px 24px', boxSizing: 'border-box' }}>
-        <div
-          aria-busy={loading}
-          style={{ display: 'flex', flexDirection: 'column', gap: 16, background: '#fff', borderRadius: 8, padding: wide ? 24 : 16, boxShadow: '0 2px 8px rgba(0,0,0,0.08)', color: COLORS.text }}
-        >
-          <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'baseline', gap: 8 }}>
-            <PageHeading fontSize={20}>{t('publicLookup.title')}</PageHeading>
-            <Link to="/login" style={linkStyle}>
-              {t('publicLookup.toLogin')}
-            </Link>
-          </div>
-          <SearchBox label={t('enterprises.uscc')} placeholder={t('publicLookup.placeholder')} value={linked} maxLength={24} onSearch={lookup} />
-          {answer && <AnswerView answer={answer} />}
-          <PublicLinks />
-        </div>
-        {/* on a phone the switch would cover the banner: it goes under the card */}
-        {!wide && (
-          <div style={{ textAlign: 'center', marginTop: 8 }}>
-            <LanguageSwitch />
-          </div>
-        )}
+    <PublicFrame
+      title={t('publicLookup.title')}
+      width={960}
+      busy={loading}
+      extra={
+        <Link to="/login" style={linkStyle}>
+          {t('publicLookup.toLogin')}
+        </Link>
+      }
+    >
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+        <SearchBox label={t('enterprises.uscc')} placeholder={t('publicLookup.placeholder')} value={linked} maxLength={24} onSearch={lookup} />
+        {answer && <AnswerView answer={answer} />}
+        <PublicLinks />
       </div>
-    </AuthPageFrame>
+    </PublicFrame>
   );
 }

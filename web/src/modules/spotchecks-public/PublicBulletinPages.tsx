@@ -7,7 +7,8 @@ import { errorText } from '../../app/errorText';
 import { formatDate } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { useListState } from '../../app/list/useListState';
-import { PublicFrame, useWide } from './PublicFrame';
+import { useWide } from '../../app/components/plain';
+import { SpotcheckPublicFrame } from './SpotcheckPublicFrame';
 import { isRateLimited, YEARS } from './PublicResultsPage';
 import { ResultCard, ResultTable } from './ResultParts';
 import { bulletinPagePath, spotchecksPublicApi, type PublicBulletin, type PublicBulletinRow } from './spotchecksPublic.api';
@@ -50,7 +51,7 @@ export function PublicBulletinListPage() {
   const label = (key: string) => t(`scPublic.${key}`);
   const limited = isRateLimited(result.error);
   return (
-    <PublicFrame title={label('bulletins.title')} testId="public-spotcheck-bulletins" width={880}>
+    <SpotcheckPublicFrame title={label('bulletins.title')} testId="public-spotcheck-bulletins" width={880}>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           {label('bulletins.intro')}
@@ -93,7 +94,7 @@ export function PublicBulletinListPage() {
           )}
         />
       </Space>
-    </PublicFrame>
+    </SpotcheckPublicFrame>
   );
 }
 
@@ -164,8 +165,8 @@ export function PublicBulletinPage() {
   else if (!data || loading) body = <Skeleton active />;
   else body = <BulletinBody b={data} />;
   return (
-    <PublicFrame title={data?.title ?? t('scPublic.bulletins.title')} extra={<Link to="/public/spotcheck-bulletins">{t('scPublic.bulletins.toList')}</Link>} testId="public-spotcheck-bulletin">
+    <SpotcheckPublicFrame title={data?.title ?? t('scPublic.bulletins.title')} extra={<Link to="/public/spotcheck-bulletins">{t('scPublic.bulletins.toList')}</Link>} testId="public-spotcheck-bulletin">
       {body}
-    </PublicFrame>
+    </SpotcheckPublicFrame>
   );
 }

@@ -5,7 +5,8 @@ import { errorText } from '../../app/errorText';
 import { todayInChina } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { useListState } from '../../app/list/useListState';
-import { PublicFrame, useWide } from './PublicFrame';
+import { useWide } from '../../app/components/plain';
+import { SpotcheckPublicFrame } from './SpotcheckPublicFrame';
 import { ResultCard, ResultTable } from './ResultParts';
 import { spotchecksPublicApi, type PublicResult } from './spotchecksPublic.api';
 
@@ -59,7 +60,7 @@ export function PublicResultsPage() {
   const field = wide ? undefined : { marginBottom: 8 };
 
   return (
-    <PublicFrame title={label('results.title')} testId="public-spotcheck-results">
+    <SpotcheckPublicFrame title={label('results.title')} testId="public-spotcheck-results">
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           {label('results.intro')}
@@ -115,6 +116,6 @@ export function PublicResultsPage() {
           />
         )}
       </Space>
-    </PublicFrame>
+    </SpotcheckPublicFrame>
   );
 }

@@ -6,7 +6,8 @@ import { errorText } from '../../app/errorText';
 import { formatDate } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { useListState } from '../../app/list/useListState';
-import { PublicFrame, useWide } from './PublicFrame';
+import { useWide } from '../../app/components/plain';
+import { SpotcheckPublicFrame } from './SpotcheckPublicFrame';
 import { isRateLimited, YEARS } from './PublicResultsPage';
 import { drawPagePath, spotchecksPublicApi, type PublicSelection } from './spotchecksPublic.api';
 
@@ -158,7 +159,7 @@ export function PublicSelectionsPage() {
   const label = (key: string) => t(`scPublic.${key}`);
   const limited = isRateLimited(result.error);
   return (
-    <PublicFrame title={label('selections.title')} testId="public-spotcheck-selections">
+    <SpotcheckPublicFrame title={label('selections.title')} testId="public-spotcheck-selections">
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           {label('selections.intro')}
@@ -191,6 +192,6 @@ export function PublicSelectionsPage() {
           )}
         />
       </Space>
-    </PublicFrame>
+    </SpotcheckPublicFrame>
   );
 }

@@ -8,7 +8,8 @@ import { errorText } from '../../app/errorText';
 import { formatDateTime } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { VerifyPanel } from '../inspections';
-import { PublicFrame, useWide } from './PublicFrame';
+import { useWide } from '../../app/components/plain';
+import { SpotcheckPublicFrame } from './SpotcheckPublicFrame';
 import { isRateLimited } from './PublicResultsPage';
 import { drawPagePath, drawRecordUrl, spotchecksPublicApi, type SpotcheckDrawRecord } from './spotchecksPublic.api';
 
@@ -167,8 +168,8 @@ export function PublicSpotcheckDrawPage() {
   else if (!data || loading) body = <Skeleton active />;
   else body = <DrawBody r={data} />;
   return (
-    <PublicFrame title={data ? `${label('title')} · ${label(`purpose.${data.purpose}`)}` : label('title')} extra={extra} testId="public-spotcheck-draw">
+    <SpotcheckPublicFrame title={data ? `${label('title')} · ${label(`purpose.${data.purpose}`)}` : label('title')} extra={extra} testId="public-spotcheck-draw">
       {body}
-    </PublicFrame>
+    </SpotcheckPublicFrame>
   );
 }

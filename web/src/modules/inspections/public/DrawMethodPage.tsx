@@ -1,8 +1,8 @@
 import { Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { PublicFrame } from '../../../app/layout/PublicFrame';
 import { drawMethodMessages } from '../drawMethod.i18n';
-import { PublicDrawFrame } from './PublicDrawFrame';
 import '../draws.pages.i18n';
 
 /** 抽取方法说明: how a draw is made and verified (docs/DRAW.md's `zhijian-draw/2`), for citizens. No login. */
@@ -10,7 +10,7 @@ export function DrawMethodPage() {
   const { t, i18n } = useTranslation();
   const method = drawMethodMessages[i18n.language === 'en-US' ? 'en-US' : 'zh-CN'].drawMethod;
   return (
-    <PublicDrawFrame title={method.title} extra={<Link to="/public/draws">{t('draws.public.toList')}</Link>}>
+    <PublicFrame width={1100} title={method.title} extra={<Link to="/public/draws">{t('draws.public.toList')}</Link>}>
       <article data-testid="draw-method" style={{ maxWidth: 860, margin: '0 auto' }}>
         <Typography.Paragraph style={{ fontSize: 15 }}>{method.intro}</Typography.Paragraph>
         {method.sections.map((s) => (
@@ -33,6 +33,6 @@ export function DrawMethodPage() {
           </section>
         ))}
       </article>
-    </PublicDrawFrame>
+    </PublicFrame>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, Card, Flex, Grid, List, Segmented, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { PublicFrame } from '../../../app/layout/PublicFrame';
 import { errorText } from '../../../app/errorText';
 import { formatDateTime } from '../../../app/format';
 import { useAsync } from '../../../app/hooks/useAsync';
@@ -8,7 +9,6 @@ import { useListState } from '../../../app/list/useListState';
 import { drawRecordApi, METHOD_PATH, publicPagePath, shortHex, type DrawState, type PublicDrawRow } from '../draws/drawRecord';
 import { DrawStatusTag } from '../labels';
 import { thisYear } from '../shared';
-import { PublicDrawFrame } from './PublicDrawFrame';
 import '../draws.pages.i18n';
 
 /** The next year, this year and the four before, newest first. */
@@ -105,7 +105,8 @@ export function PublicDrawListPage() {
   ];
 
   return (
-    <PublicDrawFrame
+    <PublicFrame
+      width={1100}
       title={label('listTitle')}
       extra={
         <Space size={16} wrap>
@@ -164,6 +165,6 @@ export function PublicDrawListPage() {
           />
         )}
       </Space>
-    </PublicDrawFrame>
+    </PublicFrame>
   );
 }

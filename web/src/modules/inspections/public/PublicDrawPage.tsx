@@ -3,6 +3,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { PublicFrame } from '../../../app/layout/PublicFrame';
 import { ApiError } from '../../../api/client';
 import { errorText } from '../../../app/errorText';
 import { formatDateTime } from '../../../app/format';
@@ -12,7 +13,6 @@ import { DrawRecordView } from '../draws/DrawRecordView';
 import { drawRecordApi, METHOD_PATH, publicRecordUrl, type PublicRecord } from '../draws/drawRecord';
 import { DrawStatusTag } from '../labels';
 import { InspectorPool } from './InspectorPool';
-import { PublicDrawFrame } from './PublicDrawFrame';
 import { StrataCandidates } from './StrataCandidates';
 import { VerifyPanel } from './VerifyPanel';
 import '../draws.pages.i18n';
@@ -140,8 +140,8 @@ export function PublicDrawPage() {
   else body = <DrawBody record={data} />;
 
   return (
-    <PublicDrawFrame title={data ? data.planName : label('recordTitle')} extra={extra}>
+    <PublicFrame width={1100} title={data ? data.planName : label('recordTitle')} extra={extra}>
       {body}
-    </PublicDrawFrame>
+    </PublicFrame>
   );
 }
