@@ -1,14 +1,12 @@
-import { type SQL, and, eq, gt, isNotNull, sql } from 'drizzle-orm';
+import { type SQL, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { type PenaltyType, cases } from '../cases.schema.js';
 
 /**
- * Penalty facts of cases for the credit module's dishonest list (no data scope: the caller checks
- * its own): one case by id (a listing's case, whether its money is paid), or the decisions against
- * an enterprise (by USCC) decided after a day (a new violation since listing). Money in yuan.
+ * Penalty facts of one case for the credit module's dishonest list (no data scope: the caller
+ * checks its own): a listing's case, whether its money is paid. Money in yuan.
  */
-export async function penaltyDecisions(tx: Db, filter: { caseId: string } | { uscc: string; decidedAfter: string }) {
-  const where = 'caseId' in filter ? eq(cases.id, filter.caseId) : and(eq(cases.uscc, filter.uscc), isNotNull(cases.decidedOn), gt(cases.decidedOn, filter.decidedAfter));
+export async function penaltyDecisions(tx: Db, filter: { caseId: string }) {
   return tx
     .select({
       id: cases.id,
@@ -23,7 +21,7 @@ export async function penaltyDecisions(tx: Db, filter: { caseId: string } | { us
       paidOn: cases.paidOn,
     })
     .from(cases)
-    .where(where)
+    .where(eq(cases.id, filter.caseId))
     .orderBy(cases.decidedOn, cases.id);
 }
 
