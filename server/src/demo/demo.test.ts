@@ -114,9 +114,16 @@ describe('loadDemo', () => {
     expect(clusters.items.map((c) => c.name)).toEqual(['盱眙凹土产业集群']);
     const notices = await services.cases.clusters.notices(cityOfficer, clusters.items[0]!.id, page);
     expect(notices.items).toEqual([expect.objectContaining({ government: '盱眙县人民政府', status: 'awaiting_reply' })]);
+    // Its page shows the members' spot checks: at least the two of the spot-check demo's special plan (one failed, followed up);
+    // with a small register the annual plan's draws may hit members too.
+    const overview = await services.cases.clusters.overview(cityOfficer, clusters.items[0]!.id);
+    const clay = overview.spotChecks.items.filter((r) => r.productName === '凹土干燥剂');
+    expect(clay.map((r) => r.sampleNo).sort()).toEqual([...summary.spotchecks.cluster].sort());
+    expect(clay.map((r) => [r.finalConclusion, r.followupStage]).sort()).toEqual([['fail', 'ordered'], ['pass', null]]);
+    expect(overview.spotChecks.failed).toBeGreaterThanOrEqual(1);
 
-    // Spot checks (issue 19): 40 products, three institutions with accounts, this year's results above and at 95 %, a published bulletin.
-    expect(summary.spotchecks).toMatchObject({ products: 40, aboveRule: expect.arrayContaining([expect.stringContaining('JC-001')]), atRule: expect.stringContaining('JC-002'), bulletinNo: expect.stringMatching(/抽公〔\d{4}〕1号$/) });
+    // Spot checks (issue 19): 40 products and the cluster's, three institutions with accounts, this year's results above and at 95 %, a published bulletin.
+    expect(summary.spotchecks).toMatchObject({ products: 41, aboveRule: expect.arrayContaining([expect.stringContaining('JC-001')]), atRule: expect.stringContaining('JC-002'), bulletinNo: expect.stringMatching(/抽公〔\d{4}〕1号$/) });
     expect(summary.spotchecks.institutions.map((i) => i.username)).toEqual(['inst.huaian', 'inst.fibre', 'inst.jiangsu']);
     expect(Object.keys(summary.spotchecks.samplesByStatus).sort()).toEqual(['assigned', 'closed', 'drawn', 'reported', 'sampled']);
     expect(await verifyPassword((await services.users.byUsername('inst.fibre'))!.passwordHash, DEMO_PASSWORD)).toBe(true);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Services } from '../app.js';
 import type { Db } from '../db/client.js';
 import { enterprises } from '../modules/enterprises/enterprises.schema.js';
@@ -7,6 +7,7 @@ import { spotcheckSamples } from '../modules/spotchecks/spotchecks.schema.js';
 import type { Actor } from '../platform/access/actor.js';
 import { addDays, todayInChina } from '../platform/calendar/dates.js';
 import { users } from '../platform/users/users.schema.js';
+import { DEMO_CLUSTER } from './cases.js';
 import { DEMO_REGIONS } from './places.js';
 import { makeRng } from './random.js';
 import { DEMO_PASSWORD } from './users.js';
@@ -20,7 +21,8 @@ import { DEMO_PASSWORD } from './users.js';
  * tie draw —, drawn with samples in every state), an objection retested at another institution
  * (upheld), failures followed up (one referred to a case) and a published bulletin. This year's
  * results put three products above 95 % and one at exactly 95 % (19 of 20), so that generating
- * next year's plan shows the rule.
+ * next year's plan shows the rule. A special plan samples the 凹土干燥剂 of two members of the
+ * cases demo's cluster 盱眙凹土产业集群 (one fails), so that the cluster's page shows spot checks.
  *
  * Everything goes through the services. The services date the draw, the notice and the receipt
  * today; the lots of the first quarters are shown as done months ago, so their samples' draw day,
@@ -41,6 +43,8 @@ export interface SpotchecksDemoSummary {
   objection: string | null;
   referredCase: string | null;
   bulletinNo: string | null;
+  /** The special plan's samples at members of the cluster 盱眙凹土产业集群. */
+  cluster: string[];
 }
 
 type Ctx = { actor: Actor };
@@ -117,6 +121,8 @@ const FAILURES = 'RY-001';
 const SHOWCASE = 'DQ-001';
 const TIE = 'ET-002';
 const OPEN_APPLIED = ['DQ-002', 'NZ-001'] as const;
+/** The product of the cluster 盱眙凹土产业集群 (catalogued after this year's plan: the plan does not see it); a fictitious group standard. */
+const CLAY = P('QT-001', '凹土干燥剂', 'other', 3, 1500, ['T/XYAT 001-2024'], ['标识', '吸附率', '含水率', '粉尘', '包装密封性'], 0.9, { size: 4, unit: '袋' });
 
 const INSTITUTIONS = [
   { key: 'huaian', name: '淮安市产品质量监督综合检验中心', local: true, cmaNo: '221012340567', capacity: 120, price: 1800, contact: '业务科 0517-83600000', uscc: '12320800466912345X' },
@@ -131,7 +137,7 @@ export async function loadSpotchecksDemo(tx: Db, services: Services, opts: { see
   const year = Number(today.slice(0, 4));
   const rng = makeRng(opts.seed);
   const sc = services.spotchecks;
-  const summary: SpotchecksDemoSummary = { products: 0, producers: 0, institutions: [], lots: 0, lotsByStatus: {}, samples: 0, samplesByStatus: {}, aboveRule: [], atRule: null, objection: null, referredCase: null, bulletinNo: null };
+  const summary: SpotchecksDemoSummary = { products: 0, producers: 0, institutions: [], lots: 0, lotsByStatus: {}, samples: 0, samplesByStatus: {}, aboveRule: [], atRule: null, objection: null, referredCase: null, bulletinNo: null, cluster: [] };
 
   const staff = await tx.select({ id: users.id, username: users.username }).from(users).where(sql`${users.username} like '%.%'`);
   const idOf = new Map(staff.map((u) => [u.username, u.id]));
@@ -157,7 +163,7 @@ export async function loadSpotchecksDemo(tx: Db, services: Services, opts: { see
 
   // ---- catalogue, producers, history
   const products = new Map<string, { id: string; spec: ProductSpec }>();
-  for (const spec of DEMO_PRODUCTS) {
+  const catalogue = async (spec: ProductSpec) => {
     const standard = spec.standards[0]!;
     const created = await sc.catalogue.create(officer, {
       code: spec.code,
@@ -172,6 +178,10 @@ export async function loadSpotchecksDemo(tx: Db, services: Services, opts: { see
     } as Parameters<typeof sc.catalogue.create>[1]);
     products.set(spec.code, { id: created.id, spec });
     summary.products++;
+    return created;
+  };
+  for (const spec of DEMO_PRODUCTS) {
+    const created = await catalogue(spec);
     const want = spec.code === AT_RULE ? 24 : spec.code === SHOWCASE ? 14 : 6 + rng.int(10);
     const start = rng.int(pool.length);
     const usccs = Array.from({ length: Math.min(want, pool.length) }, (_, i) => pool[(start + i * 7) % pool.length]!.uscc);
@@ -189,7 +199,7 @@ export async function loadSpotchecksDemo(tx: Db, services: Services, opts: { see
 
   // ---- institutions and their accounts
   const inst = new Map<string, { id: string; ctx: Ctx }>();
-  const allCodes = DEMO_PRODUCTS.map((p) => p.code);
+  const allCodes = [...DEMO_PRODUCTS, CLAY].map((p) => p.code);
   for (const i of INSTITUTIONS) {
     const created = await sc.institutions.create(head, {
       name: i.name, uscc: i.uscc, local: i.local, cmaNo: i.cmaNo, cmaScope: i.key === 'fibre' ? FIBRE_SCOPE : allCodes,
@@ -328,6 +338,30 @@ export async function loadSpotchecksDemo(tx: Db, services: Services, opts: { see
   for (const [i, s] of eb.samples.entries()) await walk(FAILURES, s, 'received', { fail: ebFails.includes(s), drawnOn: pastDrawn(eb.lot.quarter, i), institutionId: eb.lot.institutionId! });
   finals.push(...eb.samples.map((s) => s.id));
 
+  // The cluster 盱眙凹土产业集群: a special plan samples the 凹土干燥剂 of two of its members (its only producers: both drawn), one fails.
+  const members = await tx
+    .select({ uscc: enterprises.uscc })
+    .from(enterprises)
+    .where(and(eq(enterprises.status, 'active'), arrayContains(enterprises.tags, [DEMO_CLUSTER])))
+    .orderBy(asc(enterprises.uscc))
+    .limit(2);
+  let clayFail: { id: string } | undefined;
+  if (members.length) {
+    const clay = await catalogue(CLAY);
+    summary.producers += (await sc.catalogue.addProducers(officer, clay.id, members.map((m) => m.uscc))).added;
+    const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+    let special = await sc.plans.createSpecial(officer, { name: `${year}年盱眙凹土产业集群产品质量专项监督抽查`, year, budget: 10_000, lines: [{ productId: clay.id, batches: members.length, quarter }] });
+    special = await sc.plans.approve(head, special.id, [special.version]);
+    const [lot] = (await sc.plans.listLots(officer.actor, { planId: special.id }, { page: 1, pageSize: 10 })).items;
+    await sc.institutions.apply(huaian.ctx, lot!.id, { price: 1500, capacity: 4 });
+    await sc.institutions.select(officer, lot!.id, {});
+    const { drawId } = await sc.sampling.commitDraw(officer, lot!.id);
+    const { samples } = await sc.sampling.revealDraw(officer, drawId, `${lot!.lotNo} 抽取见证：盱眙县凹土行业协会 王某`);
+    clayFail = samples[samples.length - 1];
+    for (const [i, s] of samples.entries()) await walk(CLAY.code, s, 'received', { fail: s === clayFail, drawnOn: pastDrawn(quarter, i), institutionId: huaian.id });
+    summary.cluster = samples.map((s) => s.sampleNo);
+  }
+
   // The past acts' days: notice 24 days after the draw, receipt 3 days later, the window from it.
   for (const b of backdated) {
     const notifiedOn = minDate(addDays(b.drawnOn, 24), today);
@@ -375,6 +409,7 @@ export async function loadSpotchecksDemo(tx: Db, services: Services, opts: { see
   if (atFail) await chain(atFail.id, 'notice');
   const [ebReferred, ebOrdered] = ebFails;
   if (ebOrdered) await chain(ebOrdered.id, 'order');
+  if (clayFail) await chain(clayFail.id, 'order');
   if (ebReferred) {
     await chain(ebReferred.id, 'notice');
     const [e] = await tx.select({ regionCode: spotcheckSamples.regionCode }).from(spotcheckSamples).where(eq(spotcheckSamples.id, ebReferred.id));
@@ -419,5 +454,6 @@ export function formatSpotchecksSummary(s: SpotchecksDemoSummary): string[] {
   return [
     `${s.products} spot-check products with ${s.producers} producers; this year's plan: ${s.lots} lots (${list(s.lotsByStatus)}), ${s.samples} samples (${list(s.samplesByStatus)})`,
     `  above 95 % this year: ${s.aboveRule.join(', ') || '-'}; exactly 95 %: ${s.atRule ?? '-'}; objection retested (upheld) ${s.objection ?? '-'}; referred to case ${s.referredCase ?? '-'}; bulletin ${s.bulletinNo ?? '-'} published`,
+    ...(s.cluster.length ? [`  cluster ${DEMO_CLUSTER}: special plan samples ${s.cluster.join(', ')} (the last failed, correction ordered)`] : []),
   ];
 }
