@@ -38,8 +38,10 @@ export function OverviewTab({ overview }: { overview: AsyncState<Overview> }) {
       render: (v: string[]) => (v.length ? <Typography.Text type="danger">{v.join('；')}</Typography.Text> : <Typography.Text type="secondary">{label('none')}</Typography.Text>),
     },
   ];
+  // the conclusion next to the enterprise: what a phone shows before the table scrolls
   const spotCheckColumns: TableColumnsType<SpotCheckResult> = [
     { title: t('clusters.enterprise'), dataIndex: 'name' },
+    { title: label('conclusion'), dataIndex: 'finalConclusion', className: 'zj-nowrap', render: (v: SpotCheckResult['finalConclusion']) => <ConclusionTag value={v} /> },
     { title: label('product'), dataIndex: 'productName' },
     {
       title: label('sampleNo'),
@@ -49,7 +51,6 @@ export function OverviewTab({ overview }: { overview: AsyncState<Overview> }) {
     },
     { title: label('year'), dataIndex: 'year', className: 'zj-nowrap', responsive: ['md'] },
     { title: label('sampledOn'), dataIndex: 'sampledOn', className: 'zj-nowrap', responsive: ['lg'], render: (v: string | null) => formatDate(v) },
-    { title: label('conclusion'), dataIndex: 'finalConclusion', className: 'zj-nowrap', render: (v: SpotCheckResult['finalConclusion']) => <ConclusionTag value={v} /> },
     {
       title: label('failingItems'),
       dataIndex: 'failingItems',
