@@ -25354,8 +25354,34 @@ export interface operations {
                                 penaltyText: string | null;
                             }[];
                         };
-                        /** @description 监督抽查结果（待抽查模块提供） */
-                        spotChecks: unknown[];
+                        /** @description 成员企业近三年监督抽查的最终结果（年度倒序、抽样日期倒序、样品编号） */
+                        spotChecks: {
+                            /** @description 自该抽查年度起（近三年） */
+                            fromYear: number;
+                            /** @description 已有最终结论的抽查批次 */
+                            total: number;
+                            /** @description 其中最终结论不合格 */
+                            failed: number;
+                            items: {
+                                sampleId: string;
+                                sampleNo: string;
+                                /** @description 抽查年度（批次所属年度） */
+                                year: number;
+                                productCode: string;
+                                productName: string;
+                                uscc: string;
+                                /** @description 企业名称 */
+                                name: string;
+                                sampledOn: string | null;
+                                finalConclusion: "pass" | "fail";
+                                failingItems: string[];
+                                /** @description 结论所依据的承检机构（复检的以复检机构为准） */
+                                institutionName: string;
+                                followupStage: ("ordered" | "rechecked_passed" | "rechecked_failed" | "noticed" | "suspended" | "referred" | "closed") | (never | null);
+                                /** @description 不合格后处理已到逾期未改正公告 */
+                                followupNoticed: boolean;
+                            }[];
+                        };
                         notices: {
                             id: string;
                             clusterId: string;
@@ -32106,7 +32132,7 @@ export interface operations {
                                 factors: {
                                     key: string;
                                     label: string;
-                                    kinds: ("licence.issued" | "licence.revoked" | "licence.withdrawn" | "licence.warning" | "licence.change_ordered" | "inspection.passed" | "inspection.problems" | "inspection.not_found" | "spotcheck.passed" | "spotcheck.failed" | "spotcheck.not_corrected" | "equipment.overdue" | "equipment.hazard_general" | "equipment.hazard_major" | "equipment.accident" | "complaint.substantiated" | "complaint.closed" | "case.penalty" | "case.transferred" | "case.published" | "commitment.made" | "commitment.withdrawn" | "credit.listed" | "credit.rating" | "credit.feedback")[];
+                                    kinds: ("licence.issued" | "licence.revoked" | "licence.withdrawn" | "licence.warning" | "licence.change_ordered" | "inspection.passed" | "inspection.problems" | "inspection.not_found" | "spotcheck.passed" | "spotcheck.failed" | "spotcheck.not_corrected" | "equipment.overdue" | "equipment.hazard_general" | "equipment.hazard_major" | "equipment.accident" | "complaint.substantiated" | "complaint.closed" | "case.penalty" | "case.transferred" | "case.transfer_not_accepted" | "case.published" | "commitment.made" | "commitment.withdrawn" | "credit.listed" | "credit.rating" | "credit.feedback")[];
                                     points: number;
                                     /** @description 每 per 单位数额（如罚没款元）另计 points 分 */
                                     perMagnitude?: {
@@ -32165,7 +32191,7 @@ export interface operations {
                         factors: {
                             key: string;
                             label: string;
-                            kinds: ("licence.issued" | "licence.revoked" | "licence.withdrawn" | "licence.warning" | "licence.change_ordered" | "inspection.passed" | "inspection.problems" | "inspection.not_found" | "spotcheck.passed" | "spotcheck.failed" | "spotcheck.not_corrected" | "equipment.overdue" | "equipment.hazard_general" | "equipment.hazard_major" | "equipment.accident" | "complaint.substantiated" | "complaint.closed" | "case.penalty" | "case.transferred" | "case.published" | "commitment.made" | "commitment.withdrawn" | "credit.listed" | "credit.rating" | "credit.feedback")[];
+                            kinds: ("licence.issued" | "licence.revoked" | "licence.withdrawn" | "licence.warning" | "licence.change_ordered" | "inspection.passed" | "inspection.problems" | "inspection.not_found" | "spotcheck.passed" | "spotcheck.failed" | "spotcheck.not_corrected" | "equipment.overdue" | "equipment.hazard_general" | "equipment.hazard_major" | "equipment.accident" | "complaint.substantiated" | "complaint.closed" | "case.penalty" | "case.transferred" | "case.transfer_not_accepted" | "case.published" | "commitment.made" | "commitment.withdrawn" | "credit.listed" | "credit.rating" | "credit.feedback")[];
                             points: number;
                             /** @description 每 per 单位数额（如罚没款元）另计 points 分 */
                             perMagnitude?: {
@@ -32212,7 +32238,7 @@ export interface operations {
                             factors: {
                                 key: string;
                                 label: string;
-                                kinds: ("licence.issued" | "licence.revoked" | "licence.withdrawn" | "licence.warning" | "licence.change_ordered" | "inspection.passed" | "inspection.problems" | "inspection.not_found" | "spotcheck.passed" | "spotcheck.failed" | "spotcheck.not_corrected" | "equipment.overdue" | "equipment.hazard_general" | "equipment.hazard_major" | "equipment.accident" | "complaint.substantiated" | "complaint.closed" | "case.penalty" | "case.transferred" | "case.published" | "commitment.made" | "commitment.withdrawn" | "credit.listed" | "credit.rating" | "credit.feedback")[];
+                                kinds: ("licence.issued" | "licence.revoked" | "licence.withdrawn" | "licence.warning" | "licence.change_ordered" | "inspection.passed" | "inspection.problems" | "inspection.not_found" | "spotcheck.passed" | "spotcheck.failed" | "spotcheck.not_corrected" | "equipment.overdue" | "equipment.hazard_general" | "equipment.hazard_major" | "equipment.accident" | "complaint.substantiated" | "complaint.closed" | "case.penalty" | "case.transferred" | "case.transfer_not_accepted" | "case.published" | "commitment.made" | "commitment.withdrawn" | "credit.listed" | "credit.rating" | "credit.feedback")[];
                                 points: number;
                                 /** @description 每 per 单位数额（如罚没款元）另计 points 分 */
                                 perMagnitude?: {
