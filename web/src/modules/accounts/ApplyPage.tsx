@@ -1,11 +1,10 @@
-import { Alert, Button, Card, Form, Input, Result, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { errorText } from '../../app/errorText';
-import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
-import { AuthPageFrame, PageHeading } from '../auth';
+import { PublicFrame } from '../../app/layout/PublicFrame';
 import { accountRequestsPublicApi, type ApplyInput } from './accounts.api';
 import './accounts.pages.i18n';
 
@@ -49,10 +48,9 @@ export function ApplyPage() {
   const required = (label: string) => [{ required: true, whitespace: true, message: t('common.required', { field: label }) }];
 
   return (
-    <AuthPageFrame extra={<LanguageSwitch />} title={t('entApply.title')}>
-      <Card title={<PageHeading>{t('entApply.title')}</PageHeading>} style={{ width: 520, maxWidth: '94vw' }} extra={<Link to="/login">{t('entApply.toLogin')}</Link>}>
-        {requestNo ? (
-          <div data-testid="apply-result">
+    <PublicFrame width={520} title={t('entApply.title')} extra={<Link to="/login">{t('entApply.toLogin')}</Link>} testId="apply-page">
+      {requestNo ? (
+        <div data-testid="apply-result">
           <Result
             status="success"
             title={t('entApply.submitted')}
@@ -66,42 +64,41 @@ export function ApplyPage() {
               </Space>
             }
           />
+        </div>
+      ) : (
+        <>
+          <Typography.Paragraph type="secondary">{t('entApply.intro')}</Typography.Paragraph>
+          {error !== null && (
+            <Alert type={limited ? 'warning' : 'error'} showIcon role="alert" data-testid="apply-error" style={{ marginBottom: 16 }} message={limited ? t('entApply.rateLimited') : errorText(error, t)} />
+          )}
+          <Form<ApplyInput> form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
+            <Form.Item name="uscc" label={t('entApply.uscc')} rules={required(t('entApply.uscc'))}>
+              <Input maxLength={24} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+            </Form.Item>
+            <Form.Item name="enterpriseName" label={t('entApply.enterpriseName')} extra={t('entApply.enterpriseNameHint')} rules={required(t('entApply.enterpriseName'))}>
+              <Input maxLength={200} autoComplete="organization" />
+            </Form.Item>
+            <Form.Item name="applicantName" label={t('entApply.applicantName')} rules={required(t('entApply.applicantName'))}>
+              <Input maxLength={50} autoComplete="name" />
+            </Form.Item>
+            <Form.Item name="phone" label={t('entApply.phone')} extra={t('entApply.phoneHint')} rules={required(t('entApply.phone'))}>
+              <Input maxLength={20} inputMode="tel" autoComplete="tel" />
+            </Form.Item>
+            <Form.Item name="username" label={t('entApply.username')} extra={t('entApply.usernameHint')} rules={required(t('entApply.username'))}>
+              <Input maxLength={32} autoComplete="off" autoCapitalize="none" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
+              {t('entApply.submit')}
+            </Button>
+          </Form>
+          <div style={{ textAlign: 'center', marginTop: 16 }}>
+            <Space wrap split="·">
+              <Link to="/public/enterprise-account/status">{t('entApply.statusLink')}</Link>
+              <Link to="/public/enterprise">{t('entApply.toLookup')}</Link>
+            </Space>
           </div>
-        ) : (
-          <>
-            <Typography.Paragraph type="secondary">{t('entApply.intro')}</Typography.Paragraph>
-            {error !== null && (
-              <Alert type={limited ? 'warning' : 'error'} showIcon role="alert" data-testid="apply-error" style={{ marginBottom: 16 }} message={limited ? t('entApply.rateLimited') : errorText(error, t)} />
-            )}
-            <Form<ApplyInput> form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
-              <Form.Item name="uscc" label={t('entApply.uscc')} rules={required(t('entApply.uscc'))}>
-                <Input maxLength={24} autoComplete="off" style={{ fontFamily: 'monospace' }} />
-              </Form.Item>
-              <Form.Item name="enterpriseName" label={t('entApply.enterpriseName')} extra={t('entApply.enterpriseNameHint')} rules={required(t('entApply.enterpriseName'))}>
-                <Input maxLength={200} autoComplete="organization" />
-              </Form.Item>
-              <Form.Item name="applicantName" label={t('entApply.applicantName')} rules={required(t('entApply.applicantName'))}>
-                <Input maxLength={50} autoComplete="name" />
-              </Form.Item>
-              <Form.Item name="phone" label={t('entApply.phone')} extra={t('entApply.phoneHint')} rules={required(t('entApply.phone'))}>
-                <Input maxLength={20} inputMode="tel" autoComplete="tel" />
-              </Form.Item>
-              <Form.Item name="username" label={t('entApply.username')} extra={t('entApply.usernameHint')} rules={required(t('entApply.username'))}>
-                <Input maxLength={32} autoComplete="off" autoCapitalize="none" />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
-                {t('entApply.submit')}
-              </Button>
-            </Form>
-            <div style={{ textAlign: 'center', marginTop: 16 }}>
-              <Space wrap split="·">
-                <Link to="/public/enterprise-account/status">{t('entApply.statusLink')}</Link>
-                <Link to="/public/enterprise">{t('entApply.toLookup')}</Link>
-              </Space>
-            </div>
-          </>
-        )}
-      </Card>
-    </AuthPageFrame>
+        </>
+      )}
+    </PublicFrame>
   );
 }

@@ -1,11 +1,10 @@
-import { Alert, Card, Descriptions, Empty, Input, Space, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Empty, Input, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { errorText } from '../../app/errorText';
-import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
-import { AuthPageFrame, PageHeading } from '../auth';
+import { PublicFrame } from '../../app/layout/PublicFrame';
 import { accountRequestsPublicApi, type RequestStatusAnswer } from './accounts.api';
 import './accounts.pages.i18n';
 
@@ -40,49 +39,47 @@ export function RequestStatusPage() {
   const limited = answer?.kind === 'error' && answer.error instanceof ApiError && answer.error.status === 429;
 
   return (
-    <AuthPageFrame extra={<LanguageSwitch />} title={t('entStatus.title')}>
-      <Card title={<PageHeading>{t('entStatus.title')}</PageHeading>} style={{ width: 520, maxWidth: '94vw' }} extra={<Link to="/login">{t('entApply.toLogin')}</Link>}>
-        <Space direction="vertical" size={16} style={{ width: '100%' }}>
-          <Input.Search
-            key={requestNo}
-            defaultValue={requestNo}
-            aria-label={t('entApply.requestNo')}
-            placeholder={t('entStatus.placeholder')}
-            enterButton={t('common.search')}
-            maxLength={40}
-            loading={loading}
-            onSearch={(raw) => {
-              const no = raw.trim().toUpperCase();
-              if (no) setParams({ no }, { replace: true });
-            }}
-          />
-          {answer?.kind === 'notFound' && <Empty data-testid="status-not-found" description={t('entStatus.notFound')} />}
-          {answer?.kind === 'error' && <Alert type={limited ? 'warning' : 'error'} showIcon role="alert" message={limited ? t('entApply.rateLimited') : errorText(answer.error, t)} />}
-          {answer?.kind === 'found' && (
-            <div data-testid="request-status">
-              <Descriptions
-                bordered
-                size="small"
-                column={1}
-                items={[
-                  { key: 'no', label: t('entApply.requestNo'), children: <Typography.Text code>{requestNo}</Typography.Text> },
-                  { key: 'status', label: t('common.status'), children: <Tag color={COLORS[answer.status.status]}>{t(`entStatus.${answer.status.status}`)}</Tag> },
-                  ...(answer.status.note ? [{ key: 'note', label: t('entStatus.note'), children: answer.status.note }] : []),
-                ]}
-              />
-              <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-                {t(`entStatus.${answer.status.status}Hint`)}
-              </Typography.Paragraph>
-            </div>
-          )}
-          <div style={{ textAlign: 'center' }}>
-            <Space wrap split="·">
-              <Link to="/public/enterprise-account/apply">{t('entApply.link')}</Link>
-              <Link to="/public/enterprise">{t('entApply.toLookup')}</Link>
-            </Space>
+    <PublicFrame width={520} title={t('entStatus.title')} extra={<Link to="/login">{t('entApply.toLogin')}</Link>} testId="request-status-page">
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Input.Search
+          key={requestNo}
+          defaultValue={requestNo}
+          aria-label={t('entApply.requestNo')}
+          placeholder={t('entStatus.placeholder')}
+          enterButton={t('common.search')}
+          maxLength={40}
+          loading={loading}
+          onSearch={(raw) => {
+            const no = raw.trim().toUpperCase();
+            if (no) setParams({ no }, { replace: true });
+          }}
+        />
+        {answer?.kind === 'notFound' && <Empty data-testid="status-not-found" description={t('entStatus.notFound')} />}
+        {answer?.kind === 'error' && <Alert type={limited ? 'warning' : 'error'} showIcon role="alert" message={limited ? t('entApply.rateLimited') : errorText(answer.error, t)} />}
+        {answer?.kind === 'found' && (
+          <div data-testid="request-status">
+            <Descriptions
+              bordered
+              size="small"
+              column={1}
+              items={[
+                { key: 'no', label: t('entApply.requestNo'), children: <Typography.Text code>{requestNo}</Typography.Text> },
+                { key: 'status', label: t('common.status'), children: <Tag color={COLORS[answer.status.status]}>{t(`entStatus.${answer.status.status}`)}</Tag> },
+                ...(answer.status.note ? [{ key: 'note', label: t('entStatus.note'), children: answer.status.note }] : []),
+              ]}
+            />
+            <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+              {t(`entStatus.${answer.status.status}Hint`)}
+            </Typography.Paragraph>
           </div>
-        </Space>
-      </Card>
-    </AuthPageFrame>
+        )}
+        <div style={{ textAlign: 'center' }}>
+          <Space wrap split="·">
+            <Link to="/public/enterprise-account/apply">{t('entApply.link')}</Link>
+            <Link to="/public/enterprise">{t('entApply.toLookup')}</Link>
+          </Space>
+        </div>
+      </Space>
+    </PublicFrame>
   );
 }

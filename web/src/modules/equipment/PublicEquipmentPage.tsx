@@ -1,12 +1,11 @@
-import { Alert, Card, Descriptions, Empty, Input, Space, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Empty, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { errorText } from '../../app/errorText';
 import { formatDate } from '../../app/format';
-import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
-import { AuthPageFrame, PageHeading } from '../auth';
+import { PublicFrame } from '../../app/layout/PublicFrame';
 import './equipment.pages.i18n';
 import { publicEquipmentApi, type PublicUnit } from './publicEquipment.api';
 
@@ -80,25 +79,23 @@ export function PublicEquipmentPage() {
   };
 
   return (
-    <AuthPageFrame extra={<LanguageSwitch />} title={t('equipment.public.title')}>
-      <Card title={<PageHeading>{t('equipment.public.title')}</PageHeading>} style={{ width: 720, maxWidth: '96vw' }} extra={<Link to="/login">{t('equipment.public.toLogin')}</Link>}>
-        <Space direction="vertical" size={16} style={{ width: '100%' }}>
-          <Input.Search
-            aria-label={t('equipment.registrationNo')}
-            placeholder={t('equipment.public.placeholder')}
-            enterButton={t('common.search')}
-            maxLength={64}
-            allowClear
-            loading={loading}
-            onSearch={lookup}
-          />
-          <Typography.Text type="secondary">{t('equipment.public.hint')}</Typography.Text>
-          {answer && <AnswerView answer={answer} />}
-          <div style={{ textAlign: 'center' }}>
-            <Link to="/public/enterprise">{t('equipment.public.toEnterprise')}</Link>
-          </div>
-        </Space>
-      </Card>
-    </AuthPageFrame>
+    <PublicFrame width={720} title={t('equipment.public.title')} extra={<Link to="/login">{t('equipment.public.toLogin')}</Link>} testId="public-equipment-page">
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Input.Search
+          aria-label={t('equipment.registrationNo')}
+          placeholder={t('equipment.public.placeholder')}
+          enterButton={t('common.search')}
+          maxLength={64}
+          allowClear
+          loading={loading}
+          onSearch={lookup}
+        />
+        <Typography.Text type="secondary">{t('equipment.public.hint')}</Typography.Text>
+        {answer && <AnswerView answer={answer} />}
+        <div style={{ textAlign: 'center' }}>
+          <Link to="/public/enterprise">{t('equipment.public.toEnterprise')}</Link>
+        </div>
+      </Space>
+    </PublicFrame>
   );
 }
