@@ -58,8 +58,15 @@ describe('legal correctness (issue 12)', () => {
     await page.goto(`/inspection-tasks/${task!.id}`);
     await visible(page.getByTestId('task-header').getByTestId('uncertain-date'));
     await visible(page.getByTestId('rectification-order').getByTestId('uncertain-date'));
-    await page.getByTestId('rectification-order').getByTestId('uncertain-date').hover();
-    await visible(page.getByRole('tooltip').getByText('该期限按未载入节假日数据的年份推算（按周一至周五计），可能不准确'));
+    // A hover under load can be missed by the tooltip: move away and hover again, up to three times.
+    const mark = page.getByTestId('rectification-order').getByTestId('uncertain-date');
+    const tooltip = page.getByRole('tooltip').getByText('该期限按未载入节假日数据的年份推算（按周一至周五计），可能不准确').first();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.mouse.move(0, 0);
+      await mark.hover();
+      if (await tooltip.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
+    }
+    await visible(tooltip);
     await context.close();
   });
 
