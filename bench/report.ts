@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT_DIR } from '../server/src/config.js';
 import type { EquipmentMeasurement } from './equipment-measure.js';
+import type { BombMeasurement } from './measure-bombs.js';
 import type { CreditRescoreMeasurement } from './credit-rescore.js';
 import type { CreditCheckMeasurement } from './measure-credit-check.js';
 import type { DrawMeasurement } from './measure-draw.js';
@@ -30,6 +31,8 @@ export interface DbResult {
   draw?: DrawMeasurement;
   /** Issue 16's special equipment: the unit import and the due list (on a database of their own). */
   equipment?: EquipmentMeasurement;
+  /** Issue 11's .xlsx bombs, refused by the import's reader in the bench process (no database: on the first result only). */
+  bombs?: BombMeasurement[];
   error?: string;
 }
 
@@ -107,6 +110,11 @@ export function rowsOf(r: DbResult): Row[] {
     const c = r.creditRescore;
     add(`Nightly credit re-scoring ÷ plain UPDATE of one column (${n(c.enterprises)} enterprises)`, '≤ 3', `${c.ratio} first night (${n(c.firstRunMs)} ms ÷ ${n(c.plainUpdateMs)} ms), ${c.secondRatio} next night (${n(c.secondRunMs)} ms)`, pass(c.ratio <= 3 && c.secondRatio <= 3));
   }
+  for (const b of r.bombs ?? []) {
+    const what = `"${b.name}" (${b.fileMb} MB, ${n(b.xmlMb)} MB of XML)`;
+    add(`.xlsx bomb refused ÷ reading its XML: ${what}`, '≤ 2×', `${b.ratio}× (refused for ${b.limit} in ${n(b.refusalMs)} ms ÷ ${n(b.readXmlMs)} ms)`, pass(b.ratio <= 2));
+    add(`.xlsx bomb refused, time and memory: ${what}`, '< 5 s, < 256 MB (issue 11; time a note)', `${n(b.refusalMs)} ms, RSS +${n(b.rssGrowthMb)} MB`, b.rssGrowthMb < 256 ? 'info' : 'FAIL');
+  }
   if (r.error) add('Bench run', 'completes', r.error.slice(0, 200), 'ERROR');
   return rows;
 }
@@ -123,6 +131,7 @@ export function markdown(results: DbResult[], command: string): string {
     ...(results.some((r) => r.equipment)
       ? [`Special equipment (issue 16): register of ${n(results.find((r) => r.equipment)!.equipment!.enterprises)} enterprises by COPY · units by INSERT … SELECT generate_series · autocannon ${results.find((r) => r.equipment?.due)?.equipment?.due?.connections ?? 20} connections × ${first.seconds} s`]
       : []),
+    ...(results.some((r) => r.bombs) ? [`.xlsx bombs (issue 11): refused by the import's reader in the bench process, default limits · medians of ${results.find((r) => r.bombs)!.bombs![0]?.repeats ?? 0} runs`] : []),
     ...(results.some((r) => r.draw) ? [`Draw (issue 5): ${n(results.find((r) => r.draw)!.draw!.rows)} enterprises loaded by COPY · ${results.find((r) => r.draw)!.draw!.setup.inspectors} inspectors · ${results.find((r) => r.draw)!.draw!.runs.length} draws on fresh plans, medians`] : []),
     `Node ${m.node} · ${m.cpus} × ${m.cpuModel} · ${m.memoryGb} GB${results.find((r) => r.machine.postgres) ? ` · PostgreSQL ${results.find((r) => r.machine.postgres)!.machine.postgres}` : ''}`,
     '',

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the numbers of issue 3 on a generated register and the draw of issue 5, on
+ * `npm run bench`: the numbers of issue 3 on a generated register, the draw of issue 5 (and issues 11, 16, 20), on
  * PostgreSQL and/or PGlite, each database in a fresh real server process (the draw in one of its
  * own, on a database of its own). See bench/README.md.
  */
@@ -17,6 +17,7 @@ import { writeEquipmentRegisterCsv, writeUnitsCsv } from './equipment-data.js';
 import { measureEquipment } from './equipment-measure.js';
 import { measureCreditCheck } from './measure-credit-check.js';
 import { measureCreditRescore } from './credit-rescore.js';
+import { measureBombs } from './measure-bombs.js';
 import { measureImport } from './measure-import.js';
 import { measureLookup } from './measure-lookup.js';
 import { measureSearch } from './measure-search.js';
@@ -166,8 +167,13 @@ async function main() {
       unitUsers = await writeEquipmentRegisterCsv(equipmentFiles.register, o.equipment.enterprises);
     }
     const results: DbResult[] = [];
+    let bombs: DbResult['bombs'];
+    if (o.parts.includes('bombs')) {
+      log(`.xlsx bombs, each refused ${o.bombRepeats} times`);
+      bombs = await measureBombs(o.bombRepeats, log);
+    }
     for (const db of o.dbs) {
-      const result: DbResult = { db, startedAt: new Date().toISOString(), rows: o.rows, seconds: o.seconds, machine: machine() };
+      const result: DbResult = { db, startedAt: new Date().toISOString(), rows: o.rows, seconds: o.seconds, machine: machine(), ...(results.length === 0 && bombs ? { bombs } : {}) };
       if (samples && csvRead) await runRegister(db, o, file, samples, csvRead, result);
       if (samples && db === 'postgres') await runCreditRescore(o, result);
       if (o.parts.includes('draw')) await runDraw(db, o, drawFile, result);

@@ -119,7 +119,7 @@ describe('uploads that fail while they stream', () => {
 });
 
 describe('zip bombs', () => {
-  it('an .xlsx of 60 million shared strings (2 GB of XML in a few MB) is refused with 413 IMPORT_TOO_LARGE within 5 seconds and bounded memory, on every import', async () => {
+  it('an .xlsx of 60 million shared strings (2 GB of XML in a few MB) is refused with 413 IMPORT_TOO_LARGE in bounded memory, on every import (the time is bench/measure-bombs.ts\'s)', async () => {
     const bomb = repeatedZip([
       ...plainEntries({ sharedStrings: true }),
       { name: 'xl/worksheets/sheet1.xml', content: sheetXml([['<c r="A1" t="s"><v>0</v></c>']]) },
@@ -129,20 +129,15 @@ describe('zip bombs', () => {
     const key = await departmentKey();
     const admin = sessionOf(await env.loginAdmin());
     const file = { name: 'bomb.xlsx', content: bomb };
-    // Each answer within 5 seconds, and the process's memory stays far below the bomb's 2 GB.
+    // The process's memory stays far below the bomb's 2 GB. How fast the refusal comes is measured
+    // by the bench (issue 11's 5 seconds), never asserted here: a loaded CI machine is no clock.
     const rssBefore = process.memoryUsage().rss;
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 10);
-    const timed = async (answer: Promise<Answer>) => {
-      const started = performance.now();
-      const done = await answer;
-      expect(performance.now() - started).toBeLessThan(5000);
-      return done;
-    };
     try {
-      expect(await thenServed(await timed(upload('/api/enterprises/import', officer, file)), officer)).toEqual([413, 'IMPORT_TOO_LARGE']);
-      expect(await thenServed(await timed(upload('/api/feedback/import', key, file)), key)).toEqual([413, 'IMPORT_TOO_LARGE']);
-      expect(await thenServed(await timed(upload('/api/licences/import', admin, file)), admin)).toEqual([413, 'IMPORT_TOO_LARGE']);
+      expect(await thenServed(await upload('/api/enterprises/import', officer, file), officer)).toEqual([413, 'IMPORT_TOO_LARGE']);
+      expect(await thenServed(await upload('/api/feedback/import', key, file), key)).toEqual([413, 'IMPORT_TOO_LARGE']);
+      expect(await thenServed(await upload('/api/licences/import', admin, file), admin)).toEqual([413, 'IMPORT_TOO_LARGE']);
     } finally {
       clearInterval(sampler);
     }

@@ -65,7 +65,7 @@ describe('counting before parsing', () => {
     }
   });
 
-  it('refuses a table of millions of strings, or of too many characters, or a sheet past the columns behind a large table, within 5 seconds in bounded memory (default limits)', { timeout: 60_000 }, async () => {
+  it('refuses a table of millions of strings, or of too many characters, or a sheet past the columns behind a large table, in bounded memory (default limits; the time is bench/measure-bombs.ts\'s)', { timeout: 120_000 }, async () => {
     // A sheet of 1,000,000 rows of 10 shared-string cells (220 MB of XML, so it could use
     // 10 million strings), and a table of 60 million short strings or of 9 million of 11 characters.
     const sheet = { name: 'xl/worksheets/sheet1.xml', head: '<worksheet><sheetData>', block: `<row>${'<c t="s"><v>0</v></c>'.repeat(10)}</row>`.repeat(1000), times: 1000, tail: '</sheetData></worksheet>' };
@@ -79,14 +79,12 @@ describe('counting before parsing', () => {
     bombs.push([repeatedZip([...plainEntries({ sharedStrings: true }), wide, table('a', 990)]), 'columns']);
     for (const [bomb, limit] of bombs) {
       const rss = process.memoryUsage().rss;
-      const started = performance.now();
       const rows = (async () => {
         for await (const _ of readRows(Readable.from([bomb]), 'xlsx', DEFAULTS)) {
           // no row is expected
         }
       })();
       expect(await refusal(rows)).toEqual({ status: 413, limit });
-      expect(performance.now() - started, limit).toBeLessThan(5000);
       expect(process.memoryUsage().rss - rss, limit).toBeLessThan(256 * 1024 * 1024);
     }
   });
