@@ -1,4 +1,4 @@
-import { type SQL, and, asc, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { countAll, inTransaction } from '../../db/sql.js';
 import type { Actor, RequestContext } from '../access/actor.js';
@@ -105,14 +105,18 @@ export function makeTodosService(deps: { db: Db; audit: AuditService }) {
       await tx.update(todos).set({ status: 'resolved', closedAt: new Date() }).where(and(eq(todos.kind, kind), eq(todos.subjectId, subjectId), eq(todos.status, 'open')));
     },
 
-    /** Makes the open items of `kind` exactly `wanted` (daily jobs). */
+    /**
+     * Makes the open items of `kind` exactly `wanted` (daily jobs). The wanted keys go to the
+     * database as one array parameter, so a job of hundreds of thousands of items (the special
+     * equipment's due units) stays within the protocol's 65,535 parameters.
+     */
     async sync(tx: Db, kind: string, wanted: TodoSpec[]) {
       const created = await raise(tx, kind, wanted);
       const keys = wanted.map((t) => t.key);
       const resolved = await tx
         .update(todos)
         .set({ status: 'resolved', closedAt: new Date() })
-        .where(and(eq(todos.kind, kind), eq(todos.status, 'open'), keys.length ? notInArray(todos.key, keys) : undefined))
+        .where(and(eq(todos.kind, kind), eq(todos.status, 'open'), keys.length ? sql`${todos.key} <> all(${sql.param(keys)}::text[])` : undefined))
         .returning({ id: todos.id });
       return { created, resolved: resolved.length };
     },

@@ -172,3 +172,17 @@ describe('to-dos: kinds', () => {
     expect((await rowsAbout(exit.id, 'exit.investigation_assigned')).map((r) => r.status)).toEqual(['resolved']);
   });
 });
+
+describe('to-dos: a daily job’s sync at scale', () => {
+  it('syncs 70,000 items of a kind (more keys than a statement’s 65,535 parameters), then resolves all but one', { timeout: 120_000 }, async () => {
+    const kind = `test.bulk_${Date.now()}`;
+    const { actor } = await actorOf(env, ['county_officer'], '320826');
+    const item = (i: number) => ({ key: `${kind}:${i}`, subjectType: 'test', subjectId: crypto.randomUUID(), title: `第 ${i} 项`, params: {}, link: '/', dueOn: today, orgId: actor.orgId, sectionId: null, regionCode: '320826' });
+    const wanted = Array.from({ length: 70_000 }, (_, i) => item(i));
+    expect(await env.db.transaction((tx) => env.services.todos.sync(tx, kind, wanted))).toEqual({ created: 70_000, resolved: 0 });
+    expect(await env.db.transaction((tx) => env.services.todos.sync(tx, kind, wanted))).toEqual({ created: 0, resolved: 0 });
+    expect(await env.db.transaction((tx) => env.services.todos.sync(tx, kind, wanted.slice(7, 8)))).toEqual({ created: 0, resolved: 69_999 });
+    const open = await env.db.select({ key: todos.key }).from(todos).where(and(eq(todos.kind, kind), eq(todos.status, 'open')));
+    expect(open).toEqual([{ key: `${kind}:7` }]);
+  });
+});
