@@ -79,8 +79,9 @@ describe('the public portal and its notices (issue 20)', () => {
       await visible(page.getByTestId('portal-latest-notices').getByRole('link', { name: title }));
       for (const section of ['dishonest', 'results', 'draws', 'penalties', 'complaints', 'services']) await visible(page.getByTestId(`portal-section-${section}`));
       await accessible(page, 'portal home');
-      // the public site's footer (contentinfo): the public home, the enterprise look-up and the complaint form
+      // the public site's footer (contentinfo): the bureau by name (GET /api/public/site), the public home, the enterprise look-up and the complaint form
       const footer = page.getByRole('contentinfo');
+      await expect.poll(() => footer.getByTestId('site-bureau').textContent()).toBe('淮安市市场监督管理局');
       for (const name of ['信息公开首页', '企业信息查询', '投诉举报']) await visible(footer.getByRole('link', { name }));
       await shoot(page, 'portal-01-home');
       await page.getByLabel('企业名称或统一社会信用代码').fill(enterprise.name);

@@ -95,6 +95,8 @@ export type EnterpriseHistory = ResponseOf<'/api/enterprises/{uscc}/history', 'g
 export type EnterpriseHistoryEntry = ItemOf<EnterpriseHistory>;
 export type EnterpriseChange = EnterpriseHistoryEntry['changes'][number];
 export type PublicEnterprise = ResponseOf<'/api/public/enterprises/{uscc}', 'get'>;
+/** The bureau that runs the public site (named in every public page's footer). */
+export type PublicSite = ResponseOf<'/api/public/site', 'get'>;
 export type ImportResult = ResponseOf<'/api/enterprises/import', 'post'>;
 export type ImportRejection = ImportResult['rejected'][number];
 export type ExportFormat = QueryOf<'/api/enterprises/export', 'get'>['format'];

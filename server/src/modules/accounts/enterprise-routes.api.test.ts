@@ -295,7 +295,7 @@ for (const key of [
   'GET /api/portal-notices', 'POST /api/portal-notices', 'GET /api/portal-notices/:id', 'PATCH /api/portal-notices/:id', 'POST /api/portal-notices/:id/submit',
   'POST /api/portal-notices/:id/approve', 'POST /api/portal-notices/:id/return', 'POST /api/portal-notices/:id/withdraw',
 ]) RULES[key] = forbidden;
-for (const key of ['GET /api/public/enterprises', 'GET /api/public/notices', 'GET /api/public/notices/:id', 'GET /api/public/open-data', 'GET /api/public/open-data/:day.csv']) RULES[key] = publicRoute;
+for (const key of ['GET /api/public/enterprises', 'GET /api/public/notices', 'GET /api/public/notices/:id', 'GET /api/public/open-data', 'GET /api/public/open-data/:day.csv', 'GET /api/public/site']) RULES[key] = publicRoute;
 
 /** Path parameters for a route that answers before looking anything up (403): any well-formed value. */
 const ANY_ID = '00000000-0000-4000-8000-000000000000';

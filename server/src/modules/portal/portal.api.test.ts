@@ -7,7 +7,7 @@ import { makeEnterprise } from '../enterprises/testing.js';
 /**
  * The portal over HTTP: who may draft, approve, return and withdraw (permissions, data scope, 404
  * out of scope), ETag and If-Match, the error shapes, the public notices (no login, public fields
- * only, 410 once withdrawn); the open-data list and download, plain and gzip.
+ * only, 410 once withdrawn); the open-data list and download, plain and gzip; the site's bureau.
  */
 const env = useTestEnv({ publicRateLimit: 1_000_000 });
 const staff = async (roles: string[], regionCode: string) => env.login((await env.makeUser({ roles, regionCode })).username);
@@ -84,5 +84,15 @@ describe('open data over HTTP', () => {
 
     expect((await publicGet('/api/public/open-data/2026-06-02.csv')).statusCode).toBe(404);
     expect((await publicGet('/api/public/open-data/2026-13-45.csv')).statusCode).toBe(400);
+  });
+});
+
+describe('the public site over HTTP', () => {
+  it('names the city bureau at the root of the org tree, without login', async () => {
+    const root = await env.services.jurisdiction.rootOrg();
+    const site = await publicGet('/api/public/site');
+    expect(site.statusCode, site.body).toBe(200);
+    expect(site.json()).toEqual({ bureauName: root!.name, regionCode: root!.regionCode });
+    expect(root!.regionCode).toBe('320800');
   });
 });

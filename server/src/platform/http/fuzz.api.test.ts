@@ -188,8 +188,8 @@ function publicRouteNames() {
     'GET /api/public/spotcheck-selections',
     // spotchecks/draws
     'GET /api/public/spotcheck-draws', 'GET /api/public/spotcheck-draws/:id',
-    // enterprises/public-search, portal/notices, portal/open-data
-    'GET /api/public/enterprises', 'GET /api/public/notices', 'GET /api/public/notices/:id', 'GET /api/public/open-data', 'GET /api/public/open-data/:day.csv',
+    // enterprises/public-search, portal/notices, portal/open-data, portal/site
+    'GET /api/public/enterprises', 'GET /api/public/notices', 'GET /api/public/notices/:id', 'GET /api/public/open-data', 'GET /api/public/open-data/:day.csv', 'GET /api/public/site',
     // credit/listings
     'GET /api/public/dishonest-list', 'GET /api/public/dishonest-list.csv',
   ];

@@ -24,8 +24,8 @@ const WALKED = ['/api/public/enterprises/:uscc', '/api/public/draws', '/api/publ
   '/api/public/spotcheck-results', '/api/public/spotcheck-bulletins', '/api/public/spotcheck-bulletins/:id',
   // spotchecks/draws
   '/api/public/spotcheck-draws', '/api/public/spotcheck-draws/:id',
-  // enterprises/public-search, portal/notices, portal/open-data
-  '/api/public/enterprises', '/api/public/notices', '/api/public/notices/:id', '/api/public/open-data', '/api/public/open-data/:day.csv',
+  // enterprises/public-search, portal/notices, portal/open-data, portal/site
+  '/api/public/enterprises', '/api/public/notices', '/api/public/notices/:id', '/api/public/open-data', '/api/public/open-data/:day.csv', '/api/public/site',
   // credit/listings
   '/api/public/dishonest-list', '/api/public/dishonest-list.csv',
 ];
@@ -172,5 +172,7 @@ describe('public routes', () => {
       expect(header).not.toMatch(/credit|信用(风险)?(等级|分类)/i);
       expect(rows.length).toBeGreaterThan(file.rows - 1);
     }
+    // portal/site: the bureau's name and region only.
+    expect(Object.keys(await get('/api/public/site')).sort()).toEqual(['bureauName', 'regionCode']);
   }, 120_000);
 });

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router-dom';
+import { api } from '../../api/client';
+import type { PublicSite } from '../../api/types';
+import { useAsync } from '../hooks/useAsync';
 import { COLORS, useWide } from '../components/plain';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PageHeading } from './PageHeading';
@@ -50,14 +53,19 @@ function PublicNavBar({ nav }: { nav: PublicNav }) {
   );
 }
 
-/** The public site's footer (contentinfo): the bureau and the public site's main entrances. */
+/** The bureau that runs the site, asked once per page load; a failed answer leaves the footer's generic name. */
+let site: Promise<PublicSite | null> | undefined;
+const siteOnce = () => (site ??= api.get<PublicSite>('/api/public/site').catch(() => null));
+
+/** The public site's footer (contentinfo): the bureau (the root org, by name) and the public site's main entrances. */
 function PublicFooter() {
   const { t } = useTranslation();
+  const bureau = useAsync(siteOnce).data?.bureauName;
   const link = { color: COLORS.link };
   return (
     <footer style={{ width: '100%', marginTop: 'auto', background: '#fff', borderTop: `1px solid ${COLORS.border}`, padding: `16px ${PAD}`, boxSizing: 'border-box', color: COLORS.muted, fontSize: 14, textAlign: 'center' }}>
       <p style={{ margin: '0 0 8px', color: COLORS.text }}>
-        {t('app.name')} · {t('publicFrame.footer.bureau')}
+        {t('app.name')} · <span data-testid="site-bureau">{bureau ?? t('publicFrame.footer.bureau')}</span>
       </p>
       <ul aria-label={t('publicFrame.footer.label')} style={{ listStyle: 'none', margin: '0 0 8px', padding: 0, display: 'flex', flexWrap: 'wrap', justifyContent: 'center', gap: '4px 24px' }}>
         <li>
@@ -97,7 +105,7 @@ export function PublicFrame({ title, extra, children, testId, width = 1000, nav,
         <div data-testid={testId} aria-busy={busy} style={{ background: '#fff', borderRadius: 8, boxShadow: '0 1px 2px rgba(0,0,0,0.06)' }}>
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12, flexWrap: 'wrap', padding: `10px ${PAD}`, borderBottom: `1px solid ${COLORS.border}` }}>
             <PageHeading fontSize={20}>{title}</PageHeading>
-            {extra}
+            {extra && <div className="zj-public-extra">{extra}</div>}
           </div>
           <div style={{ padding: `16px ${PAD}`, color: COLORS.text }}>{children}</div>
         </div>
