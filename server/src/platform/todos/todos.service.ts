@@ -91,6 +91,26 @@ export function makeTodosService(deps: { db: Db; audit: AuditService }) {
     return raised;
   }
 
+  /**
+   * Raises the wanted items chunk by chunk, then resolves the open items of `kind` not among them.
+   * The keys go to the database as one array parameter, so hundreds of thousands of items stay
+   * within the protocol's 65,535 parameters.
+   */
+  async function syncChunks(tx: Db, kind: string, chunks: Iterable<TodoSpec[]> | AsyncIterable<TodoSpec[]>) {
+    let created = 0;
+    const keys: string[] = [];
+    for await (const chunk of chunks) {
+      created += await raise(tx, kind, chunk);
+      for (const t of chunk) keys.push(t.key);
+    }
+    const resolved = await tx
+      .update(todos)
+      .set({ status: 'resolved', closedAt: new Date() })
+      .where(and(eq(todos.kind, kind), eq(todos.status, 'open'), keys.length ? sql`${todos.key} <> all(${sql.param(keys)}::text[])` : undefined))
+      .returning({ id: todos.id });
+    return { created, resolved: resolved.length };
+  }
+
   return {
     /** Raises items at once, for causes that need attention before the next job run (e.g. a request awaiting approval). */
     raise,
@@ -105,21 +125,14 @@ export function makeTodosService(deps: { db: Db; audit: AuditService }) {
       await tx.update(todos).set({ status: 'resolved', closedAt: new Date() }).where(and(eq(todos.kind, kind), eq(todos.subjectId, subjectId), eq(todos.status, 'open')));
     },
 
+    /** Makes the open items of `kind` exactly `wanted` (daily jobs). */
+    sync: (tx: Db, kind: string, wanted: TodoSpec[]) => syncChunks(tx, kind, [wanted]),
+
     /**
-     * Makes the open items of `kind` exactly `wanted` (daily jobs). The wanted keys go to the
-     * database as one array parameter, so a job of hundreds of thousands of items (the special
-     * equipment's due units) stays within the protocol's 65,535 parameters.
+     * `sync` for a job too large to hold in memory at once (the special equipment's due units of a
+     * large city): the wanted items come in chunks, each raised as it comes; only their keys are kept.
      */
-    async sync(tx: Db, kind: string, wanted: TodoSpec[]) {
-      const created = await raise(tx, kind, wanted);
-      const keys = wanted.map((t) => t.key);
-      const resolved = await tx
-        .update(todos)
-        .set({ status: 'resolved', closedAt: new Date() })
-        .where(and(eq(todos.kind, kind), eq(todos.status, 'open'), keys.length ? sql`${todos.key} <> all(${sql.param(keys)}::text[])` : undefined))
-        .returning({ id: todos.id });
-      return { created, resolved: resolved.length };
-    },
+    syncChunks,
 
     /** The actor's open items: requests for approval, then overdue items, then by due date (a unique key last, so pages never repeat). */
     async list(actor: Actor, page: Page, today = todayInChina()) {

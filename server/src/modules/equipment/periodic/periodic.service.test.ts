@@ -7,6 +7,7 @@ import { useServiceEnv } from '../../../test/app.js';
 import { equipmentEvents, equipmentUnits } from '../registry/registry.schema.js';
 import { makeUnit } from '../testing.js';
 import { addMonths } from './due-dates.js';
+import { makeDueTodos } from './due-todos.js';
 import { firstInspectionDue } from './inspections.js';
 
 const env = useServiceEnv();
@@ -260,6 +261,24 @@ describe('the daily due job', () => {
     await job.run(today);
     expect(await open(soon.id, false)).toEqual([]);
     expect(await open(soon.id, true)).toEqual([]);
+  });
+
+  it('reads the units a page at a time (by due date, then id): pages of 2 and of 1 raise what one page does, ties on a date included', async () => {
+    const dues = [-9, -3, -3, -3, 0, 4, 4, 29, 30];
+    const units = [];
+    for (const d of dues) units.push(await makeUnit(env, { regionCode: '320812', nextInspectionDue: addDays(today, d) }));
+    const paged = (size: number) => makeDueTodos({ db: env.db, todos: env.services.todos, jurisdiction: env.services.jurisdiction }, size);
+    await paged(2).run(today);
+    for (const u of units) {
+      const kind = u.nextInspectionDue! < today ? 'equipment.inspection_overdue' : 'equipment.inspection_due';
+      expect((await open(u.id, false)).map((t) => t.key), u.nextInspectionDue!).toEqual([`${kind}:${u.id}:${u.nextInspectionDue}`]);
+      expect((await open(u.id, true)).map((t) => t.key), u.nextInspectionDue!).toEqual([`enterprise:${kind}:${u.id}:${u.nextInspectionDue}`]);
+    }
+    // Every other page size sees the same set: nothing raised, nothing resolved.
+    for (const size of [1, 3, 5000]) {
+      const counts = await paged(size).run(today);
+      expect(counts, `pages of ${size}`).toEqual({ 'equipment.inspection_due': { created: 0, resolved: 0 }, 'equipment.inspection_overdue': { created: 0, resolved: 0 } });
+    }
   });
 });
 
