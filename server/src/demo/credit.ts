@@ -5,7 +5,7 @@ import type { Actor, RequestContext } from '../platform/access/actor.js';
 import { addDays } from '../platform/calendar/dates.js';
 import { users } from '../platform/users/users.schema.js';
 import { cases } from '../modules/cases/cases.schema.js';
-import { creditListings } from '../modules/credit/index.js';
+import { creditListings, creditScores } from '../modules/credit/index.js';
 import { completeUscc } from '../modules/enterprises/uscc.js';
 import { enterprises } from '../modules/enterprises/index.js';
 import { demoAccountName } from './accounts.js';
@@ -57,6 +57,8 @@ export async function loadCreditDemo(tx: Db, services: Services, opts: { today: 
   if (!admin || !officer || !head) return summary;
 
   await listFromCases(tx, services, { officer, head, today, noticeDays: opts.noticeDays, repairMinMonths: opts.repairMinMonths, summary });
+  // A first run tells which enterprises have no mark against them: the evaluator rates some of those.
+  await services.credit.model.rescoreAll(today);
   summary.evaluator = await evaluatorDemo(tx, services, { head, admin }, today);
   const run = await services.credit.model.rescoreAll(today);
   summary.scored = run.scored;
@@ -114,7 +116,13 @@ async function applyForRepair(tx: Db, services: Services, officer: Ctx, listing:
   return { username, uscc: listing.uscc, conditions: repair.conditions.map((c) => ({ key: c.key, met: c.met })) };
 }
 
-/** A qualified evaluator with one account (the demo password, no change asked) and two ratings of active enterprises. */
+/**
+ * The demo's ratings: AAA (+10 under model v1: the base 80 reaches class A's 90), AAA, AA and B, of
+ * active, unlisted enterprises to which the first scoring gave no negative points.
+ */
+const DEMO_GRADES = ['AAA', 'AAA', 'AA', 'B'] as const;
+
+/** A qualified evaluator with one account (the demo password, no change asked) and four ratings of active enterprises. */
 async function evaluatorDemo(tx: Db, services: Services, { head, admin }: { head: Ctx; admin: Ctx }, today: string) {
   const svc = services.credit.evaluators;
   const evaluator = await svc.create(head, { name: DEMO_EVALUATOR.name, uscc: DEMO_EVALUATOR.uscc, accreditation: '江苏省社会信用体系建设领导小组办公室备案（演示）', validUntil: addDays(today, 730), active: true });
@@ -124,11 +132,12 @@ async function evaluatorDemo(tx: Db, services: Services, { head, admin }: { head
   const rated = await tx
     .select({ uscc: enterprises.uscc })
     .from(enterprises)
-    .where(and(eq(enterprises.status, 'active'), sql`not exists (select 1 from ${creditListings} l where l.uscc = ${enterprises.uscc})`))
+    .innerJoin(creditScores, eq(creditScores.enterpriseId, enterprises.id))
+    .where(and(eq(enterprises.status, 'active'), sql`not exists (select 1 from jsonb_array_elements(${creditScores.reasons}) r where (r ->> 'points')::numeric < 0)`, sql`not exists (select 1 from ${creditListings} l where l.uscc = ${enterprises.uscc})`))
     .orderBy(asc(enterprises.uscc))
-    .limit(2);
+    .limit(DEMO_GRADES.length);
   for (const [i, e] of rated.entries()) {
-    await svc.ratings.enter(rater, { uscc: e.uscc, grade: i === 0 ? 'AAA' : 'B', ratedOn: addDays(today, -30 - i * 20), validUntil: addDays(today, 335 - i * 20), reportNo: `SXPJ-DEMO-${String(i + 1).padStart(3, '0')}` });
+    await svc.ratings.enter(rater, { uscc: e.uscc, grade: DEMO_GRADES[i]!, ratedOn: addDays(today, -30 - i * 20), validUntil: addDays(today, 335 - i * 20), reportNo: `SXPJ-DEMO-${String(i + 1).padStart(3, '0')}` });
   }
   return { name: evaluator.name, username: account.username, ratings: rated.length };
 }

@@ -1,4 +1,4 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeServices } from '../app.js';
@@ -144,13 +144,16 @@ describe('loadDemo', () => {
     expect(repairs).toEqual([expect.objectContaining({ status: 'pending', uscc: credit.listings[0]!.uscc })]);
     expect(credit.repair!.conditions.map((c) => c.key)).toEqual(['min_time', 'penalties_paid', 'no_new_violation', 'commitment']);
     expect(await verifyPassword((await services.users.byUsername(credit.repair!.username))!.passwordHash, DEMO_PASSWORD)).toBe(true);
-    // Two exposure notices published, a department key that may check, an evaluator with two ratings, today's open data.
+    // Two exposure notices published, a department key that may check, an evaluator with four ratings (class A from an AAA), today's open data.
     const exposures = await services.portal.notices.publicList({ kind: 'exposure' }, page);
     expect(exposures.items.map((n) => n.title).sort()).toEqual([...credit.notices].sort());
     const department = await services.apiKeys.resolve(credit.apiKey!.key);
     expect(department?.permissions.has('credit.check')).toBe(true);
     expect(credit.apiKey!.orgName).toBe('淮安市公共资源交易中心');
-    expect(await database.db.select({ id: creditRatings.id }).from(creditRatings)).toHaveLength(2);
+    const ratings = await database.db.select({ uscc: creditRatings.uscc, grade: creditRatings.grade }).from(creditRatings);
+    expect(ratings.map((r) => r.grade).sort()).toEqual(['AA', 'AAA', 'AAA', 'B']);
+    const rated = await database.db.select({ uscc: enterprises.uscc, cls: enterprises.creditClass }).from(enterprises).where(inArray(enterprises.uscc, ratings.map((r) => r.uscc)));
+    expect(rated.map((e) => e.cls).sort()).toEqual(['A', 'A', 'B', 'B']);
     expect(await verifyPassword((await services.users.byUsername('eval.suxin'))!.passwordHash, DEMO_PASSWORD)).toBe(true);
     expect(await database.db.select({ day: openDataFiles.day }).from(openDataFiles)).toEqual([{ day: todayInChina() }]);
 
