@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.js';
 import { enterprises } from '../../enterprises/index.js';
 import { type FollowupStage, spotcheckFollowups, spotcheckInstitutions, spotcheckObjections, spotcheckProducts, spotcheckSamples } from '../spotchecks.schema.js';
+import { sampleParties } from '../sampling/sampling.shared.js';
 
 const firstInst = alias(spotcheckInstitutions, 'first_institution');
 const retestInst = alias(spotcheckInstitutions, 'retest_institution');
@@ -10,15 +11,7 @@ const retestInst = alias(spotcheckInstitutions, 'retest_institution');
 /** The sample's facts shown beside an objection or a follow-up. */
 const sampleFacts = {
   sampleNo: spotcheckSamples.sampleNo,
-  productId: spotcheckSamples.productId,
-  productCode: spotcheckProducts.code,
-  productName: spotcheckProducts.name,
-  enterpriseId: spotcheckSamples.enterpriseId,
-  enterpriseName: enterprises.name,
-  uscc: spotcheckSamples.uscc,
-  regionCode: spotcheckSamples.regionCode,
-  institutionId: spotcheckSamples.institutionId,
-  institutionName: firstInst.name,
+  ...sampleParties(firstInst.name),
   conclusion: spotcheckSamples.conclusion,
   finalConclusion: spotcheckSamples.finalConclusion,
 };

@@ -1,5 +1,6 @@
 // The sampling part's shared values and helpers: to-do keys, limits, inputs; a sample or lot in scope, its detail, notice, receipt, finalizing.
 import { and, asc, eq, isNotNull, lt, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.js';
 import { inTransaction } from '../../../db/sql.js';
 import type { Actor } from '../../../platform/access/actor.js';
@@ -71,6 +72,25 @@ export type ResultInput = { items: ItemResult[]; conclusion: Conclusion; reportN
 export type SamplingDeps = SpotchecksDeps & { draws: SpotcheckDraws };
 
 export type SampleRow = typeof spotcheckSamples.$inferSelect;
+
+/**
+ * A sample's product, enterprise and institution as lists show them (the samples' list, objections,
+ * follow-ups). The query joins `spotcheck_products` and `enterprises` on the sample, and the
+ * institution whose `name` column is given (objections join institutions twice, so they pass an alias).
+ */
+export function sampleParties<N extends AnyPgColumn>(institutionName: N) {
+  return {
+    productId: spotcheckSamples.productId,
+    productCode: spotcheckProducts.code,
+    productName: spotcheckProducts.name,
+    enterpriseId: spotcheckSamples.enterpriseId,
+    enterpriseName: enterprises.name,
+    uscc: spotcheckSamples.uscc,
+    regionCode: spotcheckSamples.regionCode,
+    institutionId: spotcheckSamples.institutionId,
+    institutionName,
+  };
+}
 
 /** The helpers the sampling service's pieces share. */
 export function makeSamples(deps: SamplingDeps) {

@@ -25,7 +25,7 @@ import {
   spotcheckSampleFiles,
   spotcheckSamples,
 } from '../spotchecks.schema.js';
-import { MAX_FILES_PER_SAMPLE, MAX_SAMPLERS, MAX_SEALS, type RecordInput, SAMPLING_TODO, type SampleFilter, type Samples, type SamplingDeps } from './sampling.shared.js';
+import { MAX_FILES_PER_SAMPLE, MAX_SAMPLERS, MAX_SEALS, type RecordInput, SAMPLING_TODO, type SampleFilter, type Samples, type SamplingDeps, sampleParties } from './sampling.shared.js';
 
 const TEXT_MAX = 200;
 const NOTE_MAX = 1000;
@@ -39,15 +39,7 @@ const listColumns = {
   sampleNo: spotcheckSamples.sampleNo,
   lotId: spotcheckSamples.lotId,
   lotNo: spotcheckLots.lotNo,
-  productId: spotcheckSamples.productId,
-  productCode: spotcheckProducts.code,
-  productName: spotcheckProducts.name,
-  enterpriseId: spotcheckSamples.enterpriseId,
-  enterpriseName: enterprises.name,
-  uscc: spotcheckSamples.uscc,
-  regionCode: spotcheckSamples.regionCode,
-  institutionId: spotcheckSamples.institutionId,
-  institutionName: spotcheckInstitutions.name,
+  ...sampleParties(spotcheckInstitutions.name),
   samplerIds: spotcheckSamples.samplerIds,
   samplerNames: spotcheckSamples.samplerNames,
   dueOn: spotcheckSamples.dueOn,
