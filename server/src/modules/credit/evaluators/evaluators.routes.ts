@@ -4,6 +4,7 @@ import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import type { PerClientLimit } from '../../../platform/http/rate-limit.js';
 import { ctxOf } from '../../../platform/http/request.js';
 import { Body, DateString, ErrorSchema, IdParams, ListOf, Nullable, NullableTimestamp, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
+import { orgAccountRoutes } from '../../../platform/users/org-accounts.routes.js';
 import { EVALUATOR_GRADES } from '../credit.schema.js';
 import type { CreditServices } from '../credit.services.js';
 import { RATING_STATES } from './ratings.js';
@@ -35,8 +36,6 @@ const evaluatorFields = {
   validUntil: Type.Optional(Nullable(DateString)),
   active: Type.Optional(Type.Boolean()),
 };
-
-const Account = Type.Object({ id: Str, username: Str, displayName: Str, active: Type.Boolean(), mustChangePassword: Type.Boolean(), lastLoginAt: NullableTimestamp, createdAt: Timestamp });
 
 const Rating = Type.Object({
   id: Str,
@@ -106,26 +105,14 @@ export const evaluatorsRoutes =
       async (request) => svc.update(ctxOf(request), request.params.id, request.body, ifMatch(request)),
     );
 
-    app.get(
-      '/api/credit-evaluators/:id/accounts',
-      { config: { access: 'credit.configure' }, schema: { tags, summary: '信用评价机构的账号', params: IdParams, response: { 200: ListOf(Account), 404: ErrorSchema } } },
-      async (request) => svc.listAccounts(request.params.id),
-    );
-
-    app.post(
-      '/api/credit-evaluators/:id/accounts',
-      {
-        config: { access: 'credit.configure' },
-        schema: {
-          tags,
-          summary: '为信用评价机构开设账号（角色“信用评价机构”；首个账号同时建立机构的组织，类型 evaluator，区划 320800；初始密码须在首次登录时修改）',
-          params: IdParams,
-          body: Body({ username: Type.String({ minLength: 1, maxLength: 32 }), displayName: Type.String({ minLength: 1, maxLength: 50 }), password: Type.String({ minLength: 1, maxLength: 200 }) }),
-          response: { 201: Account, ...Errors },
-        },
-      },
-      async (request, reply) => reply.status(201).send(await svc.createAccount(ctxOf(request), request.params.id, request.body)),
-    );
+    orgAccountRoutes(app, {
+      path: '/api/credit-evaluators/:id/accounts',
+      access: 'credit.configure',
+      tags,
+      listSummary: '信用评价机构的账号',
+      createSummary: '为信用评价机构开设账号（角色“信用评价机构”；首个账号同时建立机构的组织，类型 evaluator，区划 320800；初始密码须在首次登录时修改）',
+      service: svc,
+    });
 
     app.post(
       '/api/credit-ratings',

@@ -4,6 +4,7 @@ import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import type { PerClientLimit } from '../../../platform/http/rate-limit.js';
 import { ctxOf } from '../../../platform/http/request.js';
 import { Body, DateString, ErrorSchema, IdParams, ListOf, Nullable, NullableTimestamp, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
+import { orgAccountRoutes } from '../../../platform/users/org-accounts.routes.js';
 import type { SpotchecksServices } from '../spotchecks.services.js';
 import { APPLICATION_STATUSES, LOT_STATUSES } from '../spotchecks.schema.js';
 
@@ -52,8 +53,6 @@ const institutionFields = {
   contact: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   active: Type.Optional(Type.Boolean()),
 };
-
-const Account = Type.Object({ id: Str, username: Str, displayName: Str, active: Type.Boolean(), mustChangePassword: Type.Boolean(), lastLoginAt: NullableTimestamp, createdAt: Timestamp });
 
 const applicationFields = {
   id: Str,
@@ -202,26 +201,14 @@ export const institutionsRoutes =
       async (request) => svc.update(ctxOf(request), request.params.id, request.body, ifMatch(request)),
     );
 
-    app.get(
-      '/api/spotcheck/institutions/:id/accounts',
-      { config: { access: 'spotcheck.configure' }, schema: { tags, summary: '承检机构的账号', params: IdParams, response: { 200: ListOf(Account), 404: ErrorSchema } } },
-      async (request) => svc.listAccounts(request.params.id),
-    );
-
-    app.post(
-      '/api/spotcheck/institutions/:id/accounts',
-      {
-        config: { access: 'spotcheck.configure' },
-        schema: {
-          tags,
-          summary: '为承检机构开设账号（角色“承检机构”；首个账号同时建立机构的组织，类型 institution，区划 320800；初始密码须在首次登录时修改）',
-          params: IdParams,
-          body: Body({ username: Type.String({ minLength: 1, maxLength: 32 }), displayName: Type.String({ minLength: 1, maxLength: 50 }), password: Type.String({ minLength: 1, maxLength: 200 }) }),
-          response: { 201: Account, ...Errors },
-        },
-      },
-      async (request, reply) => reply.status(201).send(await svc.createAccount(ctxOf(request), request.params.id, request.body)),
-    );
+    orgAccountRoutes(app, {
+      path: '/api/spotcheck/institutions/:id/accounts',
+      access: 'spotcheck.configure',
+      tags,
+      listSummary: '承检机构的账号',
+      createSummary: '为承检机构开设账号（角色“承检机构”；首个账号同时建立机构的组织，类型 institution，区划 320800；初始密码须在首次登录时修改）',
+      service: svc,
+    });
 
     app.get(
       '/api/spotcheck/my-institution',
