@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { type Static, type TObject, Type } from '@sinclair/typebox';
 import { receiveImport } from '../../../platform/files/upload.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
@@ -8,6 +8,7 @@ import type { PerClientLimit } from '../../../platform/http/rate-limit.js';
 import { PRODUCT_CATEGORIES } from '../../cases/index.js';
 import { ENTERPRISE_STATUSES } from '../../enterprises/index.js';
 import { PRODUCT_LINK_KINDS } from '../spotchecks.schema.js';
+import type { Ctx } from '../spotchecks.deps.js';
 import type { SpotchecksServices } from '../spotchecks.services.js';
 import { HISTORY_FIRST_YEAR } from './catalogue.service.js';
 import { PRODUCERS_PER_REQUEST } from './producers.js';
@@ -163,6 +164,13 @@ export const catalogueRoutes =
     void publicLimit;
     const catalogue = services.catalogue;
 
+    /** `DELETE path`, something under a product (市局): `remove` with the path's params, then 204 without a body. */
+    const removal = <P extends TObject>(path: string, summary: string, params: P, remove: (ctx: Ctx, params: Static<P>) => Promise<unknown>) =>
+      app.delete(path, { config: { access: 'spotcheck.plan' }, schema: { tags, summary, params, response: { 204: NoContent, ...Errors } } }, async (request, reply) => {
+        await remove(ctxOf(request), request.params as Static<P>);
+        return reply.status(204).send(null);
+      });
+
     app.get(
       '/api/spotcheck/products',
       {
@@ -231,14 +239,7 @@ export const catalogueRoutes =
       async (request) => catalogue.saveHistory(ctxOf(request), request.params.id, request.params.year, request.body),
     );
 
-    app.delete(
-      '/api/spotcheck/products/:id/history/:year',
-      { config: { access: 'spotcheck.plan' }, schema: { tags, summary: '删除录入的某年度抽查结果（市局）', params: YearParams, response: { 204: NoContent, ...Errors } } },
-      async (request, reply) => {
-        await catalogue.deleteHistory(ctxOf(request), request.params.id, request.params.year);
-        return reply.status(204).send(null);
-      },
-    );
+    removal('/api/spotcheck/products/:id/history/:year', '删除录入的某年度抽查结果（市局）', YearParams, (ctx, p) => catalogue.deleteHistory(ctx, p.id, p.year));
 
     app.get(
       '/api/spotcheck/products/:id/producers',
@@ -288,16 +289,8 @@ export const catalogueRoutes =
       async (request) => receiveImport(request, (file) => catalogue.importProducers(ctxOf(request), request.params.id, file)),
     );
 
-    app.delete(
-      '/api/spotcheck/products/:id/producers/:enterpriseId',
-      {
-        config: { access: 'spotcheck.plan' },
-        schema: { tags, summary: '移出生产企业（市局）', params: Type.Object({ id: Id, enterpriseId: Id }, { additionalProperties: false }), response: { 204: NoContent, ...Errors } },
-      },
-      async (request, reply) => {
-        await catalogue.removeProducer(ctxOf(request), request.params.id, request.params.enterpriseId);
-        return reply.status(204).send(null);
-      },
+    removal('/api/spotcheck/products/:id/producers/:enterpriseId', '移出生产企业（市局）', Type.Object({ id: Id, enterpriseId: Id }, { additionalProperties: false }), (ctx, p) =>
+      catalogue.removeProducer(ctx, p.id, p.enterpriseId),
     );
 
     app.post(
@@ -316,17 +309,7 @@ export const catalogueRoutes =
       async (request, reply) => reply.status(201).send(await catalogue.addLink(ctxOf(request), request.params.id, request.body)),
     );
 
-    app.delete(
-      '/api/spotcheck/products/:id/links/:linkId',
-      {
-        config: { access: 'spotcheck.plan' },
-        schema: { tags, summary: '取消关联（市局）', params: Type.Object({ id: Id, linkId: Id }, { additionalProperties: false }), response: { 204: NoContent, ...Errors } },
-      },
-      async (request, reply) => {
-        await catalogue.removeLink(ctxOf(request), request.params.id, request.params.linkId);
-        return reply.status(204).send(null);
-      },
-    );
+    removal('/api/spotcheck/products/:id/links/:linkId', '取消关联（市局）', Type.Object({ id: Id, linkId: Id }, { additionalProperties: false }), (ctx, p) => catalogue.removeLink(ctx, p.id, p.linkId));
 
     app.get(
       '/api/spotcheck/enterprises/:enterpriseId/products',
