@@ -1,18 +1,13 @@
-import { Alert, Button, Card, Descriptions, Flex, Form, Grid, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Flex, Form, Grid, Input, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ApiError } from '../../api/client';
-import { errorText } from '../../app/errorText';
-import { formatDate, todayInChina } from '../../app/format';
+import { formatDate } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { PublicFrame } from '../../app/layout/PublicFrame';
+import { PublicListAlert, YearAndSearchButtons, usePublicPagination, usccOfInput, usccRule } from '../../app/list/publicList';
 import { useListState } from '../../app/list/useListState';
 import { publicPenaltiesApi, type PublicPenalty } from './penaltiesPublic.api';
 import './penaltiesPublic.pages.i18n';
-
-/** This year and the four before (a long public period lasts three years). */
-const YEARS = Array.from({ length: 5 }, (_, i) => todayInChina().year() - i);
-const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 interface SearchValues {
   uscc?: string;
@@ -79,14 +74,14 @@ export function PublicPenaltiesPage() {
   const label = (key: string) => t(`penaltiesPublic.${key}`);
 
   const search = (v: SearchValues) => {
-    const code = v.uscc?.replace(/\s/g, '').toUpperCase();
+    const code = usccOfInput(v.uscc);
     list.setValues({ uscc: code || undefined, year: v.year });
   };
   const reset = () => {
     form.resetFields();
     list.setValues({});
   };
-  const limited = result.error instanceof ApiError && result.error.status === 429;
+  const pagination = usePublicPagination(list, result.data?.total, wide, true);
 
   return (
     <PublicFrame title={label('title')} width={880} extra={<Link to="/public/enterprise">{label('toLookup')}</Link>} testId="public-penalties-page">
@@ -99,23 +94,13 @@ export function PublicPenaltiesPage() {
             name="uscc"
             label={label('uscc')}
             style={wide ? undefined : { marginBottom: 8 }}
-            rules={[{ validator: async (_, v?: string) => { const code = v?.replace(/\s/g, '').toUpperCase(); if (code && !USCC.test(code)) throw new Error(label('usccInvalid')); } }]}
+            rules={[usccRule(label('usccInvalid'))]}
           >
             <Input allowClear placeholder={label('usccPlaceholder')} maxLength={24} style={{ width: wide ? 240 : '100%', fontFamily: 'monospace' }} data-testid="penalties-uscc" />
           </Form.Item>
-          <Form.Item name="year" label={label('year')} style={wide ? undefined : { marginBottom: 8 }}>
-            <Select<number> allowClear placeholder={label('allYears')} options={YEARS.map((y) => ({ value: y, label: String(y) }))} style={{ width: wide ? 130 : '100%' }} />
-          </Form.Item>
-          <Form.Item style={{ marginBottom: 0 }}>
-            <Space>
-              <Button type="primary" htmlType="submit" data-testid="penalties-search">
-                {label('search')}
-              </Button>
-              <Button onClick={reset}>{label('reset')}</Button>
-            </Space>
-          </Form.Item>
+          <YearAndSearchButtons label={label} wide={wide} yearWidth={130} searchTestId="penalties-search" onReset={reset} />
         </Form>
-        {result.error ? <Alert type={limited ? 'warning' : 'error'} showIcon role="alert" message={limited ? label('rateLimited') : errorText(result.error, t)} /> : null}
+        <PublicListAlert error={result.error} rateLimited={label('rateLimited')} />
         <List<PublicPenalty>
           data-testid="public-penalties"
           rowKey={(p) => p.documentNo}
@@ -123,16 +108,7 @@ export function PublicPenaltiesPage() {
           dataSource={result.data?.items ?? []}
           loading={result.loading}
           locale={{ emptyText: label('empty') }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: result.data?.total ?? 0,
-            size: wide ? 'default' : 'small',
-            align: 'center',
-            showSizeChanger: false,
-            showTotal: wide ? (total: number) => t('common.total', { count: total }) : undefined,
-            onChange: (p: number) => list.setPage(p),
-          }}
+          pagination={pagination}
           renderItem={(p) => (
             <List.Item style={{ padding: '6px 0' }}>
               <DecisionCard item={p} />

@@ -1,15 +1,14 @@
-import { Alert, Card, Descriptions, Empty, Flex, List, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { Card, Descriptions, Empty, Flex, Skeleton, Space, Table, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
-import { errorText } from '../../app/errorText';
 import { formatDate } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
-import { useListState } from '../../app/list/useListState';
+import { PublicListAlert } from '../../app/list/publicList';
 import { useWide } from '../../app/components/plain';
 import { SpotcheckPublicFrame } from './SpotcheckPublicFrame';
-import { isRateLimited, YEARS } from './PublicResultsPage';
+import { PublicYearCardsPage } from './PublicYearCardsPage';
 import { ResultCard, ResultTable } from './ResultParts';
 import { bulletinPagePath, spotchecksPublicApi, type PublicBulletin, type PublicBulletinRow } from './spotchecksPublic.api';
 
@@ -43,58 +42,29 @@ const bulletinPeriod = (b: Pick<PublicBulletinRow, 'year' | 'quarter'>, t: TFunc
 /** 质量公告: the published bulletins, newest first, by year. No sign-in. */
 export function PublicBulletinListPage() {
   const { t } = useTranslation();
-  const wide = useWide();
-  const list = useListState(10);
-  const year = typeof list.values.year === 'number' ? list.values.year : undefined;
-  const { page, pageSize } = list;
-  const result = useAsync(() => spotchecksPublicApi.bulletins({ year, page, pageSize }), `${year}|${page}|${pageSize}`);
-  const label = (key: string) => t(`scPublic.${key}`);
-  const limited = isRateLimited(result.error);
   return (
-    <SpotcheckPublicFrame title={label('bulletins.title')} testId="public-spotcheck-bulletins" width={880}>
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          {label('bulletins.intro')}
-        </Typography.Paragraph>
-        <Space wrap>
-          <label htmlFor="bulletin-year">{label('year')}</label>
-          <Select<number>
-            id="bulletin-year"
-            allowClear
-            placeholder={label('allYears')}
-            value={year}
-            onChange={(v) => list.setValues({ year: v })}
-            options={YEARS.map((y) => ({ value: y, label: String(y) }))}
-            style={{ width: 140 }}
-          />
-        </Space>
-        {result.error ? <Alert type={limited ? 'warning' : 'error'} showIcon role="alert" message={limited ? label('rateLimited') : errorText(result.error, t)} /> : null}
-        <List<PublicBulletinRow>
-          data-testid="public-bulletins"
-          rowKey={(b) => b.id}
-          split={false}
-          dataSource={result.data?.items ?? []}
-          loading={result.loading}
-          locale={{ emptyText: label('bulletins.empty') }}
-          pagination={{ current: page, pageSize, total: result.data?.total ?? 0, size: wide ? 'default' : 'small', align: 'center', showSizeChanger: false, onChange: (p: number) => list.setPage(p) }}
-          renderItem={(b) => (
-            <List.Item style={{ padding: '6px 0' }}>
-              <Card size="small" style={{ width: '100%' }} data-testid="public-bulletin">
-                <Space direction="vertical" size={6} style={{ width: '100%' }}>
-                  <Link to={bulletinPagePath(b.id)} style={{ fontSize: 15, fontWeight: 600 }}>
-                    {b.title}
-                  </Link>
-                  <Typography.Text type="secondary">
-                    <span style={{ fontFamily: 'monospace' }}>{b.bulletinNo}</span> · {bulletinPeriod(b, t)}
-                  </Typography.Text>
-                  <Figures b={b} />
-                </Space>
-              </Card>
-            </List.Item>
-          )}
-        />
-      </Space>
-    </SpotcheckPublicFrame>
+    <PublicYearCardsPage<PublicBulletinRow>
+      part="bulletins"
+      testId="public-spotcheck-bulletins"
+      width={880}
+      yearId="bulletin-year"
+      listTestId="public-bulletins"
+      load={spotchecksPublicApi.bulletins}
+      rowKey={(b) => b.id}
+      card={(b) => (
+        <Card size="small" style={{ width: '100%' }} data-testid="public-bulletin">
+          <Space direction="vertical" size={6} style={{ width: '100%' }}>
+            <Link to={bulletinPagePath(b.id)} style={{ fontSize: 15, fontWeight: 600 }}>
+              {b.title}
+            </Link>
+            <Typography.Text type="secondary">
+              <span style={{ fontFamily: 'monospace' }}>{b.bulletinNo}</span> · {bulletinPeriod(b, t)}
+            </Typography.Text>
+            <Figures b={b} />
+          </Space>
+        </Card>
+      )}
+    />
   );
 }
 
@@ -161,7 +131,7 @@ export function PublicBulletinPage() {
   const { data, error, loading } = useAsync(() => spotchecksPublicApi.bulletin(id), id);
   let body;
   if (error instanceof ApiError && error.status === 404) body = <Empty description={t('scPublic.notFound')} />;
-  else if (error) body = <Alert type={isRateLimited(error) ? 'warning' : 'error'} showIcon role="alert" message={isRateLimited(error) ? t('scPublic.rateLimited') : errorText(error, t)} />;
+  else if (error) body = <PublicListAlert error={error} rateLimited={t('scPublic.rateLimited')} />;
   else if (!data || loading) body = <Skeleton active />;
   else body = <BulletinBody b={data} />;
   return (

@@ -1,14 +1,10 @@
-import { Alert, Card, Descriptions, Flex, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Flex, Space, Table, Tag, Typography } from 'antd';
 import { CheckCircleFilled, NodeIndexOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { errorText } from '../../app/errorText';
 import { formatDate } from '../../app/format';
-import { useAsync } from '../../app/hooks/useAsync';
-import { useListState } from '../../app/list/useListState';
 import { useWide } from '../../app/components/plain';
-import { SpotcheckPublicFrame } from './SpotcheckPublicFrame';
-import { isRateLimited, YEARS } from './PublicResultsPage';
+import { PublicYearCardsPage } from './PublicYearCardsPage';
 import { drawPagePath, spotchecksPublicApi, type PublicSelection } from './spotchecksPublic.api';
 
 type Score = PublicSelection['scores'][number];
@@ -150,48 +146,15 @@ function SelectionCard({ s }: { s: PublicSelection }) {
 
 /** 承检机构选定结果: each lot's competitive choice with every applicant's scores and the reasons; a tie's draw linked. No sign-in. */
 export function PublicSelectionsPage() {
-  const { t } = useTranslation();
-  const wide = useWide();
-  const list = useListState(10);
-  const year = typeof list.values.year === 'number' ? list.values.year : undefined;
-  const { page, pageSize } = list;
-  const result = useAsync(() => spotchecksPublicApi.selections({ year, page, pageSize }), `${year}|${page}|${pageSize}`);
-  const label = (key: string) => t(`scPublic.${key}`);
-  const limited = isRateLimited(result.error);
   return (
-    <SpotcheckPublicFrame title={label('selections.title')} testId="public-spotcheck-selections">
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          {label('selections.intro')}
-        </Typography.Paragraph>
-        <Space wrap>
-          <label htmlFor="selection-year">{label('year')}</label>
-          <Select<number>
-            id="selection-year"
-            allowClear
-            placeholder={label('allYears')}
-            value={year}
-            onChange={(v) => list.setValues({ year: v })}
-            options={YEARS.map((y) => ({ value: y, label: String(y) }))}
-            style={{ width: 140 }}
-          />
-        </Space>
-        {result.error ? <Alert type={limited ? 'warning' : 'error'} showIcon role="alert" message={limited ? label('rateLimited') : errorText(result.error, t)} /> : null}
-        <List<PublicSelection>
-          data-testid="public-selections"
-          rowKey={(s) => s.lotId}
-          split={false}
-          dataSource={result.data?.items ?? []}
-          loading={result.loading}
-          locale={{ emptyText: label('selections.empty') }}
-          pagination={{ current: page, pageSize, total: result.data?.total ?? 0, size: wide ? 'default' : 'small', align: 'center', showSizeChanger: false, onChange: (p: number) => list.setPage(p) }}
-          renderItem={(s) => (
-            <List.Item style={{ padding: '6px 0' }}>
-              <SelectionCard s={s} />
-            </List.Item>
-          )}
-        />
-      </Space>
-    </SpotcheckPublicFrame>
+    <PublicYearCardsPage<PublicSelection>
+      part="selections"
+      testId="public-spotcheck-selections"
+      yearId="selection-year"
+      listTestId="public-selections"
+      load={spotchecksPublicApi.selections}
+      rowKey={(s) => s.lotId}
+      card={(s) => <SelectionCard s={s} />}
+    />
   );
 }
