@@ -9,7 +9,6 @@ import { ResultCard, ResultTable } from './ResultParts';
 import { spotchecksPublicApi, type PublicResult } from './spotchecksPublic.api';
 
 /** Whether an error is the public routes' rate limit (429); here for the module's other pages. */
-export { isRateLimited } from '../../app/list/publicList';
 
 interface SearchValues {
   uscc?: string;

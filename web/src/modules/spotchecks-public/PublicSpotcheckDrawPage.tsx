@@ -10,7 +10,7 @@ import { useAsync } from '../../app/hooks/useAsync';
 import { VerifyPanel } from '../inspections';
 import { useWide } from '../../app/components/plain';
 import { SpotcheckPublicFrame } from './SpotcheckPublicFrame';
-import { isRateLimited } from './PublicResultsPage';
+import { isRateLimited } from '../../app/list/publicList';
 import { drawPagePath, drawRecordUrl, spotchecksPublicApi, type SpotcheckDrawRecord } from './spotchecksPublic.api';
 
 type Stratum = SpotcheckDrawRecord['strata'][number];
