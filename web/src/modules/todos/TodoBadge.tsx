@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { useAsync } from '../../app/hooks/useAsync';
 import { onChange } from '../../api/client';
+import './todos.i18n';
 import { todosApi } from './todos.api';
 
 /** The header's count of the user's open to-dos, linking to the list on the home page; refreshed on every navigation and after every change the user makes (a step may close a to-do). */

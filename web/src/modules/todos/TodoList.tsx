@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { WorkingDayDate } from '../../app/components/UncertainMark';
 import { useAsync } from '../../app/hooks/useAsync';
+import './todos.i18n';
 import { todosApi, type Todo } from './todos.api';
 import { todayInChina } from '../../app/format';
 import { errorText, useNotifyError } from '../../app/errors';
