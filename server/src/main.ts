@@ -39,6 +39,9 @@ async function main() {
     });
     if (written) app.log.info({ auditAnchor: written.anchor, file: written.file }, 'audit anchor written');
   };
+  // Draws committed before their secrets were sealed at rest: sealed now (docs/DRAW.md), before any request.
+  const resealed = { draws: await services.draws.resealLegacySecrets(), spotcheckDraws: await services.spotchecks.draws.resealLegacySecrets() };
+  if (resealed.draws || resealed.spotcheckDraws) app.log.info(resealed, 'sealed the plain secrets of draws committed before sealing');
   await services.audit.ensureKeyed(database.db);
   await anchorAudit();
   const jobs = makeJobs(database, app.log);

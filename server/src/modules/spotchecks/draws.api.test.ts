@@ -80,4 +80,26 @@ describe('the secrets of spot-check draws at rest', () => {
     await expect(inTransaction(env.db, (tx) => sealedDraws().reveal(tx, env.ctx, elsewhere.id, '见证'))).rejects.toMatchObject({ code: 'DRAW_SECRET_UNREADABLE' });
     expect((await rowOf(elsewhere.id)).text).toContain('"status":"committed"');
   });
+
+  it('stored plain are sealed by the start-up step, which leaves sealed and foreign values alone; the draw then reveals and verifies', async () => {
+    const plain = await committed();
+    const sealed = await rowOf(plain.id);
+    const [secret, blindSecret] = [env.services.drawSecrets.open(sealed.secret), env.services.drawSecrets.open(sealed.blindSecret)];
+    await setSecrets(plain.id, secret, blindSecret);
+    const foreign = await committed();
+    const other = makeDrawSecrets(randomBytes(32));
+    const foreignValues = [other.seal(randomBytes(32)), other.seal(randomBytes(32))] as const;
+    await setSecrets(foreign.id, ...foreignValues);
+
+    expect(await sealedDraws().resealLegacySecrets()).toBeGreaterThanOrEqual(1);
+    const row = await rowOf(plain.id);
+    expect([row.secret.length, row.blindSecret.length]).toEqual([64, 64]);
+    expect([env.services.drawSecrets.open(row.secret), env.services.drawSecrets.open(row.blindSecret)]).toEqual([secret, blindSecret]);
+    expect([(await rowOf(foreign.id)).secret, (await rowOf(foreign.id)).blindSecret]).toEqual([...foreignValues]);
+    expect(await sealedDraws().resealLegacySecrets()).toBe(0);
+
+    const revealed = await inTransaction(env.db, (tx) => sealedDraws().reveal(tx, env.ctx, plain.id, '见证：补封存'));
+    expect(revealed.record.secret).toBe(secret.toString('hex'));
+    expect(await verifyDrawRecord(revealed.record, { statement: plain.record.commitStatement })).toMatchObject({ ok: true, status: 'revealed' });
+  });
 });

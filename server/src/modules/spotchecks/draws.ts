@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { type Page, offsetOf } from '../../platform/http/schemas.js';
 import { invalid } from '../../platform/validation/fields.js';
+import { resealPlainDrawSecrets } from '../../platform/secrets/reseal-draw-secrets.js';
 import { type ChoiceRecord, type ChoiceStratum, type StoredChoice, commitChoice, revealChoice } from '../inspections/index.js';
 import type { Ctx, SpotchecksDeps } from './spotchecks.deps.js';
 import { enterprises } from '../enterprises/index.js';
@@ -28,6 +29,9 @@ export function makeSpotcheckDraws(deps: Pick<SpotchecksDeps, 'db' | 'audit' | '
   }
 
   return {
+    /** Start-up: seals the secrets of draws committed before sealing (platform/secrets/reseal-draw-secrets.ts); the rows sealed. */
+    resealLegacySecrets: () => resealPlainDrawSecrets(deps.db, secrets, 'spotcheck_draws'),
+
     /** Commits a draw of `k` keys per stratum; `excluded` records the candidates left out and why (shown to auditors and staff). */
     async commit(tx: Db, ctx: Ctx, input: { purpose: SpotcheckDrawPurpose; lotId: string; strata: readonly ChoiceStratum[]; excluded?: Exclusion[] }) {
       const id = randomUUID();

@@ -9,8 +9,8 @@ import { SEAL_OVERHEAD, openBytes, sealBytes } from './seal.js';
  * draw's blinded candidates.
  *
  * Stored form: the four bytes `zds\x01` ‖ iv (12) ‖ tag (16) ‖ ciphertext (32) — 64 bytes. A draw
- * committed before sealing holds its secret plain, exactly 32 bytes, and is read as it is (those
- * rows are not sealed afterwards). Sealing is for secrecy only: a changed secret is caught anyway by
+ * committed before sealing holds its secret plain, exactly 32 bytes, and is read as it is until the
+ * start-up step seals it (`resealPlain`, the modules' `resealLegacyDrawSecrets`). Sealing is for secrecy only: a changed secret is caught anyway by
  * the published commitment and blinded ids.
  */
 export interface DrawSecrets {
@@ -22,6 +22,11 @@ export interface DrawSecrets {
    * was changed, or is neither form — never a wrong secret.
    */
   open(stored: Buffer): Buffer;
+  /**
+   * The sealed form of a secret a draw committed before sealing stores plain (32 bytes); null for
+   * any other value (already sealed, or unreadable: left as it is, for `open` to refuse).
+   */
+  resealPlain(stored: Buffer): Buffer | null;
 }
 
 /** A draw's secret, plain: what a draw committed before sealing stores. */
@@ -37,11 +42,13 @@ const unreadable = (why: string) =>
 
 export function makeDrawSecrets(key: Buffer): DrawSecrets {
   if (key.length !== 32) throw new RangeError('the draw-secrets key must be 32 bytes');
+  const seal = (secret: Buffer) => {
+    if (secret.length !== DRAW_SECRET_BYTES) throw new RangeError(`a draw secret is ${DRAW_SECRET_BYTES} bytes`);
+    return Buffer.concat([PREFIX, sealBytes(key, secret)]);
+  };
   return {
-    seal(secret) {
-      if (secret.length !== DRAW_SECRET_BYTES) throw new RangeError(`a draw secret is ${DRAW_SECRET_BYTES} bytes`);
-      return Buffer.concat([PREFIX, sealBytes(key, secret)]);
-    },
+    seal,
+    resealPlain: (stored) => (stored.length === DRAW_SECRET_BYTES ? seal(stored) : null),
     open(stored) {
       if (stored.length === DRAW_SECRET_BYTES) return Buffer.from(stored);
       if (!isSealedDrawSecret(stored)) throw unreadable(`存储的值既不是封存形式也不是 ${DRAW_SECRET_BYTES} 字节的原值（${stored.length} 字节）`);

@@ -82,6 +82,31 @@ describe('the secrets of a draw at rest', () => {
     expect((await auditRecordOf(env, draw.id)).blindSecret).toBe(blindSecret.toString('hex'));
   });
 
+  it('of a draw committed before sealing are sealed by the start-up step (a /1 draw without a blind secret too); the draw then reveals and verifies', async () => {
+    const { ctx, draw } = await committedDraw();
+    const sealed = await rowOf(draw.id);
+    const [secret, blindSecret] = [env.services.drawSecrets.open(sealed.secret), env.services.drawSecrets.open(sealed.blindSecret)];
+    await setSecrets(draw.id, secret, blindSecret);
+    const v1 = await committedDraw();
+    const v1Secret = env.services.drawSecrets.open((await rowOf(v1.draw.id)).secret);
+    await env.database.executeSql('update draws set secret = $2, blind_secret = null where id = $1', [v1.draw.id, v1Secret]);
+
+    expect(await env.services.draws.resealLegacySecrets()).toBeGreaterThanOrEqual(2);
+    const row = await rowOf(draw.id);
+    expect([row.secret.length, row.blindSecret.length]).toEqual([64, 64]);
+    expect([env.services.drawSecrets.open(row.secret), env.services.drawSecrets.open(row.blindSecret)]).toEqual([secret, blindSecret]);
+    const { rows } = await env.database.executeSql('select secret, blind_secret from draws where id = $1', [v1.draw.id]);
+    const v1Row = rows[0] as { secret: Uint8Array; blind_secret: Uint8Array | null };
+    expect([v1Row.secret.length, v1Row.blind_secret]).toEqual([64, null]);
+    expect(env.services.drawSecrets.open(Buffer.from(v1Row.secret))).toEqual(v1Secret);
+    expect(await env.services.draws.resealLegacySecrets()).toBe(0);
+
+    await env.services.draws.reveal(ctx, draw.id, '见证：补封存');
+    const record = await publicRecordOf(env, draw.id);
+    expect(record.secret).toBe(secret.toString('hex'));
+    expect(await verifyDrawRecord(record, { statement: draw.commitStatement! })).toMatchObject({ ok: true, status: 'revealed' });
+  });
+
   it('sealed under another installation key are refused with DRAW_SECRET_UNREADABLE, and the draw stays committed', async () => {
     const { draw } = await committedDraw();
     const other = makeDrawSecrets(randomBytes(32));

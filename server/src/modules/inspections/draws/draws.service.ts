@@ -6,6 +6,7 @@ import type { AuditService } from '../../../platform/audit/audit.service.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
 import type { DrawSecrets } from '../../../platform/secrets/draw-secrets.js';
+import { resealPlainDrawSecrets } from '../../../platform/secrets/reseal-draw-secrets.js';
 import { invalid, requireText } from '../../../platform/validation/fields.js';
 import { newSecret } from '../draw/algorithm.js';
 import { type BlindedRecord, assignBlindedInspectors, commitBlindedDraw, openSelection, selectBlinded } from '../draw/blinded.js';
@@ -177,6 +178,9 @@ export function makeDrawsService(deps: { db: Db; audit: AuditService & Statement
         return readSummary(tx, id, { classes: ctx.actor.permissions.has('draw.audit'), strata: strataSummaryOf(draw.strata) });
       });
     },
+
+    /** Start-up: seals the secrets of draws committed before sealing (platform/secrets/reseal-draw-secrets.ts); the rows sealed. */
+    resealLegacySecrets: () => resealPlainDrawSecrets(db, deps.secrets, 'draws'),
 
     /**
      * Creates the tasks of revealed draws that do not have them yet (large draws, just after their
