@@ -109,6 +109,7 @@ export function rowsOf(r: DbResult): Row[] {
   if (r.creditRescore) {
     const c = r.creditRescore;
     add(`Nightly credit re-scoring ÷ plain UPDATE of one column (${n(c.enterprises)} enterprises)`, '≤ 3', `${c.ratio} first night (${n(c.firstRunMs)} ms ÷ ${n(c.plainUpdateMs)} ms), ${c.secondRatio} next night (${n(c.secondRunMs)} ms)`, pass(c.ratio <= 3 && c.secondRatio <= 3));
+    add('Credit minute run with nothing new ÷ nightly run with nothing changed', '≤ 0.05', `${c.idleMinuteRatio} (${n(c.idleMinuteMs)} ms ÷ ${n(c.secondRunMs)} ms; median of 5)`, pass(c.idleMinuteRatio <= 0.05));
   }
   for (const b of r.bombs ?? []) {
     const what = `"${b.name}" (${b.fileMb} MB, ${n(b.xmlMb)} MB of XML)`;
