@@ -7,6 +7,7 @@ import { FormModal } from '../../app/components/FormModal';
 import { formatDate, formatDateTime } from '../../app/format';
 import { namedFieldError } from '../../app/hooks/useServerFieldError';
 import type { Licence } from './licences.api';
+import './licenceCorrections.pages.i18n';
 
 export type LicenceCorrection = ResponseOf<'/api/licences/{id}/corrections', 'get'>['items'][number];
 type CorrectionInput = BodyOf<'/api/licences/{id}', 'patch'>;

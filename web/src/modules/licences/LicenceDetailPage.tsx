@@ -17,6 +17,7 @@ import { WorkingDayDate } from '../../app/components/UncertainMark';
 import { correctionsApi, LicenceCorrectModal } from './LicenceCorrection';
 import { LicenceTimeline } from './LicenceTimeline';
 import { MeasureModal } from './MeasureModal';
+import './licenceCorrections.pages.i18n';
 
 /** Whether the calendar was sure of the current change deadline: that of the applied order that set it. */
 function changeDeadlineCertain(l: Licence, transitions: readonly Transition[]) {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ImportPage, type ImportColumn } from '../../app/files/ImportPage';
 import { licencesApi } from './licences.api';
+import './licenceFiles.pages.i18n';
 
 /** The columns of a licence import file as docs/API.md lists them (Chinese or English header). */
 const COLUMNS: ImportColumn[] = [

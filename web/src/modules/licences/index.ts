@@ -3,12 +3,7 @@ import { createElement } from 'react';
 import { AlertOutlined, FileProtectOutlined, NotificationOutlined, SettingOutlined, StopOutlined } from '@ant-design/icons';
 import { contribute, page, type WebModule } from '../../app/modules/webModule';
 import { enterpriseDetailTabs } from '../enterprises';
-import { exitsMessages } from './exits/exits.i18n';
-import { feedbackMessages } from './feedback/feedback.i18n';
-import { leadsMessages } from './leads/leads.i18n';
-import { licenceAdminMessages } from './licenceAdmin.i18n';
-import { licenceCorrectionsMessages } from './licenceCorrections.i18n';
-import { licenceFilesMessages } from './licenceFiles.i18n';
+import { licencesMessages } from './licences.i18n';
 
 export { useLicenceTypes, type LicenceTypeLookup } from './useLicenceTypes';
 export { expiryBand, ExpiryDate, LicenceStateTag, useLicenceStateOptions, type ExpiryBand } from './licenceLabels';
@@ -52,7 +47,7 @@ export const licencesModule: WebModule = {
       menu: { label: 'licenceAdmin.menu', icon: createElement(SettingOutlined), group: 'menu.market', order: 60 },
     },
   ],
-  messages: [leadsMessages, licenceAdminMessages, licenceCorrectionsMessages, exitsMessages, feedbackMessages, licenceFilesMessages],
+  messages: [licencesMessages],
   contributes: [
     contribute(enterpriseDetailTabs, {
       key: 'licences',

@@ -7,6 +7,7 @@ import { errorText } from '../../../app/errorText';
 import { formatDateTime } from '../../../app/format';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { licenceDocumentsApi, type LicenceDocument, type LicenceDocumentKind } from './licenceDocuments.api';
+import '../licenceAdmin.pages.i18n';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.ofd';

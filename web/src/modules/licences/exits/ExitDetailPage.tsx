@@ -12,6 +12,7 @@ import { ExitDocuments } from './ExitDocuments';
 import { ExitStageTag, InvestigationDue } from './exitLabels';
 import { exitsApi, type Exit, type ExitDetail } from './exits.api';
 import { DecisionForm, InvestigationForm } from './ExitStepForms';
+import './exits.pages.i18n';
 
 /** Trigger → investigation (lost conditions only) → decision, with the current one highlighted. */
 function ExitSteps({ exit }: { exit: Exit }) {

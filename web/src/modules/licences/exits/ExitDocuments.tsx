@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
 import { licenceDocumentsApi } from '../documents/licenceDocuments.api';
 import type { ExitDetail } from './exits.api';
+import '../licenceAdmin.pages.i18n';
+import './exits.pages.i18n';
 
 /** The documents a procedure generated (核查通知书, 决定书), with download links. */
 export function ExitDocuments({ exit }: { exit: ExitDetail }) {

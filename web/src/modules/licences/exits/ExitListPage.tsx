@@ -7,6 +7,7 @@ import { useRegions } from '../../regions';
 import { licencePath } from '../licenceColumns';
 import { ExitStageTag, InvestigationDue, exitPath, useExitOptions } from './exitLabels';
 import { exitsApi, type Exit, type ExitQuery } from './exits.api';
+import './exits.pages.i18n';
 
 /** Every exit procedure in the user's scope, newest first. */
 export function ExitListPage() {

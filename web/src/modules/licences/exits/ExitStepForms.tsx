@@ -6,6 +6,7 @@ import { isStale } from '../../../api/client';
 import { useNotifyError } from '../../../app/errors';
 import { namedFieldError, useServerFieldError } from '../../../app/hooks/useServerFieldError';
 import { exitsApi, type Exit, type ExitDecisionInput, type ExitOutcome, type InvestigationInput } from './exits.api';
+import './exits.pages.i18n';
 
 /** An inline form for the procedure's current step: server errors under their fields, others as a toast. */
 function StepForm<V extends object>(props: { name: string; fields: readonly string[]; submitText: string; initialValues?: Partial<V>; onSubmit: (values: V) => Promise<unknown>; onStale: () => void; children: ReactNode }) {

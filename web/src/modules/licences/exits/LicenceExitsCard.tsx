@@ -11,6 +11,7 @@ import type { Licence } from '../licences.api';
 import { ExitStageTag, exitPath } from './exitLabels';
 import { exitsApi, type Exit } from './exits.api';
 import { OpenExitModal } from './OpenExitModal';
+import './exits.pages.i18n';
 
 /**
  * The exit procedures of one licence, and the button that starts one while the licence has not

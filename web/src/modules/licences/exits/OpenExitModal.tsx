@@ -9,6 +9,7 @@ import type { Licence } from '../licences.api';
 import { useExitOptions } from './exitLabels';
 import { exitsApi, type Exit, type ExitKind, type LawArea, type OpenExitInput, type TriggerSource } from './exits.api';
 import { isAfterToday, todayInChina } from '../../../app/format';
+import './exits.pages.i18n';
 
 /** The server's longest investigation period, in working days. */
 const MAX_INVESTIGATION_WORKING_DAYS = 120;

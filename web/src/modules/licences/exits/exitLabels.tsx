@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Exit, ExitKind, ExitStage, LawArea } from './exits.api';
 import { todayInChina } from '../../../app/format';
 import { UncertainMark } from '../../../app/components/UncertainMark';
+import './exits.pages.i18n';
 
 export const exitPath = (id: string) => `/licence-exits/${encodeURIComponent(id)}`;
 

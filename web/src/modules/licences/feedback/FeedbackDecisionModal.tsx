@@ -7,6 +7,8 @@ import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { useActiveUserOptions } from '../../users';
 import { MEASURE_FIELDS, MeasureFields, type MeasureValues, toTransitionInput } from '../MeasureFields';
 import { feedbackApi, type FeedbackDecision, type FeedbackDecisionInput, type FeedbackDetail } from './feedback.api';
+import '../exits/exits.pages.i18n';
+import './feedback.pages.i18n';
 
 type ExitDecision = Extract<FeedbackDecisionInput, { decision: 'exit' }>;
 type ExitKind = NonNullable<ExitDecision['exitKind']>;

@@ -13,6 +13,8 @@ import { LicenceStateTag } from '../licenceLabels';
 import { feedbackApi, type FeedbackDetail, type HolderLicence } from './feedback.api';
 import { FeedbackDecisionModal } from './FeedbackDecisionModal';
 import { DueDate, FeedbackKindTag, FeedbackStatusTag } from './feedbackLabels';
+import '../exits/exits.pages.i18n';
+import './feedback.pages.i18n';
 
 const licencePath = (id: string) => `/licences/${encodeURIComponent(id)}`;
 

@@ -8,6 +8,7 @@ import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { feedbackApi, type Feedback, type FeedbackInput } from './feedback.api';
 import { useFeedbackKindOptions } from './feedbackLabels';
 import { isAfterToday } from '../../../app/format';
+import './feedback.pages.i18n';
 
 type FeedbackFormValues = Omit<FeedbackInput, 'occurredOn'> & { occurredOn: Dayjs };
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ImportPage, type ImportColumn } from '../../../app/files/ImportPage';
 import { feedbackApi } from './feedback.api';
+import './feedback.pages.i18n';
 
 /** The columns of a notice import file as docs/API.md lists them (Chinese or English header). */
 const COLUMNS: ImportColumn[] = [

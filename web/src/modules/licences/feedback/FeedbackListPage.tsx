@@ -10,6 +10,7 @@ import { useRegions } from '../../regions';
 import { feedbackApi, type Feedback, type FeedbackQuery } from './feedback.api';
 import { FeedbackFormModal } from './FeedbackFormModal';
 import { DueDate, FeedbackKindTag, FeedbackStatusTag, useFeedbackKindOptions } from './feedbackLabels';
+import './feedback.pages.i18n';
 
 export const feedbackPath = (id: string) => `/feedback/${encodeURIComponent(id)}`;
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { WorkingDayDate } from '../../../app/components/UncertainMark';
 import { formatDate } from '../../../app/format';
 import type { Feedback, FeedbackKind } from './feedback.api';
+import './feedback.pages.i18n';
 
 // A Record makes the compiler insist on every kind (and its keys list them for the filter).
 const KIND_COLOR: Record<FeedbackKind, string> = {

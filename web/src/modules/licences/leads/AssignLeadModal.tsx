@@ -5,6 +5,7 @@ import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { useActiveUserOptions } from '../../users';
 import { leadsApi, type Lead } from './leads.api';
+import './leads.pages.i18n';
 
 const FIELDS = ['assigneeId'] as const;
 

@@ -4,6 +4,7 @@ import { FormModal } from '../../../app/components/FormModal';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { useLeadOutcomeOptions } from './leadLabels';
 import { leadsApi, type CloseLeadInput, type Lead } from './leads.api';
+import './leads.pages.i18n';
 
 const FIELDS = ['outcome', 'result'] as const satisfies readonly (keyof CloseLeadInput)[];
 

@@ -12,6 +12,7 @@ import { AssignLeadModal } from './AssignLeadModal';
 import { CloseLeadModal } from './CloseLeadModal';
 import { LeadStatusTag } from './leadLabels';
 import { leadsApi, type Lead } from './leads.api';
+import './leads.pages.i18n';
 
 function LeadFields({ lead: l }: { lead: Lead }) {
   const { t } = useTranslation();

@@ -7,6 +7,7 @@ import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { useRegions } from '../../regions';
 import { useLicenceTypes } from '../useLicenceTypes';
 import { leadsApi, type CreateLeadInput, type Lead } from './leads.api';
+import './leads.pages.i18n';
 
 type LeadFormValues = CreateLeadInput;
 

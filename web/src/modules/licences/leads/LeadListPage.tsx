@@ -10,6 +10,7 @@ import { LeadDrawer } from './LeadDrawer';
 import { LeadFormModal } from './LeadFormModal';
 import { LeadStatusTag, useLeadStatusOptions } from './leadLabels';
 import { leadsApi, type Lead, type LeadQuery } from './leads.api';
+import './leads.pages.i18n';
 
 function useLeadColumns(open: (id: string) => void): TableColumnsType<Lead> {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Lead, LeadOutcome, LeadStatus } from './leads.api';
+import './leads.pages.i18n';
 
 // Records make the compiler insist on every value (and their keys list them for the selects).
 const STATUS_COLOR: Record<LeadStatus, string> = { open: 'orange', assigned: 'blue', closed: 'default' };

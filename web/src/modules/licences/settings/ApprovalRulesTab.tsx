@@ -6,6 +6,7 @@ import { isStale } from '../../../api/client';
 import { errorText } from '../../../app/errorText';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { licenceSettingsApi, type ApprovalRule } from './licenceSettings.api';
+import '../licenceAdmin.pages.i18n';
 
 /** One switch per measure: whether taking it needs a section head's approval. Each change is saved at once. */
 export function ApprovalRulesTab() {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApprovalRulesTab } from './ApprovalRulesTab';
 import { LicenceTypesTab } from './LicenceTypesTab';
+import '../licenceAdmin.pages.i18n';
 
 const TABS = ['types', 'approvals'] as const;
 

@@ -6,6 +6,7 @@ import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import type { LicenceType } from '../licences.api';
 import { licenceSettingsApi } from './licenceSettings.api';
+import '../licenceAdmin.pages.i18n';
 
 interface Values {
   key: string;

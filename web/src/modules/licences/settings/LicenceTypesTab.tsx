@@ -8,6 +8,7 @@ import { useAsync } from '../../../app/hooks/useAsync';
 import { orgsApi } from '../../orgs';
 import { licencesApi, type LicenceType } from '../licences.api';
 import { LicenceTypeFormModal } from './LicenceTypeFormModal';
+import '../licenceAdmin.pages.i18n';
 
 /** The city-bureau sections a type may belong to (readable with org.read), plus those the types already name. */
 function useSectionOptions(types: LicenceType[]) {
