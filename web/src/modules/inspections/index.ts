@@ -5,7 +5,6 @@ import { contribute, page, type WebModule } from '../../app/modules/webModule';
 import { enterpriseDetailTabs } from '../enterprises';
 import { inspectionsMessages } from './inspections.i18n';
 import type { VerifyPanel as VerifyPanelComponent } from './public/VerifyPanel';
-import { inspectionTasksMessages } from './tasks/tasks.i18n';
 
 export { PublicResultsTable } from './tasks/PublicResultsTable';
 /**
@@ -65,7 +64,7 @@ export const inspectionsModule: WebModule = {
     { path: '/public/draws/:id', layout: 'public', page: page(() => import('./public/PublicDrawPage'), 'PublicDrawPage') },
     { path: '/public/draw-method', layout: 'public', page: page(() => import('./public/DrawMethodPage'), 'DrawMethodPage') },
   ],
-  messages: [inspectionsMessages, inspectionTasksMessages],
+  messages: [inspectionsMessages],
   contributes: [
     contribute(enterpriseDetailTabs, {
       key: 'inspections',

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { DrawState } from './draws/drawRecord';
 import type { AnswerType, PlanMode, Severity, TargetKind } from './inspections.api';
 import './draws.pages.i18n';
+import './configure.pages.i18n';
+import './planning.pages.i18n';
 
 // Records make the compiler insist on every value (and their keys list them for the selects).
 const TARGET_KINDS: Record<TargetKind, true> = { enterprise: true, licence: true, equipment: true, standard_declaration: true };

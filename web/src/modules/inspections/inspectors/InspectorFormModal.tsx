@@ -8,6 +8,7 @@ import { useActiveUserOptions, userOptionLabel } from '../../users';
 import { inspectorsApi, type Inspector } from '../inspections.api';
 import { TAGS_INPUT } from '../shared';
 import { NEW_INSPECTOR, inspectorFieldErrorOf, toInspectorInput, toInspectorValues, type InspectorFormValues } from './inspectorForm';
+import '../configure.pages.i18n';
 
 /** The periods an inspector may be drawn: one date range per line, the end may stay empty. */
 function PeriodsField() {

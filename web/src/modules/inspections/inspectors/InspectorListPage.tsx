@@ -10,6 +10,7 @@ import { ListPage } from '../../../app/list/ListPage';
 import { useRegions } from '../../regions';
 import { inspectorsApi, type Inspector, type InspectorQuery } from '../inspections.api';
 import { InspectorFormModal } from './InspectorFormModal';
+import '../configure.pages.i18n';
 
 interface Actions {
   edit: (inspector: Inspector) => void;

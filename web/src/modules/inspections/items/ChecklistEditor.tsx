@@ -5,6 +5,7 @@ import { CodeInput } from '../../../app/components/CodeInput';
 import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { useInspectionOptions } from '../labels';
 import { QUESTION_KEY, newQuestion, type QuestionValues } from './itemForm';
+import '../configure.pages.i18n';
 
 const MAX_QUESTIONS = 200;
 

@@ -10,6 +10,7 @@ import { TAGS_INPUT } from '../shared';
 import { useInspectionOptions } from '../labels';
 import { ChecklistEditor } from './ChecklistEditor';
 import { NEW_ITEM, itemFieldErrorOf, toItemInput, toItemValues, type ItemFormValues } from './itemForm';
+import '../configure.pages.i18n';
 
 /** The city-bureau sections an item may belong to, plus the edited item's own. */
 function useSectionOptions(item: InspectionItem | undefined) {

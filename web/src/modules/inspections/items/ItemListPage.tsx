@@ -8,6 +8,7 @@ import { ListPage } from '../../../app/list/ListPage';
 import { itemsApi, type InspectionItem, type ItemQuery } from '../inspections.api';
 import { useInspectionOptions } from '../labels';
 import { ItemFormModal } from './ItemFormModal';
+import '../configure.pages.i18n';
 
 function useItemColumns(edit: ((item: InspectionItem) => void) | null): TableColumnsType<InspectionItem> {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 import { Alert, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { todayInChina } from '../../../app/format';
+import '../planning.pages.i18n';
 
 const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'];
 

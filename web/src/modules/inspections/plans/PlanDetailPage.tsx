@@ -11,6 +11,7 @@ import { DrawHistory } from '../draws/DrawHistory';
 import { plansApi, type Plan } from '../inspections.api';
 import { usePlanRefs, usePlanRule, useQuarterText } from './planRefs';
 import '../draws.pages.i18n';
+import '../planning.pages.i18n';
 
 /** The plan's fields. */
 function PlanFields({ plan }: { plan: Plan }) {

@@ -7,6 +7,7 @@ import { useInspectionOptions } from '../labels';
 import { mappedFieldError, thisYear } from '../shared';
 import { PastPeriodFields } from './PastPeriodFields';
 import { usePlanRefs } from './planRefs';
+import '../planning.pages.i18n';
 
 const CLASSES = ['A', 'B', 'C', 'D'] as const;
 type RatioField = `ratio${(typeof CLASSES)[number]}`;

@@ -12,6 +12,7 @@ import { pagedLocally } from '../shared';
 import { PlanFormModal } from './PlanFormModal';
 import { TemplateFormModal } from './TemplateFormModal';
 import { usePlanRefs, usePlanRule, useQuarterText } from './planRefs';
+import '../planning.pages.i18n';
 
 export const planPath = (id: string) => `/inspection-plans/${encodeURIComponent(id)}`;
 

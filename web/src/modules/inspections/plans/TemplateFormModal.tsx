@@ -10,6 +10,7 @@ import { templatesApi, type PlanTemplate, type TemplateInput, type TemplateResul
 import { mappedFieldError, thisYear } from '../shared';
 import { PastPeriodFields } from './PastPeriodFields';
 import { usePlanRefs } from './planRefs';
+import '../planning.pages.i18n';
 
 type TemplateFormValues = Required<Pick<TemplateInput, 'year' | 'itemId' | 'licenceType' | 'quarters'>> &
   Pick<TemplateInput, 'regionCode'> & { templateKey: string; pastPeriodReason?: string };

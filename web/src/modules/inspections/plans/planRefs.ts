@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { clausesOf, labelled, listOf, withNote } from '../../../app/i18n/punctuation';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { itemsApi, poolsApi, type Plan } from '../inspections.api';
+import '../planning.pages.i18n';
 
 /** The items and pools plans refer to: names by id, and options for the plan form (active items only). */
 export function usePlanRefs() {

@@ -8,6 +8,7 @@ import { useLicenceTypes } from '../../licences';
 import { useRegions } from '../../regions';
 import { poolsApi, type ObjectPool, type PoolInput } from '../inspections.api';
 import { mappedFieldError } from '../shared';
+import '../planning.pages.i18n';
 
 interface PoolFormValues {
   name: string;

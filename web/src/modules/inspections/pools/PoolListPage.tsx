@@ -11,6 +11,7 @@ import { useRegions } from '../../regions';
 import { poolsApi, type ObjectPool, type PoolFilter } from '../inspections.api';
 import { pagedLocally } from '../shared';
 import { PoolFormModal } from './PoolFormModal';
+import '../planning.pages.i18n';
 
 /** A pool's filter as tags: one per condition, or "all enterprises of the division". */
 function useFilterTags() {

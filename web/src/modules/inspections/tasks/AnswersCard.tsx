@@ -2,6 +2,7 @@ import { Card, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PhotoThumbs } from './PhotoPicker';
 import type { Task, TaskAnswer, TaskQuestion } from './tasks.api';
+import './tasks.pages.i18n';
 
 function AnswerText({ question: q, answer, taskId }: { question: TaskQuestion; answer?: TaskAnswer; taskId: string }) {
   const { t } = useTranslation();

@@ -14,6 +14,7 @@ import { QuestionField } from './QuestionField';
 import { SubmitModal, type SubmitValues } from './SubmitModal';
 import { tasksApi, type Task } from './tasks.api';
 import { initialChecklistValues, useChecklistAutosave } from './useChecklistAutosave';
+import './tasks.pages.i18n';
 
 interface Props {
   task: Task;

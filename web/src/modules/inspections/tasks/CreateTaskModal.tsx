@@ -11,6 +11,7 @@ import { itemsApi } from '../inspections.api';
 import { useDrawLabels } from '../labels';
 import { tasksApi, type CreateTaskInput, type EligibleInspector, type Task } from './tasks.api';
 import { todayInChina } from '../../../app/format';
+import './tasks.pages.i18n';
 
 type CreateTaskValues = Omit<CreateTaskInput, 'dueOn'> & { dueOn?: Dayjs };
 

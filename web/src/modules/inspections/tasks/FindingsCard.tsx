@@ -2,6 +2,7 @@ import { Card, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SeverityTag } from '../labels';
 import type { Task } from './tasks.api';
+import './tasks.pages.i18n';
 
 /** The problems found by the check: from "no" answers of the checklist, then the inspector's own. */
 export function FindingsCard({ task }: { task: Task }) {

@@ -7,6 +7,7 @@ import { errorText } from '../../../app/errorText';
 import { useAsync } from '../../../app/hooks/useAsync';
 import { DeadlineText, OriginTag, TaskStateTag, useTaskOptions } from './taskLabels';
 import { taskPath, tasksApi, type TaskState, type TaskSummary } from './tasks.api';
+import './tasks.pages.i18n';
 
 const PAGE_SIZE = 20;
 

@@ -5,6 +5,7 @@ import { withNote } from '../../../app/i18n/punctuation';
 import { WorkingDayDate } from '../../../app/components/UncertainMark';
 import { formatDate } from '../../../app/format';
 import { tasksApi, type RectificationOrder } from './tasks.api';
+import './tasks.pages.i18n';
 
 /** One order: the notice (with its .docx), the enterprise's report, the re-check. */
 function OrderEntry({ order: o }: { order: RectificationOrder }) {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isStale } from '../../../api/client';
 import { errorText } from '../../../app/errorText';
 import { tasksApi, type Task } from './tasks.api';
+import './tasks.pages.i18n';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.jpg,.jpeg,.png';

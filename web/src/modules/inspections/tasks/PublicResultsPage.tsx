@@ -6,6 +6,7 @@ import { useWide } from '../../../app/components/plain';
 import { PublicFrame } from '../../../app/layout/PublicFrame';
 import { useListState } from '../../../app/list/useListState';
 import { PublicResultsTable } from './PublicResultsTable';
+import './tasks.pages.i18n';
 
 interface Search {
   uscc?: string;

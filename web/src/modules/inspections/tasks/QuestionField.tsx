@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { answerField, answerRules, noteField } from './checklistForm';
 import { PhotoPicker } from './PhotoPicker';
 import type { TaskQuestion } from './tasks.api';
+import './tasks.pages.i18n';
 
 /**
  * What Form.Item passes to its child: the id its label points at, the value and its change

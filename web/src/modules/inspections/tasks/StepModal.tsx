@@ -6,6 +6,7 @@ import { useRequiredRules } from '../../../app/hooks/useRequiredRules';
 import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { tasksApi, type Task } from './tasks.api';
 import { isAfterToday, todayInChina } from '../../../app/format';
+import './tasks.pages.i18n';
 
 /** The steps after the check that take a dialog. */
 export type Step = 'rectify' | 'report' | 'recheck' | 'complete';

@@ -8,6 +8,7 @@ import { namedFieldError } from '../../../app/hooks/useServerFieldError';
 import { useInspectionOptions } from '../labels';
 import type { ExtraFinding } from './tasks.api';
 import { isAfterToday, todayInChina } from '../../../app/format';
+import './tasks.pages.i18n';
 
 export interface SubmitValues {
   inspectedOn: Dayjs;

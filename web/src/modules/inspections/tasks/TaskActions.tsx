@@ -6,6 +6,7 @@ import { useAuth } from '../../../app/auth/AuthContext';
 import { useNotifyError } from '../../../app/errors';
 import { StepModal, type Step } from './StepModal';
 import { tasksApi, type Task } from './tasks.api';
+import './tasks.pages.i18n';
 
 /** What the user may do on the task now: by its state, whether they are one of its inspectors, and their permissions. */
 export function useTaskSteps(task: Task) {

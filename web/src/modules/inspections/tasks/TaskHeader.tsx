@@ -8,6 +8,7 @@ import { WorkingDayDate } from '../../../app/components/UncertainMark';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { DeadlineText, OriginTag, OverdueTag, TaskStateTag } from './taskLabels';
 import type { Task } from './tasks.api';
+import './tasks.pages.i18n';
 
 /** A task's inspector; `certificateNo` once the server sends it (issue 13: names with certificate numbers). */
 type TaskInspector = Task['inspectors'][number] & { certificateNo?: string | null };

@@ -10,6 +10,7 @@ import { CreateTaskModal } from './CreateTaskModal';
 import { useTaskOptions } from './taskLabels';
 import { useTaskColumns } from './taskColumns';
 import { taskPath, tasksApi, type TaskQuery, type TaskSummary } from './tasks.api';
+import './tasks.pages.i18n';
 
 function toQuery({ uscc, overdue, ...rest }: FilterValues): Partial<TaskQuery> {
   return {

@@ -1,6 +1,7 @@
 import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
 import type { Task, TaskAnswer, TaskQuestion } from './tasks.api';
+import './tasks.pages.i18n';
 
 /**
  * The checklist form's values, flat: `answers.<key>` (named as the server names the field of an

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { DeadlineText, OriginTag, TaskStateTag } from './taskLabels';
 import { taskPath, type TaskSummary } from './tasks.api';
+import './tasks.pages.i18n';
 
 /** The columns of a task table; `withEnterprise: false` on the enterprise's own page (the item links instead). */
 export function useTaskColumns({ withEnterprise }: { withEnterprise: boolean }): TableColumnsType<TaskSummary> {
