@@ -5,6 +5,7 @@ import { useAsync } from '../../app/hooks/useAsync';
 import { eqApi, type Coverage } from './equipmentSafety.api';
 import { RateFigure, unitPath } from './labels';
 import { useWorkItems } from './useWorkItems';
+import './equipmentSafety.pages.i18n';
 
 /** 持证上岗率 of one user unit: its units that need a certified operator and whether each has one. */
 export function CoverageCard({ uscc, linkUnits = true }: { uscc: string; linkUnits?: boolean }) {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../../app/errors';
 import { isAfterToday, todayInChina } from '../../app/format';
 import { eqApi, type CreatedEmergencyRecord, type EmergencyRecordRow } from './equipmentSafety.api';
+import './equipmentSafety.pages.i18n';
 
 interface Values {
   userUscc?: string;

@@ -8,6 +8,7 @@ import { useNotifyError } from '../../app/errors';
 import { formatDate, isAfterToday, todayInChina } from '../../app/format';
 import { eqApi, type Hazard } from './equipmentSafety.api';
 import { HazardLevelTag, HazardStateTag } from './labels';
+import './equipmentSafety.pages.i18n';
 
 const ACCEPT = 'image/jpeg,image/png,.jpg,.jpeg,.png,application/pdf,.pdf';
 

@@ -6,6 +6,7 @@ import { FormModal } from '../../app/components/FormModal';
 import { isAfterToday } from '../../app/format';
 import { eqApi, type Operator } from './equipmentSafety.api';
 import { useWorkItems } from './useWorkItems';
+import './equipmentSafety.pages.i18n';
 
 interface CertValues {
   workItem: string;

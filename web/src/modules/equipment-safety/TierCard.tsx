@@ -8,6 +8,7 @@ import { formatDateTime } from '../../app/format';
 import { useAsync } from '../../app/hooks/useAsync';
 import { eqApi, type TierResult } from './equipmentSafety.api';
 import { TierTag } from './labels';
+import './equipmentSafety.pages.i18n';
 
 /** 分级: a user unit's tier (A low … D high risk), score and the reasons behind every point. */
 export function TierCard({ uscc }: { uscc: string }) {
