@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { setAttachment } from '../../platform/http/download.js';
+import { DOCX } from '../../platform/documents/attachments.js';
+import { sendDocx } from '../../platform/http/download.js';
 import { VersionSchema, ifMatch } from '../../platform/http/etag.js';
 import { ctxOf } from '../../platform/http/request.js';
 import { Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../platform/http/schemas.js';
@@ -63,7 +64,6 @@ const Transition = Type.Object({
   decisionNote: Nullable(Type.String()),
 });
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 const WriteErrors = { ...Errors, 412: ErrorSchema };
 const ApprovalRule = Type.Object({ to: Target, requiresApproval: Type.Boolean(), version: VersionSchema });
@@ -128,9 +128,7 @@ export const licencesRoutes =
         },
       },
       async (request, reply) => {
-        const notice = await service.notice(request.actor!, request.params.id);
-        setAttachment(reply, `notice-${request.params.id}.docx`, notice.fileName);
-        return reply.type(DOCX).send(notice.content);
+        return sendDocx(reply, `notice-${request.params.id}.docx`, await service.notice(request.actor!, request.params.id));
       },
     );
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { todayInChina } from '../../../platform/calendar/dates.js';
-import { setAttachment } from '../../../platform/http/download.js';
+import { sendDocx, setAttachment } from '../../../platform/http/download.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
 import { Binary, Body, DateString, ErrorSchema, Id, IdParams, ListOf, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
@@ -13,7 +13,6 @@ import { renderReportDocx, renderReportXlsx } from './report.js';
 
 const tags = ['cases'];
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 412: ErrorSchema };
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const Status = literals(CAMPAIGN_STATUSES);
@@ -183,9 +182,7 @@ export const campaignsRoutes =
       '/api/campaigns/:id/report.docx',
       { config: { access: 'case.read' }, schema: { tags, summary: '行动情况报告（.docx：检查、发现问题、案件、罚没金额、移送，分单位）', params: IdParams, response: { 200: Binary, 404: ErrorSchema } } },
       async (request, reply) => {
-        const doc = await renderReportDocx(await campaigns.reportFacts(request.actor!, request.params.id), todayInChina());
-        setAttachment(reply, `campaign-report-${request.params.id}.docx`, doc.fileName);
-        return reply.type(DOCX).send(doc.content);
+        return sendDocx(reply, `campaign-report-${request.params.id}.docx`, await renderReportDocx(await campaigns.reportFacts(request.actor!, request.params.id), todayInChina()));
       },
     );
 

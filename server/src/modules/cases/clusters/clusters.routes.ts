@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { setAttachment } from '../../../platform/http/download.js';
+import { sendDocx } from '../../../platform/http/download.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
 import { Body, DateString, ErrorSchema, IdParams, ListOf, NoContent, Nullable, PageQuery, Timestamp, literals, pageOf } from '../../../platform/http/schemas.js';
@@ -12,7 +12,6 @@ import { EVIDENCE_MAX, EVIDENCE_TYPES, PROBLEMS_MAX } from './clusters.service.j
 
 const tags = ['cases'];
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 412: ErrorSchema };
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 const Uscc = Type.String({ minLength: 18, maxLength: 18 });
 
@@ -294,9 +293,7 @@ export const clustersRoutes =
       '/api/cluster-risk-notices/:id/document',
       { config: { access: 'case.read' }, schema: { tags, summary: '下载质量风险提示函（.docx）', params: NoticeParams, response: { 200: Binary, 404: ErrorSchema } } },
       async (request, reply) => {
-        const doc = await clusters.noticeDocument(request.actor!, request.params.id);
-        setAttachment(reply, `risk-notice-${request.params.id}.docx`, doc.fileName);
-        return reply.type(DOCX).send(doc.content);
+        return sendDocx(reply, `risk-notice-${request.params.id}.docx`, await clusters.noticeDocument(request.actor!, request.params.id));
       },
     );
 

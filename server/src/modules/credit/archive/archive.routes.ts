@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { setAttachment } from '../../../platform/http/download.js';
+import { sendDocx, setAttachment } from '../../../platform/http/download.js';
 import type { PerClientLimit } from '../../../platform/http/rate-limit.js';
 import { ctxOf } from '../../../platform/http/request.js';
 import { Binary, DateString, ErrorSchema, MAX_PAGE, Nullable, Timestamp, literals } from '../../../platform/http/schemas.js';
@@ -16,7 +16,6 @@ const tags = ['credit'];
 const Str = Type.String();
 const NStr = Nullable(Type.String());
 const Int = Type.Integer();
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const UsccParams = Type.Object({ uscc: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
 const Area = literals(TIMELINE_AREAS);
 
@@ -112,8 +111,7 @@ export const archiveRoutes =
       },
       async (request, reply) => {
         const doc = await renderArchiveDocx(await archive.report(ctxOf(request), request.params.uscc, 'docx', request.query));
-        setAttachment(reply, doc.ascii, doc.name);
-        return reply.type(DOCX).send(doc.content);
+        return sendDocx(reply, doc.ascii, { fileName: doc.name, content: doc.content });
       },
     );
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { sendSpreadsheet } from '../../../platform/files/export.js';
-import { setAttachment } from '../../../platform/http/download.js';
+import { sendDocx } from '../../../platform/http/download.js';
 import { ifMatch } from '../../../platform/http/etag.js';
 import type { PerClientLimit } from '../../../platform/http/rate-limit.js';
 import { ctxOf } from '../../../platform/http/request.js';
@@ -14,7 +14,6 @@ import { Candidate, ListingDetail, Listing, PublicListing } from './schemas.js';
 
 const tags = ['credit'];
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 412: ErrorSchema };
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const Text = (description: string) => Type.String({ minLength: 1, maxLength: 2000, description });
 const Q = Type.Optional(Type.String({ maxLength: 100, description: '企业名称（部分）或统一社会信用代码前缀' }));
 
@@ -123,9 +122,7 @@ export const listingsRoutes =
       '/api/credit-listings/:id/notice.docx',
       { config: { access: 'credit.read' }, schema: { tags, summary: '下载列入严重违法失信名单告知书（.docx）', params: IdParams, response: { 200: Binary, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema } } },
       async (request, reply) => {
-        const doc = await listings.noticeDocument(request.actor!, request.params.id);
-        setAttachment(reply, `listing-notice-${request.params.id}.docx`, doc.fileName);
-        return reply.type(DOCX).send(doc.content);
+        return sendDocx(reply, `listing-notice-${request.params.id}.docx`, await listings.noticeDocument(request.actor!, request.params.id));
       },
     );
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { setAttachment } from '../../../platform/http/download.js';
+import { sendDocx } from '../../../platform/http/download.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import type { PerClientLimit } from '../../../platform/http/rate-limit.js';
 import { ctxOf } from '../../../platform/http/request.js';
@@ -11,7 +11,6 @@ import { FOLLOWUP_ACTIONS } from './views.js';
 
 const tags = ['spotchecks'];
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 412: ErrorSchema };
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const NStr = Nullable(Type.String());
 const Conclusion = literals(CONCLUSIONS);
 const ItemResult = Type.Object(
@@ -214,9 +213,7 @@ export const objectionsRoutes =
       '/api/spotcheck/samples/:id/followup/order',
       { config: { access: 'spotcheck.read' }, schema: { tags, summary: '下载责令整改通知书（.docx）', params: IdParams, response: { 200: Binary, 403: ErrorSchema, 404: ErrorSchema } } },
       async (request, reply) => {
-        const doc = await followups.orderDocument(request.actor!, request.params.id);
-        setAttachment(reply, `correction-order-${request.params.id}.docx`, doc.fileName);
-        return reply.type(DOCX).send(doc.content);
+        return sendDocx(reply, `correction-order-${request.params.id}.docx`, await followups.orderDocument(request.actor!, request.params.id));
       },
     );
   };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { todayInChina } from '../../../platform/calendar/dates.js';
-import { setAttachment } from '../../../platform/http/download.js';
+import { sendDocx, setAttachment } from '../../../platform/http/download.js';
 import { VersionSchema, ifMatch } from '../../../platform/http/etag.js';
 import type { PerClientLimit } from '../../../platform/http/rate-limit.js';
 import { ctxOf } from '../../../platform/http/request.js';
@@ -16,7 +16,6 @@ const tags = ['spotchecks'];
 const Str = Type.String();
 const NStr = Nullable(Type.String());
 const Errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 412: ErrorSchema };
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
@@ -214,9 +213,7 @@ export const publicationRoutes =
         const title = facts.bulletin.title;
         switch (request.query.format) {
           case 'docx': {
-            const doc = await renderBulletinDocx(facts, todayInChina());
-            setAttachment(reply, `${ascii}.docx`, doc.fileName);
-            return reply.type(DOCX).send(doc.content);
+            return sendDocx(reply, `${ascii}.docx`, await renderBulletinDocx(facts, todayInChina()));
           }
           case 'xlsx':
             setAttachment(reply, `${ascii}.xlsx`, `${title}.xlsx`);

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { DOCX } from '../../../platform/documents/attachments.js';
+import { sendDocx } from '../../../platform/http/download.js';
 import { ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
 import { Binary, ErrorSchema, IdParams, ListOf, PageQuery, pageOf } from '../../../platform/http/schemas.js';
 import type { SpotchecksServices } from '../spotchecks.services.js';
-import { Errors, MySample, MySampleItem, sendDocx, tags } from './routes.shared.js';
+import { Errors, MySample, MySampleItem, tags } from './routes.shared.js';
 
 /** The enterprise's side (企业端, `/api/my/spotchecks`): its notified samples, the notice, the correction order, its receipt. */
 export const enterpriseViewRoutes =

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { DOCX } from '../../../platform/documents/attachments.js';
+import { sendDocx } from '../../../platform/http/download.js';
 import { ifMatch } from '../../../platform/http/etag.js';
 import { ctxOf } from '../../../platform/http/request.js';
 import { Binary, Body, DateString, ErrorSchema, IdParams, literals } from '../../../platform/http/schemas.js';
 import { CONCLUSIONS } from '../spotchecks.schema.js';
 import type { SamplingService } from './sampling.service.js';
-import { Errors, READ, Sample, sendDocx, tags } from './routes.shared.js';
+import { Errors, READ, Sample, tags } from './routes.shared.js';
 
 /** The institution's results, the 检验结果通知书 and the staff's record of its receipt (README.md § Results, § Notice and receipt). */
 export const resultRoutes =

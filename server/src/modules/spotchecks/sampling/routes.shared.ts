@@ -1,8 +1,5 @@
 // What the sampling part's route files share: tags, error answers, response schemas, the .docx reply.
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply } from 'fastify';
-import { DOCX } from '../../../platform/documents/attachments.js';
-import { setAttachment } from '../../../platform/http/download.js';
 import { VersionSchema } from '../../../platform/http/etag.js';
 import { DateString, ErrorSchema, Nullable, Timestamp, literals } from '../../../platform/http/schemas.js';
 import type { ChoiceRecord } from '../../inspections/index.js';
@@ -166,8 +163,3 @@ export const MySample = Type.Object({
   version: VersionSchema,
 });
 
-/** Answers a generated .docx as a download named `asciiName` (old clients) and the document's own name. */
-export function sendDocx(reply: FastifyReply, asciiName: string, doc: { fileName: string; content: Buffer }) {
-  setAttachment(reply, asciiName, doc.fileName);
-  return reply.type(DOCX).send(doc.content);
-}
