@@ -103,7 +103,7 @@ const enUS: Messages = {
   },
   home: {
     welcome: 'Welcome, {{name}}',
-    intro: 'The platform serves the city bureau, county bureaus and law-enforcement inspectors. It has: the enterprise register; licence management (department notices, unlicensed operation, exit supervision); random inspections (inspection items, inspector pool, object pools, inspection plans, inspection tasks, published results); the working calendar and system administration.',
+    intro: 'The platform serves the city bureau, county bureaus and law-enforcement inspectors: market entities and licences, random inspections, special equipment, complaints and reports, enforcement cases, product quality spot checks, quality credit and system administration. The menu on the left lists what you may use; your to-dos are above.',
     org: 'Organization',
     region: 'Jurisdiction',
     roles: 'Roles',
