@@ -155,6 +155,23 @@ describe('the jobs', () => {
     expect(await model().rescoreEvents()).toMatchObject({ changed: 0, classChanged: 0 });
   });
 
+  it("keeps the events run's cursor to the server clock's microsecond (a record committed in the run's millisecond is not above it)", async () => {
+    const micros = async (expr: string) => {
+      const { rows } = (await env.db.execute(`select (extract(microseconds from ${expr})::int % 1000) as us`)) as unknown as { rows: { us: number }[] };
+      return Number(rows[0]!.us);
+    };
+    // Where the clock itself has microseconds (PostgreSQL does; sampled three times, all whole
+    // milliseconds at once has a chance of one in a billion), so must the stored cursors.
+    const clock = [await micros('clock_timestamp()'), await micros('clock_timestamp()'), await micros('clock_timestamp()')];
+    if (clock.every((us) => us === 0)) return;
+    const cursors: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await model().rescoreEvents();
+      cursors.push(await micros(`(select cursor from credit_runs where kind = 'events' order by started_at desc limit 1)`));
+    }
+    expect(cursors.some((us) => us !== 0)).toBe(true);
+  });
+
   it('the nightly run scores every enterprise in chunks and records the run; a second run changes nothing', async () => {
     const a = await makeEnterprise(env);
     const b = await makeEnterprise(env);
