@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { errorText } from '../errorText';
 import { todayInChina } from '../format';
+import { isFullUscc, usccOfInput } from '../uscc';
 import type { ListState } from './useListState';
 
 // The pieces the public lists share (spot-check results, bulletins and choices, penalty decisions):
@@ -39,14 +40,11 @@ export function usePublicPagination(list: ListState, total: number | undefined, 
   };
 }
 
-const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
-/** A USCC as typed into a search: spaces out, upper case; empty stays empty. */
-export const usccOfInput = (v: string | undefined) => v?.replace(/\s/g, '').toUpperCase();
 /** The form rule of a public search's USCC field: empty, or 18 characters of the USCC's alphabet (`message` otherwise). */
 export const usccRule = (message: string) => ({
   validator: async (_: unknown, v?: string) => {
     const code = usccOfInput(v);
-    if (code && !USCC.test(code)) throw new Error(message);
+    if (code && !isFullUscc(code)) throw new Error(message);
   },
 });
 

@@ -5,12 +5,11 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { Enterprise } from '../../api/types';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useAsync } from '../../app/hooks/useAsync';
+import { isFullUscc } from '../../app/uscc';
 import { StatusTag } from '../enterprises';
 import { archivePath, creditApi } from './credit.api';
 import { CreditClassTag, EnterpriseLink } from './labels';
 import './credit.pages.i18n';
-
-const FULL_USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 /** 信用档案查询: a USCC opens the archive; a name (or USCC prefix) searches the register (enterprise.read). */
 export function SearchPage() {
@@ -25,7 +24,7 @@ export function SearchPage() {
 
   const onSearch = (value: string) => {
     const v = value.trim().toUpperCase();
-    if (FULL_USCC.test(v)) return navigate(archivePath(v));
+    if (isFullUscc(v)) return navigate(archivePath(v));
     setPage(1);
     setParams(value.trim() ? { q: value.trim() } : {}, { replace: true });
   };

@@ -1,7 +1,8 @@
 import { Form, Input, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAsync } from '../../app/hooks/useAsync';
-import { PublicListAlert, YearAndSearchButtons, usePublicPagination, usccOfInput, usccRule } from '../../app/list/publicList';
+import { PublicListAlert, YearAndSearchButtons, usePublicPagination, usccRule } from '../../app/list/publicList';
+import { usccOfInput } from '../../app/uscc';
 import { useListState } from '../../app/list/useListState';
 import { useWide } from '../../app/components/plain';
 import { SpotcheckPublicFrame } from './SpotcheckPublicFrame';
