@@ -13,7 +13,7 @@ import type { JurisdictionService } from '../../platform/jurisdiction/jurisdicti
 import { type PersonalData, maskName, maskPhone } from '../../platform/secrets/personal-data.js';
 import type { TodosService } from '../../platform/todos/todos.service.js';
 import { users } from '../../platform/users/users.schema.js';
-import { USERNAME_RE, type UsersService, normalizeUsername } from '../../platform/users/users.service.js';
+import { type UsersService, checkUsername } from '../../platform/users/users.service.js';
 import { invalid, requireText } from '../../platform/validation/fields.js';
 import { enterprises, normalizeUscc, usccProblem } from '../enterprises/index.js';
 import { type AccountRequestStatus, enterpriseAccountRequests, enterpriseAccounts } from './accounts.schema.js';
@@ -58,12 +58,6 @@ function checkPhone(phone: string | null | undefined, field = 'phone') {
   if (!value) return null;
   if (!PHONE_RE.test(value)) throw invalid(field, '电话应为 11 位手机号或带区号的固定电话（如 0517-83601234）');
   return value;
-}
-
-function checkUsername(raw: string) {
-  const username = normalizeUsername(raw ?? '');
-  if (!USERNAME_RE.test(username)) throw new AppError('VALIDATION', '用户名须为 3–32 位小写字母、数字或 . _ -，以字母或数字开头', 400, { field: 'username' });
-  return username;
 }
 
 /**

@@ -69,6 +69,19 @@ const scopeOf = (actor: Actor) => visibleTo(actor, { regionCode: users.regionCod
 
 export const normalizeUsername = (u: string) => u.trim().toLowerCase();
 
+/** A username as stored (trimmed, lower case), or 400 VALIDATION (field `username`) when it breaks USERNAME_RE. */
+export function checkUsername(raw: string | undefined): string {
+  const username = normalizeUsername(raw ?? '');
+  if (!USERNAME_RE.test(username)) throw new AppError('VALIDATION', '用户名须为 3–32 位小写字母、数字或 . _ -，以字母或数字开头', 400, { field: 'username' });
+  return username;
+}
+
+/** Refuses a username already held by an account (409 USERNAME_TAKEN, field `username`). */
+async function assertNotTaken(db: Db, username: string) {
+  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  if (taken) throw new AppError('USERNAME_TAKEN', `用户名“${username}”已被使用`, 409, { field: 'username' });
+}
+
 const selfAction = (message: string) => new AppError('SELF_LOCKOUT', message, 409);
 
 /**
@@ -150,19 +163,25 @@ export function makeUsersService(deps: { db: Db; audit: AuditService; jurisdicti
     /** `tx`: the caller's open transaction, when the lookup is part of a larger step. */
     get: (actor: Actor | null, id: string, tx: Db = db) => findUser(tx, actor, id),
 
+    /**
+     * Checks a username before a step that makes an account (400 VALIDATION, 409 USERNAME_TAKEN),
+     * so that a bad or taken one makes nothing else; `create` checks again in its transaction.
+     */
+    async assertUsernameFree(raw: string | undefined) {
+      const username = checkUsername(raw);
+      await assertNotTaken(db, username);
+      return username;
+    },
+
     async create(ctx: RequestContext & { actor: Actor }, input: CreateUserInput, tx0?: Db) {
-      const username = normalizeUsername(input.username);
-      if (!USERNAME_RE.test(username)) {
-        throw new AppError('VALIDATION', '用户名须为 3–32 位小写字母、数字或 . _ -，以字母或数字开头', 400, { field: 'username' });
-      }
+      const username = checkUsername(input.username);
       const displayName = input.displayName.trim();
       if (!displayName) throw new AppError('VALIDATION', '姓名不能为空', 400, { field: 'displayName' });
       assertStrongPassword(input.password, deps.passwordMinLength);
       const passwordHash = await hashPassword(input.password);
       const work = async (tx: Db) => {
         const org = await jurisdiction.getOrg(ctx.actor, input.orgId, tx);
-        const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
-        if (taken) throw new AppError('USERNAME_TAKEN', `用户名“${username}”已被使用`, 409, { field: 'username' });
+        await assertNotTaken(tx, username);
         const [row] = await tx
           .insert(users)
           .values({ username, displayName, orgId: org.id, regionCode: input.enterprise?.regionCode ?? org.regionCode, enterpriseUscc: input.enterprise?.uscc ?? null, passwordHash, mustChangePassword: input.mustChangePassword ?? false })

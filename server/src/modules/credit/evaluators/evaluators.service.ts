@@ -8,7 +8,6 @@ import { AppError, notFound, pgErrorOf } from '../../../platform/http/errors.js'
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { users } from '../../../platform/users/users.schema.js';
-import { USERNAME_RE, normalizeUsername } from '../../../platform/users/users.service.js';
 import { invalid } from '../../../platform/validation/fields.js';
 import { normalizeUscc, usccProblem } from '../../enterprises/index.js';
 import type { CreditPartDeps, Ctx } from '../credit.deps.js';
@@ -177,10 +176,7 @@ export function makeCreditEvaluators(deps: CreditPartDeps) {
      */
     async createAccount(ctx: Ctx, id: string, input: { username: string; displayName: string; password: string }) {
       await find(db, id);
-      const username = normalizeUsername(input.username ?? '');
-      if (!USERNAME_RE.test(username)) throw invalid('username', '用户名须为 3–32 位小写字母、数字或 . _ -，以字母或数字开头');
-      const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
-      if (taken) throw new AppError('USERNAME_TAKEN', `用户名“${username}”已被使用`, 409, { field: 'username' });
+      await deps.users.assertUsernameFree(input.username);
       const orgId = await ensureOrg(ctx, id);
       return inTransaction(db, async (tx) => {
         const user = await deps.users.create(ctx, { ...input, orgId, roles: [EVALUATOR_ROLE], mustChangePassword: true }, tx);

@@ -7,7 +7,6 @@ import { AppError } from '../../../platform/http/errors.js';
 import { type Page, offsetOf } from '../../../platform/http/schemas.js';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { users } from '../../../platform/users/users.schema.js';
-import { USERNAME_RE, normalizeUsername } from '../../../platform/users/users.service.js';
 import { invalid, requireDate, requireText } from '../../../platform/validation/fields.js';
 import type { Ctx } from '../spotchecks.deps.js';
 import { spotcheckInstitutions } from '../spotchecks.schema.js';
@@ -120,10 +119,7 @@ export function makeInstitutionRegister(deps: InstitutionsDeps, { views, findIns
     async createAccount(ctx: Ctx, id: string, input: { username: string; displayName: string; password: string }) {
       let inst = await findInstitution(db, id);
       // Checked before the org is made, so that a bad or taken username makes nothing.
-      const username = normalizeUsername(input.username ?? '');
-      if (!USERNAME_RE.test(username)) throw invalid('username', '用户名须为 3–32 位小写字母、数字或 . _ -，以字母或数字开头');
-      const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
-      if (taken) throw new AppError('USERNAME_TAKEN', `用户名“${username}”已被使用`, 409, { field: 'username' });
+      await deps.users.assertUsernameFree(input.username);
       if (!inst.orgId) {
         const root = await deps.jurisdiction.rootOrg();
         const [existing] = await db
