@@ -7402,8 +7402,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 公开网站的主办机构（无需登录）：市局名称与行政区划代码，公开页面的页脚显示
-         * @description 机构树的根（市局）；尚未建立机构时两项均为 null。
+         * 公开网站的主办机构（无需登录）：市局名称、行政区划代码与对外公布的地址、电话，公开页面的页脚显示
+         * @description 机构树的根（市局）；尚未建立机构时各项均为 null；地址、电话在机构管理中维护，未填写为 null。
          */
         get: operations["getPublicSite"];
         put?: never;
@@ -7786,6 +7786,10 @@ export interface operations {
                             name: string;
                             /** @description 文书编号所用的机构简称 */
                             shortName: string | null;
+                            /** @description 对外公布的地址（公开网站页脚、行政处罚告知书） */
+                            address: string | null;
+                            /** @description 对外公布的联系电话（公开网站页脚、行政处罚告知书） */
+                            phone: string | null;
                             type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise" | "evaluator";
                             regionCode: string;
                             regionName: string | null;
@@ -7819,6 +7823,10 @@ export interface operations {
                     name: string;
                     /** @description 文书编号所用的机构简称（如“涟市监”，编号为“涟市监责改〔2026〕4号”）；空则用全称 */
                     shortName?: string | null;
+                    /** @description 对外公布的地址；空则不显示 */
+                    address?: string | null;
+                    /** @description 对外公布的联系电话：手机号或带区号的固定电话（如 0517-83601234）；空则不显示 */
+                    phone?: string | null;
                     type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise" | "evaluator";
                     regionCode: string;
                     /** Format: uuid */
@@ -7838,6 +7846,10 @@ export interface operations {
                         name: string;
                         /** @description 文书编号所用的机构简称 */
                         shortName: string | null;
+                        /** @description 对外公布的地址（公开网站页脚、行政处罚告知书） */
+                        address: string | null;
+                        /** @description 对外公布的联系电话（公开网站页脚、行政处罚告知书） */
+                        phone: string | null;
                         type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise" | "evaluator";
                         regionCode: string;
                         regionName: string | null;
@@ -7880,6 +7892,10 @@ export interface operations {
                         name: string;
                         /** @description 文书编号所用的机构简称 */
                         shortName: string | null;
+                        /** @description 对外公布的地址（公开网站页脚、行政处罚告知书） */
+                        address: string | null;
+                        /** @description 对外公布的联系电话（公开网站页脚、行政处罚告知书） */
+                        phone: string | null;
                         type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise" | "evaluator";
                         regionCode: string;
                         regionName: string | null;
@@ -7917,6 +7933,10 @@ export interface operations {
                     name?: string;
                     /** @description 文书编号所用的机构简称（如“涟市监”，编号为“涟市监责改〔2026〕4号”）；空则用全称 */
                     shortName?: string | null;
+                    /** @description 对外公布的地址；空则不显示 */
+                    address?: string | null;
+                    /** @description 对外公布的联系电话：手机号或带区号的固定电话（如 0517-83601234）；空则不显示 */
+                    phone?: string | null;
                     regionCode?: string;
                     /** Format: uuid */
                     parentId?: string;
@@ -7936,6 +7956,10 @@ export interface operations {
                         name: string;
                         /** @description 文书编号所用的机构简称 */
                         shortName: string | null;
+                        /** @description 对外公布的地址（公开网站页脚、行政处罚告知书） */
+                        address: string | null;
+                        /** @description 对外公布的联系电话（公开网站页脚、行政处罚告知书） */
+                        phone: string | null;
                         type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise" | "evaluator";
                         regionCode: string;
                         regionName: string | null;
@@ -35265,6 +35289,8 @@ export interface operations {
                     "application/json": {
                         bureauName: string | null;
                         regionCode: string | null;
+                        address: string | null;
+                        phone: string | null;
                     };
                 };
             };

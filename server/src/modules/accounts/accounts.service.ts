@@ -14,6 +14,7 @@ import { type PersonalData, maskName, maskPhone } from '../../platform/secrets/p
 import type { TodosService } from '../../platform/todos/todos.service.js';
 import { users } from '../../platform/users/users.schema.js';
 import { type UsersService, checkUsername } from '../../platform/users/users.service.js';
+import { isPhone, phoneOf } from '../../platform/validation/phone.js';
 import { invalid, requireText } from '../../platform/validation/fields.js';
 import { enterprises, normalizeUscc, usccProblem } from '../enterprises/index.js';
 import { type AccountRequestStatus, enterpriseAccountRequests, enterpriseAccounts } from './accounts.schema.js';
@@ -23,8 +24,6 @@ export const DEFAULT_MAX_ACCOUNTS = 5;
 
 /** The to-do of a pending application, for the competent county bureau's officers who may decide it. */
 export const REQUEST_TODO_KIND = 'enterprise_account.request';
-
-const PHONE_RE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 
 /** Names as registries write them: full-width brackets and spaces are the same name. */
 const sameName = (a: string, b: string) => {
@@ -54,9 +53,9 @@ export interface AccountRequestInput {
 }
 
 function checkPhone(phone: string | null | undefined, field = 'phone') {
-  const value = phone?.trim() ?? '';
+  const value = phoneOf(phone ?? '');
   if (!value) return null;
-  if (!PHONE_RE.test(value)) throw invalid(field, '电话应为 11 位手机号或带区号的固定电话（如 0517-83601234）');
+  if (!isPhone(value)) throw invalid(field, '电话应为 11 位手机号或带区号的固定电话（如 0517-83601234）');
   return value;
 }
 

@@ -92,7 +92,16 @@ describe('the public site over HTTP', () => {
     const root = await env.services.jurisdiction.rootOrg();
     const site = await publicGet('/api/public/site');
     expect(site.statusCode, site.body).toBe(200);
-    expect(site.json()).toEqual({ bureauName: root!.name, regionCode: root!.regionCode });
+    expect(site.json()).toEqual({ bureauName: root!.name, regionCode: root!.regionCode, address: root!.address, phone: root!.phone });
     expect(root!.regionCode).toBe('320800');
+  });
+
+  it("gives the bureau's address and phone once its org record has them (a blank clears them)", async () => {
+    const root = (await env.services.jurisdiction.rootOrg())!;
+    const set = await env.services.jurisdiction.updateOrg(env.ctx, root.id, { address: ' 淮安市清江浦区示范路 1 号 ', phone: '(0517) 8360 1234' });
+    expect(set).toMatchObject({ address: '淮安市清江浦区示范路 1 号', phone: '051783601234' });
+    expect((await publicGet('/api/public/site')).json()).toMatchObject({ address: '淮安市清江浦区示范路 1 号', phone: '051783601234' });
+    await env.services.jurisdiction.updateOrg(env.ctx, root.id, { address: '', phone: null });
+    expect((await publicGet('/api/public/site')).json()).toMatchObject({ address: null, phone: null });
   });
 });

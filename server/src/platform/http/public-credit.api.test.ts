@@ -172,7 +172,7 @@ describe('public routes', () => {
       expect(header).not.toMatch(/credit|信用(风险)?(等级|分类)/i);
       expect(rows.length).toBeGreaterThan(file.rows - 1);
     }
-    // portal/site: the bureau's name and region only.
-    expect(Object.keys(await get('/api/public/site')).sort()).toEqual(['bureauName', 'regionCode']);
+    // portal/site: the bureau's name, region and public contact only.
+    expect(Object.keys(await get('/api/public/site')).sort()).toEqual(['address', 'bureauName', 'phone', 'regionCode']);
   }, 120_000);
 });

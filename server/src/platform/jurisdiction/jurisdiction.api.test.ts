@@ -120,3 +120,26 @@ describe('short names (issue 12 item 11)', () => {
     ]);
   });
 });
+
+describe('public contact', () => {
+  it('an administrator sets, keeps and clears an org’s address and phone; a bad phone or a long address is 400 and changes nothing', async () => {
+    const c = await env.loginAdmin();
+    const created = (await c.post('/api/orgs', { name: '淮安市某联系测试所', type: 'institution', regionCode: '320800', address: '淮安市示范路 2 号', phone: '0517 8360 1234' })).json();
+    expect(created).toMatchObject({ address: '淮安市示范路 2 号', phone: '051783601234' });
+    const renamed = (await c.patch(`/api/orgs/${created.id}`, { name: '淮安市某联系测试中心' }, { 'if-match': `"${created.version}"` })).json();
+    expect(renamed).toMatchObject({ address: '淮安市示范路 2 号', phone: '051783601234' });
+    for (const [body, field] of [
+      [{ phone: '12315' }, 'phone'],
+      [{ phone: '0517-8360' }, 'phone'],
+      [{ address: '路'.repeat(201) }, 'address'],
+    ] as const) {
+      const bad = await c.patch(`/api/orgs/${created.id}`, body, { 'if-match': `"${renamed.version}"` });
+      expect(bad.statusCode, bad.body).toBe(400);
+      expect(bad.json().error.code).toBe('VALIDATION');
+      expect(JSON.stringify(bad.json().error.details)).toContain(`"field":"${field}"`);
+    }
+    expect((await c.get(`/api/orgs/${created.id}`)).json()).toMatchObject({ version: renamed.version, address: '淮安市示范路 2 号', phone: '051783601234' });
+    const cleared = (await c.patch(`/api/orgs/${created.id}`, { address: ' ', phone: null }, { 'if-match': `"${renamed.version}"` })).json();
+    expect(cleared).toMatchObject({ address: null, phone: null });
+  });
+});

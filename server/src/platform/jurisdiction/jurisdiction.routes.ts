@@ -10,12 +10,17 @@ const OrgType = Type.Union(ORG_TYPES.map((t) => Type.Literal(t)));
 const RegionCode = Type.String({ pattern: '^\\d{6}(\\d{3}){0,2}$' });
 const Name = Type.String({ minLength: 1, maxLength: 100 });
 /** The bureau's short name that its documents are numbered with (e.g. 涟市监 → 涟市监责改〔2026〕4号); null or '' for none. */
+/** The address and phone the bureau gives the public (the public site's footer, 行政处罚告知书); null or '' for none. */
+const Address = Type.Union([Type.String({ maxLength: 200 }), Type.Null()], { description: '对外公布的地址；空则不显示' });
+const Phone = Type.Union([Type.String({ maxLength: 30 }), Type.Null()], { description: '对外公布的联系电话：手机号或带区号的固定电话（如 0517-83601234）；空则不显示' });
 const ShortName = Type.Union([Type.String({ maxLength: 20 }), Type.Null()], { description: '文书编号所用的机构简称（如“涟市监”，编号为“涟市监责改〔2026〕4号”）；空则用全称' });
 
 const Org = Type.Object({
   id: Type.String(),
   name: Type.String(),
   shortName: Type.Union([Type.String(), Type.Null()], { description: '文书编号所用的机构简称' }),
+  address: Type.Union([Type.String(), Type.Null()], { description: '对外公布的地址（公开网站页脚、行政处罚告知书）' }),
+  phone: Type.Union([Type.String(), Type.Null()], { description: '对外公布的联系电话（公开网站页脚、行政处罚告知书）' }),
   type: OrgType,
   regionCode: Type.String(),
   regionName: Type.Union([Type.String(), Type.Null()]),
@@ -61,7 +66,7 @@ export const jurisdictionRoutes =
         schema: {
           tags: ['jurisdiction'],
           summary: '新建机构（上级默认为市局）',
-          body: Body({ name: Name, shortName: Type.Optional(ShortName), type: OrgType, regionCode: RegionCode, parentId: Type.Optional(Id) }),
+          body: Body({ name: Name, shortName: Type.Optional(ShortName), address: Type.Optional(Address), phone: Type.Optional(Phone), type: OrgType, regionCode: RegionCode, parentId: Type.Optional(Id) }),
           response: { 201: Org, 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
         },
       },
@@ -76,7 +81,7 @@ export const jurisdictionRoutes =
           tags: ['jurisdiction'],
           summary: '修改机构（名称、文书简称、行政区划、上级、启用/停用；If-Match）',
           params: IdParams,
-          body: Body({ name: Type.Optional(Name), shortName: Type.Optional(ShortName), regionCode: Type.Optional(RegionCode), parentId: Type.Optional(Id), active: Type.Optional(Type.Boolean()) }),
+          body: Body({ name: Type.Optional(Name), shortName: Type.Optional(ShortName), address: Type.Optional(Address), phone: Type.Optional(Phone), regionCode: Type.Optional(RegionCode), parentId: Type.Optional(Id), active: Type.Optional(Type.Boolean()) }),
           response: { 200: Org, 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 412: ErrorSchema },
         },
       },

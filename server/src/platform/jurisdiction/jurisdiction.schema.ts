@@ -35,6 +35,9 @@ export const orgs = pgTable(
     parentId: uuid().references((): AnyPgColumn => orgs.id),
     /** The bureau's short name in document numbers (涟市监 in 涟市监责改〔2026〕4号); null: the full name is used. */
     shortName: text(),
+    /** The bureau's address and phone for the public (the public site's footer, 行政处罚告知书); null: not shown. */
+    address: text(),
+    phone: text(),
     active: boolean().notNull().default(true),
     /** Bumped by every change of the row; the ETag of its API representation (If-Match). */
     version: integer().notNull().default(1),

@@ -8,6 +8,8 @@ import type { AuditService } from '../audit/audit.service.js';
 import { AppError, forbidden, notFound } from '../http/errors.js';
 import { type ExpectedVersion, assertVersion } from '../http/etag.js';
 import { type Page, offsetOf } from '../http/schemas.js';
+import { invalid } from '../validation/fields.js';
+import { isPhone, phoneOf } from '../validation/phone.js';
 import { type OrgType, orgs, regions } from './jurisdiction.schema.js';
 
 export interface OrgFilter {
@@ -21,6 +23,9 @@ export interface CreateOrgInput {
   name: string;
   /** The short name documents are numbered with; null or blank for none. */
   shortName?: string | null;
+  /** The address and phone the bureau gives the public; null or blank for none. */
+  address?: string | null;
+  phone?: string | null;
   type: OrgType;
   regionCode: string;
   parentId?: string;
@@ -30,6 +35,10 @@ export interface UpdateOrgInput {
   name?: string;
   /** null or blank clears it (documents then use the full name). */
   shortName?: string | null;
+  /** null or blank clears it. */
+  address?: string | null;
+  /** null or blank clears it. */
+  phone?: string | null;
   regionCode?: string;
   parentId?: string;
   active?: boolean;
@@ -41,6 +50,8 @@ const orgColumns = {
   id: orgs.id,
   name: orgs.name,
   shortName: orgs.shortName,
+  address: orgs.address,
+  phone: orgs.phone,
   type: orgs.type,
   regionCode: orgs.regionCode,
   regionName: regions.name,
@@ -55,6 +66,8 @@ export type OrgView = {
   id: string;
   name: string;
   shortName: string | null;
+  address: string | null;
+  phone: string | null;
   type: OrgType;
   regionCode: string;
   regionName: string | null;
@@ -184,7 +197,7 @@ export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
         const parentId = input.parentId ?? (await rootOrg(tx))?.id ?? null;
         await checkPlacement(tx, ctx.actor, input.regionCode, parentId);
         await assertNameFree(tx, parentId, name);
-        const [row] = await tx.insert(orgs).values({ name, shortName: shortNameOf(input.shortName), type: input.type, regionCode: input.regionCode, parentId }).returning({ id: orgs.id });
+        const [row] = await tx.insert(orgs).values({ name, shortName: shortNameOf(input.shortName), ...contactOf(input), type: input.type, regionCode: input.regionCode, parentId }).returning({ id: orgs.id });
         const created = await findOrg(tx, null, row!.id);
         await audit.record(tx, ctx, { action: 'org.created', targetType: 'org', targetId: created.id, after: created });
         return created;
@@ -199,6 +212,7 @@ export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
         const next = {
           name: input.name?.trim() ?? before.name,
           shortName: input.shortName === undefined ? before.shortName : shortNameOf(input.shortName),
+          ...contactOf(input, before),
           regionCode: input.regionCode ?? before.regionCode,
           parentId: input.parentId ?? before.parentId,
           active: input.active ?? before.active,
@@ -219,6 +233,20 @@ export function makeJurisdictionService(deps: { db: Db; audit: AuditService }) {
 
 /** A short name as stored: trimmed, null when blank. */
 const shortNameOf = (value: string | null | undefined): string | null => value?.trim() || null;
+
+const ADDRESS_MAX = 200;
+
+/**
+ * The contact as stored: trimmed, null when blank, `before`'s where not given; 400 VALIDATION for an
+ * address over 200 characters or a phone that is neither a mobile nor a landline with its area code.
+ */
+function contactOf(input: { address?: string | null; phone?: string | null }, before?: { address: string | null; phone: string | null }) {
+  const address = input.address === undefined ? (before?.address ?? null) : input.address?.trim() || null;
+  if (address && [...address].length > ADDRESS_MAX) throw invalid('address', `地址不能超过 ${ADDRESS_MAX} 个字`);
+  const phone = input.phone === undefined ? (before?.phone ?? null) : phoneOf(input.phone ?? '') || null;
+  if (phone && !isPhone(phone)) throw invalid('phone', '联系电话应为 11 位手机号码或带区号的固定电话号码（如 0517-83601234）');
+  return { address, phone };
+}
 
 async function assertNameFree(tx: Db, parentId: string | null, name: string, exceptId?: string) {
   const [dup] = await tx

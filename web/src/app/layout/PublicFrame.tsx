@@ -57,16 +57,29 @@ function PublicNavBar({ nav }: { nav: PublicNav }) {
 let site: Promise<PublicSite | null> | undefined;
 const siteOnce = () => (site ??= api.get<PublicSite>('/api/public/site').catch(() => null));
 
-/** The public site's footer (contentinfo): the bureau (the root org, by name) and the public site's main entrances. */
+/**
+ * The public site's footer (contentinfo): the bureau (the root org, by name) with its address and
+ * phone where its org record has them, and the public site's main entrances.
+ */
 function PublicFooter() {
   const { t } = useTranslation();
-  const bureau = useAsync(siteOnce).data?.bureauName;
+  const site = useAsync(siteOnce).data;
   const link = { color: COLORS.link };
   return (
     <footer style={{ width: '100%', marginTop: 'auto', background: '#fff', borderTop: `1px solid ${COLORS.border}`, padding: `16px ${PAD}`, boxSizing: 'border-box', color: COLORS.muted, fontSize: 14, textAlign: 'center' }}>
       <p style={{ margin: '0 0 8px', color: COLORS.text }}>
-        {t('app.name')} · <span data-testid="site-bureau">{bureau ?? t('publicFrame.footer.bureau')}</span>
+        {t('app.name')} · <span data-testid="site-bureau">{site?.bureauName ?? t('publicFrame.footer.bureau')}</span>
       </p>
+      {(site?.address || site?.phone) && (
+        <address aria-label={t('publicFrame.footer.contact')} data-testid="site-contact" style={{ margin: '0 0 8px', fontStyle: 'normal', display: 'flex', flexWrap: 'wrap', justifyContent: 'center', gap: '4px 24px' }}>
+          {site.address && <span>{t('publicFrame.footer.address', { address: site.address })}</span>}
+          {site.phone && (
+            <a href={`tel:${site.phone.replace(/[^\d]/g, '')}`} style={link}>
+              {t('publicFrame.footer.phone', { phone: site.phone })}
+            </a>
+          )}
+        </address>
+      )}
       <ul aria-label={t('publicFrame.footer.label')} style={{ listStyle: 'none', margin: '0 0 8px', padding: 0, display: 'flex', flexWrap: 'wrap', justifyContent: 'center', gap: '4px 24px' }}>
         <li>
           <Link to="/public" style={link}>

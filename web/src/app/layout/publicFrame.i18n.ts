@@ -8,6 +8,9 @@ addPageMessages(
       publicFrame: {
         footer: {
           bureau: '市场监督管理局（质量技术监督）',
+          contact: '联系方式',
+          address: '地址：{{address}}',
+          phone: '电话：{{phone}}',
           label: '网站链接',
           home: '信息公开首页',
           lookup: '企业信息查询',
@@ -20,6 +23,9 @@ addPageMessages(
       publicFrame: {
         footer: {
           bureau: 'Administration for Market Regulation (quality and technical supervision)',
+          contact: 'Contact',
+          address: 'Address: {{address}}',
+          phone: 'Phone: {{phone}}',
           label: 'Site links',
           home: 'Public information home',
           lookup: 'Enterprise look-up',

@@ -321,4 +321,25 @@ describe('the documents', () => {
     const again = await docs().all(env.db, c.id);
     expect(again.map((d) => d.content.equals(all[again.indexOf(d)]!.content))).toEqual([true, true, true, true, true]);
   });
+
+  it("the notice tells the party the bureau's address and phone where its org record has them", async () => {
+    const c = await makeCase(env, {
+      stage: 'notified',
+      openedOn: past(40),
+      investigatorNames: ['执法甲', '执法乙'],
+      notifiedOn: past(3),
+      noticeNo: '涟市监罚告〔2026〕78号',
+      intendedPenalty: { penalties: [{ type: 'warning' }], wording: '拟给予警告', violation: '当事人未按规定标注产品标识', legalBasis: '《中华人民共和国产品质量法》第五十四条', discretionRuleKey: null, discretionLevel: null },
+      defenceDueOn: addDays(past(3), 5),
+      defenceDueCertain: true,
+    });
+    const notice = async () => textOf((await docs().render(env.db, c.id, 'penalty_notice')).content);
+    expect(await notice()).not.toContain('本局地址');
+    await env.services.jurisdiction.updateOrg(env.ctx, c.orgId, { address: '涟水县示范路 8 号', phone: '0517-82345678' });
+    expect(await notice()).toContain('本局地址：涟水县示范路 8 号；联系电话：0517-82345678。');
+    await env.services.jurisdiction.updateOrg(env.ctx, c.orgId, { address: null });
+    const text = await notice();
+    expect(text).toContain('联系电话：0517-82345678。');
+    expect(text).not.toContain('本局地址');
+  });
 });

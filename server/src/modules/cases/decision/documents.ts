@@ -57,6 +57,8 @@ export interface RenderedDocument {
 }
 
 type EvidenceRow = typeof caseEvidence.$inferSelect;
+/** The bureau's address and phone for the public (its org record); null where not filled in. */
+type BureauContact = { address: string | null; phone: string | null };
 
 /** A text an officer typed, without its closing punctuation, to be set inside a sentence. */
 const bare = (s: string) => s.trim().replace(/[。．.；;，,]+$/u, '');
@@ -120,8 +122,8 @@ export function makeCaseDocuments(deps: Pick<CasesDeps, 'db' | 'personal' | 'aud
   async function load(tx: Db, caseId: string) {
     const [c] = await tx.select().from(cases).where(eq(cases.id, caseId));
     if (!c) throw notFound('案件');
-    const [org] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, c.orgId));
-    return { c, bureau: org?.name ?? '' };
+    const [org] = await tx.select({ name: orgs.name, address: orgs.address, phone: orgs.phone }).from(orgs).where(eq(orgs.id, c.orgId));
+    return { c, bureau: org?.name ?? '', contact: { address: org?.address ?? null, phone: org?.phone ?? null } };
   }
 
   const inquiries = (tx: Db, caseId: string) =>
@@ -175,7 +177,11 @@ export function makeCaseDocuments(deps: Pick<CasesDeps, 'db' | 'personal' | 'aud
     ], undefined, e.collectedOn);
   }
 
-  function penaltyNotice(c: CaseRow, bureau: string) {
+  /** Where the party states a defence or asks for a hearing: the bureau's address and phone, when its org record has them. */
+  const contactLine = ({ address, phone }: BureauContact) =>
+    address || phone ? [line([address && `本局地址：${address}`, phone && `联系电话：${phone}`].filter(Boolean).join('；') + '。', { indent: true })] : [];
+
+  function penaltyNotice(c: CaseRow, bureau: string, contact: BureauContact) {
     const p = c.intendedPenalty!;
     const deadline = c.defenceDueOn ? `${cnDate(c.defenceDueOn)}${c.defenceDueCertain ? '' : UNCERTAIN_DEADLINE_NOTE}` : '收到本告知书之日起五个工作日内';
     return doc(
@@ -189,6 +195,7 @@ export function makeCaseDocuments(deps: Pick<CasesDeps, 'db' | 'personal' | 'aud
         line(`依据${bare(p.legalBasis)}的规定，本局拟对你（单位）作出如下行政处罚：${bare(p.wording)}。`, { indent: true }),
         line('根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）有权进行陈述和申辩；依照该法第六十三条、第六十四条的规定，对上述拟作出的行政处罚，你（单位）有权要求举行听证。', { indent: true }),
         line(`你（单位）如需陈述、申辩或者要求听证，请于${deadline}前（含当日）向本局提出；逾期未提出的，视为放弃上述权利。`, { indent: true }),
+        ...contactLine(contact),
         ...signature(bureau, c.notifiedOn!),
       ],
       '行政处罚告知书',
@@ -254,7 +261,7 @@ export function makeCaseDocuments(deps: Pick<CasesDeps, 'db' | 'personal' | 'aud
   }
 
   async function render(tx: Db, caseId: string, kind: CaseDocumentKind, opts: { evidenceId?: string } = {}): Promise<RenderedDocument> {
-    const { c, bureau } = await load(tx, caseId);
+    const { c, bureau, contact } = await load(tx, caseId);
     if (!reached(c, kind)) throw notAvailable(c, kind);
     switch (kind) {
       case 'filing_approval':
@@ -267,7 +274,7 @@ export function makeCaseDocuments(deps: Pick<CasesDeps, 'db' | 'personal' | 'aud
         return inquiryRecord(c, bureau, list[i]!, i + 1);
       }
       case 'penalty_notice':
-        return penaltyNotice(c, bureau);
+        return penaltyNotice(c, bureau, contact);
       case 'penalty_decision':
         return penaltyDecision(tx, c, bureau);
       case 'closing_report':
@@ -281,14 +288,14 @@ export function makeCaseDocuments(deps: Pick<CasesDeps, 'db' | 'personal' | 'aud
 
     /** Every document the case has reached, in stage order (the police transfer's package). */
     async all(tx: Db, caseId: string): Promise<RenderedDocument[]> {
-      const { c, bureau } = await load(tx, caseId);
+      const { c, bureau, contact } = await load(tx, caseId);
       const out: RenderedDocument[] = [];
       if (reached(c, 'filing_approval')) {
         out.push(await filingApproval(c, bureau));
         const list = await inquiries(tx, c.id);
         for (const [i, e] of list.entries()) out.push(await inquiryRecord(c, bureau, e, i + 1));
       }
-      if (reached(c, 'penalty_notice')) out.push(await penaltyNotice(c, bureau));
+      if (reached(c, 'penalty_notice')) out.push(await penaltyNotice(c, bureau, contact));
       if (reached(c, 'penalty_decision')) out.push(await penaltyDecision(tx, c, bureau));
       if (reached(c, 'closing_report')) out.push(await closingReport(c, bureau));
       return out;

@@ -1,6 +1,7 @@
 import { type PersonalData, maskName, maskPhone } from '../../../platform/secrets/personal-data.js';
 import { checkIdNumber } from '../../../platform/validation/id-number.js';
 import { invalid, orThrow } from '../../../platform/validation/fields.js';
+import { isPhone, phoneOf } from '../../../platform/validation/phone.js';
 import type { complaints } from '../complaints.schema.js';
 
 /** The reporter as submitted (all optional but name and phone). */
@@ -21,8 +22,6 @@ export interface Reporter {
   email: string | null;
 }
 
-/** A mainland mobile (1[3-9] + 9 digits) or a landline with its area code (0 + 2–3 digits, a hyphen or not, 7–8 digits, an extension after - or 转). */
-const PHONE_RE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:(?:-|转)\d{1,6})?)$/;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
@@ -36,8 +35,8 @@ export function checkReporter(r: ReporterInput): Reporter {
   if ([...name].length > 50) throw invalid('reporter.name', '姓名不能超过 50 个字');
   const rawPhone = text(r.phone);
   if (rawPhone === null || !rawPhone) throw invalid('reporter.phone', '请填写联系电话');
-  const phone = rawPhone.replace(/[\s()（）]/g, '');
-  if (!PHONE_RE.test(phone)) throw invalid('reporter.phone', '联系电话应为 11 位手机号码或带区号的固定电话号码');
+  const phone = phoneOf(rawPhone);
+  if (!isPhone(phone)) throw invalid('reporter.phone', '联系电话应为 11 位手机号码或带区号的固定电话号码');
   const idText = text(r.idNumber);
   if (idText === null) throw invalid('reporter.idNumber', '身份证号码格式不正确');
   const idNumber = idText ? orThrow(checkIdNumber(idText, 'reporter.idNumber')) : null;

@@ -15,10 +15,10 @@ export const siteRoutes =
         onRequest: publicLimit('site'),
         schema: {
           tags: ['public'],
-          summary: '公开网站的主办机构（无需登录）：市局名称与行政区划代码，公开页面的页脚显示',
-          description: '机构树的根（市局）；尚未建立机构时两项均为 null。',
+          summary: '公开网站的主办机构（无需登录）：市局名称、行政区划代码与对外公布的地址、电话，公开页面的页脚显示',
+          description: '机构树的根（市局）；尚未建立机构时各项均为 null；地址、电话在机构管理中维护，未填写为 null。',
           response: {
-            200: Type.Object({ bureauName: Nullable(Type.String()), regionCode: Nullable(Type.String()) }),
+            200: Type.Object({ bureauName: Nullable(Type.String()), regionCode: Nullable(Type.String()), address: Nullable(Type.String()), phone: Nullable(Type.String()) }),
             429: ErrorSchema,
           },
         },
