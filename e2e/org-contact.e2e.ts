@@ -16,7 +16,7 @@ it('an administrator gives an org its public address and phone in its dialog; a 
   const row = page.getByRole('row').filter({ hasText: name });
   await row.getByRole('button', { name: '编辑' }).click();
   const dialog = page.getByRole('dialog');
-  await visible(dialog.getByText('对外公布：市局的显示在公开网站页脚，各局的写入行政处罚告知书；不填则不显示'));
+  await visible(dialog.getByText('对外公布：市局的显示在公开网站页脚，各局的写入其行政处罚告知书、检验结果通知书；不填则不显示'));
   await dialog.getByLabel('对外地址').fill('淮安市清江浦区示范路 2 号');
   await dialog.getByLabel('对外电话').fill('12345');
   const refused = page.waitForResponse((r) => /^\/api\/orgs\/[^/]+$/.test(new URL(r.url()).pathname) && r.request().method() === 'PATCH');

@@ -7786,9 +7786,9 @@ export interface operations {
                             name: string;
                             /** @description 文书编号所用的机构简称 */
                             shortName: string | null;
-                            /** @description 对外公布的地址（公开网站页脚、行政处罚告知书） */
+                            /** @description 对外公布的地址（公开网站页脚、行政处罚告知书、检验结果通知书） */
                             address: string | null;
-                            /** @description 对外公布的联系电话（公开网站页脚、行政处罚告知书） */
+                            /** @description 对外公布的联系电话（公开网站页脚、行政处罚告知书、检验结果通知书） */
                             phone: string | null;
                             type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise" | "evaluator";
                             regionCode: string;
@@ -7846,9 +7846,9 @@ export interface operations {
                         name: string;
                         /** @description 文书编号所用的机构简称 */
                         shortName: string | null;
-                        /** @description 对外公布的地址（公开网站页脚、行政处罚告知书） */
+                        /** @description 对外公布的地址（公开网站页脚、行政处罚告知书、检验结果通知书） */
                         address: string | null;
-                        /** @description 对外公布的联系电话（公开网站页脚、行政处罚告知书） */
+                        /** @description 对外公布的联系电话（公开网站页脚、行政处罚告知书、检验结果通知书） */
                         phone: string | null;
                         type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise" | "evaluator";
                         regionCode: string;
@@ -7892,9 +7892,9 @@ export interface operations {
                         name: string;
                         /** @description 文书编号所用的机构简称 */
                         shortName: string | null;
-                        /** @description 对外公布的地址（公开网站页脚、行政处罚告知书） */
+                        /** @description 对外公布的地址（公开网站页脚、行政处罚告知书、检验结果通知书） */
                         address: string | null;
-                        /** @description 对外公布的联系电话（公开网站页脚、行政处罚告知书） */
+                        /** @description 对外公布的联系电话（公开网站页脚、行政处罚告知书、检验结果通知书） */
                         phone: string | null;
                         type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise" | "evaluator";
                         regionCode: string;
@@ -7956,9 +7956,9 @@ export interface operations {
                         name: string;
                         /** @description 文书编号所用的机构简称 */
                         shortName: string | null;
-                        /** @description 对外公布的地址（公开网站页脚、行政处罚告知书） */
+                        /** @description 对外公布的地址（公开网站页脚、行政处罚告知书、检验结果通知书） */
                         address: string | null;
-                        /** @description 对外公布的联系电话（公开网站页脚、行政处罚告知书） */
+                        /** @description 对外公布的联系电话（公开网站页脚、行政处罚告知书、检验结果通知书） */
                         phone: string | null;
                         type: "city_bureau" | "city_section" | "county_bureau" | "institution" | "department" | "enterprise" | "evaluator";
                         regionCode: string;

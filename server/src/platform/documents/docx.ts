@@ -24,6 +24,19 @@ export const UNCERTAIN_DEADLINE_NOTE = '⚠（该期限按未载入节假日数�
 export const centred = (text: string, opts: { pageBreakBefore?: boolean; bold?: boolean } = {}) =>
   new Paragraph({ alignment: AlignmentType.CENTER, pageBreakBefore: opts.pageBreakBefore, spacing: { after: 240 }, children: [run(text, { bold: opts.bold })] });
 
+/** The address and phone a bureau gives the public (its org record); null where not filled in. */
+export interface BureauContact {
+  address: string | null;
+  phone: string | null;
+}
+
+/**
+ * Where the addressee answers a document (a defence, an objection): 本局地址：…；联系电话：…。 with
+ * what the bureau's org record has, or nothing when it has neither.
+ */
+export const contactLine = ({ address, phone }: BureauContact): Paragraph[] =>
+  address || phone ? [line(`${[address && `本局地址：${address}`, phone && `联系电话：${phone}`].filter(Boolean).join('；')}。`, { indent: true })] : [];
+
 /** The issuing bureau and the date, right-aligned at the foot. */
 export const signature = (bureau: string, date: string) => [
   new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 480 }, children: [run(bureau)] }),

@@ -10,7 +10,7 @@ const OrgType = Type.Union(ORG_TYPES.map((t) => Type.Literal(t)));
 const RegionCode = Type.String({ pattern: '^\\d{6}(\\d{3}){0,2}$' });
 const Name = Type.String({ minLength: 1, maxLength: 100 });
 /** The bureau's short name that its documents are numbered with (e.g. 涟市监 → 涟市监责改〔2026〕4号); null or '' for none. */
-/** The address and phone the bureau gives the public (the public site's footer, 行政处罚告知书); null or '' for none. */
+/** The address and phone the bureau gives the public (the public site's footer, 行政处罚告知书 and 检验结果通知书); null or '' for none. */
 const Address = Type.Union([Type.String({ maxLength: 200 }), Type.Null()], { description: '对外公布的地址；空则不显示' });
 const Phone = Type.Union([Type.String({ maxLength: 30 }), Type.Null()], { description: '对外公布的联系电话：手机号或带区号的固定电话（如 0517-83601234）；空则不显示' });
 const ShortName = Type.Union([Type.String({ maxLength: 20 }), Type.Null()], { description: '文书编号所用的机构简称（如“涟市监”，编号为“涟市监责改〔2026〕4号”）；空则用全称' });
@@ -19,8 +19,8 @@ const Org = Type.Object({
   id: Type.String(),
   name: Type.String(),
   shortName: Type.Union([Type.String(), Type.Null()], { description: '文书编号所用的机构简称' }),
-  address: Type.Union([Type.String(), Type.Null()], { description: '对外公布的地址（公开网站页脚、行政处罚告知书）' }),
-  phone: Type.Union([Type.String(), Type.Null()], { description: '对外公布的联系电话（公开网站页脚、行政处罚告知书）' }),
+  address: Type.Union([Type.String(), Type.Null()], { description: '对外公布的地址（公开网站页脚、行政处罚告知书、检验结果通知书）' }),
+  phone: Type.Union([Type.String(), Type.Null()], { description: '对外公布的联系电话（公开网站页脚、行政处罚告知书、检验结果通知书）' }),
   type: OrgType,
   regionCode: Type.String(),
   regionName: Type.Union([Type.String(), Type.Null()]),

@@ -35,7 +35,7 @@ export const orgs = pgTable(
     parentId: uuid().references((): AnyPgColumn => orgs.id),
     /** The bureau's short name in document numbers (涟市监 in 涟市监责改〔2026〕4号); null: the full name is used. */
     shortName: text(),
-    /** The bureau's address and phone for the public (the public site's footer, 行政处罚告知书); null: not shown. */
+    /** The bureau's address and phone for the public (the public site's footer, 行政处罚告知书 and 检验结果通知书); null: not shown. */
     address: text(),
     phone: text(),
     active: boolean().notNull().default(true),

@@ -282,7 +282,7 @@ const enUS: Messages = {
     shortNameHint: 'Numbers the documents, e.g. “涟市监” gives “涟市监责改〔2026〕4号”; left empty, the full name is used',
     address: 'Public address',
     phone: 'Public phone',
-    contactHint: 'Given to the public: the city bureau’s in the public site’s footer, each bureau’s in its notices of intended penalty; left empty, not shown',
+    contactHint: 'Given to the public: the city bureau’s in the public site’s footer, each bureau’s in its notices of intended penalty and of spot-check results; left empty, not shown',
     type: 'Type',
     region: 'Region',
     parent: 'Parent',

@@ -13,7 +13,7 @@ interface Values {
   parentId?: string | null;
   /** The short name the bureau's documents are numbered with (涟市监 → 涟市监责改〔2026〕4号). */
   shortName?: string | null;
-  /** What the bureau gives the public: the city bureau's in the public site's footer, each bureau's in its 行政处罚告知书. */
+  /** What the bureau gives the public: the city bureau's in the public site's footer, each bureau's in its 行政处罚告知书 and 检验结果通知书. */
   address?: string | null;
   phone?: string | null;
   active?: boolean;

@@ -5,7 +5,7 @@ import type { Db } from '../../../db/client.js';
 import { inTransaction } from '../../../db/sql.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { todayInChina } from '../../../platform/calendar/dates.js';
-import { UNCERTAIN_DEADLINE_NOTE, centred, cnDate, line, renderDocx, signature } from '../../../platform/documents/docx.js';
+import { type BureauContact, UNCERTAIN_DEADLINE_NOTE, centred, cnDate, contactLine, line, renderDocx, signature } from '../../../platform/documents/docx.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
 import { orgs } from '../../../platform/jurisdiction/jurisdiction.schema.js';
 import { invalid } from '../../../platform/validation/fields.js';
@@ -57,8 +57,6 @@ export interface RenderedDocument {
 }
 
 type EvidenceRow = typeof caseEvidence.$inferSelect;
-/** The bureau's address and phone for the public (its org record); null where not filled in. */
-type BureauContact = { address: string | null; phone: string | null };
 
 /** A text an officer typed, without its closing punctuation, to be set inside a sentence. */
 const bare = (s: string) => s.trim().replace(/[。．.；;，,]+$/u, '');
@@ -176,10 +174,6 @@ export function makeCaseDocuments(deps: Pick<CasesDeps, 'db' | 'personal' | 'aud
       line('执法人员签名：                    年    月    日', { indent: false }),
     ], undefined, e.collectedOn);
   }
-
-  /** Where the party states a defence or asks for a hearing: the bureau's address and phone, when its org record has them. */
-  const contactLine = ({ address, phone }: BureauContact) =>
-    address || phone ? [line([address && `本局地址：${address}`, phone && `联系电话：${phone}`].filter(Boolean).join('；') + '。', { indent: true })] : [];
 
   function penaltyNotice(c: CaseRow, bureau: string, contact: BureauContact) {
     const p = c.intendedPenalty!;

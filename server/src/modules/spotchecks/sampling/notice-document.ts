@@ -1,5 +1,5 @@
 import { Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { UNCERTAIN_DEADLINE_NOTE, centred, cnDate, line, renderDocx, signature } from '../../../platform/documents/docx.js';
+import { type BureauContact, UNCERTAIN_DEADLINE_NOTE, centred, cnDate, contactLine, line, renderDocx, signature } from '../../../platform/documents/docx.js';
 import type { ItemResult, SamplingRecord } from '../spotchecks.schema.js';
 
 /** What the 检验结果通知书 states. */
@@ -7,6 +7,8 @@ export interface NoticeFacts {
   noticeNo: string;
   /** The issuing (city) bureau's full name. */
   bureau: string;
+  /** Where the enterprise sends its objection: the bureau's address and phone, as its org record has them. */
+  bureauContact: BureauContact;
   notifiedOn: string;
   enterpriseName: string;
   uscc: string;
@@ -63,6 +65,7 @@ export async function renderNotice(f: NoticeFacts) {
       `${due}，向本局书面提出复检申请，并说明异议的项目和理由；逾期未提出异议的，视为承认检验结果（《中华人民共和国产品质量法》第十五条）。期限最后一日为法定节假日或休息日的，顺延至其后的第一个工作日。`,
       { indent: true },
     ),
+    ...contactLine(f.bureauContact),
     ...(f.conclusion === 'fail' ? [line('检验结果确定后，你单位应当按照《中华人民共和国产品质量法》第十七条的规定，在本局责令的期限内予以改正。', { indent: true })] : []),
     ...signature(f.bureau, f.notifiedOn),
   ];

@@ -244,6 +244,13 @@ describe('sampling over HTTP', () => {
     expect(text).toContain(s.noticeNo);
     expect(text).toContain('甲醛含量（A类）');
     expect(text).toContain('15 日内');
+    expect(text).not.toContain('本局地址');
+    // Where the enterprise sends its objection: the issuing city bureau's address and phone, once its org record has them.
+    const root = (await env.services.jurisdiction.rootOrg())!;
+    await env.services.jurisdiction.updateOrg(env.ctx, root.id, { address: '淮安市示范大道 100 号', phone: '0517-83600000' });
+    const withContact = await (await JSZip.loadAsync((await county.get(`/api/spotcheck/samples/${sampleId}/notice`)).rawPayload)).file('word/document.xml')!.async('string');
+    expect(withContact.replace(/<[^>]+>/g, '')).toContain('本局地址：淮安市示范大道 100 号；联系电话：0517-83600000。');
+    await env.services.jurisdiction.updateOrg(env.ctx, root.id, { address: null, phone: null });
     expect((await otherCounty.get(`/api/spotcheck/samples/${sampleId}/notice`)).statusCode).toBe(404);
 
     const mine = await ent.get('/api/my/spotchecks');

@@ -258,7 +258,7 @@ export function makeSamples(deps: SamplingDeps) {
   async function noticeOf(tx: Db, s: SampleRow) {
     if (!s.noticeNo || !s.notifiedOn || !s.conclusion) throw new AppError('NOT_NOTIFIED', '尚未出具检验结果通知书', 409);
     const [row] = await tx
-      .select({ bureau: orgs.name, enterpriseName: enterprises.name, institutionName: spotcheckInstitutions.name })
+      .select({ bureau: orgs.name, address: orgs.address, phone: orgs.phone, enterpriseName: enterprises.name, institutionName: spotcheckInstitutions.name })
       .from(spotcheckLots)
       .innerJoin(spotcheckPlans, eq(spotcheckPlans.id, spotcheckLots.planId))
       .innerJoin(orgs, eq(orgs.id, spotcheckPlans.orgId))
@@ -271,6 +271,7 @@ export function makeSamples(deps: SamplingDeps) {
     return renderNotice({
       noticeNo: s.noticeNo,
       bureau: row!.bureau,
+      bureauContact: { address: row!.address, phone: row!.phone },
       notifiedOn: s.notifiedOn,
       enterpriseName: row!.enterpriseName,
       uscc: s.uscc,
