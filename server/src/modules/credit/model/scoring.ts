@@ -124,23 +124,20 @@ const LATE_COMMIT_MINUTES = 10;
  * first events run starts from the last nightly run's start, or only sets the cursor when there
  * was none (the nightly run scores everything before it).
  */
-export async function rescoreEvents(db: Db, today = todayInChina()): Promise<ScoreCounts & { expired: number; cursor: Date }> {
+export async function rescoreEvents(db: Db, today = todayInChina()): Promise<ScoreCounts & { expired: number }> {
   return inTransaction(db, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('credit.rescore-events'))`);
     // The cursor stays text with PostgreSQL's microseconds: a JS Date keeps milliseconds, and a record
     // committed in the same millisecond just before this run would fall above a truncated cursor.
-    const { rows: clock } = (await tx.execute(sql`select now::text as exact, now from (select clock_timestamp() as now) c`)) as unknown as {
-      rows: { exact: string; now: Date | string }[];
-    };
-    const exact = sql`${clock[0]!.exact}::timestamptz`;
-    const cursor = new Date(clock[0]!.now);
+    const { rows: clock } = (await tx.execute(sql`select clock_timestamp()::text as now`)) as unknown as { rows: { now: string }[] };
+    const cursor = sql`${clock[0]!.now}::timestamptz`;
     const [previous] = await tx.select({ cursor: creditRuns.cursor, startedAt: creditRuns.startedAt, kind: creditRuns.kind }).from(creditRuns).orderBy(sql`${creditRuns.kind} = 'events' desc`, desc(creditRuns.startedAt)).limit(1);
     const since = previous ? (previous.kind === 'events' ? previous.cursor : previous.startedAt) : null;
-    const runRow = await startRun(tx, 'events', exact);
+    const runRow = await startRun(tx, 'events', cursor);
 
     const expired = await tx
       .update(creditOverrides)
-      .set({ endedAt: exact, endedByName: '系统', endReason: '到期' })
+      .set({ endedAt: cursor, endedByName: '系统', endReason: '到期' })
       .where(and(isNull(creditOverrides.endedAt), lt(creditOverrides.until, today)))
       .returning({ enterpriseId: creditOverrides.enterpriseId });
     let counts = await rescoreIds(tx, expired.map((r) => r.enterpriseId), 'override_ended', today);
@@ -148,13 +145,13 @@ export async function rescoreEvents(db: Db, today = todayInChina()): Promise<Sco
     if (since) {
       const events = creditEventsSql({ today });
       const { rows } = (await tx.execute(
-        sql`select distinct e.id from ${events} as ev join enterprises e on e.uscc = ev.uscc where ev.recorded_at > ${since}::timestamptz - make_interval(mins => ${LATE_COMMIT_MINUTES}) and ev.recorded_at <= ${exact}`,
+        sql`select distinct e.id from ${events} as ev join enterprises e on e.uscc = ev.uscc where ev.recorded_at > ${since}::timestamptz - make_interval(mins => ${LATE_COMMIT_MINUTES}) and ev.recorded_at <= ${cursor}`,
       )) as unknown as { rows: { id: string }[] };
       counts = add(counts, await rescoreIds(tx, rows.map((r) => r.id), 'score', today));
     }
     await finishRun(tx, runRow.id, counts);
     // One run a minute: keep a week of them (the latest is always newer).
-    await tx.delete(creditRuns).where(and(eq(creditRuns.kind, 'events'), lt(creditRuns.startedAt, sql`${exact} - interval '7 days'`)));
-    return { ...counts, expired: expired.length, cursor };
+    await tx.delete(creditRuns).where(and(eq(creditRuns.kind, 'events'), lt(creditRuns.startedAt, sql`${cursor} - interval '7 days'`)));
+    return { ...counts, expired: expired.length };
   });
 }
