@@ -74,7 +74,7 @@ function PublicFooter() {
         <address aria-label={t('publicFrame.footer.contact')} data-testid="site-contact" style={{ margin: '0 0 8px', fontStyle: 'normal', display: 'flex', flexWrap: 'wrap', justifyContent: 'center', gap: '4px 24px' }}>
           {site.address && <span>{t('publicFrame.footer.address', { address: site.address })}</span>}
           {site.phone && (
-            <a href={`tel:${site.phone.replace(/[^\d]/g, '')}`} style={link}>
+            <a href={`tel:${site.phone.replace(/(?:-|转)\d{1,6}$/, '').replace(/\D/g, '')}`} style={link}>
               {t('publicFrame.footer.phone', { phone: site.phone })}
             </a>
           )}
